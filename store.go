@@ -1,0 +1,146 @@
+package dyad
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+)
+
+// ErrNotFound is returned by Store lookups of an id that is not stored.
+var ErrNotFound = errors.New("not found")
+
+// InputError is the error for one bad input document: it names the input and the reason. A Source yields it
+// for that document and goes on with the rest of the batch.
+type InputError struct {
+	URI string
+	Err error
+}
+
+func (e *InputError) Error() string { return fmt.Sprintf("%s: %v", e.URI, e.Err) }
+func (e *InputError) Unwrap() error { return e.Err }
+
+// Source yields raw documents. A bad document yields a nil *Document and an *InputError, and the iteration
+// goes on; an error that stops the whole source (a cancelled context) is yielded last.
+type Source interface {
+	Documents(ctx context.Context) iter.Seq2[*Document, error]
+}
+
+// Page bounds a list query. Limit 0 means the store's default (100).
+type Page struct {
+	Limit  int `json:"limit,omitempty"`
+	Offset int `json:"offset,omitempty"`
+}
+
+// ArticleQuery filters Store.Articles.
+type ArticleQuery struct {
+	Lang   string
+	Source string // case-insensitive substring of the source
+	From   string // published on or after, YYYY-MM-DD
+	To     string
+	Page
+}
+
+// EventQuery filters Store.Events. Dates compare as YYYY-MM-DD prefixes.
+type EventQuery struct {
+	Actor   string // a CAMEO actor code prefix ("VNM", "CHNGOV") or an actor id, on either side
+	Source  string // code prefix of the source actor
+	Target  string // code prefix of the target actor
+	Dyad    [2]string // "A:B": A and B in either order, each a code prefix
+	Code    string    // CAMEO code prefix ("04", "042")
+	From    string
+	To      string
+	Lang    string // events with at least one mention in this language
+	Article string // events with a mention in this article
+	Page
+}
+
+// StatementQuery filters Store.Statements.
+type StatementQuery struct {
+	Speaker string // case-insensitive substring of the speaker's name, or its code prefix
+	Claim   string
+	Article string
+	Lang    string
+	Page
+}
+
+// ClaimQuery filters Store.Claims.
+type ClaimQuery struct {
+	Query string // substring of the label
+	Page
+}
+
+// Hit is a full-text search result.
+type Hit struct {
+	Article Article `json:"article"`
+	Snippet string  `json:"snippet"` // plain text around the match; the matched terms are marked with [ and ]
+	Rank    float64 `json:"rank"`
+}
+
+// CountQuery asks for counts of events grouped by one dimension.
+type CountQuery struct {
+	By string // "day", "month", "dyad", "code", "root", "quad", "lang", "source", "actor"
+	EventQuery
+}
+
+// Count is one group of a CountQuery: its key, the number of events and their mean Goldstein weight.
+type Count struct {
+	Key       string  `json:"key"`
+	Count     int     `json:"count"`
+	Goldstein float64 `json:"goldstein"`
+	QuadClass int     `json:"quad_class,omitempty"` // for By "day"/"month" split by quad class, when asked
+}
+
+// Stats are the totals of a store.
+type Stats struct {
+	Articles   int `json:"articles"`
+	Events     int `json:"events"`
+	Mentions   int `json:"mentions"`
+	Statements int `json:"statements"`
+	Claims     int `json:"claims"`
+}
+
+// Store saves records and answers queries. The sqlite and postgres packages implement it; both must pass the
+// conformance tests in storetest.
+type Store interface {
+	// Save stores a record in one transaction: the article, its actor mentions, its statements, and each of its
+	// event mentions. An event whose ID is already stored gains the record's mention (counts, languages and
+	// sources are updated); otherwise the event is inserted. Statements with a ClaimID update or create that
+	// claim. Saving an article whose ID is already stored changes nothing and returns false.
+	Save(ctx context.Context, rec *Record) (stored bool, err error)
+
+	// HasArticle reports whether an article id is stored.
+	HasArticle(ctx context.Context, id string) (bool, error)
+	// Record returns a stored article with its mentions, events (with all their mentions) and statements.
+	Record(ctx context.Context, id string) (*Record, error)
+	Articles(ctx context.Context, q ArticleQuery) ([]Article, error)
+	// Search runs a full-text query (FTS5 syntax on SQLite; diacritics and case folded) over titles and texts.
+	Search(ctx context.Context, query string, page Page) ([]Hit, error)
+
+	// Event returns one event with all its mentions.
+	Event(ctx context.Context, id string) (*Event, error)
+	// Events lists events, newest first, each with its mentions.
+	Events(ctx context.Context, q EventQuery) ([]Event, error)
+	Counts(ctx context.Context, q CountQuery) ([]Count, error)
+
+	Statements(ctx context.Context, q StatementQuery) ([]Statement, error)
+	// Claim returns a claim with its statements, oldest first.
+	Claim(ctx context.Context, id string) (*Claim, error)
+	Claims(ctx context.Context, q ClaimQuery) ([]Claim, error)
+
+	Stats(ctx context.Context) (Stats, error)
+
+	LinkIndex
+	Close() error
+}
+
+// LinkIndex is what the link stage asks of the store to fold a new article into what is stored.
+type LinkIndex interface {
+	// SimilarArticles returns the signatures of stored articles that share at least one LSH band with bands.
+	SimilarArticles(ctx context.Context, bands []uint64) ([]Signature, error)
+	// EventCandidates returns the stored events with one of keys whose date lies in [from, to] (YYYY-MM-DD), or
+	// with no date when withUndated is true, each with its mentions.
+	EventCandidates(ctx context.Context, keys []string, from, to string, withUndated bool) ([]Event, error)
+	// ClaimsByConcepts returns stored claims that share at least one concept with concepts, with their statements.
+	ClaimsByConcepts(ctx context.Context, concepts []string) ([]Claim, error)
+}

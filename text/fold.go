@@ -1,0 +1,52 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// letters that Unicode decomposition does not reduce to a base letter and a mark.
+var foldMap = map[rune]string{
+	'đ': "d", 'Đ': "d", 'ø': "o", 'Ø': "o", 'ł': "l", 'Ł': "l", 'ß': "ss", 'æ': "ae", 'Æ': "ae",
+	'œ': "oe", 'Œ': "oe", 'ı': "i", 'þ': "th", 'Þ': "th", 'ð': "d", 'Ð': "d", 'ħ': "h", 'Ħ': "h",
+	'\u2019': "'", '\u2018': "'", '\u02bc': "'", '\u2010': "-", '\u2011': "-", '\u2013': "-", '\u2014': "-",
+}
+
+// Fold returns s lower-cased, without diacritics, with a few letters and punctuation marks mapped to their
+// plain forms ("Phạm Thanh Bình" -> "pham thanh binh", "Đà Nẵng" -> "da nang", "l’État" -> "l'etat").
+// Fold does not keep byte offsets; use FoldToken on tokens when offsets matter.
+func Fold(s string) string {
+	if isPlainLowerASCII(s) {
+		return s
+	}
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		out = s
+	}
+	var b strings.Builder
+	b.Grow(len(out))
+	for _, r := range out {
+		if m, ok := foldMap[r]; ok {
+			b.WriteString(m)
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+func isPlainLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}

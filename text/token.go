@@ -1,0 +1,47 @@
+package text
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/clipperhouse/uax29/v2/words"
+)
+
+// Token is a word of a text with its byte offsets and its folded form.
+type Token struct {
+	Start, End int
+	Text       string // as written
+	Fold       string // Fold(Text)
+}
+
+// IsWord reports whether the token holds a letter or a digit (not punctuation or space).
+func (t Token) IsWord() bool {
+	for _, r := range t.Text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsCapitalized reports whether the token starts with an upper-case letter.
+func (t Token) IsCapitalized() bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r)
+}
+
+// Tokens splits s into words by the Unicode word-boundary rules (UAX #29), dropping spaces and keeping
+// punctuation as one-character tokens. Ideographic text (Chinese, Japanese) comes out one character a token.
+func Tokens(s string) []Token {
+	out := make([]Token, 0, len(s)/5)
+	it := words.FromString(s)
+	for it.Next() {
+		v := it.Value()
+		r, _ := utf8.DecodeRuneInString(v)
+		if unicode.IsSpace(r) {
+			continue
+		}
+		out = append(out, Token{Start: it.Start(), End: it.End(), Text: v, Fold: Fold(v)})
+	}
+	return out
+}
