@@ -158,24 +158,24 @@ type EventMention struct {
 
 // Event is one coded event: who did what to whom, when and where, with every mention that reports it.
 type Event struct {
-	ID            string       `json:"id"`
-	Date          NullString   `json:"date"`
-	DatePrecision string       `json:"date_precision"` // day, month, year
-	DateInferred  bool         `json:"date_inferred,omitempty"`
-	Source        EventActor   `json:"source"`
-	Target        EventActor   `json:"target"`
-	Code          string       `json:"code"` // CAMEO, e.g. "042"
-	Root          string       `json:"root"` // "04"
-	QuadClass     int          `json:"quad_class"`
-	Goldstein     float64      `json:"goldstein"`
-	Plover        string       `json:"plover"`
-	Location      NullString   `json:"location"`
+	ID            string         `json:"id"`
+	Date          NullString     `json:"date"`
+	DatePrecision string         `json:"date_precision"` // day, month, year
+	DateInferred  bool           `json:"date_inferred,omitempty"`
+	Source        EventActor     `json:"source"`
+	Target        EventActor     `json:"target"`
+	Code          string         `json:"code"` // CAMEO, e.g. "042"
+	Root          string         `json:"root"` // "04"
+	QuadClass     int            `json:"quad_class"`
+	Goldstein     float64        `json:"goldstein"`
+	Plover        string         `json:"plover"`
+	Location      NullString     `json:"location"`
 	Mentions      []EventMention `json:"mentions"`
-	NumMentions   int          `json:"num_mentions"`
-	NumArticles   int          `json:"num_articles"`
-	NumSources    int          `json:"num_sources"`
-	Languages     []string     `json:"languages"`
-	CoderVersion  string       `json:"coder_version"`
+	NumMentions   int            `json:"num_mentions"`
+	NumArticles   int            `json:"num_articles"`
+	NumSources    int            `json:"num_sources"`
+	Languages     []string       `json:"languages"`
+	CoderVersion  string         `json:"coder_version"`
 	// Key groups the mentions that may fold into one event (set by the link stage; see Store.EventCandidates).
 	Key string `json:"-"`
 }
@@ -225,4 +225,7 @@ type Record struct {
 	Events     []Event        `json:"events"`
 	Statements []Statement    `json:"statements"`
 	Signature  *Signature     `json:"-"`
+	// Claims are the claims the record's statements belong to (ID, Label, Concepts), set by the link stage so
+	// that Save can create a claim it does not hold yet.
+	Claims []Claim `json:"claims,omitempty"`
 }

@@ -10,6 +10,14 @@ import (
 // ErrNotFound is returned by Store lookups of an id that is not stored.
 var ErrNotFound = errors.New("not found")
 
+// ErrBadQuery is returned by Store queries whose input cannot be run: a full-text query with a syntax error,
+// an unknown CountQuery.By. The wrapping error says what is wrong.
+var ErrBadQuery = errors.New("bad query")
+
+// ErrSkipped marks an InputError for an input that was passed over on purpose (a file of a kind dyad does
+// not read, met while walking a folder): it is counted as skipped, not failed.
+var ErrSkipped = errors.New("skipped")
+
 // InputError is the error for one bad input document: it names the input and the reason. A Source yields it
 // for that document and goes on with the rest of the batch.
 type InputError struct {
@@ -80,6 +88,9 @@ type Hit struct {
 // CountQuery asks for counts of events grouped by one dimension.
 type CountQuery struct {
 	By string // "day", "month", "dyad", "code", "root", "quad", "lang", "source", "actor"
+	// SplitQuad asks, for By "day" or "month", one group per key and quad class (Count.QuadClass set), for
+	// the dashboard's events-over-time-by-quad-class chart.
+	SplitQuad bool
 	EventQuery
 }
 
@@ -143,4 +154,11 @@ type LinkIndex interface {
 	EventCandidates(ctx context.Context, keys []string, from, to string, withUndated bool) ([]Event, error)
 	// ClaimsByConcepts returns stored claims that share at least one concept with concepts, with their statements.
 	ClaimsByConcepts(ctx context.Context, concepts []string) ([]Claim, error)
+}
+
+// Serializer is implemented by stores that several processes share (PostgreSQL): Serialize runs fn while
+// holding a store-wide lock, so that workers link and save one record at a time and never fold the same
+// event into two.
+type Serializer interface {
+	Serialize(ctx context.Context, fn func(ctx context.Context) error) error
 }

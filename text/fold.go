@@ -2,6 +2,7 @@ package text
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -24,8 +25,20 @@ func Fold(s string) string {
 	if isPlainLowerASCII(s) {
 		return s
 	}
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	if isASCII(s) {
+		return strings.ToLower(s) // nothing to decompose or map: the same result, faster
+	}
+	if f, ok := fastFold(s); ok {
+		return f
+	}
+	return slowFold(s)
+}
+
+// slowFold is Fold by decomposition, for any text.
+func slowFold(s string) string {
+	t := foldPool.Get().(transform.Transformer)
 	out, _, err := transform.String(t, s)
+	foldPool.Put(t)
 	if err != nil {
 		out = s
 	}
@@ -39,6 +52,20 @@ func Fold(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+// foldPool reuses the decomposition chain, which is costly to build for every token.
+var foldPool = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func isPlainLowerASCII(s string) bool {

@@ -1,0 +1,763 @@
+package actor
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/packs"
+	"github.com/dyad-events/dyad/text"
+)
+
+func init() {
+	packs.RegisterChecker("actors", func(s *packs.Set) []error {
+		sets := []*packs.Set{s}
+		if f, err := s.Files("actors/countries"); err == nil && len(f) == 0 {
+			// A user directory checked alone refers to the embedded countries and offices.
+			sets = []*packs.Set{packs.Default(), s}
+		}
+		_, errs := load(sets...)
+		return errs
+	})
+}
+
+// Dictionary is the loaded actor dictionary and its matcher. It is read-only after Load and safe for
+// concurrent use.
+type Dictionary struct {
+	actors     []*entry
+	byID       map[string]int32
+	country    map[string]int32 // alpha-3 -> actor index
+	offices    map[string]office
+	holders    map[string][]holder // office id -> its holders over time
+	orgHolders map[int32][]holder  // organisation -> holders of its offices
+	places     map[string]int32    // folded place name -> country, for datelines
+	agents     []agent
+	m          matcher
+	langs      map[string]bool // languages with their own agents or demonyms
+	capWords   map[string]bool // folded names that match only when written with a capital
+	noCoref    map[string]bool // folded tokens never taken as a later short name
+	notPhrases []string        // phrases that name no actor, added to the matcher after the agents
+	conn       map[string]map[string]uint8
+	elision    map[string]bool
+	now        func() time.Time
+}
+
+type entry struct {
+	dyad.Actor
+	roles  []role
+	search []string // folded names and aliases, generated ones included
+	toks   []string // folded name tokens usable as a later short name
+	file   string
+	a2     string // a country's ISO alpha-2 code
+}
+
+type role struct {
+	org      int32  // the organisation the office belongs to, or -1
+	host     string // the country an ambassador is accredited to
+	office   string
+	country  string
+	sector   string
+	code     string
+	from, to int // yyyymmdd, inclusive
+}
+
+type office struct {
+	id, sector, title string
+}
+
+type holder struct {
+	actor int32
+	role  int32
+}
+
+type agent struct {
+	sector, office, lang, title string
+}
+
+// connector kinds, from the @of, @to and @and lines of the agents files.
+const (
+	connOf uint8 = 1 << iota
+	connTo
+	connAnd
+)
+
+// Load reads the actor dictionaries (packs/data/actors), every language's agents and demonyms, and the
+// country names of golang.org/x/text/language/display, and compiles the matcher. The error joins every
+// problem found, each naming its file and line.
+func Load(p *packs.Set) (*Dictionary, error) {
+	d, errs := load(p)
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return d, nil
+}
+
+func load(sets ...*packs.Set) (*Dictionary, []error) {
+	d := &Dictionary{
+		byID:       map[string]int32{},
+		country:    map[string]int32{},
+		offices:    map[string]office{},
+		holders:    map[string][]holder{},
+		orgHolders: map[int32][]holder{},
+		places:     map[string]int32{},
+		langs:      map[string]bool{},
+		capWords:   map[string]bool{},
+		noCoref:    map[string]bool{},
+		conn:       map[string]map[string]uint8{},
+		elision:    map[string]bool{},
+		now:        time.Now,
+		m:          newMatcher(),
+	}
+	var errs []error
+	files := func(pattern string) []packs.File {
+		var out []packs.File
+		for _, s := range sets {
+			f, err := s.Glob(pattern)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("actors: %s: %w", pattern, err))
+			}
+			out = append(out, f...)
+		}
+		return out
+	}
+	for _, f := range files("actors/offices") {
+		errs = append(errs, d.loadOffices(f)...)
+	}
+	for _, f := range files("actors/stop") {
+		errs = append(errs, d.loadStop(f)...)
+	}
+	// Connector and elision lines first: names are tokenised with the elision set.
+	agentFiles := files("*/agents")
+	for _, f := range agentFiles {
+		errs = append(errs, d.loadAgents(f, true)...)
+	}
+	for _, f := range files("actors/countries") {
+		errs = append(errs, d.loadCountries(f)...)
+	}
+	d.addCLDRNames()
+	for _, f := range files("actors/*") {
+		switch f.Path {
+		case "actors/countries", "actors/offices", "actors/stop":
+			continue
+		case "actors/places":
+			errs = append(errs, d.loadPlaces(f)...)
+			continue
+		}
+		errs = append(errs, d.loadActors(f)...)
+	}
+	for _, f := range agentFiles {
+		errs = append(errs, d.loadAgents(f, false)...)
+	}
+	for _, f := range files("*/demonyms") {
+		errs = append(errs, d.loadDemonyms(f)...)
+	}
+	for _, ph := range d.notPhrases {
+		d.addPattern(ph, pattern{kind: kindNot, ref: -1})
+	}
+	for id, hs := range d.holders {
+		slices.SortFunc(hs, func(a, b holder) int {
+			return d.actors[a.actor].roles[a.role].from - d.actors[b.actor].roles[b.role].from
+		})
+		d.holders[id] = hs
+	}
+	return d, errs
+}
+
+func langOf(f packs.File) string {
+	l, _, _ := strings.Cut(f.Path, "/")
+	return l
+}
+
+func (d *Dictionary) loadOffices(f packs.File) []error {
+	var errs []error
+	for l := range f.Lines() {
+		if len(l.Fields) != 3 {
+			errs = append(errs, l.Errorf("want 3 fields (office | sector | title), have %d", len(l.Fields)))
+			continue
+		}
+		id, sector, title := l.Fields[0], l.Fields[1], l.Fields[2]
+		if !isSlug(id) {
+			errs = append(errs, l.Errorf("office id %q: want lower-case letters, digits and '-'", id))
+			continue
+		}
+		if !isSector(sector) {
+			errs = append(errs, l.Errorf("sector %q: want a CAMEO agent code such as GOV", sector))
+			continue
+		}
+		d.offices[id] = office{id: id, sector: sector, title: title}
+	}
+	return errs
+}
+
+func (d *Dictionary) loadStop(f packs.File) []error {
+	var errs []error
+	for l := range f.Lines() {
+		if len(l.Fields) < 2 {
+			errs = append(errs, l.Errorf("want a kind (cap or coref) and at least one word"))
+			continue
+		}
+		var m map[string]bool
+		switch l.Fields[0] {
+		case "not":
+			for _, w := range l.Fields[1:] {
+				if w == "" {
+					errs = append(errs, l.Errorf("empty phrase"))
+					continue
+				}
+				d.notPhrases = append(d.notPhrases, w)
+			}
+			continue
+		case "cap":
+			m = d.capWords
+		case "coref":
+			m = d.noCoref
+		default:
+			errs = append(errs, l.Errorf("unknown kind %q: want cap, coref or not", l.Fields[0]))
+			continue
+		}
+		for _, w := range l.Fields[1:] {
+			if w == "" {
+				errs = append(errs, l.Errorf("empty word"))
+				continue
+			}
+			m[text.Fold(w)] = true
+		}
+	}
+	return errs
+}
+
+// loadAgents reads an agents file: in the first pass its connector and elision lines, in the second its
+// title lines (which need the offices).
+func (d *Dictionary) loadAgents(f packs.File, first bool) []error {
+	lang := langOf(f)
+	var errs []error
+	for l := range f.Lines() {
+		if len(l.Fields) < 2 {
+			if !first {
+				errs = append(errs, l.Errorf("want SECTOR | office | form ..., or @of/@to/@and/@elision | word ..."))
+			}
+			continue
+		}
+		head := l.Fields[0]
+		if strings.HasPrefix(head, "@") {
+			if !first {
+				continue
+			}
+			var kind uint8
+			switch head {
+			case "@of":
+				kind = connOf
+			case "@to":
+				kind = connTo
+			case "@and":
+				kind = connAnd
+			case "@elision":
+				for _, w := range l.Fields[1:] {
+					w = text.Fold(w)
+					if !strings.HasSuffix(w, "'") || len(w) < 2 {
+						errs = append(errs, l.Errorf("elision %q: want a prefix ending in an apostrophe, such as l'", w))
+						continue
+					}
+					d.elision[w] = true
+				}
+				continue
+			default:
+				errs = append(errs, l.Errorf("unknown line kind %q: want @of, @to, @and or @elision", head))
+				continue
+			}
+			if d.conn[lang] == nil {
+				d.conn[lang] = map[string]uint8{}
+			}
+			for _, w := range l.Fields[1:] {
+				if w == "" {
+					errs = append(errs, l.Errorf("empty connector"))
+					continue
+				}
+				d.conn[lang][text.Fold(w)] |= kind
+			}
+			continue
+		}
+		if first {
+			continue
+		}
+		if len(l.Fields) < 3 {
+			errs = append(errs, l.Errorf("want SECTOR | office | form ..., have %d fields", len(l.Fields)))
+			continue
+		}
+		sector, off := l.Fields[0], l.Fields[1]
+		if !isSector(sector) {
+			errs = append(errs, l.Errorf("sector %q: want a CAMEO agent code such as GOV", sector))
+			continue
+		}
+		if off != "" {
+			if _, ok := d.offices[off]; !ok {
+				errs = append(errs, l.Errorf("unknown office %q (offices are listed in actors/offices)", off))
+				continue
+			}
+		}
+		d.langs[lang] = true
+		ai := int32(len(d.agents))
+		d.agents = append(d.agents, agent{sector: sector, office: off, lang: lang, title: l.Fields[2]})
+		for _, form := range l.Fields[2:] {
+			if form == "" {
+				errs = append(errs, l.Errorf("empty form"))
+				continue
+			}
+			d.addPattern(form, pattern{kind: kindAgent, ref: ai, lang: lang})
+		}
+	}
+	return errs
+}
+
+func (d *Dictionary) loadCountries(f packs.File) []error {
+	var errs []error
+	for l := range f.Lines() {
+		if len(l.Fields) < 4 {
+			errs = append(errs, l.Errorf("want alpha3 | alpha2 | cameo | name | alias ..., have %d fields", len(l.Fields)))
+			continue
+		}
+		a3, a2, cameo, name := l.Fields[0], l.Fields[1], l.Fields[2], l.Fields[3]
+		if !isUpper(a3, 3, 3) || !isUpper(a2, 2, 2) || !isUpper(cameo, 3, 3) {
+			errs = append(errs, l.Errorf("codes %q %q %q: want upper-case alpha-3, alpha-2 and CAMEO codes", a3, a2, cameo))
+			continue
+		}
+		if name == "" {
+			errs = append(errs, l.Errorf("empty name"))
+			continue
+		}
+		if i, ok := d.country[a3]; ok {
+			// A later layer extends a country with aliases.
+			d.addNames(i, l.Fields[4:], "alias")
+			continue
+		}
+		e := &entry{Actor: dyad.Actor{ID: a3, Name: name, Type: dyad.TypeCountry, Country: a3, Code: cameo}, file: f.Name}
+		i := d.addEntry(e)
+		d.country[a3] = i
+		e.Aliases = nonEmpty(l.Fields[4:])
+		d.addNames(i, []string{name}, "name")
+		d.addNames(i, e.Aliases, "alias")
+		e.a2 = a2
+		e.search = append(e.search, text.Fold(a2))
+	}
+	return errs
+}
+
+// addCLDRNames adds every country's name in every language that x/text's display package knows.
+func (d *Dictionary) addCLDRNames() {
+	tags := display.Supported.Tags()
+	namers := make([]display.Namer, 0, len(tags))
+	seenBase := map[string]bool{}
+	for _, t := range tags {
+		b, _ := t.Base()
+		if seenBase[b.String()] {
+			continue
+		}
+		seenBase[b.String()] = true
+		if n := display.Regions(t); n != nil {
+			namers = append(namers, n)
+		}
+	}
+	for _, e := range d.actors {
+		if e.Type != dyad.TypeCountry {
+			continue
+		}
+		a2 := e.a2
+		r, err := language.ParseRegion(a2)
+		if err != nil {
+			continue
+		}
+		i := d.byID[e.ID]
+		seen := map[string]bool{}
+		for _, n := range namers {
+			name := n.Name(r)
+			if k, _, ok := strings.Cut(name, " ("); ok {
+				name = k
+			}
+			if name == "" || name == a2 {
+				continue
+			}
+			f := text.Fold(name)
+			if seen[f] {
+				continue
+			}
+			seen[f] = true
+			e.search = append(e.search, f)
+			d.addPattern(name, pattern{kind: kindName, ref: i, via: viaName, flags: flagGenerated})
+		}
+	}
+}
+
+var actorTypes = map[string]bool{
+	dyad.TypeCountry: true, dyad.TypePerson: true, dyad.TypeOrganization: true, dyad.TypeIGO: true, dyad.TypeGroup: true,
+}
+
+func (d *Dictionary) loadActors(f packs.File) []error {
+	var errs []error
+	cur := int32(-1)
+	for l := range f.Lines() {
+		if l.Fields[0] == "role" {
+			if cur < 0 {
+				errs = append(errs, l.Errorf("role line before any actor line"))
+				continue
+			}
+			if err := d.addRole(cur, l); err != nil {
+				errs = append(errs, err)
+			}
+			continue
+		}
+		cur = -1
+		if len(l.Fields) < 6 {
+			errs = append(errs, l.Errorf("want id | type | country | sector | code | name | alias ..., have %d fields", len(l.Fields)))
+			continue
+		}
+		id, typ, ctry, sector, code, name := l.Fields[0], l.Fields[1], l.Fields[2], l.Fields[3], l.Fields[4], l.Fields[5]
+		switch {
+		case !isSlug(id):
+			errs = append(errs, l.Errorf("id %q: want lower-case letters, digits and '-'", id))
+			continue
+		case !actorTypes[typ]:
+			errs = append(errs, l.Errorf("type %q: want person, organization, igo, group or country", typ))
+			continue
+		case ctry != "" && !d.isCountry(ctry):
+			errs = append(errs, l.Errorf("country %q: not an alpha-3 code of actors/countries", ctry))
+			continue
+		case sector != "" && !isSector(sector):
+			errs = append(errs, l.Errorf("sector %q: want a CAMEO agent code such as GOV", sector))
+			continue
+		case code != "" && !isUpper(code, 3, 15):
+			errs = append(errs, l.Errorf("code %q: want an upper-case CAMEO actor code", code))
+			continue
+		case name == "":
+			errs = append(errs, l.Errorf("empty name"))
+			continue
+		}
+		if code == "" {
+			code = d.countryCode(ctry) + sector
+		}
+		if i, ok := d.byID[id]; ok {
+			if d.actors[i].file == f.Name {
+				errs = append(errs, l.Errorf("duplicate id %q", id))
+				continue
+			}
+			// A later layer extends an entry: more aliases and roles.
+			d.addNames(i, l.Fields[6:], "alias")
+			cur = i
+			continue
+		}
+		e := &entry{Actor: dyad.Actor{ID: id, Name: name, Type: typ, Country: ctry, Sector: sector, Code: code,
+			Aliases: nonEmpty(l.Fields[6:])}, file: f.Name}
+		cur = d.addEntry(e)
+		d.addNames(cur, []string{name}, "name")
+		d.addNames(cur, e.Aliases, "alias")
+	}
+	return errs
+}
+
+// addRole reads `role | office | where | from | to [| sector [| host]]`.
+func (d *Dictionary) addRole(i int32, l packs.Line) error {
+	if len(l.Fields) < 5 || len(l.Fields) > 7 {
+		return l.Errorf("want role | office | country or org | from | to [| sector [| host]], have %d fields", len(l.Fields))
+	}
+	off, where, from, to := l.Fields[1], l.Fields[2], l.Fields[3], l.Fields[4]
+	sector, host := "", ""
+	if len(l.Fields) >= 6 {
+		sector = l.Fields[5]
+	}
+	if len(l.Fields) == 7 {
+		host = l.Fields[6]
+		if !d.isCountry(host) {
+			return l.Errorf("host %q: not an alpha-3 code of actors/countries", host)
+		}
+	}
+	if sector != "" && !isSector(sector) {
+		return l.Errorf("sector %q: want a CAMEO agent code such as GOV", sector)
+	}
+	title := ""
+	if off != "" {
+		o, ok := d.offices[off]
+		if !ok {
+			return l.Errorf("unknown office %q (offices are listed in actors/offices)", off)
+		}
+		if sector == "" {
+			sector = o.sector
+		}
+		title = o.title
+	} else if sector == "" {
+		return l.Errorf("a role without an office needs a sector")
+	}
+	r := role{office: off, sector: sector, org: -1, host: host}
+	org := ""
+	switch j, isCountry := d.country[where]; {
+	case where == "":
+	case isCountry:
+		r.country = where
+		r.code = d.actors[j].Code + sector
+	default:
+		if j, ok := d.byID[where]; ok {
+			o := d.actors[j]
+			r.org = j
+			org, r.country = o.Name, o.Country
+			if o.Type == dyad.TypeIGO {
+				r.code = o.Code
+			} else {
+				r.code = d.countryCode(o.Country) + sector
+			}
+		} else if isUpper(where, 3, 15) {
+			r.code = where
+			if _, ok := d.country[where[:3]]; ok {
+				r.country = where[:3]
+			}
+		} else {
+			return l.Errorf("%q: not a country code, an actor id or a CAMEO code", where)
+		}
+	}
+	var err error
+	if r.from, err = parseDate(from, false); err != nil {
+		return l.Errorf("from: %w", err)
+	}
+	if r.to, err = parseDate(to, true); err != nil {
+		return l.Errorf("to: %w", err)
+	}
+	if r.from > r.to {
+		return l.Errorf("from %s is after to %s", from, to)
+	}
+	e := d.actors[i]
+	e.roles = append(e.roles, r)
+	e.Roles = append(e.Roles, dyad.Role{Title: title, Org: org, Country: r.country, Sector: sector, From: from, To: to})
+	h := holder{actor: i, role: int32(len(e.roles) - 1)}
+	if off != "" {
+		d.holders[off] = append(d.holders[off], h)
+	}
+	if r.org >= 0 {
+		d.orgHolders[r.org] = append(d.orgHolders[r.org], h)
+	}
+	return nil
+}
+
+// loadPlaces reads `alpha3 | place | place ...`: the places datelines name.
+func (d *Dictionary) loadPlaces(f packs.File) []error {
+	var errs []error
+	for l := range f.Lines() {
+		if len(l.Fields) < 2 {
+			errs = append(errs, l.Errorf("want alpha3 | place ..., have %d fields", len(l.Fields)))
+			continue
+		}
+		i, ok := d.country[l.Fields[0]]
+		if !ok {
+			errs = append(errs, l.Errorf("country %q: not an alpha-3 code of actors/countries", l.Fields[0]))
+			continue
+		}
+		for _, p := range l.Fields[1:] {
+			if p == "" {
+				errs = append(errs, l.Errorf("empty place"))
+				continue
+			}
+			d.places[placeKey(d.tokens(p, false))] = i
+		}
+	}
+	return errs
+}
+
+// placeKey joins the folded word tokens of a place name.
+func placeKey(toks []tok) string {
+	var b strings.Builder
+	for _, t := range toks {
+		if !t.word {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.fold)
+	}
+	return b.String()
+}
+
+func (d *Dictionary) loadDemonyms(f packs.File) []error {
+	lang := langOf(f)
+	var errs []error
+	for l := range f.Lines() {
+		if len(l.Fields) < 2 {
+			errs = append(errs, l.Errorf("want alpha3 | form ..., have %d fields", len(l.Fields)))
+			continue
+		}
+		i, ok := d.country[l.Fields[0]]
+		if !ok {
+			errs = append(errs, l.Errorf("country %q: not an alpha-3 code of actors/countries", l.Fields[0]))
+			continue
+		}
+		d.langs[lang] = true
+		for _, form := range l.Fields[1:] {
+			if form == "" {
+				errs = append(errs, l.Errorf("empty form"))
+				continue
+			}
+			d.addPattern(form, pattern{kind: kindDemonym, ref: i, lang: lang})
+		}
+	}
+	return errs
+}
+
+func (d *Dictionary) addEntry(e *entry) int32 {
+	i := int32(len(d.actors))
+	d.actors = append(d.actors, e)
+	d.byID[e.ID] = i
+	return i
+}
+
+// addNames adds names of actor i to the matcher and to its search and short-name tokens.
+func (d *Dictionary) addNames(i int32, names []string, via string) {
+	e := d.actors[i]
+	v := viaName
+	if via == "alias" {
+		v = viaAlias
+	}
+	for _, n := range names {
+		if n == "" {
+			continue
+		}
+		e.search = append(e.search, text.Fold(n))
+		toks := d.addPattern(n, pattern{kind: kindName, ref: i, via: v})
+		if e.Type != dyad.TypePerson || v != viaName {
+			// Only the main name's words make later short names: aliases in other scripts would make
+			// "Bình" of "Tập Cận Bình" (Xi Jinping in Vietnamese) point to the wrong person.
+			continue
+		}
+		for _, t := range toks {
+			if t.word && len([]rune(t.fold)) >= 2 && !d.noCoref[t.fold] && !slices.Contains(e.toks, t.fold) {
+				e.toks = append(e.toks, t.fold)
+			}
+		}
+	}
+}
+
+// addPattern tokenises a dictionary form and adds it to the matcher with the case rules it implies.
+func (d *Dictionary) addPattern(form string, p pattern) []tok {
+	toks := d.tokens(form, false)
+	if len(toks) == 0 {
+		return nil
+	}
+	letters, upper := 0, true
+	for _, r := range form {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsLower(r) {
+				upper = false
+			}
+		}
+	}
+	hasCase := false
+	if r, _ := utf8.DecodeRuneInString(form); unicode.IsUpper(r) {
+		hasCase = true
+	}
+	for _, r := range form {
+		if unicode.IsUpper(r) {
+			hasCase = true
+			break
+		}
+	}
+	if upper && hasCase && letters <= 6 {
+		p.flags |= flagUpper // an acronym: "US", "UN", "VN" match only in capitals
+	}
+	if d.capWords[text.Fold(form)] {
+		p.flags |= flagCap
+	}
+	if p.kind == kindName && len(toks) == 1 && hasCase && !upper {
+		// a one-word proper name matches only when written with a capital: "China", not "china" (porcelain),
+		// "Trump", not "trump card"; names of several words match in any case
+		p.flags |= flagCap
+	}
+	keys := make([]string, len(toks))
+	for k, t := range toks {
+		keys[k] = t.fold
+	}
+	d.m.add(keys, p)
+	return toks
+}
+
+func (d *Dictionary) isCountry(a3 string) bool {
+	_, ok := d.country[a3]
+	return ok
+}
+
+func (d *Dictionary) countryCode(a3 string) string {
+	if i, ok := d.country[a3]; ok {
+		return d.actors[i].Code
+	}
+	return a3
+}
+
+// parseDate reads YYYY, YYYY-MM or YYYY-MM-DD as yyyymmdd; an empty date is open (the far past, or the far
+// future when end is true). The end of a month or year is its last day.
+func parseDate(s string, end bool) (int, error) {
+	if s == "" {
+		if end {
+			return 99991231, nil
+		}
+		return 0, nil
+	}
+	parts := strings.Split(s, "-")
+	if len(parts) > 3 || len(parts[0]) != 4 {
+		return 0, fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
+	}
+	n := [3]int{0, 1, 1}
+	if end {
+		n = [3]int{0, 12, 31}
+	}
+	for k, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil || (k > 0 && len(p) != 2) {
+			return 0, fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
+		}
+		n[k] = v
+	}
+	if n[1] < 1 || n[1] > 12 || n[2] < 1 || n[2] > 31 {
+		return 0, fmt.Errorf("date %q: month or day out of range", s)
+	}
+	return n[0]*10000 + n[1]*100 + n[2], nil
+}
+
+func isSlug(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+func isUpper(s string, minLen, maxLen int) bool {
+	if len(s) < minLen || len(s) > maxLen {
+		return false
+	}
+	for _, r := range s {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+func isSector(s string) bool { return isUpper(s, 3, 12) && len(s)%3 == 0 }
+
+func nonEmpty(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,206 @@
+package actor
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/text"
+)
+
+// Pattern kinds.
+const (
+	kindName uint8 = iota + 1
+	kindDemonym
+	kindAgent
+	kindNot // a phrase that names no actor ("French fries"): it wins the longest match and yields nothing
+)
+
+// How a name pattern was written in the dictionary.
+const (
+	viaName uint8 = iota
+	viaAlias
+)
+
+// Case rules of a pattern.
+const (
+	flagUpper     uint8 = 1 << iota // an acronym: every letter of the text must be a capital
+	flagCap                         // the text must start with a capital (stop-listed and generated names)
+	flagGenerated                   // a CLDR name made at load time
+)
+
+type pattern struct {
+	ref   int32 // actor index (names, demonyms) or agent index
+	kind  uint8
+	via   uint8
+	flags uint8
+	lang  string // "" for names, which every language uses
+}
+
+// matcher maps folded token sequences, joined by spaces, to the patterns they spell. Every proper prefix of
+// a pattern is a key too, marked "more", so a longest match extends one token at a time and stops at the
+// first sequence that no pattern starts with. The key of a sequence is built in a reused buffer, and a map
+// lookup with string(buf) does not allocate.
+type matcher struct {
+	keys   map[string]int32
+	nodes  []mnode
+	pats   []pattern
+	maxLen int
+}
+
+type mnode struct {
+	pats []int32
+	more bool
+}
+
+func newMatcher() matcher { return matcher{keys: map[string]int32{}} }
+
+func (m *matcher) node(k string) int32 {
+	if n, ok := m.keys[k]; ok {
+		return n
+	}
+	n := int32(len(m.nodes))
+	m.nodes = append(m.nodes, mnode{})
+	m.keys[k] = n
+	return n
+}
+
+func (m *matcher) add(keys []string, p pattern) {
+	if len(keys) > m.maxLen {
+		m.maxLen = len(keys)
+	}
+	var b strings.Builder
+	for k, key := range keys {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(key)
+		n := m.node(b.String())
+		if k < len(keys)-1 {
+			m.nodes[n].more = true
+			continue
+		}
+		nd := &m.nodes[n]
+		for _, pi := range nd.pats {
+			q := &m.pats[pi]
+			if q.kind == p.kind && q.ref == p.ref && q.lang == p.lang {
+				q.flags &= p.flags // the same name written two ways: the looser case rule wins
+				if p.via < q.via {
+					q.via = p.via
+				}
+				return
+			}
+		}
+		nd.pats = append(nd.pats, int32(len(m.pats)))
+		m.pats = append(m.pats, p)
+	}
+}
+
+// tok is a token of a text or of a dictionary form, in the shape the matcher compares.
+type tok struct {
+	start, end int
+	fold       string
+	cap        bool // starts with a capital, or with a letter of a script without case
+	upper      bool // no lower-case letter
+	word       bool // holds a letter or a digit
+	han        bool // one ideograph
+	camel      bool // split off a glued token such as "AmbassadorBình"
+}
+
+// tokens splits s into match tokens: UAX #29 words, folded, with elided articles ("l'", "d'") and the
+// possessive "'s" cut off, and, when split is true, glued tokens split at a lower-to-upper case change
+// unless the whole token starts a dictionary name.
+func (d *Dictionary) tokens(s string, split bool) []tok {
+	tt := text.Tokens(s)
+	out := make([]tok, 0, len(tt))
+	for _, t := range tt {
+		start, end, raw, fold := t.Start, t.End, t.Text, t.Fold
+		if strings.IndexByte(fold, '\'') > 0 {
+			if k := strings.IndexByte(fold, '\''); d.elision[fold[:k+1]] && k+1 < len(fold) {
+				if p := apostrophe(raw); p >= 0 {
+					start += p
+					raw = raw[p:]
+					fold = fold[k+1:]
+				}
+			}
+			if len(fold) > 2 && strings.HasSuffix(fold, "'s") {
+				if p := lastApostrophe(raw); p > 0 {
+					end = start + p
+					raw = raw[:p]
+					fold = fold[:len(fold)-2]
+				}
+			}
+		}
+		if split && len(raw) > 2 {
+			if cuts := camelCuts(raw); cuts != nil {
+				if _, known := d.m.keys[fold]; !known {
+					prev := 0
+					for _, c := range append(cuts, len(raw)) {
+						out = append(out, makeTok(start+prev, start+c, raw[prev:c], text.Fold(raw[prev:c]), true))
+						prev = c
+					}
+					continue
+				}
+			}
+		}
+		out = append(out, makeTok(start, end, raw, fold, false))
+	}
+	return out
+}
+
+func makeTok(start, end int, raw, fold string, camel bool) tok {
+	t := tok{start: start, end: end, fold: fold, upper: true, camel: camel}
+	first := true
+	for _, r := range raw {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			t.word = true
+		}
+		if unicode.IsLower(r) {
+			t.upper = false
+		}
+		if first {
+			t.cap = unicode.IsUpper(r) || (unicode.IsLetter(r) && !unicode.IsLower(r))
+			t.han = unicode.Is(unicode.Han, r) && utf8.RuneLen(r) == len(raw)
+			first = false
+		}
+	}
+	return t
+}
+
+// apostrophe returns the byte offset just after the first apostrophe of s, or -1.
+func apostrophe(s string) int {
+	for i, r := range s {
+		if isApostrophe(r) {
+			return i + utf8.RuneLen(r)
+		}
+	}
+	return -1
+}
+
+func lastApostrophe(s string) int {
+	last := -1
+	for i, r := range s {
+		if isApostrophe(r) {
+			last = i
+		}
+	}
+	return last
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' || r == '\u02bc' || r == '\u2018' }
+
+// camelCuts returns the byte offsets where a lower-case letter is followed by an upper-case one, or nil.
+// A part shorter than three letters is not cut off, so "McDonald" and "DeSantis" stay whole.
+func camelCuts(s string) []int {
+	var cuts []int
+	prevLower, run := false, 0
+	for i, r := range s {
+		if prevLower && unicode.IsUpper(r) && run >= 3 && utf8.RuneCountInString(s[i:]) >= 2 {
+			cuts = append(cuts, i)
+			run = 0
+		}
+		prevLower = unicode.IsLower(r)
+		run++
+	}
+	return cuts
+}

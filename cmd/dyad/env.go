@@ -1,0 +1,155 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/actor"
+	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/coder"
+	"github.com/dyad-events/dyad/extract"
+	"github.com/dyad-events/dyad/link"
+	"github.com/dyad-events/dyad/packs"
+	"github.com/dyad-events/dyad/pipeline"
+	"github.com/dyad-events/dyad/postgres"
+	"github.com/dyad-events/dyad/sqlite"
+)
+
+// env holds the global flags and the components a command asks for, built on first use.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+
+	db    string
+	dicts dictFlag
+
+	once  sync.Once
+	set   *packs.Set
+	setErr error
+
+	store dyad.Store
+}
+
+type dictFlag []string
+
+func (d *dictFlag) String() string     { return strings.Join(*d, ",") }
+func (d *dictFlag) Set(v string) error { *d = append(*d, v); return nil }
+
+func (e *env) globalFlags(fs *flag.FlagSet) {
+	def := os.Getenv("DYAD_DB")
+	if def == "" {
+		def = "dyad.db"
+	}
+	if e.db == "" {
+		e.db = def
+	}
+	fs.StringVar(&e.db, "db", e.db, "store: a SQLite file path or a postgres:// URL (env DYAD_DB)")
+	fs.Var(&e.dicts, "dict", "a directory of extra language data, same layout as packs/data (repeatable)")
+}
+
+func (e *env) packs() (*packs.Set, error) {
+	e.once.Do(func() { e.set, e.setErr = packs.Load(e.dicts...) })
+	return e.set, e.setErr
+}
+
+// components are the loaded stages of the pipeline.
+type components struct {
+	extractor *extract.Extractor
+	dict      *actor.Dictionary
+	codebook  *cameo.Codebook
+	coder     *coder.Coder
+}
+
+func (e *env) components() (*components, error) {
+	set, err := e.packs()
+	if err != nil {
+		return nil, err
+	}
+	c := &components{}
+	if c.extractor, err = extract.New(set); err != nil {
+		return nil, fmt.Errorf("extract data: %w", err)
+	}
+	if c.dict, err = actor.Load(set); err != nil {
+		return nil, fmt.Errorf("actor data: %w", err)
+	}
+	if c.codebook, err = cameo.Load(set); err != nil {
+		return nil, fmt.Errorf("CAMEO codebook: %w", err)
+	}
+	if c.coder, err = coder.New(set, c.codebook); err != nil {
+		return nil, fmt.Errorf("verb patterns: %w", err)
+	}
+	return c, nil
+}
+
+// stages returns the per-document stages (extract, annotate, code) over loaded components.
+func (c *components) stages() pipeline.Stages {
+	return pipeline.Stages{
+		Extract:  c.extractor.Extract,
+		Annotate: c.dict.Recognize,
+		Code: func(a *dyad.Article, ms []dyad.ActorMention) ([]dyad.Event, []dyad.Statement) {
+			r := c.coder.Code(a, ms)
+			return r.Events, r.Statements
+		},
+	}
+}
+
+// openStore opens the store named by --db.
+func (e *env) openStore(ctx context.Context) (dyad.Store, error) {
+	if e.store != nil {
+		return e.store, nil
+	}
+	var err error
+	if strings.HasPrefix(e.db, "postgres://") || strings.HasPrefix(e.db, "postgresql://") {
+		e.store, err = postgres.Open(ctx, e.db)
+	} else {
+		e.store, err = sqlite.Open(ctx, e.db)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", redactURL(e.db), err)
+	}
+	return e.store, nil
+}
+
+// openExistingStore is openStore for read commands: a missing SQLite file is an error, not a new database.
+func (e *env) openExistingStore(ctx context.Context) (dyad.Store, error) {
+	if !strings.Contains(e.db, "://") {
+		if _, err := os.Stat(e.db); err != nil {
+			return nil, fmt.Errorf("no store at %s (run 'dyad ingest' first, or pass --db): %w", e.db, err)
+		}
+	}
+	return e.openStore(ctx)
+}
+
+func (e *env) linker(st dyad.Store) (*link.Linker, error) {
+	set, err := e.packs()
+	if err != nil {
+		return nil, err
+	}
+	return link.New(set, st, link.Options{})
+}
+
+func (e *env) close() {
+	if e.store != nil {
+		e.store.Close()
+	}
+}
+
+// redactURL hides a password in a database URL.
+func redactURL(s string) string {
+	at := strings.Index(s, "@")
+	sch := strings.Index(s, "://")
+	if at < 0 || sch < 0 || at < sch {
+		return s
+	}
+	cred := s[sch+3 : at]
+	if i := strings.Index(cred, ":"); i >= 0 {
+		return s[:sch+3] + cred[:i] + ":***" + s[at:]
+	}
+	return s
+}

@@ -1,0 +1,88 @@
+package coder
+
+import (
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad"
+)
+
+// BenchmarkCode measures sentence splitting and coding (mentions given) on the seed articles, with every
+// language's packs loaded.
+func BenchmarkCode(b *testing.B) {
+	c := newTestCoder(b)
+	actors := loadTestActors(b)
+	var arts []*dyad.Article
+	var ments [][]dyad.ActorMention
+	var size int64
+	for _, s := range seedExpect {
+		a := loadSeedB(b, s.prefix)
+		if a == nil {
+			b.Skip("seeds not available")
+		}
+		a.Lang = s.lang
+		arts = append(arts, a)
+		ments = append(ments, handMentions(actors, a.Text))
+		size += int64(len(a.Text))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	cpu := cpuTime()
+	n := 0
+	for b.Loop() {
+		for i, a := range arts {
+			c.Code(a, ments[i])
+		}
+		n++
+	}
+	reportCPU(b, cpu, size*int64(n))
+}
+
+// cpuTime is the process's user and system CPU time: the machine may be shared, so throughput per core is
+// reported per CPU second as well as per wall second.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func reportCPU(b *testing.B, start time.Duration, bytes int64) {
+	if d := cpuTime() - start; d > 0 {
+		b.ReportMetric(float64(bytes)/d.Seconds()/1e6, "MB/cpu-s")
+	}
+}
+
+// BenchmarkCodeLong codes one long English article, dense with actors and events.
+func BenchmarkCodeLong(b *testing.B) {
+	c := newTestCoder(b)
+	actors := loadTestActors(b)
+	var sb strings.Builder
+	for i := 0; i < 200; i++ {
+		sb.WriteString("Wang Yi met with Le Hoai Trung in Hanoi and the two sides discussed trade. ")
+		sb.WriteString("Vietnam and China agreed to deepen cooperation, Wang said, adding that relations were strong.\n")
+		sb.WriteString("The weather was mild and markets were calm as traders waited for new figures from the central bank.\n")
+	}
+	a := &dyad.Article{ID: "b", Lang: "en", Text: sb.String(), Published: "2025-03-10"}
+	ms := handMentions(actors, a.Text)
+	b.SetBytes(int64(len(a.Text)))
+	b.ReportAllocs()
+	cpu := cpuTime()
+	n := 0
+	for b.Loop() {
+		c.Code(a, ms)
+		n++
+	}
+	reportCPU(b, cpu, int64(len(a.Text))*int64(n))
+}
+
+func loadSeedB(b *testing.B, prefix string) *dyad.Article {
+	a, err := readSeed(prefix)
+	if err != nil {
+		return nil
+	}
+	return a
+}

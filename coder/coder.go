@@ -1,0 +1,578 @@
+package coder
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/packs"
+	"github.com/dyad-events/dyad/text"
+)
+
+// Coder codes events and statements. It is safe for concurrent use.
+type Coder struct {
+	cb     *cameo.Codebook
+	langs  map[string]*lang
+	split  *text.Splitter
+	places *gazetteer
+}
+
+// Result is what the coder found in one article.
+type Result struct {
+	Events     []dyad.Event
+	Statements []dyad.Statement
+	Trace      []Firing
+}
+
+// Firing is one pattern that matched: which, where, with whom, and why; negated firings are traced but not
+// coded.
+type Firing struct {
+	Sentence dyad.Span
+	Pattern  string // file:line
+	Code     string
+	Source   string // actor codes
+	Target   string
+	Negated  bool
+	Why      string
+}
+
+func init() {
+	packs.RegisterChecker("coder", func(s *packs.Set) []error {
+		cb, err := cameo.Load(s)
+		if err != nil {
+			cb = nil // check the codes' syntax only; the cameo checker reports the codebook
+		}
+		_, errs := loadAll(s, cb)
+		_, perrs := loadPlaces(s)
+		return append(errs, perrs...)
+	})
+}
+
+// New loads and validates the verbs, speech, grammar and dates data of every language in p. Pattern codes
+// must be in cb.
+func New(p *packs.Set, cb *cameo.Codebook) (*Coder, error) {
+	if cb == nil {
+		return nil, errors.New("coder: no codebook")
+	}
+	langs, errs := loadAll(p, cb)
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("coder data: %w", errors.Join(errs...))
+	}
+	places, perrs := loadPlaces(p)
+	if len(perrs) > 0 {
+		return nil, fmt.Errorf("coder places: %w", errors.Join(perrs...))
+	}
+	sp, err := text.NewSplitter(p)
+	if err != nil {
+		return nil, err
+	}
+	return &Coder{cb: cb, langs: langs, split: sp, places: places}, nil
+}
+
+// Langs returns the languages that have coder data.
+func (c *Coder) Langs() []string {
+	var out []string
+	for k, lg := range c.langs {
+		if lg.hasData {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Patterns returns the number of verb patterns loaded for a language.
+func (c *Coder) Patterns(lang string) int {
+	if lg := c.langs[lang]; lg != nil {
+		return len(lg.patterns)
+	}
+	return 0
+}
+
+// candidate is a pattern match before selection.
+type candidate struct {
+	pt  *pattern
+	idx int
+	b   binding
+}
+
+// Code finds the events and statements of an article whose actor mentions are given.
+func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
+	var res Result
+	lg := c.langs[a.Lang]
+	if lg == nil || !lg.hasData {
+		return res
+	}
+	d := &doc{c: c, lg: lg, a: a, candsFor: [2]int{-1, -1}, locFor: [2]int{-1, -1}, datelineAt: -1}
+	d.prepare(mentions)
+	d.setReference()
+	spans := c.split.Split(a.Lang, a.Text)
+	type pending struct {
+		cand candidate
+		sent *sentence
+		span dyad.Span
+		ta   int
+	}
+	var recips []pending
+	var buf []unit
+	recipPrev := false
+	var last *dyad.Statement
+	lastTail := ""
+	var firstPair *[2]dyad.EventActor
+	for _, sp := range spans {
+		ta, tb := d.tokAt(sp.Start), d.tokAt(sp.End)
+		for tb < len(d.toks) && d.toks[tb].Start < sp.End {
+			tb++
+		}
+		buf = d.units(ta, tb, buf)
+		s := &sentence{d: d, u: append([]unit(nil), buf...), recipPrev: recipPrev}
+		recipPrev = false
+		hasPhrase := false
+		for _, u := range s.u {
+			if u.phrase >= 0 {
+				hasPhrase = true
+				break
+			}
+		}
+		// statements
+		st, ok := s.statement(sp.Start, sp.End)
+		s.trackSubject()
+		if ok {
+			st.Date = dyad.NullString(d.eventDate(ta, tb, ta).date)
+			res.Statements = append(res.Statements, st)
+			last = &res.Statements[len(res.Statements)-1]
+			lastTail = ""
+			if i := strings.LastIndex(a.Text[sp.Start:sp.End], st.Text); i >= 0 {
+				lastTail = a.Text[sp.Start+i+len(st.Text) : sp.End] // the closing punctuation
+			}
+		} else if last != nil && s.continues() {
+			last.Text += lastTail + " " + strings.TrimSpace(a.Text[sp.Start:sp.End])
+			last.End = sp.End
+			lastTail = ""
+		} else {
+			last = nil
+		}
+		// events
+		cands := s.candidates()
+		if len(cands) == 0 && !hasPhrase {
+			continue
+		}
+		for _, cd := range s.selectCands(cands) {
+			if cd.pt.recip {
+				recipPrev = true
+			}
+			if s.negated(cd.b) {
+				res.Trace = append(res.Trace, d.firing(sp, cd, "", "", true))
+				continue
+			}
+			if cd.pt.recip && cd.b.r[0] < 0 {
+				recips = append(recips, pending{cand: cd, sent: s, span: sp, ta: ta})
+				continue
+			}
+			if cd.pt.place {
+				src := d.slotActor(cd, cd.b.s)
+				name := a.Text[d.toks[cd.b.placeAt[0]].Start:d.toks[cd.b.placeAt[1]].End]
+				tgt := dyad.EventActor{Code: cd.b.place, Name: name, Country: cd.b.place}
+				if src.Country == tgt.Country {
+					continue // a trip at home is no visit
+				}
+				ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, cd.pt.conf)
+				res.Events = append(res.Events, ev)
+				res.Trace = append(res.Trace, d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false))
+				continue
+			}
+			for _, pr := range d.pairs(cd) {
+				ev := d.event(sp, ta, tb, s, cd, pr[0], pr[1])
+				if ev.Source.Code == ev.Target.Code && ev.Source.ActorID == ev.Target.ActorID {
+					continue
+				}
+				if firstPair == nil && !cd.pt.recip {
+					firstPair = &[2]dyad.EventActor{ev.Source, ev.Target}
+				}
+				res.Events = append(res.Events, ev)
+				res.Trace = append(res.Trace, d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false))
+			}
+		}
+	}
+	// reciprocal phrases ("the two sides") stand for the article's main pair
+	if len(recips) > 0 {
+		pair, ok := d.mainPair(firstPair)
+		for _, p := range recips {
+			if !ok {
+				res.Trace = append(res.Trace, Firing{Sentence: p.span, Pattern: p.cand.pt.id, Code: p.cand.pt.code,
+					Why: "reciprocal subject but no main pair of actors in the article"})
+				continue
+			}
+			tb := d.tokAt(p.span.End)
+			for _, pr := range [][2]dyad.EventActor{{pair[0], pair[1]}} {
+				ev := d.eventActors(p.span, p.ta, tb, p.sent, p.cand, pr[0], pr[1], 0.7)
+				res.Events = append(res.Events, ev)
+				res.Trace = append(res.Trace, d.firing(p.span, p.cand, ev.Source.Code, ev.Target.Code, false))
+			}
+		}
+	}
+	return res
+}
+
+// candidates lists every pattern match in the sentence.
+func (s *sentence) candidates() []candidate {
+	lg := s.d.lg
+	var out []candidate
+	try := func(ans []anchor, i int) {
+		for _, an := range ans {
+			pt := lg.patterns[an.pat]
+			if b, ok := s.matchAt(pt, an, i); ok {
+				out = append(out, candidate{pt: pt, idx: an.pat, b: b})
+			}
+		}
+	}
+	for i, u := range s.u {
+		if u.phrase >= 0 {
+			continue
+		}
+		try(lg.anchors[u.fold], i)
+		if len(lg.preLens) > 0 {
+			for _, n := range lg.preLens {
+				if p, ok := runePrefix(u.fold, n); ok {
+					try(lg.prefixes[p], i)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func runePrefix(s string, n int) (string, bool) {
+	i := 0
+	for k := range s {
+		if i == n {
+			return s[:k], true
+		}
+		i++
+	}
+	return s, i == n
+}
+
+// selectCands keeps the most specific match of each trigger, one per pair of actors and code family.
+func (s *sentence) selectCands(cands []candidate) []candidate {
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].pt.weight != cands[j].pt.weight {
+			return cands[i].pt.weight > cands[j].pt.weight
+		}
+		return cands[i].idx < cands[j].idx
+	})
+	var out []candidate
+	usedTrig := map[int]bool{}
+	usedPair := map[pairKey]bool{}
+	for _, cd := range cands {
+		overlap := false
+		for _, k := range cd.b.lits {
+			if usedTrig[k] {
+				overlap = true
+			}
+		}
+		key := pairKey{cd.b.s, cd.b.t, cd.b.r, cd.b.recip, cd.b.place}
+		if overlap || usedPair[key] {
+			continue
+		}
+		for _, k := range cd.b.lits {
+			usedTrig[k] = true
+		}
+		usedPair[key] = true
+		out = append(out, cd)
+	}
+	return out
+}
+
+type pairKey struct {
+	s, t  int
+	r     [2]int
+	recip bool
+	place string
+}
+
+// pairs returns the source and target phrases of a match: for "X and Y" (R) the one event X→Y, X the first
+// named; for a list in a slot ("A, B and C met D", "A met B and C") one event for each.
+func (d *doc) pairs(cd candidate) [][2]int {
+	if cd.pt.recip {
+		// "A, B and C signed ...": the first named with each of the others
+		if l := d.phrases[cd.b.r[0]].list; l != nil && slices.Contains(l, cd.b.r[1]) {
+			var out [][2]int
+			for _, o := range l[1:] {
+				out = append(out, [2]int{l[0], o})
+			}
+			return out
+		}
+		return [][2]int{{cd.b.r[0], cd.b.r[1]}}
+	}
+	srcs, tgts := []int{cd.b.s}, []int{cd.b.t}
+	if cd.b.s >= 0 {
+		if l := d.phrases[cd.b.s].list; l != nil && l[len(l)-1] == cd.b.s && !slices.Contains(l, cd.b.t) {
+			srcs = l
+		}
+	}
+	if l := d.phrases[cd.b.t].list; l != nil && l[0] == cd.b.t && !slices.Contains(l, cd.b.s) {
+		tgts = l
+	}
+	var out [][2]int
+	for _, s := range srcs {
+		for _, t := range tgts {
+			out = append(out, [2]int{s, t})
+		}
+	}
+	return out
+}
+
+// slotActor is the actor of a slot's phrase, or of the pronoun S stands for.
+func (d *doc) slotActor(cd candidate, ph int) dyad.EventActor {
+	if ph == -2 {
+		return eventActor(cd.b.sRef)
+	}
+	return d.actorOf(ph)
+}
+
+func (d *doc) actorOf(ph int) dyad.EventActor {
+	m := d.ments[d.phrases[ph].head]
+	return eventActor(m.Actor)
+}
+
+func eventActor(a dyad.ActorRef) dyad.EventActor {
+	return dyad.EventActor{Code: a.Code, Name: a.Name, ActorID: a.ID, Country: a.Country, Sector: a.Sector}
+}
+
+func (d *doc) event(sp dyad.Span, ta, tb int, s *sentence, cd candidate, src, tgt int) dyad.Event {
+	conf := cd.pt.conf
+	if cd.pt.recip {
+		conf *= 0.9
+	}
+	return d.eventActors(sp, ta, tb, s, cd, d.slotActor(cd, src), d.actorOf(tgt), conf)
+}
+
+func (d *doc) eventActors(sp dyad.Span, ta, tb int, s *sentence, cd candidate, src, tgt dyad.EventActor, conf float64) dyad.Event {
+	code, _ := d.c.cb.Lookup(cd.pt.code)
+	w := d.eventDate(ta, tb, s.u[cd.b.trig].tok)
+	if d.locFor != [2]int{ta, tb} {
+		d.locFor = [2]int{ta, tb}
+		d.loc, d.locCountry = d.location(ta, tb)
+	}
+	loc := d.loc
+	if loc == "" {
+		loc = string(d.a.Dateline)
+	}
+	// where a meeting took place tells a visit from hosting: 042 in the target's country, 043 in the source's,
+	// 044 in a third one
+	if cd.pt.code == "040" && d.locCountry != "" && src.Country != "" && tgt.Country != "" && src.Country != tgt.Country {
+		switch d.locCountry {
+		case tgt.Country:
+			code, _ = d.c.cb.Lookup("042")
+		case src.Country:
+			code, _ = d.c.cb.Lookup("043")
+		default:
+			code, _ = d.c.cb.Lookup("044")
+		}
+	}
+	ev := dyad.Event{
+		ID:            eventID(d.a.ID, sp.Start, code.Code, src.Code, tgt.Code),
+		Date:          dyad.NullString(w.date),
+		DatePrecision: w.precision,
+		DateInferred:  w.inferred,
+		Source:        src,
+		Target:        tgt,
+		Code:          code.Code,
+		Root:          code.Root,
+		QuadClass:     code.QuadClass,
+		Goldstein:     code.Goldstein,
+		Plover:        code.Plover,
+		Location:      dyad.NullString(loc),
+		NumMentions:   1,
+		NumArticles:   1,
+		Languages:     []string{d.lg.code},
+		CoderVersion:  dyad.CoderVersion,
+	}
+	if d.a.Source != "" {
+		ev.NumSources = 1
+	}
+	ev.Mentions = []dyad.EventMention{{
+		ArticleID: d.a.ID, Lang: d.lg.code, Source: string(d.a.Source), Sentence: d.a.Text[sp.Start:sp.End],
+		Start: sp.Start, End: sp.End, Confidence: conf, Date: w.date, DateInferred: w.inferred,
+		Pattern: cd.pt.id, Published: string(d.a.Published),
+	}}
+	return ev
+}
+
+func eventID(article string, start int, code, src, tgt string) string {
+	h := sha1.Sum(fmt.Appendf(nil, "%s|%d|%s|%s|%s", article, start, code, src, tgt))
+	return hex.EncodeToString(h[:8])
+}
+
+func (d *doc) firing(sp dyad.Span, cd candidate, src, tgt string, neg bool) Firing {
+	f := Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src, Target: tgt, Negated: neg}
+	var why []string
+	why = append(why, fmt.Sprintf("pattern %q", cd.pt.text))
+	name := func(ph int) string {
+		p := d.phrases[ph]
+		return d.a.Text[d.toks[p.first].Start:d.toks[p.last].End]
+	}
+	if cd.b.s >= 0 {
+		why = append(why, fmt.Sprintf("S=%q", name(cd.b.s)))
+	} else if cd.b.s == -2 {
+		why = append(why, fmt.Sprintf("S=pronoun for %q", cd.b.sRef.Name))
+	}
+	if cd.b.t >= 0 {
+		why = append(why, fmt.Sprintf("T=%q", name(cd.b.t)))
+	}
+	if cd.b.place != "" {
+		why = append(why, fmt.Sprintf("L=%q (%s)", d.a.Text[d.toks[cd.b.placeAt[0]].Start:d.toks[cd.b.placeAt[1]].End], cd.b.place))
+	}
+	if cd.b.r[0] >= 0 {
+		why = append(why, fmt.Sprintf("R=%q and %q", name(cd.b.r[0]), name(cd.b.r[1])))
+	} else if cd.b.recip {
+		why = append(why, "R=both sides (the article's main pair)")
+	}
+	if neg {
+		why = append(why, "negated: not coded")
+	}
+	f.Why = strings.Join(why, " ")
+	return f
+}
+
+// mainPair is the article's main pair of actors: the pair of its first event, else its two most-mentioned
+// countries.
+func (d *doc) mainPair(first *[2]dyad.EventActor) ([2]dyad.EventActor, bool) {
+	if first != nil {
+		return *first, true
+	}
+	count := map[string]int{}
+	firstAt := map[string]int{}
+	for i, m := range d.ments {
+		c := m.Actor.Country
+		if c == "" {
+			continue
+		}
+		if _, ok := count[c]; !ok {
+			firstAt[c] = i
+		}
+		count[c]++
+	}
+	var cs []string
+	for c := range count {
+		cs = append(cs, c)
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if count[cs[i]] != count[cs[j]] {
+			return count[cs[i]] > count[cs[j]]
+		}
+		return firstAt[cs[i]] < firstAt[cs[j]]
+	})
+	if len(cs) < 2 {
+		return [2]dyad.EventActor{}, false
+	}
+	a, b := cs[0], cs[1]
+	if firstAt[b] < firstAt[a] {
+		a, b = b, a // the first named is the source
+	}
+	return [2]dyad.EventActor{d.representative(a), d.representative(b)}, true
+}
+
+// representative is the actor that stands for a country in reciprocal events: the country itself when it is
+// mentioned, else its most-mentioned actor.
+func (d *doc) representative(country string) dyad.EventActor {
+	n := map[string]int{}
+	var best dyad.ActorRef
+	bestN := 0
+	for _, m := range d.ments {
+		a := m.Actor
+		if a.Country != country {
+			continue
+		}
+		if a.Type == dyad.TypeCountry {
+			return eventActor(a)
+		}
+		n[a.Code]++
+		if n[a.Code] > bestN {
+			best, bestN = a, n[a.Code]
+		}
+	}
+	return eventActor(best)
+}
+
+// location finds "in Hanoi", "à Pékin", "tại Hà Nội", "在北京" in the tokens [a, b): a location word, maybe a
+// determiner, then a place of the gazetteer, a place-like actor mention, or capitalised words that are not a
+// person, a month or a weekday. It returns the place as written and its country when known.
+func (d *doc) location(a, b int) (string, string) {
+	lg := d.lg
+	fallback := ""
+	for k := a; k+1 < b; k++ {
+		if !lg.is(cLoc, d.fold(k)) {
+			continue
+		}
+		inPhrase := d.phraseAt[k] >= 0
+		j := k + 1
+		for j < b-1 && lg.is(cDet, d.fold(j)) {
+			j++
+		}
+		if !d.toks[j].IsCapitalized() && !isHan(d.toks[j].Text) {
+			continue
+		}
+		// the gazetteer, longest name first
+		for n := min(d.c.places.maxLen, b-j); n >= 1; n-- {
+			var ks []string
+			for i := j; i < j+n; i++ {
+				ks = append(ks, text.Fold(d.toks[i].Text))
+			}
+			if cc, ok := d.c.places.names[strings.Join(ks, " ")]; ok {
+				return d.a.Text[d.toks[j].Start:d.toks[j+n-1].End], cc
+			}
+		}
+		if i := d.mentionAt(j); i >= 0 {
+			m := d.ments[i]
+			if m.Actor.Type != dyad.TypePerson && !(inPhrase && m.Actor.Type == dyad.TypeCountry) && m.Actor.Country != "" {
+				return m.Text, m.Actor.Country
+			}
+		}
+		e := j
+		for e < b && d.toks[e].IsCapitalized() && !lg.is(cMonth, d.fold(e)) && !lg.is(cWeekday, d.fold(e)) {
+			if t := d.mentionType(e); t == dyad.TypePerson || (inPhrase && t == dyad.TypeCountry) {
+				break
+			}
+			e++
+		}
+		if e > j && fallback == "" {
+			if s := d.a.Text[d.toks[j].Start:d.toks[e-1].End]; !strings.ContainsAny(s, "'’") {
+				fallback = s
+			}
+		}
+	}
+	return fallback, ""
+}
+
+func isHan(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.Is(unicode.Han, r)
+}
+
+// mentionAt returns the index of the mention that starts at token k, or -1.
+func (d *doc) mentionAt(k int) int {
+	i := sort.Search(len(d.mtok), func(i int) bool { return d.mtok[i][1] >= k })
+	if i < len(d.mtok) && d.mtok[i][0] == k {
+		return i
+	}
+	return -1
+}
+
+// mentionType is the actor type of the mention covering token k, or "".
+func (d *doc) mentionType(k int) string {
+	i := sort.Search(len(d.mtok), func(i int) bool { return d.mtok[i][1] >= k })
+	if i < len(d.mtok) && d.mtok[i][0] >= 0 && d.mtok[i][0] <= k {
+		return d.ments[i].Actor.Type
+	}
+	return ""
+}

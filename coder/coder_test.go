@@ -1,0 +1,271 @@
+package coder
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/packs"
+)
+
+func newTestCoder(t testing.TB) *Coder {
+	t.Helper()
+	c, err := New(packs.Default(), cameo.MustDefault())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestLoad(t *testing.T) {
+	c := newTestCoder(t)
+	for _, l := range []string{"en", "fr", "nl", "de", "es", "pt", "it", "vi", "zh"} {
+		if c.Patterns(l) < 40 {
+			t.Errorf("%s: %d patterns, want at least 40", l, c.Patterns(l))
+		}
+	}
+	if c.Patterns("en") < 300 {
+		t.Errorf("en: %d patterns, want a broad set", c.Patterns("en"))
+	}
+	if errs := packs.Check(packs.Default()); len(errs) > 0 {
+		for _, e := range errs {
+			if strings.Contains(e.Error(), "verbs") || strings.Contains(e.Error(), "grammar") || strings.Contains(e.Error(), "speech") {
+				t.Error(e)
+			}
+		}
+	}
+}
+
+// writePack writes files of a user dictionary directory.
+func writePack(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestDataErrors(t *testing.T) {
+	for _, tc := range []struct{ file, body, want string }{
+		{"xx/verbs", "999 | S meet T\n", "xx/verbs:1: unknown CAMEO code"},
+		{"xx/verbs", "040 | S @nope T\n", "xx/verbs:1: undefined word set @nope"},
+		{"xx/verbs", "040 | S meet\n", "xx/verbs:1: a pattern needs S and T"},
+		{"xx/verbs", "040 | S T\n", "needs a word"},
+		{"xx/verbs", "# c\n040 | S me* T\n", "xx/verbs:2: stem"},
+		{"xx/verbs", "040 | S meet ..99 T\n", "bad gap"},
+		{"xx/verbs", "040 | R meet T\n", "slot R (both sides) excludes"},
+		{"xx/verbs", "040 | S meet T | 2\n", "confidence"},
+		{"xx/verbs", "@a = \n", "empty"},
+		{"xx/grammar", "nope | x\n", "xx/grammar:1: unknown word class"},
+		{"xx/grammar", "option | fast\n", "unknown option"},
+		{"xx/dates", "month\n", "without entries"},
+		{"places/x", "Vietnam | Hanoi\n", "places/x:1: want ISO3"},
+	} {
+		dir := writePack(t, map[string]string{tc.file: tc.body})
+		cb := cameo.MustDefault()
+		_, errs := loadAll(packs.Dir(dir), cb)
+		_, perrs := loadPlaces(packs.Dir(dir))
+		errs = append(errs, perrs...)
+		found := false
+		for _, e := range errs {
+			if strings.Contains(e.Error(), tc.want) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s %q: errors %v, want one with %q", tc.file, tc.body, errs, tc.want)
+		}
+	}
+}
+
+// TestUserPatterns checks that a --dict directory extends a language and that its patterns fire.
+func TestUserPatterns(t *testing.T) {
+	dir := writePack(t, map[string]string{"en/verbs": "@snub = snubbed snubs\n1246 | S @snub T\n"})
+	p, err := packs.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(p, cameo.MustDefault())
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt := "Vietnam snubbed China at the summit."
+	res := c.Code(&dyad.Article{ID: "u", Lang: "en", Text: txt}, handMentions(loadTestActors(t), txt))
+	if len(res.Events) != 1 || res.Events[0].Code != "1246" || !strings.Contains(res.Events[0].Mentions[0].Pattern, dir) {
+		t.Fatalf("events %+v, want one 1246 from the user file", res.Events)
+	}
+}
+
+func TestDatesAndReference(t *testing.T) {
+	c := newTestCoder(t)
+	actors := loadTestActors(t)
+	for _, tc := range []struct {
+		name, lang, published, text, date, precision string
+		inferred                                     bool
+	}{
+		{"published", "en", "2023-12-04", "Wang Yi met Le Hoai Trung on Saturday.", "2023-12-02", "day", false},
+		{"dateline", "en", "2023-12-04", "HANOI, Dec. 2 (Agency) -- Wang Yi met Le Hoai Trung.", "2023-12-02", "day", true},
+		{"no date at all", "en", "", "Wang Yi met Le Hoai Trung.", "", "", false},
+		{"year from text", "en", "", "Wang Yi met Le Hoai Trung in Hanoi on February 5 to plan for 2024.", "2024-02-05", "day", true},
+		{"explicit year", "en", "", "Wang Yi met Le Hoai Trung on 5 February 2024.", "2024-02-05", "day", false},
+		{"month", "en", "2025-03-10", "Wang Yi met Le Hoai Trung in October 2022.", "2022-10", "month", false},
+		{"future moves back", "nl", "2025-03-10", "Op 31 oktober ontmoette Wang Yi Le Hoai Trung.", "2024-10-31", "day", false},
+		{"publication date", "en", "2025-03-10", "Wang Yi met Le Hoai Trung.", "2025-03-10", "day", true},
+		{"relative", "fr", "2025-03-10", "Hier, Wang Yi a rencontré Le Hoai Trung.", "2025-03-09", "day", false},
+		{"vi numeric", "vi", "2025-03-10", "Ngày 18/2, Vương Nghị đã hội kiến Le Hoai Trung.", "2025-02-18", "day", false},
+	} {
+		a := &dyad.Article{ID: "d", Lang: tc.lang, Text: tc.text, Published: dyad.NullString(tc.published)}
+		res := c.Code(a, handMentions(actors, tc.text))
+		if len(res.Events) == 0 {
+			t.Errorf("%s: no event; trace %s", tc.name, traceString(res))
+			continue
+		}
+		e := res.Events[0]
+		if string(e.Date) != tc.date || e.DatePrecision != tc.precision || e.DateInferred != tc.inferred {
+			t.Errorf("%s: date %q %q inferred=%v, want %q %q %v", tc.name, e.Date, e.DatePrecision, e.DateInferred, tc.date, tc.precision, tc.inferred)
+		}
+	}
+}
+
+func TestStatements(t *testing.T) {
+	c := newTestCoder(t)
+	actors := loadTestActors(t)
+	for _, tc := range []struct {
+		name, lang, text, speaker, verb, content string
+		direct                                   bool
+	}{
+		{"said that", "en", "Wang Yi said that China valued its ties with Vietnam.", "Wang Yi", "said", "China valued its ties with Vietnam", false},
+		{"inverted", "en", "China values its ties with Vietnam, said Wang Yi.", "Wang Yi", "said", "China values its ties with Vietnam", false},
+		{"trailing", "en", "China values its ties with Vietnam, Wang Yi said.", "Wang Yi", "said", "China values its ties with Vietnam", false},
+		{"pronoun", "en", "Wang Yi arrived in Hanoi. He stressed that the visit mattered.", "Wang Yi", "stressed", "the visit mattered", false},
+		{"parenthetical", "en", "These efforts, Wang Yi noted, will help both countries.", "Wang Yi", "noted", "These efforts will help both countries", false},
+		{"direct quote", "en", "Wang Yi said: \"We value this friendship.\"", "Wang Yi", "said", "We value this friendship.", true},
+		{"fr", "fr", "Pour sa part, Wang Yi a affirmé que la Chine était prête.", "Wang Yi", "affirmé", "la Chine était prête", false},
+		{"nl continued", "nl", "Wang Yi bevestigde dat China klaar is. Wij willen samenwerken.", "Wang Yi", "bevestigde", "China klaar is. Wij willen samenwerken.", false},
+		{"de", "de", "Scholz sagte, Deutschland werde helfen.", "Olaf Scholz", "sagte", "Deutschland werde helfen", false},
+		{"zh", "zh", "王毅表示，中国愿同越南合作。", "Wang Yi", "表示", "中国愿同越南合作", false},
+	} {
+		a := &dyad.Article{ID: "s", Lang: tc.lang, Text: tc.text, Published: "2025-03-10"}
+		res := c.Code(a, handMentions(actors, tc.text))
+		if len(res.Statements) == 0 {
+			t.Errorf("%s: no statement", tc.name)
+			continue
+		}
+		st := res.Statements[len(res.Statements)-1]
+		if st.Speaker.Name != tc.speaker || st.Verb != tc.verb || st.Text != tc.content || st.Direct != tc.direct {
+			t.Errorf("%s: %q %q %q direct=%v, want %q %q %q %v", tc.name, st.Speaker.Name, st.Verb, st.Text, st.Direct, tc.speaker, tc.verb, tc.content, tc.direct)
+		}
+		if st.ArticleID != "s" || st.Lang != tc.lang || st.End <= st.Start {
+			t.Errorf("%s: statement fields %+v", tc.name, st)
+		}
+	}
+}
+
+func TestEventFields(t *testing.T) {
+	c := newTestCoder(t)
+	txt := "HANOI, Dec. 2 (Agency) -- Wang Yi met Le Hoai Trung in Hanoi on Saturday."
+	a := &dyad.Article{ID: "art1", Lang: "en", Text: txt, Published: "2023-12-04", Source: "Agency", Dateline: "Hanoi"}
+	res := c.Code(a, handMentions(loadTestActors(t), txt))
+	if len(res.Events) != 1 {
+		t.Fatalf("events %+v", res.Events)
+	}
+	e := res.Events[0]
+	m := e.Mentions[0]
+	if e.ID == "" || e.Code != "042" || e.Root != "04" || e.QuadClass != 1 || e.Goldstein == 0 || e.Plover == "" ||
+		e.Location != "Hanoi" || e.NumMentions != 1 || e.NumArticles != 1 || e.NumSources != 1 ||
+		e.CoderVersion != dyad.CoderVersion || len(e.Languages) != 1 || e.Source.ActorID != "p-wang-yi" ||
+		e.Target.Country != "VNM" {
+		t.Errorf("event %+v", e)
+	}
+	if m.ArticleID != "art1" || m.Sentence != txt[m.Start:m.End] || m.Source != "Agency" || m.Confidence <= 0 ||
+		!strings.HasPrefix(m.Pattern, "packs/data/en/verbs:") || m.Published != "2023-12-04" || m.Date != "2023-12-02" {
+		t.Errorf("mention %+v", m)
+	}
+	again := c.Code(a, handMentions(loadTestActors(t), txt))
+	if again.Events[0].ID != e.ID {
+		t.Error("event ids are not stable")
+	}
+}
+
+// TestConcurrent codes the same articles from several goroutines (run with -race).
+func TestConcurrent(t *testing.T) {
+	c := newTestCoder(t)
+	actors := loadTestActors(t)
+	txt := "Wang Yi met Le Hoai Trung in Hanoi on Saturday. The two sides agreed to deepen cooperation."
+	done := make(chan int)
+	for g := 0; g < 4; g++ {
+		go func() {
+			n := 0
+			for i := 0; i < 20; i++ {
+				a := &dyad.Article{ID: "c", Lang: "en", Text: txt, Published: "2025-03-10"}
+				n += len(c.Code(a, handMentions(actors, txt)).Events)
+			}
+			done <- n
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if n := <-done; n != 40 {
+			t.Errorf("goroutine coded %d events, want 40", n)
+		}
+	}
+}
+
+func FuzzPatterns(f *testing.F) {
+	cb := cameo.MustDefault()
+	f.Add("040 | S @meet (with) T\n@meet = meet met\n")
+	f.Add("042 | S pay* ..3 visit_to T | 0.8\n")
+	f.Add("040 | R ... talks/negotiations\n")
+	f.Add("@x = a_b c*\n051 | T @be praised by S!\n")
+	f.Fuzz(func(t *testing.T, body string) {
+		dir := t.TempDir()
+		if err := os.MkdirAll(filepath.Join(dir, "en"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "en", "verbs"), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		langs, _ := loadAll(packs.Dir(dir), cb)
+		// whatever loaded must run without panicking
+		if lg := langs["en"]; lg != nil && len(lg.patterns) > 0 {
+			c := &Coder{cb: cb, langs: langs, places: &gazetteer{names: map[string]string{}}}
+			c.split, _ = newSplitterForTest()
+			txt := "Wang Yi met Le Hoai Trung and the two sides held talks, he said."
+			c.Code(&dyad.Article{ID: "f", Lang: "en", Text: txt}, []dyad.ActorMention{
+				{Start: 0, End: 7, Actor: dyad.ActorRef{Code: "CHNGOV", Country: "CHN", Type: "person"}},
+				{Start: 12, End: 25, Actor: dyad.ActorRef{Code: "VNMPTY", Country: "VNM", Type: "person"}},
+			})
+		}
+	})
+}
+
+// FuzzCode codes arbitrary text with arbitrary mention spans: it must not panic, and evidence must point into
+// the text.
+func FuzzCode(f *testing.F) {
+	c := newTestCoder(f)
+	f.Add("en", "Wang Yi met Le Hoai Trung in Hanoi on Saturday, he said.", 0, 7, 12, 25)
+	f.Add("fr", "L'ambassadeur n'a pas rencontré Liu le 18 févr. à Pékin.", 0, 13, 32, 35)
+	f.Add("zh", "王毅2月18日在北京会见越南客人。", 0, 6, 30, 36)
+	f.Fuzz(func(t *testing.T, lang, txt string, a0, a1, b0, b1 int) {
+		ms := []dyad.ActorMention{
+			{Start: a0, End: a1, Actor: dyad.ActorRef{Code: "CHNGOV", Country: "CHN", Type: "person", ID: "a"}},
+			{Start: b0, End: b1, Actor: dyad.ActorRef{Code: "VNM", Country: "VNM", Type: "country", ID: "b"}},
+		}
+		res := c.Code(&dyad.Article{ID: "f", Lang: lang, Text: txt, Published: "2025-03-10"}, ms)
+		for _, e := range res.Events {
+			m := e.Mentions[0]
+			if m.Start < 0 || m.End > len(txt) || m.Start > m.End || txt[m.Start:m.End] != m.Sentence {
+				t.Fatalf("bad evidence %+v", m)
+			}
+		}
+	})
+}

@@ -1,0 +1,478 @@
+package coder
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/packs"
+	"github.com/dyad-events/dyad/text"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Pack file names read by the coder, under each language folder.
+const (
+	VerbsFile   = "verbs"
+	SpeechFile  = "speech"
+	GrammarFile = "grammar"
+	DatesFile   = "dates"
+)
+
+// word classes of the grammar file.
+var grammarKinds = map[string]bool{
+	"neg": true, "recip": true, "they": true, "and": true, "prep": true, "det": true, "that": true, "he": true,
+	"we": true, "barrier": true, "loc": true, "elision": true, "option": true, "it": true,
+}
+
+// word classes of the dates file.
+var dateKinds = map[string]bool{"month": true, "weekday": true, "relative": true, "datepart": true, "daycue": true, "noyear": true}
+
+// seq is a sequence of folded tokens, one alternative of a literal.
+type seq []string
+
+// lang is everything the coder knows about one language.
+type lang struct {
+	code     string
+	patterns []*pattern
+	anchors  map[string][]anchor // folded token -> anchors whose first token it is
+	prefixes map[string][]anchor // folded prefix -> anchors of wildcard tokens
+	triggers map[string]bool     // one-word triggers: words that may be the verb of a sentence
+	preLens  []int               // rune lengths of the prefixes in use
+	speech   map[string][]seq    // first folded token -> reporting verb forms
+	class    map[string]uint32   // folded word -> its word classes
+	phrases  map[string][]seq    // multi-token entries of grammar and dates, by kind
+	elision  []string
+	noYear   []string // templates that add the reference year to a date without one: "{year}年{date}"
+	hasData  bool
+	// keepMarks matches words lower-cased but with their diacritics (option keep-marks), for languages
+	// where marks tell words apart (Vietnamese "thăm" visit, "tham" take part).
+	keepMarks bool
+}
+
+// word classes as bits, so that one map lookup answers every class of a word.
+const (
+	cNeg uint32 = 1 << iota
+	cRecip
+	cThey
+	cAnd
+	cPrep
+	cDet
+	cThat
+	cHe
+	cWe
+	cBarrier
+	cLoc
+	cMonth
+	cWeekday
+	cRelative
+	cDatepart
+	cDaycue
+	cIt
+)
+
+var classBits = map[string]uint32{
+	"neg": cNeg, "recip": cRecip, "they": cThey, "and": cAnd, "prep": cPrep, "det": cDet, "that": cThat,
+	"he": cHe, "we": cWe, "barrier": cBarrier, "loc": cLoc, "month": cMonth, "weekday": cWeekday,
+	"relative": cRelative, "datepart": cDatepart, "daycue": cDaycue, "it": cIt,
+}
+
+func (lg *lang) is(class uint32, fold string) bool { return lg.class[fold]&class != 0 }
+
+// key is the form of a token that patterns match: folded, or lower-cased for keep-marks languages.
+func (lg *lang) key(t text.Token) string {
+	if !lg.keepMarks {
+		return t.Fold
+	}
+	return strings.ReplaceAll(norm.NFC.String(strings.ToLower(t.Text)), "’", "'")
+}
+
+func newLang(code string) *lang {
+	return &lang{code: code, anchors: map[string][]anchor{}, prefixes: map[string][]anchor{}, triggers: map[string]bool{},
+		speech: map[string][]seq{}, class: map[string]uint32{}, phrases: map[string][]seq{}}
+}
+
+// tokenize folds a data entry into tokens the way sentences are tokenized.
+func tokenize(lg *lang, s string) seq {
+	if f := text.Fold(s); strings.HasSuffix(f, "'") && !strings.ContainsAny(f, " _") {
+		return seq{f} // an elided word: "l'", "n'", "qu'"
+	}
+	var out seq
+	for _, t := range splitElision(lg, text.Tokens(s)) {
+		out = append(out, lg.key(t))
+	}
+	return out
+}
+
+// addWord records a grammar or dates entry: single tokens in words, longer ones in phrases.
+func (lg *lang) addWord(kind, entry string) {
+	switch kind {
+	case "elision":
+		lg.elision = append(lg.elision, text.Fold(entry))
+		return
+	case "noyear":
+		lg.noYear = append(lg.noYear, entry)
+		return
+	}
+	sq := tokenize(lg, entry)
+	if len(sq) == 0 {
+		return
+	}
+	if len(sq) == 1 {
+		lg.class[sq[0]] |= classBits[kind]
+		return
+	}
+	lg.phrases[kind] = append(lg.phrases[kind], sq)
+}
+
+// PlacesGlob names the gazetteer files: places/cities and any other file under places/.
+const PlacesGlob = "places/*"
+
+// gazetteer maps folded place names (tokens joined by spaces) to ISO 3166 alpha-3 country codes.
+type gazetteer struct {
+	names  map[string]string
+	maxLen int
+}
+
+func loadPlaces(p *packs.Set) (*gazetteer, []error) {
+	g := &gazetteer{names: map[string]string{}}
+	files, err := p.Glob(PlacesGlob)
+	if err != nil {
+		return g, []error{err}
+	}
+	var errs []error
+	for _, f := range files {
+		for l := range f.Lines() {
+			cc := l.Fields[0]
+			if len(cc) != 3 || strings.ToUpper(cc) != cc || len(l.Fields) < 2 {
+				errs = append(errs, l.Errorf("want ISO3 | name | name ..., got %q", l.Text))
+				continue
+			}
+			for _, n := range l.Fields[1:] {
+				var ks []string
+				for _, t := range text.Tokens(n) {
+					ks = append(ks, t.Fold)
+				}
+				if len(ks) == 0 {
+					continue
+				}
+				g.names[strings.Join(ks, " ")] = cc
+				g.maxLen = max(g.maxLen, len(ks))
+			}
+		}
+	}
+	return g, errs
+}
+
+// loadAll reads and validates the coder data of every language in p.
+func loadAll(p *packs.Set, cb *cameo.Codebook) (map[string]*lang, []error) {
+	langs := map[string]*lang{}
+	var errs []error
+	for _, code := range p.Langs() {
+		lg := newLang(code)
+		langs[code] = lg
+		if files, err := p.Files(packs.Join(code, GrammarFile)); err == nil {
+			for _, f := range files {
+				for l := range f.Lines() {
+					if l.Fields[0] == "option" {
+						for _, o := range l.Fields[1:] {
+							switch o {
+							case "keep-marks":
+								lg.keepMarks = true
+							default:
+								errs = append(errs, l.Errorf("unknown option %q (want keep-marks)", o))
+							}
+						}
+					}
+				}
+			}
+		}
+		// grammar first: elision affects how everything else is tokenized.
+		for _, name := range []string{GrammarFile, DatesFile} {
+			kinds := grammarKinds
+			if name == DatesFile {
+				kinds = dateKinds
+			}
+			files, err := p.Files(packs.Join(code, name))
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			for _, f := range files {
+				lg.hasData = true
+				for l := range f.Lines() {
+					kind := l.Fields[0]
+					if kind == "option" && name == GrammarFile {
+						continue
+					}
+					if !kinds[kind] {
+						errs = append(errs, l.Errorf("unknown word class %q (want one of %s)", kind, keys(kinds)))
+						continue
+					}
+					if len(l.Fields) < 2 {
+						errs = append(errs, l.Errorf("word class %q without entries", kind))
+						continue
+					}
+					for _, e := range l.Fields[1:] {
+						if e != "" {
+							lg.addWord(kind, e)
+						}
+					}
+				}
+			}
+		}
+		files, err := p.Files(packs.Join(code, SpeechFile))
+		if err != nil {
+			errs = append(errs, err)
+		}
+		for _, f := range files {
+			lg.hasData = true
+			for l := range f.Lines() {
+				for _, e := range l.Fields {
+					sq := tokenize(lg, e)
+					if len(sq) == 0 {
+						continue
+					}
+					lg.speech[sq[0]] = append(lg.speech[sq[0]], sq)
+				}
+			}
+		}
+		files, err = p.Files(packs.Join(code, VerbsFile))
+		if err != nil {
+			errs = append(errs, err)
+		}
+		// word sets first, so that a pattern may use a set defined further down
+		sets := map[string][]alt{}
+		for _, f := range files {
+			for l := range f.Lines() {
+				if strings.HasPrefix(l.Fields[0], "@") {
+					if err := lg.parseSet(l, sets); err != nil {
+						errs = append(errs, err)
+					}
+				}
+			}
+		}
+		for _, f := range files {
+			lg.hasData = true
+			for l := range f.Lines() {
+				if strings.HasPrefix(l.Fields[0], "@") {
+					continue
+				}
+				pt, err := lg.parsePattern(l, sets, cb)
+				if err != nil {
+					errs = append(errs, err)
+					continue
+				}
+				lg.addPattern(pt)
+			}
+		}
+		for n := range lg.prefixLens() {
+			lg.preLens = append(lg.preLens, n)
+		}
+	}
+	return langs, errs
+}
+
+func (lg *lang) prefixLens() map[int]bool {
+	m := map[int]bool{}
+	for p := range lg.prefixes {
+		m[utf8.RuneCountInString(p)] = true
+	}
+	return m
+}
+
+func keys(m map[string]bool) string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sortStrings(ks)
+	return strings.Join(ks, ", ")
+}
+
+// parseSet reads "@name = form form form" (forms separated by spaces; a form of several words joins them with _).
+func (lg *lang) parseSet(l packs.Line, sets map[string][]alt) error {
+	if len(l.Fields) != 1 {
+		return l.Errorf("a word set is one field: @name = form form ...")
+	}
+	name, forms, ok := strings.Cut(l.Fields[0], "=")
+	name = strings.TrimSpace(name)
+	if !ok || len(name) < 2 || !isName(name[1:]) {
+		return l.Errorf("bad word set %q: want @name = form form ...", l.Fields[0])
+	}
+	if _, dup := sets[name]; dup {
+		return l.Errorf("word set %s defined twice", name)
+	}
+	var alts []alt
+	for _, f := range strings.Fields(forms) {
+		a, err := lg.parseAlt(f)
+		if err != nil {
+			return l.Errorf("word set %s: %w", name, err)
+		}
+		alts = append(alts, a)
+	}
+	if len(alts) == 0 {
+		return l.Errorf("word set %s is empty", name)
+	}
+	sets[name] = alts
+	return nil
+}
+
+func isName(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '-' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// parseAlt reads one alternative: words joined by _, each possibly ending in * (a stem).
+func (lg *lang) parseAlt(s string) (alt, error) {
+	var a alt
+	for _, w := range strings.Split(s, "_") {
+		if w == "" {
+			return nil, fmt.Errorf("empty word in %q", s)
+		}
+		stem := strings.HasSuffix(w, "*")
+		w = strings.TrimSuffix(w, "*")
+		if strings.ContainsAny(w, "*()/@") {
+			return nil, fmt.Errorf("bad word %q", s)
+		}
+		sq := tokenize(lg, w)
+		if len(sq) == 0 {
+			return nil, fmt.Errorf("word %q has no letters", s)
+		}
+		for i, t := range sq {
+			tm := tokMatch{text: t}
+			if stem && i == len(sq)-1 {
+				if utf8.RuneCountInString(t) < 3 {
+					return nil, fmt.Errorf("stem %q is shorter than 3 letters", w)
+				}
+				tm.prefix = true
+			}
+			a = append(a, tm)
+		}
+	}
+	return a, nil
+}
+
+// parsePattern reads "code | pattern [| confidence]".
+func (lg *lang) parsePattern(l packs.Line, sets map[string][]alt, cb *cameo.Codebook) (*pattern, error) {
+	if len(l.Fields) < 2 || len(l.Fields) > 3 {
+		return nil, l.Errorf("want code | pattern [| confidence], got %d fields", len(l.Fields))
+	}
+	code := l.Fields[0]
+	if cb != nil {
+		if _, ok := cb.Lookup(code); !ok {
+			return nil, l.Errorf("unknown CAMEO code %q", code)
+		}
+	} else if !cameo.ValidSyntax(code) {
+		return nil, l.Errorf("bad CAMEO code %q", code)
+	}
+	pt := &pattern{code: code, id: fmt.Sprintf("%s:%d", l.File, l.N), text: l.Fields[1], conf: 0.9}
+	if len(l.Fields) == 3 {
+		c, err := strconv.ParseFloat(l.Fields[2], 64)
+		if err != nil || c <= 0 || c > 1 {
+			return nil, l.Errorf("confidence %q must be a number in (0, 1]", l.Fields[2])
+		}
+		pt.conf = c
+	}
+	for _, w := range strings.Fields(l.Fields[1]) {
+		e, err := lg.parseElem(w, sets)
+		if err != nil {
+			return nil, l.Errorf("%w", err)
+		}
+		pt.elems = append(pt.elems, e)
+	}
+	if err := pt.finish(); err != nil {
+		return nil, l.Errorf("%w", err)
+	}
+	return pt, nil
+}
+
+func (lg *lang) parseElem(w string, sets map[string][]alt) (elem, error) {
+	var e elem
+	if strings.HasPrefix(w, "(") && strings.HasSuffix(w, ")") && len(w) > 2 {
+		e, err := lg.parseElem(w[1:len(w)-1], sets)
+		if err != nil {
+			return e, err
+		}
+		if e.kind != kLit {
+			return e, fmt.Errorf("only words can be optional: %q", w)
+		}
+		e.optional = true
+		return e, nil
+	}
+	switch {
+	case w == "S" || w == "T" || w == "R" || w == "L" || w == "S!" || w == "T!" || w == "R!":
+		e.kind = kSlot
+		e.slot = w[0]
+		e.tight = len(w) == 2
+		return e, nil
+	case strings.HasPrefix(w, "!") && len(w) > 1:
+		e, err := lg.parseElem(w[1:], sets)
+		if err != nil {
+			return e, err
+		}
+		if e.kind != kLit || e.optional {
+			return e, fmt.Errorf("only words can follow !: %q", w)
+		}
+		e.kind = kNot
+		return e, nil
+	case w == "...":
+		e.kind = kGap
+		e.max = defaultGap
+		return e, nil
+	case strings.HasPrefix(w, "..") && len(w) > 2:
+		n, err := strconv.Atoi(w[2:])
+		if err != nil || n < 1 || n > 20 {
+			return e, fmt.Errorf("bad gap %q: want ... or ..N with N in 1-20", w)
+		}
+		e.kind = kGap
+		e.max = n
+		return e, nil
+	}
+	e.kind = kLit
+	for _, part := range strings.Split(w, "/") {
+		if strings.HasPrefix(part, "@") {
+			alts, ok := sets[strings.TrimSuffix(part, "*")]
+			if !ok {
+				return e, fmt.Errorf("undefined word set %s", part)
+			}
+			e.alts = append(e.alts, alts...)
+			continue
+		}
+		a, err := lg.parseAlt(part)
+		if err != nil {
+			return e, err
+		}
+		e.alts = append(e.alts, a)
+	}
+	return e, nil
+}
+
+func (lg *lang) addPattern(pt *pattern) {
+	idx := len(lg.patterns)
+	lg.patterns = append(lg.patterns, pt)
+	for ai, a := range pt.elems[pt.anchor].alts {
+		// index the longest token of the alternative: "a meeting" is found through "meeting"
+		off := 0
+		for k, t := range a {
+			if len(t.text) > len(a[off].text) {
+				off = k
+			}
+		}
+		an := anchor{pat: idx, alt: ai, off: off}
+		if a[off].prefix {
+			lg.prefixes[a[off].text] = append(lg.prefixes[a[off].text], an)
+		} else {
+			lg.anchors[a[off].text] = append(lg.anchors[a[off].text], an)
+		}
+		if len(a) == 1 && !a[0].prefix {
+			lg.triggers[a[0].text] = true
+		}
+	}
+}

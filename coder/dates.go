@@ -1,0 +1,332 @@
+package coder
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	dateparser "github.com/markusmobius/go-dateparser"
+	"github.com/markusmobius/go-dateparser/date"
+)
+
+// when is a resolved date: YYYY-MM-DD, YYYY-MM or YYYY with its precision.
+type when struct {
+	date      string
+	precision string // day, month, year
+	inferred  bool
+}
+
+// dateCand is a date expression found in the text: its token range.
+type dateCand struct {
+	a, b    int // tokens, inclusive
+	hasYear bool
+}
+
+// reference is the date against which a document's date expressions are resolved.
+type reference struct {
+	t        time.Time
+	ok       bool
+	inferred bool
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func isYear(s string) bool {
+	return len(s) == 4 && isDigits(s) && (s[:2] == "19" || s[:2] == "20")
+}
+
+// dateCands finds the date expressions in the tokens [a, b).
+func (d *doc) dateCands(a, b int) []dateCand {
+	lg := d.lg
+	var out []dateCand
+	used := -1
+	near := func(k int) bool { // digits or date parts around a month word
+		f := d.fold(k)
+		return isDigits(f) || lg.is(cDatepart, f) || f == "." || f == ","
+	}
+	for k := a; k < b; k++ {
+		if k <= used {
+			continue
+		}
+		f := d.fold(k)
+		switch {
+		case lg.is(cMonth, f):
+			lo, hi := k, k
+			for lo-1 >= a && k-(lo-1) <= 3 && near(lo-1) {
+				lo--
+			}
+			for hi+1 < b && hi+1-k <= 4 && near(hi+1) {
+				hi++
+				if isYear(d.fold(hi)) {
+					break
+				}
+			}
+			for lo < k && !isDigits(d.fold(lo)) && !lg.is(cDatepart, d.fold(lo)) {
+				lo++
+			}
+			for hi > k && !isDigits(d.fold(hi)) && !lg.is(cDatepart, d.fold(hi)) {
+				hi--
+			}
+			hasNum, hasYear := false, false
+			for j := lo; j <= hi; j++ {
+				if isDigits(d.fold(j)) {
+					hasNum = true
+					hasYear = hasYear || isYear(d.fold(j))
+				}
+			}
+			if !hasNum && !d.toks[k].IsCapitalized() && !(k > a && lg.is(cLoc, d.fold(k-1))) {
+				continue // "may", "march" as words
+			}
+			out = append(out, dateCand{a: lo, b: hi, hasYear: hasYear})
+			used = hi
+		case lg.is(cWeekday, f) || lg.is(cRelative, f):
+			out = append(out, dateCand{a: k, b: k})
+		case lg.is(cDaycue, f) && k+1 < b && isDigits(d.fold(k+1)):
+			hi := k + 1
+			for hi+2 < b && (d.fold(hi+1) == "/" || d.fold(hi+1) == "-" || d.fold(hi+1) == ".") && isDigits(d.fold(hi+2)) && hi-k < 5 {
+				hi += 2
+			}
+			if hi > k+1 {
+				out = append(out, dateCand{a: k + 1, b: hi, hasYear: isYear(d.fold(hi))})
+				used = hi
+			}
+		default:
+			for _, sq := range lg.phrases["relative"] {
+				if k+len(sq) <= b && d.seqAt(k, sq) {
+					out = append(out, dateCand{a: k, b: k + len(sq) - 1})
+					used = k + len(sq) - 1
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+func (d *doc) seqAt(k int, sq seq) bool {
+	for i, t := range sq {
+		if d.fold(k+i) != t {
+			return false
+		}
+	}
+	return true
+}
+
+// resolve parses a candidate against the document's reference date.
+func (d *doc) resolve(c dateCand) (when, bool) {
+	if !d.ref.ok {
+		return when{}, false
+	}
+	s := d.a.Text[d.toks[c.a].Start:d.toks[c.b].End]
+	if w, ok := d.dateCache[s]; ok {
+		return w, w.date != ""
+	}
+	w := d.parseDate(s, c.hasYear)
+	if d.dateCache == nil {
+		d.dateCache = map[string]when{}
+	}
+	d.dateCache[s] = w
+	return w, w.date != ""
+}
+
+func (d *doc) parseDate(s string, hasYear bool) when {
+	langs := []string{d.lg.code}
+	if d.lg.code != "en" {
+		langs = append(langs, "en")
+	}
+	if !dateparser.IsKnownLocale(d.lg.code) {
+		langs = []string{"en"}
+	}
+	cfg := &dateparser.Configuration{
+		Languages:           langs,
+		CurrentTime:         d.ref.t,
+		PreferredDateSource: dateparser.Past,
+		DefaultTimezone:     time.UTC,
+	}
+	dt, err := dateparser.Parse(cfg, s)
+	if err != nil || dt.IsZero() {
+		// "earlier this month", "vào đầu tuần này": try without the leading word
+		if i := strings.IndexFunc(s, unicode.IsSpace); i > 0 {
+			dt, err = dateparser.Parse(cfg, strings.TrimSpace(s[i:]))
+		}
+		if (err != nil || dt.IsZero()) && !hasYear {
+			// "2月18日": some languages parse a day and month only with a year
+			y := strconv.Itoa(d.ref.t.Year())
+			for _, tpl := range append(d.lg.noYear, "{date} {year}") {
+				dt, err = dateparser.Parse(cfg, strings.NewReplacer("{date}", s, "{year}", y).Replace(tpl))
+				if err == nil && !dt.IsZero() {
+					break
+				}
+			}
+		}
+		if err != nil || dt.IsZero() {
+			return when{}
+		}
+	}
+	t := dt.Time
+	if !hasYear && t.After(d.ref.t.Add(24*time.Hour)) {
+		t = t.AddDate(-1, 0, 0)
+	}
+	w := when{inferred: d.ref.inferred && !hasYear}
+	switch dt.Period {
+	case date.Year:
+		w.date, w.precision = t.Format("2006"), "year"
+	case date.Month:
+		w.date, w.precision = t.Format("2006-01"), "month"
+	default:
+		w.date, w.precision = t.Format("2006-01-02"), "day"
+	}
+	return w
+}
+
+// setReference finds the reference date: the publication date, else one inferred from the dateline's date
+// and the latest year the text mentions; and the dateline's own date.
+func (d *doc) setReference() {
+	if p := string(d.a.Published); len(p) >= 10 {
+		if t, err := time.Parse("2006-01-02", p[:10]); err == nil {
+			d.ref = reference{t: t, ok: true}
+		}
+	}
+	if !d.ref.ok {
+		year := ""
+		for _, t := range d.toks {
+			if isYear(t.Fold) && t.Fold > year {
+				year = t.Fold
+			}
+		}
+		if year != "" {
+			t, _ := time.Parse("2006-01-02", year+"-12-31")
+			d.ref = reference{t: t, ok: true, inferred: true}
+		}
+	}
+	if !d.ref.ok {
+		return
+	}
+	if c, ok := d.datelineCand(); ok {
+		if w, ok := d.resolve(c); ok && w.precision == "day" {
+			d.datelineAt = c.a
+			d.datelineDate = w
+			d.datelineDate.inferred = true
+			if d.ref.inferred {
+				t, _ := time.Parse("2006-01-02", w.date)
+				d.ref.t = t
+				d.dateCache = nil
+			}
+		}
+	}
+}
+
+// datelineCand finds a date right after a dateline at the start of one of the first lines: "HANOI, Dec. 2".
+func (d *doc) datelineCand() (dateCand, bool) {
+	txt := d.a.Text
+	lineStart := 0
+	for line := 0; line < 6 && lineStart < len(txt); line++ {
+		end := strings.IndexByte(txt[lineStart:], '\n')
+		if end < 0 {
+			end = len(txt)
+		} else {
+			end += lineStart
+		}
+		ln := txt[lineStart:end]
+		if comma := strings.IndexByte(ln, ','); comma > 1 && comma <= 40 {
+			place := strings.TrimSpace(ln[:comma])
+			if isDatelinePlace(place, string(d.a.Dateline)) {
+				a := d.tokAt(lineStart + comma + 1)
+				b := d.tokAt(min(end, lineStart+comma+30))
+				for _, c := range d.dateCands(a, b) {
+					if d.toks[c.a].Start-(lineStart+comma) <= 3 {
+						return c, true
+					}
+				}
+			}
+		}
+		lineStart = end + 1
+	}
+	return dateCand{}, false
+}
+
+func isDatelinePlace(place, dateline string) bool {
+	if place == "" {
+		return false
+	}
+	if dateline != "" && strings.EqualFold(place, dateline) {
+		return true
+	}
+	letters := 0
+	for _, r := range place {
+		switch {
+		case unicode.IsLetter(r):
+			if unicode.IsLower(r) {
+				return false
+			}
+			letters++
+		case r == ' ' || r == '-' || r == '.':
+		default:
+			return false
+		}
+	}
+	return letters >= 3
+}
+
+// tokAt returns the index of the first token that ends after byte offset off.
+func (d *doc) tokAt(off int) int {
+	lo, hi := 0, len(d.toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if d.toks[m].End <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// eventDate is the date of an event whose trigger is token trig of the sentence tokens [a, b).
+func (d *doc) eventDate(a, b, trig int) when {
+	best, bestDist := when{}, -1
+	if d.candsFor != [2]int{a, b} {
+		d.candsFor, d.cands = [2]int{a, b}, d.dateCands(a, b)
+	}
+	for _, c := range d.cands {
+		if c.a == d.datelineAt {
+			continue // the dateline's date is not the sentence's own
+		}
+		w, ok := d.resolve(c)
+		if !ok {
+			continue
+		}
+		dist := abs(c.a - trig)
+		if bestDist < 0 || dist < bestDist {
+			best, bestDist = w, dist
+		}
+	}
+	if bestDist >= 0 {
+		return best
+	}
+	if d.datelineDate.date != "" {
+		return d.datelineDate
+	}
+	if d.ref.ok && !d.ref.inferred {
+		return when{date: d.ref.t.Format("2006-01-02"), precision: "day", inferred: true}
+	}
+	return when{}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

@@ -1,0 +1,387 @@
+package coder
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/text"
+)
+
+// binding is what a pattern's match captured.
+type binding struct {
+	s, t     int    // phrase indices, -1 when unbound
+	r        [2]int // the two sides of R: phrase indices, or -1 -1 with recip set
+	recip    bool   // R matched a reciprocal phrase ("the two sides")
+	lo, hi   int    // unit range of the whole match
+	trig     int    // the anchor unit
+	trigLast int    // the anchor's last unit
+	lits     []int  // units matched by words of the pattern
+	sRef     dyad.ActorRef // S when it is a pronoun (s == -2): the actor it stands for
+	place    string        // L: the country of the place
+	placeAt  [2]int // L: its token range
+}
+
+// sentence is one sentence being matched.
+type sentence struct {
+	d         *doc
+	u         []unit
+	recipPrev bool // the previous sentence had a reciprocal subject ("they" may continue it)
+}
+
+func (s *sentence) isBarrier(u unit) bool {
+	if u.phrase >= 0 {
+		return false
+	}
+	return isStop(s.d.toks[u.tok].Text) || s.d.lg.is(cBarrier, u.fold)
+}
+
+// matchAt tries pattern pt with its anchor alternative ai at unit i.
+func (s *sentence) matchAt(pt *pattern, an anchor, i int) (binding, bool) {
+	i -= an.off
+	b := binding{s: -1, t: -1, r: [2]int{-1, -1}, trig: i}
+	if i < 0 {
+		return b, false
+	}
+	a := pt.elems[pt.anchor].alts[an.alt]
+	end, ok := s.lit(a, i, 1)
+	if !ok {
+		return b, false
+	}
+	b.trigLast = end - 1
+	b.hi = end - 1
+	b.lo = i
+	for k := i; k < end; k++ {
+		b.lits = append(b.lits, k)
+	}
+	if !s.walk(pt.right, 0, end, 1, &b) {
+		return b, false
+	}
+	if !s.walk(pt.left, 0, i-1, -1, &b) {
+		return b, false
+	}
+	return b, true
+}
+
+// lit matches the token sequence a at unit p walking in dir; it returns the unit after.
+func (s *sentence) lit(a alt, p, dir int) (int, bool) {
+	for _, tm := range a {
+		if p < 0 || p >= len(s.u) || s.u[p].phrase >= 0 || !tm.matches(s.u[p].fold) {
+			return p, false
+		}
+		p += dir
+	}
+	return p, true
+}
+
+// walk matches els[j:] from unit pos in dir, recording the extent in b.
+func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
+	if j == len(els) {
+		return true
+	}
+	e := &els[j]
+	p := pos
+	lower, caps := 0, 0
+	for {
+		if s.try(els, j, p, dir, b) {
+			return true
+		}
+		if e.slack == 0 || p < 0 || p >= len(s.u) {
+			return false
+		}
+		u := s.u[p]
+		if (u.phrase >= 0 && !s.locative(p)) || s.isBarrier(u) {
+			return false
+		}
+		if s.d.capitalized(u) {
+			caps++
+		} else if u.fold != "," {
+			lower++
+		}
+		if lower > e.slack || caps > slackCaps {
+			return false
+		}
+		p += dir
+	}
+}
+
+func (s *sentence) extend(b *binding, p int) {
+	b.lo = min(b.lo, p)
+	b.hi = max(b.hi, p)
+}
+
+// try matches element els[j] exactly at unit p.
+func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
+	e := &els[j]
+	switch e.kind {
+	case kLit:
+		for _, a := range e.dalts {
+			if end, ok := s.lit(a, p, dir); ok {
+				save := *b
+				save.lits = b.lits[:len(b.lits):len(b.lits)]
+				s.extend(b, p)
+				s.extend(b, end-dir)
+				for k := p; k != end; k += dir {
+					b.lits = append(b.lits, k)
+				}
+				if s.walk(els, j+1, end, dir, b) {
+					return true
+				}
+				*b = save
+			}
+		}
+		if e.optional {
+			return s.walk(els, j+1, p, dir, b)
+		}
+		return false
+	case kNot:
+		// a look-ahead: the next unit is not one of these words
+		if p >= 0 && p < len(s.u) && s.u[p].phrase < 0 {
+			for _, a := range e.dalts {
+				if a[0].matches(s.u[p].fold) {
+					return false
+				}
+			}
+		}
+		return s.walk(els, j+1, p, dir, b)
+	case kGap:
+		q := p
+		for n := 0; n <= e.max; n++ {
+			if s.walk(els, j+1, q, dir, b) {
+				return true
+			}
+			if q < 0 || q >= len(s.u) || (s.u[q].phrase >= 0 && !s.locative(q)) || s.isBarrier(s.u[q]) {
+				return false
+			}
+			q += dir
+		}
+		return false
+	case kSlot:
+		if p < 0 || p >= len(s.u) {
+			return false
+		}
+		save := *b
+		if e.slot == 'R' {
+			for _, try := range s.recipAt(p, dir) {
+				b.r, b.recip = try.pair, try.recip
+				s.extend(b, p)
+				s.extend(b, try.end-dir)
+				if s.walk(els, j+1, try.end, dir, b) {
+					return true
+				}
+				*b = save
+			}
+			return false
+		}
+		if e.slot == 'L' {
+			n, cc, ok := s.placeAt(p, dir)
+			if !ok {
+				return false
+			}
+			b.place, b.placeAt = cc, [2]int{s.u[p].tok, s.u[p+n-1].last}
+			s.extend(b, p)
+			s.extend(b, p+n-1)
+			if s.walk(els, j+1, p+n, dir, b) {
+				return true
+			}
+			*b = save
+			return false
+		}
+		u := s.u[p]
+		if u.phrase < 0 {
+			// a pronoun subject: "He met ...", "it had signed ..."
+			if e.slot != 'S' || !s.d.lg.is(cHe|cIt, u.fold) {
+				return false
+			}
+			ref, ok := s.pronounActor(p)
+			if !ok {
+				return false
+			}
+			b.s, b.sRef = -2, ref
+			s.extend(b, p)
+			if s.walk(els, j+1, p+dir, dir, b) {
+				return true
+			}
+			*b = save
+			return false
+		}
+		if e.slot == 'S' {
+			b.s = u.phrase
+		} else {
+			b.t = u.phrase
+		}
+		s.extend(b, p)
+		if s.walk(els, j+1, p+dir, dir, b) {
+			return true
+		}
+		*b = save
+		return false
+	}
+	return false
+}
+
+type recipTry struct {
+	pair  [2]int
+	recip bool
+	end   int
+}
+
+// recipAt lists the ways R can match at unit p: a reciprocal phrase ("the two sides"), two actor phrases
+// joined by "and", or "they" right after a sentence with a reciprocal subject.
+func (s *sentence) recipAt(p, dir int) []recipTry {
+	var out []recipTry
+	lg := s.d.lg
+	u := s.u[p]
+	if u.phrase < 0 {
+		if lg.is(cRecip, u.fold) || (s.recipPrev && lg.is(cThey, u.fold)) {
+			out = append(out, recipTry{pair: [2]int{-1, -1}, recip: true, end: p + dir})
+		}
+		for _, sq := range lg.phrases["recip"] {
+			q := p
+			ok := true
+			for k := range sq {
+				t := sq[k]
+				if dir < 0 {
+					t = sq[len(sq)-1-k]
+				}
+				if q < 0 || q >= len(s.u) || s.u[q].phrase >= 0 || s.u[q].fold != t {
+					ok = false
+					break
+				}
+				q += dir
+			}
+			if ok {
+				out = append(out, recipTry{pair: [2]int{-1, -1}, recip: true, end: q})
+			}
+		}
+		return out
+	}
+	// X and Y
+	q := p + dir
+	if q >= 0 && q < len(s.u) && s.u[q].phrase < 0 && lg.is(cAnd, s.u[q].fold) {
+		r := q + dir
+		if r >= 0 && r < len(s.u) && s.u[r].phrase >= 0 {
+			x, y := u.phrase, s.u[r].phrase
+			if dir < 0 {
+				x, y = y, x
+			}
+			out = append(out, recipTry{pair: [2]int{x, y}, end: r + dir})
+		}
+	}
+	return out
+}
+
+// negated reports whether a negation word lies in the match or just after it.
+func (s *sentence) negated(b binding) bool {
+	hi := min(b.hi+1, len(s.u)-1)
+	for k := b.lo; k <= hi; k++ {
+		if s.u[k].phrase < 0 && s.d.lg.is(cNeg, s.u[k].fold) && !slices.Contains(b.lits, k) {
+			return true
+		}
+	}
+	for _, sq := range s.d.lg.phrases["neg"] {
+		for k := max(0, b.lo-2); k+len(sq) <= hi+1; k++ {
+			if s.seqAt(k, sq) && !slices.Contains(b.lits, k) {
+				return true
+			}
+		}
+	}
+	// a negation just before a trigger that starts the match ("không gặp", "không ký")
+	for k := b.trig - 1; k >= max(0, b.trig-2); k-- {
+		if s.u[k].phrase >= 0 {
+			break
+		}
+		if s.d.lg.is(cNeg, s.u[k].fold) {
+			return true
+		}
+	}
+	return false
+}
+
+// seqAt reports whether the word units from k spell sq.
+func (s *sentence) seqAt(k int, sq seq) bool {
+	for i, t := range sq {
+		if k+i >= len(s.u) || s.u[k+i].phrase >= 0 || s.u[k+i].fold != t {
+			return false
+		}
+	}
+	return true
+}
+
+// locative reports whether unit p is an actor phrase used as a place ("à l'Élysée", "in Beijing"): a location
+// word comes before it, maybe with a determiner. Gaps and slack may pass over it.
+func (s *sentence) locative(p int) bool {
+	for k := p - 1; k >= 0 && p-k <= 5; k-- {
+		u := s.u[k]
+		if u.phrase >= 0 {
+			return false
+		}
+		if s.d.lg.is(cLoc, u.fold) {
+			return true
+		}
+		t := s.d.toks[u.tok]
+		if !s.d.lg.is(cDet, u.fold) && !t.IsCapitalized() && !isHan(t.Text) {
+			return false
+		}
+	}
+	return false
+}
+
+// placeAt matches L at unit p (reading forwards only): a place of the gazetteer ("Hanoi", "Ho Chi Minh City"),
+// or an actor phrase naming a country. It returns the units used and the country.
+func (s *sentence) placeAt(p, dir int) (int, string, bool) {
+	if dir < 0 || p < 0 || p >= len(s.u) {
+		return 0, "", false
+	}
+	d := s.d
+	if u := s.u[p]; u.phrase >= 0 {
+		m := d.ments[d.phrases[u.phrase].head]
+		if m.Actor.Type == "country" && m.Actor.Country != "" {
+			return 1, m.Actor.Country, true
+		}
+		return 0, "", false
+	}
+	first := d.toks[s.u[p].tok]
+	if !first.IsCapitalized() && !isHan(first.Text) {
+		return 0, "", false
+	}
+	for n := min(d.c.places.maxLen, len(s.u)-p); n >= 1; n-- {
+		var ks []string
+		ok := true
+		for i := p; i < p+n; i++ {
+			if s.u[i].phrase >= 0 {
+				ok = false
+				break
+			}
+			ks = append(ks, text.Fold(d.toks[s.u[i].tok].Text))
+		}
+		if !ok {
+			continue
+		}
+		if cc, found := d.c.places.names[strings.Join(ks, " ")]; found {
+			return n, cc, true
+		}
+	}
+	return 0, "", false
+}
+
+// pronounActor resolves a pronoun unit: "he", "she" to the person the text is about, "it" to the last country or
+// organisation named before it.
+func (s *sentence) pronounActor(p int) (dyad.ActorRef, bool) {
+	u := s.u[p]
+	if s.d.lg.is(cHe, u.fold) {
+		if c := s.speakerAt(p); c.ok {
+			return c.ref, true
+		}
+		return dyad.ActorRef{}, false
+	}
+	off := s.d.toks[u.tok].Start
+	n := sort.Search(len(s.d.ments), func(i int) bool { return s.d.ments[i].Start >= off })
+	for i := n - 1; i >= 0 && off-s.d.ments[i].End < 400; i-- {
+		if a := s.d.ments[i].Actor; a.Type != dyad.TypePerson && a.Code != "" {
+			return a, true
+		}
+	}
+	return dyad.ActorRef{}, false
+}

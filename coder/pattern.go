@@ -1,0 +1,175 @@
+package coder
+
+import (
+	"errors"
+	"slices"
+	"sort"
+)
+
+// element kinds of a pattern.
+const (
+	kLit  = iota // a word or a sequence of words, with alternatives
+	kSlot        // S, T or R: an actor phrase
+	kGap         // ... or ..N: up to N words
+	kNot         // !a/b: the next word is none of these (matches nothing)
+)
+
+// defaultGap is the width of "...".
+const defaultGap = 4
+
+// slack: how many words may lie between a slot and its neighbour, counting lower-case words only (capitalised
+// words, part of titles and names, are free up to slackCaps).
+const (
+	slackLeft  = 4
+	slackRight = 5
+	slackCaps  = 8
+)
+
+// tokMatch matches one folded token, exactly or as a prefix (a stem written with *).
+type tokMatch struct {
+	text   string
+	prefix bool
+}
+
+func (m tokMatch) matches(fold string) bool {
+	if m.prefix {
+		return len(fold) >= len(m.text) && fold[:len(m.text)] == m.text
+	}
+	return fold == m.text
+}
+
+// alt is one alternative of a literal: a sequence of tokens.
+type alt []tokMatch
+
+// elem is one element of a pattern.
+type elem struct {
+	kind     int
+	alts     []alt
+	slot     byte // 'S', 'T', 'R'
+	max      int  // gap width
+	optional bool
+	tight    bool // a slot written S! or T!: no words may come between it and its neighbours
+}
+
+// delem is an element as the matcher walks it in one direction.
+type delem struct {
+	elem
+	dalts []alt // alts in walking order (reversed for the left side)
+	slack int   // words that may be skipped before this element
+}
+
+// pattern is one line of a verbs file.
+type pattern struct {
+	code   string
+	id     string // file:line
+	text   string
+	conf   float64
+	elems  []elem
+	anchor int     // index of the trigger literal
+	right  []delem // elements after the anchor, left to right
+	left   []delem // elements before the anchor, right to left
+	weight int     // specificity: literal tokens plus slots
+	recip  bool    // has an R slot
+	place  bool    // has an L slot: the target is the country of a place
+}
+
+// finish validates a parsed pattern and prepares it for matching.
+func (pt *pattern) finish() error {
+	var s, t, r, l int
+	pt.anchor = -1
+	for i, e := range pt.elems {
+		switch e.kind {
+		case kSlot:
+			switch e.slot {
+			case 'S':
+				s++
+			case 'T':
+				t++
+			case 'R':
+				r++
+			case 'L':
+				l++
+			}
+			pt.weight++
+		case kLit:
+			if !e.optional && (pt.anchor < 0 || anchorScore(e) > anchorScore(pt.elems[pt.anchor])) {
+				pt.anchor = i
+			}
+			if !e.optional {
+				n := len(e.alts[0])
+				for _, a := range e.alts {
+					n = min(n, len(a))
+				}
+				pt.weight += n
+			}
+		}
+	}
+	switch {
+	case s > 1 || t > 1 || r > 1 || l > 1:
+		return errors.New("a slot (S, T, R, L) may appear once")
+	case r == 1 && (s+t+l) > 0:
+		return errors.New("slot R (both sides) excludes S, T and L")
+	case t == 1 && l == 1:
+		return errors.New("slots T and L (the target's place) exclude each other")
+	case r == 0 && (s != 1 || t+l != 1):
+		return errors.New("a pattern needs S and T (or L), or R")
+	case pt.anchor < 0:
+		return errors.New("a pattern needs a word that is not optional (its trigger)")
+	}
+	pt.recip = r == 1
+	pt.place = l == 1
+	for i := pt.anchor - 1; i >= 0; i-- {
+		e := pt.elems[i]
+		d := delem{elem: e}
+		for _, a := range e.alts {
+			ra := slices.Clone(a)
+			slices.Reverse(ra)
+			d.dalts = append(d.dalts, ra)
+		}
+		pt.left = append(pt.left, d)
+	}
+	for i := pt.anchor + 1; i < len(pt.elems); i++ {
+		e := pt.elems[i]
+		pt.right = append(pt.right, delem{elem: e, dalts: e.alts})
+	}
+	setSlack(pt.left, slackLeft)
+	setSlack(pt.right, slackRight)
+	// the first element of each side follows the anchor, a word
+	for _, side := range [][]delem{pt.left, pt.right} {
+		for j := range side {
+			if side[j].kind == kGap {
+				side[j].slack = 0
+			}
+		}
+	}
+	return nil
+}
+
+func setSlack(side []delem, k int) {
+	for j := range side {
+		if side[j].kind == kSlot || (j > 0 && side[j-1].kind == kSlot) {
+			side[j].slack = k
+		}
+		if side[j].tight || (j > 0 && side[j-1].tight) {
+			side[j].slack = 0
+		}
+	}
+}
+
+// anchor points at one alternative of a pattern's trigger.
+type anchor struct {
+	pat, alt int
+	off      int // index in the alternative of the token indexed
+}
+
+func sortStrings(s []string) { sort.Strings(s) }
+
+// anchorScore rates a literal as a trigger: the shortest of its first words, since short words ("is", "by",
+// "to") are frequent and make poor triggers.
+func anchorScore(e elem) int {
+	n := 1 << 20
+	for _, a := range e.alts {
+		n = min(n, len(a[0].text))
+	}
+	return n
+}

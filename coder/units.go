@@ -1,0 +1,359 @@
+package coder
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/text"
+)
+
+// splitElision cuts elided articles and pronouns off the word they lean on ("l'ambassadeur" -> "l'",
+// "ambassadeur"), for the languages whose grammar lists them.
+func splitElision(lg *lang, toks []text.Token) []text.Token {
+	if lg == nil || len(lg.elision) == 0 {
+		return toks
+	}
+	var out []text.Token
+	for i, t := range toks {
+		cut := -1
+		if strings.Contains(t.Fold, "'") {
+			for _, e := range lg.elision {
+				if len(t.Fold) > len(e) && strings.HasPrefix(t.Fold, e) {
+					cut = apostropheEnd(t.Text)
+					break
+				}
+			}
+		}
+		if cut <= 0 || cut >= len(t.Text) {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]text.Token, 0, len(toks)+4), toks[:i]...)
+		}
+		a, b := t.Text[:cut], t.Text[cut:]
+		out = append(out,
+			text.Token{Start: t.Start, End: t.Start + cut, Text: a, Fold: text.Fold(a)},
+			text.Token{Start: t.Start + cut, End: t.End, Text: b, Fold: text.Fold(b)})
+	}
+	if out == nil {
+		return toks
+	}
+	return out
+}
+
+// apostropheEnd returns the byte offset just after the first apostrophe of s, or -1.
+func apostropheEnd(s string) int {
+	for i, r := range s {
+		if r == '\'' || r == '\u2019' || r == '\u02bc' {
+			return i + utf8.RuneLen(r)
+		}
+	}
+	return -1
+}
+
+// phrase is a group of actor mentions that name one actor: a head, its appositions ("Wang Yi, China's foreign
+// minister") and its modifiers ("ambassador to China").
+type phrase struct {
+	first, last int   // token range, inclusive
+	members     []int // mention indices naming the phrase's actor
+	modifiers   []int // mention indices inside the phrase that name another actor
+	head        int   // the mention that speaks for the phrase
+	conj        int   // the next phrase when joined by "and" or a list comma, else -1
+	conjAnd     bool  // conj is joined by "and" (else by a comma)
+	list        []int // the phrases of the list "A, B and C" this phrase belongs to, in order; nil when none
+}
+
+// unit is a word or an actor phrase of a sentence.
+type unit struct {
+	tok    int // first token
+	last   int // last token
+	fold   string
+	phrase int // -1 for a word
+}
+
+// doc is an article being coded.
+type doc struct {
+	c            *Coder
+	lg           *lang
+	a            *dyad.Article
+	toks         []text.Token
+	ments        []dyad.ActorMention
+	mtok         [][2]int // token range of each mention, inclusive
+	phrases      []phrase
+	phraseAt     []int // token -> phrase index or -1
+	ref          reference
+	datelineDate when
+	datelineAt   int // first token of the dateline's date, -1 when none
+	dateCache    map[string]when
+	candsFor     [2]int // the token range whose date expressions cands holds
+	cands        []dateCand
+	locFor       [2]int
+	loc          string
+	locCountry   string
+	subject      speaker // the person the last sentences are about
+	subjectAge   int     // sentences since subject was set
+}
+
+func (d *doc) fold(i int) string { return d.toks[i].Fold }
+
+// prepare tokenizes the article and groups its mentions into phrases.
+func (d *doc) prepare(mentions []dyad.ActorMention) {
+	d.toks = splitElision(d.lg, text.Tokens(d.a.Text))
+	if d.lg.keepMarks {
+		for i := range d.toks {
+			d.toks[i].Fold = d.lg.key(d.toks[i])
+		}
+	}
+	ms := make([]dyad.ActorMention, 0, len(mentions))
+	for _, m := range mentions {
+		if m.Start >= 0 && m.End <= len(d.a.Text) && m.Start < m.End {
+			ms = append(ms, m)
+		}
+	}
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].Start != ms[j].Start {
+			return ms[i].Start < ms[j].Start
+		}
+		return ms[i].End > ms[j].End
+	})
+	// drop mentions overlapping an earlier, longer one
+	kept := ms[:0]
+	end := -1
+	for _, m := range ms {
+		if m.Start < end {
+			continue
+		}
+		kept = append(kept, m)
+		end = m.End
+	}
+	d.ments = kept
+	d.phraseAt = make([]int, len(d.toks))
+	for i := range d.phraseAt {
+		d.phraseAt[i] = -1
+	}
+	d.mtok = make([][2]int, len(d.ments))
+	for i, m := range d.ments {
+		a := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].End > m.Start })
+		b := a
+		for b+1 < len(d.toks) && d.toks[b+1].Start < m.End {
+			b++
+		}
+		if a >= len(d.toks) || d.toks[a].Start >= m.End {
+			d.mtok[i] = [2]int{-1, -1}
+			continue
+		}
+		d.mtok[i] = [2]int{a, b}
+	}
+	d.group()
+}
+
+// group builds the phrases from the mentions.
+func (d *doc) group() {
+	cur := -1
+	for i := range d.ments {
+		a, b := d.mtok[i][0], d.mtok[i][1]
+		if a < 0 {
+			continue
+		}
+		if cur >= 0 {
+			p := &d.phrases[cur]
+			switch d.relation(p, i, p.last+1, a-1) {
+			case relMember:
+				p.members = append(p.members, i)
+				p.last = b
+				continue
+			case relModifier:
+				p.modifiers = append(p.modifiers, i)
+				p.last = b
+				continue
+			case relConj:
+				p.conj, p.conjAnd = len(d.phrases), true
+			case relComma:
+				p.conj = len(d.phrases)
+			}
+		}
+		d.phrases = append(d.phrases, phrase{first: a, last: b, members: []int{i}, conj: -1})
+		cur = len(d.phrases) - 1
+	}
+	d.lists()
+	for pi := range d.phrases {
+		p := &d.phrases[pi]
+		p.head = d.pickHead(p)
+		for k := p.first; k <= p.last; k++ {
+			d.phraseAt[k] = pi
+		}
+	}
+}
+
+const (
+	relNone = iota
+	relMember
+	relModifier
+	relConj  // "and"
+	relComma // a comma that may be part of a list "A, B and C"
+)
+
+// lists finds the lists of phrases "A and B", "A, B and C": chains of links whose last link is "and".
+func (d *doc) lists() {
+	for i := range d.phrases {
+		if d.phrases[i].list != nil {
+			continue
+		}
+		// i starts a chain unless a previous phrase links to it
+		chain := []int{i}
+		k := i
+		valid := false
+		for d.phrases[k].conj >= 0 {
+			and := d.phrases[k].conjAnd
+			k = d.phrases[k].conj
+			chain = append(chain, k)
+			if and {
+				valid = true
+				break
+			}
+		}
+		if valid {
+			for _, m := range chain {
+				d.phrases[m].list = chain
+			}
+		}
+	}
+}
+
+// relation says how mention m relates to phrase p across the gap tokens [ga, gb].
+func (d *doc) relation(p *phrase, m int, ga, gb int) int {
+	lg := d.lg
+	prev := d.ments[p.members[len(p.members)-1]].Actor
+	next := d.ments[m].Actor
+	same := (prev.ID != "" && prev.ID == next.ID) || (prev.Country != "" && prev.Country == next.Country)
+	loose := same || prev.Country == "" || next.Country == ""
+	n := gb - ga + 1
+	if n <= 0 {
+		if loose {
+			return relMember
+		}
+		return relNone
+	}
+	if n > 16 || d.crossesSentence(ga, gb) {
+		return relNone
+	}
+	first := d.fold(ga)
+	// nothing that could be a verb of the sentence may sit in a phrase
+	for k := ga; k <= gb; k++ {
+		f := d.fold(k)
+		if lg.is(cBarrier, f) || (!d.toks[k].IsCapitalized() && (lg.triggers[f] || len(lg.speech[f]) > 0)) || isStop(d.toks[k].Text) {
+			return relNone
+		}
+	}
+	plain := func(from int) bool { // only determiners, prepositions, capitalised words
+		for k := from; k <= gb; k++ {
+			f := d.fold(k)
+			if !(lg.is(cDet, f) || lg.is(cPrep, f) || d.toks[k].IsCapitalized() || f == "(" || f == ")") {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case lg.is(cPrep, first) && n <= 5 && plain(ga+1):
+		return relModifier
+	case n == 1 && (first == "," || lg.is(cAnd, first)):
+		if same {
+			return relMember
+		}
+		if lg.is(cAnd, first) {
+			return relConj
+		}
+		return relComma
+	case (first == "," || lg.is(cAnd, first)) && same && n <= 16 && d.lowerWords(ga, gb) <= 5:
+		return relMember
+	case plain(ga) && loose && n <= 3:
+		return relMember
+	case same && n <= 3 && d.lowerWords(ga, gb) == n:
+		return relMember // "China's top diplomat Wang Yi"
+	case same && n <= 10 && d.allHan(ga, gb):
+		return relMember // "越共中央总书记、国家主席苏林"
+	}
+	return relNone
+}
+
+// isStop reports sentence-internal punctuation that ends a phrase.
+func isStop(s string) bool {
+	switch s {
+	case ";", ":", ".", "!", "?", "\"", "“", "”", "«", "»", "—", "–":
+		return true
+	}
+	return false
+}
+
+func (d *doc) crossesSentence(a, b int) bool {
+	return strings.ContainsAny(d.a.Text[d.toks[a].Start:d.toks[b].End], "\n")
+}
+
+// pickHead chooses the mention that names a phrase's actor: a known person with a code, else the first member
+// with a code, else the first member.
+func (d *doc) pickHead(p *phrase) int {
+	for _, m := range p.members {
+		a := d.ments[m].Actor
+		if a.Type == dyad.TypePerson && a.Code != "" && !a.Provisional {
+			return m
+		}
+	}
+	for _, m := range p.members {
+		if d.ments[m].Actor.Code != "" {
+			return m
+		}
+	}
+	return p.members[0]
+}
+
+// units returns the units of the tokens [a, b).
+func (d *doc) units(a, b int, buf []unit) []unit {
+	buf = buf[:0]
+	for k := a; k < b; {
+		if pi := d.phraseAt[k]; pi >= 0 {
+			p := d.phrases[pi]
+			last := min(p.last, b-1)
+			buf = append(buf, unit{tok: k, last: last, phrase: pi})
+			k = last + 1
+			continue
+		}
+		buf = append(buf, unit{tok: k, last: k, fold: d.toks[k].Fold, phrase: -1})
+		k++
+	}
+	return buf
+}
+
+// capitalized reports whether a word unit is written with a capital (part of a name or title).
+func (d *doc) capitalized(u unit) bool {
+	r, _ := utf8.DecodeRuneInString(d.toks[u.tok].Text)
+	return unicode.IsUpper(r)
+}
+
+// lowerWords counts the tokens in [a, b] that are lower-case words other than determiners and prepositions.
+func (d *doc) lowerWords(a, b int) int {
+	n := 0
+	for k := a; k <= b; k++ {
+		t := d.toks[k]
+		if t.IsWord() && !t.IsCapitalized() && !d.lg.is(cDet, t.Fold) && !d.lg.is(cPrep, t.Fold) {
+			n++
+		}
+	}
+	return n
+}
+
+// allHan reports whether the tokens [a, b] are ideographs or the ideographic enumeration comma.
+func (d *doc) allHan(a, b int) bool {
+	for k := a; k <= b; k++ {
+		if t := d.toks[k].Text; t != "、" && !isHan(t) {
+			return false
+		}
+	}
+	return true
+}

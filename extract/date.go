@@ -1,0 +1,95 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	dps "github.com/markusmobius/go-dateparser"
+)
+
+// layouts are the machine formats of metadata dates, tried before go-dateparser (which is much slower).
+var layouts = []string{time.RFC3339Nano, time.RFC3339, "2006-01-02", "2006-01-02T15:04:05", "2006-01-02 15:04:05",
+	"2006-01-02 15:04", "2006-01-02T15:04", time.RFC1123Z, time.RFC1123, time.RFC822Z, time.RFC822, time.RFC850,
+	"Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST", "2006/01/02", time.ANSIC, "20060102"}
+
+var yearRe = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)(?:\D|$)`)
+
+// dates parses dates with go-dateparser. Its Parser serialises calls, so a pool keeps Extract concurrent.
+type dates struct {
+	pool sync.Pool
+}
+
+func newDates() *dates {
+	return &dates{pool: sync.Pool{New: func() any { return &dps.Parser{} }}}
+}
+
+// parse reads s, a date in any format and language (lang first, then English), as YYYY-MM-DD. It accepts
+// only dates with an explicit year, day and month, and a year written in s.
+func (d *dates) parse(s, lang string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 100 {
+		return "", false
+	}
+	for _, l := range layouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.Format("2006-01-02"), true
+		}
+	}
+	m := yearRe.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	langs := []string{"en"}
+	if lang != "" && lang != "en" && lang != "und" {
+		langs = []string{lang, "en"}
+	}
+	p := d.pool.Get().(*dps.Parser)
+	defer d.pool.Put(p)
+	cfg := &dps.Configuration{Languages: langs, UseGivenOrder: true, StrictParsing: true,
+		CurrentTime: time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)}
+	dt, err := p.Parse(cfg, s)
+	if err != nil || dt.IsZero() {
+		return "", false
+	}
+	out := dt.Time.Format("2006-01-02")
+	if out[:4] != m[1] {
+		return "", false
+	}
+	return out, true
+}
+
+var (
+	clockRe   = regexp.MustCompile(`\b\d{1,2}[:h]\d{2}\b`)
+	numDateRe = regexp.MustCompile(`\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b`)
+)
+
+// byline reads a byline such as "Xinhua) 10:22, December 04, 2023" or "Cập nhật: 10:22, 04/12/2023": a
+// short paragraph with a year that is not a sentence (or holds a clock time). It parses the paragraph
+// from each of its first words on, so that leading names and labels are skipped.
+func (d *dates) byline(p, lang string) (string, bool) {
+	if len(p) > 120 || !yearRe.MatchString(p) {
+		return "", false
+	}
+	words := strings.Fields(p)
+	if len(words) > 14 {
+		return "", false
+	}
+	last := p[len(p)-1]
+	if (last == '.' || last == '!' || last == '?') && !clockRe.MatchString(p) && !numDateRe.MatchString(p) {
+		return "", false
+	}
+	// Leading labels ("Updated:", "Xinhua)") first, then trailing ones ("... Source: Xinhua").
+	for i := 0; i < len(words) && i < 6; i++ {
+		if out, ok := d.parse(strings.Join(words[i:], " "), lang); ok {
+			return out, true
+		}
+	}
+	for j := len(words) - 1; j > 0 && j >= len(words)-5; j-- {
+		if out, ok := d.parse(strings.Join(words[:j], " "), lang); ok {
+			return out, true
+		}
+	}
+	return "", false
+}

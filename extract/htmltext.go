@@ -1,0 +1,85 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// blockTags start a new paragraph; the other tags are inline.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true,
+	atom.H6: true, atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Blockquote: true, atom.Pre: true,
+	atom.Table: true, atom.Tr: true, atom.Section: true, atom.Article: true, atom.Header: true,
+	atom.Footer: true, atom.Figure: true, atom.Figcaption: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
+	atom.Hr: true, atom.Main: true, atom.Aside: true, atom.Caption: true, atom.Address: true, atom.Body: true,
+}
+
+// nodeText renders an extracted HTML tree as plain text: one paragraph per block element, separated by blank
+// lines, white space inside a paragraph collapsed, <br> as a line break.
+func nodeText(n *html.Node) string {
+	var out strings.Builder
+	var para strings.Builder
+	flush := func() {
+		if s := strings.TrimSpace(para.String()); s != "" {
+			if out.Len() > 0 {
+				out.WriteString("\n\n")
+			}
+			out.WriteString(s)
+		}
+		para.Reset()
+	}
+	space := func() {
+		if s := para.String(); s != "" && !strings.HasSuffix(s, " ") && !strings.HasSuffix(s, "\n") {
+			para.WriteByte(' ')
+		}
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			t := n.Data
+			if strings.TrimSpace(t) == "" {
+				if t != "" {
+					space()
+				}
+				return
+			}
+			if startsWithSpace(t) {
+				space()
+			}
+			para.WriteString(strings.Join(strings.Fields(t), " "))
+			if endsWithSpace(t) {
+				para.WriteByte(' ')
+			}
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head:
+				return
+			case atom.Br:
+				para.WriteByte('\n')
+				return
+			case atom.Td, atom.Th:
+				space()
+			}
+		}
+		block := n.Type == html.ElementNode && blockTags[n.DataAtom]
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			flush()
+		}
+	}
+	walk(n)
+	flush()
+	return out.String()
+}
+
+func startsWithSpace(s string) bool { return s != "" && strings.TrimLeft(s, " \t\n\r\f") != s }
+func endsWithSpace(s string) bool   { return s != "" && strings.TrimRight(s, " \t\n\r\f") != s }

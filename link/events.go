@@ -1,0 +1,478 @@
+package link
+
+import (
+	"cmp"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/dyad-events/dyad"
+)
+
+// dayRange is the span of days a date of any precision covers; zero when undated.
+type dayRange struct{ lo, hi time.Time }
+
+func (r dayRange) dated() bool { return !r.lo.IsZero() }
+
+// parseDate reads YYYY-MM-DD, YYYY-MM or YYYY (or a longer timestamp starting with a day) as a range of days.
+func parseDate(s string) dayRange {
+	switch {
+	case len(s) >= 10:
+		if t, err := time.Parse("2006-01-02", s[:10]); err == nil {
+			return dayRange{t, t}
+		}
+	case len(s) == 7:
+		if t, err := time.Parse("2006-01", s); err == nil {
+			return dayRange{t, t.AddDate(0, 1, -1)}
+		}
+	case len(s) == 4:
+		if t, err := time.Parse("2006", s); err == nil {
+			return dayRange{t, t.AddDate(1, 0, -1)}
+		}
+	}
+	return dayRange{}
+}
+
+// gap is the time between two date ranges, zero when they overlap.
+func gap(a, b dayRange) time.Duration {
+	switch {
+	case a.hi.Before(b.lo):
+		return b.lo.Sub(a.hi)
+	case b.hi.Before(a.lo):
+		return a.lo.Sub(b.hi)
+	}
+	return 0
+}
+
+const day = "2006-01-02"
+
+// side is the country-level identity of an event actor: its country, else its whole code (IGOs, groups).
+func side(a dyad.EventActor) string {
+	if a.Country != "" {
+		return a.Country
+	}
+	if a.Code != "" {
+		return a.Code
+	}
+	return "-"
+}
+
+func rootOf(ev *dyad.Event) string {
+	if ev.Root != "" {
+		return ev.Root
+	}
+	if len(ev.Code) >= 2 {
+		return ev.Code[:2]
+	}
+	return ev.Code
+}
+
+// Key returns the key under which an event's mentions fold: its root's family and the countries of its two
+// sides, sorted for a symmetric family ("04|CHN|VNM"). Sectors, people and dates are checked in Go.
+func (l *Linker) Key(ev *dyad.Event) string {
+	fam := l.families.Of(rootOf(ev))
+	a, b := side(ev.Source), side(ev.Target)
+	if fam.Symmetric && b < a {
+		a, b = b, a
+	}
+	return fam.ID + "|" + a + "|" + b
+}
+
+// people returns the people named in an event's article(s), id -> country; it is called only when needed,
+// as it may ask the store.
+type people func() map[string]string
+
+func known(m map[string]string) people { return func() map[string]string { return m } }
+
+// personIDs returns the people an article's actor mentions name, with their countries.
+func personIDs(ms []dyad.ActorMention) map[string]string {
+	out := map[string]string{}
+	for _, m := range ms {
+		if m.Actor.Type == dyad.TypePerson && m.Actor.ID != "" {
+			out[m.Actor.ID] = m.Actor.Country
+		}
+	}
+	return out
+}
+
+// sidePeople is who may stand for one side (country c) of an event: its actor when that is a person its
+// article names, else every person of that country the article names.
+func sidePeople(x dyad.EventActor, c string, p map[string]string) []string {
+	if _, ok := p[x.ActorID]; ok && x.ActorID != "" {
+		return []string{x.ActorID}
+	}
+	var out []string
+	for id, pc := range p {
+		if pc == c {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func intersects(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// match reports whether events a and b (same key) may be mentions of one event, and how well they match;
+// pa and pb are the people their articles name. Sectors must agree where both are known. Both dated: the
+// dates within the window. Either undated: the same people on at least one side and different people on
+// none, where a side's people are its actor when that is a person, else the people of that side's country
+// its article names (a report of "the two sides" in an article that names both envoys is their meeting);
+// and an undated event published soon after the other's date.
+func (l *Linker) match(a, b *dyad.Event, pa, pb people) (bool, float64) {
+	sym := l.families.Of(rootOf(a)).Symmetric
+	ok, score := l.matchSides(a, b, a.Source, a.Target, pa, pb)
+	if sym {
+		if ok2, score2 := l.matchSides(a, b, a.Target, a.Source, pa, pb); ok2 && (!ok || score2 > score) {
+			ok, score = ok2, score2
+		}
+	}
+	return ok, score
+}
+
+func (l *Linker) matchSides(a, b *dyad.Event, as, at dyad.EventActor, pa, pb people) (bool, float64) {
+	if side(as) != side(b.Source) || side(at) != side(b.Target) {
+		return false, 0
+	}
+	pairs := [2][2]dyad.EventActor{{as, b.Source}, {at, b.Target}}
+	score := 0.0
+	for _, p := range pairs {
+		x, y := p[0], p[1]
+		if x.Sector != "" && y.Sector != "" {
+			if x.Sector != y.Sector {
+				return false, 0
+			}
+			score++
+		}
+		if x.ActorID != "" && x.ActorID == y.ActorID {
+			score += 4
+		}
+	}
+	if a.Code == b.Code {
+		score++
+	}
+	da, db := parseDate(string(a.Date)), parseDate(string(b.Date))
+	if da.dated() && db.dated() {
+		g := gap(da, db)
+		if g > l.opts.Window {
+			return false, 0
+		}
+		score -= g.Hours() / 24 / 4
+		return true, score
+	}
+	// An undated mention happened shortly before its article was published: that bounds what it may be.
+	ra, rb := l.around(a, da), l.around(b, db)
+	if ra.dated() && rb.dated() && gap(ra, rb) > 0 {
+		return false, 0
+	}
+	positive := 0
+	A, B := pa(), pb()
+	for _, p := range pairs {
+		x, y := p[0], p[1]
+		xs, ys := sidePeople(x, side(x), A), sidePeople(y, side(y), B)
+		if len(xs) == 0 || len(ys) == 0 {
+			continue
+		}
+		if !intersects(xs, ys) {
+			return false, 0 // different people
+		}
+		positive++
+		score += 2
+	}
+	return positive > 0, score
+}
+
+// around is the span of days an event may lie in: its date, or for an undated event the Horizon before the
+// publication of the article that reports it (zero when that is unknown too).
+func (l *Linker) around(ev *dyad.Event, d dayRange) dayRange {
+	if d.dated() {
+		return d
+	}
+	for _, m := range ev.Mentions {
+		if p := parseDate(m.Published); p.dated() {
+			return dayRange{p.lo.Add(-l.opts.Horizon), p.hi.Add(l.opts.Window)}
+		}
+	}
+	return dayRange{}
+}
+
+// better reports whether mention m should be kept over n as an article's one mention of an event: higher
+// confidence, then the earlier sentence.
+func better(m, n *dyad.EventMention) bool {
+	if m.Confidence != n.Confidence {
+		return m.Confidence > n.Confidence
+	}
+	return m.Start < n.Start
+}
+
+// group is the events of one record that are one event, folded into ev with its best mention.
+type group struct {
+	ev      dyad.Event
+	key     string
+	matched bool // ev.ID is a stored event's
+}
+
+func firstMention(ev *dyad.Event) dyad.EventMention {
+	if len(ev.Mentions) == 0 {
+		return dyad.EventMention{}
+	}
+	best := ev.Mentions[0]
+	for i := range ev.Mentions[1:] {
+		if better(&ev.Mentions[i+1], &best) {
+			best = ev.Mentions[i+1]
+		}
+	}
+	return best
+}
+
+// precision ranks date precisions: a day beats a month beats a year beats none.
+func precision(s string) int { return len(s) }
+
+// absorb folds event e into g: the better mention (and its event's coding) is kept; the more precise date.
+func (g *group) absorb(e dyad.Event) {
+	mg, me := firstMention(&g.ev), firstMention(&e)
+	date, prec, inf := g.ev.Date, g.ev.DatePrecision, g.ev.DateInferred
+	if precision(string(e.Date)) > precision(string(date)) {
+		date, prec, inf = e.Date, e.DatePrecision, e.DateInferred
+	}
+	if better(&me, &mg) {
+		id := g.ev.ID
+		g.ev = e
+		g.ev.ID = id
+	}
+	g.ev.Date, g.ev.DatePrecision, g.ev.DateInferred = date, prec, inf
+}
+
+// foldEvents folds the record's events into groups, matches each group against the stored events and sets
+// the events' ids, keys, dates and mentions.
+func (l *Linker) foldEvents(ctx context.Context, rec *dyad.Record) error {
+	if len(rec.Events) == 0 {
+		return nil
+	}
+	evs := slices.Clone(rec.Events)
+	for i := range evs {
+		m := firstMention(&evs[i])
+		if m.ArticleID == "" {
+			m.ArticleID = rec.Article.ID
+		}
+		if m.Published == "" {
+			m.Published = string(rec.Article.Published)
+		}
+		evs[i].Mentions = []dyad.EventMention{m}
+	}
+	// A fixed order, so that the same record always folds the same way.
+	slices.SortStableFunc(evs, func(a, b dyad.Event) int {
+		return cmp.Or(cmp.Compare(a.Mentions[0].Start, b.Mentions[0].Start), cmp.Compare(a.Code, b.Code),
+			cmp.Compare(a.ID, b.ID))
+	})
+	recPeople := known(personIDs(rec.Mentions))
+	var groups []*group
+	for _, e := range evs {
+		key := l.Key(&e)
+		var into *group
+		bestScore := 0.0
+		for _, g := range groups {
+			if g.key != key {
+				continue
+			}
+			if ok, s := l.match(&g.ev, &e, recPeople, recPeople); ok && (into == nil || s > bestScore) {
+				into, bestScore = g, s
+			}
+		}
+		if into == nil {
+			groups = append(groups, &group{ev: e, key: key})
+			continue
+		}
+		into.absorb(e)
+	}
+
+	for _, g := range groups {
+		cand, err := l.stored(ctx, rec, g, recPeople)
+		if err != nil {
+			return err
+		}
+		if cand == nil {
+			g.ev.ID = newEventID(g.key, rec.Article.ID, g.ev)
+			g.ev.Key = g.key
+			continue
+		}
+		g.matched = true
+		g.ev.ID = cand.ID
+		g.ev.Key = g.key
+		if cand.Date != "" {
+			g.ev.Date, g.ev.DatePrecision, g.ev.DateInferred = cand.Date, cand.DatePrecision, cand.DateInferred
+		}
+	}
+
+	// Two groups that matched the same stored event are one event: one mention per article.
+	byID := map[string]*group{}
+	var out []dyad.Event
+	for _, g := range groups {
+		if prev, ok := byID[g.ev.ID]; ok {
+			id, key, date, prec, inf := prev.ev.ID, prev.ev.Key, prev.ev.Date, prev.ev.DatePrecision, prev.ev.DateInferred
+			prev.absorb(g.ev)
+			prev.ev.ID, prev.ev.Key = id, key
+			if prev.matched && date != "" {
+				prev.ev.Date, prev.ev.DatePrecision, prev.ev.DateInferred = date, prec, inf
+			}
+			continue
+		}
+		byID[g.ev.ID] = g
+	}
+	for _, g := range groups {
+		if byID[g.ev.ID] != g {
+			continue
+		}
+		ev := g.ev
+		m := &ev.Mentions[0]
+		if m.Date == "" && ev.Date != "" {
+			m.Date, m.DateInferred = string(ev.Date), true
+		}
+		ev.NumMentions, ev.NumArticles = 1, 1
+		ev.NumSources = 0
+		if m.Source != "" {
+			ev.NumSources = 1
+		}
+		ev.Languages = nil
+		if m.Lang != "" {
+			ev.Languages = []string{m.Lang}
+		}
+		out = append(out, ev)
+	}
+	rec.Events = out
+	return nil
+}
+
+// stored returns the stored event that group g is a mention of, or nil.
+func (l *Linker) stored(ctx context.Context, rec *dyad.Record, g *group, recPeople people) (*dyad.Event, error) {
+	// Undated events fold by the people on their sides: look for them only when this one has some.
+	rp := recPeople()
+	named := len(sidePeople(g.ev.Source, side(g.ev.Source), rp)) > 0 || len(sidePeople(g.ev.Target, side(g.ev.Target), rp)) > 0
+	var from, to string
+	if dr := parseDate(string(g.ev.Date)); dr.dated() {
+		from, to = dr.lo.Add(-l.opts.Window).Format(day), dr.hi.Add(l.opts.Window).Format(day)
+	} else {
+		if !named {
+			return nil, nil // an undated event folds only by its people
+		}
+		from, to = "0001-01-01", "9999-12-31"
+		if pub := parseDate(string(rec.Article.Published)); pub.dated() {
+			from, to = pub.lo.Add(-l.opts.Horizon).Format(day), pub.hi.Add(l.opts.Window).Format(day)
+		}
+	}
+	cands, err := l.idx.EventCandidates(ctx, []string{g.key}, from, to, named)
+	if err != nil {
+		return nil, err
+	}
+	var best *dyad.Event
+	bestScore := 0.0
+	budget := maxPeopleReads
+	for i := range cands {
+		c := &cands[i]
+		if c.Key != "" && c.Key != g.key {
+			continue
+		}
+		ok, s := l.match(&g.ev, c, recPeople, l.storedPeople(ctx, c, &budget))
+		if !ok {
+			continue
+		}
+		if best == nil || s > bestScore || (s == bestScore && c.ID < best.ID) {
+			best, bestScore = c, s
+		}
+	}
+	return best, nil
+}
+
+// newEventID is a stable id for a new event: a hash of its key and its first mention.
+func newEventID(key, articleID string, ev dyad.Event) string {
+	m := ev.Mentions[0]
+	h := sha256.New()
+	for _, s := range []string{key, articleID, ev.Code} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	var b [8]byte
+	for i, v := 0, m.Start; i < 8; i++ {
+		b[i] = byte(v >> (8 * i))
+	}
+	h.Write(b[:])
+	return "ev" + hex.EncodeToString(h.Sum(nil)[:10])
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	return slices.Sorted(maps.Keys(m))
+}
+
+// recorder is implemented by indexes that return a stored record, as every dyad.Store does.
+type recorder interface {
+	Record(ctx context.Context, id string) (*dyad.Record, error)
+}
+
+// maxPeopleArticles bounds how many of a stored event's articles are read to learn whom they name, and
+// maxPeopleReads how many articles one group's candidates may read in all (beyond, nobody is known).
+const (
+	maxPeopleArticles = 3
+	maxPeopleReads    = 64
+)
+
+// storedPeople returns a loader of the people named in the articles of a stored event, read through the
+// index when it can return records (nil otherwise), and cached.
+func (l *Linker) storedPeople(ctx context.Context, ev *dyad.Event, budget *int) people {
+	var got map[string]string
+	return func() map[string]string {
+		if got != nil {
+			return got
+		}
+		got = map[string]string{}
+		r, ok := l.idx.(recorder)
+		if !ok {
+			return got
+		}
+		n := 0
+		for _, m := range ev.Mentions {
+			if m.ArticleID == "" || n == maxPeopleArticles || *budget <= 0 {
+				continue
+			}
+			n++
+			*budget--
+			for id, c := range l.articlePeople(ctx, r, m.ArticleID) {
+				got[id] = c
+			}
+		}
+		return got
+	}
+}
+
+const peopleCacheSize = 4096
+
+func (l *Linker) articlePeople(ctx context.Context, r recorder, id string) map[string]string {
+	l.mu.Lock()
+	p, ok := l.peopleCache[id]
+	l.mu.Unlock()
+	if ok {
+		return p
+	}
+	rec, err := r.Record(ctx, id)
+	if err != nil || rec == nil {
+		return nil // not stored (yet) or unreadable: nobody known
+	}
+	p = personIDs(rec.Mentions)
+	l.mu.Lock()
+	if len(l.peopleCache) >= peopleCacheSize {
+		clear(l.peopleCache)
+	}
+	l.peopleCache[id] = p
+	l.mu.Unlock()
+	return p
+}

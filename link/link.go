@@ -1,0 +1,110 @@
+package link
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/packs"
+)
+
+// Defaults of Options.
+const (
+	DefaultWindow    = 3 * 24 * time.Hour
+	DefaultThreshold = 0.8
+	DefaultHorizon   = 31 * 24 * time.Hour
+)
+
+// Options tune a Linker. Zero values take the defaults.
+type Options struct {
+	// Window is how far apart two dated mentions of one event may be (default 3 days).
+	Window time.Duration
+	// Threshold is the estimated Jaccard similarity of word 5-shingles at and above which an article is a
+	// near-duplicate of a stored one (default 0.8). The LSH bands find pairs from about 0.7 up.
+	Threshold float64
+	// Horizon is how far before its article's publication date an undated mention may have happened; it
+	// bounds the stored events an undated mention is compared with (default 31 days).
+	Horizon time.Duration
+}
+
+// Linker links records to what a LinkIndex holds. Link is meant to be called serially, each record right
+// before it is saved. A Linker is safe for concurrent use (it keeps only a cache of whom stored articles
+// name), but two records linked concurrently do not see each other.
+type Linker struct {
+	mu          sync.Mutex
+	peopleCache map[string]map[string]string // article id -> people it names
+	idx         dyad.LinkIndex
+	opts        Options
+	lex         *Lexicon
+	families    *Families
+}
+
+// New returns a Linker over idx that reads its concept lexicon and event families from p. Data errors name
+// the file and line.
+func New(p *packs.Set, idx dyad.LinkIndex, opts Options) (*Linker, error) {
+	if idx == nil {
+		return nil, errors.New("link: nil LinkIndex")
+	}
+	if opts.Window <= 0 {
+		opts.Window = DefaultWindow
+	}
+	if opts.Threshold <= 0 || opts.Threshold > 1 {
+		opts.Threshold = DefaultThreshold
+	}
+	if opts.Horizon <= 0 {
+		opts.Horizon = DefaultHorizon
+	}
+	lex, errs := LoadLexicon(p)
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("link: concept lexicon: %w", errors.Join(errs...))
+	}
+	fam, errs := LoadFamilies(p)
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("link: event families: %w", errors.Join(errs...))
+	}
+	return &Linker{idx: idx, opts: opts, lex: lex, families: fam, peopleCache: map[string]map[string]string{}}, nil
+}
+
+func init() {
+	packs.RegisterChecker("link", func(s *packs.Set) []error {
+		_, errs := LoadLexicon(s)
+		_, ferrs := LoadFamilies(s)
+		return append(errs, ferrs...)
+	})
+}
+
+// Lexicon returns the concept lexicon the Linker uses.
+func (l *Linker) Lexicon() *Lexicon { return l.lex }
+
+// Link prepares rec for saving:
+//
+//   - it sets rec.Signature and, when a stored article is a near-duplicate, rec.Article.NearDuplicateOf; the
+//     events of a near-duplicate are dropped from the record (they are the stored article's events) and its
+//     statements keep their concepts but join no claim, so that nothing is counted twice;
+//   - it folds the record's events: mentions of one event within the record become one event with one
+//     mention, and an event that matches a stored one takes its id, date and key;
+//   - it sets each statement's Concepts and ClaimID and lists the claims in rec.Claims.
+//
+// Link changes nothing in the index; the store's Save does.
+func (l *Linker) Link(ctx context.Context, rec *dyad.Record) error {
+	if rec == nil {
+		return errors.New("link: nil record")
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	dup, err := l.nearDuplicates(ctx, rec)
+	if err != nil {
+		return fmt.Errorf("link: article %s: near-duplicates: %w", rec.Article.ID, err)
+	}
+	if dup {
+		rec.Events = nil
+	} else if err := l.foldEvents(ctx, rec); err != nil {
+		return fmt.Errorf("link: article %s: events: %w", rec.Article.ID, err)
+	}
+	l.linkClaims(rec, !dup)
+	return nil
+}

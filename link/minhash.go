@@ -1,0 +1,154 @@
+package link
+
+import (
+	"context"
+
+	"github.com/dyad-events/dyad"
+)
+
+// MinHash parameters: NumHashes values per signature, cut into NumBands LSH bands of BandRows values. With
+// 16 bands of 8 rows, a pair with Jaccard 0.8 shares a band with probability 0.95, one with 0.5 with 0.06.
+const (
+	NumHashes = 128
+	NumBands  = 16
+	BandRows  = NumHashes / NumBands
+	Shingle   = 5 // words per shingle
+)
+
+var hashA, hashB [NumHashes]uint64
+
+func init() {
+	// Fixed seeds: signatures must be comparable across runs and machines.
+	s := uint64(0x9e3779b97f4a7c15)
+	for i := range NumHashes {
+		s = splitmix(s)
+		hashA[i] = s | 1
+		s = splitmix(s)
+		hashB[i] = s
+	}
+}
+
+func splitmix(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
+	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
+	return x ^ (x >> 31)
+}
+
+func fnv64(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
+// Sign returns the MinHash signature of text (folded words, 5-word shingles) for article id, with its LSH
+// band hashes, or nil when the text has no words.
+func Sign(id, s string) *dyad.Signature {
+	var ring [Shingle]uint64
+	n := 0
+	var mins [NumHashes]uint64
+	for i := range mins {
+		mins[i] = ^uint64(0)
+	}
+	add := func(x uint64) {
+		for i := range NumHashes {
+			if v := hashA[i]*x + hashB[i]; v < mins[i] {
+				mins[i] = v
+			}
+		}
+	}
+	shingle := func(k int) uint64 { // the hash of the k words ending at ring position n-1
+		h := uint64(0x84222325cbf29ce4)
+		for j := n - k; j < n; j++ {
+			h = splitmix(h ^ ring[j%Shingle])
+		}
+		return h
+	}
+	var buf [64]byte
+	words(s, buf[:0], func(w []byte) {
+		ring[n%Shingle] = fnv64(w)
+		n++
+		if n >= Shingle {
+			add(shingle(Shingle))
+		}
+	})
+	if n == 0 {
+		return nil
+	}
+	if n < Shingle { // a very short text: one shingle of all its words
+		add(shingle(n))
+	}
+	sig := &dyad.Signature{ArticleID: id, MinHash: make([]uint32, NumHashes), Bands: make([]uint64, NumBands)}
+	for i, m := range mins {
+		sig.MinHash[i] = uint32(m >> 32)
+	}
+	sig.Bands = bandsOf(sig.MinHash)
+	return sig
+}
+
+func bandsOf(mh []uint32) []uint64 {
+	out := make([]uint64, NumBands)
+	for band := range NumBands {
+		h := splitmix(uint64(band) + 1) // the band index seeds the hash: equal rows in different bands differ
+		for _, v := range mh[band*BandRows : (band+1)*BandRows] {
+			h = splitmix(h ^ uint64(v))
+		}
+		out[band] = h
+	}
+	return out
+}
+
+// Similarity estimates the Jaccard similarity of the shingle sets behind two signatures.
+func Similarity(a, b []uint32) float64 {
+	if len(a) == 0 || len(a) != len(b) {
+		return 0
+	}
+	eq := 0
+	for i := range a {
+		if a[i] == b[i] {
+			eq++
+		}
+	}
+	return float64(eq) / float64(len(a))
+}
+
+// nearDuplicates signs rec and looks up stored near-duplicates. The stored article most similar to rec
+// (ties: the smallest id), or the original that one duplicates, becomes rec.Article.NearDuplicateOf.
+func (l *Linker) nearDuplicates(ctx context.Context, rec *dyad.Record) (bool, error) {
+	sig := Sign(rec.Article.ID, rec.Article.Text)
+	rec.Signature = sig
+	if sig == nil {
+		return false, nil
+	}
+	cands, err := l.idx.SimilarArticles(ctx, sig.Bands)
+	if err != nil {
+		return false, err
+	}
+	best, bestSim := "", 0.0
+	for _, c := range cands {
+		if c.ArticleID == rec.Article.ID {
+			continue
+		}
+		sim := Similarity(sig.MinHash, c.MinHash)
+		if sim < l.opts.Threshold {
+			continue
+		}
+		if sim > bestSim || (sim == bestSim && c.ArticleID < best) {
+			best, bestSim = c.ArticleID, sim
+		}
+	}
+	if best == "" {
+		return false, nil
+	}
+	// Point at the original: a stored near-duplicate points at its own.
+	if r, ok := l.idx.(recorder); ok {
+		if st, err := r.Record(ctx, best); err == nil && st != nil && st.Article.NearDuplicateOf != "" {
+			best = string(st.Article.NearDuplicateOf)
+		}
+	}
+	rec.Article.NearDuplicateOf = dyad.NullString(best)
+	return true, nil
+}

@@ -1,0 +1,211 @@
+// Package pipeline runs dyad's stages over a stream of documents: extract, annotate and code with bounded
+// concurrency, one document at a time each; then link and store, serially and in input order, so that every
+// record is linked against everything stored before it.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/dyad-events/dyad"
+)
+
+// Stages are the functions a Pipeline runs. Extract is required; the others may be nil.
+type Stages struct {
+	Extract  func(doc *dyad.Document) (*dyad.Article, error)
+	Annotate func(a *dyad.Article) []dyad.ActorMention
+	Code     func(a *dyad.Article, mentions []dyad.ActorMention) ([]dyad.Event, []dyad.Statement)
+	Link     func(ctx context.Context, rec *dyad.Record) error
+}
+
+// Process runs extract, annotate and code on one document. It does not link or store.
+func (s Stages) Process(doc *dyad.Document) (*dyad.Record, error) {
+	a, err := s.Extract(doc)
+	if err != nil {
+		return nil, err
+	}
+	rec := &dyad.Record{Article: *a}
+	if s.Annotate != nil {
+		rec.Mentions = s.Annotate(&rec.Article)
+	}
+	if s.Code != nil {
+		rec.Events, rec.Statements = s.Code(&rec.Article, rec.Mentions)
+	}
+	return rec, nil
+}
+
+// Summary counts what a run did with its inputs.
+type Summary struct {
+	Read       int     `json:"read"`       // documents read from the sources
+	Stored     int     `json:"stored"`     // new articles stored
+	Duplicates int     `json:"duplicates"` // articles already stored (same cleaned text)
+	NearDups   int     `json:"near_duplicates"`
+	Events     int     `json:"events"`     // event mentions stored
+	Statements int     `json:"statements"` // statements stored
+	Failed     int     `json:"failed"`     // inputs that could not be read, extracted or stored
+	Errors     []error `json:"-"`
+}
+
+// Progress is called after each document is done, from one goroutine.
+type Progress func(s *Summary)
+
+// Runner runs Stages over a Source into a Store.
+type Runner struct {
+	Stages
+	Store    dyad.Store
+	Workers  int // concurrent extract/annotate/code workers; 0 means GOMAXPROCS
+	Progress Progress
+	// OnError, when set, is told of each failed input as it happens (the CLI prints them).
+	OnError func(err error)
+}
+
+type job struct {
+	seq int
+	doc *dyad.Document
+	err error // an input error from the source
+	rec *dyad.Record
+	out chan struct{}
+}
+
+// Run reads every document of src, processes it and stores it. Per-document failures are counted and
+// reported, and the run goes on; Run returns an error only when the context is cancelled or the store fails.
+func (r *Runner) Run(ctx context.Context, src dyad.Source) (*Summary, error) {
+	workers := r.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	// Jobs go to the workers and, in the same order, to the writer, which waits for each to finish; the
+	// order keeps linking deterministic.
+	work := make(chan *job, workers*4)
+	ordered := make(chan *job, workers*4)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				if j.err == nil {
+					j.rec, j.err = r.process(j.doc)
+				}
+				close(j.out)
+			}
+		}()
+	}
+	var readErr error
+	go func() {
+		defer close(work)
+		defer close(ordered)
+		seq := 0
+		for doc, err := range src.Documents(ctx) {
+			var ie *dyad.InputError
+			if err != nil && !errors.As(err, &ie) {
+				readErr = err
+				return
+			}
+			j := &job{seq: seq, doc: doc, err: err, out: make(chan struct{})}
+			seq++
+			select {
+			case work <- j:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case ordered <- j:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+
+	sum := &Summary{}
+	var storeErr error
+	for j := range ordered {
+		<-j.out
+		sum.Read++
+		if storeErr == nil {
+			if err := r.finish(ctx, j, sum); err != nil {
+				storeErr = err
+				cancel()
+			}
+		}
+		if r.Progress != nil {
+			r.Progress(sum)
+		}
+	}
+	wg.Wait()
+	if storeErr != nil {
+		return sum, storeErr
+	}
+	if readErr != nil {
+		return sum, readErr
+	}
+	return sum, ctx.Err()
+}
+
+// process runs the per-document stages, turning a panic in a stage into an error for that document.
+func (r *Runner) process(doc *dyad.Document) (rec *dyad.Record, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			rec, err = nil, &dyad.InputError{URI: doc.URI, Err: fmt.Errorf("internal error: %v", p)}
+		}
+	}()
+	rec, err = r.Stages.Process(doc)
+	if err != nil {
+		var ie *dyad.InputError
+		if !errors.As(err, &ie) {
+			err = &dyad.InputError{URI: doc.URI, Err: err}
+		}
+	}
+	return rec, err
+}
+
+func (r *Runner) fail(sum *Summary, err error) {
+	sum.Failed++
+	sum.Errors = append(sum.Errors, err)
+	if r.OnError != nil {
+		r.OnError(err)
+	}
+}
+
+// finish links and stores one processed job. It returns an error only for store failures, which stop the run.
+func (r *Runner) finish(ctx context.Context, j *job, sum *Summary) error {
+	if j.err != nil {
+		r.fail(sum, j.err)
+		return nil
+	}
+	rec := j.rec
+	if ok, err := r.Store.HasArticle(ctx, rec.Article.ID); err != nil {
+		return fmt.Errorf("store: %w", err)
+	} else if ok {
+		sum.Duplicates++
+		return nil
+	}
+	if r.Link != nil {
+		if err := r.Link(ctx, rec); err != nil {
+			return fmt.Errorf("link %s: %w", j.doc.URI, err)
+		}
+	}
+	stored, err := r.Store.Save(ctx, rec)
+	if err != nil {
+		return fmt.Errorf("store %s: %w", j.doc.URI, err)
+	}
+	if !stored {
+		sum.Duplicates++
+		return nil
+	}
+	sum.Stored++
+	if rec.Article.NearDuplicateOf != "" {
+		sum.NearDups++
+	}
+	for _, e := range rec.Events {
+		sum.Events += len(e.Mentions)
+	}
+	sum.Statements += len(rec.Statements)
+	return nil
+}

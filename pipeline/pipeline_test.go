@@ -1,0 +1,118 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"iter"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+)
+
+// memStore keeps saved records; the methods the runner does not use stay nil.
+type memStore struct {
+	dyad.Store
+	mu    sync.Mutex
+	saved []string
+	ids   map[string]bool
+}
+
+func (m *memStore) HasArticle(_ context.Context, id string) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.ids[id], nil
+}
+
+func (m *memStore) Save(_ context.Context, rec *dyad.Record) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.ids[rec.Article.ID] {
+		return false, nil
+	}
+	m.ids[rec.Article.ID] = true
+	m.saved = append(m.saved, rec.Article.ID)
+	return true, nil
+}
+
+type sliceSource []*dyad.Document
+
+func (s sliceSource) Documents(ctx context.Context) iter.Seq2[*dyad.Document, error] {
+	return func(yield func(*dyad.Document, error) bool) {
+		for _, d := range s {
+			var err error
+			if d.Format == "broken" {
+				err = &dyad.InputError{URI: d.URI, Err: errors.New("unreadable")}
+				d = nil
+			}
+			if !yield(d, err) {
+				return
+			}
+		}
+	}
+}
+
+func TestRunOrderFailuresAndDuplicates(t *testing.T) {
+	var docs sliceSource
+	for _, body := range []string{"a", "b", "", "a", "c", "panic", "d"} {
+		docs = append(docs, &dyad.Document{URI: "doc-" + body, Body: []byte(body)})
+	}
+	docs = append(docs, &dyad.Document{URI: "gone", Format: "broken"})
+	st := &memStore{ids: map[string]bool{}}
+	var linked []string
+	var reported []string
+	r := &Runner{
+		Stages: Stages{
+			Extract: func(d *dyad.Document) (*dyad.Article, error) {
+				switch string(d.Body) {
+				case "":
+					return nil, errors.New("empty document")
+				case "panic":
+					panic("boom")
+				}
+				return &dyad.Article{ID: "id-" + string(d.Body), Text: string(d.Body)}, nil
+			},
+			Annotate: func(a *dyad.Article) []dyad.ActorMention { return []dyad.ActorMention{{Text: a.Text}} },
+			Code: func(a *dyad.Article, ms []dyad.ActorMention) ([]dyad.Event, []dyad.Statement) {
+				return []dyad.Event{{Mentions: []dyad.EventMention{{ArticleID: a.ID}}}}, nil
+			},
+			Link: func(_ context.Context, rec *dyad.Record) error {
+				linked = append(linked, rec.Article.ID)
+				return nil
+			},
+		},
+		Store:   st,
+		Workers: 3,
+		OnError: func(err error) { reported = append(reported, err.Error()) },
+	}
+	sum, err := r.Run(context.Background(), docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Read != 8 || sum.Stored != 4 || sum.Duplicates != 1 || sum.Failed != 3 || sum.Events != 4 {
+		t.Errorf("summary = %+v", sum)
+	}
+	if got := strings.Join(st.saved, ","); got != "id-a,id-b,id-c,id-d" {
+		t.Errorf("saved in order %s", got)
+	}
+	if got := strings.Join(linked, ","); got != "id-a,id-b,id-c,id-d" {
+		t.Errorf("linked in order %s", got)
+	}
+	want := []string{"doc-: empty document", "doc-panic: internal error: boom", "gone: unreadable"}
+	if strings.Join(reported, "|") != strings.Join(want, "|") {
+		t.Errorf("reported %q, want %q", reported, want)
+	}
+}
+
+func TestRunCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	r := &Runner{Stages: Stages{Extract: func(d *dyad.Document) (*dyad.Article, error) {
+		return &dyad.Article{ID: d.URI}, nil
+	}}, Store: &memStore{ids: map[string]bool{}}}
+	_, err := r.Run(ctx, sliceSource{{URI: "x"}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}

@@ -1,0 +1,722 @@
+package postgres
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/text"
+	"github.com/jackc/pgx/v5"
+)
+
+// Page limits: a zero Limit means DefaultLimit, and no list is longer than MaxLimit.
+const (
+	DefaultLimit = 100
+	MaxLimit     = 10000
+)
+
+// limits returns the LIMIT and OFFSET of a page.
+func limits(p dyad.Page, def int) (int, int) {
+	n := p.Limit
+	if n <= 0 {
+		n = def
+	}
+	n = min(n, MaxLimit)
+	return n, max(p.Offset, 0)
+}
+
+// where collects the conditions and arguments of a query.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+func (w *where) String() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
+
+// prefixCond is a condition that col starts with p, written as a range so that an index serves it.
+func prefixCond(col, p string) (string, []any) {
+	return "(" + col + " >= ? AND " + col + " < ?)", []any{p, p + "\U0010FFFF"}
+}
+
+// codeCond is a condition that the actor code in col starts with p. For a prefix of three letters or more
+// it adds the equality on the country part that the events_*3_date indexes serve.
+func codeCond(col, p string) (string, []any) {
+	c, a := prefixCond(col, p)
+	if len(p) < 3 || !isASCII(p[:3]) {
+		return c, a
+	}
+	eq := "substr(" + col + ", 1, 3) = ?"
+	if len(p) == 3 {
+		return eq, []any{p} // the equality says it all, and lets the planner estimate it
+	}
+	return "(" + eq + " AND " + c + ")", append([]any{p[:3]}, a...)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// dateTo is the upper bound of an inclusive date prefix: "2023-12" admits "2023-12-31".
+func dateTo(to string) string { return to + "~" }
+
+// escapeLike escapes the LIKE wildcards of s for ESCAPE '\'.
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// rebind numbers the ? placeholders of query as $1, $2 ...; the queries here hold no ? elsewhere.
+func rebind(query string) string {
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(query); i++ {
+		if query[i] == '?' {
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(query[i])
+	}
+	return b.String()
+}
+
+// query runs a query written with ? placeholders.
+func (db *DB) query(ctx context.Context, query string, args ...any) (pgx.Rows, error) {
+	return db.pool.Query(ctx, rebind(query), args...)
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+const articleCols = `a.id, a.uri, coalesce(a.url, ''), coalesce(a.source, ''), a.title, a.lang, a.lang_confidence,
+	coalesce(a.published, ''), a.published_from, coalesce(a.dateline, ''), a.text, coalesce(a.near_duplicate_of, ''),
+	a.paragraphs, a.ingested`
+
+func scanArticle(r scanner, extra ...any) (dyad.Article, error) {
+	var a dyad.Article
+	dest := append([]any{&a.ID, &a.URI, &a.URL, &a.Source, &a.Title, &a.Lang, &a.LangConfidence, &a.Published,
+		&a.PublishedFrom, &a.Dateline, &a.Text, &a.NearDuplicateOf, &a.Paragraphs, &a.Ingested}, extra...)
+	if err := r.Scan(dest...); err != nil {
+		return a, err
+	}
+	if len(a.Paragraphs) == 0 {
+		a.Paragraphs = nil
+	}
+	a.Ingested = a.Ingested.UTC()
+	return a, nil
+}
+
+// HasArticle reports whether an article id is stored.
+func (db *DB) HasArticle(ctx context.Context, id string) (bool, error) {
+	var one int
+	err := db.pool.QueryRow(ctx, "SELECT 1 FROM articles WHERE id = $1", id).Scan(&one)
+	if isNoRows(err) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("postgres: has article %s: %w", id, err)
+	}
+	return true, nil
+}
+
+// Record returns a stored article with its actor mentions, its events (with all their mentions, from every
+// article), its statements and its signature.
+func (db *DB) Record(ctx context.Context, id string) (*dyad.Record, error) {
+	row := db.pool.QueryRow(ctx, "SELECT "+articleCols+" FROM articles a WHERE a.id = $1", id)
+	a, err := scanArticle(row)
+	if isNoRows(err) {
+		return nil, fmt.Errorf("postgres: article %s: %w", id, dyad.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("postgres: article %s: %w", id, err)
+	}
+	rec := &dyad.Record{Article: a, Mentions: []dyad.ActorMention{}, Statements: []dyad.Statement{}}
+	if err := db.loadRecord(ctx, rec); err != nil {
+		return nil, fmt.Errorf("postgres: article %s: %w", id, err)
+	}
+	return rec, nil
+}
+
+func (db *DB) loadRecord(ctx context.Context, rec *dyad.Record) error {
+	id := rec.Article.ID
+	rows, err := db.pool.Query(ctx, `SELECT span_start, span_end, text, actor_id, actor_name, actor_type,
+		actor_country, actor_sector, actor_code, provisional, via FROM actor_mentions WHERE article_id = $1 ORDER BY seq`, id)
+	if err != nil {
+		return fmt.Errorf("actor mentions: %w", err)
+	}
+	for rows.Next() {
+		var m dyad.ActorMention
+		r := &m.Actor
+		if err := rows.Scan(&m.Start, &m.End, &m.Text, &r.ID, &r.Name, &r.Type, &r.Country, &r.Sector, &r.Code,
+			&r.Provisional, &m.Via); err != nil {
+			rows.Close()
+			return fmt.Errorf("actor mentions: %w", err)
+		}
+		rec.Mentions = append(rec.Mentions, m)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("actor mentions: %w", err)
+	}
+	rec.Events, err = db.queryEvents(ctx, `SELECT `+eventCols+` FROM events e JOIN
+		(SELECT event_id, min(span_start) AS first FROM event_mentions WHERE article_id = ? GROUP BY event_id) m
+		ON m.event_id = e.id ORDER BY m.first, e.rid`, id)
+	if err != nil {
+		return err
+	}
+	rec.Statements, err = db.queryStatements(ctx, "SELECT "+statementCols+" FROM statements s WHERE s.article_id = ? ORDER BY s.span_start, s.rid", id)
+	if err != nil {
+		return err
+	}
+	var mh, bands []byte
+	err = db.pool.QueryRow(ctx, "SELECT minhash, bands FROM signatures WHERE article_id = $1", id).Scan(&mh, &bands)
+	switch {
+	case isNoRows(err):
+	case err != nil:
+		return fmt.Errorf("signature: %w", err)
+	default:
+		rec.Signature = decodeSignature(id, mh, bands)
+	}
+	return nil
+}
+
+func decodeSignature(id string, mh, bands []byte) *dyad.Signature {
+	sig := &dyad.Signature{ArticleID: id, MinHash: make([]uint32, len(mh)/4), Bands: make([]uint64, len(bands)/8)}
+	for i := range sig.MinHash {
+		sig.MinHash[i] = binary.LittleEndian.Uint32(mh[4*i:])
+	}
+	for i := range sig.Bands {
+		sig.Bands[i] = binary.LittleEndian.Uint64(bands[8*i:])
+	}
+	return sig
+}
+
+// Articles lists stored articles, the most recently published first.
+func (db *DB) Articles(ctx context.Context, q dyad.ArticleQuery) ([]dyad.Article, error) {
+	var w where
+	if q.Lang != "" {
+		w.add("a.lang = ?", q.Lang)
+	}
+	if q.Source != "" {
+		w.add(`a.source_fold LIKE ? ESCAPE '\'`, "%"+escapeLike(text.Fold(q.Source))+"%")
+	}
+	if q.From != "" {
+		w.add("a.published >= ?", q.From)
+	}
+	if q.To != "" {
+		w.add("a.published <= ?", dateTo(q.To))
+	}
+	n, off := limits(q.Page, DefaultLimit)
+	rows, err := db.query(ctx, "SELECT "+articleCols+" FROM articles a"+w.String()+
+		" ORDER BY a.published DESC NULLS LAST, a.rid DESC LIMIT ? OFFSET ?", append(w.args, n, off)...)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: articles: %w", err)
+	}
+	defer rows.Close()
+	out := []dyad.Article{}
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, fmt.Errorf("postgres: articles: %w", err)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: articles: %w", err)
+	}
+	return out, nil
+}
+
+const eventCols = `e.id, e.key, coalesce(e.date, ''), e.date_precision, e.date_inferred,
+	e.source_code, e.source_name, e.source_actor_id, e.source_country, e.source_sector,
+	e.target_code, e.target_name, e.target_actor_id, e.target_country, e.target_sector,
+	e.code, e.root, e.quad_class, e.goldstein, e.plover, coalesce(e.location, ''), e.coder_version,
+	e.num_mentions, e.num_articles, e.num_sources, e.languages`
+
+func scanEvent(r scanner) (dyad.Event, error) {
+	var e dyad.Event
+	s, t := &e.Source, &e.Target
+	if err := r.Scan(&e.ID, &e.Key, &e.Date, &e.DatePrecision, &e.DateInferred,
+		&s.Code, &s.Name, &s.ActorID, &s.Country, &s.Sector,
+		&t.Code, &t.Name, &t.ActorID, &t.Country, &t.Sector,
+		&e.Code, &e.Root, &e.QuadClass, &e.Goldstein, &e.Plover, &e.Location, &e.CoderVersion,
+		&e.NumMentions, &e.NumArticles, &e.NumSources, &e.Languages); err != nil {
+		return e, err
+	}
+	if e.Languages == nil {
+		e.Languages = []string{}
+	}
+	return e, nil
+}
+
+// queryEvents runs a query of eventCols and loads each event's mentions.
+func (db *DB) queryEvents(ctx context.Context, query string, args ...any) ([]dyad.Event, error) {
+	rows, err := db.query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	out := []dyad.Event{}
+	for rows.Next() {
+		e, err := scanEvent(rows)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("events: %w", err)
+		}
+		out = append(out, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	if err := db.loadMentions(ctx, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// loadMentions fills the Mentions of events, oldest first, in chunks of ids.
+func (db *DB) loadMentions(ctx context.Context, events []dyad.Event) error {
+	idx := make(map[string]int, len(events))
+	ids := make([]string, len(events))
+	for i := range events {
+		idx[events[i].ID] = i
+		ids[i] = events[i].ID
+		events[i].Mentions = []dyad.EventMention{}
+	}
+	const chunk = 500
+	for len(ids) > 0 {
+		part := ids[:min(chunk, len(ids))]
+		ids = ids[len(part):]
+		rows, err := db.pool.Query(ctx, `SELECT event_id, article_id, lang, source, sentence, span_start,
+			span_end, confidence, date, date_inferred, pattern, published FROM event_mentions
+			WHERE event_id = ANY($1) ORDER BY rid`, part)
+		if err != nil {
+			return fmt.Errorf("event mentions: %w", err)
+		}
+		for rows.Next() {
+			var id string
+			var m dyad.EventMention
+			if err := rows.Scan(&id, &m.ArticleID, &m.Lang, &m.Source, &m.Sentence, &m.Start, &m.End,
+				&m.Confidence, &m.Date, &m.DateInferred, &m.Pattern, &m.Published); err != nil {
+				rows.Close()
+				return fmt.Errorf("event mentions: %w", err)
+			}
+			e := &events[idx[id]]
+			e.Mentions = append(e.Mentions, m)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("event mentions: %w", err)
+		}
+	}
+	return nil
+}
+
+// Event returns one event with all its mentions.
+func (db *DB) Event(ctx context.Context, id string) (*dyad.Event, error) {
+	evs, err := db.queryEvents(ctx, "SELECT "+eventCols+" FROM events e WHERE e.id = ?", id)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: event %s: %w", id, err)
+	}
+	if len(evs) == 0 {
+		return nil, fmt.Errorf("postgres: event %s: %w", id, dyad.ErrNotFound)
+	}
+	return &evs[0], nil
+}
+
+// eventWhere turns the filters of q into conditions on events e.
+func eventWhere(q dyad.EventQuery) *where {
+	w := &where{}
+	code := func(col, p string) {
+		c, a := codeCond(col, p)
+		w.add(c, a...)
+	}
+	if q.Actor != "" {
+		sc, sa := codeCond("e.source_code", q.Actor)
+		tc, ta := codeCond("e.target_code", q.Actor)
+		w.add("("+sc+" OR "+tc+" OR e.source_actor_id = ? OR e.target_actor_id = ?)",
+			append(append(sa, ta...), q.Actor, q.Actor)...)
+	}
+	if q.Source != "" {
+		code("e.source_code", q.Source)
+	}
+	if q.Target != "" {
+		code("e.target_code", q.Target)
+	}
+	if q.Dyad[0] != "" || q.Dyad[1] != "" {
+		c1, a1, c2, a2 := dyadConds(q.Dyad)
+		w.add("("+c1+" OR "+c2+")", append(a1, a2...)...)
+	}
+	if q.Code != "" {
+		c, a := prefixCond("e.code", q.Code)
+		if len(q.Code) >= 2 {
+			c, a = "(e.root = ? AND "+c+")", append([]any{q.Code[:2]}, a...)
+		}
+		w.add(c, a...)
+	}
+	if q.From != "" {
+		w.add("e.date >= ?", q.From)
+	}
+	if q.To != "" {
+		w.add("e.date <= ?", dateTo(q.To))
+	}
+	if q.Lang != "" {
+		w.add("EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id AND m.lang = ?)", q.Lang)
+	}
+	if q.Article != "" {
+		w.add("e.id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)", q.Article)
+	}
+	return w
+}
+
+// dyadConds returns the conditions of the two orders of a dyad: A as source and B as target, then B as
+// source and A as target. An empty side matches any actor.
+func dyadConds(d [2]string) (string, []any, string, []any) {
+	side := func(col, p string) (string, []any) {
+		if p == "" {
+			return "TRUE", nil
+		}
+		return codeCond(col, p)
+	}
+	s1, a1 := side("e.source_code", d[0])
+	t1, b1 := side("e.target_code", d[1])
+	s2, a2 := side("e.source_code", d[1])
+	t2, b2 := side("e.target_code", d[0])
+	return "(" + s1 + " AND " + t1 + ")", append(a1, b1...), "(" + s2 + " AND " + t2 + ")", append(a2, b2...)
+}
+
+// eventsSQL is the query of Events. A dyad of two actors is asked as two queries, one per order, each
+// reading at most a page from its index in date order, rather than sorting every event of the dyad.
+func eventsSQL(q dyad.EventQuery) (string, []any) {
+	n, off := limits(q.Page, DefaultLimit)
+	const order = " ORDER BY e.date DESC NULLS LAST, e.rid DESC"
+	if q.Dyad[0] == "" || q.Dyad[1] == "" {
+		w := eventWhere(q)
+		return "SELECT " + eventCols + " FROM events e" + w.String() + order + " LIMIT ? OFFSET ?", append(w.args, n, off)
+	}
+	common := q
+	common.Dyad = [2]string{}
+	c1, a1, c2, a2 := dyadConds(q.Dyad)
+	w1, w2 := eventWhere(common), eventWhere(common)
+	w1.add(c1, a1...)
+	w2.add(c2+" AND NOT "+c1, append(append([]any{}, a2...), a1...)...) // an event in both orders (A:A) once
+	branch := func(w *where, name string) string {
+		return "SELECT rid FROM (SELECT e.rid FROM events e" + w.String() + order + " LIMIT ?) AS " + name
+	}
+	args := append(append(append(append(w1.args, n+off), w2.args...), n+off), n, off)
+	return "SELECT " + eventCols + " FROM events e WHERE e.rid IN (" + branch(w1, "b1") + " UNION ALL " + branch(w2, "b2") + ")" +
+		order + " LIMIT ? OFFSET ?", args
+}
+
+// Events lists events, newest first (undated last), each with its mentions.
+func (db *DB) Events(ctx context.Context, q dyad.EventQuery) ([]dyad.Event, error) {
+	query, args := eventsSQL(q)
+	evs, err := db.queryEvents(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	return evs, nil
+}
+
+// Counts groups the events that match q.EventQuery by q.By and counts them with their mean Goldstein weight.
+// By is one of "day", "month" (time series, oldest first; an event dated only to a month or year counts under
+// that shorter key), "dyad" (source:target country codes), "code", "root", "quad", "lang" (an event counts
+// once in each language of its mentions), "source" (source actor code), "target" (target actor code),
+// "actor" (an actor code on either side) and "outlet" (the news source of its mentions). Other groupings
+// are listed largest first. Undated events and empty keys are left out.
+func (db *DB) Counts(ctx context.Context, q dyad.CountQuery) ([]dyad.Count, error) {
+	w := eventWhere(q.EventQuery)
+	cond := w.String()
+	and := " WHERE "
+	if cond != "" {
+		and = cond + " AND "
+	}
+	var query string
+	args := w.args
+	series := false
+	switch q.By {
+	case "day":
+		series = true
+		query = "SELECT e.date AS k, e.goldstein AS g FROM events e" + and + "e.date IS NOT NULL"
+	case "month":
+		series = true
+		query = "SELECT substr(e.date, 1, 7) AS k, e.goldstein AS g FROM events e" + and + "e.date IS NOT NULL"
+	case "dyad":
+		query = `SELECT coalesce(nullif(e.source_country, ''), substr(e.source_code, 1, 3)) || ':' ||
+			coalesce(nullif(e.target_country, ''), substr(e.target_code, 1, 3)) AS k, e.goldstein AS g
+			FROM events e` + and + "e.source_code <> '' AND e.target_code <> ''"
+	case "code", "root":
+		query = "SELECT e." + q.By + " AS k, e.goldstein AS g FROM events e" + cond
+	case "quad":
+		query = "SELECT CAST(e.quad_class AS TEXT) AS k, e.goldstein AS g FROM events e" + and + "e.quad_class > 0"
+	case "source", "target":
+		query = "SELECT e." + q.By + "_code AS k, e.goldstein AS g FROM events e" + cond
+	case "lang", "outlet":
+		col := "lang"
+		if q.By == "outlet" {
+			col = "source"
+		}
+		query = "SELECT m." + col + " AS k, e.goldstein AS g FROM events e JOIN (SELECT DISTINCT event_id, " + col +
+			" FROM event_mentions) m ON m.event_id = e.id" + cond
+	case "actor":
+		query = "SELECT k, g FROM (SELECT e.rid, e.source_code AS k, e.goldstein AS g FROM events e" + cond +
+			" UNION SELECT e.rid, e.target_code, e.goldstein FROM events e" + cond + ") AS sides"
+		args = append(append([]any{}, w.args...), w.args...)
+	default:
+		return nil, fmt.Errorf("postgres: counts by %q: %w: want day, month, dyad, code, root, quad, lang, source, target, actor or outlet",
+			q.By, dyad.ErrBadQuery)
+	}
+	order := "count(*) DESC, k"
+	def := DefaultLimit
+	if series {
+		order, def = "k", MaxLimit
+	}
+	n, off := limits(q.Page, def)
+	rows, err := db.query(ctx, "SELECT k, count(*), avg(g) FROM ("+query+") AS grouped WHERE k <> '' GROUP BY k ORDER BY "+
+		order+" LIMIT ? OFFSET ?", append(args, n, off)...)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: counts by %s: %w", q.By, err)
+	}
+	defer rows.Close()
+	out := []dyad.Count{}
+	for rows.Next() {
+		var c dyad.Count
+		if err := rows.Scan(&c.Key, &c.Count, &c.Goldstein); err != nil {
+			return nil, fmt.Errorf("postgres: counts by %s: %w", q.By, err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: counts by %s: %w", q.By, err)
+	}
+	return out, nil
+}
+
+const statementCols = `s.id, s.article_id, s.speaker_id, s.speaker_name, s.speaker_type, s.speaker_country,
+	s.speaker_sector, s.speaker_code, s.speaker_provisional, s.verb, s.text, s.lang, coalesce(s.date, ''), coalesce(s.claim_id, ''),
+	s.span_start, s.span_end, s.source, s.direct, s.concepts`
+
+func (db *DB) queryStatements(ctx context.Context, query string, args ...any) ([]dyad.Statement, error) {
+	rows, err := db.query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("statements: %w", err)
+	}
+	defer rows.Close()
+	out := []dyad.Statement{}
+	for rows.Next() {
+		var st dyad.Statement
+		sp := &st.Speaker
+		if err := rows.Scan(&st.ID, &st.ArticleID, &sp.ID, &sp.Name, &sp.Type, &sp.Country, &sp.Sector, &sp.Code,
+			&sp.Provisional, &st.Verb, &st.Text, &st.Lang, &st.Date, &st.ClaimID, &st.Start, &st.End, &st.Source, &st.Direct,
+			&st.Concepts); err != nil {
+			return nil, fmt.Errorf("statements: %w", err)
+		}
+		if len(st.Concepts) == 0 {
+			st.Concepts = nil
+		}
+		out = append(out, st)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("statements: %w", err)
+	}
+	return out, nil
+}
+
+// Statements lists statements, newest first.
+func (db *DB) Statements(ctx context.Context, q dyad.StatementQuery) ([]dyad.Statement, error) {
+	var w where
+	if q.Speaker != "" {
+		c, a := prefixCond("s.speaker_code", q.Speaker)
+		w.add(`(s.speaker_fold LIKE ? ESCAPE '\' OR s.speaker_id = ? OR `+c+")",
+			append([]any{"%" + escapeLike(text.Fold(q.Speaker)) + "%", q.Speaker}, a...)...)
+	}
+	if q.Claim != "" {
+		w.add("s.claim_id = ?", q.Claim)
+	}
+	if q.Article != "" {
+		w.add("s.article_id = ?", q.Article)
+	}
+	if q.Lang != "" {
+		w.add("s.lang = ?", q.Lang)
+	}
+	n, off := limits(q.Page, DefaultLimit)
+	out, err := db.queryStatements(ctx, "SELECT "+statementCols+" FROM statements s"+w.String()+
+		" ORDER BY s.date DESC NULLS LAST, s.rid DESC LIMIT ? OFFSET ?", append(w.args, n, off)...)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	return out, nil
+}
+
+const claimCols = "c.id, c.label, c.concepts, c.first, c.last, c.languages, c.speakers, c.count"
+
+func (db *DB) queryClaims(ctx context.Context, withStatements bool, query string, args ...any) ([]dyad.Claim, error) {
+	rows, err := db.query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("claims: %w", err)
+	}
+	out := []dyad.Claim{}
+	for rows.Next() {
+		var c dyad.Claim
+		if err := rows.Scan(&c.ID, &c.Label, &c.Concepts, &c.First, &c.Last, &c.Languages, &c.Speakers, &c.Count); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("claims: %w", err)
+		}
+		if len(c.Concepts) == 0 {
+			c.Concepts = nil
+		}
+		out = append(out, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("claims: %w", err)
+	}
+	if !withStatements || len(out) == 0 {
+		return out, nil
+	}
+	ids := make([]string, len(out))
+	idx := map[string]int{}
+	for i, c := range out {
+		ids[i] = c.ID
+		idx[c.ID] = i
+	}
+	sts, err := db.queryStatements(ctx, "SELECT "+statementCols+" FROM statements s WHERE s.claim_id = ANY(?)"+
+		" ORDER BY s.date IS NULL, s.date, s.rid", ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, st := range sts {
+		c := &out[idx[string(st.ClaimID)]]
+		c.Statements = append(c.Statements, st)
+	}
+	return out, nil
+}
+
+// Claim returns a claim with its statements, oldest first.
+func (db *DB) Claim(ctx context.Context, id string) (*dyad.Claim, error) {
+	cs, err := db.queryClaims(ctx, true, "SELECT "+claimCols+" FROM claims c WHERE c.id = ?", id)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: claim %s: %w", id, err)
+	}
+	if len(cs) == 0 {
+		return nil, fmt.Errorf("postgres: claim %s: %w", id, dyad.ErrNotFound)
+	}
+	return &cs[0], nil
+}
+
+// Claims lists claims whose label contains q.Query (case and diacritics folded), the most repeated first.
+func (db *DB) Claims(ctx context.Context, q dyad.ClaimQuery) ([]dyad.Claim, error) {
+	var w where
+	if q.Query != "" {
+		w.add(`c.label_fold LIKE ? ESCAPE '\'`, "%"+escapeLike(text.Fold(q.Query))+"%")
+	}
+	n, off := limits(q.Page, DefaultLimit)
+	out, err := db.queryClaims(ctx, false, "SELECT "+claimCols+" FROM claims c"+w.String()+
+		" ORDER BY c.count DESC, c.last DESC, c.rid LIMIT ? OFFSET ?", append(w.args, n, off)...)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	return out, nil
+}
+
+// ClaimsByConcepts returns the claims that share a concept with concepts, with their statements.
+func (db *DB) ClaimsByConcepts(ctx context.Context, concepts []string) ([]dyad.Claim, error) {
+	if len(concepts) == 0 {
+		return []dyad.Claim{}, nil
+	}
+	out, err := db.queryClaims(ctx, true, "SELECT "+claimCols+" FROM claims c WHERE c.id IN "+
+		"(SELECT claim_id FROM claim_concepts WHERE concept = ANY(?)) ORDER BY c.rid", concepts)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: claims by concepts: %w", err)
+	}
+	return out, nil
+}
+
+// Stats returns the totals of the store.
+func (db *DB) Stats(ctx context.Context) (dyad.Stats, error) {
+	var s dyad.Stats
+	err := db.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events),
+		(SELECT count(*) FROM event_mentions), (SELECT count(*) FROM statements), (SELECT count(*) FROM claims)`).
+		Scan(&s.Articles, &s.Events, &s.Mentions, &s.Statements, &s.Claims)
+	if err != nil {
+		return s, fmt.Errorf("postgres: stats: %w", err)
+	}
+	return s, nil
+}
+
+// SimilarArticles returns the signatures of stored articles that share at least one band with bands.
+func (db *DB) SimilarArticles(ctx context.Context, bands []uint64) ([]dyad.Signature, error) {
+	out := []dyad.Signature{}
+	if len(bands) == 0 {
+		return out, nil
+	}
+	args := make([]int64, len(bands))
+	for i, b := range bands {
+		args[i] = int64(b)
+	}
+	rows, err := db.pool.Query(ctx, `SELECT s.article_id, s.minhash, s.bands FROM signatures s
+		WHERE s.article_id IN (SELECT article_id FROM bands WHERE band = ANY($1))
+		ORDER BY s.article_id`, args)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: similar articles: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var mh, bs []byte
+		if err := rows.Scan(&id, &mh, &bs); err != nil {
+			return nil, fmt.Errorf("postgres: similar articles: %w", err)
+		}
+		out = append(out, *decodeSignature(id, mh, bs))
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: similar articles: %w", err)
+	}
+	return out, nil
+}
+
+// EventCandidates returns the events with one of keys dated in [from, to] (either bound may be empty), or
+// undated when withUndated is true, each with its mentions.
+func (db *DB) EventCandidates(ctx context.Context, keys []string, from, to string, withUndated bool) ([]dyad.Event, error) {
+	if len(keys) == 0 {
+		return []dyad.Event{}, nil
+	}
+	w := &where{}
+	w.add("e.key = ANY(?)", keys)
+	dated := []string{"e.date IS NOT NULL"}
+	var dargs []any
+	if from != "" {
+		dated = append(dated, "e.date >= ?")
+		dargs = append(dargs, from)
+	}
+	if to != "" {
+		dated = append(dated, "e.date <= ?")
+		dargs = append(dargs, dateTo(to))
+	}
+	cond := "(" + strings.Join(dated, " AND ") + ")"
+	if withUndated {
+		cond = "(" + cond + " OR e.date IS NULL)"
+	}
+	w.add(cond, dargs...)
+	evs, err := db.queryEvents(ctx, "SELECT "+eventCols+" FROM events e"+w.String()+" ORDER BY e.date DESC NULLS LAST, e.rid DESC", w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: event candidates: %w", err)
+	}
+	return evs, nil
+}

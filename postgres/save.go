@@ -1,0 +1,364 @@
+package postgres
+
+import (
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/text"
+	"github.com/jackc/pgx/v5"
+)
+
+// Save stores a record in one transaction; see dyad.Store. Saving an article id already stored changes
+// nothing and returns false.
+func (db *DB) Save(ctx context.Context, rec *dyad.Record) (bool, error) {
+	stored, err := db.SaveBatch(ctx, []*dyad.Record{rec})
+	if err != nil {
+		return false, err
+	}
+	return stored[0], nil
+}
+
+// SaveBatch stores many records in one transaction: articles and statements in a pipelined batch, the
+// other rows by COPY. stored[i] reports whether recs[i] was new; a record whose article is already stored,
+// or repeats an earlier one of the batch, changes nothing. On error nothing of the batch is stored.
+func (db *DB) SaveBatch(ctx context.Context, recs []*dyad.Record) ([]bool, error) {
+	stored := make([]bool, len(recs))
+	for i, rec := range recs {
+		if rec == nil {
+			return nil, fmt.Errorf("postgres: save: record %d is nil", i)
+		}
+		if rec.Article.ID == "" {
+			return nil, fmt.Errorf("postgres: save: record %d (%s): article has no id", i, rec.Article.URI)
+		}
+		if strings.ContainsRune(rec.Article.Text, 0) || strings.ContainsRune(rec.Article.Title, 0) {
+			return nil, fmt.Errorf("postgres: save: article %s (%s): text holds a NUL byte, which PostgreSQL cannot store",
+				rec.Article.ID, rec.Article.URI)
+		}
+	}
+	// Each article once, in id order: two batches that share articles then wait for each other, never in a cycle.
+	first := map[string]int{}
+	var order []int
+	for i, rec := range recs {
+		if _, dup := first[rec.Article.ID]; !dup {
+			first[rec.Article.ID] = i
+			order = append(order, i)
+		}
+	}
+	sort.Slice(order, func(a, b int) bool { return recs[order[a]].Article.ID < recs[order[b]].Article.ID })
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		clear(stored)
+		s := &saver{ctx: ctx, tx: tx, now: time.Now().UTC()}
+		fresh, err := s.articles(recs, order)
+		if err != nil {
+			return err
+		}
+		if len(fresh) == 0 {
+			return nil
+		}
+		if err := s.rest(recs, fresh); err != nil {
+			return err
+		}
+		for _, i := range fresh {
+			stored[i] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: save: %w", err)
+	}
+	return stored, nil
+}
+
+type saver struct {
+	ctx context.Context
+	tx  pgx.Tx
+	now time.Time
+}
+
+const insertArticle = `INSERT INTO articles (id, uri, url, source, source_fold, title, lang, lang_confidence,
+	published, published_from, dateline, text, near_duplicate_of, paragraphs, ingested)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (id) DO NOTHING RETURNING rid`
+
+// articles inserts the articles of recs[order] and returns the indexes of those that were new.
+func (s *saver) articles(recs []*dyad.Record, order []int) ([]int, error) {
+	b := &pgx.Batch{}
+	for _, i := range order {
+		a := &recs[i].Article
+		ingested := a.Ingested
+		if ingested.IsZero() {
+			ingested = s.now
+		}
+		paras, err := json.Marshal(nonNil(a.Paragraphs))
+		if err != nil {
+			return nil, fmt.Errorf("article %s: paragraphs: %w", a.ID, err)
+		}
+		b.Queue(insertArticle, a.ID, a.URI, nullable(string(a.URL)), nullable(string(a.Source)), text.Fold(string(a.Source)),
+			a.Title, lang(a.Lang), a.LangConfidence, nullable(string(a.Published)), a.PublishedFrom,
+			nullable(string(a.Dateline)), a.Text, nullable(string(a.NearDuplicateOf)), paras, ingested.UTC())
+	}
+	br := s.tx.SendBatch(s.ctx, b)
+	var fresh []int
+	for _, i := range order {
+		var rid int64
+		err := br.QueryRow().Scan(&rid)
+		if isNoRows(err) {
+			continue
+		}
+		if err != nil {
+			br.Close()
+			return nil, fmt.Errorf("article %s (%s): %w", recs[i].Article.ID, recs[i].Article.URI, err)
+		}
+		fresh = append(fresh, i)
+	}
+	if err := br.Close(); err != nil {
+		return nil, fmt.Errorf("articles: %w", err)
+	}
+	return fresh, nil
+}
+
+// lockKey is the advisory lock key of an event or claim id: a 64-bit hash, the kind in its first byte.
+func lockKey(kind, id string) int64 {
+	h := fnv.New64a()
+	h.Write([]byte(kind))
+	h.Write([]byte{0})
+	h.Write([]byte(id))
+	return int64(h.Sum64())
+}
+
+// rest writes everything but the articles for the new records recs[fresh].
+func (s *saver) rest(recs []*dyad.Record, fresh []int) error {
+	var (
+		eventIDs, claimIDs []string
+		evSeen             = map[string]bool{}
+		clSeen             = map[string]bool{}
+		events             []*dyad.Event
+		mentionRows        [][]any
+		mentionSeen        = map[[3]any]bool{}
+		actorRows          [][]any
+		sigRows, bandRows  [][]any
+		stmts              = &pgx.Batch{}
+	)
+	for _, i := range fresh {
+		rec := recs[i]
+		a := &rec.Article
+		for k, m := range rec.Mentions {
+			r := m.Actor
+			actorRows = append(actorRows, []any{a.ID, k, m.Start, m.End, m.Text, r.ID, r.Name, r.Type, r.Country,
+				r.Sector, r.Code, r.Provisional, m.Via})
+		}
+		if sig := rec.Signature; sig != nil {
+			mh := make([]byte, 4*len(sig.MinHash))
+			for k, v := range sig.MinHash {
+				binary.LittleEndian.PutUint32(mh[4*k:], v)
+			}
+			bs := make([]byte, 8*len(sig.Bands))
+			seen := map[uint64]bool{}
+			for k, v := range sig.Bands {
+				binary.LittleEndian.PutUint64(bs[8*k:], v)
+				if !seen[v] {
+					seen[v] = true
+					bandRows = append(bandRows, []any{int64(v), a.ID})
+				}
+			}
+			sigRows = append(sigRows, []any{a.ID, mh, bs})
+		}
+		for k := range rec.Events {
+			e := &rec.Events[k]
+			if e.ID == "" {
+				return fmt.Errorf("article %s: event %d has no id", a.ID, k)
+			}
+			if !evSeen[e.ID] {
+				evSeen[e.ID] = true
+				eventIDs = append(eventIDs, e.ID)
+				events = append(events, e)
+			}
+			for _, m := range e.Mentions {
+				if m.ArticleID != "" && m.ArticleID != a.ID {
+					continue // another article's mention, stored with it
+				}
+				fillMention(&m, a)
+				key := [3]any{e.ID, a.ID, m.Start}
+				if mentionSeen[key] {
+					continue
+				}
+				mentionSeen[key] = true
+				mentionRows = append(mentionRows, []any{e.ID, a.ID, m.Start, m.End, m.Lang, m.Source, m.Sentence,
+					m.Confidence, m.Date, m.DateInferred, m.Pattern, m.Published})
+			}
+		}
+		for k := range rec.Statements {
+			st := &rec.Statements[k]
+			if st.ID == "" {
+				return fmt.Errorf("article %s: statement %d has no id", a.ID, k)
+			}
+			lg, source := st.Lang, st.Source
+			if lg == "" {
+				lg = lang(a.Lang)
+			}
+			if source == "" {
+				source = string(a.Source)
+			}
+			sp := st.Speaker
+			stmts.Queue(insertStatement, st.ID, a.ID, sp.ID, sp.Name, text.Fold(sp.Name), sp.Type, sp.Country,
+				sp.Sector, sp.Code, sp.Provisional, st.Verb, st.Text, lg, nullable(string(st.Date)),
+				nullable(string(st.ClaimID)), st.Start, st.End, source, st.Direct, nonNil(st.Concepts))
+			if id := string(st.ClaimID); id != "" && !clSeen[id] {
+				clSeen[id] = true
+				claimIDs = append(claimIDs, id)
+				stmts.Queue(insertClaim, id, st.Text, text.Fold(st.Text))
+			}
+		}
+	}
+
+	// Lock every event and claim in one global order before touching them.
+	keys := make([]int64, 0, len(eventIDs)+len(claimIDs))
+	for _, id := range eventIDs {
+		keys = append(keys, lockKey("event", id))
+	}
+	for _, id := range claimIDs {
+		keys = append(keys, lockKey("claim", id))
+	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	if len(keys) > 0 {
+		if _, err := s.tx.Exec(s.ctx, `SELECT count(pg_advisory_xact_lock(k)) FROM
+			(SELECT k FROM unnest($1::bigint[]) WITH ORDINALITY AS u(k, n) ORDER BY n OFFSET 0) AS ordered`, keys); err != nil {
+			return fmt.Errorf("lock events: %w", err)
+		}
+	}
+
+	if len(events) > 0 {
+		b := &pgx.Batch{}
+		for _, e := range events {
+			src, tgt := e.Source, e.Target
+			b.Queue(insertEvent, e.ID, e.Key, nullable(string(e.Date)), e.DatePrecision, e.DateInferred,
+				src.Code, src.Name, src.ActorID, src.Country, src.Sector,
+				tgt.Code, tgt.Name, tgt.ActorID, tgt.Country, tgt.Sector,
+				e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, nullable(string(e.Location)), e.CoderVersion)
+		}
+		if err := s.tx.SendBatch(s.ctx, b).Close(); err != nil {
+			return fmt.Errorf("events: %w", err)
+		}
+	}
+	for _, c := range []struct {
+		table string
+		cols  []string
+		rows  [][]any
+	}{
+		{"actor_mentions", []string{"article_id", "seq", "span_start", "span_end", "text", "actor_id", "actor_name",
+			"actor_type", "actor_country", "actor_sector", "actor_code", "provisional", "via"}, actorRows},
+		{"signatures", []string{"article_id", "minhash", "bands"}, sigRows},
+		{"bands", []string{"band", "article_id"}, bandRows},
+		{"event_mentions", []string{"event_id", "article_id", "span_start", "span_end", "lang", "source", "sentence",
+			"confidence", "date", "date_inferred", "pattern", "published"}, mentionRows},
+	} {
+		if len(c.rows) == 0 {
+			continue
+		}
+		if _, err := s.tx.CopyFrom(s.ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
+			return fmt.Errorf("copy %s: %w", c.table, err)
+		}
+	}
+	if len(eventIDs) > 0 {
+		if _, err := s.tx.Exec(s.ctx, recountEvents, eventIDs); err != nil {
+			return fmt.Errorf("recount events: %w", err)
+		}
+	}
+	if stmts.Len() > 0 {
+		if err := s.tx.SendBatch(s.ctx, stmts).Close(); err != nil {
+			return fmt.Errorf("statements: %w", err)
+		}
+	}
+	if len(claimIDs) > 0 {
+		if _, err := s.tx.Exec(s.ctx, recountClaims, claimIDs); err != nil {
+			return fmt.Errorf("recount claims: %w", err)
+		}
+		if _, err := s.tx.Exec(s.ctx, insertClaimConcepts, claimIDs); err != nil {
+			return fmt.Errorf("claim concepts: %w", err)
+		}
+	}
+	return nil
+}
+
+const insertEvent = `INSERT INTO events (id, key, date, date_precision, date_inferred,
+	source_code, source_name, source_actor_id, source_country, source_sector,
+	target_code, target_name, target_actor_id, target_country, target_sector,
+	code, root, quad_class, goldstein, plover, location, coder_version)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+	ON CONFLICT (id) DO NOTHING`
+
+// The counters of an event are derived from its mentions; run under the event's advisory lock, the
+// statement's snapshot holds every committed mention.
+const recountEvents = `UPDATE events e SET num_mentions = m.n, num_articles = m.a, num_sources = m.s,
+	languages = coalesce(m.l, '{}')
+	FROM (SELECT event_id, count(*) AS n, count(DISTINCT article_id) AS a, count(DISTINCT nullif(source, '')) AS s,
+		array_agg(DISTINCT lang ORDER BY lang) FILTER (WHERE lang <> '') AS l
+		FROM event_mentions WHERE event_id = ANY($1) GROUP BY event_id) m
+	WHERE e.id = m.event_id`
+
+const insertStatement = `INSERT INTO statements (id, article_id, speaker_id, speaker_name, speaker_fold,
+	speaker_type, speaker_country, speaker_sector, speaker_code, speaker_provisional, verb, text, lang, date,
+	claim_id, span_start, span_end, source, direct, concepts)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+	ON CONFLICT (id) DO NOTHING`
+
+const insertClaim = `INSERT INTO claims (id, label, label_fold) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`
+
+const recountClaims = `UPDATE claims c SET count = s.n, first = coalesce(s.f, ''), last = coalesce(s.l, ''),
+	languages = coalesce(s.langs, '{}'), speakers = coalesce(s.sp, '{}'),
+	concepts = coalesce((SELECT array_agg(DISTINCT x ORDER BY x) FROM statements s2, unnest(s2.concepts) AS x
+		WHERE s2.claim_id = c.id), '{}')
+	FROM (SELECT claim_id, count(*) AS n, min(date) AS f, max(date) AS l,
+		array_agg(DISTINCT lang ORDER BY lang) FILTER (WHERE lang <> '') AS langs,
+		array_agg(DISTINCT speaker_name ORDER BY speaker_name) FILTER (WHERE speaker_name <> '') AS sp
+		FROM statements WHERE claim_id = ANY($1) GROUP BY claim_id) s
+	WHERE c.id = s.claim_id`
+
+const insertClaimConcepts = `INSERT INTO claim_concepts (concept, claim_id)
+	SELECT DISTINCT x, c.id FROM claims c, unnest(c.concepts) AS x WHERE c.id = ANY($1)
+	ON CONFLICT DO NOTHING`
+
+// fillMention completes a mention with what its article knows.
+func fillMention(m *dyad.EventMention, a *dyad.Article) {
+	m.ArticleID = a.ID
+	if m.Lang == "" {
+		m.Lang = lang(a.Lang)
+	}
+	if m.Source == "" {
+		m.Source = string(a.Source)
+	}
+	if m.Published == "" {
+		m.Published = string(a.Published)
+	}
+}
+
+// nullable maps the empty string to SQL NULL.
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// lang is the stored language code: "und" when unknown.
+func lang(l string) string {
+	if l == "" {
+		return "und"
+	}
+	return l
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

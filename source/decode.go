@@ -1,0 +1,83 @@
+package source
+
+import (
+	"bytes"
+	"fmt"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// toUTF8 returns b as valid UTF-8 without a BOM. declared is a charset label stated by the input itself (an
+// HTML meta charset), or "". Without a declaration, text that is not UTF-8 is read as Windows-1252 only when
+// that is clearly safe (see latin1Safe); otherwise the result is ErrInvalidUTF8.
+func toUTF8(b []byte, declared string) ([]byte, error) {
+	if hasUTF16BOM(b) {
+		return decodeWith(unicode.UTF16(unicode.BigEndian, unicode.UseBOM), b, "UTF-16")
+	}
+	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
+	if utf8.Valid(b) {
+		return b, nil
+	}
+	if declared != "" {
+		if enc, err := htmlindex.Get(declared); err == nil && enc != unicode.UTF8 {
+			return decodeWith(enc, b, declared)
+		}
+	}
+	if latin1Safe(b) {
+		return decodeWith(charmap.Windows1252, b, "Windows-1252")
+	}
+	return nil, invalidAt(b)
+}
+
+func decodeWith(enc encoding.Encoding, b []byte, name string) ([]byte, error) {
+	out, err := enc.NewDecoder().Bytes(b)
+	if err != nil {
+		return nil, fmt.Errorf("decode as %s: %w", name, err)
+	}
+	if !utf8.Valid(out) {
+		return nil, fmt.Errorf("decode as %s: %w", name, ErrInvalidUTF8)
+	}
+	return out, nil
+}
+
+// invalidAt names the byte offset of the first invalid UTF-8 sequence.
+func invalidAt(b []byte) error {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return fmt.Errorf("%w (first bad byte 0x%02X at offset %d)", ErrInvalidUTF8, b[i], i)
+		}
+		i += n
+	}
+	return ErrInvalidUTF8
+}
+
+// latin1Safe reports whether b, which is not valid UTF-8, reads safely as Latin-1/Windows-1252: it holds no
+// valid multi-byte UTF-8 sequence (so it is not damaged UTF-8), few high bytes, and nearly every high byte
+// sits next to an ASCII letter, as accented letters inside words do.
+func latin1Safe(b []byte) bool {
+	high, inWord := 0, 0
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c < 0x80 {
+			continue
+		}
+		if r, n := utf8.DecodeRune(b[i:]); r != utf8.RuneError && n > 1 {
+			return false
+		}
+		if c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D {
+			return false // undefined in Windows-1252
+		}
+		high++
+		if (i > 0 && isASCIILetter(b[i-1])) || (i+1 < len(b) && isASCIILetter(b[i+1])) {
+			inWord++
+		}
+	}
+	return high > 0 && high*10 <= len(b) && inWord*10 >= high*9
+}
+
+func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }

@@ -1,0 +1,96 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad"
+)
+
+// fillEvents inserts n generated events (8 countries, 6 codes, dates over ten years) straight into the
+// events table, and one mention for each, and updates the planner statistics.
+func fillEvents(t testing.TB, db *DB, n int) {
+	t.Helper()
+	ctx := context.Background()
+	stmts := []string{
+		`INSERT INTO articles (id, uri, title, lang, text, ingested) VALUES ('bulk', 'bulk', 'bulk', 'en', 'bulk', '2024-01-01T00:00:00Z')`,
+		fmt.Sprintf(`WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < %d),
+			c(k, code) AS (VALUES (0, 'VNMGOV'), (1, 'CHNGOV'), (2, 'USAGOV'), (3, 'FRAGOV'), (4, 'NLDGOV'),
+				(5, 'DEUGOV'), (6, 'JPNMIL'), (7, 'CHNMIL'))
+			INSERT INTO events (id, key, date, date_precision, source_code, target_code, code, root, quad_class, goldstein)
+			SELECT 'bulk-' || i, 'k' || (i %% 997),
+				date('2015-01-01', '+' || ((i * 7919) %% 3650) || ' days'), 'day',
+				(SELECT code FROM c WHERE k = i %% 8), (SELECT code FROM c WHERE k = (i / 8 + i / 64) %% 8),
+				printf('%%03d', 10 + (i %% 6) * 7), substr(printf('%%03d', 10 + (i %% 6) * 7), 1, 2), 1 + i %% 4, 1.5
+			FROM seq`, n-1),
+		`INSERT INTO event_mentions (event_id, article_id, span_start, span_end, lang)
+			SELECT id, 'bulk', rid, rid + 1, 'en' FROM events`,
+		`ANALYZE`,
+	}
+	for _, s := range stmts {
+		if _, err := db.writer.ExecContext(ctx, s); err != nil {
+			t.Fatalf("fill events: %v", err)
+		}
+	}
+}
+
+func queryPlan(t testing.TB, db *DB, query string, args []any) string {
+	t.Helper()
+	rows, err := db.reader.Query("EXPLAIN QUERY PLAN "+query, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var lines []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, detail)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// TestEventsPlan checks that the indexes serve the filtered Events queries: none may scan the events table.
+// DYAD_PLAN_EVENTS sets the number of events (default 20,000); with 1000000 it also prints the timings.
+func TestEventsPlan(t *testing.T) {
+	n := 20000
+	if v, err := strconv.Atoi(os.Getenv("DYAD_PLAN_EVENTS")); err == nil && v > 0 {
+		n = v
+	}
+	db := openTemp(t)
+	defer db.Close()
+	start := time.Now()
+	fillEvents(t, db, n)
+	t.Logf("filled %d events in %v", n, time.Since(start))
+	for _, q := range []dyad.EventQuery{
+		{Dyad: [2]string{"VNM", "CHN"}, From: "2020-01-01", To: "2020-12-31"},
+		{Dyad: [2]string{"VNMGOV", "CHNMIL"}},
+		{Actor: "USA", From: "2021-06-01", To: "2021-06-30"},
+		{Source: "FRA", Code: "03"},
+		{Code: "024", From: "2022-01-01"},
+		{From: "2023-01-01", To: "2023-01-31"},
+		{Target: "DEU"},
+	} {
+		query, args := eventsSQL(q)
+		plan := queryPlan(t, db, query, args)
+		for _, line := range strings.Split(plan, "\n") {
+			if strings.HasPrefix(line, "SCAN e") && !strings.Contains(line, "INDEX") {
+				t.Errorf("%+v: the plan scans the events table:\n%s", q, plan)
+			}
+		}
+		start := time.Now()
+		evs, err := db.Events(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%+v: %d events in %v\n%s", q, len(evs), time.Since(start), plan)
+	}
+}

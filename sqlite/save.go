@@ -1,0 +1,344 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/text"
+)
+
+// Save stores a record in one transaction; see dyad.Store. Saving an article id already stored changes
+// nothing and returns false.
+func (db *DB) Save(ctx context.Context, rec *dyad.Record) (bool, error) {
+	stored, err := db.SaveBatch(ctx, []*dyad.Record{rec})
+	if err != nil {
+		return false, err
+	}
+	return stored[0], nil
+}
+
+// SaveBatch stores many records in one transaction, which is much faster than one Save each. stored[i]
+// reports whether recs[i] was new; a record whose article is already stored, or repeats an earlier one of
+// the batch, changes nothing. On error nothing of the batch is stored.
+func (db *DB) SaveBatch(ctx context.Context, recs []*dyad.Record) (stored []bool, err error) {
+	stored = make([]bool, len(recs))
+	for i, rec := range recs {
+		if rec == nil {
+			return nil, fmt.Errorf("sqlite: save: record %d is nil", i)
+		}
+		if rec.Article.ID == "" {
+			return nil, fmt.Errorf("sqlite: save: record %d (%s): article has no id", i, rec.Article.URI)
+		}
+	}
+	tx, err := db.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: save: begin: %w", err)
+	}
+	s := &saver{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}
+	defer func() {
+		s.close()
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	now := time.Now().UTC()
+	for i, rec := range recs {
+		ok, err := s.save(rec, now)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: save article %s (%s): %w", rec.Article.ID, rec.Article.URI, err)
+		}
+		stored[i] = ok
+	}
+	if err := s.finish(); err != nil {
+		return nil, fmt.Errorf("sqlite: save: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("sqlite: save: commit: %w", err)
+	}
+	return stored, nil
+}
+
+// saver runs the statements of one save transaction, preparing each once.
+type saver struct {
+	ctx    context.Context
+	tx     *sql.Tx
+	stmts  map[string]*sql.Stmt
+	events []string // events that gained mentions, to recount once at the end
+	evSeen map[string]bool
+	claims []string // claims that gained statements
+	clSeen map[string]bool
+}
+
+func (s *saver) exec(query string, args ...any) (sql.Result, error) {
+	st, ok := s.stmts[query]
+	if !ok {
+		var err error
+		st, err = s.tx.PrepareContext(s.ctx, query)
+		if err != nil {
+			return nil, err
+		}
+		s.stmts[query] = st
+	}
+	return st.ExecContext(s.ctx, args...)
+}
+
+func (s *saver) close() {
+	for _, st := range s.stmts {
+		st.Close()
+	}
+}
+
+const insertArticle = `INSERT INTO articles (id, uri, url, source, source_fold, title, lang, lang_confidence,
+	published, published_from, dateline, text, near_duplicate_of, paragraphs, ingested)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
+
+const insertActorMention = `INSERT INTO actor_mentions (article_id, seq, span_start, span_end, text, actor_id,
+	actor_name, actor_type, actor_country, actor_sector, actor_code, provisional, via)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+const insertEvent = `INSERT INTO events (id, key, date, date_precision, date_inferred,
+	source_code, source_name, source_actor_id, source_country, source_sector,
+	target_code, target_name, target_actor_id, target_country, target_sector,
+	code, root, quad_class, goldstein, plover, location, coder_version)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
+
+const insertEventMention = `INSERT INTO event_mentions (event_id, article_id, span_start, span_end, lang, source,
+	sentence, confidence, date, date_inferred, pattern, published)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, article_id, span_start) DO NOTHING`
+
+// The counters of an event are derived from its mentions, so they stay right whatever order mentions come in.
+const recountEvent = `UPDATE events SET
+	num_mentions = (SELECT count(*) FROM event_mentions WHERE event_id = ?1),
+	num_articles = (SELECT count(DISTINCT article_id) FROM event_mentions WHERE event_id = ?1),
+	num_sources = (SELECT count(DISTINCT source) FROM event_mentions WHERE event_id = ?1 AND source <> ''),
+	languages = (SELECT json_group_array(lang) FROM
+		(SELECT DISTINCT lang FROM event_mentions WHERE event_id = ?1 AND lang <> '' ORDER BY lang))
+	WHERE id = ?1`
+
+const insertStatement = `INSERT INTO statements (id, article_id, speaker_id, speaker_name, speaker_fold,
+	speaker_type, speaker_country, speaker_sector, speaker_code, speaker_provisional, verb, text, lang, date,
+	claim_id, span_start, span_end, source, direct, concepts)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
+
+const insertClaim = `INSERT INTO claims (id, label, label_fold) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING`
+
+const recountClaim = `UPDATE claims SET
+	count = (SELECT count(*) FROM statements WHERE claim_id = ?1),
+	first = coalesce((SELECT min(date) FROM statements WHERE claim_id = ?1), ''),
+	last = coalesce((SELECT max(date) FROM statements WHERE claim_id = ?1), ''),
+	languages = (SELECT json_group_array(lang) FROM
+		(SELECT DISTINCT lang FROM statements WHERE claim_id = ?1 AND lang <> '' ORDER BY lang)),
+	speakers = (SELECT json_group_array(speaker_name) FROM
+		(SELECT DISTINCT speaker_name FROM statements WHERE claim_id = ?1 AND speaker_name <> '' ORDER BY speaker_name)),
+	concepts = (SELECT json_group_array(value) FROM
+		(SELECT DISTINCT j.value FROM statements s, json_each(s.concepts) j WHERE s.claim_id = ?1 ORDER BY j.value))
+	WHERE id = ?1`
+
+const insertClaimConcepts = `INSERT OR IGNORE INTO claim_concepts (concept, claim_id)
+	SELECT j.value, ?1 FROM claims c, json_each(c.concepts) j WHERE c.id = ?1`
+
+// save writes one record and reports whether its article was new.
+func (s *saver) save(rec *dyad.Record, now time.Time) (bool, error) {
+	a := &rec.Article
+	ingested := a.Ingested
+	if ingested.IsZero() {
+		ingested = now
+	}
+	paras, err := json.Marshal(nonNil(a.Paragraphs))
+	if err != nil {
+		return false, fmt.Errorf("paragraphs: %w", err)
+	}
+	res, err := s.exec(insertArticle, a.ID, a.URI, nullable(string(a.URL)), nullable(string(a.Source)),
+		text.Fold(string(a.Source)), a.Title, lang(a.Lang), a.LangConfidence, nullable(string(a.Published)),
+		a.PublishedFrom, nullable(string(a.Dateline)), a.Text, nullable(string(a.NearDuplicateOf)), string(paras),
+		ingested.UTC().Format(time.RFC3339Nano))
+	if err != nil {
+		return false, fmt.Errorf("insert article: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return false, err // already stored: nothing else is touched
+	}
+	rid, err := res.LastInsertId()
+	if err != nil {
+		return false, err
+	}
+	if _, err := s.exec("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+		rid, foldLetters(a.Title), foldLetters(a.Text)); err != nil {
+		return false, fmt.Errorf("index text: %w", err)
+	}
+	for i, m := range rec.Mentions {
+		r := m.Actor
+		if _, err := s.exec(insertActorMention, a.ID, i, m.Start, m.End, m.Text, r.ID, r.Name, r.Type, r.Country,
+			r.Sector, r.Code, r.Provisional, m.Via); err != nil {
+			return false, fmt.Errorf("actor mention %d: %w", i, err)
+		}
+	}
+	if sig := rec.Signature; sig != nil {
+		if err := s.saveSignature(a.ID, sig); err != nil {
+			return false, err
+		}
+	}
+	for i := range rec.Events {
+		if err := s.saveEvent(a, &rec.Events[i]); err != nil {
+			return false, fmt.Errorf("event %s: %w", rec.Events[i].ID, err)
+		}
+	}
+	for i := range rec.Statements {
+		if err := s.saveStatement(a, &rec.Statements[i]); err != nil {
+			return false, fmt.Errorf("statement %s: %w", rec.Statements[i].ID, err)
+		}
+	}
+	return true, nil
+}
+
+func (s *saver) saveSignature(articleID string, sig *dyad.Signature) error {
+	mh := make([]byte, 4*len(sig.MinHash))
+	for i, v := range sig.MinHash {
+		binary.LittleEndian.PutUint32(mh[4*i:], v)
+	}
+	bs := make([]byte, 8*len(sig.Bands))
+	for i, v := range sig.Bands {
+		binary.LittleEndian.PutUint64(bs[8*i:], v)
+	}
+	if _, err := s.exec("INSERT INTO signatures (article_id, minhash, bands) VALUES (?, ?, ?)", articleID, mh, bs); err != nil {
+		return fmt.Errorf("signature: %w", err)
+	}
+	for _, b := range sig.Bands {
+		if _, err := s.exec("INSERT OR IGNORE INTO bands (band, article_id) VALUES (?, ?)", int64(b), articleID); err != nil {
+			return fmt.Errorf("band: %w", err)
+		}
+	}
+	return nil
+}
+
+// saveEvent inserts the event unless it is stored, then the record's mentions of it. Mentions of other
+// articles (an event the link stage folded, carrying its stored mentions) are already stored with theirs.
+func (s *saver) saveEvent(a *dyad.Article, e *dyad.Event) error {
+	if e.ID == "" {
+		return fmt.Errorf("event has no id")
+	}
+	src, tgt := e.Source, e.Target
+	if _, err := s.exec(insertEvent, e.ID, e.Key, nullable(string(e.Date)), e.DatePrecision, e.DateInferred,
+		src.Code, src.Name, src.ActorID, src.Country, src.Sector,
+		tgt.Code, tgt.Name, tgt.ActorID, tgt.Country, tgt.Sector,
+		e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, nullable(string(e.Location)), e.CoderVersion); err != nil {
+		return fmt.Errorf("insert: %w", err)
+	}
+	for _, m := range e.Mentions {
+		if m.ArticleID != "" && m.ArticleID != a.ID {
+			continue
+		}
+		fillMention(&m, a)
+		if _, err := s.exec(insertEventMention, e.ID, m.ArticleID, m.Start, m.End, m.Lang, m.Source, m.Sentence,
+			m.Confidence, m.Date, m.DateInferred, m.Pattern, m.Published); err != nil {
+			return fmt.Errorf("mention at %d: %w", m.Start, err)
+		}
+	}
+	if s.evSeen == nil {
+		s.evSeen = map[string]bool{}
+	}
+	if !s.evSeen[e.ID] {
+		s.evSeen[e.ID] = true
+		s.events = append(s.events, e.ID)
+	}
+	return nil
+}
+
+// fillMention completes a mention with what its article knows.
+func fillMention(m *dyad.EventMention, a *dyad.Article) {
+	m.ArticleID = a.ID
+	if m.Lang == "" {
+		m.Lang = lang(a.Lang)
+	}
+	if m.Source == "" {
+		m.Source = string(a.Source)
+	}
+	if m.Published == "" {
+		m.Published = string(a.Published)
+	}
+}
+
+func (s *saver) saveStatement(a *dyad.Article, st *dyad.Statement) error {
+	if st.ID == "" {
+		return fmt.Errorf("statement has no id")
+	}
+	concepts, err := json.Marshal(nonNil(st.Concepts))
+	if err != nil {
+		return err
+	}
+	lg, source := st.Lang, st.Source
+	if lg == "" {
+		lg = lang(a.Lang)
+	}
+	if source == "" {
+		source = string(a.Source)
+	}
+	sp := st.Speaker
+	res, err := s.exec(insertStatement, st.ID, a.ID, sp.ID, sp.Name, text.Fold(sp.Name), sp.Type, sp.Country,
+		sp.Sector, sp.Code, sp.Provisional, st.Verb, st.Text, lg, nullable(string(st.Date)),
+		nullable(string(st.ClaimID)), st.Start, st.End, source, st.Direct, string(concepts))
+	if err != nil {
+		return fmt.Errorf("insert: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 || st.ClaimID == "" {
+		return nil
+	}
+	id := string(st.ClaimID)
+	if _, err := s.exec(insertClaim, id, st.Text, text.Fold(st.Text)); err != nil {
+		return fmt.Errorf("claim %s: %w", id, err)
+	}
+	if s.clSeen == nil {
+		s.clSeen = map[string]bool{}
+	}
+	if !s.clSeen[id] {
+		s.clSeen[id] = true
+		s.claims = append(s.claims, id)
+	}
+	return nil
+}
+
+// finish recounts the events and claims the transaction touched.
+func (s *saver) finish() error {
+	for _, id := range s.events {
+		if _, err := s.exec(recountEvent, id); err != nil {
+			return fmt.Errorf("recount event %s: %w", id, err)
+		}
+	}
+	for _, id := range s.claims {
+		if _, err := s.exec(recountClaim, id); err != nil {
+			return fmt.Errorf("recount claim %s: %w", id, err)
+		}
+		if _, err := s.exec(insertClaimConcepts, id); err != nil {
+			return fmt.Errorf("claim %s concepts: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// nullable maps the empty string to SQL NULL.
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// lang is the stored language code: "und" when unknown.
+func lang(l string) string {
+	if l == "" {
+		return "und"
+	}
+	return l
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

@@ -1,0 +1,114 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/dyad-events/dyad"
+	msqlite "modernc.org/sqlite"
+)
+
+// letterFolds maps the letters that unicode61's remove_diacritics does not fold (they have no Unicode
+// decomposition) to plain letters. Each maps a letter to letters, so token positions stay the same and
+// snippet() can mark the original text.
+var letterFolds = strings.NewReplacer(
+	"đ", "d", "Đ", "D", "ø", "o", "Ø", "O", "ł", "l", "Ł", "L", "ß", "ss", "æ", "ae", "Æ", "AE",
+	"œ", "oe", "Œ", "OE", "ı", "i", "þ", "th", "Þ", "TH", "ð", "d", "Ð", "D", "ħ", "h", "Ħ", "H",
+)
+
+func foldLetters(s string) string { return letterFolds.Replace(s) }
+
+// ftsQuery turns a user query into an FTS5 query. A query written with FTS5 syntax (AND, OR, NOT, NEAR,
+// quotes, parentheses, *, ^, column filters) is kept as it is; any other is an AND of its words, each
+// quoted, so that punctuation ("U.S.-China", "Xi's") cannot be a syntax error.
+func ftsQuery(q string) (string, error) {
+	q = strings.TrimSpace(foldLetters(q))
+	if q == "" {
+		return "", fmt.Errorf("%w: empty search", dyad.ErrBadQuery)
+	}
+	if hasFTSSyntax(q) {
+		return q, nil
+	}
+	var terms []string
+	for _, f := range strings.Fields(q) {
+		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) < 0 {
+			continue
+		}
+		terms = append(terms, `"`+f+`"`)
+	}
+	if len(terms) == 0 {
+		return "", fmt.Errorf("%w: no word to search in %q", dyad.ErrBadQuery, q)
+	}
+	return strings.Join(terms, " AND "), nil
+}
+
+func hasFTSSyntax(q string) bool {
+	if strings.ContainsAny(q, `"()*^:`) {
+		return true
+	}
+	for _, f := range strings.Fields(q) {
+		switch f {
+		case "AND", "OR", "NOT", "NEAR":
+			return true
+		}
+	}
+	return false
+}
+
+// Search runs a full-text query over titles and texts, best match first. query is FTS5 syntax ("pham AND
+// binh", "\"state visit\"", "nang*") or plain words, all of which must match; case and diacritics are
+// folded. A query FTS5 cannot parse returns an error wrapping dyad.ErrBadQuery. Hit.Rank is the negated
+// bm25 score (higher is better); Hit.Snippet is a passage of the text (of the title when only it matches)
+// with the matched terms in [ ].
+func (db *DB) Search(ctx context.Context, query string, page dyad.Page) ([]dyad.Hit, error) {
+	fq, err := ftsQuery(query)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: search: %w", err)
+	}
+	n, off := limits(page, DefaultLimit)
+	rows, err := db.reader.QueryContext(ctx, `SELECT `+articleCols+`,
+		snippet(articles_fts, 1, '[', ']', '…', 24), snippet(articles_fts, 0, '[', ']', '…', 24), bm25(articles_fts, 2.0, 1.0)
+		FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid
+		WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 2.0, 1.0), a.rid LIMIT ? OFFSET ?`, fq, n, off)
+	if err != nil {
+		return nil, searchError(query, err)
+	}
+	defer rows.Close()
+	out := []dyad.Hit{}
+	for rows.Next() {
+		var h dyad.Hit
+		var textSnip, titleSnip string
+		a, err := scanArticle(rows, &textSnip, &titleSnip, &h.Rank)
+		if err != nil {
+			return nil, searchError(query, err)
+		}
+		h.Article, h.Rank = a, -h.Rank
+		h.Snippet = textSnip
+		if !strings.Contains(textSnip, "[") && strings.Contains(titleSnip, "[") {
+			h.Snippet = titleSnip
+		}
+		h.Snippet = strings.Join(strings.Fields(h.Snippet), " ") // one line, for lists
+		out = append(out, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, searchError(query, err)
+	}
+	return out, nil
+}
+
+// searchError tells a query FTS5 rejected (dyad.ErrBadQuery) from a failure of the store. The SQL of Search
+// is fixed, so a plain SQLITE_ERROR comes from parsing the MATCH expression.
+func searchError(query string, err error) error {
+	var se *msqlite.Error
+	if errors.As(err, &se) && se.Code() == sqliteError {
+		msg := strings.TrimSuffix(strings.TrimPrefix(se.Error(), "SQL logic error: "), " (1)")
+		return fmt.Errorf("sqlite: search %q: %w: %s", query, dyad.ErrBadQuery, msg)
+	}
+	return fmt.Errorf("sqlite: search %q: %w", query, err)
+}
+
+// sqliteError is SQLITE_ERROR, the result code of a generic error such as a bad FTS5 expression.
+const sqliteError = 1

@@ -1,0 +1,809 @@
+// Package storetest is the conformance suite of dyad.Store: every implementation (sqlite, postgres) runs
+// Run against a fresh store and must pass it. The records are small, built in Go, in our own words about
+// real kinds of diplomatic events.
+package storetest
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad"
+)
+
+// Run exercises every method of the stores that open returns. open must return a new, empty store each time
+// it is called; Run closes it.
+func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
+	t.Helper()
+	t.Run("Records", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		seed(t, s)
+		t.Run("ResaveIsNoop", func(t *testing.T) { testResave(t, s) })
+		t.Run("Record", func(t *testing.T) { testRecord(t, s) })
+		t.Run("NotFound", func(t *testing.T) { testNotFound(t, s) })
+		t.Run("Articles", func(t *testing.T) { testArticles(t, s) })
+		t.Run("EventGainsMention", func(t *testing.T) { testEventGainsMention(t, s) })
+		t.Run("Events", func(t *testing.T) { testEvents(t, s) })
+		t.Run("Search", func(t *testing.T) { testSearch(t, s) })
+		t.Run("EventCandidates", func(t *testing.T) { testEventCandidates(t, s) })
+		t.Run("SimilarArticles", func(t *testing.T) { testSimilar(t, s) })
+		t.Run("Statements", func(t *testing.T) { testStatements(t, s) })
+		t.Run("Claims", func(t *testing.T) { testClaims(t, s) })
+		t.Run("Counts", func(t *testing.T) { testCounts(t, s) })
+		t.Run("Stats", func(t *testing.T) { testStats(t, s) })
+	})
+	t.Run("Atomic", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		testAtomic(t, s)
+	})
+	t.Run("ConcurrentSave", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		testConcurrent(t, s)
+	})
+}
+
+// Article, event and claim ids of the seed records.
+const (
+	artEN     = "a1-en-border-talks"
+	artFR     = "a2-fr-border-talks"
+	artNL     = "a3-nl-coast-guard"
+	artVI     = "a4-vi-da-nang"
+	evVisit   = "e1-vnm-chn-visit"
+	evAccord  = "e2-usa-vnm-accord"
+	evPatrol  = "e3-chn-vnm-patrol"
+	evPending = "e4-vnm-chn-undated"
+	claimSea  = "c1-sea-dialogue"
+	keyVC     = "VNM|CHN|04"
+)
+
+var (
+	vnmGov = dyad.EventActor{Code: "VNMGOV", Name: "Vietnam", Country: "VNM", Sector: "GOV"}
+	chnGov = dyad.EventActor{Code: "CHNGOV", Name: "China", Country: "CHN", Sector: "GOV"}
+	usaGov = dyad.EventActor{Code: "USAGOV", Name: "United States", Country: "USA", Sector: "GOV"}
+	chnMil = dyad.EventActor{Code: "CHNMIL", Name: "China Coast Guard", Country: "CHN", Sector: "MIL"}
+	binh   = dyad.ActorRef{ID: "pham-thanh-binh", Name: "Phạm Thanh Bình", Type: dyad.TypePerson, Country: "VNM", Sector: "GOV", Code: "VNMGOV"}
+	vnm    = dyad.ActorRef{ID: "VNM", Name: "Vietnam", Type: dyad.TypeCountry, Country: "VNM", Code: "VNM"}
+	chn    = dyad.ActorRef{ID: "CHN", Name: "China", Type: dyad.TypeCountry, Country: "CHN", Code: "CHN"}
+)
+
+// span returns the byte span of the first occurrence of sub in s.
+func span(s, sub string) (int, int) {
+	i := strings.Index(s, sub)
+	if i < 0 {
+		panic("storetest: " + sub + " not in text")
+	}
+	return i, i + len(sub)
+}
+
+func mention(a *dyad.Article, sentence string, date string, inferred bool) dyad.EventMention {
+	start, end := span(a.Text, sentence)
+	return dyad.EventMention{ArticleID: a.ID, Lang: a.Lang, Source: string(a.Source), Sentence: sentence,
+		Start: start, End: end, Confidence: 0.8, Date: date, DateInferred: inferred, Pattern: "en/verbs:12",
+		Published: string(a.Published)}
+}
+
+func actorMention(a *dyad.Article, sub string, r dyad.ActorRef, via string) dyad.ActorMention {
+	start, end := span(a.Text, sub)
+	return dyad.ActorMention{Start: start, End: end, Text: sub, Actor: r, Via: via}
+}
+
+func event(id, key, date string, src, tgt dyad.EventActor, code string, quad int, gold float64) dyad.Event {
+	prec := map[int]string{10: "day", 7: "month", 4: "year", 0: ""}[len(date)]
+	return dyad.Event{ID: id, Key: key, Date: dyad.NullString(date), DatePrecision: prec, Source: src, Target: tgt,
+		Code: code, Root: code[:2], QuadClass: quad, Goldstein: gold, Plover: "CONSULT", CoderVersion: dyad.CoderVersion}
+}
+
+// records builds the four seed records. Each call returns fresh values.
+func records() []*dyad.Record {
+	en := dyad.Article{ID: artEN, URI: "testdata/en/border.txt", URL: "https://news.example/en/border",
+		Source: "VNA", Title: "Vietnam and China open new round of border talks", Lang: "en", LangConfidence: 0.98,
+		Published: "2024-03-10", Dateline: "HANOI", PublishedFrom: "metadata",
+		Text: "HANOI — Deputy Foreign Minister Phạm Thanh Bình travelled to Beijing on Saturday for a new round of " +
+			"talks on the land border.\n\nThe two sides agreed to keep the hotline between their coast guards open. " +
+			"Separately, the United States and Vietnam signed a memorandum on clean energy on Friday.\n\n" +
+			"Bình said the sea dialogue would continue every quarter.",
+		Paragraphs: []dyad.Span{{Start: 0, End: 113}, {Start: 115, End: 280}}}
+	fr := dyad.Article{ID: artFR, URI: "testdata/fr/frontiere.html", Source: "AFP",
+		Title: "Le Vietnam et la Chine relancent le dialogue frontalier", Lang: "fr", LangConfidence: 0.95,
+		Published: "2024-03-11", Dateline: "PÉKIN",
+		Text: "PÉKIN (AFP) - Le vice-ministre vietnamien des Affaires étrangères Phạm Thanh Bình s'est rendu samedi " +
+			"à Pékin pour des pourparlers sur la frontière terrestre. Il a affirmé que le dialogue maritime se " +
+			"poursuivrait chaque trimestre."}
+	nl := dyad.Article{ID: artNL, URI: "testdata/nl/kustwacht.txt", Title: "Chinese kustwacht patrouilleert bij Vietnamese eilanden",
+		Lang: "nl", LangConfidence: 0.9, Published: "2023-12-04",
+		Text: "De Chinese kustwacht voerde maandag een patrouille uit bij eilanden die Vietnam opeist. " +
+			"Vietnam en China willen later opnieuw overleggen."}
+	vi := dyad.Article{ID: artVI, URI: "testdata/vi/danang.txt", Source: "VOV", Title: "Hội nghị tại Đà Nẵng",
+		Lang: "vi", LangConfidence: 0.99, Published: "2024-01-15",
+		Text: "Hội nghị hợp tác biển được tổ chức tại thành phố Đà Nẵng với sự tham dự của nhiều đại biểu."}
+
+	recEN := &dyad.Record{Article: en}
+	a := &recEN.Article
+	recEN.Mentions = []dyad.ActorMention{
+		actorMention(a, "Phạm Thanh Bình", binh, "name"),
+		actorMention(a, "Beijing", chn, "name"),
+		actorMention(a, "Vietnam", vnm, "name"),
+	}
+	visit := event(evVisit, keyVC, "2024-03-09", vnmGov, chnGov, "042", 1, 1.9)
+	visit.Location = "Beijing"
+	visit.Source.ActorID = binh.ID
+	visit.Mentions = []dyad.EventMention{mention(a, "Deputy Foreign Minister Phạm Thanh Bình travelled to Beijing on Saturday "+
+		"for a new round of talks on the land border.", "2024-03-09", false)}
+	accord := event(evAccord, "USA|VNM|05", "2024-03-08", usaGov, vnmGov, "057", 1, 8.0)
+	accord.Mentions = []dyad.EventMention{mention(a, "Separately, the United States and Vietnam signed a memorandum on clean energy on Friday.",
+		"2024-03-08", false)}
+	recEN.Events = []dyad.Event{visit, accord}
+	s0, e0 := span(a.Text, "Bình said the sea dialogue would continue every quarter.")
+	recEN.Statements = []dyad.Statement{{ID: "s1-en", ArticleID: a.ID, Speaker: binh, Verb: "said",
+		Text: "the sea dialogue would continue every quarter", Lang: "en", Date: "2024-03-09", ClaimID: claimSea,
+		Start: s0, End: e0, Concepts: []string{"dialogue", "maritime"}}}
+	recEN.Signature = &dyad.Signature{ArticleID: a.ID, MinHash: []uint32{7, 1 << 31, 42, 0}, Bands: []uint64{101, 102, 1 << 63}}
+
+	recFR := &dyad.Record{Article: fr}
+	f := &recFR.Article
+	visitFR := event(evVisit, keyVC, "2024-03-09", vnmGov, chnGov, "042", 1, 1.9)
+	visitFR.Mentions = []dyad.EventMention{mention(f, "Le vice-ministre vietnamien des Affaires étrangères Phạm Thanh Bình s'est rendu samedi "+
+		"à Pékin pour des pourparlers sur la frontière terrestre.", "2024-03-09", true)}
+	// The link stage hands over the folded event with the mentions already stored; they must not be doubled.
+	visitFR.Mentions = append(visitFR.Mentions, recEN.Events[0].Mentions[0])
+	recFR.Events = []dyad.Event{visitFR}
+	s1, e1 := span(f.Text, "Il a affirmé que le dialogue maritime se poursuivrait chaque trimestre.")
+	recFR.Statements = []dyad.Statement{{ID: "s2-fr", ArticleID: f.ID, Speaker: binh, Verb: "a affirmé",
+		Text: "le dialogue maritime se poursuivrait chaque trimestre", Lang: "fr", Date: "2024-03-11", ClaimID: claimSea,
+		Start: s1, End: e1, Direct: false, Concepts: []string{"maritime", "schedule"}}}
+	recFR.Signature = &dyad.Signature{ArticleID: f.ID, MinHash: []uint32{7, 8, 9, 10}, Bands: []uint64{102, 201}}
+
+	recNL := &dyad.Record{Article: nl}
+	n := &recNL.Article
+	patrol := event(evPatrol, "CHN|VNM|03", "2023-12-04", chnMil, vnmGov, "036", 1, 4.0)
+	patrol.Mentions = []dyad.EventMention{mention(n, "De Chinese kustwacht voerde maandag een patrouille uit bij eilanden die Vietnam opeist.",
+		"2023-12-04", true)}
+	pending := event(evPending, keyVC, "", vnmGov, chnGov, "043", 1, 3.3)
+	pending.Mentions = []dyad.EventMention{mention(n, "Vietnam en China willen later opnieuw overleggen.", "", false)}
+	recNL.Events = []dyad.Event{patrol, pending}
+	recNL.Statements = []dyad.Statement{{ID: "s3-nl", ArticleID: n.ID, Speaker: vnm, Verb: "willen",
+		Text: "later opnieuw overleggen", Lang: "nl", Start: 88, End: 137}}
+	recNL.Signature = &dyad.Signature{ArticleID: n.ID, MinHash: []uint32{1, 2}, Bands: []uint64{301}}
+
+	recVI := &dyad.Record{Article: vi}
+	return []*dyad.Record{recEN, recFR, recNL, recVI}
+}
+
+func seed(t *testing.T, s dyad.Store) {
+	t.Helper()
+	ctx := context.Background()
+	for _, rec := range records() {
+		ok, err := s.Save(ctx, rec)
+		if err != nil {
+			t.Fatalf("Save(%s): %v", rec.Article.ID, err)
+		}
+		if !ok {
+			t.Fatalf("Save(%s) = false on an empty store", rec.Article.ID)
+		}
+	}
+}
+
+func testResave(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	before, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	evBefore, err := s.Event(ctx, evVisit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := records()[0]
+	rec.Article.Title = "a changed title that must not be stored"
+	rec.Events[0].Mentions[0].Start += 3 // a new mention, if the save went on
+	rec.Statements[0].ID = "s-new"
+	ok, err := s.Save(ctx, rec)
+	if err != nil || ok {
+		t.Fatalf("re-Save = %v, %v; want false, nil", ok, err)
+	}
+	after, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before != after {
+		t.Errorf("Stats changed by a re-save: %+v -> %+v", before, after)
+	}
+	got, err := s.Record(ctx, artEN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Article.Title != records()[0].Article.Title {
+		t.Errorf("title = %q after re-save; want the first one", got.Article.Title)
+	}
+	evAfter, err := s.Event(ctx, evVisit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if evAfter.NumMentions != evBefore.NumMentions || len(evAfter.Mentions) != len(evBefore.Mentions) {
+		t.Errorf("event mentions changed by a re-save: %d -> %d", evBefore.NumMentions, evAfter.NumMentions)
+	}
+	if has, err := s.HasArticle(ctx, artEN); err != nil || !has {
+		t.Errorf("HasArticle(%s) = %v, %v; want true", artEN, has, err)
+	}
+	if has, err := s.HasArticle(ctx, "missing"); err != nil || has {
+		t.Errorf("HasArticle(missing) = %v, %v; want false", has, err)
+	}
+}
+
+func testRecord(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	want := records()[0]
+	got, err := s.Record(ctx, artEN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Article.Ingested.IsZero() || time.Since(got.Article.Ingested) > time.Hour {
+		t.Errorf("Ingested = %v; want the save time", got.Article.Ingested)
+	}
+	got.Article.Ingested = time.Time{}
+	if !equalJSON(got.Article, want.Article) {
+		t.Errorf("article round trip:\n got %+v\nwant %+v", got.Article, want.Article)
+	}
+	if !equalJSON(got.Mentions, want.Mentions) {
+		t.Errorf("mentions:\n got %+v\nwant %+v", got.Mentions, want.Mentions)
+	}
+	if len(got.Events) != 2 || got.Events[0].ID != evVisit || got.Events[1].ID != evAccord {
+		t.Fatalf("events = %v; want %s, %s in text order", eventIDs(got.Events), evVisit, evAccord)
+	}
+	e := got.Events[0]
+	if len(e.Mentions) != 2 {
+		t.Errorf("event %s has %d mentions; want the 2 of both articles", e.ID, len(e.Mentions))
+	}
+	w := want.Events[0]
+	if e.Key != w.Key || e.Date != w.Date || e.DatePrecision != "day" || e.Source != w.Source || e.Target != w.Target ||
+		e.Code != "042" || e.Root != "04" || e.QuadClass != 1 || e.Goldstein != 1.9 || e.Plover != "CONSULT" ||
+		e.Location != "Beijing" || e.CoderVersion != dyad.CoderVersion {
+		t.Errorf("event fields:\n got %+v\nwant %+v", e, w)
+	}
+	if !equalJSON(e.Mentions[0], w.Mentions[0]) {
+		t.Errorf("first mention:\n got %+v\nwant %+v", e.Mentions[0], w.Mentions[0])
+	}
+	if len(got.Statements) != 1 {
+		t.Fatalf("statements = %d; want 1", len(got.Statements))
+	}
+	st, ws := got.Statements[0], want.Statements[0]
+	ws.Source = "VNA" // filled from the article
+	if !equalJSON(st, ws) {
+		t.Errorf("statement:\n got %+v\nwant %+v", st, ws)
+	}
+	if got.Signature == nil || !slices.Equal(got.Signature.MinHash, want.Signature.MinHash) ||
+		!slices.Equal(got.Signature.Bands, want.Signature.Bands) {
+		t.Errorf("signature = %+v; want %+v", got.Signature, want.Signature)
+	}
+	// An article with nothing found in it comes back with empty lists, not nulls.
+	vi, err := s.Record(ctx, artVI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if vi.Mentions == nil || vi.Events == nil || vi.Statements == nil || vi.Signature != nil {
+		t.Errorf("empty record = %+v; want empty lists and no signature", vi)
+	}
+	if vi.Article.Dateline != "" || vi.Article.URL != "" || vi.Article.Paragraphs != nil {
+		t.Errorf("unset fields came back set: %+v", vi.Article)
+	}
+}
+
+func testNotFound(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	if _, err := s.Record(ctx, "missing"); !errors.Is(err, dyad.ErrNotFound) {
+		t.Errorf("Record(missing) error = %v; want ErrNotFound", err)
+	}
+	if _, err := s.Event(ctx, "missing"); !errors.Is(err, dyad.ErrNotFound) {
+		t.Errorf("Event(missing) error = %v; want ErrNotFound", err)
+	}
+	if _, err := s.Claim(ctx, "missing"); !errors.Is(err, dyad.ErrNotFound) {
+		t.Errorf("Claim(missing) error = %v; want ErrNotFound", err)
+	}
+}
+
+func articleIDs(as []dyad.Article) []string {
+	var ids []string
+	for _, a := range as {
+		ids = append(ids, a.ID)
+	}
+	return ids
+}
+
+func eventIDs(es []dyad.Event) []string {
+	var ids []string
+	for _, e := range es {
+		ids = append(ids, e.ID)
+	}
+	return ids
+}
+
+func testArticles(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name string
+		q    dyad.ArticleQuery
+		want []string
+	}{
+		{"all newest first", dyad.ArticleQuery{}, []string{artFR, artEN, artVI, artNL}},
+		{"lang", dyad.ArticleQuery{Lang: "fr"}, []string{artFR}},
+		{"source folded substring", dyad.ArticleQuery{Source: "af"}, []string{artFR}},
+		{"source case", dyad.ArticleQuery{Source: "vov"}, []string{artVI}},
+		{"from", dyad.ArticleQuery{From: "2024-03-10"}, []string{artFR, artEN}},
+		{"to month prefix", dyad.ArticleQuery{To: "2024-01"}, []string{artVI, artNL}},
+		{"range", dyad.ArticleQuery{From: "2024-01-01", To: "2024-03-10"}, []string{artEN, artVI}},
+		{"limit", dyad.ArticleQuery{Page: dyad.Page{Limit: 2}}, []string{artFR, artEN}},
+		{"offset", dyad.ArticleQuery{Page: dyad.Page{Limit: 2, Offset: 2}}, []string{artVI, artNL}},
+		{"none", dyad.ArticleQuery{Lang: "de"}, nil},
+	} {
+		got, err := s.Articles(ctx, tc.q)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if got == nil {
+			t.Errorf("%s: nil list; want an empty one", tc.name)
+		}
+		if ids := articleIDs(got); !slices.Equal(ids, tc.want) {
+			t.Errorf("%s: Articles(%+v) = %v; want %v", tc.name, tc.q, ids, tc.want)
+		}
+	}
+}
+
+func testEventGainsMention(t *testing.T, s dyad.Store) {
+	e, err := s.Event(context.Background(), evVisit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.NumMentions != 2 || e.NumArticles != 2 || e.NumSources != 2 {
+		t.Errorf("counters = %d mentions, %d articles, %d sources; want 2, 2, 2", e.NumMentions, e.NumArticles, e.NumSources)
+	}
+	if !slices.Equal(e.Languages, []string{"en", "fr"}) {
+		t.Errorf("languages = %v; want [en fr]", e.Languages)
+	}
+	if len(e.Mentions) != 2 || e.Mentions[0].ArticleID != artEN || e.Mentions[1].ArticleID != artFR {
+		t.Fatalf("mentions = %+v; want the en one then the fr one", e.Mentions)
+	}
+	m := e.Mentions[1]
+	if m.Lang != "fr" || m.Source != "AFP" || !m.DateInferred || m.Published != "2024-03-11" || m.Confidence != 0.8 {
+		t.Errorf("fr mention = %+v", m)
+	}
+	// The event keeps what its first record said.
+	if e.Location != "Beijing" || e.Source.ActorID != binh.ID {
+		t.Errorf("event fields changed by a later mention: %+v", e)
+	}
+	// A mention without a source counts for no source.
+	p, err := s.Event(context.Background(), evPatrol)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.NumMentions != 1 || p.NumArticles != 1 || p.NumSources != 0 || !slices.Equal(p.Languages, []string{"nl"}) {
+		t.Errorf("patrol counters = %d, %d, %d, %v; want 1, 1, 0, [nl]", p.NumMentions, p.NumArticles, p.NumSources, p.Languages)
+	}
+}
+
+func testEvents(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name string
+		q    dyad.EventQuery
+		want []string
+	}{
+		{"all newest first, undated last", dyad.EventQuery{}, []string{evVisit, evAccord, evPatrol, evPending}},
+		{"dyad", dyad.EventQuery{Dyad: [2]string{"VNM", "CHN"}}, []string{evVisit, evPatrol, evPending}},
+		{"dyad other order", dyad.EventQuery{Dyad: [2]string{"CHN", "VNM"}}, []string{evVisit, evPatrol, evPending}},
+		{"dyad one side", dyad.EventQuery{Dyad: [2]string{"USA", ""}}, []string{evAccord}},
+		{"dyad same actor", dyad.EventQuery{Dyad: [2]string{"VNM", "VNM"}}, nil},
+		{"dyad with offset", dyad.EventQuery{Dyad: [2]string{"CHN", "VNM"}, Page: dyad.Page{Limit: 1, Offset: 1}}, []string{evPatrol}},
+		{"dyad sector prefix", dyad.EventQuery{Dyad: [2]string{"CHNMIL", "VNM"}}, []string{evPatrol}},
+		{"dyad and dates", dyad.EventQuery{Dyad: [2]string{"CHN", "VNM"}, From: "2024-01-01", To: "2024-12-31"}, []string{evVisit}},
+		{"actor code", dyad.EventQuery{Actor: "USA"}, []string{evAccord}},
+		{"actor either side", dyad.EventQuery{Actor: "CHN"}, []string{evVisit, evPatrol, evPending}},
+		{"actor id", dyad.EventQuery{Actor: binh.ID}, []string{evVisit}},
+		{"source", dyad.EventQuery{Source: "VNM"}, []string{evVisit, evPending}},
+		{"target", dyad.EventQuery{Target: "VNMGOV"}, []string{evAccord, evPatrol}},
+		{"code root", dyad.EventQuery{Code: "04"}, []string{evVisit, evPending}},
+		{"code full", dyad.EventQuery{Code: "057"}, []string{evAccord}},
+		{"from", dyad.EventQuery{From: "2024-03-09"}, []string{evVisit}},
+		{"to month prefix", dyad.EventQuery{To: "2023-12"}, []string{evPatrol}},
+		{"range", dyad.EventQuery{From: "2024-03-08", To: "2024-03-09"}, []string{evVisit, evAccord}},
+		{"lang", dyad.EventQuery{Lang: "fr"}, []string{evVisit}},
+		{"lang nl", dyad.EventQuery{Lang: "nl"}, []string{evPatrol, evPending}},
+		{"article", dyad.EventQuery{Article: artEN}, []string{evVisit, evAccord}},
+		{"limit", dyad.EventQuery{Page: dyad.Page{Limit: 1}}, []string{evVisit}},
+		{"offset", dyad.EventQuery{Page: dyad.Page{Limit: 2, Offset: 1}}, []string{evAccord, evPatrol}},
+		{"none", dyad.EventQuery{Code: "19"}, nil},
+	} {
+		got, err := s.Events(ctx, tc.q)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if got == nil {
+			t.Errorf("%s: nil list; want an empty one", tc.name)
+		}
+		if ids := eventIDs(got); !slices.Equal(ids, tc.want) {
+			t.Errorf("%s: Events(%+v) = %v; want %v", tc.name, tc.q, ids, tc.want)
+		}
+		for _, e := range got {
+			if len(e.Mentions) != e.NumMentions || e.NumMentions == 0 {
+				t.Errorf("%s: event %s listed with %d mentions; num_mentions %d", tc.name, e.ID, len(e.Mentions), e.NumMentions)
+			}
+		}
+	}
+}
+
+func testSearch(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		query   string
+		want    []string // article ids, any order
+		snippet string   // a marked term the first hit's snippet must hold
+	}{
+		{"pham AND binh", []string{artEN, artFR}, "[Phạm]"},
+		{"Phạm Thanh Bình", []string{artEN, artFR}, "[Bình]"},
+		{"PHAM", []string{artEN, artFR}, "[Phạm]"},
+		{"border talks", []string{artEN}, "[border]"},
+		{"frontiere", []string{artFR}, "[frontière]"},
+		{"da nang", []string{artVI}, "[Đà]"},
+		{"Đà Nẵng", []string{artVI}, "[Nẵng]"},
+		{"kustwacht OR hotline", []string{artEN, artNL}, ""},
+		{"\"coast guards\"", []string{artEN}, "[coast"},
+		{"patrouill*", []string{artNL}, "[patrouille]"},
+		{"U.S.-Vietnam talks", nil, ""},
+		{"Beijing's talks", nil, ""},
+		{"nothing-like-this", nil, ""},
+	} {
+		hits, err := s.Search(ctx, tc.query, dyad.Page{})
+		if err != nil {
+			t.Errorf("Search(%q): %v", tc.query, err)
+			continue
+		}
+		var ids []string
+		for _, h := range hits {
+			ids = append(ids, h.Article.ID)
+			if h.Article.Text == "" || h.Article.Title == "" {
+				t.Errorf("Search(%q): hit without its article: %+v", tc.query, h)
+			}
+		}
+		slices.Sort(ids)
+		want := slices.Sorted(slices.Values(tc.want))
+		if !slices.Equal(ids, want) {
+			t.Errorf("Search(%q) = %v; want %v", tc.query, ids, want)
+			continue
+		}
+		if len(hits) > 0 {
+			t.Logf("Search(%q): %q (rank %.3g)", tc.query, hits[0].Snippet, hits[0].Rank)
+		}
+		if tc.snippet != "" && !strings.Contains(hits[0].Snippet, tc.snippet) {
+			t.Errorf("Search(%q) snippet = %q; want it to hold %q", tc.query, hits[0].Snippet, tc.snippet)
+		}
+		for i := 1; i < len(hits); i++ {
+			if hits[i].Rank > hits[i-1].Rank {
+				t.Errorf("Search(%q): hits not best first: %v", tc.query, hits)
+			}
+		}
+	}
+	// The best match comes first: the title and the text both say it.
+	hits, err := s.Search(ctx, "border", dyad.Page{})
+	if err != nil || len(hits) != 1 || hits[0].Article.ID != artEN {
+		t.Errorf("Search(border) = %v, %v", hits, err)
+	}
+	if hits, err := s.Search(ctx, "pham", dyad.Page{Limit: 1}); err != nil || len(hits) != 1 {
+		t.Errorf("Search(pham, limit 1) = %d hits, %v; want 1", len(hits), err)
+	}
+	for _, bad := range []string{"pham AND", "(binh", "\"unclosed", "   ", "NOT"} {
+		if _, err := s.Search(ctx, bad, dyad.Page{}); !errors.Is(err, dyad.ErrBadQuery) {
+			t.Errorf("Search(%q) error = %v; want ErrBadQuery", bad, err)
+		}
+	}
+}
+
+func testEventCandidates(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name     string
+		keys     []string
+		from, to string
+		undated  bool
+		want     []string
+	}{
+		{"window", []string{keyVC}, "2024-03-01", "2024-03-31", false, []string{evVisit}},
+		{"window and undated", []string{keyVC}, "2024-03-01", "2024-03-31", true, []string{evVisit, evPending}},
+		{"outside window", []string{keyVC}, "2024-04-01", "2024-04-30", false, nil},
+		{"only undated", []string{keyVC}, "2025-01-01", "2025-01-02", true, []string{evPending}},
+		{"two keys", []string{keyVC, "CHN|VNM|03"}, "2023-01-01", "2024-12-31", false, []string{evVisit, evPatrol}},
+		{"unknown key", []string{"XXX"}, "", "", true, nil},
+		{"no keys", nil, "", "", true, nil},
+	} {
+		got, err := s.EventCandidates(ctx, tc.keys, tc.from, tc.to, tc.undated)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		ids := eventIDs(got)
+		slices.Sort(ids)
+		want := slices.Sorted(slices.Values(tc.want))
+		if !slices.Equal(ids, want) {
+			t.Errorf("%s: EventCandidates = %v; want %v", tc.name, ids, want)
+		}
+		for _, e := range got {
+			if len(e.Mentions) == 0 || e.Key == "" {
+				t.Errorf("%s: candidate %s without mentions or key", tc.name, e.ID)
+			}
+		}
+	}
+}
+
+func testSimilar(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		bands []uint64
+		want  []string
+	}{
+		{[]uint64{102}, []string{artEN, artFR}},
+		{[]uint64{1 << 63, 999}, []string{artEN}},
+		{[]uint64{201, 301}, []string{artFR, artNL}},
+		{[]uint64{999}, nil},
+		{nil, nil},
+	} {
+		got, err := s.SimilarArticles(ctx, tc.bands)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, sig := range got {
+			ids = append(ids, sig.ArticleID)
+			if len(sig.MinHash) == 0 || len(sig.Bands) == 0 {
+				t.Errorf("signature %s without its minhash or bands", sig.ArticleID)
+			}
+		}
+		slices.Sort(ids)
+		if !slices.Equal(ids, tc.want) {
+			t.Errorf("SimilarArticles(%v) = %v; want %v", tc.bands, ids, tc.want)
+		}
+	}
+}
+
+func testStatements(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name string
+		q    dyad.StatementQuery
+		want []string
+	}{
+		{"all newest first", dyad.StatementQuery{}, []string{"s2-fr", "s1-en", "s3-nl"}},
+		{"speaker folded name", dyad.StatementQuery{Speaker: "pham thanh"}, []string{"s2-fr", "s1-en"}},
+		{"speaker code", dyad.StatementQuery{Speaker: "VNMGOV"}, []string{"s2-fr", "s1-en"}},
+		{"speaker country", dyad.StatementQuery{Speaker: "Vietnam"}, []string{"s3-nl"}},
+		{"claim", dyad.StatementQuery{Claim: claimSea}, []string{"s2-fr", "s1-en"}},
+		{"article", dyad.StatementQuery{Article: artNL}, []string{"s3-nl"}},
+		{"lang", dyad.StatementQuery{Lang: "fr"}, []string{"s2-fr"}},
+		{"limit", dyad.StatementQuery{Page: dyad.Page{Limit: 1}}, []string{"s2-fr"}},
+	} {
+		got, err := s.Statements(ctx, tc.q)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		var ids []string
+		for _, st := range got {
+			ids = append(ids, st.ID)
+		}
+		if !slices.Equal(ids, tc.want) {
+			t.Errorf("%s: Statements(%+v) = %v; want %v", tc.name, tc.q, ids, tc.want)
+		}
+	}
+	got, err := s.Statements(ctx, dyad.StatementQuery{Article: artFR})
+	if err != nil || len(got) != 1 {
+		t.Fatalf("Statements(fr) = %v, %v", got, err)
+	}
+	if st := got[0]; st.Source != "AFP" || st.Verb != "a affirmé" || st.Speaker != binh || st.ClaimID != claimSea ||
+		!slices.Equal(st.Concepts, []string{"maritime", "schedule"}) {
+		t.Errorf("statement = %+v", st)
+	}
+}
+
+func testClaims(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	c, err := s.Claim(ctx, claimSea)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Count != 2 || c.First != "2024-03-09" || c.Last != "2024-03-11" {
+		t.Errorf("claim = %d statements, %s to %s; want 2, 2024-03-09 to 2024-03-11", c.Count, c.First, c.Last)
+	}
+	if c.Label != "the sea dialogue would continue every quarter" {
+		t.Errorf("label = %q; want the first statement's text", c.Label)
+	}
+	if !slices.Equal(c.Languages, []string{"en", "fr"}) || !slices.Equal(c.Speakers, []string{binh.Name}) {
+		t.Errorf("languages %v, speakers %v", c.Languages, c.Speakers)
+	}
+	if !slices.Equal(c.Concepts, []string{"dialogue", "maritime", "schedule"}) {
+		t.Errorf("concepts = %v; want those of its statements", c.Concepts)
+	}
+	if len(c.Statements) != 2 || c.Statements[0].ID != "s1-en" || c.Statements[1].ID != "s2-fr" {
+		t.Errorf("statements = %+v; want s1-en then s2-fr (oldest first)", c.Statements)
+	}
+	for _, tc := range []struct {
+		concepts []string
+		want     int
+	}{
+		{[]string{"schedule"}, 1}, {[]string{"dialogue", "other"}, 1}, {[]string{"other"}, 0}, {nil, 0},
+	} {
+		got, err := s.ClaimsByConcepts(ctx, tc.concepts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != tc.want {
+			t.Errorf("ClaimsByConcepts(%v) = %d claims; want %d", tc.concepts, len(got), tc.want)
+		}
+		if len(got) == 1 && (got[0].ID != claimSea || len(got[0].Statements) != 2) {
+			t.Errorf("ClaimsByConcepts(%v) = %+v; want %s with its 2 statements", tc.concepts, got[0], claimSea)
+		}
+	}
+	for _, tc := range []struct {
+		q    string
+		want int
+	}{{"", 1}, {"SEA DIALOGUE", 1}, {"quarter", 1}, {"nothing", 0}} {
+		got, err := s.Claims(ctx, dyad.ClaimQuery{Query: tc.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != tc.want {
+			t.Errorf("Claims(%q) = %d; want %d", tc.q, len(got), tc.want)
+		}
+	}
+}
+
+func testCounts(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	str := func(cs []dyad.Count) string {
+		var b strings.Builder
+		for _, c := range cs {
+			fmt.Fprintf(&b, "%s=%d/%.2f ", c.Key, c.Count, c.Goldstein)
+		}
+		return strings.TrimSpace(b.String())
+	}
+	for _, tc := range []struct {
+		q    dyad.CountQuery
+		want string
+	}{
+		{dyad.CountQuery{By: "day"}, "2023-12-04=1/4.00 2024-03-08=1/8.00 2024-03-09=1/1.90"},
+		{dyad.CountQuery{By: "month"}, "2023-12=1/4.00 2024-03=2/4.95"},
+		{dyad.CountQuery{By: "dyad"}, "VNM:CHN=2/2.60 CHN:VNM=1/4.00 USA:VNM=1/8.00"},
+		{dyad.CountQuery{By: "code"}, "036=1/4.00 042=1/1.90 043=1/3.30 057=1/8.00"},
+		{dyad.CountQuery{By: "root"}, "04=2/2.60 03=1/4.00 05=1/8.00"},
+		{dyad.CountQuery{By: "quad"}, "1=4/4.30"},
+		{dyad.CountQuery{By: "lang"}, "en=2/4.95 nl=2/3.65 fr=1/1.90"},
+		{dyad.CountQuery{By: "source"}, "VNMGOV=2/2.60 CHNMIL=1/4.00 USAGOV=1/8.00"},
+		{dyad.CountQuery{By: "actor"}, "VNMGOV=4/4.30 CHNGOV=2/2.60 CHNMIL=1/4.00 USAGOV=1/8.00"},
+		{dyad.CountQuery{By: "outlet"}, "VNA=2/4.95 AFP=1/1.90"},
+		{dyad.CountQuery{By: "root", EventQuery: dyad.EventQuery{Dyad: [2]string{"CHN", "VNM"}}}, "04=2/2.60 03=1/4.00"},
+		{dyad.CountQuery{By: "lang", EventQuery: dyad.EventQuery{Code: "04"}}, "en=1/1.90 fr=1/1.90 nl=1/3.30"},
+		{dyad.CountQuery{By: "code", EventQuery: dyad.EventQuery{Page: dyad.Page{Limit: 2}}}, "036=1/4.00 042=1/1.90"},
+	} {
+		got, err := s.Counts(ctx, tc.q)
+		if err != nil {
+			t.Fatalf("Counts(%+v): %v", tc.q, err)
+		}
+		if str(got) != tc.want {
+			t.Errorf("Counts by %s (%+v) = %s; want %s", tc.q.By, tc.q.EventQuery, str(got), tc.want)
+		}
+	}
+	if _, err := s.Counts(ctx, dyad.CountQuery{By: "weekday"}); !errors.Is(err, dyad.ErrBadQuery) {
+		t.Errorf("Counts by weekday error = %v; want ErrBadQuery", err)
+	}
+}
+
+func testStats(t *testing.T, s dyad.Store) {
+	got, err := s.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := dyad.Stats{Articles: 4, Events: 4, Mentions: 5, Statements: 3, Claims: 1}
+	if got != want {
+		t.Errorf("Stats = %+v; want %+v", got, want)
+	}
+}
+
+// testAtomic saves a record that fails half-way: nothing of it may stay.
+func testAtomic(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	rec := records()[0]
+	rec.Statements = append(rec.Statements, dyad.Statement{Text: "a statement without an id is refused"})
+	if ok, err := s.Save(ctx, rec); err == nil || ok {
+		t.Fatalf("Save of a bad record = %v, %v; want an error", ok, err)
+	}
+	if has, err := s.HasArticle(ctx, artEN); err != nil || has {
+		t.Errorf("HasArticle after a failed save = %v, %v; want false", has, err)
+	}
+	if st, err := s.Stats(ctx); err != nil || st != (dyad.Stats{}) {
+		t.Errorf("Stats after a failed save = %+v, %v; want zeros", st, err)
+	}
+	if hits, err := s.Search(ctx, "border", dyad.Page{}); err != nil || len(hits) != 0 {
+		t.Errorf("Search after a failed save = %d hits, %v; want none", len(hits), err)
+	}
+	// The store still works, and the good record goes in.
+	if ok, err := s.Save(ctx, records()[0]); err != nil || !ok {
+		t.Fatalf("Save after a failed one = %v, %v", ok, err)
+	}
+	if e, err := s.Event(ctx, evVisit); err != nil || e.NumMentions != 1 {
+		t.Errorf("Event after a failed save = %+v, %v; want 1 mention", e, err)
+	}
+}
+
+// testConcurrent saves from several goroutines articles that all report one event, and the same article
+// from all of them: the counters must come out exact and the article stored once.
+func testConcurrent(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	const workers, each = 6, 5
+	langs := []string{"en", "fr", "nl", "de", "es", "vi"}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	storedShared := 0
+	errs := make(chan error, workers*(each+1))
+	for w := range workers {
+		wg.Go(func() {
+			for i := range each {
+				a := dyad.Article{ID: fmt.Sprintf("conc-%d-%d", w, i), URI: "mem", Title: "Summit report",
+					Lang: langs[w], Source: dyad.NullString(fmt.Sprintf("Agency %d", i%3)), Published: "2024-05-01",
+					Text: fmt.Sprintf("Report %d of writer %d: the leaders met at the summit and signed an accord.", i, w)}
+				e := event("shared-summit", "SUMMIT", "2024-05-01", vnmGov, chnGov, "043", 1, 2.8)
+				e.Mentions = []dyad.EventMention{mention(&a, "the leaders met at the summit and signed an accord.", "2024-05-01", false)}
+				own := event(fmt.Sprintf("own-%d-%d", w, i), "OWN", "2024-05-01", usaGov, vnmGov, "057", 1, 8)
+				own.Mentions = []dyad.EventMention{mention(&a, "signed an accord.", "", true)}
+				if _, err := s.Save(ctx, &dyad.Record{Article: a, Events: []dyad.Event{e, own}}); err != nil {
+					errs <- err
+				}
+			}
+			rec := records()[3]
+			ok, err := s.Save(ctx, rec)
+			if err != nil {
+				errs <- err
+			}
+			if ok {
+				mu.Lock()
+				storedShared++
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Errorf("concurrent Save: %v", err)
+	}
+	if storedShared != 1 {
+		t.Errorf("the same article saved concurrently was stored %d times; want 1", storedShared)
+	}
+	e, err := s.Event(ctx, "shared-summit")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.NumMentions != workers*each || e.NumArticles != workers*each || e.NumSources != 3 || len(e.Mentions) != workers*each {
+		t.Errorf("shared event: %d mentions (%d listed), %d articles, %d sources; want %d, %d, 3",
+			e.NumMentions, len(e.Mentions), e.NumArticles, e.NumSources, workers*each, workers*each)
+	}
+	if !slices.Equal(e.Languages, slices.Sorted(slices.Values(langs))) {
+		t.Errorf("shared event languages = %v; want %v", e.Languages, langs)
+	}
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (dyad.Stats{Articles: workers*each + 1, Events: workers*each + 1, Mentions: 2 * workers * each}); st != want {
+		t.Errorf("Stats = %+v; want %+v", st, want)
+	}
+}
+
+// equalJSON reports whether a and b have the same JSON form.
+func equalJSON(a, b any) bool {
+	ja, err1 := json.Marshal(a)
+	jb, err2 := json.Marshal(b)
+	return err1 == nil && err2 == nil && string(ja) == string(jb)
+}

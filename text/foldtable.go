@@ -1,0 +1,57 @@
+package text
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// The fast path of Fold: a table of each rune's fold for the scripts where folding a string rune by rune
+// gives the same result as folding it whole (Latin, Greek, Cyrillic, Armenian, the Vietnamese letters of
+// Latin Extended Additional, general punctuation). Their canonical compositions all involve combining marks,
+// which Fold removes, so no composition across runes survives. Other runes take the slow path.
+var (
+	foldTableOnce sync.Once
+	foldTable     [3][]string // per range below
+)
+
+var foldRanges = [3][2]rune{{0, 0x0590}, {0x1E00, 0x1F00}, {0x2000, 0x2070}}
+
+func buildFoldTable() {
+	for k, rg := range foldRanges {
+		t := make([]string, rg[1]-rg[0])
+		for r := rg[0]; r < rg[1]; r++ {
+			t[r-rg[0]] = slowFold(string(r))
+		}
+		foldTable[k] = t
+	}
+}
+
+func tableFold(r rune) (string, bool) {
+	for k, rg := range foldRanges {
+		if r >= rg[0] && r < rg[1] {
+			return foldTable[k][r-rg[0]], true
+		}
+	}
+	return "", false
+}
+
+// fastFold folds s rune by rune from the table; ok is false when s holds a rune outside it.
+func fastFold(s string) (string, bool) {
+	foldTableOnce.Do(buildFoldTable)
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return "", false
+		}
+		f, ok := tableFold(r)
+		if !ok {
+			return "", false
+		}
+		b.WriteString(f)
+		i += n
+	}
+	return b.String(), true
+}
