@@ -90,6 +90,8 @@ func TestRecognize(t *testing.T) {
 		{"en igo office", "en", "2018-04-06", "The Secretary-General of the United Nations spoke.",
 			[]want{{"Secretary-General of the United Nations", "antonio-guterres", "PRT", "IGOUNO", "office"}}},
 		// The title picks the role of a person with several: head of state, not party leader.
+		{"vi public security", "vi", "2020-01-01", "Bộ trưởng Công an Tô Lâm phát biểu.",
+			[]want{{"Tô Lâm", "to-lam", "VNM", "VNMCOP", "name"}}},
 		{"title picks role", "en", "2024-09-01", "State President To Lam met General Secretary To Lam's guests.",
 			[]want{{"To Lam", "to-lam", "VNM", "VNMGOV", "name"}, {"To Lam", "to-lam", "VNM", "VNMPTY", "name"}}},
 		// Phrases that name no actor.
@@ -217,6 +219,8 @@ func TestLoadErrors(t *testing.T) {
 		{"xx/agents", "gov | | title\n", "xx/agents:1: sector \"gov\""},
 		{"xx/demonyms", "QQQ | foo\n", "xx/demonyms:1: country \"QQQ\""},
 		{"actors/stop", "maybe | foo\n", "actors/stop:1: unknown kind"},
+		{"actors/places", "QQQ | Nowhere\n", "actors/places:1: country \"QQQ\""},
+		{"actors/people", "x | person | VNM | GOV | | X\nrole | ambassador | VNM | 2020 | | | QQQ\n", "actors/people:2: host \"QQQ\""},
 	} {
 		dir := t.TempDir()
 		writeFile(t, dir+"/"+c.path, c.data)

@@ -81,6 +81,7 @@ type holder struct {
 
 type agent struct {
 	sector, office, lang, title string
+	person                      bool // a title of one person, which a name may follow ("minister X"); not a body
 }
 
 // connector kinds, from the @of, @to and @and lines of the agents files.
@@ -115,7 +116,6 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		conn:       map[string]map[string]uint8{},
 		elision:    map[string]bool{},
 		now:        time.Now,
-		m:          newMatcher(),
 	}
 	var errs []error
 	files := func(pattern string) []packs.File {
@@ -129,6 +129,12 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		}
 		return out
 	}
+	// about one key per 12 bytes of actor data, and the generated country names
+	size := 0
+	for _, f := range files("actors/*") {
+		size += len(f.Data)
+	}
+	d.m = newMatcher(60000 + size/12)
 	for _, f := range files("actors/offices") {
 		errs = append(errs, d.loadOffices(f)...)
 	}
@@ -298,15 +304,18 @@ func (d *Dictionary) loadAgents(f packs.File, first bool) []error {
 			errs = append(errs, l.Errorf("sector %q: want a CAMEO agent code such as GOV", sector))
 			continue
 		}
-		if off != "" {
+		person := off == "person"
+		if person {
+			off = ""
+		} else if off != "" {
 			if _, ok := d.offices[off]; !ok {
-				errs = append(errs, l.Errorf("unknown office %q (offices are listed in actors/offices)", off))
+				errs = append(errs, l.Errorf("unknown office %q (offices are listed in actors/offices; \"person\" marks a title of one person)", off))
 				continue
 			}
 		}
 		d.langs[lang] = true
 		ai := int32(len(d.agents))
-		d.agents = append(d.agents, agent{sector: sector, office: off, lang: lang, title: l.Fields[2]})
+		d.agents = append(d.agents, agent{sector: sector, office: off, lang: lang, title: l.Fields[2], person: person || off != ""})
 		for _, form := range l.Fields[2:] {
 			if form == "" {
 				errs = append(errs, l.Errorf("empty form"))
@@ -391,7 +400,7 @@ func (d *Dictionary) addCLDRNames() {
 			}
 			seen[f] = true
 			e.search = append(e.search, f)
-			d.addPattern(name, pattern{kind: kindName, ref: i, via: viaName, flags: flagGenerated})
+			d.addPattern(name, pattern{kind: kindName, ref: i, via: viaName})
 		}
 	}
 }
@@ -655,23 +664,21 @@ func (d *Dictionary) addPattern(form string, p pattern) []tok {
 			}
 		}
 	}
-	hasCase := false
-	if r, _ := utf8.DecodeRuneInString(form); unicode.IsUpper(r) {
-		hasCase = true
-	}
+	first, _ := utf8.DecodeRuneInString(form)
+	capital, hasUpper := unicode.IsUpper(first), false
 	for _, r := range form {
 		if unicode.IsUpper(r) {
-			hasCase = true
+			hasUpper = true
 			break
 		}
 	}
-	if upper && hasCase && letters <= 6 {
+	if upper && hasUpper && letters <= 6 {
 		p.flags |= flagUpper // an acronym: "US", "UN", "VN" match only in capitals
 	}
 	if d.capWords[text.Fold(form)] {
 		p.flags |= flagCap
 	}
-	if p.kind == kindName && len(toks) == 1 && hasCase && !upper {
+	if p.kind == kindName && len(toks) == 1 && capital && !upper {
 		// a one-word proper name matches only when written with a capital: "China", not "china" (porcelain),
 		// "Trump", not "trump card"; names of several words match in any case
 		p.flags |= flagCap

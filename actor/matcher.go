@@ -24,9 +24,8 @@ const (
 
 // Case rules of a pattern.
 const (
-	flagUpper     uint8 = 1 << iota // an acronym: every letter of the text must be a capital
-	flagCap                         // the text must start with a capital (stop-listed and generated names)
-	flagGenerated                   // a CLDR name made at load time
+	flagUpper uint8 = 1 << iota // an acronym: every letter of the text must be a capital
+	flagCap                     // the text must start with a capital (one-word and stop-listed names)
 )
 
 type pattern struct {
@@ -53,7 +52,11 @@ type mnode struct {
 	more bool
 }
 
-func newMatcher() matcher { return matcher{keys: map[string]int32{}} }
+// newMatcher returns a matcher sized for about n keys: growing a map of 100,000 keys costs more than
+// filling it.
+func newMatcher(n int) matcher {
+	return matcher{keys: make(map[string]int32, n), nodes: make([]mnode, 0, n), pats: make([]pattern, 0, n)}
+}
 
 func (m *matcher) node(k string) int32 {
 	if n, ok := m.keys[k]; ok {

@@ -58,21 +58,28 @@ func TestSeeds(t *testing.T) {
 	cases := []struct {
 		seed   string
 		people map[string]string // actor id -> country
+		via    map[string]string // actor id -> a way it must be found at least once
 	}{
-		{"000", map[string]string{"pham-thanh-binh": "VNM", "liu-jianchao": "CHN"}},
+		{"000", map[string]string{"pham-thanh-binh": "VNM", "liu-jianchao": "CHN"}, nil},
 		{"001", map[string]string{"pham-thanh-binh": "VNM", "liu-haixing": "CHN", "xi-jinping": "CHN", "to-lam": "VNM",
-			"luong-cuong": "VNM", "pham-minh-chinh": "VNM", "zhao-leji": "CHN", "tran-thanh-man": "VNM"}},
-		{"002", map[string]string{"pham-thanh-binh": "VNM", "liu-jianchao": "CHN"}},
-		{"003", map[string]string{"wang-yi": "CHN", "le-hoai-trung": "VNM"}},
-		{"004", map[string]string{"bui-thanh-son": "VNM", "nong-rong": "CHN"}},
+			"luong-cuong": "VNM", "pham-minh-chinh": "VNM", "zhao-leji": "CHN", "tran-thanh-man": "VNM"},
+			map[string]string{"to-lam": "office"}}, // "secretaris-generaal Lam" in 2025
+		{"002", map[string]string{"pham-thanh-binh": "VNM", "liu-jianchao": "CHN"},
+			map[string]string{"pham-thanh-binh": "camel", "liu-jianchao": "coref"}},
+		{"003", map[string]string{"wang-yi": "CHN", "le-hoai-trung": "VNM"},
+			map[string]string{"wang-yi": "coref", "le-hoai-trung": "coref"}},
+		{"004", map[string]string{"bui-thanh-son": "VNM", "nong-rong": "CHN"},
+			map[string]string{"nong-rong": "office", "bui-thanh-son": "coref"}}, // the unnamed assistant minister
 	}
 	for _, c := range cases {
 		t.Run(c.seed, func(t *testing.T) {
 			a := seedArticle(t, c.seed)
 			ms := d.Recognize(a)
 			found := map[string]string{}
+			vias := map[string]bool{}
 			for _, m := range ms {
 				found[m.Actor.ID] = m.Actor.Country
+				vias[m.Actor.ID+" "+m.Via] = true
 				if testing.Verbose() {
 					t.Logf("%d-%d %q -> %s %s %s (%s)", m.Start, m.End, m.Text, m.Actor.ID, m.Actor.Code, m.Actor.Type, m.Via)
 				}
@@ -83,6 +90,11 @@ func TestSeeds(t *testing.T) {
 					t.Errorf("%s not found", id)
 				} else if got != country {
 					t.Errorf("%s: country %s, want %s", id, got, country)
+				}
+			}
+			for id, via := range c.via {
+				if !vias[id+" "+via] {
+					t.Errorf("%s never found via %s", id, via)
 				}
 			}
 		})

@@ -161,16 +161,29 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 			last = nil
 		}
 		// events
+		var speakerRef *dyad.ActorRef
+		if ok {
+			speakerRef = &st.Speaker
+		}
+		nEvents := len(res.Events)
 		cands := s.candidates()
 		if len(cands) == 0 && !hasPhrase {
 			continue
 		}
+		seenPair := map[string]bool{}
 		for _, cd := range s.selectCands(cands) {
 			if cd.pt.recip {
 				recipPrev = true
 			}
 			if s.negated(cd.b) {
-				res.Trace = append(res.Trace, d.firing(sp, cd, "", "", true))
+				src, tgt := "", ""
+				if cd.b.s >= 0 || cd.b.s == -2 {
+					src = d.slotActor(cd, cd.b.s).Code
+				}
+				if cd.b.t >= 0 || cd.b.t == -2 {
+					tgt = d.targetActor(cd, cd.b.t).Code
+				}
+				res.Trace = append(res.Trace, d.firing(sp, cd, src, tgt, true))
 				continue
 			}
 			if cd.pt.recip && cd.b.r[0] < 0 {
@@ -185,20 +198,43 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 					continue // a trip at home is no visit
 				}
 				ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, cd.pt.conf)
+				if k := ev.Source.Code + "|" + ev.Target.Country + "|" + ev.Root; seenPair[k] {
+					continue
+				} else {
+					seenPair[k] = true
+				}
 				res.Events = append(res.Events, ev)
 				res.Trace = append(res.Trace, d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false))
 				continue
 			}
 			for _, pr := range d.pairs(cd) {
 				ev := d.event(sp, ta, tb, s, cd, pr[0], pr[1])
-				if ev.Source.Code == ev.Target.Code && ev.Source.ActorID == ev.Target.ActorID {
-					continue
+				if ev.Source.Code == ev.Target.Code {
+					continue // an actor with itself, or two of the same kind: no event between actors
 				}
+				k := ev.Source.Code + "|" + ev.Target.Country + "|" + ev.Root
+				if ev.Target.Country == "" {
+					k = ev.Source.Code + "|" + ev.Target.Code + "|" + ev.Root
+				}
+				if seenPair[k] {
+					continue // a less specific pattern for the same pair and family
+				}
+				seenPair[k] = true
 				if firstPair == nil && !cd.pt.recip {
 					firstPair = &[2]dyad.EventActor{ev.Source, ev.Target}
 				}
 				res.Events = append(res.Events, ev)
 				res.Trace = append(res.Trace, d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false))
+			}
+		}
+		// "Chancellor Scholz announced that Germany would send ...": a bare country as the source of an event
+		// the sentence's speaker reports stands for the speaker's side
+		if speakerRef != nil && speakerRef.Country != "" && speakerRef.Sector != "" {
+			for i := nEvents; i < len(res.Events); i++ {
+				e := &res.Events[i]
+				if e.Source.Code == speakerRef.Country && e.Source.Country == speakerRef.Country {
+					e.Source = eventActor(*speakerRef)
+				}
 			}
 		}
 	}
@@ -319,8 +355,10 @@ func (d *doc) pairs(cd candidate) [][2]int {
 			srcs = l
 		}
 	}
-	if l := d.phrases[cd.b.t].list; l != nil && l[0] == cd.b.t && !slices.Contains(l, cd.b.s) {
-		tgts = l
+	if cd.b.t >= 0 {
+		if l := d.phrases[cd.b.t].list; l != nil && l[0] == cd.b.t && !slices.Contains(l, cd.b.s) {
+			tgts = l
+		}
 	}
 	var out [][2]int
 	for _, s := range srcs {
@@ -339,6 +377,14 @@ func (d *doc) slotActor(cd candidate, ph int) dyad.EventActor {
 	return d.actorOf(ph)
 }
 
+// targetActor is the actor of T's phrase, or of the pronoun T stands for.
+func (d *doc) targetActor(cd candidate, ph int) dyad.EventActor {
+	if ph == -2 {
+		return eventActor(cd.b.tRef)
+	}
+	return d.actorOf(ph)
+}
+
 func (d *doc) actorOf(ph int) dyad.EventActor {
 	m := d.ments[d.phrases[ph].head]
 	return eventActor(m.Actor)
@@ -353,7 +399,7 @@ func (d *doc) event(sp dyad.Span, ta, tb int, s *sentence, cd candidate, src, tg
 	if cd.pt.recip {
 		conf *= 0.9
 	}
-	return d.eventActors(sp, ta, tb, s, cd, d.slotActor(cd, src), d.actorOf(tgt), conf)
+	return d.eventActors(sp, ta, tb, s, cd, d.slotActor(cd, src), d.targetActor(cd, tgt), conf)
 }
 
 func (d *doc) eventActors(sp dyad.Span, ta, tb int, s *sentence, cd candidate, src, tgt dyad.EventActor, conf float64) dyad.Event {
@@ -428,6 +474,8 @@ func (d *doc) firing(sp dyad.Span, cd candidate, src, tgt string, neg bool) Firi
 	}
 	if cd.b.t >= 0 {
 		why = append(why, fmt.Sprintf("T=%q", name(cd.b.t)))
+	} else if cd.b.t == -2 {
+		why = append(why, fmt.Sprintf("T=pronoun for %q", cd.b.tRef.Name))
 	}
 	if cd.b.place != "" {
 		why = append(why, fmt.Sprintf("L=%q (%s)", d.a.Text[d.toks[cd.b.placeAt[0]].Start:d.toks[cd.b.placeAt[1]].End], cd.b.place))

@@ -24,7 +24,7 @@ const (
 // word classes of the grammar file.
 var grammarKinds = map[string]bool{
 	"neg": true, "recip": true, "they": true, "and": true, "prep": true, "det": true, "that": true, "he": true,
-	"we": true, "barrier": true, "loc": true, "elision": true, "option": true, "it": true,
+	"we": true, "barrier": true, "loc": true, "elision": true, "option": true, "it": true, "him": true,
 }
 
 // word classes of the dates file.
@@ -71,12 +71,13 @@ const (
 	cDatepart
 	cDaycue
 	cIt
+	cHim
 )
 
 var classBits = map[string]uint32{
 	"neg": cNeg, "recip": cRecip, "they": cThey, "and": cAnd, "prep": cPrep, "det": cDet, "that": cThat,
 	"he": cHe, "we": cWe, "barrier": cBarrier, "loc": cLoc, "month": cMonth, "weekday": cWeekday,
-	"relative": cRelative, "datepart": cDatepart, "daycue": cDaycue, "it": cIt,
+	"relative": cRelative, "datepart": cDatepart, "daycue": cDaycue, "it": cIt, "him": cHim,
 }
 
 func (lg *lang) is(class uint32, fold string) bool { return lg.class[fold]&class != 0 }
@@ -471,8 +472,29 @@ func (lg *lang) addPattern(pt *pattern) {
 		} else {
 			lg.anchors[a[off].text] = append(lg.anchors[a[off].text], an)
 		}
-		if len(a) == 1 && !a[0].prefix {
-			lg.triggers[a[0].text] = true
+	}
+	// words next to a slot are verb-like ("ontmoette S T", "S met T"): no actor phrase runs across them
+	for i, e := range pt.elems {
+		if e.kind != kLit || e.optional {
+			continue
+		}
+		nextToSlot := (i > 0 && pt.elems[i-1].kind == kSlot) || (i+1 < len(pt.elems) && pt.elems[i+1].kind == kSlot)
+		if !nextToSlot {
+			continue
+		}
+		for _, a := range e.alts {
+			if len(a) == 1 && !a[0].prefix && hasLetter(a[0].text) && lg.class[a[0].text]&(cPrep|cDet|cAnd|cLoc|cThat) == 0 {
+				lg.triggers[a[0].text] = true
+			}
 		}
 	}
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }

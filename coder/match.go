@@ -11,16 +11,17 @@ import (
 
 // binding is what a pattern's match captured.
 type binding struct {
-	s, t     int    // phrase indices, -1 when unbound
-	r        [2]int // the two sides of R: phrase indices, or -1 -1 with recip set
-	recip    bool   // R matched a reciprocal phrase ("the two sides")
-	lo, hi   int    // unit range of the whole match
-	trig     int    // the anchor unit
-	trigLast int    // the anchor's last unit
-	lits     []int  // units matched by words of the pattern
+	s, t     int           // phrase indices, -1 when unbound
+	r        [2]int        // the two sides of R: phrase indices, or -1 -1 with recip set
+	recip    bool          // R matched a reciprocal phrase ("the two sides")
+	lo, hi   int           // unit range of the whole match
+	trig     int           // the anchor unit
+	trigLast int           // the anchor's last unit
+	lits     []int         // units matched by words of the pattern
 	sRef     dyad.ActorRef // S when it is a pronoun (s == -2): the actor it stands for
+	tRef     dyad.ActorRef // T when it is a pronoun (t == -2)
 	place    string        // L: the country of the place
-	placeAt  [2]int // L: its token range
+	placeAt  [2]int        // L: its token range
 }
 
 // sentence is one sentence being matched.
@@ -83,7 +84,20 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 	e := &els[j]
 	p := pos
 	lower, caps := 0, 0
+	sawAnd := false
 	for {
+		if sawAnd && e.kind == kSlot && e.slot == 'S' && dir < 0 {
+			// "X met Y and urged him ...": a verb coordinated after an object takes the sentence's subject
+			if f := s.firstPhrase(); f >= 0 && f < p {
+				save := *b
+				b.s = s.u[f].phrase
+				s.extend(b, f)
+				if s.walk(els, j+1, f-1, dir, b) {
+					return true
+				}
+				*b = save
+			}
+		}
 		if s.try(els, j, p, dir, b) {
 			return true
 		}
@@ -98,6 +112,9 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 			caps++
 		} else if u.fold != "," {
 			lower++
+		}
+		if s.d.lg.is(cAnd, u.fold) && dir < 0 && e.kind == kSlot && e.slot == 'S' {
+			sawAnd = true
 		}
 		if lower > e.slack || caps > slackCaps {
 			return false
@@ -189,16 +206,29 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			return false
 		}
 		u := s.u[p]
+		if u.phrase >= 0 && s.locative(p) && (dir < 0 || !s.litBefore(b, p)) {
+			return false // "in Moscow's Kremlin", "à l'Élysée": a place, not an actor of the event
+		}
 		if u.phrase < 0 {
-			// a pronoun subject: "He met ...", "it had signed ..."
-			if e.slot != 'S' || !s.d.lg.is(cHe|cIt, u.fold) {
-				return false
+			// a pronoun: "He met ...", "it had signed ...", "... urged him to"
+			var ref dyad.ActorRef
+			var ok bool
+			switch {
+			case e.slot == 'S' && s.d.lg.is(cHe|cIt, u.fold):
+				ref, ok = s.pronounActor(p)
+			case e.slot == 'T' && s.d.lg.is(cHim, u.fold):
+				var m dyad.ActorMention
+				m, ok = s.d.lastPerson(s.d.toks[u.tok].Start)
+				ref = m.Actor
 			}
-			ref, ok := s.pronounActor(p)
 			if !ok {
 				return false
 			}
-			b.s, b.sRef = -2, ref
+			if e.slot == 'S' {
+				b.s, b.sRef = -2, ref
+			} else {
+				b.t, b.tRef = -2, ref
+			}
 			s.extend(b, p)
 			if s.walk(els, j+1, p+dir, dir, b) {
 				return true
@@ -259,8 +289,14 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 	}
 	// X and Y
 	q := p + dir
+	for dir < 0 && q >= 0 && s.u[q].phrase < 0 && lg.is(cDet, s.u[q].fold) {
+		q += dir // "la France et le Vietnam", read backwards
+	}
 	if q >= 0 && q < len(s.u) && s.u[q].phrase < 0 && lg.is(cAnd, s.u[q].fold) {
 		r := q + dir
+		for dir > 0 && r < len(s.u) && s.u[r].phrase < 0 && lg.is(cDet, s.u[r].fold) {
+			r += dir
+		}
 		if r >= 0 && r < len(s.u) && s.u[r].phrase >= 0 {
 			x, y := u.phrase, s.u[r].phrase
 			if dir < 0 {
@@ -384,4 +420,28 @@ func (s *sentence) pronounActor(p int) (dyad.ActorRef, bool) {
 		}
 	}
 	return dyad.ActorRef{}, false
+}
+
+// firstPhrase returns the unit of the sentence's first actor phrase when it opens the sentence (within its
+// first few words), or -1.
+func (s *sentence) firstPhrase() int {
+	for k, u := range s.u {
+		if u.phrase >= 0 {
+			return k
+		}
+		if k >= 8 || s.isBarrier(u) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// litBefore reports whether the location word before unit p was matched by the pattern itself ("arrived in T").
+func (s *sentence) litBefore(b *binding, p int) bool {
+	for k := p - 1; k >= 0 && p-k <= 2; k-- {
+		if slices.Contains(b.lits, k) {
+			return true
+		}
+	}
+	return false
 }

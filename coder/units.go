@@ -254,7 +254,16 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 	plain := func(from int) bool { // only determiners, prepositions, capitalised words
 		for k := from; k <= gb; k++ {
 			f := d.fold(k)
-			if !(lg.is(cDet, f) || lg.is(cPrep, f) || d.toks[k].IsCapitalized() || f == "(" || f == ")") {
+			if !(lg.is(cDet, f) || lg.is(cPrep, f) || d.toks[k].IsCapitalized() || f == "(" || f == ")" || f == "-") {
+				return false
+			}
+		}
+		return true
+	}
+	roleWords := func() bool { // lower-case words (a title: "ambassador", "head"), determiners, prepositions
+		for k := ga; k <= gb; k++ {
+			t := d.toks[k]
+			if !t.IsWord() || (t.IsCapitalized() && !lg.is(cDet, t.Fold)) {
 				return false
 			}
 		}
@@ -263,6 +272,8 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 	switch {
 	case lg.is(cPrep, first) && n <= 5 && plain(ga+1):
 		return relModifier
+	case lg.is(cPrep, d.fold(gb)) && n <= 4 && prev.Type == dyad.TypeCountry && roleWords():
+		return relModifier // "Vietnamese ambassador in China"
 	case n == 1 && (first == "," || lg.is(cAnd, first)):
 		if same {
 			return relMember
@@ -271,11 +282,16 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 			return relConj
 		}
 		return relComma
+	case lg.is(cAnd, first) && n <= 3 && d.onlyDets(ga+1, gb):
+		if same {
+			return relMember
+		}
+		return relConj // "la France et le Vietnam"
 	case (first == "," || lg.is(cAnd, first)) && same && n <= 16 && d.lowerWords(ga, gb) <= 5:
 		return relMember
 	case plain(ga) && loose && n <= 3:
 		return relMember
-	case same && n <= 3 && d.lowerWords(ga, gb) == n:
+	case same && prev.Type == dyad.TypeCountry && n <= 3 && d.lowerWords(ga, gb) == n:
 		return relMember // "China's top diplomat Wang Yi"
 	case same && n <= 10 && d.allHan(ga, gb):
 		return relMember // "越共中央总书记、国家主席苏林"
@@ -352,6 +368,16 @@ func (d *doc) lowerWords(a, b int) int {
 func (d *doc) allHan(a, b int) bool {
 	for k := a; k <= b; k++ {
 		if t := d.toks[k].Text; t != "、" && !isHan(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyDets reports whether the tokens [a, b] are all determiners.
+func (d *doc) onlyDets(a, b int) bool {
+	for k := a; k <= b; k++ {
+		if !d.lg.is(cDet, d.fold(k)) {
 			return false
 		}
 	}

@@ -27,6 +27,9 @@ var ErrFormat = errors.New("unknown export format")
 // leadBytes is how far into an article its lead reaches, for IsRootEvent.
 const leadBytes = 400
 
+// rowGroupRows is the most rows in one Parquet row group.
+const rowGroupRows = 100_000
+
 // pageSize is how many events Write asks the store for at a time.
 const pageSize = 5000
 
@@ -363,7 +366,9 @@ type parquetEncoder struct {
 func newParquet(urls *sourceURLs, w io.Writer) *parquetEncoder {
 	// Snappy: every reader has it (zstd is missing from some JavaScript readers).
 	pw := parquet.NewGenericWriter[Row](w, parquet.Compression(&parquet.Snappy),
-		parquet.CreatedBy("dyad", dyad.CoderVersion, ""), parquet.PageBufferSize(1<<20))
+		parquet.CreatedBy("dyad", dyad.CoderVersion, ""), parquet.PageBufferSize(1<<20),
+		// Bounded row groups keep the writer's memory flat on a large export.
+		parquet.MaxRowsPerRowGroup(rowGroupRows))
 	return &parquetEncoder{pw: pw, urls: urls, buf: make([]Row, 0, 1024)}
 }
 

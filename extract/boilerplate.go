@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,6 +20,7 @@ const (
 	kindDate     = "date"     // a header at the start of the text whose group 1 is the publication date; removed
 	kindLabel    = "label"    // an upper-case word that opens a paragraph like a dateline but is no place
 	kindDateline = "dateline" // a dateline of a shape the built-in ones miss; groups place and agency
+	kindByline   = "byline"   // words that open a timestamp line ("Published", "Publié le")
 )
 
 // maxPhraseLine is the longest line, in bytes, that phrase rules look at: noise lines are short, and folding
@@ -44,6 +46,7 @@ type cleaner struct {
 	strips    []*rule
 	dates     []*rule
 	datelines []*rule
+	bylines   [][]string       // normalized words of byline labels, longest first
 	credits   map[string]*rule // normalized credit word ("bron") -> rule
 	labels    map[string]bool  // normalized labels ("breaking", "update") that are not datelines
 }
@@ -136,6 +139,13 @@ func (c *cleaner) add(l packs.Line) error {
 			return l.Errorf("dateline needs a re: pattern with a group (?P<place>...)")
 		}
 		c.datelines = append(c.datelines, r)
+	case kindByline:
+		w := strings.Fields(normalize(pat))
+		if r.raw || len(w) == 0 || strings.ContainsAny(pat, "*{") {
+			return l.Errorf("byline takes plain words, got %q", pat)
+		}
+		c.bylines = append(c.bylines, w)
+		sort.Slice(c.bylines, func(i, j int) bool { return len(c.bylines[i]) > len(c.bylines[j]) })
 	case kindLabel:
 		w := normalize(pat)
 		if r.raw || w == "" || strings.ContainsAny(pat, "*{") {
@@ -153,7 +163,7 @@ func (c *cleaner) add(l packs.Line) error {
 		r.phrase = w
 		c.credits[w] = r
 	default:
-		return l.Errorf("unknown kind %q (want drop, cut, credit, label, dateline, strip or date)", kind)
+		return l.Errorf("unknown kind %q (want drop, cut, credit, label, byline, dateline, strip or date)", kind)
 	}
 	return nil
 }
@@ -292,3 +302,27 @@ func (c *cleaner) clean(lines []string) (kept, tail []string) {
 
 // minBodyBeforeCut is how much text, in bytes, must be kept before a cut rule may end the article.
 const minBodyBeforeCut = 100
+
+// bylineLabel returns the number of words of the byline label that opens p ("Publié le 19/02/2025"), or 0.
+func (c *cleaner) bylineLabel(p string) int {
+	if len(c.bylines) == 0 {
+		return 0
+	}
+	words := strings.Fields(p)
+	for _, lw := range c.bylines {
+		if len(lw) >= len(words) {
+			continue
+		}
+		ok := true
+		for i, w := range lw {
+			if normalize(words[i]) != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(lw)
+		}
+	}
+	return 0
+}

@@ -65,10 +65,13 @@ var (
 	numDateRe = regexp.MustCompile(`\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b`)
 )
 
-// byline reads a byline such as "Xinhua) 10:22, December 04, 2023" or "Cập nhật: 10:22, 04/12/2023": a
-// short paragraph with a year that is not a sentence (or holds a clock time). It parses the paragraph
-// from each of its first words on, so that leading names and labels are skipped.
-func (d *dates) byline(p, lang string) (string, bool) {
+// byline reads a byline such as "Xinhua) 10:22, December 04, 2023", "Cập nhật: 10:22, 04/12/2023" or
+// "Publié le 19/02/2025 à 10h12": a short paragraph with a year that is not a sentence (or holds a clock
+// time). labels is the number of words of a byline label ("Publié le", from the boilerplate files) that opens
+// it, 0 if none. The date may follow such a label, a word ending in ':', ')', ',' or a dash, or make the
+// whole paragraph; it may be followed by up to three words when it opens with a digit ("2023年12月04日
+// 10:22 来源：新华社"). So "Summit on 12 March 2024", a heading, is no byline.
+func (d *dates) byline(p, lang string, label int) (string, bool) {
 	if len(p) > 120 || !yearRe.MatchString(p) {
 		return "", false
 	}
@@ -80,15 +83,24 @@ func (d *dates) byline(p, lang string) (string, bool) {
 	if (last == '.' || last == '!' || last == '?') && !clockRe.MatchString(p) && !numDateRe.MatchString(p) {
 		return "", false
 	}
-	// Leading labels ("Updated:", "Xinhua)") first, then trailing ones ("... Source: Xinhua").
+	digit := func(w string) bool { return w[0] >= '0' && w[0] <= '9' }
 	for i := 0; i < len(words) && i < 6; i++ {
+		switch {
+		case i == 0 && (len(words) <= 4 || digit(words[0])):
+		case i > 0 && i == label:
+		case i > 0 && strings.ContainsAny(words[i-1][len(words[i-1])-1:], ":)|,-—–"):
+		default:
+			continue
+		}
 		if out, ok := d.parse(strings.Join(words[i:], " "), lang); ok {
 			return out, true
 		}
 	}
-	for j := len(words) - 1; j > 0 && j >= len(words)-5; j-- {
-		if out, ok := d.parse(strings.Join(words[:j], " "), lang); ok {
-			return out, true
+	if digit(words[0]) {
+		for j := len(words) - 1; j > 0 && j >= len(words)-3; j-- {
+			if out, ok := d.parse(strings.Join(words[:j], " "), lang); ok {
+				return out, true
+			}
 		}
 	}
 	return "", false

@@ -8,9 +8,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/packs"
+	"github.com/dyad-events/dyad/source"
+	"github.com/dyad-events/dyad/text"
 )
 
 var update = flag.Bool("update", false, "rewrite the .want files of testdata/noise")
@@ -106,7 +109,7 @@ func TestHTML(t *testing.T) {
 			t.Errorf("text lost %q:\n%s", s, a.Text)
 		}
 	}
-	for _, s := range []string{"Home", "Subscribe", "var tracker", "Cookie", "Comments (2)"} {
+	for _, s := range []string{"Home", "Subscribe", "var tracker", "Cookie", "Comments (2)", "Follow us", "Related", "Uganda"} {
 		if strings.Contains(a.Text, s) {
 			t.Errorf("text kept %q:\n%s", s, a.Text)
 		}
@@ -115,6 +118,27 @@ func TestHTML(t *testing.T) {
 		t.Errorf("%d paragraphs, want 3:\n%s", len(a.Paragraphs), a.Text)
 	}
 	checkSpans(t, a)
+}
+
+func TestBigHTML(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<html><head><title>A long report</title></head><body><nav><a href='/'>Home</a></nav><article>")
+	for i := 0; i <= maxTrafilaturaTags/2; i++ {
+		fmt.Fprintf(&b, "<p>Paragraph %d of a long report on the talks, with <b>details</b>.</p>\n", i)
+	}
+	b.WriteString("</article><footer>Contact us</footer></body></html>")
+	start := time.Now()
+	a, err := extractor(t).Extract(&dyad.Document{URI: "big.html", Format: "html", Body: []byte(b.String())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %v", d)
+	}
+	if a.Title != "A long report" || len(a.Paragraphs) < maxTrafilaturaTags/4 || strings.Contains(a.Text, "Home") ||
+		strings.Contains(a.Text, "Contact us") || !strings.Contains(a.Text, "Paragraph 7 of a long report on the talks, with details.") {
+		t.Fatalf("title %q, %d paragraphs, text %.200q", a.Title, len(a.Paragraphs), a.Text)
+	}
 }
 
 func TestHTMLDeclaredLatin1(t *testing.T) {
@@ -142,6 +166,8 @@ func TestBadDocuments(t *testing.T) {
 		{"html full of scripts", dyad.Document{URI: "s.html", Format: "html", Body: []byte(scripts)}, ErrNoMainText},
 		{"only noise", dyad.Document{URI: "n.txt", Body: []byte("Comments (3)\nShare\n![](x.jpg)\n")}, ErrNoText},
 		{"invalid utf-8", dyad.Document{URI: "u.txt", Body: []byte("abc \xff\xfe def")}, ErrInvalidUTF8},
+		{"a JSONL file", dyad.Document{URI: "r.jsonl", Body: []byte(`{"text":"a b"}` + "\n")}, ErrContainer},
+		{"empty", dyad.Document{URI: "e.txt", Body: []byte(" \n")}, source.ErrEmpty},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -168,6 +194,7 @@ func TestDataErrors(t *testing.T) {
 	write("en/boilerplate", "# ok\ndrop | Fine line\nzap | Whatever\ndrop | re:([\ncut\nstrip | no regexp\ndate | re:^date \\d+\n")
 	write("en/stopwords", "script | Klingon\nThe | of\n")
 	write("extract/agencies", "Xinhua\nOther | xinhua\n")
+	write("fr/stopwords", "le | la\n")
 	errs := packs.Check(packs.Dir(dir))
 	var got []string
 	for _, e := range errs {
@@ -176,7 +203,7 @@ func TestDataErrors(t *testing.T) {
 	all := strings.Join(got, "\n")
 	for _, w := range []string{"en/boilerplate:3: unknown kind", "en/boilerplate:4: bad regular expression",
 		"en/boilerplate:5: want KIND | PATTERN", "en/boilerplate:6: strip needs", "en/boilerplate:7: date needs",
-		"en/stopwords:1: want script", "en/stopwords:2: write stop word", "extract/agencies:2: alias"} {
+		"en/stopwords:1: want script", "en/stopwords:2: write stop word", "extract/agencies:2: alias", "fr/stopwords: no \"script"} {
 		if !strings.Contains(all, w) {
 			t.Errorf("missing %q in:\n%s", w, all)
 		}
@@ -361,8 +388,12 @@ func TestPublished(t *testing.T) {
 		{"Publié le 19/02/2025 à 10h12", "fr", "2025-02-19"},
 		{"The talks began on 3 March 2024.", "en", ""},
 		{"Vietnam and China in 2024", "en", ""},
+		{"Summit on 12 March 2024", "en", ""},
+		{"Published 3 March 2024", "en", "2024-03-03"},
+		{"Veröffentlicht am 5. Juni 2024, 10:15 Uhr", "de", "2024-06-05"},
+		{"By Jane Doe, 12 March 2024", "en", "2024-03-12"},
 	} {
-		got, _ := x.dates.byline(tt.in, tt.lang)
+		got, _ := x.dates.byline(tt.in, tt.lang, x.clean.bylineLabel(tt.in))
 		if got != tt.want {
 			t.Errorf("byline(%q, %s) = %q, want %q", tt.in, tt.lang, got, tt.want)
 		}
@@ -385,4 +416,34 @@ func TestCredit(t *testing.T) {
 			t.Errorf("credit(%q) = %q, want %q", tt.line, got, tt.want)
 		}
 	}
+}
+
+func TestFold(t *testing.T) {
+	for _, s := range []string{"Phạm Thanh Bình", "Đà Nẵng", "l’État", "Straße", "ÀÉÎÕÜ çñ", "外交部长", "Москва", "NAVO-landen"} {
+		if got, want := fold(s), text.Fold(s); got != want {
+			t.Errorf("fold(%q) = %q, text.Fold = %q", s, got, want)
+		}
+	}
+}
+
+func FuzzHTML(f *testing.F) {
+	x := extractor(f)
+	b, err := os.ReadFile("testdata/page.html")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b)
+	f.Add([]byte("<html><body><p>One paragraph about a visit to the capital by a minister.</p></body></html>"))
+	f.Add([]byte("<table><tr><td><p>x</td></p></table><br><br/>"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		a, err := x.Extract(&dyad.Document{URI: "fuzz.html", Format: "html", Body: b})
+		if err != nil {
+			var ie *dyad.InputError
+			if !errors.As(err, &ie) {
+				t.Fatalf("error %v is not an InputError", err)
+			}
+			return
+		}
+		checkSpans(t, a)
+	})
 }

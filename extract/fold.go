@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -11,7 +12,7 @@ import (
 // foldTable maps the Latin letters with diacritics (Latin-1 Supplement, Latin Extended-A and -B, Latin
 // Extended Additional, where Vietnamese lives) to their text.Fold form, so that folding short lines needs no
 // Unicode decomposition.
-var foldTable = func() map[rune]string {
+var foldTable = sync.OnceValue(func() map[rune]string {
 	m := map[rune]string{}
 	for _, rg := range [][2]rune{{0x00C0, 0x024F}, {0x1E00, 0x1EFF}} {
 		for r := rg[0]; r <= rg[1]; r++ {
@@ -21,10 +22,11 @@ var foldTable = func() map[rune]string {
 		}
 	}
 	return m
-}()
+})
 
 // fold is text.Fold for NFC text, faster on the Latin scripts.
 func fold(s string) string {
+	table := foldTable()
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
@@ -39,7 +41,7 @@ func fold(s string) string {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
-		if f, ok := foldTable[r]; ok {
+		if f, ok := table[r]; ok {
 			b.WriteString(f)
 			continue
 		}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -83,3 +84,66 @@ func nodeText(n *html.Node) string {
 
 func startsWithSpace(s string) bool { return s != "" && strings.TrimLeft(s, " \t\n\r\f") != s }
 func endsWithSpace(s string) bool   { return s != "" && strings.TrimRight(s, " \t\n\r\f") != s }
+
+// skipTags hold no article text in a page read without go-trafilatura.
+var skipTags = map[atom.Atom]bool{atom.Nav: true, atom.Header: true, atom.Footer: true, atom.Aside: true,
+	atom.Form: true, atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Iframe: true, atom.Svg: true, atom.Button: true, atom.Select: true, atom.Head: true}
+
+// bigPage reads a page too big for go-trafilatura: the text of its first <article>, else <main>, else
+// <body>, without navigation, headers, footers, asides and forms; the title from <title>.
+func bigPage(body []byte) (string, pageMeta, error) {
+	root, err := html.Parse(bytes.NewReader(body))
+	if err != nil {
+		return "", pageMeta{}, err
+	}
+	var title string
+	found := map[atom.Atom]*html.Node{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Article, atom.Main, atom.Body:
+				if found[n.DataAtom] == nil {
+					found[n.DataAtom] = n
+				}
+			case atom.Title:
+				if title == "" && n.FirstChild != nil {
+					title = strings.TrimSpace(n.FirstChild.Data)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	var main *html.Node
+	for _, t := range []atom.Atom{atom.Article, atom.Main, atom.Body} {
+		if main = found[t]; main != nil {
+			break
+		}
+	}
+	if main == nil {
+		return "", pageMeta{}, ErrNoMainText
+	}
+	prune(main)
+	text := nodeText(main)
+	if strings.TrimSpace(text) == "" {
+		return "", pageMeta{}, ErrNoMainText
+	}
+	return text, pageMeta{title: title}, nil
+}
+
+// prune removes the skipTags elements under n.
+func prune(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && skipTags[c.DataAtom] {
+			n.RemoveChild(c)
+		} else {
+			prune(c)
+		}
+		c = next
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"errors"
 	"strings"
 	"unicode"
 
@@ -58,6 +59,9 @@ func loadLangID(s *packs.Set, withLingua bool) (*langID, []error) {
 					}
 				}
 			}
+		}
+		if len(files) > 0 && id.script[lang] == nil {
+			errs = append(errs, &packs.Error{File: files[0].Name, Err: errors.New(`no "script | NAME" line`)})
 		}
 		if t := id.script[lang]; t != nil && !seenScript[t] {
 			seenScript[t] = true

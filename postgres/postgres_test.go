@@ -91,3 +91,27 @@ func TestMigrateTwice(t *testing.T) {
 		t.Errorf("SchemaVersion = %d, %v; want 1", v, err)
 	}
 }
+
+func TestOpenErrors(t *testing.T) {
+	ctx := context.Background()
+	for _, u := range []string{"not a url ::", "postgres://127.0.0.1:1/none?connect_timeout=2&sslmode=disable"} {
+		if db, err := Open(ctx, u); err == nil {
+			db.Close()
+			t.Errorf("Open(%q): no error", u)
+		}
+	}
+}
+
+func TestSaveRefusesBadText(t *testing.T) {
+	db := openFresh(t)
+	defer db.Close()
+	for _, text := range []string{"a\x00b", "bad \xff utf-8"} {
+		rec := &dyad.Record{Article: dyad.Article{ID: "bad", URI: "bad.txt", Title: "t", Lang: "en", Text: text}}
+		if _, err := db.Save(context.Background(), rec); err == nil {
+			t.Errorf("Save(%q): no error", text)
+		}
+	}
+	if st, err := db.Stats(context.Background()); err != nil || st.Articles != 0 {
+		t.Errorf("Stats = %+v, %v; want nothing stored", st, err)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/text"
@@ -38,9 +39,11 @@ func (db *DB) SaveBatch(ctx context.Context, recs []*dyad.Record) ([]bool, error
 		if rec.Article.ID == "" {
 			return nil, fmt.Errorf("postgres: save: record %d (%s): article has no id", i, rec.Article.URI)
 		}
-		if strings.ContainsRune(rec.Article.Text, 0) || strings.ContainsRune(rec.Article.Title, 0) {
-			return nil, fmt.Errorf("postgres: save: article %s (%s): text holds a NUL byte, which PostgreSQL cannot store",
-				rec.Article.ID, rec.Article.URI)
+		for _, f := range []string{rec.Article.Text, rec.Article.Title} {
+			if !utf8.ValidString(f) || strings.ContainsRune(f, 0) {
+				return nil, fmt.Errorf("postgres: save: article %s (%s): text is not UTF-8 without NUL bytes, which PostgreSQL needs",
+					rec.Article.ID, rec.Article.URI)
+			}
 		}
 	}
 	// Each article once, in id order: two batches that share articles then wait for each other, never in a cycle.

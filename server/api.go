@@ -647,12 +647,13 @@ func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.cache.reset()
 	s.statsMu.Lock()
-	s.statsAt = time.Time{}
+	s.statsAt = time.Time{} // the totals have changed: every cached aggregate is checked again
 	s.statsMu.Unlock()
 	if s.opts.Warm {
 		go s.warm()
+	} else {
+		s.cache.reset()
 	}
 	writeJSON(w, http.StatusOK, sum)
 }

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -481,5 +482,70 @@ func TestOpenAPIDocument(t *testing.T) {
 	slices.Sort(by)
 	if strings.Join(by, ",") != strings.Join(countsByNames, ",") {
 		t.Errorf("openapi by %v, server %v", by, countsByNames)
+	}
+}
+
+// slowStore counts the Counts calls and makes each wait, to test that concurrent requests share one.
+type slowStore struct {
+	*fakeStore
+	mu    sync.Mutex
+	calls int
+}
+
+func (s *slowStore) Counts(ctx context.Context, q dyad.CountQuery) ([]dyad.Count, error) {
+	s.mu.Lock()
+	s.calls++
+	s.mu.Unlock()
+	time.Sleep(50 * time.Millisecond)
+	return s.fakeStore.Counts(ctx, q)
+}
+
+func TestAggregateSingleFlightAndStale(t *testing.T) {
+	st := &slowStore{fakeStore: newFakeStore()}
+	fill(t, st)
+	srv := httptest.NewServer(New(st, Options{CacheTTL: time.Nanosecond, Warm: false}))
+	defer srv.Close()
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			if status, body, _ := get(t, srv.URL+"/api/counts?by=code"); status != 200 {
+				t.Errorf("%d %s", status, body)
+			}
+		})
+	}
+	wg.Wait()
+	if st.calls != 1 {
+		t.Errorf("8 concurrent requests made %d store calls, want 1", st.calls)
+	}
+
+	// With Warm, a changed store's old answer is served at once and replaced in the background.
+	st2 := &slowStore{fakeStore: newFakeStore()}
+	fill(t, st2)
+	h := New(st2, Options{CacheTTL: time.Nanosecond, Warm: true}).(*server)
+	srv2 := httptest.NewServer(h)
+	defer srv2.Close()
+	h.warm()
+	_, before, _ := get(t, srv2.URL+"/api/counts?by=quad")
+	rec := fixtureRecords(t)[2]
+	rec.Article.ID, rec.Events[0].ID, rec.Events[0].QuadClass = "art-new", "ev-new", 4
+	if _, err := st2.Save(context.Background(), rec); err != nil {
+		t.Fatal(err)
+	}
+	h.statsMu.Lock()
+	h.statsAt = time.Time{}
+	h.statsMu.Unlock()
+	if _, body, _ := get(t, srv2.URL+"/api/counts?by=quad"); body != before {
+		t.Errorf("stale answer not served: %s", body)
+	}
+	deadline := time.Now().Add(3 * time.Second)
+	for {
+		_, body, _ := get(t, srv2.URL+"/api/counts?by=quad")
+		if strings.Contains(body, `"key":"4"`) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("answer never refreshed: %s", body)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }

@@ -38,9 +38,15 @@ func chromium(t *testing.T) string {
 // shot set it also writes a PNG screenshot there.
 func browse(t *testing.T, bin, url, shot string) string {
 	t.Helper()
+	return browseSized(t, bin, url, shot, "1280,1000")
+}
+
+// browseSized is browse with a window size, "W,H".
+func browseSized(t *testing.T, bin, url, shot, size string) string {
+	t.Helper()
 	args := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 		"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-		"--user-data-dir=" + t.TempDir(), "--virtual-time-budget=5000", "--window-size=1280,1000",
+		"--user-data-dir=" + t.TempDir(), "--virtual-time-budget=5000", "--window-size=" + size,
 		"--hide-scrollbars", "--run-all-compositor-stages-before-draw"}
 	if shot != "" {
 		args = append(args, "--screenshot="+shot)
@@ -280,6 +286,9 @@ func TestBrowser(t *testing.T) {
 			tt.check(t, p)
 			if shots != "" && !strings.Contains(tt.name, " ") {
 				browse(t, bin, srv.URL+"/"+tt.route, filepath.Join(shots, tt.name+".png"))
+				if tt.name == "event" {
+					browseSized(t, bin, srv.URL+"/"+tt.route, filepath.Join(shots, tt.name+"-phone.png"), "390,844")
+				}
 			}
 		})
 	}

@@ -51,7 +51,8 @@ type Options struct {
 	// empties the cache.
 	CacheTTL time.Duration
 	// Warm computes the overview's aggregates in the background when the server starts and after each
-	// ingest, so that the first visitor of a large store does not wait for them.
+	// ingest, so that the first visitor of a large store does not wait for them; and once computed, an
+	// aggregate is served as it was while a background computation brings it up to date with the store.
 	Warm bool
 }
 
@@ -73,11 +74,14 @@ type server struct {
 	statsMu  sync.Mutex
 	statsNow dyad.Stats
 	statsAt  time.Time
+
+	flightMu sync.Mutex
+	flights  map[string]*call
 }
 
 // New returns the handler that serves the API under /api/ and the dashboard at /.
 func New(st dyad.Store, opts Options) http.Handler {
-	s := &server{st: st, opts: opts, log: opts.Logger, mux: http.NewServeMux()}
+	s := &server{st: st, opts: opts, log: opts.Logger, mux: http.NewServeMux(), flights: map[string]*call{}}
 	if s.log == nil {
 		s.log = slog.Default()
 	}
@@ -242,7 +246,9 @@ func (c *cache) reset() {
 	c.mu.Unlock()
 }
 
-// aggregate answers key from the cache or computes it.
+// aggregate answers key from the cache or computes it; concurrent requests for one key share one
+// computation. With Options.Warm, an answer whose store has changed since is still served while a background
+// computation replaces it, so that a large store's overview stays fast while it grows.
 func (s *server) aggregate(ctx context.Context, key string, compute func(context.Context) (any, error)) (any, error) {
 	e, ok, fresh := s.cache.get(key)
 	if fresh {
@@ -260,12 +266,49 @@ func (s *server) aggregate(ctx context.Context, key string, compute func(context
 		s.cache.put(key, e)
 		return e.v, nil
 	}
-	v, err := compute(ctx)
-	if err != nil {
-		return nil, err
+	if ok && s.opts.Warm && ctx.Value(warmingKey{}) == nil {
+		go func() { _, _ = s.flight(context.WithoutCancel(ctx), key, now, compute) }()
+		return e.v, nil
 	}
-	s.cache.put(key, cacheEntry{v: v, stats: now, at: time.Now()})
-	return v, nil
+	return s.flight(ctx, key, now, compute)
+}
+
+// warmingKey marks the context of the warm-up, which computes in place rather than in the background.
+type warmingKey struct{}
+
+// call is one computation of an aggregate that several requests may wait for.
+type call struct {
+	done chan struct{}
+	v    any
+	err  error
+}
+
+// flight computes key once for all who ask at the same time, and caches the answer with the totals it was
+// computed for. The computation outlives a cancelled request: others may wait for it.
+func (s *server) flight(ctx context.Context, key string, stats dyad.Stats, compute func(context.Context) (any, error)) (any, error) {
+	s.flightMu.Lock()
+	if c, ok := s.flights[key]; ok {
+		s.flightMu.Unlock()
+		select {
+		case <-c.done:
+			return c.v, c.err
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	c := &call{done: make(chan struct{})}
+	s.flights[key] = c
+	s.flightMu.Unlock()
+
+	c.v, c.err = compute(context.WithoutCancel(ctx))
+	if c.err == nil {
+		s.cache.put(key, cacheEntry{v: c.v, stats: stats, at: time.Now()})
+	}
+	s.flightMu.Lock()
+	delete(s.flights, key)
+	s.flightMu.Unlock()
+	close(c.done)
+	return c.v, c.err
 }
 
 // totals returns the store's Stats, asking the store at most once a second.
@@ -287,11 +330,12 @@ func (s *server) totals(ctx context.Context) (dyad.Stats, error) {
 var overviewPaths = []string{"/api/stats", "/api/counts?by=month&split=quad", "/api/counts?by=dyad&limit=15",
 	"/api/counts?by=lang&limit=20", "/api/counts?by=source&limit=15", "/api/counts?by=quad"}
 
-// warm computes the overview's answers into the cache.
+// warm computes the overview's answers into the cache, one after the other.
 func (s *server) warm() {
 	start := time.Now()
+	ctx := context.WithValue(context.Background(), warmingKey{}, true)
 	for _, p := range overviewPaths {
-		req, err := http.NewRequest(http.MethodGet, p, nil)
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, p, nil)
 		if err != nil {
 			continue
 		}

@@ -86,11 +86,17 @@ func TestEventsPlan(t *testing.T) {
 				t.Errorf("%+v: the plan scans the events table:\n%s", q, plan)
 			}
 		}
-		start := time.Now()
-		evs, err := db.Events(context.Background(), q)
-		if err != nil {
-			t.Fatal(err)
+		var took [2]time.Duration // the first run reads cold pages
+		var evs []dyad.Event
+		var err error
+		for i := range took {
+			start := time.Now()
+			evs, err = db.Events(context.Background(), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			took[i] = time.Since(start)
 		}
-		t.Logf("%+v: %d events in %v\n%s", q, len(evs), time.Since(start), plan)
+		t.Logf("%+v: %d events in %v (first run %v)\n%s", q, len(evs), took[1], took[0], plan)
 	}
 }

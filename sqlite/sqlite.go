@@ -44,6 +44,9 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("sqlite: empty database path")
 	}
+	if strings.ContainsAny(path, "?#") {
+		return nil, fmt.Errorf("sqlite: database path %q: '?' and '#' are not allowed", path)
+	}
 	db := &DB{path: path}
 	memory := path == ":memory:"
 	var err error

@@ -31,3 +31,60 @@ func TestConformanceMemory(t *testing.T) {
 		return db
 	})
 }
+
+// TestTwoHandles saves from two handles on one file at once, as two processes would: the writers wait for
+// each other (busy_timeout) and the counters of the shared event come out exact.
+func TestTwoHandles(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "dyad.db")
+	ctx := context.Background()
+	a, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	recs := storetest.SyntheticRecords(200, 5)
+	for i := range recs {
+		recs[i].Events[0].ID = "shared" // every article reports the same event
+	}
+	errs := make(chan error, 2)
+	for k, db := range []*DB{a, b} {
+		go func() {
+			for i := k; i < len(recs); i += 2 {
+				if _, err := db.Save(ctx, recs[i]); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	e, err := b.Event(ctx, "shared")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.NumMentions != len(recs) || e.NumArticles != len(recs) {
+		t.Errorf("shared event: %d mentions, %d articles; want %d", e.NumMentions, e.NumArticles, len(recs))
+	}
+	if v, err := a.SchemaVersion(ctx); err != nil || v != 1 {
+		t.Errorf("SchemaVersion = %d, %v; want 1", v, err)
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	for _, p := range []string{"", "a?b.db", filepath.Join(t.TempDir(), "missing", "dir", "x.db")} {
+		if db, err := Open(context.Background(), p); err == nil {
+			db.Close()
+			t.Errorf("Open(%q): no error", p)
+		}
+	}
+}

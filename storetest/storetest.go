@@ -728,6 +728,15 @@ func testAtomic(t *testing.T, s dyad.Store) {
 	if hits, err := s.Search(ctx, "border", dyad.Page{}); err != nil || len(hits) != 0 {
 		t.Errorf("Search after a failed save = %d hits, %v; want none", len(hits), err)
 	}
+	// A cancelled context stops the save before anything is stored.
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if ok, err := s.Save(cctx, records()[0]); err == nil || ok {
+		t.Errorf("Save with a cancelled context = %v, %v; want an error", ok, err)
+	}
+	if has, err := s.HasArticle(ctx, artEN); err != nil || has {
+		t.Errorf("HasArticle after a cancelled save = %v, %v; want false", has, err)
+	}
 	// The store still works, and the good record goes in.
 	if ok, err := s.Save(ctx, records()[0]); err != nil || !ok {
 		t.Fatalf("Save after a failed one = %v, %v", ok, err)

@@ -167,8 +167,9 @@ CREATE TABLE signatures (
 	bands             bytea NOT NULL  -- little-endian uint64s
 );
 
+-- No key: an article is saved once, with its bands made distinct; the index on band alone is the smaller.
 CREATE TABLE bands (
 	band              bigint NOT NULL, -- the uint64 band hash as a signed 64-bit integer
-	article_id        text COLLATE "C" NOT NULL REFERENCES articles (id),
-	PRIMARY KEY (band, article_id)
+	article_id        text COLLATE "C" NOT NULL REFERENCES articles (id)
 );
+CREATE INDEX bands_band ON bands (band);

@@ -1,0 +1,733 @@
+package actor
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/dyad-events/dyad"
+)
+
+// resolver turns the matches of one article into mentions.
+type resolver struct {
+	d       *Dictionary
+	a       *dyad.Article
+	toks    []tok
+	items   []item
+	lang    string
+	useLang bool
+	lo, hi  int
+	out     []dyad.ActorMention
+	coref   map[string]int32 // folded name token -> the person last named with it
+	corefAt int              // tokens before this index have been looked at for later short names
+	connFn  func(string) uint8
+	last    map[int32]dyad.ActorRef // each person's last resolved reference
+	// dateline is the country of the article's dateline, or -1: the country of titles that name none
+	dateline int32
+}
+
+// datelineCountry returns the country a dateline names ("BEIJING", "Hà Nội", "HANOI (VNA)", "Vietnam"),
+// or -1: the longest run of its first words that is a place or a country name.
+func (d *Dictionary) datelineCountry(dl string) int32 {
+	if dl == "" {
+		return -1
+	}
+	var words []tok
+	for _, t := range d.tokens(dl, false) {
+		if t.word {
+			words = append(words, t)
+		}
+	}
+	for n := min(len(words), 4); n > 0; n-- {
+		k := placeKey(words[:n])
+		if c, ok := d.places[k]; ok {
+			return c
+		}
+		if nd, ok := d.m.keys[k]; ok {
+			for _, pi := range d.m.nodes[nd].pats {
+				if p := d.m.pats[pi]; p.kind == kindName && d.actors[p.ref].Type == dyad.TypeCountry {
+					return p.ref
+				}
+			}
+		}
+	}
+	return -1
+}
+
+func (r *resolver) run() {
+	for k := 0; k < len(r.items); {
+		it := r.items[k]
+		r.corefUpTo(it.i)
+		next := r.phrase(k)
+		if next <= k {
+			next = k + 1
+		}
+		if last := r.items[next-1].j; last > r.corefAt {
+			r.corefAt = last
+		}
+		k = next
+	}
+	r.corefUpTo(len(r.toks))
+}
+
+// class of an item: its name actor, its demonym country and its agents.
+func (r *resolver) class(it item) (name int32, demonym int32, agents []int32) {
+	name, demonym = -1, -1
+	bestVia := uint8(255)
+	for _, pi := range it.pats {
+		p := r.d.m.pats[pi]
+		switch p.kind {
+		case kindName:
+			if name < 0 || p.via < bestVia || (p.via == bestVia && r.better(p.ref, name)) {
+				name, bestVia = p.ref, p.via
+			}
+		case kindDemonym:
+			if demonym < 0 {
+				demonym = p.ref
+			}
+		case kindAgent:
+			agents = append(agents, p.ref)
+		}
+	}
+	return name, demonym, agents
+}
+
+// better prefers, among actors with the same name, one who held a role on the article's date.
+func (r *resolver) better(a, b int32) bool {
+	return r.activeRole(a) >= 0 && r.activeRole(b) < 0
+}
+
+func (r *resolver) activeRole(i int32) int {
+	for k, ro := range r.d.actors[i].roles {
+		if ro.from <= r.hi && ro.to >= r.lo {
+			return k
+		}
+	}
+	return -1
+}
+
+// countryOf returns the country an item names as a place or adjective, or -1.
+func (r *resolver) countryOf(it item) (int32, string) {
+	name, dem, _ := r.class(it)
+	if name >= 0 && r.d.actors[name].Type == dyad.TypeCountry {
+		return name, "name"
+	}
+	if name < 0 && dem >= 0 {
+		return dem, "demonym"
+	}
+	return -1, ""
+}
+
+// phrase resolves the phrase that starts at item k and returns the index of the first item after it.
+func (r *resolver) phrase(k int) int {
+	it := r.items[k]
+	name, dem, agents := r.class(it)
+	if r.isNot(it) {
+		return k + 1
+	}
+	country, cvia := r.countryOf(it)
+	start := it.i
+	k2 := k
+	preOrg := int32(-1)
+	if name >= 0 && country < 0 {
+		if t := r.d.actors[name].Type; t == dyad.TypeOrganization || t == dyad.TypeIGO {
+			preOrg = name
+		}
+	}
+	if (country >= 0 || preOrg >= 0) && k+1 < len(r.items) && r.items[k+1].i == it.j {
+		if _, _, ag := r.class(r.items[k+1]); len(ag) > 0 && !r.isNot(r.items[k+1]) {
+			k2 = k + 1 // "Chinese military", "China's foreign minister", "UN Secretary-General"
+			_, _, agents = r.class(r.items[k2])
+		}
+	}
+	if k2 == k {
+		preOrg = -1
+	} else if preOrg >= 0 {
+		if c, ok := r.d.country[r.d.actors[preOrg].Country]; ok {
+			country, cvia = c, "name"
+		}
+	}
+	if k2 == k {
+		switch {
+		case name >= 0:
+			via := "name"
+			if r.viaOf(it) == viaAlias {
+				via = "alias"
+			}
+			r.emit(it.i, it.j, r.ref(name, -1), via, name)
+			return k + 1
+		case dem >= 0 && len(agents) == 0:
+			r.emit(it.i, it.j, r.ref(dem, -1), "demonym", -1)
+			return k + 1
+		case len(agents) == 0:
+			return k + 1
+		}
+		country, cvia = -1, ""
+	}
+	pre := -1
+	if k2 != k {
+		pre = k
+	}
+	return r.title(k2, start, pre, preOrg, country, cvia, agents)
+}
+
+// isNot reports whether an item is a stop-listed phrase that names no actor ("French fries").
+func (r *resolver) isNot(it item) bool {
+	for _, pi := range it.pats {
+		if r.d.m.pats[pi].kind != kindNot {
+			return false
+		}
+	}
+	return true
+}
+
+// emitItem emits a country, organisation or person item as a mention of its own.
+func (r *resolver) emitItem(k int) {
+	it := r.items[k]
+	name, dem, _ := r.class(it)
+	switch {
+	case name >= 0:
+		via := "name"
+		if r.viaOf(it) == viaAlias {
+			via = "alias"
+		}
+		r.emit(it.i, it.j, r.ref(name, -1), via, name)
+	case dem >= 0:
+		r.emit(it.i, it.j, r.ref(dem, -1), "demonym", -1)
+	}
+}
+
+func (r *resolver) viaOf(it item) uint8 {
+	v := uint8(255)
+	for _, pi := range it.pats {
+		if p := r.d.m.pats[pi]; p.kind == kindName && p.via < v {
+			v = p.via
+		}
+	}
+	return v
+}
+
+// title resolves a title phrase: [country|body] agent [and agent] [of|to complement] [,] [name]. pre is the
+// index of the item of the country or body before the title, or -1; preOrg that body. When the phrase ends in a name, the mention is
+// the name and the countries and bodies of the phrase are mentions of their own ("Chinese" | "Xi Jinping");
+// without a name the mention is the phrase up to its own country ("China's foreign minister").
+func (r *resolver) title(k, start, pre int, preOrg, country int32, cvia string, agents []int32) int {
+	offices, sector := r.officesOf(agents)
+	person := r.personTitle(agents)
+	end := r.items[k].j
+	agentStart := r.items[k].i
+	var subs []int // complement items, in order
+	var hosts []bool
+	if pre >= 0 {
+		subs, hosts = append(subs, pre), append(hosts, false)
+	}
+	k++
+	// "le ministre chinois des Affaires étrangères": an adjective inside the title
+	if k < len(r.items) && r.items[k].i == end {
+		if c, v := r.countryOf(r.items[k]); c >= 0 {
+			if j, ag := r.resumeTitle(agentStart, end, r.items[k].j); j > 0 {
+				if country < 0 {
+					country, cvia = c, v
+				}
+				subs, hosts = append(subs, k), append(hosts, false)
+				offices, sector = r.officesOf(ag)
+				person = person || r.personTitle(ag)
+				end = j
+				for k < len(r.items) && r.items[k].i < j {
+					k++
+				}
+			}
+		}
+	}
+	// more titles joined by "and" or glued ("Party General Secretary and President")
+	for k < len(r.items) {
+		p := r.skipConn(end, connAnd)
+		nx := r.items[k]
+		if nx.i != p {
+			break
+		}
+		_, _, ag := r.class(nx)
+		if len(ag) == 0 || r.isNot(nx) {
+			break
+		}
+		if o, s := r.officesOf(ag); len(o) > 0 || len(offices) == 0 {
+			offices, sector = o, s
+		}
+		person = person || r.personTitle(ag)
+		end = nx.j
+		k++
+	}
+	// complements: "of China", "to China", "of the Communist Party of Vietnam"
+	org, host := preOrg, int32(-1)
+	ownEnd := end
+	for n := 0; n < 3 && k < len(r.items); n++ {
+		p := r.skipConn(end, connOf|connTo)
+		if p == end && country >= 0 {
+			break // without a connector only the title's own country may follow ("Đại sứ Việt Nam")
+		}
+		isHost := r.hasConn(end, p, connTo)
+		nx := r.items[k]
+		if nx.i != p {
+			break
+		}
+		nm, _, _ := r.class(nx)
+		if c, v := r.countryOf(nx); c >= 0 {
+			switch {
+			case isHost:
+				host = c
+			case country < 0:
+				country, cvia = c, v
+			case c != country:
+				// another country of its own: "tropas russas da Ucrânia" is not a Ukrainian title
+			}
+			if !isHost && c != country {
+				break
+			}
+		} else if nm >= 0 && r.d.actors[nm].Type != dyad.TypePerson && r.d.actors[nm].Type != dyad.TypeCountry {
+			if isHost {
+				break // "ambassador to the UN": the body the title is accredited to is not its own
+			}
+			org = nm
+			if country < 0 {
+				if c, ok := r.d.country[r.d.actors[nm].Country]; ok {
+					country, cvia = c, "name"
+				}
+			}
+		} else {
+			break
+		}
+		subs, hosts = append(subs, k), append(hosts, isHost)
+		end = nx.j
+		if !isHost {
+			ownEnd = end
+		}
+		k++
+	}
+	if country < 0 && org < 0 && r.dateline >= 0 && (len(offices) > 0 || person && r.nameRun(r.skipComma(end), k) > r.skipComma(end)) {
+		// "the foreign ministry spokesperson", "Spokeswoman X" under a BEIJING dateline
+		country, cvia = r.dateline, "dateline"
+	}
+	emitSubs := func(onlyHosts bool, after int) {
+		for n, sk := range subs {
+			if (!onlyHosts || hosts[n]) && r.items[sk].i >= after {
+				r.emitItem(sk)
+			}
+		}
+	}
+	// the name: a dictionary person, or capitalised words the dictionary lacks
+	p := end
+	if p < len(r.toks) && r.toks[p].fold == "," {
+		p++
+	}
+	if k < len(r.items) && r.items[k].i == p {
+		if nm, _, _ := r.class(r.items[k]); nm >= 0 && r.d.actors[nm].Type == dyad.TypePerson {
+			via := "name"
+			if r.viaOf(r.items[k]) == viaAlias {
+				via = "alias"
+			}
+			emitSubs(false, 0)
+			r.emit(r.items[k].i, r.items[k].j, r.ref(nm, r.roleFor(nm, offices)), via, nm)
+			return k + 1
+		}
+	}
+	if person && (p == end || p < len(r.toks) && r.toks[p].camel) {
+		if q := r.nameRun(p, k); q > p {
+			emitSubs(false, 0)
+			if k < len(r.items) && r.items[k].i == q {
+				// "President Tayyip Erdogan": the dictionary name ends the run and names the person
+				if nm, _, _ := r.class(r.items[k]); nm >= 0 && r.d.actors[nm].Type == dyad.TypePerson {
+					r.emit(p, r.items[k].j, r.ref(nm, r.roleFor(nm, offices)), "name", nm)
+					return k + 1
+				}
+			}
+			r.titledName(p, q, country, sector, offices, org)
+			return k
+		}
+	}
+	if r.untitled(start, ownEnd, country, cvia, sector, offices, org, host) {
+		emitSubs(true, ownEnd)
+	} else {
+		emitSubs(false, 0)
+	}
+	return k
+}
+
+func (r *resolver) skipComma(p int) int {
+	if p < len(r.toks) && r.toks[p].fold == "," {
+		return p + 1
+	}
+	return p
+}
+
+// roleFor returns the role of actor i, held on the article's date, that is one of offices, or -1.
+func (r *resolver) roleFor(i int32, offices []string) int32 {
+	for k, ro := range r.d.actors[i].roles {
+		if ro.from <= r.hi && ro.to >= r.lo && slices.Contains(offices, ro.office) {
+			return int32(k)
+		}
+	}
+	return -1
+}
+
+// resumeTitle looks for a longer title made of the title tokens [from, to) followed by the tokens from
+// resume on; it returns the end of the longest and its agents, or 0.
+func (r *resolver) resumeTitle(from, to, resume int) (int, []int32) {
+	var buf []byte
+	for q := from; q < to; q++ {
+		if q > from {
+			buf = append(buf, ' ')
+		}
+		buf = append(buf, r.toks[q].fold...)
+	}
+	best := 0
+	var agents []int32
+	for q := resume; q < len(r.toks) && q-resume < r.d.m.maxLen; q++ {
+		buf = append(buf, ' ')
+		buf = append(buf, r.toks[q].fold...)
+		n, ok := r.d.m.keys[string(buf)]
+		if !ok {
+			break
+		}
+		nd := &r.d.m.nodes[n]
+		if ps := r.d.allowed(nd.pats, r.toks[from:from+1], r.lang, r.useLang); len(ps) > 0 {
+			var ag []int32
+			for _, pi := range ps {
+				if p := r.d.m.pats[pi]; p.kind == kindAgent {
+					ag = append(ag, p.ref)
+				}
+			}
+			if len(ag) > 0 {
+				best, agents = q+1, ag
+			}
+		}
+		if !nd.more {
+			break
+		}
+	}
+	return best, agents
+}
+
+// officesOf returns the offices the agents name and the sector they imply.
+func (r *resolver) officesOf(agents []int32) ([]string, string) {
+	var offices []string
+	sector := ""
+	for _, a := range agents {
+		ag := r.d.agents[a]
+		if sector == "" {
+			sector = ag.sector
+		}
+		if ag.office != "" {
+			if len(offices) == 0 {
+				sector = ag.sector
+			}
+			offices = append(offices, ag.office)
+		}
+	}
+	return offices, sector
+}
+
+// personTitle reports whether one of agents is a title of one person rather than a body.
+func (r *resolver) personTitle(agents []int32) bool {
+	for _, a := range agents {
+		if r.d.agents[a].person {
+			return true
+		}
+	}
+	return false
+}
+
+// skipConn returns the first token at or after p that is not a connector of the given kinds.
+func (r *resolver) skipConn(p int, kinds uint8) int {
+	conn := r.conns()
+	for p < len(r.toks) {
+		if conn(r.toks[p].fold)&kinds == 0 {
+			break
+		}
+		p++
+	}
+	return p
+}
+
+func (r *resolver) hasConn(from, to int, kind uint8) bool {
+	conn := r.conns()
+	for p := from; p < to; p++ {
+		if conn(r.toks[p].fold)&kind != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *resolver) conns() func(string) uint8 {
+	if r.connFn != nil {
+		return r.connFn
+	}
+	r.connFn = r.makeConns()
+	return r.connFn
+}
+
+func (r *resolver) makeConns() func(string) uint8 {
+	if r.useLang {
+		m := r.d.conn[r.lang]
+		return func(s string) uint8 { return m[s] }
+	}
+	return func(s string) uint8 {
+		var k uint8
+		for _, m := range r.d.conn {
+			k |= m[s]
+		}
+		return k
+	}
+}
+
+// nameRun returns the end of the run of capitalised words at p that no item covers (at most four words,
+// or three ideographs).
+func (r *resolver) nameRun(p, k int) int {
+	limit := len(r.toks)
+	if k < len(r.items) {
+		limit = min(limit, r.items[k].i)
+	}
+	q := p
+	if p < limit && r.toks[p].han {
+		for q < limit && q-p < 3 && r.toks[q].han && !r.d.noCoref[r.toks[q].fold] {
+			q++
+		}
+		if q-p < 2 {
+			return p
+		}
+		return q
+	}
+	for q < limit && q-p < 4 {
+		t := r.toks[q]
+		if !t.word || !t.cap || t.han || r.conns()(t.fold) != 0 {
+			break
+		}
+		q++
+	}
+	return q
+}
+
+// titledName resolves "title Name" where Name is not a dictionary name: the holder of the office whose
+// name has that word, else a person named earlier, else a provisional actor.
+func (r *resolver) titledName(p, q int, country int32, sector string, offices []string, org int32) {
+	words := make([]string, 0, q-p)
+	for _, t := range r.toks[p:q] {
+		words = append(words, t.fold)
+	}
+	via := "office"
+	if r.toks[p].camel {
+		via = "camel"
+	}
+	if h, ok := r.holderNamed(offices, country, org, words); ok {
+		r.emit(p, q, r.ref(h.actor, h.role), via, h.actor)
+		return
+	}
+	for _, w := range words {
+		if i, ok := r.coref[w]; ok {
+			if via == "office" {
+				via = "coref"
+			}
+			if i <= -2 {
+				r.emit(p, q, r.out[-2-i].Actor, via, -1)
+			} else {
+				r.emit(p, q, r.ref(i, -1), via, i)
+			}
+			return
+		}
+	}
+	name := r.a.Text[r.toks[p].start:r.toks[q-1].end]
+	ref := r.provisional(name, country, sector)
+	r.emit(p, q, ref, "title", -1)
+	// a provisional person is named later by any word of its name
+	for _, w := range words {
+		if len([]rune(w)) >= 2 && !r.d.noCoref[w] {
+			r.coref[w] = -2 - int32(len(r.out)-1)
+		}
+	}
+}
+
+// untitled resolves a title without a name: the office's holder on the date, or a country's sector.
+func (r *resolver) untitled(start, end int, country int32, cvia, sector string, offices []string, org, host int32) bool {
+	if len(offices) == 0 {
+		if country < 0 || sector == "" {
+			return false
+		}
+		c := r.d.actors[country]
+		via := "title"
+		if cvia == "demonym" {
+			via = "demonym"
+		}
+		code := c.Code + sector
+		r.emit(start, end, dyad.ActorRef{ID: code, Name: r.a.Text[r.toks[start].start:r.toks[end-1].end],
+			Type: dyad.TypeGroup, Country: c.Country, Sector: sector, Code: code}, via, -1)
+		return true
+	}
+	if country < 0 && org < 0 {
+		return false
+	}
+	hs := r.holdersOn(offices, country, org)
+	// an ambassador resolves only with the host the title names
+	hs = slices.DeleteFunc(hs, func(h holder) bool {
+		ro := r.d.actors[h.actor].roles[h.role]
+		return ro.host != "" && (host < 0 || r.d.actors[host].Country != ro.host)
+	})
+	switch {
+	case len(hs) == 1:
+		r.emit(start, end, r.ref(hs[0].actor, hs[0].role), "office", hs[0].actor)
+		return true
+	case len(hs) > 1:
+		// several holders: the one the article names later (within a few pages)
+		for _, t := range r.toks[end:min(len(r.toks), end+laterNameWindow)] {
+			if !t.word || !t.cap {
+				continue
+			}
+			for _, h := range hs {
+				for _, w := range r.d.actors[h.actor].toks {
+					if w == t.fold {
+						r.emit(start, end, r.ref(h.actor, h.role), "office", h.actor)
+						return true
+					}
+				}
+			}
+		}
+	}
+	if country < 0 {
+		return false
+	}
+	name := r.a.Text[r.toks[start].start:r.toks[end-1].end]
+	r.emit(start, end, r.provisional(name, country, sector), "title", -1)
+	return true
+}
+
+// laterNameWindow bounds how many tokens after an office with several holders are searched for a holder's
+// name, so that long texts stay linear.
+const laterNameWindow = 4000
+
+// holdersOn returns the holders of any of offices on the article's date, in country or org when given.
+// With an organisation and no holder of those offices, it returns the holders of any office of that
+// organisation ("présidente de la Commission européenne").
+func (r *resolver) holdersOn(offices []string, country, org int32) []holder {
+	match := func(ro role) bool {
+		if ro.from > r.hi || ro.to < r.lo {
+			return false
+		}
+		if org >= 0 {
+			if ro.org == org {
+				return true
+			}
+			oe := r.d.actors[org]
+			if oe.Type == dyad.TypeIGO {
+				return ro.org < 0 && ro.code == oe.Code
+			}
+			return ro.country == oe.Country && ro.code == oe.Code
+		}
+		return country < 0 || ro.country == r.d.actors[country].Country
+	}
+	var out []holder
+	for _, o := range offices {
+		for _, h := range r.d.holders[o] {
+			if match(r.d.actors[h.actor].roles[h.role]) {
+				out = append(out, h)
+			}
+		}
+	}
+	if len(out) == 0 && org >= 0 && len(offices) > 0 {
+		for _, h := range r.d.orgHolders[org] {
+			if ro := r.d.actors[h.actor].roles[h.role]; ro.org == org && ro.from <= r.hi && ro.to >= r.lo {
+				out = append(out, h)
+			}
+		}
+	}
+	return out
+}
+
+func (r *resolver) holderNamed(offices []string, country, org int32, words []string) (holder, bool) {
+	if len(offices) == 0 {
+		return holder{}, false
+	}
+	for _, h := range r.holdersOn(offices, country, org) {
+		for _, w := range words {
+			for _, t := range r.d.actors[h.actor].toks {
+				if t == w {
+					return h, true
+				}
+			}
+		}
+	}
+	return holder{}, false
+}
+
+func (r *resolver) provisional(name string, country int32, sector string) dyad.ActorRef {
+	ref := dyad.ActorRef{Name: name, Type: dyad.TypePerson, Sector: sector, Provisional: true}
+	if country >= 0 {
+		c := r.d.actors[country]
+		ref.Country, ref.Code = c.Country, c.Code+sector
+	} else {
+		ref.Code = sector
+	}
+	ref.ID = "prov-" + strings.ToLower(ref.Code) + "-" + slug(name)
+	return ref
+}
+
+// ref is the actor as of the article's date; role >= 0 picks the role an office resolved to.
+func (r *resolver) ref(i int32, role int32) dyad.ActorRef {
+	e := r.d.actors[i]
+	ref := dyad.ActorRef{ID: e.ID, Name: e.Name, Type: e.Type, Country: e.Country, Sector: e.Sector, Code: e.Code}
+	k := int(role)
+	if k < 0 {
+		k = r.activeRole(i)
+	}
+	if k >= 0 {
+		ro := e.roles[k]
+		if ro.country != "" {
+			ref.Country = ro.country
+		}
+		ref.Sector, ref.Code = ro.sector, ro.code
+		if ref.Code == "" {
+			ref.Code = r.d.countryCode(ref.Country) + ro.sector
+		}
+	}
+	return ref
+}
+
+// emit appends a mention of tokens [startTok, endTok) and, for a person, remembers its name's words.
+func (r *resolver) emit(startTok, endTok int, ref dyad.ActorRef, via string, actor int32) {
+	s, e := r.toks[startTok].start, r.toks[endTok-1].end
+	r.out = append(r.out, dyad.ActorMention{Start: s, End: e, Text: r.a.Text[s:e], Actor: ref, Via: via})
+	if endTok > r.corefAt {
+		r.corefAt = endTok
+	}
+	if actor >= 0 && r.d.actors[actor].Type == dyad.TypePerson {
+		if r.last == nil {
+			r.last = map[int32]dyad.ActorRef{}
+		}
+		r.last[actor] = ref
+		for _, w := range r.d.actors[actor].toks {
+			r.coref[w] = actor
+		}
+		if via == "name" || via == "alias" {
+			// the words as written name the person later too ("Си" after "Си Цзиньпин")
+			for _, t := range r.toks[startTok:endTok] {
+				if t.word && !t.han && len([]rune(t.fold)) >= 2 && !r.d.noCoref[t.fold] {
+					r.coref[t.fold] = actor
+				}
+			}
+		}
+	}
+}
+
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r == ' ' || r == '-' || r == '\'' || r == '.' || r == ',' {
+			if !dash && b.Len() > 0 {
+				b.WriteByte('-')
+				dash = true
+			}
+			continue
+		}
+		b.WriteRune(r)
+		dash = false
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
