@@ -198,7 +198,7 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 					continue // a trip at home is no visit
 				}
 				ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, cd.pt.conf)
-				if k := ev.Source.Code + "|" + ev.Target.Country + "|" + ev.Root; seenPair[k] {
+				if k := ev.Source.Code + "|" + ev.Target.Country + "|" + family(ev.Code); seenPair[k] {
 					continue
 				} else {
 					seenPair[k] = true
@@ -212,9 +212,9 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 				if ev.Source.Code == ev.Target.Code {
 					continue // an actor with itself, or two of the same kind: no event between actors
 				}
-				k := ev.Source.Code + "|" + ev.Target.Country + "|" + ev.Root
+				k := ev.Source.Code + "|" + ev.Target.Country + "|" + family(ev.Code)
 				if ev.Target.Country == "" {
-					k = ev.Source.Code + "|" + ev.Target.Code + "|" + ev.Root
+					k = ev.Source.Code + "|" + ev.Target.Code + "|" + family(ev.Code)
 				}
 				if seenPair[k] {
 					continue // a less specific pattern for the same pair and family
@@ -623,4 +623,13 @@ func (d *doc) mentionType(k int) string {
 		return d.ments[i].Actor.Type
 	}
 	return ""
+}
+
+// family groups the codes that one sentence should not report twice for the same pair: its root, except that
+// an announced meeting (036, "will visit") and the meeting itself (04) are one.
+func family(code string) string {
+	if code == "036" {
+		return "04"
+	}
+	return code[:2]
 }

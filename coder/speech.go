@@ -187,6 +187,7 @@ func wordCount(s string) int {
 
 func (d *doc) newStatement(sp dyad.ActorRef, verb, content string, a, b int) dyad.Statement {
 	st := dyad.Statement{
+		ID:        eventID(d.a.ID, a, "stmt", sp.ID, verb),
 		ArticleID: d.a.ID, Speaker: sp, Verb: verb, Text: content, Lang: d.lg.code,
 		Start: a, End: b, Source: string(d.a.Source),
 	}

@@ -293,6 +293,9 @@ func (s *server) claims(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	for i := range cs {
+		cs[i].Statements = nil // lists show labels; /api/claims/{id} has the statements
+	}
 	writeJSON(w, http.StatusOK, list(cs, p))
 }
 

@@ -29,8 +29,8 @@ type env struct {
 	db    string
 	dicts dictFlag
 
-	once  sync.Once
-	set   *packs.Set
+	once   sync.Once
+	set    *packs.Set
 	setErr error
 
 	store dyad.Store
