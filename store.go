@@ -51,9 +51,9 @@ type ArticleQuery struct {
 
 // EventQuery filters Store.Events. Dates compare as YYYY-MM-DD prefixes.
 type EventQuery struct {
-	Actor   string // a CAMEO actor code prefix ("VNM", "CHNGOV") or an actor id, on either side
-	Source  string // code prefix of the source actor
-	Target  string // code prefix of the target actor
+	Actor   string    // a CAMEO actor code prefix ("VNM", "CHNGOV") or an actor id, on either side
+	Source  string    // code prefix of the source actor
+	Target  string    // code prefix of the target actor
 	Dyad    [2]string // "A:B": A and B in either order, each a code prefix
 	Code    string    // CAMEO code prefix ("04", "042")
 	From    string
@@ -116,7 +116,8 @@ type Stats struct {
 type Store interface {
 	// Save stores a record in one transaction: the article, its actor mentions, its statements, and each of its
 	// event mentions. An event whose ID is already stored gains the record's mention (counts, languages and
-	// sources are updated); otherwise the event is inserted. Statements with a ClaimID update or create that
+	// sources are updated) and the record's date when it is more precise (day over month over year over none;
+	// stated over inferred); otherwise the event is inserted. Statements with a ClaimID update or create that
 	// claim. Saving an article whose ID is already stored changes nothing and returns false.
 	Save(ctx context.Context, rec *Record) (stored bool, err error)
 

@@ -70,7 +70,11 @@ func ratio(a, b int) float64 {
 // TestGold scores the coder, with the real actor dictionary, on testdata/gold/events.jsonl and logs precision,
 // recall and F1 overall, per language and per root family (strict: same code; root: same two digits).
 func TestGold(t *testing.T) {
-	f, err := os.Open("../testdata/gold/events.jsonl")
+	file := "../testdata/gold/events.jsonl"
+	if v := os.Getenv("DYAD_GOLD_FILE"); v != "" {
+		file = v
+	}
+	f, err := os.Open(file)
 	if err != nil {
 		t.Skip("no gold set")
 	}
@@ -82,6 +86,7 @@ func TestGold(t *testing.T) {
 	c := newTestCoder(t)
 	all, root := prf{}, prf{}
 	byLang := map[string]*prf{}
+	byLangRoot := map[string]*prf{}
 	byRoot := map[string]*prf{}
 	verbose := os.Getenv("DYAD_GOLD_VERBOSE") != ""
 	sc := bufio.NewScanner(f)
@@ -111,7 +116,11 @@ func TestGold(t *testing.T) {
 		if lp == nil {
 			lp = &prf{}
 			byLang[g.Lang] = lp
+			byLangRoot[g.Lang] = &prf{}
 		}
+		lr := byLangRoot[g.Lang]
+		lr.np += len(preds)
+		lr.ng += len(g.Events)
 		used := make([]bool, len(preds))
 		usedRoot := make([]bool, len(preds))
 		var miss []string
@@ -138,6 +147,7 @@ func TestGold(t *testing.T) {
 				if !usedRoot[i] && p.Root == r && goldActorMatch(ge.Source, p.Source) && goldActorMatch(ge.Target, p.Target) {
 					usedRoot[i] = true
 					root.tp++
+					lr.tp++
 					break
 				}
 			}
@@ -182,7 +192,7 @@ func TestGold(t *testing.T) {
 	}
 	sort.Strings(ls)
 	for _, l := range ls {
-		t.Logf("  %s: %v", l, *byLang[l])
+		t.Logf("  %s: strict %v | root %v", l, *byLang[l], *byLangRoot[l])
 	}
 	var rs []string
 	for r := range byRoot {

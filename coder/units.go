@@ -254,7 +254,8 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 	plain := func(from int) bool { // only determiners, prepositions, capitalised words
 		for k := from; k <= gb; k++ {
 			f := d.fold(k)
-			if !(lg.is(cDet, f) || lg.is(cPrep, f) || d.toks[k].IsCapitalized() || f == "(" || f == ")" || f == "-") {
+			hyphen := f == "-" && d.toks[k].Start == d.toks[k-1].End && k+1 < len(d.toks) && d.toks[k+1].Start == d.toks[k].End
+			if !(lg.is(cDet, f) || lg.is(cPrep, f) || d.toks[k].IsCapitalized() || f == "(" || f == ")" || hyphen) {
 				return false
 			}
 		}

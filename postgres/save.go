@@ -291,12 +291,18 @@ func (s *saver) rest(recs []*dyad.Record, fresh []int) error {
 	return nil
 }
 
+// insertEvent inserts an event, or gives a stored one the record's date when it is more precise (a day
+// beats a month, a year, none; a stated date beats an inferred one of the same precision), so the outcome
+// does not depend on the order in which articles arrive.
 const insertEvent = `INSERT INTO events (id, key, date, date_precision, date_inferred,
 	source_code, source_name, source_actor_id, source_country, source_sector,
 	target_code, target_name, target_actor_id, target_country, target_sector,
 	code, root, quad_class, goldstein, plover, location, coder_version)
 	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
-	ON CONFLICT (id) DO NOTHING`
+	ON CONFLICT (id) DO UPDATE SET date = excluded.date, date_precision = excluded.date_precision,
+		date_inferred = excluded.date_inferred
+	WHERE excluded.date IS NOT NULL AND (events.date IS NULL OR length(events.date) < length(excluded.date) OR
+		(length(events.date) = length(excluded.date) AND events.date_inferred AND NOT excluded.date_inferred))`
 
 // The counters of an event are derived from its mentions; run under the event's advisory lock, the
 // statement's snapshot holds every committed mention.

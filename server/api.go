@@ -531,12 +531,17 @@ func sortCounts(by string, cs []dyad.Count) {
 // cachedCounts asks the store for counts through the aggregate cache. The slice must not be changed.
 func (s *server) cachedCounts(r *http.Request, cq dyad.CountQuery) ([]dyad.Count, error) {
 	v, err := s.aggregate(r.Context(), fmt.Sprintf("counts %+v", cq), func(ctx context.Context) (any, error) {
+		if cq.SplitQuad && s.noSplit.Load() {
+			return s.countsByRoot(ctx, cq)
+		}
 		cs, err := s.st.Counts(ctx, cq)
 		if err != nil {
 			return nil, err
 		}
 		if cq.SplitQuad && len(cs) > 0 && !slices.ContainsFunc(cs, func(c dyad.Count) bool { return c.QuadClass != 0 }) {
-			// This store does not split by quad class: count per CAMEO root instead, whose quad class is fixed.
+			// This store does not split by quad class: count per CAMEO root instead, whose quad class is fixed,
+			// from now on.
+			s.noSplit.Store(true)
 			return s.countsByRoot(ctx, cq)
 		}
 		return cs, nil

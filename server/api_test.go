@@ -165,9 +165,16 @@ func TestCountsOrderAndCache(t *testing.T) {
 }
 
 func TestCountsSplitFallback(t *testing.T) {
-	srv, st := newTestServer(t, Options{})
+	st := newFakeStore()
+	fill(t, st)
 	st.noSplit = true
-	for _, path := range []string{"/api/counts?by=month&split=quad", "/api/counts?by=month&split=quad&code=1"} {
+	h := New(st, Options{}).(*server)
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	for i, path := range []string{"/api/counts?by=month&split=quad", "/api/counts?by=month&split=quad&code=1"} {
+		if h.noSplit.Load() != (i > 0) {
+			t.Errorf("request %d: noSplit %v", i, h.noSplit.Load())
+		}
 		_, body, _ := get(t, srv.URL+path)
 		var c Counts
 		if err := json.Unmarshal([]byte(body), &c); err != nil {
@@ -547,5 +554,53 @@ func TestAggregateSingleFlightAndStale(t *testing.T) {
 			t.Fatalf("answer never refreshed: %s", body)
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestIngestThenServe posts an article through the API and checks that the aggregates, cached before, show
+// it right after.
+func TestIngestThenServe(t *testing.T) {
+	st := newFakeStore()
+	fill(t, st)
+	ingest := func(ctx context.Context, docs []dyad.Document) (IngestSummary, error) {
+		sum := IngestSummary{Read: len(docs)}
+		for i, d := range docs {
+			rec := &dyad.Record{
+				Article: dyad.Article{ID: fmt.Sprintf("posted-%d", i), URI: d.URI, Title: d.Title, Lang: d.Lang, Text: string(d.Body)},
+				Events: []dyad.Event{{ID: fmt.Sprintf("posted-ev-%d", i), Date: "2025-04-01", Code: "057", Root: "05", QuadClass: 1,
+					Source: dyad.EventActor{Code: "USA", Country: "USA"}, Target: dyad.EventActor{Code: "CAN", Country: "CAN"},
+					Mentions: []dyad.EventMention{{ArticleID: fmt.Sprintf("posted-%d", i), Lang: d.Lang, Sentence: string(d.Body), End: len(d.Body)}}}},
+			}
+			ok, err := st.Save(ctx, rec)
+			if err != nil {
+				return sum, err
+			}
+			if ok {
+				sum.Stored++
+			}
+		}
+		return sum, nil
+	}
+	srv := httptest.NewServer(New(st, Options{Token: "tok", Ingest: ingest}))
+	defer srv.Close()
+	if _, body, _ := get(t, srv.URL+"/api/counts?by=dyad"); strings.Contains(body, "USA:CAN") {
+		t.Fatalf("USA:CAN before the ingest: %s", body)
+	}
+	req, _ := http.NewRequest("POST", srv.URL+"/api/articles", strings.NewReader(`{"title":"Accord","text":"The two signed an accord.","lang":"en"}`+"\n"))
+	req.Header.Set("Authorization", "Bearer tok")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum IngestSummary
+	if err := json.NewDecoder(resp.Body).Decode(&sum); err != nil || sum.Read != 1 || sum.Stored != 1 {
+		t.Fatalf("summary %+v, %v", sum, err)
+	}
+	resp.Body.Close()
+	if _, body, _ := get(t, srv.URL+"/api/counts?by=dyad"); !strings.Contains(body, `"key":"USA:CAN"`) {
+		t.Errorf("USA:CAN missing after the ingest: %s", body)
+	}
+	if _, body, _ := get(t, srv.URL+"/api/stats"); !strings.Contains(body, `"articles":4`) {
+		t.Errorf("stats after the ingest: %s", body)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -77,6 +78,8 @@ type server struct {
 
 	flightMu sync.Mutex
 	flights  map[string]*call
+
+	noSplit atomic.Bool // the store ignores CountQuery.SplitQuad
 }
 
 // New returns the handler that serves the API under /api/ and the dashboard at /.

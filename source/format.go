@@ -2,7 +2,9 @@ package source
 
 import (
 	"bytes"
+	"context"
 	"fmt"
+	"io"
 	"iter"
 	"path/filepath"
 	"sort"
@@ -25,8 +27,14 @@ type Format struct {
 	// Sniff reports whether head, the first bytes of an input, are surely in this format. It may be nil.
 	Sniff func(head []byte) bool
 	// Parse yields the documents of one input of this format, or InputErrors for bad records. uri names the
-	// input in URIs and errors. b has passed the common checks (not empty, not binary).
+	// input in URIs and errors. b has passed the common checks (not empty, not binary unless Binary is set).
 	Parse func(uri string, b []byte) iter.Seq2[*dyad.Document, error]
+	// Binary reports that inputs of this format may be compressed or hold NUL bytes (WARC): its Sniff and
+	// Exts are tried before the check for binary content.
+	Binary bool
+	// Stream, when set on a Binary format, reads an input from r without holding it all in memory, so a file
+	// larger than MaxSize can be read (MaxSize then bounds each record). It may be nil.
+	Stream func(ctx context.Context, uri string, r io.Reader) iter.Seq2[*dyad.Document, error]
 }
 
 var (
@@ -49,29 +57,31 @@ func Register(f *Format) {
 const sniffLen = 4096
 
 // Sniff checks an input's content (not empty, not binary) and returns its format: by content first, then by
-// the extension of name, then plain text.
+// the extension of name, then plain text. Formats that read binary input (WARC) are tried first, by content
+// and then by extension.
 func Sniff(name string, b []byte) (*Format, error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, ErrEmpty
 	}
 	head := b[:min(len(b), sniffLen)]
+	regMu.RLock()
+	defer regMu.RUnlock()
+	if f := binaryFormat(name, head); f != nil {
+		return f, nil
+	}
 	if isBinary(head) {
 		return nil, ErrBinary
 	}
-	regMu.RLock()
-	defer regMu.RUnlock()
+	if kind := binaryKind(head); kind != "" {
+		return nil, &reason{msg: kind + " file, not text", err: ErrBinary}
+	}
 	for _, f := range formats {
-		if f.Sniff != nil && f.Sniff(head) {
+		if f.Sniff != nil && !f.Binary && f.Sniff(head) {
 			return f, nil
 		}
 	}
-	ext := strings.ToLower(filepath.Ext(name))
-	for _, f := range formats {
-		for _, e := range f.Exts {
-			if e == ext {
-				return f, nil
-			}
-		}
+	if f := byExt(name, false); f != nil {
+		return f, nil
 	}
 	for _, f := range formats {
 		if f.Name == "text" {
@@ -79,6 +89,51 @@ func Sniff(name string, b []byte) (*Format, error) {
 		}
 	}
 	return nil, fmt.Errorf("no format for %q", name)
+}
+
+// binaryFormat returns the format with Binary set that claims head by content, else by the extension of
+// name, or nil. The caller holds regMu.
+func binaryFormat(name string, head []byte) *Format {
+	for _, f := range formats {
+		if f.Binary && f.Sniff != nil && f.Sniff(head) {
+			return f
+		}
+	}
+	return byExt(name, true)
+}
+
+// byExt returns the format whose extensions end name (".warc.gz" as well as ".html"), among those with
+// Binary equal to binary, or nil. The caller holds regMu.
+func byExt(name string, binary bool) *Format {
+	lower := strings.ToLower(filepath.Base(name))
+	for _, f := range formats {
+		if f.Binary != binary {
+			continue
+		}
+		for _, e := range f.Exts {
+			if strings.HasSuffix(lower, e) && len(lower) > len(e) {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// claimedExt reports whether a registered format reads files named like name.
+func claimedExt(name string) bool {
+	regMu.RLock()
+	defer regMu.RUnlock()
+	return byExt(name, false) != nil || byExt(name, true) != nil
+}
+
+// streamFormat returns the format with Stream set that claims an input by its head or name, or nil.
+func streamFormat(name string, head []byte) *Format {
+	regMu.RLock()
+	defer regMu.RUnlock()
+	if f := binaryFormat(name, head); f != nil && f.Stream != nil {
+		return f
+	}
+	return nil
 }
 
 // isBinary reports NUL bytes, the mark of binary files (and of UTF-16 without a BOM, which we do not read).

@@ -1,9 +1,12 @@
-// Package source reads raw news documents from files, folders, globs and stdin, and yields them as
-// dyad.Documents for the extract stage. Each input format (plain text and Markdown, HTML, JSON and JSONL) is
-// its own small file that registers itself in the format registry; a new format (WARC, feeds) is a new file.
+// Package source reads raw news documents from files, folders, globs, URLs and stdin, and yields them as
+// dyad.Documents for the extract stage. Each input format (plain text and Markdown, HTML, JSON and JSONL,
+// RSS/Atom/JSON feeds, WARC) is its own small file that registers itself in the format registry; a new
+// format is a new file.
 package source
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -33,9 +36,11 @@ var (
 	ErrNoMatch     = errors.New("no file matches the pattern")
 )
 
-// Open returns a dyad.Source over paths: files, folders (recursive), glob patterns, and "-" for stdin, which
-// is read from in. Paths are read in the order given; a folder's files in lexical order, hidden ones
-// (names starting with '.') skipped.
+// Open returns a dyad.Source over paths: files, folders (recursive), glob patterns, http:// and https:// URLs
+// (a page or a feed, fetched with HTTPClient), and "-" for stdin, which is read from in. Paths are read in the
+// order given; a folder's files in lexical order. While walking a folder (or expanding a glob), hidden names
+// (starting with '.') and files of a kind dyad does not read (images, PDFs, archives other than WARC) yield
+// an InputError wrapping dyad.ErrSkipped; a file named on its own is always read, and fails if it cannot be.
 func Open(paths []string, in io.Reader) dyad.Source {
 	return &files{paths: paths, in: in}
 }
@@ -54,7 +59,7 @@ func (s *files) Documents(ctx context.Context) iter.Seq2[*dyad.Document, error] 
 				yield(nil, err)
 				return
 			}
-			if !s.path(ctx, p, yield) {
+			if !s.path(ctx, p, false, yield) {
 				return
 			}
 		}
@@ -65,17 +70,22 @@ type yieldFunc = func(*dyad.Document, error) bool
 
 func inputErr(uri string, err error) error { return &dyad.InputError{URI: uri, Err: err} }
 
-// path yields the documents of one argument; it returns false when the consumer stopped.
-func (s *files) path(ctx context.Context, p string, yield yieldFunc) bool {
+// skipped is the error for an input passed over on purpose.
+func skipped(uri, why string) error {
+	return inputErr(uri, fmt.Errorf("%w: %s", dyad.ErrSkipped, why))
+}
+
+// path yields the documents of one argument; it returns false when the consumer stopped. found is true for
+// a path found by a glob rather than named.
+func (s *files) path(ctx context.Context, p string, found bool, yield yieldFunc) bool {
 	if p == "-" {
 		if s.in == nil {
 			return yield(nil, inputErr(Stdin, errors.New("no standard input")))
 		}
-		b, err := readLimited(s.in)
-		if err != nil {
-			return yield(nil, inputErr(Stdin, err))
-		}
-		return emit(Stdin, "", b, yield)
+		return s.read(ctx, Stdin, "", s.in, -1, false, yield)
+	}
+	if isURL(p) {
+		return fetch(ctx, p, yield)
 	}
 	if strings.ContainsAny(p, "*?[") {
 		if _, err := os.Lstat(p); err != nil { // a real file name with '[' is not a pattern
@@ -87,7 +97,7 @@ func (s *files) path(ctx context.Context, p string, yield yieldFunc) bool {
 				return yield(nil, inputErr(p, ErrNoMatch))
 			}
 			for _, q := range m {
-				if !s.path(ctx, q, yield) {
+				if !s.path(ctx, q, true, yield) {
 					return false
 				}
 			}
@@ -99,7 +109,12 @@ func (s *files) path(ctx context.Context, p string, yield yieldFunc) bool {
 		return yield(nil, inputErr(p, statReason(err)))
 	}
 	if !st.IsDir() {
-		return s.file(p, yield)
+		if found {
+			if why := skipKind(p); why != "" {
+				return yield(nil, skipped(p, why))
+			}
+		}
+		return s.file(ctx, p, found, yield)
 	}
 	cont := true
 	werr := filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
@@ -114,6 +129,14 @@ func (s *files) path(ctx context.Context, p string, yield yieldFunc) bool {
 			return nil
 		}
 		if q != p && strings.HasPrefix(d.Name(), ".") {
+			why := "hidden file"
+			if d.IsDir() {
+				why = "hidden folder"
+			}
+			if !yield(nil, skipped(q, why)) {
+				cont = false
+				return filepath.SkipAll
+			}
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -130,7 +153,13 @@ func (s *files) path(ctx context.Context, p string, yield yieldFunc) bool {
 			cont = yield(nil, cerr) && false
 			return filepath.SkipAll
 		}
-		if !s.file(q, yield) {
+		var ok bool
+		if why := skipKind(q); why != "" {
+			ok = yield(nil, skipped(q, why))
+		} else {
+			ok = s.file(ctx, q, true, yield)
+		}
+		if !ok {
 			cont = false
 			return filepath.SkipAll
 		}
@@ -152,25 +181,52 @@ func statReason(err error) error {
 	return err
 }
 
-// file reads one file and yields its documents.
-func (s *files) file(p string, yield yieldFunc) bool {
-	b, err := readFile(p)
-	if err != nil {
-		return yield(nil, inputErr(p, err))
-	}
-	return emit(p, p, b, yield)
-}
-
-func readFile(p string) ([]byte, error) {
+// file reads one file and yields its documents. found is true for a file met while walking a folder or
+// expanding a glob: binary content that no format reads is then skipped, not failed.
+func (s *files) file(ctx context.Context, p string, found bool, yield yieldFunc) bool {
 	f, err := os.Open(p)
 	if err != nil {
-		return nil, statReason(err)
+		return yield(nil, inputErr(p, statReason(err)))
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > MaxSize {
-		return nil, fmt.Errorf("%w: %d bytes, the limit is %d (source.MaxSize)", ErrTooLarge, st.Size(), MaxSize)
+	size := int64(-1)
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		size = st.Size()
 	}
-	return readLimited(f)
+	return s.read(ctx, p, p, f, size, found, yield)
+}
+
+// read yields the documents of one input read from r: a format with Stream (WARC) reads it as it goes;
+// any other input is read whole, up to MaxSize. size is the input's size when known, else -1.
+func (s *files) read(ctx context.Context, uri, name string, r io.Reader, size int64, found bool, yield yieldFunc) bool {
+	br := bufio.NewReaderSize(r, sniffLen)
+	head, err := br.Peek(sniffLen)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return yield(nil, inputErr(uri, fmt.Errorf("read: %w", statReason(err))))
+	}
+	if len(bytes.TrimSpace(head)) > 0 {
+		if f := streamFormat(name, head); f != nil {
+			for doc, err := range f.Stream(ctx, uri, br) {
+				if !yield(doc, err) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	if size > MaxSize {
+		return yield(nil, inputErr(uri, fmt.Errorf("%w: %d bytes, the limit is %d (source.MaxSize)", ErrTooLarge, size, MaxSize)))
+	}
+	b, err := readLimited(br)
+	if err != nil {
+		return yield(nil, inputErr(uri, err))
+	}
+	if found {
+		if _, err := Sniff(name, b); errors.Is(err, ErrBinary) && !claimedExt(name) {
+			return yield(nil, skipped(uri, err.Error()))
+		}
+	}
+	return emit(uri, name, b, yield)
 }
 
 // readLimited reads at most MaxSize bytes and fails when there are more.

@@ -101,11 +101,18 @@ const insertActorMention = `INSERT INTO actor_mentions (article_id, seq, span_st
 	actor_name, actor_type, actor_country, actor_sector, actor_code, provisional, via)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
+// insertEvent inserts an event, or gives a stored one the record's date when it is more precise (a day
+// beats a month, a year, none; a stated date beats an inferred one of the same precision), so the outcome
+// does not depend on the order in which articles arrive.
 const insertEvent = `INSERT INTO events (id, key, date, date_precision, date_inferred,
 	source_code, source_name, source_actor_id, source_country, source_sector,
 	target_code, target_name, target_actor_id, target_country, target_sector,
 	code, root, quad_class, goldstein, plover, location, coder_version)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (id) DO UPDATE SET date = excluded.date, date_precision = excluded.date_precision,
+		date_inferred = excluded.date_inferred
+	WHERE excluded.date IS NOT NULL AND (events.date IS NULL OR length(events.date) < length(excluded.date) OR
+		(length(events.date) = length(excluded.date) AND events.date_inferred AND NOT excluded.date_inferred))`
 
 const insertEventMention = `INSERT INTO event_mentions (event_id, article_id, span_start, span_end, lang, source,
 	sentence, confidence, date, date_inferred, pattern, published)

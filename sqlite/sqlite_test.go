@@ -3,7 +3,9 @@ package sqlite
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"testing"
+	"testing/fstest"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/storetest"
@@ -86,5 +88,48 @@ func TestOpenErrors(t *testing.T) {
 			db.Close()
 			t.Errorf("Open(%q): no error", p)
 		}
+	}
+}
+
+func TestLoadMigrations(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files fstest.MapFS
+		want  []int
+		bad   bool
+	}{
+		{"ordered by number", fstest.MapFS{"m/0002_b.sql": {}, "m/0010_c.sql": {}, "m/0001_a.sql": {}, "m/README": {}}, []int{1, 2, 10}, false},
+		{"no number", fstest.MapFS{"m/init.sql": {}}, nil, true},
+		{"zero", fstest.MapFS{"m/0000_x.sql": {}}, nil, true},
+		{"duplicate", fstest.MapFS{"m/0001_a.sql": {}, "m/1_b.sql": {}}, nil, true},
+	} {
+		ms, err := loadMigrations(tc.files, "m")
+		if (err != nil) != tc.bad {
+			t.Errorf("%s: error = %v; want bad %v", tc.name, err, tc.bad)
+			continue
+		}
+		var got []int
+		for _, m := range ms {
+			got = append(got, m.version)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: versions %v; want %v", tc.name, got, tc.want)
+		}
+	}
+	// The embedded ones load, and a reopened database is not migrated again.
+	ms, err := migrations()
+	if err != nil || len(ms) == 0 {
+		t.Fatalf("embedded migrations: %v, %v", ms, err)
+	}
+	path := filepath.Join(t.TempDir(), "dyad.db")
+	for range 2 {
+		db, err := Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v, err := db.SchemaVersion(context.Background()); err != nil || v != ms[len(ms)-1].version {
+			t.Errorf("SchemaVersion = %d, %v; want %d", v, err, ms[len(ms)-1].version)
+		}
+		db.Close()
 	}
 }

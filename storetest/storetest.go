@@ -39,6 +39,11 @@ func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
 		t.Run("Counts", func(t *testing.T) { testCounts(t, s) })
 		t.Run("Stats", func(t *testing.T) { testStats(t, s) })
 	})
+	t.Run("EventGainsDate", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		testEventGainsDate(t, s)
+	})
 	t.Run("Atomic", func(t *testing.T) {
 		s := open(t)
 		defer s.Close()
@@ -815,4 +820,46 @@ func equalJSON(a, b any) bool {
 	ja, err1 := json.Marshal(a)
 	jb, err2 := json.Marshal(b)
 	return err1 == nil && err2 == nil && string(ja) == string(jb)
+}
+
+// testEventGainsDate folds reports of one event that give it dates of different precision, in an order
+// where the vaguer come later: the event keeps the most precise date.
+func testEventGainsDate(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	steps := []struct {
+		date     string
+		inferred bool
+		want     string
+		wantInf  bool
+	}{
+		{"", false, "", false},
+		{"2024-05", true, "2024-05", true},
+		{"2024-05-02", true, "2024-05-02", true},
+		{"2024", false, "2024-05-02", true},
+		{"2024-05-03", false, "2024-05-03", false},
+		{"2024-05-04", true, "2024-05-03", false},
+		{"", false, "2024-05-03", false},
+	}
+	for i, st := range steps {
+		a := dyad.Article{ID: fmt.Sprintf("date-%d", i), URI: "mem", Title: "Talks", Lang: "en",
+			Text: fmt.Sprintf("Report %d: the ministers met for talks.", i)}
+		e := event("dated-event", "K", st.date, vnmGov, chnGov, "043", 1, 2.8)
+		e.DateInferred = st.inferred
+		e.Mentions = []dyad.EventMention{mention(&a, "the ministers met for talks.", st.date, st.inferred)}
+		if _, err := s.Save(ctx, &dyad.Record{Article: a, Events: []dyad.Event{e}}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Event(ctx, "dated-event")
+		if err != nil {
+			t.Fatal(err)
+		}
+		prec := map[int]string{10: "day", 7: "month", 4: "year", 0: ""}[len(st.want)]
+		if string(got.Date) != st.want || got.DateInferred != st.wantInf || got.DatePrecision != prec {
+			t.Errorf("after a report dated %q (inferred %v): event dated %q (%s, inferred %v); want %q (%s, inferred %v)",
+				st.date, st.inferred, got.Date, got.DatePrecision, got.DateInferred, st.want, prec, st.wantInf)
+		}
+		if got.NumMentions != i+1 {
+			t.Errorf("step %d: %d mentions; want %d", i, got.NumMentions, i+1)
+		}
+	}
 }

@@ -115,7 +115,8 @@ function uplotChart(box, keys, series) {
       label: sr.label, stroke: COLORS[sr.cls] || "#333", width: 2, scale: sr.axis === "right" ? "g" : "n",
       fill: sr.bars ? (COLORS[sr.cls] || "#333") + "33" : undefined,
       paths: sr.bars && uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({ size: [0.8, 40] }) : undefined,
-      points: { show: keys.length < 60 },
+      // Sparse series (months without events are gaps) need their points shown to be seen at all.
+      points: { show: !sr.bars && sr.values.filter((v) => v !== null && v !== undefined && (v !== 0 || sr.axis === "right")).length < 80, size: 5 },
     }))],
     scales: { x: { time: true }, g: { range: [-10, 10] } },
     axes: [{}, { scale: "n" }].concat(right ? [{ scale: "g", side: 1, grid: { show: false } }] : []),
@@ -228,9 +229,25 @@ async function overview() {
   ];
 }
 
+// fillMonths returns every month from the first key to the last when all keys are months (YYYY-MM), so
+// that empty months show as empty rather than being bridged; other keys are returned as they are.
+function fillMonths(keys) {
+  if (!keys.length || keys.length > 1200 || !keys.every((k) => /^\d{4}-\d{2}$/.test(k))) return keys;
+  const out = [];
+  let [y, m] = keys[0].split("-").map(Number);
+  const last = keys[keys.length - 1];
+  for (let i = 0; i < 1200; i++) {
+    const k = `${y}-${String(m).padStart(2, "0")}`;
+    out.push(k);
+    if (k >= last) break;
+    if (++m > 12) { m = 1; y++; }
+  }
+  return out;
+}
+
 // quadChart turns month counts (split by quad class when the store does it) into one line per class.
 function quadChart(items) {
-  const keys = [...new Set(items.map((c) => c.key))].sort();
+  const keys = fillMonths([...new Set(items.map((c) => c.key))].sort());
   const idx = new Map(keys.map((k, i) => [k, i]));
   const split = items.some((c) => c.quad_class);
   if (!split) {
@@ -272,10 +289,11 @@ async function dyadPage(arg, params) {
     api("counts", { by: "month", ...f }), api("counts", { by: "code", limit: 12, ...f }),
     api("events", { ...f, limit: PAGE, offset: params.offset }),
   ]);
-  const keys = months.items.map((c) => c.key);
+  const keys = fillMonths(months.items.map((c) => c.key));
+  const byKey = new Map(months.items.map((c) => [c.key, c]));
   const chart = timeChart(keys, [
-    { label: "Events", values: months.items.map((c) => c.count), cls: "total", bars: true },
-    { label: "Mean Goldstein", values: months.items.map((c) => c.goldstein), cls: "gold", axis: "right" },
+    { label: "Events", values: keys.map((k) => (byKey.get(k) || { count: 0 }).count), cls: "total", bars: true },
+    { label: "Mean Goldstein", values: keys.map((k) => (byKey.has(k) ? byKey.get(k).goldstein : null)), cls: "gold", axis: "right" },
   ]);
   return [h("h1", {}, "Dyad ", h("a", { href: "#/actor/" + enc(a) }, a), " – ", h("a", { href: "#/actor/" + enc(b) }, b)),
     filtersForm("dyad/" + enc(dyad), params, [["code", "CAMEO", "04"], ["from", "From"], ["to", "To"], ["lang", "Language"]]),
@@ -396,7 +414,7 @@ async function actorPage(arg, params) {
   const code = ap.actor.code || id;
   const list = await api("events", { actor: ap.known ? ap.actor.id : code, limit: PAGE, offset: params.offset });
   const byID = ap.events && ap.events.length;
-  const keys = [...new Set([...ap.as_source, ...ap.as_target, ...(ap.events || [])].map((c) => c.key))].sort();
+  const keys = fillMonths([...new Set([...ap.as_source, ...ap.as_target, ...(ap.events || [])].map((c) => c.key))].sort());
   const val = (arr) => { const m = new Map(arr.map((c) => [c.key, c.count])); return keys.map((k) => m.get(k) || 0); };
   const a = ap.actor;
   const roles = (a.roles || []).slice().sort((x, y) => (x.from || "").localeCompare(y.from || ""));

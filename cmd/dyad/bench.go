@@ -1,0 +1,154 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/pipeline"
+	"github.com/dyad-events/dyad/source"
+)
+
+func init() {
+	register(command{name: "bench", args: "[--n 10000] [--corpus DIR]", summary: "measure ingest speed on n articles made from a corpus, into a fresh store", run: runBench})
+}
+
+// benchSource yields n documents made from the corpus's plain-text articles: article i%len is followed by
+// a numbered line and another article of the corpus, so that every document is new and few are near
+// duplicates of each other, as in a real crawl.
+type benchSource struct {
+	docs []dyad.Document
+	n    int
+}
+
+func (b benchSource) Documents(ctx context.Context) iter.Seq2[*dyad.Document, error] {
+	return func(yield func(*dyad.Document, error) bool) {
+		k := len(b.docs)
+		for i := range b.n {
+			if ctx.Err() != nil {
+				yield(nil, ctx.Err())
+				return
+			}
+			d := b.docs[i%k]
+			other := b.docs[(i%k+1+(i/k)%(k-1))%k]
+			d.URI = fmt.Sprintf("%s#bench%d", d.URI, i)
+			body := append([]byte(nil), d.Body...)
+			body = append(body, fmt.Sprintf("\n\nThe desk filed this report as number %d of the series.\n\n", i)...)
+			d.Body = append(body, other.Body...)
+			if !yield(&d, nil) {
+				return
+			}
+		}
+	}
+}
+
+func runBench(ctx context.Context, e *env, args []string) error {
+	fl := newFlags(e, "bench", "")
+	n := fl.Int("n", 10000, "articles to ingest")
+	corpus := fl.String("corpus", "sample", "folder of articles to build the benchmark documents from")
+	workers := fl.Int("workers", 0, "concurrent workers (default: number of CPUs)")
+	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the ingest here")
+	if _, err := parse(fl, args); err != nil {
+		return err
+	}
+	var docs []dyad.Document
+	for d, err := range source.Open([]string{*corpus}, nil).Documents(ctx) {
+		// Plain-text articles only: a line added after an HTML page's end would not be part of its text.
+		if err == nil && d.Format != "html" && !strings.Contains(string(d.Body[:min(len(d.Body), 512)]), "<html") {
+			docs = append(docs, *d)
+		}
+	}
+	if len(docs) < 2 {
+		return fmt.Errorf("too few plain-text documents in %s", *corpus)
+	}
+	bytes := 0
+	for i := range *n {
+		bytes += len(docs[i%len(docs)].Body)
+	}
+	if e.db == "dyad.db" {
+		dir, err := os.MkdirTemp("", "dyad-bench")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		e.db = filepath.Join(dir, "bench.db")
+	}
+	t0 := time.Now()
+	c, err := e.components()
+	if err != nil {
+		return err
+	}
+	load := time.Since(t0)
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	lk, err := e.linker(st)
+	if err != nil {
+		return err
+	}
+	stages := c.stages()
+	// Time the stages one document at a time too, on one core, for the per-stage figures.
+	var tExtract, tAnnotate, tCode time.Duration
+	sample := min(len(docs), 200)
+	for i := range sample {
+		d := docs[i]
+		t := time.Now()
+		a, err := stages.Extract(&d)
+		tExtract += time.Since(t)
+		if err != nil {
+			continue
+		}
+		t = time.Now()
+		ms := stages.Annotate(a)
+		tAnnotate += time.Since(t)
+		t = time.Now()
+		stages.Code(a, ms)
+		tCode += time.Since(t)
+	}
+	stages.Link = lk.Link
+	r := &pipeline.Runner{Stages: stages, Store: st, Workers: *workers}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	t1 := time.Now()
+	sum, err := r.Run(ctx, benchSource{docs: docs, n: *n})
+	if err != nil {
+		return err
+	}
+	total := time.Since(t1)
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	sampleBytes := 0
+	for i := range sample {
+		sampleBytes += len(docs[i].Body)
+	}
+	per := func(d time.Duration) string {
+		return fmt.Sprintf("%8.0f docs/s  %6.2f MB/s", float64(sample)/d.Seconds(), float64(sampleBytes)/1e6/d.Seconds())
+	}
+	w := e.stdout
+	fmt.Fprintf(w, "dyad bench: %d articles (%.1f MB) from %d documents of %s, %d CPU(s), store %s\n", *n, float64(bytes)/1e6, len(docs), *corpus, runtime.GOMAXPROCS(0), redactURL(e.db))
+	fmt.Fprintf(w, "  load packs          %v (%d names)\n", load.Round(time.Millisecond), c.dict.Len())
+	fmt.Fprintf(w, "  extract   (1 core)  %s\n", per(tExtract))
+	fmt.Fprintf(w, "  annotate  (1 core)  %s\n", per(tAnnotate))
+	fmt.Fprintf(w, "  code      (1 core)  %s\n", per(tCode))
+	fmt.Fprintf(w, "  ingest (all stages, link, store): %d stored, %d duplicates, %d failed in %v: %.0f articles/s\n",
+		sum.Stored, sum.Duplicates, sum.Failed, total.Round(time.Millisecond), float64(sum.Read)/total.Seconds())
+	fmt.Fprintf(w, "  heap in use %d MB, total allocated %d MB\n", ms.HeapInuse>>20, ms.TotalAlloc>>20)
+	return nil
+}
