@@ -87,7 +87,9 @@ type Hit struct {
 
 // CountQuery asks for counts of events grouped by one dimension.
 type CountQuery struct {
-	By string // "day", "month", "dyad", "code", "root", "quad", "lang", "source", "actor"
+	// By is "day", "month", "dyad", "code", "root", "quad", "lang", "source" (source actor code), "target"
+	// (target actor code), "actor" (either side) or "outlet" (the news source of the mentions).
+	By string
 	// SplitQuad asks, for By "day" or "month", one group per key and quad class (Count.QuadClass set), for
 	// the dashboard's events-over-time-by-quad-class chart.
 	SplitQuad bool

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"net/url"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/dyad-events/dyad"
@@ -29,6 +30,17 @@ func testURL(t testing.TB) string {
 // openFresh opens a store in a new schema of the DATABASE_URL database, dropped when the test ends, so
 // runs never collide.
 func openFresh(t testing.TB) *DB {
+	t.Helper()
+	db, err := Open(context.Background(), freshURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// freshURL creates a new schema, dropped when the test ends, and returns DATABASE_URL with that schema first
+// in its search_path.
+func freshURL(t testing.TB) string {
 	t.Helper()
 	ctx := context.Background()
 	base := testURL(t)
@@ -68,11 +80,7 @@ func openFresh(t testing.TB) *DB {
 	q := u.Query()
 	q.Set("search_path", schema+",public")
 	u.RawQuery = q.Encode()
-	db, err := Open(ctx, u.String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return db
+	return u.String()
 }
 
 func TestConformance(t *testing.T) {
@@ -113,5 +121,78 @@ func TestSaveRefusesBadText(t *testing.T) {
 	}
 	if st, err := db.Stats(context.Background()); err != nil || st.Articles != 0 {
 		t.Errorf("Stats = %+v, %v; want nothing stored", st, err)
+	}
+}
+
+// TestTwoWorkers saves from two connection pools at once, as two worker processes would: batches that
+// share events, and articles that both workers save in opposite orders. Nothing may fail or deadlock, each
+// article is stored once, and the counters come out exact.
+func TestTwoWorkers(t *testing.T) {
+	url := freshURL(t)
+	ctx := context.Background()
+	var dbs [2]*DB
+	for i := range dbs {
+		db, err := Open(ctx, url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		dbs[i] = db
+	}
+	recs := storetest.SyntheticRecords(400, 9)
+	shared := []string{"shared-a", "shared-b", "shared-c"}
+	for i, r := range recs {
+		r.Events[0].ID = shared[i%3]
+		r.Events[1].ID = shared[(i+1)%3]
+	}
+	// Worker 0 saves all records in order, worker 1 in reverse, each in batches of 50.
+	stored := make([][]bool, 2)
+	errs := make(chan error, 2)
+	for w := range dbs {
+		go func() {
+			order := slices.Clone(recs)
+			if w == 1 {
+				slices.Reverse(order)
+			}
+			for i := 0; i < len(order); i += 50 {
+				got, err := dbs[w].SaveBatch(ctx, order[i:i+50])
+				if err != nil {
+					errs <- err
+					return
+				}
+				stored[w] = append(stored[w], got...)
+			}
+			errs <- nil
+		}()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	n := 0
+	for _, s := range stored {
+		for _, ok := range s {
+			if ok {
+				n++
+			}
+		}
+	}
+	if n != len(recs) {
+		t.Errorf("%d articles stored; want each of %d once", n, len(recs))
+	}
+	total := 0
+	for _, id := range shared {
+		e, err := dbs[0].Event(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.NumMentions != len(e.Mentions) || e.NumArticles != e.NumMentions {
+			t.Errorf("%s: num_mentions %d, %d listed, %d articles", id, e.NumMentions, len(e.Mentions), e.NumArticles)
+		}
+		total += e.NumMentions
+	}
+	if total != 2*len(recs) {
+		t.Errorf("shared events have %d mentions; want %d", total, 2*len(recs))
 	}
 }

@@ -211,6 +211,10 @@ func (s *files) read(ctx context.Context, uri, name string, r io.Reader, size in
 					return false
 				}
 			}
+			if err := ctx.Err(); err != nil { // the stream stopped early
+				yield(nil, err)
+				return false
+			}
 			return true
 		}
 	}

@@ -59,43 +59,7 @@ func BenchmarkSave(b *testing.B) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "records/s")
 }
 
-func TestSaveBatchDuplicatesInBatch(t *testing.T) {
-	db := openTemp(t)
-	defer db.Close()
-	recs := storetest.SyntheticRecords(3, 7)
-	got, err := db.SaveBatch(context.Background(), []*dyad.Record{recs[0], recs[1], recs[0], recs[2]})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := []bool{true, true, false, true}; !equalBools(got, want) {
-		t.Errorf("SaveBatch = %v; want %v", got, want)
-	}
-	got, err = db.SaveBatch(context.Background(), recs)
-	if err != nil || !equalBools(got, []bool{false, false, false}) {
-		t.Errorf("second SaveBatch = %v, %v; want all false", got, err)
-	}
-	if _, err := db.SaveBatch(context.Background(), []*dyad.Record{recs[0], nil}); err == nil {
-		t.Error("SaveBatch with a nil record: no error")
-	}
-}
-
-func equalBools(a, b []bool) bool {
-	return strings.Join(boolStrings(a), ",") == strings.Join(boolStrings(b), ",")
-}
-
-func boolStrings(bs []bool) []string {
-	var out []string
-	for _, b := range bs {
-		if b {
-			out = append(out, "t")
-		} else {
-			out = append(out, "f")
-		}
-	}
-	return out
-}
-
-// BenchmarkSearch runs a query that matches most of 10,000 articles, and a rarer one, for the first page.
+// BenchmarkSearch runs a query that matches most of 10,000 articles, and rarer ones, for the first page.
 func BenchmarkSearch(b *testing.B) {
 	ctx := context.Background()
 	db, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"))

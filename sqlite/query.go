@@ -449,7 +449,8 @@ func (db *DB) Events(ctx context.Context, q dyad.EventQuery) ([]dyad.Event, erro
 // that shorter key), "dyad" (source:target country codes), "code", "root", "quad", "lang" (an event counts
 // once in each language of its mentions), "source" (source actor code), "target" (target actor code),
 // "actor" (an actor code on either side) and "outlet" (the news source of its mentions). Other groupings
-// are listed largest first. Undated events and empty keys are left out.
+// are listed largest first. Undated events and empty keys are left out. With q.SplitQuad, a time series has
+// one group per key and quad class (Count.QuadClass set); other groupings ignore it.
 func (db *DB) Counts(ctx context.Context, q dyad.CountQuery) ([]dyad.Count, error) {
 	w := eventWhere(q.EventQuery)
 	cond := w.String()
@@ -463,10 +464,10 @@ func (db *DB) Counts(ctx context.Context, q dyad.CountQuery) ([]dyad.Count, erro
 	switch q.By {
 	case "day":
 		series = true
-		query = "SELECT e.date AS k, e.goldstein AS g FROM events e" + and + "e.date IS NOT NULL"
+		query = "SELECT e.date AS k, e.goldstein AS g, e.quad_class AS q FROM events e" + and + "e.date IS NOT NULL"
 	case "month":
 		series = true
-		query = "SELECT substr(e.date, 1, 7) AS k, e.goldstein AS g FROM events e" + and + "e.date IS NOT NULL"
+		query = "SELECT substr(e.date, 1, 7) AS k, e.goldstein AS g, e.quad_class AS q FROM events e" + and + "e.date IS NOT NULL"
 	case "dyad":
 		query = `SELECT coalesce(nullif(e.source_country, ''), substr(e.source_code, 1, 3)) || ':' ||
 			coalesce(nullif(e.target_country, ''), substr(e.target_code, 1, 3)) AS k, e.goldstein AS g
@@ -497,8 +498,12 @@ func (db *DB) Counts(ctx context.Context, q dyad.CountQuery) ([]dyad.Count, erro
 	if series {
 		order, def = "k", MaxLimit
 	}
+	cols, group := "k, 0", "k"
+	if series && q.SplitQuad {
+		cols, group, order = "k, q", "k, q", "k, q"
+	}
 	n, off := limits(q.Page, def)
-	rows, err := db.reader.QueryContext(ctx, "SELECT k, count(*), avg(g) FROM ("+query+") WHERE k <> '' GROUP BY k ORDER BY "+
+	rows, err := db.reader.QueryContext(ctx, "SELECT "+cols+", count(*), avg(g) FROM ("+query+") WHERE k <> '' GROUP BY "+group+" ORDER BY "+
 		order+" LIMIT ? OFFSET ?", append(args, n, off)...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: counts by %s: %w", q.By, err)
@@ -507,7 +512,7 @@ func (db *DB) Counts(ctx context.Context, q dyad.CountQuery) ([]dyad.Count, erro
 	out := []dyad.Count{}
 	for rows.Next() {
 		var c dyad.Count
-		if err := rows.Scan(&c.Key, &c.Count, &c.Goldstein); err != nil {
+		if err := rows.Scan(&c.Key, &c.QuadClass, &c.Count, &c.Goldstein); err != nil {
 			return nil, fmt.Errorf("sqlite: counts by %s: %w", q.By, err)
 		}
 		out = append(out, c)

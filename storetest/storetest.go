@@ -39,6 +39,15 @@ func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
 		t.Run("Counts", func(t *testing.T) { testCounts(t, s) })
 		t.Run("Stats", func(t *testing.T) { testStats(t, s) })
 	})
+	t.Run("SaveBatch", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		b, ok := s.(Batcher)
+		if !ok {
+			t.Skip("the store has no SaveBatch")
+		}
+		testSaveBatch(t, b)
+	})
 	t.Run("EventGainsDate", func(t *testing.T) {
 		s := open(t)
 		defer s.Close()
@@ -143,7 +152,7 @@ func records() []*dyad.Record {
 	visit.Source.ActorID = binh.ID
 	visit.Mentions = []dyad.EventMention{mention(a, "Deputy Foreign Minister Phạm Thanh Bình travelled to Beijing on Saturday "+
 		"for a new round of talks on the land border.", "2024-03-09", false)}
-	accord := event(evAccord, "USA|VNM|05", "2024-03-08", usaGov, vnmGov, "057", 1, 8.0)
+	accord := event(evAccord, "USA|VNM|05", "2024-03-08", usaGov, vnmGov, "057", 2, 8.0) // quad 2 for the split counts
 	accord.Mentions = []dyad.EventMention{mention(a, "Separately, the United States and Vietnam signed a memorandum on clean energy on Friday.",
 		"2024-03-08", false)}
 	recEN.Events = []dyad.Event{visit, accord}
@@ -670,6 +679,10 @@ func testCounts(t *testing.T, s dyad.Store) {
 	str := func(cs []dyad.Count) string {
 		var b strings.Builder
 		for _, c := range cs {
+			if c.QuadClass != 0 {
+				fmt.Fprintf(&b, "%s/q%d=%d/%.2f ", c.Key, c.QuadClass, c.Count, c.Goldstein)
+				continue
+			}
 			fmt.Fprintf(&b, "%s=%d/%.2f ", c.Key, c.Count, c.Goldstein)
 		}
 		return strings.TrimSpace(b.String())
@@ -683,7 +696,7 @@ func testCounts(t *testing.T, s dyad.Store) {
 		{dyad.CountQuery{By: "dyad"}, "VNM:CHN=2/2.60 CHN:VNM=1/4.00 USA:VNM=1/8.00"},
 		{dyad.CountQuery{By: "code"}, "036=1/4.00 042=1/1.90 043=1/3.30 057=1/8.00"},
 		{dyad.CountQuery{By: "root"}, "04=2/2.60 03=1/4.00 05=1/8.00"},
-		{dyad.CountQuery{By: "quad"}, "1=4/4.30"},
+		{dyad.CountQuery{By: "quad"}, "1=3/3.07 2=1/8.00"},
 		{dyad.CountQuery{By: "lang"}, "en=2/4.95 nl=2/3.65 fr=1/1.90"},
 		{dyad.CountQuery{By: "source"}, "VNMGOV=2/2.60 CHNMIL=1/4.00 USAGOV=1/8.00"},
 		{dyad.CountQuery{By: "actor"}, "VNMGOV=4/4.30 CHNGOV=2/2.60 CHNMIL=1/4.00 USAGOV=1/8.00"},
@@ -691,6 +704,8 @@ func testCounts(t *testing.T, s dyad.Store) {
 		{dyad.CountQuery{By: "root", EventQuery: dyad.EventQuery{Dyad: [2]string{"CHN", "VNM"}}}, "04=2/2.60 03=1/4.00"},
 		{dyad.CountQuery{By: "lang", EventQuery: dyad.EventQuery{Code: "04"}}, "en=1/1.90 fr=1/1.90 nl=1/3.30"},
 		{dyad.CountQuery{By: "code", EventQuery: dyad.EventQuery{Page: dyad.Page{Limit: 2}}}, "036=1/4.00 042=1/1.90"},
+		{dyad.CountQuery{By: "month", SplitQuad: true}, "2023-12/q1=1/4.00 2024-03/q1=1/1.90 2024-03/q2=1/8.00"},
+		{dyad.CountQuery{By: "code", SplitQuad: true}, "036=1/4.00 042=1/1.90 043=1/3.30 057=1/8.00"},
 	} {
 		got, err := s.Counts(ctx, tc.q)
 		if err != nil {
@@ -860,6 +875,62 @@ func testEventGainsDate(t *testing.T, s dyad.Store) {
 		}
 		if got.NumMentions != i+1 {
 			t.Errorf("step %d: %d mentions; want %d", i, got.NumMentions, i+1)
+		}
+	}
+}
+
+// Batcher is a store that saves many records in one transaction, as both of ours do.
+type Batcher interface {
+	dyad.Store
+	SaveBatch(ctx context.Context, recs []*dyad.Record) ([]bool, error)
+}
+
+func testSaveBatch(t *testing.T, s Batcher) {
+	ctx := context.Background()
+	recs := SyntheticRecords(4, 7)
+	// Out of id order, with a repeat and an article saved before.
+	if ok, err := s.Save(ctx, recs[3]); err != nil || !ok {
+		t.Fatalf("Save = %v, %v", ok, err)
+	}
+	got, err := s.SaveBatch(ctx, []*dyad.Record{recs[2], recs[0], recs[2], recs[3], recs[1]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []bool{true, true, false, false, true}; !slices.Equal(got, want) {
+		t.Errorf("SaveBatch = %v; want %v", got, want)
+	}
+	if got, err := s.SaveBatch(ctx, recs); err != nil || !slices.Equal(got, []bool{false, false, false, false}) {
+		t.Errorf("second SaveBatch = %v, %v; want all false", got, err)
+	}
+	if got, err := s.SaveBatch(ctx, nil); err != nil || len(got) != 0 {
+		t.Errorf("empty SaveBatch = %v, %v", got, err)
+	}
+	if _, err := s.SaveBatch(ctx, []*dyad.Record{recs[0], nil}); err == nil {
+		t.Error("SaveBatch with a nil record: no error")
+	}
+	// A bad record fails the whole batch: the good one beside it is not stored either.
+	fresh := SyntheticRecords(2, 8)
+	fresh[1].Events[0].ID = ""
+	if _, err := s.SaveBatch(ctx, fresh); err == nil {
+		t.Error("SaveBatch with an event without id: no error")
+	}
+	if has, err := s.HasArticle(ctx, fresh[0].Article.ID); err != nil || has {
+		t.Errorf("HasArticle after a failed batch = %v, %v; want false", has, err)
+	}
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 4 || st.Statements != 4 {
+		t.Errorf("Stats = %+v; want 4 articles and 4 statements", st)
+	}
+	for _, r := range recs {
+		got, err := s.Record(ctx, r.Article.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Events) != 2 || len(got.Mentions) != 2 || got.Signature == nil || len(got.Signature.Bands) != 16 {
+			t.Errorf("record %s: %d events, %d mentions, signature %v", r.Article.ID, len(got.Events), len(got.Mentions), got.Signature != nil)
 		}
 	}
 }

@@ -45,7 +45,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	stages := c.stages()
 	stages.Link = lk.Link
-	opts := server.Options{Addr: *addr, Token: os.Getenv("DYAD_TOKEN"), Actors: c.dict}
+	opts := server.Options{Addr: *addr, Token: os.Getenv("DYAD_TOKEN"), Actors: c.dict, Warm: true}
 	opts.Ingest = func(ctx context.Context, docs []dyad.Document) (server.IngestSummary, error) {
 		r := &pipeline.Runner{Stages: stages, Store: st, Workers: 2}
 		sum, err := r.Run(ctx, source.Documents(docs))

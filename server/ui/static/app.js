@@ -116,7 +116,12 @@ function uplotChart(box, keys, series) {
       fill: sr.bars ? (COLORS[sr.cls] || "#333") + "33" : undefined,
       paths: sr.bars && uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({ size: [0.8, 40] }) : undefined,
       // Sparse series (months without events are gaps) need their points shown to be seen at all.
-      points: { show: !sr.bars && sr.values.filter((v) => v !== null && v !== undefined && (v !== 0 || sr.axis === "right")).length < 80, size: 5 },
+      // Only the points that carry a value: not the empty months.
+      points: {
+        show: !sr.bars && sr.values.filter((v) => v !== null && v !== undefined && (v !== 0 || sr.axis === "right")).length < 80,
+        size: 5,
+        filter: (u, si, show) => show ? u.data[si].flatMap((v, i) => (v !== null && v !== undefined && (v !== 0 || sr.axis === "right") ? [i] : [])) : null,
+      },
     }))],
     scales: { x: { time: true }, g: { range: [-10, 10] } },
     axes: [{}, { scale: "n" }].concat(right ? [{ scale: "g", side: 1, grid: { show: false } }] : []),
