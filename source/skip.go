@@ -12,15 +12,15 @@ var skipExts = map[string]string{}
 
 func init() {
 	for kind, exts := range map[string]string{
-		"image":    ".jpg .jpeg .png .gif .webp .bmp .tif .tiff .ico .svg .heic .avif",
-		"PDF":      ".pdf",
-		"document": ".doc .docx .odt .rtf .xls .xlsx .ods .ppt .pptx .odp .epub",
-		"archive":  ".zip .tar .gz .tgz .bz2 .xz .zst .7z .rar .lz4 .br",
-		"audio":    ".mp3 .wav .ogg .oga .flac .m4a .aac .opus",
-		"video":    ".mp4 .m4v .mov .avi .mkv .webm .flv .wmv",
-		"font":     ".woff .woff2 .ttf .otf .eot",
-		"program":  ".exe .dll .so .dylib .bin .class .jar .wasm .o .a",
-		"database": ".db .sqlite .sqlite3 .parquet",
+		"image":           ".jpg .jpeg .png .gif .webp .bmp .tif .tiff .ico .svg .heic .avif",
+		"PDF":             ".pdf",
+		"document":        ".doc .docx .odt .rtf .xls .xlsx .ods .ppt .pptx .odp .epub",
+		"archive":         ".zip .tar .gz .tgz .bz2 .xz .zst .7z .rar .lz4 .br",
+		"audio":           ".mp3 .wav .ogg .oga .flac .m4a .aac .opus",
+		"video":           ".mp4 .m4v .mov .avi .mkv .webm .flv .wmv",
+		"font":            ".woff .woff2 .ttf .otf .eot",
+		"program":         ".exe .dll .so .dylib .bin .class .jar .wasm .o .a",
+		"database":        ".db .sqlite .sqlite3 .parquet",
 		"style or script": ".css .js .mjs .map",
 	} {
 		for _, e := range strings.Fields(exts) {
