@@ -40,6 +40,7 @@ type Dictionary struct {
 	holders    map[string][]holder // office id -> its holders over time
 	orgHolders map[int32][]holder  // organisation -> holders of its offices
 	places     map[string]int32    // folded place name -> country, for datelines
+	capitals   map[string]int32    // folded capital -> country: "Beijing said" is China
 	agents     []agent
 	m          matcher
 	langs      map[string]bool // languages with their own agents or demonyms
@@ -89,6 +90,7 @@ const (
 	connOf uint8 = 1 << iota
 	connTo
 	connAnd
+	connPlace // "in", "à", "tại": a capital after it is a place, not its government
 )
 
 // Load reads the actor dictionaries (packs/data/actors), every language's agents and demonyms, and the
@@ -110,6 +112,7 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		holders:    map[string][]holder{},
 		orgHolders: map[int32][]holder{},
 		places:     map[string]int32{},
+		capitals:   map[string]int32{},
 		langs:      map[string]bool{},
 		capWords:   map[string]bool{},
 		noCoref:    map[string]bool{},
@@ -155,10 +158,17 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		case "actors/countries", "actors/offices", "actors/stop":
 			continue
 		case "actors/places":
-			errs = append(errs, d.loadPlaces(f)...)
+			errs = append(errs, d.loadPlaces(f, d.places)...)
+			continue
+		case "actors/capitals":
+			errs = append(errs, d.loadPlaces(f, d.capitals)...)
+			errs = append(errs, d.loadPlaces(f, d.places)...)
 			continue
 		}
 		errs = append(errs, d.loadActors(f)...)
+	}
+	for _, f := range files("places/cities") {
+		errs = append(errs, d.loadPlaces(f, d.places)...)
 	}
 	for _, f := range agentFiles {
 		errs = append(errs, d.loadAgents(f, false)...)
@@ -266,6 +276,8 @@ func (d *Dictionary) loadAgents(f packs.File, first bool) []error {
 				kind = connTo
 			case "@and":
 				kind = connAnd
+			case "@place":
+				kind = connPlace
 			case "@elision":
 				for _, w := range l.Fields[1:] {
 					w = text.Fold(w)
@@ -277,7 +289,7 @@ func (d *Dictionary) loadAgents(f packs.File, first bool) []error {
 				}
 				continue
 			default:
-				errs = append(errs, l.Errorf("unknown line kind %q: want @of, @to, @and or @elision", head))
+				errs = append(errs, l.Errorf("unknown line kind %q: want @of, @to, @and, @place or @elision", head))
 				continue
 			}
 			if d.conn[lang] == nil {
@@ -552,8 +564,9 @@ func (d *Dictionary) addRole(i int32, l packs.Line) error {
 	return nil
 }
 
-// loadPlaces reads `alpha3 | place | place ...`: the places datelines name.
-func (d *Dictionary) loadPlaces(f packs.File) []error {
+// loadPlaces reads `alpha3 | place | place ...` into m: the places datelines and sentences name
+// (actors/places), or the capitals that stand for their country's government (actors/capitals).
+func (d *Dictionary) loadPlaces(f packs.File, m map[string]int32) []error {
 	var errs []error
 	for l := range f.Lines() {
 		if len(l.Fields) < 2 {
@@ -570,7 +583,7 @@ func (d *Dictionary) loadPlaces(f packs.File) []error {
 				errs = append(errs, l.Errorf("empty place"))
 				continue
 			}
-			d.places[placeKey(d.tokens(p, false))] = i
+			m[placeKey(d.tokens(p, false))] = i
 		}
 	}
 	return errs

@@ -30,6 +30,7 @@ func (d *Dictionary) Recognize(a *dyad.Article) []dyad.ActorMention {
 	r.items = d.scan(toks, lang, r.useLang)
 	r.out = make([]dyad.ActorMention, 0, len(r.items)+len(r.items)/4)
 	r.run()
+	r.capitals()
 	return r.out
 }
 

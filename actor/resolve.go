@@ -548,6 +548,20 @@ func (r *resolver) titledName(p, q int, country int32, sector string, offices []
 // untitled resolves a title without a name: the office's holder on the date, or a country's sector.
 func (r *resolver) untitled(start, end int, country int32, cvia, sector string, offices []string, org, host int32) bool {
 	if len(offices) == 0 {
+		if country < 0 && sector != "" && sector != "GOV" {
+			// a group without a country of its own ("protesters", "la police", "soldiers in Myanmar"):
+			// the country it is in, else a place the sentence names, else the dateline
+			switch {
+			case host >= 0:
+				country, cvia = host, "host"
+			default:
+				if c := r.sentencePlace(start, end); c >= 0 {
+					country, cvia = c, "place"
+				} else if r.dateline >= 0 {
+					country, cvia = r.dateline, "dateline"
+				}
+			}
+		}
 		if country < 0 || sector == "" {
 			return false
 		}

@@ -60,7 +60,33 @@ type Runner struct {
 	Progress Progress
 	// OnError, when set, is told of each failed input as it happens (the CLI prints them).
 	OnError func(err error)
+
+	// Batch > 1 saves records Batch at a time, each batch in one transaction, through SaveBatch; Pending
+	// keeps the records that are linked but not saved yet visible to the link stage (link.Pending).
+	// One batch saves while the next is linked.
+	Batch     int
+	SaveBatch func(ctx context.Context, recs []*dyad.Record) ([]bool, error)
+	Pending   Pending
+
+	buf      []*dyad.Record
+	inflight chan saved // the batch being saved, at most one
+	busy     bool
 }
+
+// Pending holds linked records until their batch is saved. It must be safe for concurrent use.
+type Pending interface {
+	Add(rec *dyad.Record)
+	Done(recs []*dyad.Record)
+	Has(id string) bool
+}
+
+type saved struct {
+	recs   []*dyad.Record
+	stored []bool
+	err    error
+}
+
+func (r *Runner) batching() bool { return r.Batch > 1 && r.SaveBatch != nil && r.Pending != nil }
 
 type job struct {
 	seq int
@@ -134,9 +160,22 @@ func (r *Runner) Run(ctx context.Context, src dyad.Source) (*Summary, error) {
 				cancel()
 			}
 		}
+		if storeErr == nil && r.batching() && (len(r.buf) >= r.Batch || len(ordered) == 0 && len(r.buf) > 0) {
+			// A full batch, or the workers have nothing ready: save what is linked.
+			if err := r.flush(ctx, sum); err != nil {
+				storeErr = err
+				cancel()
+			}
+		}
 		if r.Progress != nil {
 			r.Progress(sum)
 		}
+	}
+	if storeErr == nil && len(r.buf) > 0 {
+		storeErr = r.flush(ctx, sum)
+	}
+	if err := r.wait(ctx, sum); err != nil && storeErr == nil {
+		storeErr = err
 	}
 	wg.Wait()
 	if storeErr != nil {
@@ -180,6 +219,10 @@ func (r *Runner) finish(ctx context.Context, j *job, sum *Summary) error {
 		return nil
 	}
 	rec := j.rec
+	if r.batching() && r.Pending.Has(rec.Article.ID) {
+		sum.Duplicates++
+		return nil
+	}
 	if ok, err := r.Store.HasArticle(ctx, rec.Article.ID); err != nil {
 		return fmt.Errorf("store: %w", err)
 	} else if ok {
@@ -191,13 +234,77 @@ func (r *Runner) finish(ctx context.Context, j *job, sum *Summary) error {
 			return fmt.Errorf("link %s: %w", j.doc.URI, err)
 		}
 	}
+	if r.batching() {
+		r.Pending.Add(rec)
+		r.buf = append(r.buf, rec)
+		return nil
+	}
+	return r.saveOne(ctx, rec, sum)
+}
+
+// saveOne saves one record. A record the store refuses fails alone, named by its input; the run goes on.
+func (r *Runner) saveOne(ctx context.Context, rec *dyad.Record, sum *Summary) error {
 	stored, err := r.Store.Save(ctx, rec)
 	if err != nil {
-		return fmt.Errorf("store %s: %w", j.doc.URI, err)
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		r.fail(sum, &dyad.InputError{URI: rec.Article.URI, Err: fmt.Errorf("store: %w", err)})
+		return nil
 	}
+	r.count(sum, rec, stored)
+	return nil
+}
+
+// flush starts saving the linked batch in one transaction, once the batch before it is saved.
+func (r *Runner) flush(ctx context.Context, sum *Summary) error {
+	if err := r.wait(ctx, sum); err != nil {
+		return err
+	}
+	batch := r.buf
+	r.buf = nil
+	if r.inflight == nil {
+		r.inflight = make(chan saved, 1)
+	}
+	r.busy = true
+	go func() {
+		stored, err := r.SaveBatch(ctx, batch)
+		r.inflight <- saved{batch, stored, err}
+	}()
+	return nil
+}
+
+// wait waits for the batch being saved, if any, and counts it. When the store refused the batch, its records
+// are saved one by one, so that only the bad ones fail.
+func (r *Runner) wait(ctx context.Context, sum *Summary) error {
+	if !r.busy {
+		return nil
+	}
+	res := <-r.inflight
+	r.busy = false
+	defer r.Pending.Done(res.recs)
+	if res.err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		for _, rec := range res.recs {
+			if err := r.saveOne(ctx, rec, sum); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for i, rec := range res.recs {
+		r.count(sum, rec, i < len(res.stored) && res.stored[i])
+	}
+	return nil
+}
+
+// count adds a saved record to the summary.
+func (r *Runner) count(sum *Summary, rec *dyad.Record, stored bool) {
 	if !stored {
 		sum.Duplicates++
-		return nil
+		return
 	}
 	sum.Stored++
 	if rec.Article.NearDuplicateOf != "" {
@@ -207,5 +314,4 @@ func (r *Runner) finish(ctx context.Context, j *job, sum *Summary) error {
 		sum.Events += len(e.Mentions)
 	}
 	sum.Statements += len(rec.Statements)
-	return nil
 }

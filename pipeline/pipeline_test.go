@@ -14,9 +14,10 @@ import (
 // memStore keeps saved records; the methods the runner does not use stay nil.
 type memStore struct {
 	dyad.Store
-	mu    sync.Mutex
-	saved []string
-	ids   map[string]bool
+	mu      sync.Mutex
+	saved   []string
+	ids     map[string]bool
+	batches int
 }
 
 func (m *memStore) HasArticle(_ context.Context, id string) (bool, error) {
@@ -28,6 +29,9 @@ func (m *memStore) HasArticle(_ context.Context, id string) (bool, error) {
 func (m *memStore) Save(_ context.Context, rec *dyad.Record) (bool, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	if rec.Article.Text == "refused" {
+		return false, errors.New("constraint failed")
+	}
 	if m.ids[rec.Article.ID] {
 		return false, nil
 	}
@@ -114,5 +118,81 @@ func TestRunCancelled(t *testing.T) {
 	_, err := r.Run(ctx, sliceSource{{URI: "x"}})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}
+
+func (m *memStore) SaveBatch(ctx context.Context, recs []*dyad.Record) ([]bool, error) {
+	m.mu.Lock()
+	m.batches++
+	m.mu.Unlock()
+	for _, r := range recs {
+		if r.Article.Text == "refused" {
+			return nil, errors.New("constraint failed")
+		}
+	}
+	out := make([]bool, len(recs))
+	for i, r := range recs {
+		out[i], _ = m.Save(ctx, r)
+	}
+	return out, nil
+}
+
+type memPending struct {
+	mu  sync.Mutex
+	ids map[string]bool
+}
+
+func (p *memPending) Add(rec *dyad.Record) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.ids[rec.Article.ID] = true
+}
+
+func (p *memPending) Done(recs []*dyad.Record) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, r := range recs {
+		delete(p.ids, r.Article.ID)
+	}
+}
+
+func (p *memPending) Has(id string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.ids[id]
+}
+
+func TestRunBatched(t *testing.T) {
+	var docs sliceSource
+	for _, body := range []string{"a", "b", "a", "refused", "c", "d", "e", "f", "g"} {
+		docs = append(docs, &dyad.Document{URI: "doc-" + body, Body: []byte(body)})
+	}
+	st := &memStore{ids: map[string]bool{}}
+	pending := &memPending{ids: map[string]bool{}}
+	r := &Runner{
+		Stages: Stages{
+			Extract: func(d *dyad.Document) (*dyad.Article, error) {
+				return &dyad.Article{ID: "id-" + string(d.Body), URI: d.URI, Text: string(d.Body)}, nil
+			},
+		},
+		Store: st, Workers: 2, Batch: 4, SaveBatch: st.SaveBatch, Pending: pending,
+	}
+	var failed []string
+	r.OnError = func(err error) { failed = append(failed, err.Error()) }
+	sum, err := r.Run(context.Background(), docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Stored != 7 || sum.Duplicates != 1 || sum.Failed != 1 {
+		t.Errorf("summary %+v", sum)
+	}
+	if len(failed) != 1 || !strings.Contains(failed[0], "doc-refused: store: constraint failed") {
+		t.Errorf("failures %q", failed)
+	}
+	if strings.Join(st.saved, ",") != "id-a,id-b,id-c,id-d,id-e,id-f,id-g" {
+		t.Errorf("saved %v", st.saved)
+	}
+	if len(pending.ids) != 0 {
+		t.Errorf("pending not emptied: %v", pending.ids)
 	}
 }

@@ -221,9 +221,13 @@ func (w *warcReader) next(yield yieldFunc) (*warcRecord, error) {
 	if cl > MaxSize {
 		keep, rec.partial = min(cl, partialHead), true
 	}
-	rec.block = make([]byte, keep)
-	if _, err := io.ReadFull(w.r, rec.block); err != nil {
-		return nil, w.truncated(err)
+	// Read what is there rather than allocate what the header claims: a broken header may claim a lot.
+	var err2 error
+	if rec.block, err2 = io.ReadAll(io.LimitReader(w.r, keep)); err2 == nil && int64(len(rec.block)) < keep {
+		err2 = io.ErrUnexpectedEOF
+	}
+	if err2 != nil {
+		return nil, w.truncated(err2)
 	}
 	if err := w.discard(cl - keep); err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"iter"
@@ -12,7 +13,6 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
-	"github.com/dyad-events/dyad/pipeline"
 	"github.com/dyad-events/dyad/source"
 )
 
@@ -39,9 +39,16 @@ func (b benchSource) Documents(ctx context.Context) iter.Seq2[*dyad.Document, er
 			d := b.docs[i%k]
 			other := b.docs[(i%k+1+(i/k)%(k-1))%k]
 			d.URI = fmt.Sprintf("%s#bench%d", d.URI, i)
-			body := append([]byte(nil), d.Body...)
-			body = append(body, fmt.Sprintf("\n\nThe desk filed this report as number %d of the series.\n\n", i)...)
-			d.Body = append(body, other.Body...)
+			// The numbered line goes after the first paragraph: a tail after the article (a "Related"
+			// list) may be cut by extraction.
+			cut := bytes.Index(d.Body, []byte("\n\n"))
+			if cut < 0 {
+				cut = len(d.Body)
+			}
+			body := append([]byte(nil), d.Body[:cut]...)
+			body = append(body, fmt.Sprintf("\n\nThe desk filed this report as number %d of the series.", i)...)
+			body = append(body, d.Body[cut:]...)
+			d.Body = append(append(body, "\n\n"...), other.Body...)
 			if !yield(&d, nil) {
 				return
 			}
@@ -68,9 +75,9 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	if len(docs) < 2 {
 		return fmt.Errorf("too few plain-text documents in %s", *corpus)
 	}
-	bytes := 0
+	size := 0
 	for i := range *n {
-		bytes += len(docs[i%len(docs)].Body)
+		size += len(docs[i%len(docs)].Body)
 	}
 	if e.db == "dyad.db" {
 		dir, err := os.MkdirTemp("", "dyad-bench")
@@ -87,10 +94,6 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	}
 	load := time.Since(t0)
 	st, err := e.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	lk, err := e.linker(st)
 	if err != nil {
 		return err
 	}
@@ -113,8 +116,10 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		stages.Code(a, ms)
 		tCode += time.Since(t)
 	}
-	stages.Link = lk.Link
-	r := &pipeline.Runner{Stages: stages, Store: st, Workers: *workers}
+	r, err := e.runner(c, st, *workers)
+	if err != nil {
+		return err
+	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
 		if err != nil {
@@ -142,7 +147,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return fmt.Sprintf("%8.0f docs/s  %6.2f MB/s", float64(sample)/d.Seconds(), float64(sampleBytes)/1e6/d.Seconds())
 	}
 	w := e.stdout
-	fmt.Fprintf(w, "dyad bench: %d articles (%.1f MB) from %d documents of %s, %d CPU(s), store %s\n", *n, float64(bytes)/1e6, len(docs), *corpus, runtime.GOMAXPROCS(0), redactURL(e.db))
+	fmt.Fprintf(w, "dyad bench: %d articles (%.1f MB) from %d documents of %s, %d CPU(s), store %s\n", *n, float64(size)/1e6, len(docs), *corpus, runtime.GOMAXPROCS(0), redactURL(e.db))
 	fmt.Fprintf(w, "  load packs          %v (%d names)\n", load.Round(time.Millisecond), c.dict.Len())
 	fmt.Fprintf(w, "  extract   (1 core)  %s\n", per(tExtract))
 	fmt.Fprintf(w, "  annotate  (1 core)  %s\n", per(tAnnotate))

@@ -126,6 +126,32 @@ func (e *env) openExistingStore(ctx context.Context) (dyad.Store, error) {
 	return e.openStore(ctx)
 }
 
+// batchSaver is implemented by stores that save many records in one transaction.
+type batchSaver interface {
+	SaveBatch(ctx context.Context, recs []*dyad.Record) ([]bool, error)
+}
+
+// runner returns a pipeline over the loaded stages into st, linking each record against the store and,
+// when the store saves in batches, against the records of the batch not yet saved.
+func (e *env) runner(c *components, st dyad.Store, workers int) (*pipeline.Runner, error) {
+	set, err := e.packs()
+	if err != nil {
+		return nil, err
+	}
+	r := &pipeline.Runner{Stages: c.stages(), Store: st, Workers: workers}
+	var idx dyad.LinkIndex = st
+	if b, ok := st.(batchSaver); ok {
+		p := link.NewPending(st)
+		idx, r.Pending, r.SaveBatch, r.Batch = p, p, b.SaveBatch, 256
+	}
+	lk, err := link.New(set, idx, link.Options{})
+	if err != nil {
+		return nil, err
+	}
+	r.Link = lk.Link
+	return r, nil
+}
+
 func (e *env) linker(st dyad.Store) (*link.Linker, error) {
 	set, err := e.packs()
 	if err != nil {

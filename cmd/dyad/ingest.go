@@ -46,13 +46,10 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	lk, err := e.linker(st)
+	r, err := e.runner(c, st, *workers)
 	if err != nil {
 		return err
 	}
-	stages := c.stages()
-	stages.Link = lk.Link
-	r := &pipeline.Runner{Stages: stages, Store: st, Workers: *workers}
 	r.OnError = func(err error) {
 		if !errors.Is(err, dyad.ErrSkipped) {
 			fmt.Fprintf(e.stderr, "dyad ingest: %v\n", err)

@@ -7,11 +7,11 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/export"
-	"github.com/dyad-events/dyad/pipeline"
 	"github.com/dyad-events/dyad/server"
 	"github.com/dyad-events/dyad/source"
 )
@@ -39,15 +39,16 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	lk, err := e.linker(st)
-	if err != nil {
-		return err
-	}
-	stages := c.stages()
-	stages.Link = lk.Link
+	// Ingests through the API run one at a time: each links against everything stored before it.
+	var ingestMu sync.Mutex
 	opts := server.Options{Addr: *addr, Token: os.Getenv("DYAD_TOKEN"), Actors: c.dict, Warm: true}
 	opts.Ingest = func(ctx context.Context, docs []dyad.Document) (server.IngestSummary, error) {
-		r := &pipeline.Runner{Stages: stages, Store: st, Workers: 2}
+		ingestMu.Lock()
+		defer ingestMu.Unlock()
+		r, err := e.runner(c, st, 2)
+		if err != nil {
+			return server.IngestSummary{}, err
+		}
 		sum, err := r.Run(ctx, source.Documents(docs))
 		out := server.IngestSummary{Read: sum.Read, Stored: sum.Stored, Duplicates: sum.Duplicates, Failed: sum.Failed}
 		for _, e := range sum.Errors {

@@ -1,0 +1,131 @@
+package actor
+
+import (
+	"slices"
+
+	"github.com/dyad-events/dyad"
+)
+
+// sentenceWindow bounds how far from a group title the sentence is searched for a place that gives the
+// group its country, so that long texts stay linear.
+const sentenceWindow = 40
+
+// capitals adds a country mention for each capital of actors/capitals that stands alone in the text
+// ("Beijing said", "Moskau wies ... zurück", "Kinshasa a rompu avec Kigali"): CAMEO codes a capital as its
+// country's government. A capital after a place word of the agents' @place line ("in Beijing", "à Paris")
+// is a place, not an actor; one glued to other capitalised words ("Washington Post") is part of a name.
+func (r *resolver) capitals() {
+	if len(r.d.capitals) == 0 {
+		return
+	}
+	taken := make([]bool, len(r.toks))
+	for _, m := range r.out {
+		for k := range r.toks {
+			if r.toks[k].start >= m.Start && r.toks[k].end <= m.End {
+				taken[k] = true
+			}
+		}
+	}
+	conn := r.conns()
+	added := false
+	for i := 0; i < len(r.toks); i++ {
+		t := r.toks[i]
+		if !t.word || !t.cap || taken[i] || (t.upper && len(t.fold) > 3) {
+			continue
+		}
+		if p := r.prevWord(i); p >= 0 && (conn(r.toks[p].fold)&connPlace != 0 || r.toks[p].cap && r.toks[p].word && !r.sentenceStart(p)) {
+			continue
+		}
+		for n := min(4, len(r.toks)-i); n > 0; n-- {
+			j := i + n
+			if slices.Contains(taken[i:j], true) {
+				continue
+			}
+			c, ok := r.d.capitals[placeKey(r.toks[i:j])]
+			if !ok || !r.toks[j-1].word {
+				continue
+			}
+			if nx := r.nextWord(j); nx >= 0 && r.toks[nx].cap && r.toks[nx].word && !r.toks[nx].han {
+				break // "Washington Post", "Paris Saint-Germain"
+			}
+			e := r.d.actors[c]
+			ref := dyad.ActorRef{ID: e.ID, Name: e.Name, Type: e.Type, Country: e.Country, Sector: "GOV", Code: e.Code + "GOV"}
+			s, en := r.toks[i].start, r.toks[j-1].end
+			r.out = append(r.out, dyad.ActorMention{Start: s, End: en, Text: r.a.Text[s:en], Actor: ref, Via: "capital"})
+			added = true
+			i = j - 1
+			break
+		}
+	}
+	if added {
+		slices.SortFunc(r.out, func(a, b dyad.ActorMention) int { return a.Start - b.Start })
+	}
+}
+
+// prevWord returns the index of the word token before i in the same sentence, or -1.
+func (r *resolver) prevWord(i int) int {
+	for p := i - 1; p >= 0; p-- {
+		if r.toks[p].word {
+			return p
+		}
+		if isSentenceEnd(r.toks[p].fold) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// nextWord returns the index of the token at or after j when it is a word directly following, or -1.
+func (r *resolver) nextWord(j int) int {
+	if j < len(r.toks) && r.toks[j].word {
+		return j
+	}
+	return -1
+}
+
+// sentenceStart reports whether word token p opens its sentence.
+func (r *resolver) sentenceStart(p int) bool {
+	return r.prevWord(p) < 0
+}
+
+func isSentenceEnd(s string) bool {
+	switch s {
+	case ".", "!", "?", "。", "！", "？", ";", ":", "\n":
+		return true
+	}
+	return false
+}
+
+// sentencePlace returns the country of a place (actors/places or actors/capitals) named in the sentence
+// around tokens [start, end), nearest first, or -1: "protesters in Tbilisi", "la police ... à Dakar".
+func (r *resolver) sentencePlace(start, end int) int32 {
+	lo := start
+	for lo > 0 && start-lo < sentenceWindow && !isSentenceEnd(r.toks[lo-1].fold) {
+		lo--
+	}
+	hi := end
+	for hi < len(r.toks) && hi-end < sentenceWindow && !isSentenceEnd(r.toks[hi].fold) {
+		hi++
+	}
+	best, bestDist := int32(-1), 1<<30
+	for i := lo; i < hi; i++ {
+		if i >= start && i < end || !r.toks[i].word || !r.toks[i].cap {
+			continue
+		}
+		for n := min(4, hi-i); n > 0; n-- {
+			c, ok := r.d.places[placeKey(r.toks[i:i+n])]
+			if !ok {
+				continue
+			}
+			dist := start - i
+			if i >= end {
+				dist = i - end
+			}
+			if dist < bestDist {
+				best, bestDist = c, dist
+			}
+			break
+		}
+	}
+	return best
+}

@@ -1,0 +1,178 @@
+package link
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"sync"
+
+	"github.com/dyad-events/dyad"
+)
+
+// Pending is a LinkIndex over a store plus the records linked since the last Reset and not saved yet. With
+// it the pipeline saves records in batches, one transaction each, and still links every record against all
+// that came before it: a Linker built over a Pending sees stored and pending records alike.
+//
+// A batch may be saving while the next is linked: its records stay pending until Done, and a mention that
+// the store already holds is not counted twice. Pending is safe for concurrent use.
+type Pending struct {
+	base dyad.LinkIndex
+	mu   sync.Mutex
+	recs []*dyad.Record
+	byID map[string]*dyad.Record
+}
+
+// NewPending returns an empty Pending over base (usually the store).
+func NewPending(base dyad.LinkIndex) *Pending {
+	return &Pending{base: base, byID: map[string]*dyad.Record{}}
+}
+
+// Add makes a linked record visible to later lookups until Done or Reset.
+func (p *Pending) Add(rec *dyad.Record) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.recs = append(p.recs, rec)
+	p.byID[rec.Article.ID] = rec
+}
+
+// Done forgets records once they are saved.
+func (p *Pending) Done(recs []*dyad.Record) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	gone := map[*dyad.Record]bool{}
+	for _, r := range recs {
+		gone[r] = true
+		if p.byID[r.Article.ID] == r {
+			delete(p.byID, r.Article.ID)
+		}
+	}
+	p.recs = slices.DeleteFunc(p.recs, func(r *dyad.Record) bool { return gone[r] })
+}
+
+// Reset forgets every pending record.
+func (p *Pending) Reset() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.recs = nil
+	clear(p.byID)
+}
+
+// Has reports whether an article is pending.
+func (p *Pending) Has(id string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.byID[id] != nil
+}
+
+// snapshot returns the pending records.
+func (p *Pending) snapshot() []*dyad.Record {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return slices.Clone(p.recs)
+}
+
+// SimilarArticles returns the stored and pending signatures that share a band with bands.
+func (p *Pending) SimilarArticles(ctx context.Context, bands []uint64) ([]dyad.Signature, error) {
+	out, err := p.base.SimilarArticles(ctx, bands)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range p.snapshot() {
+		if r.Signature == nil {
+			continue
+		}
+		for _, b := range r.Signature.Bands {
+			if slices.Contains(bands, b) {
+				out = append(out, *r.Signature)
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+// EventCandidates returns the stored candidates with the pending mentions of the same events folded in, and
+// the pending events that are new, by the same rules as the store's.
+func (p *Pending) EventCandidates(ctx context.Context, keys []string, from, to string, withUndated bool) ([]dyad.Event, error) {
+	out, err := p.base.EventCandidates(ctx, keys, from, to, withUndated)
+	if err != nil {
+		return nil, err
+	}
+	at := map[string]int{}
+	for i := range out {
+		at[out[i].ID] = i
+	}
+	for _, r := range p.snapshot() {
+		for _, ev := range r.Events {
+			if !slices.Contains(keys, ev.Key) {
+				continue
+			}
+			if i, ok := at[ev.ID]; ok {
+				for _, m := range ev.Mentions {
+					// A batch being saved may be in the store already.
+					if !slices.ContainsFunc(out[i].Mentions, func(o dyad.EventMention) bool {
+						return o.ArticleID == m.ArticleID && o.Start == m.Start
+					}) {
+						out[i].Mentions = append(slices.Clip(out[i].Mentions), m)
+					}
+				}
+				if precision(string(ev.Date)) > precision(string(out[i].Date)) {
+					out[i].Date, out[i].DatePrecision, out[i].DateInferred = ev.Date, ev.DatePrecision, ev.DateInferred
+				}
+				recountMentions(&out[i])
+				continue
+			}
+			d := string(ev.Date)
+			if d == "" && !withUndated || d != "" && (d[:min(len(d), len(from))] < from || d[:min(len(d), len(to))] > to) {
+				continue
+			}
+			ev.Mentions = slices.Clone(ev.Mentions)
+			at[ev.ID] = len(out)
+			out = append(out, ev)
+		}
+	}
+	return out, nil
+}
+
+// recountMentions sets an event's counters from its mentions.
+func recountMentions(ev *dyad.Event) {
+	arts, srcs, langs := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, m := range ev.Mentions {
+		arts[m.ArticleID], srcs[m.Source], langs[m.Lang] = true, true, true
+	}
+	ev.NumMentions, ev.NumArticles, ev.NumSources = len(ev.Mentions), len(arts), len(srcs)
+	ev.Languages = sortedKeys(langs)
+}
+
+// ClaimsByConcepts returns the stored claims that share a concept with concepts, with the pending claims.
+func (p *Pending) ClaimsByConcepts(ctx context.Context, concepts []string) ([]dyad.Claim, error) {
+	out, err := p.base.ClaimsByConcepts(ctx, concepts)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range p.snapshot() {
+		for _, c := range r.Claims {
+			for _, k := range c.Concepts {
+				if slices.Contains(concepts, k) {
+					out = append(out, c)
+					break
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// Record returns a pending record, or asks the store.
+func (p *Pending) Record(ctx context.Context, id string) (*dyad.Record, error) {
+	p.mu.Lock()
+	r := p.byID[id]
+	p.mu.Unlock()
+	if r != nil {
+		return r, nil
+	}
+	if rr, ok := p.base.(recorder); ok {
+		return rr.Record(ctx, id)
+	}
+	return nil, errors.New("link: the index does not return records")
+}
