@@ -34,9 +34,9 @@ func TestRecognize(t *testing.T) {
 		{"fr office 2020", "fr", "2020-03-01", "Le Premier ministre britannique a parlé.",
 			[]want{{"Premier ministre britannique", "boris-johnson", "GBR", "GBRGOV", "office"}}},
 		{"nl office", "nl", "2022-01-10", "De Duitse minister van Buitenlandse Zaken bezocht Parijs.",
-			[]want{{"Duitse minister van Buitenlandse Zaken", "annalena-baerbock", "DEU", "DEUGOV", "office"}}},
+			[]want{{"Duitse minister van Buitenlandse Zaken", "annalena-baerbock", "DEU", "DEUGOV", "office"}, {"Parijs", "FRA", "FRA", "FRAGOV", "capital"}}},
 		{"nl office 2018", "nl", "2018-06-10", "De Duitse minister van Buitenlandse Zaken bezocht Parijs.",
-			[]want{{"Duitse minister van Buitenlandse Zaken", "heiko-maas", "DEU", "DEUGOV", "office"}}},
+			[]want{{"Duitse minister van Buitenlandse Zaken", "heiko-maas", "DEU", "DEUGOV", "office"}, {"Parijs", "FRA", "FRA", "FRAGOV", "capital"}}},
 		{"vi office", "vi", "2019-06-01", "Thủ tướng Việt Nam tiếp đoàn.",
 			[]want{{"Thủ tướng Việt Nam", "nguyen-xuan-phuc", "VNM", "VNMGOV", "office"}}},
 		{"vi office 2023", "vi", "2023-06-01", "Thủ tướng Việt Nam tiếp đoàn.",
@@ -69,7 +69,15 @@ func TestRecognize(t *testing.T) {
 				{"Chính", "pham-minh-chinh", "VNM", "VNMGOV", "coref"}}},
 		{"de coref", "de", "2022-02-01", "Annalena Baerbock traf Sergej Lawrow. Baerbock kritisierte Moskau.",
 			[]want{{"Annalena Baerbock", "annalena-baerbock", "DEU", "DEUGOV", "name"}, {"Sergej Lawrow", "sergey-lavrov", "RUS", "RUSGOV", "alias"},
-				{"Baerbock", "annalena-baerbock", "DEU", "DEUGOV", "coref"}}},
+				{"Baerbock", "annalena-baerbock", "DEU", "DEUGOV", "alias"}, {"Moskau", "RUS", "RUS", "RUSGOV", "capital"}}},
+		// Capitals stand for their government, except as places; unnamed groups take the country of a
+		// place in the sentence.
+		{"capital", "en", "2024-03-01", "Beijing said the talks in Washington went well, the Washington Post reported.",
+			[]want{{"Beijing", "CHN", "CHN", "CHNGOV", "capital"}}},
+		{"group place", "de", "2024-12-01", "In Tiflis nahm die Polizei mehr als hundert Demonstranten fest.",
+			[]want{{"Polizei", "GEOCOP", "GEO", "GEOCOP", "title"}, {"Demonstranten", "GEOOPP", "GEO", "GEOOPP", "title"}}},
+		{"group host", "en", "2024-07-16", "Police in Kenya fired tear gas at protesters.",
+			[]want{{"Police", "KENCOP", "KEN", "KENCOP", "title"}, {"Kenya", "KEN", "KEN", "KEN", "name"}, {"protesters", "KENOPP", "KEN", "KENOPP", "title"}}},
 		// A later word that is someone else's name is not a coreference.
 		{"stranger", "en", "2024-03-01", "Wang Yi spoke. Wang Jianguo, a scholar, disagreed.",
 			[]want{{"Wang Yi", "wang-yi", "CHN", "", "name"}}},

@@ -112,8 +112,16 @@ func (r *resolver) sentencePlace(start, end int) int32 {
 		if i >= start && i < end || !r.toks[i].word || !r.toks[i].cap {
 			continue
 		}
+		inPlace := false
+		if p := r.prevWord(i); p >= 0 && r.conns()(r.toks[p].fold)&connPlace != 0 {
+			inPlace = true // "in Kenya": a country named as a place
+		}
 		for n := min(4, hi-i); n > 0; n-- {
-			c, ok := r.d.places[placeKey(r.toks[i:i+n])]
+			k := placeKey(r.toks[i : i+n])
+			c, ok := r.d.places[k]
+			if !ok && inPlace {
+				c, ok = r.countryName(k)
+			}
 			if !ok {
 				continue
 			}
@@ -128,4 +136,16 @@ func (r *resolver) sentencePlace(start, end int) int32 {
 		}
 	}
 	return best
+}
+
+// countryName returns the country whose name is the folded key k.
+func (r *resolver) countryName(k string) (int32, bool) {
+	if nd, ok := r.d.m.keys[k]; ok {
+		for _, pi := range r.d.m.nodes[nd].pats {
+			if p := r.d.m.pats[pi]; p.kind == kindName && r.d.actors[p.ref].Type == dyad.TypeCountry {
+				return p.ref, true
+			}
+		}
+	}
+	return -1, false
 }

@@ -14,7 +14,7 @@ import (
 // Defaults of Options.
 const (
 	DefaultWindow    = 3 * 24 * time.Hour
-	DefaultThreshold = 0.8
+	DefaultThreshold = 0.5
 	DefaultHorizon   = 31 * 24 * time.Hour
 )
 
@@ -23,7 +23,8 @@ type Options struct {
 	// Window is how far apart two dated mentions of one event may be (default 3 days).
 	Window time.Duration
 	// Threshold is the estimated Jaccard similarity of word 5-shingles at and above which an article is a
-	// near-duplicate of a stored one (default 0.8). The LSH bands find pairs from about 0.7 up.
+	// near-duplicate of a stored one (default 0.5: a lightly edited reprint of a wire story scores 0.6-0.9, two
+	// different stories on the same event below 0.3). The LSH bands find pairs from about 0.45 up.
 	Threshold float64
 	// Horizon is how far before its article's publication date an undated mention may have happened; it
 	// bounds the stored events an undated mention is compared with (default 31 days).

@@ -1,0 +1,38 @@
+//go:build gold
+
+package coder
+
+import (
+	"os"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/actor"
+	"github.com/dyad-events/dyad/packs"
+)
+
+// TestDebugSentence codes DYAD_SENTENCE (language DYAD_LANG) and logs mentions, firings and events:
+// DYAD_LANG=nl DYAD_SENTENCE='...' go test -tags gold ./coder -run TestDebugSentence -v
+func TestDebugSentence(t *testing.T) {
+	txt := os.Getenv("DYAD_SENTENCE")
+	if txt == "" {
+		t.Skip("no DYAD_SENTENCE")
+	}
+	dict, err := actor.Load(packs.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newTestCoder(t)
+	a := &dyad.Article{ID: "x", Lang: os.Getenv("DYAD_LANG"), Text: txt, Published: "2024-06-01"}
+	ms := dict.Recognize(a)
+	for _, m := range ms {
+		t.Logf("mention %q %s %s", m.Text, m.Actor.Code, m.Via)
+	}
+	res := c.Code(a, ms)
+	for _, f := range res.Trace {
+		t.Logf("firing %s %s %s->%s neg=%v %s", f.Pattern, f.Code, f.Source, f.Target, f.Negated, f.Why)
+	}
+	for _, e := range res.Events {
+		t.Logf("event %s %s->%s", e.Code, e.Source.Code, e.Target.Code)
+	}
+}

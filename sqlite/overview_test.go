@@ -1,0 +1,52 @@
+package sqlite
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad"
+)
+
+// overviewQueries are the dashboard overview's aggregations: Stats plus these Counts, all unfiltered.
+var overviewQueries = []dyad.CountQuery{
+	{By: "month", SplitQuad: true},
+	{By: "dyad", EventQuery: dyad.EventQuery{Page: dyad.Page{Limit: 15}}},
+	{By: "lang"},
+	{By: "outlet"},
+	{By: "quad"},
+}
+
+// TestOverviewLarge times the overview's calls on a large store named by DYAD_OVERVIEW_DB (a synth.Generate
+// file; it is opened, so migrated: point it at a copy). Skipped when unset.
+func TestOverviewLarge(t *testing.T) {
+	path := os.Getenv("DYAD_OVERVIEW_DB")
+	if path == "" {
+		t.Skip("DYAD_OVERVIEW_DB not set")
+	}
+	ctx := context.Background()
+	start := time.Now()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	t.Logf("open (with any migration): %v", time.Since(start).Round(time.Millisecond))
+	total := time.Now()
+	start = time.Now()
+	st, err := db.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("stats %+v: %v", st, time.Since(start).Round(time.Millisecond))
+	for _, q := range overviewQueries {
+		start = time.Now()
+		cs, err := db.Counts(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("counts by %s (split %v, limit %d): %d groups in %v", q.By, q.SplitQuad, q.Limit, len(cs), time.Since(start).Round(time.Millisecond))
+	}
+	t.Logf("overview total: %v", time.Since(total).Round(time.Millisecond))
+}
