@@ -19,6 +19,11 @@ func (r *resolver) capitals() {
 		return
 	}
 	taken := make([]bool, len(r.toks))
+	for _, it := range r.items { // dictionary matches, including phrases that name no actor ("Brussels sprouts")
+		for k := it.i; k < it.j; k++ {
+			taken[k] = true
+		}
+	}
 	for _, m := range r.out {
 		for k := range r.toks {
 			if r.toks[k].start >= m.Start && r.toks[k].end <= m.End {
@@ -113,8 +118,8 @@ func (r *resolver) sentencePlace(start, end int) int32 {
 			continue
 		}
 		inPlace := false
-		if p := r.prevWord(i); p >= 0 && r.conns()(r.toks[p].fold)&connPlace != 0 {
-			inPlace = true // "in Kenya": a country named as a place
+		if p := r.prevWord(i); p >= 0 && r.conns()(r.toks[p].fold)&connTo != 0 {
+			inPlace = true // "in Kenya": a country named as a place ("from Ukraine" is not where they are)
 		}
 		for n := min(4, hi-i); n > 0; n-- {
 			k := placeKey(r.toks[i : i+n])

@@ -348,6 +348,7 @@ func (s *sentence) seqAt(k int, sq seq) bool {
 // locative reports whether unit p is an actor phrase used as a place ("à l'Élysée", "in Beijing"): a location
 // word comes before it, maybe with a determiner. Gaps and slack may pass over it.
 func (s *sentence) locative(p int) bool {
+	sawDet := false
 	for k := p - 1; k >= 0 && p-k <= 5; k-- {
 		u := s.u[k]
 		if u.phrase >= 0 {
@@ -357,9 +358,14 @@ func (s *sentence) locative(p int) bool {
 			return true
 		}
 		t := s.d.toks[u.tok]
-		if !s.d.lg.is(cDet, u.fold) && !t.IsCapitalized() && !isHan(t.Text) {
+		det := s.d.lg.is(cDet, u.fold)
+		if !det && !t.IsCapitalized() && !isHan(t.Text) {
 			return false
 		}
+		if !det && sawDet && !isHan(t.Text) {
+			return false // "in Berlin den Präsidenten X": a place, then a new noun phrase
+		}
+		sawDet = sawDet || det
 	}
 	return false
 }

@@ -139,13 +139,23 @@ func itemDocument(uri string, it *gofeed.Item) (*dyad.Document, error) {
 	return d, nil
 }
 
-// itemDate returns a parsed date as RFC 3339, else the date as the feed writes it.
+// itemDate returns a parsed date as RFC 3339, else the date as the feed writes it. gofeed gives parsed dates
+// in UTC; the feed's own offset is kept when a standard layout reads it, so the day stays the local one.
 func itemDate(parsed *time.Time, raw string) string {
-	if parsed != nil && !parsed.IsZero() {
-		return parsed.Format(time.RFC3339)
+	raw = strings.TrimSpace(raw)
+	if parsed == nil || parsed.IsZero() {
+		return raw
 	}
-	return strings.TrimSpace(raw)
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, raw); err == nil && t.Equal(*parsed) {
+			return t.Format(time.RFC3339)
+		}
+	}
+	return parsed.Format(time.RFC3339)
 }
+
+var dateLayouts = []string{time.RFC1123Z, time.RFC3339, "Mon, 2 Jan 2006 15:04:05 -0700", "2 Jan 2006 15:04:05 -0700",
+	time.RFC822Z}
 
 // markup matches an HTML tag or comment: a body with one is HTML for the extract stage.
 var markup = regexp.MustCompile(`<(?:[A-Za-z][A-Za-z0-9]*(?:\s|/?>)|/[A-Za-z][A-Za-z0-9]*\s*>|!--)`)

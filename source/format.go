@@ -69,11 +69,11 @@ func Sniff(name string, b []byte) (*Format, error) {
 	if f := binaryFormat(name, head); f != nil {
 		return f, nil
 	}
+	if kind := binaryKind(head); kind != "" {
+		return nil, &reason{msg: "binary file (" + kind + "), not text", err: ErrBinary}
+	}
 	if isBinary(head) {
 		return nil, ErrBinary
-	}
-	if kind := binaryKind(head); kind != "" {
-		return nil, &reason{msg: kind + " file, not text", err: ErrBinary}
 	}
 	for _, f := range formats {
 		if f.Sniff != nil && !f.Binary && f.Sniff(head) {

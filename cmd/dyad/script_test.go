@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"testing"
 
@@ -13,7 +15,12 @@ import (
 // $SEEDS is ../shared/seeds (the real crawled articles) and $SAMPLE the bundled sample corpus.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"dyad": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"dyad": func() {
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+			code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+			stop()
+			os.Exit(code)
+		},
 	})
 }
 

@@ -51,6 +51,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	url := fs.String("queue", "", "NATS URL of the work queue (required)")
 	workers := fs.Int("workers", 2, "documents processed at once in this process")
 	ackWait := fs.Duration("ack-wait", time.Minute, "how long a document may take before it is given to another worker")
+	drain := fs.Bool("drain", false, "exit once the queue is empty (for batch jobs) instead of waiting for more")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -98,6 +99,11 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		}
 		return save(ctx, rec)
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	if *drain {
+		go drainWatch(ctx, cancel, *url)
+	}
 	var wg sync.WaitGroup
 	errs := make(chan error, *workers)
 	fmt.Fprintf(e.stderr, "dyad worker: %d worker(s) on %s, storing into %s\n", *workers, redactURL(*url), redactURL(e.db))
@@ -121,4 +127,31 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	return nil
+}
+
+// drainWatch cancels the workers once the stream has held no message for two checks in a row. A message in
+// a worker's hand stays in the work-queue stream until it is acknowledged, so an empty stream means done.
+func drainWatch(ctx context.Context, cancel func(), url string) {
+	q, err := nats.Connect(ctx, url, nats.Options{})
+	if err != nil {
+		return
+	}
+	defer q.Close()
+	empty := 0
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(300 * time.Millisecond):
+		}
+		n, err := q.Pending(ctx)
+		if err != nil || n > 0 {
+			empty = 0
+			continue
+		}
+		if empty++; empty >= 2 {
+			cancel()
+			return
+		}
+	}
 }
