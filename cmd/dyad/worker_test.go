@@ -82,7 +82,7 @@ func eventSummary(t *testing.T, db string) []string {
 			Languages []string `json:"languages"`
 			Source    struct{ Code string }
 			Target    struct{ Code string }
-			Mentions  []any    `json:"mentions"`
+			Mentions  []any `json:"mentions"`
 		}
 		if err := json.Unmarshal([]byte(line), &e); err != nil {
 			t.Fatal(err)
