@@ -196,17 +196,21 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			if !ok {
 				return false
 			}
-			b.place, b.placeAt = cc, [2]int{s.u[p].tok, s.u[p+n-1].last}
-			s.extend(b, p)
-			s.extend(b, p+n-1)
-			if s.walk(els, j+1, p+n, dir, b) {
+			first, last := p, p+n-1
+			if dir < 0 {
+				first, last = p-n+1, p
+			}
+			b.place, b.placeAt = cc, [2]int{s.u[first].tok, s.u[last].last}
+			s.extend(b, first)
+			s.extend(b, last)
+			if s.walk(els, j+1, p+n*dir, dir, b) {
 				return true
 			}
 			*b = save
 			return false
 		}
 		u := s.u[p]
-		if u.phrase >= 0 && s.locative(p) && (dir < 0 || !s.litBefore(b, p)) {
+		if u.phrase >= 0 && s.locative(p) && (dir < 0 && !s.litNext(els, j, p) || dir > 0 && !s.litBefore(b, p)) {
 			return false // "in Moscow's Kremlin", "à l'Élysée": a place, not an actor of the event
 		}
 		if u.phrase < 0 {
@@ -370,13 +374,22 @@ func (s *sentence) locative(p int) bool {
 	return false
 }
 
-// placeAt matches L at unit p (reading forwards only): a place of the gazetteer ("Hanoi", "Ho Chi Minh City"),
+// placeAt matches L at unit p (reading forwards; backwards, a name that ends at p): a place of the gazetteer ("Hanoi", "Ho Chi Minh City"),
 // or an actor phrase naming a country. It returns the units used and the country.
 func (s *sentence) placeAt(p, dir int) (int, string, bool) {
-	if dir < 0 || p < 0 || p >= len(s.u) {
+	if p < 0 || p >= len(s.u) {
 		return 0, "", false
 	}
 	d := s.d
+	if dir < 0 && s.u[p].phrase < 0 {
+		// reading backwards: the longest gazetteer name that ends at p
+		for n := min(d.c.places.maxLen, p+1); n >= 1; n-- {
+			if k, cc, ok := s.placeAt(p-n+1, 1); ok && k == n {
+				return n, cc, true
+			}
+		}
+		return 0, "", false
+	}
 	if u := s.u[p]; u.phrase >= 0 {
 		m := d.ments[d.phrases[u.phrase].head]
 		if m.Actor.Type == "country" && m.Actor.Country != "" {
@@ -447,6 +460,30 @@ func (s *sentence) litBefore(b *binding, p int) bool {
 	for k := p - 1; k >= 0 && p-k <= 2; k-- {
 		if slices.Contains(b.lits, k) {
 			return true
+		}
+	}
+	return false
+}
+
+// litNext reports whether, walking backwards, the pattern element after slot els[j] is a word that matches the
+// unit just before the phrase at p (over determiners): "in T" names the preposition that makes T look like a
+// place ("marschierten in die Ukraine ein"), so T is the actor the pattern means.
+func (s *sentence) litNext(els []delem, j, p int) bool {
+	if j+1 >= len(els) || els[j+1].kind != kLit {
+		return false
+	}
+	for k := p - 1; k >= 0 && p-k <= 3; k-- {
+		u := s.u[k]
+		if u.phrase >= 0 {
+			return false
+		}
+		for _, a := range els[j+1].dalts {
+			if len(a) > 0 && a[len(a)-1].matches(u.fold) {
+				return true
+			}
+		}
+		if !s.d.lg.is(cDet, u.fold) {
+			return false
 		}
 	}
 	return false

@@ -240,7 +240,7 @@ func (a *agencies) dateline(paras []string, labels map[string]bool, rules []*rul
 		if m := datelineUpper.FindStringSubmatch(p); m != nil {
 			place = strings.Trim(m[datelineUpper.SubexpIndex("place")], ".-' ")
 			if utf8.RuneCountInString(place) >= 3 && a.named(place) == "" && !strings.Contains(place, ".") && !labels[normalize(place)] {
-				return titleCase(place), a.agencyOf(m, datelineUpper)
+				return place, a.agencyOf(m, datelineUpper)
 			}
 		}
 		if m := datelineTitle.FindStringSubmatch(p); m != nil {
@@ -279,17 +279,3 @@ func (a *agencies) named(s string) string {
 	return ""
 }
 
-// titleCase writes each word of an upper-case place name with a capital and lower-case letters.
-func titleCase(s string) string {
-	var b strings.Builder
-	start := true
-	for _, r := range s {
-		if start {
-			b.WriteRune(unicode.ToUpper(r))
-		} else {
-			b.WriteRune(unicode.ToLower(r))
-		}
-		start = r == ' ' || r == '-' || r == '\''
-	}
-	return b.String()
-}

@@ -26,6 +26,6 @@ func ExampleExtractor_Extract() {
 	fmt.Println(a.Text)
 	// Output:
 	// Brazil and Argentina sign energy deal
-	// en 2024-05-02 header Brasilia Reuters
+	// en 2024-05-02 header BRASILIA Reuters
 	// BRASILIA (Reuters) - The presidents of Brazil and Argentina signed an agreement on gas supplies on Thursday, the two governments said in a joint statement.
 }

@@ -70,11 +70,22 @@ type saver struct {
 	stmts  map[string]*sql.Stmt
 	events []string // events that gained mentions, to recount once at the end
 	evSeen map[string]bool
-	claims []string // claims that gained statements
-	clSeen map[string]bool
+	// touched holds the rollup state of the events, tot the rows added to the totals.
+	touched map[string]*touched
+	tot     totals
+	claims  []string // claims that gained statements
+	clSeen  map[string]bool
 }
 
 func (s *saver) exec(query string, args ...any) (sql.Result, error) {
+	st, err := s.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(s.ctx, args...)
+}
+
+func (s *saver) stmt(query string) (*sql.Stmt, error) {
 	st, ok := s.stmts[query]
 	if !ok {
 		var err error
@@ -84,8 +95,30 @@ func (s *saver) exec(query string, args ...any) (sql.Result, error) {
 		}
 		s.stmts[query] = st
 	}
-	return st.ExecContext(s.ctx, args...)
+	return st, nil
 }
+
+// queryRow runs a prepared query that returns one row.
+func (s *saver) queryRow(query string, args ...any) scanner {
+	st, err := s.stmt(query)
+	if err != nil {
+		return errRow{err}
+	}
+	return st.QueryRowContext(s.ctx, args...)
+}
+
+func (s *saver) query(query string, args ...any) (*sql.Rows, error) {
+	st, err := s.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(s.ctx, args...)
+}
+
+// errRow is a row whose query could not be prepared.
+type errRow struct{ err error }
+
+func (r errRow) Scan(...any) error { return r.err }
 
 func (s *saver) close() {
 	for _, st := range s.stmts {
@@ -118,14 +151,15 @@ const insertEventMention = `INSERT INTO event_mentions (event_id, article_id, sp
 	sentence, confidence, date, date_inferred, pattern, published)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, article_id, span_start) DO NOTHING`
 
-// The counters of an event are derived from its mentions, so they stay right whatever order mentions come in.
-const recountEvent = `UPDATE events SET
+// The counters of an event are derived from its mentions, so they stay right whatever order mentions come
+// in. It returns the event's state for the rollups.
+var recountEvent = `UPDATE events SET
 	num_mentions = (SELECT count(*) FROM event_mentions WHERE event_id = ?1),
 	num_articles = (SELECT count(DISTINCT article_id) FROM event_mentions WHERE event_id = ?1),
 	num_sources = (SELECT count(DISTINCT source) FROM event_mentions WHERE event_id = ?1 AND source <> ''),
 	languages = (SELECT json_group_array(lang) FROM
 		(SELECT DISTINCT lang FROM event_mentions WHERE event_id = ?1 AND lang <> '' ORDER BY lang))
-	WHERE id = ?1`
+	WHERE id = ?1 RETURNING ` + eventStateCols("")
 
 const insertStatement = `INSERT INTO statements (id, article_id, speaker_id, speaker_name, speaker_fold,
 	speaker_type, speaker_country, speaker_sector, speaker_code, speaker_provisional, verb, text, lang, date,
@@ -174,6 +208,7 @@ func (s *saver) save(rec *dyad.Record, now time.Time) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	s.tot.articles++
 	if _, err := s.exec("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
 		rid, foldLetters(a.Title), foldLetters(a.Text)); err != nil {
 		return false, fmt.Errorf("index text: %w", err)
@@ -229,6 +264,10 @@ func (s *saver) saveEvent(a *dyad.Article, e *dyad.Event) error {
 	if e.ID == "" {
 		return fmt.Errorf("event has no id")
 	}
+	t, err := s.touch(e.ID)
+	if err != nil {
+		return err
+	}
 	src, tgt := e.Source, e.Target
 	if _, err := s.exec(insertEvent, e.ID, e.Key, nullable(string(e.Date)), e.DatePrecision, e.DateInferred,
 		src.Code, src.Name, src.ActorID, src.Country, src.Sector,
@@ -241,9 +280,18 @@ func (s *saver) saveEvent(a *dyad.Article, e *dyad.Event) error {
 			continue
 		}
 		fillMention(&m, a)
-		if _, err := s.exec(insertEventMention, e.ID, m.ArticleID, m.Start, m.End, m.Lang, m.Source, m.Sentence,
-			m.Confidence, m.Date, m.DateInferred, m.Pattern, m.Published); err != nil {
+		res, err := s.exec(insertEventMention, e.ID, m.ArticleID, m.Start, m.End, m.Lang, m.Source, m.Sentence,
+			m.Confidence, m.Date, m.DateInferred, m.Pattern, m.Published)
+		if err != nil {
 			return fmt.Errorf("mention at %d: %w", m.Start, err)
+		}
+		added, err := res.RowsAffected()
+		if err != nil {
+			return fmt.Errorf("mention at %d: %w", m.Start, err)
+		}
+		if added > 0 {
+			s.tot.mentions++
+			t.mentionAdded(m.Lang, m.Source)
 		}
 	}
 	if s.evSeen == nil {
@@ -292,13 +340,24 @@ func (s *saver) saveStatement(a *dyad.Article, st *dyad.Statement) error {
 	if err != nil {
 		return fmt.Errorf("insert: %w", err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 || st.ClaimID == "" {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("insert: %w", err)
+	}
+	s.tot.statements += n
+	if n == 0 || st.ClaimID == "" {
 		return nil
 	}
 	id := string(st.ClaimID)
-	if _, err := s.exec(insertClaim, id, st.Text, text.Fold(st.Text)); err != nil {
+	res, err = s.exec(insertClaim, id, st.Text, text.Fold(st.Text))
+	if err != nil {
 		return fmt.Errorf("claim %s: %w", id, err)
 	}
+	added, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("claim %s: %w", id, err)
+	}
+	s.tot.claims += added
 	if s.clSeen == nil {
 		s.clSeen = map[string]bool{}
 	}
@@ -309,12 +368,19 @@ func (s *saver) saveStatement(a *dyad.Article, st *dyad.Statement) error {
 	return nil
 }
 
-// finish recounts the events and claims the transaction touched.
+// finish recounts the events and claims the transaction touched, and updates the rollups.
 func (s *saver) finish() error {
+	deltas := map[rollKey]rollDelta{}
 	for _, id := range s.events {
-		if _, err := s.exec(recountEvent, id); err != nil {
+		var after eventState
+		if err := after.scan(s.queryRow(recountEvent, id)); err != nil {
 			return fmt.Errorf("recount event %s: %w", id, err)
 		}
+		t := s.touched[id]
+		if !t.existed {
+			s.tot.events++
+		}
+		rollupDeltas(t, &after, deltas)
 	}
 	for _, id := range s.claims {
 		if _, err := s.exec(recountClaim, id); err != nil {
@@ -324,7 +390,7 @@ func (s *saver) finish() error {
 			return fmt.Errorf("claim %s concepts: %w", id, err)
 		}
 	}
-	return nil
+	return s.saveRollups(deltas)
 }
 
 // nullable maps the empty string to SQL NULL.

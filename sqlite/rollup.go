@@ -1,0 +1,254 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/dyad-events/dyad"
+)
+
+// The rollups (migration 0002) answer Stats and the unfiltered Counts from a few thousand rows instead of
+// a scan of every event. The saver keeps them exact: it notes, for each event a transaction touches, its
+// state before (stored or not, its date, the languages and news sources of its mentions) and after, and
+// adds the difference to event_counts and store_totals before the commit.
+
+// dyadKey is the key of Counts by "dyad" on the events columns prefixed by p ("e." or ""): the source and
+// target countries, "" when either actor code is empty. Migration 0002 spells the same expression.
+func dyadKey(p string) string {
+	return "CASE WHEN " + p + "source_code <> '' AND " + p + "target_code <> '' THEN " +
+		"coalesce(nullif(" + p + "source_country, ''), substr(" + p + "source_code, 1, 3)) || ':' || " +
+		"coalesce(nullif(" + p + "target_country, ''), substr(" + p + "target_code, 1, 3)) ELSE '' END"
+}
+
+// eventState returns the columns the rollups need of an event, prefixed by p.
+func eventStateCols(p string) string {
+	return p + "date, " + p + "quad_class, " + p + "code, " + p + "root, " + dyadKey(p) + ", " + p + "goldstein"
+}
+
+var selectEventState = `SELECT ` + eventStateCols("e.") + ` FROM events e WHERE e.id = ?`
+
+const selectEventLangs = `SELECT DISTINCT lang, source FROM event_mentions WHERE event_id = ?`
+
+// rollKey is a row key of event_counts.
+type rollKey struct {
+	dim, key string
+	quad     int
+}
+
+// rollDelta is what a transaction adds to one event_counts row.
+type rollDelta struct {
+	n int64
+	g float64
+}
+
+// eventState is an event as the rollups see it.
+type eventState struct {
+	date      sql.NullString
+	quad      int
+	code      string
+	root      string
+	dyad      string
+	goldstein float64
+}
+
+func (e *eventState) scan(r scanner) error {
+	return r.Scan(&e.date, &e.quad, &e.code, &e.root, &e.dyad, &e.goldstein)
+}
+
+// touched is an event a transaction saves: its state before, and the languages and news sources of its
+// mentions (stored and added), with those the transaction added.
+type touched struct {
+	existed    bool
+	before     eventState
+	langs      map[string]bool
+	outlets    map[string]bool
+	newLangs   []string
+	newOutlets []string
+}
+
+// totals are what a transaction adds to store_totals.
+type totals struct {
+	articles, events, mentions, statements, claims int64
+}
+
+// touch returns the rollup state of event id, reading its stored state the first time the transaction meets it.
+func (s *saver) touch(id string) (*touched, error) {
+	if t, ok := s.touched[id]; ok {
+		return t, nil
+	}
+	t := &touched{langs: map[string]bool{}, outlets: map[string]bool{}}
+	err := t.before.scan(s.queryRow(selectEventState, id))
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return nil, fmt.Errorf("read state: %w", err)
+	default:
+		t.existed = true
+		rows, err := s.query(selectEventLangs, id)
+		if err != nil {
+			return nil, fmt.Errorf("read languages: %w", err)
+		}
+		for rows.Next() {
+			var l, o string
+			if err := rows.Scan(&l, &o); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("read languages: %w", err)
+			}
+			t.langs[l], t.outlets[o] = true, true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("read languages: %w", err)
+		}
+	}
+	if s.touched == nil {
+		s.touched = map[string]*touched{}
+	}
+	s.touched[id] = t
+	return t, nil
+}
+
+// mentionAdded notes a new mention of an event in language lang from news source outlet.
+func (t *touched) mentionAdded(lang, outlet string) {
+	if !t.langs[lang] {
+		t.langs[lang] = true
+		t.newLangs = append(t.newLangs, lang)
+	}
+	if !t.outlets[outlet] {
+		t.outlets[outlet] = true
+		t.newOutlets = append(t.newOutlets, outlet)
+	}
+}
+
+// addEvent adds to deltas what an event contributes to, or (sign -1) takes from, the rollups of its date,
+// code, root and dyad.
+func addEvent(deltas map[rollKey]rollDelta, e *eventState, sign int64) {
+	add(deltas, rollKey{"date", e.date.String, e.quad}, sign, e.goldstein)
+	add(deltas, rollKey{"code", e.code, 0}, sign, e.goldstein)
+	add(deltas, rollKey{"root", e.root, 0}, sign, e.goldstein)
+	add(deltas, rollKey{"dyad", e.dyad, 0}, sign, e.goldstein)
+}
+
+func add(deltas map[rollKey]rollDelta, k rollKey, n int64, g float64) {
+	d := deltas[k]
+	d.n += n
+	d.g += float64(n) * g
+	deltas[k] = d
+}
+
+// rollupDeltas returns what the transaction changes in event_counts, given each touched event's state after.
+func rollupDeltas(t *touched, after *eventState, deltas map[rollKey]rollDelta) {
+	if !t.existed {
+		addEvent(deltas, after, 1)
+	} else if t.before.date != after.date {
+		// Only the date of a stored event changes (Save upgrades it to a more precise one).
+		add(deltas, rollKey{"date", t.before.date.String, t.before.quad}, -1, t.before.goldstein)
+		add(deltas, rollKey{"date", after.date.String, after.quad}, 1, after.goldstein)
+	}
+	for _, l := range t.newLangs {
+		add(deltas, rollKey{"lang", l, 0}, 1, after.goldstein)
+	}
+	for _, o := range t.newOutlets {
+		add(deltas, rollKey{"outlet", o, 0}, 1, after.goldstein)
+	}
+}
+
+// A row whose count falls to 0 keeps n = 0 and an exact 0 sum.
+const upsertRollup = `INSERT INTO event_counts (dim, key, quad, n, goldstein) VALUES (?, ?, ?, ?, ?)
+	ON CONFLICT (dim, key, quad) DO UPDATE SET n = n + excluded.n,
+		goldstein = CASE WHEN n + excluded.n = 0 THEN 0 ELSE goldstein + excluded.goldstein END`
+
+const updateTotals = `UPDATE store_totals SET articles = articles + ?, events = events + ?, mentions = mentions + ?,
+	statements = statements + ?, claims = claims + ? WHERE id = 1`
+
+// saveRollups writes the rollup deltas and totals of the transaction.
+func (s *saver) saveRollups(deltas map[rollKey]rollDelta) error {
+	keys := make([]rollKey, 0, len(deltas))
+	for k, d := range deltas {
+		if d.n != 0 || d.g != 0 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		if a.dim != b.dim {
+			return a.dim < b.dim
+		}
+		if a.key != b.key {
+			return a.key < b.key
+		}
+		return a.quad < b.quad
+	})
+	for _, k := range keys {
+		d := deltas[k]
+		if _, err := s.exec(upsertRollup, k.dim, k.key, k.quad, d.n, d.g); err != nil {
+			return fmt.Errorf("rollup %s %q: %w", k.dim, k.key, err)
+		}
+	}
+	t := s.tot
+	if t == (totals{}) {
+		return nil
+	}
+	if _, err := s.exec(updateTotals, t.articles, t.events, t.mentions, t.statements, t.claims); err != nil {
+		return fmt.Errorf("totals: %w", err)
+	}
+	return nil
+}
+
+// unfiltered reports whether q asks for no filter, so that the rollups can answer it.
+func unfiltered(q dyad.EventQuery) bool {
+	q.Page = dyad.Page{}
+	return q == dyad.EventQuery{}
+}
+
+// rollupDims maps the groupings the rollups answer to their dim in event_counts.
+var rollupDims = map[string]string{"day": "date", "month": "date", "quad": "date", "code": "code", "root": "root",
+	"dyad": "dyad", "lang": "lang", "outlet": "outlet"}
+
+// rollupCounts answers an unfiltered Counts from event_counts, in the order and with the groups of the
+// direct queries.
+func (db *DB) rollupCounts(ctx context.Context, q dyad.CountQuery) ([]dyad.Count, error) {
+	var query string
+	n, off := limits(q.Page, DefaultLimit)
+	switch q.By {
+	case "day", "month":
+		k := "key"
+		if q.By == "month" {
+			k = "substr(key, 1, 7)"
+		}
+		cols, group := "k, 0", "k"
+		if q.SplitQuad {
+			cols, group = "k, quad", "k, quad"
+		}
+		n, off = limits(q.Page, MaxLimit)
+		query = "SELECT " + cols + ", sum(n), sum(goldstein) FROM (SELECT " + k + " AS k, quad, n, goldstein FROM event_counts WHERE dim = 'date' AND key <> '' AND n > 0) GROUP BY " +
+			group + " ORDER BY " + group + " LIMIT ? OFFSET ?"
+	case "quad":
+		query = "SELECT CAST(quad AS TEXT) AS k, 0, sum(n) AS c, sum(goldstein) FROM event_counts WHERE dim = 'date' AND quad > 0 AND n > 0 GROUP BY quad ORDER BY c DESC, k LIMIT ? OFFSET ?"
+	default:
+		query = "SELECT key AS k, 0, sum(n) AS c, sum(goldstein) FROM event_counts WHERE dim = '" + rollupDims[q.By] +
+			"' AND key <> '' AND n > 0 GROUP BY key ORDER BY c DESC, k LIMIT ? OFFSET ?"
+	}
+	rows, err := db.reader.QueryContext(ctx, query, n, off)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: counts by %s: %w", q.By, err)
+	}
+	defer rows.Close()
+	out := []dyad.Count{}
+	for rows.Next() {
+		var c dyad.Count
+		var g float64
+		if err := rows.Scan(&c.Key, &c.QuadClass, &c.Count, &g); err != nil {
+			return nil, fmt.Errorf("sqlite: counts by %s: %w", q.By, err)
+		}
+		c.Goldstein = g / float64(c.Count)
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: counts by %s: %w", q.By, err)
+	}
+	return out, nil
+}
