@@ -29,6 +29,8 @@ func TestWalkSkips(t *testing.T) {
 		{"dump.tar.gz", gzipped([]byte("not news")), "skip"},
 		{"blob", []byte("\x00\x01\x02 raw bytes"), "skip"},
 		{".env", []byte("KEY = value"), "skip"},
+		{"sitemap.xml", []byte(`<?xml version="1.0"?><urlset><url><loc>https://x.org/</loc></url></urlset>`), "skip"},
+		{"feed.xml", []byte(`<rss><channel><item><description>Talks resumed in Hanoi.</description></item></channel></rss>`), "doc"},
 		{"broken.txt", []byte("text with a \x00 NUL byte"), "fail"}, // a text file that is broken, not of another kind
 	}
 	want := map[string][]string{}

@@ -226,8 +226,12 @@ func (s *files) read(ctx context.Context, uri, name string, r io.Reader, size in
 		return yield(nil, inputErr(uri, err))
 	}
 	if found {
-		if _, err := Sniff(name, b); errors.Is(err, ErrBinary) && !claimedExt(name) {
+		f, err := Sniff(name, b)
+		switch {
+		case errors.Is(err, ErrBinary) && !claimedExt(name):
 			return yield(nil, skipped(uri, err.Error()))
+		case err == nil && f.Name == "feed" && strings.EqualFold(filepath.Ext(name), ".xml") && !sniffFeed(b[:min(len(b), sniffLen)]):
+			return yield(nil, skipped(uri, "XML file that is not a feed"))
 		}
 	}
 	return emit(uri, name, b, yield)

@@ -65,7 +65,7 @@ func fetch(ctx context.Context, u string, yield yieldFunc) bool {
 		return yield(nil, inputErr(u, err))
 	}
 	for doc, err := range f.Parse(u, b) {
-		if doc != nil && doc.URL == "" {
+		if doc != nil && doc.URL == "" && doc.URI == u { // a page, not an item of a feed
 			doc.URL = final
 		}
 		if !yield(doc, err) {

@@ -149,12 +149,9 @@ func seekGzip(r *bufio.Reader) bool {
 		return false
 	}
 	for {
-		p, err := r.Peek(3)
-		if len(p) < 3 {
-			_ = err
+		if p, _ := r.Peek(3); len(p) < 3 {
 			return false
-		}
-		if isGzip(p) {
+		} else if isGzip(p) {
 			return true
 		}
 		if _, err := r.Discard(1); err != nil {
@@ -379,7 +376,7 @@ func (rec *warcRecord) document(uri string) (*dyad.Document, error) {
 	chunked := false
 	switch typ {
 	case "response":
-		if !strings.HasPrefix(wct, "application/http") {
+		if !strings.HasPrefix(wct, "application/http") && (wct != "" || !bytes.HasPrefix(rec.block, []byte("HTTP/"))) {
 			return nil, fmt.Errorf("%w: response record of content type %q", dyad.ErrSkipped, wct)
 		}
 		resp, hlen, err := readHTTP(rec.block)

@@ -133,7 +133,8 @@ func writeNews(w *warcWriter) {
 	w.record("metadata", "https://news.example.org/asia/defence-pact", "application/warc-fields", []byte("fetchTimeMs: 120\r\n"))
 	w.record("revisit", "https://news.example.org/asia/defence-pact", "application/http; msgtype=response",
 		[]byte("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"), "WARC-Profile: http://netpreserve.org/warc/1.1/revisit/identical-payload-digest")
-	w.respRecord("https://news.example.org/europe/finland-nato", httpResponse("HTTP/2 200",
+	// An HTTP/2 status line, and no Content-Type in the WARC header.
+	w.record("response", "https://news.example.org/europe/finland-nato", "", httpResponse("HTTP/2 200",
 		[]byte("<html><body><p>Finland joined NATO in Brussels on 4 April 2023.</p></body></html>"), "content-type: text/html"))
 }
 
@@ -336,6 +337,11 @@ func TestWARCTooLarge(t *testing.T) {
 	if len(r.docs) != 1 || len(r.errs) != 2 || !errors.Is(r.errs[0], ErrTooLarge) {
 		t.Fatalf("docs %s errors %v", uris(r.docs), r.errs)
 	}
+	// So does standard input.
+	r = collect(t, []string{"-"}, w.out.String())
+	if uris(r.docs) != "stdin#3:html" || len(r.errs) != 2 {
+		t.Fatalf("stdin: docs %s errors %v", uris(r.docs), r.errs)
+	}
 }
 
 func TestWARCDigestForms(t *testing.T) {
@@ -365,6 +371,7 @@ func TestWARCCancel(t *testing.T) {
 	w := &warcWriter{gz: true}
 	writeNews(w)
 	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	n := 0
 	for d := range streamWARC(ctx, "x", bytes.NewReader(w.out.Bytes())) {
 		if d != nil {

@@ -33,20 +33,26 @@ func TestOverviewLarge(t *testing.T) {
 	}
 	defer db.Close()
 	t.Logf("open (with any migration): %v", time.Since(start).Round(time.Millisecond))
-	total := time.Now()
-	start = time.Now()
-	st, err := db.Stats(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("stats %+v: %v", st, time.Since(start).Round(time.Millisecond))
-	for _, q := range overviewQueries {
+	for _, rollups := range []bool{true, false} {
+		total := time.Now()
 		start = time.Now()
-		cs, err := db.Counts(ctx, q)
+		st, err := db.Stats(ctx)
+		if !rollups {
+			st, err = db.statsDirect(ctx)
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("counts by %s (split %v, limit %d): %d groups in %v", q.By, q.SplitQuad, q.Limit, len(cs), time.Since(start).Round(time.Millisecond))
+		t.Logf("rollups %v: stats %+v: %v", rollups, st, time.Since(start).Round(time.Microsecond))
+		for _, q := range overviewQueries {
+			start = time.Now()
+			cs, err := db.counts(ctx, q, rollups)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("rollups %v: counts by %s (split %v, limit %d): %d groups in %v", rollups, q.By, q.SplitQuad, q.Limit,
+				len(cs), time.Since(start).Round(time.Microsecond))
+		}
+		t.Logf("rollups %v: overview total: %v", rollups, time.Since(total).Round(time.Millisecond))
 	}
-	t.Logf("overview total: %v", time.Since(total).Round(time.Millisecond))
 }

@@ -133,3 +133,13 @@ func TestLoadMigrations(t *testing.T) {
 		db.Close()
 	}
 }
+
+// TestRollups checks the rollups that answer Stats and the unfiltered Counts against the direct queries.
+func TestRollups(t *testing.T) {
+	storetest.RunRollups(t, func(t *testing.T) dyad.Store { return openTemp(t) }, storetest.Direct{
+		Counts: func(ctx context.Context, s dyad.Store, q dyad.CountQuery) ([]dyad.Count, error) {
+			return s.(*DB).counts(ctx, q, false)
+		},
+		Stats: func(ctx context.Context, s dyad.Store) (dyad.Stats, error) { return s.(*DB).statsDirect(ctx) },
+	})
+}
