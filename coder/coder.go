@@ -194,7 +194,7 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 				src := d.slotActor(cd, cd.b.s)
 				name := a.Text[d.toks[cd.b.placeAt[0]].Start:d.toks[cd.b.placeAt[1]].End]
 				tgt := dyad.EventActor{Code: cd.b.place, Name: name, Country: cd.b.place}
-				if src.Country == tgt.Country {
+				if src.Country == tgt.Country && !cd.pt.home {
 					continue // a trip at home is no visit
 				}
 				ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, cd.pt.conf)

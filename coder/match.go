@@ -191,7 +191,7 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			}
 			return false
 		}
-		if e.slot == 'L' {
+		if e.slot == 'L' || e.slot == 'H' {
 			n, cc, ok := s.placeAt(p, dir)
 			if !ok {
 				return false

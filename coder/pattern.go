@@ -45,7 +45,7 @@ type alt []tokMatch
 type elem struct {
 	kind     int
 	alts     []alt
-	slot     byte // 'S', 'T', 'R'
+	slot     byte // 'S', 'T', 'R', 'L', 'H'
 	max      int  // gap width
 	optional bool
 	tight    bool // a slot written S! or T!: no words may come between it and its neighbours
@@ -70,7 +70,8 @@ type pattern struct {
 	left   []delem // elements before the anchor, right to left
 	weight int     // specificity: literal tokens plus slots
 	recip  bool    // has an R slot
-	place  bool    // has an L slot: the target is the country of a place
+	place  bool    // has an L (or H) slot: the target is the country of a place
+	home   bool    // the slot is H: the place may be in the source's own country (protests, crackdowns)
 }
 
 // finish validates a parsed pattern and prepares it for matching.
@@ -89,6 +90,10 @@ func (pt *pattern) finish() error {
 				r++
 			case 'L':
 				l++
+			case 'H':
+				l++
+				pt.home = true
+				pt.weight-- // a fallback: a pattern that names the target wins over one that names a place
 			}
 			pt.weight++
 		case kLit:
@@ -106,7 +111,7 @@ func (pt *pattern) finish() error {
 	}
 	switch {
 	case s > 1 || t > 1 || r > 1 || l > 1:
-		return errors.New("a slot (S, T, R, L) may appear once")
+		return errors.New("a slot (S, T, R, L or H) may appear once")
 	case r == 1 && (s+t+l) > 0:
 		return errors.New("slot R (both sides) excludes S, T and L")
 	case t == 1 && l == 1:

@@ -278,4 +278,3 @@ func (a *agencies) named(s string) string {
 	}
 	return ""
 }
-

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	htmldate "github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/text/unicode/norm"
@@ -403,7 +404,11 @@ func mainText(doc *dyad.Document, body []byte) (text string, meta pageMeta, err 
 	if bytes.Count(body, []byte("<")) > maxTrafilaturaTags {
 		return bigPage(body)
 	}
-	opts := trafilatura.Options{EnableFallback: true, ExcludeComments: true, Deduplicate: true}
+	// Dates come from the page's markup (meta tags, <time>, JSON-LD, the URL) but not from a search of its text,
+	// which takes any date the article mentions, such as that of an event it recalls, for the publication
+	// date; bylines in the text are read by our own rules after extraction.
+	opts := trafilatura.Options{EnableFallback: true, ExcludeComments: true, Deduplicate: true,
+		HtmlDateOptions: &htmldate.Options{UseOriginalDate: true, SkipExtensiveSearch: true}}
 	if doc.URL != "" {
 		if u, err := url.Parse(doc.URL); err == nil && u.Host != "" {
 			opts.OriginalURL = u

@@ -20,14 +20,11 @@ var blockTags = map[atom.Atom]bool{
 // nodeText renders an extracted HTML tree as plain text: one paragraph per block element, separated by blank
 // lines, white space inside a paragraph collapsed, <br> as a line break.
 func nodeText(n *html.Node) string {
-	var out strings.Builder
+	var paras []string
 	var para strings.Builder
 	flush := func() {
 		if s := strings.TrimSpace(para.String()); s != "" {
-			if out.Len() > 0 {
-				out.WriteString("\n\n")
-			}
-			out.WriteString(s)
+			paras = append(paras, s)
 		}
 		para.Reset()
 	}
@@ -56,6 +53,10 @@ func nodeText(n *html.Node) string {
 			}
 			return
 		case html.ElementNode:
+			if n.DataAtom == 0 {
+				// Nodes built by go-trafilatura carry their tag name only.
+				n.DataAtom = atom.Lookup([]byte(n.Data))
+			}
 			switch n.DataAtom {
 			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head:
 				return
@@ -79,7 +80,27 @@ func nodeText(n *html.Node) string {
 	}
 	walk(n)
 	flush()
-	return out.String()
+	return strings.Join(dropConcatenations(paras), "\n\n")
+}
+
+// dropConcatenations removes a paragraph that repeats a run of the paragraphs before it glued together:
+// go-trafilatura adds such a copy when it falls back to its baseline extraction on a short page.
+func dropConcatenations(paras []string) []string {
+	if len(paras) < 3 || len(paras) > 200 {
+		return paras
+	}
+	compact := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	out := paras[:0:0]
+	for i, p := range paras {
+		c, dup := compact(p), false
+		for j := 0; j < i-1 && !dup; j++ {
+			dup = c == compact(strings.Join(paras[j:i], ""))
+		}
+		if !dup {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func startsWithSpace(s string) bool { return s != "" && strings.TrimLeft(s, " \t\n\r\f") != s }

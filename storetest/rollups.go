@@ -33,7 +33,7 @@ func RunRollups(t *testing.T, open func(t *testing.T) dyad.Store, direct Direct)
 	w := newWorkload(11)
 	check := func(step string) {
 		t.Helper()
-		compareRollups(t, s, direct, step)
+		CheckRollups(t, s, direct, step)
 	}
 	check("empty store")
 	seed(t, s)
@@ -157,8 +157,9 @@ func eventDates(t *testing.T, s dyad.Store) map[string]string {
 	return out
 }
 
-// compareRollups compares Stats and every unfiltered grouping with the direct answers.
-func compareRollups(t *testing.T, s dyad.Store, direct Direct, step string) {
+// CheckRollups compares Stats and every unfiltered grouping of s with what direct computes from the rows,
+// failing t with step named on any difference.
+func CheckRollups(t *testing.T, s dyad.Store, direct Direct, step string) {
 	t.Helper()
 	ctx := context.Background()
 	got, err := s.Stats(ctx)
