@@ -24,12 +24,19 @@ func (r *resolver) capitals() {
 			taken[k] = true
 		}
 	}
-	for _, m := range r.out {
-		for k := range r.toks {
-			if r.toks[k].start >= m.Start && r.toks[k].end <= m.End {
-				taken[k] = true
-			}
+	for k, mi := 0, 0; k < len(r.toks) && mi < len(r.out); { // r.out is sorted by Start
+		switch m := r.out[mi]; {
+		case r.toks[k].end <= m.Start:
+			k++
+		case r.toks[k].start >= m.End:
+			mi++
+		default:
+			taken[k] = true
+			k++
 		}
+	}
+	if !slices.IsSortedFunc(r.out, byStart) {
+		slices.SortStableFunc(r.out, byStart)
 	}
 	conn := r.conns()
 	added := false
@@ -63,7 +70,7 @@ func (r *resolver) capitals() {
 		}
 	}
 	if added {
-		slices.SortFunc(r.out, func(a, b dyad.ActorMention) int { return a.Start - b.Start })
+		slices.SortStableFunc(r.out, byStart)
 	}
 }
 
@@ -154,3 +161,22 @@ func (r *resolver) countryName(k string) (int32, bool) {
 	}
 	return -1, false
 }
+
+// impliedCountry returns the country that the title in tokens [start, end) names by itself in the article's
+// language (the @country lines of agents: "Bundespräsident" is German, "capo dello Stato" Italian).
+func (r *resolver) impliedCountry(start, end int) (int32, bool) {
+	m := r.d.titleCountry[r.lang]
+	if len(m) == 0 {
+		return -1, false
+	}
+	for i := start; i < end; i++ {
+		for j := end; j > i; j-- {
+			if c, ok := m[placeKey(r.toks[i:j])]; ok {
+				return c, true
+			}
+		}
+	}
+	return -1, false
+}
+
+func byStart(a, b dyad.ActorMention) int { return a.Start - b.Start }

@@ -41,15 +41,17 @@ type Dictionary struct {
 	orgHolders map[int32][]holder  // organisation -> holders of its offices
 	places     map[string]int32    // folded place name -> country, for datelines
 	capitals   map[string]int32    // folded capital -> country: "Beijing said" is China
-	agents     []agent
-	m          matcher
-	langs      map[string]bool // languages with their own agents or demonyms
-	capWords   map[string]bool // folded names that match only when written with a capital
-	noCoref    map[string]bool // folded tokens never taken as a later short name
-	notPhrases []string        // phrases that name no actor, added to the matcher after the agents
-	conn       map[string]map[string]uint8
-	elision    map[string]bool
-	now        func() time.Time
+	// titleCountry: per language, folded titles that imply their country ("bundespräsident" -> DEU)
+	titleCountry map[string]map[string]int32
+	agents       []agent
+	m            matcher
+	langs        map[string]bool // languages with their own agents or demonyms
+	capWords     map[string]bool // folded names that match only when written with a capital
+	noCoref      map[string]bool // folded tokens never taken as a later short name
+	notPhrases   []string        // phrases that name no actor, added to the matcher after the agents
+	conn         map[string]map[string]uint8
+	elision      map[string]bool
+	now          func() time.Time
 }
 
 type entry struct {
@@ -106,19 +108,20 @@ func Load(p *packs.Set) (*Dictionary, error) {
 
 func load(sets ...*packs.Set) (*Dictionary, []error) {
 	d := &Dictionary{
-		byID:       map[string]int32{},
-		country:    map[string]int32{},
-		offices:    map[string]office{},
-		holders:    map[string][]holder{},
-		orgHolders: map[int32][]holder{},
-		places:     map[string]int32{},
-		capitals:   map[string]int32{},
-		langs:      map[string]bool{},
-		capWords:   map[string]bool{},
-		noCoref:    map[string]bool{},
-		conn:       map[string]map[string]uint8{},
-		elision:    map[string]bool{},
-		now:        time.Now,
+		byID:         map[string]int32{},
+		country:      map[string]int32{},
+		offices:      map[string]office{},
+		holders:      map[string][]holder{},
+		orgHolders:   map[int32][]holder{},
+		places:       map[string]int32{},
+		capitals:     map[string]int32{},
+		titleCountry: map[string]map[string]int32{},
+		langs:        map[string]bool{},
+		capWords:     map[string]bool{},
+		noCoref:      map[string]bool{},
+		conn:         map[string]map[string]uint8{},
+		elision:      map[string]bool{},
+		now:          time.Now,
 	}
 	var errs []error
 	files := func(pattern string) []packs.File {
@@ -264,6 +267,24 @@ func (d *Dictionary) loadAgents(f packs.File, first bool) []error {
 			continue
 		}
 		head := l.Fields[0]
+		if head == "@country" {
+			// titles and bodies that name their country themselves: "Bundespräsident", "capo dello Stato"
+			if first {
+				continue
+			}
+			c, ok := d.country[l.Fields[1]]
+			if !ok || len(l.Fields) < 3 {
+				errs = append(errs, l.Errorf("want @country | alpha-3 code | title ..., have %q", l.Fields[1]))
+				continue
+			}
+			if d.titleCountry[lang] == nil {
+				d.titleCountry[lang] = map[string]int32{}
+			}
+			for _, w := range l.Fields[2:] {
+				d.titleCountry[lang][placeKey(d.tokens(w, false))] = c
+			}
+			continue
+		}
 		if strings.HasPrefix(head, "@") {
 			if !first {
 				continue

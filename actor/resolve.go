@@ -302,6 +302,11 @@ func (r *resolver) title(k, start, pre int, preOrg, country int32, cvia string, 
 		}
 		k++
 	}
+	if country < 0 && org < 0 {
+		if c, ok := r.impliedCountry(start, ownEnd); ok {
+			country, cvia = c, "title" // "Bundespräsident", "capo dello Stato"
+		}
+	}
 	if country < 0 && org < 0 && r.dateline >= 0 && (len(offices) > 0 || person && r.nameRun(r.skipComma(end), k) > r.skipComma(end)) {
 		// "the foreign ministry spokesperson", "Spokeswoman X" under a BEIJING dateline
 		country, cvia = r.dateline, "dateline"

@@ -212,6 +212,9 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 				if ev.Source.Code == ev.Target.Code {
 					continue // an actor with itself, or two of the same kind: no event between actors
 				}
+				if (ev.Code == "042" || ev.Code == "043" || ev.Code == "044") && ev.Source.Country != "" && ev.Source.Country == ev.Target.Country {
+					continue // a visit to one's own country is no visit
+				}
 				k := ev.Source.Code + "|" + ev.Target.Country + "|" + family(ev.Code)
 				if ev.Target.Country == "" {
 					k = ev.Source.Code + "|" + ev.Target.Code + "|" + family(ev.Code)

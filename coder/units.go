@@ -264,7 +264,7 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 	roleWords := func() bool { // lower-case words (a title: "ambassador", "head"), determiners, prepositions
 		for k := ga; k <= gb; k++ {
 			t := d.toks[k]
-			if !t.IsWord() || (t.IsCapitalized() && !lg.is(cDet, t.Fold)) {
+			if !t.IsWord() || (t.IsCapitalized() && !lg.is(cDet, t.Fold)) || lg.is(cAnd, d.fold(k)) {
 				return false
 			}
 		}

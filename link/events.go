@@ -150,7 +150,9 @@ func (l *Linker) matchSides(a, b *dyad.Event, as, at dyad.EventActor, pa, pb peo
 	for _, p := range pairs {
 		x, y := p[0], p[1]
 		if x.Sector != "" && y.Sector != "" {
-			if x.Sector != y.Sector {
+			// The same person is the same actor whatever office a report names him by ("General
+			// Secretary" or "President" To Lam: PTY or GOV).
+			if x.Sector != y.Sector && (x.ActorID == "" || x.ActorID != y.ActorID) {
 				return false, 0
 			}
 			score++

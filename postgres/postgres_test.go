@@ -95,8 +95,8 @@ func TestMigrateTwice(t *testing.T) {
 		t.Fatalf("second migrate: %v", err)
 	}
 	v, err := db.SchemaVersion(context.Background())
-	if err != nil || v != 1 {
-		t.Errorf("SchemaVersion = %d, %v; want 1", v, err)
+	if err != nil || v != 2 {
+		t.Errorf("SchemaVersion = %d, %v; want 2", v, err)
 	}
 }
 
@@ -195,4 +195,57 @@ func TestTwoWorkers(t *testing.T) {
 	if total != 2*len(recs) {
 		t.Errorf("shared events have %d mentions; want %d", total, 2*len(recs))
 	}
+}
+
+// direct answers Stats and Counts from the rows, never from the rollups.
+var direct = storetest.Direct{
+	Counts: func(ctx context.Context, s dyad.Store, q dyad.CountQuery) ([]dyad.Count, error) {
+		return s.(*DB).counts(ctx, q, false)
+	},
+	Stats: func(ctx context.Context, s dyad.Store) (dyad.Stats, error) { return s.(*DB).statsDirect(ctx) },
+}
+
+// TestRollups checks the rollups that answer Stats and the unfiltered Counts against the direct queries.
+func TestRollups(t *testing.T) {
+	testURL(t)
+	storetest.RunRollups(t, func(t *testing.T) dyad.Store { return openFresh(t) }, direct)
+}
+
+// TestMigrateRollups opens a store of schema version 1 that holds rows: migration 0002 fills the rollups
+// from them.
+func TestMigrateRollups(t *testing.T) {
+	ctx := context.Background()
+	u := freshURL(t)
+	db, err := Open(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := storetest.SyntheticRecords(300, 9)
+	recs[5].Events[0].Date = "2019-07" // a month-only date among the days
+	if _, err := db.SaveBatch(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	// Back to version 1: without the rollups, as a store written before them.
+	for _, q := range []string{"DROP TABLE event_counts", "DROP TABLE store_totals", "DELETE FROM schema_version WHERE version = 2"} {
+		if _, err := db.pool.Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	db, err = Open(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 2 {
+		t.Fatalf("SchemaVersion = %d, %v; want 2", v, err)
+	}
+	if st, err := db.Stats(ctx); err != nil || st.Events == 0 {
+		t.Fatalf("Stats after the migration = %+v, %v", st, err)
+	}
+	storetest.CheckRollups(t, db, direct, "migrated")
+	if _, err := db.SaveBatch(ctx, storetest.SyntheticRecords(50, 10)); err != nil {
+		t.Fatal(err)
+	}
+	storetest.CheckRollups(t, db, direct, "saved after the migration")
 }

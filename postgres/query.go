@@ -441,7 +441,18 @@ func (db *DB) Events(ctx context.Context, q dyad.EventQuery) ([]dyad.Event, erro
 // "actor" (an actor code on either side) and "outlet" (the news source of its mentions). Other groupings
 // are listed largest first. Undated events and empty keys are left out. With q.SplitQuad, a time series has
 // one group per key and quad class (Count.QuadClass set); other groupings ignore it.
+//
+// Without a filter, the groupings but "source", "target" and "actor" are read from the rollups that Save
+// keeps (a few thousand rows), not computed from the events.
 func (db *DB) Counts(ctx context.Context, q dyad.CountQuery) ([]dyad.Count, error) {
+	return db.counts(ctx, q, true)
+}
+
+// counts is Counts; rollups false computes every grouping from the events.
+func (db *DB) counts(ctx context.Context, q dyad.CountQuery, rollups bool) ([]dyad.Count, error) {
+	if _, ok := rollupDims[q.By]; ok && rollups && unfiltered(q.EventQuery) {
+		return db.rollupCounts(ctx, q)
+	}
 	w := eventWhere(q.EventQuery)
 	cond := w.String()
 	and := " WHERE "
@@ -653,8 +664,19 @@ func (db *DB) ClaimsByConcepts(ctx context.Context, concepts []string) ([]dyad.C
 	return out, nil
 }
 
-// Stats returns the totals of the store.
+// Stats returns the totals of the store, kept by Save in the store_totals row.
 func (db *DB) Stats(ctx context.Context) (dyad.Stats, error) {
+	var s dyad.Stats
+	err := db.pool.QueryRow(ctx, `SELECT articles, events, mentions, statements, claims FROM store_totals WHERE id = 1`).
+		Scan(&s.Articles, &s.Events, &s.Mentions, &s.Statements, &s.Claims)
+	if err != nil {
+		return s, fmt.Errorf("postgres: stats: %w", err)
+	}
+	return s, nil
+}
+
+// statsDirect counts the rows of the tables, as Stats did before the totals row.
+func (db *DB) statsDirect(ctx context.Context) (dyad.Stats, error) {
 	var s dyad.Stats
 	err := db.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events),
 		(SELECT count(*) FROM event_mentions), (SELECT count(*) FROM statements), (SELECT count(*) FROM claims)`).

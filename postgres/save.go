@@ -148,6 +148,7 @@ func (s *saver) rest(recs []*dyad.Record, fresh []int) error {
 		actorRows          [][]any
 		sigRows, bandRows  [][]any
 		stmts              = &pgx.Batch{}
+		stmtClaims         []bool // whether each query of stmts inserts a claim (or a statement)
 	)
 	for _, i := range fresh {
 		rec := recs[i]
@@ -213,10 +214,12 @@ func (s *saver) rest(recs []*dyad.Record, fresh []int) error {
 			stmts.Queue(insertStatement, st.ID, a.ID, sp.ID, sp.Name, text.Fold(sp.Name), sp.Type, sp.Country,
 				sp.Sector, sp.Code, sp.Provisional, st.Verb, st.Text, lg, nullable(string(st.Date)),
 				nullable(string(st.ClaimID)), st.Start, st.End, source, st.Direct, nonNil(st.Concepts))
+			stmtClaims = append(stmtClaims, false)
 			if id := string(st.ClaimID); id != "" && !clSeen[id] {
 				clSeen[id] = true
 				claimIDs = append(claimIDs, id)
 				stmts.Queue(insertClaim, id, st.Text, text.Fold(st.Text))
+				stmtClaims = append(stmtClaims, true)
 			}
 		}
 	}
@@ -238,6 +241,17 @@ func (s *saver) rest(recs []*dyad.Record, fresh []int) error {
 		}
 	}
 
+	tot := totals{articles: int64(len(fresh)), mentions: int64(len(mentionRows))}
+	var touched map[string]*touched
+	if len(eventIDs) > 0 {
+		var err error
+		if touched, err = s.touchEvents(eventIDs); err != nil {
+			return err
+		}
+		for _, m := range mentionRows {
+			touched[m[0].(string)].mentionAdded(m[4].(string), m[5].(string))
+		}
+	}
 	if len(events) > 0 {
 		b := &pgx.Batch{}
 		for _, e := range events {
@@ -270,13 +284,38 @@ func (s *saver) rest(recs []*dyad.Record, fresh []int) error {
 			return fmt.Errorf("copy %s: %w", c.table, err)
 		}
 	}
+	deltas := map[rollKey]rollDelta{}
 	if len(eventIDs) > 0 {
 		if _, err := s.tx.Exec(s.ctx, recountEvents, eventIDs); err != nil {
 			return fmt.Errorf("recount events: %w", err)
 		}
+		after, err := s.eventStates(eventIDs)
+		if err != nil {
+			return fmt.Errorf("read event states: %w", err)
+		}
+		for _, id := range eventIDs {
+			t, a := touched[id], after[id]
+			if !t.existed {
+				tot.events++
+			}
+			rollupDeltas(t, &a, deltas)
+		}
 	}
 	if stmts.Len() > 0 {
-		if err := s.tx.SendBatch(s.ctx, stmts).Close(); err != nil {
+		br := s.tx.SendBatch(s.ctx, stmts)
+		for _, claim := range stmtClaims {
+			tag, err := br.Exec()
+			if err != nil {
+				br.Close()
+				return fmt.Errorf("statements: %w", err)
+			}
+			if claim {
+				tot.claims += tag.RowsAffected()
+			} else {
+				tot.statements += tag.RowsAffected()
+			}
+		}
+		if err := br.Close(); err != nil {
 			return fmt.Errorf("statements: %w", err)
 		}
 	}
@@ -288,7 +327,7 @@ func (s *saver) rest(recs []*dyad.Record, fresh []int) error {
 			return fmt.Errorf("claim concepts: %w", err)
 		}
 	}
-	return nil
+	return s.saveRollups(deltas, tot)
 }
 
 // insertEvent inserts an event, or gives a stored one the record's date when it is more precise (a day
