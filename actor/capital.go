@@ -169,11 +169,9 @@ func (r *resolver) impliedCountry(start, end int) (int32, bool) {
 	if len(m) == 0 {
 		return -1, false
 	}
-	for i := start; i < end; i++ {
-		for j := end; j > i; j-- {
-			if c, ok := m[placeKey(r.toks[i:j])]; ok {
-				return c, true
-			}
+	for i := start; i < end; i++ { // the whole title, or its end ("der Bundespräsident", "il capo dello Stato")
+		if c, ok := m[placeKey(r.toks[i:end])]; ok {
+			return c, true
 		}
 	}
 	return -1, false

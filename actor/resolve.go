@@ -129,7 +129,7 @@ func (r *resolver) phrase(k int) int {
 	k2 := k
 	preOrg := int32(-1)
 	if name >= 0 && country < 0 {
-		if t := r.d.actors[name].Type; t == dyad.TypeOrganization || t == dyad.TypeIGO {
+		if t := r.d.actors[name].Type; t == dyad.TypeOrganization || t == dyad.TypeIGO || t == dyad.TypeGroup {
 			preOrg = name
 		}
 	}

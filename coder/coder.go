@@ -212,6 +212,9 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 				if ev.Source.Code == ev.Target.Code {
 					continue // an actor with itself, or two of the same kind: no event between actors
 				}
+				if countryless(ev.Source) || countryless(ev.Target) {
+					continue // "GOV" alone: a title whose country nobody knows is no actor to code
+				}
 				if (ev.Code == "042" || ev.Code == "043" || ev.Code == "044") && ev.Source.Country != "" && ev.Source.Country == ev.Target.Country {
 					continue // a visit to one's own country is no visit
 				}
@@ -635,4 +638,10 @@ func family(code string) string {
 		return "04"
 	}
 	return code[:2]
+}
+
+// countryless reports whether an event actor is a bare sector ("GOV", "MIL"): a provisional title whose
+// country neither the sentence nor the dateline gave.
+func countryless(a dyad.EventActor) bool {
+	return a.Country == "" && len(a.Code) == 3 && a.Code != "IGO"
 }

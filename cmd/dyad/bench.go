@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -20,9 +21,9 @@ func init() {
 	register(command{name: "bench", args: "[--n 10000] [--corpus DIR]", summary: "measure ingest speed on n articles made from a corpus, into a fresh store", run: runBench})
 }
 
-// benchSource yields n documents made from the corpus's plain-text articles: article i%len is followed by
-// a numbered line and another article of the corpus, so that every document is new and few are near
-// duplicates of each other, as in a real crawl.
+// benchSource yields n documents made from the corpus's plain-text articles: article i%len, a numbered line,
+// then two other articles of the corpus drawn at random (seeded by i), so that every document is new and few
+// are near-duplicates of each other, as in a real crawl.
 type benchSource struct {
 	docs []dyad.Document
 	n    int
@@ -36,8 +37,8 @@ func (b benchSource) Documents(ctx context.Context) iter.Seq2[*dyad.Document, er
 				yield(nil, ctx.Err())
 				return
 			}
+			rng := rand.New(rand.NewPCG(uint64(i), 7))
 			d := b.docs[i%k]
-			other := b.docs[(i%k+1+(i/k)%(k-1))%k]
 			d.URI = fmt.Sprintf("%s#bench%d", d.URI, i)
 			// The numbered line goes after the first paragraph: a tail after the article (a "Related"
 			// list) may be cut by extraction.
@@ -48,7 +49,10 @@ func (b benchSource) Documents(ctx context.Context) iter.Seq2[*dyad.Document, er
 			body := append([]byte(nil), d.Body[:cut]...)
 			body = append(body, fmt.Sprintf("\n\nThe desk filed this report as number %d of the series.", i)...)
 			body = append(body, d.Body[cut:]...)
-			d.Body = append(append(body, "\n\n"...), other.Body...)
+			for range 2 {
+				body = append(append(body, "\n\n"...), b.docs[rng.IntN(k)].Body...)
+			}
+			d.Body = body
 			if !yield(&d, nil) {
 				return
 			}
@@ -62,6 +66,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	corpus := fl.String("corpus", "sample", "folder of articles to build the benchmark documents from")
 	workers := fl.Int("workers", 0, "concurrent workers (default: number of CPUs)")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the ingest here")
+	extractOnly := fl.Bool("extract-only", false, "ingest with the extract stage only (no actors, events or linking): the foundation's figure")
 	if _, err := parse(fl, args); err != nil {
 		return err
 	}
@@ -76,8 +81,10 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("too few plain-text documents in %s", *corpus)
 	}
 	size := 0
-	for i := range *n {
-		size += len(docs[i%len(docs)].Body)
+	for d, err := range (benchSource{docs: docs, n: *n}).Documents(ctx) {
+		if err == nil {
+			size += len(d.Body)
+		}
 	}
 	if e.db == "dyad.db" {
 		dir, err := os.MkdirTemp("", "dyad-bench")
@@ -120,6 +127,11 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	stagesRun := "all stages, link, store"
+	if *extractOnly {
+		r.Annotate, r.Code, r.Link = nil, nil, nil
+		stagesRun = "extract and store only"
+	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
 		if err != nil {
@@ -152,8 +164,8 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(w, "  extract   (1 core)  %s\n", per(tExtract))
 	fmt.Fprintf(w, "  annotate  (1 core)  %s\n", per(tAnnotate))
 	fmt.Fprintf(w, "  code      (1 core)  %s\n", per(tCode))
-	fmt.Fprintf(w, "  ingest (all stages, link, store): %d stored, %d duplicates, %d failed in %v: %.0f articles/s\n",
-		sum.Stored, sum.Duplicates, sum.Failed, total.Round(time.Millisecond), float64(sum.Read)/total.Seconds())
+	fmt.Fprintf(w, "  ingest (%s): %d stored, %d duplicates, %d failed in %v: %.0f articles/s, %.2f MB/s\n",
+		stagesRun, sum.Stored, sum.Duplicates, sum.Failed, total.Round(time.Millisecond), float64(sum.Read)/total.Seconds(), float64(size)/1e6/total.Seconds())
 	fmt.Fprintf(w, "  heap in use %d MB, total allocated %d MB\n", ms.HeapInuse>>20, ms.TotalAlloc>>20)
 	return nil
 }
