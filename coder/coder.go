@@ -309,6 +309,10 @@ func (s *sentence) selectCands(cands []candidate) []candidate {
 		if cands[i].pt.weight != cands[j].pt.weight {
 			return cands[i].pt.weight > cands[j].pt.weight
 		}
+		// equally specific: the tighter match ("besuchte Scholz China", not "der G7 ... besuchte Scholz")
+		if si, sj := cands[i].b.hi-cands[i].b.lo, cands[j].b.hi-cands[j].b.lo; si != sj {
+			return si < sj
+		}
 		return cands[i].idx < cands[j].idx
 	})
 	var out []candidate

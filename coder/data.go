@@ -25,6 +25,7 @@ const (
 var grammarKinds = map[string]bool{
 	"neg": true, "recip": true, "they": true, "and": true, "prep": true, "det": true, "that": true, "he": true,
 	"we": true, "barrier": true, "loc": true, "elision": true, "option": true, "it": true, "him": true,
+	"rel": true,
 }
 
 // word classes of the dates file.
@@ -72,12 +73,13 @@ const (
 	cDaycue
 	cIt
 	cHim
+	cRel
 )
 
 var classBits = map[string]uint32{
 	"neg": cNeg, "recip": cRecip, "they": cThey, "and": cAnd, "prep": cPrep, "det": cDet, "that": cThat,
 	"he": cHe, "we": cWe, "barrier": cBarrier, "loc": cLoc, "month": cMonth, "weekday": cWeekday,
-	"relative": cRelative, "datepart": cDatepart, "daycue": cDaycue, "it": cIt, "him": cHim,
+	"relative": cRelative, "datepart": cDatepart, "daycue": cDaycue, "it": cIt, "him": cHim, "rel": cRel,
 }
 
 func (lg *lang) is(class uint32, fold string) bool { return lg.class[fold]&class != 0 }

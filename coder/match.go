@@ -86,6 +86,16 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 	lower, caps := 0, 0
 	sawAnd := false
 	for {
+		if e.kind == kSlot && e.slot == 'S' && dir < 0 && p > 0 && p < len(s.u) && s.u[p].fold == "," {
+			// "Meloni, who holds the G7 presidency, travelled to Kyiv": the subject is before the relative clause
+			if q := s.relClauseStart(p); q > 0 {
+				save := *b
+				if s.walk(els, j, q-1, dir, b) {
+					return true
+				}
+				*b = save
+			}
+		}
 		if sawAnd && e.kind == kSlot && e.slot == 'S' && dir < 0 {
 			// "X met Y and urged him ...": a verb coordinated after an object takes the sentence's subject
 			if f := s.firstPhrase(); f >= 0 && f < p {
@@ -292,13 +302,18 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 		return out
 	}
 	// X and Y
+	// determiners and up to three capitalised title words may stand between "and" and the second phrase:
+	// "la France et le Vietnam", "Prime Minister X and President Y"
+	title := func(k int) bool {
+		return k >= 0 && k < len(s.u) && s.u[k].phrase < 0 && (lg.is(cDet, s.u[k].fold) || s.d.capitalized(s.u[k]) && !lg.is(cAnd, s.u[k].fold))
+	}
 	q := p + dir
-	for dir < 0 && q >= 0 && s.u[q].phrase < 0 && lg.is(cDet, s.u[q].fold) {
-		q += dir // "la France et le Vietnam", read backwards
+	for n := 0; dir < 0 && n < 4 && title(q); n++ {
+		q += dir // read backwards
 	}
 	if q >= 0 && q < len(s.u) && s.u[q].phrase < 0 && lg.is(cAnd, s.u[q].fold) {
 		r := q + dir
-		for dir > 0 && r < len(s.u) && s.u[r].phrase < 0 && lg.is(cDet, s.u[r].fold) {
+		for n := 0; dir > 0 && n < 4 && title(r); n++ {
 			r += dir
 		}
 		if r >= 0 && r < len(s.u) && s.u[r].phrase >= 0 {
@@ -359,7 +374,8 @@ func (s *sentence) locative(p int) bool {
 			return false
 		}
 		if s.d.lg.is(cLoc, u.fold) {
-			return true
+			// "in Berlin Selenskyj": the words after the location word are a whole place of their own
+			return k+1 >= p || !s.isPlace(k+1, p)
 		}
 		t := s.d.toks[u.tok]
 		det := s.d.lg.is(cDet, u.fold)
@@ -487,4 +503,47 @@ func (s *sentence) litNext(els []delem, j, p int) bool {
 		}
 	}
 	return false
+}
+
+// isPlace reports whether the word units [a, b), determiners aside, spell a place of the gazetteer.
+func (s *sentence) isPlace(a, b int) bool {
+	var ks []string
+	for k := a; k < b; k++ {
+		if s.u[k].phrase >= 0 {
+			return false
+		}
+		if len(ks) == 0 && s.d.lg.is(cDet, s.u[k].fold) {
+			continue
+		}
+		ks = append(ks, text.Fold(s.d.toks[s.u[k].tok].Text))
+	}
+	if len(ks) == 0 {
+		return false
+	}
+	_, ok := s.d.c.places.names[strings.Join(ks, " ")]
+	return ok
+}
+
+// relClauseStart returns, for the comma at unit p that closes a relative clause (", who ... ,", ", qui ... ,",
+// ", die ... ,"), the unit of the comma that opens it, or -1.
+func (s *sentence) relClauseStart(p int) int {
+	for q := p - 1; q > 0 && p-q <= 30; q-- {
+		u := s.u[q]
+		if u.phrase >= 0 {
+			continue
+		}
+		if isStop(s.d.toks[u.tok].Text) && u.fold != "," {
+			return -1
+		}
+		if u.fold == "," {
+			if n := s.u[q+1]; n.phrase < 0 && s.d.lg.is(cRel, n.fold) {
+				return q
+			}
+			if q+2 < p && s.u[q+2].phrase < 0 && s.d.lg.is(cRel, s.u[q+2].fold) && s.u[q+1].phrase < 0 && s.d.lg.is(cPrep, s.u[q+1].fold) {
+				return q // ", with whom ...", ", à qui ..."
+			}
+			return -1
+		}
+	}
+	return -1
 }

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"sort"
 
@@ -15,22 +14,11 @@ import (
 // state before (stored or not, its date, the languages and news sources of its mentions) and after, and
 // adds the difference to event_counts and store_totals before the commit.
 
-// dyadKey is the key of Counts by "dyad" on the events columns prefixed by p ("e." or ""): the source and
-// target countries, "" when either actor code is empty. Migration 0002 spells the same expression.
-func dyadKey(p string) string {
-	return "CASE WHEN " + p + "source_code <> '' AND " + p + "target_code <> '' THEN " +
-		"coalesce(nullif(" + p + "source_country, ''), substr(" + p + "source_code, 1, 3)) || ':' || " +
-		"coalesce(nullif(" + p + "target_country, ''), substr(" + p + "target_code, 1, 3)) ELSE '' END"
-}
-
-// eventState returns the columns the rollups need of an event, prefixed by p.
-func eventStateCols(p string) string {
-	return p + "date, " + p + "quad_class, " + p + "code, " + p + "root, " + dyadKey(p) + ", " + p + "goldstein"
-}
-
-var selectEventState = `SELECT ` + eventStateCols("e.") + ` FROM events e WHERE e.id = ?`
-
-const selectEventLangs = `SELECT DISTINCT lang, source FROM event_mentions WHERE event_id = ?`
+// dyadKey is the key of Counts by "dyad" on events e: the source and target countries, "" when either actor
+// code is empty. Migration 0002 spells the same expression.
+const dyadKey = `CASE WHEN e.source_code <> '' AND e.target_code <> '' THEN
+	coalesce(nullif(e.source_country, ''), substr(e.source_code, 1, 3)) || ':' ||
+	coalesce(nullif(e.target_country, ''), substr(e.target_code, 1, 3)) ELSE '' END`
 
 // rollKey is a row key of event_counts.
 type rollKey struct {
@@ -54,10 +42,6 @@ type eventState struct {
 	goldstein float64
 }
 
-func (e *eventState) scan(r scanner) error {
-	return r.Scan(&e.date, &e.quad, &e.code, &e.root, &e.dyad, &e.goldstein)
-}
-
 // touched is an event a transaction saves: its state before, and the languages and news sources of its
 // mentions (stored and added), with those the transaction added.
 type touched struct {
@@ -74,41 +58,93 @@ type totals struct {
 	articles, events, mentions, statements, claims int64
 }
 
-// touch returns the rollup state of event id, reading its stored state the first time the transaction meets it.
-func (s *saver) touch(id string) (*touched, error) {
-	if t, ok := s.touched[id]; ok {
-		return t, nil
-	}
-	t := &touched{langs: map[string]bool{}, outlets: map[string]bool{}}
-	err := t.before.scan(s.queryRow(selectEventState, id))
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-	case err != nil:
-		return nil, fmt.Errorf("read state: %w", err)
-	default:
-		t.existed = true
-		rows, err := s.query(selectEventLangs, id)
+// eventStates reads the rollup state of the events ids, in chunks; an id not stored has no entry.
+func (s *saver) eventStates(ids []string) (map[string]eventState, error) {
+	out := make(map[string]eventState, len(ids))
+	for part := range chunks(ids) {
+		rows, err := s.tx.QueryContext(s.ctx, "SELECT e.id, e.date, e.quad_class, e.code, e.root, "+dyadKey+", e.goldstein FROM events e WHERE e.id IN ("+
+			placeholders(len(part))+")", anys(part)...)
 		if err != nil {
-			return nil, fmt.Errorf("read languages: %w", err)
+			return nil, err
 		}
 		for rows.Next() {
-			var l, o string
-			if err := rows.Scan(&l, &o); err != nil {
+			var id string
+			var e eventState
+			if err := rows.Scan(&id, &e.date, &e.quad, &e.code, &e.root, &e.dyad, &e.goldstein); err != nil {
 				rows.Close()
-				return nil, fmt.Errorf("read languages: %w", err)
+				return nil, err
 			}
-			t.langs[l], t.outlets[o] = true, true
+			out[id] = e
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("read languages: %w", err)
+			return nil, err
 		}
 	}
-	if s.touched == nil {
-		s.touched = map[string]*touched{}
+	return out, nil
+}
+
+// chunks yields ids in parts small enough for one query.
+func chunks(ids []string) func(yield func([]string) bool) {
+	return func(yield func([]string) bool) {
+		for len(ids) > 0 {
+			part := ids[:min(500, len(ids))]
+			ids = ids[len(part):]
+			if !yield(part) {
+				return
+			}
+		}
 	}
-	s.touched[id] = t
-	return t, nil
+}
+
+// touchEvents reads, at the start of the transaction, the state of the events recs report: stored or not,
+// and the languages and news sources of their stored mentions. The writer lock is held from the start (an
+// immediate transaction), so nothing changes them but this transaction.
+func (s *saver) touchEvents(recs []*dyad.Record) error {
+	seen := map[string]bool{}
+	var ids []string
+	for _, rec := range recs {
+		for _, e := range rec.Events {
+			if e.ID != "" && !seen[e.ID] {
+				seen[e.ID] = true
+				ids = append(ids, e.ID)
+			}
+		}
+	}
+	before, err := s.eventStates(ids)
+	if err != nil {
+		return fmt.Errorf("read event states: %w", err)
+	}
+	s.touched = make(map[string]*touched, len(ids))
+	var stored []string
+	for _, id := range ids {
+		t := &touched{langs: map[string]bool{}, outlets: map[string]bool{}}
+		if e, ok := before[id]; ok {
+			t.existed, t.before = true, e
+			stored = append(stored, id)
+		}
+		s.touched[id] = t
+	}
+	for part := range chunks(stored) {
+		rows, err := s.tx.QueryContext(s.ctx, "SELECT DISTINCT event_id, lang, source FROM event_mentions WHERE event_id IN ("+
+			placeholders(len(part))+")", anys(part)...)
+		if err != nil {
+			return fmt.Errorf("read event languages: %w", err)
+		}
+		for rows.Next() {
+			var id, l, o string
+			if err := rows.Scan(&id, &l, &o); err != nil {
+				rows.Close()
+				return fmt.Errorf("read event languages: %w", err)
+			}
+			s.touched[id].langs[l], s.touched[id].outlets[o] = true, true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("read event languages: %w", err)
+		}
+	}
+	return nil
 }
 
 // mentionAdded notes a new mention of an event in language lang from news source outlet.
@@ -139,7 +175,7 @@ func add(deltas map[rollKey]rollDelta, k rollKey, n int64, g float64) {
 	deltas[k] = d
 }
 
-// rollupDeltas returns what the transaction changes in event_counts, given each touched event's state after.
+// rollupDeltas adds to deltas what the transaction changes in event_counts for one event, given its state after.
 func rollupDeltas(t *touched, after *eventState, deltas map[rollKey]rollDelta) {
 	if !t.existed {
 		addEvent(deltas, after, 1)

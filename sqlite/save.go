@@ -46,6 +46,9 @@ func (db *DB) SaveBatch(ctx context.Context, recs []*dyad.Record) (stored []bool
 			tx.Rollback()
 		}
 	}()
+	if err := s.touchEvents(recs); err != nil {
+		return nil, fmt.Errorf("sqlite: save: %w", err)
+	}
 	now := time.Now().UTC()
 	for i, rec := range recs {
 		ok, err := s.save(rec, now)
@@ -98,28 +101,6 @@ func (s *saver) stmt(query string) (*sql.Stmt, error) {
 	return st, nil
 }
 
-// queryRow runs a prepared query that returns one row.
-func (s *saver) queryRow(query string, args ...any) scanner {
-	st, err := s.stmt(query)
-	if err != nil {
-		return errRow{err}
-	}
-	return st.QueryRowContext(s.ctx, args...)
-}
-
-func (s *saver) query(query string, args ...any) (*sql.Rows, error) {
-	st, err := s.stmt(query)
-	if err != nil {
-		return nil, err
-	}
-	return st.QueryContext(s.ctx, args...)
-}
-
-// errRow is a row whose query could not be prepared.
-type errRow struct{ err error }
-
-func (r errRow) Scan(...any) error { return r.err }
-
 func (s *saver) close() {
 	for _, st := range s.stmts {
 		st.Close()
@@ -151,15 +132,14 @@ const insertEventMention = `INSERT INTO event_mentions (event_id, article_id, sp
 	sentence, confidence, date, date_inferred, pattern, published)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, article_id, span_start) DO NOTHING`
 
-// The counters of an event are derived from its mentions, so they stay right whatever order mentions come
-// in. It returns the event's state for the rollups.
-var recountEvent = `UPDATE events SET
+// The counters of an event are derived from its mentions, so they stay right whatever order mentions come in.
+const recountEvent = `UPDATE events SET
 	num_mentions = (SELECT count(*) FROM event_mentions WHERE event_id = ?1),
 	num_articles = (SELECT count(DISTINCT article_id) FROM event_mentions WHERE event_id = ?1),
 	num_sources = (SELECT count(DISTINCT source) FROM event_mentions WHERE event_id = ?1 AND source <> ''),
 	languages = (SELECT json_group_array(lang) FROM
 		(SELECT DISTINCT lang FROM event_mentions WHERE event_id = ?1 AND lang <> '' ORDER BY lang))
-	WHERE id = ?1 RETURNING ` + eventStateCols("")
+	WHERE id = ?1`
 
 const insertStatement = `INSERT INTO statements (id, article_id, speaker_id, speaker_name, speaker_fold,
 	speaker_type, speaker_country, speaker_sector, speaker_code, speaker_provisional, verb, text, lang, date,
@@ -264,10 +244,7 @@ func (s *saver) saveEvent(a *dyad.Article, e *dyad.Event) error {
 	if e.ID == "" {
 		return fmt.Errorf("event has no id")
 	}
-	t, err := s.touch(e.ID)
-	if err != nil {
-		return err
-	}
+	t := s.touched[e.ID] // read by touchEvents
 	src, tgt := e.Source, e.Target
 	if _, err := s.exec(insertEvent, e.ID, e.Key, nullable(string(e.Date)), e.DatePrecision, e.DateInferred,
 		src.Code, src.Name, src.ActorID, src.Country, src.Sector,
@@ -370,17 +347,22 @@ func (s *saver) saveStatement(a *dyad.Article, st *dyad.Statement) error {
 
 // finish recounts the events and claims the transaction touched, and updates the rollups.
 func (s *saver) finish() error {
-	deltas := map[rollKey]rollDelta{}
 	for _, id := range s.events {
-		var after eventState
-		if err := after.scan(s.queryRow(recountEvent, id)); err != nil {
+		if _, err := s.exec(recountEvent, id); err != nil {
 			return fmt.Errorf("recount event %s: %w", id, err)
 		}
-		t := s.touched[id]
+	}
+	after, err := s.eventStates(s.events)
+	if err != nil {
+		return fmt.Errorf("read event states: %w", err)
+	}
+	deltas := map[rollKey]rollDelta{}
+	for _, id := range s.events {
+		t, a := s.touched[id], after[id]
 		if !t.existed {
 			s.tot.events++
 		}
-		rollupDeltas(t, &after, deltas)
+		rollupDeltas(t, &a, deltas)
 	}
 	for _, id := range s.claims {
 		if _, err := s.exec(recountClaim, id); err != nil {

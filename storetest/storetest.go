@@ -828,6 +828,25 @@ func testConcurrent(t *testing.T, s dyad.Store) {
 	if want := (dyad.Stats{Articles: workers*each + 1, Events: workers*each + 1, Mentions: 2 * workers * each}); st != want {
 		t.Errorf("Stats = %+v; want %+v", st, want)
 	}
+	// Each language has the shared event and its writer's own; each agency the shared event and the own
+	// events of the reports it sent (i%3).
+	for by, want := range map[string]string{
+		"lang":   "de=6/7.13 en=6/7.13 es=6/7.13 fr=6/7.13 nl=6/7.13 vi=6/7.13",
+		"outlet": "Agency 0=13/7.60 Agency 1=13/7.60 Agency 2=7/7.26",
+		"day":    "2024-05-01=31/7.83",
+	} {
+		cs, err := s.Counts(ctx, dyad.CountQuery{By: by})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range cs {
+			got = append(got, fmt.Sprintf("%s=%d/%.2f", c.Key, c.Count, c.Goldstein))
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("Counts by %s after concurrent saves = %s; want %s", by, strings.Join(got, " "), want)
+		}
+	}
 }
 
 // equalJSON reports whether a and b have the same JSON form.
