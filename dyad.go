@@ -229,3 +229,13 @@ type Record struct {
 	// that Save can create a claim it does not hold yet.
 	Claims []Claim `json:"claims,omitempty"`
 }
+
+// ClaimLabel returns the label the link stage gave claim id in r.Claims, or fallback when it gave none.
+func (r *Record) ClaimLabel(id, fallback string) string {
+	for _, c := range r.Claims {
+		if c.ID == id && c.Label != "" {
+			return c.Label
+		}
+	}
+	return fallback
+}

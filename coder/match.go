@@ -374,8 +374,9 @@ func (s *sentence) locative(p int) bool {
 			return false
 		}
 		if s.d.lg.is(cLoc, u.fold) {
-			// "in Berlin Selenskyj": the words after the location word are a whole place of their own
-			return k+1 >= p || !s.isPlace(k+1, p)
+			// "in Berlin Selenskyj": a person after a whole place of its own is no part of it (but the
+			// Kremlin is in "在莫斯科克里姆林宫")
+			return k+1 >= p || !s.isPlace(k+1, p) || !s.personPhrase(p)
 		}
 		t := s.d.toks[u.tok]
 		det := s.d.lg.is(cDet, u.fold)
@@ -546,4 +547,13 @@ func (s *sentence) relClauseStart(p int) int {
 		}
 	}
 	return -1
+}
+
+// personPhrase reports whether the unit at p is an actor phrase whose head is a person.
+func (s *sentence) personPhrase(p int) bool {
+	u := s.u[p]
+	if u.phrase < 0 {
+		return false
+	}
+	return s.d.ments[s.d.phrases[u.phrase].head].Actor.Type == dyad.TypePerson
 }

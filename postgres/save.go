@@ -218,7 +218,8 @@ func (s *saver) rest(recs []*dyad.Record, fresh []int) error {
 			if id := string(st.ClaimID); id != "" && !clSeen[id] {
 				clSeen[id] = true
 				claimIDs = append(claimIDs, id)
-				stmts.Queue(insertClaim, id, st.Text, text.Fold(st.Text))
+				label := rec.ClaimLabel(id, st.Text)
+				stmts.Queue(insertClaim, id, label, text.Fold(label))
 				stmtClaims = append(stmtClaims, true)
 			}
 		}

@@ -211,7 +211,7 @@ func (s *saver) save(rec *dyad.Record, now time.Time) (bool, error) {
 		}
 	}
 	for i := range rec.Statements {
-		if err := s.saveStatement(a, &rec.Statements[i]); err != nil {
+		if err := s.saveStatement(rec, &rec.Statements[i]); err != nil {
 			return false, fmt.Errorf("statement %s: %w", rec.Statements[i].ID, err)
 		}
 	}
@@ -295,7 +295,8 @@ func fillMention(m *dyad.EventMention, a *dyad.Article) {
 	}
 }
 
-func (s *saver) saveStatement(a *dyad.Article, st *dyad.Statement) error {
+func (s *saver) saveStatement(rec *dyad.Record, st *dyad.Statement) error {
+	a := &rec.Article
 	if st.ID == "" {
 		return fmt.Errorf("statement has no id")
 	}
@@ -326,7 +327,8 @@ func (s *saver) saveStatement(a *dyad.Article, st *dyad.Statement) error {
 		return nil
 	}
 	id := string(st.ClaimID)
-	res, err = s.exec(insertClaim, id, st.Text, text.Fold(st.Text))
+	label := rec.ClaimLabel(id, st.Text)
+	res, err = s.exec(insertClaim, id, label, text.Fold(label))
 	if err != nil {
 		return fmt.Errorf("claim %s: %w", id, err)
 	}
