@@ -712,9 +712,10 @@ func (d *Dictionary) addPattern(form string, p pattern) []tok {
 	if d.capWords[text.Fold(form)] {
 		p.flags |= flagCap
 	}
-	if p.kind == kindName && len(toks) == 1 && capital && !upper {
+	if (p.kind == kindName || p.kind == kindDemonym) && len(toks) == 1 && capital && !upper {
 		// a one-word proper name matches only when written with a capital: "China", not "china" (porcelain),
-		// "Trump", not "trump card"; names of several words match in any case
+		// "Trump", not "trump card", Vietnamese "Pháp" (France), not "chấp pháp" (law enforcement); names of
+		// several words match in any case
 		p.flags |= flagCap
 	}
 	keys := make([]string, len(toks))

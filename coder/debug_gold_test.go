@@ -28,6 +28,13 @@ func TestDebugSentence(t *testing.T) {
 	for _, m := range ms {
 		t.Logf("mention %q %s %s", m.Text, m.Actor.Code, m.Via)
 	}
+	if lg := c.langs[a.Lang]; lg != nil {
+		d := &doc{c: c, lg: lg, a: a, candsFor: [2]int{-1, -1}, locFor: [2]int{-1, -1}, datelineAt: -1}
+		d.prepare(ms)
+		for _, p := range d.phrases {
+			t.Logf("phrase %q head %q members %d modifiers %d", a.Text[d.toks[p.first].Start:d.toks[p.last].End], d.ments[p.head].Text, len(p.members), len(p.modifiers))
+		}
+	}
 	res := c.Code(a, ms)
 	for _, f := range res.Trace {
 		t.Logf("firing %s %s %s->%s neg=%v %s", f.Pattern, f.Code, f.Source, f.Target, f.Negated, f.Why)

@@ -367,6 +367,9 @@ func (s *sentence) seqAt(k int, sq seq) bool {
 // locative reports whether unit p is an actor phrase used as a place ("à l'Élysée", "in Beijing"): a location
 // word comes before it, maybe with a determiner. Gaps and slack may pass over it.
 func (s *sentence) locative(p int) bool {
+	if s.personPhrase(p) {
+		return false // a person is no place: "in Berlin Selenskyj", "in Puglia Giorgia Meloni"
+	}
 	sawDet := false
 	for k := p - 1; k >= 0 && p-k <= 5; k-- {
 		u := s.u[k]
@@ -374,9 +377,7 @@ func (s *sentence) locative(p int) bool {
 			return false
 		}
 		if s.d.lg.is(cLoc, u.fold) {
-			// "in Berlin Selenskyj": a person after a whole place of its own is no part of it (but the
-			// Kremlin is in "在莫斯科克里姆林宫")
-			return k+1 >= p || !s.isPlace(k+1, p) || !s.personPhrase(p)
+			return true
 		}
 		t := s.d.toks[u.tok]
 		det := s.d.lg.is(cDet, u.fold)
@@ -506,23 +507,13 @@ func (s *sentence) litNext(els []delem, j, p int) bool {
 	return false
 }
 
-// isPlace reports whether the word units [a, b), determiners aside, spell a place of the gazetteer.
-func (s *sentence) isPlace(a, b int) bool {
-	var ks []string
-	for k := a; k < b; k++ {
-		if s.u[k].phrase >= 0 {
-			return false
-		}
-		if len(ks) == 0 && s.d.lg.is(cDet, s.u[k].fold) {
-			continue
-		}
-		ks = append(ks, text.Fold(s.d.toks[s.u[k].tok].Text))
-	}
-	if len(ks) == 0 {
+// personPhrase reports whether the unit at p is an actor phrase whose head is a person.
+func (s *sentence) personPhrase(p int) bool {
+	u := s.u[p]
+	if u.phrase < 0 {
 		return false
 	}
-	_, ok := s.d.c.places.names[strings.Join(ks, " ")]
-	return ok
+	return s.d.ments[s.d.phrases[u.phrase].head].Actor.Type == dyad.TypePerson
 }
 
 // relClauseStart returns, for the comma at unit p that closes a relative clause (", who ... ,", ", qui ... ,",
@@ -547,13 +538,4 @@ func (s *sentence) relClauseStart(p int) int {
 		}
 	}
 	return -1
-}
-
-// personPhrase reports whether the unit at p is an actor phrase whose head is a person.
-func (s *sentence) personPhrase(p int) bool {
-	u := s.u[p]
-	if u.phrase < 0 {
-		return false
-	}
-	return s.d.ments[s.d.phrases[u.phrase].head].Actor.Type == dyad.TypePerson
 }

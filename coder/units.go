@@ -247,7 +247,7 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 	// nothing that could be a verb of the sentence may sit in a phrase
 	for k := ga; k <= gb; k++ {
 		f := d.fold(k)
-		if lg.is(cBarrier, f) || (!d.toks[k].IsCapitalized() && (lg.triggers[f] || len(lg.speech[f]) > 0)) || isStop(d.toks[k].Text) {
+		if lg.is(cBarrier, f) || ((!d.toks[k].IsCapitalized() || isHan(d.toks[k].Text)) && (lg.triggers[f] || len(lg.speech[f]) > 0)) || isStop(d.toks[k].Text) {
 			return relNone
 		}
 	}
@@ -271,8 +271,8 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return true
 	}
 	switch {
-	case lg.is(cPrep, first) && n <= 5 && plain(ga+1):
-		return relModifier
+	case lg.is(cPrep, first) && n <= 5 && plain(ga+1) && !(next.Type == dyad.TypePerson && prev.Type != dyad.TypePerson):
+		return relModifier // not "the Kremlin with Putin", "习近平同普京": a person is no modifier
 	case lg.is(cPrep, d.fold(gb)) && n <= 4 && prev.Type == dyad.TypeCountry && roleWords():
 		return relModifier // "Vietnamese ambassador in China"
 	case n == 1 && (first == "," || lg.is(cAnd, first)):
@@ -290,8 +290,8 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relConj // "la France et le Vietnam"
 	case (first == "," || lg.is(cAnd, first)) && same && n <= 16 && d.lowerWords(ga, gb) <= 5:
 		return relMember
-	case plain(ga) && loose && n <= 3:
-		return relMember
+	case plain(ga) && loose && n <= 3 && !(next.Type == dyad.TypePerson && prev.Type != dyad.TypePerson && d.hasPrep(ga, gb)):
+		return relMember // but not "the Kremlin with Putin"
 	case same && prev.Type == dyad.TypeCountry && n <= 3 && d.lowerWords(ga, gb) == n:
 		return relMember // "China's top diplomat Wang Yi"
 	case same && n <= 10 && d.allHan(ga, gb):
@@ -383,4 +383,14 @@ func (d *doc) onlyDets(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// hasPrep reports whether a preposition lies in the tokens [a, b].
+func (d *doc) hasPrep(a, b int) bool {
+	for k := a; k <= b; k++ {
+		if d.lg.is(cPrep, d.fold(k)) {
+			return true
+		}
+	}
+	return false
 }

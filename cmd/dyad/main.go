@@ -12,7 +12,6 @@ import (
 	"os"
 	"os/signal"
 	"sort"
-	"strings"
 	"syscall"
 )
 
@@ -174,6 +173,3 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 func version() string { return "0.1.0" }
-
-// joinLines is strings.Join with a newline, for messages.
-func joinLines(s []string) string { return strings.Join(s, "\n") }
