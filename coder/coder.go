@@ -199,7 +199,7 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 				}
 				if cd.pt.home {
 					// protests, riots and crackdowns in a place are against its government, as CAMEO codes them
-					tgt.Code, tgt.Sector = d.countryCode(cd.b.place)+"GOV", "GOV"
+					tgt.Code, tgt.Sector = cd.b.place+"GOV", "GOV"
 				}
 				ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, cd.pt.conf)
 				if k := ev.Source.Code + "|" + ev.Target.Country + "|" + family(ev.Code); seenPair[k] {

@@ -480,7 +480,13 @@ func (lg *lang) addPattern(pt *pattern) {
 		if e.kind != kLit || e.optional {
 			continue
 		}
-		nextToSlot := (i > 0 && pt.elems[i-1].kind == kSlot) || (i+1 < len(pt.elems) && pt.elems[i+1].kind == kSlot)
+		slotAt := func(k, dir int) bool { // a slot at k, or just beyond a gap at k ("S ..2 reconocieron")
+			if k >= 0 && k < len(pt.elems) && pt.elems[k].kind == kGap {
+				k += dir
+			}
+			return k >= 0 && k < len(pt.elems) && pt.elems[k].kind == kSlot
+		}
+		nextToSlot := slotAt(i-1, -1) || slotAt(i+1, 1)
 		if !nextToSlot {
 			continue
 		}

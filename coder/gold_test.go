@@ -40,12 +40,13 @@ func goldActorMatch(gold string, p dyad.EventActor) bool {
 	return strings.HasPrefix(p.Code, gold)
 }
 
-type prf struct{ tp, np, ng int }
+type prf struct{ tp, np, ng, rtp int } // rtp: true positives by root family (byRoot only)
 
-// F1 floors of TestGold (with the actor dictionary of 2026-11-25).
+// F1 floors of TestGold on events.jsonl (with the actor dictionary of 2026-11-25); DYAD_GOLD_FILE scores
+// another gold file (the floors then do not apply).
 const (
-	goldFloorStrict = 0.62
-	goldFloorRoot   = 0.66
+	goldFloorStrict = 0.73
+	goldFloorRoot   = 0.77
 )
 
 func (s prf) f1() float64 {
@@ -148,6 +149,7 @@ func TestGold(t *testing.T) {
 					usedRoot[i] = true
 					root.tp++
 					lr.tp++
+					byRoot[r].rtp++
 					break
 				}
 			}
@@ -179,10 +181,10 @@ func TestGold(t *testing.T) {
 	}
 	t.Logf("strict (code): %v", all)
 	// floors: raise them as the coder improves, never lower them
-	if f := all.f1(); f < goldFloorStrict {
+	if f := all.f1(); f < goldFloorStrict && os.Getenv("DYAD_GOLD_FILE") == "" {
 		t.Errorf("strict F1 %.3f fell below the floor %.2f", f, goldFloorStrict)
 	}
-	if f := root.f1(); f < goldFloorRoot {
+	if f := root.f1(); f < goldFloorRoot && os.Getenv("DYAD_GOLD_FILE") == "" {
 		t.Errorf("root-family F1 %.3f fell below the floor %.2f", f, goldFloorRoot)
 	}
 	t.Logf("root family:   %v", root)
@@ -200,6 +202,7 @@ func TestGold(t *testing.T) {
 	}
 	sort.Strings(rs)
 	for _, r := range rs {
-		t.Logf("  root %s: %v", r, *byRoot[r])
+		rs := *byRoot[r]
+		t.Logf("  root %s: %v | by family: F1 %.2f", r, rs, prf{tp: rs.rtp, np: rs.np, ng: rs.ng}.f1())
 	}
 }

@@ -62,6 +62,12 @@ func (s *sentence) matchAt(pt *pattern, an anchor, i int) (binding, bool) {
 	if !s.walk(pt.left, 0, i-1, -1, &b) {
 		return b, false
 	}
+	// verb-first patterns ("traf S T", "hat S ... getroffen") read inverted word order: when an actor phrase
+	// stands right before the verb, that phrase is the subject and the inverted reading is wrong
+	// ("Scholz hat Selenskyj empfangen" is not Selenskyj receiving)
+	if len(pt.elems) > 1 && pt.elems[0].kind == kLit && pt.elems[1].kind == kSlot && pt.elems[1].slot == 'S' && b.lo > 0 && s.u[b.lo-1].phrase >= 0 {
+		return b, false
+	}
 	return b, true
 }
 
@@ -84,7 +90,8 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 	e := &els[j]
 	p := pos
 	lower, caps := 0, 0
-	sawAnd := false
+	// after a pattern word "and" the subject is the sentence's ("X hat Y empfangen und mit ihm ... unterzeichnet")
+	sawAnd := dir < 0 && j > 0 && els[j-1].kind == kLit && s.andLit(els[j-1])
 	for {
 		if e.kind == kSlot && e.slot == 'S' && dir < 0 && p > 0 && p < len(s.u) && s.u[p].fold == "," {
 			// "Meloni, who holds the G7 presidency, travelled to Kyiv": the subject is before the relative clause
@@ -538,4 +545,14 @@ func (s *sentence) relClauseStart(p int) int {
 		}
 	}
 	return -1
+}
+
+// andLit reports whether every alternative of a pattern word is one "and" word.
+func (s *sentence) andLit(e delem) bool {
+	for _, a := range e.dalts {
+		if len(a) != 1 || a[0].prefix || !s.d.lg.is(cAnd, a[0].text) {
+			return false
+		}
+	}
+	return len(e.dalts) > 0
 }
