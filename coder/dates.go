@@ -178,6 +178,16 @@ func (d *doc) parseDate(s string, hasYear bool) when {
 	if !hasYear && t.After(d.ref.t.Add(24*time.Hour)) {
 		t = t.AddDate(-1, 0, 0)
 	}
+	if dt.Period == date.Day && sameDay(t.AddDate(0, 0, 7), d.ref.t) {
+		// A bare weekday on the weekday of publication ("on Wednesday" in Wednesday's paper) is that day,
+		// not a week before: the parser, asked for the future instead, then answers a week later. "Last
+		// Wednesday" is a week before either way.
+		fcfg := *cfg
+		fcfg.PreferredDateSource = dateparser.Future
+		if f, err := dateparser.Parse(&fcfg, s); err == nil && sameDay(f.Time, d.ref.t.AddDate(0, 0, 7)) {
+			t = d.ref.t
+		}
+	}
 	w := when{inferred: d.ref.inferred && !hasYear}
 	switch dt.Period {
 	case date.Year:
@@ -329,4 +339,8 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+func sameDay(a, b time.Time) bool {
+	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
 }
