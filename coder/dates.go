@@ -323,7 +323,15 @@ func (d *doc) eventDate(a, b, trig int) when {
 		}
 	}
 	if bestDist >= 0 {
+		if d.leadDate.date == "" && best.precision == "day" {
+			d.leadDate = best
+		}
 		return best
+	}
+	if d.leadDate.date != "" {
+		w := d.leadDate
+		w.inferred = true
+		return w
 	}
 	if d.datelineDate.date != "" {
 		return d.datelineDate

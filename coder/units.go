@@ -89,6 +89,9 @@ type doc struct {
 	phraseAt     []int // token -> phrase index or -1
 	ref          reference
 	datelineDate when
+	// leadDate is the first date a sentence of the article states for itself: the occasion the story
+	// reports, which its later undated sentences go on describing.
+	leadDate when
 	datelineAt   int // first token of the dateline's date, -1 when none
 	dateCache    map[string]when
 	candsFor     [2]int // the token range whose date expressions cands holds
