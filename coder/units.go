@@ -91,16 +91,16 @@ type doc struct {
 	datelineDate when
 	// leadDate is the first date a sentence of the article states for itself: the occasion the story
 	// reports, which its later undated sentences go on describing.
-	leadDate when
-	datelineAt   int // first token of the dateline's date, -1 when none
-	dateCache    map[string]when
-	candsFor     [2]int // the token range whose date expressions cands holds
-	cands        []dateCand
-	locFor       [2]int
-	loc          string
-	locCountry   string
-	subject      speaker // the person the last sentences are about
-	subjectAge   int     // sentences since subject was set
+	leadDate   when
+	datelineAt int // first token of the dateline's date, -1 when none
+	dateCache  map[string]when
+	candsFor   [2]int // the token range whose date expressions cands holds
+	cands      []dateCand
+	locFor     [2]int
+	loc        string
+	locCountry string
+	subject    speaker // the person the last sentences are about
+	subjectAge int     // sentences since subject was set
 }
 
 func (d *doc) fold(i int) string { return d.toks[i].Fold }
