@@ -154,6 +154,17 @@ type EventMention struct {
 	DateInferred bool   `json:"date_inferred,omitempty"`
 	Pattern      string `json:"pattern,omitempty"`   // the verb pattern that fired, file:line
 	Published    string `json:"published,omitempty"` // the article's publication date
+	// Coding is how this mention itself coded the event, which may differ from the event's (the coding of
+	// its first or best mention): the link stage matches new mentions against every stored mention's own
+	// coding. Nil for mentions stored before it was kept: the event's coding stands for them.
+	Coding *MentionCoding `json:"coding,omitempty"`
+}
+
+// MentionCoding is the coding one mention gives its event: its two sides and CAMEO code.
+type MentionCoding struct {
+	Source EventActor `json:"source"`
+	Target EventActor `json:"target"`
+	Code   string     `json:"code"`
 }
 
 // Event is one coded event: who did what to whom, when and where, with every mention that reports it.
