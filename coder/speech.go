@@ -257,7 +257,7 @@ func (s *sentence) appositiveSpeaker(verb int) (speaker, int) {
 			return speaker{}, -1
 		}
 		if u.phrase >= 0 && (j == 0 || (s.u[j-1].phrase < 0 && s.u[j-1].fold == ",")) && s.d.phrases[u.phrase].first < s.u[j].last {
-			// a phrase that holds its own apposition: "Wang, a member of the Political Bureau of the CPC"
+			// a phrase that holds its own apposition: "Wang, head of the CPC foreign affairs office"
 			if c := s.speakerAt(j); c.ok && strings.Contains(s.d.a.Text[s.d.toks[u.tok].Start:s.d.toks[u.last].End], ",") {
 				return c, j
 			}

@@ -73,7 +73,7 @@ func TestKeyConcepts(t *testing.T) {
 		// Context concepts (cooperation, development, foreign policy) never define a claim.
 		{"We will deepen cooperation and development.", nil},
 		// The two heaviest, first said first; the rest are context.
-		{"Friendly cooperation, mutual trust, a top priority and a strategic choice in foreign policy.", []string{"strategic-choice", "top-priority"}},
+		{"Friendly cooperation, mutual trust, a strategic choice and the top priority of its foreign policy.", []string{"strategic-choice", "top-priority"}},
 		{"Peace and stability matter, and so does mutual trust.", []string{"mutual-trust", "peace-stability"}},
 		{"Sovereignty, territorial integrity and non-interference in internal affairs.", []string{"sovereignty", "territorial-integrity"}},
 		// One position said with a theme: the position alone.
