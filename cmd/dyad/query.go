@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"strconv"
 	"strings"
@@ -18,6 +19,32 @@ func init() {
 	register(command{name: "search", args: "QUERY", summary: "full-text search over articles", run: runSearch})
 }
 
+// listFlags are the flags every list command has.
+type listFlags struct {
+	limit, offset *int
+	format        *string
+}
+
+func addListFlags(fs *flag.FlagSet, limit int) listFlags {
+	return listFlags{
+		limit:  fs.Int("limit", limit, "at most this many"),
+		offset: fs.Int("offset", 0, "skip this many"),
+		format: formatFlag(fs),
+	}
+}
+
+// page is the flags' page of results.
+func (l listFlags) page() dyad.Page { return dyad.Page{Limit: *l.limit, Offset: *l.offset} }
+
+// parseList parses a list command's arguments and checks its format.
+func parseList(fs *flag.FlagSet, args []string, l listFlags) ([]string, error) {
+	pos, err := parse(fs, args)
+	if err != nil {
+		return nil, err
+	}
+	return pos, checkFormatOpt(*l.format)
+}
+
 func runArticles(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "articles", "")
 	id := fs.String("id", "", "show one article with its mentions, events and statements")
@@ -25,13 +52,9 @@ func runArticles(ctx context.Context, e *env, args []string) error {
 	src := fs.String("source", "", "only articles whose source contains this")
 	from := fs.String("from", "", "published on or after (YYYY-MM-DD)")
 	to := fs.String("to", "", "published on or before (YYYY-MM-DD)")
-	limit := fs.Int("limit", 100, "at most this many")
-	offset := fs.Int("offset", 0, "skip this many")
-	format := formatFlag(fs)
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := checkFormatOpt(*format); err != nil {
+	lf := addListFlags(fs, 100)
+	format := lf.format
+	if _, err := parseList(fs, args, lf); err != nil {
 		return err
 	}
 	st, err := e.openExistingStore(ctx)
@@ -48,7 +71,7 @@ func runArticles(ctx context.Context, e *env, args []string) error {
 		}
 		return showRecord(e, rec, *format)
 	}
-	as, err := st.Articles(ctx, dyad.ArticleQuery{Lang: *lang, Source: *src, From: *from, To: *to, Page: dyad.Page{Limit: *limit, Offset: *offset}})
+	as, err := st.Articles(ctx, dyad.ArticleQuery{Lang: *lang, Source: *src, From: *from, To: *to, Page: lf.page()})
 	if err != nil {
 		return err
 	}
@@ -156,17 +179,13 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 	to := fs.String("to", "", "on or before (YYYY-MM-DD)")
 	lang := fs.String("lang", "", "events with a mention in this language")
 	article := fs.String("article", "", "events with a mention in this article")
-	limit := fs.Int("limit", 100, "at most this many")
-	offset := fs.Int("offset", 0, "skip this many")
-	format := formatFlag(fs)
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := checkFormatOpt(*format); err != nil {
+	lf := addListFlags(fs, 100)
+	format := lf.format
+	if _, err := parseList(fs, args, lf); err != nil {
 		return err
 	}
 	q := dyad.EventQuery{Actor: *actorF, Source: *srcF, Target: *tgtF, Code: *code, From: *from, To: *to, Lang: *lang, Article: *article,
-		Page: dyad.Page{Limit: *limit, Offset: *offset}}
+		Page: lf.page()}
 	if *dyadF != "" {
 		a, b, ok := strings.Cut(*dyadF, ":")
 		if !ok || a == "" || b == "" {
@@ -266,13 +285,9 @@ func runStatements(ctx context.Context, e *env, args []string) error {
 	claim := fs.String("claim", "", "a claim's history: every statement of it, oldest first")
 	article := fs.String("article", "", "statements in this article")
 	lang := fs.String("lang", "", "statements in this language")
-	limit := fs.Int("limit", 100, "at most this many")
-	offset := fs.Int("offset", 0, "skip this many")
-	format := formatFlag(fs)
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := checkFormatOpt(*format); err != nil {
+	lf := addListFlags(fs, 100)
+	format := lf.format
+	if _, err := parseList(fs, args, lf); err != nil {
 		return err
 	}
 	st, err := e.openExistingStore(ctx)
@@ -294,7 +309,7 @@ func runStatements(ctx context.Context, e *env, args []string) error {
 		}
 		ss = c.Statements
 	} else {
-		ss, err = st.Statements(ctx, dyad.StatementQuery{Speaker: *speaker, Claim: *claim, Article: *article, Lang: *lang, Page: dyad.Page{Limit: *limit, Offset: *offset}})
+		ss, err = st.Statements(ctx, dyad.StatementQuery{Speaker: *speaker, Claim: *claim, Article: *article, Lang: *lang, Page: lf.page()})
 		if err != nil {
 			return err
 		}
@@ -313,20 +328,17 @@ func runStatements(ctx context.Context, e *env, args []string) error {
 
 func runClaims(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "claims", "[QUERY]")
-	limit := fs.Int("limit", 100, "at most this many")
-	format := formatFlag(fs)
-	pos, err := parse(fs, args)
+	lf := addListFlags(fs, 100)
+	format := lf.format
+	pos, err := parseList(fs, args, lf)
 	if err != nil {
-		return err
-	}
-	if err := checkFormatOpt(*format); err != nil {
 		return err
 	}
 	st, err := e.openExistingStore(ctx)
 	if err != nil {
 		return err
 	}
-	cs, err := st.Claims(ctx, dyad.ClaimQuery{Query: strings.Join(pos, " "), Page: dyad.Page{Limit: *limit}})
+	cs, err := st.Claims(ctx, dyad.ClaimQuery{Query: strings.Join(pos, " "), Page: lf.page()})
 	if err != nil {
 		return err
 	}
@@ -342,13 +354,10 @@ func runClaims(ctx context.Context, e *env, args []string) error {
 
 func runSearch(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "search", "QUERY")
-	limit := fs.Int("limit", 20, "at most this many")
-	format := formatFlag(fs)
-	pos, err := parse(fs, args)
+	lf := addListFlags(fs, 20)
+	format := lf.format
+	pos, err := parseList(fs, args, lf)
 	if err != nil {
-		return err
-	}
-	if err := checkFormatOpt(*format); err != nil {
 		return err
 	}
 	q := strings.TrimSpace(strings.Join(pos, " "))
@@ -359,7 +368,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	hits, err := st.Search(ctx, q, dyad.Page{Limit: *limit})
+	hits, err := st.Search(ctx, q, lf.page())
 	if err != nil {
 		return err
 	}
