@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"maps"
 	"slices"
 	"time"
@@ -218,11 +219,31 @@ func better(m, n *dyad.EventMention) bool {
 	return m.Start < n.Start
 }
 
-// group is the events of one record that are one event, folded into ev with its best mention.
+// group is the events of one record that are one event, folded into ev with its best mention (and that
+// mention's own coding).
 type group struct {
 	ev      dyad.Event
 	key     string
 	matched bool // ev.ID is a stored event's
+}
+
+// codingOf is the coding an event gives its mentions.
+func codingOf(ev *dyad.Event) *dyad.MentionCoding {
+	return &dyad.MentionCoding{Source: ev.Source, Target: ev.Target, Code: ev.Code}
+}
+
+// mentionView is event ev as its mention m alone codes it: m's own coding (ev's for a mention stored without
+// one), m's date (ev's when m has none) and m as its only mention. Matching compares mentions, not events.
+func mentionView(ev *dyad.Event, m dyad.EventMention) dyad.Event {
+	v := *ev
+	if c := m.Coding; c != nil {
+		v.Source, v.Target, v.Code, v.Root = c.Source, c.Target, c.Code, ""
+	}
+	if m.Date != "" {
+		v.Date = dyad.NullString(m.Date)
+	}
+	v.Mentions = []dyad.EventMention{m}
+	return v
 }
 
 func firstMention(ev *dyad.Event) dyad.EventMention {
@@ -271,6 +292,7 @@ func (l *Linker) foldEvents(ctx context.Context, rec *dyad.Record) error {
 		if m.Published == "" {
 			m.Published = string(rec.Article.Published)
 		}
+		m.Coding = codingOf(&evs[i])
 		evs[i].Mentions = []dyad.EventMention{m}
 	}
 	// A fixed order, so that the same record always folds the same way.
@@ -279,6 +301,10 @@ func (l *Linker) foldEvents(ctx context.Context, rec *dyad.Record) error {
 			cmp.Compare(a.ID, b.ID))
 	})
 	recPeople := known(personIDs(rec.Mentions))
+	// Within the record, in that order, a mention joins the group whose kept mention it matches best. The
+	// groups are not chained through a mention that matches two of them: an article keeps one mention per
+	// event, and chaining would fold the article's report of another event of the same countries (another
+	// office, another person) into the first and drop it.
 	var groups []*group
 	for _, e := range evs {
 		key := l.Key(&e)
@@ -299,11 +325,33 @@ func (l *Linker) foldEvents(ctx context.Context, rec *dyad.Record) error {
 		into.absorb(e)
 	}
 
-	for _, g := range groups {
-		cand, err := l.stored(ctx, rec, g, recPeople)
+	// Each group joins the stored event it matches best, and each stored event takes at most one group (the
+	// record's groups do not match each other): pairs are assigned best first, ties broken by the mentions
+	// that match, so that a mention matching two events gets the same one whichever came first.
+	var pairs []storedMatch
+	for gi, g := range groups {
+		ms, err := l.stored(ctx, rec, g, recPeople)
 		if err != nil {
 			return err
 		}
+		for _, m := range ms {
+			m.group = gi
+			pairs = append(pairs, m)
+		}
+	}
+	slices.SortStableFunc(pairs, func(a, b storedMatch) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.tie, b.tie), cmp.Compare(a.group, b.group),
+			cmp.Compare(a.ev.ID, b.ev.ID))
+	})
+	chosen := make([]*dyad.Event, len(groups))
+	taken := map[string]bool{}
+	for _, p := range pairs {
+		if chosen[p.group] == nil && !taken[p.ev.ID] {
+			chosen[p.group], taken[p.ev.ID] = p.ev, true
+		}
+	}
+	for gi, g := range groups {
+		cand := chosen[gi]
 		if cand == nil {
 			g.ev.ID = newEventID(g.key, rec.Article.ID, g.ev)
 			g.ev.Key = g.key
@@ -317,7 +365,8 @@ func (l *Linker) foldEvents(ctx context.Context, rec *dyad.Record) error {
 		}
 	}
 
-	// Two groups that matched the same stored event are one event: one mention per article.
+	// Defensive: two groups with one id (each stored event takes at most one group) are one event, one
+	// mention per article.
 	byID := map[string]*group{}
 	var out []dyad.Event
 	for _, g := range groups {
@@ -356,8 +405,24 @@ func (l *Linker) foldEvents(ctx context.Context, rec *dyad.Record) error {
 	return nil
 }
 
-// stored returns the stored event that group g is a mention of, or nil.
-func (l *Linker) stored(ctx context.Context, rec *dyad.Record, g *group, recPeople people) (*dyad.Event, error) {
+// storedMatch is a stored event a group of the record matches, how well, and the pair of mentions that
+// match best (a tie-break that does not depend on which of the two was stored first).
+type storedMatch struct {
+	ev    *dyad.Event
+	score float64
+	tie   string
+	group int
+}
+
+// mentionKey identifies a mention: its article and offset.
+func mentionKey(m *dyad.EventMention) string {
+	return fmt.Sprintf("%s:%012d", m.ArticleID, m.Start)
+}
+
+// stored returns the stored events that group g may be a mention of. A stored event matches when one of its
+// mentions, as that mention codes it, matches the mention the group keeps (single linkage). The caller takes
+// the best, so a mention that bridges two stored events joins one of them (they are not merged).
+func (l *Linker) stored(ctx context.Context, rec *dyad.Record, g *group, recPeople people) ([]storedMatch, error) {
 	// Undated events fold by the people on their sides: look for them only when this one has some.
 	rp := recPeople()
 	named := len(sidePeople(g.ev.Source, side(g.ev.Source), rp)) > 0 || len(sidePeople(g.ev.Target, side(g.ev.Target), rp)) > 0
@@ -377,23 +442,41 @@ func (l *Linker) stored(ctx context.Context, rec *dyad.Record, g *group, recPeop
 	if err != nil {
 		return nil, err
 	}
-	var best *dyad.Event
-	bestScore := 0.0
+	// The group is matched through the mention it keeps (the one that will be stored), as later records
+	// will see it, so that a pair of mentions matches or not whichever of the two came first.
+	own := mentionView(&g.ev, g.ev.Mentions[0])
+	var out []storedMatch
 	budget := maxPeopleReads
 	for i := range cands {
 		c := &cands[i]
 		if c.Key != "" && c.Key != g.key {
 			continue
 		}
-		ok, s := l.match(&g.ev, c, recPeople, l.storedPeople(ctx, c, &budget))
-		if !ok {
-			continue
+		ok, s, tie := false, 0.0, ""
+		ms := c.Mentions
+		if len(ms) == 0 {
+			ms = []dyad.EventMention{{}} // an event listed without mentions: its own coding
 		}
-		if best == nil || s > bestScore || (s == bestScore && c.ID < best.ID) {
-			best, bestScore = c, s
+		for _, cm := range ms {
+			v := mentionView(c, cm)
+			vp := l.storedPeople(ctx, &v, &budget)
+			ok2, s2 := l.match(&own, &v, recPeople, vp)
+			if !ok2 {
+				continue
+			}
+			a, b := mentionKey(&own.Mentions[0]), mentionKey(&cm)
+			if b < a {
+				a, b = b, a
+			}
+			if t := a + "|" + b; !ok || s2 > s || s2 == s && t < tie {
+				ok, s, tie = true, s2, t
+			}
+		}
+		if ok {
+			out = append(out, storedMatch{ev: c, score: s, tie: tie})
 		}
 	}
-	return best, nil
+	return out, nil
 }
 
 // newEventID is a stable id for a new event: a hash of its key and its first mention.

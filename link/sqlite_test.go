@@ -103,3 +103,45 @@ func BenchmarkLinkSQLite(b *testing.B) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 	b.ReportMetric(float64(linking.Microseconds())/float64(b.N), "link-µs/article")
 }
+
+// TestChainWithSQLite links the chain of reports against the SQLite store, which keeps each mention's
+// coding: the orders that used to split it give one event.
+func TestChainWithSQLite(t *testing.T) {
+	ctx := context.Background()
+	for _, order := range [][]int{{0, 1, 2}, {2, 1, 0}, {1, 2, 0}} {
+		recs := chainRecords()
+		db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "dyad.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := New(packs.Default(), db, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, i := range order {
+			rec := cloneRecord(recs[i])
+			rec.Article.URI = rec.Article.ID
+			if err := l.Link(ctx, rec); err != nil {
+				t.Fatal(err)
+			}
+			if ok, err := db.Save(ctx, rec); err != nil || !ok {
+				t.Fatalf("save %s: %v %v", rec.Article.ID, ok, err)
+			}
+		}
+		evs, err := db.Events(ctx, dyad.EventQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(evs) != 1 || len(evs[0].Mentions) != 3 {
+			t.Errorf("order %v: %d events (%+v), want one of 3 mentions", order, len(evs), evs)
+		}
+		for _, e := range evs {
+			for _, m := range e.Mentions {
+				if m.Coding == nil || m.Coding.Target.ActorID != "minister-b" {
+					t.Errorf("order %v: mention of %s stored with coding %+v", order, m.ArticleID, m.Coding)
+				}
+			}
+		}
+		db.Close()
+	}
+}

@@ -95,8 +95,8 @@ func TestMigrateTwice(t *testing.T) {
 		t.Fatalf("second migrate: %v", err)
 	}
 	v, err := db.SchemaVersion(context.Background())
-	if err != nil || v != 2 {
-		t.Errorf("SchemaVersion = %d, %v; want 2", v, err)
+	if err != nil || v != 3 {
+		t.Errorf("SchemaVersion = %d, %v; want 3", v, err)
 	}
 }
 
@@ -212,7 +212,7 @@ func TestRollups(t *testing.T) {
 }
 
 // TestMigrateRollups opens a store of schema version 1 that holds rows: migration 0002 fills the rollups
-// from them.
+// from them, and migration 0003 adds the mentions' codings, NULL for the rows stored before.
 func TestMigrateRollups(t *testing.T) {
 	ctx := context.Background()
 	u := freshURL(t)
@@ -225,8 +225,9 @@ func TestMigrateRollups(t *testing.T) {
 	if _, err := db.SaveBatch(ctx, recs); err != nil {
 		t.Fatal(err)
 	}
-	// Back to version 1: without the rollups, as a store written before them.
-	for _, q := range []string{"DROP TABLE event_counts", "DROP TABLE store_totals", "DELETE FROM schema_version WHERE version = 2"} {
+	// Back to version 1: without the rollups and the mentions' codings, as a store written before them.
+	for _, q := range []string{"DROP TABLE event_counts", "DROP TABLE store_totals",
+		"ALTER TABLE event_mentions DROP COLUMN coding", "DELETE FROM schema_version WHERE version >= 2"} {
 		if _, err := db.pool.Exec(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
@@ -237,8 +238,11 @@ func TestMigrateRollups(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 2 {
-		t.Fatalf("SchemaVersion = %d, %v; want 2", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 3 {
+		t.Fatalf("SchemaVersion = %d, %v; want 3", v, err)
+	}
+	if e, err := db.Event(ctx, recs[0].Events[0].ID); err != nil || len(e.Mentions) == 0 || e.Mentions[0].Coding != nil {
+		t.Fatalf("an event stored before migration 0003 = %+v, %v; want its mentions with no coding", e, err)
 	}
 	if st, err := db.Stats(ctx); err != nil || st.Events == 0 {
 		t.Fatalf("Stats after the migration = %+v, %v", st, err)

@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -304,7 +305,7 @@ func (db *DB) loadMentions(ctx context.Context, events []dyad.Event) error {
 		part := ids[:min(chunk, len(ids))]
 		ids = ids[len(part):]
 		rows, err := db.pool.Query(ctx, `SELECT event_id, article_id, lang, source, sentence, span_start,
-			span_end, confidence, date, date_inferred, pattern, published FROM event_mentions
+			span_end, confidence, date, date_inferred, pattern, published, coding FROM event_mentions
 			WHERE event_id = ANY($1) ORDER BY rid`, part)
 		if err != nil {
 			return fmt.Errorf("event mentions: %w", err)
@@ -312,10 +313,18 @@ func (db *DB) loadMentions(ctx context.Context, events []dyad.Event) error {
 		for rows.Next() {
 			var id string
 			var m dyad.EventMention
+			var coding []byte
 			if err := rows.Scan(&id, &m.ArticleID, &m.Lang, &m.Source, &m.Sentence, &m.Start, &m.End,
-				&m.Confidence, &m.Date, &m.DateInferred, &m.Pattern, &m.Published); err != nil {
+				&m.Confidence, &m.Date, &m.DateInferred, &m.Pattern, &m.Published, &coding); err != nil {
 				rows.Close()
 				return fmt.Errorf("event mentions: %w", err)
+			}
+			if coding != nil {
+				m.Coding = new(dyad.MentionCoding)
+				if err := json.Unmarshal(coding, m.Coding); err != nil {
+					rows.Close()
+					return fmt.Errorf("event %s mention at %d: coding: %w", id, m.Start, err)
+				}
 			}
 			e := &events[idx[id]]
 			e.Mentions = append(e.Mentions, m)

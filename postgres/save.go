@@ -194,8 +194,15 @@ func (s *saver) rest(recs []*dyad.Record, fresh []int) error {
 					continue
 				}
 				mentionSeen[key] = true
+				var coding []byte // NULL when the mention has no coding of its own
+				if m.Coding != nil {
+					var err error
+					if coding, err = json.Marshal(m.Coding); err != nil {
+						return fmt.Errorf("article %s: event %s: mention at %d: coding: %w", a.ID, e.ID, m.Start, err)
+					}
+				}
 				mentionRows = append(mentionRows, []any{e.ID, a.ID, m.Start, m.End, m.Lang, m.Source, m.Sentence,
-					m.Confidence, m.Date, m.DateInferred, m.Pattern, m.Published})
+					m.Confidence, m.Date, m.DateInferred, m.Pattern, m.Published, coding})
 			}
 		}
 		for k := range rec.Statements {
@@ -276,7 +283,7 @@ func (s *saver) rest(recs []*dyad.Record, fresh []int) error {
 		{"signatures", []string{"article_id", "minhash", "bands"}, sigRows},
 		{"bands", []string{"band", "article_id"}, bandRows},
 		{"event_mentions", []string{"event_id", "article_id", "span_start", "span_end", "lang", "source", "sentence",
-			"confidence", "date", "date_inferred", "pattern", "published"}, mentionRows},
+			"confidence", "date", "date_inferred", "pattern", "published", "coding"}, mentionRows},
 	} {
 		if len(c.rows) == 0 {
 			continue

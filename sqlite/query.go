@@ -314,7 +314,7 @@ func (db *DB) loadMentions(ctx context.Context, events []dyad.Event) error {
 		part := ids[:min(chunk, len(ids))]
 		ids = ids[len(part):]
 		rows, err := db.reader.QueryContext(ctx, `SELECT event_id, article_id, lang, source, sentence, span_start,
-			span_end, confidence, date, date_inferred, pattern, published FROM event_mentions
+			span_end, confidence, date, date_inferred, pattern, published, coding FROM event_mentions
 			WHERE event_id IN (`+placeholders(len(part))+`) ORDER BY rowid`, anys(part)...)
 		if err != nil {
 			return fmt.Errorf("event mentions: %w", err)
@@ -322,10 +322,18 @@ func (db *DB) loadMentions(ctx context.Context, events []dyad.Event) error {
 		for rows.Next() {
 			var id string
 			var m dyad.EventMention
+			var coding sql.NullString
 			if err := rows.Scan(&id, &m.ArticleID, &m.Lang, &m.Source, &m.Sentence, &m.Start, &m.End,
-				&m.Confidence, &m.Date, &m.DateInferred, &m.Pattern, &m.Published); err != nil {
+				&m.Confidence, &m.Date, &m.DateInferred, &m.Pattern, &m.Published, &coding); err != nil {
 				rows.Close()
 				return fmt.Errorf("event mentions: %w", err)
+			}
+			if coding.Valid {
+				m.Coding = new(dyad.MentionCoding)
+				if err := json.Unmarshal([]byte(coding.String), m.Coding); err != nil {
+					rows.Close()
+					return fmt.Errorf("event %s mention at %d: coding: %w", id, m.Start, err)
+				}
 			}
 			e := &events[idx[id]]
 			e.Mentions = append(e.Mentions, m)

@@ -129,8 +129,8 @@ const insertEvent = `INSERT INTO events (id, key, date, date_precision, date_inf
 		(length(events.date) = length(excluded.date) AND events.date_inferred AND NOT excluded.date_inferred))`
 
 const insertEventMention = `INSERT INTO event_mentions (event_id, article_id, span_start, span_end, lang, source,
-	sentence, confidence, date, date_inferred, pattern, published)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, article_id, span_start) DO NOTHING`
+	sentence, confidence, date, date_inferred, pattern, published, coding)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, article_id, span_start) DO NOTHING`
 
 // The counters of an event are derived from its mentions, so they stay right whatever order mentions come in.
 const recountEvent = `UPDATE events SET
@@ -257,8 +257,12 @@ func (s *saver) saveEvent(a *dyad.Article, e *dyad.Event) error {
 			continue
 		}
 		fillMention(&m, a)
+		coding, err := encodeCoding(m.Coding)
+		if err != nil {
+			return fmt.Errorf("mention at %d: %w", m.Start, err)
+		}
 		res, err := s.exec(insertEventMention, e.ID, m.ArticleID, m.Start, m.End, m.Lang, m.Source, m.Sentence,
-			m.Confidence, m.Date, m.DateInferred, m.Pattern, m.Published)
+			m.Confidence, m.Date, m.DateInferred, m.Pattern, m.Published, coding)
 		if err != nil {
 			return fmt.Errorf("mention at %d: %w", m.Start, err)
 		}
@@ -279,6 +283,18 @@ func (s *saver) saveEvent(a *dyad.Article, e *dyad.Event) error {
 		s.events = append(s.events, e.ID)
 	}
 	return nil
+}
+
+// encodeCoding is a mention's own coding as stored: JSON, or NULL when it has none.
+func encodeCoding(c *dyad.MentionCoding) (any, error) {
+	if c == nil {
+		return nil, nil
+	}
+	b, err := json.Marshal(c)
+	if err != nil {
+		return nil, fmt.Errorf("coding: %w", err)
+	}
+	return string(b), nil
 }
 
 // fillMention completes a mention with what its article knows.

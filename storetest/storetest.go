@@ -167,6 +167,8 @@ func records() []*dyad.Record {
 	visitFR := event(evVisit, keyVC, "2024-03-09", vnmGov, chnGov, "042", 1, 1.9)
 	visitFR.Mentions = []dyad.EventMention{mention(f, "Le vice-ministre vietnamien des Affaires étrangères Phạm Thanh Bình s'est rendu samedi "+
 		"à Pékin pour des pourparlers sur la frontière terrestre.", "2024-03-09", true)}
+	// This mention's own coding differs from the event's (no sector on its source side): it is kept with it.
+	visitFR.Mentions[0].Coding = frCoding()
 	// The link stage hands over the folded event with the mentions already stored; they must not be doubled.
 	visitFR.Mentions = append(visitFR.Mentions, recEN.Events[0].Mentions[0])
 	recFR.Events = []dyad.Event{visitFR}
@@ -190,6 +192,12 @@ func records() []*dyad.Record {
 
 	recVI := &dyad.Record{Article: vi}
 	return []*dyad.Record{recEN, recFR, recNL, recVI}
+}
+
+// frCoding is the coding of the fr mention of the visit, which is not the event's.
+func frCoding() *dyad.MentionCoding {
+	return &dyad.MentionCoding{Source: dyad.EventActor{Code: "VNM", Name: "Vietnam", ActorID: binh.ID, Country: "VNM"},
+		Target: chnGov, Code: "043"}
 }
 
 func seed(t *testing.T, s dyad.Store) {
@@ -388,6 +396,13 @@ func testEventGainsMention(t *testing.T, s dyad.Store) {
 	m := e.Mentions[1]
 	if m.Lang != "fr" || m.Source != "AFP" || !m.DateInferred || m.Published != "2024-03-11" || m.Confidence != 0.8 {
 		t.Errorf("fr mention = %+v", m)
+	}
+	// Each mention keeps its own coding, or none (the event's coding stands for it).
+	if m.Coding == nil || *m.Coding != *frCoding() {
+		t.Errorf("fr mention's coding = %+v; want %+v", m.Coding, frCoding())
+	}
+	if c := e.Mentions[0].Coding; c != nil {
+		t.Errorf("en mention's coding = %+v; want none", c)
 	}
 	// The event keeps what its first record said.
 	if e.Location != "Beijing" || e.Source.ActorID != binh.ID {
