@@ -202,14 +202,14 @@ func TestArticles(t *testing.T) {
 }
 
 func TestReadmeListsEveryFile(t *testing.T) {
-	b, err := os.ReadFile("README.md")
+	b, err := os.ReadFile("../docs/sample-corpus.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	readme := string(b)
 	for _, p := range articleFiles(t) {
 		if !strings.Contains(readme, "| "+p+" |") {
-			t.Errorf("README.md has no table row for %s", p)
+			t.Errorf("docs/sample-corpus.md has no table row for %s", p)
 		}
 	}
 	feeds, _ := filepath.Glob("feeds/*.jsonl")
@@ -217,7 +217,7 @@ func TestReadmeListsEveryFile(t *testing.T) {
 		for i := range readFeed(t, f) {
 			row := fmt.Sprintf("| %s #%d |", filepath.ToSlash(f), i+1)
 			if !strings.Contains(readme, row) {
-				t.Errorf("README.md has no table row %q", row)
+				t.Errorf("docs/sample-corpus.md has no table row %q", row)
 			}
 		}
 	}

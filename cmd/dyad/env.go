@@ -104,16 +104,23 @@ func (e *env) openStore(ctx context.Context) (dyad.Store, error) {
 	if e.store != nil {
 		return e.store, nil
 	}
-	var err error
+	// Open into typed variables: a nil *sqlite.DB in the interface would not compare equal to nil.
+	var st dyad.Store
 	if strings.HasPrefix(e.db, "postgres://") || strings.HasPrefix(e.db, "postgresql://") {
-		e.store, err = postgres.Open(ctx, e.db)
+		db, err := postgres.Open(ctx, e.db)
+		if err != nil {
+			return nil, fmt.Errorf("open store %s: %w", redactURL(e.db), err)
+		}
+		st = db
 	} else {
-		e.store, err = sqlite.Open(ctx, e.db)
+		db, err := sqlite.Open(ctx, e.db)
+		if err != nil {
+			return nil, fmt.Errorf("open store %s: %w", redactURL(e.db), err)
+		}
+		st = db
 	}
-	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", redactURL(e.db), err)
-	}
-	return e.store, nil
+	e.store = st
+	return st, nil
 }
 
 // openExistingStore is openStore for read commands: a missing SQLite file is an error, not a new database.
