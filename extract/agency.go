@@ -224,7 +224,7 @@ var (
 // dateline returns the place of a dateline at the start of one of the first paragraphs and the agency it
 // names, if any. labels are upper-case words that are not places ("BREAKING"); rules are the data-driven
 // datelines of the boilerplate files (kind dateline), tried first.
-func (a *agencies) dateline(paras []string, labels map[string]bool, rules []*rule) (place, agency string) {
+func (a *agencies) dateline(paras []string, labels map[string]bool, rules []*rule) (place, agency, date string) {
 	for _, p := range paras[:min(len(paras), 2)] {
 		for _, r := range rules {
 			m := r.re.FindStringSubmatch(p)
@@ -235,12 +235,18 @@ func (a *agencies) dateline(paras []string, labels map[string]bool, rules []*rul
 			if i := r.re.SubexpIndex("agency"); i > 0 {
 				agency = a.named(m[i])
 			}
-			return place, agency
+			if i := r.re.SubexpIndex("date"); i > 0 {
+				date = m[i]
+			}
+			return place, agency, date
 		}
 		if m := datelineUpper.FindStringSubmatch(p); m != nil {
 			place = strings.Trim(m[datelineUpper.SubexpIndex("place")], ".-' ")
 			if utf8.RuneCountInString(place) >= 3 && a.named(place) == "" && !strings.Contains(place, ".") && !labels[normalize(place)] {
-				return place, a.agencyOf(m, datelineUpper)
+				if i := datelineUpper.SubexpIndex("date"); i > 0 {
+					date = m[i]
+				}
+				return place, a.agencyOf(m, datelineUpper), date
 			}
 		}
 		if m := datelineTitle.FindStringSubmatch(p); m != nil {
@@ -248,11 +254,11 @@ func (a *agencies) dateline(paras []string, labels map[string]bool, rules []*rul
 			agency = a.agencyOf(m, datelineTitle)
 			date := m[datelineTitle.SubexpIndex("date")]
 			if a.named(place) == "" && !labels[normalize(place)] && (agency != "" || strings.ContainsAny(date, "0123456789")) {
-				return place, agency
+				return place, agency, date
 			}
 		}
 	}
-	return "", ""
+	return "", "", ""
 }
 
 // agencyOf returns the known agency of a dateline match: in brackets, between slashes, or leading.

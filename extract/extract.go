@@ -68,6 +68,7 @@ const (
 	FromMetadata = "metadata" // the document's own date field or HTML meta data
 	FromHeader   = "header"   // a leading "date YYYY-MM-DD" line
 	FromByline   = "byline"   // a timestamp line near the top
+	FromDateline = "dateline" // a dateline that writes its year
 )
 
 // Extract cleans one document. A document with nothing left to read is an error naming it.
@@ -131,8 +132,15 @@ func (x *Extractor) Extract(doc *dyad.Document) (*dyad.Article, error) {
 	}
 	a.Published, a.PublishedFrom = x.published(doc, a.Lang, meta.date, headerDate, bylineDate)
 
-	place, agency := x.agencies.dateline(paras, x.clean.labels, x.clean.datelines)
+	place, agency, ddate := x.agencies.dateline(paras, x.clean.labels, x.clean.datelines)
 	a.Dateline = dyad.NullString(place)
+	if a.Published == "" {
+		// A dateline that writes its year ("Hà Nội, ngày 13/11/2022 (TTXVN)") dates the story when nothing
+		// else does.
+		if d, ok := x.dates.parse(ddate, a.Lang); ok {
+			a.Published, a.PublishedFrom = dyad.NullString(d), FromDateline
+		}
+	}
 	a.Source = dyad.NullString(firstOf(doc.Source, agency, x.agencies.find(paras, bylines, credits),
 		x.tailSource(tail), meta.site, host(doc.URL)))
 
@@ -226,7 +234,7 @@ func (x *Extractor) tailSource(tail []string) string {
 }
 
 func (x *Extractor) hasDateline(p string) bool {
-	place, _ := x.agencies.dateline([]string{p}, x.clean.labels, x.clean.datelines)
+	place, _, _ := x.agencies.dateline([]string{p}, x.clean.labels, x.clean.datelines)
 	return place != ""
 }
 

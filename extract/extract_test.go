@@ -331,7 +331,7 @@ func TestDateline(t *testing.T) {
 		{"Meanwhile the talks - which began late - went on.", "", ""},
 		{"The minister - who arrived late - spoke.", "", ""},
 	} {
-		place, agency := x.agencies.dateline([]string{tt.para}, x.clean.labels, x.clean.datelines)
+		place, agency, _ := x.agencies.dateline([]string{tt.para}, x.clean.labels, x.clean.datelines)
 		if place != tt.place || agency != tt.agency {
 			t.Errorf("dateline(%q) = %q, %q; want %q, %q", tt.para, place, agency, tt.place, tt.agency)
 		}

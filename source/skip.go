@@ -22,6 +22,8 @@ func init() {
 		"program":         ".exe .dll .so .dylib .bin .class .jar .wasm .o .a",
 		"database":        ".db .sqlite .sqlite3 .parquet",
 		"style or script": ".css .js .mjs .map",
+		"source code":     ".go .py .rb .java .c .h .cc .cpp .hpp .rs .ts .tsx .sh .bash .pl .php .swift .kt .scala .sql .lua .r",
+		"configuration":   ".yaml .yml .toml .ini .cfg .conf .lock .mod .sum",
 	} {
 		for _, e := range strings.Fields(exts) {
 			skipExts[e] = kind
