@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/dyad-events/dyad"
 	"io"
 	"log/slog"
 	"os"
@@ -102,7 +103,7 @@ func runCommand(ctx context.Context, e *env, c *command, args []string) int {
 		return exitOK
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
-	case errors.Is(err, errUsage):
+	case errors.Is(err, errUsage), errors.Is(err, dyad.ErrBadQuery):
 		fmt.Fprintf(e.stderr, "dyad %s: %v\n", c.name, err)
 		return exitUsage
 	case errors.Is(err, errSomeFailed):
