@@ -7,13 +7,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/dyad-events/dyad"
 	"io"
 	"log/slog"
 	"os"
 	"os/signal"
 	"sort"
 	"syscall"
+
+	"github.com/dyad-events/dyad"
 )
 
 // Exit statuses of the CLI contract.
