@@ -239,6 +239,12 @@ type Record struct {
 	// Claims are the claims the record's statements belong to (ID, Label, Concepts), set by the link stage so
 	// that Save can create a claim it does not hold yet.
 	Claims []Claim `json:"claims,omitempty"`
+	// Demote lists the stored articles that the link stage found to be near-duplicates of this record's
+	// article, which is their original by the rule of link.Original. When it saves this (new) record, the
+	// store makes them, and the articles that copy them, near-duplicates of it in the same transaction:
+	// their near_duplicate_of becomes this article's id, their event mentions are deleted (events left
+	// with none are deleted) and their statements leave their claims (claims left with none are deleted).
+	Demote []string `json:"-"`
 }
 
 // ClaimLabel returns the label the link stage gave claim id in r.Claims, or fallback when it gave none.

@@ -84,7 +84,10 @@ func (l *Linker) Lexicon() *Lexicon { return l.lex }
 //
 //   - it sets rec.Signature and, when a stored article is a near-duplicate, rec.Article.NearDuplicateOf; the
 //     events of a near-duplicate are dropped from the record (they are the stored article's events) and its
-//     statements keep their concepts but join no claim, so that nothing is counted twice;
+//     statements keep their concepts but join no claim, so that nothing is counted twice. Of two
+//     near-duplicates the original is the one Original ranks first, whichever arrives first: when rec ranks
+//     before the stored original, rec keeps its events and rec.Demote lists the stored one, which the store
+//     demotes when it saves rec;
 //   - it folds the record's events: mentions of one event within the record become one event with one
 //     mention, and an event that matches a stored one takes its id, date and key;
 //   - it sets each statement's Concepts and ClaimID and lists the claims in rec.Claims.

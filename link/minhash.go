@@ -118,8 +118,12 @@ func Similarity(a, b []uint32) float64 {
 }
 
 // nearDuplicates signs rec and looks up stored near-duplicates. The stored article most similar to rec
-// (ties: the smallest id), or the original that one duplicates, becomes rec.Article.NearDuplicateOf.
+// (ties: the smallest id) leads to its original (the article it is a near-duplicate of, if any). When that
+// original ranks before rec (Original), it becomes rec.Article.NearDuplicateOf and nearDuplicates reports
+// true. When rec ranks first, rec is no near-duplicate and the original is listed in rec.Demote, for the
+// store to demote when it saves rec (an index holding unsaved records, Pending, demotes it at once).
 func (l *Linker) nearDuplicates(ctx context.Context, rec *dyad.Record) (bool, error) {
+	rec.Demote = nil
 	sig := Sign(rec.Article.ID, rec.Article.Text)
 	rec.Signature = sig
 	if sig == nil {
@@ -145,12 +149,39 @@ func (l *Linker) nearDuplicates(ctx context.Context, rec *dyad.Record) (bool, er
 	if best == "" {
 		return false, nil
 	}
-	// Point at the original: a stored near-duplicate points at its own.
-	if r, ok := l.idx.(recorder); ok {
-		if st, err := r.Record(ctx, best); err == nil && st != nil && st.Article.NearDuplicateOf != "" {
-			best = string(st.Article.NearDuplicateOf)
-		}
+	r, ok := l.idx.(recorder)
+	if !ok { // the originals cannot be read: the stored article is the original
+		rec.Article.NearDuplicateOf = dyad.NullString(best)
+		return true, nil
 	}
-	rec.Article.NearDuplicateOf = dyad.NullString(best)
-	return true, nil
+	// Follow near_duplicate_of to the original.
+	orig, err := r.Record(ctx, best)
+	if err != nil || orig == nil {
+		rec.Article.NearDuplicateOf = dyad.NullString(best)
+		return true, nil
+	}
+	for range maxChain {
+		up := string(orig.Article.NearDuplicateOf)
+		if up == "" || up == rec.Article.ID {
+			break
+		}
+		next, err := r.Record(ctx, up)
+		if err != nil || next == nil {
+			break
+		}
+		orig = next
+	}
+	if orig.Article.ID == rec.Article.ID {
+		return false, nil
+	}
+	if Original(&orig.Article, &rec.Article) {
+		rec.Article.NearDuplicateOf = dyad.NullString(orig.Article.ID)
+		return true, nil
+	}
+	rec.Article.NearDuplicateOf = ""
+	rec.Demote = []string{orig.Article.ID}
+	if d, ok := l.idx.(demoter); ok {
+		d.demote(orig.Article.ID, rec)
+	}
+	return false, nil
 }

@@ -15,16 +15,63 @@ import (
 //
 // A batch may be saving while the next is linked: its records stay pending until Done, and a mention that
 // the store already holds is not counted twice. Pending is safe for concurrent use.
+//
+// When a record linked later is the original of a pending or stored article (see Original), Pending
+// demotes that article in memory until the record is saved: a pending record is replaced by a demoted copy
+// (the record itself, which may be in a batch being saved, is not changed; the store demotes it when it
+// saves the later record, whose Demote lists it), and the stored article's mentions are left out of
+// EventCandidates.
 type Pending struct {
 	base dyad.LinkIndex
 	mu   sync.Mutex
 	recs []*dyad.Record
 	byID map[string]*dyad.Record
+	// copies maps a demoted copy in recs and byID to the record it replaces.
+	copies map[*dyad.Record]*dyad.Record
+	// demoted maps an article id to the unsaved record that demotes it.
+	demoted map[string]*dyad.Record
 }
 
 // NewPending returns an empty Pending over base (usually the store).
 func NewPending(base dyad.LinkIndex) *Pending {
-	return &Pending{base: base, byID: map[string]*dyad.Record{}}
+	return &Pending{base: base, byID: map[string]*dyad.Record{}, copies: map[*dyad.Record]*dyad.Record{},
+		demoted: map[string]*dyad.Record{}}
+}
+
+// demote makes article id, and the pending articles that copy it, near-duplicates of into until into is
+// saved.
+func (p *Pending) demote(id string, into *dyad.Record) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.demoted[id] = into
+	for i, r := range p.recs {
+		if r.Article.ID != id && string(r.Article.NearDuplicateOf) != id {
+			continue
+		}
+		c := demotedCopy(r, into.Article.ID)
+		orig := r
+		if o, ok := p.copies[r]; ok {
+			orig = o
+			delete(p.copies, r)
+		}
+		p.copies[c] = orig
+		p.recs[i] = c
+		if p.byID[r.Article.ID] == r {
+			p.byID[r.Article.ID] = c
+		}
+	}
+}
+
+// demotedCopy returns a copy of r as a near-duplicate of into: no events, its statements in no claim.
+func demotedCopy(r *dyad.Record, into string) *dyad.Record {
+	c := *r
+	c.Article.NearDuplicateOf = dyad.NullString(into)
+	c.Events, c.Claims, c.Demote = nil, nil, nil
+	c.Statements = slices.Clone(r.Statements)
+	for i := range c.Statements {
+		c.Statements[i].ClaimID = ""
+	}
+	return &c
 }
 
 // Add makes a linked record visible to later lookups until Done or Reset.
@@ -42,11 +89,24 @@ func (p *Pending) Done(recs []*dyad.Record) {
 	gone := map[*dyad.Record]bool{}
 	for _, r := range recs {
 		gone[r] = true
-		if p.byID[r.Article.ID] == r {
+	}
+	isGone := func(r *dyad.Record) bool { return gone[r] || gone[p.copies[r]] }
+	for _, r := range recs {
+		if b := p.byID[r.Article.ID]; b != nil && isGone(b) {
 			delete(p.byID, r.Article.ID)
 		}
 	}
-	p.recs = slices.DeleteFunc(p.recs, func(r *dyad.Record) bool { return gone[r] })
+	p.recs = slices.DeleteFunc(p.recs, isGone)
+	for c, orig := range p.copies {
+		if gone[orig] {
+			delete(p.copies, c)
+		}
+	}
+	for id, into := range p.demoted {
+		if gone[into] { // saved: the store has demoted it
+			delete(p.demoted, id)
+		}
+	}
 }
 
 // Reset forgets every pending record.
@@ -55,6 +115,8 @@ func (p *Pending) Reset() {
 	defer p.mu.Unlock()
 	p.recs = nil
 	clear(p.byID)
+	clear(p.copies)
+	clear(p.demoted)
 }
 
 // Has reports whether an article is pending.
@@ -98,6 +160,7 @@ func (p *Pending) EventCandidates(ctx context.Context, keys []string, from, to s
 	if err != nil {
 		return nil, err
 	}
+	out = p.dropDemoted(out)
 	at := map[string]int{}
 	for i := range out {
 		at[out[i].ID] = i
@@ -132,6 +195,30 @@ func (p *Pending) EventCandidates(ctx context.Context, keys []string, from, to s
 		}
 	}
 	return out, nil
+}
+
+// dropDemoted leaves out of stored events the mentions of articles demoted by unsaved records, and the
+// events left with none.
+func (p *Pending) dropDemoted(evs []dyad.Event) []dyad.Event {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.demoted) == 0 {
+		return evs
+	}
+	out := evs[:0]
+	for _, ev := range evs {
+		if slices.ContainsFunc(ev.Mentions, func(m dyad.EventMention) bool { return p.demoted[m.ArticleID] != nil }) {
+			ev.Mentions = slices.DeleteFunc(slices.Clone(ev.Mentions), func(m dyad.EventMention) bool {
+				return p.demoted[m.ArticleID] != nil
+			})
+			if len(ev.Mentions) == 0 {
+				continue
+			}
+			recountMentions(&ev)
+		}
+		out = append(out, ev)
+	}
+	return out
 }
 
 // recountMentions sets an event's counters from its mentions.
@@ -171,8 +258,23 @@ func (p *Pending) Record(ctx context.Context, id string) (*dyad.Record, error) {
 	if r != nil {
 		return r, nil
 	}
-	if rr, ok := p.base.(recorder); ok {
-		return rr.Record(ctx, id)
+	rr, ok := p.base.(recorder)
+	if !ok {
+		return nil, errors.New("link: the index does not return records")
 	}
-	return nil, errors.New("link: the index does not return records")
+	rec, err := rr.Record(ctx, id)
+	if err != nil || rec == nil {
+		return rec, err
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if into := p.demoted[id]; into != nil {
+		return demotedCopy(rec, into.Article.ID), nil
+	}
+	if into := p.demoted[string(rec.Article.NearDuplicateOf)]; into != nil {
+		c := *rec
+		c.Article.NearDuplicateOf = dyad.NullString(into.Article.ID)
+		return &c, nil
+	}
+	return rec, nil
 }

@@ -69,6 +69,14 @@ func (db *DB) SaveBatch(ctx context.Context, recs []*dyad.Record) ([]bool, error
 		if err := s.rest(recs, fresh); err != nil {
 			return err
 		}
+		// In the order of the batch: a later record may demote one that demoted another.
+		for _, i := range slices.Sorted(slices.Values(fresh)) {
+			if rec := recs[i]; len(rec.Demote) > 0 {
+				if err := s.demote(rec); err != nil {
+					return fmt.Errorf("article %s: demote %v: %w", rec.Article.ID, rec.Demote, err)
+				}
+			}
+		}
 		for _, i := range fresh {
 			stored[i] = true
 		}

@@ -60,6 +60,13 @@ func (db *DB) SaveBatch(ctx context.Context, recs []*dyad.Record) (stored []bool
 	if err := s.finish(); err != nil {
 		return nil, fmt.Errorf("sqlite: save: %w", err)
 	}
+	for i, rec := range recs {
+		if stored[i] && len(rec.Demote) > 0 {
+			if err := s.demote(rec); err != nil {
+				return nil, fmt.Errorf("sqlite: save article %s: demote %v: %w", rec.Article.ID, rec.Demote, err)
+			}
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("sqlite: save: commit: %w", err)
 	}

@@ -27,6 +27,7 @@ type Direct struct {
 // batches (one that fails) and saves from several goroutines at once.
 func RunRollups(t *testing.T, open func(t *testing.T) dyad.Store, direct Direct) {
 	t.Helper()
+	t.Run("Demote", func(t *testing.T) { runDemoteRollups(t, open, direct) })
 	ctx := context.Background()
 	s := open(t)
 	defer s.Close()
@@ -141,6 +142,17 @@ func RunRollups(t *testing.T, open func(t *testing.T) dyad.Store, direct Direct)
 	if moved < 5 || multi < 5 {
 		t.Errorf("workload: %d events moved to another date, %d in several languages; want 5 or more of each", moved, multi)
 	}
+}
+
+// runDemoteRollups checks the rollups after records that demote stored articles (see testDemote).
+func runDemoteRollups(t *testing.T, open func(t *testing.T) dyad.Store, direct Direct) {
+	t.Helper()
+	s := open(t)
+	defer s.Close()
+	testDemote(t, s, func(step string) {
+		t.Helper()
+		CheckRollups(t, s, direct, step)
+	})
 }
 
 // eventDates returns the dates of the stored events by id.

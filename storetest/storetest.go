@@ -48,6 +48,20 @@ func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
 		}
 		testSaveBatch(t, b)
 	})
+	t.Run("Demote", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		testDemote(t, s, nil)
+	})
+	t.Run("DemoteInBatch", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		b, ok := s.(Batcher)
+		if !ok {
+			t.Skip("the store has no SaveBatch")
+		}
+		testDemoteInBatch(t, b)
+	})
 	t.Run("EventGainsDate", func(t *testing.T) {
 		s := open(t)
 		defer s.Close()

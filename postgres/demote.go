@@ -1,0 +1,171 @@
+package postgres
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/dyad-events/dyad"
+	"github.com/jackc/pgx/v5"
+)
+
+// demote makes the articles rec.Demote lists, and those that copy them, near-duplicates of rec's article:
+// their event mentions are deleted (events left with none are deleted) and their statements leave their
+// claims (claims left with none are deleted). It runs after the batch's rows are written, holding the
+// advisory locks of the events and claims it touches, and keeps the counters, totals and rollups exact by
+// reading the state of every event it touches before and after.
+func (s *saver) demote(rec *dyad.Record) error {
+	into := rec.Article.ID
+	var ids []string
+	for _, id := range rec.Demote {
+		if id != "" && id != into {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	if _, err := s.tx.Exec(s.ctx, `UPDATE articles SET near_duplicate_of = $1 WHERE id <> $1 AND
+		(id = ANY($2) OR near_duplicate_of = ANY($2))`, into, ids); err != nil {
+		return fmt.Errorf("mark near-duplicates: %w", err)
+	}
+	evs, err := s.strings("SELECT DISTINCT event_id FROM event_mentions WHERE article_id = ANY($1) ORDER BY 1", ids)
+	if err != nil {
+		return fmt.Errorf("read events: %w", err)
+	}
+	cls, err := s.strings("SELECT DISTINCT claim_id FROM statements WHERE article_id = ANY($1) AND claim_id IS NOT NULL ORDER BY 1", ids)
+	if err != nil {
+		return fmt.Errorf("read claims: %w", err)
+	}
+	keys := make([]int64, 0, len(evs)+len(cls))
+	for _, id := range evs {
+		keys = append(keys, lockKey("event", id))
+	}
+	for _, id := range cls {
+		keys = append(keys, lockKey("claim", id))
+	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	if len(keys) > 0 {
+		if _, err := s.tx.Exec(s.ctx, `SELECT count(pg_advisory_xact_lock(k)) FROM
+			(SELECT k FROM unnest($1::bigint[]) WITH ORDINALITY AS u(k, n) ORDER BY n OFFSET 0) AS ordered`, keys); err != nil {
+			return fmt.Errorf("lock events: %w", err)
+		}
+	}
+	before, err := s.fullStates(evs)
+	if err != nil {
+		return err
+	}
+	var tot totals
+	tag, err := s.tx.Exec(s.ctx, "DELETE FROM event_mentions WHERE article_id = ANY($1)", ids)
+	if err != nil {
+		return fmt.Errorf("delete mentions: %w", err)
+	}
+	tot.mentions = -tag.RowsAffected()
+	if len(evs) > 0 {
+		if _, err := s.tx.Exec(s.ctx, recountEvents, evs); err != nil {
+			return fmt.Errorf("recount events: %w", err)
+		}
+		tag, err := s.tx.Exec(s.ctx, `DELETE FROM events e WHERE e.id = ANY($1) AND
+			NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id)`, evs)
+		if err != nil {
+			return fmt.Errorf("delete events: %w", err)
+		}
+		tot.events = -tag.RowsAffected()
+	}
+	after, err := s.fullStates(evs)
+	if err != nil {
+		return err
+	}
+	deltas := map[rollKey]rollDelta{}
+	for _, id := range evs {
+		before[id].add(deltas, -1)
+		after[id].add(deltas, 1)
+	}
+	if _, err := s.tx.Exec(s.ctx, "UPDATE statements SET claim_id = NULL WHERE article_id = ANY($1) AND claim_id IS NOT NULL", ids); err != nil {
+		return fmt.Errorf("leave claims: %w", err)
+	}
+	if len(cls) > 0 {
+		if _, err := s.tx.Exec(s.ctx, "DELETE FROM claim_concepts WHERE claim_id = ANY($1)", cls); err != nil {
+			return fmt.Errorf("claim concepts: %w", err)
+		}
+		tag, err := s.tx.Exec(s.ctx, `DELETE FROM claims c WHERE c.id = ANY($1) AND
+			NOT EXISTS (SELECT 1 FROM statements s WHERE s.claim_id = c.id)`, cls)
+		if err != nil {
+			return fmt.Errorf("delete claims: %w", err)
+		}
+		tot.claims = -tag.RowsAffected()
+		if _, err := s.tx.Exec(s.ctx, recountClaims, cls); err != nil {
+			return fmt.Errorf("recount claims: %w", err)
+		}
+		if _, err := s.tx.Exec(s.ctx, insertClaimConcepts, cls); err != nil {
+			return fmt.Errorf("claim concepts: %w", err)
+		}
+	}
+	return s.saveRollups(deltas, tot)
+}
+
+// strings runs a query of one text column with the argument ids.
+func (s *saver) strings(query string, ids []string) ([]string, error) {
+	rows, err := s.tx.Query(s.ctx, query, ids)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[string])
+}
+
+// fullState is all an event adds to the rollups: its state and the languages and news sources of its
+// mentions; a nil *fullState is an event not stored.
+type fullState struct {
+	eventState
+	langs, outlets map[string]bool
+}
+
+// add adds (sign 1) or takes (-1) what an event contributes to every rollup.
+func (f *fullState) add(deltas map[rollKey]rollDelta, sign int64) {
+	if f == nil {
+		return
+	}
+	add(deltas, rollKey{"date", f.date, f.quad}, sign, f.goldstein)
+	add(deltas, rollKey{"code", f.code, 0}, sign, f.goldstein)
+	add(deltas, rollKey{"root", f.root, 0}, sign, f.goldstein)
+	add(deltas, rollKey{"dyad", f.dyad, 0}, sign, f.goldstein)
+	for l := range f.langs {
+		add(deltas, rollKey{"lang", l, 0}, sign, f.goldstein)
+	}
+	for o := range f.outlets {
+		add(deltas, rollKey{"outlet", o, 0}, sign, f.goldstein)
+	}
+}
+
+// fullStates reads the full rollup state of the events ids; an event not stored has none.
+func (s *saver) fullStates(ids []string) (map[string]*fullState, error) {
+	out := map[string]*fullState{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	st, err := s.eventStates(ids)
+	if err != nil {
+		return nil, fmt.Errorf("read event states: %w", err)
+	}
+	for id, e := range st {
+		out[id] = &fullState{eventState: e, langs: map[string]bool{}, outlets: map[string]bool{}}
+	}
+	rows, err := s.tx.Query(s.ctx, selectEventLangs, ids)
+	if err != nil {
+		return nil, fmt.Errorf("read event languages: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, l, o string
+		if err := rows.Scan(&id, &l, &o); err != nil {
+			return nil, fmt.Errorf("read event languages: %w", err)
+		}
+		if f := out[id]; f != nil {
+			f.langs[l], f.outlets[o] = true, true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read event languages: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,177 @@
+package sqlite
+
+import (
+	"fmt"
+
+	"github.com/dyad-events/dyad"
+)
+
+// demote makes the articles rec.Demote lists, and those that copy them, near-duplicates of rec's article:
+// their event mentions are deleted (events left with none are deleted) and their statements leave their
+// claims (claims left with none are deleted). It runs after the batch's rows are written and keeps the
+// counters, totals and rollups exact by reading the state of every event it touches before and after.
+func (s *saver) demote(rec *dyad.Record) error {
+	into := rec.Article.ID
+	var ids []string
+	for _, id := range rec.Demote {
+		if id != "" && id != into {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	in := placeholders(len(ids))
+	args := append([]any{into, into}, anys(ids)...)
+	args = append(args, anys(ids)...)
+	if _, err := s.tx.ExecContext(s.ctx, "UPDATE articles SET near_duplicate_of = ? WHERE id <> ? AND (id IN ("+in+
+		") OR near_duplicate_of IN ("+in+"))", args...); err != nil {
+		return fmt.Errorf("mark near-duplicates: %w", err)
+	}
+	evs, err := s.strings("SELECT DISTINCT event_id FROM event_mentions WHERE article_id IN ("+in+") ORDER BY 1", ids)
+	if err != nil {
+		return fmt.Errorf("read events: %w", err)
+	}
+	before, err := s.fullStates(evs)
+	if err != nil {
+		return err
+	}
+	res, err := s.tx.ExecContext(s.ctx, "DELETE FROM event_mentions WHERE article_id IN ("+in+")", anys(ids)...)
+	if err != nil {
+		return fmt.Errorf("delete mentions: %w", err)
+	}
+	var tot totals
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("delete mentions: %w", err)
+	}
+	tot.mentions = -n
+	for _, id := range evs {
+		if _, err := s.exec(recountEvent, id); err != nil {
+			return fmt.Errorf("recount event %s: %w", id, err)
+		}
+		res, err := s.exec("DELETE FROM events WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM event_mentions WHERE event_id = ?1)", id)
+		if err != nil {
+			return fmt.Errorf("delete event %s: %w", id, err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return fmt.Errorf("delete event %s: %w", id, err)
+		}
+		tot.events -= n
+	}
+	after, err := s.fullStates(evs)
+	if err != nil {
+		return err
+	}
+	deltas := map[rollKey]rollDelta{}
+	for _, id := range evs {
+		before[id].add(deltas, -1)
+		after[id].add(deltas, 1)
+	}
+	cls, err := s.strings("SELECT DISTINCT claim_id FROM statements WHERE article_id IN ("+in+") AND claim_id IS NOT NULL ORDER BY 1", ids)
+	if err != nil {
+		return fmt.Errorf("read claims: %w", err)
+	}
+	if _, err := s.tx.ExecContext(s.ctx, "UPDATE statements SET claim_id = NULL WHERE article_id IN ("+in+")", anys(ids)...); err != nil {
+		return fmt.Errorf("leave claims: %w", err)
+	}
+	for _, id := range cls {
+		if _, err := s.exec("DELETE FROM claim_concepts WHERE claim_id = ?", id); err != nil {
+			return fmt.Errorf("claim %s concepts: %w", id, err)
+		}
+		res, err := s.exec("DELETE FROM claims WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM statements WHERE claim_id = ?1)", id)
+		if err != nil {
+			return fmt.Errorf("delete claim %s: %w", id, err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return fmt.Errorf("delete claim %s: %w", id, err)
+		}
+		tot.claims -= n
+		if n > 0 {
+			continue
+		}
+		if _, err := s.exec(recountClaim, id); err != nil {
+			return fmt.Errorf("recount claim %s: %w", id, err)
+		}
+		if _, err := s.exec(insertClaimConcepts, id); err != nil {
+			return fmt.Errorf("claim %s concepts: %w", id, err)
+		}
+	}
+	s.tot = tot
+	return s.saveRollups(deltas)
+}
+
+// strings runs a query of one text column over ids.
+func (s *saver) strings(query string, ids []string) ([]string, error) {
+	rows, err := s.tx.QueryContext(s.ctx, query, anys(ids)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// fullState is all an event adds to the rollups: its state and the languages and news sources of its
+// mentions; a nil *fullState is an event not stored.
+type fullState struct {
+	eventState
+	langs, outlets map[string]bool
+}
+
+// add adds (sign 1) or takes (-1) what an event contributes to every rollup.
+func (f *fullState) add(deltas map[rollKey]rollDelta, sign int64) {
+	if f == nil {
+		return
+	}
+	addEvent(deltas, &f.eventState, sign)
+	for l := range f.langs {
+		add(deltas, rollKey{"lang", l, 0}, sign, f.goldstein)
+	}
+	for o := range f.outlets {
+		add(deltas, rollKey{"outlet", o, 0}, sign, f.goldstein)
+	}
+}
+
+// fullStates reads the full rollup state of the events ids; an event not stored has none.
+func (s *saver) fullStates(ids []string) (map[string]*fullState, error) {
+	st, err := s.eventStates(ids)
+	if err != nil {
+		return nil, fmt.Errorf("read event states: %w", err)
+	}
+	out := map[string]*fullState{}
+	for id, e := range st {
+		out[id] = &fullState{eventState: e, langs: map[string]bool{}, outlets: map[string]bool{}}
+	}
+	for part := range chunks(ids) {
+		rows, err := s.tx.QueryContext(s.ctx, "SELECT DISTINCT event_id, lang, source FROM event_mentions WHERE event_id IN ("+
+			placeholders(len(part))+")", anys(part)...)
+		if err != nil {
+			return nil, fmt.Errorf("read event languages: %w", err)
+		}
+		for rows.Next() {
+			var id, l, o string
+			if err := rows.Scan(&id, &l, &o); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("read event languages: %w", err)
+			}
+			if f := out[id]; f != nil {
+				f.langs[l], f.outlets[o] = true, true
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("read event languages: %w", err)
+		}
+	}
+	return out, nil
+}
