@@ -310,6 +310,8 @@ func (r *Runner) count(sum *Summary, rec *dyad.Record, stored bool) {
 	if rec.Article.NearDuplicateOf != "" {
 		sum.NearDups++
 	}
+	// A record that is the better original of a stored copy turns that copy into a near-duplicate.
+	sum.NearDups += len(rec.Demote)
 	for _, e := range rec.Events {
 		sum.Events += len(e.Mentions)
 	}

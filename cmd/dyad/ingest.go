@@ -62,8 +62,16 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
 		r.Progress = func(s *pipeline.Summary) { bar.Set(s.Read) }
 	}
+	before, err := st.Stats(ctx)
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	sum, runErr := r.Run(ctx, src)
+	// What the store gained: linking may fold mentions away or turn a stored copy into a near-duplicate.
+	if after, err := st.Stats(ctx); err == nil {
+		sum.Events, sum.Statements = after.Mentions-before.Mentions, after.Statements-before.Statements
+	}
 	if bar != nil {
 		bar.Finish()
 	}
