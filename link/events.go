@@ -360,7 +360,9 @@ func (l *Linker) foldEvents(ctx context.Context, rec *dyad.Record) error {
 		g.matched = true
 		g.ev.ID = cand.ID
 		g.ev.Key = g.key
-		if cand.Date != "" {
+		// An undated or less precise group takes the stored event's date; one with a date as precise keeps
+		// its own, and the store keeps the better of the two whatever order they came in.
+		if cand.Date != "" && precision(string(cand.Date)) > precision(string(g.ev.Date)) {
 			g.ev.Date, g.ev.DatePrecision, g.ev.DateInferred = cand.Date, cand.DatePrecision, cand.DateInferred
 		}
 	}

@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/dyad-events/dyad"
@@ -134,6 +135,13 @@ func add(deltas map[rollKey]rollDelta, k rollKey, n int64, g float64) {
 	deltas[k] = d
 }
 
+// addG changes a rollup row's Goldstein sum alone.
+func addG(deltas map[rollKey]rollDelta, k rollKey, g float64) {
+	d := deltas[k]
+	d.g += g
+	deltas[k] = d
+}
+
 // rollupDeltas adds to deltas what the transaction changes in event_counts for one event, given its state after.
 func rollupDeltas(t *touched, after *eventState, deltas map[rollKey]rollDelta) {
 	if !t.existed {
@@ -141,10 +149,31 @@ func rollupDeltas(t *touched, after *eventState, deltas map[rollKey]rollDelta) {
 		add(deltas, rollKey{"code", after.code, 0}, 1, after.goldstein)
 		add(deltas, rollKey{"root", after.root, 0}, 1, after.goldstein)
 		add(deltas, rollKey{"dyad", after.dyad, 0}, 1, after.goldstein)
-	} else if t.before.date != after.date {
-		// Only the date of a stored event changes (Save upgrades it to a more precise one).
-		add(deltas, rollKey{"date", t.before.date, t.before.quad}, -1, t.before.goldstein)
-		add(deltas, rollKey{"date", after.date, after.quad}, 1, after.goldstein)
+	} else if t.before != *after {
+		// A stored event changes when Save upgrades its date or gives it a better mention's coding: it
+		// leaves the rows of its old state for those of its new one, and its languages and outlets carry
+		// its new Goldstein weight.
+		for _, st := range []struct {
+			e    *eventState
+			sign int64
+		}{{&t.before, -1}, {after, 1}} {
+			add(deltas, rollKey{"date", st.e.date, st.e.quad}, st.sign, st.e.goldstein)
+			add(deltas, rollKey{"code", st.e.code, 0}, st.sign, st.e.goldstein)
+			add(deltas, rollKey{"root", st.e.root, 0}, st.sign, st.e.goldstein)
+			add(deltas, rollKey{"dyad", st.e.dyad, 0}, st.sign, st.e.goldstein)
+		}
+		if dg := after.goldstein - t.before.goldstein; dg != 0 {
+			for l := range t.langs {
+				if !slices.Contains(t.newLangs, l) {
+					addG(deltas, rollKey{"lang", l, 0}, dg)
+				}
+			}
+			for o := range t.outlets {
+				if !slices.Contains(t.newOutlets, o) {
+					addG(deltas, rollKey{"outlet", o, 0}, dg)
+				}
+			}
+		}
 	}
 	for _, l := range t.newLangs {
 		add(deltas, rollKey{"lang", l, 0}, 1, after.goldstein)

@@ -151,6 +151,7 @@ func (s *saver) rest(recs []*dyad.Record, fresh []int) error {
 		evSeen             = map[string]bool{}
 		clSeen             = map[string]bool{}
 		events             []*dyad.Event
+		recodes            = &pgx.Batch{} // each record's coding of each of its events, in order
 		mentionRows        [][]any
 		mentionSeen        = map[[3]any]bool{}
 		actorRows          [][]any
@@ -192,6 +193,10 @@ func (s *saver) rest(recs []*dyad.Record, fresh []int) error {
 				eventIDs = append(eventIDs, e.ID)
 				events = append(events, e)
 			}
+			src, tgt := e.Source, e.Target
+			recodes.Queue(recodeEvent, e.ID, a.ID, src.Code, src.Name, src.ActorID, src.Country, src.Sector,
+				tgt.Code, tgt.Name, tgt.ActorID, tgt.Country, tgt.Sector,
+				e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, nullable(string(e.Location)))
 			for _, m := range e.Mentions {
 				if m.ArticleID != "" && m.ArticleID != a.ID {
 					continue // another article's mention, stored with it
@@ -300,6 +305,13 @@ func (s *saver) rest(recs []*dyad.Record, fresh []int) error {
 			return fmt.Errorf("copy %s: %w", c.table, err)
 		}
 	}
+	// An event shows the coding of its best mention (highest confidence, then the smallest article id and
+	// offset), whichever order its mentions came in.
+	if recodes.Len() > 0 {
+		if err := s.tx.SendBatch(s.ctx, recodes).Close(); err != nil {
+			return fmt.Errorf("recode events: %w", err)
+		}
+	}
 	deltas := map[rollKey]rollDelta{}
 	if len(eventIDs) > 0 {
 		if _, err := s.tx.Exec(s.ctx, recountEvents, eventIDs); err != nil {
@@ -357,7 +369,17 @@ const insertEvent = `INSERT INTO events (id, key, date, date_precision, date_inf
 	ON CONFLICT (id) DO UPDATE SET date = excluded.date, date_precision = excluded.date_precision,
 		date_inferred = excluded.date_inferred
 	WHERE excluded.date IS NOT NULL AND (events.date IS NULL OR length(events.date) < length(excluded.date) OR
-		(length(events.date) = length(excluded.date) AND events.date_inferred AND NOT excluded.date_inferred))`
+		(length(events.date) = length(excluded.date) AND events.date_inferred AND NOT excluded.date_inferred) OR
+		(length(events.date) = length(excluded.date) AND events.date_inferred = excluded.date_inferred AND
+			excluded.date < events.date))`
+
+// recodeEvent sets an event's coding to a record's ($3...) when the record's article ($2) holds its best
+// mention.
+const recodeEvent = `UPDATE events SET source_code = $3, source_name = $4, source_actor_id = $5, source_country = $6,
+	source_sector = $7, target_code = $8, target_name = $9, target_actor_id = $10, target_country = $11,
+	target_sector = $12, code = $13, root = $14, quad_class = $15, goldstein = $16, plover = $17, location = $18
+	WHERE id = $1 AND (SELECT article_id FROM event_mentions WHERE event_id = $1
+		ORDER BY confidence DESC, article_id, span_start LIMIT 1) = $2`
 
 // The counters of an event are derived from its mentions; run under the event's advisory lock, the
 // statement's snapshot holds every committed mention.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/dyad-events/dyad"
@@ -179,10 +180,24 @@ func add(deltas map[rollKey]rollDelta, k rollKey, n int64, g float64) {
 func rollupDeltas(t *touched, after *eventState, deltas map[rollKey]rollDelta) {
 	if !t.existed {
 		addEvent(deltas, after, 1)
-	} else if t.before.date != after.date {
-		// Only the date of a stored event changes (Save upgrades it to a more precise one).
-		add(deltas, rollKey{"date", t.before.date.String, t.before.quad}, -1, t.before.goldstein)
-		add(deltas, rollKey{"date", after.date.String, after.quad}, 1, after.goldstein)
+	} else if t.before != *after {
+		// A stored event changes when Save upgrades its date or gives it a better mention's coding: it
+		// leaves the rows of its old state for those of its new one, and its languages and outlets carry
+		// its new Goldstein weight.
+		addEvent(deltas, &t.before, -1)
+		addEvent(deltas, after, 1)
+		if dg := after.goldstein - t.before.goldstein; dg != 0 {
+			for l := range t.langs {
+				if !slices.Contains(t.newLangs, l) {
+					addG(deltas, rollKey{"lang", l, 0}, dg)
+				}
+			}
+			for o := range t.outlets {
+				if !slices.Contains(t.newOutlets, o) {
+					addG(deltas, rollKey{"outlet", o, 0}, dg)
+				}
+			}
+		}
 	}
 	for _, l := range t.newLangs {
 		add(deltas, rollKey{"lang", l, 0}, 1, after.goldstein)
@@ -190,6 +205,13 @@ func rollupDeltas(t *touched, after *eventState, deltas map[rollKey]rollDelta) {
 	for _, o := range t.newOutlets {
 		add(deltas, rollKey{"outlet", o, 0}, 1, after.goldstein)
 	}
+}
+
+// addG changes a rollup row's Goldstein sum alone.
+func addG(deltas map[rollKey]rollDelta, k rollKey, g float64) {
+	d := deltas[k]
+	d.g += g
+	deltas[k] = d
 }
 
 // A row whose count falls to 0 keeps n = 0 and an exact 0 sum.

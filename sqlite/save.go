@@ -133,7 +133,17 @@ const insertEvent = `INSERT INTO events (id, key, date, date_precision, date_inf
 	ON CONFLICT (id) DO UPDATE SET date = excluded.date, date_precision = excluded.date_precision,
 		date_inferred = excluded.date_inferred
 	WHERE excluded.date IS NOT NULL AND (events.date IS NULL OR length(events.date) < length(excluded.date) OR
-		(length(events.date) = length(excluded.date) AND events.date_inferred AND NOT excluded.date_inferred))`
+		(length(events.date) = length(excluded.date) AND events.date_inferred AND NOT excluded.date_inferred) OR
+		(length(events.date) = length(excluded.date) AND events.date_inferred = excluded.date_inferred AND
+			excluded.date < events.date))`
+
+// recodeEvent sets an event's coding to the record's (?3...) when the record's article (?2) holds its best
+// mention.
+const recodeEvent = `UPDATE events SET source_code = ?3, source_name = ?4, source_actor_id = ?5, source_country = ?6,
+	source_sector = ?7, target_code = ?8, target_name = ?9, target_actor_id = ?10, target_country = ?11,
+	target_sector = ?12, code = ?13, root = ?14, quad_class = ?15, goldstein = ?16, plover = ?17, location = ?18
+	WHERE id = ?1 AND (SELECT article_id FROM event_mentions WHERE event_id = ?1
+		ORDER BY confidence DESC, article_id, span_start LIMIT 1) = ?2`
 
 const insertEventMention = `INSERT INTO event_mentions (event_id, article_id, span_start, span_end, lang, source,
 	sentence, confidence, date, date_inferred, pattern, published, coding)
@@ -281,6 +291,13 @@ func (s *saver) saveEvent(a *dyad.Article, e *dyad.Event) error {
 			s.tot.mentions++
 			t.mentionAdded(m.Lang, m.Source)
 		}
+	}
+	// The event shows the coding of its best mention (highest confidence, then the smallest article id
+	// and offset), whichever order its mentions came in: this record's when its mention is now the best.
+	if _, err := s.exec(recodeEvent, e.ID, a.ID, src.Code, src.Name, src.ActorID, src.Country, src.Sector,
+		tgt.Code, tgt.Name, tgt.ActorID, tgt.Country, tgt.Sector,
+		e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, nullable(string(e.Location))); err != nil {
+		return fmt.Errorf("recode: %w", err)
 	}
 	if s.evSeen == nil {
 		s.evSeen = map[string]bool{}

@@ -62,6 +62,7 @@ func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
 		}
 		testDemoteInBatch(t, b)
 	})
+	t.Run("BestMentionCoding", func(t *testing.T) { testBestMentionCoding(t, open) })
 	t.Run("EventGainsDate", func(t *testing.T) {
 		s := open(t)
 		defer s.Close()
@@ -980,5 +981,52 @@ func testSaveBatch(t *testing.T, s Batcher) {
 		if len(got.Events) != 2 || len(got.Mentions) != 2 || got.Signature == nil || len(got.Signature.Bands) != 16 {
 			t.Errorf("record %s: %d events, %d mentions, signature %v", r.Article.ID, len(got.Events), len(got.Mentions), got.Signature != nil)
 		}
+	}
+}
+
+// testBestMentionCoding saves two reports of one event, coded differently and with different confidence, in
+// both orders into fresh stores: the event shows the surer report's coding either way, and the rollups that
+// answer Counts follow it.
+func testBestMentionCoding(t *testing.T, open func(t *testing.T) dyad.Store) {
+	ctx := context.Background()
+	report := func(n int, code string, gold, conf float64) *dyad.Record {
+		a := dyad.Article{ID: fmt.Sprintf("coding-%d", n), URI: "mem", Title: "Visit", Lang: "en",
+			Text: fmt.Sprintf("Report %d: the minister visited the capital.", n)}
+		e := event("coded-event", "04|CHN|VNM", "2024-06-01", vnmGov, chnGov, code, 1, gold)
+		m := mention(&a, "the minister visited the capital.", "2024-06-01", false)
+		m.Confidence = conf
+		e.Mentions = []dyad.EventMention{m}
+		return &dyad.Record{Article: a, Events: []dyad.Event{e}}
+	}
+	for _, order := range [][]int{{0, 1}, {1, 0}} {
+		s := open(t)
+		recs := []*dyad.Record{report(0, "040", 1.0, 0.6), report(1, "042", 1.9, 0.9)}
+		for _, i := range order {
+			if _, err := s.Save(ctx, recs[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		ev, err := s.Event(ctx, "coded-event")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ev.Code != "042" || ev.Goldstein != 1.9 || ev.NumMentions != 2 {
+			t.Errorf("order %v: event coded %s (Goldstein %v, %d mentions); want the surer report's 042 (1.9, 2)",
+				order, ev.Code, ev.Goldstein, ev.NumMentions)
+		}
+		cs, err := s.Counts(ctx, dyad.CountQuery{By: "code"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range cs {
+			if c.Count != 0 {
+				got = append(got, fmt.Sprintf("%s:%d:%.1f", c.Key, c.Count, c.Goldstein))
+			}
+		}
+		if strings.Join(got, " ") != "042:1:1.9" {
+			t.Errorf("order %v: counts by code %v; want [042:1:1.9]", order, got)
+		}
+		s.Close()
 	}
 }
