@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"os"
 	"sort"
@@ -64,8 +65,8 @@ func runCLI(t *testing.T, ctx context.Context, args ...string) (string, string, 
 }
 
 // storeFacts is what must not depend on the order in which workers took the documents: the articles, the
-// statements. Which of two reprints is the original, and so how some mentions fold into events, may differ
-// with the order (see docs/link.md); that an event holds at most one mention of each article may not.
+// statements, and the events (date, coding and the mentions they hold), each holding at most one mention
+// of an article.
 func storeFacts(t *testing.T, db string) (facts []string) {
 	t.Helper()
 	list := func(args ...string) []map[string]any {
@@ -94,13 +95,19 @@ func storeFacts(t *testing.T, db string) (facts []string) {
 	}
 	for _, e := range list("events") {
 		seen := map[string]bool{}
+		var ms []string
 		for _, m := range e["mentions"].([]any) {
-			id := m.(map[string]any)["article_id"].(string)
+			mm := m.(map[string]any)
+			id := mm["article_id"].(string)
 			if seen[id] {
 				t.Errorf("%s: event %s has two mentions from article %s", db, e["id"], id)
 			}
 			seen[id] = true
+			ms = append(ms, fmt.Sprintf("%s:%v", id, mm["start"]))
 		}
+		sort.Strings(ms)
+		src, tgt := e["source"].(map[string]any), e["target"].(map[string]any)
+		facts = append(facts, fmt.Sprintf("event %v %v %v %v %v", e["date"], src["code"], e["code"], tgt["code"], ms))
 	}
 	sort.Strings(facts)
 	return facts
