@@ -149,39 +149,62 @@ func (l *Linker) nearDuplicates(ctx context.Context, rec *dyad.Record) (bool, er
 	if best == "" {
 		return false, nil
 	}
-	r, ok := l.idx.(recorder)
-	if !ok { // the originals cannot be read: the stored article is the original
+	article := l.articleReader()
+	if article == nil { // the originals cannot be read: the stored article is the original
 		rec.Article.NearDuplicateOf = dyad.NullString(best)
 		return true, nil
 	}
 	// Follow near_duplicate_of to the original.
-	orig, err := r.Record(ctx, best)
+	orig, err := article(ctx, best)
 	if err != nil || orig == nil {
 		rec.Article.NearDuplicateOf = dyad.NullString(best)
 		return true, nil
 	}
 	for range maxChain {
-		up := string(orig.Article.NearDuplicateOf)
+		up := string(orig.NearDuplicateOf)
 		if up == "" || up == rec.Article.ID {
 			break
 		}
-		next, err := r.Record(ctx, up)
+		next, err := article(ctx, up)
 		if err != nil || next == nil {
 			break
 		}
 		orig = next
 	}
-	if orig.Article.ID == rec.Article.ID {
+	if orig.ID == rec.Article.ID {
 		return false, nil
 	}
-	if Original(&orig.Article, &rec.Article) {
-		rec.Article.NearDuplicateOf = dyad.NullString(orig.Article.ID)
+	if Original(orig, &rec.Article) {
+		rec.Article.NearDuplicateOf = dyad.NullString(orig.ID)
 		return true, nil
 	}
 	rec.Article.NearDuplicateOf = ""
-	rec.Demote = []string{orig.Article.ID}
+	rec.Demote = []string{orig.ID}
 	if d, ok := l.idx.(demoter); ok {
-		d.demote(orig.Article.ID, rec)
+		d.demote(orig.ID, rec)
 	}
 	return false, nil
+}
+
+// articler is implemented by indexes that return a stored article alone, cheaper than its whole record.
+type articler interface {
+	Article(ctx context.Context, id string) (*dyad.Article, error)
+}
+
+// articleReader returns how the index reads one stored article: alone when it can, else through its
+// record; nil when it cannot.
+func (l *Linker) articleReader() func(ctx context.Context, id string) (*dyad.Article, error) {
+	if a, ok := l.idx.(articler); ok {
+		return a.Article
+	}
+	if r, ok := l.idx.(recorder); ok {
+		return func(ctx context.Context, id string) (*dyad.Article, error) {
+			rec, err := r.Record(ctx, id)
+			if err != nil || rec == nil {
+				return nil, err
+			}
+			return &rec.Article, nil
+		}
+	}
+	return nil
 }

@@ -139,12 +139,16 @@ func (p *Pending) SimilarArticles(ctx context.Context, bands []uint64) ([]dyad.S
 	if err != nil {
 		return nil, err
 	}
+	want := make(map[uint64]bool, len(bands))
+	for _, b := range bands {
+		want[b] = true
+	}
 	for _, r := range p.snapshot() {
 		if r.Signature == nil {
 			continue
 		}
 		for _, b := range r.Signature.Bands {
-			if slices.Contains(bands, b) {
+			if want[b] {
 				out = append(out, *r.Signature)
 				break
 			}
@@ -277,4 +281,44 @@ func (p *Pending) Record(ctx context.Context, id string) (*dyad.Record, error) {
 		return &c, nil
 	}
 	return rec, nil
+}
+
+// Article returns a pending article, or asks the store (for the article alone when it can), seen as Record
+// sees it: a demoted copy points at its new original.
+func (p *Pending) Article(ctx context.Context, id string) (*dyad.Article, error) {
+	p.mu.Lock()
+	r := p.byID[id]
+	p.mu.Unlock()
+	if r != nil {
+		a := r.Article
+		return &a, nil
+	}
+	var a *dyad.Article
+	switch base := p.base.(type) {
+	case articler:
+		var err error
+		if a, err = base.Article(ctx, id); err != nil || a == nil {
+			return a, err
+		}
+	case recorder:
+		rec, err := base.Record(ctx, id)
+		if err != nil || rec == nil {
+			return nil, err
+		}
+		a = &rec.Article
+	default:
+		return nil, errors.New("link: the index does not return articles")
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	into := p.demoted[id]
+	if into == nil {
+		into = p.demoted[string(a.NearDuplicateOf)]
+	}
+	if into != nil {
+		c := *a
+		c.NearDuplicateOf = dyad.NullString(into.Article.ID)
+		return &c, nil
+	}
+	return a, nil
 }

@@ -138,6 +138,19 @@ func (db *DB) HasArticle(ctx context.Context, id string) (bool, error) {
 
 // Record returns a stored article with its actor mentions, its events (with all their mentions, from every
 // article), its statements and its signature.
+// Article returns one stored article alone, without what was found in it (the link stage's cheap lookup).
+func (db *DB) Article(ctx context.Context, id string) (*dyad.Article, error) {
+	row := db.pool.QueryRow(ctx, "SELECT "+articleCols+" FROM articles a WHERE a.id = $1", id)
+	a, err := scanArticle(row)
+	if isNoRows(err) {
+		return nil, fmt.Errorf("postgres: article %s: %w", id, dyad.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("postgres: article %s: %w", id, err)
+	}
+	return &a, nil
+}
+
 func (db *DB) Record(ctx context.Context, id string) (*dyad.Record, error) {
 	row := db.pool.QueryRow(ctx, "SELECT "+articleCols+" FROM articles a WHERE a.id = $1", id)
 	a, err := scanArticle(row)

@@ -141,6 +141,19 @@ func (db *DB) HasArticle(ctx context.Context, id string) (bool, error) {
 
 // Record returns a stored article with its actor mentions, its events (with all their mentions, from every
 // article), its statements and its signature.
+// Article returns one stored article alone, without what was found in it (the link stage's cheap lookup).
+func (db *DB) Article(ctx context.Context, id string) (*dyad.Article, error) {
+	row := db.reader.QueryRowContext(ctx, "SELECT "+articleCols+" FROM articles a WHERE a.id = ?", id)
+	a, err := scanArticle(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("sqlite: article %s: %w", id, dyad.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: article %s: %w", id, err)
+	}
+	return &a, nil
+}
+
 func (db *DB) Record(ctx context.Context, id string) (*dyad.Record, error) {
 	row := db.reader.QueryRowContext(ctx, "SELECT "+articleCols+" FROM articles a WHERE a.id = ?", id)
 	a, err := scanArticle(row)

@@ -345,6 +345,23 @@ func testNotFound(t *testing.T, s dyad.Store) {
 	if _, err := s.Claim(ctx, "missing"); !errors.Is(err, dyad.ErrNotFound) {
 		t.Errorf("Claim(missing) error = %v; want ErrNotFound", err)
 	}
+	// Stores that read an article alone (the link stage's cheap lookup) agree with Record.
+	if ar, ok := s.(interface {
+		Article(ctx context.Context, id string) (*dyad.Article, error)
+	}); ok {
+		if _, err := ar.Article(ctx, "missing"); !errors.Is(err, dyad.ErrNotFound) {
+			t.Errorf("Article(missing) error = %v; want ErrNotFound", err)
+		}
+		as, err := s.Articles(ctx, dyad.ArticleQuery{Page: dyad.Page{Limit: 1}})
+		if err != nil || len(as) == 0 {
+			t.Fatalf("Articles: %v, %d", err, len(as))
+		}
+		a, err := ar.Article(ctx, as[0].ID)
+		rec, err2 := s.Record(ctx, as[0].ID)
+		if err != nil || err2 != nil || a.ID != rec.Article.ID || a.Text != rec.Article.Text || a.Published != rec.Article.Published {
+			t.Errorf("Article(%s) = %+v, %v; Record's article %+v, %v", as[0].ID, a, err, rec.Article, err2)
+		}
+	}
 }
 
 func articleIDs(as []dyad.Article) []string {
