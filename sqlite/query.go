@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/dyad-events/dyad/internal/sqlq"
 	"strings"
 	"time"
 
@@ -20,70 +21,6 @@ const (
 	MaxLimit     = 10000
 )
 
-// limits returns the LIMIT and OFFSET of a page.
-func limits(p dyad.Page, def int) (int, int) {
-	n := p.Limit
-	if n <= 0 {
-		n = def
-	}
-	n = min(n, MaxLimit)
-	return n, max(p.Offset, 0)
-}
-
-// where collects the conditions and arguments of a query.
-type where struct {
-	conds []string
-	args  []any
-}
-
-func (w *where) add(cond string, args ...any) {
-	w.conds = append(w.conds, cond)
-	w.args = append(w.args, args...)
-}
-
-func (w *where) String() string {
-	if len(w.conds) == 0 {
-		return ""
-	}
-	return " WHERE " + strings.Join(w.conds, " AND ")
-}
-
-// prefixCond is a condition that col starts with p, written as a range so that an index serves it.
-func prefixCond(col, p string) (string, []any) {
-	return "(" + col + " >= ? AND " + col + " < ?)", []any{p, p + "\xff"}
-}
-
-// codeCond is a condition that the actor code in col starts with p. For a prefix of three letters or more
-// it adds the equality on the country part that the events_*3_date indexes serve.
-func codeCond(col, p string) (string, []any) {
-	c, a := prefixCond(col, p)
-	if len(p) < 3 || !isASCII(p[:3]) {
-		return c, a
-	}
-	eq := "substr(" + col + ", 1, 3) = ?"
-	if len(p) == 3 {
-		return eq, []any{p} // the equality says it all, and lets the planner estimate it
-	}
-	return "(" + eq + " AND " + c + ")", append([]any{p[:3]}, a...)
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
-// dateTo is the upper bound of an inclusive date prefix: "2023-12" admits "2023-12-31".
-func dateTo(to string) string { return to + "~" }
-
-// escapeLike escapes the LIKE wildcards of s for ESCAPE '\'.
-func escapeLike(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
-}
-
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
 }
@@ -94,6 +31,19 @@ func anys[T any](s []T) []any {
 		out[i] = v
 	}
 	return out
+}
+
+// dialect is how this store writes the SQL that internal/sqlq builds for both stores.
+var dialect = sqlq.Dialect{True: "1", MaxRune: "\xff"}
+
+type where = sqlq.Where
+
+// limits returns the LIMIT and OFFSET of a page.
+func limits(p dyad.Page, def int) (int, int) { return sqlq.Limits(p, def, MaxLimit) }
+
+// eventsSQL is the query of Events.
+func eventsSQL(q dyad.EventQuery) (string, []any) {
+	return dialect.EventsSQL(q, eventCols, DefaultLimit, MaxLimit)
 }
 
 type scanner interface{ Scan(dest ...any) error }
@@ -228,20 +178,20 @@ func decodeSignature(id string, mh, bands []byte) *dyad.Signature {
 func (db *DB) Articles(ctx context.Context, q dyad.ArticleQuery) ([]dyad.Article, error) {
 	var w where
 	if q.Lang != "" {
-		w.add("a.lang = ?", q.Lang)
+		w.Add("a.lang = ?", q.Lang)
 	}
 	if q.Source != "" {
-		w.add(`a.source_fold LIKE ? ESCAPE '\'`, "%"+escapeLike(text.Fold(q.Source))+"%")
+		w.Add(`a.source_fold LIKE ? ESCAPE '\'`, "%"+sqlq.EscapeLike(text.Fold(q.Source))+"%")
 	}
 	if q.From != "" {
-		w.add("a.published >= ?", q.From)
+		w.Add("a.published >= ?", q.From)
 	}
 	if q.To != "" {
-		w.add("a.published <= ?", dateTo(q.To))
+		w.Add("a.published <= ?", sqlq.DateTo(q.To))
 	}
 	n, off := limits(q.Page, DefaultLimit)
 	rows, err := db.reader.QueryContext(ctx, "SELECT "+articleCols+" FROM articles a"+w.String()+
-		" ORDER BY a.published DESC, a.rid DESC LIMIT ? OFFSET ?", append(w.args, n, off)...)
+		" ORDER BY a.published DESC, a.rid DESC LIMIT ? OFFSET ?", append(w.Args, n, off)...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: articles: %w", err)
 	}
@@ -371,90 +321,6 @@ func (db *DB) Event(ctx context.Context, id string) (*dyad.Event, error) {
 	return &evs[0], nil
 }
 
-// eventWhere turns the filters of q into conditions on events e.
-func eventWhere(q dyad.EventQuery) *where {
-	w := &where{}
-	code := func(col, p string) {
-		c, a := codeCond(col, p)
-		w.add(c, a...)
-	}
-	if q.Actor != "" {
-		sc, sa := codeCond("e.source_code", q.Actor)
-		tc, ta := codeCond("e.target_code", q.Actor)
-		w.add("("+sc+" OR "+tc+" OR e.source_actor_id = ? OR e.target_actor_id = ?)",
-			append(append(sa, ta...), q.Actor, q.Actor)...)
-	}
-	if q.Source != "" {
-		code("e.source_code", q.Source)
-	}
-	if q.Target != "" {
-		code("e.target_code", q.Target)
-	}
-	if q.Dyad[0] != "" || q.Dyad[1] != "" {
-		c1, a1, c2, a2 := dyadConds(q.Dyad)
-		w.add("("+c1+" OR "+c2+")", append(a1, a2...)...)
-	}
-	if q.Code != "" {
-		c, a := prefixCond("e.code", q.Code)
-		if len(q.Code) >= 2 {
-			c, a = "(e.root = ? AND "+c+")", append([]any{q.Code[:2]}, a...)
-		}
-		w.add(c, a...)
-	}
-	if q.From != "" {
-		w.add("e.date >= ?", q.From)
-	}
-	if q.To != "" {
-		w.add("e.date <= ?", dateTo(q.To))
-	}
-	if q.Lang != "" {
-		w.add("EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id AND m.lang = ?)", q.Lang)
-	}
-	if q.Article != "" {
-		w.add("e.id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)", q.Article)
-	}
-	return w
-}
-
-// dyadConds returns the conditions of the two orders of a dyad: A as source and B as target, then B as
-// source and A as target. An empty side matches any actor.
-func dyadConds(d [2]string) (string, []any, string, []any) {
-	side := func(col, p string) (string, []any) {
-		if p == "" {
-			return "1", nil
-		}
-		return codeCond(col, p)
-	}
-	s1, a1 := side("e.source_code", d[0])
-	t1, b1 := side("e.target_code", d[1])
-	s2, a2 := side("e.source_code", d[1])
-	t2, b2 := side("e.target_code", d[0])
-	return "(" + s1 + " AND " + t1 + ")", append(a1, b1...), "(" + s2 + " AND " + t2 + ")", append(a2, b2...)
-}
-
-// eventsSQL is the query of Events. A dyad of two actors is asked as two queries, one per order, each
-// reading at most a page from its index in date order, rather than sorting every event of the dyad.
-func eventsSQL(q dyad.EventQuery) (string, []any) {
-	n, off := limits(q.Page, DefaultLimit)
-	const order = " ORDER BY e.date DESC, e.rid DESC"
-	if q.Dyad[0] == "" || q.Dyad[1] == "" {
-		w := eventWhere(q)
-		return "SELECT " + eventCols + " FROM events e" + w.String() + order + " LIMIT ? OFFSET ?", append(w.args, n, off)
-	}
-	common := q
-	common.Dyad = [2]string{}
-	c1, a1, c2, a2 := dyadConds(q.Dyad)
-	w1, w2 := eventWhere(common), eventWhere(common)
-	w1.add(c1, a1...)
-	w2.add(c2+" AND NOT "+c1, append(append([]any{}, a2...), a1...)...) // an event in both orders (A:A) once
-	branch := func(w *where) string {
-		return "SELECT rid FROM (SELECT e.rid FROM events e" + w.String() + order + " LIMIT ?)"
-	}
-	args := append(append(append(append(w1.args, n+off), w2.args...), n+off), n, off)
-	return "SELECT " + eventCols + " FROM events e WHERE e.rid IN (" + branch(w1) + " UNION ALL " + branch(w2) + ")" +
-		order + " LIMIT ? OFFSET ?", args
-}
-
 // Events lists events, newest first (undated last), each with its mentions.
 func (db *DB) Events(ctx context.Context, q dyad.EventQuery) ([]dyad.Event, error) {
 	query, args := eventsSQL(q)
@@ -484,14 +350,14 @@ func (db *DB) counts(ctx context.Context, q dyad.CountQuery, rollups bool) ([]dy
 	if _, ok := rollupDims[q.By]; ok && rollups && unfiltered(q.EventQuery) {
 		return db.rollupCounts(ctx, q)
 	}
-	w := eventWhere(q.EventQuery)
+	w := dialect.EventWhere(q.EventQuery)
 	cond := w.String()
 	and := " WHERE "
 	if cond != "" {
 		and = cond + " AND "
 	}
 	var query string
-	args := w.args
+	args := w.Args
 	series := false
 	switch q.By {
 	case "day":
@@ -520,7 +386,7 @@ func (db *DB) counts(ctx context.Context, q dyad.CountQuery, rollups bool) ([]dy
 	case "actor":
 		query = "SELECT k, g FROM (SELECT e.rid, e.source_code AS k, e.goldstein AS g FROM events e" + cond +
 			" UNION SELECT e.rid, e.target_code, e.goldstein FROM events e" + cond + ")"
-		args = append(append([]any{}, w.args...), w.args...)
+		args = append(append([]any{}, w.Args...), w.Args...)
 	default:
 		return nil, fmt.Errorf("sqlite: counts by %q: %w: want day, month, dyad, code, root, quad, lang, source, target, actor or outlet",
 			q.By, dyad.ErrBadQuery)
@@ -595,22 +461,22 @@ func (db *DB) queryStatements(ctx context.Context, query string, args ...any) ([
 func (db *DB) Statements(ctx context.Context, q dyad.StatementQuery) ([]dyad.Statement, error) {
 	var w where
 	if q.Speaker != "" {
-		c, a := prefixCond("s.speaker_code", q.Speaker)
-		w.add(`(s.speaker_fold LIKE ? ESCAPE '\' OR s.speaker_id = ? OR `+c+")",
-			append([]any{"%" + escapeLike(text.Fold(q.Speaker)) + "%", q.Speaker}, a...)...)
+		c, a := dialect.PrefixCond("s.speaker_code", q.Speaker)
+		w.Add(`(s.speaker_fold LIKE ? ESCAPE '\' OR s.speaker_id = ? OR `+c+")",
+			append([]any{"%" + sqlq.EscapeLike(text.Fold(q.Speaker)) + "%", q.Speaker}, a...)...)
 	}
 	if q.Claim != "" {
-		w.add("s.claim_id = ?", q.Claim)
+		w.Add("s.claim_id = ?", q.Claim)
 	}
 	if q.Article != "" {
-		w.add("s.article_id = ?", q.Article)
+		w.Add("s.article_id = ?", q.Article)
 	}
 	if q.Lang != "" {
-		w.add("s.lang = ?", q.Lang)
+		w.Add("s.lang = ?", q.Lang)
 	}
 	n, off := limits(q.Page, DefaultLimit)
 	out, err := db.queryStatements(ctx, "SELECT "+statementCols+" FROM statements s"+w.String()+
-		" ORDER BY s.date DESC, s.rid DESC LIMIT ? OFFSET ?", append(w.args, n, off)...)
+		" ORDER BY s.date DESC, s.rid DESC LIMIT ? OFFSET ?", append(w.Args, n, off)...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: %w", err)
 	}
@@ -687,11 +553,11 @@ func (db *DB) Claim(ctx context.Context, id string) (*dyad.Claim, error) {
 func (db *DB) Claims(ctx context.Context, q dyad.ClaimQuery) ([]dyad.Claim, error) {
 	var w where
 	if q.Query != "" {
-		w.add(`c.label_fold LIKE ? ESCAPE '\'`, "%"+escapeLike(text.Fold(q.Query))+"%")
+		w.Add(`c.label_fold LIKE ? ESCAPE '\'`, "%"+sqlq.EscapeLike(text.Fold(q.Query))+"%")
 	}
 	n, off := limits(q.Page, DefaultLimit)
 	out, err := db.queryClaims(ctx, false, "SELECT "+claimCols+" FROM claims c"+w.String()+
-		" ORDER BY c.count DESC, c.last DESC, c.rid LIMIT ? OFFSET ?", append(w.args, n, off)...)
+		" ORDER BY c.count DESC, c.last DESC, c.rid LIMIT ? OFFSET ?", append(w.Args, n, off)...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: %w", err)
 	}
@@ -772,7 +638,7 @@ func (db *DB) EventCandidates(ctx context.Context, keys []string, from, to strin
 		return []dyad.Event{}, nil
 	}
 	w := &where{}
-	w.add("e.key IN ("+placeholders(len(keys))+")", anys(keys)...)
+	w.Add("e.key IN ("+placeholders(len(keys))+")", anys(keys)...)
 	dated := []string{"e.date IS NOT NULL"}
 	var dargs []any
 	if from != "" {
@@ -781,14 +647,14 @@ func (db *DB) EventCandidates(ctx context.Context, keys []string, from, to strin
 	}
 	if to != "" {
 		dated = append(dated, "e.date <= ?")
-		dargs = append(dargs, dateTo(to))
+		dargs = append(dargs, sqlq.DateTo(to))
 	}
 	cond := "(" + strings.Join(dated, " AND ") + ")"
 	if withUndated {
 		cond = "(" + cond + " OR e.date IS NULL)"
 	}
-	w.add(cond, dargs...)
-	evs, err := db.queryEvents(ctx, "SELECT "+eventCols+" FROM events e"+w.String()+" ORDER BY e.date DESC, e.rid DESC", w.args...)
+	w.Add(cond, dargs...)
+	evs, err := db.queryEvents(ctx, "SELECT "+eventCols+" FROM events e"+w.String()+" ORDER BY e.date DESC, e.rid DESC", w.Args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: event candidates: %w", err)
 	}

@@ -1,0 +1,179 @@
+// Package sqlq builds the SQL that the sqlite and postgres stores share: filters, pages and the events
+// query, written once with '?' placeholders and the few differences of the two dialects as data.
+package sqlq
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad"
+)
+
+// Dialect holds what the two stores write differently.
+type Dialect struct {
+	True      string // an always-true condition: "1" or "TRUE"
+	NullsLast string // appended to a descending date order so undated events come last ("" when implicit)
+	MaxRune   string // a suffix above every character, for prefix ranges
+	Alias     bool   // whether a subquery in FROM needs a name
+}
+
+// Limits returns the LIMIT and OFFSET of a page: def when no limit is asked, never more than max.
+func Limits(p dyad.Page, def, max int) (int, int) {
+	n := p.Limit
+	if n <= 0 {
+		n = def
+	}
+	n = min(n, max)
+	return n, max0(p.Offset)
+}
+
+func max0(n int) int {
+	if n < 0 {
+		return 0
+	}
+	return n
+}
+
+// Where collects the conditions and arguments of a query.
+type Where struct {
+	Conds []string
+	Args  []any
+}
+
+// Add adds a condition and its arguments.
+func (w *Where) Add(cond string, args ...any) {
+	w.Conds = append(w.Conds, cond)
+	w.Args = append(w.Args, args...)
+}
+
+// String is the WHERE clause, or "" without conditions.
+func (w *Where) String() string {
+	if len(w.Conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.Conds, " AND ")
+}
+
+// PrefixCond is a condition that col starts with p, written as a range so that an index serves it.
+func (d Dialect) PrefixCond(col, p string) (string, []any) {
+	return "(" + col + " >= ? AND " + col + " < ?)", []any{p, p + d.MaxRune}
+}
+
+// CodeCond is a condition that the actor code in col starts with p. For a prefix of three letters or more
+// it adds the equality on the country part that the events_*3_date indexes serve.
+func (d Dialect) CodeCond(col, p string) (string, []any) {
+	c, a := d.PrefixCond(col, p)
+	if len(p) < 3 || !isASCII(p[:3]) {
+		return c, a
+	}
+	eq := "substr(" + col + ", 1, 3) = ?"
+	if len(p) == 3 {
+		return eq, []any{p} // the equality says it all, and lets the planner estimate it
+	}
+	return "(" + eq + " AND " + c + ")", append([]any{p[:3]}, a...)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// DateTo is the upper bound of an inclusive date prefix: "2023-12" admits "2023-12-31".
+func DateTo(to string) string { return to + "~" }
+
+// EscapeLike escapes the LIKE wildcards of s for ESCAPE '\'.
+func EscapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// EventWhere turns the filters of q into conditions on events e.
+func (d Dialect) EventWhere(q dyad.EventQuery) *Where {
+	w := &Where{}
+	code := func(col, p string) {
+		c, a := d.CodeCond(col, p)
+		w.Add(c, a...)
+	}
+	if q.Actor != "" {
+		sc, sa := d.CodeCond("e.source_code", q.Actor)
+		tc, ta := d.CodeCond("e.target_code", q.Actor)
+		w.Add("("+sc+" OR "+tc+" OR e.source_actor_id = ? OR e.target_actor_id = ?)",
+			append(append(sa, ta...), q.Actor, q.Actor)...)
+	}
+	if q.Source != "" {
+		code("e.source_code", q.Source)
+	}
+	if q.Target != "" {
+		code("e.target_code", q.Target)
+	}
+	if q.Dyad[0] != "" || q.Dyad[1] != "" {
+		c1, a1, c2, a2 := d.DyadConds(q.Dyad)
+		w.Add("("+c1+" OR "+c2+")", append(a1, a2...)...)
+	}
+	if q.Code != "" {
+		c, a := d.PrefixCond("e.code", q.Code)
+		if len(q.Code) >= 2 {
+			c, a = "(e.root = ? AND "+c+")", append([]any{q.Code[:2]}, a...)
+		}
+		w.Add(c, a...)
+	}
+	if q.From != "" {
+		w.Add("e.date >= ?", q.From)
+	}
+	if q.To != "" {
+		w.Add("e.date <= ?", DateTo(q.To))
+	}
+	if q.Lang != "" {
+		w.Add("EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id AND m.lang = ?)", q.Lang)
+	}
+	if q.Article != "" {
+		w.Add("e.id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)", q.Article)
+	}
+	return w
+}
+
+// DyadConds returns the conditions of the two orders of a dyad: A as source and B as target, then B as
+// source and A as target. An empty side matches any actor.
+func (d Dialect) DyadConds(dy [2]string) (string, []any, string, []any) {
+	side := func(col, p string) (string, []any) {
+		if p == "" {
+			return d.True, nil
+		}
+		return d.CodeCond(col, p)
+	}
+	s1, a1 := side("e.source_code", dy[0])
+	t1, b1 := side("e.target_code", dy[1])
+	s2, a2 := side("e.source_code", dy[1])
+	t2, b2 := side("e.target_code", dy[0])
+	return "(" + s1 + " AND " + t1 + ")", append(a1, b1...), "(" + s2 + " AND " + t2 + ")", append(a2, b2...)
+}
+
+// EventsSQL is the query of Store.Events over the columns cols of events e, newest first. A dyad of two
+// actors is asked as two queries, one per order, each reading at most a page from its index in date order,
+// rather than sorting every event of the dyad.
+func (d Dialect) EventsSQL(q dyad.EventQuery, cols string, def, max int) (string, []any) {
+	n, off := Limits(q.Page, def, max)
+	order := " ORDER BY e.date DESC" + d.NullsLast + ", e.rid DESC"
+	if q.Dyad[0] == "" || q.Dyad[1] == "" {
+		w := d.EventWhere(q)
+		return "SELECT " + cols + " FROM events e" + w.String() + order + " LIMIT ? OFFSET ?", append(w.Args, n, off)
+	}
+	common := q
+	common.Dyad = [2]string{}
+	c1, a1, c2, a2 := d.DyadConds(q.Dyad)
+	w1, w2 := d.EventWhere(common), d.EventWhere(common)
+	w1.Add(c1, a1...)
+	w2.Add(c2+" AND NOT "+c1, append(append([]any{}, a2...), a1...)...) // an event in both orders (A:A) once
+	branch := func(w *Where, name string) string {
+		s := "SELECT rid FROM (SELECT e.rid FROM events e" + w.String() + order + " LIMIT ?)"
+		if d.Alias {
+			s += " AS " + name
+		}
+		return s
+	}
+	args := append(append(append(append(w1.Args, n+off), w2.Args...), n+off), n, off)
+	return "SELECT " + cols + " FROM events e WHERE e.rid IN (" + branch(w1, "b1") + " UNION ALL " + branch(w2, "b2") + ")" +
+		order + " LIMIT ? OFFSET ?", args
+}
