@@ -110,7 +110,7 @@ func TestLoadMigrations(t *testing.T) {
 		}
 		var got []int
 		for _, m := range ms {
-			got = append(got, m.version)
+			got = append(got, m.Version)
 		}
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%s: versions %v; want %v", tc.name, got, tc.want)
@@ -127,8 +127,8 @@ func TestLoadMigrations(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if v, err := db.SchemaVersion(context.Background()); err != nil || v != ms[len(ms)-1].version {
-			t.Errorf("SchemaVersion = %d, %v; want %d", v, err, ms[len(ms)-1].version)
+		if v, err := db.SchemaVersion(context.Background()); err != nil || v != ms[len(ms)-1].Version {
+			t.Errorf("SchemaVersion = %d, %v; want %d", v, err, ms[len(ms)-1].Version)
 		}
 		db.Close()
 	}

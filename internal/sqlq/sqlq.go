@@ -3,6 +3,11 @@
 package sqlq
 
 import (
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/dyad-events/dyad"
@@ -176,4 +181,44 @@ func (d Dialect) EventsSQL(q dyad.EventQuery, cols string, def, max int) (string
 	args := append(append(append(append(w1.Args, n+off), w2.Args...), n+off), n, off)
 	return "SELECT " + cols + " FROM events e WHERE e.rid IN (" + branch(w1, "b1") + " UNION ALL " + branch(w2, "b2") + ")" +
 		order + " LIMIT ? OFFSET ?", args
+}
+
+// Migration is one numbered schema change, read from a file named NNNN_name.sql.
+type Migration struct {
+	Version int
+	Name    string
+	SQL     string
+}
+
+// LoadMigrations reads the *.sql files of dir in fsys in version order. Every name must start with a
+// positive number and '_', and no number may be used twice.
+func LoadMigrations(fsys fs.FS, dir string) ([]Migration, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, fmt.Errorf("read migrations: %w", err)
+	}
+	var out []Migration
+	seen := map[int]string{}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".sql") {
+			continue
+		}
+		num, _, ok := strings.Cut(name, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil || v <= 0 {
+			return nil, fmt.Errorf("migration %s: name must start with a positive number and '_'", name)
+		}
+		if prev, dup := seen[v]; dup {
+			return nil, fmt.Errorf("migration %s: version %d already used by %s", name, v, prev)
+		}
+		seen[v] = name
+		b, err := fs.ReadFile(fsys, path.Join(dir, name))
+		if err != nil {
+			return nil, fmt.Errorf("migration %s: %w", name, err)
+		}
+		out = append(out, Migration{Version: v, Name: name, SQL: string(b)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Version < out[j].Version })
+	return out, nil
 }
