@@ -22,11 +22,11 @@ func runActors(ctx context.Context, e *env, args []string) error {
 	if err := checkFormatOpt(*format); err != nil {
 		return err
 	}
-	c, err := e.components()
+	dict, err := e.dictionary()
 	if err != nil {
 		return err
 	}
-	as := c.dict.Search(strings.Join(pos, " "), *limit)
+	as := dict.Search(strings.Join(pos, " "), *limit)
 	return writeList(e.stdout, *format, as, []column[dyad.Actor]{
 		{"id", 0, func(a dyad.Actor) string { return a.ID }},
 		{"name", 30, func(a dyad.Actor) string { return a.Name }},

@@ -34,6 +34,7 @@ type env struct {
 	setErr error
 
 	store dyad.Store
+	dict  *actor.Dictionary
 }
 
 type dictFlag []string
@@ -58,6 +59,21 @@ func (e *env) packs() (*packs.Set, error) {
 	return e.set, e.setErr
 }
 
+// dictionary loads the actor dictionary alone, for the commands that need no other stage (dyad actors).
+func (e *env) dictionary() (*actor.Dictionary, error) {
+	if e.dict != nil {
+		return e.dict, nil
+	}
+	set, err := e.packs()
+	if err != nil {
+		return nil, err
+	}
+	if e.dict, err = actor.Load(set); err != nil {
+		return nil, fmt.Errorf("actor data: %w", err)
+	}
+	return e.dict, nil
+}
+
 // components are the loaded stages of the pipeline.
 type components struct {
 	extractor *extract.Extractor
@@ -75,8 +91,8 @@ func (e *env) components() (*components, error) {
 	if c.extractor, err = extract.New(set); err != nil {
 		return nil, fmt.Errorf("extract data: %w", err)
 	}
-	if c.dict, err = actor.Load(set); err != nil {
-		return nil, fmt.Errorf("actor data: %w", err)
+	if c.dict, err = e.dictionary(); err != nil {
+		return nil, err
 	}
 	if c.codebook, err = cameo.Load(set); err != nil {
 		return nil, fmt.Errorf("CAMEO codebook: %w", err)
