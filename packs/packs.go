@@ -29,6 +29,17 @@ import (
 //go:embed data
 var embedded embed.FS
 
+// thirdParty holds the dictionaries converted from other projects' open data (PETRARCH2's Phoenix
+// dictionaries, UniversalPetrarch's Spanish ones), with their licenses and NOTICE beside them. It has the
+// layout of data/ and is a layer of its own, read after ours, so that it can be turned off and measured apart.
+//
+//go:embed thirdparty
+var thirdParty embed.FS
+
+// ThirdPartyEnv is the environment variable that turns the third-party layer off when set to "off", "0" or
+// "false" (the CLI's --third-party=false does the same).
+const ThirdPartyEnv = "DYAD_THIRD_PARTY"
+
 // File is one data file's content and the name to show in errors.
 type File struct {
 	Path string // path inside the pack, e.g. "en/verbs"
@@ -46,15 +57,41 @@ type layer struct {
 	name func(p string) string
 }
 
-// Default returns the embedded packs only.
-func Default() *Set {
+// Default returns the embedded packs: ours, then the third-party layer unless ThirdPartyEnv turns it off.
+func Default() *Set { return Embedded(ThirdPartyDefault()) }
+
+// Embedded returns our embedded packs, followed by the third-party layer when thirdParty is true.
+func Embedded(thirdParty bool) *Set {
 	sub, _ := fs.Sub(embedded, "data")
-	return &Set{layers: []layer{{fsys: sub, name: func(p string) string { return "packs/data/" + p }}}}
+	s := &Set{layers: []layer{{fsys: sub, name: func(p string) string { return "packs/data/" + p }}}}
+	if thirdParty {
+		s.layers = append(s.layers, ThirdPartyLayer().layers...)
+	}
+	return s
 }
 
-// Load returns the embedded packs extended by each of dirs. It fails when a directory cannot be read.
-func Load(dirs ...string) (*Set, error) {
-	s := Default()
+// ThirdPartyLayer returns the third-party layer alone (for measuring it, or checking it).
+func ThirdPartyLayer() *Set {
+	tp, _ := fs.Sub(thirdParty, "thirdparty")
+	return &Set{layers: []layer{{fsys: tp, name: func(p string) string { return "packs/thirdparty/" + p }}}}
+}
+
+// ThirdPartyDefault reports whether the third-party layer is on by default: it is, unless ThirdPartyEnv
+// says "off", "0", "false" or "no".
+func ThirdPartyDefault() bool {
+	switch strings.ToLower(strings.TrimSpace(os.Getenv(ThirdPartyEnv))) {
+	case "off", "0", "false", "no":
+		return false
+	}
+	return true
+}
+
+// Load returns the embedded packs (Default) extended by each of dirs. It fails when a directory cannot be read.
+func Load(dirs ...string) (*Set, error) { return LoadWith(ThirdPartyDefault(), dirs...) }
+
+// LoadWith is Load with the third-party layer on or off.
+func LoadWith(thirdParty bool, dirs ...string) (*Set, error) {
+	s := Embedded(thirdParty)
 	for _, d := range dirs {
 		if d == "" {
 			continue

@@ -26,8 +26,10 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 
-	db    string
-	dicts dictFlag
+	db         string
+	dicts      dictFlag
+	thirdParty bool
+	tpSet      bool // thirdParty was initialised from the environment
 
 	once   sync.Once
 	set    *packs.Set
@@ -52,10 +54,14 @@ func (e *env) globalFlags(fs *flag.FlagSet) {
 	}
 	fs.StringVar(&e.db, "db", e.db, "store: a SQLite file path or a postgres:// URL (env DYAD_DB)")
 	fs.Var(&e.dicts, "dict", "a directory of extra language data, same layout as packs/data (repeatable)")
+	if !e.tpSet {
+		e.thirdParty, e.tpSet = packs.ThirdPartyDefault(), true
+	}
+	fs.BoolVar(&e.thirdParty, "third-party", e.thirdParty, "read the converted third-party dictionaries (packs/thirdparty; env DYAD_THIRD_PARTY=off turns them off)")
 }
 
 func (e *env) packs() (*packs.Set, error) {
-	e.once.Do(func() { e.set, e.setErr = packs.Load(e.dicts...) })
+	e.once.Do(func() { e.set, e.setErr = packs.LoadWith(e.thirdParty, e.dicts...) })
 	return e.set, e.setErr
 }
 
