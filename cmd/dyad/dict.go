@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/dyad-events/dyad/actor"
 	"github.com/dyad-events/dyad/packs"
@@ -15,7 +16,7 @@ func init() {
 
 func runDict(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		return usagef("want 'dict check DIR' or 'dict import --format petrarch-actors|petrarch-agents FILE'")
+		return usagef("want 'dict check DIR' or 'dict import --format petrarch-actors|petrarch-agents|petrarch-discards FILE'")
 	}
 	switch args[0] {
 	case "check":
@@ -56,34 +57,77 @@ func runDict(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "%s: ok\n", name)
 		return nil
 	case "import":
-		fs := newFlags(e, "dict import", "FILE")
-		format := fs.String("format", "petrarch-actors", "input format: petrarch-actors or petrarch-agents")
-		out := fs.String("out", "", "write here instead of stdout (e.g. mydict/actors/petrarch)")
-		pos, err := parse(fs, args[1:])
-		if err != nil {
-			return err
-		}
-		if len(pos) != 1 {
-			return usagef("want one input file")
-		}
-		in, err := os.Open(pos[0])
-		if err != nil {
-			return err
-		}
-		defer in.Close()
-		w := e.stdout
-		if *out != "" {
-			f, err := os.Create(*out)
-			if err != nil {
-				return err
-			}
-			defer f.Close()
-			w = f
-		}
-		if err := actor.Import(in, *format, w); err != nil {
-			return fmt.Errorf("%s: %w", pos[0], err)
-		}
-		return nil
+		return runDictImport(e, args[1:])
 	}
 	return usagef("unknown dict subcommand %q", args[0])
+}
+
+// runDictImport converts one PETRARCH/Phoenix dictionary. Every line it cannot read is printed as
+// file:line: reason; more of them than --max-errors make the exit status 3 (the rest is written all the same).
+func runDictImport(e *env, args []string) error {
+	fs := newFlags(e, "dict import", "FILE")
+	format := fs.String("format", actor.FormatPetrarchActors, "input format: petrarch-actors, petrarch-agents or petrarch-discards")
+	out := fs.String("out", "", "write here instead of stdout (e.g. mydict/actors/petrarch)")
+	source := fs.String("source", "", "the name of the input in the output's header and the messages (default: FILE)")
+	maxErrors := fs.Int("max-errors", 0, "how many unreadable lines are tolerated before the exit status is 3")
+	report := fs.String("report", "", "write every unreadable line and every screened name here, one a line")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("want one input file")
+	}
+	in, err := os.Open(pos[0])
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	opt, err := actor.ImportOptionsFrom(packs.Embedded(false))
+	if err != nil {
+		return err
+	}
+	opt.Source = pos[0]
+	if *source != "" {
+		opt.Source = *source
+	}
+	w := e.stdout
+	var f *os.File
+	if *out != "" {
+		if f, err = os.Create(*out); err != nil {
+			return err
+		}
+		defer f.Close()
+		w = f
+	}
+	rep, err := actor.ImportWith(in, *format, w, opt)
+	if err != nil {
+		return err
+	}
+	if f != nil {
+		if err := f.Close(); err != nil {
+			return err
+		}
+	}
+	for _, p := range rep.Problems {
+		fmt.Fprintln(e.stderr, p)
+	}
+	if *report != "" {
+		var b strings.Builder
+		for _, p := range rep.Problems {
+			fmt.Fprintf(&b, "unreadable: %v\n", p)
+		}
+		for _, p := range rep.Screened {
+			fmt.Fprintf(&b, "screened: %v\n", p)
+		}
+		if err := os.WriteFile(*report, []byte(b.String()), 0o644); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(e.stderr, "%s: %d entries, %d names, %d roles written; %d lines unreadable, %d names or entries screened\n",
+		opt.Source, rep.Entries, rep.Names, rep.Roles, len(rep.Problems), len(rep.Screened))
+	if len(rep.Problems) > *maxErrors {
+		return fmt.Errorf("%s: %d lines could not be read (--max-errors %d)", opt.Source, len(rep.Problems), *maxErrors)
+	}
+	return nil
 }
