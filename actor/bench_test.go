@@ -96,3 +96,29 @@ func BenchmarkRecognizeFrench(b *testing.B) {
 		d.Recognize(a)
 	}
 }
+
+// BenchmarkLoadThirdParty compiles the shipped dictionary with the third-party layer on (every imported
+// name) and reports the names in the matcher and the heap the dictionary holds after a GC.
+func BenchmarkLoadThirdParty(b *testing.B) {
+	for _, on := range []bool{false, true} {
+		b.Run(fmt.Sprintf("thirdparty=%v", on), func(b *testing.B) {
+			set := packs.Embedded(on)
+			var d *Dictionary
+			var err error
+			var before, after runtime.MemStats
+			for b.Loop() {
+				d = nil
+				runtime.GC()
+				runtime.ReadMemStats(&before)
+				if d, err = Load(set); err != nil {
+					b.Fatal(err)
+				}
+				runtime.GC()
+				runtime.ReadMemStats(&after)
+			}
+			b.ReportMetric(float64(d.Len()), "names")
+			b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc), "heap-bytes")
+			runtime.KeepAlive(d)
+		})
+	}
+}

@@ -269,10 +269,7 @@ func (im *importer) actors(r io.Reader, w io.Writer) error {
 	void := 0 // the unreadable line whose synonyms and codes follow, if any
 	err := im.lines(r, func(n int, line string) {
 		t := strings.TrimSpace(line)
-		name, codes, ok := im.splitCodes(n, t)
-		if !ok {
-			return
-		}
+		name, codes, bracket := im.splitCodes(n, t)
 		switch {
 		case (strings.HasPrefix(t, "+") || strings.HasPrefix(t, "[")) && void > 0:
 			im.screen(n, "a synonym or code of the unreadable line %d", void)
@@ -311,7 +308,8 @@ func (im *importer) actors(r io.Reader, w io.Writer) error {
 			entries = append(entries, e)
 			group = append(group, e)
 		}
-		if len(codes) > 0 {
+		if bracket {
+			// codes, or [---] (no code): either way the names before them are done
 			for _, e := range group {
 				e.codes = append(e.codes, codes...)
 			}
@@ -327,11 +325,13 @@ func (im *importer) actors(r io.Reader, w io.Writer) error {
 	return im.writeActors(entries, w)
 }
 
-// splitCodes splits "NAME_ [CODE date] [CODE]" into the name and its codes; unreadable codes are problems.
+// splitCodes splits "NAME_ [CODE date] [CODE]" into the name and its codes, and reports whether the line
+// has a bracket at all; unreadable codes are problems.
 func (im *importer) splitCodes(n int, s string) (string, []petrarchCode, bool) {
 	name := s
 	var codes []petrarchCode
-	if k := strings.IndexByte(s, '['); k >= 0 {
+	k := strings.IndexByte(s, '[')
+	if k >= 0 {
 		name = s[:k]
 		rest := s[k:]
 		for {
@@ -356,7 +356,7 @@ func (im *importer) splitCodes(n int, s string) (string, []petrarchCode, bool) {
 	if k := strings.IndexByte(name, '{'); k >= 0 {
 		name = name[:k]
 	}
-	return strings.TrimSpace(name), codes, true
+	return strings.TrimSpace(name), codes, k >= 0
 }
 
 func clip(s string) string {
@@ -481,7 +481,7 @@ func (im *importer) writeActors(entries []*petrarchActor, w io.Writer) error {
 	fmt.Fprintf(bw, "# Converted by `dyad dict import --format %s` from %s (see NOTICE).\n", FormatPetrarchActors, im.o.Source)
 	fmt.Fprintln(bw, "# Format: id | type | country | sector | CAMEO code | name | alias ... (docs/actors.md); role lines:")
 	fmt.Fprintln(bw, "#   role | | CAMEO code | from | to | sector     (a date-bounded code). \"# L<n>\": the entry's source line.")
-	ids := map[string]int{}
+	ids := map[string]bool{}
 	type out struct {
 		e                           *petrarchActor
 		id, typ, ctry, sector, code string
@@ -493,11 +493,12 @@ func (im *importer) writeActors(entries []*petrarchActor, w io.Writer) error {
 	for _, e := range entries {
 		var base petrarchCode
 		var dated []petrarchCode
+		undated := false
 		for _, c := range e.codes {
 			if c.from != "" || c.to != "" {
 				dated = append(dated, c)
 			} else if base.code == "" {
-				base = c
+				base, undated = c, true
 			}
 		}
 		if base.code == "" && len(dated) > 0 {
@@ -525,10 +526,10 @@ func (im *importer) writeActors(entries []*petrarchActor, w io.Writer) error {
 			}
 		case strings.HasPrefix(base.code, "IGO"):
 			typ = "igo"
+		case sector == "REB" || sector == "INS" || strings.HasPrefix(base.code, "IMG") || strings.Contains(base.code[3:], "REB"):
+			typ = "group" // armed groups, before persons: a group may hold power for a while
 		case len(dated) > 0:
 			typ = "person"
-		case sector == "REB" || sector == "INS" || strings.HasPrefix(base.code, "IMG") || strings.Contains(base.code[3:], "REB"):
-			typ = "group"
 		}
 		if typ == "person" && ctry == "" {
 			// a person of an IGO or a former state: the country of a dated code
@@ -539,8 +540,12 @@ func (im *importer) writeActors(entries []*petrarchActor, w io.Writer) error {
 				}
 			}
 		}
-		if typ == "person" && sector == "" {
+		if typ == "person" && (sector == "" || !undated) {
+			// outside its dated codes a person is one of the country's elites, as CAMEO codes them
 			sector = "ELI"
+			if ctry != "" {
+				base.code = ""
+			}
 		}
 		var names []string
 		for _, nm := range e.names {
@@ -558,18 +563,9 @@ func (im *importer) writeActors(entries []*petrarchActor, w io.Writer) error {
 			o.dated = append(o.dated, dated...)
 			continue
 		}
-		id := slug(names[0])
-		if id == "" || !isSlug(id) {
-			id = "actor"
-		}
-		if k := ids[id]; k > 0 {
-			ids[id]++
-			id = fmt.Sprintf("%s-%d", id, k+1)
-		} else {
-			ids[id] = 1
-		}
+		id := importID(names[0], ids)
 		code := base.code
-		if typ == "country" {
+		if typ == "country" || (typ == "person" && code == "") {
 			code = ""
 		}
 		o := &out{e: e, id: id, typ: typ, ctry: ctry, sector: sector, code: code, names: names, dated: dated}
@@ -592,6 +588,29 @@ func (im *importer) writeActors(entries []*petrarchActor, w io.Writer) error {
 		}
 	}
 	return bw.Flush()
+}
+
+// importID makes an id of a name unique among used: folded, letters and digits joined by '-'.
+func importID(name string, used map[string]bool) string {
+	var b strings.Builder
+	for _, r := range text.Fold(name) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	base := strings.TrimSuffix(b.String(), "-")
+	if base == "" {
+		base = "actor"
+	}
+	id := base
+	for k := 2; used[id]; k++ {
+		id = fmt.Sprintf("%s-%d", base, k)
+	}
+	used[id] = true
+	return id
 }
 
 // names turns one Phoenix name into ours, screened by the options' rules: "XI_JINPING_" -> "Xi Jinping";
@@ -620,7 +639,14 @@ func (im *importer) names(nm petrarchName) []string {
 	}
 	var out []string
 	for _, n := range append([]string{s}, extra...) {
-		n = strings.Join(strings.Fields(strings.Trim(n, " -,;:")), " ")
+		words := strings.Fields(strings.Trim(n, " -,;:"))
+		// "THE_UNITED_NATIONS", "THE_UN": a leading stop word (an article) is left out while two words
+		// remain, or before an acronym ("EL_PAIS" stays)
+		for len(words) >= 2 && im.o.Screen[text.Fold(words[0])] != "" &&
+			(len(words) > 2 || utf8.RuneCountInString(words[1]) <= 4) {
+			words = words[1:]
+		}
+		n = strings.Join(words, " ")
 		if n == "" {
 			continue
 		}
@@ -700,18 +726,20 @@ func dedupFold(names []string) []string {
 	return out
 }
 
+// titleWord writes a word in capitals as a name: "KI-MOON" -> "Ki-Moon", "O'BRIEN" -> "O'Brien", but
+// "CHILDREN'S" -> "Children's".
 func titleWord(w string) string {
-	var b strings.Builder
+	rs := []rune(w)
 	up := true
-	for _, r := range w {
+	for i, r := range rs {
 		if up {
-			b.WriteRune(unicode.ToUpper(r))
+			rs[i] = unicode.ToUpper(r)
 		} else {
-			b.WriteRune(unicode.ToLower(r))
+			rs[i] = unicode.ToLower(r)
 		}
-		up = r == '-' || r == '.' || r == '\''
+		up = r == '-' || r == '.' || (isApostrophe(r) && len(rs)-i > 2)
 	}
-	return b.String()
+	return string(rs)
 }
 
 // ---- agents ----
