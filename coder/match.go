@@ -361,6 +361,33 @@ func (s *sentence) negated(b binding) bool {
 	return false
 }
 
+// hypothetical reports whether a match tells an event that did not happen: a hypo word or phrase of grammar
+// ("if", "could", "would", "an excuse to", "si", "falls") between the match's start and its trigger, or just
+// before the match ("if Russia invades Ukraine"). Words of the pattern itself do not count, so "S will visit
+// T" (036) is an intention, not a hypothesis.
+func (s *sentence) hypothetical(b binding) bool {
+	lg := s.d.lg
+	if !lg.hasHypo {
+		return false
+	}
+	lo := max(0, b.lo-2)
+	for k := lo; k < b.trig; k++ {
+		u := s.u[k]
+		if u.phrase >= 0 || slices.Contains(b.lits, k) {
+			continue
+		}
+		if lg.is(cHypo, u.fold) {
+			return true
+		}
+		for _, sq := range lg.phrases["hypo"] {
+			if k+len(sq) <= b.trig && s.seqAt(k, sq) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // seqAt reports whether the word units from k spell sq.
 func (s *sentence) seqAt(k int, sq seq) bool {
 	for i, t := range sq {
