@@ -322,6 +322,9 @@ func (s *sentence) candidates() []candidate {
 			continue
 		}
 		try(lg.anchors[u.fold], i)
+		if len(lg.stems) > 0 {
+			try(lg.stems[s.stemAt(i)], i)
+		}
 		if len(lg.preLens) > 0 {
 			for _, n := range lg.preLens {
 				if p, ok := runePrefix(u.fold, n); ok {

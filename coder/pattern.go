@@ -25,12 +25,16 @@ const (
 	slackCaps  = 8
 )
 
-// tokMatch matches one folded token, exactly or as a prefix (a stem written with *).
+// tokMatch matches one folded token, exactly, as a prefix (written word*), or by its Snowball stem (written
+// word~: text is then the folded stem, compared with the stem of the sentence's token).
 type tokMatch struct {
 	text   string
 	prefix bool
+	stem   bool
 }
 
+// matches compares a folded token with a word or a prefix; stems are compared by sentence.tokOK, which knows
+// the token's stem.
 func (m tokMatch) matches(fold string) bool {
 	if m.prefix {
 		return len(fold) >= len(m.text) && fold[:len(m.text)] == m.text
