@@ -519,11 +519,10 @@ func (im *importer) writeActors(entries []*petrarchActor, w io.Writer) error {
 		typ := "organization"
 		switch {
 		case im.isCountryCode(base.code):
-			typ = "country"
-			if len(dated) > 0 {
-				im.screen(e.line, "%s: %d dated codes of a country left out (a country has no roles)", e.names[0].raw, len(dated))
-				dated = nil
-			}
+			// Our countries' names are CLDR's in every language and our aliases; Phoenix's synonyms of a
+			// country are spellings, cities and regions, which are places, not the state.
+			im.screen(e.line, "%s: a country (%s): its %d names left to ours", e.names[0].raw, ctry, len(e.names))
+			continue
 		case strings.HasPrefix(base.code, "IGO"):
 			typ = "igo"
 		case sector == "REB" || sector == "INS" || strings.HasPrefix(base.code, "IMG") || strings.Contains(base.code[3:], "REB"):
@@ -549,7 +548,13 @@ func (im *importer) writeActors(entries []*petrarchActor, w io.Writer) error {
 		}
 		var names []string
 		for _, nm := range e.names {
-			names = append(names, im.names(nm)...)
+			for _, n := range im.names(nm) {
+				if why := oneWord(n, typ); why != "" {
+					im.screen(nm.line, "%q: %s", n, why)
+					continue
+				}
+				names = append(names, n)
+			}
 		}
 		names = dedupFold(names)
 		if len(names) == 0 {
@@ -588,6 +593,23 @@ func (im *importer) writeActors(entries []*petrarchActor, w io.Writer) error {
 		}
 	}
 	return bw.Flush()
+}
+
+// oneWord says why a one-word name of an entry of type typ is left out, or "". A surname alone is too
+// ambiguous among 27,000 people ("Conte", "Castro"); a one-word organisation name is kept as an acronym of
+// up to five letters (matched in capitals) or when a hyphen, digit or dot marks it ("Al-Qaeda", "Coca-Cola");
+// others are too often common words in some language ("Presidente", "Revolución").
+func oneWord(n, typ string) string {
+	if strings.ContainsRune(n, ' ') {
+		return ""
+	}
+	if typ == "person" {
+		return "a person's one-word name (a surname alone is ambiguous)"
+	}
+	if utf8.RuneCountInString(n) <= 5 || strings.ContainsAny(n, "-.0123456789") {
+		return ""
+	}
+	return "a one-word name of six letters or more (too often a common word)"
 }
 
 // importID makes an id of a name unique among used: folded, letters and digits joined by '-'.
@@ -696,11 +718,11 @@ func isAcronymOf(a, name string) bool {
 	return false
 }
 
-// displayName writes a Phoenix name (in capitals) as a name is written: a one-word name of up to four
+// displayName writes a Phoenix name (in capitals) as a name is written: a one-word name of up to five
 // letters, or one with dots ("U.N."), stays as written; other words are title-cased.
 func displayName(s string) string {
 	words := strings.Fields(s)
-	if len(words) == 1 && (utf8.RuneCountInString(words[0]) <= 4 || strings.Contains(words[0], ".")) {
+	if len(words) == 1 && (utf8.RuneCountInString(words[0]) <= 5 || strings.Contains(words[0], ".")) {
 		return words[0]
 	}
 	for i, w := range words {
