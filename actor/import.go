@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -37,6 +38,8 @@ type ImportOptions struct {
 	Screen map[string]string
 	// MaxLine is the longest line read (in bytes); a longer one is a problem. Default 64 KiB.
 	MaxLine int
+	// Lang is the language of an agents dictionary, for the regular plurals PETRARCH makes ("en", "es").
+	Lang string
 }
 
 // CodeInfo is what a CAMEO code that opens an actor code stands for.
@@ -68,9 +71,14 @@ func Import(r io.Reader, format string, w io.Writer) error {
 // DefaultImportOptions reads the country codes, the CAMEO codes of actors/codes, the stop words of every
 // language and the news agencies' names from our embedded packs (the third-party layer left out).
 func DefaultImportOptions() ImportOptions {
-	o, _ := ImportOptionsFrom(packs.Embedded(false))
-	return o
+	defaultOptsOnce.Do(func() { defaultOpts, _ = ImportOptionsFrom(packs.Embedded(false)) })
+	return defaultOpts // the maps are only read
 }
+
+var (
+	defaultOptsOnce sync.Once
+	defaultOpts     ImportOptions
+)
 
 // ImportOptionsFrom reads the options from a set of packs: actors/countries and actors/codes for the codes,
 // <lang>/stopwords and extract/agencies for the names to screen.
@@ -773,14 +781,10 @@ func (im *importer) agents(r io.Reader, w io.Writer) error {
 	fmt.Fprintln(bw, "# Format: SECTOR | office | form | form ... (docs/actors.md). \"# L<n>\": the source line.")
 	err := im.lines(r, func(n int, line string) {
 		line = strings.TrimSpace(line)
-		if strings.HasPrefix(line, "!") {
-			name, vals, ok := strings.Cut(line, "=")
-			if !ok {
-				im.problem(n, "substitution set without '='")
-				return
-			}
+		// "!PERSON! = MAN, MEN": a set; "!MINIST! FOR_COMMERCE [~GOV]" is an entry that uses one
+		if name, vals, ok := strings.Cut(line, "="); ok && strings.HasPrefix(line, "!") && !strings.Contains(line, "[") {
 			name = strings.Trim(name, "_ ")
-			if !strings.HasPrefix(name, "!") || !strings.HasSuffix(name, "!") || len(name) < 3 {
+			if !strings.HasPrefix(name, "!") || !strings.HasSuffix(name, "!") || len(name) < 3 || strings.ContainsAny(name, " _") {
 				im.problem(n, "substitution set %q: want !NAME!", clip(name))
 				return
 			}
@@ -835,8 +839,10 @@ func (im *importer) agents(r io.Reader, w io.Writer) error {
 				continue
 			}
 			out = append(out, f)
-			if !explicit && !strings.HasSuffix(f, "s") && !strings.Contains(f, " ") {
-				out = append(out, f+"s")
+			if !explicit && !strings.Contains(f, " ") {
+				if p := plural(f, im.o.Lang); p != "" {
+					out = append(out, p)
+				}
 			}
 		}
 		for _, p := range plurals {
@@ -857,6 +863,24 @@ func (im *importer) agents(r io.Reader, w io.Writer) error {
 		return err
 	}
 	return bw.Flush()
+}
+
+// plural makes the regular plural PETRARCH adds to a one-word agent noun, or "" when the word already
+// ends as a plural does: English adds -s; Spanish -s after a vowel, -ces for a final z, -es otherwise.
+func plural(w, lang string) string {
+	if strings.HasSuffix(w, "s") {
+		return ""
+	}
+	if lang != "es" {
+		return w + "s"
+	}
+	switch last := []rune(w)[utf8.RuneCountInString(w)-1]; {
+	case strings.ContainsRune("aeiouáéó", last):
+		return w + "s"
+	case last == 'z':
+		return strings.TrimSuffix(w, "z") + "ces"
+	}
+	return w + "es"
 }
 
 // expandSets replaces each !SET! in a form by each of its values; ok is false for an unknown set.

@@ -72,6 +72,7 @@ func runDictImport(e *env, args []string) error {
 	out := fs.String("out", "", "write here instead of stdout (e.g. mydict/actors/petrarch)")
 	source := fs.String("source", "", "the name of the input in the output's header and the messages (default: FILE)")
 	maxErrors := fs.Int("max-errors", 0, "how many unreadable lines are tolerated before the exit status is 3")
+	lang := fs.String("lang", "en", "the language of an agents dictionary, for the plurals PETRARCH makes (en or es)")
 	report := fs.String("report", "", "write every unreadable line and every screened name here, one a line")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -89,7 +90,7 @@ func runDictImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	opt.Source = pos[0]
+	opt.Source, opt.Lang = pos[0], *lang
 	if *source != "" {
 		opt.Source = *source
 	}
