@@ -28,7 +28,9 @@ type binding struct {
 type sentence struct {
 	d         *doc
 	u         []unit
-	recipPrev bool // the previous sentence had a reciprocal subject ("they" may continue it)
+	recipPrev bool     // the previous sentence had a reciprocal subject ("they" may continue it)
+	stems     []string // the stem of each word unit (stemAt), where stemmed says it was computed
+	stemmed   []bool
 }
 
 func (s *sentence) isBarrier(u unit) bool {
@@ -74,12 +76,37 @@ func (s *sentence) matchAt(pt *pattern, an anchor, i int) (binding, bool) {
 // lit matches the token sequence a at unit p walking in dir; it returns the unit after.
 func (s *sentence) lit(a alt, p, dir int) (int, bool) {
 	for _, tm := range a {
-		if p < 0 || p >= len(s.u) || s.u[p].phrase >= 0 || !tm.matches(s.u[p].fold) {
+		if p < 0 || p >= len(s.u) || s.u[p].phrase >= 0 || !s.tokOK(tm, p) {
 			return p, false
 		}
 		p += dir
 	}
 	return p, true
+}
+
+// tokOK reports whether the word unit p matches one token of a pattern.
+func (s *sentence) tokOK(tm tokMatch, p int) bool {
+	if tm.stem {
+		return s.stemAt(p) == tm.text
+	}
+	return tm.matches(s.u[p].fold)
+}
+
+// stemAt returns the folded stem of word unit p, stemming each unit of the sentence at most once (and each
+// word form at most once per language, through the stemmer's cache).
+func (s *sentence) stemAt(p int) string {
+	st := s.d.lg.stemmer
+	if st == nil {
+		return ""
+	}
+	if s.stems == nil {
+		s.stems = make([]string, len(s.u))
+		s.stemmed = make([]bool, len(s.u))
+	}
+	if !s.stemmed[p] {
+		s.stems[p], s.stemmed[p] = st.stem(s.d.toks[s.u[p].tok].Text), true
+	}
+	return s.stems[p]
 }
 
 // walk matches els[j:] from unit pos in dir, recording the extent in b.
@@ -173,7 +200,7 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 		// a look-ahead: the next unit is not one of these words
 		if p >= 0 && p < len(s.u) && s.u[p].phrase < 0 {
 			for _, a := range e.dalts {
-				if a[0].matches(s.u[p].fold) {
+				if s.tokOK(a[0], p) {
 					return false
 				}
 			}
@@ -361,6 +388,33 @@ func (s *sentence) negated(b binding) bool {
 	return false
 }
 
+// hypothetical reports whether a match tells an event that did not happen: a hypo word or phrase of grammar
+// ("if", "could", "would", "an excuse to", "si", "falls") between the match's start and its trigger, or just
+// before the match ("if Russia invades Ukraine"). Words of the pattern itself do not count, so "S will visit
+// T" (036) is an intention, not a hypothesis.
+func (s *sentence) hypothetical(b binding) bool {
+	lg := s.d.lg
+	if !lg.hasHypo {
+		return false
+	}
+	lo := max(0, b.lo-2)
+	for k := lo; k < b.trig; k++ {
+		u := s.u[k]
+		if u.phrase >= 0 || slices.Contains(b.lits, k) {
+			continue
+		}
+		if lg.is(cHypo, u.fold) {
+			return true
+		}
+		for _, sq := range lg.phrases["hypo"] {
+			if k+len(sq) <= b.trig && s.seqAt(k, sq) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // seqAt reports whether the word units from k spell sq.
 func (s *sentence) seqAt(k int, sq seq) bool {
 	for i, t := range sq {
@@ -503,7 +557,7 @@ func (s *sentence) litNext(els []delem, j, p int) bool {
 			return false
 		}
 		for _, a := range els[j+1].dalts {
-			if len(a) > 0 && a[len(a)-1].matches(u.fold) {
+			if len(a) > 0 && s.tokOK(a[len(a)-1], k) {
 				return true
 			}
 		}
