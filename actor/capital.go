@@ -108,11 +108,13 @@ func isSentenceEnd(s string) bool {
 	return false
 }
 
-// countryName returns the country whose name is the folded key k.
-func (r *resolver) countryName(k string) (int32, bool) {
+// countryName returns the country whose name, or an oblique form of it in the demonyms of lang ("в
+// Грузии", "in Russlands"), is the folded key k.
+func (r *resolver) countryName(k, lang string) (int32, bool) {
 	if nd, ok := r.d.m.keys[k]; ok {
 		for _, pi := range r.d.m.nodes[nd].pats {
-			if p := r.d.m.pats[pi]; p.kind == kindName && r.d.actors[p.ref].Type == dyad.TypeCountry {
+			p := r.d.m.pats[pi]
+			if p.kind == kindName && r.d.actors[p.ref].Type == dyad.TypeCountry || p.kind == kindDemonym && p.lang == lang && p.flags&flagCap != 0 {
 				return p.ref, true
 			}
 		}

@@ -83,8 +83,10 @@ func quantKey(toks []tok) string {
 	return string(b)
 }
 
-// quantStart returns where the mention of a group that starts at token start begins when words that count
-// it precede it: "thousands of farmers", "Tausende Demonstranten", "280 Demonstranten", "数千名农民".
+// quantStart returns where the words that count a group starting at token start begin, or start: "thousands
+// of farmers", "Tausende Demonstranten", "280 Demonstranten", "数千名农民". A counted crowd of an @own body
+// ("thousands of people") is an unnamed group like "protesters". The mention stays the noun: verb patterns
+// name the quantifiers they need ("killed hundreds of T").
 func (r *resolver) quantStart(start int) int {
 	q := r.d.quant[r.lang]
 	if !r.useLang {
@@ -129,9 +131,13 @@ func isNumber(s string) bool {
 // contextCountry returns the country of an unnamed group or a bare title in tokens [start, end) from the
 // nearest evidence around it, with how it was found: a place after "in/at" in the sentence, another
 // place the sentence names, the dateline, the country the article names most; -1 and viaSector without any.
-func (r *resolver) contextCountry(start, end int) (int32, string) {
-	if c, via := r.sentencePlace(start, end); c >= 0 {
-		return c, via
+// With places false the sentence's places are not searched: a place after a title is where its holder is,
+// often abroad ("su embajadora en Madrid").
+func (r *resolver) contextCountry(start, end int, places bool) (int32, string) {
+	if places {
+		if c, via := r.sentencePlace(start, end); c >= 0 {
+			return c, via
+		}
 	}
 	if r.dateline >= 0 {
 		return r.dateline, viaDateline
@@ -142,8 +148,22 @@ func (r *resolver) contextCountry(start, end int) (int32, string) {
 	return -1, viaSector
 }
 
+// sentenceBounds returns the tokens of the sentence around [start, end), at most sentenceWindow tokens on
+// either side.
+func (r *resolver) sentenceBounds(start, end int) (int, int) {
+	lo := start
+	for lo > 0 && start-lo < sentenceWindow && !isSentenceEnd(r.toks[lo-1].fold) {
+		lo--
+	}
+	hi := end
+	for hi < len(r.toks) && hi-end < sentenceWindow && !isSentenceEnd(r.toks[hi].fold) {
+		hi++
+	}
+	return lo, hi
+}
+
 // mainCountry returns the country the article names most (country names, demonyms, and the countries of
-// the people and bodies it names; the dateline counts once), the first named on a tie, or -1.
+// the people and bodies it names; the dateline counts once), or -1 when none is named more than the others.
 func (r *resolver) mainCountry() int32 {
 	if r.mainDone {
 		return r.main
@@ -177,11 +197,17 @@ func (r *resolver) mainCountry() int32 {
 			add(dem)
 		}
 	}
-	best := 0
+	best, second := 0, 0
 	for _, c := range order {
-		if count[c] > best {
-			r.main, best = c, count[c]
+		switch n := count[c]; {
+		case n > best:
+			r.main, best, second = c, n, best
+		case n > second:
+			second = n
 		}
+	}
+	if best == second {
+		r.main = -1 // no main country: "Hamas ... Israel"
 	}
 	return r.main
 }
@@ -191,14 +217,7 @@ func (r *resolver) mainCountry() int32 {
 // "la police ... à Dakar", "soldiers in Myanmar") with viaPlace, else a place or capital of actors/places
 // or actors/capitals the sentence names otherwise, with viaSentence; -1 when none.
 func (r *resolver) sentencePlace(start, end int) (int32, string) {
-	lo := start
-	for lo > 0 && start-lo < sentenceWindow && !isSentenceEnd(r.toks[lo-1].fold) {
-		lo--
-	}
-	hi := end
-	for hi < len(r.toks) && hi-end < sentenceWindow && !isSentenceEnd(r.toks[hi].fold) {
-		hi++
-	}
+	lo, hi := r.sentenceBounds(start, end)
 	var best [2]int32 // [in/at place, other place]
 	bestDist := [2]int{1 << 30, 1 << 30}
 	best[0], best[1] = -1, -1
@@ -214,7 +233,7 @@ func (r *resolver) sentencePlace(start, end int) (int32, string) {
 			k := placeKey(r.toks[i : i+n])
 			c, ok := r.d.places[k]
 			if !ok && kind == 0 {
-				c, ok = r.countryName(k)
+				c, ok = r.countryName(k, r.lang)
 			}
 			if !ok {
 				continue

@@ -577,8 +577,12 @@ func (r *resolver) untitled(start, end int, country int32, cvia, sector string, 
 		case host >= 0:
 			// "o seu embaixador em Israel": the place is the host; whose ambassador, the verb's subject says
 			return false
+		case len(offices) > 0:
+			// "the Defense Minister": the dateline's or the article's; a place after a title is where
+			// the holder is, often abroad ("su embajadora en Madrid")
+			country, via = r.contextCountry(start, end, false)
 		default:
-			country, via = r.contextCountry(start, end)
+			country, via = r.contextCountry(start, end, true)
 		}
 	}
 	if len(offices) == 0 {
@@ -587,13 +591,9 @@ func (r *resolver) untitled(start, end int, country int32, cvia, sector string, 
 		}
 		name := r.a.Text[r.toks[start].start:r.toks[end-1].end]
 		if country < 0 {
-			start = r.quantStart(start)
-			name = r.a.Text[r.toks[start].start:r.toks[end-1].end]
 			r.emit(start, end, dyad.ActorRef{ID: sector, Name: name, Type: dyad.TypeGroup, Sector: sector, Code: sector}, via, -1)
 			return true
 		}
-		start = r.quantStart(start)
-		name = r.a.Text[r.toks[start].start:r.toks[end-1].end]
 		c := r.d.actors[country]
 		code := c.Code + sector
 		r.emit(start, end, dyad.ActorRef{ID: code, Name: name,
