@@ -195,6 +195,30 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 				recips = append(recips, pending{cand: cd, sent: s, span: sp, ta: ta})
 				continue
 			}
+			if cd.pt.agentless {
+				for _, ph := range d.targets(cd) {
+					tgt := d.targetActor(cd, ph)
+					src, ok := d.agentFor(s, ta, tb, ph, tgt)
+					if !ok || countryless(tgt) || src.Code == tgt.Code {
+						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Target: tgt.Code,
+							Why: fmt.Sprintf("pattern %q: agentless, but no agent or country for it", cd.pt.text)})
+						continue
+					}
+					ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, cd.pt.conf)
+					if k := ev.Source.Code + "|" + ev.Target.Code + "|" + family(ev.Code); seenPair[k] {
+						continue
+					} else {
+						seenPair[k] = true
+					}
+					if d.background(ev) {
+						res.Trace = append(res.Trace, d.firingWhy(sp, cd, ev, "background: the sentence dates it "+string(ev.Date)))
+						continue
+					}
+					res.Events = append(res.Events, ev)
+					res.Trace = append(res.Trace, d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false))
+				}
+				continue
+			}
 			if cd.pt.oneSided {
 				for _, ph := range d.sources(cd) {
 					src := d.slotActor(cd, ph)
@@ -434,6 +458,43 @@ func (d *doc) sources(cd candidate) []int {
 	return []int{cd.b.s}
 }
 
+// targets returns the target phrases of an agentless match: the whole list when T takes the first member of
+// "A, B and C" ("X, Y and Z were arrested").
+func (d *doc) targets(cd candidate) []int {
+	if cd.b.t >= 0 {
+		if l := d.phrases[cd.b.t].list; l != nil && l[0] == cd.b.t {
+			return l
+		}
+	}
+	return []int{cd.b.t}
+}
+
+// agentFor is the source of an agentless passive whose target is phrase tp: a state actor (a sector of
+// stateSectors) the sentence names elsewhere in the home country ("X was detained on Sunday, police said"),
+// else that country itself, the state: the country where the sentence places the event, else the target's.
+func (d *doc) agentFor(s *sentence, ta, tb, tp int, tgt dyad.EventActor) (dyad.EventActor, bool) {
+	if d.locFor != [2]int{ta, tb} {
+		d.locFor = [2]int{ta, tb}
+		d.loc, d.locCountry = d.location(ta, tb)
+	}
+	cc := d.locCountry
+	if cc == "" {
+		cc = tgt.Country
+	}
+	if cc == "" {
+		return dyad.EventActor{}, false
+	}
+	for _, u := range s.u {
+		if u.phrase < 0 || u.phrase == tp {
+			continue
+		}
+		if a := d.actorOf(u.phrase); stateSectors[a.Sector] && a.Country == cc {
+			return a, true
+		}
+	}
+	return dyad.EventActor{Code: cc, Name: cc, Country: cc}, true
+}
+
 // stateSectors are the sectors that act for the state: when one of them is the source of a one-sided event (a
 // curfew, a state of emergency, a government resigning), the target is the country's people, not its
 // government.
@@ -496,7 +557,18 @@ func (d *doc) targetActor(cd candidate, ph int) dyad.EventActor {
 
 func (d *doc) actorOf(ph int) dyad.EventActor {
 	m := d.ments[d.phrases[ph].head]
-	return eventActor(m.Actor)
+	a := eventActor(m.Actor)
+	// "his Spanish and Chilean counterparts": a country adjective coordinated before a noun with a sector
+	// shares that noun ("Spanish" counterparts: ESPGOV)
+	if l := d.phrases[ph].list; l != nil && l[len(l)-1] != ph && m.Via == "demonym" && m.Actor.Type == dyad.TypeCountry && m.Actor.Country != "" {
+		last := d.ments[d.phrases[l[len(l)-1]].head]
+		if last.Via == "demonym" && last.Actor.Sector != "" && last.Actor.Type != dyad.TypeCountry {
+			a.Sector = last.Actor.Sector
+			a.Code = a.Country + a.Sector
+			a.ActorID = ""
+		}
+	}
+	return a
 }
 
 func eventActor(a dyad.ActorRef) dyad.EventActor {

@@ -59,7 +59,7 @@ func TestDataErrors(t *testing.T) {
 	for _, tc := range []struct{ file, body, want string }{
 		{"xx/verbs", "999 | S meet T\n", "xx/verbs:1: unknown CAMEO code"},
 		{"xx/verbs", "040 | S @nope T\n", "xx/verbs:1: undefined word set @nope"},
-		{"xx/verbs", "040 | meet T\n", "xx/verbs:1: a pattern needs S"},
+		{"xx/verbs", "040 | meet\n", "xx/verbs:1: a pattern needs S"},
 		{"xx/verbs", "040 | S T\n", "needs a word"},
 		{"xx/verbs", "# c\n040 | S me* T\n", "xx/verbs:2: stem"},
 		{"xx/verbs", "040 | S meet ..99 T\n", "bad gap"},

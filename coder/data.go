@@ -25,7 +25,7 @@ const (
 var grammarKinds = map[string]bool{
 	"neg": true, "recip": true, "they": true, "and": true, "prep": true, "det": true, "that": true, "he": true,
 	"we": true, "barrier": true, "loc": true, "elision": true, "option": true, "it": true, "him": true,
-	"rel": true, "hypo": true,
+	"rel": true, "hypo": true, "passive": true, "progressive": true,
 }
 
 // word classes of the dates file.
@@ -53,7 +53,9 @@ type lang struct {
 	elision      []string
 	noYear       []string // templates that add the reference year to a date without one: "{year}年{date}"
 	hasData      bool
-	hasHypo      bool // the grammar lists hypo words: matches after them are hypothetical
+	hasHypo      bool     // the grammar lists hypo words: matches after them are hypothetical
+	hasPassive   bool     // the grammar lists passive auxiliaries: active patterns do not read passive verbs
+	progressive  []string // word endings of a progressive verb ("-ing"), which a passive auxiliary may precede
 	// keepMarks matches words lower-cased but with their diacritics (option keep-marks), for languages
 	// where marks tell words apart (Vietnamese "thăm" visit, "tham" take part).
 	keepMarks bool
@@ -83,13 +85,14 @@ const (
 	cHypo
 	cYearcue
 	cYearmark
+	cPassive
 )
 
 var classBits = map[string]uint32{
 	"neg": cNeg, "recip": cRecip, "they": cThey, "and": cAnd, "prep": cPrep, "det": cDet, "that": cThat,
 	"he": cHe, "we": cWe, "barrier": cBarrier, "loc": cLoc, "month": cMonth, "weekday": cWeekday,
 	"relative": cRelative, "datepart": cDatepart, "daycue": cDaycue, "it": cIt, "him": cHim, "rel": cRel,
-	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark,
+	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark, "passive": cPassive,
 }
 
 func (lg *lang) is(class uint32, fold string) bool { return lg.class[fold]&class != 0 }
@@ -129,6 +132,11 @@ func (lg *lang) addWord(kind, entry string) {
 	case "noyear":
 		lg.noYear = append(lg.noYear, entry)
 		return
+	case "progressive":
+		lg.progressive = append(lg.progressive, text.Fold(entry))
+		return
+	case "passive":
+		lg.hasPassive = true
 	}
 	sq := tokenize(lg, entry)
 	if len(sq) == 0 {

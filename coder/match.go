@@ -70,7 +70,36 @@ func (s *sentence) matchAt(pt *pattern, an anchor, i int) (binding, bool) {
 	if len(pt.elems) > 1 && pt.elems[0].kind == kLit && pt.elems[1].kind == kSlot && pt.elems[1].slot == 'S' && b.lo > 0 && s.u[b.lo-1].phrase >= 0 {
 		return b, false
 	}
+	if pt.active && s.passiveTrigger(b) {
+		return b, false // "X were arrested at the port, police said": not X arresting the police
+	}
 	return b, true
+}
+
+// passiveTrigger reports whether a passive auxiliary of grammar (class passive: "was", "were", "been", "a été",
+// "fue", "wurde") stands right before the trigger, or one word before it, and is not a word of the pattern;
+// a trigger with a progressive ending of grammar ("was meeting") is no passive.
+func (s *sentence) passiveTrigger(b binding) bool {
+	lg := s.d.lg
+	if !lg.hasPassive {
+		return false
+	}
+	trig := s.u[b.trig].fold
+	for _, suf := range lg.progressive {
+		if strings.HasSuffix(trig, suf) {
+			return false
+		}
+	}
+	for k := b.trig - 1; k >= 0 && k >= b.trig-2; k-- {
+		u := s.u[k]
+		if u.phrase >= 0 || slices.Contains(b.lits, k) {
+			return false
+		}
+		if lg.is(cPassive, u.fold) {
+			return true
+		}
+	}
+	return false
 }
 
 // lit matches the token sequence a at unit p walking in dir; it returns the unit after.
@@ -177,6 +206,18 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 	e := &els[j]
 	switch e.kind {
 	case kLit:
+		q := p - 1 // the unit the possessive leans on: the one before, or, walking left, the one here
+		if dir < 0 {
+			q = p
+		}
+		if s.possessive(e, q) {
+			// "Japan's talks": the 's stays in the token of the actor phrase; the pattern's 's matches it there
+			save := *b
+			if s.walk(els, j+1, p, dir, b) {
+				return true
+			}
+			*b = save
+		}
 		for _, a := range e.dalts {
 			if end, ok := s.lit(a, p, dir); ok {
 				save := *b
@@ -345,6 +386,14 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 	for n := 0; dir < 0 && n < 4 && title(q); n++ {
 		q += dir // read backwards
 	}
+	if dir > 0 && s.dashPair(p+1) || dir < 0 && s.dashPair(p-1) {
+		// "the Russia-Ukraine talks", "the US–China summit": two actors joined by a dash, the first named first
+		x, y := u.phrase, s.u[p+2*dir].phrase
+		if dir < 0 {
+			x, y = y, x
+		}
+		out = append(out, recipTry{pair: [2]int{x, y}, end: p + 3*dir})
+	}
 	if q >= 0 && q < len(s.u) && s.u[q].phrase < 0 && lg.is(cAnd, s.u[q].fold) {
 		r := q + dir
 		for n := 0; dir > 0 && n < 4 && title(r); n++ {
@@ -359,6 +408,44 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 		}
 	}
 	return out
+}
+
+// possessive reports whether literal e is the possessive "'s" and unit q an actor phrase whose last token
+// carries it ("Japan's", "China’s"), so that "S 's talks with T" reads "Japan's talks with China".
+func (s *sentence) possessive(e *delem, q int) bool {
+	if q < 0 || q >= len(s.u) || s.u[q].phrase < 0 {
+		return false
+	}
+	isPoss := false
+	for _, a := range e.dalts {
+		w := ""
+		for _, t := range a {
+			w += t.text
+		}
+		if w == "'s" || w == "s'" {
+			isPoss = true
+		}
+	}
+	if !isPoss {
+		return false
+	}
+	f := s.d.toks[s.u[q].last].Fold
+	return len(f) > 2 && (strings.HasSuffix(f, "'s") || strings.HasSuffix(f, "s'"))
+}
+
+// dashPair reports whether unit k is a dash or slash written tight between two actor phrases ("Russia-Ukraine",
+// "US–China", "EU/China").
+func (s *sentence) dashPair(k int) bool {
+	if k <= 0 || k+1 >= len(s.u) || s.u[k].phrase >= 0 || s.u[k-1].phrase < 0 || s.u[k+1].phrase < 0 {
+		return false
+	}
+	switch s.u[k].fold {
+	case "-", "–", "‑", "/":
+	default:
+		return false
+	}
+	t := s.d.toks[s.u[k].tok]
+	return s.d.toks[s.u[k-1].last].End == t.Start && s.d.toks[s.u[k+1].tok].Start == t.End
 }
 
 // negated reports whether a negation word lies in the match or just after it.
