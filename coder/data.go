@@ -25,11 +25,12 @@ const (
 var grammarKinds = map[string]bool{
 	"neg": true, "recip": true, "they": true, "and": true, "prep": true, "det": true, "that": true, "he": true,
 	"we": true, "barrier": true, "loc": true, "elision": true, "option": true, "it": true, "him": true,
-	"rel": true,
+	"rel": true, "hypo": true, "passive": true, "progressive": true,
 }
 
 // word classes of the dates file.
-var dateKinds = map[string]bool{"month": true, "weekday": true, "relative": true, "datepart": true, "daycue": true, "noyear": true}
+var dateKinds = map[string]bool{"month": true, "weekday": true, "relative": true, "datepart": true, "daycue": true, "noyear": true,
+	"yearcue": true, "yearmark": true}
 
 // seq is a sequence of folded tokens, one alternative of a literal.
 type seq []string
@@ -47,14 +48,17 @@ type lang struct {
 	// weakTriggers and weakStemTriggers are the verbs of imported patterns: triggers where they read as
 	// verbs (doc.trigger)
 	weakTriggers, weakStemTriggers map[string]bool
-	stemmer      *stemmer          // nil for languages without a Snowball stemmer (vi, zh)
-	preLens      []int             // rune lengths of the prefixes in use
-	speech       map[string][]seq  // first folded token -> reporting verb forms
-	class        map[string]uint32 // folded word -> its word classes
-	phrases      map[string][]seq  // multi-token entries of grammar and dates, by kind
-	elision      []string
-	noYear       []string // templates that add the reference year to a date without one: "{year}年{date}"
-	hasData      bool
+	stemmer                        *stemmer          // nil for languages without a Snowball stemmer (vi, zh)
+	preLens                        []int             // rune lengths of the prefixes in use
+	speech                         map[string][]seq  // first folded token -> reporting verb forms
+	class                          map[string]uint32 // folded word -> its word classes
+	phrases                        map[string][]seq  // multi-token entries of grammar and dates, by kind
+	elision                        []string
+	noYear                         []string // templates that add the reference year to a date without one: "{year}年{date}"
+	hasData                        bool
+	hasHypo                        bool     // the grammar lists hypo words: matches after them are hypothetical
+	hasPassive                     bool     // the grammar lists passive auxiliaries: active patterns do not read passive verbs
+	progressive                    []string // word endings of a progressive verb ("-ing"), which a passive auxiliary may precede
 	// keepMarks matches words lower-cased but with their diacritics (option keep-marks), for languages
 	// where marks tell words apart (Vietnamese "thăm" visit, "tham" take part).
 	keepMarks bool
@@ -81,12 +85,17 @@ const (
 	cIt
 	cHim
 	cRel
+	cHypo
+	cYearcue
+	cYearmark
+	cPassive
 )
 
 var classBits = map[string]uint32{
 	"neg": cNeg, "recip": cRecip, "they": cThey, "and": cAnd, "prep": cPrep, "det": cDet, "that": cThat,
 	"he": cHe, "we": cWe, "barrier": cBarrier, "loc": cLoc, "month": cMonth, "weekday": cWeekday,
 	"relative": cRelative, "datepart": cDatepart, "daycue": cDaycue, "it": cIt, "him": cHim, "rel": cRel,
+	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark, "passive": cPassive,
 }
 
 func (lg *lang) is(class uint32, fold string) bool { return lg.class[fold]&class != 0 }
@@ -127,10 +136,18 @@ func (lg *lang) addWord(kind, entry string) {
 	case "noyear":
 		lg.noYear = append(lg.noYear, entry)
 		return
+	case "progressive":
+		lg.progressive = append(lg.progressive, text.Fold(entry))
+		return
+	case "passive":
+		lg.hasPassive = true
 	}
 	sq := tokenize(lg, entry)
 	if len(sq) == 0 {
 		return
+	}
+	if kind == "hypo" {
+		lg.hasHypo = true
 	}
 	if len(sq) == 1 {
 		lg.class[sq[0]] |= classBits[kind]

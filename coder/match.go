@@ -72,7 +72,36 @@ func (s *sentence) matchAt(pt *pattern, an anchor, i int) (binding, bool) {
 	if len(pt.elems) > 1 && pt.elems[0].kind == kLit && pt.elems[1].kind == kSlot && pt.elems[1].slot == 'S' && b.lo > 0 && s.u[b.lo-1].phrase >= 0 {
 		return b, false
 	}
+	if pt.active && s.passiveTrigger(b) {
+		return b, false // "X were arrested at the port, police said": not X arresting the police
+	}
 	return b, true
+}
+
+// passiveTrigger reports whether a passive auxiliary of grammar (class passive: "was", "were", "been", "a été",
+// "fue", "wurde") stands right before the trigger, or one word before it, and is not a word of the pattern;
+// a trigger with a progressive ending of grammar ("was meeting") is no passive.
+func (s *sentence) passiveTrigger(b binding) bool {
+	lg := s.d.lg
+	if !lg.hasPassive {
+		return false
+	}
+	trig := s.u[b.trig].fold
+	for _, suf := range lg.progressive {
+		if strings.HasSuffix(trig, suf) {
+			return false
+		}
+	}
+	for k := b.trig - 1; k >= 0 && k >= b.trig-2; k-- {
+		u := s.u[k]
+		if u.phrase >= 0 || slices.Contains(b.lits, k) {
+			return false
+		}
+		if lg.is(cPassive, u.fold) {
+			return true
+		}
+	}
+	return false
 }
 
 // lit matches the token sequence a at unit p walking in dir; it returns the unit after.
@@ -86,8 +115,8 @@ func (s *sentence) lit(a alt, p, dir int) (int, bool) {
 	return p, true
 }
 
-// possessive reports whether an actor phrase ends in a possessive ("Russia's", "the protesters'").
-func (s *sentence) possessive(u unit) bool {
+// possessivePhrase reports whether an actor phrase ends in a possessive ("Russia's", "the protesters'").
+func (s *sentence) possessivePhrase(u unit) bool {
 	t := s.d.toks[u.last].Text
 	return strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") || t == "'s" || t == "’s" || strings.HasSuffix(t, "s'")
 }
@@ -174,6 +203,9 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 		if (u.phrase >= 0 && !s.locative(p)) || s.isBarrier(u) {
 			return false
 		}
+		if b.imported && u.phrase < 0 && s.d.lg.is(cPrep, u.fold) {
+			return false // "urged X to stop selling ...": past a preposition the slot is another clause's
+		}
 		if s.d.capitalized(u) {
 			caps++
 		} else if u.fold != "," {
@@ -202,6 +234,18 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 	e := &els[j]
 	switch e.kind {
 	case kLit:
+		q := p - 1 // the unit the possessive leans on: the one before, or, walking left, the one here
+		if dir < 0 {
+			q = p
+		}
+		if s.possessive(e, q) {
+			// "Japan's talks": the 's stays in the token of the actor phrase; the pattern's 's matches it there
+			save := *b
+			if s.walk(els, j+1, p, dir, b) {
+				return true
+			}
+			*b = save
+		}
 		for _, a := range e.dalts {
 			if end, ok := s.lit(a, p, dir); ok && (!e.verb || s.verbLike(min(p, end-dir))) {
 				save := *b
@@ -309,7 +353,7 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			*b = save
 			return false
 		}
-		if b.imported && s.possessive(u) {
+		if b.imported && s.possessivePhrase(u) {
 			return false // "ordered Russia's mobilisation": a possessor, not the verb's subject or object
 		}
 		if e.slot == 'S' {
@@ -373,6 +417,14 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 	for n := 0; dir < 0 && n < 4 && title(q); n++ {
 		q += dir // read backwards
 	}
+	if dir > 0 && s.dashPair(p+1) || dir < 0 && s.dashPair(p-1) {
+		// "the Russia-Ukraine talks", "the US–China summit": two actors joined by a dash, the first named first
+		x, y := u.phrase, s.u[p+2*dir].phrase
+		if dir < 0 {
+			x, y = y, x
+		}
+		out = append(out, recipTry{pair: [2]int{x, y}, end: p + 3*dir})
+	}
 	if q >= 0 && q < len(s.u) && s.u[q].phrase < 0 && lg.is(cAnd, s.u[q].fold) {
 		r := q + dir
 		for n := 0; dir > 0 && n < 4 && title(r); n++ {
@@ -387,6 +439,44 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 		}
 	}
 	return out
+}
+
+// possessive reports whether literal e is the possessive "'s" and unit q an actor phrase whose last token
+// carries it ("Japan's", "China’s"), so that "S 's talks with T" reads "Japan's talks with China".
+func (s *sentence) possessive(e *delem, q int) bool {
+	if q < 0 || q >= len(s.u) || s.u[q].phrase < 0 {
+		return false
+	}
+	isPoss := false
+	for _, a := range e.dalts {
+		w := ""
+		for _, t := range a {
+			w += t.text
+		}
+		if w == "'s" || w == "s'" {
+			isPoss = true
+		}
+	}
+	if !isPoss {
+		return false
+	}
+	f := s.d.toks[s.u[q].last].Fold
+	return len(f) > 2 && (strings.HasSuffix(f, "'s") || strings.HasSuffix(f, "s'"))
+}
+
+// dashPair reports whether unit k is a dash or slash written tight between two actor phrases ("Russia-Ukraine",
+// "US–China", "EU/China").
+func (s *sentence) dashPair(k int) bool {
+	if k <= 0 || k+1 >= len(s.u) || s.u[k].phrase >= 0 || s.u[k-1].phrase < 0 || s.u[k+1].phrase < 0 {
+		return false
+	}
+	switch s.u[k].fold {
+	case "-", "–", "‑", "/":
+	default:
+		return false
+	}
+	t := s.d.toks[s.u[k].tok]
+	return s.d.toks[s.u[k-1].last].End == t.Start && s.d.toks[s.u[k+1].tok].Start == t.End
 }
 
 // negated reports whether a negation word lies in the match or just after it.
@@ -411,6 +501,33 @@ func (s *sentence) negated(b binding) bool {
 		}
 		if s.d.lg.is(cNeg, s.u[k].fold) {
 			return true
+		}
+	}
+	return false
+}
+
+// hypothetical reports whether a match tells an event that did not happen: a hypo word or phrase of grammar
+// ("if", "could", "would", "an excuse to", "si", "falls") between the match's start and its trigger, or just
+// before the match ("if Russia invades Ukraine"). Words of the pattern itself do not count, so "S will visit
+// T" (036) is an intention, not a hypothesis.
+func (s *sentence) hypothetical(b binding) bool {
+	lg := s.d.lg
+	if !lg.hasHypo {
+		return false
+	}
+	lo := max(0, b.lo-2)
+	for k := lo; k < b.trig; k++ {
+		u := s.u[k]
+		if u.phrase >= 0 || slices.Contains(b.lits, k) {
+			continue
+		}
+		if lg.is(cHypo, u.fold) {
+			return true
+		}
+		for _, sq := range lg.phrases["hypo"] {
+			if k+len(sq) <= b.trig && s.seqAt(k, sq) {
+				return true
+			}
 		}
 	}
 	return false

@@ -25,7 +25,7 @@ SHIP
 FERRY {FERRIES FERRIED FERRYING}
 +AIRLIFT_IN [073]
 - * &GOODS_ (TO)                   [073]   # SHIP
-- * &ENVOY (TO +)                  [042:043]
+- * &ENVOY (TO +)                  [036:031]
 - * JOKES                          [---]
 - $ * (AS MEDIATOR) (WITH +)       [045]
 - * % TOGETHER                     [040]
@@ -55,9 +55,9 @@ func TestConvertPetrarchVerbs(t *testing.T) {
 		"@pe_v11_ship = ship~ ferry ferries ferried ferrying airlift~_in",
 		"070 | S! ^@pe_v11_ship_070 T | 0.6 | sample.txt:11", // the block's code, for its verbs without their own
 		"073 | S! ^@pe_v11_ship_073 T | 0.6 | sample.txt:11",
-		"073 | S ^@pe_v11_ship ..3 @pe_goods ..3 to T | 0.6 | sample.txt:15",       // (TO): the target follows the preposition
-		"042:043 | S ^@pe_v11_ship ..3 @pe_envoy ..3 to T | 0.6 | sample.txt:16", // a pair: two directions
-		"--- | S ^@pe_v11_ship ..3 jokes T | 0.6 | sample.txt:17",               // a null pattern, kept to block the default
+		"073 | S ^@pe_v11_ship ..3 @pe_goods ..3 to T | 0.6 | sample.txt:15",     // (TO): the target follows the preposition
+		"036:031 | S ^@pe_v11_ship ..3 @pe_envoy ..3 to T | 0.6 | sample.txt:16", // a pair: two directions
+		"--- | S ^@pe_v11_ship ..3 jokes T | 0.6 | sample.txt:17",                // a null pattern, kept to block the default
 		"045 | S ^@pe_v11_ship ..3 as ..3 mediator ..3 with T | 0.6 | sample.txt:18",
 		"1246 | S ^@pe_v22_snub T at_the ..3 summit | 0.6 | sample.txt:24",
 	} {
@@ -101,7 +101,7 @@ func TestConvertedPatternsCode(t *testing.T) {
 	}{
 		{"Vietnam ferried China across the river.", []string{"070 VNM CHN"}},
 		{"Vietnam shipped grain to China on Monday.", []string{"073 VNM CHN"}},
-		{"Vietnam shipped its envoy to China.", []string{"042 VNM CHN", "043 CHN VNM"}},
+		{"Vietnam shipped its envoy to China.", []string{"036 VNM CHN", "031 CHN VNM"}},
 		{"Vietnam shipped jokes China.", nil},
 		{"The Vietnamese aid to China", nil}, // no verb
 	} {
