@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -175,7 +176,7 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 			if cd.pt.recip {
 				recipPrev = true
 			}
-			if s.negated(cd.b) {
+			if neg, hypo := s.negated(cd.b), s.hypothetical(cd.b); neg || hypo {
 				src, tgt := "", ""
 				if cd.b.s >= 0 || cd.b.s == -2 {
 					src = d.slotActor(cd, cd.b.s).Code
@@ -183,11 +184,63 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 				if cd.b.t >= 0 || cd.b.t == -2 {
 					tgt = d.targetActor(cd, cd.b.t).Code
 				}
-				res.Trace = append(res.Trace, d.firing(sp, cd, src, tgt, true))
+				f := d.firing(sp, cd, src, tgt, neg)
+				if !neg {
+					f.Why += " hypothetical (a hypo word of grammar before the verb): not coded"
+				}
+				res.Trace = append(res.Trace, f)
 				continue
 			}
 			if cd.pt.recip && cd.b.r[0] < 0 {
 				recips = append(recips, pending{cand: cd, sent: s, span: sp, ta: ta})
+				continue
+			}
+			if cd.pt.agentless {
+				for _, ph := range d.targets(cd) {
+					tgt := d.targetActor(cd, ph)
+					src, ok := d.agentFor(s, ta, tb, ph, tgt)
+					if !ok || countryless(tgt) || src.Code == tgt.Code {
+						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Target: tgt.Code,
+							Why: fmt.Sprintf("pattern %q: agentless, but no agent or country for it", cd.pt.text)})
+						continue
+					}
+					ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, cd.pt.conf)
+					if k := ev.Source.Code + "|" + ev.Target.Code + "|" + family(ev.Code); seenPair[k] {
+						continue
+					} else {
+						seenPair[k] = true
+					}
+					if d.background(ev) {
+						res.Trace = append(res.Trace, d.firingWhy(sp, cd, ev, "background: the sentence dates it "+string(ev.Date)))
+						continue
+					}
+					res.Events = append(res.Events, ev)
+					res.Trace = append(res.Trace, d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false))
+				}
+				continue
+			}
+			if cd.pt.oneSided {
+				for _, ph := range d.sources(cd) {
+					src := d.slotActor(cd, ph)
+					tgt, ok := d.homeTarget(ta, tb, src)
+					if !ok || countryless(src) {
+						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
+							Why: fmt.Sprintf("pattern %q: one-sided, but neither the place nor the source gives a country", cd.pt.text)})
+						continue
+					}
+					ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, cd.pt.conf)
+					if k := ev.Source.Code + "|" + ev.Target.Country + "|" + family(ev.Code); seenPair[k] {
+						continue
+					} else {
+						seenPair[k] = true
+					}
+					if d.background(ev) {
+						res.Trace = append(res.Trace, d.firingWhy(sp, cd, ev, "background: the sentence dates it "+string(ev.Date)))
+						continue
+					}
+					res.Events = append(res.Events, ev)
+					res.Trace = append(res.Trace, d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false))
+				}
 				continue
 			}
 			if cd.pt.place {
@@ -206,6 +259,10 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 					continue
 				} else {
 					seenPair[k] = true
+				}
+				if d.background(ev) {
+					res.Trace = append(res.Trace, d.firingWhy(sp, cd, ev, "background: the sentence dates it "+string(ev.Date)))
+					continue
 				}
 				res.Events = append(res.Events, ev)
 				res.Trace = append(res.Trace, d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false))
@@ -230,6 +287,10 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 					continue // a less specific pattern for the same pair and family
 				}
 				seenPair[k] = true
+				if d.background(ev) {
+					res.Trace = append(res.Trace, d.firingWhy(sp, cd, ev, "background: the sentence dates it "+string(ev.Date)))
+					continue
+				}
 				if firstPair == nil && !cd.pt.recip {
 					firstPair = &[2]dyad.EventActor{ev.Source, ev.Target}
 				}
@@ -285,6 +346,9 @@ func (s *sentence) candidates() []candidate {
 			continue
 		}
 		try(lg.anchors[u.fold], i)
+		if len(lg.stems) > 0 {
+			try(lg.stems[s.stemAt(i)], i)
+		}
 		if len(lg.preLens) > 0 {
 			for _, n := range lg.preLens {
 				if p, ok := runePrefix(u.fold, n); ok {
@@ -383,6 +447,98 @@ func (d *doc) pairs(cd candidate) [][2]int {
 	return out
 }
 
+// sources returns the source phrases of a one-sided match: the whole list when S takes the last member of
+// "A, B and C" ("Farmers, truckers and teachers went on strike").
+func (d *doc) sources(cd candidate) []int {
+	if cd.b.s >= 0 {
+		if l := d.phrases[cd.b.s].list; l != nil && l[len(l)-1] == cd.b.s {
+			return l
+		}
+	}
+	return []int{cd.b.s}
+}
+
+// targets returns the target phrases of an agentless match: the whole list when T takes the first member of
+// "A, B and C" ("X, Y and Z were arrested").
+func (d *doc) targets(cd candidate) []int {
+	if cd.b.t >= 0 {
+		if l := d.phrases[cd.b.t].list; l != nil && l[0] == cd.b.t {
+			return l
+		}
+	}
+	return []int{cd.b.t}
+}
+
+// agentFor is the source of an agentless passive whose target is phrase tp: a state actor (a sector of
+// stateSectors) the sentence names elsewhere in the home country ("X was detained on Sunday, police said"),
+// else that country itself, the state: the country where the sentence places the event, else the target's.
+func (d *doc) agentFor(s *sentence, ta, tb, tp int, tgt dyad.EventActor) (dyad.EventActor, bool) {
+	if d.locFor != [2]int{ta, tb} {
+		d.locFor = [2]int{ta, tb}
+		d.loc, d.locCountry = d.location(ta, tb)
+	}
+	cc := d.locCountry
+	if cc == "" {
+		cc = tgt.Country
+	}
+	if cc == "" {
+		return dyad.EventActor{}, false
+	}
+	for _, u := range s.u {
+		if u.phrase < 0 || u.phrase == tp {
+			continue
+		}
+		if a := d.actorOf(u.phrase); stateSectors[a.Sector] && a.Country == cc {
+			return a, true
+		}
+	}
+	return dyad.EventActor{Code: cc, Name: cc, Country: cc}, true
+}
+
+// stateSectors are the sectors that act for the state: when one of them is the source of a one-sided event (a
+// curfew, a state of emergency, a government resigning), the target is the country's people, not its
+// government.
+var stateSectors = map[string]bool{"GOV": true, "MIL": true, "COP": true, "JUD": true, "LEG": true, "SPY": true}
+
+// homeTarget is the target of a one-sided event, as CAMEO codes domestic events: the government of the
+// country where the sentence places it ("in Paris"), else of the source's country; a source that acts for the
+// state targets the country itself. It fails when no country is known.
+func (d *doc) homeTarget(ta, tb int, src dyad.EventActor) (dyad.EventActor, bool) {
+	if d.locFor != [2]int{ta, tb} {
+		d.locFor = [2]int{ta, tb}
+		d.loc, d.locCountry = d.location(ta, tb)
+	}
+	cc := d.locCountry
+	if cc == "" {
+		cc = src.Country
+	}
+	if cc == "" {
+		return dyad.EventActor{}, false
+	}
+	if stateSectors[src.Sector] && src.Country == cc {
+		return dyad.EventActor{Code: cc, Name: cc, Country: cc}, true
+	}
+	return dyad.EventActor{Code: cc + "GOV", Name: cc + " government", Country: cc, Sector: "GOV"}, true
+}
+
+// background reports whether an event is history recalled, not news: its own sentence dates it (not
+// inferred) more than a year before the year of the article's reference date ("fought a border war in
+// 1979" in a 2019 story).
+func (d *doc) background(ev dyad.Event) bool {
+	if ev.DateInferred || len(ev.Date) < 4 || !d.ref.ok {
+		return false
+	}
+	y, err := strconv.Atoi(string(ev.Date)[:4])
+	return err == nil && y < d.ref.t.Year()-1
+}
+
+// firingWhy traces a match that was not coded, with the reason.
+func (d *doc) firingWhy(sp dyad.Span, cd candidate, ev dyad.Event, why string) Firing {
+	f := d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false)
+	f.Why += " " + why + ": not coded"
+	return f
+}
+
 // slotActor is the actor of a slot's phrase, or of the pronoun S stands for.
 func (d *doc) slotActor(cd candidate, ph int) dyad.EventActor {
 	if ph == -2 {
@@ -401,7 +557,18 @@ func (d *doc) targetActor(cd candidate, ph int) dyad.EventActor {
 
 func (d *doc) actorOf(ph int) dyad.EventActor {
 	m := d.ments[d.phrases[ph].head]
-	return eventActor(m.Actor)
+	a := eventActor(m.Actor)
+	// "his Spanish and Chilean counterparts": a country adjective coordinated before a noun with a sector
+	// shares that noun ("Spanish" counterparts: ESPGOV)
+	if l := d.phrases[ph].list; l != nil && l[len(l)-1] != ph && m.Via == "demonym" && m.Actor.Type == dyad.TypeCountry && m.Actor.Country != "" {
+		last := d.ments[d.phrases[l[len(l)-1]].head]
+		if last.Via == "demonym" && last.Actor.Sector != "" && last.Actor.Type != dyad.TypeCountry {
+			a.Sector = last.Actor.Sector
+			a.Code = a.Country + a.Sector
+			a.ActorID = ""
+		}
+	}
+	return a
 }
 
 func eventActor(a dyad.ActorRef) dyad.EventActor {

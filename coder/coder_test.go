@@ -59,7 +59,7 @@ func TestDataErrors(t *testing.T) {
 	for _, tc := range []struct{ file, body, want string }{
 		{"xx/verbs", "999 | S meet T\n", "xx/verbs:1: unknown CAMEO code"},
 		{"xx/verbs", "040 | S @nope T\n", "xx/verbs:1: undefined word set @nope"},
-		{"xx/verbs", "040 | S meet\n", "xx/verbs:1: a pattern needs S and T"},
+		{"xx/verbs", "040 | meet\n", "xx/verbs:1: a pattern needs S"},
 		{"xx/verbs", "040 | S T\n", "needs a word"},
 		{"xx/verbs", "# c\n040 | S me* T\n", "xx/verbs:2: stem"},
 		{"xx/verbs", "040 | S meet ..99 T\n", "bad gap"},
@@ -118,7 +118,8 @@ func TestDatesAndReference(t *testing.T) {
 		{"no date at all", "en", "", "Wang Yi met Le Hoai Trung.", "", "", false},
 		{"year from text", "en", "", "Wang Yi met Le Hoai Trung in Hanoi on February 5 to plan for 2024.", "2024-02-05", "day", true},
 		{"explicit year", "en", "", "Wang Yi met Le Hoai Trung on 5 February 2024.", "2024-02-05", "day", false},
-		{"month", "en", "2025-03-10", "Wang Yi met Le Hoai Trung in October 2022.", "2022-10", "month", false},
+		{"month", "en", "2025-03-10", "Wang Yi met Le Hoai Trung in October 2024.", "2024-10", "month", false},
+		{"year", "en", "2025-03-10", "Wang Yi met Le Hoai Trung in 2024.", "2024", "year", false},
 		{"future moves back", "nl", "2025-03-10", "Op 31 oktober ontmoette Wang Yi Le Hoai Trung.", "2024-10-31", "day", false},
 		{"publication date", "en", "2025-03-10", "Wang Yi met Le Hoai Trung.", "2025-03-10", "day", true},
 		{"relative", "fr", "2025-03-10", "Hier, Wang Yi a rencontré Le Hoai Trung.", "2025-03-09", "day", false},

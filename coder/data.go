@@ -25,11 +25,12 @@ const (
 var grammarKinds = map[string]bool{
 	"neg": true, "recip": true, "they": true, "and": true, "prep": true, "det": true, "that": true, "he": true,
 	"we": true, "barrier": true, "loc": true, "elision": true, "option": true, "it": true, "him": true,
-	"rel": true,
+	"rel": true, "hypo": true, "passive": true, "progressive": true,
 }
 
 // word classes of the dates file.
-var dateKinds = map[string]bool{"month": true, "weekday": true, "relative": true, "datepart": true, "daycue": true, "noyear": true}
+var dateKinds = map[string]bool{"month": true, "weekday": true, "relative": true, "datepart": true, "daycue": true, "noyear": true,
+	"yearcue": true, "yearmark": true}
 
 // seq is a sequence of folded tokens, one alternative of a literal.
 type seq []string
@@ -40,14 +41,21 @@ type lang struct {
 	patterns []*pattern
 	anchors  map[string][]anchor // folded token -> anchors whose first token it is
 	prefixes map[string][]anchor // folded prefix -> anchors of wildcard tokens
+	stems    map[string][]anchor // folded Snowball stem -> anchors of word~ tokens
 	triggers map[string]bool     // one-word triggers: words that may be the verb of a sentence
-	preLens  []int               // rune lengths of the prefixes in use
-	speech   map[string][]seq    // first folded token -> reporting verb forms
-	class    map[string]uint32   // folded word -> its word classes
-	phrases  map[string][]seq    // multi-token entries of grammar and dates, by kind
-	elision  []string
-	noYear   []string // templates that add the reference year to a date without one: "{year}年{date}"
-	hasData  bool
+	// stemTriggers are one-word triggers written word~, by stem
+	stemTriggers map[string]bool
+	stemmer      *stemmer          // nil for languages without a Snowball stemmer (vi, zh)
+	preLens      []int             // rune lengths of the prefixes in use
+	speech       map[string][]seq  // first folded token -> reporting verb forms
+	class        map[string]uint32 // folded word -> its word classes
+	phrases      map[string][]seq  // multi-token entries of grammar and dates, by kind
+	elision      []string
+	noYear       []string // templates that add the reference year to a date without one: "{year}年{date}"
+	hasData      bool
+	hasHypo      bool     // the grammar lists hypo words: matches after them are hypothetical
+	hasPassive   bool     // the grammar lists passive auxiliaries: active patterns do not read passive verbs
+	progressive  []string // word endings of a progressive verb ("-ing"), which a passive auxiliary may precede
 	// keepMarks matches words lower-cased but with their diacritics (option keep-marks), for languages
 	// where marks tell words apart (Vietnamese "thăm" visit, "tham" take part).
 	keepMarks bool
@@ -74,12 +82,17 @@ const (
 	cIt
 	cHim
 	cRel
+	cHypo
+	cYearcue
+	cYearmark
+	cPassive
 )
 
 var classBits = map[string]uint32{
 	"neg": cNeg, "recip": cRecip, "they": cThey, "and": cAnd, "prep": cPrep, "det": cDet, "that": cThat,
 	"he": cHe, "we": cWe, "barrier": cBarrier, "loc": cLoc, "month": cMonth, "weekday": cWeekday,
 	"relative": cRelative, "datepart": cDatepart, "daycue": cDaycue, "it": cIt, "him": cHim, "rel": cRel,
+	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark, "passive": cPassive,
 }
 
 func (lg *lang) is(class uint32, fold string) bool { return lg.class[fold]&class != 0 }
@@ -94,6 +107,7 @@ func (lg *lang) key(t text.Token) string {
 
 func newLang(code string) *lang {
 	return &lang{code: code, anchors: map[string][]anchor{}, prefixes: map[string][]anchor{}, triggers: map[string]bool{},
+		stems: map[string][]anchor{}, stemTriggers: map[string]bool{}, stemmer: newStemmer(code),
 		speech: map[string][]seq{}, class: map[string]uint32{}, phrases: map[string][]seq{}}
 }
 
@@ -118,10 +132,18 @@ func (lg *lang) addWord(kind, entry string) {
 	case "noyear":
 		lg.noYear = append(lg.noYear, entry)
 		return
+	case "progressive":
+		lg.progressive = append(lg.progressive, text.Fold(entry))
+		return
+	case "passive":
+		lg.hasPassive = true
 	}
 	sq := tokenize(lg, entry)
 	if len(sq) == 0 {
 		return
+	}
+	if kind == "hypo" {
+		lg.hasHypo = true
 	}
 	if len(sq) == 1 {
 		lg.class[sq[0]] |= classBits[kind]
@@ -278,6 +300,16 @@ func loadAll(p *packs.Set, cb *cameo.Codebook) (map[string]*lang, []error) {
 	return langs, errs
 }
 
+// trigger reports whether token k may be the verb of a sentence: a one-word trigger next to a slot in some
+// pattern, written out or as word~.
+func (d *doc) trigger(k int) bool {
+	lg := d.lg
+	if lg.triggers[d.toks[k].Fold] {
+		return true
+	}
+	return len(lg.stemTriggers) > 0 && lg.stemTriggers[lg.stemmer.stem(d.toks[k].Text)]
+}
+
 func (lg *lang) prefixLens() map[int]bool {
 	m := map[int]bool{}
 	for p := range lg.prefixes {
@@ -332,29 +364,42 @@ func isName(s string) bool {
 	return s != ""
 }
 
-// parseAlt reads one alternative: words joined by _, each possibly ending in * (a stem).
+// parseAlt reads one alternative: words joined by _, each possibly ending in * (a prefix) or ~ (any form with
+// the same Snowball stem).
 func (lg *lang) parseAlt(s string) (alt, error) {
 	var a alt
 	for _, w := range strings.Split(s, "_") {
 		if w == "" {
 			return nil, fmt.Errorf("empty word in %q", s)
 		}
-		stem := strings.HasSuffix(w, "*")
+		prefix := strings.HasSuffix(w, "*")
 		w = strings.TrimSuffix(w, "*")
-		if strings.ContainsAny(w, "*()/@") {
+		stem := !prefix && strings.HasSuffix(w, "~")
+		w = strings.TrimSuffix(w, "~")
+		if strings.ContainsAny(w, "*()/@~") {
 			return nil, fmt.Errorf("bad word %q", s)
 		}
 		sq := tokenize(lg, w)
 		if len(sq) == 0 {
 			return nil, fmt.Errorf("word %q has no letters", s)
 		}
+		if stem && lg.stemmer == nil {
+			return nil, fmt.Errorf("%s~: language %q has no stemmer (its words do not inflect: list the forms, or use word*)", w, lg.code)
+		}
 		for i, t := range sq {
 			tm := tokMatch{text: t}
-			if stem && i == len(sq)-1 {
+			if prefix && i == len(sq)-1 {
 				if utf8.RuneCountInString(t) < 3 {
 					return nil, fmt.Errorf("stem %q is shorter than 3 letters", w)
 				}
 				tm.prefix = true
+			}
+			if stem && i == len(sq)-1 {
+				toks := splitElision(lg, text.Tokens(w))
+				tm.text, tm.stem = lg.stemmer.stem(toks[len(toks)-1].Text), true
+				if tm.text == "" {
+					return nil, fmt.Errorf("%s~ has an empty stem", w)
+				}
 			}
 			a = append(a, tm)
 		}
@@ -469,9 +514,12 @@ func (lg *lang) addPattern(pt *pattern) {
 			}
 		}
 		an := anchor{pat: idx, alt: ai, off: off}
-		if a[off].prefix {
+		switch {
+		case a[off].stem:
+			lg.stems[a[off].text] = append(lg.stems[a[off].text], an)
+		case a[off].prefix:
 			lg.prefixes[a[off].text] = append(lg.prefixes[a[off].text], an)
-		} else {
+		default:
 			lg.anchors[a[off].text] = append(lg.anchors[a[off].text], an)
 		}
 	}
@@ -492,7 +540,11 @@ func (lg *lang) addPattern(pt *pattern) {
 		}
 		for _, a := range e.alts {
 			if len(a) == 1 && !a[0].prefix && hasLetter(a[0].text) && lg.class[a[0].text]&(cPrep|cDet|cAnd|cLoc|cThat) == 0 {
-				lg.triggers[a[0].text] = true
+				if a[0].stem {
+					lg.stemTriggers[a[0].text] = true
+				} else {
+					lg.triggers[a[0].text] = true
+				}
 			}
 		}
 	}

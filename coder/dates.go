@@ -19,8 +19,9 @@ type when struct {
 
 // dateCand is a date expression found in the text: its token range.
 type dateCand struct {
-	a, b    int // tokens, inclusive
-	hasYear bool
+	a, b     int // tokens, inclusive
+	hasYear  bool
+	yearOnly bool // a bare year: "in 1979", "en 2014", "1979年"
 }
 
 // reference is the date against which a document's date expressions are resolved.
@@ -101,6 +102,9 @@ func (d *doc) dateCands(a, b int) []dateCand {
 				out = append(out, dateCand{a: k + 1, b: hi, hasYear: isYear(d.fold(hi))})
 				used = hi
 			}
+		case isYear(f) && (k > a && lg.is(cYearcue, d.fold(k-1)) || k+1 < b && lg.is(cYearmark, d.fold(k+1))) && !d.monthNear(k, a, b):
+			// "fought a border war in 1979", "en 2014", "năm 1979", "1979年": a year alone dates the event
+			out = append(out, dateCand{a: k, b: k, hasYear: true, yearOnly: true})
 		default:
 			for _, sq := range lg.phrases["relative"] {
 				if k+len(sq) <= b && d.seqAt(k, sq) {
@@ -112,6 +116,17 @@ func (d *doc) dateCands(a, b int) []dateCand {
 		}
 	}
 	return out
+}
+
+// monthNear reports whether a month word lies within three tokens of token k in [a, b): the year is then
+// part of a full date, which the month finds.
+func (d *doc) monthNear(k, a, b int) bool {
+	for j := max(a, k-3); j < min(b, k+4); j++ {
+		if d.lg.is(cMonth, d.fold(j)) {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *doc) seqAt(k int, sq seq) bool {
@@ -129,6 +144,13 @@ func (d *doc) resolve(c dateCand) (when, bool) {
 		return when{}, false
 	}
 	s := d.a.Text[d.toks[c.a].Start:d.toks[c.b].End]
+	if c.yearOnly {
+		// a year alone says less than the publication date when it is the publication's year (or later)
+		if y, _ := strconv.Atoi(d.fold(c.a)); y >= d.ref.t.Year() {
+			return when{}, false
+		}
+		return when{date: d.fold(c.a), precision: "year"}, true
+	}
 	if w, ok := d.dateCache[s]; ok {
 		return w, w.date != ""
 	}

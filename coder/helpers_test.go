@@ -15,6 +15,7 @@ import (
 // testActor is one alias of testdata/actors.txt.
 type testActor struct {
 	alias string
+	via   string // how the actor stage would have found it: "name", "demonym" ...
 	ref   dyad.ActorRef
 }
 
@@ -35,13 +36,17 @@ func loadTestActors(t testing.TB) []testActor {
 			continue
 		}
 		fs := strings.Split(l, "|")
-		if len(fs) != 7 {
-			t.Fatalf("testdata/actors.txt:%d: want 7 fields", n)
+		if len(fs) != 7 && len(fs) != 8 {
+			t.Fatalf("testdata/actors.txt:%d: want 7 fields, or 8 with how the mention was found", n)
 		}
 		for i := range fs {
 			fs[i] = strings.TrimSpace(fs[i])
 		}
-		out = append(out, testActor{alias: fs[0], ref: dyad.ActorRef{ID: fs[1], Name: fs[2], Type: fs[3], Country: fs[4], Sector: fs[5], Code: fs[6]}})
+		via := "name"
+		if len(fs) == 8 {
+			via = fs[7]
+		}
+		out = append(out, testActor{alias: fs[0], via: via, ref: dyad.ActorRef{ID: fs[1], Name: fs[2], Type: fs[3], Country: fs[4], Sector: fs[5], Code: fs[6]}})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i].alias) > len(out[j].alias) })
 	return out
@@ -76,7 +81,7 @@ func handMentions(actors []testActor, s string) []dyad.ActorMention {
 			for k := st; k < en; k++ {
 				taken[k] = true
 			}
-			out = append(out, dyad.ActorMention{Start: st, End: en, Text: s[st:en], Actor: a.ref, Via: "name"})
+			out = append(out, dyad.ActorMention{Start: st, End: en, Text: s[st:en], Actor: a.ref, Via: a.via})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })

@@ -28,7 +28,9 @@ type binding struct {
 type sentence struct {
 	d         *doc
 	u         []unit
-	recipPrev bool // the previous sentence had a reciprocal subject ("they" may continue it)
+	recipPrev bool     // the previous sentence had a reciprocal subject ("they" may continue it)
+	stems     []string // the stem of each word unit (stemAt), where stemmed says it was computed
+	stemmed   []bool
 }
 
 func (s *sentence) isBarrier(u unit) bool {
@@ -68,18 +70,72 @@ func (s *sentence) matchAt(pt *pattern, an anchor, i int) (binding, bool) {
 	if len(pt.elems) > 1 && pt.elems[0].kind == kLit && pt.elems[1].kind == kSlot && pt.elems[1].slot == 'S' && b.lo > 0 && s.u[b.lo-1].phrase >= 0 {
 		return b, false
 	}
+	if pt.active && s.passiveTrigger(b) {
+		return b, false // "X were arrested at the port, police said": not X arresting the police
+	}
 	return b, true
+}
+
+// passiveTrigger reports whether a passive auxiliary of grammar (class passive: "was", "were", "been", "a été",
+// "fue", "wurde") stands right before the trigger, or one word before it, and is not a word of the pattern;
+// a trigger with a progressive ending of grammar ("was meeting") is no passive.
+func (s *sentence) passiveTrigger(b binding) bool {
+	lg := s.d.lg
+	if !lg.hasPassive {
+		return false
+	}
+	trig := s.u[b.trig].fold
+	for _, suf := range lg.progressive {
+		if strings.HasSuffix(trig, suf) {
+			return false
+		}
+	}
+	for k := b.trig - 1; k >= 0 && k >= b.trig-2; k-- {
+		u := s.u[k]
+		if u.phrase >= 0 || slices.Contains(b.lits, k) {
+			return false
+		}
+		if lg.is(cPassive, u.fold) {
+			return true
+		}
+	}
+	return false
 }
 
 // lit matches the token sequence a at unit p walking in dir; it returns the unit after.
 func (s *sentence) lit(a alt, p, dir int) (int, bool) {
 	for _, tm := range a {
-		if p < 0 || p >= len(s.u) || s.u[p].phrase >= 0 || !tm.matches(s.u[p].fold) {
+		if p < 0 || p >= len(s.u) || s.u[p].phrase >= 0 || !s.tokOK(tm, p) {
 			return p, false
 		}
 		p += dir
 	}
 	return p, true
+}
+
+// tokOK reports whether the word unit p matches one token of a pattern.
+func (s *sentence) tokOK(tm tokMatch, p int) bool {
+	if tm.stem {
+		return s.stemAt(p) == tm.text
+	}
+	return tm.matches(s.u[p].fold)
+}
+
+// stemAt returns the folded stem of word unit p, stemming each unit of the sentence at most once (and each
+// word form at most once per language, through the stemmer's cache).
+func (s *sentence) stemAt(p int) string {
+	st := s.d.lg.stemmer
+	if st == nil {
+		return ""
+	}
+	if s.stems == nil {
+		s.stems = make([]string, len(s.u))
+		s.stemmed = make([]bool, len(s.u))
+	}
+	if !s.stemmed[p] {
+		s.stems[p], s.stemmed[p] = st.stem(s.d.toks[s.u[p].tok].Text), true
+	}
+	return s.stems[p]
 }
 
 // walk matches els[j:] from unit pos in dir, recording the extent in b.
@@ -150,6 +206,18 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 	e := &els[j]
 	switch e.kind {
 	case kLit:
+		q := p - 1 // the unit the possessive leans on: the one before, or, walking left, the one here
+		if dir < 0 {
+			q = p
+		}
+		if s.possessive(e, q) {
+			// "Japan's talks": the 's stays in the token of the actor phrase; the pattern's 's matches it there
+			save := *b
+			if s.walk(els, j+1, p, dir, b) {
+				return true
+			}
+			*b = save
+		}
 		for _, a := range e.dalts {
 			if end, ok := s.lit(a, p, dir); ok {
 				save := *b
@@ -173,7 +241,7 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 		// a look-ahead: the next unit is not one of these words
 		if p >= 0 && p < len(s.u) && s.u[p].phrase < 0 {
 			for _, a := range e.dalts {
-				if a[0].matches(s.u[p].fold) {
+				if s.tokOK(a[0], p) {
 					return false
 				}
 			}
@@ -318,6 +386,14 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 	for n := 0; dir < 0 && n < 4 && title(q); n++ {
 		q += dir // read backwards
 	}
+	if dir > 0 && s.dashPair(p+1) || dir < 0 && s.dashPair(p-1) {
+		// "the Russia-Ukraine talks", "the US–China summit": two actors joined by a dash, the first named first
+		x, y := u.phrase, s.u[p+2*dir].phrase
+		if dir < 0 {
+			x, y = y, x
+		}
+		out = append(out, recipTry{pair: [2]int{x, y}, end: p + 3*dir})
+	}
 	if q >= 0 && q < len(s.u) && s.u[q].phrase < 0 && lg.is(cAnd, s.u[q].fold) {
 		r := q + dir
 		for n := 0; dir > 0 && n < 4 && title(r); n++ {
@@ -332,6 +408,44 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 		}
 	}
 	return out
+}
+
+// possessive reports whether literal e is the possessive "'s" and unit q an actor phrase whose last token
+// carries it ("Japan's", "China’s"), so that "S 's talks with T" reads "Japan's talks with China".
+func (s *sentence) possessive(e *delem, q int) bool {
+	if q < 0 || q >= len(s.u) || s.u[q].phrase < 0 {
+		return false
+	}
+	isPoss := false
+	for _, a := range e.dalts {
+		w := ""
+		for _, t := range a {
+			w += t.text
+		}
+		if w == "'s" || w == "s'" {
+			isPoss = true
+		}
+	}
+	if !isPoss {
+		return false
+	}
+	f := s.d.toks[s.u[q].last].Fold
+	return len(f) > 2 && (strings.HasSuffix(f, "'s") || strings.HasSuffix(f, "s'"))
+}
+
+// dashPair reports whether unit k is a dash or slash written tight between two actor phrases ("Russia-Ukraine",
+// "US–China", "EU/China").
+func (s *sentence) dashPair(k int) bool {
+	if k <= 0 || k+1 >= len(s.u) || s.u[k].phrase >= 0 || s.u[k-1].phrase < 0 || s.u[k+1].phrase < 0 {
+		return false
+	}
+	switch s.u[k].fold {
+	case "-", "–", "‑", "/":
+	default:
+		return false
+	}
+	t := s.d.toks[s.u[k].tok]
+	return s.d.toks[s.u[k-1].last].End == t.Start && s.d.toks[s.u[k+1].tok].Start == t.End
 }
 
 // negated reports whether a negation word lies in the match or just after it.
@@ -356,6 +470,33 @@ func (s *sentence) negated(b binding) bool {
 		}
 		if s.d.lg.is(cNeg, s.u[k].fold) {
 			return true
+		}
+	}
+	return false
+}
+
+// hypothetical reports whether a match tells an event that did not happen: a hypo word or phrase of grammar
+// ("if", "could", "would", "an excuse to", "si", "falls") between the match's start and its trigger, or just
+// before the match ("if Russia invades Ukraine"). Words of the pattern itself do not count, so "S will visit
+// T" (036) is an intention, not a hypothesis.
+func (s *sentence) hypothetical(b binding) bool {
+	lg := s.d.lg
+	if !lg.hasHypo {
+		return false
+	}
+	lo := max(0, b.lo-2)
+	for k := lo; k < b.trig; k++ {
+		u := s.u[k]
+		if u.phrase >= 0 || slices.Contains(b.lits, k) {
+			continue
+		}
+		if lg.is(cHypo, u.fold) {
+			return true
+		}
+		for _, sq := range lg.phrases["hypo"] {
+			if k+len(sq) <= b.trig && s.seqAt(k, sq) {
+				return true
+			}
 		}
 	}
 	return false
@@ -503,7 +644,7 @@ func (s *sentence) litNext(els []delem, j, p int) bool {
 			return false
 		}
 		for _, a := range els[j+1].dalts {
-			if len(a) > 0 && a[len(a)-1].matches(u.fold) {
+			if len(a) > 0 && s.tokOK(a[len(a)-1], k) {
 				return true
 			}
 		}

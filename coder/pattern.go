@@ -25,12 +25,16 @@ const (
 	slackCaps  = 8
 )
 
-// tokMatch matches one folded token, exactly or as a prefix (a stem written with *).
+// tokMatch matches one folded token, exactly, as a prefix (written word*), or by its Snowball stem (written
+// word~: text is then the folded stem, compared with the stem of the sentence's token).
 type tokMatch struct {
 	text   string
 	prefix bool
+	stem   bool
 }
 
+// matches compares a folded token with a word or a prefix; stems are compared by sentence.tokOK, which knows
+// the token's stem.
 func (m tokMatch) matches(fold string) bool {
 	if m.prefix {
 		return len(fold) >= len(m.text) && fold[:len(m.text)] == m.text
@@ -72,6 +76,15 @@ type pattern struct {
 	recip  bool    // has an R slot
 	place  bool    // has an L (or H) slot: the target is the country of a place
 	home   bool    // the slot is H: the place may be in the source's own country (protests, crackdowns)
+	// oneSided: S and no target slot: an event with no target named (protests, strikes, curfews,
+	// resignations under pressure), whose target is the home government (or country) of the event
+	oneSided bool
+	// active: S stands before the trigger ("S @arrest T"), so the trigger is an active verb, which a passive
+	// auxiliary right before it contradicts ("were arrested")
+	active bool
+	// agentless: T and no source slot: a passive without its agent ("X was arrested"), whose source is the
+	// state at home, or the state actor the sentence names elsewhere
+	agentless bool
 }
 
 // finish validates a parsed pattern and prepares it for matching.
@@ -116,13 +129,20 @@ func (pt *pattern) finish() error {
 		return errors.New("slot R (both sides) excludes S, T and L")
 	case t == 1 && l == 1:
 		return errors.New("slots T and L (the target's place) exclude each other")
-	case r == 0 && (s != 1 || t+l != 1):
-		return errors.New("a pattern needs S and T (or L), or R")
+	case r == 0 && s == 0 && (t != 1 || l != 0):
+		return errors.New("a pattern needs S (with T, L or H, or alone for a one-sided event), T alone (an agentless passive), or R")
 	case pt.anchor < 0:
 		return errors.New("a pattern needs a word that is not optional (its trigger)")
 	}
 	pt.recip = r == 1
 	pt.place = l == 1
+	pt.oneSided = r == 0 && t+l == 0
+	for i, e := range pt.elems {
+		if e.kind == kSlot && e.slot == 'S' && i < pt.anchor {
+			pt.active = true
+		}
+	}
+	pt.agentless = r == 0 && s == 0
 	for i := pt.anchor - 1; i >= 0; i-- {
 		e := pt.elems[i]
 		d := delem{elem: e}

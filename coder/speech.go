@@ -306,7 +306,7 @@ func (s *sentence) trackSubject() {
 			}
 			return
 		}
-		if d.lg.triggers[u.fold] || len(d.lg.speech[u.fold]) > 0 {
+		if d.trigger(u.tok) || len(d.lg.speech[u.fold]) > 0 {
 			return
 		}
 	}

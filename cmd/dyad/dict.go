@@ -18,6 +18,8 @@ func runDict(ctx context.Context, e *env, args []string) error {
 		return usagef("want 'dict check DIR' or 'dict import --format petrarch-actors|petrarch-agents FILE'")
 	}
 	switch args[0] {
+	case "coverage":
+		return runCoverage(ctx, e, args[1:])
 	case "check":
 		fs := newFlags(e, "dict check", "[DIR]")
 		pos, err := parse(fs, args[1:])

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -13,6 +14,7 @@ import (
 
 func init() {
 	register(command{name: "worker", args: "--queue nats://...", summary: "scale-out worker: take documents from NATS JetStream, process and store them", run: runWorker})
+	register(command{name: "deadletters", args: "--queue nats://... [--requeue]", summary: "list the queue's documents the workers gave up on, with the reason", run: runDeadLetters})
 }
 
 func publishQueue(ctx context.Context, e *env, url string, src dyad.Source) error {
@@ -50,8 +52,9 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "worker", "")
 	url := fs.String("queue", "", "NATS URL of the work queue (required)")
 	workers := fs.Int("workers", 2, "documents processed at once in this process")
-	ackWait := fs.Duration("ack-wait", time.Minute, "how long a document may take before it is given to another worker")
-	drain := fs.Bool("drain", false, "exit once the queue is empty (for batch jobs) instead of waiting for more")
+	ackWait := fs.Duration("ack-wait", time.Minute, "how long a worker that stops answering may hold a document before another gets it")
+	maxBackoff := fs.Duration("max-backoff", 30*time.Second, "longest wait between tries while the store cannot be reached")
+	drain := fs.Bool("drain", false, "exit once the queue holds nothing (for batch jobs) instead of waiting for more; exit 1 if documents were dead-lettered")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -97,18 +100,48 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return nats.Permanent{Err: fmt.Errorf("%s: %w", doc.URI, err)}
 		}
-		return save(ctx, rec)
+		err = save(ctx, rec)
+		if err == nil || ctx.Err() != nil {
+			return err
+		}
+		// A store that does not answer a plain read is away, and the document is not to blame: the queue
+		// keeps it and tries again for as long as the outage lasts.
+		if _, perr := st.HasArticle(ctx, rec.Article.ID); perr != nil {
+			return nats.Unavailable{Err: fmt.Errorf("%s: store unavailable: %w", doc.URI, err)}
+		}
+		return fmt.Errorf("%s: save: %w", doc.URI, err)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	if *drain {
 		go drainWatch(ctx, cancel, *url)
 	}
+	var stored, dead atomic.Int64
+	var outage atomic.Bool
+	report := func(ev nats.Event) {
+		switch ev.Kind {
+		case nats.Done:
+			stored.Add(1)
+			if outage.CompareAndSwap(true, false) {
+				fmt.Fprintf(e.stderr, "dyad worker: store reachable again\n")
+			}
+		case nats.DeadLettered:
+			dead.Add(1)
+			fmt.Fprintf(e.stderr, "dyad worker: dead-lettered: %s\n", sanitize(ev.Err.Error()))
+		case nats.Retrying:
+			var u nats.Unavailable
+			if errors.As(ev.Err, &u) {
+				outage.Store(true)
+			}
+			fmt.Fprintf(e.stderr, "dyad worker: %s; trying again in %v\n", sanitize(ev.Err.Error()), ev.Wait)
+		}
+	}
 	var wg sync.WaitGroup
 	errs := make(chan error, *workers)
 	fmt.Fprintf(e.stderr, "dyad worker: %d worker(s) on %s, storing into %s\n", *workers, redactURL(*url), redactURL(e.db))
+	opts := nats.Options{AckWait: *ackWait, MaxBackoff: *maxBackoff}
 	for range *workers {
-		q, err := nats.Connect(ctx, *url, nats.Options{AckWait: *ackWait})
+		q, err := nats.Connect(ctx, *url, opts)
 		if err != nil {
 			return err
 		}
@@ -116,7 +149,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs <- q.Work(ctx, handle, func(err error) { fmt.Fprintf(e.stderr, "dyad worker: %v\n", err) })
+			errs <- q.Work(ctx, handle, report)
 		}()
 	}
 	wg.Wait()
@@ -126,11 +159,17 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
+	fmt.Fprintf(e.stdout, "stored %d document(s), dead-lettered %d\n", stored.Load(), dead.Load())
+	if dead.Load() > 0 {
+		fmt.Fprintf(e.stderr, "dyad worker: see them with 'dyad deadletters --queue %s'\n", redactURL(*url))
+		return errSomeFailed
+	}
 	return nil
 }
 
 // drainWatch cancels the workers once the stream has held no message for two checks in a row. A message in
-// a worker's hand stays in the work-queue stream until it is acknowledged, so an empty stream means done.
+// a worker's hand, waiting out a store outage included, stays in the work-queue stream until it is
+// acknowledged or dead-lettered, so an empty stream means done.
 func drainWatch(ctx context.Context, cancel func(), url string) {
 	q, err := nats.Connect(ctx, url, nats.Options{})
 	if err != nil {
@@ -154,4 +193,47 @@ func drainWatch(ctx context.Context, cancel func(), url string) {
 			return
 		}
 	}
+}
+
+func runDeadLetters(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "deadletters", "")
+	url := fs.String("queue", "", "NATS URL of the work queue (required)")
+	requeue := fs.Bool("requeue", false, "put every dead letter back on the work queue (once its cause is fixed)")
+	format := formatFlag(fs)
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if *url == "" {
+		return usagef("--queue nats://HOST:PORT is required")
+	}
+	if *format != "" {
+		if err := checkFormat(*format); err != nil {
+			return err
+		}
+	}
+	q, err := nats.Connect(ctx, *url, nats.Options{})
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	letters, err := q.DeadLetters(ctx)
+	if err != nil {
+		return err
+	}
+	if *requeue {
+		for _, d := range letters {
+			if err := q.Requeue(ctx, d.Seq); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(e.stdout, "requeued %d dead letter(s)\n", len(letters))
+		return nil
+	}
+	return writeList(e.stdout, *format, letters, []column[nats.DeadLetter]{
+		{"seq", 0, func(d nats.DeadLetter) string { return fmt.Sprint(d.Seq) }},
+		{"time", 0, func(d nats.DeadLetter) string { return d.Time.UTC().Format(time.RFC3339) }},
+		{"deliveries", 0, func(d nats.DeadLetter) string { return fmt.Sprint(d.Deliveries) }},
+		{"uri", 50, func(d nats.DeadLetter) string { return d.URI }},
+		{"reason", 80, func(d nats.DeadLetter) string { return d.Reason }},
+	})
 }
