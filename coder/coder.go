@@ -298,6 +298,7 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 				res.Trace = append(res.Trace, d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false))
 			}
 		}
+		res.Events = oneMeeting(res.Events, nEvents)
 		// "Chancellor Scholz announced that Germany would send ...": a bare country as the source of an event
 		// the sentence's speaker reports stands for the speaker's side
 		if speakerRef != nil && speakerRef.Country != "" && speakerRef.Sector != "" {
@@ -442,6 +443,29 @@ func (d *doc) pairs(cd candidate) [][2]int {
 	for _, s := range srcs {
 		for _, t := range tgts {
 			out = append(out, [2]int{s, t})
+		}
+	}
+	return out
+}
+
+// oneMeeting drops, among the events from index from on (one sentence's), a visit (042) that is the other side
+// of a hosting the sentence codes (043): "Li Qiang received Pham Minh Chinh, who is on an official visit to
+// China" is one meeting, the host's.
+func oneMeeting(evs []dyad.Event, from int) []dyad.Event {
+	out := evs[:from]
+	for i := from; i < len(evs); i++ {
+		e := evs[i]
+		dup := false
+		if e.Code == "042" {
+			for j := from; j < len(evs); j++ {
+				h := evs[j]
+				if h.Code == "043" && h.Target.Country == e.Source.Country && h.Source.Country == e.Target.Country && h.Source.Country != "" {
+					dup = true
+				}
+			}
+		}
+		if !dup {
+			out = append(out, e)
 		}
 	}
 	return out
