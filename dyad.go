@@ -126,7 +126,9 @@ type ActorMention struct {
 	End   int      `json:"end"`
 	Text  string   `json:"text"`
 	Actor ActorRef `json:"actor"`
-	// Via says how the mention was resolved: "name", "alias", "office", "title", "coref", "demonym".
+	// Via says how the mention was resolved: "name", "alias", "office", "title", "coref", "demonym", "capital";
+	// for a group or title whose country came from its context "genitive", "place", "sentence", "dateline",
+	// "article", or "sector" when none did (docs/actors.md).
 	Via string `json:"via,omitempty"`
 }
 

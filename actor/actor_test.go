@@ -43,6 +43,8 @@ func TestRecognize(t *testing.T) {
 			[]want{{"Thủ tướng Việt Nam", "pham-minh-chinh", "VNM", "VNMGOV", "office"}}},
 		{"de office", "de", "2020-01-01", "Der russische Außenminister kam nach Berlin.",
 			[]want{{"russische Außenminister", "sergey-lavrov", "RUS", "RUSGOV", "office"}}},
+		{"zh traditional", "zh", "2024-05-01", "美國總統會見了臺灣客人。",
+			[]want{{"美國總統", "joe-biden", "USA", "USAGOV", "office"}, {"臺灣", "TWN", "TWN", "TWN", "name"}}},
 		{"zh office", "zh", "2024-05-01", "中国外交部长会见了越南客人。",
 			[]want{{"中国外交部长", "wang-yi", "CHN", "CHNGOV", "office"}, {"越南", "VNM", "VNM", "VNM", "name"}}},
 		// A title with a surname only: the holder whose name has it.
@@ -75,9 +77,9 @@ func TestRecognize(t *testing.T) {
 		{"capital", "en", "2024-03-01", "Beijing said the talks in Washington went well, the Washington Post reported.",
 			[]want{{"Beijing", "CHN", "CHN", "CHNGOV", "capital"}}},
 		{"group place", "de", "2024-12-01", "In Tiflis nahm die Polizei mehr als hundert Demonstranten fest.",
-			[]want{{"Polizei", "GEOCOP", "GEO", "GEOCOP", "title"}, {"Demonstranten", "GEOOPP", "GEO", "GEOOPP", "title"}}},
+			[]want{{"Polizei", "GEOCOP", "GEO", "GEOCOP", "place"}, {"Demonstranten", "GEOOPP", "GEO", "GEOOPP", "place"}}},
 		{"group host", "en", "2024-07-16", "Police in Kenya fired tear gas at protesters.",
-			[]want{{"Police", "KENCOP", "KEN", "KENCOP", "title"}, {"Kenya", "KEN", "KEN", "KEN", "name"}, {"protesters", "KENOPP", "KEN", "KENOPP", "title"}}},
+			[]want{{"Police", "KENCOP", "KEN", "KENCOP", "place"}, {"Kenya", "KEN", "KEN", "KEN", "name"}, {"protesters", "KENOPP", "KEN", "KENOPP", "place"}}},
 		// A later word that is someone else's name is not a coreference.
 		{"stranger", "en", "2024-03-01", "Wang Yi spoke. Wang Jianguo, a scholar, disagreed.",
 			[]want{{"Wang Yi", "wang-yi", "CHN", "", "name"}}},
@@ -169,10 +171,10 @@ func TestDateline(t *testing.T) {
 			t.Errorf("%s %q: got %+v, want %s %s", c.dateline, c.text, ms, c.id, c.code)
 		}
 	}
-	// the government of a datelined article is not made up from the dateline
+	// a bare body takes the dateline's country, and says so
 	ms := d.Recognize(&dyad.Article{Text: "The government said so.", Lang: "en", Dateline: "BEIJING"})
-	if len(ms) != 0 {
-		t.Errorf("got %+v, want no mention", ms)
+	if len(ms) != 1 || ms[0].Actor.Code != "CHNGOV" || ms[0].Via != "dateline" {
+		t.Errorf("got %+v, want the government as CHNGOV via dateline", ms)
 	}
 }
 

@@ -108,53 +108,13 @@ func isSentenceEnd(s string) bool {
 	return false
 }
 
-// sentencePlace returns the country of a place (actors/places or actors/capitals) named in the sentence
-// around tokens [start, end), nearest first, or -1: "protesters in Tbilisi", "la police ... à Dakar".
-func (r *resolver) sentencePlace(start, end int) int32 {
-	lo := start
-	for lo > 0 && start-lo < sentenceWindow && !isSentenceEnd(r.toks[lo-1].fold) {
-		lo--
-	}
-	hi := end
-	for hi < len(r.toks) && hi-end < sentenceWindow && !isSentenceEnd(r.toks[hi].fold) {
-		hi++
-	}
-	best, bestDist := int32(-1), 1<<30
-	for i := lo; i < hi; i++ {
-		if i >= start && i < end || !r.toks[i].word || !r.toks[i].cap {
-			continue
-		}
-		inPlace := false
-		if p := r.prevWord(i); p >= 0 && r.conns()(r.toks[p].fold)&connTo != 0 {
-			inPlace = true // "in Kenya": a country named as a place ("from Ukraine" is not where they are)
-		}
-		for n := min(4, hi-i); n > 0; n-- {
-			k := placeKey(r.toks[i : i+n])
-			c, ok := r.d.places[k]
-			if !ok && inPlace {
-				c, ok = r.countryName(k)
-			}
-			if !ok {
-				continue
-			}
-			dist := start - i
-			if i >= end {
-				dist = i - end
-			}
-			if dist < bestDist {
-				best, bestDist = c, dist
-			}
-			break
-		}
-	}
-	return best
-}
-
-// countryName returns the country whose name is the folded key k.
-func (r *resolver) countryName(k string) (int32, bool) {
+// countryName returns the country whose name, or an oblique form of it in the demonyms of lang ("в
+// Грузии", "in Russlands"), is the folded key k.
+func (r *resolver) countryName(k, lang string) (int32, bool) {
 	if nd, ok := r.d.m.keys[k]; ok {
 		for _, pi := range r.d.m.nodes[nd].pats {
-			if p := r.d.m.pats[pi]; p.kind == kindName && r.d.actors[p.ref].Type == dyad.TypeCountry {
+			p := r.d.m.pats[pi]
+			if p.kind == kindName && r.d.actors[p.ref].Type == dyad.TypeCountry || p.kind == kindDemonym && p.lang == lang && p.flags&flagCap != 0 {
 				return p.ref, true
 			}
 		}

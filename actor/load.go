@@ -51,6 +51,9 @@ type Dictionary struct {
 	notPhrases   []string        // phrases that name no actor, added to the matcher after the agents
 	conn         map[string]map[string]uint8
 	elision      map[string]bool
+	quant        map[string]map[string]bool // per language, folded quantifiers of crowds ("thousands of")
+	quantLen     int                        // the most tokens of a quantifier
+	ownOnly      map[string]map[string]bool // per language, folded bodies that are actors only with a country of their own
 	now          func() time.Time
 
 	// While loading: the layer being read, and the first pattern each key got. A later layer (the
@@ -136,6 +139,8 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		noCoref:      map[string]bool{},
 		conn:         map[string]map[string]uint8{},
 		elision:      map[string]bool{},
+		quant:        map[string]map[string]bool{},
+		ownOnly:      map[string]map[string]bool{},
 		now:          time.Now,
 	}
 	d.owner = map[string]keyOwner{}
@@ -366,8 +371,14 @@ func (d *Dictionary) loadAgents(f packs.File, first bool) []error {
 					d.elision[w] = true
 				}
 				continue
+			case "@quantity":
+				errs = append(errs, d.addQuantities(lang, l)...)
+				continue
+			case "@own":
+				errs = append(errs, d.addOwnOnly(lang, l)...)
+				continue
 			default:
-				errs = append(errs, l.Errorf("unknown line kind %q: want @of, @to, @and, @place or @elision", head))
+				errs = append(errs, l.Errorf("unknown line kind %q: want @of, @to, @and, @place, @quantity, @own or @elision", head))
 				continue
 			}
 			if d.conn[lang] == nil {

@@ -23,6 +23,8 @@ type resolver struct {
 	last    map[int32]dyad.ActorRef // each person's last resolved reference
 	// dateline is the country of the article's dateline, or -1: the country of titles that name none
 	dateline int32
+	main     int32 // the country the article names most, or -1, once mainDone
+	mainDone bool
 }
 
 // datelineCountry returns the country a dateline names ("BEIJING", "Hà Nội", "HANOI (VNA)", "Vietnam"),
@@ -550,38 +552,58 @@ func (r *resolver) titledName(p, q int, country int32, sector string, offices []
 	}
 }
 
-// untitled resolves a title without a name: the office's holder on the date, or a country's sector.
+// untitled resolves a title without a name: the office's holder on the date, or a country's sector. A
+// group or title with no country of its own takes one from the context (contextCountry); without any it
+// keeps its sector alone ("police" in a text that names no place).
 func (r *resolver) untitled(start, end int, country int32, cvia, sector string, offices []string, org, host int32) bool {
-	if len(offices) == 0 {
-		if country < 0 && sector != "" && sector != "GOV" {
-			// a group without a country of its own ("protesters", "la police", "soldiers in Myanmar"):
-			// the country it is in, else a place the sentence names, else the dateline
-			switch {
-			case host >= 0:
-				country, cvia = host, "host"
-			default:
-				if c := r.sentencePlace(start, end); c >= 0 {
-					country, cvia = c, "place"
-				} else if r.dateline >= 0 {
-					country, cvia = r.dateline, "dateline"
-				}
-			}
+	via := ""
+	switch cvia {
+	case "demonym":
+		via = viaDemonym
+	case "name":
+		via = viaGenitive
+		if len(offices) > 0 {
+			via = "title" // the title's own country: "Minister of Foreign Affairs of China"
 		}
-		if country < 0 || sector == "" {
+	case "title", "dateline":
+		via = cvia
+	}
+	if country < 0 && (org < 0 || len(offices) == 0 && r.d.actors[org].Type != dyad.TypeCountry) {
+		switch {
+		case r.ownOnly(start, end) && r.quantStart(start) == start || len(offices) > 0 && (r.apposition(end) || r.ofFollows(end)):
+			return false
+		case host >= 0 && len(offices) == 0:
+			country, via = host, viaPlace // "soldiers in Myanmar"
+		case host >= 0:
+			// "o seu embaixador em Israel": the place is the host; whose ambassador, the verb's subject says
+			return false
+		case len(offices) > 0:
+			// "the Defense Minister": the dateline's or the article's; a place after a title is where
+			// the holder is, often abroad ("su embajadora en Madrid")
+			country, via = r.contextCountry(start, end, false)
+		default:
+			country, via = r.contextCountry(start, end, true)
+		}
+	}
+	if len(offices) == 0 {
+		if sector == "" {
 			return false
 		}
-		c := r.d.actors[country]
-		via := "title"
-		if cvia == "demonym" {
-			via = "demonym"
+		name := r.a.Text[r.toks[start].start:r.toks[end-1].end]
+		if country < 0 {
+			r.emit(start, end, dyad.ActorRef{ID: sector, Name: name, Type: dyad.TypeGroup, Sector: sector, Code: sector}, via, -1)
+			return true
 		}
+		c := r.d.actors[country]
 		code := c.Code + sector
-		r.emit(start, end, dyad.ActorRef{ID: code, Name: r.a.Text[r.toks[start].start:r.toks[end-1].end],
+		r.emit(start, end, dyad.ActorRef{ID: code, Name: name,
 			Type: dyad.TypeGroup, Country: c.Country, Sector: sector, Code: code}, via, -1)
 		return true
 	}
 	if country < 0 && org < 0 {
-		return false
+		name := r.a.Text[r.toks[start].start:r.toks[end-1].end]
+		r.emit(start, end, r.provisional(name, -1, sector), via, -1)
+		return true
 	}
 	hs := r.holdersOn(offices, country, org)
 	// an ambassador resolves only with the host the title names
@@ -612,9 +634,27 @@ func (r *resolver) untitled(start, end int, country int32, cvia, sector string, 
 	if country < 0 {
 		return false
 	}
+	if via == "" {
+		via = "title"
+	}
 	name := r.a.Text[r.toks[start].start:r.toks[end-1].end]
-	r.emit(start, end, r.provisional(name, country, sector), "title", -1)
+	r.emit(start, end, r.provisional(name, country, sector), via, -1)
 	return true
+}
+
+// apposition reports whether a title ending at token end is followed by a comma and another title or a
+// name ("Tổng Bí thư, Chủ tịch nước Trung Quốc Tập Cận Bình"): the phrase after it names the person.
+func (r *resolver) apposition(end int) bool {
+	if end >= len(r.toks) || r.toks[end].fold != "," || end+1 >= len(r.toks) {
+		return false
+	}
+	return r.toks[end+1].cap || r.covered(end+1)
+}
+
+// ofFollows reports whether an @of word follows token end: the title belongs to a body the dictionary
+// does not know ("le président de la Commission de l'UA"), not to the context.
+func (r *resolver) ofFollows(end int) bool {
+	return end < len(r.toks) && r.conns()(r.toks[end].fold)&connOf != 0
 }
 
 // laterNameWindow bounds how many tokens after an office with several holders are searched for a holder's

@@ -317,11 +317,17 @@ func (d *doc) crossesSentence(a, b int) bool {
 }
 
 // pickHead chooses the mention that names a phrase's actor: a known person with a code, else the first member
-// with a code, else the first member.
+// with a code and a sector (in "Pakistan's Defence Minister Khawaja Asif" the minister, not the country that
+// qualifies him), else the first member with a code, else the first member.
 func (d *doc) pickHead(p *phrase) int {
 	for _, m := range p.members {
 		a := d.ments[m].Actor
 		if a.Type == dyad.TypePerson && a.Code != "" && !a.Provisional {
+			return m
+		}
+	}
+	for _, m := range p.members {
+		if a := d.ments[m].Actor; a.Code != "" && a.Sector != "" && a.Country != "" {
 			return m
 		}
 	}

@@ -1,29 +1,45 @@
 #!/bin/sh
-# Regenerates packs/thirdparty/ from the open dictionaries in ../shared/third_party (or $THIRD_PARTY):
-# PETRARCH2's Phoenix actors, agents and discards and UniversalPetrarch's Spanish actors and agents.
-# Each import prints every line it cannot read (file:line: reason); --max-errors is the count each source
-# file is known to have (bad dates, unknown codes), so that a new problem fails the script. The full list
-# of unreadable lines and screened names is written to packs/thirdparty/reports/.
+# Regenerates the third-party layer (packs/thirdparty) from the open dictionaries it converts, with the
+# `dyad dict import` converters: PETRARCH2's Phoenix actors, agents, discards and CAMEO verb dictionary,
+# and UniversalPetrarch's Spanish actors, agents and verb patterns. Each converter names on stderr every
+# source line it could not read or express (file:line: reason) and counts them.
+# Usage: scripts/import-thirdparty.sh [THIRD_PARTY_DIR]  (default ../shared/third_party; its README names the
+# repositories and commits). $DYAD: a dyad binary to use instead of building one.
 set -eu
 cd "$(dirname "$0")/.."
-SRC=${THIRD_PARTY:-../shared/third_party}
-[ -d "$SRC" ] || SRC=/work/shared/third_party
-DYAD=${DYAD:-$(mktemp -d)/dyad}
-[ -x "$DYAD" ] || go build -o "$DYAD" ./cmd/dyad
-OUT=packs/thirdparty
-mkdir -p $OUT/actors $OUT/en $OUT/es $OUT/reports
+src=${1:-../shared/third_party}
+dyad=${DYAD:-/tmp/dyad-import}
+[ -n "${DYAD:-}" ] || go build -o "$dyad" ./cmd/dyad
+out=packs/thirdparty
+mkdir -p $out/actors $out/en $out/es $out/reports
 
-imp() { # format source-relative-path output max-errors (agents: English plurals)
-	DYAD_THIRD_PARTY=off "$DYAD" dict import --format "$1" --source "$2" --out "$OUT/$3" \
-		--report "$OUT/reports/$(basename "$3")-$(dirname "$3" | tr / -).txt" --max-errors "$4" "$SRC/$2"
+# The layer is off while converting, so that the converters check the lines against our own data alone.
+
+# verb patterns: PETRARCH2's English CAMEO dictionary, UniversalPetrarch's Spanish one (its patterns name
+# lemmas, matched by stem).
+DYAD_THIRD_PARTY=off $dyad dict import --format petrarch-verbs --lang en --prefix pe \
+	--out $out/en/verbs "$src/petrarch2/CAMEO.2.0.txt" 2>/tmp/import-en-verbs.txt || true
+tail -n 1 /tmp/import-en-verbs.txt
+if [ -f "$src/universalpetrarch-spanish/verbpatterns_es_190128.txt" ]; then
+	DYAD_THIRD_PARTY=off $dyad dict import --format petrarch-verbs --lang es --prefix upe --stem-words \
+		--out $out/es/verbs "$src/universalpetrarch-spanish/verbpatterns_es_190128.txt" 2>/tmp/import-es-verbs.txt || true
+	tail -n 1 /tmp/import-es-verbs.txt
+fi
+echo "the lines not expressed: /tmp/import-en-verbs.txt /tmp/import-es-verbs.txt"
+
+# actors, agents and discards. --max-errors is the count of lines each source file is known not to read
+# (bad dates such as "9008223", codes CAMEO does not define such as "KKLREB"), so that a new problem fails
+# the script; every unreadable line and screened name is listed in packs/thirdparty/reports/.
+imp() { # format lang source output max-errors
+	DYAD_THIRD_PARTY=off $dyad dict import --format "$1" --lang "$2" --source "$3" --out "$out/$4" \
+		--report "$out/reports/$(basename "$4")-$(dirname "$4" | tr / -).txt" --max-errors "$5" "$src/$3"
 }
+imp petrarch-actors en petrarch2/Phoenix.Countries.actors.txt actors/phoenix-countries 29
+imp petrarch-actors en petrarch2/Phoenix.International.actors.txt actors/phoenix-international 5
+imp petrarch-actors en petrarch2/Phoenix.MilNonState.actors.txt actors/phoenix-milnonstate 31
+imp petrarch-actors es universalpetrarch-spanish/actors_unified_181220.txt actors/universalpetrarch-es 129
+imp petrarch-agents en petrarch2/Phoenix.agents.txt en/agents 1
+imp petrarch-agents es universalpetrarch-spanish/agents_181220.txt es/agents 75
+imp petrarch-discards en petrarch2/Phoenix.discards.txt en/discards 0
 
-imp petrarch-actors petrarch2/Phoenix.Countries.actors.txt actors/phoenix-countries 29
-imp petrarch-actors petrarch2/Phoenix.International.actors.txt actors/phoenix-international 5
-imp petrarch-actors petrarch2/Phoenix.MilNonState.actors.txt actors/phoenix-milnonstate 31
-imp petrarch-actors universalpetrarch-spanish/actors_unified_181220.txt actors/universalpetrarch-es 129
-imp petrarch-agents petrarch2/Phoenix.agents.txt en/agents 1
-imp petrarch-discards petrarch2/Phoenix.discards.txt en/discards 0
-LANG_ES="--lang es"
-DYAD_THIRD_PARTY=off "$DYAD" dict import --format petrarch-agents $LANG_ES --source universalpetrarch-spanish/agents_181220.txt \
-	--out $OUT/es/agents --report $OUT/reports/agents-es.txt --max-errors 75 "$SRC/universalpetrarch-spanish/agents_181220.txt"
+$dyad dict check

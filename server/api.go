@@ -420,12 +420,22 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, badRequest("q: a search query is required"))
 		return
 	}
+	if err := checkSearch(query); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	p, err := page(q, 20)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	release, err := s.acquire(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	hits, err := s.st.Search(r.Context(), query, plusOne(p))
+	release()
 	if err != nil {
 		s.fail(w, r, fmt.Errorf("search %q: %w", query, err))
 		return

@@ -213,6 +213,8 @@ func TestIngestAuth(t *testing.T) {
 		{"wrong scheme", "s3cret", "Basic s3cret", body, false, 401, 0},
 		{"ok array", "s3cret", "Bearer s3cret", body, false, 200, 2},
 		{"ok jsonl", "s3cret", "Bearer s3cret", jsonl, false, 200, 2},
+		{"scheme in lower case", "s3cret", "bearer s3cret", body, false, 200, 2},
+		{"scheme alone", "s3cret", "bearer", body, false, 401, 0},
 		{"no text", "s3cret", "Bearer s3cret", `[{"title":"x"}]`, false, 400, 0},
 		{"unknown field", "s3cret", "Bearer s3cret", `[{"text":"x","body":"y"}]`, false, 400, 0},
 		{"bad json", "s3cret", "Bearer s3cret", `[{"text":`, false, 400, 0},

@@ -196,3 +196,66 @@ func BenchmarkEventsAPI(b *testing.B) {
 	}
 	b.ReportMetric(float64(percentile(lat, 0.95).Microseconds())/1000, "p95-ms")
 }
+
+// BenchmarkSearchFlood is the flood of issue 13: 20 clients sending the costliest search the limits let
+// through (four short-prefix wildcards in OR) and 20 clients reading /api/events, over loopback for
+// DYAD_FLOOD_SECONDS (default 10) per iteration. It reports the events requests' latency: the target is a
+// p95 under 100 ms however long the searches take.
+func BenchmarkSearchFlood(b *testing.B) {
+	db := benchStore(b)
+	secs, searchers := 10, 20
+	if v := os.Getenv("DYAD_FLOOD_SECONDS"); v != "" {
+		secs, _ = strconv.Atoi(v)
+	}
+	if v := os.Getenv("DYAD_FLOOD_SEARCHERS"); v != "" {
+		searchers, _ = strconv.Atoi(v) // 0 gives the events' latency without the flood, to compare
+	}
+	srv := httptest.NewUnstartedServer(New(db, Options{CacheTTL: -1}))
+	srv.Config = NewHTTPServer("", srv.Config.Handler)
+	srv.Start()
+	defer srv.Close()
+	const worst = "/api/search?q=" + "sta*+OR+pre*+OR+min*+OR+gov*"
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+	var mu sync.Mutex
+	var evLat, seLat []time.Duration
+	status := map[string]map[int]int{"events": {}, "search": {}}
+	for b.Loop() {
+		end := time.Now().Add(time.Duration(secs) * time.Second)
+		var wg sync.WaitGroup
+		for i := range 20 + searchers {
+			kind, path := "events", "/api/events?limit=50&offset="
+			if i >= 20 {
+				kind, path = "search", worst+"&offset="
+			}
+			wg.Go(func() {
+				for n := 0; time.Now().Before(end); n++ {
+					t0 := time.Now()
+					resp, err := client.Get(srv.URL + path + strconv.Itoa(n%4*50))
+					if err != nil {
+						b.Error(err)
+						return
+					}
+					_, _ = io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+					d := time.Since(t0)
+					mu.Lock()
+					status[kind][resp.StatusCode]++
+					if kind == "events" {
+						evLat = append(evLat, d)
+					} else {
+						seLat = append(seLat, d)
+					}
+					mu.Unlock()
+				}
+			})
+		}
+		wg.Wait()
+	}
+	b.ReportMetric(float64(percentile(evLat, 0.5).Microseconds())/1000, "events-p50-ms")
+	b.ReportMetric(float64(percentile(evLat, 0.95).Microseconds())/1000, "events-p95-ms")
+	if len(seLat) > 0 {
+		b.ReportMetric(float64(percentile(seLat, 0.5).Microseconds())/1000, "search-p50-ms")
+		b.ReportMetric(float64(percentile(seLat, 0.95).Microseconds())/1000, "search-p95-ms")
+	}
+	b.Logf("statuses %v", status)
+}

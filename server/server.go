@@ -55,6 +55,12 @@ type Options struct {
 	// ingest, so that the first visitor of a large store does not wait for them; and once computed, an
 	// aggregate is served as it was while a background computation brings it up to date with the store.
 	Warm bool
+	// RequestTimeout is the deadline of a read request: past it the store's query is cancelled and the
+	// answer is a 503. 0 means 15 s, a negative value none. An ingest (POST) has 10 minutes.
+	RequestTimeout time.Duration
+	// SearchSlots is how many full-text searches run at once; others queue until their deadline. 0 means
+	// half the CPUs, at least one, so that searches never take every connection of the store's read pool.
+	SearchSlots int
 }
 
 // Limits of list queries.
@@ -80,6 +86,8 @@ type server struct {
 	flights  map[string]*call
 
 	noSplit atomic.Bool // the store ignores CountQuery.SplitQuad
+
+	searchSlots chan struct{}
 }
 
 // New returns the handler that serves the API under /api/ and the dashboard at /.
@@ -88,6 +96,13 @@ func New(st dyad.Store, opts Options) http.Handler {
 	if s.log == nil {
 		s.log = slog.Default()
 	}
+	if s.opts.RequestTimeout == 0 {
+		s.opts.RequestTimeout = defaultRequestTimeout
+	}
+	if s.opts.SearchSlots <= 0 {
+		s.opts.SearchSlots = defaultSearchSlots()
+	}
+	s.searchSlots = make(chan struct{}, s.opts.SearchSlots)
 	ttl := opts.CacheTTL
 	if ttl == 0 {
 		ttl = 30 * time.Second
@@ -126,6 +141,11 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Content-Security-Policy",
 		"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+	r, cancel, ok := s.limit(w, r)
+	if !ok {
+		return
+	}
+	defer cancel()
 	s.mux.ServeHTTP(w, r)
 }
 
@@ -171,7 +191,11 @@ func (s *server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		writeError(w, http.StatusBadRequest, err.Error())
 	case errors.Is(err, dyad.ErrNotFound):
 		writeError(w, http.StatusNotFound, "not found")
-	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+	case errors.Is(err, context.DeadlineExceeded) || errors.Is(r.Context().Err(), context.DeadlineExceeded):
+		// The store may report a cancelled query as its own error (SQLite: "interrupted").
+		w.Header().Set("Retry-After", "5")
+		writeError(w, http.StatusServiceUnavailable, fmt.Sprintf("the request took longer than %v and was cancelled", s.opts.RequestTimeout))
+	case errors.Is(err, context.Canceled):
 		writeError(w, http.StatusServiceUnavailable, "request cancelled")
 	default:
 		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
@@ -185,11 +209,12 @@ func (s *server) authorised(r *http.Request) bool {
 	if s.opts.Token == "" {
 		return false
 	}
-	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	if !ok {
+	// The scheme is case-insensitive (RFC 9110 11.1): "bearer" is as good as "Bearer".
+	h := r.Header.Get("Authorization")
+	if len(h) < 7 || !strings.EqualFold(h[:7], "Bearer ") {
 		return false
 	}
-	return subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(s.opts.Token)) == 1
+	return subtle.ConstantTimeCompare([]byte(strings.TrimSpace(h[7:])), []byte(s.opts.Token)) == 1
 }
 
 // cache keeps aggregate answers (counts, stats): over a large store they cost a scan, and the overview asks

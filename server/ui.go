@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"net/http"
 	"strings"
+	"unicode/utf8"
 )
 
 // ui holds our own dashboard files (ui/static) and, when ui/build.sh has run, the npm files (ui/vendor).
@@ -27,6 +28,11 @@ func uiHandler() http.Handler {
 			return
 		}
 		p := r.URL.Path
+		// No directory listings, and no path the file system cannot name (invalid UTF-8 made a 500).
+		if (strings.HasSuffix(p, "/") && p != "/") || !utf8.ValidString(p) || strings.ContainsRune(p, 0) {
+			http.NotFound(w, r)
+			return
+		}
 		switch {
 		case strings.HasPrefix(p, "/vendor/"):
 			if strings.HasSuffix(p, ".md") {

@@ -3,10 +3,14 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/dyad-events/dyad/actor"
+	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/coder"
 	"github.com/dyad-events/dyad/packs"
 )
 
@@ -16,7 +20,7 @@ func init() {
 
 func runDict(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		return usagef("want 'dict check DIR' or 'dict import --format petrarch-actors|petrarch-agents|petrarch-discards FILE'")
+		return usagef("want 'dict check DIR' or 'dict import --format petrarch-actors|petrarch-agents|petrarch-discards|petrarch-verbs FILE'")
 	}
 	switch args[0] {
 	case "coverage":
@@ -68,11 +72,14 @@ func runDict(ctx context.Context, e *env, args []string) error {
 // file:line: reason; more of them than --max-errors make the exit status 3 (the rest is written all the same).
 func runDictImport(e *env, args []string) error {
 	fs := newFlags(e, "dict import", "FILE")
-	format := fs.String("format", actor.FormatPetrarchActors, "input format: petrarch-actors, petrarch-agents or petrarch-discards")
+	format := fs.String("format", actor.FormatPetrarchActors, "input format: petrarch-actors, petrarch-agents, petrarch-discards or petrarch-verbs")
 	out := fs.String("out", "", "write here instead of stdout (e.g. mydict/actors/petrarch)")
 	source := fs.String("source", "", "the name of the input in the output's header and the messages (default: FILE)")
 	maxErrors := fs.Int("max-errors", 0, "how many unreadable lines are tolerated before the exit status is 3")
-	lang := fs.String("lang", "en", "the language of an agents dictionary, for the plurals PETRARCH makes (en or es)")
+	lang := fs.String("lang", "en", "the dictionary's language (petrarch-verbs; petrarch-agents: for the plurals PETRARCH makes, en or es)")
+	prefix := fs.String("prefix", "pe", "petrarch-verbs: prefix of the word-set names written (they must not clash with yours)")
+	stemWords := fs.Bool("stem-words", false, "petrarch-verbs: match the patterns' words by stem (dictionaries of lemmas, e.g. UniversalPetrarch)")
+	conf := fs.Float64("conf", 0.6, "petrarch-verbs: confidence of the converted patterns")
 	report := fs.String("report", "", "write every unreadable line and every screened name here, one a line")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -86,6 +93,10 @@ func runDictImport(e *env, args []string) error {
 		return err
 	}
 	defer in.Close()
+	if *format == "petrarch-verbs" {
+		return importVerbs(e, in, pos[0], *out, coder.PetrarchOptions{Lang: *lang, Source: filepath.Base(pos[0]),
+			Prefix: *prefix, StemWords: *stemWords, Conf: *conf})
+	}
 	opt, err := actor.ImportOptionsFrom(packs.Embedded(false))
 	if err != nil {
 		return err
@@ -131,6 +142,39 @@ func runDictImport(e *env, args []string) error {
 		opt.Source, rep.Entries, rep.Names, rep.Roles, len(rep.Problems), len(rep.Screened))
 	if len(rep.Problems) > *maxErrors {
 		return fmt.Errorf("%s: %d lines could not be read (--max-errors %d)", opt.Source, len(rep.Problems), *maxErrors)
+	}
+	return nil
+}
+
+// importVerbs converts a PETRARCH verb dictionary into our verb patterns.
+func importVerbs(e *env, in io.Reader, name, out string, o coder.PetrarchOptions) error {
+	cb, err := cameo.Load(packs.Embedded(false))
+	if err != nil {
+		return err
+	}
+	o.Codebook = cb
+	res, err := coder.ConvertPetrarchVerbs(in, o)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	for _, is := range res.Issues {
+		fmt.Fprintf(e.stderr, "%s:%d: %s\n", name, is.Line, is.Reason)
+	}
+	fmt.Fprintf(e.stderr, "%s: %d word sets, %d patterns written; %d lines not expressed\n", name, res.Sets, res.Patterns, len(res.Issues))
+	w := e.stdout
+	if out != "" {
+		f, err := os.Create(out)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		w = f
+	}
+	if _, err = io.WriteString(w, res.Text); err != nil {
+		return err
+	}
+	if f, ok := w.(*os.File); ok && out != "" {
+		return f.Close()
 	}
 	return nil
 }

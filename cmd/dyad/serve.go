@@ -56,7 +56,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		}
 		return out, err
 	}
-	srv := &http.Server{Addr: *addr, Handler: server.New(st, opts), ReadHeaderTimeout: 10 * time.Second}
+	srv := server.NewHTTPServer(*addr, server.New(st, opts))
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err

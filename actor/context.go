@@ -1,0 +1,258 @@
+package actor
+
+import (
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/packs"
+)
+
+// How an unnamed group or a bare title got its country: the Via of its mention.
+const (
+	viaDemonym  = "demonym"  // an adjective: "Kenyan police", "la policía venezolana"
+	viaGenitive = "genitive" // a country name before or after it: "Kenya's police", "the police of Kenya"
+	viaPlace    = "place"    // "in/at PLACE" in the sentence: "police in Nairobi", "soldiers in Myanmar"
+	viaSentence = "sentence" // a place the sentence names without a connector ("Tbilisi police said ...")
+	viaDateline = "dateline" // the article's dateline
+	viaArticle  = "article"  // the country the article names most
+	viaSector   = "sector"   // no evidence: the sector alone, no country
+)
+
+// addQuantities reads an @quantity line of an agents file: the words before an unnamed group that count it
+// ("thousands of", "des milliers de", "数千名"), which belong to the group's mention.
+func (d *Dictionary) addQuantities(lang string, l packs.Line) []error {
+	var errs []error
+	if d.quant[lang] == nil {
+		d.quant[lang] = map[string]bool{}
+	}
+	for _, w := range l.Fields[1:] {
+		toks := d.tokens(w, false)
+		if len(toks) == 0 {
+			errs = append(errs, l.Errorf("empty quantifier"))
+			continue
+		}
+		d.quant[lang][quantKey(toks)] = true
+		d.quantLen = max(d.quantLen, len(toks))
+	}
+	return errs
+}
+
+// addOwnOnly reads an @own line of an agents file: bodies that are actors only with a country of their own
+// ("a state visit", "a press conference", "the two leaders"), never from the context nor alone.
+func (d *Dictionary) addOwnOnly(lang string, l packs.Line) []error {
+	var errs []error
+	if d.ownOnly[lang] == nil {
+		d.ownOnly[lang] = map[string]bool{}
+	}
+	for _, w := range l.Fields[1:] {
+		toks := d.tokens(w, false)
+		if len(toks) == 0 {
+			errs = append(errs, l.Errorf("empty form"))
+			continue
+		}
+		d.ownOnly[lang][quantKey(toks)] = true
+	}
+	return errs
+}
+
+// ownOnly reports whether the title in tokens [start, end), or its end, is a body of an @own line.
+func (r *resolver) ownOnly(start, end int) bool {
+	m := r.d.ownOnly[r.lang]
+	if len(m) == 0 {
+		return false
+	}
+	for i := start; i < end; i++ {
+		if m[quantKey(r.toks[i:end])] {
+			return true
+		}
+	}
+	return false
+}
+
+// quantKey joins the folded tokens of a quantifier, punctuation and elided articles included.
+func quantKey(toks []tok) string {
+	n := 0
+	for _, t := range toks {
+		n += len(t.fold) + 1
+	}
+	b := make([]byte, 0, n)
+	for k, t := range toks {
+		if k > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, t.fold...)
+	}
+	return string(b)
+}
+
+// quantStart returns where the words that count a group starting at token start begin, or start: "thousands
+// of farmers", "Tausende Demonstranten", "280 Demonstranten", "数千名农民". A counted crowd of an @own body
+// ("thousands of people") is an unnamed group like "protesters". The mention stays the noun: verb patterns
+// name the quantifiers they need ("killed hundreds of T").
+func (r *resolver) quantStart(start int) int {
+	q := r.d.quant[r.lang]
+	if !r.useLang {
+		q = nil
+	}
+	// numbers and quantifier phrases, one after another back from the group: "280 protesters", "tens of
+	// thousands of protesters", "mehr als hundert Demonstranten", "some 5,000 protesters"
+	best := start
+	for best > 0 {
+		p := best
+		if isNumber(r.toks[p-1].fold) {
+			p--
+		} else {
+			for n := min(r.d.quantLen, p); n > 0; n-- {
+				if q[quantKey(r.toks[p-n:p])] && !r.covered(p-n) {
+					p -= n
+					break
+				}
+			}
+		}
+		if p == best {
+			break
+		}
+		best = p
+	}
+	return best
+}
+
+// isNumber reports whether a folded token is written in digits ("280", "5,000", "10.000").
+func isNumber(s string) bool {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && c != ',' && c != '.' && c != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// contextCountry returns the country of an unnamed group or a bare title in tokens [start, end) from the
+// nearest evidence around it, with how it was found: a place after "in/at" in the sentence, another
+// place the sentence names, the dateline, the country the article names most; -1 and viaSector without any.
+// With places false the sentence's places are not searched: a place after a title is where its holder is,
+// often abroad ("su embajadora en Madrid").
+func (r *resolver) contextCountry(start, end int, places bool) (int32, string) {
+	if places {
+		if c, via := r.sentencePlace(start, end); c >= 0 {
+			return c, via
+		}
+	}
+	if r.dateline >= 0 {
+		return r.dateline, viaDateline
+	}
+	if c := r.mainCountry(); c >= 0 {
+		return c, viaArticle
+	}
+	return -1, viaSector
+}
+
+// sentenceBounds returns the tokens of the sentence around [start, end), at most sentenceWindow tokens on
+// either side.
+func (r *resolver) sentenceBounds(start, end int) (int, int) {
+	lo := start
+	for lo > 0 && start-lo < sentenceWindow && !isSentenceEnd(r.toks[lo-1].fold) {
+		lo--
+	}
+	hi := end
+	for hi < len(r.toks) && hi-end < sentenceWindow && !isSentenceEnd(r.toks[hi].fold) {
+		hi++
+	}
+	return lo, hi
+}
+
+// mainCountry returns the country the article names most (country names, demonyms, and the countries of
+// the people and bodies it names; the dateline counts once), or -1 when none is named more than the others.
+func (r *resolver) mainCountry() int32 {
+	if r.mainDone {
+		return r.main
+	}
+	r.mainDone, r.main = true, -1
+	count := map[int32]int{}
+	var order []int32
+	add := func(c int32) {
+		if count[c] == 0 {
+			order = append(order, c)
+		}
+		count[c]++
+	}
+	if r.dateline >= 0 {
+		add(r.dateline)
+	}
+	for _, it := range r.items {
+		if r.isNot(it) {
+			continue
+		}
+		name, dem, _ := r.class(it)
+		switch {
+		case name >= 0:
+			e := r.d.actors[name]
+			if e.Type == dyad.TypeCountry {
+				add(name)
+			} else if c, ok := r.d.country[e.Country]; ok {
+				add(c)
+			}
+		case dem >= 0:
+			add(dem)
+		}
+	}
+	best, second := 0, 0
+	for _, c := range order {
+		switch n := count[c]; {
+		case n > best:
+			r.main, best, second = c, n, best
+		case n > second:
+			second = n
+		}
+	}
+	if best == second {
+		r.main = -1 // no main country: "Hamas ... Israel"
+	}
+	return r.main
+}
+
+// sentencePlace returns the country of a place named in the sentence around tokens [start, end), nearest
+// first: a place, capital or country after an "in/at" word of the language ("protesters in Tbilisi",
+// "la police ... à Dakar", "soldiers in Myanmar") with viaPlace, else a place or capital of actors/places
+// or actors/capitals the sentence names otherwise, with viaSentence; -1 when none.
+func (r *resolver) sentencePlace(start, end int) (int32, string) {
+	lo, hi := r.sentenceBounds(start, end)
+	var best [2]int32 // [in/at place, other place]
+	bestDist := [2]int{1 << 30, 1 << 30}
+	best[0], best[1] = -1, -1
+	for i := lo; i < hi; i++ {
+		if i >= start && i < end || !r.toks[i].word || !r.toks[i].cap {
+			continue
+		}
+		kind := 1
+		if p := r.prevWord(i); p >= 0 && r.conns()(r.toks[p].fold)&connTo != 0 {
+			kind = 0 // "in Kenya": a country named as a place ("from Ukraine" is not where they are)
+		}
+		for n := min(4, hi-i); n > 0; n-- {
+			k := placeKey(r.toks[i : i+n])
+			c, ok := r.d.places[k]
+			if !ok && kind == 0 {
+				c, ok = r.countryName(k, r.lang)
+			}
+			if !ok {
+				continue
+			}
+			dist := start - i
+			if i >= end {
+				dist = i - end
+			}
+			if dist < bestDist[kind] {
+				best[kind], bestDist[kind] = c, dist
+			}
+			break
+		}
+	}
+	if best[0] >= 0 {
+		return best[0], viaPlace
+	}
+	if best[1] >= 0 {
+		return best[1], viaSentence
+	}
+	return -1, ""
+}

@@ -1,0 +1,66 @@
+package actor
+
+import (
+	"testing"
+
+	"github.com/dyad-events/dyad"
+)
+
+// TestContextCountry gives unnamed groups and bare titles the country of the nearest evidence, in every
+// language, and records which evidence in Via.
+func TestContextCountry(t *testing.T) {
+	d := testDict(t)
+	for _, c := range []struct {
+		lang, dateline, text string
+		mention, code, via   string
+	}{
+		// an adjective or a country named with it
+		{"en", "", "Kenyan police fired tear gas.", "Kenyan police", "KENCOP", "demonym"},
+		{"en", "", "Nigeria's army said it had freed the hostages.", "Nigeria's army", "NGAMIL", "genitive"},
+		{"es", "", "La policía venezolana detuvo a varios estudiantes.", "policía venezolana", "VENCOP", "demonym"},
+		// a place after an in/at word of the language
+		{"en", "", "Thousands of farmers blocked roads in Kenya on Monday.", "farmers", "KENAGR", "place"},
+		{"fr", "", "Des milliers d'agriculteurs ont bloqué les routes à Bruxelles.", "agriculteurs", "BELAGR", "place"},
+		{"de", "", "Die Polizei nahm in Tiflis Dutzende Demonstranten fest.", "Polizei", "GEOCOP", "place"},
+		{"nl", "", "De politie hield in Den Haag honderden betogers aan.", "politie", "NLDCOP", "place"},
+		{"it", "", "I manifestanti si sono radunati a Belgrado sabato.", "manifestanti", "SRBOPP", "place"},
+		{"pt", "", "Os manifestantes bloquearam estradas em Lima.", "manifestantes", "PEROPP", "place"},
+		{"es", "", "Los manifestantes marcharon en Caracas contra el fraude.", "manifestantes", "VENOPP", "place"},
+		{"vi", "", "Hàng nghìn người biểu tình tập trung tại Bangkok.", "người biểu tình", "THAOPP", "place"},
+		{"zh", "", "数千名抗议者在曼谷集会。", "抗议者", "THAOPP", "place"},
+		{"ru", "", "Полиция задержала десятки протестующих в Грузии.", "Полиция", "GEOCOP", "place"},
+		// the dateline, then the country the article names most
+		{"en", "NAIROBI", "Police fired tear gas at the crowd.", "Police", "KENCOP", "dateline"},
+		{"vi", "", "Pháp tăng cường an ninh. Cảnh sát đã bắt giữ nhiều người. Pháp cho biết.", "Cảnh sát", "FRACOP", "article"},
+		{"en", "", "Sri Lanka's president spoke on Monday. The Defense Minister resigned. Sri Lanka's cabinet met.", "Defense Minister", "LKAMIL", "article"},
+		// no evidence: the sector alone, not a guess
+		{"en", "", "Police fired tear gas to disperse the crowd.", "Police", "COP", "sector"},
+		{"zh", "", "警方使用了催泪瓦斯。", "警方", "COP", "sector"},
+		{"de", "", "Die Polizei setzte Wasserwerfer ein.", "Polizei", "COP", "sector"},
+		// a counted crowd of an @own body is a crowd
+		{"en", "", "Tens of thousands of people marched in Belgrade.", "people", "SRBCVL", "place"},
+	} {
+		ms := d.Recognize(&dyad.Article{Text: c.text, Lang: c.lang, Published: "2024-06-01", Dateline: dyad.NullString(c.dateline)})
+		var got *dyad.ActorMention
+		for i := range ms {
+			if ms[i].Text == c.mention {
+				got = &ms[i]
+			}
+		}
+		if got == nil || got.Actor.Code != c.code || got.Via != c.via {
+			t.Errorf("%s %q: %q: got %+v, want %s via %s", c.lang, c.text, c.mention, ms, c.code, c.via)
+		}
+	}
+	// bodies that are actors only with a country of their own
+	for _, c := range []struct{ lang, text string }{
+		{"fr", "Il est arrivé en visite d'État en Chine."},
+		{"en", "The two leaders met in Hanoi."},
+		{"en", "He told a press conference in Paris that the talks went well."},
+	} {
+		for _, m := range d.Recognize(&dyad.Article{Text: c.text, Lang: c.lang, Published: "2024-06-01"}) {
+			if m.Via != "name" && m.Via != "capital" && m.Via != "sector" {
+				t.Errorf("%q: got %q as %s (%s), want no body from the context", c.text, m.Text, m.Actor.Code, m.Via)
+			}
+		}
+	}
+}
