@@ -2,13 +2,13 @@ package actor
 
 import (
 	"fmt"
-	"syscall"
-	"time"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/packs"

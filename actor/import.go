@@ -831,6 +831,10 @@ func (im *importer) agents(r io.Reader, w io.Writer) error {
 		var out []string
 		for _, f := range forms {
 			f = agentForm(f)
+			// "el presidente": a leading stop word (an article) is left out
+			for w := strings.Fields(f); len(w) > 1 && im.o.Screen[text.Fold(w[0])] != ""; w = w[1:] {
+				f = strings.Join(w[1:], " ")
+			}
 			if f == "" {
 				continue
 			}

@@ -422,7 +422,11 @@ func (d *Dictionary) loadAgents(f packs.File, first bool) []error {
 				errs = append(errs, l.Errorf("empty form"))
 				continue
 			}
-			d.addPattern(form, pattern{kind: kindAgent, ref: ai, lang: lang})
+			toks := d.tokens(form, false)
+			if d.layer > 0 && len(toks) > 1 && d.hasAgent(toks, lang) {
+				continue // "el presidente", "presidente del gobierno": ours read the phrase from its parts
+			}
+			d.addTokens(form, toks, pattern{kind: kindAgent, ref: ai, lang: lang})
 		}
 	}
 	return errs
@@ -810,6 +814,17 @@ func (d *Dictionary) addNamesTok(i int32, names []string, ntoks [][]tok, via str
 // hasTitle reports whether a name of several words holds a title of one person of an earlier layer's
 // agents ("Secretary of State", "President", "Bundeskanzler").
 func (d *Dictionary) hasTitle(toks []tok) bool {
+	return d.holdsAgent(toks, "", true)
+}
+
+// hasAgent reports whether a form of several words holds an agent form of an earlier layer in lang.
+func (d *Dictionary) hasAgent(toks []tok, lang string) bool {
+	return d.holdsAgent(toks, lang, false)
+}
+
+// holdsAgent reports whether toks hold an earlier layer's agent form: of a person's title (person), or of
+// any agent of lang.
+func (d *Dictionary) holdsAgent(toks []tok, lang string, person bool) bool {
 	if len(toks) < 2 {
 		return false
 	}
@@ -827,7 +842,7 @@ func (d *Dictionary) hasTitle(toks []tok) bool {
 			}
 			for _, pi := range d.m.nodes[n].pats {
 				p := d.m.pats[pi]
-				if p.kind == kindAgent && d.agents[p.ref].person {
+				if p.kind == kindAgent && (person && d.agents[p.ref].person || !person && p.lang == lang) {
 					if o, ok := d.owner[b.String()]; ok && o.layer < d.layer {
 						return true
 					}
