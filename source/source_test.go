@@ -267,21 +267,49 @@ func TestDocumentsInMemory(t *testing.T) {
 
 func TestSymlinkAndUTF16(t *testing.T) {
 	dir := t.TempDir()
-	target := write(t, t.TempDir(), "real.txt", []byte("A linked article about a summit in Lima."))
-	if err := os.Symlink(target, filepath.Join(dir, "link.txt")); err != nil {
+	outside := write(t, t.TempDir(), "real.txt", []byte("A linked article about a summit in Lima."))
+	if err := os.Symlink(outside, filepath.Join(dir, "out.txt")); err != nil {
 		t.Skip("no symlinks here:", err)
 	}
-	if err := os.Symlink(dir, filepath.Join(dir, "loop")); err != nil {
-		t.Fatal(err)
-	}
+	inside := write(t, dir, "a.txt", []byte("An article about a summit in Quito."))
+	must(t, os.Symlink(inside, filepath.Join(dir, "b-link.txt")))
+	must(t, os.Symlink(dir, filepath.Join(dir, "folder")))
+	must(t, os.Symlink(filepath.Join(dir, "loop2"), filepath.Join(dir, "loop1")))
+	must(t, os.Symlink(filepath.Join(dir, "loop1"), filepath.Join(dir, "loop2")))
+	must(t, os.Symlink(filepath.Join(dir, "gone"), filepath.Join(dir, "broken")))
 	// "Hé" in UTF-16 little endian with a BOM.
 	write(t, dir, "utf16.txt", []byte{0xFF, 0xFE, 'H', 0, 0xE9, 0, ' ', 0, 'o', 0, 'k', 0})
 	r := collect(t, []string{dir}, "")
-	if len(r.docs) != 2 || len(r.errs) != 0 {
-		t.Fatalf("docs %s errors %v", uris(r.docs), r.errs)
+	if got := uris(r.docs); got != dir+"/a.txt:text "+dir+"/b-link.txt:text "+dir+"/utf16.txt:text" {
+		t.Errorf("docs %s", got)
 	}
-	if string(r.docs[1].Body) != "Hé ok" {
-		t.Errorf("utf-16 body %q", r.docs[1].Body)
+	if string(r.docs[2].Body) != "Hé ok" {
+		t.Errorf("utf-16 body %q", r.docs[2].Body)
+	}
+	reasons := map[string]string{}
+	for _, err := range r.errs {
+		var ie *dyad.InputError
+		errors.As(err, &ie)
+		reasons[filepath.Base(ie.URI)] = err.Error()
+		if errors.Is(err, dyad.ErrSkipped) != (filepath.Base(ie.URI) == "folder") {
+			t.Errorf("%v: skipped %v", err, errors.Is(err, dyad.ErrSkipped))
+		}
+	}
+	for name, want := range map[string]string{"out.txt": "out of the folder", "folder": "link to a folder",
+		"loop1": "loop", "loop2": "loop", "broken": "broken symbolic link"} {
+		if !strings.Contains(reasons[name], want) {
+			t.Errorf("%s: %q, want it to say %q", name, reasons[name], want)
+		}
+	}
+	if len(r.errs) != 5 {
+		t.Errorf("%d errors: %v", len(r.errs), r.errs)
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 
