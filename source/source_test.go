@@ -10,6 +10,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"github.com/dyad-events/dyad"
 )
 
@@ -332,4 +334,35 @@ func FuzzSniff(f *testing.F) {
 			t.Fatal("emit stopped by itself")
 		}
 	})
+}
+
+// Legacy-encoded news with no charset declared, which the safe Latin-1 rule alone refused: French in
+// Latin-1 with "à" and "où" standing alone, English and French in Windows-1252 with € and em dashes.
+func TestLegacyCharsetDetected(t *testing.T) {
+	dir := t.TempDir()
+	texts := map[string]string{
+		"fr-latin1.txt": "Le président est arrivé à Hanoï, où il a été reçu à l'aéroport par le ministre. Il a déclaré à la presse qu'il était « très heureux » d'être là.",
+		"en-1252.txt":   "The minister pledged €5 million — a record — to the fund. “We will not wait,” she said on Monday.",
+		"fr-1252.txt":   "Le ministre — arrivé hier à Paris — a annoncé une aide de 50 millions d'€ à l'Ukraine.",
+	}
+	var paths []string
+	for name, text := range texts {
+		b, err := charmap.Windows1252.NewEncoder().Bytes([]byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if utf8.Valid(b) {
+			t.Fatalf("%s: the legacy bytes are valid UTF-8", name)
+		}
+		paths = append(paths, write(t, dir, name, b))
+	}
+	r := collect(t, paths, "")
+	if len(r.errs) != 0 || len(r.docs) != len(texts) {
+		t.Fatalf("docs %s, errors %v", uris(r.docs), r.errs)
+	}
+	for _, d := range r.docs {
+		if got, want := string(d.Body), texts[filepath.Base(d.URI)]; got != want {
+			t.Errorf("%s: %q, want %q", d.URI, got, want)
+		}
+	}
 }
