@@ -45,7 +45,7 @@ const minConfidence = 40
 
 // detect names the legacy charset of b, which is not valid UTF-8, when the detector is confident of it.
 func detect(b []byte) (encoding.Encoding, string) {
-	if hasMultiByteUTF8(b) {
+	if hasMultiByteUTF8(b) || !isolatedHighBytes(b) {
 		return nil, ""
 	}
 	// The first 64 kB tell the charset as well as the whole, and the detector runs 30 recognisers over it.
@@ -58,6 +58,24 @@ func detect(b []byte) (encoding.Encoding, string) {
 		return nil, ""
 	}
 	return enc, r.Charset
+}
+
+// isolatedHighBytes reports whether at least 80% of the bytes above 0x7F stand alone, between ASCII bytes
+// (a no-break space 0xA0 counts as ASCII): a legacy charset spells one letter or sign with one byte, while
+// broken UTF-8 leaves runs of them.
+func isolatedHighBytes(b []byte) bool {
+	high := func(i int) bool { return i >= 0 && i < len(b) && b[i] >= 0x80 && b[i] != 0xA0 }
+	n, alone := 0, 0
+	for i := range b {
+		if !high(i) {
+			continue
+		}
+		n++
+		if !high(i-1) && !high(i+1) {
+			alone++
+		}
+	}
+	return n > 0 && alone*10 >= n*8
 }
 
 // hasMultiByteUTF8 reports whether b holds a valid UTF-8 sequence of more than one byte: text that is partly

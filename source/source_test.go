@@ -365,4 +365,9 @@ func TestLegacyCharsetDetected(t *testing.T) {
 			t.Errorf("%s: %q, want %q", d.URI, got, want)
 		}
 	}
+	// Broken UTF-8 leaves runs of high bytes, which no detector guess turns into text.
+	bad := write(t, dir, "bad.txt", []byte("Short \303\050 text \240\241 with broken \370\210 sequences everywhere \300\200\n"))
+	if r := collect(t, []string{bad}, ""); len(r.docs) != 0 || len(r.errs) != 1 || !errors.Is(r.errs[0], ErrInvalidUTF8) {
+		t.Errorf("broken UTF-8: docs %s, errors %v", uris(r.docs), r.errs)
+	}
 }
