@@ -413,20 +413,7 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 // possessive reports whether literal e is the possessive "'s" and unit q an actor phrase whose last token
 // carries it ("Japan's", "China’s"), so that "S 's talks with T" reads "Japan's talks with China".
 func (s *sentence) possessive(e *delem, q int) bool {
-	if q < 0 || q >= len(s.u) || s.u[q].phrase < 0 {
-		return false
-	}
-	isPoss := false
-	for _, a := range e.dalts {
-		w := ""
-		for _, t := range a {
-			w += t.text
-		}
-		if w == "'s" || w == "s'" {
-			isPoss = true
-		}
-	}
-	if !isPoss {
+	if !e.poss || q < 0 || q >= len(s.u) || s.u[q].phrase < 0 {
 		return false
 	}
 	f := s.d.toks[s.u[q].last].Fold

@@ -53,6 +53,7 @@ type elem struct {
 	max      int  // gap width
 	optional bool
 	tight    bool // a slot written S! or T!: no words may come between it and its neighbours
+	poss     bool // a literal with the alternative 's (or s'): it may match the possessive ending of a phrase
 }
 
 // delem is an element as the matcher walks it in one direction.
@@ -133,6 +134,15 @@ func (pt *pattern) finish() error {
 		return errors.New("a pattern needs S (with T, L or H, or alone for a one-sided event), T alone (an agentless passive), or R")
 	case pt.anchor < 0:
 		return errors.New("a pattern needs a word that is not optional (its trigger)")
+	}
+	for i := range pt.elems {
+		for _, a := range pt.elems[i].alts {
+			w := ""
+			for _, t := range a {
+				w += t.text
+			}
+			pt.elems[i].poss = pt.elems[i].poss || w == "'s" || w == "s'"
+		}
 	}
 	pt.recip = r == 1
 	pt.place = l == 1
