@@ -135,6 +135,7 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 		}
 		buf = d.units(ta, tb, buf)
 		s := &sentence{d: d, u: append([]unit(nil), buf...), recipPrev: recipPrev}
+		s.markDates(ta, tb)
 		recipPrev = false
 		hasPhrase := false
 		for _, u := range s.u {

@@ -30,7 +30,7 @@ var grammarKinds = map[string]bool{
 
 // word classes of the dates file.
 var dateKinds = map[string]bool{"month": true, "weekday": true, "relative": true, "datepart": true, "daycue": true, "noyear": true,
-	"yearcue": true, "yearmark": true}
+	"yearcue": true, "yearmark": true, "datelead": true}
 
 // seq is a sequence of folded tokens, one alternative of a literal.
 type seq []string
@@ -86,13 +86,14 @@ const (
 	cYearcue
 	cYearmark
 	cPassive
+	cDatelead
 )
 
 var classBits = map[string]uint32{
 	"neg": cNeg, "recip": cRecip, "they": cThey, "and": cAnd, "prep": cPrep, "det": cDet, "that": cThat,
 	"he": cHe, "we": cWe, "barrier": cBarrier, "loc": cLoc, "month": cMonth, "weekday": cWeekday,
 	"relative": cRelative, "datepart": cDatepart, "daycue": cDaycue, "it": cIt, "him": cHim, "rel": cRel,
-	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark, "passive": cPassive,
+	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark, "passive": cPassive, "datelead": cDatelead,
 }
 
 func (lg *lang) is(class uint32, fold string) bool { return lg.class[fold]&class != 0 }

@@ -31,6 +31,38 @@ type sentence struct {
 	recipPrev bool     // the previous sentence had a reciprocal subject ("they" may continue it)
 	stems     []string // the stem of each word unit (stemAt), where stemmed says it was computed
 	stemmed   []bool
+	// dateU marks the word units of date expressions ("on Monday", "este martes", "am 18. Februar"): a pattern
+	// passes over them between any two of its elements, as it does over a place
+	dateU []bool
+}
+
+// markDates marks the units of the sentence's date expressions, with the words that lead into them (classes
+// daycue, datepart and datelead of dates: "on", "este", "la tarde de").
+func (s *sentence) markDates(a, b int) {
+	d := s.d
+	cands := d.dateCands(a, b)
+	if len(cands) == 0 {
+		return
+	}
+	in := map[int]bool{}
+	for _, c := range cands {
+		lo := c.a
+		for n := 0; n < 4 && lo-1 >= a && d.lg.is(cDaycue|cDatepart|cDatelead, d.fold(lo-1)); n++ {
+			lo--
+		}
+		for k := lo; k <= c.b; k++ {
+			in[k] = true
+		}
+	}
+	s.dateU = make([]bool, len(s.u))
+	for i, u := range s.u {
+		s.dateU[i] = u.phrase < 0 && in[u.tok]
+	}
+}
+
+// isDate reports whether unit p is part of a date expression.
+func (s *sentence) isDate(p int) bool {
+	return s.dateU != nil && p >= 0 && p < len(s.u) && s.dateU[p]
 }
 
 func (s *sentence) isBarrier(u unit) bool {
@@ -145,7 +177,7 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 	}
 	e := &els[j]
 	p := pos
-	lower, caps := 0, 0
+	lower, caps, dates := 0, 0, 0
 	// after a pattern word "and" the subject is the sentence's ("X hat Y empfangen und mit ihm ... unterzeichnet")
 	sawAnd := dir < 0 && j > 0 && els[j-1].kind == kLit && s.andLit(els[j-1])
 	for {
@@ -173,6 +205,11 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 		}
 		if s.try(els, j, p, dir, b) {
 			return true
+		}
+		if s.isDate(p) && dates < 6 {
+			dates++ // "se reunió este martes con", "a reçu mardi": a date between two elements is free
+			p += dir
+			continue
 		}
 		if e.slack == 0 || p < 0 || p >= len(s.u) {
 			return false
