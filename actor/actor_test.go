@@ -43,6 +43,8 @@ func TestRecognize(t *testing.T) {
 			[]want{{"Thủ tướng Việt Nam", "pham-minh-chinh", "VNM", "VNMGOV", "office"}}},
 		{"de office", "de", "2020-01-01", "Der russische Außenminister kam nach Berlin.",
 			[]want{{"russische Außenminister", "sergey-lavrov", "RUS", "RUSGOV", "office"}}},
+		{"zh traditional", "zh", "2024-05-01", "美國總統會見了臺灣客人。",
+			[]want{{"美國總統", "joe-biden", "USA", "USAGOV", "office"}, {"臺灣", "TWN", "TWN", "TWN", "name"}}},
 		{"zh office", "zh", "2024-05-01", "中国外交部长会见了越南客人。",
 			[]want{{"中国外交部长", "wang-yi", "CHN", "CHNGOV", "office"}, {"越南", "VNM", "VNM", "VNM", "name"}}},
 		// A title with a surname only: the holder whose name has it.

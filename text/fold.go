@@ -19,7 +19,8 @@ var foldMap = map[rune]string{
 }
 
 // Fold returns s lower-cased, without diacritics, with a few letters and punctuation marks mapped to their
-// plain forms ("Phạm Thanh Bình" -> "pham thanh binh", "Đà Nẵng" -> "da nang", "l’État" -> "l'etat").
+// plain forms ("Phạm Thanh Bình" -> "pham thanh binh", "Đà Nẵng" -> "da nang", "l’État" -> "l'etat"), and
+// Traditional Chinese characters mapped to Simplified ones ("美國" -> "美国"), one for one.
 // Fold does not keep byte offsets; use FoldToken on tokens when offsets matter.
 func Fold(s string) string {
 	if isPlainLowerASCII(s) {
@@ -49,7 +50,7 @@ func slowFold(s string) string {
 			b.WriteString(m)
 			continue
 		}
-		b.WriteRune(unicode.ToLower(r))
+		b.WriteRune(simplify(unicode.ToLower(r)))
 	}
 	return b.String()
 }

@@ -37,3 +37,24 @@ func TestTokens(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldTraditional folds Traditional Chinese to Simplified, character for character.
+func TestFoldTraditional(t *testing.T) {
+	for in, want := range map[string]string{
+		"美國":    "美国",
+		"臺灣":    "台湾",
+		"總統":    "总统",
+		"俄羅斯軍隊": "俄罗斯军队",
+		"中国":    "中国",
+		"國":     "国",
+	} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for _, tk := range Tokens("美國總統") {
+		if len([]rune(tk.Fold)) != 1 || tk.End-tk.Start != len(tk.Text) {
+			t.Errorf("token %+v: want one Simplified character with the original's offsets", tk)
+		}
+	}
+}
