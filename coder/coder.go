@@ -100,9 +100,18 @@ func (c *Coder) Patterns(lang string) int {
 
 // candidate is a pattern match before selection.
 type candidate struct {
-	pt  *pattern
-	idx int
-	b   binding
+	pt   *pattern
+	idx  int
+	b    binding
+	code string // the code to give, when not the pattern's own (the reverse event of a paired code)
+}
+
+// codeOf is the CAMEO code a candidate's event gets.
+func (cd candidate) codeOf() string {
+	if cd.code != "" {
+		return cd.code
+	}
+	return cd.pt.code
 }
 
 // Code finds the events and statements of an article whose actor mentions are given.
@@ -135,6 +144,7 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 		}
 		buf = d.units(ta, tb, buf)
 		s := &sentence{d: d, u: append([]unit(nil), buf...), recipPrev: recipPrev}
+		s.markDates(ta, tb)
 		recipPrev = false
 		hasPhrase := false
 		for _, u := range s.u {
@@ -172,7 +182,11 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 			continue
 		}
 		seenPair := map[string]bool{}
-		for _, cd := range s.selectCands(cands) {
+		// our patterns first: an imported pattern adds nothing for a pair of actors ours have coded in the
+		// sentence (ours are written for a matcher without a parse; the imported ones are not)
+		sel := s.selectCands(cands)
+		oursPair := map[[2]string]bool{}
+		for _, cd := range sel {
 			if cd.pt.recip {
 				recipPrev = true
 			}
@@ -190,6 +204,10 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 				}
 				res.Trace = append(res.Trace, f)
 				continue
+			}
+			if cd.pt.code == NullCode && cd.pt.code2 == "" {
+				res.Trace = append(res.Trace, d.firing(sp, cd, "", "", false))
+				continue // a pattern that codes nothing: its words give no event
 			}
 			if cd.pt.recip && cd.b.r[0] < 0 {
 				recips = append(recips, pending{cand: cd, sent: s, span: sp, ta: ta})
@@ -268,8 +286,13 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 				res.Trace = append(res.Trace, d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false))
 				continue
 			}
-			for _, pr := range d.pairs(cd) {
-				ev := d.event(sp, ta, tb, s, cd, pr[0], pr[1])
+			for _, pr := range d.directedPairs(cd) {
+				cd := cd
+				if pr.reverse {
+					cd.code = cd.pt.code2
+					cd.b.sRef, cd.b.tRef = cd.b.tRef, cd.b.sRef
+				}
+				ev := d.event(sp, ta, tb, s, cd, pr.p[0], pr.p[1])
 				if ev.Source.Code == ev.Target.Code {
 					continue // an actor with itself, or two of the same kind: no event between actors
 				}
@@ -285,6 +308,11 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 				}
 				if seenPair[k] {
 					continue // a less specific pattern for the same pair and family
+				}
+				if up := unorderedPair(ev.Source, ev.Target); cd.pt.origin == "" {
+					oursPair[up] = true
+				} else if oursPair[up] {
+					continue
 				}
 				seenPair[k] = true
 				if d.background(ev) {
@@ -375,6 +403,11 @@ func runePrefix(s string, n int) (string, bool) {
 // selectCands keeps the most specific match of each trigger, one per pair of actors and code family.
 func (s *sentence) selectCands(cands []candidate) []candidate {
 	sort.SliceStable(cands, func(i, j int) bool {
+		// ours before imported ones (the third-party layer), which are matched without the parse they were
+		// written for: an imported pattern only adds events on words ours leave unused
+		if oi, oj := cands[i].pt.origin == "", cands[j].pt.origin == ""; oi != oj {
+			return oi
+		}
 		if cands[i].pt.weight != cands[j].pt.weight {
 			return cands[i].pt.weight > cands[j].pt.weight
 		}
@@ -412,6 +445,27 @@ type pairKey struct {
 	r     [2]int
 	recip bool
 	place string
+}
+
+// directedPair is a source and a target phrase, and whether they are the reverse event of a paired code.
+type directedPair struct {
+	p       [2]int
+	reverse bool
+}
+
+// directedPairs is pairs with, for a paired code ("042:043"), each pair's reverse too; a null side gives no
+// event.
+func (d *doc) directedPairs(cd candidate) []directedPair {
+	var out []directedPair
+	for _, pr := range d.pairs(cd) {
+		if cd.pt.code != NullCode {
+			out = append(out, directedPair{p: pr})
+		}
+		if cd.pt.code2 != "" && cd.pt.code2 != NullCode {
+			out = append(out, directedPair{p: [2]int{pr[1], pr[0]}, reverse: true})
+		}
+	}
+	return out
 }
 
 // pairs returns the source and target phrases of a match: for "X and Y" (R) the one event X→Y, X the first
@@ -608,7 +662,7 @@ func (d *doc) event(sp dyad.Span, ta, tb int, s *sentence, cd candidate, src, tg
 }
 
 func (d *doc) eventActors(sp dyad.Span, ta, tb int, s *sentence, cd candidate, src, tgt dyad.EventActor, conf float64) dyad.Event {
-	code, _ := d.c.cb.Lookup(cd.pt.code)
+	code, _ := d.c.cb.Lookup(cd.codeOf())
 	w := d.eventDate(ta, tb, s.u[cd.b.trig].tok)
 	if d.locFor != [2]int{ta, tb} {
 		d.locFor = [2]int{ta, tb}
@@ -620,7 +674,7 @@ func (d *doc) eventActors(sp dyad.Span, ta, tb int, s *sentence, cd candidate, s
 	}
 	// where a meeting took place tells a visit from hosting: 042 in the target's country, 043 in the source's,
 	// 044 in a third one
-	if cd.pt.code == "040" && d.locCountry != "" && src.Country != "" && tgt.Country != "" && src.Country != tgt.Country {
+	if cd.codeOf() == "040" && d.locCountry != "" && src.Country != "" && tgt.Country != "" && src.Country != tgt.Country {
 		switch d.locCountry {
 		case tgt.Country:
 			code, _ = d.c.cb.Lookup("042")
@@ -665,9 +719,12 @@ func eventID(article string, start int, code, src, tgt string) string {
 }
 
 func (d *doc) firing(sp dyad.Span, cd candidate, src, tgt string, neg bool) Firing {
-	f := Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src, Target: tgt, Negated: neg}
+	f := Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.codeOf(), Source: src, Target: tgt, Negated: neg}
 	var why []string
 	why = append(why, fmt.Sprintf("pattern %q", cd.pt.text))
+	if f.Code == NullCode {
+		why = append(why, "a null pattern: no event")
+	}
 	name := func(ph int) string {
 		p := d.phrases[ph]
 		return d.a.Text[d.toks[p.first].Start:d.toks[p.last].End]
@@ -837,6 +894,21 @@ func family(code string) string {
 		return "04"
 	}
 	return code[:2]
+}
+
+// unorderedPair names the two sides of an event by country (by code when one has none), in either order.
+func unorderedPair(a, b dyad.EventActor) [2]string {
+	x, y := a.Country, b.Country
+	if x == "" {
+		x = a.Code
+	}
+	if y == "" {
+		y = b.Code
+	}
+	if x > y {
+		x, y = y, x
+	}
+	return [2]string{x, y}
 }
 
 // countryless reports whether an event actor is a bare sector ("GOV", "MIL"): a provisional title whose

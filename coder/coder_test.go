@@ -270,3 +270,29 @@ func FuzzCode(f *testing.F) {
 		}
 	})
 }
+
+// TestDatesBetweenElements checks that a date expression between two adjacent words of a pattern is passed
+// over, in any language that lists its date words.
+func TestDatesBetweenElements(t *testing.T) {
+	dir := writePack(t, map[string]string{
+		"en/verbs": "040 | S zorked talks with T\n",
+		"es/verbs": "040 | S zorkó conversaciones con T\n",
+	})
+	p, err := packs.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(p, cameo.MustDefault())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ lang, text string }{
+		{"en", "Vietnam zorked talks late on Monday with China."},
+		{"es", "Francia zorkó conversaciones la tarde de este martes con Alemania."},
+	} {
+		res := c.Code(&dyad.Article{ID: "d", Lang: tc.lang, Text: tc.text, Published: "2025-03-10"}, handMentions(loadTestActors(t), tc.text))
+		if len(res.Events) != 1 || res.Events[0].Code != "040" {
+			t.Errorf("%s: events %+v, want one 040; trace %s", tc.text, res.Events, traceString(res))
+		}
+	}
+}

@@ -30,7 +30,7 @@ var grammarKinds = map[string]bool{
 
 // word classes of the dates file.
 var dateKinds = map[string]bool{"month": true, "weekday": true, "relative": true, "datepart": true, "daycue": true, "noyear": true,
-	"yearcue": true, "yearmark": true}
+	"yearcue": true, "yearmark": true, "datelead": true}
 
 // seq is a sequence of folded tokens, one alternative of a literal.
 type seq []string
@@ -45,17 +45,20 @@ type lang struct {
 	triggers map[string]bool     // one-word triggers: words that may be the verb of a sentence
 	// stemTriggers are one-word triggers written word~, by stem
 	stemTriggers map[string]bool
-	stemmer      *stemmer          // nil for languages without a Snowball stemmer (vi, zh)
-	preLens      []int             // rune lengths of the prefixes in use
-	speech       map[string][]seq  // first folded token -> reporting verb forms
-	class        map[string]uint32 // folded word -> its word classes
-	phrases      map[string][]seq  // multi-token entries of grammar and dates, by kind
-	elision      []string
-	noYear       []string // templates that add the reference year to a date without one: "{year}年{date}"
-	hasData      bool
-	hasHypo      bool     // the grammar lists hypo words: matches after them are hypothetical
-	hasPassive   bool     // the grammar lists passive auxiliaries: active patterns do not read passive verbs
-	progressive  []string // word endings of a progressive verb ("-ing"), which a passive auxiliary may precede
+	// weakTriggers and weakStemTriggers are the verbs of imported patterns: triggers where they read as
+	// verbs (doc.trigger)
+	weakTriggers, weakStemTriggers map[string]bool
+	stemmer                        *stemmer          // nil for languages without a Snowball stemmer (vi, zh)
+	preLens                        []int             // rune lengths of the prefixes in use
+	speech                         map[string][]seq  // first folded token -> reporting verb forms
+	class                          map[string]uint32 // folded word -> its word classes
+	phrases                        map[string][]seq  // multi-token entries of grammar and dates, by kind
+	elision                        []string
+	noYear                         []string // templates that add the reference year to a date without one: "{year}年{date}"
+	hasData                        bool
+	hasHypo                        bool     // the grammar lists hypo words: matches after them are hypothetical
+	hasPassive                     bool     // the grammar lists passive auxiliaries: active patterns do not read passive verbs
+	progressive                    []string // word endings of a progressive verb ("-ing"), which a passive auxiliary may precede
 	// keepMarks matches words lower-cased but with their diacritics (option keep-marks), for languages
 	// where marks tell words apart (Vietnamese "thăm" visit, "tham" take part).
 	keepMarks bool
@@ -86,13 +89,14 @@ const (
 	cYearcue
 	cYearmark
 	cPassive
+	cDatelead
 )
 
 var classBits = map[string]uint32{
 	"neg": cNeg, "recip": cRecip, "they": cThey, "and": cAnd, "prep": cPrep, "det": cDet, "that": cThat,
 	"he": cHe, "we": cWe, "barrier": cBarrier, "loc": cLoc, "month": cMonth, "weekday": cWeekday,
 	"relative": cRelative, "datepart": cDatepart, "daycue": cDaycue, "it": cIt, "him": cHim, "rel": cRel,
-	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark, "passive": cPassive,
+	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark, "passive": cPassive, "datelead": cDatelead,
 }
 
 func (lg *lang) is(class uint32, fold string) bool { return lg.class[fold]&class != 0 }
@@ -108,6 +112,7 @@ func (lg *lang) key(t text.Token) string {
 func newLang(code string) *lang {
 	return &lang{code: code, anchors: map[string][]anchor{}, prefixes: map[string][]anchor{}, triggers: map[string]bool{},
 		stems: map[string][]anchor{}, stemTriggers: map[string]bool{}, stemmer: newStemmer(code),
+		weakTriggers: map[string]bool{}, weakStemTriggers: map[string]bool{},
 		speech: map[string][]seq{}, class: map[string]uint32{}, phrases: map[string][]seq{}}
 }
 
@@ -304,10 +309,30 @@ func loadAll(p *packs.Set, cb *cameo.Codebook) (map[string]*lang, []error) {
 // pattern, written out or as word~.
 func (d *doc) trigger(k int) bool {
 	lg := d.lg
-	if lg.triggers[d.toks[k].Fold] {
+	f := d.toks[k].Fold
+	if lg.triggers[f] {
 		return true
 	}
-	return len(lg.stemTriggers) > 0 && lg.stemTriggers[lg.stemmer.stem(d.toks[k].Text)]
+	if len(lg.stemTriggers) > 0 && lg.stemTriggers[lg.stemmer.stem(d.toks[k].Text)] {
+		return true
+	}
+	// an imported verb is one when it reads as a verb: lower case, not after a determiner, a preposition
+	// or a comma ("the attack", "of state", "X, head of ...")
+	if len(lg.weakTriggers) == 0 && len(lg.weakStemTriggers) == 0 {
+		return false
+	}
+	if !lg.weakTriggers[f] && !(len(lg.weakStemTriggers) > 0 && lg.weakStemTriggers[lg.stemmer.stem(d.toks[k].Text)]) {
+		return false
+	}
+	if d.toks[k].IsCapitalized() {
+		return false
+	}
+	if k > 0 {
+		if p := d.toks[k-1].Fold; p == "," || lg.is(cDet|cPrep, p) {
+			return false
+		}
+	}
+	return true
 }
 
 func (lg *lang) prefixLens() map[int]bool {
@@ -407,26 +432,47 @@ func (lg *lang) parseAlt(s string) (alt, error) {
 	return a, nil
 }
 
-// parsePattern reads "code | pattern [| confidence]".
+// NullCode is the code of a pattern that codes nothing: when it is the most specific match, the words it
+// matched give no event (PETRARCH's [---]: "X fired the coach" is no attack).
+const NullCode = "---"
+
+// parsePattern reads "code | pattern [| confidence [| origin]]". The code may be a pair "A:B": the event
+// source→target has code A and target→source code B (PETRARCH's paired codes); either may be NullCode.
 func (lg *lang) parsePattern(l packs.Line, sets map[string][]alt, cb *cameo.Codebook) (*pattern, error) {
-	if len(l.Fields) < 2 || len(l.Fields) > 3 {
-		return nil, l.Errorf("want code | pattern [| confidence], got %d fields", len(l.Fields))
+	if len(l.Fields) < 2 || len(l.Fields) > 4 {
+		return nil, l.Errorf("want code | pattern [| confidence [| origin]], got %d fields", len(l.Fields))
 	}
-	code := l.Fields[0]
-	if cb != nil {
-		if _, ok := cb.Lookup(code); !ok {
-			return nil, l.Errorf("unknown CAMEO code %q", code)
+	code, code2, paired := strings.Cut(l.Fields[0], ":")
+	codes := []string{code}
+	if paired {
+		codes = append(codes, code2)
+	}
+	for _, c := range codes {
+		if c == NullCode {
+			continue
 		}
-	} else if !cameo.ValidSyntax(code) {
-		return nil, l.Errorf("bad CAMEO code %q", code)
+		if cb != nil {
+			if _, ok := cb.Lookup(c); !ok {
+				return nil, l.Errorf("unknown CAMEO code %q", c)
+			}
+		} else if !cameo.ValidSyntax(c) {
+			return nil, l.Errorf("bad CAMEO code %q", c)
+		}
 	}
-	pt := &pattern{code: code, id: fmt.Sprintf("%s:%d", l.File, l.N), text: l.Fields[1], conf: 0.9}
-	if len(l.Fields) == 3 {
+	pt := &pattern{code: code, code2: code2, id: fmt.Sprintf("%s:%d", l.File, l.N), text: l.Fields[1], conf: 0.9}
+	if len(l.Fields) >= 3 && l.Fields[2] != "" {
 		c, err := strconv.ParseFloat(l.Fields[2], 64)
 		if err != nil || c <= 0 || c > 1 {
 			return nil, l.Errorf("confidence %q must be a number in (0, 1]", l.Fields[2])
 		}
 		pt.conf = c
+	}
+	if len(l.Fields) == 4 {
+		if l.Fields[3] == "" {
+			return nil, l.Errorf("empty origin")
+		}
+		pt.origin = l.Fields[3]
+		pt.id += " (" + pt.origin + ")"
 	}
 	for _, w := range strings.Fields(l.Fields[1]) {
 		e, err := lg.parseElem(w, sets)
@@ -459,6 +505,16 @@ func (lg *lang) parseElem(w string, sets map[string][]alt) (elem, error) {
 		e.kind = kSlot
 		e.slot = w[0]
 		e.tight = len(w) == 2
+		return e, nil
+	case strings.HasPrefix(w, "^") && len(w) > 1:
+		e, err := lg.parseElem(w[1:], sets)
+		if err != nil {
+			return e, err
+		}
+		if e.kind != kLit || e.optional {
+			return e, fmt.Errorf("only words can follow ^: %q", w)
+		}
+		e.verb = true
 		return e, nil
 	case strings.HasPrefix(w, "!") && len(w) > 1:
 		e, err := lg.parseElem(w[1:], sets)
@@ -523,7 +579,26 @@ func (lg *lang) addPattern(pt *pattern) {
 			lg.anchors[a[off].text] = append(lg.anchors[a[off].text], an)
 		}
 	}
-	// words next to a slot are verb-like ("ontmoette S T", "S met T"): no actor phrase runs across them
+	// words next to a slot are verb-like ("ontmoette S T", "S met T"): no actor phrase runs across them.
+	// Imported patterns add only their verbs (^), as weak triggers: their verb sets hold nouns too ("head",
+	// "state", "aid"), which must not cut appositions such as "X, head of the commission" (doc.trigger).
+	if pt.origin != "" {
+		for _, e := range pt.elems {
+			if e.kind != kLit || !e.verb {
+				continue
+			}
+			for _, a := range e.alts {
+				if len(a) == 1 && !a[0].prefix && hasLetter(a[0].text) && lg.class[a[0].text]&(cPrep|cDet|cAnd|cLoc|cThat) == 0 {
+					if a[0].stem {
+						lg.weakStemTriggers[a[0].text] = true
+					} else {
+						lg.weakTriggers[a[0].text] = true
+					}
+				}
+			}
+		}
+		return
+	}
 	for i, e := range pt.elems {
 		if e.kind != kLit || e.optional {
 			continue

@@ -22,6 +22,7 @@ type binding struct {
 	tRef     dyad.ActorRef // T when it is a pronoun (t == -2)
 	place    string        // L: the country of the place
 	placeAt  [2]int        // L: its token range
+	imported bool          // the pattern is imported: no coordinated-verb reading of S
 }
 
 // sentence is one sentence being matched.
@@ -31,6 +32,38 @@ type sentence struct {
 	recipPrev bool     // the previous sentence had a reciprocal subject ("they" may continue it)
 	stems     []string // the stem of each word unit (stemAt), where stemmed says it was computed
 	stemmed   []bool
+	// dateU marks the word units of date expressions ("on Monday", "este martes", "am 18. Februar"): a pattern
+	// passes over them between any two of its elements, as it does over a place
+	dateU []bool
+}
+
+// markDates marks the units of the sentence's date expressions, with the words that lead into them (classes
+// daycue, datepart and datelead of dates: "on", "este", "la tarde de").
+func (s *sentence) markDates(a, b int) {
+	d := s.d
+	cands := d.dateCands(a, b)
+	if len(cands) == 0 {
+		return
+	}
+	in := map[int]bool{}
+	for _, c := range cands {
+		lo := c.a
+		for n := 0; n < 4 && lo-1 >= a && d.lg.is(cDaycue|cDatepart|cDatelead, d.fold(lo-1)); n++ {
+			lo--
+		}
+		for k := lo; k <= c.b; k++ {
+			in[k] = true
+		}
+	}
+	s.dateU = make([]bool, len(s.u))
+	for i, u := range s.u {
+		s.dateU[i] = u.phrase < 0 && in[u.tok]
+	}
+}
+
+// isDate reports whether unit p is part of a date expression.
+func (s *sentence) isDate(p int) bool {
+	return s.dateU != nil && p >= 0 && p < len(s.u) && s.dateU[p]
 }
 
 func (s *sentence) isBarrier(u unit) bool {
@@ -49,9 +82,10 @@ func (s *sentence) matchAt(pt *pattern, an anchor, i int) (binding, bool) {
 	}
 	a := pt.elems[pt.anchor].alts[an.alt]
 	end, ok := s.lit(a, i, 1)
-	if !ok {
+	if !ok || (pt.elems[pt.anchor].verb && !s.verbLike(i)) {
 		return b, false
 	}
+	b.imported = pt.origin != ""
 	b.trigLast = end - 1
 	b.hi = end - 1
 	b.lo = i
@@ -113,6 +147,26 @@ func (s *sentence) lit(a alt, p, dir int) (int, bool) {
 	return p, true
 }
 
+// possessivePhrase reports whether an actor phrase ends in a possessive ("Russia's", "the protesters'").
+func (s *sentence) possessivePhrase(u unit) bool {
+	t := s.d.toks[u.last].Text
+	return strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") || t == "'s" || t == "’s" || strings.HasSuffix(t, "s'")
+}
+
+// verbLike reports whether the word unit p may be a verb, for a pattern word written ^word: it is not
+// capitalised inside the sentence ("Secretary of State"), and no determiner or preposition comes right before
+// it ("the attack", "to help", "of state"). A parser would know; these two clues remove most nouns.
+func (s *sentence) verbLike(p int) bool {
+	t := s.d.toks[s.u[p].tok]
+	if p > 0 && t.IsCapitalized() {
+		return false
+	}
+	if p > 0 && s.u[p-1].phrase < 0 && s.d.lg.is(cDet|cPrep, s.u[p-1].fold) {
+		return false
+	}
+	return true
+}
+
 // tokOK reports whether the word unit p matches one token of a pattern.
 func (s *sentence) tokOK(tm tokMatch, p int) bool {
 	if tm.stem {
@@ -145,9 +199,9 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 	}
 	e := &els[j]
 	p := pos
-	lower, caps := 0, 0
+	lower, caps, dates := 0, 0, 0
 	// after a pattern word "and" the subject is the sentence's ("X hat Y empfangen und mit ihm ... unterzeichnet")
-	sawAnd := dir < 0 && j > 0 && els[j-1].kind == kLit && s.andLit(els[j-1])
+	sawAnd := dir < 0 && j > 0 && els[j-1].kind == kLit && s.andLit(els[j-1]) && !b.imported
 	for {
 		if e.kind == kSlot && e.slot == 'S' && dir < 0 && p > 0 && p < len(s.u) && s.u[p].fold == "," {
 			// "Meloni, who holds the G7 presidency, travelled to Kyiv": the subject is before the relative clause
@@ -174,6 +228,11 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 		if s.try(els, j, p, dir, b) {
 			return true
 		}
+		if s.isDate(p) && dates < 6 {
+			dates++ // "se reunió este martes con", "a reçu mardi": a date between two elements is free
+			p += dir
+			continue
+		}
 		if e.slack == 0 || p < 0 || p >= len(s.u) {
 			return false
 		}
@@ -181,12 +240,18 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 		if (u.phrase >= 0 && !s.locative(p)) || s.isBarrier(u) {
 			return false
 		}
+		if b.imported && u.phrase < 0 && s.d.lg.is(cPrep, u.fold) {
+			return false // "urged X to stop selling ...": past a preposition the slot is another clause's
+		}
 		if s.d.capitalized(u) {
 			caps++
 		} else if u.fold != "," {
 			lower++
 		}
 		if s.d.lg.is(cAnd, u.fold) && dir < 0 && e.kind == kSlot && e.slot == 'S' {
+			if b.imported {
+				return false // an imported pattern's subject is not looked for across "and"
+			}
 			sawAnd = true
 		}
 		if lower > e.slack || caps > slackCaps {
@@ -219,7 +284,7 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			*b = save
 		}
 		for _, a := range e.dalts {
-			if end, ok := s.lit(a, p, dir); ok {
+			if end, ok := s.lit(a, p, dir); ok && (!e.verb || s.verbLike(min(p, end-dir))) {
 				save := *b
 				save.lits = b.lits[:len(b.lits):len(b.lits)]
 				s.extend(b, p)
@@ -324,6 +389,9 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			}
 			*b = save
 			return false
+		}
+		if b.imported && s.possessivePhrase(u) {
+			return false // "ordered Russia's mobilisation": a possessor, not the verb's subject or object
 		}
 		if e.slot == 'S' {
 			b.s = u.phrase

@@ -23,6 +23,8 @@ const (
 	slackLeft  = 4
 	slackRight = 5
 	slackCaps  = 8
+	// slackImported is the slack of imported patterns (those with an origin), on either side.
+	slackImported = 2
 )
 
 // tokMatch matches one folded token, exactly, as a prefix (written word*), or by its Snowball stem (written
@@ -53,6 +55,7 @@ type elem struct {
 	max      int  // gap width
 	optional bool
 	tight    bool // a slot written S! or T!: no words may come between it and its neighbours
+	verb     bool // a word written ^word: it must be used as a verb (sentence.verbLike)
 	poss     bool // a literal with the alternative 's (or s'): it may match the possessive ending of a phrase
 }
 
@@ -65,7 +68,9 @@ type delem struct {
 
 // pattern is one line of a verbs file.
 type pattern struct {
-	code   string
+	code   string // CAMEO code of the event source→target, or NullCode
+	code2  string // the code of the event target→source of a paired code ("042:043"), "" when none
+	origin string // where the pattern was converted from ("CAMEO.2.0.txt:718"), "" for our own
 	id     string // file:line
 	text   string
 	conf   float64
@@ -167,8 +172,14 @@ func (pt *pattern) finish() error {
 		e := pt.elems[i]
 		pt.right = append(pt.right, delem{elem: e, dalts: e.alts})
 	}
-	setSlack(pt.left, slackLeft)
-	setSlack(pt.right, slackRight)
+	left, right := slackLeft, slackRight
+	if pt.origin != "" {
+		// imported patterns were written for a parse that finds the subject and object; without one, a
+		// slot may only lie close to its verb
+		left, right = slackImported, slackImported
+	}
+	setSlack(pt.left, left)
+	setSlack(pt.right, right)
 	// the first element of each side follows the anchor, a word
 	for _, side := range [][]delem{pt.left, pt.right} {
 		for j := range side {

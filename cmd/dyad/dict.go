@@ -3,9 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/dyad-events/dyad/actor"
+	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/coder"
 	"github.com/dyad-events/dyad/packs"
 )
 
@@ -15,7 +19,7 @@ func init() {
 
 func runDict(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		return usagef("want 'dict check DIR' or 'dict import --format petrarch-actors|petrarch-agents FILE'")
+		return usagef("want 'dict check DIR' or 'dict import --format petrarch-actors|petrarch-agents|petrarch-verbs FILE'")
 	}
 	switch args[0] {
 	case "coverage":
@@ -59,8 +63,12 @@ func runDict(ctx context.Context, e *env, args []string) error {
 		return nil
 	case "import":
 		fs := newFlags(e, "dict import", "FILE")
-		format := fs.String("format", "petrarch-actors", "input format: petrarch-actors or petrarch-agents")
+		format := fs.String("format", "petrarch-actors", "input format: petrarch-actors, petrarch-agents or petrarch-verbs")
 		out := fs.String("out", "", "write here instead of stdout (e.g. mydict/actors/petrarch)")
+		lang := fs.String("lang", "en", "petrarch-verbs: the dictionary's language")
+		prefix := fs.String("prefix", "pe", "petrarch-verbs: prefix of the word-set names written (they must not clash with yours)")
+		stemWords := fs.Bool("stem-words", false, "petrarch-verbs: match the patterns' words by stem (dictionaries of lemmas, e.g. UniversalPetrarch)")
+		conf := fs.Float64("conf", 0.6, "petrarch-verbs: confidence of the converted patterns")
 		pos, err := parse(fs, args[1:])
 		if err != nil {
 			return err
@@ -81,6 +89,23 @@ func runDict(ctx context.Context, e *env, args []string) error {
 			}
 			defer f.Close()
 			w = f
+		}
+		if *format == "petrarch-verbs" {
+			cb, err := cameo.Load(packs.Embedded(false))
+			if err != nil {
+				return err
+			}
+			res, err := coder.ConvertPetrarchVerbs(in, coder.PetrarchOptions{Lang: *lang, Source: filepath.Base(pos[0]),
+				Prefix: *prefix, StemWords: *stemWords, Conf: *conf, Codebook: cb})
+			if err != nil {
+				return fmt.Errorf("%s: %w", pos[0], err)
+			}
+			for _, is := range res.Issues {
+				fmt.Fprintf(e.stderr, "%s:%d: %s\n", pos[0], is.Line, is.Reason)
+			}
+			fmt.Fprintf(e.stderr, "%s: %d word sets, %d patterns written; %d lines not expressed\n", pos[0], res.Sets, res.Patterns, len(res.Issues))
+			_, err = io.WriteString(w, res.Text)
+			return err
 		}
 		if err := actor.Import(in, *format, w); err != nil {
 			return fmt.Errorf("%s: %w", pos[0], err)
