@@ -12,6 +12,7 @@ import (
 	"maps"
 	"net/http"
 	"net/url"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -660,6 +661,11 @@ func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 	for i, p := range posted {
 		docs[i] = p.document(i)
 	}
+	if len(body) >= 4<<20 {
+		// A large body leaves hundreds of MB of garbage (its copies through extraction): hand it back to the
+		// system once the answer is sent, so that the server's RSS returns near its idle level.
+		defer func() { go debug.FreeOSMemory() }()
+	}
 	sum, err := s.opts.Ingest(r.Context(), docs)
 	if err != nil {
 		s.fail(w, r, err)
@@ -752,6 +758,13 @@ func ParseArticles(body []byte) ([]PostedArticle, error) {
 func (p PostedArticle) check() error {
 	if strings.TrimSpace(p.Text) == "" && strings.TrimSpace(p.HTML) == "" {
 		return errors.New("neither text nor html")
+	}
+	if p.URL != "" {
+		// The URL is shown as a link: a javascript: or data: URL there would run in the reader's browser.
+		u, err := url.Parse(p.URL)
+		if err != nil || u.Host == "" || (!strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https")) {
+			return fmt.Errorf("url %q: want an http or https URL", p.URL)
+		}
 	}
 	return nil
 }
