@@ -38,10 +38,12 @@ imp petrarch-actors en petrarch2/Phoenix.Countries.actors.txt actors/phoenix-cou
 imp petrarch-actors en petrarch2/Phoenix.International.actors.txt actors/phoenix-international 5
 imp petrarch-actors en petrarch2/Phoenix.MilNonState.actors.txt actors/phoenix-milnonstate 31
 imp petrarch-actors es universalpetrarch-spanish/actors_unified_181220.txt actors/universalpetrarch-es 129
-imp petrarch-agents en petrarch2/Phoenix.agents.txt en/agents 1
-# UniversalPetrarch's Spanish agents are converted beside the layer, not into it: machine-translated, they
-# name common nouns as agents ("acuerdo" [~CVL], "casero" [~BUS]) and lowered precision on our actor gold
-# (Spanish P 0.94 -> 0.86). Copy es/agents.universalpetrarch into a --dict directory as es/agents to use it.
+# The agents are converted beside the layer, not into it (a file named agents.* is not read):
+# UniversalPetrarch's Spanish agents are machine-translated and name common nouns as agents ("acuerdo"
+# [~CVL], "casero" [~BUS]): they lowered precision on our actor gold (Spanish P 0.94 -> 0.86); Phoenix's
+# English agents make every bare noun of a person an actor ("Wang Jianguo, a scholar" -> EDU), which our
+# agents leave out on purpose. Copy one into a --dict directory as <lang>/agents to use it.
+imp petrarch-agents en petrarch2/Phoenix.agents.txt en/agents.phoenix 1
 imp petrarch-agents es universalpetrarch-spanish/agents_181220.txt es/agents.universalpetrarch 75
 imp petrarch-discards en petrarch2/Phoenix.discards.txt en/discards 0
 
