@@ -525,7 +525,7 @@ func (s *sentence) negated(b binding) bool {
 		if s.u[k].phrase >= 0 {
 			break
 		}
-		if s.d.lg.is(cNeg, s.u[k].fold) {
+		if s.d.lg.is(cNeg, s.u[k].fold) && !slices.Contains(b.lits, k) {
 			return true
 		}
 	}

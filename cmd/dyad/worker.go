@@ -74,6 +74,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	stages := c.stages()
+	stages.Warn = func(err error) { fmt.Fprintf(e.stderr, "dyad worker: warning: %v\n", err) }
 	// Linking and saving run one record at a time: under a store-wide lock when the store is shared
 	// between processes, and under a mutex within this one.
 	var mu sync.Mutex
