@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -198,11 +199,29 @@ func loadPlaces(p *packs.Set) (*gazetteer, []error) {
 
 // loadAll reads and validates the coder data of every language in p.
 func loadAll(p *packs.Set, cb *cameo.Codebook) (map[string]*lang, []error) {
+	// languages load in parallel: each is independent, and the imported ones are large
+	codes := p.Langs()
+	lgs := make([]*lang, len(codes))
+	lerrs := make([][]error, len(codes))
+	var wg sync.WaitGroup
+	for i, code := range codes {
+		wg.Go(func() { lgs[i], lerrs[i] = loadLang(p, cb, code) })
+	}
+	wg.Wait()
 	langs := map[string]*lang{}
 	var errs []error
-	for _, code := range p.Langs() {
+	for i, code := range codes {
+		langs[code] = lgs[i]
+		errs = append(errs, lerrs[i]...)
+	}
+	return langs, errs
+}
+
+// loadLang reads and validates the coder data of one language.
+func loadLang(p *packs.Set, cb *cameo.Codebook, code string) (*lang, []error) {
+	var errs []error
+	{
 		lg := newLang(code)
-		langs[code] = lg
 		if files, err := p.Files(packs.Join(code, GrammarFile)); err == nil {
 			for _, f := range files {
 				for l := range f.Lines() {
@@ -301,8 +320,8 @@ func loadAll(p *packs.Set, cb *cameo.Codebook) (map[string]*lang, []error) {
 		for n := range lg.prefixLens() {
 			lg.preLens = append(lg.preLens, n)
 		}
+		return lg, errs
 	}
-	return langs, errs
 }
 
 // trigger reports whether token k may be the verb of a sentence: a one-word trigger next to a slot in some
@@ -540,11 +559,16 @@ func (lg *lang) parseElem(w string, sets map[string][]alt) (elem, error) {
 		return e, nil
 	}
 	e.kind = kLit
-	for _, part := range strings.Split(w, "/") {
+	parts := strings.Split(w, "/")
+	for _, part := range parts {
 		if strings.HasPrefix(part, "@") {
 			alts, ok := sets[strings.TrimSuffix(part, "*")]
 			if !ok {
 				return e, fmt.Errorf("undefined word set %s", part)
+			}
+			if len(parts) == 1 {
+				e.alts = alts[:len(alts):len(alts)] // the set alone: shared, not copied (it is only read)
+				continue
 			}
 			e.alts = append(e.alts, alts...)
 			continue
