@@ -5,6 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // ErrNotFound is returned by Store lookups of an id that is not stored.
@@ -25,7 +29,40 @@ type InputError struct {
 	Err error
 }
 
-func (e *InputError) Error() string { return fmt.Sprintf("%s: %v", e.URI, e.Err) }
+// Error names the input, quoted when its name holds a control or unprintable character: a file name with a
+// newline or a terminal escape must not forge lines or colours where errors are shown.
+func (e *InputError) Error() string {
+	uri := e.URI
+	if strings.ContainsFunc(uri, unprintable) {
+		uri = strconv.Quote(uri)
+	}
+	return escapeControls(fmt.Sprintf("%s: %v", uri, e.Err))
+}
+
+// escapeControls writes control and unprintable characters the way Go quotes them (\n, \x1b), so that a
+// name repeated inside a wrapped error (an *os.PathError) is as harmless as the quoted one.
+func escapeControls(s string) string {
+	if !strings.ContainsFunc(s, unprintable) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case unprintable(r):
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+func unprintable(r rune) bool       { return !unicode.IsPrint(r) || r == utf8.RuneError }
 func (e *InputError) Unwrap() error { return e.Err }
 
 // Source yields raw documents. A bad document yields a nil *Document and an *InputError, and the iteration

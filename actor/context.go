@@ -256,3 +256,70 @@ func (r *resolver) sentencePlace(start, end int) (int32, string) {
 	}
 	return -1, ""
 }
+
+// disambiguate picks, for an item whose name or adjective belongs to several countries ("Congo",
+// "congolais"), the country the article names unambiguously elsewhere ("Brazzaville", "Sassou Nguesso",
+// "la RDC"); without such evidence the first listed stays (actors/countries order).
+func (r *resolver) disambiguate(it item, name, demonym int32) (int32, int32) {
+	named := r.namedCountries()
+	pick := func(cur int32, kind uint8) int32 {
+		for _, pi := range it.pats {
+			if p := r.d.m.pats[pi]; p.kind == kind && named[p.ref] && (kind == kindDemonym || r.d.actors[p.ref].Type == dyad.TypeCountry) {
+				return p.ref
+			}
+		}
+		return cur
+	}
+	if name >= 0 && r.d.actors[name].Type == dyad.TypeCountry {
+		name = pick(name, kindName)
+	}
+	if demonym >= 0 {
+		demonym = pick(demonym, kindDemonym)
+	}
+	return name, demonym
+}
+
+// namedCountries returns the countries the article names without ambiguity: by a name or adjective of one
+// country, by a person or body of the dictionary, or by a place of actors/places, actors/capitals or
+// places/cities.
+func (r *resolver) namedCountries() map[int32]bool {
+	if r.named != nil {
+		return r.named
+	}
+	r.named = map[int32]bool{}
+	r.naming = true
+	defer func() { r.naming = false }()
+	for _, it := range r.items {
+		countries := map[int32]bool{}
+		for _, pi := range it.pats {
+			p := r.d.m.pats[pi]
+			switch {
+			case p.kind == kindDemonym:
+				countries[p.ref] = true
+			case p.kind == kindName && r.d.actors[p.ref].Type == dyad.TypeCountry:
+				countries[p.ref] = true
+			case p.kind == kindName:
+				if c, ok := r.d.country[r.d.actors[p.ref].Country]; ok {
+					countries[c] = true
+				}
+			}
+		}
+		if len(countries) == 1 {
+			for c := range countries {
+				r.named[c] = true
+			}
+		}
+	}
+	for i := range r.toks {
+		if !r.toks[i].word || !r.toks[i].cap {
+			continue
+		}
+		for n := min(3, len(r.toks)-i); n > 0; n-- {
+			if c, ok := r.d.places[placeKey(r.toks[i:i+n])]; ok {
+				r.named[c] = true
+				break
+			}
+		}
+	}
+	return r.named
+}

@@ -639,7 +639,12 @@ func placeKey(toks []tok) string {
 func (d *Dictionary) loadDemonyms(f packs.File) []error {
 	lang := langOf(f)
 	var errs []error
+	var inflect []packs.Line
 	for l := range f.Lines() {
+		if len(l.Fields) >= 2 && l.Fields[0] == "@inflect" {
+			inflect = append(inflect, l) // oblique forms of the language's country names: inflect.go
+			continue
+		}
 		if len(l.Fields) < 2 {
 			errs = append(errs, l.Errorf("want alpha3 | form ..., have %d fields", len(l.Fields)))
 			continue
@@ -658,7 +663,7 @@ func (d *Dictionary) loadDemonyms(f packs.File) []error {
 			d.addPattern(form, pattern{kind: kindDemonym, ref: i, lang: lang})
 		}
 	}
-	return errs
+	return append(errs, d.inflectNames(lang, inflect)...)
 }
 
 func (d *Dictionary) addEntry(e *entry) int32 {

@@ -25,6 +25,8 @@ type resolver struct {
 	dateline int32
 	main     int32 // the country the article names most, or -1, once mainDone
 	mainDone bool
+	named    map[int32]bool // countries the article names unambiguously, once computed
+	naming   bool           // computing named: class does not disambiguate
 }
 
 // datelineCountry returns the country a dateline names ("BEIJING", "Hà Nội", "HANOI (VNA)", "Vietnam"),
@@ -71,24 +73,34 @@ func (r *resolver) run() {
 	r.corefUpTo(len(r.toks))
 }
 
-// class of an item: its name actor, its demonym country and its agents.
+// class of an item: its name actor, its demonym country and its agents. A name or adjective of several
+// countries ("Congo", "congolais") is the one the article names otherwise (namedElsewhere), else the first.
 func (r *resolver) class(it item) (name int32, demonym int32, agents []int32) {
 	name, demonym = -1, -1
 	bestVia := uint8(255)
+	ambiguous := false
 	for _, pi := range it.pats {
 		p := r.d.m.pats[pi]
 		switch p.kind {
 		case kindName:
+			if name >= 0 && name != p.ref && r.d.actors[name].Type == dyad.TypeCountry && r.d.actors[p.ref].Type == dyad.TypeCountry {
+				ambiguous = true
+			}
 			if name < 0 || p.via < bestVia || (p.via == bestVia && r.better(p.ref, name)) {
 				name, bestVia = p.ref, p.via
 			}
 		case kindDemonym:
 			if demonym < 0 {
 				demonym = p.ref
+			} else if demonym != p.ref {
+				ambiguous = true
 			}
 		case kindAgent:
 			agents = append(agents, p.ref)
 		}
+	}
+	if ambiguous && !r.naming {
+		name, demonym = r.disambiguate(it, name, demonym)
 	}
 	return name, demonym, agents
 }

@@ -380,6 +380,8 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 				var m dyad.ActorMention
 				m, ok = s.d.lastPerson(s.d.toks[u.tok].Start)
 				ref = m.Actor
+			case (e.slot == 'S' || e.slot == 'T') && s.d.lg.is(cThey, u.fold) && !s.recipPrev:
+				ref, ok = s.groupActor(p)
 			}
 			if !ok {
 				return false
@@ -663,6 +665,23 @@ func (s *sentence) pronounActor(p int) (dyad.ActorRef, bool) {
 	for i := n - 1; i >= 0 && off-s.d.ments[i].End < 400; i-- {
 		if a := s.d.ments[i].Actor; a.Type != dyad.TypePerson && a.Code != "" {
 			return a, true
+		}
+	}
+	return dyad.ActorRef{}, false
+}
+
+// groupActor resolves a "they" pronoun to the last group named shortly before it (a crowd, a police force:
+// "the protesters arrived ..., they were detained by the police").
+func (s *sentence) groupActor(p int) (dyad.ActorRef, bool) {
+	off := s.d.toks[s.u[p].tok].Start
+	n := sort.Search(len(s.d.ments), func(i int) bool { return s.d.ments[i].Start >= off })
+	for i := n - 1; i >= 0 && off-s.d.ments[i].End < 300; i-- {
+		a := s.d.ments[i].Actor
+		if a.Type == dyad.TypeGroup && a.Code != "" {
+			return a, true
+		}
+		if a.Type == dyad.TypeCountry || a.Type == dyad.TypePerson {
+			return dyad.ActorRef{}, false // the nearest actor is no group: "they" may mean it
 		}
 	}
 	return dyad.ActorRef{}, false

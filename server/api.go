@@ -753,5 +753,12 @@ func (p PostedArticle) check() error {
 	if strings.TrimSpace(p.Text) == "" && strings.TrimSpace(p.HTML) == "" {
 		return errors.New("neither text nor html")
 	}
+	if p.URL != "" {
+		// The URL is shown as a link: a javascript: or data: URL there would run in the reader's browser.
+		u, err := url.Parse(p.URL)
+		if err != nil || u.Host == "" || (!strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https")) {
+			return fmt.Errorf("url %q: want an http or https URL", p.URL)
+		}
+	}
 	return nil
 }

@@ -216,6 +216,8 @@ func TestIngestAuth(t *testing.T) {
 		{"scheme in lower case", "s3cret", "bearer s3cret", body, false, 200, 2},
 		{"scheme alone", "s3cret", "bearer", body, false, 401, 0},
 		{"no text", "s3cret", "Bearer s3cret", `[{"title":"x"}]`, false, 400, 0},
+		{"javascript url", "s3cret", "Bearer s3cret", `[{"url":"javascript:alert(1)","text":"x"}]`, false, 400, 0},
+		{"relative url", "s3cret", "Bearer s3cret", `[{"url":"/a/b","text":"x"}]`, false, 400, 0},
 		{"unknown field", "s3cret", "Bearer s3cret", `[{"text":"x","body":"y"}]`, false, 400, 0},
 		{"bad json", "s3cret", "Bearer s3cret", `[{"text":`, false, 400, 0},
 		{"empty", "s3cret", "Bearer s3cret", ``, false, 400, 0},

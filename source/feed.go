@@ -115,9 +115,9 @@ func parseFeed(uri string, b []byte) iter.Seq2[*dyad.Document, error] {
 }
 
 func itemDocument(uri string, it *gofeed.Item) (*dyad.Document, error) {
-	d := &dyad.Document{URI: uri, URL: strings.TrimSpace(it.Link), Title: oneLine(it.Title)}
+	d := &dyad.Document{URI: uri, URL: webURL(it.Link), Title: oneLine(it.Title)}
 	if d.URL == "" && len(it.Links) > 0 {
-		d.URL = strings.TrimSpace(it.Links[0])
+		d.URL = webURL(it.Links[0])
 	}
 	d.Published = itemDate(it.PublishedParsed, it.Published)
 	if d.Published == "" {

@@ -54,7 +54,7 @@ type record struct {
 var ErrNoText = errors.New(`record has neither "text" nor "html"`)
 
 func (r *record) document(uri string) (*dyad.Document, error) {
-	d := &dyad.Document{URI: uri, URL: r.URL, Title: strings.TrimSpace(r.Title), Source: strings.TrimSpace(r.Source),
+	d := &dyad.Document{URI: uri, URL: webURL(r.URL), Title: strings.TrimSpace(r.Title), Source: strings.TrimSpace(r.Source),
 		Lang: strings.ToLower(strings.TrimSpace(r.Lang)), Published: strings.TrimSpace(r.Published)}
 	if d.Published == "" {
 		d.Published = strings.TrimSpace(r.Date)

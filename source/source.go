@@ -113,8 +113,20 @@ func (s *files) path(ctx context.Context, p string, found bool, yield yieldFunc)
 			if why := skipKind(p); why != "" {
 				return yield(nil, skipped(p, why))
 			}
+			if !st.Mode().IsRegular() {
+				// A named pipe would block the walk until something writes to it.
+				return yield(nil, skipped(p, notRegular(st.Mode())))
+			}
 		}
 		return s.file(ctx, p, found, yield)
+	}
+	// Links are followed only to files inside the folder: one out of it could read anything the user can.
+	root, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return yield(nil, inputErr(p, statReason(err)))
+	}
+	if root, err = filepath.Abs(root); err != nil {
+		return yield(nil, inputErr(p, err))
 	}
 	cont := true
 	werr := filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
@@ -142,11 +154,21 @@ func (s *files) path(ctx context.Context, p string, found bool, yield yieldFunc)
 			}
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 { // follow links to files, not to folders (no loops)
-			if st, err := os.Stat(q); err != nil || !st.Mode().IsRegular() {
+		if d.Type()&fs.ModeSymlink != 0 {
+			if err := linkInside(q, root); err != nil {
+				if !yield(nil, err) {
+					cont = false
+					return filepath.SkipAll
+				}
 				return nil
 			}
-		} else if d.IsDir() || !d.Type().IsRegular() {
+		} else if d.IsDir() {
+			return nil
+		} else if !d.Type().IsRegular() {
+			if !yield(nil, skipped(q, notRegular(d.Type()))) {
+				cont = false
+				return filepath.SkipAll
+			}
 			return nil
 		}
 		if cerr := ctx.Err(); cerr != nil {
@@ -171,6 +193,77 @@ func (s *files) path(ctx context.Context, p string, found bool, yield yieldFunc)
 	return cont
 }
 
+// openCtx opens p, giving up when ctx ends first: opening a named pipe (given by name) blocks until a
+// writer comes, and Ctrl-C must still stop dyad.
+func openCtx(ctx context.Context, p string) (*os.File, error) {
+	if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+		return os.Open(p)
+	}
+	type opened struct {
+		f   *os.File
+		err error
+	}
+	ch := make(chan opened, 1)
+	go func() {
+		f, err := os.Open(p)
+		ch <- opened{f, err}
+	}()
+	select {
+	case o := <-ch:
+		return o.f, o.err
+	case <-ctx.Done():
+		go func() { // the open may still complete: close what it gives
+			if o := <-ch; o.f != nil {
+				o.f.Close()
+			}
+		}()
+		return nil, ctx.Err()
+	}
+}
+
+// notRegular names the kind of a file that is not a regular file, for the skip reason.
+func notRegular(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe (FIFO), not a regular file"
+	case m&fs.ModeSocket != 0:
+		return "socket, not a regular file"
+	case m&fs.ModeDevice != 0:
+		return "device, not a regular file"
+	}
+	return "not a regular file"
+}
+
+// linkInside checks a symbolic link met in a walk of the folder root (absolute, links resolved): nil when
+// it leads to a regular file inside root, which is then read; otherwise the reason it is not followed. A link
+// to a folder is skipped (the folder is walked itself when inside); a link out of the folder, a loop or a
+// broken link is an error that names its target.
+func linkInside(q, root string) error {
+	target, err := filepath.EvalSymlinks(q)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return inputErr(q, fmt.Errorf("broken symbolic link: %w", err))
+		}
+		return inputErr(q, fmt.Errorf("symbolic link loop or unreadable link, not followed: %w", err))
+	}
+	if abs, err := filepath.Abs(target); err == nil {
+		target = abs
+	}
+	if rel, err := filepath.Rel(root, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return inputErr(q, fmt.Errorf("symbolic link out of the folder (to %s), not followed", target))
+	}
+	st, err := os.Stat(target)
+	switch {
+	case err != nil:
+		return inputErr(q, statReason(err))
+	case st.IsDir():
+		return skipped(q, "symbolic link to a folder, not followed")
+	case !st.Mode().IsRegular():
+		return skipped(q, notRegular(st.Mode()))
+	}
+	return nil
+}
+
 func statReason(err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -184,8 +277,11 @@ func statReason(err error) error {
 // file reads one file and yields its documents. found is true for a file met while walking a folder or
 // expanding a glob: binary content that no format reads is then skipped, not failed.
 func (s *files) file(ctx context.Context, p string, found bool, yield yieldFunc) bool {
-	f, err := os.Open(p)
+	f, err := openCtx(ctx, p)
 	if err != nil {
+		if ctx.Err() != nil {
+			return yield(nil, ctx.Err())
+		}
 		return yield(nil, inputErr(p, statReason(err)))
 	}
 	defer f.Close()

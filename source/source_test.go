@@ -10,6 +10,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"github.com/dyad-events/dyad"
 )
 
@@ -267,21 +269,49 @@ func TestDocumentsInMemory(t *testing.T) {
 
 func TestSymlinkAndUTF16(t *testing.T) {
 	dir := t.TempDir()
-	target := write(t, t.TempDir(), "real.txt", []byte("A linked article about a summit in Lima."))
-	if err := os.Symlink(target, filepath.Join(dir, "link.txt")); err != nil {
+	outside := write(t, t.TempDir(), "real.txt", []byte("A linked article about a summit in Lima."))
+	if err := os.Symlink(outside, filepath.Join(dir, "out.txt")); err != nil {
 		t.Skip("no symlinks here:", err)
 	}
-	if err := os.Symlink(dir, filepath.Join(dir, "loop")); err != nil {
-		t.Fatal(err)
-	}
+	inside := write(t, dir, "a.txt", []byte("An article about a summit in Quito."))
+	must(t, os.Symlink(inside, filepath.Join(dir, "b-link.txt")))
+	must(t, os.Symlink(dir, filepath.Join(dir, "folder")))
+	must(t, os.Symlink(filepath.Join(dir, "loop2"), filepath.Join(dir, "loop1")))
+	must(t, os.Symlink(filepath.Join(dir, "loop1"), filepath.Join(dir, "loop2")))
+	must(t, os.Symlink(filepath.Join(dir, "gone"), filepath.Join(dir, "broken")))
 	// "Hé" in UTF-16 little endian with a BOM.
 	write(t, dir, "utf16.txt", []byte{0xFF, 0xFE, 'H', 0, 0xE9, 0, ' ', 0, 'o', 0, 'k', 0})
 	r := collect(t, []string{dir}, "")
-	if len(r.docs) != 2 || len(r.errs) != 0 {
-		t.Fatalf("docs %s errors %v", uris(r.docs), r.errs)
+	if got := uris(r.docs); got != dir+"/a.txt:text "+dir+"/b-link.txt:text "+dir+"/utf16.txt:text" {
+		t.Errorf("docs %s", got)
 	}
-	if string(r.docs[1].Body) != "Hé ok" {
-		t.Errorf("utf-16 body %q", r.docs[1].Body)
+	if string(r.docs[2].Body) != "Hé ok" {
+		t.Errorf("utf-16 body %q", r.docs[2].Body)
+	}
+	reasons := map[string]string{}
+	for _, err := range r.errs {
+		var ie *dyad.InputError
+		errors.As(err, &ie)
+		reasons[filepath.Base(ie.URI)] = err.Error()
+		if errors.Is(err, dyad.ErrSkipped) != (filepath.Base(ie.URI) == "folder") {
+			t.Errorf("%v: skipped %v", err, errors.Is(err, dyad.ErrSkipped))
+		}
+	}
+	for name, want := range map[string]string{"out.txt": "out of the folder", "folder": "link to a folder",
+		"loop1": "loop", "loop2": "loop", "broken": "broken symbolic link"} {
+		if !strings.Contains(reasons[name], want) {
+			t.Errorf("%s: %q, want it to say %q", name, reasons[name], want)
+		}
+	}
+	if len(r.errs) != 5 {
+		t.Errorf("%d errors: %v", len(r.errs), r.errs)
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -304,4 +334,40 @@ func FuzzSniff(f *testing.F) {
 			t.Fatal("emit stopped by itself")
 		}
 	})
+}
+
+// Legacy-encoded news with no charset declared, which the safe Latin-1 rule alone refused: French in
+// Latin-1 with "à" and "où" standing alone, English and French in Windows-1252 with € and em dashes.
+func TestLegacyCharsetDetected(t *testing.T) {
+	dir := t.TempDir()
+	texts := map[string]string{
+		"fr-latin1.txt": "Le président est arrivé à Hanoï, où il a été reçu à l'aéroport par le ministre. Il a déclaré à la presse qu'il était « très heureux » d'être là.",
+		"en-1252.txt":   "The minister pledged €5 million — a record — to the fund. “We will not wait,” she said on Monday.",
+		"fr-1252.txt":   "Le ministre — arrivé hier à Paris — a annoncé une aide de 50 millions d'€ à l'Ukraine.",
+	}
+	var paths []string
+	for name, text := range texts {
+		b, err := charmap.Windows1252.NewEncoder().Bytes([]byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if utf8.Valid(b) {
+			t.Fatalf("%s: the legacy bytes are valid UTF-8", name)
+		}
+		paths = append(paths, write(t, dir, name, b))
+	}
+	r := collect(t, paths, "")
+	if len(r.errs) != 0 || len(r.docs) != len(texts) {
+		t.Fatalf("docs %s, errors %v", uris(r.docs), r.errs)
+	}
+	for _, d := range r.docs {
+		if got, want := string(d.Body), texts[filepath.Base(d.URI)]; got != want {
+			t.Errorf("%s: %q, want %q", d.URI, got, want)
+		}
+	}
+	// Broken UTF-8 leaves runs of high bytes, which no detector guess turns into text.
+	bad := write(t, dir, "bad.txt", []byte("Short \303\050 text \240\241 with broken \370\210 sequences everywhere \300\200\n"))
+	if r := collect(t, []string{bad}, ""); len(r.docs) != 0 || len(r.errs) != 1 || !errors.Is(r.errs[0], ErrInvalidUTF8) {
+		t.Errorf("broken UTF-8: docs %s, errors %v", uris(r.docs), r.errs)
+	}
 }

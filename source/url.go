@@ -115,3 +115,14 @@ func decodeCharset(format string, b []byte, charset string) ([]byte, error) {
 	}
 	return toUTF8(b, charset)
 }
+
+// webURL returns raw when it is an absolute http or https URL, else "": an article's URL is shown as a link,
+// and a javascript: or data: URL there would run in the reader's browser.
+func webURL(raw string) string {
+	raw = strings.TrimSpace(raw)
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || (!strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https")) {
+		return ""
+	}
+	return raw
+}

@@ -110,3 +110,25 @@ func TestURLName(t *testing.T) {
 		}
 	}
 }
+
+// Only http and https URLs become an article's URL: it is shown as a link, where javascript: would run.
+func TestArticleURLsAreWebURLs(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "a.jsonl", []byte(`{"url":"javascript:alert(1)","text":"A summit in Lima took place."}
+{"url":" JavaScript:alert(1)","text":"A summit in Quito took place."}
+{"url":"data:text/html,<script>x</script>","text":"A summit in Bogota took place."}
+{"url":"HTTPS://example.org/a","text":"A summit in Caracas took place."}
+`))
+	feed := write(t, dir, "f.xml", []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
+<item><title>One</title><link>javascript:alert(1)</link><description>A summit in La Paz took place.</description></item>
+<item><title>Two</title><link>http://example.org/two</link><description>A summit in Lima took place.</description></item>
+</channel></rss>`))
+	r := collect(t, []string{p, feed}, "")
+	var got []string
+	for _, d := range r.docs {
+		got = append(got, d.URL)
+	}
+	if want := "|||HTTPS://example.org/a||http://example.org/two"; strings.Join(got, "|") != want {
+		t.Errorf("URLs %q, want %q (errors %v)", strings.Join(got, "|"), want, r.errs)
+	}
+}

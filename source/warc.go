@@ -370,7 +370,7 @@ func (rec *warcRecord) document(uri string) (*dyad.Document, error) {
 	h := rec.header
 	typ := strings.ToLower(h.Get("WARC-Type"))
 	wct, wcs := mediaType(h.Get("Content-Type"))
-	d := &dyad.Document{URI: uri, URL: strings.Trim(strings.TrimSpace(h.Get("WARC-Target-URI")), "<>")}
+	d := &dyad.Document{URI: uri, URL: webURL(strings.Trim(strings.TrimSpace(h.Get("WARC-Target-URI")), "<>"))}
 	var payload, body []byte
 	var ct, charset string
 	chunked := false

@@ -388,7 +388,7 @@ async function articlePage(arg, params) {
   const mm = /^(\d+)-(\d+)$/.exec(params.hl || "");
   if (mm) hl = [Number(mm[1]), Number(mm[2])];
   const meta = h("p", { class: "muted" }, [a.source, a.published, a.dateline, a.lang].filter(Boolean).join(" · "),
-    a.url ? [" · ", h("a", { href: a.url, rel: "noopener noreferrer nofollow", target: "_blank" }, "original")] : "",
+    /^https?:\/\//i.test(a.url || "") ? [" · ", h("a", { href: a.url, rel: "noopener noreferrer nofollow", target: "_blank" }, "original")] : "",
     a.near_duplicate_of ? [" · near duplicate of ", h("a", { href: "#/article/" + enc(a.near_duplicate_of) }, a.near_duplicate_of)] : "");
   const statements = rec.statements.map((st) => h("li", {}, actorLink({ code: st.speaker.code, name: st.speaker.name, actor_id: st.speaker.id }), " ", st.verb, ": ",
     h("q", {}, st.text), st.claim_id ? [" ", h("a", { href: "#/claim/" + enc(st.claim_id) }, "claim")] : ""));

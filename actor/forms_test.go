@@ -1,0 +1,50 @@
+package actor
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+)
+
+// TestForms checks the forms real text uses: genitives and cases of country names, abbreviations, the two
+// Congos in every language, Traditional Chinese.
+func TestForms(t *testing.T) {
+	d := testDict(t)
+	for _, c := range []struct {
+		lang, text string
+		want       []string // "text=CODE" of every mention, in order
+	}{
+		{"de", "Russlands Außenminister traf Frankreichs Präsidenten und Polens Regierung.", []string{"Russlands Außenminister=RUSGOV", "Frankreichs Präsidenten=FRAGOV", "Polens Regierung=POLGOV"}},
+		{"nl", "Ruslands regering protesteerde.", []string{"Ruslands regering=RUSGOV"}},
+		{"ru", "Посол Китая встретился с министром Ирана в Грузии.", []string{"Посол Китая=CHNGOV", "Ирана=IRN", "Грузии=GEO"}},
+		{"en", "The U.N. and the E.U. met.", []string{"U.N.=IGOUNO", "E.U.=IGOEUREEC"}},
+		{"fr", "L'UE et l'ONU ont parlé.", []string{"UE=IGOEUREEC", "ONU=IGOUNO"}},
+		{"de", "Die EU-Kommission antwortete.", []string{"EU-Kommission=IGOEUREEC"}},
+		// the two Congos: their full names in every language, and a plain "Congo" by the article's evidence
+		{"en", "The Republic of Congo and the Democratic Republic of Congo signed.", []string{"Republic of Congo=COG", "Democratic Republic of Congo=COD"}},
+		{"fr", "La République du Congo et la RDC ont signé.", []string{"République du Congo=COG", "RDC=COD"}},
+		{"de", "Die Republik Kongo und die Demokratische Republik Kongo.", []string{"Republik Kongo=COG", "Demokratische Republik Kongo=COD"}},
+		{"es", "La República del Congo y la República Democrática del Congo.", []string{"República del Congo=COG", "República Democrática del Congo=COD"}},
+		{"pt", "A República do Congo e a República Democrática do Congo.", []string{"República do Congo=COG", "República Democrática do Congo=COD"}},
+		{"it", "La Repubblica del Congo e la Repubblica Democratica del Congo.", []string{"Repubblica del Congo=COG", "Repubblica Democratica del Congo=COD"}},
+		{"nl", "De Republiek Congo en de Democratische Republiek Congo.", []string{"Republiek Congo=COG", "Democratische Republiek Congo=COD"}},
+		{"vi", "Cộng hòa Congo và Cộng hòa Dân chủ Congo.", []string{"Cộng hòa Congo=COG", "Cộng hòa Dân chủ Congo=COD"}},
+		{"zh", "刚果共和国和刚果民主共和国。", []string{"刚果共和国=COG", "刚果民主共和国=COD"}},
+		{"ru", "Республика Конго и ДРК.", []string{"Республика Конго=COG", "ДРК=COD"}},
+		{"fr", "Le Congo a protesté, a déclaré le ministre à Brazzaville.", []string{"Congo=COG", "ministre=COGGOV"}},
+		{"fr", "La délégation congolaise est arrivée à Kinshasa.", []string{"délégation congolaise=CODGOV"}},
+		{"zh", "美國總統會見了臺灣客人。", []string{"美國總統=USAGOV", "臺灣=TWN"}},
+	} {
+		var got []string
+		for _, m := range d.Recognize(&dyad.Article{Text: c.text, Lang: c.lang, Published: "2024-06-01"}) {
+			if m.Via == "sector" {
+				continue
+			}
+			got = append(got, m.Text+"="+m.Actor.Code)
+		}
+		if strings.Join(got, "; ") != strings.Join(c.want, "; ") {
+			t.Errorf("%s %q:\n got  %s\n want %s", c.lang, c.text, strings.Join(got, "; "), strings.Join(c.want, "; "))
+		}
+	}
+}
