@@ -531,7 +531,7 @@ func (s *sentence) negated(b binding) bool {
 		if s.u[k].phrase >= 0 {
 			break
 		}
-		if s.d.lg.is(cNeg, s.u[k].fold) {
+		if s.d.lg.is(cNeg, s.u[k].fold) && !slices.Contains(b.lits, k) {
 			return true
 		}
 	}

@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad"
 )
@@ -19,7 +21,18 @@ type Stages struct {
 	Annotate func(a *dyad.Article) []dyad.ActorMention
 	Code     func(a *dyad.Article, mentions []dyad.ActorMention) ([]dyad.Event, []dyad.Statement)
 	Link     func(ctx context.Context, rec *dyad.Record) error
+
+	// MaxCoded bounds the bytes of one article's text that Annotate and Code read (0: DefaultMaxCoded,
+	// negative: no bound). The whole text is still stored and searchable.
+	MaxCoded int
+	// Warn, when set, hears about a document whose work was cut short (its text past MaxCoded).
+	Warn func(err error)
 }
+
+// DefaultMaxCoded is the text of one document that is annotated and coded: far more than any news article
+// (long reads are under 100 kB), and a bound on the memory and time a 30 MB dump or a hostile file can take,
+// which grow with the events and statements found in it.
+const DefaultMaxCoded = 512 << 10
 
 // Process runs extract, annotate and code on one document. It does not link or store.
 func (s Stages) Process(doc *dyad.Document) (*dyad.Record, error) {
@@ -28,13 +41,55 @@ func (s Stages) Process(doc *dyad.Document) (*dyad.Record, error) {
 		return nil, err
 	}
 	rec := &dyad.Record{Article: *a}
+	coded := &rec.Article
+	if limit := s.maxCoded(); limit > 0 && len(a.Text) > limit && (s.Annotate != nil || s.Code != nil) {
+		coded = head(a, limit)
+		if s.Warn != nil {
+			s.Warn(&dyad.InputError{URI: doc.URI, Err: fmt.Errorf("text of %d bytes: only the first %d were coded for events and statements (all of it is stored)", len(a.Text), len(coded.Text))})
+		}
+	}
 	if s.Annotate != nil {
-		rec.Mentions = s.Annotate(&rec.Article)
+		rec.Mentions = s.Annotate(coded)
 	}
 	if s.Code != nil {
-		rec.Events, rec.Statements = s.Code(&rec.Article, rec.Mentions)
+		rec.Events, rec.Statements = s.Code(coded, rec.Mentions)
 	}
 	return rec, nil
+}
+
+func (s Stages) maxCoded() int {
+	if s.MaxCoded == 0 {
+		return DefaultMaxCoded
+	}
+	return s.MaxCoded
+}
+
+// head returns a copy of a whose text is cut to at most limit bytes, at the last paragraph end (else
+// sentence end, else rune boundary) before it. Offsets into the head are offsets into the whole text.
+func head(a *dyad.Article, limit int) *dyad.Article {
+	t := a.Text[:limit]
+	cut := strings.LastIndexByte(t, '\n')
+	if cut < limit/2 {
+		if i := strings.LastIndex(t, ". "); i >= limit/2 {
+			cut = i + 1
+		} else {
+			cut = limit
+			for cut > 0 && !utf8.RuneStart(a.Text[cut]) {
+				cut--
+			}
+		}
+	}
+	h := *a
+	h.Text = a.Text[:cut]
+	h.Paragraphs = nil
+	for _, p := range a.Paragraphs {
+		if p.Start >= cut {
+			break
+		}
+		p.End = min(p.End, cut)
+		h.Paragraphs = append(h.Paragraphs, p)
+	}
+	return &h
 }
 
 // Summary counts what a run did with its inputs.

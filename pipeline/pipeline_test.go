@@ -196,3 +196,49 @@ func TestRunBatched(t *testing.T) {
 		t.Errorf("pending not emptied: %v", pending.ids)
 	}
 }
+
+// A document past MaxCoded is stored whole but annotated and coded only up to a paragraph end before the
+// bound, with a warning that names it; a document under it, or with no bound, is coded whole.
+func TestMaxCodedBoundsPerDocumentWork(t *testing.T) {
+	para := strings.Repeat("Vietnam met China in Hanoi on Monday. ", 20) + "\n"
+	long := strings.Repeat(para, 100) // 76 kB
+	var seen []int
+	var warned []error
+	st := Stages{
+		Extract: func(d *dyad.Document) (*dyad.Article, error) {
+			a := &dyad.Article{URI: d.URI, Text: string(d.Body)}
+			for i := 0; i < len(a.Text); i += len(para) {
+				a.Paragraphs = append(a.Paragraphs, dyad.Span{Start: i, End: i + len(para) - 1})
+			}
+			return a, nil
+		},
+		Annotate: func(a *dyad.Article) []dyad.ActorMention {
+			seen = append(seen, len(a.Text))
+			if n := len(a.Paragraphs); n > 0 && a.Paragraphs[n-1].End > len(a.Text) {
+				t.Errorf("paragraph %v past the coded text (%d bytes)", a.Paragraphs[n-1], len(a.Text))
+			}
+			return nil
+		},
+		MaxCoded: 10_000,
+		Warn:     func(err error) { warned = append(warned, err) },
+	}
+	rec, err := st.Process(&dyad.Document{URI: "big.txt", Body: []byte(long)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Article.Text != long {
+		t.Error("the stored text is not the whole text")
+	}
+	if len(seen) != 1 || seen[0] > 10_000 || seen[0] < 10_000-len(para) || seen[0]%len(para) != len(para)-1 {
+		t.Errorf("coded %v bytes, want a paragraph end under 10,000", seen)
+	}
+	if len(warned) != 1 || !strings.Contains(warned[0].Error(), "big.txt: text of 76100 bytes: only the first") {
+		t.Errorf("warnings %v", warned)
+	}
+	st.MaxCoded = -1
+	seen, warned = nil, nil
+	st.Process(&dyad.Document{URI: "big.txt", Body: []byte(long)})
+	if len(seen) != 1 || seen[0] != len(long) || len(warned) != 0 {
+		t.Errorf("no bound: coded %v bytes of %d, warnings %v", seen, len(long), warned)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"maps"
 	"net/http"
 	"net/url"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -659,6 +660,11 @@ func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 	docs := make([]dyad.Document, len(posted))
 	for i, p := range posted {
 		docs[i] = p.document(i)
+	}
+	if len(body) >= 4<<20 {
+		// A large body leaves hundreds of MB of garbage (its copies through extraction): hand it back to the
+		// system once the answer is sent, so that the server's RSS returns near its idle level.
+		defer func() { go debug.FreeOSMemory() }()
 	}
 	sum, err := s.opts.Ingest(r.Context(), docs)
 	if err != nil {

@@ -24,6 +24,8 @@ type IngestSummary struct {
 	Duplicates int      `json:"duplicates"`
 	Failed     int      `json:"failed"`
 	Errors     []string `json:"errors,omitempty"`
+	// Warnings name documents stored whole but coded only in part (a text past the per-document bound).
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // ActorLookup finds actors of the actor dictionary; *actor.Dictionary implements it.

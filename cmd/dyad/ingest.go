@@ -50,6 +50,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	r.Warn = func(err error) { fmt.Fprintf(e.stderr, "dyad ingest: warning: %v\n", err) }
 	r.OnError = func(err error) {
 		if !errors.Is(err, dyad.ErrSkipped) {
 			fmt.Fprintf(e.stderr, "dyad ingest: %v\n", err)

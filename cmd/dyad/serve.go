@@ -49,8 +49,15 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return server.IngestSummary{}, err
 		}
+		var warnMu sync.Mutex
+		var warnings []string
+		r.Warn = func(err error) {
+			warnMu.Lock()
+			warnings = append(warnings, err.Error())
+			warnMu.Unlock()
+		}
 		sum, err := r.Run(ctx, source.Documents(docs))
-		out := server.IngestSummary{Read: sum.Read, Stored: sum.Stored, Duplicates: sum.Duplicates, Failed: sum.Failed}
+		out := server.IngestSummary{Read: sum.Read, Stored: sum.Stored, Duplicates: sum.Duplicates, Failed: sum.Failed, Warnings: warnings}
 		for _, e := range sum.Errors {
 			out.Errors = append(out.Errors, e.Error())
 		}

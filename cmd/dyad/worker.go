@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -65,7 +66,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, err := openStoreWaiting(ctx, e, *maxBackoff)
 	if err != nil {
 		return err
 	}
@@ -74,6 +75,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	stages := c.stages()
+	stages.Warn = func(err error) { fmt.Fprintf(e.stderr, "dyad worker: warning: %v\n", err) }
 	// Linking and saving run one record at a time: under a store-wide lock when the store is shared
 	// between processes, and under a mutex within this one.
 	var mu sync.Mutex
@@ -165,6 +167,26 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		return errSomeFailed
 	}
 	return nil
+}
+
+// openStoreWaiting opens the store, waiting with backoff while a PostgreSQL server cannot be reached: a
+// worker started during an outage takes its documents once the database is back. A SQLite file that
+// cannot be opened is an error at once.
+func openStoreWaiting(ctx context.Context, e *env, maxWait time.Duration) (dyad.Store, error) {
+	wait := min(time.Second, maxWait)
+	for {
+		st, err := e.openStore(ctx)
+		if err == nil || !strings.Contains(e.db, "://") || ctx.Err() != nil {
+			return st, err
+		}
+		fmt.Fprintf(e.stderr, "dyad worker: store unavailable: %s; trying again in %v\n", sanitize(err.Error()), wait)
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, maxWait)
+	}
 }
 
 // drainWatch cancels the workers once the stream has held no message for two checks in a row. A message in

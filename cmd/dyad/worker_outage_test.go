@@ -181,11 +181,12 @@ func TestWorkerWaitsOutStoreOutage(t *testing.T) {
 // cutProxy forwards TCP to target and can cut every connection and refuse new ones, as a database server
 // that goes away and comes back.
 type cutProxy struct {
-	ln     net.Listener
-	target string
-	mu     sync.Mutex
-	down   bool
-	conns  []net.Conn
+	ln      net.Listener
+	target  string
+	mu      sync.Mutex
+	down    bool
+	conns   []net.Conn
+	refused atomic.Int64
 }
 
 func newCutProxy(t *testing.T, target string) *cutProxy {
@@ -205,6 +206,7 @@ func newCutProxy(t *testing.T, target string) *cutProxy {
 			down := p.down
 			p.mu.Unlock()
 			if down {
+				p.refused.Add(1)
 				c.Close()
 				continue
 			}
@@ -252,19 +254,24 @@ func TestWorkerPostgresOutage(t *testing.T) {
 	proxy := newCutProxy(t, u.Host)
 	u.Host = proxy.ln.Addr().String()
 	viaProxy := u.String()
-	// Create the schema first, then start the worker and cut the database away under it.
+	// Create the schema first, then start the worker with the database away, and let it come back.
 	if _, errs, code := runCLI(t, ctx, "articles", "--db", viaProxy); code != 0 {
 		t.Fatalf("open: %d %s", code, errs)
 	}
-	var wg sync.WaitGroup
+	proxy.cut(true)
 	var werrs string
 	var wcode int
-	wg.Add(1)
+	done := make(chan struct{})
 	go func() {
-		defer wg.Done()
+		defer close(done)
 		_, werrs, wcode = runCLI(t, ctx, "worker", "--db", viaProxy, "--queue", natsURL, "--drain", "--workers", "2", "--max-backoff", "300ms", "--ack-wait", "1s")
 	}()
-	// Cut once the worker has stored something: it is then mid-ingest, with open connections.
+	for proxy.refused.Load() == 0 && ctx.Err() == nil {
+		time.Sleep(50 * time.Millisecond) // until the worker has tried to open the store
+	}
+	time.Sleep(time.Second)
+	proxy.cut(false)
+	// Then cut it away again once the worker has stored something: mid-ingest, with open connections.
 	conn, err := pgx.Connect(ctx, pg)
 	if err != nil {
 		t.Fatal(err)
@@ -279,8 +286,8 @@ func TestWorkerPostgresOutage(t *testing.T) {
 	proxy.cut(true)
 	time.Sleep(4 * time.Second)
 	proxy.cut(false)
-	wg.Wait()
-	if wcode != 0 || !strings.Contains(werrs, "store unavailable") {
+	<-done
+	if wcode != 0 || !strings.Contains(werrs, "store unavailable: open store") || strings.Count(werrs, "store unavailable") < 2 {
 		t.Errorf("worker: exit %d, want 0 after waiting out the outage: %s", wcode, werrs)
 	}
 	local := t.TempDir() + "/local.db"
