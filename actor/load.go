@@ -54,6 +54,8 @@ type Dictionary struct {
 	quant        map[string]map[string]bool // per language, folded quantifiers of crowds ("thousands of")
 	quantLen     int                        // the most tokens of a quantifier
 	ownOnly      map[string]map[string]bool // per language, folded bodies that are actors only with a country of their own
+	short        map[string]map[string]bool // per language, folded short forms of countries used in compounds ("中", "Trung")
+	compoundNext map[string]map[string]bool // per language, words that may follow a glued compound ("关系")
 	now          func() time.Time
 
 	// While loading: the layer being read, and the first pattern each key got. A later layer (the
@@ -141,6 +143,8 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		elision:      map[string]bool{},
 		quant:        map[string]map[string]bool{},
 		ownOnly:      map[string]map[string]bool{},
+		short:        map[string]map[string]bool{},
+		compoundNext: map[string]map[string]bool{},
 		now:          time.Now,
 	}
 	d.owner = map[string]keyOwner{}
@@ -743,6 +747,10 @@ func (d *Dictionary) loadDemonyms(f packs.File) []error {
 	for l := range f.Lines() {
 		if len(l.Fields) >= 2 && l.Fields[0] == "@inflect" {
 			inflect = append(inflect, l) // oblique forms of the language's country names: inflect.go
+			continue
+		}
+		if len(l.Fields) >= 2 && (l.Fields[0] == "@short" || l.Fields[0] == "@compound") {
+			errs = append(errs, d.addShort(lang, l)...) // compounds of countries: compound.go
 			continue
 		}
 		if len(l.Fields) < 2 {

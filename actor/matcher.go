@@ -26,6 +26,7 @@ const (
 const (
 	flagUpper uint8 = 1 << iota // an acronym: every letter of the text must be a capital
 	flagCap                     // the text must start with a capital (one-word and stop-listed names)
+	flagShort                   // a short form ("中", "Trung", "Sino"): only inside a compound of countries
 )
 
 type pattern struct {
@@ -108,6 +109,7 @@ type tok struct {
 	word       bool // holds a letter or a digit
 	han        bool // one ideograph
 	camel      bool // split off a glued token such as "AmbassadorBình"
+	compound   bool // a member of a compound of countries ("中美", "Mỹ-Trung", "Sino-US"): compound.go
 }
 
 // tokens splits s into match tokens: UAX #29 words, folded, with elided articles ("l'", "d'") and the

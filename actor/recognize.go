@@ -27,6 +27,7 @@ func (d *Dictionary) Recognize(a *dyad.Article) []dyad.ActorMention {
 	r := &resolver{d: d, a: a, toks: toks, lang: lang, useLang: d.langs[lang], coref: map[string]int32{}}
 	r.lo, r.hi = d.window(a, toks)
 	r.dateline = d.datelineCountry(string(a.Dateline))
+	d.markCompounds(toks, lang, r.useLang)
 	r.items = d.scan(toks, lang, r.useLang)
 	r.out = make([]dyad.ActorMention, 0, len(r.items)+len(r.items)/4)
 	r.run()
@@ -117,6 +118,9 @@ func (d *Dictionary) allowed(pats []int32, toks []tok, lang string, useLang bool
 			return false
 		}
 		if p.flags&flagCap != 0 && !toks[0].cap {
+			return false
+		}
+		if p.flags&flagShort != 0 && !toks[0].compound {
 			return false
 		}
 		if p.flags&flagUpper != 0 {

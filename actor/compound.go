@@ -1,0 +1,158 @@
+package actor
+
+import (
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/packs"
+)
+
+// addShort reads the @short and @compound lines of a demonyms file:
+//
+//	@short | CHN | 中 | 华        short forms that name a country only inside a compound ("中美", "Mỹ-Trung")
+//	@compound | 关系 | 两国       words that may follow a glued compound ("中美关系", "中日两国")
+func (d *Dictionary) addShort(lang string, l packs.Line) []error {
+	var errs []error
+	if l.Fields[0] == "@compound" {
+		if d.compoundNext[lang] == nil {
+			d.compoundNext[lang] = map[string]bool{}
+		}
+		for _, w := range l.Fields[1:] {
+			toks := d.tokens(w, false)
+			if len(toks) == 0 {
+				errs = append(errs, l.Errorf("empty word"))
+				continue
+			}
+			d.compoundNext[lang][quantKey(toks)] = true
+		}
+		return errs
+	}
+	i, ok := d.country[l.Fields[1]]
+	if !ok || len(l.Fields) < 3 {
+		return []error{l.Errorf("want @short | alpha-3 code | form ..., have %q", l.Fields[1])}
+	}
+	if d.short[lang] == nil {
+		d.short[lang] = map[string]bool{}
+	}
+	for _, w := range l.Fields[2:] {
+		toks := d.tokens(w, false)
+		if len(toks) != 1 {
+			errs = append(errs, l.Errorf("short form %q: want one word or character", w))
+			continue
+		}
+		d.short[lang][toks[0].fold] = true
+		d.addPattern(w, pattern{kind: kindDemonym, ref: i, lang: lang, flags: flagShort})
+	}
+	d.langs[lang] = true
+	return errs
+}
+
+// compoundNextLen is the most tokens of a word of an @compound line that is looked for.
+const compoundNextLen = 3
+
+// markCompounds marks the tokens of compounds of countries: two or more short forms or one-word country
+// names, glued ideographs ("中美", "中日韩", "朝韩") or joined by a dash ("Mỹ-Trung", "Việt - Mỹ",
+// "Sino-US"), at least one of them a short form. A glued compound must end the word: punctuation, a
+// non-ideograph or an @compound word follows it ("中美关系"), unless it has three members; and no name
+// may start inside it and reach past it ("其中美国" is not China + USA).
+func (d *Dictionary) markCompounds(toks []tok, lang string, useLang bool) {
+	langs := []string{lang}
+	if !useLang {
+		langs = langs[:0]
+		for l := range d.short {
+			langs = append(langs, l)
+		}
+	}
+	isShort := func(f string) bool {
+		for _, l := range langs {
+			if d.short[l][f] {
+				return true
+			}
+		}
+		return false
+	}
+	if len(langs) == 0 || len(d.short[langs[0]]) == 0 && useLang {
+		return
+	}
+	member := func(k int) (short, ok bool) {
+		t := toks[k]
+		if !t.word {
+			return false, false
+		}
+		if isShort(t.fold) {
+			return true, true
+		}
+		if n, found := d.m.keys[t.fold]; found {
+			for _, pi := range d.m.nodes[n].pats {
+				p := d.m.pats[pi]
+				if (p.kind == kindName && d.actors[p.ref].Type == dyad.TypeCountry || p.kind == kindDemonym && p.flags&flagShort == 0) && len(d.allowed([]int32{pi}, toks[k:k+1], lang, useLang)) > 0 {
+					return false, true
+				}
+			}
+		}
+		return false, false
+	}
+	for i := 0; i < len(toks); {
+		var run []int
+		shorts := 0
+		k := i
+		for k < len(toks) {
+			s, ok := member(k)
+			if !ok {
+				break
+			}
+			run = append(run, k)
+			if s {
+				shorts++
+			}
+			// the next member: glued (ideographs) or after one dash
+			switch {
+			case toks[k].han && k+1 < len(toks) && toks[k+1].han && toks[k+1].start == toks[k].end:
+				k++
+				continue
+			case !toks[k].han && k+2 < len(toks) && isDash(toks[k+1].fold) && !toks[k+2].han:
+				k += 2
+				continue
+			}
+			break
+		}
+		if len(run) >= 2 && shorts > 0 && d.compoundEnds(toks, run, lang, useLang) {
+			for _, m := range run {
+				toks[m].compound = true
+			}
+		}
+		if len(run) == 0 {
+			i++
+		} else {
+			i = run[len(run)-1] + 1
+		}
+	}
+}
+
+// compoundEnds reports whether a run of glued ideographs ends a word, and no name starts inside the run
+// and reaches past it; runs joined by dashes always end.
+func (d *Dictionary) compoundEnds(toks []tok, run []int, lang string, useLang bool) bool {
+	last := run[len(run)-1]
+	if !toks[last].han {
+		return true
+	}
+	for _, k := range run {
+		if d.longest(toks, k, lang, useLang) > last+1 {
+			return false // "其中美国": 美国 is a name
+		}
+	}
+	if len(run) >= 3 {
+		return true
+	}
+	nx := last + 1
+	if nx >= len(toks) || !toks[nx].han || toks[nx].start != toks[last].end {
+		return true
+	}
+	next := d.compoundNext[lang]
+	for n := 1; n <= compoundNextLen && nx+n <= len(toks); n++ {
+		if next[quantKey(toks[nx:nx+n])] {
+			return true
+		}
+	}
+	return false
+}
+
+func isDash(s string) bool { return s == "-" || s == "–" || s == "—" || s == "‑" }
