@@ -7,12 +7,17 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/packs"
 )
 
 // BenchmarkCode measures sentence splitting and coding (mentions given) on the seed articles, with every
 // language's packs loaded.
 func BenchmarkCode(b *testing.B) {
 	c := newTestCoder(b)
+	for _, lg := range c.langs {
+		lg.ensure() // the third-party verbs are parsed on first use: not part of coding
+	}
 	actors := loadTestActors(b)
 	var arts []*dyad.Article
 	var ments [][]dyad.ActorMention
@@ -59,6 +64,7 @@ func reportCPU(b *testing.B, start time.Duration, bytes int64) {
 // BenchmarkCodeLong codes one long English article, dense with actors and events.
 func BenchmarkCodeLong(b *testing.B) {
 	c := newTestCoder(b)
+	c.langs["en"].ensure()
 	actors := loadTestActors(b)
 	var sb strings.Builder
 	for i := 0; i < 200; i++ {
@@ -85,4 +91,23 @@ func loadSeedB(b *testing.B, prefix string) *dyad.Article {
 		return nil
 	}
 	return a
+}
+
+// BenchmarkLoad measures loading every language's coder data, the third-party layer included (its CPU
+// time per load is the figure to read on a shared machine).
+func BenchmarkLoad(b *testing.B) {
+	cb := cameo.MustDefault()
+	cpu := cpuTime()
+	n := 0
+	for b.Loop() {
+		c, err := New(packs.Embedded(true), cb)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, lg := range c.langs {
+			lg.ensure() // everything, the third-party verbs included
+		}
+		n++
+	}
+	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(n), "cpu-s/op")
 }
