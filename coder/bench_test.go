@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/packs"
 )
 
 // BenchmarkCode measures sentence splitting and coding (mentions given) on the seed articles, with every
@@ -85,4 +87,19 @@ func loadSeedB(b *testing.B, prefix string) *dyad.Article {
 		return nil
 	}
 	return a
+}
+
+// BenchmarkLoad measures loading every language's coder data, the third-party layer included (its CPU
+// time per load is the figure to read on a shared machine).
+func BenchmarkLoad(b *testing.B) {
+	cb := cameo.MustDefault()
+	cpu := cpuTime()
+	n := 0
+	for b.Loop() {
+		if _, err := New(packs.Embedded(true), cb); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(n), "cpu-s/op")
 }

@@ -63,7 +63,7 @@ func New(p *packs.Set, cb *cameo.Codebook) (*Coder, error) {
 	if cb == nil {
 		return nil, errors.New("coder: no codebook")
 	}
-	langs, errs := loadAll(p, cb)
+	langs, errs := loadAllWith(p, cb, true)
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("coder data: %w", errors.Join(errs...))
 	}
@@ -93,6 +93,7 @@ func (c *Coder) Langs() []string {
 // Patterns returns the number of verb patterns loaded for a language.
 func (c *Coder) Patterns(lang string) int {
 	if lg := c.langs[lang]; lg != nil {
+		lg.ensure()
 		return len(lg.patterns)
 	}
 	return 0
@@ -121,6 +122,7 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 	if lg == nil || !lg.hasData {
 		return res
 	}
+	lg.ensure()
 	d := &doc{c: c, lg: lg, a: a, candsFor: [2]int{-1, -1}, locFor: [2]int{-1, -1}, datelineAt: -1}
 	d.prepare(mentions)
 	d.setReference()

@@ -27,6 +27,12 @@ func TestLoad(t *testing.T) {
 			t.Errorf("%s: %d patterns, want at least 40", l, c.Patterns(l))
 		}
 	}
+	for code, lg := range c.langs {
+		lg.ensure() // the third-party verbs, parsed on first use, must load without error too
+		for _, e := range lg.lazyErrs {
+			t.Errorf("%s: %v", code, e)
+		}
+	}
 	if c.Patterns("en") < 300 {
 		t.Errorf("en: %d patterns, want a broad set", c.Patterns("en"))
 	}

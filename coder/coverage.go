@@ -24,6 +24,9 @@ func (c *Coder) Coverage(lang string) []RootCoverage {
 		trig[i] = map[string]bool{}
 	}
 	lg := c.langs[lang]
+	if lg != nil {
+		lg.ensure()
+	}
 	if lg == nil {
 		return rows
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -59,6 +60,13 @@ type lang struct {
 	hasHypo                        bool     // the grammar lists hypo words: matches after them are hypothetical
 	hasPassive                     bool     // the grammar lists passive auxiliaries: active patterns do not read passive verbs
 	progressive                    []string // word endings of a progressive verb ("-ing"), which a passive auxiliary may precede
+	// lazy holds verbs files parsed on first use (ensure), with the word sets and codebook they need, and
+	// the errors they gave (none in a released binary: the third-party layer is checked by the tests)
+	lazy     []packs.File
+	lazyOnce sync.Once
+	lazyErrs []error
+	sets     map[string][]alt
+	cb       *cameo.Codebook
 	// keepMarks matches words lower-cased but with their diacritics (option keep-marks), for languages
 	// where marks tell words apart (Vietnamese "thăm" visit, "tham" take part).
 	keepMarks bool
@@ -198,11 +206,36 @@ func loadPlaces(p *packs.Set) (*gazetteer, []error) {
 
 // loadAll reads and validates the coder data of every language in p.
 func loadAll(p *packs.Set, cb *cameo.Codebook) (map[string]*lang, []error) {
+	return loadAllWith(p, cb, false)
+}
+
+// loadAllWith is loadAll; with lazy, the verbs files of the embedded third-party layer are parsed when a
+// language is first coded (lang.ensure), not at load: they are large (18,000 Spanish patterns), checked when
+// converted and by the packs' tests, and most runs code a few languages.
+func loadAllWith(p *packs.Set, cb *cameo.Codebook, lazy bool) (map[string]*lang, []error) {
+	// languages load in parallel: each is independent, and the imported ones are large
+	codes := p.Langs()
+	lgs := make([]*lang, len(codes))
+	lerrs := make([][]error, len(codes))
+	var wg sync.WaitGroup
+	for i, code := range codes {
+		wg.Go(func() { lgs[i], lerrs[i] = loadLang(p, cb, code, lazy) })
+	}
+	wg.Wait()
 	langs := map[string]*lang{}
 	var errs []error
-	for _, code := range p.Langs() {
+	for i, code := range codes {
+		langs[code] = lgs[i]
+		errs = append(errs, lerrs[i]...)
+	}
+	return langs, errs
+}
+
+// loadLang reads and validates the coder data of one language.
+func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, []error) {
+	var errs []error
+	{
 		lg := newLang(code)
-		langs[code] = lg
 		if files, err := p.Files(packs.Join(code, GrammarFile)); err == nil {
 			for _, f := range files {
 				for l := range f.Lines() {
@@ -275,6 +308,19 @@ func loadAll(p *packs.Set, cb *cameo.Codebook) (map[string]*lang, []error) {
 		}
 		// word sets first, so that a pattern may use a set defined further down
 		sets := map[string][]alt{}
+		if lazy {
+			var now []packs.File
+			for _, f := range files {
+				if strings.HasPrefix(f.Name, ThirdPartyPrefix) {
+					lg.lazy = append(lg.lazy, f)
+					lg.hasData = true
+				} else {
+					now = append(now, f)
+				}
+			}
+			files = now
+			lg.sets, lg.cb = sets, cb
+		}
 		for _, f := range files {
 			for l := range f.Lines() {
 				if strings.HasPrefix(l.Fields[0], "@") {
@@ -301,8 +347,48 @@ func loadAll(p *packs.Set, cb *cameo.Codebook) (map[string]*lang, []error) {
 		for n := range lg.prefixLens() {
 			lg.preLens = append(lg.preLens, n)
 		}
+		return lg, errs
 	}
-	return langs, errs
+}
+
+// ThirdPartyPrefix starts the names of the embedded third-party layer's files.
+const ThirdPartyPrefix = "packs/thirdparty/"
+
+// ensure parses the verbs files left for later (loadAllWith lazy), once; it is safe for concurrent use, and
+// what it adds is only read after it returns.
+func (lg *lang) ensure() {
+	if lg.lazy == nil {
+		return
+	}
+	lg.lazyOnce.Do(func() {
+		for _, f := range lg.lazy {
+			for l := range f.Lines() {
+				if strings.HasPrefix(l.Fields[0], "@") {
+					if err := lg.parseSet(l, lg.sets); err != nil {
+						lg.lazyErrs = append(lg.lazyErrs, err)
+					}
+				}
+			}
+		}
+		for _, f := range lg.lazy {
+			for l := range f.Lines() {
+				if strings.HasPrefix(l.Fields[0], "@") {
+					continue
+				}
+				pt, err := lg.parsePattern(l, lg.sets, lg.cb)
+				if err != nil {
+					lg.lazyErrs = append(lg.lazyErrs, err)
+					continue
+				}
+				lg.addPattern(pt)
+			}
+		}
+		lg.preLens = lg.preLens[:0]
+		for n := range lg.prefixLens() {
+			lg.preLens = append(lg.preLens, n)
+		}
+		lg.sets = nil
+	})
 }
 
 // trigger reports whether token k may be the verb of a sentence: a one-word trigger next to a slot in some
@@ -540,11 +626,16 @@ func (lg *lang) parseElem(w string, sets map[string][]alt) (elem, error) {
 		return e, nil
 	}
 	e.kind = kLit
-	for _, part := range strings.Split(w, "/") {
+	parts := strings.Split(w, "/")
+	for _, part := range parts {
 		if strings.HasPrefix(part, "@") {
 			alts, ok := sets[strings.TrimSuffix(part, "*")]
 			if !ok {
 				return e, fmt.Errorf("undefined word set %s", part)
+			}
+			if len(parts) == 1 {
+				e.alts = alts[:len(alts):len(alts)] // the set alone: shared, not copied (it is only read)
+				continue
 			}
 			e.alts = append(e.alts, alts...)
 			continue

@@ -153,13 +153,19 @@ func (s *sentence) possessivePhrase(u unit) bool {
 	return strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") || t == "'s" || t == "’s" || strings.HasSuffix(t, "s'")
 }
 
+// closedClasses are the grammar classes whose words are never verbs.
+const closedClasses = cNeg | cRecip | cThey | cAnd | cPrep | cDet | cThat | cHe | cWe | cBarrier | cLoc | cIt | cHim | cRel
+
 // verbLike reports whether the word unit p may be a verb, for a pattern word written ^word: it is not
-// capitalised inside the sentence ("Secretary of State"), and no determiner or preposition comes right before
-// it ("the attack", "to help", "of state"). A parser would know; these two clues remove most nouns.
+// capitalised inside the sentence ("Secretary of State"), not a word of a closed class, and no determiner or
+// preposition comes right before it ("the attack", "to help", "of state"). A parser would know; these two clues remove most nouns.
 func (s *sentence) verbLike(p int) bool {
 	t := s.d.toks[s.u[p].tok]
 	if p > 0 && t.IsCapitalized() {
 		return false
+	}
+	if s.d.lg.is(closedClasses, s.u[p].fold) {
+		return false // a word of a closed class is no verb, whatever its stem ("para" is not "parar")
 	}
 	if p > 0 && s.u[p-1].phrase < 0 && s.d.lg.is(cDet|cPrep, s.u[p-1].fold) {
 		return false

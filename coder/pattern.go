@@ -142,6 +142,13 @@ func (pt *pattern) finish() error {
 	}
 	for i := range pt.elems {
 		for _, a := range pt.elems[i].alts {
+			n := 0
+			for _, t := range a {
+				n += len(t.text)
+			}
+			if n != 2 {
+				continue // not "'s" nor "s'": no need to join (large word sets)
+			}
 			w := ""
 			for _, t := range a {
 				w += t.text
@@ -158,13 +165,22 @@ func (pt *pattern) finish() error {
 		}
 	}
 	pt.agentless = r == 0 && s == 0
+	pt.left = make([]delem, 0, pt.anchor)
+	pt.right = make([]delem, 0, len(pt.elems)-pt.anchor-1)
 	for i := pt.anchor - 1; i >= 0; i-- {
 		e := pt.elems[i]
-		d := delem{elem: e}
-		for _, a := range e.alts {
+		d := delem{elem: e, dalts: e.alts}
+		shared := true
+		for k, a := range e.alts {
+			if len(a) < 2 {
+				continue // one token reads the same both ways: share the slice (large word sets)
+			}
+			if shared {
+				d.dalts, shared = slices.Clone(e.alts), false
+			}
 			ra := slices.Clone(a)
 			slices.Reverse(ra)
-			d.dalts = append(d.dalts, ra)
+			d.dalts[k] = ra
 		}
 		pt.left = append(pt.left, d)
 	}

@@ -80,7 +80,7 @@ type pPattern struct {
 }
 
 var (
-	blockRe = regexp.MustCompile(`^---\s*(.*?)\s*\[([^\]]*)\]`)
+	blockRe = regexp.MustCompile(`^---\s*([^\[]*?)\s*(?:\[([^\]]*)\]|---|$)`)
 	codeRe  = regexp.MustCompile(`\[([^\]]*)\]\s*$`)
 )
 
@@ -171,7 +171,10 @@ func ConvertPetrarchVerbs(r io.Reader, opt PetrarchOptions) (*PetrarchResult, er
 				p.issue(n, "verb block header without [code]")
 				continue
 			}
-			p.block, p.blockLine, p.blockCode = m[1], n, strings.TrimSpace(m[2])
+			p.block, p.blockLine, p.blockCode = strings.Trim(strings.TrimSpace(m[1]), "-"), n, strings.TrimSpace(m[2])
+			if p.blockCode == "" {
+				p.blockCode = NullCode // no code: the verbs alone code nothing
+			}
 		case strings.HasPrefix(t, "-"):
 			if p.block == "" {
 				p.issue(n, "pattern outside a verb block")
@@ -354,7 +357,8 @@ func (p *petrarch) readVerb(t string, n int) {
 		return
 	}
 	if len(words) > 1 {
-		p.issue(n, "verb line of several words without _: the words after %q are ignored", words[0])
+		// "VOLVER A CONVOCAR": a multi-word verb written with spaces, its first word the verb
+		words = []string{strings.Join(words, "_")}
 	}
 	conv := func(w string, regular bool) (string, bool) {
 		// the word after + is the verb of a multi-word verb; regular forms come from its stem
@@ -379,7 +383,12 @@ func (p *petrarch) readVerb(t string, n int) {
 			}
 		}
 		if p.lg.stemmer != nil {
-			parts[k] += "~"
+			for i := range parts {
+				// the verb's forms; with lemma dictionaries every word of a multi-word verb inflects
+				if i == k || (p.opt.StemWords && len([]rune(parts[i])) > 3 && !strings.HasSuffix(parts[i], "~")) {
+					parts[i] = strings.TrimSuffix(parts[i], "~") + "~"
+				}
+			}
 		}
 		v.forms = []string{strings.Join(parts, "_")}
 	} else {
@@ -520,8 +529,7 @@ func (p *petrarch) convertPattern(pp pPattern, verbSet string) {
 		case w == "+":
 			toks = append(toks, ptok{kind: 'T'})
 		case w == "%":
-			p.issue(pp.line, "%% (a compound actor, both source and target) is not expressed")
-			return
+			toks = append(toks, ptok{kind: 'R'}) // a compound actor: both sides, "X and Y met"
 		case w == "^":
 			toks = append(toks, ptok{kind: 'g'})
 		case w == "(" || w == ")":
@@ -568,6 +576,19 @@ func (p *petrarch) convertPattern(pp pPattern, verbSet string) {
 	if nS > 1 || nT > 1 {
 		p.issue(pp.line, "a source ($) or target (+) named twice")
 		return
+	}
+	nR := 0
+	for _, k := range toks {
+		if k.kind == 'R' {
+			nR++
+		}
+	}
+	if nR > 0 && (nR > 1 || nS+nT > 0) {
+		p.issue(pp.line, "%% (a compound actor, both sides) with another actor: not expressed")
+		return
+	}
+	if nR == 1 {
+		nS, nT = 1, 1 // R stands for both: no slot to add
 	}
 	// where the source and target go when the pattern does not say: the source is the verb's subject (before
 	// everything); the target its object: right after a prepositional phrase's preposition when the phrase
@@ -619,7 +640,7 @@ func (p *petrarch) convertPattern(pp pPattern, verbSet string) {
 		switch k.kind {
 		case '(', ')':
 			continue
-		case 'S', 'T':
+		case 'S', 'T', 'R':
 			els = append(els, string(k.kind))
 			prevSlot = true
 			continue
@@ -659,7 +680,7 @@ func (p *petrarch) convertPattern(pp pPattern, verbSet string) {
 	p.writePattern(code, strings.Join(clean, " "), pp.line)
 }
 
-func isSlotEl(e string) bool { return e == "S" || e == "T" }
+func isSlotEl(e string) bool { return e == "S" || e == "T" || e == "R" }
 
 // patWord converts one word of a pattern; TABARI's disjunctions "BY/WITH" become alternatives.
 func (p *petrarch) patWord(w string, line int) (string, bool) {
@@ -704,9 +725,29 @@ func normCode(c string) string {
 	return a + ":" + b
 }
 
+// fixCode restores the leading zero that spreadsheets strip from CAMEO codes ("36" is 036, "333" is 0333)
+// where the code as written is not in the codebook and the restored one is.
+func (p *petrarch) fixCode(code string) string {
+	if p.opt.Codebook == nil {
+		return code
+	}
+	sides := strings.Split(code, ":")
+	for i, c := range sides {
+		if c == NullCode {
+			continue
+		}
+		if _, ok := p.opt.Codebook.Lookup(c); !ok {
+			if _, ok := p.opt.Codebook.Lookup("0" + c); ok {
+				sides[i] = "0" + c
+			}
+		}
+	}
+	return strings.Join(sides, ":")
+}
+
 // writePattern writes one pattern line, after checking it as the loader will read it.
 func (p *petrarch) writePattern(code, pat string, line int) {
-	code = normCode(code)
+	code = p.fixCode(normCode(code))
 	origin := p.opt.Source + ":" + strconv.Itoa(line)
 	text := fmt.Sprintf("%s | %s | %g | %s", code, pat, p.opt.Conf, origin)
 	fields := strings.Split(text, "|")

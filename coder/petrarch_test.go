@@ -60,6 +60,7 @@ func TestConvertPetrarchVerbs(t *testing.T) {
 		"--- | S ^@pe_v11_ship ..3 jokes T | 0.6 | sample.txt:17",                // a null pattern, kept to block the default
 		"045 | S ^@pe_v11_ship ..3 as ..3 mediator ..3 with T | 0.6 | sample.txt:18",
 		"1246 | S ^@pe_v22_snub T at_the ..3 summit | 0.6 | sample.txt:24",
+		"040 | ^@pe_v11_ship R together | 0.6 | sample.txt:19", // % (a compound actor) is R, both sides
 	} {
 		if !strings.Contains(res.Text, want+"\n") {
 			t.Errorf("missing line %q in\n%s", want, res.Text)
@@ -69,7 +70,7 @@ func TestConvertPetrarchVerbs(t *testing.T) {
 		t.Error("a block whose code is --- has no default pattern")
 	}
 	// every line not expressed is named, with its reason
-	wantIssues := map[int]string{19: "compound actor", 20: "unknown CAMEO code", 25: "verb transformation"}
+	wantIssues := map[int]string{20: "unknown CAMEO code", 25: "verb transformation"}
 	for _, is := range res.Issues {
 		if w, ok := wantIssues[is.Line]; !ok || !strings.Contains(is.Reason, w) {
 			t.Errorf("unexpected issue sample.txt:%d: %s", is.Line, is.Reason)
