@@ -197,6 +197,7 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		})
 		d.holders[id] = hs
 	}
+	d.guardNames(loadRiskWords(files("*/stopwords"), files("extract/agencies")))
 	return d, errs
 }
 
