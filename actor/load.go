@@ -240,6 +240,7 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		})
 		d.holders[id] = hs
 	}
+	d.guardNames(loadRiskWords(files("*/stopwords"), files("extract/agencies")))
 	d.elites()
 	d.owner = nil
 	return d, errs

@@ -114,8 +114,11 @@ func (d *Dictionary) longest(toks []tok, i int, lang string, useLang bool) int {
 // allowed filters patterns by language and case rules; it returns pats itself when all pass.
 func (d *Dictionary) allowed(pats []int32, toks []tok, lang string, useLang bool) []int32 {
 	ok := func(p *pattern) bool {
-		if (p.kind == kindAgent || p.kind == kindDemonym) && useLang && p.lang != lang {
+		if (p.kind == kindAgent || p.kind == kindDemonym || p.lang != "") && useLang && p.lang != lang {
 			return false
+		}
+		if p.kind == kindName && p.lang != "" && !useLang {
+			return false // a short name of one language ("Ý"): only in an article of that language
 		}
 		if p.flags&flagCap != 0 && !toks[0].cap {
 			return false
