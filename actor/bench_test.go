@@ -6,7 +6,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/packs"
@@ -95,4 +97,44 @@ func BenchmarkRecognizeFrench(b *testing.B) {
 	for b.Loop() {
 		d.Recognize(a)
 	}
+}
+
+// BenchmarkLoadThirdParty compiles the shipped dictionary with the third-party layer on (every imported
+// name) and reports the names in the matcher and the heap the dictionary holds after a GC.
+func BenchmarkLoadThirdParty(b *testing.B) {
+	for _, on := range []bool{false, true} {
+		b.Run(fmt.Sprintf("thirdparty=%v", on), func(b *testing.B) {
+			set := packs.Embedded(on)
+			var d *Dictionary
+			var err error
+			var before, after runtime.MemStats
+			var cpu time.Duration
+			for b.Loop() {
+				d = nil
+				runtime.GC()
+				runtime.ReadMemStats(&before)
+				c0 := cpuTime()
+				if d, err = Load(set); err != nil {
+					b.Fatal(err)
+				}
+				cpu += cpuTime() - c0
+				runtime.GC()
+				runtime.ReadMemStats(&after)
+			}
+			// CPU seconds of the process per load: the wall time of a shared machine says little
+			b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric(float64(d.Len()), "names")
+			b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc), "heap-bytes")
+			runtime.KeepAlive(d)
+		})
+	}
+}
+
+// cpuTime is the user and system CPU time of the process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/packs"
 )
 
@@ -15,14 +16,16 @@ func TestImport(t *testing.T) {
 		not          []string
 	}{
 		{"testdata/petrarch.actors", FormatPetrarchActors, []string{
-			"viet-nam | organization | VNM |  | VNM | Viet Nam | Socialist Republic Of Vietnam",
-			"pham-binh-minh | person | VNM | ELI | VNMELI | Pham Binh Minh",
+			"pham-binh-minh | person | VNM | ELI |  | Pham Binh Minh",
 			"role | | VNMGOV | 2011-08-03 | 2021-04-08 | GOV",
 			"role | | VNMELI | 2021-04-09 |  | ELI",
-			"nguyen-phu-trong | person | VNM | PTY | VNMPTY | Nguyen Phu Trong | Nguyen Phu Trong | General Secretary Nguyen Phu Trong",
+			"nguyen-phu-trong | person | VNM | ELI |  | Nguyen Phu Trong | General Secretary Nguyen Phu Trong",
 			"role | | VNMPTY | 2011-01-19 | 2024-07-19 | PTY",
 			"asean | igo |  | IGO | IGOSEAASN | ASEAN | Association Of Southeast Asian Nations",
-		}, []string{"Unknown Watchers"}},
+			"united-nations | igo |  | IGO | IGOUNO | United Nations", // "UN": a stop word of French
+			"patriotic-front-of-the-north | group | VNM | REB | VNMREB | Patriotic Front Of The North | PFN",
+			"role | | VNMGOV | 1998-01-01 | 2002-12-31 | GOV",
+		}, []string{"Unknown Watchers", "| The United Nations", "| Ap |", "| AP |", "Viet Nam"}},
 		{"testdata/petrarch.agents", FormatPetrarchAgents, []string{
 			"GOV | | ambassador | ambassadors",
 			"MIL | | armed forces",
@@ -59,11 +62,18 @@ func TestImport(t *testing.T) {
 
 func TestImportErrors(t *testing.T) {
 	for _, c := range []struct{ in, format, want string }{
-		{"+ALIAS_ONLY\n", FormatPetrarchActors, "line 1: alias before any actor"},
-		{"X_ [VNMGOV 1108-2104]\n", FormatPetrarchActors, "line 1: date"},
+		{"+ALIAS_ONLY\n", FormatPetrarchActors, "input:1: synonym before any actor"},
+		{"X_ [VNMGOV 1108-2104]\n", FormatPetrarchActors, "input:1: code VNMGOV: date"},
+		{"X_\n\t[VNMGOV 210101-110101]\n", FormatPetrarchActors, "input:2: code VNMGOV: date range"},
 		{"X_ [VNMGOV\n", FormatPetrarchActors, "unclosed"},
-		{"AMBASSADOR [~gov]\n", FormatPetrarchAgents, "line 1: sector"},
-		{"AMBASSADOR\n", FormatPetrarchAgents, "line 1: no [~SECTOR]"},
+		{"X_ [QQQGOV]\n", FormatPetrarchActors, "input:1: code \"QQQGOV\": QQQ is no country"},
+		{"X_ [VNMGO]\n", FormatPetrarchActors, "input:1: code \"VNMGO\""},
+		{"X_ [VNM]\n" + strings.Repeat("A", 1<<20) + "\nY_ [VNM]\n", FormatPetrarchActors, "input:2: line longer than"},
+		{"X_ [VNM]\n\x00\x01\x02\xff\xfe\n", FormatPetrarchActors, "input:2: not UTF-8"},
+		{"AMBASSADOR [~gov]\n", FormatPetrarchAgents, "input:1: sector"},
+		{"AMBASSADOR\n", FormatPetrarchAgents, "input:1: no [~SECTOR]"},
+		{"!X! = A\nB_!Y! [~GOV]\n", FormatPetrarchAgents, "input:2: substitution sets"},
+		{"SPORTS [X]\n", FormatPetrarchDiscards, "input:1: phrase"},
 		{"", "tabari", "unknown format"},
 	} {
 		err := Import(strings.NewReader(c.in), c.format, &strings.Builder{})
@@ -99,10 +109,88 @@ func TestImportLoads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Ours win: the imported entry extends ours, but its roles that overlap or follow ours are left out.
 	a, ok := d.Actor("pham-binh-minh")
-	if !ok || len(a.Roles) != 3 { // ours and the two imported
+	if !ok || len(a.Roles) != 1 || a.Roles[0].From != "2011-08-03" {
 		t.Fatalf("imported actor = %+v, %v", a, ok)
 	}
+	// An imported actor of its own, and a person outside their roles: the country's elites.
+	for _, c := range []struct{ text, date, id, code string }{
+		{"The Patriotic Front of the North said so.", "2024-01-01", "patriotic-front-of-the-north", "VNMREB"},
+		{"Pham Binh Minh said so.", "2015-01-01", "pham-binh-minh", "VNMGOV"},
+		{"Pham Binh Minh said so.", "2023-01-01", "pham-binh-minh", "VNMELI"},
+		{"Pham Binh Minh said so.", "2005-01-01", "pham-binh-minh", "VNMELI"},
+	} {
+		ms := d.Recognize(&dyad.Article{Text: c.text, Lang: "en", Published: dyad.NullString(c.date)})
+		if len(ms) == 0 || ms[0].Actor.ID != c.id || ms[0].Actor.Code != c.code {
+			t.Errorf("%q on %s: %+v, want %s %s", c.text, c.date, ms, c.id, c.code)
+		}
+	}
+}
+
+// TestImportReport checks that every unreadable line is reported with its number and the rest converted,
+// and that screened names are listed.
+func TestImportReport(t *testing.T) {
+	in := "GOOD_ONE_ [VNMGOV]\nBAD_DATE_\n\t[VNMGOV 9999999-010101]\n\t[VNMELI]\nREUTERS_ [MNCGBRMED]\n" +
+		"+THE\nSHORT_\n+Ab\n\t[VNMGOV]\n\xff\xfe\n\t[VNMGOV >200101]\nLAST_ONE_ [VNMMIL]\n"
+	var b strings.Builder
+	rep, err := ImportWith(strings.NewReader(in), FormatPetrarchActors, &b, ImportOptionsFor(t, "hostile.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var probs, screened []string
+	for _, p := range rep.Problems {
+		probs = append(probs, p.Error())
+	}
+	for _, p := range rep.Screened {
+		screened = append(screened, p.Error())
+	}
+	wantProbs := []string{"hostile.txt:3: code VNMGOV: date", "hostile.txt:10: not UTF-8"}
+	if len(probs) != len(wantProbs) {
+		t.Fatalf("problems %q, want %q", probs, wantProbs)
+	}
+	for k, w := range wantProbs {
+		if !strings.HasPrefix(probs[k], w) {
+			t.Errorf("problem %q, want %q", probs[k], w)
+		}
+	}
+	all := strings.Join(screened, "\n")
+	for _, w := range []string{"hostile.txt:5: \"REUTERS\": a news agency's name", "hostile.txt:6: \"THE\": a stop word",
+		"hostile.txt:8: \"Ab\": a name under four letters", "hostile.txt:11: a synonym or code of the unreadable line 10"} {
+		if !strings.Contains(all, w) {
+			t.Errorf("screened:\n%s\nwant %q", all, w)
+		}
+	}
+	out := b.String()
+	for _, w := range []string{"good-one | organization | VNM | GOV | VNMGOV | Good One", "bad-date | organization | VNM | ELI | VNMELI | Bad Date",
+		"last-one | organization | VNM | MIL | VNMMIL | Last One"} {
+		if !strings.Contains(out, w+"\n") {
+			t.Errorf("missing %q in\n%s", w, out)
+		}
+	}
+	if strings.Contains(out, ">200101") || strings.Contains(out, "2020-01-01") {
+		t.Errorf("a code of the unreadable line was kept:\n%s", out)
+	}
+}
+
+func TestImportDiscards(t *testing.T) {
+	var b strings.Builder
+	rep, err := ImportWith(strings.NewReader("1914\nYEARS LATER\n+ World Cup   # a note\nyears later\n"), FormatPetrarchDiscards, &b, ImportOptionsFor(t, "d"))
+	if err != nil || len(rep.Problems) > 0 {
+		t.Fatal(err, rep.Problems)
+	}
+	out := b.String()
+	if !strings.Contains(out, "sentence | years later\nstory | world cup\n") || strings.Contains(out, "1914") {
+		t.Errorf("discards:\n%s", out)
+	}
+}
+
+// ImportOptionsFor returns the default options with the source named.
+func ImportOptionsFor(t *testing.T, name string) ImportOptions {
+	t.Helper()
+	o := DefaultImportOptions()
+	o.Source = name
+	return o
 }
 
 func FuzzImport(f *testing.F) {
@@ -112,6 +200,7 @@ func FuzzImport(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		_ = Import(strings.NewReader(s), FormatPetrarchActors, &strings.Builder{})
 		_ = Import(strings.NewReader(s), FormatPetrarchAgents, &strings.Builder{})
+		_ = Import(strings.NewReader(s), FormatPetrarchDiscards, &strings.Builder{})
 	})
 }
 

@@ -57,6 +57,19 @@ type Dictionary struct {
 	short        map[string]map[string]bool // per language, folded short forms of countries used in compounds ("中", "Trung")
 	compoundNext map[string]map[string]bool // per language, words that may follow a glued compound ("关系")
 	now          func() time.Time
+
+	// While loading: the layer being read, and the first pattern each key got. A later layer (the
+	// third-party dictionaries, a user's directory) adds no pattern for a key an earlier layer has: ours win.
+	layer int
+	owner map[string]keyOwner
+}
+
+// keyOwner is the first pattern a matcher key got, and the layer it came from.
+type keyOwner struct {
+	layer int
+	ref   int32
+	kind  uint8
+	lang  string
 }
 
 type entry struct {
@@ -66,6 +79,7 @@ type entry struct {
 	toks   []string // folded name tokens usable as a later short name
 	file   string
 	a2     string // a country's ISO alpha-2 code
+	layer  int    // the layer of the line that made the entry
 }
 
 type role struct {
@@ -76,6 +90,7 @@ type role struct {
 	sector   string
 	code     string
 	from, to int // yyyymmdd, inclusive
+	layer    int // the layer of the role line
 }
 
 type office struct {
@@ -132,16 +147,22 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		compoundNext: map[string]map[string]bool{},
 		now:          time.Now,
 	}
+	d.owner = map[string]keyOwner{}
 	var errs []error
 	files := func(pattern string) []packs.File {
 		var out []packs.File
-		for _, s := range sets {
+		for si, s := range sets {
 			f, err := s.Glob(pattern)
 			if err != nil {
 				errs = append(errs, fmt.Errorf("actors: %s: %w", pattern, err))
 			}
-			out = append(out, f...)
+			for _, x := range f {
+				x.Layer += 100 * si // the sets are read one after the other
+				out = append(out, x)
+			}
 		}
+		// Layer by layer, each in path order: ours are read before a later layer's, whatever the names.
+		slices.SortStableFunc(out, func(a, b packs.File) int { return a.Layer - b.Layer })
 		return out
 	}
 	// about one key per 12 bytes of actor data, and the generated country names
@@ -161,36 +182,58 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 	for _, f := range agentFiles {
 		errs = append(errs, d.loadAgents(f, true)...)
 	}
-	for _, f := range files("actors/countries") {
-		errs = append(errs, d.loadCountries(f)...)
-	}
-	d.addCLDRNames()
-	for _, f := range files("actors/*") {
-		switch f.Path {
-		case "actors/countries", "actors/offices", "actors/stop":
-			continue
-		case "actors/places":
-			errs = append(errs, d.loadPlaces(f, d.places)...)
-			continue
-		case "actors/capitals":
-			errs = append(errs, d.loadPlaces(f, d.capitals)...)
-			errs = append(errs, d.loadPlaces(f, d.places)...)
-			continue
-		}
-		errs = append(errs, d.loadActors(f)...)
-	}
-	for _, f := range files("places/cities") {
-		errs = append(errs, d.loadPlaces(f, d.places)...)
-	}
-	for _, f := range agentFiles {
-		errs = append(errs, d.loadAgents(f, false)...)
-	}
-	for _, f := range files("*/demonyms") {
-		errs = append(errs, d.loadDemonyms(f)...)
-	}
+	// Phrases that name no actor, once names tokenise: they own their keys before any layer's names.
 	for _, ph := range d.notPhrases {
 		d.addPattern(ph, pattern{kind: kindNot, ref: -1})
 	}
+	for _, f := range files("actors/countries") {
+		d.layer = f.Layer
+		errs = append(errs, d.loadCountries(f)...)
+	}
+	d.layer = 0
+	d.addCLDRNames()
+	// The rest layer by layer: a later layer's names are screened against everything an earlier one has.
+	byLayer := map[int][]packs.File{}
+	var layers []int
+	add := func(fs []packs.File) {
+		for _, f := range fs {
+			if _, ok := byLayer[f.Layer]; !ok {
+				layers = append(layers, f.Layer)
+			}
+			byLayer[f.Layer] = append(byLayer[f.Layer], f)
+		}
+	}
+	add(files("actors/*"))
+	add(files("places/cities"))
+	add(agentFiles)
+	add(files("*/demonyms"))
+	slices.Sort(layers)
+	for _, layer := range layers {
+		d.layer = layer
+		for _, f := range byLayer[layer] {
+			switch {
+			case f.Path == "actors/countries", f.Path == "actors/offices", f.Path == "actors/stop", f.Path == "actors/codes":
+			case f.Path == "actors/places", f.Path == "places/cities":
+				errs = append(errs, d.loadPlaces(f, d.places)...)
+			case f.Path == "actors/capitals":
+				errs = append(errs, d.loadPlaces(f, d.capitals)...)
+				errs = append(errs, d.loadPlaces(f, d.places)...)
+			case strings.HasPrefix(f.Path, "actors/"):
+				errs = append(errs, d.loadActors(f)...)
+			}
+		}
+		for _, f := range byLayer[layer] {
+			if strings.HasSuffix(f.Path, "/agents") {
+				errs = append(errs, d.loadAgents(f, false)...)
+			}
+		}
+		for _, f := range byLayer[layer] {
+			if strings.HasSuffix(f.Path, "/demonyms") {
+				errs = append(errs, d.loadDemonyms(f)...)
+			}
+		}
+	}
+	d.layer = 0
 	for id, hs := range d.holders {
 		slices.SortFunc(hs, func(a, b holder) int {
 			return d.actors[a.actor].roles[a.role].from - d.actors[b.actor].roles[b.role].from
@@ -198,7 +241,21 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		d.holders[id] = hs
 	}
 	d.guardNames(loadRiskWords(files("*/stopwords"), files("extract/agencies")))
+	d.elites()
+	d.owner = nil
 	return d, errs
+}
+
+// elites gives a person with dated roles the code CAMEO gives outside them: their country's elites (ELI),
+// before and after every role ("Obama" in 2018 is USAELI). A role still covers its own dates.
+func (d *Dictionary) elites() {
+	for _, e := range d.actors {
+		if e.Type != dyad.TypePerson || len(e.roles) == 0 || e.Country == "" {
+			continue
+		}
+		e.Sector = "ELI"
+		e.Code = d.countryCode(e.Country) + "ELI"
+	}
 }
 
 func langOf(f packs.File) string {
@@ -370,7 +427,11 @@ func (d *Dictionary) loadAgents(f packs.File, first bool) []error {
 				errs = append(errs, l.Errorf("empty form"))
 				continue
 			}
-			d.addPattern(form, pattern{kind: kindAgent, ref: ai, lang: lang})
+			toks := d.tokens(form, false)
+			if d.layer > 0 && len(toks) > 1 && d.hasAgent(toks, lang) {
+				continue // "el presidente", "presidente del gobierno": ours read the phrase from its parts
+			}
+			d.addTokens(form, toks, pattern{kind: kindAgent, ref: ai, lang: lang})
 		}
 	}
 	return errs
@@ -506,9 +567,35 @@ func (d *Dictionary) loadActors(f packs.File) []error {
 				errs = append(errs, l.Errorf("duplicate id %q", id))
 				continue
 			}
-			// A later layer extends an entry: more aliases and roles.
-			d.addNames(i, l.Fields[6:], "alias")
-			cur = i
+			if o := d.actors[i]; o.Country == ctry && sameKind(o.Type, typ) {
+				// A later file extends an entry: more aliases and roles.
+				d.addNames(i, l.Fields[5:], "alias")
+				cur = i
+				continue
+			}
+			// The same id for another actor (another country): a new entry with an id of its own ("x.2": no
+			// file's id, which has no '.' after a '-'-joined name, takes it).
+			for k := 2; ok; k++ {
+				id = fmt.Sprintf("%s.%d", l.Fields[0], k)
+				_, ok = d.byID[id]
+			}
+		}
+		if d.layer > 0 {
+			ntoks := make([][]tok, len(l.Fields)-5)
+			for k, n := range l.Fields[5:] {
+				ntoks[k] = d.tokens(n, false)
+			}
+			if i := d.earlier(ntoks, typ, ctry, f.Name); i >= 0 {
+				// A later layer's entry for one of our actors (same name, type and country) extends it.
+				d.addNamesTok(i, l.Fields[5:], ntoks, "alias")
+				cur = i
+				continue
+			}
+			e := &entry{Actor: dyad.Actor{ID: id, Name: name, Type: typ, Country: ctry, Sector: sector, Code: code,
+				Aliases: nonEmpty(l.Fields[6:])}, file: f.Name}
+			cur = d.addEntry(e)
+			d.addNamesTok(cur, l.Fields[5:6], ntoks[:1], "name")
+			d.addNamesTok(cur, l.Fields[6:], ntoks[1:], "alias")
 			continue
 		}
 		e := &entry{Actor: dyad.Actor{ID: id, Name: name, Type: typ, Country: ctry, Sector: sector, Code: code,
@@ -589,6 +676,19 @@ func (d *Dictionary) addRole(i int32, l packs.Line) error {
 		return l.Errorf("from %s is after to %s", from, to)
 	}
 	e := d.actors[i]
+	r.layer = d.layer
+	if d.layer > e.layer {
+		// A later layer's role for one of our actors: none for a country; for a person whose roles we
+		// list, only a role that ended before ours begin (the career before: CAMEO codes that, not us).
+		if e.Type == dyad.TypeCountry {
+			return nil
+		}
+		for _, o := range e.roles {
+			if o.layer == e.layer && r.to >= o.from {
+				return nil
+			}
+		}
+	}
 	e.roles = append(e.roles, r)
 	e.Roles = append(e.Roles, dyad.Role{Title: title, Org: org, Country: r.country, Sector: sector, From: from, To: to})
 	h := holder{actor: i, role: int32(len(e.roles) - 1)}
@@ -676,6 +776,7 @@ func (d *Dictionary) loadDemonyms(f packs.File) []error {
 }
 
 func (d *Dictionary) addEntry(e *entry) int32 {
+	e.layer = d.layer
 	i := int32(len(d.actors))
 	d.actors = append(d.actors, e)
 	d.byID[e.ID] = i
@@ -684,17 +785,33 @@ func (d *Dictionary) addEntry(e *entry) int32 {
 
 // addNames adds names of actor i to the matcher and to its search and short-name tokens.
 func (d *Dictionary) addNames(i int32, names []string, via string) {
+	d.addNamesTok(i, names, nil, via)
+}
+
+// addNamesTok is addNames with the names' tokens made already (nil: made here).
+func (d *Dictionary) addNamesTok(i int32, names []string, ntoks [][]tok, via string) {
 	e := d.actors[i]
 	v := viaName
 	if via == "alias" {
 		v = viaAlias
 	}
-	for _, n := range names {
+	for k, n := range names {
 		if n == "" {
 			continue
 		}
+		var toks []tok
+		if ntoks != nil {
+			toks = ntoks[k]
+		} else {
+			toks = d.tokens(n, false)
+		}
+		if d.layer > 0 && d.hasTitle(toks) {
+			// "US Secretary of State", "President Obama": our titles resolve these by date; a later
+			// layer's name for the whole phrase would fix one holder for ever
+			continue
+		}
 		e.search = append(e.search, text.Fold(n))
-		toks := d.addPattern(n, pattern{kind: kindName, ref: i, via: v})
+		toks = d.addTokens(n, toks, pattern{kind: kindName, ref: i, via: v})
 		if e.Type != dyad.TypePerson || v != viaName {
 			// Only the main name's words make later short names: aliases in other scripts would make
 			// "Bình" of "Tập Cận Bình" (Xi Jinping in Vietnamese) point to the wrong person.
@@ -708,9 +825,58 @@ func (d *Dictionary) addNames(i int32, names []string, via string) {
 	}
 }
 
+// hasTitle reports whether a name of several words holds a title of one person of an earlier layer's
+// agents ("Secretary of State", "President", "Bundeskanzler").
+func (d *Dictionary) hasTitle(toks []tok) bool {
+	return d.holdsAgent(toks, "", true)
+}
+
+// hasAgent reports whether a form of several words holds an agent form of an earlier layer in lang.
+func (d *Dictionary) hasAgent(toks []tok, lang string) bool {
+	return d.holdsAgent(toks, lang, false)
+}
+
+// holdsAgent reports whether toks hold an earlier layer's agent form: of a person's title (person), or of
+// any agent of lang.
+func (d *Dictionary) holdsAgent(toks []tok, lang string, person bool) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	var b strings.Builder
+	for i := range toks {
+		b.Reset()
+		for j := i; j < len(toks); j++ {
+			if j > i {
+				b.WriteByte(' ')
+			}
+			b.WriteString(toks[j].fold)
+			n, ok := d.m.keys[b.String()]
+			if !ok {
+				break
+			}
+			for _, pi := range d.m.nodes[n].pats {
+				p := d.m.pats[pi]
+				if p.kind == kindAgent && (person && d.agents[p.ref].person || !person && p.lang == lang) {
+					if o, ok := d.owner[b.String()]; ok && o.layer < d.layer {
+						return true
+					}
+				}
+			}
+			if !d.m.nodes[n].more {
+				break
+			}
+		}
+	}
+	return false
+}
+
 // addPattern tokenises a dictionary form and adds it to the matcher with the case rules it implies.
 func (d *Dictionary) addPattern(form string, p pattern) []tok {
-	toks := d.tokens(form, false)
+	return d.addTokens(form, d.tokens(form, false), p)
+}
+
+// addTokens is addPattern with the form's tokens already made.
+func (d *Dictionary) addTokens(form string, toks []tok, p pattern) []tok {
 	if len(toks) == 0 {
 		return nil
 	}
@@ -747,8 +913,70 @@ func (d *Dictionary) addPattern(form string, p pattern) []tok {
 	for k, t := range toks {
 		keys[k] = t.fold
 	}
+	if d.owner != nil {
+		key := strings.Join(keys, " ")
+		o, owned := d.owner[key]
+		if owned && o.layer < d.layer && (p.kind != kindAgent || o.kind != kindAgent || o.lang == p.lang) {
+			return nil // an earlier layer has this key: ours win
+		}
+		if d.layer > 0 && p.kind == kindName {
+			if _, ok := d.places[placeKey(toks)]; ok {
+				return nil // a place of ours ("Yerevan" as a name of Armenia) stays a place
+			}
+		}
+		if !owned {
+			d.owner[key] = keyOwner{layer: d.layer, ref: p.ref, kind: p.kind, lang: p.lang}
+		}
+	}
 	d.m.add(keys, p)
 	return toks
+}
+
+// earlier returns the actor of an earlier layer (or of another file of this one) that one of names names,
+// when exactly one such actor has the type and country given: a later layer's entry for it extends it
+// rather than making a second actor.
+func (d *Dictionary) earlier(ntoks [][]tok, typ, country, file string) int32 {
+	found := int32(-1)
+	for _, toks := range ntoks {
+		if len(toks) == 0 {
+			continue
+		}
+		keys := make([]string, len(toks))
+		for k, t := range toks {
+			keys[k] = t.fold
+		}
+		o, ok := d.owner[strings.Join(keys, " ")]
+		if !ok || o.kind != kindName {
+			continue
+		}
+		e := d.actors[o.ref]
+		if o.layer > d.layer || e.file == file {
+			continue
+		}
+		if e.Country != country || !sameKind(e.Type, typ) {
+			continue
+		}
+		if found >= 0 && found != o.ref {
+			return -1 // two of ours: leave it
+		}
+		found = o.ref
+	}
+	return found
+}
+
+// sameKind reports whether two actor types may be one actor: persons with persons, countries with
+// countries, and organisations, IGOs and groups with each other.
+func sameKind(a, b string) bool {
+	person := func(t string) int {
+		switch t {
+		case dyad.TypePerson:
+			return 0
+		case dyad.TypeCountry:
+			return 1
+		}
+		return 2
+	}
+	return person(a) == person(b)
 }
 
 func (d *Dictionary) isCountry(a3 string) bool {

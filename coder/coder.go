@@ -24,6 +24,8 @@ type Coder struct {
 	langs  map[string]*lang
 	split  *text.Splitter
 	places *gazetteer
+	// discards: per language, phrases that void the sentence that holds them (<lang>/discards)
+	discards map[string]*discards
 }
 
 // Result is what the coder found in one article.
@@ -75,7 +77,11 @@ func New(p *packs.Set, cb *cameo.Codebook) (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Coder{cb: cb, langs: langs, split: sp, places: places}, nil
+	ds, derrs := loadDiscards(p)
+	if len(derrs) > 0 {
+		return nil, fmt.Errorf("coder discards: %w", errors.Join(derrs...))
+	}
+	return &Coder{cb: cb, langs: langs, split: sp, places: places, discards: ds}, nil
 }
 
 // Langs returns the languages that have coder data.
@@ -172,6 +178,9 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 			lastTail = ""
 		} else {
 			last = nil
+		}
+		if c.discards[a.Lang].voids(a.Text[sp.Start:sp.End]) {
+			continue // a discard phrase (sports, awards, history): no events
 		}
 		// events
 		var speakerRef *dyad.ActorRef

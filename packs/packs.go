@@ -45,6 +45,9 @@ type File struct {
 	Path string // path inside the pack, e.g. "en/verbs"
 	Name string // what errors name: "packs/data/en/verbs" or the user's file path
 	Data []byte
+	// Layer is the file's layer in its set: 0 for our own data, then the third-party layer (when on) and
+	// the user's directories, in the order they are read. Readers that let an earlier layer win use it.
+	Layer int
 }
 
 // Set is the embedded packs plus any user directories, in that order.
@@ -118,7 +121,7 @@ func dirLayer(d string) layer {
 // Files returns every layer's file at path p (such as "en/verbs"), embedded first. Missing files are skipped.
 func (s *Set) Files(p string) ([]File, error) {
 	var out []File
-	for _, l := range s.layers {
+	for k, l := range s.layers {
 		b, err := fs.ReadFile(l.fsys, p)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
@@ -129,7 +132,7 @@ func (s *Set) Files(p string) ([]File, error) {
 		if !utf8.Valid(b) {
 			return nil, fmt.Errorf("%s: not valid UTF-8", l.name(p))
 		}
-		out = append(out, File{Path: p, Name: l.name(p), Data: b})
+		out = append(out, File{Path: p, Name: l.name(p), Data: b, Layer: k})
 	}
 	return out, nil
 }

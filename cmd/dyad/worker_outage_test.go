@@ -145,7 +145,11 @@ func TestWorkerWaitsOutStoreOutage(t *testing.T) {
 			// timing, and the events may differ from a sequential ingest (deterministic linking is open work).
 			"worker", "--queue", natsURL, "--drain", "--workers", "1", "--max-backoff", "200ms", "--ack-wait", "1s")
 	}()
-	// Down for several AckWaits and backoff caps.
+	// Down for several AckWaits and backoff caps, counted from the workers' first try: loading the
+	// dictionaries takes a few seconds on a busy machine.
+	for start := time.Now(); flaky.calls.Load() == 0 && time.Since(start) < time.Minute; {
+		time.Sleep(50 * time.Millisecond)
+	}
 	time.Sleep(3 * time.Second)
 	if p, _ := q.Pending(ctx); p < published {
 		t.Errorf("during the outage %d messages pending, want at least the %d published", p, published)

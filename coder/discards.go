@@ -1,0 +1,83 @@
+package coder
+
+import (
+	"slices"
+
+	"github.com/dyad-events/dyad/packs"
+	"github.com/dyad-events/dyad/text"
+)
+
+// DiscardsFile is the per-language file of phrases that void a sentence: one a line, `sentence | phrase`
+// or `story | phrase` (PETRARCH's discards, converted into packs/thirdparty/en/discards: sports, awards,
+// history). A sentence that holds one, as whole words in any case, yields no events.
+const DiscardsFile = "discards"
+
+func init() {
+	packs.RegisterChecker("discards", func(s *packs.Set) []error {
+		_, errs := loadDiscards(s)
+		return errs
+	})
+}
+
+// discards holds one language's phrases as folded word sequences, by their first word.
+type discards struct {
+	first map[string][][]string
+}
+
+func loadDiscards(p *packs.Set) (map[string]*discards, []error) {
+	out := map[string]*discards{}
+	var errs []error
+	for _, lang := range p.Langs() {
+		files, err := p.Files(packs.Join(lang, DiscardsFile))
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		for _, f := range files {
+			for l := range f.Lines() {
+				if len(l.Fields) != 2 || (l.Fields[0] != "sentence" && l.Fields[0] != "story") {
+					errs = append(errs, l.Errorf("want sentence | phrase, or story | phrase"))
+					continue
+				}
+				var words []string
+				for _, t := range text.Tokens(l.Fields[1]) {
+					if t.IsWord() {
+						words = append(words, t.Fold)
+					}
+				}
+				if len(words) == 0 {
+					errs = append(errs, l.Errorf("phrase %q: no word", l.Fields[1]))
+					continue
+				}
+				ds := out[lang]
+				if ds == nil {
+					ds = &discards{first: map[string][][]string{}}
+					out[lang] = ds
+				}
+				ds.first[words[0]] = append(ds.first[words[0]], words)
+			}
+		}
+	}
+	return out, errs
+}
+
+// voids reports whether s holds one of the phrases.
+func (ds *discards) voids(s string) bool {
+	if ds == nil {
+		return false
+	}
+	var words []string
+	for _, t := range text.Tokens(s) {
+		if t.IsWord() {
+			words = append(words, t.Fold)
+		}
+	}
+	for i, w := range words {
+		for _, ph := range ds.first[w] {
+			if len(ph) <= len(words)-i && slices.Equal(ph, words[i:i+len(ph)]) {
+				return true
+			}
+		}
+	}
+	return false
+}
