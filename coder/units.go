@@ -304,6 +304,37 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 }
 
 // isStop reports sentence-internal punctuation that ends a phrase.
+// shortQuote returns, for a quotation mark at token k, the token of the mark that closes a quotation of one to
+// three words before b (a word quoted for emphasis or as the source's own: «expulsé», "reçu", “hostile”),
+// else -1. Such marks are no stops, so a pattern reads through them; a longer quotation, reported speech,
+// still stops it.
+func (d *doc) shortQuote(k, b int) int {
+	if !isQuote(d.toks[k].Text) {
+		return -1
+	}
+	for j := k + 1; j < b && j <= k+4; j++ {
+		t := d.toks[j].Text
+		if isQuote(t) {
+			if j == k+1 {
+				return -1
+			}
+			return j
+		}
+		if isStop(t) || t == "," {
+			return -1
+		}
+	}
+	return -1
+}
+
+func isQuote(s string) bool {
+	switch s {
+	case "\"", "“", "”", "«", "»", "„":
+		return true
+	}
+	return false
+}
+
 func isStop(s string) bool {
 	switch s {
 	case ";", ":", ".", "!", "?", "\"", "“", "”", "«", "»", "—", "–":
@@ -339,10 +370,20 @@ func (d *doc) pickHead(p *phrase) int {
 	return p.members[0]
 }
 
-// units returns the units of the tokens [a, b).
+// units returns the units of the tokens [a, b). The marks of a short quotation (see shortQuote) are left out.
 func (d *doc) units(a, b int, buf []unit) []unit {
 	buf = buf[:0]
+	skip := -1 // the closing mark of a short quotation being read
 	for k := a; k < b; {
+		if k == skip {
+			k++
+			continue
+		}
+		if j := d.shortQuote(k, b); j >= 0 {
+			skip = j
+			k++
+			continue
+		}
 		if pi := d.phraseAt[k]; pi >= 0 {
 			p := d.phrases[pi]
 			last := min(p.last, b-1)
