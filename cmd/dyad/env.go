@@ -61,7 +61,12 @@ func (e *env) globalFlags(fs *flag.FlagSet) {
 }
 
 func (e *env) packs() (*packs.Set, error) {
-	e.once.Do(func() { e.set, e.setErr = packs.LoadWith(e.thirdParty, e.dicts...) })
+	e.once.Do(func() {
+		if !e.tpSet { // an env built without flags (tests, library use) reads what a plain run reads
+			e.thirdParty, e.tpSet = packs.ThirdPartyDefault(), true
+		}
+		e.set, e.setErr = packs.LoadWith(e.thirdParty, e.dicts...)
+	})
 	return e.set, e.setErr
 }
 
