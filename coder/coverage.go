@@ -10,7 +10,7 @@ type RootCoverage struct {
 	Root       string // "04"
 	Patterns   int    // patterns coding a code of this root, all layers
 	ThirdParty int    // of which from the third-party layer (packs/thirdparty)
-	Triggers   int    // distinct trigger words of those patterns (stems count once)
+	Triggers   int    // distinct trigger words of our patterns (not the third-party layer's)
 }
 
 // Coverage returns, for a language, one row per CAMEO root family "01" to "20", in order: how many patterns
@@ -41,6 +41,7 @@ func (c *Coder) Coverage(lang string) []RootCoverage {
 		rows[r-1].Patterns++
 		if strings.HasPrefix(pt.id, "packs/thirdparty/") {
 			rows[r-1].ThirdParty++
+			continue
 		}
 		for _, a := range pt.elems[pt.anchor].alts {
 			var ws []string

@@ -57,6 +57,7 @@ func writeCoverage(w io.Writer, cd *coder.Coder, cb *cameo.Codebook, md bool) {
 	header := append([]string{"root", "family"}, langs...)
 	var rows [][]string
 	totals := make([]int, len(langs))
+	tpTotals := make([]int, len(langs))
 	for i := 0; i < 20; i++ {
 		root := fmt.Sprintf("%02d", i+1)
 		name := ""
@@ -66,13 +67,18 @@ func writeCoverage(w io.Writer, cd *coder.Coder, cb *cameo.Codebook, md bool) {
 		row := []string{root, name}
 		for j, l := range langs {
 			row = append(row, cell(cov[l][i]))
-			totals[j] += cov[l][i].Patterns
+			totals[j] += cov[l][i].Patterns - cov[l][i].ThirdParty
+			tpTotals[j] += cov[l][i].ThirdParty
 		}
 		rows = append(rows, row)
 	}
 	tot := []string{"all", "patterns"}
-	for _, t := range totals {
-		tot = append(tot, fmt.Sprint(t))
+	for j, t := range totals {
+		if tpTotals[j] > 0 {
+			tot = append(tot, fmt.Sprintf("%d (+%d)", t, tpTotals[j]))
+		} else {
+			tot = append(tot, fmt.Sprint(t))
+		}
 	}
 	rows = append(rows, tot)
 	if md {
