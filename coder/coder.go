@@ -234,17 +234,7 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 						continue
 					}
 					ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, cd.pt.conf)
-					if k := ev.Source.Code + "|" + ev.Target.Code + "|" + family(ev.Code); seenPair[k] {
-						continue
-					} else {
-						seenPair[k] = true
-					}
-					if d.background(ev) {
-						res.Trace = append(res.Trace, d.firingWhy(sp, cd, ev, "background: the sentence dates it "+string(ev.Date)))
-						continue
-					}
-					res.Events = append(res.Events, ev)
-					res.Trace = append(res.Trace, d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false))
+					d.keep(&res, seenPair, ev.Source.Code+"|"+ev.Target.Code+"|"+family(ev.Code), sp, cd, ev)
 				}
 				continue
 			}
@@ -258,17 +248,7 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 						continue
 					}
 					ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, cd.pt.conf)
-					if k := ev.Source.Code + "|" + ev.Target.Country + "|" + family(ev.Code); seenPair[k] {
-						continue
-					} else {
-						seenPair[k] = true
-					}
-					if d.background(ev) {
-						res.Trace = append(res.Trace, d.firingWhy(sp, cd, ev, "background: the sentence dates it "+string(ev.Date)))
-						continue
-					}
-					res.Events = append(res.Events, ev)
-					res.Trace = append(res.Trace, d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false))
+					d.keep(&res, seenPair, ev.Source.Code+"|"+ev.Target.Country+"|"+family(ev.Code), sp, cd, ev)
 				}
 				continue
 			}
@@ -284,17 +264,7 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 					tgt.Code, tgt.Sector = cd.b.place+"GOV", "GOV"
 				}
 				ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, cd.pt.conf)
-				if k := ev.Source.Code + "|" + ev.Target.Country + "|" + family(ev.Code); seenPair[k] {
-					continue
-				} else {
-					seenPair[k] = true
-				}
-				if d.background(ev) {
-					res.Trace = append(res.Trace, d.firingWhy(sp, cd, ev, "background: the sentence dates it "+string(ev.Date)))
-					continue
-				}
-				res.Events = append(res.Events, ev)
-				res.Trace = append(res.Trace, d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false))
+				d.keep(&res, seenPair, ev.Source.Code+"|"+ev.Target.Country+"|"+family(ev.Code), sp, cd, ev)
 				continue
 			}
 			for _, pr := range d.directedPairs(cd) {
@@ -722,6 +692,21 @@ func (d *doc) eventActors(sp dyad.Span, ta, tb int, s *sentence, cd candidate, s
 		Pattern: cd.pt.id, Published: string(d.a.Published),
 	}}
 	return ev
+}
+
+// keep adds a one-sided, agentless or place event to res unless the sentence already gave one under key (one
+// event per pair of actors and family) or the sentence dates it as background.
+func (d *doc) keep(res *Result, seen map[string]bool, key string, sp dyad.Span, cd candidate, ev dyad.Event) {
+	if seen[key] {
+		return
+	}
+	seen[key] = true
+	if d.background(ev) {
+		res.Trace = append(res.Trace, d.firingWhy(sp, cd, ev, "background: the sentence dates it "+string(ev.Date)))
+		return
+	}
+	res.Events = append(res.Events, ev)
+	res.Trace = append(res.Trace, d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false))
 }
 
 func eventID(article string, start int, code, src, tgt string) string {

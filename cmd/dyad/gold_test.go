@@ -22,16 +22,22 @@ var goldFloors = []struct {
 	{"../../testdata/gold/actors.jsonl", 0.95, 0.95, 0.95, 0.90},
 }
 
-func TestGoldFloors(t *testing.T) {
+// goldCoder returns the whole pipeline as `dyad eval` runs it, with the packs a plain run reads.
+func goldCoder(t *testing.T) eval.Coder {
+	t.Helper()
 	e := &env{}
 	c, err := e.components()
 	if err != nil {
 		t.Fatal(err)
 	}
-	run := func(ctx context.Context, lang, date, text string) (*dyad.Record, error) {
+	return func(ctx context.Context, lang, date, text string) (*dyad.Record, error) {
 		rec, _, err := c.codeOne("gold", lang, date, text)
 		return rec, err
 	}
+}
+
+func TestGoldFloors(t *testing.T) {
+	run := goldCoder(t)
 	for _, fl := range goldFloors {
 		g, err := eval.LoadGold(fl.file)
 		if err != nil {
@@ -72,15 +78,7 @@ func TestDevGoldFloors(t *testing.T) {
 		}
 		t.Skipf("%s: %v", devGold, err)
 	}
-	e := &env{}
-	c, err := e.components()
-	if err != nil {
-		t.Fatal(err)
-	}
-	run := func(ctx context.Context, lang, date, text string) (*dyad.Record, error) {
-		rec, _, err := c.codeOne("gold", lang, date, text)
-		return rec, err
-	}
+	run := goldCoder(t)
 	var tp, fp, fn int
 	for _, l := range langs {
 		g, err := eval.LoadGold(filepath.Join(devGold, l+".jsonl"))
