@@ -75,7 +75,13 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	stages := c.stages()
-	stages.Warn = func(err error) { fmt.Fprintf(e.stderr, "dyad worker: warning: %v\n", err) }
+	// Every worker goroutine writes to stderr (warnings, retries, dead letters); it may be a plain buffer.
+	var outMu sync.Mutex
+	stages.Warn = func(err error) {
+		outMu.Lock()
+		defer outMu.Unlock()
+		fmt.Fprintf(e.stderr, "dyad worker: warning: %v\n", err)
+	}
 	// Linking and saving run one record at a time: under a store-wide lock when the store is shared
 	// between processes, and under a mutex within this one.
 	var mu sync.Mutex
@@ -121,6 +127,8 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	var stored, dead atomic.Int64
 	var outage atomic.Bool
 	report := func(ev nats.Event) {
+		outMu.Lock()
+		defer outMu.Unlock()
 		switch ev.Kind {
 		case nats.Done:
 			stored.Add(1)
