@@ -108,26 +108,16 @@ func ImportOptionsFrom(s *packs.Set) (ImportOptions, error) {
 			o.Codes[l.Fields[0]] = CodeInfo{Kind: l.Fields[1], Country: l.Fields[2]}
 		}
 	}
-	for _, f := range glob("*/stopwords") {
-		lang := langOf(f)
-		for l := range f.Lines() {
-			if l.Fields[0] == "script" {
-				continue
-			}
-			for _, w := range l.Fields {
-				if w = text.Fold(w); w != "" && o.Screen[w] == "" {
-					o.Screen[w] = "a stop word of " + lang
-				}
-			}
+	// the same screening lists as the alias check (guard.go): stop words of every language, agency names
+	rw := loadRiskWords(glob("*/stopwords"), glob("extract/agencies"))
+	for w, langs := range rw.common {
+		if w != "" {
+			o.Screen[w] = "a stop word of " + langs[0]
 		}
 	}
-	for _, f := range glob("extract/agencies") {
-		for l := range f.Lines() {
-			for _, w := range l.Fields {
-				if w = text.Fold(w); w != "" {
-					o.Screen[w] = "a news agency's name"
-				}
-			}
+	for w := range rw.agency {
+		if w != "" {
+			o.Screen[w] = "a news agency's name"
 		}
 	}
 	return o, errors.Join(errs...)

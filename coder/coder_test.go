@@ -46,6 +46,20 @@ func TestLoad(t *testing.T) {
 }
 
 // writePack writes files of a user dictionary directory.
+// coderWith returns a coder over our embedded packs (without the third-party layer) and the given files.
+func coderWith(t *testing.T, files map[string]string) *Coder {
+	t.Helper()
+	p, err := packs.LoadWith(false, writePack(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(p, cameo.MustDefault())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 func writePack(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()

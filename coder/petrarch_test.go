@@ -86,15 +86,7 @@ func TestConvertPetrarchVerbs(t *testing.T) {
 // default, the pattern with a preposition, the paired code, and the null pattern that blocks the default.
 func TestConvertedPatternsCode(t *testing.T) {
 	res := convertSample(t)
-	dir := writePack(t, map[string]string{"en/verbs": res.Text})
-	p, err := packs.LoadWith(false, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := New(p, cameo.MustDefault())
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := coderWith(t, map[string]string{"en/verbs": res.Text})
 	actors := loadTestActors(t)
 	for _, tc := range []struct {
 		text string

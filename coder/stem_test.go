@@ -12,20 +12,12 @@ import (
 // TestStems checks word~: one entry matches the inflections that share its Snowball stem, in the pack's
 // language, and irregular forms listed beside it.
 func TestStems(t *testing.T) {
-	dir := writePack(t, map[string]string{
+	c := coderWith(t, map[string]string{
 		"en/verbs": "@snub = snub~ snubbt\n1246 | S @snub T\n",
 		"es/verbs": "1246 | S desairar~ a T\n",
 		"fr/verbs": "1246 | S a snobé~ T\n",
 		"de/verbs": "1246 | S brüskieren~/brüskiert~ T\n", // German stems keep -t: two entries
 	})
-	p, err := packs.LoadWith(false, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := New(p, cameo.MustDefault())
-	if err != nil {
-		t.Fatal(err)
-	}
 	actors := loadTestActors(t)
 	for _, tc := range []struct {
 		lang, text string
@@ -87,20 +79,12 @@ func TestStemCache(t *testing.T) {
 // TestSplitForms checks that separable verbs, perfects with the object inside and reflexive or clitic
 // verbs are written with gaps, optional words and word~ together (docs/patterns.md).
 func TestSplitForms(t *testing.T) {
-	dir := writePack(t, map[string]string{
+	c := coderWith(t, map[string]string{
 		"nl/verbs": "@t_stellen = stellen~ stelt stelde~\n030 | S @t_stellen T ..6 voor\n" +
 			"@t_verwensen = verwensen~ verwenste~ verwenst\n138 | S heeft/hebben T ..6 @t_verwensen\n",
 		"es/verbs": "040 | S (se) (ha/han/había/habían) entrevistar~ con T\n",
 		"fr/verbs": "@t_entretenir = entretenir~ entretient entretenu~\n040 | S (s') (est/a/sont/ont) @t_entretenir avec T\n",
 	})
-	p, err := packs.LoadWith(false, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := New(p, cameo.MustDefault())
-	if err != nil {
-		t.Fatal(err)
-	}
 	actors := loadTestActors(t)
 	for _, tc := range []struct{ lang, text, code string }{
 		{"nl", "Vietnam stelt China een nieuw handelsakkoord voor.", "030"},
