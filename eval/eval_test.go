@@ -103,6 +103,10 @@ func TestEventsScoring(t *testing.T) {
 	if e := r.Exact; e.TP != 2 || e.FP != 4 || e.FN != 3 {
 		t.Errorf("exact = %+v, want TP 2 FP 4 FN 3", *e)
 	}
+	// At country level B's USA matches the gold USAGOV.
+	if c := r.Countries; c.TP != 4 || c.FP != 2 || c.FN != 1 {
+		t.Errorf("countries = %+v, want TP 4 FP 2 FN 1", *c)
+	}
 	wantRoot := map[string][3]int{"04": {2, 0, 0}, "11": {0, 1, 1}, "01": {0, 1, 0}, "05": {1, 1, 0}, "19": {0, 0, 1}}
 	for k, w := range wantRoot {
 		s := r.ByRoot[k]

@@ -12,12 +12,14 @@ import (
 //
 // A predicted event matches a gold event when its source and target match the gold actors at the gold's
 // level (see ActorMatches) and its CAMEO root equals the gold code's root; that is the Overall score. The
-// Exact score asks for the full code too. Each gold and each predicted event is matched at most once (a
+// Exact score asks for the full code too; the Countries score asks only the source and target countries
+// (or the non-country roots, IGO, NGO ...) and the root, the level at which outside evaluations of
+// event coders usually score. Each gold and each predicted event is matched at most once (a
 // maximum bipartite matching per item). Per-root counts file true positives and false negatives under the
 // gold code's root and false positives under the predicted code's root. A coder error on one item is
 // recorded in Errors and counts as coding nothing; only a cancelled ctx stops the run.
 func Events(ctx context.Context, g *Gold, c Coder) (*Report, error) {
-	r := &Report{Kind: KindEvents, Gold: g.Path, Exact: &Score{}, ByRoot: map[string]Score{}, ByLang: map[string]Score{}}
+	r := &Report{Kind: KindEvents, Gold: g.Path, Exact: &Score{}, Countries: &Score{}, ByRoot: map[string]Score{}, ByLang: map[string]Score{}}
 	for i := range g.Items {
 		it := &g.Items[i]
 		if it.Kind() != KindEvents {
@@ -51,12 +53,19 @@ func scoreEvents(r *Report, it *Item, pred []dyad.Event) {
 	exact := func(gi, pi int) bool {
 		return eventActorsMatch(gold[gi], pred[pi]) && strings.TrimSpace(pred[pi].Code) == gold[gi].Code
 	}
+	countries := func(gi, pi int) bool {
+		return countryActorsMatch(gold[gi], pred[pi]) && codeRoot(pred[pi].Code) == codeRoot(gold[gi].Code)
+	}
 	gm, pm := match(len(gold), len(pred), root)
 	egm, _ := match(len(gold), len(pred), exact)
+	cgm, _ := match(len(gold), len(pred), countries)
 
 	var s Score
-	exactTP := 0
+	exactTP, countryTP := 0, 0
 	for gi, e := range gold {
+		if cgm[gi] >= 0 {
+			countryTP++
+		}
 		if gm[gi] >= 0 {
 			s.TP++
 			bump(r.ByRoot, codeRoot(e.Code), 1, 0, 0)
@@ -75,6 +84,7 @@ func scoreEvents(r *Report, it *Item, pred []dyad.Event) {
 		}
 	}
 	r.Exact.add(Score{TP: exactTP, FP: len(pred) - exactTP, FN: len(gold) - exactTP})
+	r.Countries.add(Score{TP: countryTP, FP: len(pred) - countryTP, FN: len(gold) - countryTP})
 	r.Overall.add(s)
 	bump(r.ByLang, it.Lang, s.TP, s.FP, s.FN)
 
@@ -129,6 +139,22 @@ func rootKey(code string) string {
 func eventActorsMatch(g GoldEvent, p dyad.Event) bool {
 	return ActorMatches(g.Source, p.Source.Code, p.Source.Country, p.Source.Sector) &&
 		ActorMatches(g.Target, p.Target.Code, p.Target.Country, p.Target.Sector)
+}
+
+// countryActorsMatch is eventActorsMatch with each gold actor cut to its country (or its non-country root).
+func countryActorsMatch(g GoldEvent, p dyad.Event) bool {
+	return ActorMatches(countryLevel(g.Source), p.Source.Code, p.Source.Country, p.Source.Sector) &&
+		ActorMatches(countryLevel(g.Target), p.Target.Code, p.Target.Country, p.Target.Sector)
+}
+
+// countryLevel cuts a gold actor code to its first three letters: the country, or a non-country root
+// such as IGO, which ActorMatches then matches by prefix.
+func countryLevel(code string) string {
+	code = strings.TrimSpace(code)
+	if len(code) > 3 {
+		return code[:3]
+	}
+	return code
 }
 
 // ActorMatches reports whether a predicted actor (its CAMEO code, country and sector; any may be empty)

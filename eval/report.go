@@ -70,11 +70,13 @@ type Report struct {
 	// country, sector and person.
 	Overall Score `json:"overall"`
 	// Exact is, for events, the score when the full CAMEO code must match as well.
-	Exact  *Score           `json:"exact,omitempty"`
-	ByRoot map[string]Score `json:"by_root,omitempty"` // events: per CAMEO root family 01-20
-	ByLang map[string]Score `json:"by_lang"`
-	ByType map[string]Score `json:"by_type,omitempty"` // actors: per actor type
-	Errors []ItemError      `json:"errors,omitempty"`
+	Exact *Score `json:"exact,omitempty"`
+	// Countries is, for events, the score when only the actors' countries and the CAMEO root must match.
+	Countries *Score           `json:"countries,omitempty"`
+	ByRoot    map[string]Score `json:"by_root,omitempty"` // events: per CAMEO root family 01-20
+	ByLang    map[string]Score `json:"by_lang"`
+	ByType    map[string]Score `json:"by_type,omitempty"` // actors: per actor type
+	Errors    []ItemError      `json:"errors,omitempty"`
 	// Misses lists every item with a false positive or negative. WriteText prints it when Verbose is set.
 	Misses  []Miss `json:"misses,omitempty"`
 	Verbose bool   `json:"-"`
@@ -82,6 +84,9 @@ type Report struct {
 
 func (r *Report) finish() {
 	r.Overall.finish()
+	if r.Countries != nil {
+		r.Countries.finish()
+	}
 	if r.Exact != nil {
 		r.Exact.finish()
 	}
@@ -109,6 +114,9 @@ func (r *Report) WriteText(w io.Writer) error {
 		overall = []namedScore{{"root match", r.Overall}}
 		if r.Exact != nil {
 			overall = append(overall, namedScore{"exact code", *r.Exact})
+		}
+		if r.Countries != nil {
+			overall = append(overall, namedScore{"countries+root", *r.Countries})
 		}
 	}
 	writeTable(ew, "score", overall)
