@@ -37,9 +37,10 @@ func ExampleEvents() {
 	// Output:
 	// events gold set example.jsonl: 2 items
 	//
-	// score       TP  FP  FN  P      R      F1
-	// root match  1   0   0   1.000  1.000  1.000
-	// exact code  1   0   0   1.000  1.000  1.000
+	// score           TP  FP  FN  P      R      F1
+	// root match      1   0   0   1.000  1.000  1.000
+	// exact code      1   0   0   1.000  1.000  1.000
+	// countries+root  1   0   0   1.000  1.000  1.000
 	//
 	// language  TP  FP  FN  P      R      F1
 	// en        1   0   0   1.000  1.000  1.000
