@@ -70,7 +70,15 @@ func (s *sentence) isBarrier(u unit) bool {
 	if u.phrase >= 0 {
 		return false
 	}
-	return isStop(s.d.toks[u.tok].Text) || s.d.lg.is(cBarrier, u.fold)
+	return isStop(s.d.toks[u.tok].Text) || s.d.lg.is(cBarrier, u.fold) && !s.d.hyphenated(u.tok)
+}
+
+// wordPhrase reports whether unit p is an actor phrase of one lower-case word ("militaires", "soldats",
+// "manifestants"), which a pattern word may also read as a plain word ("exercices militaires") and a gap may
+// pass over.
+func (s *sentence) wordPhrase(p int) bool {
+	u := s.u[p]
+	return u.phrase >= 0 && u.tok == u.last && !s.d.capitalized(u) && s.d.toks[u.tok].IsWord()
 }
 
 // matchAt tries pattern pt with its anchor alternative ai at unit i.
@@ -139,7 +147,7 @@ func (s *sentence) passiveTrigger(b binding) bool {
 // lit matches the token sequence a at unit p walking in dir; it returns the unit after.
 func (s *sentence) lit(a alt, p, dir int) (int, bool) {
 	for _, tm := range a {
-		if p < 0 || p >= len(s.u) || s.u[p].phrase >= 0 || !s.tokOK(tm, p) {
+		if p < 0 || p >= len(s.u) || (s.u[p].phrase >= 0 && !s.wordPhrase(p)) || !s.tokOK(tm, p) {
 			return p, false
 		}
 		p += dir
@@ -177,6 +185,9 @@ func (s *sentence) verbLike(p int) bool {
 func (s *sentence) tokOK(tm tokMatch, p int) bool {
 	if tm.stem {
 		return s.stemAt(p) == tm.text
+	}
+	if s.u[p].phrase >= 0 {
+		return tm.matches(s.d.toks[s.u[p].tok].Fold) // a one-word phrase read as a word (wordPhrase)
 	}
 	return tm.matches(s.u[p].fold)
 }
@@ -324,7 +335,7 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			if s.walk(els, j+1, q, dir, b) {
 				return true
 			}
-			if q < 0 || q >= len(s.u) || (s.u[q].phrase >= 0 && !s.locative(q)) || s.isBarrier(s.u[q]) {
+			if q < 0 || q >= len(s.u) || (s.u[q].phrase >= 0 && !s.locative(q) && !s.wordPhrase(q)) || s.isBarrier(s.u[q]) {
 				return false
 			}
 			q += dir

@@ -343,6 +343,16 @@ func isStop(s string) bool {
 	return false
 }
 
+// hyphenated reports whether token k is part of a word written with a hyphen ("après-midi", "avant-hier"):
+// a barrier word there is no barrier.
+func (d *doc) hyphenated(k int) bool {
+	tight := func(a, b int) bool {
+		return a >= 0 && b < len(d.toks) && d.toks[a].End == d.toks[b].Start
+	}
+	return (k+1 < len(d.toks) && d.toks[k+1].Text == "-" && tight(k, k+1)) ||
+		(k > 0 && d.toks[k-1].Text == "-" && tight(k-1, k))
+}
+
 func (d *doc) crossesSentence(a, b int) bool {
 	return strings.ContainsAny(d.a.Text[d.toks[a].Start:d.toks[b].End], "\n")
 }
