@@ -421,10 +421,49 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 		if s.walk(els, j+1, p+dir, dir, b) {
 			return true
 		}
+		// "X hat A, B und C ... empfangen": a slot takes a whole list, and the pattern goes on after its far end
+		if q, ph := s.listEnd(u.phrase, p, dir, e.slot); q >= 0 {
+			if e.slot == 'S' {
+				b.s = ph
+			} else {
+				b.t = ph
+			}
+			s.extend(b, q)
+			if s.walk(els, j+1, q+dir, dir, b) {
+				return true
+			}
+		}
 		*b = save
 		return false
 	}
 	return false
+}
+
+// listEnd returns, for phrase pi at unit p that begins a list "A, B and C" in the direction dir (its first
+// member reading forwards, its last reading backwards), the unit of the list's far end and the member a slot
+// binds so that the event goes to every member (pairs, sources, targets: T the first, S the last); -1 when pi
+// begins no list.
+func (s *sentence) listEnd(pi, p, dir int, slot byte) (int, int) {
+	l := s.d.phrases[pi].list
+	if len(l) < 2 {
+		return -1, -1
+	}
+	near, far := l[0], l[len(l)-1]
+	if dir < 0 {
+		near, far = far, near
+	}
+	if near != pi {
+		return -1, -1
+	}
+	for q := p + dir; q >= 0 && q < len(s.u); q += dir {
+		if s.u[q].phrase == far {
+			if slot == 'S' {
+				return q, l[len(l)-1]
+			}
+			return q, l[0]
+		}
+	}
+	return -1, -1
 }
 
 type recipTry struct {
