@@ -297,6 +297,8 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relMember // but not "the Kremlin with Putin"
 	case same && prev.Type == dyad.TypeCountry && n <= 3 && d.lowerWords(ga, gb) == n:
 		return relMember // "China's top diplomat Wang Yi"
+	case same && prev.Type == dyad.TypeCountry && next.Type == dyad.TypePerson && n >= 2 && n <= 4 && d.fold(gb) == "," && d.roleWords(ga, gb-1):
+		return relMember // "his Russian counterpart, Sergei Lavrov", "seinem russischen Amtskollegen, Sergej Lawrow"
 	case same && n <= 10 && d.allHan(ga, gb):
 		return relMember // "越共中央总书记、国家主席苏林"
 	}
@@ -453,4 +455,16 @@ func (d *doc) hasPrep(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// roleWords reports whether the tokens [a, b] are words that may name a role ("counterpart", "Amtskollegen",
+// "top diplomat"): no conjunction, preposition or punctuation.
+func (d *doc) roleWords(a, b int) bool {
+	for k := a; k <= b; k++ {
+		t := d.toks[k]
+		if !t.IsWord() || d.lg.is(cAnd|cPrep, t.Fold) {
+			return false
+		}
+	}
+	return true
 }
