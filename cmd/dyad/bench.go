@@ -1,91 +1,74 @@
 package main
 
 import (
-	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"iter"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/dyad-events/dyad"
-	"github.com/dyad-events/dyad/source"
+	"github.com/dyad-events/dyad/pipeline"
+	"github.com/dyad-events/dyad/synth"
 )
 
 func init() {
-	register(command{name: "bench", args: "[--n 10000] [--corpus DIR]", summary: "measure ingest speed on n articles made from a corpus, into a fresh store", run: runBench})
-}
-
-// benchSource yields n documents made from the corpus's plain-text articles: article i%len, a numbered line,
-// then two other articles of the corpus drawn at random (seeded by i), so that every document is new and few
-// are near-duplicates of each other, as in a real crawl.
-type benchSource struct {
-	docs []dyad.Document
-	n    int
-}
-
-func (b benchSource) Documents(ctx context.Context) iter.Seq2[*dyad.Document, error] {
-	return func(yield func(*dyad.Document, error) bool) {
-		k := len(b.docs)
-		for i := range b.n {
-			if ctx.Err() != nil {
-				yield(nil, ctx.Err())
-				return
-			}
-			rng := rand.New(rand.NewPCG(uint64(i), 7))
-			d := b.docs[i%k]
-			d.URI = fmt.Sprintf("%s#bench%d", d.URI, i)
-			// The numbered line goes after the first paragraph: a tail after the article (a "Related"
-			// list) may be cut by extraction.
-			cut := bytes.Index(d.Body, []byte("\n\n"))
-			if cut < 0 {
-				cut = len(d.Body)
-			}
-			body := append([]byte(nil), d.Body[:cut]...)
-			body = append(body, fmt.Sprintf("\n\nThe desk filed this report as number %d of the series.", i)...)
-			body = append(body, d.Body[cut:]...)
-			for range 2 {
-				body = append(append(body, "\n\n"...), b.docs[rng.IntN(k)].Body...)
-			}
-			d.Body = body
-			if !yield(&d, nil) {
-				return
-			}
-		}
-	}
+	register(command{name: "bench", args: "[--articles 100000] [--large] [--write DIR]", summary: "measure ingest speed on a realistic generated corpus, into a fresh store", run: runBench})
 }
 
 func runBench(ctx context.Context, e *env, args []string) error {
 	fl := newFlags(e, "bench", "")
-	n := fl.Int("n", 10000, "articles to ingest")
-	corpus := fl.String("corpus", "sample", "folder of articles to build the benchmark documents from")
+	articles := fl.Int("articles", 100000, "articles to generate and ingest")
+	fl.IntVar(articles, "n", 100000, "same as --articles")
+	large := fl.Bool("large", false, "ingest 500,000 articles (overrides --articles)")
+	stretch := fl.Int("stretch", 5000, "report the rates of every stretch of this many articles")
+	seed := fl.Int64("seed", 1, "seed of the generated corpus (the same seed makes the same articles)")
+	material := fl.String("material", "sample", "comma-separated folders of our own articles (one folder per language) the corpus is written from")
+	write := fl.String("write", "", "write the corpus as files into this folder (text, HTML, Markdown, JSON Lines) instead of ingesting it")
 	workers := fl.Int("workers", 0, "concurrent workers (default: number of CPUs)")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the ingest here")
-	extractOnly := fl.Bool("extract-only", false, "ingest with the extract stage only (no actors, events or linking): the foundation's figure")
+	extractOnly := fl.Bool("extract-only", false, "ingest with the extract stage only (no actors, events or linking)")
 	if _, err := parse(fl, args); err != nil {
 		return err
 	}
-	var docs []dyad.Document
-	for d, err := range source.Open([]string{*corpus}, nil).Documents(ctx) {
-		// Plain-text articles only: a line added after an HTML page's end would not be part of its text.
-		if err == nil && d.Format != "html" && !strings.Contains(string(d.Body[:min(len(d.Body), 512)]), "<html") {
-			docs = append(docs, *d)
+	n := *articles
+	if *large {
+		n = 500000
+	}
+	if n <= 0 || *stretch <= 0 {
+		return usagef("--articles and --stretch must be positive")
+	}
+	set, err := e.packs()
+	if err != nil {
+		return err
+	}
+	m := &synth.Material{}
+	for _, dir := range strings.Split(*material, ",") {
+		mm, err := synth.LoadMaterial(os.DirFS(dir))
+		if err != nil {
+			return fmt.Errorf("%s: %w", dir, err)
+		}
+		for l, ps := range mm.Paragraphs {
+			m.Paragraphs = mapAppend(m.Paragraphs, l, ps)
+		}
+		for l, ts := range mm.Titles {
+			m.Titles = mapAppend(m.Titles, l, ts)
 		}
 	}
-	if len(docs) < 2 {
-		return fmt.Errorf("too few plain-text documents in %s", *corpus)
+	corpus, err := synth.NewCorpus(m, synth.CorpusOptions{Packs: set})
+	if err != nil {
+		return err
 	}
-	size := 0
-	for d, err := range (benchSource{docs: docs, n: *n}).Documents(ctx) {
-		if err == nil {
-			size += len(d.Body)
-		}
+	if *write != "" {
+		return writeCorpus(ctx, e, corpus.Source(n, *seed), *write, n)
 	}
+
 	if e.db == "dyad.db" {
 		dir, err := os.MkdirTemp("", "dyad-bench")
 		if err != nil {
@@ -104,40 +87,19 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	stages := c.stages()
-	// Time the stages one document at a time too, on one core, for the per-stage figures.
-	var tExtract, tAnnotate, tCode time.Duration
-	sample := min(len(docs), 200)
-	// A first pass warms up what loads lazily (language models, date parser locales), then the timed one.
-	for i := range sample {
-		if a, err := stages.Extract(&docs[i]); err == nil {
-			stages.Code(a, stages.Annotate(a))
-		}
-	}
-	for i := range sample {
-		d := docs[i]
-		t := time.Now()
-		a, err := stages.Extract(&d)
-		tExtract += time.Since(t)
-		if err != nil {
-			continue
-		}
-		t = time.Now()
-		ms := stages.Annotate(a)
-		tAnnotate += time.Since(t)
-		t = time.Now()
-		stages.Code(a, ms)
-		tCode += time.Since(t)
-	}
 	r, err := e.runner(c, st, *workers)
 	if err != nil {
 		return err
 	}
-	stagesRun := "all stages, link, store"
+	stagesRun := "every stage, link, store"
 	if *extractOnly {
 		r.Annotate, r.Code, r.Link = nil, nil, nil
 		stagesRun = "extract and store only"
 	}
+	var tm stageTimes
+	tm.wrap(r)
+	r.OnError = func(err error) { fmt.Fprintf(e.stderr, "dyad bench: %v\n", err) }
+
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
 		if err != nil {
@@ -149,29 +111,229 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	t1 := time.Now()
-	sum, err := r.Run(ctx, benchSource{docs: docs, n: *n})
+
+	w := e.stdout
+	fmt.Fprintf(w, "dyad bench: %d articles in %d languages (seed %d, material %s), %s, %d CPU(s), store %s\n",
+		n, len(corpus.Langs()), *seed, *material, stagesRun, runtime.GOMAXPROCS(0), redactURL(e.db))
+	fmt.Fprintf(w, "  load packs: %v (%d names)\n", load.Round(time.Millisecond), c.dict.Len())
+	fmt.Fprintf(w, "  %-15s %11s %7s %7s %10s %9s %9s\n", "articles", "articles/s", "MB/s", "CPU-s", "CPU-s/1k", "stored", "store MB")
+	src := &countingSource{src: corpus.Source(n, *seed), sizes: make([]int32, n)}
+	cpu0, _ := rusage()
+	start := time.Now()
+	last := struct {
+		at    time.Time
+		cpu   time.Duration
+		read  int
+		bytes int64
+	}{start, cpu0, 0, 0}
+	var done int64 // bytes of the documents done
+	report := func(s *pipeline.Summary) {
+		now := time.Now()
+		cpu, _ := rusage()
+		wall := now.Sub(last.at).Seconds()
+		docs := s.Read - last.read
+		mb := float64(done-last.bytes) / 1e6
+		fmt.Fprintf(w, "  %-15s %11.0f %7.2f %7.1f %10.2f %9d %9.1f\n", fmt.Sprintf("%d-%d", last.read, s.Read),
+			float64(docs)/wall, mb/wall, (cpu - last.cpu).Seconds(), (cpu-last.cpu).Seconds()*1000/float64(docs), s.Stored, float64(storeSize(e.db))/1e6)
+		last.at, last.cpu, last.read, last.bytes = now, cpu, s.Read, done
+	}
+	r.Progress = func(s *pipeline.Summary) {
+		done += int64(src.sizes[s.Read-1])
+		if s.Read%*stretch == 0 || s.Read == n {
+			report(s)
+		}
+	}
+	sum, err := r.Run(ctx, src)
 	if err != nil {
 		return err
 	}
-	total := time.Since(t1)
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	sampleBytes := 0
-	for i := range sample {
-		sampleBytes += len(docs[i].Body)
+	total := time.Since(start)
+	cpu1, peak := rusage()
+	cpu := cpu1 - cpu0
+	fmt.Fprintf(w, "  ingest: %d read, %d stored, %d duplicates, %d near-duplicates, %d failed in %v: %.0f articles/s, %.2f MB/s, %.1f CPU-s (%.0f articles per CPU-s, %.2f MB per CPU-s)\n",
+		sum.Read, sum.Stored, sum.Duplicates, sum.NearDups, sum.Failed, total.Round(time.Millisecond), float64(sum.Read)/total.Seconds(),
+		float64(done)/1e6/total.Seconds(), cpu.Seconds(), float64(sum.Read)/cpu.Seconds(), float64(done)/1e6/cpu.Seconds())
+	if stats, err := st.Stats(ctx); err == nil {
+		fmt.Fprintf(w, "  store: %d articles, %d events, %d event mentions, %d statements, %d claims; %.1f MB on disk\n",
+			stats.Articles, stats.Events, stats.Mentions, stats.Statements, stats.Claims, float64(storeSize(e.db))/1e6)
 	}
-	per := func(d time.Duration) string {
-		return fmt.Sprintf("%8.0f docs/s  %6.2f MB/s", float64(sample)/d.Seconds(), float64(sampleBytes)/1e6/d.Seconds())
+	fmt.Fprintf(w, "  time in each stage (summed over workers): %s\n", tm.String())
+	fmt.Fprintf(w, "  peak RSS %d MB\n", peak>>20)
+	return nil
+}
+
+func mapAppend(m map[string][]string, k string, v []string) map[string][]string {
+	if m == nil {
+		m = map[string][]string{}
 	}
-	w := e.stdout
-	fmt.Fprintf(w, "dyad bench: %d articles (%.1f MB) from %d documents of %s, %d CPU(s), store %s\n", *n, float64(size)/1e6, len(docs), *corpus, runtime.GOMAXPROCS(0), redactURL(e.db))
-	fmt.Fprintf(w, "  load packs          %v (%d names)\n", load.Round(time.Millisecond), c.dict.Len())
-	fmt.Fprintf(w, "  extract   (1 core)  %s\n", per(tExtract))
-	fmt.Fprintf(w, "  annotate  (1 core)  %s\n", per(tAnnotate))
-	fmt.Fprintf(w, "  code      (1 core)  %s\n", per(tCode))
-	fmt.Fprintf(w, "  ingest (%s): %d stored, %d duplicates, %d failed in %v: %.0f articles/s, %.2f MB/s\n",
-		stagesRun, sum.Stored, sum.Duplicates, sum.Failed, total.Round(time.Millisecond), float64(sum.Read)/total.Seconds(), float64(size)/1e6/total.Seconds())
-	fmt.Fprintf(w, "  heap in use %d MB, total allocated %d MB\n", ms.HeapInuse>>20, ms.TotalAlloc>>20)
+	m[k] = append(m[k], v...)
+	return m
+}
+
+// countingSource records the size of each document it yields, by its position.
+type countingSource struct {
+	src   dyad.Source
+	sizes []int32
+}
+
+func (s *countingSource) Documents(ctx context.Context) iter.Seq2[*dyad.Document, error] {
+	return func(yield func(*dyad.Document, error) bool) {
+		i := 0
+		for d, err := range s.src.Documents(ctx) {
+			if d != nil && i < len(s.sizes) {
+				s.sizes[i] = int32(len(d.Body))
+			}
+			i++
+			if !yield(d, err) {
+				return
+			}
+		}
+	}
+}
+
+// stageTimes sums the wall time spent in each stage, over all workers.
+type stageTimes struct {
+	extract, annotate, code, link, store atomic.Int64
+}
+
+func timed(t *atomic.Int64, start time.Time) { t.Add(int64(time.Since(start))) }
+
+func (tm *stageTimes) wrap(r *pipeline.Runner) {
+	if f := r.Extract; f != nil {
+		r.Extract = func(d *dyad.Document) (*dyad.Article, error) {
+			defer timed(&tm.extract, time.Now())
+			return f(d)
+		}
+	}
+	if f := r.Annotate; f != nil {
+		r.Annotate = func(a *dyad.Article) []dyad.ActorMention {
+			defer timed(&tm.annotate, time.Now())
+			return f(a)
+		}
+	}
+	if f := r.Code; f != nil {
+		r.Code = func(a *dyad.Article, ms []dyad.ActorMention) ([]dyad.Event, []dyad.Statement) {
+			defer timed(&tm.code, time.Now())
+			return f(a, ms)
+		}
+	}
+	if f := r.Link; f != nil {
+		r.Link = func(ctx context.Context, rec *dyad.Record) error {
+			defer timed(&tm.link, time.Now())
+			return f(ctx, rec)
+		}
+	}
+	if f := r.SaveBatch; f != nil {
+		r.SaveBatch = func(ctx context.Context, recs []*dyad.Record) ([]bool, error) {
+			defer timed(&tm.store, time.Now())
+			return f(ctx, recs)
+		}
+	}
+}
+
+func (tm *stageTimes) String() string {
+	parts := []struct {
+		name string
+		d    time.Duration
+	}{{"extract", time.Duration(tm.extract.Load())}, {"annotate", time.Duration(tm.annotate.Load())},
+		{"code", time.Duration(tm.code.Load())}, {"link", time.Duration(tm.link.Load())}, {"store", time.Duration(tm.store.Load())}}
+	var total time.Duration
+	for _, p := range parts {
+		total += p.d
+	}
+	var b strings.Builder
+	for _, p := range parts {
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		share := 0.0
+		if total > 0 {
+			share = 100 * float64(p.d) / float64(total)
+		}
+		fmt.Fprintf(&b, "%s %.1fs (%.0f%%)", p.name, p.d.Seconds(), share)
+	}
+	return b.String()
+}
+
+// storeSize is the bytes of an SQLite store and its journal files; 0 for a server.
+func storeSize(db string) int64 {
+	if strings.Contains(db, "://") {
+		return 0
+	}
+	var n int64
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		if fi, err := os.Stat(db + suffix); err == nil {
+			n += fi.Size()
+		}
+	}
+	return n
+}
+
+// writeCorpus writes the corpus as files an ingest reads: text, HTML and Markdown articles one a file under a
+// folder per language, feed records in JSON Lines files of 1,000.
+func writeCorpus(ctx context.Context, e *env, src dyad.Source, dir string, n int) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	feeds := map[string]*os.File{}
+	counts := map[string]int{}
+	defer func() {
+		for _, f := range feeds {
+			f.Close()
+		}
+	}()
+	files, size := 0, int64(0)
+	i := 0
+	for d, err := range src.Documents(ctx) {
+		if err != nil {
+			return err
+		}
+		i++
+		if d.Lang != "" { // a feed record
+			f := feeds[d.Lang]
+			if counts[d.Lang]%1000 == 0 {
+				if f != nil {
+					if err := f.Close(); err != nil {
+						return err
+					}
+				}
+				p := filepath.Join(dir, "feeds", fmt.Sprintf("%s-%04d.jsonl", d.Lang, counts[d.Lang]/1000))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					return err
+				}
+				if f, err = os.Create(p); err != nil {
+					return err
+				}
+				feeds[d.Lang] = f
+				files++
+			}
+			counts[d.Lang]++
+			b, _ := json.Marshal(map[string]string{"url": d.URL, "title": d.Title, "lang": d.Lang, "source": d.Source, "published": d.Published, "text": string(d.Body)})
+			b = append(b, '\n')
+			if _, err := f.Write(b); err != nil {
+				return err
+			}
+			size += int64(len(b))
+			continue
+		}
+		ext := map[string]string{"text": ".txt", "html": ".html", "markdown": ".md"}[d.Format]
+		lang := strings.Split(strings.TrimPrefix(d.URI, "synth:"), "/")[1]
+		p := filepath.Join(dir, lang, fmt.Sprintf("%08d%s", i, ext))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, d.Body, 0o644); err != nil {
+			return err
+		}
+		files++
+		size += int64(len(d.Body))
+	}
+	for _, f := range feeds {
+		if err := f.Close(); err != nil {
+			return err
+		}
+	}
+	feeds = nil
+	fmt.Fprintf(e.stdout, "wrote %d articles in %d files (%.1f MB) to %s\n", n, files, float64(size)/1e6, dir)
 	return nil
 }
