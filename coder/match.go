@@ -23,6 +23,7 @@ type binding struct {
 	place    string        // L: the country of the place
 	placeAt  [2]int        // L: its token range
 	imported bool          // the pattern is imported: no coordinated-verb reading of S
+	tSubject bool          // T is the subject of a passive: a subject pronoun may fill it
 }
 
 // sentence is one sentence being matched.
@@ -94,6 +95,7 @@ func (s *sentence) matchAt(pt *pattern, an anchor, i int) (binding, bool) {
 		return b, false
 	}
 	b.imported = pt.origin != ""
+	b.tSubject = pt.tSubject
 	b.trigLast = end - 1
 	b.hi = end - 1
 	b.lo = i
@@ -385,8 +387,8 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			var ref dyad.ActorRef
 			var ok bool
 			switch {
-			case e.slot == 'S' && s.d.lg.is(cHe|cIt, u.fold):
-				ref, ok = s.pronounActor(p)
+			case (e.slot == 'S' || e.slot == 'T' && b.tSubject) && s.d.lg.is(cHe|cIt, u.fold):
+				ref, ok = s.pronounActor(p) // T too in a passive: "he was arrested", "toen hij ... werd geroepen"
 			case e.slot == 'T' && s.d.lg.is(cHim, u.fold):
 				var m dyad.ActorMention
 				m, ok = s.d.lastPerson(s.d.toks[u.tok].Start)

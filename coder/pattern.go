@@ -91,6 +91,9 @@ type pattern struct {
 	// agentless: T and no source slot: a passive without its agent ("X was arrested"), whose source is the
 	// state at home, or the state actor the sentence names elsewhere
 	agentless bool
+	// tSubject: T is the pattern's first slot, the subject of a passive ("T was arrested", "T @werd ... door
+	// S"), so a subject pronoun ("he", "hij", "er") may fill it
+	tSubject bool
 }
 
 // finish validates a parsed pattern and prepares it for matching.
@@ -165,6 +168,12 @@ func (pt *pattern) finish() error {
 		}
 	}
 	pt.agentless = r == 0 && s == 0
+	for _, e := range pt.elems {
+		if e.kind == kSlot {
+			pt.tSubject = e.slot == 'T'
+			break
+		}
+	}
 	pt.left = make([]delem, 0, pt.anchor)
 	pt.right = make([]delem, 0, len(pt.elems)-pt.anchor-1)
 	for i := pt.anchor - 1; i >= 0; i-- {
