@@ -162,11 +162,22 @@ type EventMention struct {
 	Coding *MentionCoding `json:"coding,omitempty"`
 }
 
-// MentionCoding is the coding one mention gives its event: its two sides and CAMEO code.
+// MentionCoding is the coding one mention gives its event: its two sides and CAMEO code, and the people its
+// article names who may stand for each side.
 type MentionCoding struct {
 	Source EventActor `json:"source"`
 	Target EventActor `json:"target"`
 	Code   string     `json:"code"`
+	// People are the ids of the people who may stand for each side (its actor when that is a person the
+	// article names, else the people of that side's country the article names), kept with the mention so
+	// that the link stage never reads a stored article back. Nil for mentions stored before it was kept.
+	People *SidePeople `json:"people,omitempty"`
+}
+
+// SidePeople are the people who may stand for the two sides of an event mention, each list sorted.
+type SidePeople struct {
+	Source []string `json:"source,omitempty"`
+	Target []string `json:"target,omitempty"`
 }
 
 // Event is one coded event: who did what to whom, when and where, with every mention that reports it.

@@ -189,11 +189,24 @@ type Store interface {
 type LinkIndex interface {
 	// SimilarArticles returns the signatures of stored articles that share at least one LSH band with bands.
 	SimilarArticles(ctx context.Context, bands []uint64) ([]Signature, error)
-	// EventCandidates returns the stored events with one of keys whose date lies in [from, to] (YYYY-MM-DD), or
-	// with no date when withUndated is true, each with its mentions.
-	EventCandidates(ctx context.Context, keys []string, from, to string, withUndated bool) ([]Event, error)
+	// EventCandidates returns the stored events a new mention may be a mention of (see CandidateQuery), each
+	// with its mentions. The work it does is bounded by the events of its keys in its windows, not by the
+	// size of the store.
+	EventCandidates(ctx context.Context, q CandidateQuery) ([]Event, error)
 	// ClaimsByConcepts returns stored claims that share at least one concept with concepts, with their statements.
 	ClaimsByConcepts(ctx context.Context, concepts []string) ([]Claim, error)
+}
+
+// CandidateQuery asks LinkIndex.EventCandidates for the stored events with one of Keys: the dated ones
+// whose date lies in [From, To] (YYYY-MM-DD; an empty bound is open) and, when Undated is true, the undated
+// ones that have a mention published in [PublishedFrom, PublishedTo] (an empty bound is open) or a mention
+// of an article with no publication date (nothing bounds when those happened: they are kept apart, in the
+// same index, and match by their people alone).
+type CandidateQuery struct {
+	Keys                       []string
+	From, To                   string
+	Undated                    bool
+	PublishedFrom, PublishedTo string
 }
 
 // Serializer is implemented by stores that several processes share (PostgreSQL): Serialize runs fn while

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -82,12 +83,6 @@ func (l *Linker) Key(ev *dyad.Event) string {
 	return fam.ID + "|" + a + "|" + b
 }
 
-// people returns the people named in an event's article(s), id -> country; it is called only when needed,
-// as it may ask the store.
-type people func() map[string]string
-
-func known(m map[string]string) people { return func() map[string]string { return m } }
-
 // personIDs returns the people an article's actor mentions name, with their countries.
 func personIDs(ms []dyad.ActorMention) map[string]string {
 	out := map[string]string{}
@@ -100,7 +95,7 @@ func personIDs(ms []dyad.ActorMention) map[string]string {
 }
 
 // sidePeople is who may stand for one side (country c) of an event: its actor when that is a person its
-// article names, else every person of that country the article names.
+// article names, else every person of that country the article names; sorted.
 func sidePeople(x dyad.EventActor, c string, p map[string]string) []string {
 	if _, ok := p[x.ActorID]; ok && x.ActorID != "" {
 		return []string{x.ActorID}
@@ -111,7 +106,13 @@ func sidePeople(x dyad.EventActor, c string, p map[string]string) []string {
 			out = append(out, id)
 		}
 	}
+	slices.Sort(out)
 	return out
+}
+
+// peopleOf returns the people who may stand for the two sides of an event as its article p names them.
+func peopleOf(ev *dyad.Event, p map[string]string) *dyad.SidePeople {
+	return &dyad.SidePeople{Source: sidePeople(ev.Source, side(ev.Source), p), Target: sidePeople(ev.Target, side(ev.Target), p)}
 }
 
 func intersects(a, b []string) bool {
@@ -125,24 +126,29 @@ func intersects(a, b []string) bool {
 	return false
 }
 
-// match reports whether events a and b (same key) may be mentions of one event, and how well they match;
-// pa and pb are the people their articles name. Sectors must agree where both are known. Both dated: the
-// dates within the window. Either undated: the same people on at least one side and different people on
-// none, where a side's people are its actor when that is a person, else the people of that side's country
-// its article names (a report of "the two sides" in an article that names both envoys is their meeting);
-// and an undated event published soon after the other's date.
-func (l *Linker) match(a, b *dyad.Event, pa, pb people) (bool, float64) {
+// match reports whether mention views a and b (same key) may be mentions of one event, and how well they
+// match. Sectors must agree where both are known. Both dated: the dates within the window. Either undated:
+// the same people on at least one side and different people on none, where a side's people are its actor
+// when that is a person, else the people of that side's country its article names (a report of "the two
+// sides" in an article that names both envoys is their meeting), as kept with each mention's coding; and an
+// undated event published soon after the other's date.
+func (l *Linker) match(ctx context.Context, a, b *dyad.Event) (bool, float64) {
 	sym := l.families.Of(rootOf(a)).Symmetric
-	ok, score := l.matchSides(a, b, a.Source, a.Target, pa, pb)
+	ok, score := l.matchSides(ctx, a, b, false)
 	if sym {
-		if ok2, score2 := l.matchSides(a, b, a.Target, a.Source, pa, pb); ok2 && (!ok || score2 > score) {
+		if ok2, score2 := l.matchSides(ctx, a, b, true); ok2 && (!ok || score2 > score) {
 			ok, score = ok2, score2
 		}
 	}
 	return ok, score
 }
 
-func (l *Linker) matchSides(a, b *dyad.Event, as, at dyad.EventActor, pa, pb people) (bool, float64) {
+// matchSides matches a's sides (swapped when swap is true) with b's.
+func (l *Linker) matchSides(ctx context.Context, a, b *dyad.Event, swap bool) (bool, float64) {
+	as, at := a.Source, a.Target
+	if swap {
+		as, at = at, as
+	}
 	if side(as) != side(b.Source) || side(at) != side(b.Target) {
 		return false, 0
 	}
@@ -179,11 +185,14 @@ func (l *Linker) matchSides(a, b *dyad.Event, as, at dyad.EventActor, pa, pb peo
 	if ra.dated() && rb.dated() && gap(ra, rb) > 0 {
 		return false, 0
 	}
+	pa, pb := l.viewPeople(ctx, a), l.viewPeople(ctx, b)
+	sides := [2][2][]string{{pa.Source, pb.Source}, {pa.Target, pb.Target}}
+	if swap {
+		sides = [2][2][]string{{pa.Target, pb.Source}, {pa.Source, pb.Target}}
+	}
 	positive := 0
-	A, B := pa(), pb()
-	for _, p := range pairs {
-		x, y := p[0], p[1]
-		xs, ys := sidePeople(x, side(x), A), sidePeople(y, side(y), B)
+	for _, p := range sides {
+		xs, ys := p[0], p[1]
 		if len(xs) == 0 || len(ys) == 0 {
 			continue
 		}
@@ -227,9 +236,10 @@ type group struct {
 	matched bool // ev.ID is a stored event's
 }
 
-// codingOf is the coding an event gives its mentions.
-func codingOf(ev *dyad.Event) *dyad.MentionCoding {
-	return &dyad.MentionCoding{Source: ev.Source, Target: ev.Target, Code: ev.Code}
+// codingOf is the coding an event gives its mentions, with the people its article (who names p) may mean
+// by each side.
+func codingOf(ev *dyad.Event, p map[string]string) *dyad.MentionCoding {
+	return &dyad.MentionCoding{Source: ev.Source, Target: ev.Target, Code: ev.Code, People: peopleOf(ev, p)}
 }
 
 // mentionView is event ev as its mention m alone codes it: m's own coding (ev's for a mention stored without
@@ -284,6 +294,7 @@ func (l *Linker) foldEvents(ctx context.Context, rec *dyad.Record) error {
 		return nil
 	}
 	evs := slices.Clone(rec.Events)
+	recPeople := personIDs(rec.Mentions)
 	for i := range evs {
 		m := firstMention(&evs[i])
 		if m.ArticleID == "" {
@@ -292,7 +303,7 @@ func (l *Linker) foldEvents(ctx context.Context, rec *dyad.Record) error {
 		if m.Published == "" {
 			m.Published = string(rec.Article.Published)
 		}
-		m.Coding = codingOf(&evs[i])
+		m.Coding = codingOf(&evs[i], recPeople)
 		evs[i].Mentions = []dyad.EventMention{m}
 	}
 	// A fixed order, so that the same record always folds the same way.
@@ -300,7 +311,6 @@ func (l *Linker) foldEvents(ctx context.Context, rec *dyad.Record) error {
 		return cmp.Or(cmp.Compare(a.Mentions[0].Start, b.Mentions[0].Start), cmp.Compare(a.Code, b.Code),
 			cmp.Compare(a.ID, b.ID))
 	})
-	recPeople := known(personIDs(rec.Mentions))
 	// Within the record, in that order, a mention joins the group whose kept mention it matches best. The
 	// groups are not chained through a mention that matches two of them: an article keeps one mention per
 	// event, and chaining would fold the article's report of another event of the same countries (another
@@ -314,7 +324,7 @@ func (l *Linker) foldEvents(ctx context.Context, rec *dyad.Record) error {
 			if g.key != key {
 				continue
 			}
-			if ok, s := l.match(&g.ev, &e, recPeople, recPeople); ok && (into == nil || s > bestScore) {
+			if ok, s := l.match(ctx, &g.ev, &e); ok && (into == nil || s > bestScore) {
 				into, bestScore = g, s
 			}
 		}
@@ -330,7 +340,7 @@ func (l *Linker) foldEvents(ctx context.Context, rec *dyad.Record) error {
 	// that match, so that a mention matching two events gets the same one whichever came first.
 	var pairs []storedMatch
 	for gi, g := range groups {
-		ms, err := l.stored(ctx, rec, g, recPeople)
+		ms, err := l.stored(ctx, rec, g)
 		if err != nil {
 			return err
 		}
@@ -424,31 +434,40 @@ func mentionKey(m *dyad.EventMention) string {
 // stored returns the stored events that group g may be a mention of. A stored event matches when one of its
 // mentions, as that mention codes it, matches the mention the group keeps (single linkage). The caller takes
 // the best, so a mention that bridges two stored events joins one of them (they are not merged).
-func (l *Linker) stored(ctx context.Context, rec *dyad.Record, g *group, recPeople people) ([]storedMatch, error) {
+//
+// The candidates are those of the group's key in a window: for a dated group, the events dated within Window
+// of its date and, when it names people, the undated events with a mention published from Window before its
+// date to Horizon after (an undated mention happened within Horizon before its publication); for an undated
+// group, the events dated in its own span (Horizon before its article's publication to Window after) and the
+// undated ones published where their spans meet. Undated mentions of articles with no publication date are
+// kept apart (nothing bounds when they happened): every query returns those of its key, and an undated group
+// of such an article compares with every event of its key; both are rare in dated news.
+func (l *Linker) stored(ctx context.Context, rec *dyad.Record, g *group) ([]storedMatch, error) {
+	// The group is matched through the mention it keeps (the one that will be stored), as later records
+	// will see it, so that a pair of mentions matches or not whichever of the two came first.
+	own := mentionView(&g.ev, g.ev.Mentions[0])
+	pp := l.viewPeople(ctx, &own)
 	// Undated events fold by the people on their sides: look for them only when this one has some.
-	rp := recPeople()
-	named := len(sidePeople(g.ev.Source, side(g.ev.Source), rp)) > 0 || len(sidePeople(g.ev.Target, side(g.ev.Target), rp)) > 0
-	var from, to string
+	named := len(pp.Source) > 0 || len(pp.Target) > 0
+	q := dyad.CandidateQuery{Keys: []string{g.key}, Undated: named}
 	if dr := parseDate(string(g.ev.Date)); dr.dated() {
-		from, to = dr.lo.Add(-l.opts.Window).Format(day), dr.hi.Add(l.opts.Window).Format(day)
+		q.From, q.To = dr.lo.Add(-l.opts.Window).Format(day), dr.hi.Add(l.opts.Window).Format(day)
+		q.PublishedFrom, q.PublishedTo = q.From, dr.hi.Add(l.opts.Horizon).Format(day)
 	} else {
 		if !named {
 			return nil, nil // an undated event folds only by its people
 		}
-		from, to = "0001-01-01", "9999-12-31"
 		if pub := parseDate(string(rec.Article.Published)); pub.dated() {
-			from, to = pub.lo.Add(-l.opts.Horizon).Format(day), pub.hi.Add(l.opts.Window).Format(day)
+			lo, hi := pub.lo.Add(-l.opts.Horizon), pub.hi.Add(l.opts.Window)
+			q.From, q.To = lo.Format(day), hi.Format(day)
+			q.PublishedFrom, q.PublishedTo = lo.Add(-l.opts.Window).Format(day), hi.Add(l.opts.Horizon).Format(day)
 		}
 	}
-	cands, err := l.idx.EventCandidates(ctx, []string{g.key}, from, to, named)
+	cands, err := l.idx.EventCandidates(ctx, q)
 	if err != nil {
 		return nil, err
 	}
-	// The group is matched through the mention it keeps (the one that will be stored), as later records
-	// will see it, so that a pair of mentions matches or not whichever of the two came first.
-	own := mentionView(&g.ev, g.ev.Mentions[0])
 	var out []storedMatch
-	budget := maxPeopleReads
 	for i := range cands {
 		c := &cands[i]
 		if c.Key != "" && c.Key != g.key {
@@ -461,8 +480,7 @@ func (l *Linker) stored(ctx context.Context, rec *dyad.Record, g *group, recPeop
 		}
 		for _, cm := range ms {
 			v := mentionView(c, cm)
-			vp := l.storedPeople(ctx, &v, &budget)
-			ok2, s2 := l.match(&own, &v, recPeople, vp)
+			ok2, s2 := l.match(ctx, &own, &v)
 			if !ok2 {
 				continue
 			}
@@ -506,47 +524,43 @@ type recorder interface {
 	Record(ctx context.Context, id string) (*dyad.Record, error)
 }
 
-// maxPeopleArticles bounds how many of a stored event's articles are read to learn whom they name, and
-// maxPeopleReads how many articles one group's candidates may read in all (beyond, nobody is known).
-const (
-	maxPeopleArticles = 3
-	maxPeopleReads    = 64
-)
-
-// storedPeople returns a loader of the people named in the articles of a stored event, read through the
-// index when it can return records (nil otherwise), and cached.
-func (l *Linker) storedPeople(ctx context.Context, ev *dyad.Event, budget *int) people {
-	var got map[string]string
-	return func() map[string]string {
-		if got != nil {
-			return got
+// viewPeople returns the people who may stand for the sides of a mention view: those kept with its coding,
+// or, for a mention stored before they were kept, those its article names, read through the index when it
+// can return records (nobody otherwise).
+func (l *Linker) viewPeople(ctx context.Context, v *dyad.Event) *dyad.SidePeople {
+	if len(v.Mentions) > 0 {
+		m := &v.Mentions[0]
+		if m.Coding != nil && m.Coding.People != nil {
+			return m.Coding.People
 		}
-		got = map[string]string{}
-		r, ok := l.idx.(recorder)
-		if !ok {
-			return got
-		}
-		n := 0
-		for _, m := range ev.Mentions {
-			if m.ArticleID == "" || n == maxPeopleArticles || *budget <= 0 {
-				continue
-			}
-			n++
-			*budget--
-			for id, c := range l.articlePeople(ctx, r, m.ArticleID) {
-				got[id] = c
+		if m.ArticleID != "" {
+			if r, ok := l.idx.(recorder); ok {
+				return peopleOf(v, l.people.get(ctx, r, m.ArticleID))
 			}
 		}
-		return got
 	}
+	return &dyad.SidePeople{}
 }
 
+// peopleCacheSize bounds each of the two generations of peopleCache.
 const peopleCacheSize = 4096
 
-func (l *Linker) articlePeople(ctx context.Context, r recorder, id string) map[string]string {
-	l.mu.Lock()
-	p, ok := l.peopleCache[id]
-	l.mu.Unlock()
+// peopleCache keeps whom the stored articles read for legacy mentions name, in two generations: when the
+// newer is full it becomes the older and the oldest is dropped, so that what is in use stays (no cliff).
+type peopleCache struct {
+	mu       sync.Mutex
+	cur, old map[string]map[string]string
+}
+
+func (c *peopleCache) get(ctx context.Context, r recorder, id string) map[string]string {
+	c.mu.Lock()
+	p, ok := c.cur[id]
+	if !ok {
+		if p, ok = c.old[id]; ok {
+			c.putLocked(id, p)
+		}
+	}
+	c.mu.Unlock()
 	if ok {
 		return p
 	}
@@ -555,11 +569,15 @@ func (l *Linker) articlePeople(ctx context.Context, r recorder, id string) map[s
 		return nil // not stored (yet) or unreadable: nobody known
 	}
 	p = personIDs(rec.Mentions)
-	l.mu.Lock()
-	if len(l.peopleCache) >= peopleCacheSize {
-		clear(l.peopleCache)
-	}
-	l.peopleCache[id] = p
-	l.mu.Unlock()
+	c.mu.Lock()
+	c.putLocked(id, p)
+	c.mu.Unlock()
 	return p
+}
+
+func (c *peopleCache) putLocked(id string, p map[string]string) {
+	if c.cur == nil || len(c.cur) >= peopleCacheSize {
+		c.old, c.cur = c.cur, make(map[string]map[string]string, peopleCacheSize)
+	}
+	c.cur[id] = p
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -35,12 +34,11 @@ type Options struct {
 // before it is saved. A Linker is safe for concurrent use (it keeps only a cache of whom stored articles
 // name), but two records linked concurrently do not see each other.
 type Linker struct {
-	mu          sync.Mutex
-	peopleCache map[string]map[string]string // article id -> people it names
-	idx         dyad.LinkIndex
-	opts        Options
-	lex         *Lexicon
-	families    *Families
+	people   peopleCache // whom stored articles name, for mentions stored without their people
+	idx      dyad.LinkIndex
+	opts     Options
+	lex      *Lexicon
+	families *Families
 }
 
 // New returns a Linker over idx that reads its concept lexicon and event families from p. Data errors name
@@ -66,7 +64,7 @@ func New(p *packs.Set, idx dyad.LinkIndex, opts Options) (*Linker, error) {
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("link: event families: %w", errors.Join(errs...))
 	}
-	return &Linker{idx: idx, opts: opts, lex: lex, families: fam, peopleCache: map[string]map[string]string{}}, nil
+	return &Linker{idx: idx, opts: opts, lex: lex, families: fam}, nil
 }
 
 func init() {

@@ -46,22 +46,13 @@ func (m *memIndex) SimilarArticles(_ context.Context, bands []uint64) ([]dyad.Si
 	return out, nil
 }
 
-func (m *memIndex) EventCandidates(_ context.Context, keys []string, from, to string, withUndated bool) ([]dyad.Event, error) {
+func (m *memIndex) EventCandidates(_ context.Context, q dyad.CandidateQuery) ([]dyad.Event, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	var out []dyad.Event
-	for _, k := range keys {
+	for _, k := range q.Keys {
 		for _, id := range m.byKey[k] {
-			ev := m.events[id]
-			d := string(ev.Date)
-			if d == "" {
-				if withUndated {
-					out = append(out, cloneEvent(ev))
-				}
-				continue
-			}
-			r := parseDate(d)
-			if r.hi.Format(day) >= from && r.lo.Format(day) <= to {
+			if ev := m.events[id]; candidate(ev, q) {
 				out = append(out, cloneEvent(ev))
 			}
 		}

@@ -157,10 +157,12 @@ func (p *Pending) SimilarArticles(ctx context.Context, bands []uint64) ([]dyad.S
 	return out, nil
 }
 
-// EventCandidates returns the stored candidates with the pending mentions of the same events folded in, and
-// the pending events that are new, by the same rules as the store's.
-func (p *Pending) EventCandidates(ctx context.Context, keys []string, from, to string, withUndated bool) ([]dyad.Event, error) {
-	out, err := p.base.EventCandidates(ctx, keys, from, to, withUndated)
+// EventCandidates returns what the store would return had the pending records been saved: the stored
+// candidates with the pending mentions of the same events folded in (and the date a pending mention gives
+// them), the stored events the pending records fold into that the query then finds, and the pending events
+// that are new, by the same rules as the store's.
+func (p *Pending) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dyad.Event, error) {
+	out, err := p.base.EventCandidates(ctx, q)
 	if err != nil {
 		return nil, err
 	}
@@ -169,12 +171,27 @@ func (p *Pending) EventCandidates(ctx context.Context, keys []string, from, to s
 	for i := range out {
 		at[out[i].ID] = i
 	}
+	touched := map[string]bool{}
+	ev1, _ := p.base.(eventer)
 	for _, r := range p.snapshot() {
 		for _, ev := range r.Events {
-			if !slices.Contains(keys, ev.Key) {
+			if !slices.Contains(q.Keys, ev.Key) {
 				continue
 			}
-			if i, ok := at[ev.ID]; ok {
+			touched[ev.ID] = true
+			i, ok := at[ev.ID]
+			if !ok && ev1 != nil {
+				// A stored event this record folds into that the query did not find as stored (its date
+				// changes with the pending mention).
+				if se, err := ev1.Event(ctx, ev.ID); err == nil && se != nil {
+					if evs := p.dropDemoted([]dyad.Event{*se}); len(evs) == 1 {
+						i, ok = len(out), true
+						at[ev.ID] = i
+						out = append(out, evs[0])
+					}
+				}
+			}
+			if ok {
 				for _, m := range ev.Mentions {
 					// A batch being saved may be in the store already.
 					if !slices.ContainsFunc(out[i].Mentions, func(o dyad.EventMention) bool {
@@ -183,14 +200,10 @@ func (p *Pending) EventCandidates(ctx context.Context, keys []string, from, to s
 						out[i].Mentions = append(slices.Clip(out[i].Mentions), m)
 					}
 				}
-				if precision(string(ev.Date)) > precision(string(out[i].Date)) {
+				if betterDate(&ev, &out[i]) {
 					out[i].Date, out[i].DatePrecision, out[i].DateInferred = ev.Date, ev.DatePrecision, ev.DateInferred
 				}
 				recountMentions(&out[i])
-				continue
-			}
-			d := string(ev.Date)
-			if d == "" && !withUndated || d != "" && (d[:min(len(d), len(from))] < from || d[:min(len(d), len(to))] > to) {
 				continue
 			}
 			ev.Mentions = slices.Clone(ev.Mentions)
@@ -198,7 +211,53 @@ func (p *Pending) EventCandidates(ctx context.Context, keys []string, from, to s
 			out = append(out, ev)
 		}
 	}
-	return out, nil
+	if len(touched) == 0 {
+		return out, nil
+	}
+	// What the pending records changed or added is found as the store would find it.
+	return slices.DeleteFunc(out, func(ev dyad.Event) bool { return touched[ev.ID] && !candidate(&ev, q) }), nil
+}
+
+// eventer is implemented by indexes that return one stored event with its mentions, as every dyad.Store does.
+type eventer interface {
+	Event(ctx context.Context, id string) (*dyad.Event, error)
+}
+
+// betterDate reports whether a's date replaces b's as the store decides: more precise, then stated over
+// inferred, then earlier.
+func betterDate(a, b *dyad.Event) bool {
+	da, db := string(a.Date), string(b.Date)
+	switch {
+	case da == "":
+		return false
+	case db == "" || len(da) != len(db):
+		return len(da) > len(db)
+	case a.DateInferred != b.DateInferred:
+		return !a.DateInferred
+	}
+	return da < db
+}
+
+// candidate reports whether the store's EventCandidates would return ev for q.
+func candidate(ev *dyad.Event, q dyad.CandidateQuery) bool {
+	if !slices.Contains(q.Keys, ev.Key) {
+		return false
+	}
+	if d := string(ev.Date); d != "" {
+		from := q.From
+		return (from == "" || d >= from || d == from[:min(7, len(from))] || d == from[:min(4, len(from))]) &&
+			(q.To == "" || d <= q.To+"~")
+	}
+	if !q.Undated {
+		return false
+	}
+	if q.PublishedFrom == "" && q.PublishedTo == "" {
+		return true
+	}
+	return slices.ContainsFunc(ev.Mentions, func(m dyad.EventMention) bool {
+		return m.Date == "" && (m.Published == "" || m.Published >= q.PublishedFrom &&
+			(q.PublishedTo == "" || m.Published <= q.PublishedTo+"~"))
+	})
 }
 
 // dropDemoted leaves out of stored events the mentions of articles demoted by unsaved records, and the

@@ -1,6 +1,7 @@
 package postgres
 
 import (
+	"cmp"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -606,32 +607,49 @@ func (db *DB) SimilarArticles(ctx context.Context, bands []uint64) ([]dyad.Signa
 	return out, nil
 }
 
-// EventCandidates returns the events with one of keys dated in [from, to] (either bound may be empty), or
-// undated when withUndated is true, each with its mentions.
-func (db *DB) EventCandidates(ctx context.Context, keys []string, from, to string, withUndated bool) ([]dyad.Event, error) {
-	if len(keys) == 0 {
+// EventCandidates returns the events with one of q.Keys dated in [q.From, q.To] (either bound may be empty)
+// and, when q.Undated, the undated ones with a mention published in [q.PublishedFrom, q.PublishedTo], found
+// through the partial index of undated mentions by key and publication date; each with its mentions.
+func (db *DB) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dyad.Event, error) {
+	if len(q.Keys) == 0 {
 		return []dyad.Event{}, nil
 	}
 	w := &where{}
-	w.Add("e.key = ANY(?)", keys)
-	dated := []string{"e.date IS NOT NULL"}
-	var dargs []any
-	if from != "" {
-		dated = append(dated, "e.date >= ?")
-		dargs = append(dargs, from)
+	w.Add("e.key = ANY(?)", q.Keys)
+	w.Add("e.date IS NOT NULL")
+	if q.From != "" {
+		// A month or a year that holds From overlaps the window too.
+		w.Add("(e.date >= ? OR e.date IN (?, ?))", q.From, q.From[:min(7, len(q.From))], q.From[:min(4, len(q.From))])
 	}
-	if to != "" {
-		dated = append(dated, "e.date <= ?")
-		dargs = append(dargs, sqlq.DateTo(to))
+	if q.To != "" {
+		w.Add("e.date <= ?", sqlq.DateTo(q.To))
 	}
-	cond := "(" + strings.Join(dated, " AND ") + ")"
-	if withUndated {
-		cond = "(" + cond + " OR e.date IS NULL)"
-	}
-	w.Add(cond, dargs...)
-	evs, err := db.queryEvents(ctx, "SELECT "+eventCols+" FROM events e"+w.String()+" ORDER BY e.date DESC NULLS LAST, e.rid DESC", w.Args...)
+	evs, err := db.queryEvents(ctx, "SELECT "+eventCols+" FROM events e"+w.String()+" ORDER BY e.date DESC, e.rid DESC", w.Args...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: event candidates: %w", err)
 	}
-	return evs, nil
+	if !q.Undated {
+		return evs, nil
+	}
+	u := &where{}
+	if q.PublishedFrom == "" && q.PublishedTo == "" {
+		u.Add("e.key = ANY(?)", q.Keys)
+		u.Add("e.date IS NULL")
+	} else {
+		m := &where{}
+		m.Add("m.key = ANY(?)", q.Keys)
+		m.Add("m.date = ''")
+		m.Add("m.published >= ?", cmp.Or(q.PublishedFrom, "0"))
+		if q.PublishedTo != "" {
+			m.Add("m.published <= ?", sqlq.DateTo(q.PublishedTo))
+		}
+		u.Add("e.date IS NULL")
+		u.Add("e.id IN (SELECT m.event_id FROM event_mentions m"+m.String()+" UNION ALL SELECT m.event_id FROM "+
+			"event_mentions m WHERE m.key = ANY(?) AND m.date = '' AND m.published = '')", append(m.Args, q.Keys)...)
+	}
+	undated, err := db.queryEvents(ctx, "SELECT "+eventCols+" FROM events e"+u.String()+" ORDER BY e.rid DESC", u.Args...)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: event candidates: %w", err)
+	}
+	return append(evs, undated...), nil
 }

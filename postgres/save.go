@@ -215,7 +215,7 @@ func (s *saver) rest(recs []*dyad.Record, fresh []int) error {
 					}
 				}
 				mentionRows = append(mentionRows, []any{e.ID, a.ID, m.Start, m.End, m.Lang, m.Source, m.Sentence,
-					m.Confidence, m.Date, m.DateInferred, m.Pattern, m.Published, coding})
+					m.Confidence, m.Date, m.DateInferred, m.Pattern, m.Published, coding, e.Key})
 			}
 		}
 		for k := range rec.Statements {
@@ -296,7 +296,7 @@ func (s *saver) rest(recs []*dyad.Record, fresh []int) error {
 		{"signatures", []string{"article_id", "minhash", "bands"}, sigRows},
 		{"bands", []string{"band", "article_id"}, bandRows},
 		{"event_mentions", []string{"event_id", "article_id", "span_start", "span_end", "lang", "source", "sentence",
-			"confidence", "date", "date_inferred", "pattern", "published", "coding"}, mentionRows},
+			"confidence", "date", "date_inferred", "pattern", "published", "coding", "key"}, mentionRows},
 	} {
 		if len(c.rows) == 0 {
 			continue

@@ -70,6 +70,7 @@ func (db *DB) SaveBatch(ctx context.Context, recs []*dyad.Record) (stored []bool
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("sqlite: save: commit: %w", err)
 	}
+	db.checkpoint(ctx)
 	return stored, nil
 }
 
@@ -146,8 +147,8 @@ const recodeEvent = `UPDATE events SET source_code = ?3, source_name = ?4, sourc
 		ORDER BY confidence DESC, article_id, span_start LIMIT 1) = ?2`
 
 const insertEventMention = `INSERT INTO event_mentions (event_id, article_id, span_start, span_end, lang, source,
-	sentence, confidence, date, date_inferred, pattern, published, coding)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, article_id, span_start) DO NOTHING`
+	sentence, confidence, date, date_inferred, pattern, published, coding, key)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, article_id, span_start) DO NOTHING`
 
 // The counters of an event are derived from its mentions, so they stay right whatever order mentions come in.
 const recountEvent = `UPDATE events SET
@@ -279,7 +280,7 @@ func (s *saver) saveEvent(a *dyad.Article, e *dyad.Event) error {
 			return fmt.Errorf("mention at %d: %w", m.Start, err)
 		}
 		res, err := s.exec(insertEventMention, e.ID, m.ArticleID, m.Start, m.End, m.Lang, m.Source, m.Sentence,
-			m.Confidence, m.Date, m.DateInferred, m.Pattern, m.Published, coding)
+			m.Confidence, m.Date, m.DateInferred, m.Pattern, m.Published, coding, e.Key)
 		if err != nil {
 			return fmt.Errorf("mention at %d: %w", m.Start, err)
 		}

@@ -77,8 +77,8 @@ func TestTwoHandles(t *testing.T) {
 	if e.NumMentions != len(recs) || e.NumArticles != len(recs) {
 		t.Errorf("shared event: %d mentions, %d articles; want %d", e.NumMentions, e.NumArticles, len(recs))
 	}
-	if v, err := a.SchemaVersion(ctx); err != nil || v != 3 {
-		t.Errorf("SchemaVersion = %d, %v; want 3", v, err)
+	if v, err := a.SchemaVersion(ctx); err != nil || v != 4 {
+		t.Errorf("SchemaVersion = %d, %v; want 4", v, err)
 	}
 }
 
@@ -148,7 +148,8 @@ func TestRollups(t *testing.T) {
 }
 
 // TestMigrateRollups opens a store of schema version 1 that holds rows: migration 0002 fills the rollups
-// from them, and migration 0003 adds the mentions' codings, NULL for the rows stored before.
+// from them, migration 0003 adds the mentions' codings, NULL for the rows stored before, and 0004 the
+// mentions' keys, copied from their events.
 func TestMigrateRollups(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "dyad.db")
@@ -163,6 +164,7 @@ func TestMigrateRollups(t *testing.T) {
 	}
 	// Back to version 1: without the rollups and the mentions' codings, as a store written before them.
 	for _, q := range []string{"DROP TABLE event_counts", "DROP TABLE store_totals",
+		"DROP INDEX event_mentions_undated", "ALTER TABLE event_mentions DROP COLUMN key",
 		"ALTER TABLE event_mentions DROP COLUMN coding", "DELETE FROM schema_version WHERE version >= 2"} {
 		if _, err := db.writer.ExecContext(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
@@ -174,8 +176,14 @@ func TestMigrateRollups(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 3 {
-		t.Fatalf("SchemaVersion = %d, %v; want 3", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 4 {
+		t.Fatalf("SchemaVersion = %d, %v; want 4", v, err)
+	}
+	// Migration 0004 gives every mention its event's key.
+	var bad int
+	if err := db.reader.QueryRowContext(ctx, `SELECT count(*) FROM event_mentions m JOIN events e ON e.id = m.event_id
+		WHERE m.key <> e.key`).Scan(&bad); err != nil || bad != 0 {
+		t.Fatalf("mentions without their event's key after migration 0004: %d, %v", bad, err)
 	}
 	if e, err := db.Event(ctx, recs[0].Events[0].ID); err != nil || len(e.Mentions) == 0 || e.Mentions[0].Coding != nil {
 		t.Fatalf("an event stored before migration 0003 = %+v, %v; want its mentions with no coding", e, err)

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -212,7 +213,7 @@ func records() []*dyad.Record {
 // frCoding is the coding of the fr mention of the visit, which is not the event's.
 func frCoding() *dyad.MentionCoding {
 	return &dyad.MentionCoding{Source: dyad.EventActor{Code: "VNM", Name: "Vietnam", ActorID: binh.ID, Country: "VNM"},
-		Target: chnGov, Code: "043"}
+		Target: chnGov, Code: "043", People: &dyad.SidePeople{Source: []string{binh.ID}}}
 }
 
 func seed(t *testing.T, s dyad.Store) {
@@ -430,7 +431,7 @@ func testEventGainsMention(t *testing.T, s dyad.Store) {
 		t.Errorf("fr mention = %+v", m)
 	}
 	// Each mention keeps its own coding, or none (the event's coding stands for it).
-	if m.Coding == nil || *m.Coding != *frCoding() {
+	if m.Coding == nil || !reflect.DeepEqual(m.Coding, frCoding()) {
 		t.Errorf("fr mention's coding = %+v; want %+v", m.Coding, frCoding())
 	}
 	if c := e.Mentions[0].Coding; c != nil {
@@ -569,21 +570,26 @@ func testSearch(t *testing.T, s dyad.Store) {
 func testEventCandidates(t *testing.T, s dyad.Store) {
 	ctx := context.Background()
 	for _, tc := range []struct {
-		name     string
-		keys     []string
-		from, to string
-		undated  bool
-		want     []string
+		name string
+		q    dyad.CandidateQuery
+		want []string
 	}{
-		{"window", []string{keyVC}, "2024-03-01", "2024-03-31", false, []string{evVisit}},
-		{"window and undated", []string{keyVC}, "2024-03-01", "2024-03-31", true, []string{evVisit, evPending}},
-		{"outside window", []string{keyVC}, "2024-04-01", "2024-04-30", false, nil},
-		{"only undated", []string{keyVC}, "2025-01-01", "2025-01-02", true, []string{evPending}},
-		{"two keys", []string{keyVC, "CHN|VNM|03"}, "2023-01-01", "2024-12-31", false, []string{evVisit, evPatrol}},
-		{"unknown key", []string{"XXX"}, "", "", true, nil},
-		{"no keys", nil, "", "", true, nil},
+		{"window", dyad.CandidateQuery{Keys: []string{keyVC}, From: "2024-03-01", To: "2024-03-31"}, []string{evVisit}},
+		{"window and undated", dyad.CandidateQuery{Keys: []string{keyVC}, From: "2024-03-01", To: "2024-03-31", Undated: true}, []string{evVisit, evPending}},
+		{"outside window", dyad.CandidateQuery{Keys: []string{keyVC}, From: "2024-04-01", To: "2024-04-30"}, nil},
+		{"only undated", dyad.CandidateQuery{Keys: []string{keyVC}, From: "2025-01-01", To: "2025-01-02", Undated: true}, []string{evPending}},
+		// The undated event's mention was published on 2023-12-04.
+		{"undated published in window", dyad.CandidateQuery{Keys: []string{keyVC}, From: "2025-01-01", To: "2025-01-02", Undated: true,
+			PublishedFrom: "2023-11-20", PublishedTo: "2023-12-04"}, []string{evPending}},
+		{"undated published after", dyad.CandidateQuery{Keys: []string{keyVC}, From: "2025-01-01", To: "2025-01-02", Undated: true,
+			PublishedFrom: "2023-12-05"}, nil},
+		{"undated published before", dyad.CandidateQuery{Keys: []string{keyVC}, From: "2024-03-01", To: "2024-03-31", Undated: true,
+			PublishedTo: "2023-12-03"}, []string{evVisit}},
+		{"two keys", dyad.CandidateQuery{Keys: []string{keyVC, "CHN|VNM|03"}, From: "2023-01-01", To: "2024-12-31"}, []string{evVisit, evPatrol}},
+		{"unknown key", dyad.CandidateQuery{Keys: []string{"XXX"}, Undated: true}, nil},
+		{"no keys", dyad.CandidateQuery{Undated: true}, nil},
 	} {
-		got, err := s.EventCandidates(ctx, tc.keys, tc.from, tc.to, tc.undated)
+		got, err := s.EventCandidates(ctx, tc.q)
 		if err != nil {
 			t.Fatalf("%s: %v", tc.name, err)
 		}

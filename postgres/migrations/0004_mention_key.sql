@@ -1,0 +1,6 @@
+-- dyad PostgreSQL schema, version 4: each event mention keeps its event's link key, so that the link stage
+-- finds the undated events a new mention may fold into by key and publication date, through a partial index
+-- over the undated mentions, instead of reading every undated event of the key.
+ALTER TABLE event_mentions ADD COLUMN key text COLLATE "C" NOT NULL DEFAULT '';
+UPDATE event_mentions m SET key = e.key FROM events e WHERE e.id = m.event_id;
+CREATE INDEX event_mentions_undated ON event_mentions (key, published) WHERE date = '';
