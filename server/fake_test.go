@@ -322,7 +322,7 @@ func (f *fakeStore) Stats(context.Context) (dyad.Stats, error) {
 func (f *fakeStore) SimilarArticles(context.Context, []uint64) ([]dyad.Signature, error) {
 	return nil, nil
 }
-func (f *fakeStore) EventCandidates(context.Context, []string, string, string, bool) ([]dyad.Event, error) {
+func (f *fakeStore) EventCandidates(context.Context, dyad.CandidateQuery) ([]dyad.Event, error) {
 	return nil, nil
 }
 func (f *fakeStore) ClaimsByConcepts(context.Context, []string) ([]dyad.Claim, error) {

@@ -59,11 +59,11 @@ func (f *flakyStore) SimilarArticles(ctx context.Context, bands []uint64) ([]dya
 	return f.Store.SimilarArticles(ctx, bands)
 }
 
-func (f *flakyStore) EventCandidates(ctx context.Context, keys []string, from, to string, withUndated bool) ([]dyad.Event, error) {
+func (f *flakyStore) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dyad.Event, error) {
 	if err := f.fail(); err != nil {
 		return nil, err
 	}
-	return f.Store.EventCandidates(ctx, keys, from, to, withUndated)
+	return f.Store.EventCandidates(ctx, q)
 }
 
 func (f *flakyStore) ClaimsByConcepts(ctx context.Context, concepts []string) ([]dyad.Claim, error) {
