@@ -41,13 +41,23 @@ type DB struct {
 // WAL grew to 684 MB in 50,000 articles.
 const checkpointEvery = 16
 
-// checkpoint copies the WAL into the database and starts it over (waiting for readers up to the busy
-// timeout); journal_size_limit then cuts the file back. A checkpoint that cannot finish is tried again later.
+// checkpoint copies the WAL into the database and starts it over, waiting for readers a moment at most (it
+// holds the write lock meanwhile, which another process may be waiting for); journal_size_limit then cuts the
+// file back. A checkpoint that cannot finish is tried again later.
 func (db *DB) checkpoint(ctx context.Context) {
 	if db.memory || db.saves.Add(1)%checkpointEvery != 0 {
 		return
 	}
-	db.writer.ExecContext(ctx, "PRAGMA wal_checkpoint(RESTART)")
+	c, err := db.writer.Conn(ctx)
+	if err != nil {
+		return
+	}
+	defer c.Close()
+	if _, err := c.ExecContext(ctx, "PRAGMA busy_timeout=100"); err != nil {
+		return
+	}
+	c.ExecContext(ctx, "PRAGMA wal_checkpoint(RESTART)")
+	c.ExecContext(ctx, "PRAGMA busy_timeout=10000")
 }
 
 var _ dyad.Store = (*DB)(nil)
