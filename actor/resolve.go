@@ -693,10 +693,11 @@ func (r *resolver) holdersOn(offices []string, country, org int32) []holder {
 		}
 		return country < 0 || ro.country == r.d.actors[country].Country
 	}
+	// one holder a person: a form listed on two lines, or two terms in the date's window, name one holder
 	var out []holder
 	for _, o := range offices {
 		for _, h := range r.d.holders[o] {
-			if match(r.d.actors[h.actor].roles[h.role]) {
+			if match(r.d.actors[h.actor].roles[h.role]) && !slices.ContainsFunc(out, func(x holder) bool { return x.actor == h.actor }) {
 				out = append(out, h)
 			}
 		}

@@ -1,0 +1,74 @@
+package actor
+
+import (
+	"testing"
+
+	"github.com/dyad-events/dyad"
+)
+
+// TestCareers resolves offices to their holders across the years since 1990, in several languages and
+// scripts, and codes people by the role they held on the article's date: a former leader as the country's
+// elites (ELI), a future one by the earlier role.
+func TestCareers(t *testing.T) {
+	d := testDict(t)
+	for _, c := range []struct {
+		lang, date, text  string
+		mention, id, code string
+	}{
+		// an office on a date: its holder then
+		{"en", "1995-06-01", "Japan's foreign minister arrived in Seoul on Thursday.", "Japan's foreign minister", "yohei-kono", "JPNGOV"},
+		{"en", "2003-06-01", "Japan's foreign minister arrived in Seoul on Thursday.", "Japan's foreign minister", "yoriko-kawaguchi", "JPNGOV"},
+		{"en", "2008-06-01", "Japan's foreign minister arrived in Seoul on Thursday.", "Japan's foreign minister", "masahiko-komura", "JPNGOV"},
+		{"en", "2014-06-01", "Japan's foreign minister arrived in Seoul on Thursday.", "Japan's foreign minister", "fumio-kishida", "JPNGOV"},
+		{"en", "2019-06-01", "Japan's foreign minister arrived in Seoul on Thursday.", "Japan's foreign minister", "taro-kono", "JPNGOV"},
+		{"en", "2003-06-01", "China's defence minister visited Moscow.", "China's defence minister", "cao-gangchuan", "CHNMIL"},
+		{"fr", "2008-06-01", "Le ministre chinois de la Défense s'est rendu à Moscou.", "ministre chinois de la Défense", "liang-guanglie", "CHNMIL"},
+		{"en", "2014-06-01", "China's defence minister visited Moscow.", "China's defence minister", "chang-wanquan", "CHNMIL"},
+		{"es", "1995-06-01", "El presidente de Indonesia recibió al embajador.", "presidente de Indonesia", "suharto", "IDNGOV"},
+		{"es", "2003-06-01", "El presidente de Indonesia recibió al embajador.", "presidente de Indonesia", "megawati-sukarnoputri", "IDNGOV"},
+		{"es", "2008-06-01", "El presidente de Indonesia recibió al embajador.", "presidente de Indonesia", "susilo-bambang-yudhoyono", "IDNGOV"},
+		{"es", "2019-06-01", "El presidente de Indonesia recibió al embajador.", "presidente de Indonesia", "joko-widodo", "IDNGOV"},
+		{"de", "2008-03-01", "Der russische Präsident reiste nach Peking.", "russische Präsident", "vladimir-putin", "RUSGOV"},
+		{"de", "2008-06-01", "Der russische Präsident reiste nach Peking.", "russische Präsident", "dmitry-medvedev", "RUSGOV"},
+		{"nl", "1995-03-01", "De Franse president sprak met de Duitse bondskanselier.", "Franse president", "francois-mitterrand", "FRAGOV"},
+		{"nl", "1995-06-01", "De Franse president sprak met de Duitse bondskanselier.", "Franse president", "jacques-chirac", "FRAGOV"},
+		{"it", "2014-06-01", "Il primo ministro australiano è arrivato a Pechino.", "primo ministro australiano", "tony-abbott", "AUSGOV"},
+		{"pt", "2003-06-01", "O presidente do Brasil visitou Buenos Aires.", "presidente do Brasil", "lula-da-silva", "BRAGOV"},
+		{"vi", "2008-03-01", "Tổng thống Nga đã tiếp Bộ trưởng Ngoại giao Việt Nam.", "Tổng thống Nga", "vladimir-putin", "RUSGOV"},
+		{"vi", "2003-06-01", "Bộ trưởng Ngoại giao Việt Nam đã tới Bắc Kinh.", "Bộ trưởng Ngoại giao Việt Nam", "nguyen-dy-nien", "VNMGOV"},
+		{"zh", "2003-06-01", "中国国防部长会见了俄罗斯客人。", "中国国防部长", "cao-gangchuan", "CHNMIL"},
+		{"zh", "2008-06-01", "美国国务卿会见了中国客人。", "美国国务卿", "condoleezza-rice", "USAGOV"},
+		{"en", "2019-06-01", "India's defence minister visited Hanoi.", "India's defence minister", "rajnath-singh", "INDGOV"},
+		{"en", "2014-06-01", "The British foreign secretary flew to Kyiv.", "British foreign secretary", "william-hague", "GBRGOV"},
+		{"en", "2008-06-01", "The Thai prime minister met the Malaysian prime minister.", "Thai prime minister", "samak-sundaravej", "THAGOV"},
+		{"en", "2008-06-01", "The Thai prime minister met the Malaysian prime minister.", "Malaysian prime minister", "abdullah-ahmad-badawi", "MYSGOV"},
+		// a person by name: the role held on the date; none before or after, the country's elites
+		{"en", "2019-06-01", "Junichiro Koizumi criticised nuclear power.", "Junichiro Koizumi", "junichiro-koizumi", "JPNELI"},
+		{"en", "2004-06-01", "Junichiro Koizumi visited Pyongyang.", "Junichiro Koizumi", "junichiro-koizumi", "JPNGOV"},
+		{"en", "2019-06-01", "Hu Jintao attended the parade.", "Hu Jintao", "hu-jintao", "CHNELI"},
+		{"zh", "2005-06-01", "胡锦涛会见了普京。", "胡锦涛", "hu-jintao", "CHNGOV"},
+		{"en", "2000-06-01", "Sergei Lavrov spoke at the Security Council.", "Sergei Lavrov", "sergey-lavrov", "RUSGOV"},
+		{"fr", "2010-06-01", "Dmitri Medvedev a reçu Nicolas Sarkozy.", "Dmitri Medvedev", "dmitry-medvedev", "RUSGOV"},
+		{"es", "2010-06-01", "Dmitri Medvédev recibió a Nicolas Sarkozy.", "Nicolas Sarkozy", "nicolas-sarkozy", "FRAGOV"},
+		{"de", "2010-06-01", "Dmitri Medwedew empfing Nicolas Sarkozy.", "Dmitri Medwedew", "dmitry-medvedev", "RUSGOV"},
+		{"en", "2019-06-01", "Nicolas Sarkozy went on trial in Paris.", "Nicolas Sarkozy", "nicolas-sarkozy", "FRAELI"},
+		{"vi", "2006-06-01", "Thủ tướng Phan Văn Khải tiếp ông Hồ Cẩm Đào.", "Hồ Cẩm Đào", "hu-jintao", "CHNGOV"},
+		{"zh", "2000-06-01", "江泽民会见了克林顿。", "克林顿", "bill-clinton", "USAGOV"},
+		{"en", "2012-06-01", "Xi Jinping toured Guangdong.", "Xi Jinping", "xi-jinping", "CHNGOV"},
+	} {
+		ms := d.Recognize(&dyad.Article{Text: c.text, Lang: c.lang, Published: dyad.NullString(c.date)})
+		var got *dyad.ActorMention
+		for i := range ms {
+			if ms[i].Text == c.mention {
+				got = &ms[i]
+			}
+		}
+		if got == nil || got.Actor.ID != c.id || got.Actor.Code != c.code {
+			var all []string
+			for _, m := range ms {
+				all = append(all, m.Text+"="+m.Actor.ID+"/"+m.Actor.Code+"("+m.Via+")")
+			}
+			t.Errorf("%s %s %q: %q: got %v, want %s %s", c.lang, c.date, c.text, c.mention, all, c.id, c.code)
+		}
+	}
+}

@@ -1,0 +1,92 @@
+package actor
+
+import (
+	"testing"
+
+	"github.com/dyad-events/dyad"
+)
+
+// TestSectors codes the state bodies, the opposition, armed groups and parties that news names, in the nine
+// coding languages: each case is a mention and the code it must have.
+func TestSectors(t *testing.T) {
+	d := testDict(t)
+	for _, c := range []struct {
+		lang, date, dateline, text string
+		mention, code              string
+	}{
+		// opposition leaders and politicians, named or not
+		{"en", "2017-09-04", "", "Cambodian opposition leader Kem Sokha was charged with treason on Tuesday.", "Kem Sokha", "KHMOPP"},
+		{"en", "2021-01-18", "", "Russian opposition politician Alexei Navalny was detained at a Moscow airport.", "Alexei Navalny", "RUSOPP"},
+		{"en", "2023-05-02", "", "Senegal's main opposition leader said he would run again.", "Senegal's main opposition leader", "SENOPP"},
+		{"fr", "2021-01-18", "", "L'opposant russe Alexeï Navalny a été arrêté à son retour à Moscou.", "Alexeï Navalny", "RUSOPP"},
+		{"fr", "2023-06-01", "", "Le chef de l'opposition sénégalaise a appelé à manifester.", "chef de l'opposition sénégalaise", "SENOPP"},
+		{"es", "2019-02-10", "", "El líder opositor venezolano Juan Guaidó convocó nuevas marchas.", "Juan Guaidó", "VENOPP"},
+		{"es", "2024-08-05", "", "La líder de la oposición venezolana pidió calma a sus seguidores.", "líder de la oposición venezolana", "VENOPP"},
+		{"de", "2021-02-02", "", "Der russische Oppositionsführer Alexej Nawalny wurde zu Lagerhaft verurteilt.", "Alexej Nawalny", "RUSOPP"},
+		{"it", "2021-02-02", "", "Il leader dell'opposizione russa Alexei Navalny è stato condannato.", "Alexei Navalny", "RUSOPP"},
+		{"pt", "2019-02-10", "", "O líder da oposição venezuelana Juan Guaidó pediu ajuda humanitária.", "Juan Guaidó", "VENOPP"},
+		{"nl", "2021-02-02", "", "De Russische oppositieleider Aleksej Navalny werd veroordeeld.", "Aleksej Navalny", "RUSOPP"},
+		{"vi", "2021-02-02", "", "Thủ lĩnh đối lập Nga Alexei Navalny bị kết án tù.", "Alexei Navalny", "RUSOPP"},
+		{"zh", "2021-02-02", "", "俄罗斯反对派领导人纳瓦尔尼被判入狱。", "纳瓦尔尼", "RUSOPP"},
+		// legislatures
+		{"en", "2019-10-30", "", "The U.S. House of Representatives passed the resolution on Wednesday.", "U.S. House of Representatives", "USALEG"},
+		{"en", "2019-10-30", "WASHINGTON", "The House of Representatives voted on Wednesday.", "House of Representatives", "USALEG"},
+		{"en", "2019-09-25", "", "The British House of Commons rejected the deal again.", "British House of Commons", "GBRLEG"},
+		{"de", "2022-02-27", "", "Der Bundestag billigte die Waffenlieferungen.", "Bundestag", "DEULEG"},
+		{"es", "2017-03-30", "", "La Asamblea Nacional de Venezuela denunció un golpe.", "Asamblea Nacional de Venezuela", "VENLEG"},
+		{"fr", "2022-07-20", "", "L'Assemblée nationale française a adopté le texte.", "Assemblée nationale française", "FRALEG"},
+		{"zh", "2015-09-19", "", "日本国会通过了安保法案。", "日本国会", "JPNLEG"},
+		{"vi", "2024-06-01", "HÀ NỘI", "Quốc hội thông qua luật đất đai sửa đổi.", "Quốc hội", "VNMLEG"},
+		{"de", "2023-09-28", "", "Die Bundesregierung empfing den ukrainischen Parlamentspräsidenten in Berlin.", "ukrainischen Parlamentspräsidenten", "UKRLEG"},
+		{"pt", "2023-02-01", "", "A Câmara dos Deputados aprovou a proposta em Brasília.", "Câmara dos Deputados", "BRALEG"},
+		{"it", "2023-02-01", "", "La Camera dei deputati ha approvato il decreto.", "Camera dei deputati", "ITALEG"},
+		{"nl", "2023-02-01", "", "De Tweede Kamer stemde in met het voorstel.", "Tweede Kamer", "NLDLEG"},
+		// courts
+		{"en", "2022-06-24", "", "The U.S. Supreme Court overturned the ruling.", "U.S. Supreme Court", "USAJUD"},
+		{"de", "2021-04-29", "", "Das Bundesverfassungsgericht gab den Klägern recht.", "Bundesverfassungsgericht", "DEUJUD"},
+		{"es", "2023-05-02", "", "La Corte Suprema de Colombia condenó al exsenador.", "Corte Suprema de Colombia", "COLJUD"},
+		{"zh", "2023-05-02", "", "韩国宪法法院驳回了弹劾案。", "韩国宪法法院", "KORJUD"},
+		// police and security forces
+		{"es", "2023-05-02", "", "La Guardia Civil española detuvo a tres personas.", "Guardia Civil española", "ESPCOP"},
+		{"pt", "2023-05-02", "", "A Polícia Federal brasileira prendeu o suspeito.", "Polícia Federal brasileira", "BRACOP"},
+		{"vi", "2023-05-02", "", "Cảnh sát Thái Lan đã bắt giữ nghi phạm.", "Cảnh sát Thái Lan", "THACOP"},
+		// ministries
+		{"en", "2023-05-02", "", "The foreign ministry of Japan summoned the envoy.", "foreign ministry of Japan", "JPNGOV"},
+		{"fr", "2023-05-02", "", "Le ministère algérien des Affaires étrangères a convoqué l'ambassadeur.", "ministère algérien des Affaires étrangères", "DZAGOV"},
+		{"es", "2023-05-02", "", "El Ministerio de Relaciones Exteriores de Chile rechazó la nota.", "Ministerio de Relaciones Exteriores de Chile", "CHLGOV"},
+		{"de", "2023-05-02", "", "Das russische Außenministerium bestellte den Botschafter ein.", "russische Außenministerium", "RUSGOV"},
+		{"it", "2023-05-02", "", "Il ministero degli Esteri russo ha convocato l'ambasciatore.", "ministero degli Esteri russo", "RUSGOV"},
+		{"nl", "2023-05-02", "", "Het Russische ministerie van Buitenlandse Zaken ontbood de ambassadeur.", "Russische ministerie van Buitenlandse Zaken", "RUSGOV"},
+		{"pt", "2023-05-02", "", "O Ministério das Relações Exteriores do Brasil divulgou uma nota.", "Ministério das Relações Exteriores do Brasil", "BRAGOV"},
+		// a defence minister is a member of the government (CAMEO GOVMIL)
+		{"en", "2023-05-02", "", "Pakistan's Defence Minister warned India on Tuesday.", "Pakistan's Defence Minister", "PAKGOV"},
+		{"de", "2024-02-02", "", "Der Bundesverteidigungsminister besuchte die Truppe.", "Bundesverteidigungsminister", "DEUGOV"},
+		// heads of state and party
+		{"de", "2023-06-19", "", "Blinken traf Chinas Staats- und Parteichef in Peking.", "Chinas Staats- und Parteichef", "CHNGOV"},
+		// an ambassador to a country written short in Chinese
+		{"zh", "2025-11-14", "", "日本驻华大使被召见。", "日本驻华大使", "JPNGOV"},
+		// rebels and militants
+		{"en", "2023-05-02", "", "Houthi rebels fired a missile at a ship.", "Houthi rebels", "YEMREB"},
+		{"fr", "2023-05-02", "", "Les rebelles du M23 ont pris la ville de Goma.", "rebelles du M23", "CODREB"},
+		{"es", "2016-09-26", "", "Las FARC firmaron la paz con el Gobierno colombiano.", "FARC", "COLREB"},
+		// parties
+		{"de", "2023-05-02", "", "Die CDU lehnte den Vorschlag ab.", "CDU", "DEUPTY"},
+		{"es", "2023-05-02", "", "El Partido Popular ganó las elecciones en Madrid.", "Partido Popular", "ESPPTY"},
+		{"en", "2023-05-02", "", "Japan's ruling Liberal Democratic Party chose a new leader.", "Liberal Democratic Party", "JPNPTY"},
+	} {
+		ms := d.Recognize(&dyad.Article{Text: c.text, Lang: c.lang, Published: dyad.NullString(c.date), Dateline: dyad.NullString(c.dateline)})
+		var got *dyad.ActorMention
+		for i := range ms {
+			if ms[i].Text == c.mention {
+				got = &ms[i]
+			}
+		}
+		if got == nil || got.Actor.Code != c.code {
+			var all []string
+			for _, m := range ms {
+				all = append(all, m.Text+"="+m.Actor.Code+"("+m.Via+")")
+			}
+			t.Errorf("%s %q: %q: got %v, want %s", c.lang, c.text, c.mention, all, c.code)
+		}
+	}
+}
