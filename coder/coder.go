@@ -153,6 +153,7 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 		buf = d.units(ta, tb, buf)
 		s := &sentence{d: d, u: append([]unit(nil), buf...), recipPrev: recipPrev}
 		s.markDates(ta, tb)
+		s.markPhrases()
 		recipPrev = false
 		hasPhrase := false
 		for _, u := range s.u {
@@ -241,6 +242,13 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 			if cd.pt.oneSided {
 				for _, ph := range d.sources(cd) {
 					src := d.slotActor(cd, ph)
+					if stateSectors[src.Sector] && family(cd.pt.code) == "14" {
+						// the state does not demonstrate, strike or riot against itself: "police arrested 100
+						// people after the march" is no march by the police
+						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
+							Why: fmt.Sprintf("pattern %q: one-sided protest, but the source acts for the state: not coded", cd.pt.text)})
+						continue
+					}
 					tgt, ok := d.homeTarget(ta, tb, src)
 					if !ok || countryless(src) {
 						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
@@ -408,7 +416,12 @@ func (s *sentence) selectCands(cands []candidate) []candidate {
 				overlap = true
 			}
 		}
-		key := pairKey{cd.b.s, cd.b.t, cd.b.r, cd.b.recip, cd.b.place}
+		key := pairKey{cd.b.s, cd.b.t, cd.b.r, cd.b.recip, cd.b.place, ""}
+		if cd.pt.oneSided || cd.pt.agentless {
+			// events without a named target are told one per family ("protesters blocked roads and clashed
+			// with police, then police arrested 30": 14, 17)
+			key.family = family(cd.pt.code)
+		}
 		if overlap || usedPair[key] {
 			continue
 		}
@@ -422,10 +435,11 @@ func (s *sentence) selectCands(cands []candidate) []candidate {
 }
 
 type pairKey struct {
-	s, t  int
-	r     [2]int
-	recip bool
-	place string
+	s, t   int
+	r      [2]int
+	recip  bool
+	place  string
+	family string // for events without a named target (one-sided, agentless)
 }
 
 // directedPair is a source and a target phrase, and whether they are the reverse event of a paired code.
@@ -617,6 +631,13 @@ func (d *doc) targetActor(cd candidate, ph int) dyad.EventActor {
 func (d *doc) actorOf(ph int) dyad.EventActor {
 	m := d.ments[d.phrases[ph].head]
 	a := eventActor(m.Actor)
+	if a.Country == "" && a.Sector != "" && a.Code == a.Sector {
+		// a title whose country the actor stage did not give, in a phrase that names a country ("日本驻华大使
+		// 金杉宪治"): the title is that country's
+		if cc := d.phraseCountry(&d.phrases[ph]); cc != "" {
+			a.Country, a.Code, a.ActorID = cc, cc+a.Sector, ""
+		}
+	}
 	// "his Spanish and Chilean counterparts": a country adjective coordinated before a noun with a sector
 	// shares that noun ("Spanish" counterparts: ESPGOV)
 	if l := d.phrases[ph].list; l != nil && l[len(l)-1] != ph && m.Via == "demonym" && m.Actor.Type == dyad.TypeCountry && m.Actor.Country != "" {

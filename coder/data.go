@@ -26,7 +26,7 @@ const (
 var grammarKinds = map[string]bool{
 	"neg": true, "recip": true, "they": true, "and": true, "prep": true, "det": true, "that": true, "he": true,
 	"we": true, "barrier": true, "loc": true, "elision": true, "option": true, "it": true, "him": true,
-	"rel": true, "hypo": true, "passive": true, "progressive": true,
+	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true,
 }
 
 // word classes of the dates file.
@@ -70,6 +70,9 @@ type lang struct {
 	// keepMarks matches words lower-cased but with their diacritics (option keep-marks), for languages
 	// where marks tell words apart (Vietnamese "thăm" visit, "tham" take part).
 	keepMarks bool
+	// negBefore: negation stands before the verb it negates (option neg-before: Vietnamese, Chinese), so a
+	// negation word after a match negates another predicate ("tặng Y vắc xin không kèm điều kiện")
+	negBefore bool
 }
 
 // word classes as bits, so that one map lookup answers every class of a word.
@@ -244,8 +247,10 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 							switch o {
 							case "keep-marks":
 								lg.keepMarks = true
+							case "neg-before":
+								lg.negBefore = true
 							default:
-								errs = append(errs, l.Errorf("unknown option %q (want keep-marks)", o))
+								errs = append(errs, l.Errorf("unknown option %q (want keep-marks or neg-before)", o))
 							}
 						}
 					}

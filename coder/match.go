@@ -36,6 +36,33 @@ type sentence struct {
 	// dateU marks the word units of date expressions ("on Monday", "este martes", "am 18. Februar"): a pattern
 	// passes over them between any two of its elements, as it does over a place
 	dateU []bool
+	// barU marks the word units of barrier phrases of several tokens ("trong khi", "如果", "虽然"), notNegU
+	// those of notneg phrases: compounds that hold a negation word without negating ("phòng không", "没收")
+	barU, notNegU []bool
+}
+
+// markPhrases marks the units of the sentence's multi-token barrier and notneg phrases of grammar.
+func (s *sentence) markPhrases() {
+	s.barU = s.markSeqs(s.d.lg.phrases["barrier"])
+	s.notNegU = s.markSeqs(s.d.lg.phrases["notneg"])
+}
+
+// markSeqs marks the word units of every occurrence of the sequences; nil when there is none.
+func (s *sentence) markSeqs(sqs []seq) []bool {
+	var m []bool
+	for _, sq := range sqs {
+		for k := 0; k+len(sq) <= len(s.u); k++ {
+			if s.seqAt(k, sq) {
+				if m == nil {
+					m = make([]bool, len(s.u))
+				}
+				for i := range sq {
+					m[k+i] = true
+				}
+			}
+		}
+	}
+	return m
 }
 
 // markDates marks the units of the sentence's date expressions, with the words that lead into them (classes
@@ -80,6 +107,12 @@ func (s *sentence) isBarrier(u unit) bool {
 func (s *sentence) wordPhrase(p int) bool {
 	u := s.u[p]
 	return u.phrase >= 0 && u.tok == u.last && !s.d.capitalized(u) && s.d.toks[u.tok].IsWord()
+}
+
+// barrierAt reports whether unit p is a barrier: a barrier word or stop (isBarrier), or a unit of a barrier
+// phrase of several tokens ("trong khi", "如果": Chinese is read one character a token).
+func (s *sentence) barrierAt(p int) bool {
+	return s.isBarrier(s.u[p]) || (s.barU != nil && s.barU[p])
 }
 
 // matchAt tries pattern pt with its anchor alternative ai at unit i.
@@ -256,7 +289,7 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 			return false
 		}
 		u := s.u[p]
-		if (u.phrase >= 0 && !s.locative(p)) || s.isBarrier(u) {
+		if (u.phrase >= 0 && !s.locative(p)) || s.barrierAt(p) {
 			return false
 		}
 		if b.imported && u.phrase < 0 && s.d.lg.is(cPrep, u.fold) {
@@ -337,7 +370,7 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			if s.walk(els, j+1, q, dir, b) {
 				return true
 			}
-			if q < 0 || q >= len(s.u) || (s.u[q].phrase >= 0 && !s.locative(q) && !s.wordPhrase(q)) || s.isBarrier(s.u[q]) {
+			if q < 0 || q >= len(s.u) || (s.u[q].phrase >= 0 && !s.locative(q) && !s.wordPhrase(q)) || s.barrierAt(q) {
 				return false
 			}
 			q += dir
@@ -383,18 +416,23 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			return false // "in Moscow's Kremlin", "à l'Élysée": a place, not an actor of the event
 		}
 		if u.phrase < 0 {
-			// a pronoun: "He met ...", "it had signed ...", "... urged him to"
+			// a pronoun: "He met ...", "it had signed ...", "... urged him to", "nước này", "该国"
+			cls, n := s.pronounAt(p, dir)
+			first := p // the pronoun's first unit
+			if dir < 0 {
+				first = p - n + 1
+			}
 			var ref dyad.ActorRef
 			var ok bool
 			switch {
-			case (e.slot == 'S' || e.slot == 'T' && b.tSubject) && s.d.lg.is(cHe|cIt, u.fold):
-				ref, ok = s.pronounActor(p) // T too in a passive: "he was arrested", "toen hij ... werd geroepen"
-			case e.slot == 'T' && s.d.lg.is(cHim, u.fold):
+			case (e.slot == 'S' || e.slot == 'T' && b.tSubject) && cls&(cHe|cIt) != 0:
+				ref, ok = s.pronounActor(first, cls&cHe != 0) // T too in a passive: "he was arrested", "toen hij ... werd geroepen"
+			case e.slot == 'T' && cls&cHim != 0:
 				var m dyad.ActorMention
-				m, ok = s.d.lastPerson(s.d.toks[u.tok].Start)
+				m, ok = s.d.lastPerson(s.d.toks[s.u[first].tok].Start)
 				ref = m.Actor
-			case (e.slot == 'S' || e.slot == 'T') && s.d.lg.is(cThey, u.fold) && !s.recipPrev:
-				ref, ok = s.groupActor(p)
+			case (e.slot == 'S' || e.slot == 'T') && cls&cThey != 0 && !s.recipPrev:
+				ref, ok = s.groupActor(first)
 			}
 			if !ok {
 				return false
@@ -404,8 +442,9 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			} else {
 				b.t, b.tRef = -2, ref
 			}
-			s.extend(b, p)
-			if s.walk(els, j+1, p+dir, dir, b) {
+			s.extend(b, first)
+			s.extend(b, first+n-1)
+			if s.walk(els, j+1, p+n*dir, dir, b) {
 				return true
 			}
 			*b = save
@@ -563,17 +602,25 @@ func (s *sentence) dashPair(k int) bool {
 	return s.d.toks[s.u[k-1].last].End == t.Start && s.d.toks[s.u[k+1].tok].Start == t.End
 }
 
-// negated reports whether a negation word lies in the match or just after it.
+// negated reports whether a negation word lies in the match or just after it (not after it in a language
+// whose negation stands before the verb: option neg-before). A negation word inside a notneg phrase of
+// grammar ("phòng không" air defence, "没收" confiscate) is none.
 func (s *sentence) negated(b binding) bool {
 	hi := min(b.hi+1, len(s.u)-1)
+	if s.d.lg.negBefore {
+		hi = b.hi
+	}
+	neg := func(k int) bool {
+		return s.u[k].phrase < 0 && s.d.lg.is(cNeg, s.u[k].fold) && !slices.Contains(b.lits, k) && (s.notNegU == nil || !s.notNegU[k])
+	}
 	for k := b.lo; k <= hi; k++ {
-		if s.u[k].phrase < 0 && s.d.lg.is(cNeg, s.u[k].fold) && !slices.Contains(b.lits, k) {
+		if neg(k) {
 			return true
 		}
 	}
 	for _, sq := range s.d.lg.phrases["neg"] {
 		for k := max(0, b.lo-2); k+len(sq) <= hi+1; k++ {
-			if s.seqAt(k, sq) && !slices.Contains(b.lits, k) {
+			if s.seqAt(k, sq) && !slices.Contains(b.lits, k) && (s.notNegU == nil || !s.notNegU[k]) {
 				return true
 			}
 		}
@@ -583,7 +630,7 @@ func (s *sentence) negated(b binding) bool {
 		if s.u[k].phrase >= 0 {
 			break
 		}
-		if s.d.lg.is(cNeg, s.u[k].fold) && !slices.Contains(b.lits, k) {
+		if neg(k) {
 			return true
 		}
 	}
@@ -702,12 +749,42 @@ func (s *sentence) placeAt(p, dir int) (int, string, bool) {
 	return 0, "", false
 }
 
-// pronounActor resolves a pronoun unit: "he", "she" to the person the text is about, "it" to the last country or
-// organisation named before it.
-func (s *sentence) pronounActor(p int) (dyad.ActorRef, bool) {
+// pronounClasses are the grammar classes of pronouns that a slot may take.
+const pronounClasses = cHe | cIt | cHim | cThey
+
+// pronounAt returns the pronoun classes of the pronoun at word unit p and its length in units: a word of the
+// he, it, him or they classes of grammar, or the longest of their phrases of several tokens ("nước này",
+// "ông ấy", "该国", "他们") that starts at p (dir > 0) or ends there (dir < 0). It returns 0, 0 when none.
+func (s *sentence) pronounAt(p, dir int) (uint32, int) {
+	lg := s.d.lg
+	cls, n := lg.class[s.u[p].fold]&pronounClasses, 1
+	if cls == 0 {
+		n = 0
+	}
+	for kind, bit := range map[string]uint32{"he": cHe, "it": cIt, "him": cHim, "they": cThey} {
+		for _, sq := range lg.phrases[kind] {
+			k := p
+			if dir < 0 {
+				k = p - len(sq) + 1
+			}
+			if len(sq) < n || k < 0 || !s.seqAt(k, sq) {
+				continue
+			}
+			if len(sq) > n {
+				cls, n = 0, len(sq)
+			}
+			cls |= bit
+		}
+	}
+	return cls, n
+}
+
+// pronounActor resolves a pronoun at unit p: a "he" pronoun to the person the text is about, an "it" one to
+// the last country or organisation named before it.
+func (s *sentence) pronounActor(p int, he bool) (dyad.ActorRef, bool) {
 	u := s.u[p]
-	if s.d.lg.is(cHe, u.fold) {
-		if c := s.speakerAt(p); c.ok {
+	if he {
+		if c := s.pronounSpeaker(p); c.ok {
 			return c.ref, true
 		}
 		return dyad.ActorRef{}, false
@@ -743,10 +820,13 @@ func (s *sentence) groupActor(p int) (dyad.ActorRef, bool) {
 // first few words), or -1.
 func (s *sentence) firstPhrase() int {
 	for k, u := range s.u {
+		if u.phrase >= 0 && s.d.datelinePhrase(u.phrase) {
+			continue // "HÀ NỘI (TTXVN) - X và Y đã ...": the dateline is no subject
+		}
 		if u.phrase >= 0 {
 			return k
 		}
-		if k >= 8 || s.isBarrier(u) {
+		if k >= 8 || s.barrierAt(k) {
 			return -1
 		}
 	}
@@ -785,6 +865,23 @@ func (s *sentence) litNext(els []delem, j, p int) bool {
 		}
 	}
 	return false
+}
+
+// datelinePhrase reports whether phrase pi is part of the article's dateline header ("HÀ NỘI (TTXVN) -",
+// "HANOI, Dec. 2 (Agency) --"): the article starts with its dateline place, and the phrase ends before the
+// dash that closes the header (or is the place itself when no dash comes within its first 12 tokens).
+func (d *doc) datelinePhrase(pi int) bool {
+	p := d.phrases[pi]
+	if d.a.Dateline == "" || len(d.toks) == 0 || !strings.HasPrefix(strings.ToLower(d.a.Text[d.toks[0].Start:]), strings.ToLower(string(d.a.Dateline))) {
+		return false
+	}
+	for k := 0; k < len(d.toks) && k < 12; k++ {
+		switch d.toks[k].Text {
+		case "-", "–", "—", "--":
+			return p.last < k
+		}
+	}
+	return p.first == 0
 }
 
 // personPhrase reports whether the unit at p is an actor phrase whose head is a person.

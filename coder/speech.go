@@ -51,12 +51,19 @@ func (s *sentence) speakerAt(k int) speaker {
 		return speaker{ref: m.Actor, unit: k, ok: true}
 	}
 	if s.d.lg.is(cHe, u.fold) {
-		if s.d.subject.ok && s.d.subjectAge <= 2 {
-			return speaker{ref: s.d.subject.ref, unit: k, ok: true}
-		}
-		if m, ok := s.d.lastPerson(s.d.toks[u.tok].Start); ok {
-			return speaker{ref: m.Actor, unit: k, ok: true}
-		}
+		return s.pronounSpeaker(k)
+	}
+	return speaker{}
+}
+
+// pronounSpeaker resolves a "he" pronoun at word unit k: the person the last sentences were about, else the
+// last person named.
+func (s *sentence) pronounSpeaker(k int) speaker {
+	if s.d.subject.ok && s.d.subjectAge <= 2 {
+		return speaker{ref: s.d.subject.ref, unit: k, ok: true}
+	}
+	if m, ok := s.d.lastPerson(s.d.toks[s.u[k].tok].Start); ok {
+		return speaker{ref: m.Actor, unit: k, ok: true}
 	}
 	return speaker{}
 }

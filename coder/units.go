@@ -301,6 +301,8 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relMember // "his Russian counterpart, Sergei Lavrov", "seinem russischen Amtskollegen, Sergej Lawrow"
 	case same && n <= 10 && d.allHan(ga, gb):
 		return relMember // "越共中央总书记、国家主席苏林"
+	case prev.Type == dyad.TypeCountry && next.Country == "" && lg.is(cPrep, first) && n <= 6 && d.allHan(ga, gb):
+		return relMember // "日本驻华大使金杉宪治": a title without a country of its own, after its country
 	}
 	return relNone
 }
@@ -369,8 +371,18 @@ func (d *doc) pickHead(p *phrase) int {
 			return m
 		}
 	}
+	// a capital standing for its government is weaker than a sector noun beside it ("巴黎警方": the police)
+	for _, capital := range []bool{false, true} {
+		for _, m := range p.members {
+			if a := d.ments[m].Actor; a.Code != "" && a.Sector != "" && a.Country != "" && (capital || d.ments[m].Via != "capital") {
+				return m
+			}
+		}
+	}
+	// a title without a country of its own after the country that gives it one ("日本驻华大使金杉宪治"):
+	// the title, which actorOf codes with that country
 	for _, m := range p.members {
-		if a := d.ments[m].Actor; a.Code != "" && a.Sector != "" && a.Country != "" {
+		if a := d.ments[m].Actor; a.Country == "" && a.Sector != "" && a.Code == a.Sector && d.phraseCountry(p) != "" {
 			return m
 		}
 	}
@@ -380,6 +392,16 @@ func (d *doc) pickHead(p *phrase) int {
 		}
 	}
 	return p.members[0]
+}
+
+// phraseCountry is the country of the first member of p that names a country, or "".
+func (d *doc) phraseCountry(p *phrase) string {
+	for _, m := range p.members {
+		if a := d.ments[m].Actor; a.Type == dyad.TypeCountry && a.Country != "" {
+			return a.Country
+		}
+	}
+	return ""
 }
 
 // units returns the units of the tokens [a, b). The marks of a short quotation (see shortQuote) are left out.
