@@ -144,13 +144,31 @@ func (s *sentence) matchAt(pt *pattern, an anchor, i int) (binding, bool) {
 	// verb-first patterns ("traf S T", "hat S ... getroffen") read inverted word order: when an actor phrase
 	// stands right before the verb, that phrase is the subject and the inverted reading is wrong
 	// ("Scholz hat Selenskyj empfangen" is not Selenskyj receiving)
-	if len(pt.elems) > 1 && pt.elems[0].kind == kLit && pt.elems[1].kind == kSlot && pt.elems[1].slot == 'S' && b.lo > 0 && s.u[b.lo-1].phrase >= 0 {
+	if len(pt.elems) > 1 && pt.elems[0].kind == kLit && pt.elems[1].kind == kSlot && pt.elems[1].slot == 'S' && b.lo > 0 && s.u[b.lo-1].phrase >= 0 && !s.governed(b.lo-1) {
 		return b, false
 	}
 	if pt.active && s.passiveTrigger(b) {
 		return b, false // "X were arrested at the port, police said": not X arresting the police
 	}
 	return b, true
+}
+
+// governed reports whether the actor phrase at unit p follows a preposition (over determiners): the end of a
+// fronted phrase, not a subject ("Nach dem Beginn des Krieges gegen die Ukraine hat Lawrow ...").
+func (s *sentence) governed(p int) bool {
+	for k := p - 1; k >= 0 && k >= p-3; k-- {
+		u := s.u[k]
+		if u.phrase >= 0 {
+			return false
+		}
+		if s.d.lg.is(cPrep|cLoc, u.fold) {
+			return true
+		}
+		if !s.d.lg.is(cDet, u.fold) {
+			return false
+		}
+	}
+	return false
 }
 
 // passiveTrigger reports whether a passive auxiliary of grammar (class passive: "was", "were", "been", "a été",
@@ -370,8 +388,8 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			if s.walk(els, j+1, q, dir, b) {
 				return true
 			}
-			if q < 0 || q >= len(s.u) || (s.u[q].phrase >= 0 && !s.locative(q) && !s.wordPhrase(q)) || s.barrierAt(q) {
-				return false
+			if q < 0 || q >= len(s.u) || (s.u[q].phrase >= 0 && !s.locative(q) && !s.wordPhrase(q) && !s.governed(q)) || s.barrierAt(q) {
+				return false // a gap passes over a place and a phrase after a preposition ("gegen Russland")
 			}
 			q += dir
 		}
