@@ -193,16 +193,44 @@ type Event struct {
 	QuadClass     int            `json:"quad_class"`
 	Goldstein     float64        `json:"goldstein"`
 	Plover        string         `json:"plover"`
-	Location      NullString     `json:"location"`
+	Location      *Location      `json:"location"`
 	Mentions      []EventMention `json:"mentions"`
 	NumMentions   int            `json:"num_mentions"`
 	NumArticles   int            `json:"num_articles"`
 	NumSources    int            `json:"num_sources"`
 	Languages     []string       `json:"languages"`
 	CoderVersion  string         `json:"coder_version"`
+	// Trigger is the byte offset in the article's text of the word that fired the pattern, set by the coder
+	// for the stages after it (the place resolver takes the place nearest to it); not stored.
+	Trigger int `json:"-"`
 	// Key groups the mentions that may fold into one event (set by the link stage; see Store.EventCandidates).
 	Key string `json:"-"`
 }
+
+// Location is where an event took place: the place as the text wrote it and, when the gazetteer knows it, the
+// place it is (geo.Resolver). An event whose only place is a country has the country's centroid.
+type Location struct {
+	Name      string  `json:"name"`                // as written ("Hà Nội", "BEIJING"); the canonical name when inferred
+	PlaceID   string  `json:"place_id,omitempty"`  // GeoNames id of a city, "VN.44" of a region, "VN" of a country
+	Canonical string  `json:"canonical,omitempty"` // the gazetteer's name of the place ("Hanoi")
+	Country   string  `json:"country,omitempty"`   // ISO 3166 alpha-3, as actor countries
+	Admin1    string  `json:"admin1,omitempty"`    // GeoNames first-level region code, "VN.44"
+	Lat       float64 `json:"lat,omitempty"`       // WGS84 degrees
+	Lon       float64 `json:"lon,omitempty"`       //
+	Precision string  `json:"precision,omitempty"` // city, admin1 or country
+	Via       string  `json:"via,omitempty"`       // text, dateline or actor: what placed it
+}
+
+// Text returns the location's name as written, "" for none.
+func (l *Location) Text() string {
+	if l == nil {
+		return ""
+	}
+	return l.Name
+}
+
+// Resolved reports whether the location is a known place (it has coordinates).
+func (l *Location) Resolved() bool { return l != nil && l.PlaceID != "" }
 
 // Statement is something an actor said, with the reporting verb that introduces it.
 type Statement struct {

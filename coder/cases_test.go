@@ -122,10 +122,10 @@ func (tc *testCase) check(res Result) string {
 			msgs = append(msgs, fmt.Sprintf("date %q, want %q", d, tc.date))
 		}
 	}
-	if tc.loc != "" && (len(res.Events) == 0 || string(res.Events[0].Location) != tc.loc) {
+	if tc.loc != "" && (len(res.Events) == 0 || res.Events[0].Location.Text() != tc.loc) {
 		l := ""
 		if len(res.Events) > 0 {
-			l = string(res.Events[0].Location)
+			l = res.Events[0].Location.Text()
 		}
 		msgs = append(msgs, fmt.Sprintf("location %q, want %q", l, tc.loc))
 	}

@@ -698,7 +698,8 @@ func (d *doc) eventActors(sp dyad.Span, ta, tb int, s *sentence, cd candidate, s
 		QuadClass:     code.QuadClass,
 		Goldstein:     code.Goldstein,
 		Plover:        code.Plover,
-		Location:      dyad.NullString(loc),
+		Location:      written(loc),
+		Trigger:       d.toks[s.u[cd.b.trig].tok].Start,
 		NumMentions:   1,
 		NumArticles:   1,
 		Languages:     []string{d.lg.code},
@@ -879,6 +880,14 @@ func (d *doc) location(a, b int) (string, string) {
 		}
 	}
 	return fallback, ""
+}
+
+// written is the location of an event as the text writes it, before the place resolver (geo) looks it up.
+func written(loc string) *dyad.Location {
+	if loc == "" {
+		return nil
+	}
+	return &dyad.Location{Name: loc}
 }
 
 func isHan(s string) bool {

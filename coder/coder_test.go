@@ -203,7 +203,7 @@ func TestEventFields(t *testing.T) {
 	e := res.Events[0]
 	m := e.Mentions[0]
 	if e.ID == "" || e.Code != "042" || e.Root != "04" || e.QuadClass != 1 || e.Goldstein == 0 || e.Plover == "" ||
-		e.Location != "Hanoi" || e.NumMentions != 1 || e.NumArticles != 1 || e.NumSources != 1 ||
+		e.Location.Text() != "Hanoi" || e.NumMentions != 1 || e.NumArticles != 1 || e.NumSources != 1 ||
 		e.CoderVersion != dyad.CoderVersion || len(e.Languages) != 1 || e.Source.ActorID != "p-wang-yi" ||
 		e.Target.Country != "VNM" {
 		t.Errorf("event %+v", e)

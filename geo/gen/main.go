@@ -157,7 +157,7 @@ func run(src, out string, minPop int) error {
 	slices.Sort(ccs)
 	for _, cc := range ccs {
 		lat, lon := byCountry[cc].centre()
-		fmt.Fprintf(bw, "C | %s | %s | %.4f | %.4f\n", cc, iso3[cc], lat, lon)
+		fmt.Fprintf(bw, "C | %s | %s | %.4f | %.4f | %s\n", cc, iso3[cc], lat, lon, countryName[cc])
 	}
 	rs := make([]string, 0, len(byRegion))
 	for k := range byRegion {
@@ -192,7 +192,8 @@ func header(w io.Writer, n, minPop int) {
 # own names from packs/data/places/cities, packs/data/geo/aliases and packs/data/geo/admin1. Do not edit: run
 # geo/gen (docs/geo.md). %d places: every capital, seat of government and first-level seat, and every place of
 # %d inhabitants or more, biggest first, with its names in Latin, Chinese and Cyrillic script (one per fold).
-# C | ISO 3166 alpha-2 | alpha-3 | centroid lat | lon    (mean position of the country's places in the table)
+# C | ISO 3166 alpha-2 | alpha-3 | centroid lat | lon | name  (centroid: mean position of the country's places in the
+#     table, which has no outlines; name: packs/data/actors/countries)
 # A | alpha-2.admin1 code | centroid lat | lon | name ...    (names where packs/data/geo/admin1 has them)
 # P | GeoNames id | alpha-2 | admin1 code | feature code | lat | lon | population | name | other names ...
 `, n, minPop)
@@ -248,6 +249,9 @@ func ourScript(s string) bool {
 	return true
 }
 
+// countryName is the English name of a country by alpha-2 code, from our actor data.
+var countryName = map[string]string{}
+
 // countries maps alpha-2 to alpha-3 codes, from our actor data.
 func countries(set *packs.Set) (map[string]string, error) {
 	files, err := set.Files("actors/countries")
@@ -261,6 +265,9 @@ func countries(set *packs.Set) (map[string]string, error) {
 				return nil, l.Errorf("want alpha-3 | alpha-2 | ...")
 			}
 			m[l.Fields[1]] = l.Fields[0]
+			if len(l.Fields) > 3 {
+				countryName[l.Fields[1]] = l.Fields[3]
+			}
 		}
 	}
 	return m, nil

@@ -1,0 +1,130 @@
+package geo_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/actor"
+	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/coder"
+	"github.com/dyad-events/dyad/geo"
+	"github.com/dyad-events/dyad/packs"
+)
+
+// goldItem is one sentence of testdata/gold.jsonl: our own sentences about real events, ten languages,
+// with the place they happened in (a GeoNames id, or a country's alpha-2 code when the text names only it).
+type goldItem struct {
+	Lang, Text, Dateline string
+	Place, Name, Country string
+	Precision            string
+}
+
+type pipe struct {
+	dict *actor.Dictionary
+	cd   *coder.Coder
+	r    *geo.Resolver
+}
+
+func loadPipe(t testing.TB) *pipe {
+	set := packs.Default()
+	dict, err := actor.Load(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cb, err := cameo.Load(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cd, err := coder.New(set, cb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := geo.New(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &pipe{dict, cd, r}
+}
+
+// locate runs annotate, code and the resolver on one sentence: the location of its first event with one,
+// else of the sentence itself.
+func (p *pipe) locate(it goldItem) *dyad.Location {
+	a := &dyad.Article{ID: "gold", Lang: it.Lang, Text: it.Text, Dateline: dyad.NullString(it.Dateline), Published: "2024-06-01"}
+	ms := p.dict.Recognize(a)
+	evs := p.cd.Code(a, ms).Events
+	p.r.Resolve(a, ms, evs)
+	for _, e := range evs {
+		if e.Location.Resolved() {
+			return e.Location
+		}
+	}
+	return p.r.Sentence(a, ms, 0, len(a.Text), -1)
+}
+
+func readGold(t testing.TB) []goldItem {
+	f, err := os.Open("testdata/gold.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var items []goldItem
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		var it goldItem
+		if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
+			t.Fatalf("testdata/gold.jsonl:%d: %v", n, err)
+		}
+		items = append(items, it)
+	}
+	return items
+}
+
+// TestGold scores place resolution on our gold: the place id where the text names a city (>= 0.90), the
+// country everywhere (>= 0.97).
+func TestGold(t *testing.T) {
+	p := loadPipe(t)
+	items := readGold(t)
+	var city, cityOK, ctry, ctryOK int
+	perLang := map[string][2]int{}
+	for _, it := range items {
+		loc := p.locate(it)
+		got, gotCC := "", ""
+		if loc.Resolved() {
+			got = loc.PlaceID
+			if pl, ok := p.r.Gazetteer().Country(loc.Country); ok {
+				gotCC = pl.Country2
+			}
+		}
+		ok := gotCC == it.Country
+		ctry++
+		if ok {
+			ctryOK++
+		}
+		if it.Precision == geo.City {
+			city++
+			ok = got == it.Place
+			if ok {
+				cityOK++
+			}
+		}
+		pl := perLang[it.Lang]
+		pl[0]++
+		if ok {
+			pl[1]++
+		} else {
+			t.Logf("%s: %q: want %s %s, got %+v", it.Lang, it.Text, it.Place, it.Name, loc)
+		}
+		perLang[it.Lang] = pl
+	}
+	cityAcc, ctryAcc := float64(cityOK)/float64(city), float64(ctryOK)/float64(ctry)
+	t.Logf("%d sentences: city %d/%d = %.3f, country %d/%d = %.3f; by language %v", len(items), cityOK, city, cityAcc, ctryOK, ctry, ctryAcc, perLang)
+	if len(items) < 200 {
+		t.Errorf("gold has %d sentences, want at least 200", len(items))
+	}
+	if cityAcc < 0.90 || ctryAcc < 0.97 {
+		t.Errorf("accuracy city %.3f (want >= 0.90), country %.3f (want >= 0.97)", cityAcc, ctryAcc)
+	}
+}

@@ -1,0 +1,445 @@
+package geo
+
+import (
+	"errors"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/packs"
+	"github.com/dyad-events/dyad/text"
+)
+
+// Ways a location was found (dyad.Location.Via).
+const (
+	ViaText     = "text"
+	ViaDateline = "dateline"
+	ViaActor    = "actor"
+)
+
+// lang is what the resolver reads of one language: packs/data/<lang>/geo, and the months and weekdays of
+// <lang>/dates, which are never places ("in May").
+type lang struct {
+	where   map[string]bool // words before the place where an event happens: "in", "à", "tại", "在"
+	skip    map[string]bool // words between them and the place: "the"
+	never   map[string]bool // capitalised words that are never a place after them
+	inflect [][2]string     // endings a place takes in the text, and its dictionary ending: "е>а" (Москве)
+}
+
+// Resolver places events: it reads the places a sentence names and looks them up in the gazetteer.
+type Resolver struct {
+	g     *Gazetteer
+	langs map[string]*lang
+}
+
+// New loads the gazetteer and each language's place words from the packs. Its errors name file and line.
+func New(set *packs.Set) (*Resolver, error) {
+	g, errs := Load(set)
+	r := &Resolver{g: g, langs: map[string]*lang{}}
+	for _, code := range set.Langs() {
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}}
+		files, err := set.Files(code + "/geo")
+		if err != nil {
+			errs = append(errs, err)
+		}
+		for _, f := range files {
+			for ln := range f.Lines() {
+				if len(ln.Fields) < 2 {
+					errs = append(errs, ln.Errorf("want class | word ..."))
+					continue
+				}
+				words := ln.Fields[1:]
+				switch ln.Fields[0] {
+				case "where":
+					add(l.where, words)
+				case "skip":
+					add(l.skip, words)
+				case "never":
+					add(l.never, words)
+				case "inflect":
+					for _, w := range words {
+						from, to, ok := strings.Cut(w, ">")
+						if !ok || from == "" {
+							errs = append(errs, ln.Errorf("want ending>ending, got %q", w))
+							continue
+						}
+						l.inflect = append(l.inflect, [2]string{text.Fold(from), text.Fold(to)})
+					}
+				default:
+					errs = append(errs, ln.Errorf("unknown class %q (want where, skip, never or inflect)", ln.Fields[0]))
+				}
+			}
+		}
+		dates, _ := set.Files(code + "/dates")
+		for _, f := range dates {
+			for ln := range f.Lines() {
+				if ln.Fields[0] == "month" || ln.Fields[0] == "weekday" {
+					add(l.never, ln.Fields[1:])
+				}
+			}
+		}
+		if len(l.where) > 0 {
+			r.langs[code] = l
+		}
+	}
+	return r, errors.Join(errs...)
+}
+
+func add(m map[string]bool, words []string) {
+	for _, w := range words {
+		m[text.Fold(w)] = true
+	}
+}
+
+// Gazetteer returns the resolver's gazetteer.
+func (r *Resolver) Gazetteer() *Gazetteer { return r.g }
+
+// Resolve sets the location of each event of an article: the place its sentence names nearest its trigger,
+// else the dateline's, else the country its actors imply (a visit is in the target's country, hosting in the
+// source's, an event between two actors of one country in that country). An event left with no place keeps
+// what the coder wrote. Mentions are the article's actor mentions.
+func (r *Resolver) Resolve(a *dyad.Article, ms []dyad.ActorMention, evs []dyad.Event) {
+	if len(evs) == 0 {
+		return
+	}
+	ctx := r.context(a, ms)
+	for i := range evs {
+		e := &evs[i]
+		start, end := 0, len(a.Text)
+		if len(e.Mentions) > 0 {
+			start, end = e.Mentions[0].Start, e.Mentions[0].End
+		}
+		actors := []string{e.Source.Country, e.Target.Country}
+		loc := r.place(ctx, start, end, e.Trigger, actors)
+		if loc.Resolved() {
+			e.Location = loc
+			continue
+		}
+		if loc != nil && e.Location == nil {
+			e.Location = loc
+		}
+		e.Location = r.byActors(e)
+	}
+}
+
+// Sentence returns the location of the text between byte offsets start and end of an article when it names
+// no event (trigger < 0: the first place it names): the place it names, else the dateline's.
+func (r *Resolver) Sentence(a *dyad.Article, ms []dyad.ActorMention, start, end, trigger int) *dyad.Location {
+	return r.place(r.context(a, ms), start, end, trigger, nil)
+}
+
+// article is what the resolver knows of an article as a whole.
+type article struct {
+	a        *dyad.Article
+	lg       *lang
+	ms       []dyad.ActorMention
+	main     string // the country its actors belong to most often (alpha-3)
+	dateline *dyad.Location
+	toks     map[int][]text.Token // sentence start -> tokens
+}
+
+func (r *Resolver) context(a *dyad.Article, ms []dyad.ActorMention) *article {
+	c := &article{a: a, lg: r.langs[a.Lang], ms: ms, toks: map[int][]text.Token{}}
+	count := map[string]int{}
+	for _, m := range ms {
+		if cc := m.Actor.Country; cc != "" {
+			count[cc]++
+			if count[cc] > count[c.main] || (count[cc] == count[c.main] && cc < c.main) {
+				c.main = cc
+			}
+		}
+	}
+	if d := strings.TrimSpace(string(a.Dateline)); d != "" {
+		c.dateline = r.dateline(c, d)
+	}
+	return c
+}
+
+// dateline resolves the place of a dateline: its whole text, else its first part ("PARIS, Texas" narrows).
+func (r *Resolver) dateline(c *article, d string) *dyad.Location {
+	first, rest, _ := strings.Cut(d, ",")
+	ids := r.g.names[Key(first)]
+	if len(ids) == 0 {
+		return &dyad.Location{Name: d}
+	}
+	ids = r.qualify(ids, Key(rest), "")
+	best := r.best(ids, Key(first), nil, c.main, "")
+	return r.location(best, d, ViaDateline)
+}
+
+// candidate is a place a sentence names.
+type candidate struct {
+	start, end int     // byte offsets of the name
+	places     []int32 // what it may be
+	key        string
+}
+
+func (r *Resolver) place(c *article, start, end, trigger int, actors []string) *dyad.Location {
+	var cands []candidate
+	if c.lg != nil {
+		cands = r.candidates(c, start, end)
+	}
+	if len(cands) == 0 {
+		return c.dateline
+	}
+	// the place named nearest the trigger (the first when none)
+	best := cands[0]
+	if trigger >= start && trigger < end {
+		dist := func(cd candidate) int {
+			if cd.start > trigger {
+				return cd.start - trigger
+			}
+			return trigger - cd.start
+		}
+		for _, cd := range cands[1:] {
+			if dist(cd) < dist(best) {
+				best = cd
+			}
+		}
+	}
+	dl := ""
+	if c.dateline.Resolved() {
+		dl = c.dateline.Country
+	}
+	p := r.best(best.places, best.key, actors, c.main, dl)
+	return r.location(p, c.a.Text[best.start:best.end], ViaText)
+}
+
+// candidates lists the places a sentence names after a place word of its language ("in", "à", "tại", "在").
+func (r *Resolver) candidates(c *article, start, end int) []candidate {
+	toks, ok := c.toks[start]
+	if !ok {
+		for _, t := range text.Tokens(c.a.Text[start:end]) {
+			t.Start, t.End = t.Start+start, t.End+start
+			toks = append(toks, t)
+		}
+		c.toks[start] = toks
+	}
+	lg := c.lg
+	var out []candidate
+	for k := 0; k+1 < len(toks); k++ {
+		if !lg.where[toks[k].Fold] {
+			continue
+		}
+		// the place right after the word, else after the words skipped ("en La Paz", "in the Hague" both read)
+		for j := k + 1; j < len(toks); j++ {
+			if cd, ok := r.at(c, toks, j); ok {
+				out = append(out, cd)
+				k = j
+				break
+			}
+			if !lg.skip[toks[j].Fold] && !lg.skip[toks[j].Fold+"'"] {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// at reads a place name that starts at token j: the longest name the gazetteer has (in its written form or an
+// inflected one), or a country the actor stage found there, whichever is longer.
+func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
+	t := toks[j]
+	// an elided article glued to the name: "l'Élysée", "all'Aia"
+	if i := strings.IndexAny(t.Text, "'’"); i > 0 && i < 5 {
+		_, w := utf8.DecodeRuneInString(t.Text[i:])
+		if c.lg.skip[text.Fold(t.Text[:i+w])] || c.lg.skip[text.Fold(t.Text[:i])+"'"] {
+			toks = slices.Clone(toks)
+			rest := t.Text[i+w:]
+			t = text.Token{Start: t.Start + i + w, End: t.End, Text: rest, Fold: text.Fold(rest)}
+			toks[j] = t
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(t.Text)
+	han := unicode.Is(unicode.Han, first)
+	if !han && !t.IsCapitalized() || c.lg.never[t.Fold] {
+		return candidate{}, false
+	}
+	var cd candidate
+	// words j.. (punctuation inside a name, "Port-au-Prince", "Xi'an", is passed over, as Key drops it)
+	var words []int
+	for i := j; i < len(toks) && len(words) < r.g.maxLen; i++ {
+		if toks[i].IsWord() {
+			words = append(words, i)
+		} else if tx := toks[i].Text; tx != "-" && tx != "'" && tx != "’" && tx != "." {
+			break
+		}
+	}
+	for n := len(words); n >= 1 && cd.places == nil; n-- {
+		ks := make([]string, n)
+		for i := range n {
+			ks[i] = toks[words[i]].Fold
+		}
+		key := strings.Join(ks, " ")
+		if ids := r.g.names[key]; len(ids) > 0 {
+			cd = candidate{start: t.Start, end: toks[words[n-1]].End, places: ids, key: key}
+			break
+		}
+		for _, in := range c.lg.inflect {
+			if s, ok := strings.CutSuffix(key, in[0]); ok && s != "" {
+				if ids := r.g.names[s+in[1]]; len(ids) > 0 {
+					cd = candidate{start: t.Start, end: toks[words[n-1]].End, places: ids, key: s + in[1]}
+					break
+				}
+			}
+		}
+	}
+	// a country the actor stage found here, unless the gazetteer reads a longer name ("Mexico City")
+	for _, m := range c.ms {
+		// (not a capital standing for its government; a demonym here is an inflected name, "на Украине", or
+		// places it as well, "in Chinese waters")
+		if m.Start != t.Start || m.Actor.Type != dyad.TypeCountry || m.Via == "capital" || m.End < cd.end {
+			continue
+		}
+		ci, ok := r.g.countries[m.Actor.Country]
+		if !ok {
+			break
+		}
+		// a city-state ("in Singapore": the capital of that name lies at the country's centroid), or a big city or
+		// the country's capital whose own name it is, when the country's is another ("em Salvador", "à Tunis")
+		if cd.places != nil {
+			p := r.g.places[cd.places[0]]
+			if p.Country == m.Actor.Country && p.Capital && dist(p, r.g.places[ci]) < 30 {
+				break
+			}
+			if r.g.primary[cd.places[0]] == cd.key && Key(r.g.places[ci].Name) != cd.key && (p.Population >= 1e6 || p.Capital && p.Country == m.Actor.Country) {
+				break
+			}
+		}
+		cd = candidate{start: m.Start, end: m.End, places: []int32{ci}, key: Key(m.Text)}
+		break
+	}
+	if cd.places == nil {
+		return cd, false
+	}
+	// "Paris, Texas", "Hanoi, Vietnam": a region or country right after the name narrows it
+	if i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end }); i >= 0 && toks[i].Text == "," && i+1 < len(toks) {
+		q := toks[i+1]
+		country := ""
+		for _, m := range c.ms {
+			if m.Start == q.Start && m.Actor.Type == dyad.TypeCountry {
+				country = m.Actor.Country
+			}
+		}
+		var ks []string
+		for x := i + 1; x < len(toks) && x < i+4 && toks[x].IsWord(); x++ {
+			ks = append(ks, toks[x].Fold)
+		}
+		cd.places = r.qualify(cd.places, strings.Join(ks, " "), country)
+	}
+	return cd, true
+}
+
+// qualify keeps the places that lie in the region or country a qualifier names (its first words, folded),
+// or all of them when it names none of theirs.
+func (r *Resolver) qualify(ids []int32, words, country string) []int32 {
+	var keep []int32
+	for _, id := range ids {
+		p := r.g.places[id]
+		if country != "" && p.Country == country {
+			keep = append(keep, id)
+			continue
+		}
+		if words == "" || p.Admin1 == "" {
+			continue
+		}
+		for n := strings.Count(words, " ") + 1; n >= 1; n-- {
+			k := strings.Join(strings.Fields(words)[:n], " ")
+			if slices.ContainsFunc(r.g.names[k], func(q int32) bool { return r.g.places[q].ID == p.Admin1 }) {
+				keep = append(keep, id)
+				break
+			}
+		}
+	}
+	if len(keep) == 0 {
+		return ids
+	}
+	return keep
+}
+
+// best picks one of the places a name may be: a big place, a capital, the place whose own name it is, one in
+// the country of the event's actors, of the dateline or of the article. Population weighs most: "Paris" is in
+// France unless the text says Texas, whoever is meeting there.
+func (r *Resolver) best(ids []int32, key string, actors []string, main, dateline string) int32 {
+	bestID, bestScore := ids[0], math.Inf(-1)
+	for _, id := range ids {
+		p := r.g.places[id]
+		var s float64
+		switch p.Precision {
+		case City:
+			s = math.Log10(float64(p.Population) + 10)
+		case Admin1:
+			s = 5.5
+		case Country:
+			s = 7
+		}
+		if r.g.primary[id] == key {
+			s += 0.5
+		}
+		if p.Capital {
+			s++
+		}
+		if slices.Contains(actors, p.Country) {
+			s++
+		}
+		if p.Country == dateline {
+			s += 0.5
+		}
+		if p.Country == main {
+			s += 0.5
+		}
+		if s > bestScore {
+			bestID, bestScore = id, s
+		}
+	}
+	// a name that is another's own, nearby, names it: "New Delhi" within Delhi
+	if b := r.g.places[bestID]; r.g.primary[bestID] != key {
+		for _, id := range ids {
+			if r.g.primary[id] == key && dist(r.g.places[id], b) < 50 {
+				return id
+			}
+		}
+	}
+	return bestID
+}
+
+func (r *Resolver) location(id int32, written, via string) *dyad.Location {
+	p := r.g.places[id]
+	return &dyad.Location{Name: written, PlaceID: p.ID, Canonical: p.Name, Country: p.Country, Admin1: p.Admin1,
+		Lat: p.Lat, Lon: p.Lon, Precision: p.Precision, Via: via}
+}
+
+// byActors is the country an event's actors imply: a visit (042) is in the target's country, hosting (043) in
+// the source's, an event between two actors of one country in that country.
+func (r *Resolver) byActors(e *dyad.Event) *dyad.Location {
+	cc := ""
+	switch {
+	case e.Code == "042":
+		cc = e.Target.Country
+	case e.Code == "043":
+		cc = e.Source.Country
+	case e.Source.Country != "" && e.Source.Country == e.Target.Country:
+		cc = e.Source.Country
+	}
+	i, ok := r.g.countries[cc]
+	if cc == "" || !ok {
+		return e.Location
+	}
+	loc := r.location(i, r.g.places[i].Name, ViaActor)
+	if e.Location != nil && e.Location.Name != "" {
+		loc.Name = e.Location.Name
+	}
+	return loc
+}
+
+// dist is the great-circle distance between two places in km.
+func dist(a, b Place) float64 {
+	const rad = math.Pi / 180
+	la1, la2 := a.Lat*rad, b.Lat*rad
+	dla, dlo := la2-la1, (b.Lon-a.Lon)*rad
+	h := math.Sin(dla/2)*math.Sin(dla/2) + math.Cos(la1)*math.Cos(la2)*math.Sin(dlo/2)*math.Sin(dlo/2)
+	return 2 * 6371 * math.Asin(math.Sqrt(h))
+}
