@@ -6,6 +6,7 @@ package dyad
 
 import (
 	"encoding/json"
+	"fmt"
 	"time"
 )
 
@@ -227,6 +228,34 @@ func (l *Location) Text() string {
 		return ""
 	}
 	return l.Name
+}
+
+// EncodeLocation is how stores keep a location: its JSON, nil for none.
+func EncodeLocation(l *Location) (any, error) {
+	if l == nil {
+		return nil, nil
+	}
+	b, err := json.Marshal(l)
+	if err != nil {
+		return nil, fmt.Errorf("location: %w", err)
+	}
+	return string(b), nil
+}
+
+// DecodeLocation reads back a stored location: its JSON when stored, else the text as written (events stored
+// before locations were resolved), nil when neither.
+func DecodeLocation(written, place string) (*Location, error) {
+	if place != "" {
+		l := &Location{}
+		if err := json.Unmarshal([]byte(place), l); err != nil {
+			return nil, fmt.Errorf("location: %w", err)
+		}
+		return l, nil
+	}
+	if written != "" {
+		return &Location{Name: written}, nil
+	}
+	return nil, nil
 }
 
 // Resolved reports whether the location is a known place (it has coordinates).

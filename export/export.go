@@ -4,6 +4,7 @@ package export
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/parquet-go/parquet-go"
+	"golang.org/x/text/language"
 )
 
 // Formats lists the formats Write knows.
@@ -217,7 +219,9 @@ var CSVColumns = []string{
 	"Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
 	"Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code",
 	"IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-	"NumMentions", "NumSources", "NumArticles", "ActionGeo_FullName", "DATEADDED", "SOURCEURL",
+	"NumMentions", "NumSources", "NumArticles",
+	"ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_Lat", "ActionGeo_Long",
+	"ActionGeo_FeatureID", "DATEADDED", "SOURCEURL",
 	"DatePrecision", "PLOVER", "Languages", "Actor1ID", "Actor2ID", "SourceArticleID", "Sentence", "CoderVersion",
 }
 
@@ -232,6 +236,45 @@ func newCSV(urls *sourceURLs, w io.Writer) *csvEncoder {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// Geo is a location in GDELT's geography columns (ActionGeo_*, Actor1Geo_*, Actor2Geo_*), as text.
+type Geo struct {
+	Type        string // 1 country, 2 US state, 3 US city, 4 world city, 5 world state (first-level region)
+	FullName    string // the gazetteer's name of the place, else the place as written
+	CountryCode string // ISO 3166 alpha-2 (GDELT writes FIPS 10-4, which differs for some countries)
+	ADM1Code    string // alpha-2 and GeoNames' admin1 code, "VN44"; the country code for a country
+	Lat, Long   string
+	FeatureID   string // GeoNames id of a city, "VN.44" of a region, alpha-2 of a country
+}
+
+// ActionGeo returns a location's GDELT geography fields; all empty for none, the name alone for a place the
+// gazetteer does not know.
+func ActionGeo(l *dyad.Location) Geo {
+	if l == nil {
+		return Geo{}
+	}
+	if !l.Resolved() {
+		return Geo{FullName: l.Name}
+	}
+	g := Geo{FullName: cmp.Or(l.Canonical, l.Name), FeatureID: l.PlaceID,
+		Lat: strconv.FormatFloat(l.Lat, 'f', 4, 64), Long: strconv.FormatFloat(l.Lon, 'f', 4, 64)}
+	if r, err := language.ParseRegion(l.Country); err == nil {
+		g.CountryCode = r.String()
+	}
+	us := g.CountryCode == "US"
+	switch l.Precision {
+	case "country":
+		g.Type, g.ADM1Code = "1", g.CountryCode
+	case "admin1":
+		g.Type = map[bool]string{true: "2", false: "5"}[us]
+	default:
+		g.Type = map[bool]string{true: "3", false: "4"}[us]
+	}
+	if g.ADM1Code == "" {
+		g.ADM1Code = strings.Replace(l.Admin1, ".", "", 1)
+	}
+	return g
+}
 
 // CSVRecord returns an event's CSV fields in the order of CSVColumns; sourceURL fills SOURCEURL.
 func CSVRecord(e *dyad.Event, sourceURL string) []string {
@@ -263,7 +306,9 @@ func CSVRecord(e *dyad.Event, sourceURL string) []string {
 		e.Source.Code, e.Source.Name, e.Source.Country, e.Source.Sector,
 		e.Target.Code, e.Target.Name, e.Target.Country, e.Target.Sector,
 		root, e.Code, base, e.Root, itoa(e.QuadClass), strconv.FormatFloat(e.Goldstein, 'f', -1, 64),
-		itoa(e.NumMentions), itoa(e.NumSources), itoa(e.NumArticles), string(e.Location), added, sourceURL,
+		itoa(e.NumMentions), itoa(e.NumSources), itoa(e.NumArticles))
+	g := ActionGeo(e.Location)
+	r = append(r, g.Type, g.FullName, g.CountryCode, g.ADM1Code, g.Lat, g.Long, g.FeatureID, added, sourceURL,
 		e.DatePrecision, e.Plover, strings.Join(e.Languages, ";"), e.Source.ActorID, e.Target.ActorID, article,
 		sentence, e.CoderVersion)
 	return r
@@ -299,33 +344,42 @@ func (c *csvEncoder) close() error {
 // Arrow read as a date; it is null for undated events. (A time.Time tagged date is written wrong by
 // parquet-go v0.32, so the days are computed here.)
 type Row struct {
-	ID            string   `parquet:"id"`
-	Date          *int32   `parquet:"date,optional,date"`
-	DatePrecision string   `parquet:"date_precision,dict"`
-	SourceCode    string   `parquet:"source_code,dict"`
-	SourceName    string   `parquet:"source_name"`
-	SourceActorID string   `parquet:"source_actor_id"`
-	SourceCountry string   `parquet:"source_country,dict"`
-	SourceSector  string   `parquet:"source_sector,dict"`
-	TargetCode    string   `parquet:"target_code,dict"`
-	TargetName    string   `parquet:"target_name"`
-	TargetActorID string   `parquet:"target_actor_id"`
-	TargetCountry string   `parquet:"target_country,dict"`
-	TargetSector  string   `parquet:"target_sector,dict"`
-	Code          string   `parquet:"code,dict"`
-	Root          string   `parquet:"root,dict"`
-	QuadClass     int32    `parquet:"quad_class"`
-	Goldstein     float64  `parquet:"goldstein"`
-	Plover        string   `parquet:"plover,dict"`
-	Location      *string  `parquet:"location,optional"`
-	NumMentions   int32    `parquet:"num_mentions"`
-	NumArticles   int32    `parquet:"num_articles"`
-	NumSources    int32    `parquet:"num_sources"`
-	Languages     []string `parquet:"languages,list"`
-	SourceURL     string   `parquet:"source_url"`
-	ArticleID     string   `parquet:"article_id"`
-	Sentence      string   `parquet:"sentence"`
-	CoderVersion  string   `parquet:"coder_version,dict"`
+	ID            string  `parquet:"id"`
+	Date          *int32  `parquet:"date,optional,date"`
+	DatePrecision string  `parquet:"date_precision,dict"`
+	SourceCode    string  `parquet:"source_code,dict"`
+	SourceName    string  `parquet:"source_name"`
+	SourceActorID string  `parquet:"source_actor_id"`
+	SourceCountry string  `parquet:"source_country,dict"`
+	SourceSector  string  `parquet:"source_sector,dict"`
+	TargetCode    string  `parquet:"target_code,dict"`
+	TargetName    string  `parquet:"target_name"`
+	TargetActorID string  `parquet:"target_actor_id"`
+	TargetCountry string  `parquet:"target_country,dict"`
+	TargetSector  string  `parquet:"target_sector,dict"`
+	Code          string  `parquet:"code,dict"`
+	Root          string  `parquet:"root,dict"`
+	QuadClass     int32   `parquet:"quad_class"`
+	Goldstein     float64 `parquet:"goldstein"`
+	Plover        string  `parquet:"plover,dict"`
+	Location      *string `parquet:"location,optional"`
+	// where the event took place, as the place resolver (geo) found it; empty for none
+	PlaceID        string   `parquet:"place_id,optional"`
+	PlaceName      string   `parquet:"place_name,optional"`
+	PlaceCountry   string   `parquet:"place_country,optional,dict"`
+	PlaceAdmin1    string   `parquet:"place_admin1,optional,dict"`
+	Lat            *float64 `parquet:"lat,optional"`
+	Lon            *float64 `parquet:"lon,optional"`
+	PlacePrecision string   `parquet:"place_precision,optional,dict"`
+	PlaceVia       string   `parquet:"place_via,optional,dict"`
+	NumMentions    int32    `parquet:"num_mentions"`
+	NumArticles    int32    `parquet:"num_articles"`
+	NumSources     int32    `parquet:"num_sources"`
+	Languages      []string `parquet:"languages,list"`
+	SourceURL      string   `parquet:"source_url"`
+	ArticleID      string   `parquet:"article_id"`
+	Sentence       string   `parquet:"sentence"`
+	CoderVersion   string   `parquet:"coder_version,dict"`
 }
 
 var epoch = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -347,9 +401,13 @@ func NewRow(e *dyad.Event, sourceURL string) Row {
 		d := int32(t.Sub(epoch).Hours() / 24)
 		r.Date = &d
 	}
-	if e.Location != "" {
-		l := string(e.Location)
-		r.Location = &l
+	if l := e.Location; l != nil {
+		r.Location = &l.Name
+		if l.Resolved() {
+			lat, lon := l.Lat, l.Lon
+			r.PlaceID, r.PlaceName, r.PlaceCountry, r.PlaceAdmin1 = l.PlaceID, l.Canonical, l.Country, l.Admin1
+			r.Lat, r.Lon, r.PlacePrecision, r.PlaceVia = &lat, &lon, l.Precision, l.Via
+		}
 	}
 	if len(e.Mentions) > 0 {
 		r.ArticleID, r.Sentence = e.Mentions[0].ArticleID, e.Mentions[0].Sentence

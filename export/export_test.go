@@ -79,7 +79,7 @@ func sampleEvents(n int) []dyad.Event {
 			ID: fmt.Sprintf("ev%05d", i), Date: "2025-02-18", DatePrecision: "day",
 			Source: dyad.EventActor{Code: "VNMGOV", Name: "Pham Thanh Binh", ActorID: "pham-thanh-binh", Country: "VNM", Sector: "GOV"},
 			Target: dyad.EventActor{Code: "CHN", Name: "China", Country: "CHN"},
-			Code:   "042", Root: "04", QuadClass: 1, Goldstein: 1.9, Plover: "CONSULT", Location: "Beijing",
+			Code:   "042", Root: "04", QuadClass: 1, Goldstein: 1.9, Plover: "CONSULT", Location: &dyad.Location{Name: "Bắc Kinh", PlaceID: "1816670", Canonical: "Beijing", Country: "CHN", Admin1: "CN.22", Lat: 39.9075, Lon: 116.39723, Precision: "city", Via: "text"},
 			Mentions: []dyad.EventMention{{ArticleID: fmt.Sprintf("a%d", i%3), Lang: "en", Source: "VNA", Published: "2025-02-19",
 				Sentence: `The envoy met officials, saying "ties matter".`, Start: 10, End: 56}},
 			NumMentions: 1, NumArticles: 1, NumSources: 1, Languages: []string{"en", "fr"}, CoderVersion: dyad.CoderVersion,
@@ -91,7 +91,7 @@ func sampleEvents(n int) []dyad.Event {
 func TestWriteCSV(t *testing.T) {
 	evs := sampleEvents(4)
 	evs[1].Date, evs[1].DatePrecision = "2024-07", "month"
-	evs[2].Date, evs[2].Location = "", ""
+	evs[2].Date, evs[2].Location = "", nil
 	st := &eventStore{events: evs, urls: map[string]string{"a0": "https://example.org/a0"}}
 	var buf bytes.Buffer
 	n, err := Write(context.Background(), st, "csv", &buf, dyad.EventQuery{})
@@ -122,10 +122,12 @@ func TestWriteCSV(t *testing.T) {
 		{1, "FractionDate", "2025.1342"}, {1, "Actor1Code", "VNMGOV"}, {1, "Actor1CountryCode", "VNM"}, {1, "Actor1Type1Code", "GOV"},
 		{1, "Actor2Code", "CHN"}, {1, "EventCode", "042"}, {1, "EventBaseCode", "042"}, {1, "EventRootCode", "04"},
 		{1, "QuadClass", "1"}, {1, "GoldsteinScale", "1.9"}, {1, "ActionGeo_FullName", "Beijing"}, {1, "IsRootEvent", "1"},
+		{1, "ActionGeo_Type", "4"}, {1, "ActionGeo_CountryCode", "CN"}, {1, "ActionGeo_ADM1Code", "CN22"},
+		{1, "ActionGeo_Lat", "39.9075"}, {1, "ActionGeo_Long", "116.3972"}, {1, "ActionGeo_FeatureID", "1816670"},
 		{1, "SOURCEURL", "https://example.org/a0"}, {1, "DATEADDED", "20250219"}, {1, "Languages", "en;fr"},
 		{1, "Sentence", `The envoy met officials, saying "ties matter".`},
 		{2, "Day", "20240701"}, {2, "DatePrecision", "month"}, {2, "SOURCEURL", ""}, // a1: not stored
-		{3, "Day", ""}, {3, "Year", ""}, {3, "ActionGeo_FullName", ""},
+		{3, "Day", ""}, {3, "Year", ""}, {3, "ActionGeo_FullName", ""}, {3, "ActionGeo_Lat", ""}, {3, "ActionGeo_Type", ""},
 	}
 	for _, tt := range tests {
 		if got := col(tt.row, tt.name); got != tt.want {
@@ -229,7 +231,8 @@ func TestWriteParquet(t *testing.T) {
 		t.Errorf("row 2 date %s", got)
 	}
 	if rows[0].SourceURL != "https://example.org/a0" || rows[0].Code != "042" || rows[0].QuadClass != 1 ||
-		strings.Join(rows[0].Languages, ",") != "en,fr" || rows[0].Location == nil || *rows[0].Location != "Beijing" {
+		strings.Join(rows[0].Languages, ",") != "en,fr" || rows[0].Location == nil || *rows[0].Location != "Bắc Kinh" ||
+		rows[0].PlaceID != "1816670" || rows[0].Lat == nil || *rows[0].Lat != 39.9075 || rows[0].PlaceCountry != "CHN" {
 		t.Errorf("row 0: %+v", rows[0])
 	}
 }

@@ -212,17 +212,22 @@ const eventCols = `e.id, e.key, coalesce(e.date, ''), e.date_precision, e.date_i
 	e.source_code, e.source_name, e.source_actor_id, e.source_country, e.source_sector,
 	e.target_code, e.target_name, e.target_actor_id, e.target_country, e.target_sector,
 	e.code, e.root, e.quad_class, e.goldstein, e.plover, coalesce(e.location, ''), e.coder_version,
-	e.num_mentions, e.num_articles, e.num_sources, e.languages`
+	e.num_mentions, e.num_articles, e.num_sources, e.languages, coalesce(e.place::text, '')`
 
 func scanEvent(r scanner) (dyad.Event, error) {
 	var e dyad.Event
+	var loc, place string
 	s, t := &e.Source, &e.Target
 	if err := r.Scan(&e.ID, &e.Key, &e.Date, &e.DatePrecision, &e.DateInferred,
 		&s.Code, &s.Name, &s.ActorID, &s.Country, &s.Sector,
 		&t.Code, &t.Name, &t.ActorID, &t.Country, &t.Sector,
-		&e.Code, &e.Root, &e.QuadClass, &e.Goldstein, &e.Plover, &e.Location, &e.CoderVersion,
-		&e.NumMentions, &e.NumArticles, &e.NumSources, &e.Languages); err != nil {
+		&e.Code, &e.Root, &e.QuadClass, &e.Goldstein, &e.Plover, &loc, &e.CoderVersion,
+		&e.NumMentions, &e.NumArticles, &e.NumSources, &e.Languages, &place); err != nil {
 		return e, err
+	}
+	var err error
+	if e.Location, err = dyad.DecodeLocation(loc, place); err != nil {
+		return e, fmt.Errorf("event %s: %w", e.ID, err)
 	}
 	if e.Languages == nil {
 		e.Languages = []string{}

@@ -194,9 +194,13 @@ func (s *saver) rest(recs []*dyad.Record, fresh []int) error {
 				events = append(events, e)
 			}
 			src, tgt := e.Source, e.Target
+			place, err := dyad.EncodeLocation(e.Location)
+			if err != nil {
+				return err
+			}
 			recodes.Queue(recodeEvent, e.ID, a.ID, src.Code, src.Name, src.ActorID, src.Country, src.Sector,
 				tgt.Code, tgt.Name, tgt.ActorID, tgt.Country, tgt.Sector,
-				e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, nullable(string(e.Location)))
+				e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, nullable(e.Location.Text()), place)
 			for _, m := range e.Mentions {
 				if m.ArticleID != "" && m.ArticleID != a.ID {
 					continue // another article's mention, stored with it
@@ -277,10 +281,14 @@ func (s *saver) rest(recs []*dyad.Record, fresh []int) error {
 		b := &pgx.Batch{}
 		for _, e := range events {
 			src, tgt := e.Source, e.Target
+			place, err := dyad.EncodeLocation(e.Location)
+			if err != nil {
+				return err
+			}
 			b.Queue(insertEvent, e.ID, e.Key, nullable(string(e.Date)), e.DatePrecision, e.DateInferred,
 				src.Code, src.Name, src.ActorID, src.Country, src.Sector,
 				tgt.Code, tgt.Name, tgt.ActorID, tgt.Country, tgt.Sector,
-				e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, nullable(string(e.Location)), e.CoderVersion)
+				e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, nullable(e.Location.Text()), e.CoderVersion, place)
 		}
 		if err := s.tx.SendBatch(s.ctx, b).Close(); err != nil {
 			return fmt.Errorf("events: %w", err)
@@ -364,8 +372,8 @@ func (s *saver) rest(recs []*dyad.Record, fresh []int) error {
 const insertEvent = `INSERT INTO events (id, key, date, date_precision, date_inferred,
 	source_code, source_name, source_actor_id, source_country, source_sector,
 	target_code, target_name, target_actor_id, target_country, target_sector,
-	code, root, quad_class, goldstein, plover, location, coder_version)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+	code, root, quad_class, goldstein, plover, location, coder_version, place)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
 	ON CONFLICT (id) DO UPDATE SET date = excluded.date, date_precision = excluded.date_precision,
 		date_inferred = excluded.date_inferred
 	WHERE excluded.date IS NOT NULL AND (events.date IS NULL OR length(events.date) < length(excluded.date) OR
@@ -377,7 +385,7 @@ const insertEvent = `INSERT INTO events (id, key, date, date_precision, date_inf
 // mention.
 const recodeEvent = `UPDATE events SET source_code = $3, source_name = $4, source_actor_id = $5, source_country = $6,
 	source_sector = $7, target_code = $8, target_name = $9, target_actor_id = $10, target_country = $11,
-	target_sector = $12, code = $13, root = $14, quad_class = $15, goldstein = $16, plover = $17, location = $18
+	target_sector = $12, code = $13, root = $14, quad_class = $15, goldstein = $16, plover = $17, location = $18, place = $19
 	WHERE id = $1 AND (SELECT article_id FROM event_mentions WHERE event_id = $1
 		ORDER BY confidence DESC, article_id, span_start LIMIT 1) = $2`
 

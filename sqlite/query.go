@@ -215,21 +215,25 @@ const eventCols = `e.id, e.key, e.date, e.date_precision, e.date_inferred,
 	e.source_code, e.source_name, e.source_actor_id, e.source_country, e.source_sector,
 	e.target_code, e.target_name, e.target_actor_id, e.target_country, e.target_sector,
 	e.code, e.root, e.quad_class, e.goldstein, e.plover, e.location, e.coder_version,
-	e.num_mentions, e.num_articles, e.num_sources, e.languages`
+	e.num_mentions, e.num_articles, e.num_sources, e.languages, e.place`
 
 func scanEvent(r scanner) (dyad.Event, error) {
 	var e dyad.Event
-	var date, loc sql.NullString
+	var date, loc, place sql.NullString
 	var langs string
 	s, t := &e.Source, &e.Target
 	if err := r.Scan(&e.ID, &e.Key, &date, &e.DatePrecision, &e.DateInferred,
 		&s.Code, &s.Name, &s.ActorID, &s.Country, &s.Sector,
 		&t.Code, &t.Name, &t.ActorID, &t.Country, &t.Sector,
 		&e.Code, &e.Root, &e.QuadClass, &e.Goldstein, &e.Plover, &loc, &e.CoderVersion,
-		&e.NumMentions, &e.NumArticles, &e.NumSources, &langs); err != nil {
+		&e.NumMentions, &e.NumArticles, &e.NumSources, &langs, &place); err != nil {
 		return e, err
 	}
-	e.Date, e.Location = dyad.NullString(date.String), dyad.NullString(loc.String)
+	e.Date = dyad.NullString(date.String)
+	var err error
+	if e.Location, err = dyad.DecodeLocation(loc.String, place.String); err != nil {
+		return e, fmt.Errorf("event %s: %w", e.ID, err)
+	}
 	if err := json.Unmarshal([]byte(langs), &e.Languages); err != nil {
 		return e, fmt.Errorf("event %s languages: %w", e.ID, err)
 	}

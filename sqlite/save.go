@@ -129,8 +129,8 @@ const insertActorMention = `INSERT INTO actor_mentions (article_id, seq, span_st
 const insertEvent = `INSERT INTO events (id, key, date, date_precision, date_inferred,
 	source_code, source_name, source_actor_id, source_country, source_sector,
 	target_code, target_name, target_actor_id, target_country, target_sector,
-	code, root, quad_class, goldstein, plover, location, coder_version)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	code, root, quad_class, goldstein, plover, location, coder_version, place)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (id) DO UPDATE SET date = excluded.date, date_precision = excluded.date_precision,
 		date_inferred = excluded.date_inferred
 	WHERE excluded.date IS NOT NULL AND (events.date IS NULL OR length(events.date) < length(excluded.date) OR
@@ -142,7 +142,7 @@ const insertEvent = `INSERT INTO events (id, key, date, date_precision, date_inf
 // mention.
 const recodeEvent = `UPDATE events SET source_code = ?3, source_name = ?4, source_actor_id = ?5, source_country = ?6,
 	source_sector = ?7, target_code = ?8, target_name = ?9, target_actor_id = ?10, target_country = ?11,
-	target_sector = ?12, code = ?13, root = ?14, quad_class = ?15, goldstein = ?16, plover = ?17, location = ?18
+	target_sector = ?12, code = ?13, root = ?14, quad_class = ?15, goldstein = ?16, plover = ?17, location = ?18, place = ?19
 	WHERE id = ?1 AND (SELECT article_id FROM event_mentions WHERE event_id = ?1
 		ORDER BY confidence DESC, article_id, span_start LIMIT 1) = ?2`
 
@@ -264,10 +264,14 @@ func (s *saver) saveEvent(a *dyad.Article, e *dyad.Event) error {
 	}
 	t := s.touched[e.ID] // read by touchEvents
 	src, tgt := e.Source, e.Target
+	place, err := dyad.EncodeLocation(e.Location)
+	if err != nil {
+		return err
+	}
 	if _, err := s.exec(insertEvent, e.ID, e.Key, nullable(string(e.Date)), e.DatePrecision, e.DateInferred,
 		src.Code, src.Name, src.ActorID, src.Country, src.Sector,
 		tgt.Code, tgt.Name, tgt.ActorID, tgt.Country, tgt.Sector,
-		e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, nullable(string(e.Location)), e.CoderVersion); err != nil {
+		e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, nullable(e.Location.Text()), e.CoderVersion, place); err != nil {
 		return fmt.Errorf("insert: %w", err)
 	}
 	for _, m := range e.Mentions {
@@ -297,7 +301,7 @@ func (s *saver) saveEvent(a *dyad.Article, e *dyad.Event) error {
 	// and offset), whichever order its mentions came in: this record's when its mention is now the best.
 	if _, err := s.exec(recodeEvent, e.ID, a.ID, src.Code, src.Name, src.ActorID, src.Country, src.Sector,
 		tgt.Code, tgt.Name, tgt.ActorID, tgt.Country, tgt.Sector,
-		e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, nullable(string(e.Location))); err != nil {
+		e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, nullable(e.Location.Text()), place); err != nil {
 		return fmt.Errorf("recode: %w", err)
 	}
 	if s.evSeen == nil {

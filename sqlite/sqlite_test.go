@@ -77,8 +77,8 @@ func TestTwoHandles(t *testing.T) {
 	if e.NumMentions != len(recs) || e.NumArticles != len(recs) {
 		t.Errorf("shared event: %d mentions, %d articles; want %d", e.NumMentions, e.NumArticles, len(recs))
 	}
-	if v, err := a.SchemaVersion(ctx); err != nil || v != 4 {
-		t.Errorf("SchemaVersion = %d, %v; want 4", v, err)
+	if v, err := a.SchemaVersion(ctx); err != nil || v != 5 {
+		t.Errorf("SchemaVersion = %d, %v; want 5", v, err)
 	}
 }
 
@@ -148,8 +148,8 @@ func TestRollups(t *testing.T) {
 }
 
 // TestMigrateRollups opens a store of schema version 1 that holds rows: migration 0002 fills the rollups
-// from them, migration 0003 adds the mentions' codings, NULL for the rows stored before, and 0004 the
-// mentions' keys, copied from their events.
+// from them, migration 0003 adds the mentions' codings, NULL for the rows stored before, 0004 the mentions'
+// keys, copied from their events, and 0005 the events' places, NULL before (their location text still reads).
 func TestMigrateRollups(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "dyad.db")
@@ -165,7 +165,9 @@ func TestMigrateRollups(t *testing.T) {
 	// Back to version 1: without the rollups and the mentions' codings, as a store written before them.
 	for _, q := range []string{"DROP TABLE event_counts", "DROP TABLE store_totals",
 		"DROP INDEX event_mentions_undated", "ALTER TABLE event_mentions DROP COLUMN key",
-		"ALTER TABLE event_mentions DROP COLUMN coding", "DELETE FROM schema_version WHERE version >= 2"} {
+		"ALTER TABLE event_mentions DROP COLUMN coding", "DROP INDEX events_place_id", "DROP INDEX events_lat_lon",
+		"ALTER TABLE events DROP COLUMN place_id", "ALTER TABLE events DROP COLUMN lat", "ALTER TABLE events DROP COLUMN lon",
+		"ALTER TABLE events DROP COLUMN place", "DELETE FROM schema_version WHERE version >= 2"} {
 		if _, err := db.writer.ExecContext(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
@@ -176,8 +178,8 @@ func TestMigrateRollups(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 4 {
-		t.Fatalf("SchemaVersion = %d, %v; want 4", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 5 {
+		t.Fatalf("SchemaVersion = %d, %v; want 5", v, err)
 	}
 	// Migration 0004 gives every mention its event's key.
 	var bad int
@@ -187,6 +189,11 @@ func TestMigrateRollups(t *testing.T) {
 	}
 	if e, err := db.Event(ctx, recs[0].Events[0].ID); err != nil || len(e.Mentions) == 0 || e.Mentions[0].Coding != nil {
 		t.Fatalf("an event stored before migration 0003 = %+v, %v; want its mentions with no coding", e, err)
+	}
+	for _, ev := range recs[0].Events {
+		if e, err := db.Event(ctx, ev.ID); err != nil || e.Location.Text() != ev.Location.Text() || e.Location.Resolved() {
+			t.Fatalf("an event stored before migration 0005: location %+v, %v; want %q as written, unresolved", e.Location, err, ev.Location.Text())
+		}
 	}
 	if st, err := db.Stats(ctx); err != nil || st.Events == 0 {
 		t.Fatalf("Stats after the migration = %+v, %v", st, err)

@@ -164,7 +164,8 @@ func records() []*dyad.Record {
 		actorMention(a, "Vietnam", vnm, "name"),
 	}
 	visit := event(evVisit, keyVC, "2024-03-09", vnmGov, chnGov, "042", 1, 1.9)
-	visit.Location = "Beijing"
+	visit.Location = &dyad.Location{Name: "Beijing", PlaceID: "1816670", Canonical: "Beijing", Country: "CHN",
+		Admin1: "CN.22", Lat: 39.9075, Lon: 116.3972, Precision: "city", Via: "text"}
 	visit.Source.ActorID = binh.ID
 	visit.Mentions = []dyad.EventMention{mention(a, "Deputy Foreign Minister Phạm Thanh Bình travelled to Beijing on Saturday "+
 		"for a new round of talks on the land border.", "2024-03-09", false)}
@@ -304,7 +305,7 @@ func testRecord(t *testing.T, s dyad.Store) {
 	w := want.Events[0]
 	if e.Key != w.Key || e.Date != w.Date || e.DatePrecision != "day" || e.Source != w.Source || e.Target != w.Target ||
 		e.Code != "042" || e.Root != "04" || e.QuadClass != 1 || e.Goldstein != 1.9 || e.Plover != "CONSULT" ||
-		e.Location != "Beijing" || e.CoderVersion != dyad.CoderVersion {
+		!equalJSON(e.Location, w.Location) || e.CoderVersion != dyad.CoderVersion {
 		t.Errorf("event fields:\n got %+v\nwant %+v", e, w)
 	}
 	if !equalJSON(e.Mentions[0], w.Mentions[0]) {
@@ -438,7 +439,7 @@ func testEventGainsMention(t *testing.T, s dyad.Store) {
 		t.Errorf("en mention's coding = %+v; want none", c)
 	}
 	// The event keeps what its first record said.
-	if e.Location != "Beijing" || e.Source.ActorID != binh.ID {
+	if e.Location.Text() != "Beijing" || e.Location.PlaceID != "1816670" || e.Source.ActorID != binh.ID {
 		t.Errorf("event fields changed by a later mention: %+v", e)
 	}
 	// A mention without a source counts for no source.

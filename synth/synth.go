@@ -340,7 +340,9 @@ func (g *generator) event(day time.Time) dyad.Event {
 		CoderVersion: dyad.CoderVersion, Key: src.Country + ":" + tgt.Country + ":" + c.Root,
 	}
 	if g.rng.IntN(2) == 0 {
-		ev.Location = dyad.NullString(tgt.Name)
+		// a place somewhere in the inhabited latitudes, for the place filters and their benchmarks
+		ev.Location = &dyad.Location{Name: tgt.Name, PlaceID: tgt.Country, Canonical: tgt.Name, Country: tgt.Country,
+			Lat: float64(g.rng.IntN(12000))/100 - 55, Lon: float64(g.rng.IntN(36000))/100 - 180, Precision: "country", Via: "text"}
 	}
 	if g.rng.IntN(20) == 0 {
 		ev.Date, ev.DatePrecision = dyad.NullString(date.Format("2006-01")), "month"

@@ -14,6 +14,7 @@ import (
 	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/coder"
 	"github.com/dyad-events/dyad/extract"
+	"github.com/dyad-events/dyad/geo"
 	"github.com/dyad-events/dyad/link"
 	"github.com/dyad-events/dyad/packs"
 	"github.com/dyad-events/dyad/pipeline"
@@ -91,6 +92,7 @@ type components struct {
 	dict      *actor.Dictionary
 	codebook  *cameo.Codebook
 	coder     *coder.Coder
+	geo       *geo.Resolver
 }
 
 func (e *env) components() (*components, error) {
@@ -111,6 +113,9 @@ func (e *env) components() (*components, error) {
 	if c.coder, err = coder.New(set, c.codebook); err != nil {
 		return nil, fmt.Errorf("verb patterns: %w", err)
 	}
+	if c.geo, err = geo.New(set); err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
 	return c, nil
 }
 
@@ -121,6 +126,7 @@ func (c *components) stages() pipeline.Stages {
 		Annotate: c.dict.Recognize,
 		Code: func(a *dyad.Article, ms []dyad.ActorMention) ([]dyad.Event, []dyad.Statement) {
 			r := c.coder.Code(a, ms)
+			c.geo.Resolve(a, ms, r.Events)
 			return r.Events, r.Statements
 		},
 	}

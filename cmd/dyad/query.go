@@ -227,7 +227,7 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 		{"quad", 0, func(v dyad.Event) string { return strconv.Itoa(v.QuadClass) }},
 		{"goldstein", 0, func(v dyad.Event) string { return strconv.FormatFloat(v.Goldstein, 'f', 1, 64) }},
 		{"plover", 0, func(v dyad.Event) string { return v.Plover }},
-		{"location", 14, func(v dyad.Event) string { return string(v.Location) }},
+		{"location", 14, func(v dyad.Event) string { return placeText(v.Location) }},
 		{"mentions", 0, func(v dyad.Event) string { return strconv.Itoa(v.NumMentions) }},
 		{"languages", 0, func(v dyad.Event) string { return strings.Join(v.Languages, ",") }},
 	})
@@ -258,7 +258,7 @@ func showEvent(e *env, ev *dyad.Event, format string) error {
 	}
 	w := e.stdout
 	fmt.Fprintf(w, "Event %s: %s %s -> %s on %s (%s precision%s), %s\n", ev.ID, ev.Code, cell(ev.Source.Name, 40), cell(ev.Target.Name, 40),
-		orDash(string(ev.Date)), orDash(ev.DatePrecision), map[bool]string{true: ", inferred"}[ev.DateInferred], orDash(cell(string(ev.Location), 40)))
+		orDash(string(ev.Date)), orDash(ev.DatePrecision), map[bool]string{true: ", inferred"}[ev.DateInferred], orDash(cell(placeText(ev.Location), 40)))
 	fmt.Fprintf(w, "source %s  target %s  quad %d  goldstein %.1f  plover %s\n", ev.Source.Code, ev.Target.Code, ev.QuadClass, ev.Goldstein, ev.Plover)
 	fmt.Fprintf(w, "%d mention(s) in %d article(s) from %d source(s), languages %s\n\n", ev.NumMentions, ev.NumArticles, ev.NumSources, strings.Join(ev.Languages, ", "))
 	return writeList(w, "table", ev.Mentions, mentionColumns())
@@ -379,4 +379,17 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 		{"title", 40, func(h dyad.Hit) string { return h.Article.Title }},
 		{"snippet", 90, func(h dyad.Hit) string { return h.Snippet }},
 	})
+}
+
+// placeText shows a location: the place as the gazetteer names it, with its country, else as written.
+func placeText(l *dyad.Location) string {
+	switch {
+	case l == nil:
+		return ""
+	case l.Resolved() && l.Precision != "country":
+		return l.Canonical + ", " + l.Country
+	case l.Resolved():
+		return l.Canonical
+	}
+	return l.Name
 }
