@@ -60,7 +60,7 @@ func fixtureRecords(t testing.TB) []*dyad.Record {
 			ID: "ev-vnm-chn-20250218", Date: "2025-02-18", DatePrecision: "day",
 			Source: dyad.EventActor{Code: "VNMGOV", Name: "Pham Thanh Binh", ActorID: refPTB.ID, Country: "VNM", Sector: "GOV"},
 			Target: dyad.EventActor{Code: "CHNPTY", Name: "Liu Jianchao", Country: "CHN", Sector: "PTY"},
-			Code:   "042", Root: "04", QuadClass: 1, Goldstein: 1.9, Plover: "CONSULT", Location: "Beijing",
+			Code:   "042", Root: "04", QuadClass: 1, Goldstein: 1.9, Plover: "CONSULT", Location: &dyad.Location{Name: "Beijing", PlaceID: "1816670", Canonical: "Beijing", Country: "CHN", Admin1: "CN.22", Lat: 39.9075, Lon: 116.3972, Precision: "city", Via: "text"},
 			Mentions:     []dyad.EventMention{{ArticleID: id, Lang: lang, Source: source, Sentence: sent, Start: s, End: e, Confidence: 0.9, Date: "2025-02-18"}},
 			CoderVersion: dyad.CoderVersion,
 		}

@@ -307,6 +307,16 @@ async function dyadPage(arg, params) {
     section("Events", eventsTable(list.items), pager("dyad/" + enc(dyad), params, list))];
 }
 
+// placeLabel shows an event's location: as written, the place it is (canonical name, country, precision,
+// coordinates) when the gazetteer knows it.
+function placeLabel(l) {
+  if (!l) return "—";
+  if (!l.place_id) return l.name || "—";
+  const where = [l.canonical, l.country].filter(Boolean).join(", ");
+  const named = l.name && l.name !== l.canonical ? `${l.name} · ` : "";
+  return `${named}${where} (${l.precision}, ${Number(l.lat).toFixed(3)}, ${Number(l.lon).toFixed(3)}; from the ${l.via})`;
+}
+
 async function eventPage(arg) {
   const e = await api("events/" + enc(decodeURIComponent(arg)));
   const byLang = new Map();
@@ -319,7 +329,7 @@ async function eventPage(arg) {
     h("dt", {}, "Source"), h("dd", {}, actorLink(e.source)),
     h("dt", {}, "Target"), h("dd", {}, actorLink(e.target)),
     h("dt", {}, "Event"), h("dd", {}, quadBadge(e.quad_class), " ", h("code", {}, e.code), " ", e.plover || "", " · Goldstein ", g1(e.goldstein)),
-    h("dt", {}, "Location"), h("dd", {}, e.location || "—"),
+    h("dt", {}, "Location"), h("dd", {}, placeLabel(e.location)),
     h("dt", {}, "Evidence"), h("dd", {}, `${num(e.num_mentions)} mentions in ${num(e.num_articles)} articles from ${num(e.num_sources)} sources`),
     h("dt", {}, "Dyad"), h("dd", {}, h("a", { href: "#/dyad/" + enc((e.source.country || e.source.code) + ":" + (e.target.country || e.target.code)) }, "all events between these two")));
   const mentions = [...byLang.entries()].map(([lang, ms]) => h("div", { class: "langgroup" },
