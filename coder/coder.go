@@ -229,7 +229,9 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 				for _, ph := range d.targets(cd) {
 					tgt := d.targetActor(cd, ph)
 					src, ok := d.agentFor(s, ta, tb, ph, tgt)
-					if !ok || countryless(tgt) || src.Code == tgt.Code {
+					// a bare country as the target stands for a person of it the actor stage does not know ("the
+					// Russian activist X was arrested"): its own state arresting them is RUS -> RUS
+					if !ok || countryless(tgt) || src.Code == tgt.Code && tgt.Sector != "" {
 						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Target: tgt.Code,
 							Why: fmt.Sprintf("pattern %q: agentless, but no agent or country for it", cd.pt.text)})
 						continue

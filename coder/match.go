@@ -273,8 +273,9 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 	// after a pattern word "and" the subject is the sentence's ("X hat Y empfangen und mit ihm ... unterzeichnet")
 	sawAnd := dir < 0 && j > 0 && els[j-1].kind == kLit && s.andLit(els[j-1]) && !b.imported
 	for {
-		if e.kind == kSlot && e.slot == 'S' && dir < 0 && p > 0 && p < len(s.u) && s.u[p].fold == "," {
+		if e.kind == kSlot && (e.slot == 'S' || e.slot == 'T') && dir < 0 && p > 0 && p < len(s.u) && s.u[p].fold == "," {
 			// "Meloni, who holds the G7 presidency, travelled to Kyiv": the subject is before the relative clause
+			// (and so is a passive's T: "X, qui dénonçait la guerre, a été interpellé")
 			if q := s.relClauseStart(p); q > 0 {
 				save := *b
 				if s.walk(els, j, q-1, dir, b) {
