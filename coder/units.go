@@ -291,6 +291,8 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 			return relMember
 		}
 		return relConj // "la France et le Vietnam"
+	case lg.is(cAnd, first) && n >= 3 && n <= 5 && lg.is(cDet, d.fold(ga+1)) && d.roleWords(ga+2, gb) && !same:
+		return relConj // "Israel and the militant group Hamas": a determiner and a description of the second
 	case (first == "," || lg.is(cAnd, first)) && same && n <= 16 && d.lowerWords(ga, gb) <= 5:
 		return relMember
 	case plain(ga) && loose && n <= 3 && !(next.Type == dyad.TypePerson && prev.Type != dyad.TypePerson && d.hasPrep(ga, gb)):
