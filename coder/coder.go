@@ -353,9 +353,20 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 func (s *sentence) candidates() []candidate {
 	lg := s.d.lg
 	var out []candidate
+	s.words = make([]string, len(s.u))
+	for i, u := range s.u {
+		s.words[i] = s.unitWord(u)
+		s.mask.add(s.words[i])
+	}
 	try := func(ans []anchor, i int) {
 		for _, an := range ans {
+			if !s.mask.covers(an.need) {
+				continue // a word the pattern needs is not in the sentence
+			}
 			pt := lg.patterns[an.pat]
+			if s.lacks(pt) {
+				continue
+			}
 			if b, ok := s.matchAt(pt, an, i); ok {
 				out = append(out, candidate{pt: pt, idx: an.pat, b: b})
 			}

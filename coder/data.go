@@ -657,6 +657,12 @@ func (lg *lang) parseElem(w string, sets map[string][]alt) (elem, error) {
 func (lg *lang) addPattern(pt *pattern) {
 	idx := len(lg.patterns)
 	lg.patterns = append(lg.patterns, pt)
+	var need wordMask
+	for _, group := range pt.need {
+		if len(group) == 1 {
+			need.add(group[0])
+		}
+	}
 	for ai, a := range pt.elems[pt.anchor].alts {
 		// index the longest token of the alternative: "a meeting" is found through "meeting"
 		off := 0
@@ -665,7 +671,7 @@ func (lg *lang) addPattern(pt *pattern) {
 				off = k
 			}
 		}
-		an := anchor{pat: idx, alt: ai, off: off}
+		an := anchor{pat: idx, alt: ai, off: off, need: need}
 		switch {
 		case a[off].stem:
 			lg.stems[a[off].text] = append(lg.stems[a[off].text], an)

@@ -33,6 +33,11 @@ type sentence struct {
 	recipPrev bool     // the previous sentence had a reciprocal subject ("they" may continue it)
 	stems     []string // the stem of each word unit (stemAt), where stemmed says it was computed
 	stemmed   []bool
+	// words holds the form tokOK compares for each unit (its fold, or a phrase's first token's), and mask
+	// their bits (wordMask): what candidates checks a pattern's needed words against
+	words  []string
+	mask   wordMask
+	litBuf []int // scratch for binding.lits while a pattern is tried
 	// dateU marks the word units of date expressions ("on Monday", "este martes", "am 18. Februar"): a pattern
 	// passes over them between any two of its elements, as it does over a place
 	dateU []bool
@@ -115,6 +120,25 @@ func (s *sentence) barrierAt(p int) bool {
 	return s.isBarrier(s.u[p]) || (s.barU != nil && s.barU[p])
 }
 
+// unitWord is the form of unit u that tokOK compares with a pattern's word.
+func (s *sentence) unitWord(u unit) string {
+	if u.phrase >= 0 {
+		return s.d.toks[u.tok].Fold
+	}
+	return u.fold
+}
+
+// lacks reports whether the sentence lacks every token of one of the pattern's needed words, so that the
+// pattern cannot match anywhere in it (pattern.need).
+func (s *sentence) lacks(pt *pattern) bool {
+	for _, group := range pt.need {
+		if !slices.ContainsFunc(group, func(w string) bool { return slices.Contains(s.words, w) }) {
+			return true
+		}
+	}
+	return false
+}
+
 // matchAt tries pattern pt with its anchor alternative ai at unit i.
 func (s *sentence) matchAt(pt *pattern, an anchor, i int) (binding, bool) {
 	i -= an.off
@@ -132,15 +156,19 @@ func (s *sentence) matchAt(pt *pattern, an anchor, i int) (binding, bool) {
 	b.trigLast = end - 1
 	b.hi = end - 1
 	b.lo = i
+	// The words matched go into the sentence's scratch slice; a match takes its own copy.
+	b.lits = s.litBuf[:0]
 	for k := i; k < end; k++ {
 		b.lits = append(b.lits, k)
 	}
-	if !s.walk(pt.right, 0, end, 1, &b) {
+	ok = s.walk(pt.right, 0, end, 1, &b) && s.walk(pt.left, 0, i-1, -1, &b)
+	if cap(b.lits) > cap(s.litBuf) {
+		s.litBuf = b.lits[:0]
+	}
+	if !ok {
 		return b, false
 	}
-	if !s.walk(pt.left, 0, i-1, -1, &b) {
-		return b, false
-	}
+	b.lits = slices.Clone(b.lits)
 	// verb-first patterns ("traf S T", "hat S ... getroffen") read inverted word order: when an actor phrase
 	// stands right before the verb, that phrase is the subject and the inverted reading is wrong
 	// ("Scholz hat Selenskyj empfangen" is not Selenskyj receiving)

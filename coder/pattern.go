@@ -94,6 +94,11 @@ type pattern struct {
 	// tSubject: T is the pattern's first slot, the subject of a passive ("T was arrested", "T @werd ... door
 	// S"), so a subject pronoun ("he", "hij", "er") may fill it
 	tSubject bool
+	// need lists, for each word of the pattern besides its trigger that must match, the exact tokens of
+	// which one must be in the sentence (one per alternative): a pattern whose need a sentence cannot meet
+	// is not tried (sentence.lacks). Words matched by prefix or stem, optional words, the possessive 's and
+	// words of more than maxNeedGroup alternatives add none.
+	need [][]string
 }
 
 // finish validates a parsed pattern and prepares it for matching.
@@ -157,6 +162,27 @@ func (pt *pattern) finish() error {
 				w += t.text
 			}
 			pt.elems[i].poss = pt.elems[i].poss || w == "'s" || w == "s'"
+		}
+	}
+	for i, e := range pt.elems {
+		if e.kind != kLit || e.optional || e.poss || i == pt.anchor {
+			continue
+		}
+		var group []string
+		for _, a := range e.alts {
+			k := slices.IndexFunc(a, func(t tokMatch) bool { return !t.prefix && !t.stem })
+			if k < 0 {
+				group = nil
+				break
+			}
+			if !slices.Contains(group, a[k].text) {
+				group = append(group, a[k].text)
+			}
+		}
+		// a large word set (the imported dictionaries' synonym sets) rarely rules a sentence out, and costs
+		// more to look for than the match it would save
+		if group != nil && len(group) <= maxNeedGroup {
+			pt.need = append(pt.need, group)
 		}
 	}
 	pt.recip = r == 1
@@ -227,10 +253,35 @@ func setSlack(side []delem, k int) {
 	}
 }
 
+// maxNeedGroup is the most alternatives a needed word of pattern.need may have.
+const maxNeedGroup = 8
+
 // anchor points at one alternative of a pattern's trigger.
 type anchor struct {
 	pat, alt int
 	off      int // index in the alternative of the token indexed
+	// need holds the bits (wordBit) of the words the pattern needs that have no alternative: a sentence
+	// whose words' bits miss one of them cannot match it, which candidates learns without reading the pattern
+	need wordMask
+}
+
+// wordMask is a set of hashed words: a sentence's words, or those a pattern needs.
+type wordMask [2]uint64
+
+// add sets the bit of word w (FNV-1a, 128 bits).
+func (m *wordMask) add(w string) {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	b := h % 128
+	m[b/64] |= 1 << (b % 64)
+}
+
+// covers reports whether every bit of need is in m.
+func (m *wordMask) covers(need wordMask) bool {
+	return need[0]&^m[0] == 0 && need[1]&^m[1] == 0
 }
 
 func sortStrings(s []string) { sort.Strings(s) }
