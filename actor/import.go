@@ -40,6 +40,13 @@ type ImportOptions struct {
 	MaxLine int
 	// Lang is the language of an agents dictionary, for the regular plurals PETRARCH makes ("en", "es").
 	Lang string
+	// Sectors, when not empty, screens an agents dictionary to the lines whose sector opens with one of
+	// these codes (the state and group sectors the coder uses: GOV, MIL, COP, ...).
+	Sectors []string
+	// PluralOnly screens an agents dictionary's forms to those whose head noun is plural: "soldiers",
+	// "riot police officers" are groups in news, while a singular is more often a bare noun of a person ("a
+	// scholar") or a thing ("an aircraft carrier") than an actor.
+	PluralOnly bool
 }
 
 // CodeInfo is what a CAMEO code that opens an actor code stands for.
@@ -800,6 +807,10 @@ func (im *importer) agents(r io.Reader, w io.Writer) error {
 			im.problem(n, "sector %q: want a CAMEO agent code such as ~GOV", clip(line[k+1:end]))
 			return
 		}
+		if len(im.o.Sectors) > 0 && !slices.ContainsFunc(im.o.Sectors, func(c string) bool { return strings.HasPrefix(code, c) }) {
+			im.screen(n, "sector %s: not one of %s", code, strings.Join(im.o.Sectors, ", "))
+			return
+		}
 		head := line[:k]
 		var plurals []string
 		explicit := false
@@ -844,6 +855,15 @@ func (im *importer) agents(r io.Reader, w io.Writer) error {
 				out = append(out, p)
 			}
 		}
+		if im.o.PluralOnly {
+			out = slices.DeleteFunc(out, func(f string) bool {
+				if !pluralHead(f, im.o.Lang) {
+					im.screen(n, "%q: not a plural", f)
+					return true
+				}
+				return false
+			})
+		}
 		out = dedupFold(out)
 		if len(out) == 0 {
 			im.screen(n, "no form left")
@@ -875,6 +895,21 @@ func plural(w, lang string) string {
 		return strings.TrimSuffix(w, "z") + "ces"
 	}
 	return w + "es"
+}
+
+// pluralHead reports whether a form's head noun is plural, as PETRARCH's plurals are made: it ends in -s.
+// The head is the last word in English ("riot police officers"), the first in Spanish ("policías
+// antidisturbios").
+func pluralHead(f, lang string) bool {
+	w := strings.Fields(f)
+	if len(w) == 0 {
+		return false
+	}
+	h := w[len(w)-1]
+	if lang == "es" {
+		h = w[0]
+	}
+	return strings.HasSuffix(h, "s")
 }
 
 // expandSets replaces each !SET! in a form by each of its values; ok is false for an unknown set.

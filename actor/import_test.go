@@ -213,3 +213,49 @@ func writeFile(t *testing.T, path, data string) {
 		t.Fatal(err)
 	}
 }
+
+// TestImportScreenAgents keeps the lines of the sectors asked for, and with PluralOnly the forms whose head
+// noun is plural.
+func TestImportScreenAgents(t *testing.T) {
+	f, err := os.Open("testdata/petrarch.agents")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	o := DefaultImportOptions()
+	o.Sectors, o.PluralOnly, o.Lang = []string{"GOV", "COP"}, true, "en"
+	var b strings.Builder
+	rep, err := ImportWith(f, FormatPetrarchAgents, &b, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, w := range []string{"GOV | | ambassadors\n", "COP | | policemans | policewomans\n"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("missing %q in\n%s", w, out)
+		}
+	}
+	// MIL and CVL are not asked for; "ambassador" and "defense minist" are not plurals
+	for _, w := range []string{"armed forces", "children", "| ambassador |", "| ambassador\n", "defense minist"} {
+		if strings.Contains(out, w) {
+			t.Errorf("unexpected %q in\n%s", w, out)
+		}
+	}
+	if len(rep.Screened) == 0 {
+		t.Error("no screened line reported")
+	}
+}
+
+// TestThirdPartyAgents: the screened Phoenix agents read by default add plural groups ("bureaucrats") and
+// no bare noun of a person ("a scholar").
+func TestThirdPartyAgents(t *testing.T) {
+	d := testDict(t)
+	ms := d.Recognize(&dyad.Article{Text: "Kenyan bureaucrats met Wang Jianguo, a scholar, in Nairobi.", Lang: "en", Published: "2024-06-01"})
+	var got []string
+	for _, m := range ms {
+		got = append(got, m.Text+"="+m.Actor.Code)
+	}
+	if !strings.Contains(strings.Join(got, " "), "Kenyan bureaucrats=KENGOV") || strings.Contains(strings.Join(got, " "), "scholar") {
+		t.Errorf("got %v, want Kenyan bureaucrats=KENGOV and no scholar", got)
+	}
+}

@@ -81,6 +81,8 @@ func runDictImport(e *env, args []string) error {
 	stemWords := fs.Bool("stem-words", false, "petrarch-verbs: match the patterns' words by stem (dictionaries of lemmas, e.g. UniversalPetrarch)")
 	conf := fs.Float64("conf", 0.6, "petrarch-verbs: confidence of the converted patterns")
 	report := fs.String("report", "", "write every unreadable line and every screened name here, one a line")
+	sectors := fs.String("sectors", "", "petrarch-agents: keep only the lines whose sector opens with one of these comma-separated codes (e.g. GOV,MIL,COP)")
+	pluralOnly := fs.Bool("plural-only", false, "petrarch-agents: keep only the forms whose head noun is plural (\"soldiers\", not \"scholar\" or \"aircraft carrier\")")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -101,7 +103,10 @@ func runDictImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	opt.Source, opt.Lang = pos[0], *lang
+	opt.Source, opt.Lang, opt.PluralOnly = pos[0], *lang, *pluralOnly
+	if *sectors != "" {
+		opt.Sectors = strings.Split(*sectors, ",")
+	}
 	if *source != "" {
 		opt.Source = *source
 	}
