@@ -97,7 +97,22 @@ type EventQuery struct {
 	To      string
 	Lang    string // events with at least one mention in this language
 	Article string // events with a mention in this article
+	// Place is a place id (docs/geo.md): a city's GeoNames id (the events placed there), a first-level
+	// region's "VN.44" or a country's "VN" or "VNM" (the events placed in it, at any precision).
+	Place string
+	BBox  *BBox // events whose coordinates lie in the box
+	Near  *Near // events within a distance of a point
 	Page
+}
+
+// BBox is a bounding box in WGS84 degrees; West > East crosses the antimeridian.
+type BBox struct {
+	West, South, East, North float64
+}
+
+// Near is a circle: a point in WGS84 degrees and a radius in km.
+type Near struct {
+	Lat, Lon, KM float64
 }
 
 // StatementQuery filters Store.Statements.

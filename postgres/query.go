@@ -42,7 +42,9 @@ func (db *DB) query(ctx context.Context, query string, args ...any) (pgx.Rows, e
 }
 
 // dialect is how this store writes the SQL that internal/sqlq builds for both stores.
-var dialect = sqlq.Dialect{True: "TRUE", NullsLast: " NULLS LAST", MaxRune: "\U0010FFFF", Alias: true}
+var dialect = sqlq.Dialect{True: "TRUE", NullsLast: " NULLS LAST", MaxRune: "\U0010FFFF", Alias: true,
+	PlaceID: "(e.place->>'place_id')", Lat: "((e.place->>'lat')::float8)", Lon: "((e.place->>'lon')::float8)",
+	PlaceField: "(e.place->>'%s')"}
 
 type where = sqlq.Where
 

@@ -22,6 +22,7 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/geo"
 )
 
 // List is the envelope of every list answer: one page of items and whether more follow.
@@ -121,7 +122,7 @@ func code(q url.Values, name string, digits bool) (string, error) {
 }
 
 // eventQuery reads the event filters shared by /api/events and /api/counts.
-func eventQuery(q url.Values) (dyad.EventQuery, error) {
+func eventQuery(q url.Values, places PlaceLookup) (dyad.EventQuery, error) {
 	var eq dyad.EventQuery
 	var err error
 	if eq.Actor, err = word(q, "actor"); err != nil {
@@ -163,7 +164,40 @@ func eventQuery(q url.Values) (dyad.EventQuery, error) {
 	if eq.Article, err = word(q, "article"); err != nil {
 		return eq, err
 	}
-	return eq, nil
+	return eq, placeQuery(q, places, &eq)
+}
+
+// placeQuery reads the place filters: place (a name or a place id), bbox (west,south,east,north), near
+// (lat,lon,km). Without a gazetteer, place must be an id.
+func placeQuery(q url.Values, places PlaceLookup, eq *dyad.EventQuery) error {
+	if v := strings.TrimSpace(q.Get("place")); v != "" {
+		if len(v) > 100 {
+			return badRequest("place: at most 100 bytes")
+		}
+		eq.Place = v
+		if places != nil {
+			id, ok := places(v)
+			if !ok {
+				return badRequest("place %q: no such place in the gazetteer", v)
+			}
+			eq.Place = id
+		}
+	}
+	if v := strings.TrimSpace(q.Get("bbox")); v != "" {
+		b, err := geo.ParseBBox(v)
+		if err != nil {
+			return badRequest("%v", err)
+		}
+		eq.BBox = &b
+	}
+	if v := strings.TrimSpace(q.Get("near")); v != "" {
+		n, err := geo.ParseNear(v)
+		if err != nil {
+			return badRequest("%v", err)
+		}
+		eq.Near = &n
+	}
+	return nil
 }
 
 func (s *server) articles(w http.ResponseWriter, r *http.Request) {
@@ -220,7 +254,7 @@ func (s *server) article(w http.ResponseWriter, r *http.Request) {
 
 func (s *server) events(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	eq, err := eventQuery(q)
+	eq, err := eventQuery(q, s.opts.Places)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -474,7 +508,7 @@ func (s *server) counts(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, badRequest("by: want one of %s, got %q", strings.Join(countsByNames, ", "), by))
 		return
 	}
-	eq, err := eventQuery(q)
+	eq, err := eventQuery(q, s.opts.Places)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -47,6 +47,9 @@ type Options struct {
 	Ingest func(ctx context.Context, docs []dyad.Document) (IngestSummary, error)
 	// Actors, when set, answers /api/actors and adds dictionary data (roles) to actor pages.
 	Actors ActorLookup
+	// Places, when set, turns the place filter's names into place ids (the gazetteer's Find); without it
+	// ?place= takes ids only.
+	Places PlaceLookup
 	// Logger receives one line per request that failed on the server side; nil uses slog.Default().
 	Logger *slog.Logger
 	// CacheTTL is how long aggregate answers (/api/counts, /api/stats) are reused without asking the store
@@ -91,6 +94,9 @@ type server struct {
 
 	searchSlots chan struct{}
 }
+
+// PlaceLookup returns the place id of a place name or id, and whether there is such a place.
+type PlaceLookup func(nameOrID string) (string, bool)
 
 // New returns the handler that serves the API under /api/ and the dashboard at /.
 func New(st dyad.Store, opts Options) http.Handler {

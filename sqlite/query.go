@@ -35,7 +35,8 @@ func anys[T any](s []T) []any {
 }
 
 // dialect is how this store writes the SQL that internal/sqlq builds for both stores.
-var dialect = sqlq.Dialect{True: "1", MaxRune: "\xff"}
+var dialect = sqlq.Dialect{True: "1", MaxRune: "\xff", PlaceID: "e.place_id", Lat: "e.lat", Lon: "e.lon",
+	PlaceField: "json_extract(e.place, '$.%s')"}
 
 type where = sqlq.Where
 

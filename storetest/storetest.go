@@ -32,6 +32,7 @@ func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
 		t.Run("Articles", func(t *testing.T) { testArticles(t, s) })
 		t.Run("EventGainsMention", func(t *testing.T) { testEventGainsMention(t, s) })
 		t.Run("Events", func(t *testing.T) { testEvents(t, s) })
+		t.Run("Places", func(t *testing.T) { testPlaces(t, s) })
 		t.Run("Search", func(t *testing.T) { testSearch(t, s) })
 		t.Run("EventCandidates", func(t *testing.T) { testEventCandidates(t, s) })
 		t.Run("SimilarArticles", func(t *testing.T) { testSimilar(t, s) })
@@ -1052,5 +1053,45 @@ func testBestMentionCoding(t *testing.T, open func(t *testing.T) dyad.Store) {
 			t.Errorf("order %v: counts by code %v; want [042:1:1.9]", order, got)
 		}
 		s.Close()
+	}
+}
+
+// testPlaces checks the place filters on the visit placed in Beijing (39.9075, 116.3972).
+func testPlaces(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		q    dyad.EventQuery
+		want bool
+	}{
+		{"city id", dyad.EventQuery{Place: "1816670"}, true},
+		{"other city", dyad.EventQuery{Place: "1581130"}, false},
+		{"region", dyad.EventQuery{Place: "CN.22"}, true},
+		{"country alpha-2", dyad.EventQuery{Place: "CN"}, true},
+		{"country alpha-3", dyad.EventQuery{Place: "CHN"}, true},
+		{"other country", dyad.EventQuery{Place: "VN"}, false},
+		{"bbox", dyad.EventQuery{BBox: &dyad.BBox{West: 115, South: 39, East: 117, North: 41}}, true},
+		{"bbox elsewhere", dyad.EventQuery{BBox: &dyad.BBox{West: 100, South: 10, East: 110, North: 25}}, false},
+		{"bbox across the antimeridian", dyad.EventQuery{BBox: &dyad.BBox{West: 116, South: 39, East: -170, North: 41}}, true},
+		{"bbox across the antimeridian, elsewhere", dyad.EventQuery{BBox: &dyad.BBox{West: 170, South: -90, East: -170, North: 90}}, false},
+		{"near", dyad.EventQuery{Near: &dyad.Near{Lat: 39.8, Lon: 116.3, KM: 20}}, true},
+		{"near, just too far", dyad.EventQuery{Near: &dyad.Near{Lat: 39.9075, Lon: 116.65, KM: 20}}, false},
+		{"near elsewhere", dyad.EventQuery{Near: &dyad.Near{Lat: 21, Lon: 105.8, KM: 100}}, false},
+		{"place and actor", dyad.EventQuery{Place: "CN", Actor: "VNM"}, true},
+	}
+	for _, tt := range tests {
+		evs, err := s.Events(ctx, tt.q)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		got := slices.ContainsFunc(evs, func(e dyad.Event) bool { return e.ID == evVisit })
+		if got != tt.want {
+			t.Errorf("%s: visit found %v, want %v (%d events)", tt.name, got, tt.want, len(evs))
+		}
+		for _, e := range evs {
+			if !e.Location.Resolved() {
+				t.Errorf("%s: event %s without a place passed a place filter", tt.name, e.ID)
+			}
+		}
 	}
 }

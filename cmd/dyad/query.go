@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/geo"
 )
 
 func init() {
@@ -179,6 +180,7 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 	to := fs.String("to", "", "on or before (YYYY-MM-DD)")
 	lang := fs.String("lang", "", "events with a mention in this language")
 	article := fs.String("article", "", "events with a mention in this article")
+	pf := addPlaceFlags(fs)
 	lf := addListFlags(fs, 100)
 	format := lf.format
 	if _, err := parseList(fs, args, lf); err != nil {
@@ -186,6 +188,9 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 	}
 	q := dyad.EventQuery{Actor: *actorF, Source: *srcF, Target: *tgtF, Code: *code, From: *from, To: *to, Lang: *lang, Article: *article,
 		Page: lf.page()}
+	if err := pf.apply(e, &q); err != nil {
+		return err
+	}
 	if *dyadF != "" {
 		a, b, ok := strings.Cut(*dyadF, ":")
 		if !ok || a == "" || b == "" {
@@ -392,4 +397,51 @@ func placeText(l *dyad.Location) string {
 		return l.Canonical
 	}
 	return l.Name
+}
+
+// placeFlags are the place filters of events and export (docs/geo.md).
+type placeFlags struct {
+	place, bbox, near *string
+}
+
+func addPlaceFlags(fs *flag.FlagSet) placeFlags {
+	return placeFlags{
+		place: fs.String("place", "", "events placed in this place: a name (Hanoi, Texas, Vietnam) or a place id (1581130, VN.44, VN)"),
+		bbox:  fs.String("bbox", "", "events placed in this box: west,south,east,north in degrees"),
+		near:  fs.String("near", "", "events placed within KM of a point: LAT,LON,KM"),
+	}
+}
+
+// apply sets the place filters of q; a place name is looked up in the gazetteer.
+func (f placeFlags) apply(e *env, q *dyad.EventQuery) error {
+	if *f.place != "" {
+		set, err := e.packs()
+		if err != nil {
+			return err
+		}
+		g, errs := geo.Load(set)
+		if len(errs) > 0 {
+			return fmt.Errorf("gazetteer: %w", errors.Join(errs...))
+		}
+		p, ok := g.Find(*f.place)
+		if !ok {
+			return usagef("--place %q: no such place in the gazetteer (a name, a GeoNames id, VN.44 or VN)", *f.place)
+		}
+		q.Place = p.ID
+	}
+	if *f.bbox != "" {
+		b, err := geo.ParseBBox(*f.bbox)
+		if err != nil {
+			return usagef("--%v", err)
+		}
+		q.BBox = &b
+	}
+	if *f.near != "" {
+		n, err := geo.ParseNear(*f.near)
+		if err != nil {
+			return usagef("--%v", err)
+		}
+		q.Near = &n
+	}
+	return nil
 }

@@ -41,7 +41,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	// Ingests through the API run one at a time: each links against everything stored before it.
 	var ingestMu sync.Mutex
-	opts := server.Options{Addr: *addr, Token: os.Getenv("DYAD_TOKEN"), Actors: c.dict, Warm: true}
+	opts := server.Options{Addr: *addr, Token: os.Getenv("DYAD_TOKEN"), Actors: c.dict, Warm: true,
+		Places: func(s string) (string, bool) {
+			p, ok := c.geo.Gazetteer().Find(s)
+			return p.ID, ok
+		}}
 	opts.Ingest = func(ctx context.Context, docs []dyad.Document) (server.IngestSummary, error) {
 		ingestMu.Lock()
 		defer ingestMu.Unlock()
@@ -89,6 +93,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	to := fs.String("to", "", "events on or before (YYYY-MM-DD)")
 	code := fs.String("code", "", "CAMEO code prefix")
 	actorF := fs.String("actor", "", "actor code prefix on either side")
+	pf := addPlaceFlags(fs)
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -97,6 +102,10 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	}
 	if *out == "" {
 		return usagef("--out FILE is required")
+	}
+	q := dyad.EventQuery{From: *from, To: *to, Code: *code, Actor: *actorF}
+	if err := pf.apply(e, &q); err != nil {
+		return err
 	}
 	st, err := e.openExistingStore(ctx)
 	if err != nil {
@@ -112,7 +121,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		defer os.Remove(tmp)
 		w = f
 	}
-	n, err := export.Write(ctx, st, *format, w, dyad.EventQuery{From: *from, To: *to, Code: *code, Actor: *actorF})
+	n, err := export.Write(ctx, st, *format, w, q)
 	if err != nil {
 		if f != nil {
 			f.Close()

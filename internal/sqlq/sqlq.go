@@ -5,12 +5,14 @@ package sqlq
 import (
 	"fmt"
 	"io/fs"
+	"math"
 	"path"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/dyad-events/dyad"
+	"golang.org/x/text/language"
 )
 
 // Dialect holds what the two stores write differently.
@@ -19,6 +21,9 @@ type Dialect struct {
 	NullsLast string // appended to a descending date order so undated events come last ("" when implicit)
 	MaxRune   string // a suffix above every character, for prefix ranges
 	Alias     bool   // whether a subquery in FROM needs a name
+	// PlaceID, Lat and Lon read an event's place id and coordinates (indexed); PlaceField (a format with one
+	// %s) reads another field of its location.
+	PlaceID, Lat, Lon, PlaceField string
 }
 
 // Limits returns the LIMIT and OFFSET of a page: def when no limit is asked, never more than max.
@@ -136,7 +141,65 @@ func (d Dialect) EventWhere(q dyad.EventQuery) *Where {
 	if q.Article != "" {
 		w.Add("e.id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)", q.Article)
 	}
+	d.placeWhere(w, q)
 	return w
+}
+
+// placeWhere adds the place filters: a place id, a bounding box, a circle (docs/geo.md).
+func (d Dialect) placeWhere(w *Where, q dyad.EventQuery) {
+	col := func(field string) string { return fmt.Sprintf(d.PlaceField, field) }
+	switch p := q.Place; {
+	case p == "":
+	case strings.Contains(p, "."): // a region
+		w.Add("("+col("admin1")+" = ? OR "+d.PlaceID+" = ?)", p, p)
+	case len(p) == 2 || len(p) == 3 && !isDigits(p): // a country
+		if r, err := language.ParseRegion(p); err == nil {
+			p = r.ISO3()
+		}
+		w.Add(col("country")+" = ?", strings.ToUpper(p))
+	default:
+		w.Add(d.PlaceID+" = ?", p)
+	}
+	box := func(b dyad.BBox) {
+		w.Add(d.Lat+" BETWEEN ? AND ?", b.South, b.North)
+		if b.West <= b.East {
+			w.Add(d.Lon+" BETWEEN ? AND ?", b.West, b.East)
+		} else {
+			w.Add("("+d.Lon+" >= ? OR "+d.Lon+" <= ?)", b.West, b.East)
+		}
+	}
+	if q.BBox != nil {
+		box(*q.BBox)
+	}
+	if n := q.Near; n != nil {
+		// the box around the circle (read from the lat/lon index), then the distance on an equirectangular
+		// projection at the centre's latitude: within 0.5% of the great-circle distance up to 1,000 km
+		dlat := n.KM / 111.2
+		cos := math.Max(math.Cos(n.Lat*math.Pi/180), 0.01)
+		dlon := math.Min(dlat/cos, 180)
+		west, east := n.Lon-dlon, n.Lon+dlon
+		if west < -180 {
+			west += 360
+		}
+		if east > 180 {
+			east -= 360
+		}
+		box(dyad.BBox{West: west, South: max(n.Lat-dlat, -90), East: east, North: min(n.Lat+dlat, 90)})
+		// the longitude difference, across the antimeridian too
+		dx := "(CASE WHEN " + d.Lon + " < ? THEN " + d.Lon + " + 360 WHEN " + d.Lon + " > ? THEN " + d.Lon + " - 360 ELSE " + d.Lon + " END - ?)"
+		dxArgs := []any{n.Lon - 180, n.Lon + 180, n.Lon}
+		args := append(append(append([]any{n.Lat, n.Lat}, dxArgs...), dxArgs...), cos*cos, dlat*dlat)
+		w.Add("("+d.Lat+" - ?) * ("+d.Lat+" - ?) + "+dx+" * "+dx+" * ? <= ?", args...)
+	}
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // DyadConds returns the conditions of the two orders of a dyad: A as source and B as target, then B as

@@ -2,5 +2,5 @@
 -- whole location (dyad.Location) as JSON in place, indexed by place id and coordinates for the place filters
 -- and bounding-box queries. location keeps the place as written. Rows stored before stay NULL.
 ALTER TABLE events ADD COLUMN place jsonb;
-CREATE INDEX events_place_id ON events ((place->>'place_id')) WHERE place IS NOT NULL;
-CREATE INDEX events_lat_lon ON events (((place->>'lat')::float8), ((place->>'lon')::float8)) WHERE place ? 'lat';
+CREATE INDEX events_place_id ON events ((place->>'place_id'));
+CREATE INDEX events_lat_lon ON events (((place->>'lat')::float8), ((place->>'lon')::float8));
