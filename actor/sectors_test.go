@@ -65,6 +65,14 @@ func TestSectors(t *testing.T) {
 		{"de", "2023-06-19", "", "Blinken traf Chinas Staats- und Parteichef in Peking.", "Chinas Staats- und Parteichef", "CHNGOV"},
 		// an ambassador to a country written short in Chinese
 		{"zh", "2025-11-14", "", "日本驻华大使被召见。", "日本驻华大使", "JPNGOV"},
+		// a chargé d'affaires is a diplomat of the country that sends them
+		{"pt", "2024-08-02", "", "O Itamaraty convocou o encarregado de negócios dos EUA.", "encarregado de negócios dos EUA", "USAGOV"},
+		{"en", "2024-08-02", "", "Beijing summoned the US chargé d'affaires on Friday.", "US chargé d'affaires", "USAGOV"},
+		{"zh", "2024-08-02", "", "外交部召见了美国驻华临时代办。", "美国驻华临时代办", "USAGOV"},
+		{"de", "2024-08-02", "", "Das Auswärtige Amt bestellte den russischen Geschäftsträger ein.", "russischen Geschäftsträger", "RUSGOV"},
+		// warplanes are the military that flies them (in languages whose verb patterns do not read them as objects)
+		{"vi", "2024-09-12", "", "Các máy bay chiến đấu của Hàn Quốc đã bắn đạn thật.", "máy bay chiến đấu của Hàn Quốc", "KORMIL"},
+		{"zh", "2024-09-12", "", "韩国战斗机进行了实弹射击。", "韩国战斗机", "KORMIL"},
 		// rebels and militants
 		{"en", "2023-05-02", "", "Houthi rebels fired a missile at a ship.", "Houthi rebels", "YEMREB"},
 		{"fr", "2023-05-02", "", "Les rebelles du M23 ont pris la ville de Goma.", "rebelles du M23", "CODREB"},
