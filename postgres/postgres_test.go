@@ -95,8 +95,8 @@ func TestMigrateTwice(t *testing.T) {
 		t.Fatalf("second migrate: %v", err)
 	}
 	v, err := db.SchemaVersion(context.Background())
-	if err != nil || v != 5 {
-		t.Errorf("SchemaVersion = %d, %v; want 5", v, err)
+	if err != nil || v != 6 {
+		t.Errorf("SchemaVersion = %d, %v; want 6", v, err)
 	}
 }
 
@@ -228,7 +228,8 @@ func TestMigrateRollups(t *testing.T) {
 	// Back to version 1: without the rollups and the mentions' codings, as a store written before them.
 	for _, q := range []string{"DROP TABLE event_counts", "DROP TABLE store_totals",
 		"DROP INDEX event_mentions_undated", "ALTER TABLE event_mentions DROP COLUMN key",
-		"ALTER TABLE event_mentions DROP COLUMN coding", "DROP INDEX events_place_id", "DROP INDEX events_lat_lon",
+		"ALTER TABLE event_mentions DROP COLUMN coding", "DROP INDEX events_place_id_date", "DROP INDEX events_place_country_date",
+		"DROP INDEX events_place_admin1_date", "DROP INDEX events_lat_lon",
 		"ALTER TABLE events DROP COLUMN place", "DELETE FROM schema_version WHERE version >= 2"} {
 		if _, err := db.pool.Exec(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
@@ -240,8 +241,8 @@ func TestMigrateRollups(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 5 {
-		t.Fatalf("SchemaVersion = %d, %v; want 5", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 6 {
+		t.Fatalf("SchemaVersion = %d, %v; want 6", v, err)
 	}
 	if e, err := db.Event(ctx, recs[0].Events[0].ID); err != nil || len(e.Mentions) == 0 || e.Mentions[0].Coding != nil {
 		t.Fatalf("an event stored before migration 0003 = %+v, %v; want its mentions with no coding", e, err)

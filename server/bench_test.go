@@ -113,6 +113,45 @@ func BenchmarkEventsQuery(b *testing.B) {
 	b.ReportMetric(float64(percentile(lat, 1).Microseconds())/1000, "max-ms")
 }
 
+// BenchmarkPlaceQuery times the place filters over the benchmark store (half its events placed at random
+// coordinates): a mix of 200 queries, one page of 50 each: boxes from a city's 1° to a continent's 60°, boxes
+// with a code, circles of 50-500 km, place ids.
+func BenchmarkPlaceQuery(b *testing.B) {
+	db := benchStore(b)
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(3, 4))
+	queries := make([]dyad.EventQuery, 200)
+	for i := range queries {
+		lat, lon := float64(rng.IntN(100))-50, float64(rng.IntN(340))-170
+		size := []float64{1, 5, 20, 60}[i%4]
+		q := dyad.EventQuery{Page: dyad.Page{Limit: 51}}
+		switch i % 5 {
+		case 0, 1:
+			q.BBox = &dyad.BBox{West: lon, South: lat, East: min(lon+size, 180), North: min(lat+size, 90)}
+		case 2:
+			q.BBox = &dyad.BBox{West: lon, South: lat, East: min(lon+size, 180), North: min(lat+size, 90)}
+			q.Code = fmt.Sprintf("%02d", 1+rng.IntN(20))
+		case 3:
+			q.Near = &dyad.Near{Lat: lat, Lon: lon, KM: []float64{50, 100, 250, 500}[rng.IntN(4)]}
+		case 4:
+			q.Place = []string{"VNM", "CHN", "USA", "RUS", "FRA"}[rng.IntN(5)]
+		}
+		queries[i] = q
+	}
+	var lat []time.Duration
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		t0 := time.Now()
+		if _, err := db.Events(ctx, queries[i%len(queries)]); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t0))
+	}
+	b.ReportMetric(float64(percentile(lat, 0.5).Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(percentile(lat, 0.95).Microseconds())/1000, "p95-ms")
+	b.ReportMetric(float64(percentile(lat, 1).Microseconds())/1000, "max-ms")
+}
+
 func cut(d string) (string, string, bool) {
 	for i := range d {
 		if d[i] == ':' {

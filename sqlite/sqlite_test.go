@@ -77,8 +77,8 @@ func TestTwoHandles(t *testing.T) {
 	if e.NumMentions != len(recs) || e.NumArticles != len(recs) {
 		t.Errorf("shared event: %d mentions, %d articles; want %d", e.NumMentions, e.NumArticles, len(recs))
 	}
-	if v, err := a.SchemaVersion(ctx); err != nil || v != 5 {
-		t.Errorf("SchemaVersion = %d, %v; want 5", v, err)
+	if v, err := a.SchemaVersion(ctx); err != nil || v != 6 {
+		t.Errorf("SchemaVersion = %d, %v; want 6", v, err)
 	}
 }
 
@@ -165,8 +165,10 @@ func TestMigrateRollups(t *testing.T) {
 	// Back to version 1: without the rollups and the mentions' codings, as a store written before them.
 	for _, q := range []string{"DROP TABLE event_counts", "DROP TABLE store_totals",
 		"DROP INDEX event_mentions_undated", "ALTER TABLE event_mentions DROP COLUMN key",
-		"ALTER TABLE event_mentions DROP COLUMN coding", "DROP INDEX events_place_id", "DROP INDEX events_lat_lon",
-		"ALTER TABLE events DROP COLUMN place_id", "ALTER TABLE events DROP COLUMN lat", "ALTER TABLE events DROP COLUMN lon",
+		"ALTER TABLE event_mentions DROP COLUMN coding", "DROP INDEX events_place_id_date", "DROP INDEX events_place_country_date",
+		"DROP INDEX events_place_admin1_date", "DROP INDEX events_lat_lon",
+		"ALTER TABLE events DROP COLUMN place_id", "ALTER TABLE events DROP COLUMN place_country",
+		"ALTER TABLE events DROP COLUMN place_admin1", "ALTER TABLE events DROP COLUMN lat", "ALTER TABLE events DROP COLUMN lon",
 		"ALTER TABLE events DROP COLUMN place", "DELETE FROM schema_version WHERE version >= 2"} {
 		if _, err := db.writer.ExecContext(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
@@ -178,8 +180,8 @@ func TestMigrateRollups(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 5 {
-		t.Fatalf("SchemaVersion = %d, %v; want 5", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 6 {
+		t.Fatalf("SchemaVersion = %d, %v; want 6", v, err)
 	}
 	// Migration 0004 gives every mention its event's key.
 	var bad int

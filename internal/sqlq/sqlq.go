@@ -24,6 +24,9 @@ type Dialect struct {
 	// PlaceID, Lat and Lon read an event's place id and coordinates (indexed); PlaceField (a format with one
 	// %s) reads another field of its location.
 	PlaceID, Lat, Lon, PlaceField string
+	// GeoByDate writes the box and circle conditions so that the lat/lon index is not used (SQLite's unary
+	// +): for a dense area, reading the events newest first finds a page sooner than sorting the area's.
+	GeoByDate bool
 }
 
 // Limits returns the LIMIT and OFFSET of a page: def when no limit is asked, never more than max.
@@ -150,8 +153,8 @@ func (d Dialect) placeWhere(w *Where, q dyad.EventQuery) {
 	col := func(field string) string { return fmt.Sprintf(d.PlaceField, field) }
 	switch p := q.Place; {
 	case p == "":
-	case strings.Contains(p, "."): // a region
-		w.Add("("+col("admin1")+" = ? OR "+d.PlaceID+" = ?)", p, p)
+	case strings.Contains(p, "."): // a region (a region's own location has its code as admin1)
+		w.Add(col("admin1")+" = ?", p)
 	case len(p) == 2 || len(p) == 3 && !isDigits(p): // a country
 		if r, err := language.ParseRegion(p); err == nil {
 			p = r.ISO3()
@@ -160,12 +163,16 @@ func (d Dialect) placeWhere(w *Where, q dyad.EventQuery) {
 	default:
 		w.Add(d.PlaceID+" = ?", p)
 	}
+	lat, lon := d.Lat, d.Lon
+	if d.GeoByDate {
+		lat, lon = "+"+lat, "+"+lon
+	}
 	box := func(b dyad.BBox) {
-		w.Add(d.Lat+" BETWEEN ? AND ?", b.South, b.North)
+		w.Add(lat+" BETWEEN ? AND ?", b.South, b.North)
 		if b.West <= b.East {
-			w.Add(d.Lon+" BETWEEN ? AND ?", b.West, b.East)
+			w.Add(lon+" BETWEEN ? AND ?", b.West, b.East)
 		} else {
-			w.Add("("+d.Lon+" >= ? OR "+d.Lon+" <= ?)", b.West, b.East)
+			w.Add("("+lon+" >= ? OR "+lon+" <= ?)", b.West, b.East)
 		}
 	}
 	if q.BBox != nil {

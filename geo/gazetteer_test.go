@@ -1,0 +1,82 @@
+package geo
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad/packs"
+	"github.com/dyad-events/dyad/text"
+)
+
+// slowKey is Key by the word-boundary rules alone.
+func slowKey(s string) string {
+	var ks []string
+	for _, t := range text.Tokens(s) {
+		if t.IsWord() {
+			ks = append(ks, t.Fold)
+		}
+	}
+	return strings.Join(ks, " ")
+}
+
+func TestPlainKeyIsKey(t *testing.T) {
+	files, err := packs.Default().Files(GazetteerPath)
+	if err != nil || len(files) == 0 {
+		t.Fatal(err)
+	}
+	n := 0
+	for l := range files[0].Lines() {
+		for _, name := range l.Fields[1:] {
+			if k, ok := plainKey(name); ok {
+				n++
+				if want := slowKey(name); k != want {
+					t.Fatalf("%s:%d: plainKey(%q) = %q, want %q", l.File, l.N, name, k, want)
+				}
+			}
+		}
+	}
+	for _, s := range []string{"Port-au-Prince", "  New   York ", "A-", "-", ""} {
+		if k, ok := plainKey(s); ok && k != slowKey(s) {
+			t.Errorf("plainKey(%q) = %q, want %q", s, k, slowKey(s))
+		}
+	}
+	t.Logf("%d plain names", n)
+}
+
+// TestLoadErrors: a bad line is an error naming its file and line; the other lines load.
+func TestLoadErrors(t *testing.T) {
+	dir := t.TempDir()
+	set := packs.Dir(dir)
+	_ = set
+	g := &Gazetteer{names: map[string][]int32{}, primary: map[int32]string{}, countries: map[string]int32{},
+		regions: map[string]int32{}, ids: map[string]int32{}, countryNames: map[string]int32{}}
+	lines := []string{
+		"C | VN | VNM | 16.3 | 106.4 | Vietnam",
+		"C | XX | XXX | 95 | 0 | Nowhere",
+		"P | 1581130 | VN | 44 | PPLC | 21.0245 | 105.8412 | 1431270 | Hanoi | Hà Nội",
+		"P | 12 | ZZ | 1 | PPL | 1 | 1 | 10 | Nowhere",
+		"P | x | VN | 1 | PPL | 1 | 1 | 10 | Bad",
+		"Q | what",
+	}
+	var errs []error
+	for i, s := range lines {
+		f := strings.Split(s, "|")
+		for j := range f {
+			f[j] = strings.TrimSpace(f[j])
+		}
+		if err := g.line(packs.Line{File: "test/gazetteer", N: i + 1, Text: s, Fields: f}); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) != 4 {
+		t.Fatalf("%d errors, want 4: %v", len(errs), errs)
+	}
+	for i, want := range []string{"test/gazetteer:2", "test/gazetteer:4", "test/gazetteer:5", "test/gazetteer:6"} {
+		if !strings.Contains(errs[i].Error(), want) {
+			t.Errorf("error %q does not name %s", errs[i], want)
+		}
+	}
+	if ps := g.Lookup("ha noi"); len(ps) != 1 || ps[0].ID != "1581130" || ps[0].Country != "VNM" {
+		t.Errorf("Lookup(ha noi) = %+v", ps)
+	}
+}
