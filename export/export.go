@@ -21,7 +21,7 @@ import (
 )
 
 // Formats lists the formats Write knows.
-var Formats = []string{"csv", "jsonl", "parquet"}
+var Formats = []string{"csv", "jsonl", "parquet", "gdelt"}
 
 // ErrFormat is returned for a format Write does not know.
 var ErrFormat = errors.New("unknown export format")
@@ -39,6 +39,11 @@ const pageSize = 5000
 // wrote. q.Limit 0 means every matching event; otherwise at most q.Limit events, from q.Offset on. Events come
 // in the store's order (newest first).
 func Write(ctx context.Context, st dyad.Store, format string, w io.Writer, q dyad.EventQuery) (int, error) {
+	return WriteWith(ctx, st, format, w, q, Options{})
+}
+
+// WriteWith is Write with options; format "gdelt" writes GDELT 2.0's event table (GDELTColumns).
+func WriteWith(ctx context.Context, st dyad.Store, format string, w io.Writer, q dyad.EventQuery, opts Options) (int, error) {
 	// An export of everything needs nearly every article's URL: read them in one pass.
 	all := q
 	all.Page = dyad.Page{}
@@ -52,6 +57,8 @@ func Write(ctx context.Context, st dyad.Store, format string, w io.Writer, q dya
 		enc = newJSONL(w)
 	case "parquet":
 		enc = newParquet(urls, w)
+	case "gdelt":
+		enc = newGDELT(urls, w, opts)
 	default:
 		return 0, fmt.Errorf("%w %q: want one of %s", ErrFormat, format, strings.Join(Formats, ", "))
 	}

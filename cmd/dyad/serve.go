@@ -12,6 +12,7 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/export"
+	"github.com/dyad-events/dyad/geo"
 	"github.com/dyad-events/dyad/server"
 	"github.com/dyad-events/dyad/source"
 )
@@ -87,7 +88,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 
 func runExport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "export", "")
-	format := fs.String("format", "", "csv (GDELT-style event columns), jsonl or parquet")
+	format := fs.String("format", "", "csv (GDELT-style event columns), jsonl, parquet, or gdelt (GDELT 2.0's event table: 61 tab-separated columns, no header)")
 	out := fs.String("out", "", "output file (- for stdout; required)")
 	from := fs.String("from", "", "events on or after (YYYY-MM-DD)")
 	to := fs.String("to", "", "events on or before (YYYY-MM-DD)")
@@ -97,7 +98,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	if err := checkFormat(*format, "csv", "jsonl", "parquet"); err != nil {
+	if err := checkFormat(*format, "csv", "jsonl", "parquet", "gdelt"); err != nil {
 		return err
 	}
 	if *out == "" {
@@ -121,7 +122,25 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		defer os.Remove(tmp)
 		w = f
 	}
-	n, err := export.Write(ctx, st, *format, w, q)
+	var opts export.Options
+	if *format == "gdelt" {
+		set, err := e.packs()
+		if err != nil {
+			return err
+		}
+		g, errs := geo.Load(set)
+		if len(errs) > 0 {
+			return fmt.Errorf("gazetteer: %w", errors.Join(errs...))
+		}
+		opts.ActorPlace = func(cc string) *dyad.Location {
+			p, ok := g.Country(cc)
+			if !ok {
+				return nil
+			}
+			return &dyad.Location{Name: p.Name, PlaceID: p.ID, Canonical: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon, Precision: geo.Country, Via: geo.ViaActor}
+		}
+	}
+	n, err := export.WriteWith(ctx, st, *format, w, q, opts)
 	if err != nil {
 		if f != nil {
 			f.Close()
