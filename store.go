@@ -224,6 +224,15 @@ type CandidateQuery struct {
 	PublishedFrom, PublishedTo string
 }
 
+// LinkSaver is implemented by stores that several writers may share (SQLite files, PostgreSQL). SaveLinked
+// takes a lock that every writer takes to link and save (SQLite's write lock; a PostgreSQL advisory lock),
+// calls link, which links recs against what is stored and returns the records to save, saves those in one
+// transaction and lets go. Writers then see each other's records as one writer sees its own, and together
+// store the events one writer would alone. stored[i] is for the i-th record link returned.
+type LinkSaver interface {
+	SaveLinked(ctx context.Context, recs []*Record, link func(ctx context.Context) ([]*Record, error)) (stored []bool, err error)
+}
+
 // Serializer is implemented by stores that several processes share (PostgreSQL): Serialize runs fn while
 // holding a store-wide lock, so that workers link and save one record at a time and never fold the same
 // event into two.

@@ -122,6 +122,11 @@ type Runner struct {
 	Batch     int
 	SaveBatch func(ctx context.Context, recs []*dyad.Record) ([]bool, error)
 	Pending   Pending
+	// SaveLinked, when set with Batch > 1 and Pending, saves batches as dyad.LinkSaver does: each batch is
+	// linked under the store's writer lock, right before it is saved, so that several processes writing
+	// to one store link every record against all the others stored before it. SaveBatch is then used only
+	// to save a refused batch's records one by one.
+	SaveLinked func(ctx context.Context, recs []*dyad.Record, link func(ctx context.Context) ([]*dyad.Record, error)) ([]bool, error)
 
 	buf      []*dyad.Record
 	inflight chan saved // the batch being saved, at most one
@@ -139,7 +144,14 @@ type saved struct {
 	recs   []*dyad.Record
 	stored []bool
 	err    error
+	batch  []*dyad.Record // the batch, before SaveLinked left any out
 }
+
+// linkError is a failure of the link stage, which stops the run (a refused batch does not).
+type linkError struct{ err error }
+
+func (e linkError) Error() string { return e.err.Error() }
+func (e linkError) Unwrap() error { return e.err }
 
 func (r *Runner) batching() bool { return r.Batch > 1 && r.SaveBatch != nil && r.Pending != nil }
 
@@ -284,6 +296,10 @@ func (r *Runner) finish(ctx context.Context, j *job, sum *Summary) error {
 		sum.Duplicates++
 		return nil
 	}
+	if r.batching() && r.SaveLinked != nil {
+		r.buf = append(r.buf, rec) // linked when its batch is saved
+		return nil
+	}
 	if r.Link != nil {
 		if err := r.Link(ctx, rec); err != nil {
 			return fmt.Errorf("link %s: %w", j.doc.URI, err)
@@ -322,11 +338,49 @@ func (r *Runner) flush(ctx context.Context, sum *Summary) error {
 		r.inflight = make(chan saved, 1)
 	}
 	r.busy = true
+	if r.SaveLinked != nil {
+		go func() {
+			var linked []*dyad.Record
+			stored, err := r.SaveLinked(ctx, batch, func(ctx context.Context) ([]*dyad.Record, error) {
+				return r.linkBatch(ctx, batch, &linked)
+			})
+			r.inflight <- saved{linked, stored, err, batch}
+		}()
+		return nil
+	}
 	go func() {
 		stored, err := r.SaveBatch(ctx, batch)
-		r.inflight <- saved{batch, stored, err}
+		r.inflight <- saved{batch, stored, err, batch}
 	}()
 	return nil
+}
+
+// linkBatch links a batch's records in order, under the store's writer lock, and returns those to save: an
+// article another writer stored meanwhile, or that the batch repeats, is left out (counted as a duplicate).
+// It may be called again for the same batch when the store retries; linked holds what the last call linked.
+func (r *Runner) linkBatch(ctx context.Context, batch []*dyad.Record, linked *[]*dyad.Record) ([]*dyad.Record, error) {
+	r.Pending.Done(*linked)
+	*linked = nil
+	out := make([]*dyad.Record, 0, len(batch))
+	for _, rec := range batch {
+		if r.Pending.Has(rec.Article.ID) {
+			continue
+		}
+		if ok, err := r.Store.HasArticle(ctx, rec.Article.ID); err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		} else if ok {
+			continue
+		}
+		if r.Link != nil {
+			if err := r.Link(ctx, rec); err != nil {
+				return nil, linkError{fmt.Errorf("link %s: %w", rec.Article.URI, err)}
+			}
+		}
+		r.Pending.Add(rec)
+		out = append(out, rec)
+		*linked = out
+	}
+	return out, nil
 }
 
 // wait waits for the batch being saved, if any, and counts it. When the store refused the batch, its records
@@ -339,8 +393,19 @@ func (r *Runner) wait(ctx context.Context, sum *Summary) error {
 	r.busy = false
 	defer r.Pending.Done(res.recs)
 	if res.err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
+		var le linkError
+		if ctx.Err() != nil || errors.As(res.err, &le) {
+			return res.err
+		}
+		if r.SaveLinked != nil {
+			// Each record alone, linked again under the lock, so that only the bad ones fail.
+			r.Pending.Done(res.recs)
+			for _, rec := range res.batch {
+				if err := r.saveLinkedOne(ctx, rec, sum); err != nil {
+					return err
+				}
+			}
+			return nil
 		}
 		for _, rec := range res.recs {
 			if err := r.saveOne(ctx, rec, sum); err != nil {
@@ -349,8 +414,34 @@ func (r *Runner) wait(ctx context.Context, sum *Summary) error {
 		}
 		return nil
 	}
+	if r.SaveLinked != nil {
+		// Records the batch left out were stored by another writer or repeated in the batch.
+		sum.Duplicates += len(res.batch) - len(res.recs)
+	}
 	for i, rec := range res.recs {
 		r.count(sum, rec, i < len(res.stored) && res.stored[i])
+	}
+	return nil
+}
+
+// saveLinkedOne links and saves one record of a refused batch under the store's writer lock. A record the
+// store refuses fails alone, named by its input; a failure of the link stage stops the run.
+func (r *Runner) saveLinkedOne(ctx context.Context, rec *dyad.Record, sum *Summary) error {
+	var linked []*dyad.Record
+	stored, err := r.SaveLinked(ctx, []*dyad.Record{rec}, func(ctx context.Context) ([]*dyad.Record, error) {
+		return r.linkBatch(ctx, []*dyad.Record{rec}, &linked)
+	})
+	r.Pending.Done(linked)
+	var le linkError
+	switch {
+	case err != nil && (ctx.Err() != nil || errors.As(err, &le)):
+		return err
+	case err != nil:
+		r.fail(sum, &dyad.InputError{URI: rec.Article.URI, Err: fmt.Errorf("store: %w", err)})
+	case len(linked) == 0:
+		sum.Duplicates++
+	default:
+		r.count(sum, rec, len(stored) > 0 && stored[0])
 	}
 	return nil
 }

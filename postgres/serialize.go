@@ -27,3 +27,19 @@ func (db *DB) Serialize(ctx context.Context, fn func(ctx context.Context) error)
 	defer conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", int64(linkLock))
 	return fn(ctx)
 }
+
+// SaveLinked holds the store-wide link lock (as Serialize), calls link, which links the records against
+// what is stored and returns those to save, and saves them in one transaction before it lets go: see
+// dyad.LinkSaver. stored[i] is for the i-th record link returned.
+func (db *DB) SaveLinked(ctx context.Context, recs []*dyad.Record, link func(ctx context.Context) ([]*dyad.Record, error)) ([]bool, error) {
+	var stored []bool
+	err := db.Serialize(ctx, func(ctx context.Context) error {
+		linked, err := link(ctx)
+		if err != nil {
+			return err
+		}
+		stored, err = db.SaveBatch(ctx, linked)
+		return err
+	})
+	return stored, err
+}

@@ -26,6 +26,43 @@ func (db *DB) Save(ctx context.Context, rec *dyad.Record) (bool, error) {
 // reports whether recs[i] was new; a record whose article is already stored, or repeats an earlier one of
 // the batch, changes nothing. On error nothing of the batch is stored.
 func (db *DB) SaveBatch(ctx context.Context, recs []*dyad.Record) (stored []bool, err error) {
+	return db.saveBatch(ctx, recs, nil)
+}
+
+// SaveLinked takes the write lock every writer of the file takes (BEGIN IMMEDIATE), calls link, which links
+// the records against what is stored and returns those to save, and saves them in the same transaction:
+// see dyad.LinkSaver. Two processes that ingest into one file then see each other's records as one sees
+// its own. stored[i] is for the i-th record link returned.
+func (db *DB) SaveLinked(ctx context.Context, recs []*dyad.Record, link func(ctx context.Context) ([]*dyad.Record, error)) ([]bool, error) {
+	if db.memory { // one connection, which the transaction would hold: link under a mutex instead
+		db.linkMu.Lock()
+		defer db.linkMu.Unlock()
+		linked, err := link(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return db.saveBatch(ctx, linked, nil)
+	}
+	return db.saveBatch(ctx, recs, link)
+}
+
+func (db *DB) saveBatch(ctx context.Context, recs []*dyad.Record, link func(ctx context.Context) ([]*dyad.Record, error)) (stored []bool, err error) {
+	tx, err := db.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: save: begin: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	if link != nil {
+		// The link stage reads through the reader connections, which see every commit: none can come
+		// while this transaction holds the write lock.
+		if recs, err = link(ctx); err != nil {
+			return nil, err
+		}
+	}
 	stored = make([]bool, len(recs))
 	for i, rec := range recs {
 		if rec == nil {
@@ -35,17 +72,8 @@ func (db *DB) SaveBatch(ctx context.Context, recs []*dyad.Record) (stored []bool
 			return nil, fmt.Errorf("sqlite: save: record %d (%s): article has no id", i, rec.Article.URI)
 		}
 	}
-	tx, err := db.writer.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: save: begin: %w", err)
-	}
 	s := &saver{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}
-	defer func() {
-		s.close()
-		if err != nil {
-			tx.Rollback()
-		}
-	}()
+	defer s.close()
 	if err := s.touchEvents(recs); err != nil {
 		return nil, fmt.Errorf("sqlite: save: %w", err)
 	}

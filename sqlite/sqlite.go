@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"runtime"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -33,6 +34,7 @@ type DB struct {
 	writer *sql.DB // one connection: SQLite has one writer at a time
 	reader *sql.DB // several connections, read-only; the writer itself for an in-memory database
 	memory bool
+	linkMu sync.Mutex   // SaveLinked's lock on an in-memory database
 	saves  atomic.Int64 // transactions committed, for the periodic checkpoint
 }
 

@@ -55,6 +55,15 @@ func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
 		defer s.Close()
 		testDemote(t, s, nil)
 	})
+	t.Run("SaveLinked", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		ls, ok := s.(dyad.LinkSaver)
+		if !ok {
+			t.Skip("the store has no SaveLinked")
+		}
+		testSaveLinked(t, s, ls)
+	})
 	t.Run("DemoteInBatch", func(t *testing.T) {
 		s := open(t)
 		defer s.Close()
@@ -1093,5 +1102,63 @@ func testPlaces(t *testing.T, s dyad.Store) {
 				t.Errorf("%s: event %s without a place passed a place filter", tt.name, e.ID)
 			}
 		}
+	}
+}
+
+// testSaveLinked checks that SaveLinked saves what its link function returns, nothing when it fails, and
+// that two SaveLinked calls never link at the same time nor link while the other's records are unsaved.
+func testSaveLinked(t *testing.T, s dyad.Store, ls dyad.LinkSaver) {
+	ctx := context.Background()
+	recs := SyntheticRecords(40, 21)
+	stored, err := ls.SaveLinked(ctx, recs[:4], func(ctx context.Context) ([]*dyad.Record, error) {
+		return recs[1:3], nil
+	})
+	if err != nil || !slices.Equal(stored, []bool{true, true}) {
+		t.Fatalf("SaveLinked = %v, %v; want [true true]", stored, err)
+	}
+	for i, want := range []bool{false, true, true, false} {
+		if ok, err := s.HasArticle(ctx, recs[i].Article.ID); err != nil || ok != want {
+			t.Errorf("HasArticle(record %d) = %v, %v; want %v", i, ok, err, want)
+		}
+	}
+	boom := errors.New("boom")
+	if _, err := ls.SaveLinked(ctx, recs[4:6], func(ctx context.Context) ([]*dyad.Record, error) { return nil, boom }); !errors.Is(err, boom) {
+		t.Errorf("SaveLinked with a failing link = %v; want boom", err)
+	}
+	if ok, _ := s.HasArticle(ctx, recs[4].Article.ID); ok {
+		t.Error("a record was stored although its link failed")
+	}
+	// Two writers: one links while the other waits.
+	var inside sync.Mutex
+	var wg sync.WaitGroup
+	errs := make(chan error, 2)
+	for w := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 6 + w; i < len(recs); i += 2 {
+				rec := recs[i]
+				_, err := ls.SaveLinked(ctx, []*dyad.Record{rec}, func(ctx context.Context) ([]*dyad.Record, error) {
+					if !inside.TryLock() {
+						return nil, errors.New("two writers link at once")
+					}
+					defer inside.Unlock()
+					return []*dyad.Record{rec}, nil
+				})
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	st, err := s.Stats(ctx)
+	if err != nil || st.Articles != 2+len(recs)-6 {
+		t.Errorf("Stats = %+v, %v; want %d articles", st, err, 2+len(recs)-6)
 	}
 }
