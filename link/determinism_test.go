@@ -26,9 +26,12 @@ import (
 // with the date, some without (the "two sides agreed" sentence), some naming the people and some only the
 // countries, a few articles with no publication date, a few reprints of others. Over years, so that the
 // windows of the link stage hold only some of them.
-func storyRecords(n int, seed uint64) []*dyad.Record {
+func storyRecords(n int, seed uint64) []*dyad.Record { return storyRecordsOver(n, seed, 3, 12) }
+
+// storyRecordsOver is storyRecords over years years and the first ncountries of benchCountries.
+func storyRecordsOver(n int, seed uint64, years, ncountries int) []*dyad.Record {
 	r := rand.New(rand.NewPCG(seed, 3))
-	countries := benchCountries[:12]
+	countries := benchCountries[:ncountries]
 	person := func(c string, k int) string { return fmt.Sprintf("p-%s-%d", c, k) }
 	type story struct {
 		a, b   string
@@ -46,7 +49,7 @@ func storyRecords(n int, seed uint64) []*dyad.Record {
 		}
 		root := []string{"04", "04", "03", "05", "19", "11", "17"}[r.IntN(7)]
 		stories = append(stories, story{a: a, b: b, pa: person(a, r.IntN(4)), pb: person(b, r.IntN(4)),
-			code: root + fmt.Sprint(r.IntN(4)), date: base.AddDate(0, 0, r.IntN(3*365)),
+			code: root + fmt.Sprint(r.IntN(4)), date: base.AddDate(0, 0, r.IntN(years*365)),
 			sa: benchSectors[r.IntN(3)], sb: benchSectors[r.IntN(3)]})
 	}
 	langs := []string{"en", "fr", "vi", "zh", "de"}
