@@ -293,6 +293,27 @@ func (l *Linker) foldEvents(ctx context.Context, rec *dyad.Record) error {
 	if len(rec.Events) == 0 {
 		return nil
 	}
+	groups := l.groups(ctx, rec)
+
+	// Each group joins the stored event it matches best, and each stored event takes at most one group (the
+	// record's groups do not match each other): pairs are assigned best first, ties broken by the mentions
+	// that match, so that a mention matching two events gets the same one whichever came first.
+	var pairs []storedMatch
+	for gi, g := range groups {
+		ms, err := l.stored(ctx, rec, g)
+		if err != nil {
+			return err
+		}
+		for _, m := range ms {
+			m.group = gi
+			pairs = append(pairs, m)
+		}
+	}
+	return l.assign(rec, groups, pairs)
+}
+
+// groups folds a record's event mentions into groups, one per event of the record.
+func (l *Linker) groups(ctx context.Context, rec *dyad.Record) []*group {
 	evs := slices.Clone(rec.Events)
 	recPeople := personIDs(rec.Mentions)
 	for i := range evs {
@@ -334,21 +355,11 @@ func (l *Linker) foldEvents(ctx context.Context, rec *dyad.Record) error {
 		}
 		into.absorb(e)
 	}
+	return groups
+}
 
-	// Each group joins the stored event it matches best, and each stored event takes at most one group (the
-	// record's groups do not match each other): pairs are assigned best first, ties broken by the mentions
-	// that match, so that a mention matching two events gets the same one whichever came first.
-	var pairs []storedMatch
-	for gi, g := range groups {
-		ms, err := l.stored(ctx, rec, g)
-		if err != nil {
-			return err
-		}
-		for _, m := range ms {
-			m.group = gi
-			pairs = append(pairs, m)
-		}
-	}
+// assign gives each group the stored event of the best pair that is still free, and sets the record's events.
+func (l *Linker) assign(rec *dyad.Record, groups []*group, pairs []storedMatch) error {
 	slices.SortStableFunc(pairs, func(a, b storedMatch) int {
 		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.tie, b.tie), cmp.Compare(a.group, b.group),
 			cmp.Compare(a.ev.ID, b.ev.ID))
@@ -446,22 +457,9 @@ func (l *Linker) stored(ctx context.Context, rec *dyad.Record, g *group) ([]stor
 	// The group is matched through the mention it keeps (the one that will be stored), as later records
 	// will see it, so that a pair of mentions matches or not whichever of the two came first.
 	own := mentionView(&g.ev, g.ev.Mentions[0])
-	pp := l.viewPeople(ctx, &own)
-	// Undated events fold by the people on their sides: look for them only when this one has some.
-	named := len(pp.Source) > 0 || len(pp.Target) > 0
-	q := dyad.CandidateQuery{Keys: []string{g.key}, Undated: named}
-	if dr := parseDate(string(g.ev.Date)); dr.dated() {
-		q.From, q.To = dr.lo.Add(-l.opts.Window).Format(day), dr.hi.Add(l.opts.Window).Format(day)
-		q.PublishedFrom, q.PublishedTo = q.From, dr.hi.Add(l.opts.Horizon).Format(day)
-	} else {
-		if !named {
-			return nil, nil // an undated event folds only by its people
-		}
-		if pub := parseDate(string(rec.Article.Published)); pub.dated() {
-			lo, hi := pub.lo.Add(-l.opts.Horizon), pub.hi.Add(l.opts.Window)
-			q.From, q.To = lo.Format(day), hi.Format(day)
-			q.PublishedFrom, q.PublishedTo = lo.Add(-l.opts.Window).Format(day), hi.Add(l.opts.Horizon).Format(day)
-		}
+	q, ok := l.candidateQuery(ctx, rec, g, &own)
+	if !ok {
+		return nil, nil
 	}
 	cands, err := l.idx.EventCandidates(ctx, q)
 	if err != nil {
@@ -497,6 +495,29 @@ func (l *Linker) stored(ctx context.Context, rec *dyad.Record, g *group) ([]stor
 		}
 	}
 	return out, nil
+}
+
+// candidateQuery is what group g of rec, whose kept mention is own, asks the index; false when it asks
+// nothing.
+func (l *Linker) candidateQuery(ctx context.Context, rec *dyad.Record, g *group, own *dyad.Event) (dyad.CandidateQuery, bool) {
+	pp := l.viewPeople(ctx, own)
+	// Undated events fold by the people on their sides: look for them only when this one has some.
+	named := len(pp.Source) > 0 || len(pp.Target) > 0
+	q := dyad.CandidateQuery{Keys: []string{g.key}, Undated: named}
+	if dr := parseDate(string(g.ev.Date)); dr.dated() {
+		q.From, q.To = dr.lo.Add(-l.opts.Window).Format(day), dr.hi.Add(l.opts.Window).Format(day)
+		q.PublishedFrom, q.PublishedTo = q.From, dr.hi.Add(l.opts.Horizon).Format(day)
+	} else {
+		if !named {
+			return q, false // an undated event folds only by its people
+		}
+		if pub := parseDate(string(rec.Article.Published)); pub.dated() {
+			lo, hi := pub.lo.Add(-l.opts.Horizon), pub.hi.Add(l.opts.Window)
+			q.From, q.To = lo.Format(day), hi.Format(day)
+			q.PublishedFrom, q.PublishedTo = lo.Add(-l.opts.Window).Format(day), hi.Add(l.opts.Horizon).Format(day)
+		}
+	}
+	return q, true
 }
 
 // newEventID is a stable id for a new event: a hash of its key and its first mention.

@@ -110,3 +110,33 @@ func (l *Linker) Link(ctx context.Context, rec *dyad.Record) error {
 	l.linkClaims(rec, !dup)
 	return nil
 }
+
+// prefetcher is implemented by indexes that can answer a batch's questions ahead, concurrently (Pending).
+type prefetcher interface {
+	prefetch(ctx context.Context, n int, ask func(i int, a *asker))
+}
+
+// Prefetch asks the store, concurrently, the questions that Link will ask of it for recs (the signatures
+// that share a band, the candidate events of each group), so that linking the batch in order then finds the
+// store's answers ready. The answers stay valid while the store does not change: call it under the writer
+// lock, right before the batch is linked (pipeline.Runner does so). The index must be a Pending; on any
+// other Prefetch does nothing. Which events form does not depend on it: Link asks the same questions, and
+// Pending merges its own records into the answers as before.
+func (l *Linker) Prefetch(ctx context.Context, recs []*dyad.Record) {
+	pf, ok := l.idx.(prefetcher)
+	if !ok {
+		return
+	}
+	pf.prefetch(ctx, len(recs), func(i int, a *asker) {
+		rec := recs[i]
+		if sig := Sign(rec.Article.ID, rec.Article.Text); sig != nil {
+			a.similar(sig.Bands)
+		}
+		for _, g := range l.groups(ctx, rec) {
+			own := mentionView(&g.ev, g.ev.Mentions[0])
+			if q, ok := l.candidateQuery(ctx, rec, g, &own); ok {
+				a.candidates(q)
+			}
+		}
+	})
+}

@@ -3,6 +3,9 @@ package link
 import (
 	"context"
 	"errors"
+	"fmt"
+	"maps"
+	"runtime"
 	"slices"
 	"sync"
 
@@ -30,6 +33,93 @@ type Pending struct {
 	copies map[*dyad.Record]*dyad.Record
 	// demoted maps an article id to the unsaved record that demotes it.
 	demoted map[string]*dyad.Record
+	// cands and sims hold the store's answers that Prefetch asked ahead, until Done or Reset.
+	cands map[string][]dyad.Event
+	sims  map[string][]dyad.Signature
+}
+
+// asker asks the store one record's questions for Prefetch.
+type asker struct {
+	ctx   context.Context
+	p     *Pending
+	cands map[string][]dyad.Event
+	sims  map[string][]dyad.Signature
+}
+
+func (a *asker) similar(bands []uint64) {
+	k := fmt.Sprint(bands)
+	if _, ok := a.sims[k]; ok {
+		return
+	}
+	if out, err := a.p.base.SimilarArticles(a.ctx, bands); err == nil {
+		a.sims[k] = out
+	}
+}
+
+func (a *asker) candidates(q dyad.CandidateQuery) {
+	k := fmt.Sprint(q)
+	if _, ok := a.cands[k]; ok {
+		return
+	}
+	if out, err := a.p.base.EventCandidates(a.ctx, q); err == nil {
+		a.cands[k] = out
+	}
+}
+
+// prefetch runs ask for records 0..n-1 on as many goroutines as there are CPUs and keeps the store's
+// answers for the lookups that follow. A question that failed is asked again when it comes.
+func (p *Pending) prefetch(ctx context.Context, n int, ask func(i int, a *asker)) {
+	workers := min(n, runtime.GOMAXPROCS(0))
+	next := make(chan int)
+	asked := make([]*asker, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		a := &asker{ctx: ctx, p: p, cands: map[string][]dyad.Event{}, sims: map[string][]dyad.Signature{}}
+		asked[w] = a
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				ask(i, a)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.cands == nil {
+		p.cands, p.sims = map[string][]dyad.Event{}, map[string][]dyad.Signature{}
+	}
+	for _, a := range asked {
+		maps.Copy(p.cands, a.cands)
+		maps.Copy(p.sims, a.sims)
+	}
+}
+
+// baseCandidates is the store's answer to q: prefetched, else asked now. The caller may change the slice.
+func (p *Pending) baseCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dyad.Event, error) {
+	p.mu.Lock()
+	out, ok := p.cands[fmt.Sprint(q)]
+	p.mu.Unlock()
+	if ok {
+		return slices.Clone(out), nil
+	}
+	return p.base.EventCandidates(ctx, q)
+}
+
+// baseSimilar is the store's answer to SimilarArticles(bands): prefetched, else asked now.
+func (p *Pending) baseSimilar(ctx context.Context, bands []uint64) ([]dyad.Signature, error) {
+	p.mu.Lock()
+	out, ok := p.sims[fmt.Sprint(bands)]
+	p.mu.Unlock()
+	if ok {
+		return slices.Clone(out), nil
+	}
+	return p.base.SimilarArticles(ctx, bands)
 }
 
 // NewPending returns an empty Pending over base (usually the store).
@@ -107,6 +197,9 @@ func (p *Pending) Done(recs []*dyad.Record) {
 			delete(p.demoted, id)
 		}
 	}
+	// The store changed: what was asked ahead is stale.
+	clear(p.cands)
+	clear(p.sims)
 }
 
 // Reset forgets every pending record.
@@ -117,6 +210,8 @@ func (p *Pending) Reset() {
 	clear(p.byID)
 	clear(p.copies)
 	clear(p.demoted)
+	clear(p.cands)
+	clear(p.sims)
 }
 
 // Has reports whether an article is pending.
@@ -135,7 +230,7 @@ func (p *Pending) snapshot() []*dyad.Record {
 
 // SimilarArticles returns the stored and pending signatures that share a band with bands.
 func (p *Pending) SimilarArticles(ctx context.Context, bands []uint64) ([]dyad.Signature, error) {
-	out, err := p.base.SimilarArticles(ctx, bands)
+	out, err := p.baseSimilar(ctx, bands)
 	if err != nil {
 		return nil, err
 	}
@@ -162,7 +257,7 @@ func (p *Pending) SimilarArticles(ctx context.Context, bands []uint64) ([]dyad.S
 // them), the stored events the pending records fold into that the query then finds, and the pending events
 // that are new, by the same rules as the store's.
 func (p *Pending) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dyad.Event, error) {
-	out, err := p.base.EventCandidates(ctx, q)
+	out, err := p.baseCandidates(ctx, q)
 	if err != nil {
 		return nil, err
 	}

@@ -127,6 +127,9 @@ type Runner struct {
 	// to one store link every record against all the others stored before it. SaveBatch is then used only
 	// to save a refused batch's records one by one.
 	SaveLinked func(ctx context.Context, recs []*dyad.Record, link func(ctx context.Context) ([]*dyad.Record, error)) ([]bool, error)
+	// Prefetch, when set with SaveLinked, is called under the lock with the batch before its records are
+	// linked in order: it may ask the store, concurrently, what linking will ask (link.Linker.Prefetch).
+	Prefetch func(ctx context.Context, recs []*dyad.Record)
 
 	buf      []*dyad.Record
 	inflight chan saved // the batch being saved, at most one
@@ -361,6 +364,9 @@ func (r *Runner) flush(ctx context.Context, sum *Summary) error {
 func (r *Runner) linkBatch(ctx context.Context, batch []*dyad.Record, linked *[]*dyad.Record) ([]*dyad.Record, error) {
 	r.Pending.Done(*linked)
 	*linked = nil
+	if r.Prefetch != nil {
+		r.Prefetch(ctx, batch)
+	}
 	out := make([]*dyad.Record, 0, len(batch))
 	for _, rec := range batch {
 		if r.Pending.Has(rec.Article.ID) {

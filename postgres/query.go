@@ -614,49 +614,48 @@ func (db *DB) SimilarArticles(ctx context.Context, bands []uint64) ([]dyad.Signa
 	return out, nil
 }
 
-// EventCandidates returns the events with one of q.Keys dated in [q.From, q.To] (either bound may be empty)
-// and, when q.Undated, the undated ones with a mention published in [q.PublishedFrom, q.PublishedTo], found
-// through the partial index of undated mentions by key and publication date; each with its mentions.
+// EventCandidates returns the events with one of q.Keys dated in [q.From, q.To] (either bound may be empty;
+// a month or year that holds From counts) and, when q.Undated, the undated ones with a mention published in
+// [q.PublishedFrom, q.PublishedTo] or with no publication date, found through the partial index of undated
+// mentions; each with its mentions. Every part is a range of one index.
 func (db *DB) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dyad.Event, error) {
 	if len(q.Keys) == 0 {
 		return []dyad.Event{}, nil
 	}
-	w := &where{}
-	w.Add("e.key = ANY(?)", q.Keys)
-	w.Add("e.date IS NOT NULL")
-	if q.From != "" {
-		// A month or a year that holds From overlaps the window too.
-		w.Add("(e.date >= ? OR e.date IN (?, ?))", q.From, q.From[:min(7, len(q.From))], q.From[:min(4, len(q.From))])
-	}
+	sel := "SELECT " + eventCols + " FROM events e WHERE e.key = ANY(?) AND "
+	var parts []string
+	var args []any
+	to := "~"
 	if q.To != "" {
-		w.Add("e.date <= ?", sqlq.DateTo(q.To))
+		to = sqlq.DateTo(q.To)
 	}
-	evs, err := db.queryEvents(ctx, "SELECT "+eventCols+" FROM events e"+w.String()+" ORDER BY e.date DESC, e.rid DESC", w.Args...)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: event candidates: %w", err)
-	}
-	if !q.Undated {
-		return evs, nil
-	}
-	u := &where{}
-	if q.PublishedFrom == "" && q.PublishedTo == "" {
-		u.Add("e.key = ANY(?)", q.Keys)
-		u.Add("e.date IS NULL")
+	if q.From == "" {
+		parts = append(parts, sel+"e.date IS NOT NULL AND e.date <= ?")
+		args = append(args, q.Keys, to)
 	} else {
-		m := &where{}
-		m.Add("m.key = ANY(?)", q.Keys)
-		m.Add("m.date = ''")
-		m.Add("m.published >= ?", cmp.Or(q.PublishedFrom, "0"))
-		if q.PublishedTo != "" {
-			m.Add("m.published <= ?", sqlq.DateTo(q.PublishedTo))
-		}
-		u.Add("e.date IS NULL")
-		u.Add("e.id IN (SELECT m.event_id FROM event_mentions m"+m.String()+" UNION ALL SELECT m.event_id FROM "+
-			"event_mentions m WHERE m.key = ANY(?) AND m.date = '' AND m.published = '')", append(m.Args, q.Keys)...)
+		// A month or a year that holds From overlaps the window too: they sort before it.
+		parts = append(parts, sel+"e.date >= ? AND e.date <= ?", sel+"e.date IN (?, ?) AND e.date < ? AND e.date <= ?")
+		args = append(args, q.Keys, q.From, to, q.Keys, q.From[:min(7, len(q.From))], q.From[:min(4, len(q.From))], q.From, to)
 	}
-	undated, err := db.queryEvents(ctx, "SELECT "+eventCols+" FROM events e"+u.String()+" ORDER BY e.rid DESC", u.Args...)
+	if q.Undated {
+		if q.PublishedFrom == "" && q.PublishedTo == "" {
+			parts = append(parts, sel+"e.date IS NULL")
+			args = append(args, q.Keys)
+		} else {
+			pubTo := "~"
+			if q.PublishedTo != "" {
+				pubTo = sqlq.DateTo(q.PublishedTo)
+			}
+			parts = append(parts, "SELECT "+eventCols+` FROM (SELECT m.event_id FROM event_mentions m
+				WHERE m.key = ANY(?) AND m.date = '' AND m.published >= ? AND m.published <= ?
+				UNION SELECT m.event_id FROM event_mentions m WHERE m.key = ANY(?) AND m.date = '' AND m.published = '') u
+				JOIN events e ON e.id = u.event_id WHERE e.date IS NULL`)
+			args = append(args, q.Keys, cmp.Or(q.PublishedFrom, "0"), pubTo, q.Keys)
+		}
+	}
+	evs, err := db.queryEvents(ctx, strings.Join(parts, " UNION ALL "), args...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: event candidates: %w", err)
 	}
-	return append(evs, undated...), nil
+	return evs, nil
 }

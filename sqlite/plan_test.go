@@ -100,3 +100,35 @@ func TestEventsPlan(t *testing.T) {
 		t.Logf("%+v: %d events in %v (first run %v)\n%s", q, len(evs), took[1], took[0], plan)
 	}
 }
+
+// TestCandidatesPlan checks that each part of EventCandidates' query is a range of one index: the work of a
+// lookup is bounded by the events of one key in a window, not by the store.
+func TestCandidatesPlan(t *testing.T) {
+	db := openTemp(t)
+	for _, q := range []dyad.CandidateQuery{
+		{Keys: []string{"04|CHN|VNM"}, From: "2024-03-01", To: "2024-03-07", Undated: true, PublishedFrom: "2024-03-01", PublishedTo: "2024-04-07"},
+		{Keys: []string{"04|CHN|VNM"}, Undated: true},
+	} {
+		query, args := candidatesSQL(q.Keys[0], q)
+		rows, err := db.reader.Query("EXPLAIN QUERY PLAN "+query, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan []string
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, detail)
+		}
+		rows.Close()
+		for _, d := range plan {
+			if strings.HasPrefix(d, "SCAN e") || strings.HasPrefix(d, "SCAN m") || strings.Contains(d, "(key=?)") ||
+				strings.Contains(d, "events_date") {
+				t.Errorf("%+v: plan step %q reads more than one key's window:\n%s", q, d, strings.Join(plan, "\n"))
+			}
+		}
+	}
+}

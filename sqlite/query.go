@@ -662,50 +662,56 @@ func (db *DB) SimilarArticles(ctx context.Context, bands []uint64) ([]dyad.Signa
 	return out, nil
 }
 
-// EventCandidates returns the events with one of q.Keys dated in [q.From, q.To] (either bound may be empty)
-// and, when q.Undated, the undated ones with a mention published in [q.PublishedFrom, q.PublishedTo], found
-// through the partial index of undated mentions by key and publication date; each with its mentions.
+// EventCandidates returns the events with one of q.Keys dated in [q.From, q.To] (either bound may be empty;
+// a month or year that holds From counts) and, when q.Undated, the undated ones with a mention published in
+// [q.PublishedFrom, q.PublishedTo] or with no publication date, found through the partial index of undated
+// mentions; each with its mentions. It asks key by key, so that every lookup is a range of one index.
 func (db *DB) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dyad.Event, error) {
-	if len(q.Keys) == 0 {
-		return []dyad.Event{}, nil
-	}
-	in := placeholders(len(q.Keys))
-	w := &where{}
-	w.Add("e.key IN ("+in+")", anys(q.Keys)...)
-	w.Add("e.date IS NOT NULL")
-	if q.From != "" {
-		// A month or a year that holds From overlaps the window too.
-		w.Add("(e.date >= ? OR e.date IN (?, ?))", q.From, q.From[:min(7, len(q.From))], q.From[:min(4, len(q.From))])
-	}
-	if q.To != "" {
-		w.Add("e.date <= ?", sqlq.DateTo(q.To))
-	}
-	evs, err := db.queryEvents(ctx, "SELECT "+eventCols+" FROM events e"+w.String()+" ORDER BY e.date DESC, e.rid DESC", w.Args...)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: event candidates: %w", err)
-	}
-	if !q.Undated {
-		return evs, nil
-	}
-	var undated []dyad.Event
-	if q.PublishedFrom == "" && q.PublishedTo == "" {
-		undated, err = db.queryEvents(ctx, "SELECT "+eventCols+" FROM events e WHERE e.key IN ("+in+
-			") AND e.date IS NULL ORDER BY e.rid DESC", anys(q.Keys)...)
-	} else {
-		m := &where{}
-		m.Add("m.key IN ("+in+")", anys(q.Keys)...)
-		m.Add("m.date = ''")
-		m.Add("m.published >= ?", cmp.Or(q.PublishedFrom, "0"))
-		if q.PublishedTo != "" {
-			m.Add("m.published <= ?", sqlq.DateTo(q.PublishedTo))
+	out := []dyad.Event{}
+	for _, key := range q.Keys {
+		query, args := candidatesSQL(key, q)
+		evs, err := db.queryEvents(ctx, query, args...)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: event candidates: %w", err)
 		}
-		args := append(m.Args, anys(q.Keys)...)
-		undated, err = db.queryEvents(ctx, "SELECT "+eventCols+" FROM events e WHERE e.date IS NULL AND e.id IN "+
-			"(SELECT m.event_id FROM event_mentions m"+m.String()+" UNION ALL SELECT m.event_id FROM event_mentions m "+
-			"WHERE m.key IN ("+in+") AND m.date = '' AND m.published = '') ORDER BY e.rid DESC", args...)
+		out = append(out, evs...)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: event candidates: %w", err)
+	return out, nil
+}
+
+// candidatesSQL is the query of EventCandidates for one key.
+func candidatesSQL(key string, q dyad.CandidateQuery) (string, []any) {
+	sel := "SELECT " + eventCols + " FROM events e WHERE e.key = ? AND "
+	var parts []string
+	var args []any
+	to := "~"
+	if q.To != "" {
+		to = sqlq.DateTo(q.To)
 	}
-	return append(evs, undated...), nil
+	if q.From == "" {
+		parts = append(parts, sel+"e.date IS NOT NULL AND e.date <= ?")
+		args = append(args, key, to)
+	} else {
+		// A month or a year that holds From overlaps the window too: they sort before it.
+		parts = append(parts, sel+"e.date >= ? AND e.date <= ?", sel+"e.date IN (?, ?) AND e.date < ? AND e.date <= ?")
+		args = append(args, key, q.From, to, key, q.From[:min(7, len(q.From))], q.From[:min(4, len(q.From))], q.From, to)
+	}
+	if q.Undated {
+		if q.PublishedFrom == "" && q.PublishedTo == "" {
+			parts = append(parts, sel+"e.date IS NULL")
+			args = append(args, key)
+		} else {
+			pubTo := "~"
+			if q.PublishedTo != "" {
+				pubTo = sqlq.DateTo(q.PublishedTo)
+			}
+			// Driven by the undated mentions' index, then each event by its id.
+			parts = append(parts, "SELECT "+eventCols+` FROM (SELECT m.event_id FROM event_mentions m
+				WHERE m.key = ? AND m.date = '' AND m.published >= ? AND m.published <= ?
+				UNION SELECT m.event_id FROM event_mentions m WHERE m.key = ? AND m.date = '' AND m.published = '') u
+				CROSS JOIN events e ON e.id = u.event_id WHERE e.date IS NULL`)
+			args = append(args, key, cmp.Or(q.PublishedFrom, "0"), pubTo, key)
+		}
+	}
+	return strings.Join(parts, " UNION ALL "), args
 }

@@ -59,7 +59,7 @@ func (db *DB) checkpoint(ctx context.Context) {
 		return
 	}
 	c.ExecContext(ctx, "PRAGMA wal_checkpoint(RESTART)")
-	c.ExecContext(ctx, "PRAGMA busy_timeout=10000")
+	c.ExecContext(ctx, "PRAGMA busy_timeout=60000")
 }
 
 var _ dyad.Store = (*DB)(nil)
@@ -114,9 +114,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 
 // dsn builds the driver's connection string: the pragmas every connection needs, and immediate write
 // transactions on the writer so that a second process waits (busy_timeout) instead of failing to upgrade.
+// The wait is long (a minute): another ingest holds the write lock while it links a batch.
 func dsn(p string, readOnly, memory bool) string {
 	q := url.Values{}
-	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "busy_timeout(60000)")
 	q.Add("_pragma", "foreign_keys(1)")
 	if !memory {
 		q.Add("_pragma", "journal_mode(WAL)")

@@ -194,6 +194,9 @@ func (e *env) runner(c *components, st dyad.Store, workers int) (*pipeline.Runne
 		return nil, err
 	}
 	r.Link = lk.Link
+	if r.SaveLinked != nil {
+		r.Prefetch = lk.Prefetch
+	}
 	return r, nil
 }
 
