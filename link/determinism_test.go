@@ -115,6 +115,14 @@ func storyRecordsOver(n int, seed uint64, years, ncountries int) []*dyad.Record 
 	return out
 }
 
+// storyN is n, or a third of it under the race detector.
+func storyN(n int) int {
+	if raceEnabled {
+		return n / 3
+	}
+	return n
+}
+
 // recordSource yields one document per record, its URI the article id.
 type recordSource []*dyad.Record
 
@@ -241,12 +249,12 @@ func openSQLite(t *testing.T, path string) *sqlite.DB {
 // writers at once into one SQLite file (two handles, as two processes), each reading every document: the
 // events, ids included, are the same every time.
 func TestSameEventsAnyBatch(t *testing.T) {
-	recs := storyRecords(400, 5)
+	recs := storyRecords(storyN(400), 5)
 	dir := t.TempDir()
 	ref := openSQLite(t, filepath.Join(dir, "ref.db"))
 	ingestRun(t, ref, recs, 1)
 	want := eventSets(t, ref, true)
-	if len(want) < 150 {
+	if len(want) < len(recs)/3 {
 		t.Fatalf("only %d events", len(want))
 	}
 	folded := 0
@@ -287,7 +295,7 @@ func TestSameEventsAnyBatch(t *testing.T) {
 // mention that matches two stored events that do not match each other joins one; docs/link.md): this
 // measures how many, and bounds them.
 func TestOrderStories(t *testing.T) {
-	recs := storyRecords(300, 8)
+	recs := storyRecords(storyN(300), 8)
 	dir := t.TempDir()
 	var want []string
 	for k, seed := range []uint64{0, 1, 2} {
@@ -322,7 +330,7 @@ func TestSameEventsTwoWorkersPostgres(t *testing.T) {
 		t.Skip("DATABASE_URL not set")
 	}
 	ctx := context.Background()
-	recs := storyRecords(250, 6)
+	recs := storyRecords(storyN(250), 6)
 	ref := openSQLite(t, filepath.Join(t.TempDir(), "ref.db"))
 	ingestRun(t, ref, recs, 1)
 	u := freshPostgres(t, dbURL)

@@ -227,7 +227,8 @@ func TestMigrateRollups(t *testing.T) {
 	}
 	// Back to version 1: without the rollups and the mentions' codings, as a store written before them.
 	for _, q := range []string{"DROP TABLE event_counts", "DROP TABLE store_totals",
-		"DROP INDEX event_mentions_undated", "ALTER TABLE event_mentions DROP COLUMN key",
+		"DROP INDEX event_mentions_undated", "DROP INDEX articles_near_duplicate_of",
+		"ALTER TABLE event_mentions DROP COLUMN key",
 		"ALTER TABLE event_mentions DROP COLUMN coding", "DROP INDEX events_place_id_date", "DROP INDEX events_place_country_date",
 		"DROP INDEX events_place_admin1_date", "DROP INDEX events_lat_lon",
 		"ALTER TABLE events DROP COLUMN place", "DELETE FROM schema_version WHERE version >= 2"} {

@@ -4,3 +4,5 @@
 ALTER TABLE event_mentions ADD COLUMN key TEXT NOT NULL DEFAULT '';
 UPDATE event_mentions SET key = coalesce((SELECT e.key FROM events e WHERE e.id = event_mentions.event_id), '');
 CREATE INDEX event_mentions_undated ON event_mentions (key, published) WHERE date = '';
+-- A demotion finds the articles that copy the demoted one by this index instead of reading every article.
+CREATE INDEX articles_near_duplicate_of ON articles (near_duplicate_of) WHERE near_duplicate_of IS NOT NULL;
