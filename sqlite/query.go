@@ -260,7 +260,7 @@ func scanEvent(r scanner) (dyad.Event, error) {
 
 // queryEvents runs a query of eventCols and loads each event's mentions.
 func (db *DB) queryEvents(ctx context.Context, query string, args ...any) ([]dyad.Event, error) {
-	rows, err := db.reader.QueryContext(ctx, query, args...)
+	rows, err := db.query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
@@ -296,7 +296,7 @@ func (db *DB) loadMentions(ctx context.Context, events []dyad.Event) error {
 	for len(ids) > 0 {
 		part := ids[:min(chunk, len(ids))]
 		ids = ids[len(part):]
-		rows, err := db.reader.QueryContext(ctx, `SELECT event_id, article_id, lang, source, sentence, span_start,
+		rows, err := db.query(ctx, `SELECT event_id, article_id, lang, source, sentence, span_start,
 			span_end, confidence, date, date_inferred, pattern, published, coding FROM event_mentions
 			WHERE event_id IN (`+placeholders(len(part))+`) ORDER BY rowid`, anys(part)...)
 		if err != nil {
@@ -641,7 +641,7 @@ func (db *DB) SimilarArticles(ctx context.Context, bands []uint64) ([]dyad.Signa
 	for i, b := range bands {
 		args[i] = int64(b)
 	}
-	rows, err := db.reader.QueryContext(ctx, `SELECT s.article_id, s.minhash, s.bands FROM signatures s
+	rows, err := db.query(ctx, `SELECT s.article_id, s.minhash, s.bands FROM signatures s
 		WHERE s.article_id IN (SELECT article_id FROM bands WHERE band IN (`+placeholders(len(bands))+`))
 		ORDER BY s.article_id`, args...)
 	if err != nil {
