@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -89,6 +90,44 @@ func dropConcatenations(paras []string) []string {
 	if len(paras) < 3 || len(paras) > 200 {
 		return paras
 	}
+	compact := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	// Removing white space commutes with joining valid UTF-8, so a run's compact form is its paragraphs'
+	// compact forms end to end: compared piece by piece, from the nearest, once the lengths add up.
+	cs := make([]string, len(paras))
+	for i, p := range paras {
+		if !utf8.ValidString(p) {
+			return dropConcatenationsSlow(paras)
+		}
+		cs[i] = compact(p)
+	}
+	out := paras[:0:0]
+	for i, p := range paras {
+		c, dup := cs[i], false
+		n := 0
+		for j := i - 1; j >= 0 && n <= len(c) && !dup; j-- {
+			n += len(cs[j])
+			dup = j < i-1 && n == len(c) && runIs(c, cs[j:i])
+		}
+		if !dup {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// runIs reports whether c is the strings of run end to end.
+func runIs(c string, run []string) bool {
+	for _, r := range run {
+		if !strings.HasPrefix(c, r) {
+			return false
+		}
+		c = c[len(r):]
+	}
+	return c == ""
+}
+
+// dropConcatenationsSlow is dropConcatenations by joining each run, for text that is not valid UTF-8.
+func dropConcatenationsSlow(paras []string) []string {
 	compact := func(s string) string { return strings.Join(strings.Fields(s), "") }
 	out := paras[:0:0]
 	for i, p := range paras {
