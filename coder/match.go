@@ -213,7 +213,12 @@ func (s *sentence) passiveTrigger(b binding) bool {
 			return false
 		}
 	}
-	for k := b.trig - 1; k >= 0 && k >= b.trig-2; k-- {
+	// the verb starts at the first of the pattern words written right before the trigger ("cáo buộc")
+	t0 := b.trig
+	for t0 > 0 && slices.Contains(b.lits, t0-1) && s.u[t0-1].phrase < 0 && !lg.is(cPassive, s.u[t0-1].fold) {
+		t0--
+	}
+	for k := t0 - 1; k >= 0 && k >= t0-2; k-- {
 		u := s.u[k]
 		if u.phrase >= 0 || slices.Contains(b.lits, k) {
 			return false
@@ -593,8 +598,16 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 	// X and Y
 	// determiners and up to three capitalised title words may stand between "and" and the second phrase:
 	// "la France et le Vietnam", "Prime Minister X and President Y"
+	capWord := func(k int) bool {
+		return k >= 0 && k < len(s.u) && s.u[k].phrase < 0 && s.d.capitalized(s.u[k]) && !lg.is(cAnd, s.u[k].fold)
+	}
 	title := func(k int) bool {
-		return k >= 0 && k < len(s.u) && s.u[k].phrase < 0 && (lg.is(cDet, s.u[k].fold) || s.d.capitalized(s.u[k]) && !lg.is(cAnd, s.u[k].fold))
+		if k < 0 || k >= len(s.u) || s.u[k].phrase >= 0 {
+			return false
+		}
+		// a title of several syllables whose first alone is capitalised ("Ngoại trưởng", "Thủ tướng")
+		next := s.d.toks[s.u[k].tok].IsWord() && !lg.is(cAnd, s.u[k].fold) && capWord(k-1)
+		return lg.is(cDet, s.u[k].fold) || capWord(k) || next
 	}
 	q := p + dir
 	for n := 0; dir < 0 && n < 4 && title(q); n++ {
