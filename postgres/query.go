@@ -1,7 +1,6 @@
 package postgres
 
 import (
-	"cmp"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -42,7 +41,7 @@ func (db *DB) query(ctx context.Context, query string, args ...any) (pgx.Rows, e
 }
 
 // dialect is how this store writes the SQL that internal/sqlq builds for both stores.
-var dialect = sqlq.Dialect{True: "TRUE", NullsLast: " NULLS LAST", MaxRune: "\U0010FFFF", Alias: true,
+var dialect = sqlq.Dialect{True: "TRUE", CrossJoin: "JOIN", NullsLast: " NULLS LAST", MaxRune: "\U0010FFFF", Alias: true,
 	PlaceID: "(e.place->>'place_id')", Lat: "((e.place->>'lat')::float8)", Lon: "((e.place->>'lon')::float8)",
 	PlaceField: "(e.place->>'%s')"}
 
@@ -622,38 +621,8 @@ func (db *DB) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dya
 	if len(q.Keys) == 0 {
 		return []dyad.Event{}, nil
 	}
-	sel := "SELECT " + eventCols + " FROM events e WHERE e.key = ANY(?) AND "
-	var parts []string
-	var args []any
-	to := "~"
-	if q.To != "" {
-		to = sqlq.DateTo(q.To)
-	}
-	if q.From == "" {
-		parts = append(parts, sel+"e.date IS NOT NULL AND e.date <= ?")
-		args = append(args, q.Keys, to)
-	} else {
-		// A month or a year that holds From overlaps the window too: they sort before it.
-		parts = append(parts, sel+"e.date >= ? AND e.date <= ?", sel+"e.date IN (?, ?) AND e.date < ? AND e.date <= ?")
-		args = append(args, q.Keys, q.From, to, q.Keys, q.From[:min(7, len(q.From))], q.From[:min(4, len(q.From))], q.From, to)
-	}
-	if q.Undated {
-		if q.PublishedFrom == "" && q.PublishedTo == "" {
-			parts = append(parts, sel+"e.date IS NULL")
-			args = append(args, q.Keys)
-		} else {
-			pubTo := "~"
-			if q.PublishedTo != "" {
-				pubTo = sqlq.DateTo(q.PublishedTo)
-			}
-			parts = append(parts, "SELECT "+eventCols+` FROM (SELECT m.event_id FROM event_mentions m
-				WHERE m.key = ANY(?) AND m.date = '' AND m.published >= ? AND m.published <= ?
-				UNION SELECT m.event_id FROM event_mentions m WHERE m.key = ANY(?) AND m.date = '' AND m.published = '') u
-				JOIN events e ON e.id = u.event_id WHERE e.date IS NULL`)
-			args = append(args, q.Keys, cmp.Or(q.PublishedFrom, "0"), pubTo, q.Keys)
-		}
-	}
-	evs, err := db.queryEvents(ctx, strings.Join(parts, " UNION ALL "), args...)
+	query, args := dialect.CandidatesSQL(eventCols, "= ANY(?)", q.Keys, q)
+	evs, err := db.queryEvents(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: event candidates: %w", err)
 	}

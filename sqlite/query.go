@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"encoding/binary"
@@ -35,7 +34,7 @@ func anys[T any](s []T) []any {
 }
 
 // dialect is how this store writes the SQL that internal/sqlq builds for both stores.
-var dialect = sqlq.Dialect{True: "1", MaxRune: "\xff", PlaceID: "e.place_id", Lat: "e.lat", Lon: "e.lon",
+var dialect = sqlq.Dialect{True: "1", CrossJoin: "CROSS JOIN", MaxRune: "\xff", PlaceID: "e.place_id", Lat: "e.lat", Lon: "e.lon",
 	PlaceField: "e.place_%s"}
 
 type where = sqlq.Where
@@ -681,37 +680,5 @@ func (db *DB) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dya
 
 // candidatesSQL is the query of EventCandidates for one key.
 func candidatesSQL(key string, q dyad.CandidateQuery) (string, []any) {
-	sel := "SELECT " + eventCols + " FROM events e WHERE e.key = ? AND "
-	var parts []string
-	var args []any
-	to := "~"
-	if q.To != "" {
-		to = sqlq.DateTo(q.To)
-	}
-	if q.From == "" {
-		parts = append(parts, sel+"e.date IS NOT NULL AND e.date <= ?")
-		args = append(args, key, to)
-	} else {
-		// A month or a year that holds From overlaps the window too: they sort before it.
-		parts = append(parts, sel+"e.date >= ? AND e.date <= ?", sel+"e.date IN (?, ?) AND e.date < ? AND e.date <= ?")
-		args = append(args, key, q.From, to, key, q.From[:min(7, len(q.From))], q.From[:min(4, len(q.From))], q.From, to)
-	}
-	if q.Undated {
-		if q.PublishedFrom == "" && q.PublishedTo == "" {
-			parts = append(parts, sel+"e.date IS NULL")
-			args = append(args, key)
-		} else {
-			pubTo := "~"
-			if q.PublishedTo != "" {
-				pubTo = sqlq.DateTo(q.PublishedTo)
-			}
-			// Driven by the undated mentions' index, then each event by its id.
-			parts = append(parts, "SELECT "+eventCols+` FROM (SELECT m.event_id FROM event_mentions m
-				WHERE m.key = ? AND m.date = '' AND m.published >= ? AND m.published <= ?
-				UNION SELECT m.event_id FROM event_mentions m WHERE m.key = ? AND m.date = '' AND m.published = '') u
-				CROSS JOIN events e ON e.id = u.event_id WHERE e.date IS NULL`)
-			args = append(args, key, cmp.Or(q.PublishedFrom, "0"), pubTo, key)
-		}
-	}
-	return strings.Join(parts, " UNION ALL "), args
+	return dialect.CandidatesSQL(eventCols, "= ?", key, q)
 }

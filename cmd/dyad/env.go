@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -226,4 +227,17 @@ func redactURL(s string) string {
 		return s[:sch+3] + cred[:i] + ":***" + s[at:]
 	}
 	return s
+}
+
+// gazetteer loads the place gazetteer of the packs the flags name.
+func (e *env) gazetteer() (*geo.Gazetteer, error) {
+	set, err := e.packs()
+	if err != nil {
+		return nil, err
+	}
+	g, errs := geo.Load(set)
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("gazetteer: %w", errors.Join(errs...))
+	}
+	return g, nil
 }

@@ -415,13 +415,9 @@ func addPlaceFlags(fs *flag.FlagSet) placeFlags {
 // apply sets the place filters of q; a place name is looked up in the gazetteer.
 func (f placeFlags) apply(e *env, q *dyad.EventQuery) error {
 	if *f.place != "" {
-		set, err := e.packs()
+		g, err := e.gazetteer()
 		if err != nil {
 			return err
-		}
-		g, errs := geo.Load(set)
-		if len(errs) > 0 {
-			return fmt.Errorf("gazetteer: %w", errors.Join(errs...))
 		}
 		p, ok := g.Find(*f.place)
 		if !ok {

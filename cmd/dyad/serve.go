@@ -124,13 +124,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	}
 	var opts export.Options
 	if *format == "gdelt" {
-		set, err := e.packs()
+		g, err := e.gazetteer()
 		if err != nil {
 			return err
-		}
-		g, errs := geo.Load(set)
-		if len(errs) > 0 {
-			return fmt.Errorf("gazetteer: %w", errors.Join(errs...))
 		}
 		opts.ActorPlace = func(cc string) *dyad.Location {
 			p, ok := g.Country(cc)

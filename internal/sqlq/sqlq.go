@@ -3,6 +3,7 @@
 package sqlq
 
 import (
+	"cmp"
 	"fmt"
 	"io/fs"
 	"math"
@@ -27,6 +28,9 @@ type Dialect struct {
 	// GeoByDate writes the box and circle conditions so that the lat/lon index is not used (SQLite's unary
 	// +): for a dense area, reading the events newest first finds a page sooner than sorting the area's.
 	GeoByDate bool
+	// CrossJoin joins a subquery's rows to their events in the order written ("CROSS JOIN" for SQLite,
+	// whose planner then drives the join from the subquery; "JOIN" elsewhere).
+	CrossJoin string
 }
 
 // Limits returns the LIMIT and OFFSET of a page: def when no limit is asked, never more than max.
@@ -291,4 +295,45 @@ func LoadMigrations(fsys fs.FS, dir string) ([]Migration, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Version < out[j].Version })
 	return out, nil
+}
+
+// CandidatesSQL is the query of a store's EventCandidates: the events (columns cols, table alias e) of the
+// key or keys that keyEq matches ("= ?" for one key, "= ANY(?)" for an array), dated in [q.From, q.To] (a
+// month or a year that holds From counts too) and, when q.Undated, the undated ones with a mention published
+// in [q.PublishedFrom, q.PublishedTo] or with no publication date, found through the undated mentions'
+// index. keys is the argument keyEq takes. Every part is a range of one index.
+func (d Dialect) CandidatesSQL(cols, keyEq string, keys any, q dyad.CandidateQuery) (string, []any) {
+	sel := "SELECT " + cols + " FROM events e WHERE e.key " + keyEq + " AND "
+	var parts []string
+	var args []any
+	to := "~"
+	if q.To != "" {
+		to = DateTo(q.To)
+	}
+	if q.From == "" {
+		parts = append(parts, sel+"e.date IS NOT NULL AND e.date <= ?")
+		args = append(args, keys, to)
+	} else {
+		// A month or a year that holds From overlaps the window too: they sort before it.
+		parts = append(parts, sel+"e.date >= ? AND e.date <= ?", sel+"e.date IN (?, ?) AND e.date < ? AND e.date <= ?")
+		args = append(args, keys, q.From, to, keys, q.From[:min(7, len(q.From))], q.From[:min(4, len(q.From))], q.From, to)
+	}
+	if q.Undated {
+		if q.PublishedFrom == "" && q.PublishedTo == "" {
+			parts = append(parts, sel+"e.date IS NULL")
+			args = append(args, keys)
+		} else {
+			pubTo := "~"
+			if q.PublishedTo != "" {
+				pubTo = DateTo(q.PublishedTo)
+			}
+			// Driven by the undated mentions' index, then each event by its id.
+			parts = append(parts, "SELECT "+cols+` FROM (SELECT m.event_id FROM event_mentions m
+				WHERE m.key `+keyEq+` AND m.date = '' AND m.published >= ? AND m.published <= ?
+				UNION SELECT m.event_id FROM event_mentions m WHERE m.key `+keyEq+` AND m.date = '' AND m.published = '') u
+				`+d.CrossJoin+` events e ON e.id = u.event_id WHERE e.date IS NULL`)
+			args = append(args, keys, cmp.Or(q.PublishedFrom, "0"), pubTo, keys)
+		}
+	}
+	return strings.Join(parts, " UNION ALL "), args
 }
