@@ -102,24 +102,23 @@ func (p *Pending) prefetch(ctx context.Context, n int, ask func(i int, a *asker)
 
 // baseCandidates is the store's answer to q: prefetched, else asked now. The caller may change the slice.
 func (p *Pending) baseCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dyad.Event, error) {
-	p.mu.Lock()
-	out, ok := p.cands[fmt.Sprint(q)]
-	p.mu.Unlock()
-	if ok {
-		return slices.Clone(out), nil
-	}
-	return p.base.EventCandidates(ctx, q)
+	return prefetched(p, &p.cands, q, func() ([]dyad.Event, error) { return p.base.EventCandidates(ctx, q) })
 }
 
 // baseSimilar is the store's answer to SimilarArticles(bands): prefetched, else asked now.
 func (p *Pending) baseSimilar(ctx context.Context, bands []uint64) ([]dyad.Signature, error) {
+	return prefetched(p, &p.sims, bands, func() ([]dyad.Signature, error) { return p.base.SimilarArticles(ctx, bands) })
+}
+
+// prefetched is a copy of the prefetched answer to question in *m (read under p.mu), else ask's answer.
+func prefetched[T any](p *Pending, m *map[string][]T, question any, ask func() ([]T, error)) ([]T, error) {
 	p.mu.Lock()
-	out, ok := p.sims[fmt.Sprint(bands)]
+	out, ok := (*m)[fmt.Sprint(question)]
 	p.mu.Unlock()
 	if ok {
 		return slices.Clone(out), nil
 	}
-	return p.base.SimilarArticles(ctx, bands)
+	return ask()
 }
 
 // NewPending returns an empty Pending over base (usually the store).

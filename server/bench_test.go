@@ -99,18 +99,7 @@ func BenchmarkEventsQuery(b *testing.B) {
 		}
 		queries[i] = q
 	}
-	var lat []time.Duration
-	b.ResetTimer()
-	for i := 0; b.Loop(); i++ {
-		t0 := time.Now()
-		if _, err := db.Events(ctx, queries[i%len(queries)]); err != nil {
-			b.Fatal(err)
-		}
-		lat = append(lat, time.Since(t0))
-	}
-	b.ReportMetric(float64(percentile(lat, 0.5).Microseconds())/1000, "p50-ms")
-	b.ReportMetric(float64(percentile(lat, 0.95).Microseconds())/1000, "p95-ms")
-	b.ReportMetric(float64(percentile(lat, 1).Microseconds())/1000, "max-ms")
+	benchQueries(b, db, queries)
 }
 
 // BenchmarkPlaceQuery times the place filters over the benchmark store (half its events placed at random
@@ -118,7 +107,6 @@ func BenchmarkEventsQuery(b *testing.B) {
 // with a code, circles of 50-500 km, place ids.
 func BenchmarkPlaceQuery(b *testing.B) {
 	db := benchStore(b)
-	ctx := context.Background()
 	rng := rand.New(rand.NewPCG(3, 4))
 	queries := make([]dyad.EventQuery, 200)
 	for i := range queries {
@@ -138,18 +126,7 @@ func BenchmarkPlaceQuery(b *testing.B) {
 		}
 		queries[i] = q
 	}
-	var lat []time.Duration
-	b.ResetTimer()
-	for i := 0; b.Loop(); i++ {
-		t0 := time.Now()
-		if _, err := db.Events(ctx, queries[i%len(queries)]); err != nil {
-			b.Fatal(err)
-		}
-		lat = append(lat, time.Since(t0))
-	}
-	b.ReportMetric(float64(percentile(lat, 0.5).Microseconds())/1000, "p50-ms")
-	b.ReportMetric(float64(percentile(lat, 0.95).Microseconds())/1000, "p95-ms")
-	b.ReportMetric(float64(percentile(lat, 1).Microseconds())/1000, "max-ms")
+	benchQueries(b, db, queries)
 }
 
 func cut(d string) (string, string, bool) {
@@ -297,4 +274,21 @@ func BenchmarkSearchFlood(b *testing.B) {
 		b.ReportMetric(float64(percentile(seLat, 0.95).Microseconds())/1000, "search-p95-ms")
 	}
 	b.Logf("statuses %v", status)
+}
+
+// benchQueries runs the queries in turn for b's iterations and reports the latency's p50, p95 and maximum.
+func benchQueries(b *testing.B, db *sqlite.DB, queries []dyad.EventQuery) {
+	ctx := context.Background()
+	var lat []time.Duration
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		t0 := time.Now()
+		if _, err := db.Events(ctx, queries[i%len(queries)]); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t0))
+	}
+	b.ReportMetric(float64(percentile(lat, 0.5).Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(percentile(lat, 0.95).Microseconds())/1000, "p95-ms")
+	b.ReportMetric(float64(percentile(lat, 1).Microseconds())/1000, "max-ms")
 }
