@@ -349,14 +349,42 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 	return res
 }
 
-// candidates lists every pattern match in the sentence.
+// candidates lists every pattern match in the sentence. Its words lead, through the language's index, to
+// the anchors they trigger and the element sets they hold (elemIndex); a pattern is tried at an anchor only
+// when the sentence holds every set it requires.
 func (s *sentence) candidates() []candidate {
 	lg := s.d.lg
 	var out []candidate
 	s.words = make([]string, len(s.u))
+	ents := make([][2]*wordEntry, len(s.u)) // each unit's word and stem entries
+	m, _ := lg.elems.marks.Get().(*elemMarks)
+	if m == nil {
+		m = &elemMarks{}
+	}
+	defer lg.elems.marks.Put(m)
+	m.next(lg.elems.n)
 	for i, u := range s.u {
-		s.words[i] = s.unitWord(u)
-		s.mask.add(s.words[i])
+		w := s.unitWord(u)
+		s.words[i] = w
+		s.mask.add(w)
+		if u.phrase >= 0 && !s.wordPhrase(i) {
+			continue // a phrase matches no pattern word
+		}
+		if e := lg.anchors[w]; e != nil {
+			ents[i][0] = e
+			m.set(e.elems)
+		}
+		if len(lg.stems) > 0 {
+			if e := lg.stems[s.stemAt(i)]; e != nil {
+				ents[i][1] = e
+				m.set(e.elems)
+			}
+		}
+		for _, n := range lg.elems.preLens {
+			if len(w) >= n {
+				m.set(lg.elems.prefix[w[:n]])
+			}
+		}
 	}
 	try := func(ans []anchor, i int) {
 		for _, an := range ans {
@@ -364,8 +392,8 @@ func (s *sentence) candidates() []candidate {
 				continue // a word the pattern needs is not in the sentence
 			}
 			pt := lg.patterns[an.pat]
-			if s.lacks(pt) {
-				continue
+			if !m.holds(pt) {
+				continue // a word the pattern needs is not in the sentence
 			}
 			if b, ok := s.matchAt(pt, an, i); ok {
 				out = append(out, candidate{pt: pt, idx: an.pat, b: b})
@@ -376,15 +404,14 @@ func (s *sentence) candidates() []candidate {
 		if u.phrase >= 0 {
 			continue
 		}
-		try(lg.anchors[u.fold], i)
-		if len(lg.stems) > 0 {
-			try(lg.stems[s.stemAt(i)], i)
+		for _, e := range ents[i] {
+			if e != nil {
+				try(e.anchors, i)
+			}
 		}
-		if len(lg.preLens) > 0 {
-			for _, n := range lg.preLens {
-				if p, ok := runePrefix(u.fold, n); ok {
-					try(lg.prefixes[p], i)
-				}
+		for _, n := range lg.preLens {
+			if p, ok := runePrefix(u.fold, n); ok {
+				try(lg.prefixes[p], i)
 			}
 		}
 	}

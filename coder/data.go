@@ -40,9 +40,12 @@ type seq []string
 type lang struct {
 	code     string
 	patterns []*pattern
-	anchors  map[string][]anchor // folded token -> anchors whose first token it is
+	// anchors (folded token) and stems (folded Snowball stem of word~ tokens) lead from a sentence's word to
+	// the anchors it triggers and the element sets (elemIndex) it holds, one lookup for both
+	anchors  map[string]*wordEntry
+	stems    map[string]*wordEntry
 	prefixes map[string][]anchor // folded prefix -> anchors of wildcard tokens
-	stems    map[string][]anchor // folded Snowball stem -> anchors of word~ tokens
+	elems    *elemIndex          // the required words of every pattern, as element sets
 	triggers map[string]bool     // one-word triggers: words that may be the verb of a sentence
 	// stemTriggers are one-word triggers written word~, by stem
 	stemTriggers map[string]bool
@@ -121,8 +124,8 @@ func (lg *lang) key(t text.Token) string {
 }
 
 func newLang(code string) *lang {
-	return &lang{code: code, anchors: map[string][]anchor{}, prefixes: map[string][]anchor{}, triggers: map[string]bool{},
-		stems: map[string][]anchor{}, stemTriggers: map[string]bool{}, stemmer: newStemmer(code),
+	return &lang{code: code, anchors: map[string]*wordEntry{}, prefixes: map[string][]anchor{}, triggers: map[string]bool{},
+		stems: map[string]*wordEntry{}, elems: newElemIndex(), stemTriggers: map[string]bool{}, stemmer: newStemmer(code),
 		weakTriggers: map[string]bool{}, weakStemTriggers: map[string]bool{},
 		speech: map[string][]seq{}, class: map[string]uint32{}, phrases: map[string][]seq{}}
 }
@@ -657,6 +660,14 @@ func (lg *lang) parseElem(w string, sets map[string][]alt) (elem, error) {
 func (lg *lang) addPattern(pt *pattern) {
 	idx := len(lg.patterns)
 	lg.patterns = append(lg.patterns, pt)
+	for i, e := range pt.elems {
+		if e.kind != kLit || e.optional || e.poss || i == pt.anchor {
+			continue // the trigger is found through the anchors; the possessive 's may match no word
+		}
+		if id := lg.require(e.alts); id >= 0 {
+			pt.req = append(pt.req, id)
+		}
+	}
 	var need wordMask
 	for _, group := range pt.need {
 		if len(group) == 1 {
@@ -674,11 +685,13 @@ func (lg *lang) addPattern(pt *pattern) {
 		an := anchor{pat: idx, alt: ai, off: off, need: need}
 		switch {
 		case a[off].stem:
-			lg.stems[a[off].text] = append(lg.stems[a[off].text], an)
+			e := entryOf(lg.stems, a[off].text)
+			e.anchors = append(e.anchors, an)
 		case a[off].prefix:
 			lg.prefixes[a[off].text] = append(lg.prefixes[a[off].text], an)
 		default:
-			lg.anchors[a[off].text] = append(lg.anchors[a[off].text], an)
+			e := entryOf(lg.anchors, a[off].text)
+			e.anchors = append(e.anchors, an)
 		}
 	}
 	// words next to a slot are verb-like ("ontmoette S T", "S met T"): no actor phrase runs across them.

@@ -128,17 +128,6 @@ func (s *sentence) unitWord(u unit) string {
 	return u.fold
 }
 
-// lacks reports whether the sentence lacks every token of one of the pattern's needed words, so that the
-// pattern cannot match anywhere in it (pattern.need).
-func (s *sentence) lacks(pt *pattern) bool {
-	for _, group := range pt.need {
-		if !slices.ContainsFunc(group, func(w string) bool { return slices.Contains(s.words, w) }) {
-			return true
-		}
-	}
-	return false
-}
-
 // matchAt tries pattern pt with its anchor alternative ai at unit i.
 func (s *sentence) matchAt(pt *pattern, an anchor, i int) (binding, bool) {
 	i -= an.off

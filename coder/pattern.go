@@ -99,6 +99,9 @@ type pattern struct {
 	// is not tried (sentence.lacks). Words matched by prefix or stem, optional words, the possessive 's and
 	// words of more than maxNeedGroup alternatives add none.
 	need [][]string
+	// req lists the element sets (elemIndex) of the pattern's required words besides its trigger: the
+	// pattern is tried only in a sentence that holds them all
+	req []int32
 }
 
 // finish validates a parsed pattern and prepares it for matching.

@@ -1,0 +1,162 @@
+package coder
+
+import (
+	"strings"
+	"sync"
+)
+
+// The element index: which patterns can match a sentence at all.
+//
+// Each required word of a pattern (a literal element that is not optional, not the possessive 's and not
+// the trigger) is an element set: its alternatives, shared by every pattern that writes the same ones (a
+// word set used by a thousand imported patterns is one set). Every set is indexed by one token of each of
+// its alternatives: a word, a Snowball stem or a prefix. A sentence marks the sets that its tokens can
+// meet (markElems), and a pattern is tried at its trigger only when every set it requires is marked: the
+// test that the pattern's words are all in the sentence, in any order, which matching itself cannot pass
+// without. The work per sentence is the index lookups of its tokens plus the patterns whose trigger and
+// words it holds, instead of every pattern whose trigger it holds.
+
+// elemIndex holds a language's element sets.
+type elemIndex struct {
+	byKey   map[string]int32   // canonical content of a set -> its id
+	bySlice map[sliceKey]int32 // a shared word set's backing array -> its id (no key built twice)
+	prefix  map[string][]int32 // folded prefix -> sets (words and stems: lang.anchors and lang.stems)
+	preLens []int              // byte lengths of the prefixes in prefix
+	n       int32              // sets so far
+	marks   sync.Pool          // *elemMarks scratch, one per Code call
+}
+
+type sliceKey struct {
+	p *alt
+	n int
+}
+
+// elemMarks records which sets the current sentence holds: mark[id] == gen.
+type elemMarks struct {
+	mark []uint32
+	gen  uint32
+}
+
+func newElemIndex() *elemIndex {
+	return &elemIndex{byKey: map[string]int32{}, bySlice: map[sliceKey]int32{}, prefix: map[string][]int32{}}
+}
+
+// wordEntry is what one word (or stem) of a sentence leads to: the anchors it triggers and the element
+// sets it holds.
+type wordEntry struct {
+	anchors []anchor
+	elems   []int32
+}
+
+func entryOf(m map[string]*wordEntry, k string) *wordEntry {
+	e := m[k]
+	if e == nil {
+		e = &wordEntry{}
+		m[k] = e
+	}
+	return e
+}
+
+// require returns the set id of a literal's alternatives, adding the set when it is new; -1 when a
+// sentence cannot be checked for it (an alternative whose tokens are all empty).
+func (lg *lang) require(alts []alt) int32 {
+	x := lg.elems
+	if len(alts) == 0 {
+		return -1
+	}
+	sk := sliceKey{&alts[0], len(alts)}
+	if id, ok := x.bySlice[sk]; ok {
+		return id
+	}
+	var b strings.Builder
+	keys := make([]tokMatch, len(alts))
+	for i, a := range alts {
+		if len(a) == 0 {
+			return -1
+		}
+		k := 0 // the longest token: "a meeting" is looked for as "meeting"
+		for j, t := range a {
+			if len(t.text) > len(a[k].text) {
+				k = j
+			}
+		}
+		if a[k].text == "" {
+			return -1
+		}
+		keys[i] = a[k]
+		switch {
+		case a[k].stem:
+			b.WriteByte('~')
+		case a[k].prefix:
+			b.WriteByte('*')
+		default:
+			b.WriteByte('=')
+		}
+		b.WriteString(a[k].text)
+		b.WriteByte(0)
+	}
+	key := b.String()
+	id, ok := x.byKey[key]
+	if !ok {
+		id = x.n
+		x.n++
+		x.byKey[key] = id
+		for _, t := range keys {
+			var e *wordEntry
+			switch {
+			case t.stem:
+				e = entryOf(lg.stems, t.text)
+			case t.prefix:
+				if _, seen := x.prefix[t.text]; !seen {
+					x.addPreLen(len(t.text))
+				}
+				if l := x.prefix[t.text]; len(l) == 0 || l[len(l)-1] != id {
+					x.prefix[t.text] = append(l, id)
+				}
+				continue
+			default:
+				e = entryOf(lg.anchors, t.text)
+			}
+			if l := e.elems; len(l) == 0 || l[len(l)-1] != id {
+				e.elems = append(l, id)
+			}
+		}
+	}
+	x.bySlice[sk] = id
+	return id
+}
+
+func (x *elemIndex) addPreLen(n int) {
+	for _, k := range x.preLens {
+		if k == n {
+			return
+		}
+	}
+	x.preLens = append(x.preLens, n)
+}
+
+// holds reports whether the sentence holds every element set of pattern pt.
+func (m *elemMarks) holds(pt *pattern) bool {
+	for _, id := range pt.req {
+		if m.mark[id] != m.gen {
+			return false
+		}
+	}
+	return true
+}
+
+// next starts a sentence: no set is marked.
+func (m *elemMarks) next(n int32) {
+	if len(m.mark) < int(n) {
+		m.mark = make([]uint32, n)
+		m.gen = 0
+	}
+	m.gen++
+}
+
+// set marks the sets.
+func (m *elemMarks) set(ids []int32) {
+	for _, id := range ids {
+		m.mark[id] = m.gen
+	}
+}
