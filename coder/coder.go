@@ -180,9 +180,6 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 		} else {
 			last = nil
 		}
-		if c.discards[a.Lang].voids(a.Text[sp.Start:sp.End]) {
-			continue // a discard phrase (sports, awards, history): no events
-		}
 		// events
 		var speakerRef *dyad.ActorRef
 		if ok {
@@ -191,6 +188,11 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 		nEvents := len(res.Events)
 		cands := s.candidates()
 		if len(cands) == 0 && !hasPhrase {
+			continue
+		}
+		// a discard phrase (sports, awards, history): no events. Looked for only where a pattern matched:
+		// matching has no effect on the article's state, and a sentence without a match yields no event
+		if len(cands) > 0 && c.discards[a.Lang].voids(a.Text[sp.Start:sp.End]) {
 			continue
 		}
 		seenPair := map[string]bool{}

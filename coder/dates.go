@@ -50,19 +50,21 @@ func isYear(s string) bool {
 // dateCands finds the date expressions in the tokens [a, b).
 func (d *doc) dateCands(a, b int) []dateCand {
 	lg := d.lg
+	relative := lg.phrases["relative"]
 	var out []dateCand
 	used := -1
 	near := func(k int) bool { // digits or date parts around a month word
 		f := d.fold(k)
-		return isDigits(f) || lg.is(cDatepart, f) || f == "." || f == ","
+		return isDigits(f) || d.is(cDatepart, k) || f == "." || f == ","
 	}
 	for k := a; k < b; k++ {
 		if k <= used {
 			continue
 		}
 		f := d.fold(k)
+		cls := d.classOf(k)
 		switch {
-		case lg.is(cMonth, f):
+		case cls&cMonth != 0:
 			lo, hi := k, k
 			for lo-1 >= a && k-(lo-1) <= 3 && near(lo-1) {
 				lo--
@@ -73,10 +75,10 @@ func (d *doc) dateCands(a, b int) []dateCand {
 					break
 				}
 			}
-			for lo < k && !isDigits(d.fold(lo)) && !lg.is(cDatepart, d.fold(lo)) {
+			for lo < k && !isDigits(d.fold(lo)) && !d.is(cDatepart, lo) {
 				lo++
 			}
-			for hi > k && !isDigits(d.fold(hi)) && !lg.is(cDatepart, d.fold(hi)) {
+			for hi > k && !isDigits(d.fold(hi)) && !d.is(cDatepart, hi) {
 				hi--
 			}
 			hasNum, hasYear := false, false
@@ -86,14 +88,14 @@ func (d *doc) dateCands(a, b int) []dateCand {
 					hasYear = hasYear || isYear(d.fold(j))
 				}
 			}
-			if !hasNum && !d.toks[k].IsCapitalized() && !(k > a && lg.is(cLoc, d.fold(k-1))) {
+			if !hasNum && !d.toks[k].IsCapitalized() && !(k > a && d.is(cLoc, k-1)) {
 				continue // "may", "march" as words
 			}
 			out = append(out, dateCand{a: lo, b: hi, hasYear: hasYear})
 			used = hi
-		case lg.is(cWeekday, f) || lg.is(cRelative, f):
+		case cls&(cWeekday|cRelative) != 0:
 			out = append(out, dateCand{a: k, b: k})
-		case lg.is(cDaycue, f) && k+1 < b && isDigits(d.fold(k+1)):
+		case cls&cDaycue != 0 && k+1 < b && isDigits(d.fold(k+1)):
 			hi := k + 1
 			for hi+2 < b && (d.fold(hi+1) == "/" || d.fold(hi+1) == "-" || d.fold(hi+1) == ".") && isDigits(d.fold(hi+2)) && hi-k < 5 {
 				hi += 2
@@ -102,11 +104,11 @@ func (d *doc) dateCands(a, b int) []dateCand {
 				out = append(out, dateCand{a: k + 1, b: hi, hasYear: isYear(d.fold(hi))})
 				used = hi
 			}
-		case isYear(f) && (k > a && lg.is(cYearcue, d.fold(k-1)) || k+1 < b && lg.is(cYearmark, d.fold(k+1))) && !d.monthNear(k, a, b):
+		case isYear(f) && (k > a && d.is(cYearcue, k-1) || k+1 < b && d.is(cYearmark, k+1)) && !d.monthNear(k, a, b):
 			// "fought a border war in 1979", "en 2014", "năm 1979", "1979年": a year alone dates the event
 			out = append(out, dateCand{a: k, b: k, hasYear: true, yearOnly: true})
 		default:
-			for _, sq := range lg.phrases["relative"] {
+			for _, sq := range relative {
 				if k+len(sq) <= b && d.seqAt(k, sq) {
 					out = append(out, dateCand{a: k, b: k + len(sq) - 1})
 					used = k + len(sq) - 1
@@ -122,7 +124,7 @@ func (d *doc) dateCands(a, b int) []dateCand {
 // part of a full date, which the month finds.
 func (d *doc) monthNear(k, a, b int) bool {
 	for j := max(a, k-3); j < min(b, k+4); j++ {
-		if d.lg.is(cMonth, d.fold(j)) {
+		if d.is(cMonth, j) {
 			return true
 		}
 	}

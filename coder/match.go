@@ -801,6 +801,12 @@ func (s *sentence) placeAt(p, dir int) (int, string, bool) {
 // pronounClasses are the grammar classes of pronouns that a slot may take.
 const pronounClasses = cHe | cIt | cHim | cThey
 
+// pronounPhraseClasses are the pronoun classes whose phrases of several tokens pronounAt looks for.
+var pronounPhraseClasses = []struct {
+	kind string
+	bit  uint32
+}{{"he", cHe}, {"it", cIt}, {"him", cHim}, {"they", cThey}}
+
 // pronounAt returns the pronoun classes of the pronoun at word unit p and its length in units: a word of the
 // he, it, him or they classes of grammar, or the longest of their phrases of several tokens ("nước này",
 // "ông ấy", "该国", "他们") that starts at p (dir > 0) or ends there (dir < 0). It returns 0, 0 when none.
@@ -810,7 +816,8 @@ func (s *sentence) pronounAt(p, dir int) (uint32, int) {
 	if cls == 0 {
 		n = 0
 	}
-	for kind, bit := range map[string]uint32{"he": cHe, "it": cIt, "him": cHim, "they": cThey} {
+	for _, pc := range pronounPhraseClasses {
+		kind, bit := pc.kind, pc.bit
 		for _, sq := range lg.phrases[kind] {
 			k := p
 			if dir < 0 {

@@ -101,9 +101,27 @@ type doc struct {
 	locCountry string
 	subject    speaker // the person the last sentences are about
 	subjectAge int     // sentences since subject was set
+	// tokCls holds the grammar and date classes of each token's fold (lang.class), looked up once per token
+	tokCls []uint32
+	clsSet []bool
 }
 
 func (d *doc) fold(i int) string { return d.toks[i].Fold }
+
+// classOf returns the word classes of token k's fold, as lang.class has them.
+func (d *doc) classOf(k int) uint32 {
+	if d.tokCls == nil {
+		d.tokCls = make([]uint32, len(d.toks))
+		d.clsSet = make([]bool, len(d.toks))
+	}
+	if !d.clsSet[k] {
+		d.tokCls[k], d.clsSet[k] = d.lg.class[d.toks[k].Fold], true
+	}
+	return d.tokCls[k]
+}
+
+// is reports whether token k's fold is a word of one of the classes (lang.is).
+func (d *doc) is(class uint32, k int) bool { return d.classOf(k)&class != 0 }
 
 // prepare tokenizes the article and groups its mentions into phrases.
 func (d *doc) prepare(mentions []dyad.ActorMention) {
