@@ -35,6 +35,12 @@ func TestForms(t *testing.T) {
 		{"fr", "Le Congo a protesté, a déclaré le ministre à Brazzaville.", []string{"Congo=COG", "ministre=COGGOV"}},
 		{"fr", "La délégation congolaise est arrivée à Kinshasa.", []string{"délégation congolaise=CODGOV"}},
 		{"zh", "美國總統會見了臺灣客人。", []string{"美國總統=USAGOV", "臺灣=TWN"}},
+		// names of one language (@name lines): German names CLDR lacks, with their genitives; Dutch "VN"
+		{"de", "Großbritannien und Weißrussland stimmten zu, Großbritanniens Regierung nicht.", []string{"Großbritannien=GBR", "Weißrussland=BLR", "Großbritanniens Regierung=GBRGOV"}},
+		{"nl", "De VN en de VS spraken, de secretaris-generaal van de VN ook.", []string{"VN=IGOUNO", "VS=USA", "secretaris-generaal van de VN=IGOUNO"}},
+		{"en", "A delegation from VN met the UN.", []string{"VN=VNM", "UN=IGOUNO"}},
+		// Taiwan's own forms: Traditional script folded, and the names written there
+		{"zh", "中華民國外交部說，以色列與哈瑪斯在加薩停火。", []string{"中華民國外交部=TWNGOV", "以色列=ISR", "哈瑪斯=PSERADREB", "加薩=PSE"}},
 	} {
 		var got []string
 		for _, m := range d.Recognize(&dyad.Article{Text: c.text, Lang: c.lang, Published: "2024-06-01"}) {

@@ -21,7 +21,7 @@ import (
 // replacement. An empty ending matches every name; a line without replacements makes no forms (German
 // names in -s take no genitive -s). The forms are demonyms of the language: they give the country, match
 // only capitalised, and name a place after an "in/at" word ("в Грузии").
-func (d *Dictionary) inflectNames(lang string, lines []packs.Line) []error {
+func (d *Dictionary) inflectNames(lang string, lines []packs.Line, named []langName) []error {
 	if len(lines) == 0 {
 		return nil
 	}
@@ -54,7 +54,10 @@ func (d *Dictionary) inflectNames(lang string, lines []packs.Line) []error {
 		if err != nil {
 			continue
 		}
-		name := namer.Name(r)
+		named = append(named, langName{country: d.country[e.ID], name: namer.Name(r)})
+	}
+	for _, n := range named {
+		name := n.name
 		if name == "" || strings.ContainsAny(name, " -()") || utf8.RuneCountInString(name) < 4 {
 			continue // one-word names only: "Южная Корея" inflects both words, listed by hand
 		}
@@ -69,7 +72,7 @@ func (d *Dictionary) inflectNames(lang string, lines []packs.Line) []error {
 			continue
 		}
 		stem := name[:len(name)-len(rules[best].ending)]
-		i := d.country[e.ID]
+		i := n.country
 		for _, rp := range rules[best].repl {
 			d.addPattern(stem+rp, pattern{kind: kindDemonym, ref: i, lang: lang})
 		}

@@ -745,9 +745,15 @@ func (d *Dictionary) loadDemonyms(f packs.File) []error {
 	lang := langOf(f)
 	var errs []error
 	var inflect []packs.Line
+	var named []langName
 	for l := range f.Lines() {
 		if len(l.Fields) >= 2 && l.Fields[0] == "@inflect" {
 			inflect = append(inflect, l) // oblique forms of the language's country names: inflect.go
+			continue
+		}
+		if len(l.Fields) >= 2 && l.Fields[0] == "@name" {
+			// names of one language: "Großbritannien" (German, not CLDR's), "VN" (Dutch: the UN)
+			errs = append(errs, d.addLangNames(lang, l, &named)...)
 			continue
 		}
 		if len(l.Fields) >= 2 && (l.Fields[0] == "@short" || l.Fields[0] == "@compound") {
@@ -772,7 +778,42 @@ func (d *Dictionary) loadDemonyms(f packs.File) []error {
 			d.addPattern(form, pattern{kind: kindDemonym, ref: i, lang: lang})
 		}
 	}
-	return append(errs, d.inflectNames(lang, inflect)...)
+	return append(errs, d.inflectNames(lang, inflect, named)...)
+}
+
+// langName is a country's name of one language from an @name line, which @inflect lines inflect too.
+type langName struct {
+	country int32
+	name    string
+}
+
+// addLangNames reads "@name | id | form ...": names of an actor (a country's alpha-3 code or an actor id)
+// in the file's language only. In an article of that language they win over the names of every language
+// spelled the same (Dutch "VN" is the UN, not Vietnam); a one-word name of a country is inflected by the
+// file's @inflect lines ("Großbritanniens").
+func (d *Dictionary) addLangNames(lang string, l packs.Line, named *[]langName) []error {
+	id := l.Fields[1]
+	i, ok := d.country[id]
+	if !ok {
+		i, ok = d.byID[id]
+	}
+	if !ok {
+		return []error{l.Errorf("@name %q: not an alpha-3 code of actors/countries nor an actor id", id)}
+	}
+	d.langs[lang] = true
+	var errs []error
+	for _, form := range l.Fields[2:] {
+		if form == "" {
+			errs = append(errs, l.Errorf("empty form"))
+			continue
+		}
+		d.addPattern(form, pattern{kind: kindName, ref: i, via: viaAlias, lang: lang, flags: flagLang})
+		d.actors[i].search = append(d.actors[i].search, text.Fold(form))
+		if d.actors[i].Type == dyad.TypeCountry {
+			*named = append(*named, langName{country: i, name: form})
+		}
+	}
+	return errs
 }
 
 func (d *Dictionary) addEntry(e *entry) int32 {

@@ -27,6 +27,7 @@ const (
 	flagUpper uint8 = 1 << iota // an acronym: every letter of the text must be a capital
 	flagCap                     // the text must start with a capital (one-word and stop-listed names)
 	flagShort                   // a short form ("中", "Trung", "Sino"): only inside a compound of countries
+	flagLang                    // a name of one language (@name): in its articles it wins over every language's
 )
 
 type pattern struct {

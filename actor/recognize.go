@@ -135,6 +135,18 @@ func (d *Dictionary) allowed(pats []int32, toks []tok, lang string, useLang bool
 		}
 		return true
 	}
+	if useLang {
+		// a name of the article's language (@name) wins over the names of every language spelled the same
+		for _, pi := range pats {
+			if p := &d.m.pats[pi]; p.flags&flagLang != 0 && p.lang == lang && ok(p) {
+				own := ok
+				ok = func(q *pattern) bool {
+					return own(q) && (q.kind != kindName || q.lang == lang)
+				}
+				break
+			}
+		}
+	}
 	all := true
 	for _, pi := range pats {
 		if !ok(&d.m.pats[pi]) {
