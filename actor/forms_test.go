@@ -39,6 +39,12 @@ func TestForms(t *testing.T) {
 		{"de", "Großbritannien und Weißrussland stimmten zu, Großbritanniens Regierung nicht.", []string{"Großbritannien=GBR", "Weißrussland=BLR", "Großbritanniens Regierung=GBRGOV"}},
 		{"nl", "De VN en de VS spraken, de secretaris-generaal van de VN ook.", []string{"VN=IGOUNO", "VS=USA", "secretaris-generaal van de VN=IGOUNO"}},
 		{"en", "A delegation from VN met the UN.", []string{"VN=VNM", "UN=IGOUNO"}},
+		// the sender before a "to" word and the host ("中国驻越南大使"); a name after a title ends before a time word
+		{"zh", "中国驻越南大使熊波周一会见了越南外长。", []string{"中国=CHN", "越南=VNM", "熊波=CHNGOV", "越南外长=VNMGOV"}},
+		{"zh", "菲律宾总统星期三在马尼拉会见了王毅。", []string{"菲律宾总统=PHLGOV", "王毅=CHNGOV"}},
+		{"zh", "日本驻华大使今天签署了协议。", []string{"日本驻华大使=JPNGOV"}},
+		// a person's own title right after the name is part of the mention; another's is not
+		{"zh", "普京总统周二会见了习近平。", []string{"普京总统=RUSGOV", "习近平=CHNGOV"}},
 		// Taiwan's own forms: Traditional script folded, and the names written there
 		{"zh", "中華民國外交部說，以色列與哈瑪斯在加薩停火。", []string{"中華民國外交部=TWNGOV", "以色列=ISR", "哈瑪斯=PSERADREB", "加薩=PSE"}},
 	} {

@@ -48,6 +48,7 @@ type Dictionary struct {
 	langs        map[string]bool // languages with their own agents or demonyms
 	capWords     map[string]bool // folded names that match only when written with a capital
 	noCoref      map[string]bool // folded tokens never taken as a later short name
+	timeWords    map[string]bool // folded weekday and relative date words ("星期二", "今天", "monday"): no name's words
 	notPhrases   []string        // phrases that name no actor, added to the matcher after the agents
 	conn         map[string]map[string]uint8
 	elision      map[string]bool
@@ -139,6 +140,7 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		langs:        map[string]bool{},
 		capWords:     map[string]bool{},
 		noCoref:      map[string]bool{},
+		timeWords:    map[string]bool{},
 		conn:         map[string]map[string]uint8{},
 		elision:      map[string]bool{},
 		quant:        map[string]map[string]bool{},
@@ -176,6 +178,9 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 	}
 	for _, f := range files("actors/stop") {
 		errs = append(errs, d.loadStop(f)...)
+	}
+	for _, f := range files("*/dates") {
+		d.loadTimeWords(f)
 	}
 	// Connector and elision lines first: names are tokenised with the elision set.
 	agentFiles := files("*/agents")
@@ -282,6 +287,21 @@ func (d *Dictionary) loadOffices(f packs.File) []error {
 		d.offices[id] = office{id: id, sector: sector, title: title}
 	}
 	return errs
+}
+
+// loadTimeWords reads the weekday and relative words of a dates file (the coder reads the file and reports
+// its errors): a run of words taken as the name after a title stops at one ("总统星期二", "大使熊波周一").
+func (d *Dictionary) loadTimeWords(f packs.File) {
+	for l := range f.Lines() {
+		if len(l.Fields) < 2 || l.Fields[0] != "weekday" && l.Fields[0] != "relative" {
+			continue
+		}
+		for _, w := range l.Fields[1:] {
+			if w != "" && !strings.ContainsAny(w, " {") {
+				d.timeWords[text.Fold(w)] = true
+			}
+		}
+	}
 }
 
 func (d *Dictionary) loadStop(f packs.File) []error {

@@ -147,10 +147,22 @@ func (r *resolver) phrase(k int) int {
 			preOrg = name
 		}
 	}
+	preHost := -1
 	if (country >= 0 || preOrg >= 0) && k+1 < len(r.items) && r.items[k+1].i == it.j {
 		if _, _, ag := r.class(r.items[k+1]); len(ag) > 0 && !r.isNot(r.items[k+1]) {
 			k2 = k + 1 // "Chinese military", "China's foreign minister", "UN Secretary-General"
 			_, _, agents = r.class(r.items[k2])
+		}
+	} else if country >= 0 && k+2 < len(r.items) {
+		// "中国驻越南大使": the sender, a "to" word, the host, then the title: the title is the sender's
+		h, t := r.items[k+1], r.items[k+2]
+		if p := r.skipConn(it.j, connTo); p > it.j && h.i == p && t.i == h.j {
+			if c, v := r.countryOf(h); c >= 0 && v == "name" && c != country {
+				if _, _, ag := r.class(t); len(ag) > 0 && !r.isNot(t) {
+					k2, preHost = k+2, k+1
+					agents = ag
+				}
+			}
 		}
 	}
 	if k2 == k {
@@ -167,6 +179,11 @@ func (r *resolver) phrase(k int) int {
 			if r.viaOf(it) == viaAlias {
 				via = "alias"
 			}
+			if j, role := r.ownTitle(k, name); j > 0 {
+				// "哈莉玛总统", "普京总统": a person's own title after the name is part of the mention
+				r.emit(it.i, r.items[k+1].j, r.ref(name, role), via, name)
+				return j
+			}
 			r.emit(it.i, it.j, r.ref(name, -1), via, name)
 			return k + 1
 		case dem >= 0 && len(agents) == 0:
@@ -181,7 +198,26 @@ func (r *resolver) phrase(k int) int {
 	if k2 != k {
 		pre = k
 	}
-	return r.title(k2, start, pre, preOrg, country, cvia, agents)
+	return r.title(k2, start, pre, preHost, preOrg, country, cvia, agents)
+}
+
+// ownTitle reports whether item k, a person, is followed right away by a title of an office the person holds
+// on the article's date ("普京总统", "哈莉玛总统"; not "普京发言人", another person): it returns the index of
+// the item after the title and the role, or 0.
+func (r *resolver) ownTitle(k int, name int32) (int, int32) {
+	if r.d.actors[name].Type != dyad.TypePerson || k+1 >= len(r.items) || r.items[k+1].i != r.items[k].j {
+		return 0, -1
+	}
+	nx := r.items[k+1]
+	nm, dem, ag := r.class(nx)
+	if nm >= 0 || dem >= 0 || len(ag) == 0 || r.isNot(nx) {
+		return 0, -1
+	}
+	offices, _ := r.officesOf(ag)
+	if role := r.roleFor(name, offices); role >= 0 {
+		return k + 2, role
+	}
+	return 0, -1
 }
 
 // isNot reports whether an item is a stop-listed phrase that names no actor ("French fries").
@@ -224,7 +260,7 @@ func (r *resolver) viaOf(it item) uint8 {
 // index of the item of the country or body before the title, or -1; preOrg that body. When the phrase ends in a name, the mention is
 // the name and the countries and bodies of the phrase are mentions of their own ("Chinese" | "Xi Jinping");
 // without a name the mention is the phrase up to its own country ("China's foreign minister").
-func (r *resolver) title(k, start, pre int, preOrg, country int32, cvia string, agents []int32) int {
+func (r *resolver) title(k, start, pre, preHost int, preOrg, country int32, cvia string, agents []int32) int {
 	offices, sector := r.officesOf(agents)
 	person := r.personTitle(agents)
 	end := r.items[k].j
@@ -272,6 +308,10 @@ func (r *resolver) title(k, start, pre int, preOrg, country int32, cvia string, 
 	}
 	// complements: "of China", "to China", "of the Communist Party of Vietnam"
 	org, host := preOrg, int32(-1)
+	if preHost >= 0 {
+		host, _ = r.countryOf(r.items[preHost])
+		subs, hosts = append(subs, preHost), append(hosts, true)
+	}
 	ownEnd := end
 	for n := 0; n < 3 && k < len(r.items); n++ {
 		p := r.skipConn(end, connOf|connTo)
@@ -507,7 +547,7 @@ func (r *resolver) nameRun(p, k int) int {
 	}
 	q := p
 	if p < limit && r.toks[p].han {
-		for q < limit && q-p < 3 && r.toks[q].han && !r.d.noCoref[r.toks[q].fold] {
+		for q < limit && q-p < 3 && r.toks[q].han && !r.d.noCoref[r.toks[q].fold] && !r.timeAt(q, limit) {
 			q++
 		}
 		if q-p < 2 {
@@ -517,12 +557,25 @@ func (r *resolver) nameRun(p, k int) int {
 	}
 	for q < limit && q-p < 4 {
 		t := r.toks[q]
-		if !t.word || !t.cap || t.han || r.conns()(t.fold) != 0 {
+		if !t.word || !t.cap || t.han || r.conns()(t.fold) != 0 || r.d.timeWords[t.fold] {
 			break
 		}
 		q++
 	}
 	return q
+}
+
+// timeAt reports whether a weekday or relative date word of ideographs starts at token q ("星期二", "今天",
+// "周一"): a title's name ends before it.
+func (r *resolver) timeAt(q, limit int) bool {
+	var b strings.Builder
+	for n := q; n < limit && n-q < 4 && r.toks[n].han; n++ {
+		b.WriteString(r.toks[n].fold)
+		if r.d.timeWords[b.String()] {
+			return true
+		}
+	}
+	return false
 }
 
 // titledName resolves "title Name" where Name is not a dictionary name: the holder of the office whose
