@@ -1,6 +1,8 @@
 package actor
 
 import (
+	"slices"
+
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/packs"
 )
@@ -222,7 +224,7 @@ func (r *resolver) sentencePlace(start, end int) (int32, string) {
 	bestDist := [2]int{1 << 30, 1 << 30}
 	best[0], best[1] = -1, -1
 	for i := lo; i < hi; i++ {
-		if i >= start && i < end || !r.toks[i].word || !r.toks[i].cap {
+		if i >= start && i < end || !r.toks[i].word || !r.toks[i].cap || r.inOther(i) {
 			continue
 		}
 		kind := 1
@@ -255,6 +257,29 @@ func (r *resolver) sentencePlace(start, end int) (int32, string) {
 		return best[1], viaSentence
 	}
 	return -1, ""
+}
+
+// inOther reports whether token i lies inside a match that names no place: a phrase that names no actor
+// ("British Columbia"), a person or a body whose name holds a country's ("Columbia University").
+func (r *resolver) inOther(i int) bool {
+	k, ok := slices.BinarySearchFunc(r.items, i, func(it item, i int) int {
+		switch {
+		case it.j <= i:
+			return -1
+		case it.i > i:
+			return 1
+		}
+		return 0
+	})
+	if !ok {
+		return false
+	}
+	it := r.items[k]
+	if r.isNot(it) {
+		return true
+	}
+	name, _, _ := r.class(it)
+	return name >= 0 && r.d.actors[name].Type != dyad.TypeCountry
 }
 
 // disambiguate picks, for an item whose name or adjective belongs to several countries ("Congo",

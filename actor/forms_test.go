@@ -45,6 +45,9 @@ func TestForms(t *testing.T) {
 		{"zh", "日本驻华大使今天签署了协议。", []string{"日本驻华大使=JPNGOV"}},
 		// a person's own title right after the name is part of the mention; another's is not
 		{"zh", "普京总统周二会见了习近平。", []string{"普京总统=RUSGOV", "习近平=CHNGOV"}},
+		// names that hold a country's name in some language: "Columbia" is Colombia in Romanian only
+		{"en", "Students at Columbia University and officials in British Columbia protested.", []string{"Students=USAEDU", "Columbia University=USAEDU", "officials=USAGOV"}},
+		{"zh", "哥伦比亚大学的学生举行抗议。", []string{"哥伦比亚大学=USAEDU", "学生=USAOPP"}},
 		// Taiwan's own forms: Traditional script folded, and the names written there
 		{"zh", "中華民國外交部說，以色列與哈瑪斯在加薩停火。", []string{"中華民國外交部=TWNGOV", "以色列=ISR", "哈瑪斯=PSERADREB", "加薩=PSE"}},
 	} {
