@@ -156,6 +156,23 @@ type Count struct {
 	QuadClass int     `json:"quad_class,omitempty"` // for By "day"/"month" split by quad class, when asked
 }
 
+// PlaceCount is one place of Store.Places: the place (as the gazetteer names it), how many of the matching
+// events took place there, their mean Goldstein weight, and how many are of each quad class.
+type PlaceCount struct {
+	PlaceID   string  `json:"place_id"`
+	Name      string  `json:"name"` // the gazetteer's (canonical) name; the name as written when it has none
+	Country   string  `json:"country,omitempty"`
+	Admin1    string  `json:"admin1,omitempty"`
+	Precision string  `json:"precision,omitempty"` // city, admin1 or country
+	Lat       float64 `json:"lat"`
+	Lon       float64 `json:"lon"`
+	Count     int     `json:"count"`
+	Goldstein float64 `json:"goldstein"`
+	// Quads counts the events per quad class: verbal cooperation, material cooperation, verbal conflict,
+	// material conflict (quad classes 1 to 4).
+	Quads [4]int `json:"quads"`
+}
+
 // Stats are the totals of a store.
 type Stats struct {
 	Articles   int `json:"articles"`
@@ -188,6 +205,9 @@ type Store interface {
 	// Events lists events, newest first, each with its mentions.
 	Events(ctx context.Context, q EventQuery) ([]Event, error)
 	Counts(ctx context.Context, q CountQuery) ([]Count, error)
+	// Places counts the events that match q by place, for the events the gazetteer placed (a place id with
+	// coordinates): most events first, then by place id; q.Page pages the places.
+	Places(ctx context.Context, q EventQuery) ([]PlaceCount, error)
 
 	Statements(ctx context.Context, q StatementQuery) ([]Statement, error)
 	// Claim returns a claim with its statements, oldest first.

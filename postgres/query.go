@@ -43,7 +43,7 @@ func (db *DB) query(ctx context.Context, query string, args ...any) (pgx.Rows, e
 // dialect is how this store writes the SQL that internal/sqlq builds for both stores.
 var dialect = sqlq.Dialect{True: "TRUE", CrossJoin: "JOIN", NullsLast: " NULLS LAST", MaxRune: "\U0010FFFF", Alias: true,
 	PlaceID: "(e.place->>'place_id')", Lat: "((e.place->>'lat')::float8)", Lon: "((e.place->>'lon')::float8)",
-	PlaceField: "(e.place->>'%s')"}
+	PlaceField: "(e.place->>'%s')", PlaceJSON: "(e.place->>'%s')"}
 
 type where = sqlq.Where
 
@@ -627,4 +627,27 @@ func (db *DB) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dya
 		return nil, fmt.Errorf("postgres: event candidates: %w", err)
 	}
 	return evs, nil
+}
+
+// Places counts the events that match q by place (dyad.Store).
+func (db *DB) Places(ctx context.Context, q dyad.EventQuery) ([]dyad.PlaceCount, error) {
+	query, args := dialect.PlacesSQL(q, DefaultLimit, MaxLimit)
+	rows, err := db.query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: places: %w", err)
+	}
+	defer rows.Close()
+	out := []dyad.PlaceCount{}
+	for rows.Next() {
+		var p dyad.PlaceCount
+		if err := rows.Scan(&p.PlaceID, &p.Name, &p.Country, &p.Admin1, &p.Precision, &p.Lat, &p.Lon, &p.Count, &p.Goldstein,
+			&p.Quads[0], &p.Quads[1], &p.Quads[2], &p.Quads[3]); err != nil {
+			return nil, fmt.Errorf("postgres: places: %w", err)
+		}
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: places: %w", err)
+	}
+	return out, nil
 }

@@ -35,7 +35,7 @@ func anys[T any](s []T) []any {
 
 // dialect is how this store writes the SQL that internal/sqlq builds for both stores.
 var dialect = sqlq.Dialect{True: "1", CrossJoin: "CROSS JOIN", MaxRune: "\xff", PlaceID: "e.place_id", Lat: "e.lat", Lon: "e.lon",
-	PlaceField: "e.place_%s"}
+	PlaceField: "e.place_%s", PlaceJSON: "json_extract(e.place, '$.%s')"}
 
 type where = sqlq.Where
 
@@ -681,4 +681,27 @@ func (db *DB) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dya
 // candidatesSQL is the query of EventCandidates for one key.
 func candidatesSQL(key string, q dyad.CandidateQuery) (string, []any) {
 	return dialect.CandidatesSQL(eventCols, "= ?", key, q)
+}
+
+// Places counts the events that match q by place (dyad.Store).
+func (db *DB) Places(ctx context.Context, q dyad.EventQuery) ([]dyad.PlaceCount, error) {
+	query, args := dialect.PlacesSQL(q, DefaultLimit, MaxLimit)
+	rows, err := db.reader.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: places: %w", err)
+	}
+	defer rows.Close()
+	out := []dyad.PlaceCount{}
+	for rows.Next() {
+		var p dyad.PlaceCount
+		if err := rows.Scan(&p.PlaceID, &p.Name, &p.Country, &p.Admin1, &p.Precision, &p.Lat, &p.Lon, &p.Count, &p.Goldstein,
+			&p.Quads[0], &p.Quads[1], &p.Quads[2], &p.Quads[3]); err != nil {
+			return nil, fmt.Errorf("sqlite: places: %w", err)
+		}
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: places: %w", err)
+	}
+	return out, nil
 }

@@ -74,6 +74,11 @@ func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
 		testDemoteInBatch(t, b)
 	})
 	t.Run("BestMentionCoding", func(t *testing.T) { testBestMentionCoding(t, open) })
+	t.Run("PlaceCounts", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		testPlaceCounts(t, s)
+	})
 	t.Run("EventGainsDate", func(t *testing.T) {
 		s := open(t)
 		defer s.Close()
@@ -1160,5 +1165,73 @@ func testSaveLinked(t *testing.T, s dyad.Store, ls dyad.LinkSaver) {
 	st, err := s.Stats(ctx)
 	if err != nil || st.Articles != 2+len(recs)-6 {
 		t.Errorf("Stats = %+v, %v; want %d articles", st, err, 2+len(recs)-6)
+	}
+}
+
+// testPlaceCounts checks Places: events counted per place id with the place's name, coordinates and quad
+// classes, the event filters applied, unplaced events left out, and paging.
+func testPlaceCounts(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	a := dyad.Article{ID: "a9-places", URI: "testdata/en/places.txt", Source: "VNA", Title: "A week of diplomacy",
+		Lang: "en", LangConfidence: 0.99, Published: "2024-05-20",
+		Text: "Vietnam's prime minister received the Chinese ambassador in Hanoi on Monday. " +
+			"Hanoi police detained a Chinese fishing crew on Tuesday. " +
+			"China criticised the detention in a statement from Beijing on Wednesday. " +
+			"Vietnam and the United States discussed trade on Thursday. " +
+			"Officials met in a town the gazetteer does not know on Friday."}
+	hanoi := &dyad.Location{Name: "Hanoi", PlaceID: "1581130", Canonical: "Hanoi", Country: "VNM", Admin1: "VN.44",
+		Lat: 21.0245, Lon: 105.8412, Precision: "city", Via: "text"}
+	beijing := &dyad.Location{Name: "Beijing", PlaceID: "1816670", Canonical: "Beijing", Country: "CHN", Admin1: "CN.22",
+		Lat: 39.9075, Lon: 116.3972, Precision: "city", Via: "text"}
+	ev := func(id, sentence, date string, src, tgt dyad.EventActor, code string, quad int, gold float64, loc *dyad.Location) dyad.Event {
+		e := event(id, src.Country+"|"+tgt.Country+"|"+code[:2]+"|"+id, date, src, tgt, code, quad, gold)
+		e.Location = loc
+		e.Mentions = []dyad.EventMention{mention(&a, sentence, date, false)}
+		return e
+	}
+	rec := &dyad.Record{Article: a, Events: []dyad.Event{
+		ev("p1-receive", "Vietnam's prime minister received the Chinese ambassador in Hanoi on Monday.", "2024-05-13", vnmGov, chnGov, "042", 1, 1.9, hanoi),
+		ev("p2-detain", "Hanoi police detained a Chinese fishing crew on Tuesday.", "2024-05-14", vnmGov, chnMil, "173", 4, -5, hanoi),
+		ev("p3-criticise", "China criticised the detention in a statement from Beijing on Wednesday.", "2024-05-15", chnGov, vnmGov, "111", 3, -2, beijing),
+		ev("p4-trade", "Vietnam and the United States discussed trade on Thursday.", "2024-05-16", vnmGov, usaGov, "040", 1, 1, nil),
+		ev("p5-unknown", "Officials met in a town the gazetteer does not know on Friday.", "2024-05-17", vnmGov, chnGov, "040", 1, 1, &dyad.Location{Name: "Nowhere"}),
+	}}
+	if _, err := s.Save(ctx, rec); err != nil {
+		t.Fatal(err)
+	}
+	show := func(ps []dyad.PlaceCount) string {
+		var b strings.Builder
+		for _, p := range ps {
+			fmt.Fprintf(&b, "%s %s %s %s %s %.4f,%.4f n=%d g=%.2f q=%v; ", p.PlaceID, p.Name, p.Country, p.Admin1, p.Precision,
+				p.Lat, p.Lon, p.Count, p.Goldstein, p.Quads)
+		}
+		return b.String()
+	}
+	tests := []struct {
+		name string
+		q    dyad.EventQuery
+		want string
+	}{
+		{"all", dyad.EventQuery{}, "1581130 Hanoi VNM VN.44 city 21.0245,105.8412 n=2 g=-1.55 q=[1 0 0 1]; " +
+			"1816670 Beijing CHN CN.22 city 39.9075,116.3972 n=1 g=-2.00 q=[0 0 1 0]; "},
+		{"code", dyad.EventQuery{Code: "04"}, "1581130 Hanoi VNM VN.44 city 21.0245,105.8412 n=1 g=1.90 q=[1 0 0 0]; "},
+		{"actor", dyad.EventQuery{Actor: "CHNMIL"}, "1581130 Hanoi VNM VN.44 city 21.0245,105.8412 n=1 g=-5.00 q=[0 0 0 1]; "},
+		{"dates", dyad.EventQuery{From: "2024-05-15", To: "2024-05-31"}, "1816670 Beijing CHN CN.22 city 39.9075,116.3972 n=1 g=-2.00 q=[0 0 1 0]; "},
+		{"place", dyad.EventQuery{Place: "CN"}, "1816670 Beijing CHN CN.22 city 39.9075,116.3972 n=1 g=-2.00 q=[0 0 1 0]; "},
+		{"first page", dyad.EventQuery{Page: dyad.Page{Limit: 1}}, "1581130 Hanoi VNM VN.44 city 21.0245,105.8412 n=2 g=-1.55 q=[1 0 0 1]; "},
+		{"second page", dyad.EventQuery{Page: dyad.Page{Limit: 1, Offset: 1}}, "1816670 Beijing CHN CN.22 city 39.9075,116.3972 n=1 g=-2.00 q=[0 0 1 0]; "},
+		{"none", dyad.EventQuery{Code: "19"}, ""},
+	}
+	for _, tt := range tests {
+		ps, err := s.Places(ctx, tt.q)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if ps == nil {
+			t.Errorf("%s: nil, want an empty list", tt.name)
+		}
+		if got := show(ps); got != tt.want {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, got, tt.want)
+		}
 	}
 }

@@ -23,8 +23,9 @@ type Dialect struct {
 	MaxRune   string // a suffix above every character, for prefix ranges
 	Alias     bool   // whether a subquery in FROM needs a name
 	// PlaceID, Lat and Lon read an event's place id and coordinates (indexed); PlaceField (a format with one
-	// %s) reads another field of its location.
-	PlaceID, Lat, Lon, PlaceField string
+	// %s) reads another field of its location: one of the indexed ones (country, admin1). PlaceJSON (a format
+	// with one %s) reads any field of the stored location JSON (canonical, name, precision).
+	PlaceID, Lat, Lon, PlaceField, PlaceJSON string
 	// GeoByDate writes the box and circle conditions so that the lat/lon index is not used (SQLite's unary
 	// +): for a dense area, reading the events newest first finds a page sooner than sorting the area's.
 	GeoByDate bool
@@ -255,6 +256,25 @@ func (d Dialect) EventsSQL(q dyad.EventQuery, cols string, def, max int) (string
 	args := append(append(append(append(w1.Args, n+off), w2.Args...), n+off), n, off)
 	return "SELECT " + cols + " FROM events e WHERE e.rid IN (" + branch(w1, "b1") + " UNION ALL " + branch(w2, "b2") + ")" +
 		order + " LIMIT ? OFFSET ?", args
+}
+
+// PlacesSQL is the query of Store.Places: the events that match q and have a place id and coordinates,
+// grouped by place id, most events first. Its columns are the place id, canonical name (or the name as
+// written), country, admin1, precision, lat, lon, count, mean Goldstein and the counts of quad classes 1-4.
+// All events of one place id carry the gazetteer's one record of it, so max() reads that record.
+func (d Dialect) PlacesSQL(q dyad.EventQuery, def, max int) (string, []any) {
+	n, off := Limits(q.Page, def, max)
+	w := d.EventWhere(q)
+	w.Add(d.PlaceID + " IS NOT NULL")
+	w.Add(d.Lat + " IS NOT NULL")
+	js := func(f string) string { return fmt.Sprintf(d.PlaceJSON, f) }
+	quad := func(k int) string { return fmt.Sprintf("sum(CASE WHEN e.quad_class = %d THEN 1 ELSE 0 END)", k) }
+	return "SELECT " + d.PlaceID + " AS k, max(coalesce(" + js("canonical") + ", " + js("name") + ", '')), max(coalesce(" +
+		fmt.Sprintf(d.PlaceField, "country") + ", '')), max(coalesce(" + fmt.Sprintf(d.PlaceField, "admin1") + ", '')), max(coalesce(" +
+		js("precision") + ", '')), max(" + d.Lat + "), max(" + d.Lon + "), count(*), coalesce(avg(e.goldstein), 0), " +
+		quad(1) + ", " + quad(2) + ", " + quad(3) + ", " + quad(4) +
+		" FROM events e" + w.String() + " GROUP BY " + d.PlaceID + " ORDER BY count(*) DESC, k LIMIT ? OFFSET ?",
+		append(w.Args, n, off)
 }
 
 // Migration is one numbered schema change, read from a file named NNNN_name.sql.
