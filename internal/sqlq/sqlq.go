@@ -270,10 +270,10 @@ func (d Dialect) PlacesSQL(q dyad.EventQuery, def, max int) (string, []any) {
 	js := func(f string) string { return fmt.Sprintf(d.PlaceJSON, f) }
 	quad := func(k int) string { return fmt.Sprintf("sum(CASE WHEN e.quad_class = %d THEN 1 ELSE 0 END)", k) }
 	return "SELECT " + d.PlaceID + " AS k, max(coalesce(" + js("canonical") + ", " + js("name") + ", '')), max(coalesce(" +
-		fmt.Sprintf(d.PlaceField, "country") + ", '')), max(coalesce(" + fmt.Sprintf(d.PlaceField, "admin1") + ", '')), max(coalesce(" +
-		js("precision") + ", '')), max(" + d.Lat + "), max(" + d.Lon + "), count(*), coalesce(avg(e.goldstein), 0), " +
-		quad(1) + ", " + quad(2) + ", " + quad(3) + ", " + quad(4) +
-		" FROM events e" + w.String() + " GROUP BY " + d.PlaceID + " ORDER BY count(*) DESC, k LIMIT ? OFFSET ?",
+			fmt.Sprintf(d.PlaceField, "country") + ", '')), max(coalesce(" + fmt.Sprintf(d.PlaceField, "admin1") + ", '')), max(coalesce(" +
+			js("precision") + ", '')), max(" + d.Lat + "), max(" + d.Lon + "), count(*), coalesce(avg(e.goldstein), 0), " +
+			quad(1) + ", " + quad(2) + ", " + quad(3) + ", " + quad(4) +
+			" FROM events e" + w.String() + " GROUP BY " + d.PlaceID + " ORDER BY count(*) DESC, k LIMIT ? OFFSET ?",
 		append(w.Args, n, off)
 }
 
