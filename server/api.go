@@ -641,6 +641,49 @@ func (s *server) countsByRoot(ctx context.Context, cq dyad.CountQuery) ([]dyad.C
 	return out, nil
 }
 
+// Places is the answer of /api/places: the places of the matching events, most events first.
+type Places struct {
+	Items []dyad.PlaceCount `json:"items"`
+	Limit int               `json:"limit"`
+	More  bool              `json:"more"` // more places than the limit hold events
+}
+
+// maxPlaces is the most places /api/places answers at once: a map shows no more markers usefully.
+const maxPlaces = 5000
+
+// places counts the events that match the event filters by place, for the dashboard's map.
+func (s *server) places(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	eq, err := eventQuery(q, s.opts.Places)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	limit := 500
+	if v := q.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > maxPlaces {
+			s.fail(w, r, badRequest("limit: want an integer from 1 to %d, got %q", maxPlaces, v))
+			return
+		}
+		limit = n
+	}
+	eq.Page = dyad.Page{Limit: limit + 1}
+	v, err := s.aggregate(r.Context(), fmt.Sprintf("places %+v", eq), func(ctx context.Context) (any, error) {
+		return s.st.Places(ctx, eq)
+	})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ps := v.([]dyad.PlaceCount)
+	out := Places{Items: nonNil(ps), Limit: limit}
+	if len(ps) > limit {
+		out.Items, out.More = ps[:limit], true
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
 func (s *server) stats(w http.ResponseWriter, r *http.Request) {
 	v, err := s.aggregate(r.Context(), "stats", func(ctx context.Context) (any, error) { return s.st.Stats(ctx) })
 	if err != nil {

@@ -450,7 +450,7 @@ func TestOpenAPIDocument(t *testing.T) {
 	}
 	for _, route := range []string{"GET /api/articles", "POST /api/articles", "GET /api/articles/{id}", "GET /api/events",
 		"GET /api/events/{id}", "GET /api/statements", "GET /api/claims", "GET /api/claims/{id}", "GET /api/actors",
-		"GET /api/actors/{id}", "GET /api/search", "GET /api/counts", "GET /api/stats", "GET /api/openapi.json"} {
+		"GET /api/actors/{id}", "GET /api/search", "GET /api/counts", "GET /api/places", "GET /api/stats", "GET /api/openapi.json"} {
 		method, path, _ := strings.Cut(route, " ")
 		if _, ok := doc.Paths[path][strings.ToLower(method)]; !ok {
 			t.Errorf("openapi.json lacks %s", route)

@@ -20,6 +20,7 @@ type fakeStore struct {
 	events   map[string]*dyad.Event
 	claims   map[string]*dyad.Claim
 	lastCQ   dyad.CountQuery
+	lastPQ   dyad.EventQuery
 	countErr error
 	noSplit  bool // ignore CountQuery.SplitQuad, as a store that cannot split does
 }
@@ -191,6 +192,35 @@ func (f *fakeStore) Events(_ context.Context, q dyad.EventQuery) ([]dyad.Event, 
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return pageOf(f.filtered(q), q.Page), nil
+}
+
+func (f *fakeStore) Places(_ context.Context, q dyad.EventQuery) ([]dyad.PlaceCount, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.lastPQ = q
+	byID := map[string]int{}
+	var out []dyad.PlaceCount
+	for _, e := range f.filtered(q) {
+		l := e.Location
+		if !l.Resolved() {
+			continue
+		}
+		i, ok := byID[l.PlaceID]
+		if !ok {
+			i = len(out)
+			byID[l.PlaceID] = i
+			out = append(out, dyad.PlaceCount{PlaceID: l.PlaceID, Name: cmp.Or(l.Canonical, l.Name), Country: l.Country,
+				Admin1: l.Admin1, Precision: l.Precision, Lat: l.Lat, Lon: l.Lon})
+		}
+		p := &out[i]
+		p.Goldstein = (p.Goldstein*float64(p.Count) + e.Goldstein) / float64(p.Count+1)
+		p.Count++
+		if e.QuadClass >= 1 && e.QuadClass <= 4 {
+			p.Quads[e.QuadClass-1]++
+		}
+	}
+	slices.SortFunc(out, func(a, b dyad.PlaceCount) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.PlaceID, b.PlaceID)) })
+	return pageOf(out, q.Page), nil
 }
 
 func (f *fakeStore) Counts(_ context.Context, q dyad.CountQuery) ([]dyad.Count, error) {

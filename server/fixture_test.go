@@ -52,7 +52,8 @@ var (
 )
 
 // fixtureRecords returns three articles: an English and a French report of one VNM-CHN meeting (one event
-// with two mentions), and an English article with markup in its text about a USA-MEX threat.
+// with two mentions, placed in Beijing), and an English article with markup in its text about a USA-MEX
+// threat, placed in Mexico City under a name with markup.
 func fixtureRecords(t testing.TB) []*dyad.Record {
 	meet := func(text, lang, source, sentStart, id string) dyad.Event {
 		sent, s, e := sentenceOf(t, text, sentStart)
@@ -93,6 +94,9 @@ func fixtureRecords(t testing.TB) []*dyad.Record {
 			Source: dyad.EventActor{Code: "USA", Name: "United States", Country: "USA"},
 			Target: dyad.EventActor{Code: "MEX", Name: "Mexico", Country: "MEX"},
 			Code:   "130", Root: "13", QuadClass: 3, Goldstein: -4.4, Plover: "THREATEN",
+			// A place name with markup (a user's gazetteer line, or the name as written) must show as text.
+			Location: &dyad.Location{Name: "Ciudad de <b>México</b>", PlaceID: "3530597", Canonical: "Mexico City <img src=x onerror=alert(3)>",
+				Country: "MEX", Admin1: "MX.09", Lat: 19.42847, Lon: -99.12766, Precision: "city", Via: "text"},
 			Mentions:     []dyad.EventMention{{ArticleID: "art-xss", Lang: "en", Source: "Example Wire", Sentence: sent, Start: s, End: e, Confidence: 0.8}},
 			CoderVersion: dyad.CoderVersion,
 		}},

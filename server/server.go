@@ -133,6 +133,7 @@ func New(st dyad.Store, opts Options) http.Handler {
 	m.HandleFunc("GET /api/actors/{id}", s.actor)
 	m.HandleFunc("GET /api/search", s.search)
 	m.HandleFunc("GET /api/counts", s.counts)
+	m.HandleFunc("GET /api/places", s.places)
 	m.HandleFunc("GET /api/stats", s.stats)
 	m.HandleFunc("GET /api/openapi.json", s.openapi)
 	m.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
