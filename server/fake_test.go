@@ -219,7 +219,9 @@ func (f *fakeStore) Places(_ context.Context, q dyad.EventQuery) ([]dyad.PlaceCo
 			p.Quads[e.QuadClass-1]++
 		}
 	}
-	slices.SortFunc(out, func(a, b dyad.PlaceCount) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.PlaceID, b.PlaceID)) })
+	slices.SortFunc(out, func(a, b dyad.PlaceCount) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.PlaceID, b.PlaceID))
+	})
 	return pageOf(out, q.Page), nil
 }
 
