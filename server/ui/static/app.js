@@ -279,7 +279,7 @@ function filtersForm(route, params, fields) {
 }
 
 const EVENT_FILTERS = [["actor", "Actor", "VNM, CHNGOV"], ["dyad", "Dyad", "VNM:CHN"], ["code", "CAMEO", "04"],
-  ["from", "From", "2024-01-01"], ["to", "To", "2025-12-31"], ["lang", "Language", "fr"]];
+  ["from", "From", "2024-01-01"], ["to", "To", "2025-12-31"], ["lang", "Language", "fr"], ["place", "Place", "Hanoi, VN"]];
 
 async function eventsPage(_, params) {
   const list = await api("events", { ...params, limit: PAGE });
@@ -488,9 +488,157 @@ async function searchPage(_, params) {
       snippet(hit.snippet || "")))) : h("p", { class: "muted" }, "No articles match."), pager("search", params, hits))];
 }
 
+
+// ---- map: Leaflet when the npm files are there, otherwise inline SVG; the basemap ships in static/ ----
+
+// once memoizes a promise-returning loader.
+function once(fn) {
+  let p = null;
+  return () => (p = p || fn());
+}
+
+// loadScript adds a vendor script (and its stylesheet); it resolves false when the build has not got it.
+function loadScript(src, css) {
+  return new Promise((resolve) => {
+    const sc = document.createElement("script");
+    sc.src = src;
+    sc.onload = () => {
+      if (css) document.head.append(h("link", { rel: "stylesheet", href: css }));
+      resolve(true);
+    };
+    sc.onerror = () => { sc.remove(); resolve(false); };
+    document.head.append(sc);
+  });
+}
+
+const loadLeaflet = once(() => loadScript("vendor/leaflet.js", "vendor/leaflet.css"));
+// The country outlines (Natural Earth 1:110m, see server/ui/basemap/NOTICE): no tile server, no internet.
+const loadBasemap = once(() => fetch("countries-110m.geojson").then((r) => (r.ok ? r.json() : null)).catch(() => null));
+const BASEMAP_CREDIT = "Country outlines: Natural Earth (public domain)";
+
+// dominantQuad is the quad class (1-4) with most of a place's events, the first on ties.
+function dominantQuad(quads) {
+  let best = 0;
+  (quads || []).forEach((n, i) => { if (n > (quads[best] || 0)) best = i; });
+  return best + 1;
+}
+
+// markerRadius grows with the square root of the count, so that a marker's area is proportional to it.
+const markerRadius = (count, max) => 4 + 18 * Math.sqrt(count / Math.max(1, max));
+
+function placeTitle(p) {
+  const q = p.quads || [];
+  return `${p.name} (${[p.country, p.precision].filter(Boolean).join(", ")}): ${num(p.count)} event${p.count === 1 ? "" : "s"}` +
+    ` · ${[1, 2, 3, 4].filter((k) => q[k - 1]).map((k) => `${QUADS[k].name} ${num(q[k - 1])}`).join(", ")}`;
+}
+
+// afterRender holds what a page must do once its nodes are in the document (Leaflet needs a sized box).
+let afterRender = [];
+
+async function mapPage(_, params) {
+  const f = {};
+  for (const [name] of EVENT_FILTERS) if (params[name]) f[name] = params[name];
+  const [places, world, leaflet] = await Promise.all([api("places", { ...f, limit: 2000 }), loadBasemap(), loadLeaflet()]);
+  const panel = h("div", { class: "placepanel" }, h("p", { class: "muted" }, "Click a marker to list the events that took place there."));
+  const box = h("div", { class: "map", role: "region", "aria-label": "Map of events by place" });
+  const items = places.items;
+  const max = Math.max(1, ...items.map((p) => p.count));
+  const select = (p) => showPlace(panel, p, f);
+  afterRender.push(() => {
+    if (leaflet && window.L) leafletMap(box, world, items, max, select);
+    else svgMap(box, world, items, max, select);
+    const sel = items.find((p) => p.place_id === params.sel);
+    if (sel) select(sel);
+  });
+  const legendRow = h("div", { class: "legend" }, [1, 2, 3, 4].map((q) => h("span", { class: "key dot " + QUADS[q].cls }, QUADS[q].name)),
+    h("span", { class: "muted" }, "colour: the quad class of most of a place's events; area: the number of events"));
+  return [h("h1", {}, "Map"), filtersForm("map", params, EVENT_FILTERS),
+    h("div", { class: "cols" },
+      section(`Events by place: ${num(items.length)} place${items.length === 1 ? "" : "s"}${places.more ? " (the most eventful)" : ""}`, box, legendRow,
+        items.length ? "" : h("p", { class: "muted" }, "No placed events match.")),
+      section("Events at the place", panel))];
+}
+
+function leafletMap(box, world, items, max, select) {
+  const map = L.map(box, { minZoom: 1, maxZoom: 12, zoomSnap: 0.5, worldCopyJump: false });
+  // The view first: Leaflet adds layers to a map only once it has one.
+  const bounds = items.map((p) => [p.lat, p.lon]);
+  if (bounds.length > 1) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 6 });
+  else if (bounds.length === 1) map.setView(bounds[0], 4);
+  else map.setView([20, 10], 1.5);
+  map.attributionControl.setPrefix("Leaflet");
+  map.attributionControl.addAttribution(BASEMAP_CREDIT);
+  if (world) L.geoJSON(world, { interactive: false, style: { color: "#adb5bd", weight: 0.7, fillColor: "#f1f3f5", fillOpacity: 1 } }).addTo(map);
+  for (const p of items) {
+    const q = dominantQuad(p.quads);
+    const m = L.circleMarker([p.lat, p.lon], {
+      radius: markerRadius(p.count, max), color: COLORS["q" + q], weight: 1.5, fillColor: COLORS["q" + q], fillOpacity: 0.5,
+      className: "marker q" + q,
+    });
+    // An element, never an HTML string: the place name is shown as text.
+    m.bindTooltip(h("span", {}, placeTitle(p)));
+    m.on("click", () => select(p));
+    m.addTo(map);
+    m.getElement().setAttribute("data-place", p.place_id);
+  }
+}
+
+// svgMap draws the basemap and markers on an equirectangular projection, without Leaflet.
+function svgMap(box, world, items, max, select) {
+  const W = 1000, H = 520, N = 84, S = -60;
+  const x = (lon) => ((lon + 180) * W) / 360;
+  const y = (lat) => ((N - lat) * H) / (N - S);
+  const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "mapsvg", role: "img", "aria-label": "Map of events by place" });
+  const ring = (r) => "M" + r.map(([lon, lat]) => `${x(lon).toFixed(1)},${y(lat).toFixed(1)}`).join("L") + "Z";
+  for (const ft of (world && world.features) || []) {
+    const g = ft.geometry;
+    const polys = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
+    svg.append(s("path", { d: polys.map((poly) => poly.map(ring).join("")).join(""), class: "country" }));
+  }
+  for (const p of items) {
+    const q = dominantQuad(p.quads);
+    const c = s("circle", { cx: x(p.lon), cy: y(p.lat), r: markerRadius(p.count, max), class: "marker q" + q, "data-place": p.place_id,
+      fill: COLORS["q" + q], stroke: COLORS["q" + q] }, s("title", {}, placeTitle(p)));
+    c.addEventListener("click", () => select(p));
+    svg.append(c);
+  }
+  box.append(svg, h("p", { class: "muted credit" }, BASEMAP_CREDIT));
+}
+
+// showPlace lists a place's events (with the map's filters) in the panel, and records the choice in the URL.
+async function showPlace(panel, p, f) {
+  history.replaceState(null, "", "#/map" + qs({ ...f, sel: p.place_id }));
+  panel.replaceChildren(h("p", { class: "muted" }, "Loading…"));
+  let list;
+  try {
+    list = await api("events", { ...f, place: p.place_id, limit: PAGE });
+  } catch (err) {
+    panel.replaceChildren(errorBox(err));
+    return;
+  }
+  const wide = p.precision === "country" || p.precision === "admin1";
+  panel.replaceChildren(
+    h("h3", { class: "placename" }, p.name),
+    h("p", { class: "muted" }, placeTitle(p), " · ", `${Number(p.lat).toFixed(3)}, ${Number(p.lon).toFixed(3)}`,
+      wide ? ` · the marker counts the events placed in the ${p.precision} as a whole; the list has every event in it` : ""),
+    placeEvents(list.items),
+    h("p", {}, h("a", { href: "#/events" + qs({ ...f, place: p.place_id }) }, list.more ? "All the events there →" : "As a table →")));
+}
+
+function placeEvents(items) {
+  if (!items.length) return h("p", { class: "muted" }, "No events.");
+  return h("ol", { class: "plain placeevents" }, items.map((e) => {
+    const m = (e.mentions || [])[0];
+    return h("li", {},
+      h("a", { href: "#/event/" + enc(e.id) }, e.date || "undated"), " ", quadBadge(e.quad_class), " ", h("code", {}, e.code), " ",
+      h("span", { class: "muted" }, e.plover || ""), " ", actorLink(e.source), " → ", actorLink(e.target),
+      m ? h("q", { class: "sent", lang: m.lang }, m.sentence) : "");
+  }));
+}
+
 const ROUTES = {
   "": overview, events: eventsPage, dyad: dyadPage, event: eventPage, article: articlePage, articles: articlesPage,
-  actor: actorPage, claims: claimsPage, claim: claimPage, search: searchPage,
+  actor: actorPage, claims: claimsPage, claim: claimPage, search: searchPage, map: mapPage,
 };
 
 let seq = 0;
@@ -505,6 +653,7 @@ async function route() {
   document.querySelectorAll("header nav a").forEach((a) => a.classList.toggle("active", a.getAttribute("href") === "#/" + name));
   app.setAttribute("aria-busy", "true");
   let nodes;
+  afterRender = [];
   try {
     nodes = page ? await page(rest.join("/"), params) : [h("h1", {}, "Not found"), h("p", {}, "No such page.")];
   } catch (err) {
@@ -512,28 +661,20 @@ async function route() {
   }
   if (mine !== seq) return; // a newer navigation won
   app.replaceChildren(...[nodes].flat(Infinity).filter(Boolean));
+  const todo = afterRender;
+  afterRender = [];
+  for (const fn of todo) {
+    try { fn(); } catch (err) { app.append(errorBox(err)); }
+  }
   app.removeAttribute("aria-busy");
   app.dataset.page = name || "overview";
   const h1 = app.querySelector("h1");
   document.title = h1 ? h1.textContent + " · dyad" : "dyad";
 }
 
-// loadVendor loads uPlot when the build put it there; without it charts are SVG.
-function loadVendor() {
-  return new Promise((resolve) => {
-    const sc = document.createElement("script");
-    sc.src = "vendor/uPlot.iife.min.js";
-    sc.onload = () => {
-      const css = document.createElement("link");
-      css.rel = "stylesheet";
-      css.href = "vendor/uPlot.min.css";
-      document.head.append(css);
-      resolve(true);
-    };
-    sc.onerror = () => { sc.remove(); resolve(false); };
-    document.head.append(sc);
-  });
-}
+// loadVendor loads uPlot when the build put it there; without it charts are SVG. Leaflet is loaded by the
+// map page.
+const loadVendor = () => loadScript("vendor/uPlot.iife.min.js", "vendor/uPlot.min.css");
 
 document.getElementById("quick").addEventListener("submit", (ev) => {
   ev.preventDefault();
