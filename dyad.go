@@ -219,7 +219,7 @@ type Location struct {
 	Lat       float64 `json:"lat,omitempty"`       // WGS84 degrees
 	Lon       float64 `json:"lon,omitempty"`       //
 	Precision string  `json:"precision,omitempty"` // city, admin1 or country
-	Via       string  `json:"via,omitempty"`       // text, dateline or actor: what placed it
+	Via       string  `json:"via,omitempty"`       // text, dateline, lead or actor: what placed it
 }
 
 // Text returns the location's name as written, "" for none.

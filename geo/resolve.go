@@ -17,6 +17,7 @@ import (
 const (
 	ViaText     = "text"
 	ViaDateline = "dateline"
+	ViaLead     = "lead"
 	ViaActor    = "actor"
 )
 
@@ -98,7 +99,8 @@ func add(m map[string]bool, words []string) {
 func (r *Resolver) Gazetteer() *Gazetteer { return r.g }
 
 // Resolve sets the location of each event of an article: the place its sentence names nearest its trigger,
-// else the dateline's, else the country its actors imply (a visit is in the target's country, hosting in the
+// else the dateline's, else the lead's (the first place the first paragraph names, when the article has no
+// dateline at all), else the country its actors imply (a visit is in the target's country, hosting in the
 // source's, an event between two actors of one country in that country). An event left with no place keeps
 // what the coder wrote. Mentions are the article's actor mentions.
 func (r *Resolver) Resolve(a *dyad.Article, ms []dyad.ActorMention, evs []dyad.Event) {
@@ -138,11 +140,12 @@ type article struct {
 	ms       []dyad.ActorMention
 	main     string // the country its actors belong to most often (alpha-3)
 	dateline *dyad.Location
-	toks     map[int][]text.Token // sentence start -> tokens
+	lead     *dyad.Location          // the first place the lead paragraph names, when there is no dateline
+	toks     map[[2]int][]text.Token // sentence span -> tokens
 }
 
 func (r *Resolver) context(a *dyad.Article, ms []dyad.ActorMention) *article {
-	c := &article{a: a, lg: r.langs[a.Lang], ms: ms, toks: map[int][]text.Token{}}
+	c := &article{a: a, lg: r.langs[a.Lang], ms: ms, toks: map[[2]int][]text.Token{}}
 	count := map[string]int{}
 	for _, m := range ms {
 		if cc := m.Actor.Country; cc != "" {
@@ -155,7 +158,41 @@ func (r *Resolver) context(a *dyad.Article, ms []dyad.ActorMention) *article {
 	if d := strings.TrimSpace(string(a.Dateline)); d != "" {
 		c.dateline = r.dateline(c, d)
 	}
+	if c.dateline == nil && c.lg != nil {
+		// Only without a dateline: one the gazetteer does not know names a place it does not know, which the
+		// lead usually repeats ("BORGO EGNAZIA ... riuniti a Borgo Egnazia" is not Borgo, Finland).
+		c.lead = r.lead(c)
+	}
 	return c
+}
+
+// maxLead bounds the lead when the article has no paragraph spans and no blank line: news leads are one or
+// two sentences.
+const maxLead = 600
+
+// lead resolves the first place the article's first paragraph names after a place word, as the place of
+// the events whose sentences name none when there is no dateline: a report's lead says where it happens.
+func (r *Resolver) lead(c *article) *dyad.Location {
+	t := c.a.Text
+	end := len(t)
+	if len(c.a.Paragraphs) > 0 {
+		end = min(c.a.Paragraphs[0].End, len(t))
+	} else if i := strings.Index(t, "\n\n"); i >= 0 {
+		end = i
+	}
+	if end > maxLead {
+		end = maxLead
+		for end > 0 && !utf8.RuneStart(t[end]) {
+			end--
+		}
+	}
+	cands := r.candidates(c, 0, end)
+	if len(cands) == 0 {
+		return nil
+	}
+	cd := cands[0]
+	p := r.best(cd.places, cd.key, nil, c.main, "")
+	return r.location(p, t[cd.start:cd.end], ViaLead)
 }
 
 // dateline resolves the place of a dateline: its whole text, else its first part ("PARIS, Texas" narrows).
@@ -183,6 +220,9 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string) *
 		cands = r.candidates(c, start, end)
 	}
 	if len(cands) == 0 {
+		if c.lead.Resolved() {
+			return c.lead
+		}
 		return c.dateline
 	}
 	// the place named nearest the trigger (the first when none)
@@ -210,13 +250,13 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string) *
 
 // candidates lists the places a sentence names after a place word of its language ("in", "à", "tại", "在").
 func (r *Resolver) candidates(c *article, start, end int) []candidate {
-	toks, ok := c.toks[start]
+	toks, ok := c.toks[[2]int{start, end}]
 	if !ok {
 		for _, t := range text.Tokens(c.a.Text[start:end]) {
 			t.Start, t.End = t.Start+start, t.End+start
 			toks = append(toks, t)
 		}
-		c.toks[start] = toks
+		c.toks[[2]int{start, end}] = toks
 	}
 	lg := c.lg
 	var out []candidate

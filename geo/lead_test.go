@@ -1,0 +1,53 @@
+package geo_test
+
+import (
+	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/geo"
+)
+
+// TestLead checks the lead-paragraph fallback: without a dateline, an event whose sentence names no place
+// takes the first place the first paragraph names (via lead); a dateline comes first, and one the gazetteer
+// does not know turns the lead off; the place the sentence names comes before both. Our own words, in the shape of a wire report.
+func TestLead(t *testing.T) {
+	p := loadPipe(t)
+	tests := []struct {
+		name, lang, text, dateline string
+		place, via                 string
+	}{
+		{"lead", "en", "Foreign ministers of Southeast Asian nations gathered in Vientiane on Tuesday for their annual meeting.\n\n" +
+			"Vietnam's foreign minister met his Chinese counterpart on the sidelines of the meeting.", "", "1651944", geo.ViaLead},
+		{"dateline first", "en", "Foreign ministers of Southeast Asian nations gathered in Vientiane on Tuesday for their annual meeting.\n\n" +
+			"Vietnam's foreign minister met his Chinese counterpart on the sidelines of the meeting.", "HANOI", "1581130", geo.ViaDateline},
+		{"the sentence first", "en", "Foreign ministers of Southeast Asian nations gathered in Vientiane on Tuesday for their annual meeting.\n\n" +
+			"A week later, Vietnam's foreign minister met his Chinese counterpart in Beijing.", "", "1816670", geo.ViaText},
+		{"a dateline the gazetteer does not know: no lead", "en", "Foreign ministers of Southeast Asian nations gathered in Vientiane on Tuesday for their annual meeting.\n\n" +
+			"Vietnam's foreign minister met his Chinese counterpart on the sidelines of the meeting.", "XYZZY BAY", "", ""},
+		{"lead, French", "fr", "Les ministres des Affaires étrangères d'Asie du Sud-Est se sont réunis mardi à Vientiane.\n\n" +
+			"Le ministre vietnamien des Affaires étrangères a rencontré son homologue chinois en marge de la réunion.", "", "1651944", geo.ViaLead},
+	}
+	for _, tt := range tests {
+		a := &dyad.Article{ID: "lead", Lang: tt.lang, Text: tt.text, Dateline: dyad.NullString(tt.dateline), Published: "2024-07-30"}
+		ms := p.dict.Recognize(a)
+		evs := p.cd.Code(a, ms).Events
+		p.r.Resolve(a, ms, evs)
+		var found *dyad.Event
+		for i, e := range evs {
+			if len(e.Mentions) > 0 && e.Mentions[0].Start > 0 { // the event of the second paragraph
+				found = &evs[i]
+			}
+		}
+		if found == nil {
+			t.Errorf("%s: no event coded in the second paragraph: %+v", tt.name, evs)
+			continue
+		}
+		if l := found.Location; tt.via == "" {
+			if l.Resolved() && l.Via == geo.ViaLead {
+				t.Errorf("%s: location %+v from the lead", tt.name, l)
+			}
+		} else if !l.Resolved() || l.PlaceID != tt.place || l.Via != tt.via {
+			t.Errorf("%s: location %+v; want %s via %s", tt.name, l, tt.place, tt.via)
+		}
+	}
+}
