@@ -31,7 +31,7 @@ var grammarKinds = map[string]bool{
 
 // word classes of the dates file.
 var dateKinds = map[string]bool{"month": true, "weekday": true, "relative": true, "datepart": true, "daycue": true, "noyear": true,
-	"yearcue": true, "yearmark": true, "datelead": true}
+	"yearcue": true, "yearmark": true, "datelead": true, "order": true}
 
 // seq is a sequence of folded tokens, one alternative of a literal.
 type seq []string
@@ -59,6 +59,7 @@ type lang struct {
 	phrases                        map[string][]seq  // multi-token entries of grammar and dates, by kind
 	elision                        []string
 	noYear                         []string // templates that add the reference year to a date without one: "{year}年{date}"
+	dateOrder                      string   // order of day, month and year in numeric dates ("DMY": "9/3" is 9 March); "" the parser's
 	hasData                        bool
 	hasHypo                        bool     // the grammar lists hypo words: matches after them are hypothetical
 	hasPassive                     bool     // the grammar lists passive auxiliaries: active patterns do not read passive verbs
@@ -128,6 +129,11 @@ func newLang(code string) *lang {
 		stems: map[string]*wordEntry{}, elems: newElemIndex(), stemTriggers: map[string]bool{}, stemmer: newStemmer(code),
 		weakTriggers: map[string]bool{}, weakStemTriggers: map[string]bool{},
 		speech: map[string][]seq{}, class: map[string]uint32{}, phrases: map[string][]seq{}}
+}
+
+// validDateOrder reports whether o holds D, M and Y once each ("DMY", "MDY", "YMD").
+func validDateOrder(o string) bool {
+	return len(o) == 3 && strings.Count(o, "D") == 1 && strings.Count(o, "M") == 1 && strings.Count(o, "Y") == 1
 }
 
 // tokenize folds a data entry into tokens the way sentences are tokenized.
@@ -284,6 +290,14 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 					}
 					if len(l.Fields) < 2 {
 						errs = append(errs, l.Errorf("word class %q without entries", kind))
+						continue
+					}
+					if kind == "order" {
+						if o := l.Fields[1]; len(l.Fields) != 2 || !validDateOrder(o) {
+							errs = append(errs, l.Errorf("order %q: want one order of D, M and Y such as DMY or MDY", strings.Join(l.Fields[1:], " | ")))
+						} else {
+							lg.dateOrder = o
+						}
 						continue
 					}
 					for _, e := range l.Fields[1:] {

@@ -178,6 +178,9 @@ func (d *doc) parseDate(s string, hasYear bool) when {
 		PreferredDateSource: dateparser.Past,
 		DefaultTimezone:     time.UTC,
 	}
+	if o := d.lg.dateOrder; o != "" {
+		cfg.DateOrder = func(string) string { return o } // "ngày 9/3" is 9 March in Vietnamese
+	}
 	dt, err := dateparser.Parse(cfg, s)
 	if err != nil || dt.IsZero() {
 		// "earlier this month", "vào đầu tuần này": try without the leading word
