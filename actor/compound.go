@@ -27,7 +27,17 @@ func (d *Dictionary) addShort(lang string, l packs.Line) []error {
 	}
 	i, ok := d.country[l.Fields[1]]
 	if !ok || len(l.Fields) < 3 {
-		return []error{l.Errorf("want @short | alpha-3 code | form ..., have %q", l.Fields[1])}
+		return []error{l.Errorf("want %s | alpha-3 code | form ..., have %q", l.Fields[0], l.Fields[1])}
+	}
+	if l.Fields[0] == "@weak" {
+		if d.weak[lang] == nil {
+			d.weak[lang] = map[string]bool{}
+		}
+		for _, w := range l.Fields[2:] {
+			if toks := d.tokens(w, false); len(toks) == 1 {
+				d.weak[lang][toks[0].fold] = true
+			}
+		}
 	}
 	if d.short[lang] == nil {
 		d.short[lang] = map[string]bool{}
@@ -156,3 +166,59 @@ func (d *Dictionary) compoundEnds(toks []tok, run []int, lang string, useLang bo
 }
 
 func isDash(s string) bool { return s == "-" || s == "–" || s == "—" || s == "‑" }
+
+// dropUnsupported removes the matches of @weak names ("Anh": Britain, and the pronoun or name "anh") that
+// nothing around them makes a country: it is one after a place or "to" word ("ở Anh", "sang Anh"), right
+// after a title ("Thủ tướng Anh"), or beside another country in a list ("Mỹ, Anh và Pháp"); inside a
+// compound it is a short form already.
+func (r *resolver) dropUnsupported() {
+	weak := r.d.weak[r.lang]
+	conn := r.conns()
+	isCountry := func(it item) bool {
+		if r.isWeak(it, weak) {
+			return false
+		}
+		c, _ := r.countryOf(it)
+		return c >= 0
+	}
+	keep := make([]bool, len(r.items))
+	for k, it := range r.items {
+		keep[k] = true
+		if !r.isWeak(it, weak) {
+			continue
+		}
+		ok := false
+		if p := it.i - 1; p >= 0 && conn(r.toks[p].fold)&(connTo|connPlace) != 0 {
+			ok = true // "ở Anh", "sang Anh"
+		}
+		if k > 0 && !ok {
+			prev := r.items[k-1]
+			_, _, ag := r.class(prev)
+			switch {
+			case prev.j == it.i && len(ag) > 0:
+				ok = true // "Thủ tướng Anh", "đại sứ Anh"
+			case prev.j+1 == it.i && (r.toks[prev.j].fold == "," || conn(r.toks[prev.j].fold)&connAnd != 0) && isCountry(prev):
+				ok = true // "Mỹ, Anh", "Pháp và Anh"
+			}
+		}
+		if k+1 < len(r.items) && !ok {
+			next := r.items[k+1]
+			if it.j+1 == next.i && (r.toks[it.j].fold == "," || conn(r.toks[it.j].fold)&connAnd != 0) && isCountry(next) {
+				ok = true // "Anh, Pháp", "Anh và Pháp"
+			}
+		}
+		keep[k] = ok
+	}
+	out := r.items[:0]
+	for k, it := range r.items {
+		if keep[k] {
+			out = append(out, it)
+		}
+	}
+	r.items = out
+}
+
+// isWeak reports whether an item is a lone @weak name outside a compound.
+func (r *resolver) isWeak(it item, weak map[string]bool) bool {
+	return it.j == it.i+1 && weak[r.toks[it.i].fold] && !r.toks[it.i].compound
+}

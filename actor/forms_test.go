@@ -48,6 +48,10 @@ func TestForms(t *testing.T) {
 		// names that hold a country's name in some language: "Columbia" is Colombia in Romanian only
 		{"en", "Students at Columbia University and officials in British Columbia protested.", []string{"Students=USAEDU", "Columbia University=USAEDU", "officials=USAGOV"}},
 		{"zh", "哥伦比亚大学的学生举行抗议。", []string{"哥伦比亚大学=USAEDU", "学生=USAOPP"}},
+		// a name that is a common word too (@weak): Vietnamese "Anh" is Britain only with support
+		{"vi", "Anh ấy nói rằng Mỹ, Anh và Pháp đã họp.", []string{"Mỹ=USA", "Anh=GBR", "Pháp=FRA"}},
+		{"vi", "Thủ tướng Anh sẽ sang Anh sau khi chị Lan Anh về nước.", []string{"Thủ tướng Anh=GBRGOV", "Anh=GBR"}},
+		{"vi", "Anh cho biết sẽ gặp ông Nam.", nil},
 		// Taiwan's own forms: Traditional script folded, and the names written there
 		{"zh", "中華民國外交部說，以色列與哈瑪斯在加薩停火。", []string{"中華民國外交部=TWNGOV", "以色列=ISR", "哈瑪斯=PSERADREB", "加薩=PSE"}},
 	} {

@@ -55,6 +55,7 @@ type Dictionary struct {
 	quant        map[string]map[string]bool // per language, folded quantifiers of crowds ("thousands of")
 	quantLen     int                        // the most tokens of a quantifier
 	ownOnly      map[string]map[string]bool // per language, folded bodies that are actors only with a country of their own
+	weak         map[string]map[string]bool // per language, folded names that are common words too ("Anh"): @weak
 	short        map[string]map[string]bool // per language, folded short forms of countries used in compounds ("中", "Trung")
 	compoundNext map[string]map[string]bool // per language, words that may follow a glued compound ("关系")
 	now          func() time.Time
@@ -146,6 +147,7 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		quant:        map[string]map[string]bool{},
 		ownOnly:      map[string]map[string]bool{},
 		short:        map[string]map[string]bool{},
+		weak:         map[string]map[string]bool{},
 		compoundNext: map[string]map[string]bool{},
 		now:          time.Now,
 	}
@@ -776,7 +778,7 @@ func (d *Dictionary) loadDemonyms(f packs.File) []error {
 			errs = append(errs, d.addLangNames(lang, l, &named)...)
 			continue
 		}
-		if len(l.Fields) >= 2 && (l.Fields[0] == "@short" || l.Fields[0] == "@compound") {
+		if len(l.Fields) >= 2 && (l.Fields[0] == "@short" || l.Fields[0] == "@compound" || l.Fields[0] == "@weak") {
 			errs = append(errs, d.addShort(lang, l)...) // compounds of countries: compound.go
 			continue
 		}

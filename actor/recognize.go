@@ -29,6 +29,9 @@ func (d *Dictionary) Recognize(a *dyad.Article) []dyad.ActorMention {
 	r.dateline = d.datelineCountry(string(a.Dateline))
 	d.markCompounds(toks, lang, r.useLang)
 	r.items = d.scan(toks, lang, r.useLang)
+	if len(d.weak[lang]) > 0 && r.useLang {
+		r.dropUnsupported()
+	}
 	r.out = make([]dyad.ActorMention, 0, len(r.items)+len(r.items)/4)
 	r.run()
 	r.capitals()
@@ -123,7 +126,7 @@ func (d *Dictionary) allowed(pats []int32, toks []tok, lang string, useLang bool
 		if p.flags&flagCap != 0 && !toks[0].cap {
 			return false
 		}
-		if p.flags&flagShort != 0 && !toks[0].compound {
+		if p.flags&flagShort != 0 && !toks[0].compound && !(useLang && p.lang == lang && d.weak[lang][toks[0].fold]) {
 			return false
 		}
 		if p.flags&flagUpper != 0 {
