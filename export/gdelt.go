@@ -70,7 +70,8 @@ func GDELTRecord(e *dyad.Event, sourceURL string, opts Options) []string {
 		}
 		return ActionGeo(opts.ActorPlace(country))
 	}
-	geos := map[string]Geo{"Actor1Geo": actorGeo(e.Source.Country), "Actor2Geo": actorGeo(e.Target.Country), "ActionGeo": ActionGeo(e.Location)}
+	geos := map[string]Geo{"Actor1Geo": GDELTGeo(actorGeo(e.Source.Country)), "Actor2Geo": GDELTGeo(actorGeo(e.Target.Country)),
+		"ActionGeo": GDELTGeo(ActionGeo(e.Location))}
 	r := make([]string, len(GDELTColumns))
 	for i, c := range GDELTColumns {
 		switch {

@@ -69,10 +69,10 @@ func TestWriteGDELT(t *testing.T) {
 		{0, "Day", "20250218"}, {0, "Actor1Code", "VNMGOV"}, {0, "Actor1CountryCode", "VNM"}, {0, "Actor1Type1Code", "GOV"},
 		{0, "Actor1KnownGroupCode", ""}, {0, "Actor2Code", "CHN"}, {0, "EventCode", "042"}, {0, "EventRootCode", "04"},
 		{0, "QuadClass", "1"}, {0, "GoldsteinScale", "1.9"}, {0, "AvgTone", ""},
-		{0, "Actor1Geo_Type", "1"}, {0, "Actor1Geo_CountryCode", "VN"}, {0, "Actor1Geo_Lat", "16.3628"}, {0, "Actor1Geo_FeatureID", "VN"},
+		{0, "Actor1Geo_Type", "1"}, {0, "Actor1Geo_CountryCode", "VM"}, {0, "Actor1Geo_ADM1Code", "VM"}, {0, "Actor1Geo_Lat", "16.3628"}, {0, "Actor1Geo_FeatureID", "VN"},
 		{0, "Actor2Geo_FullName", "China"}, {0, "Actor2Geo_Long", "112.1395"},
-		{0, "ActionGeo_Type", "4"}, {0, "ActionGeo_FullName", "Beijing"}, {0, "ActionGeo_CountryCode", "CN"},
-		{0, "ActionGeo_ADM1Code", "CN22"}, {0, "ActionGeo_ADM2Code", ""}, {0, "ActionGeo_Lat", "39.9075"},
+		{0, "ActionGeo_Type", "4"}, {0, "ActionGeo_FullName", "Beijing"}, {0, "ActionGeo_CountryCode", "CH"},
+		{0, "ActionGeo_ADM1Code", "CH22"}, {0, "ActionGeo_ADM2Code", ""}, {0, "ActionGeo_Lat", "39.9075"},
 		{0, "ActionGeo_Long", "116.3972"}, {0, "ActionGeo_FeatureID", "1816670"},
 		{0, "DATEADDED", "20250219000000"}, {0, "SOURCEURL", "https://example.org/a0"},
 		{1, "ActionGeo_Type", ""}, {1, "ActionGeo_Lat", ""}, {1, "Actor1Geo_Type", "1"},
@@ -81,6 +81,36 @@ func TestWriteGDELT(t *testing.T) {
 	for _, tt := range tests {
 		if got := col(tt.row, tt.name); got != tt.want {
 			t.Errorf("row %d %s = %q, want %q", tt.row, tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestFIPSTable checks the embedded ISO to FIPS 10-4 table: it parses, covers the countries, and has the codes
+// that differ from ISO's as GDELT writes them; and that a bad line is an error naming the file and line.
+func TestFIPSTable(t *testing.T) {
+	m, err := fipsCodes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m) < 240 {
+		t.Errorf("%d countries; want the world's", len(m))
+	}
+	for iso, want := range map[string]string{"VN": "VM", "CN": "CH", "DE": "GM", "GB": "UK", "RU": "RS", "RS": "RI",
+		"UA": "UP", "AU": "AS", "AT": "AU", "US": "US", "FR": "FR", "PH": "RP", "KR": "KS", "KP": "KN", "ZA": "SF", "XK": "KV"} {
+		if got := FIPS(iso); got != want {
+			t.Errorf("FIPS(%s) = %q, want %q", iso, got, want)
+		}
+	}
+	if got := GDELTGeo(Geo{CountryCode: "US", ADM1Code: "USCA"}); got.CountryCode != "US" || got.ADM1Code != "USCA" {
+		t.Errorf("California: %+v", got)
+	}
+	if got := GDELTGeo(Geo{CountryCode: "ZZ", ADM1Code: "ZZ01"}); got.CountryCode != "" || got.ADM1Code != "" {
+		t.Errorf("a country the table lacks: %+v", got)
+	}
+	for _, bad := range []string{"VN\tV", "VN VM", "vn\tvm", "VN\tVM\nVN\tVN"} {
+		_, err := ParseFIPS("fips.tsv", "# comment\n"+bad)
+		if err == nil || !strings.Contains(err.Error(), "fips.tsv:2:") && !strings.Contains(err.Error(), "fips.tsv:3:") {
+			t.Errorf("%q: error %v; want one naming fips.tsv:2 or :3", bad, err)
 		}
 	}
 }
