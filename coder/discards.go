@@ -2,6 +2,10 @@ package coder
 
 import (
 	"slices"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/clipperhouse/uax29/v2/words"
 
 	"github.com/dyad-events/dyad/packs"
 	"github.com/dyad-events/dyad/text"
@@ -61,22 +65,36 @@ func loadDiscards(p *packs.Set) (map[string]*discards, []error) {
 	return out, errs
 }
 
-// voids reports whether s holds one of the phrases.
+// voids reports whether s holds one of the phrases. It reads the words of s as text.Tokens does (UAX #29,
+// spaces dropped, words those with a letter or digit), without building the tokens.
 func (ds *discards) voids(s string) bool {
 	if ds == nil {
 		return false
 	}
-	var words []string
-	for _, t := range text.Tokens(s) {
-		if t.IsWord() {
-			words = append(words, t.Fold)
+	var folds []string
+	it := words.FromString(s)
+	for it.Next() {
+		v := it.Value()
+		if r, _ := utf8.DecodeRuneInString(v); unicode.IsSpace(r) || !hasWordRune(v) {
+			continue
 		}
+		folds = append(folds, text.Fold(v))
 	}
-	for i, w := range words {
+	for i, w := range folds {
 		for _, ph := range ds.first[w] {
-			if len(ph) <= len(words)-i && slices.Equal(ph, words[i:i+len(ph)]) {
+			if len(ph) <= len(folds)-i && slices.Equal(ph, folds[i:i+len(ph)]) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// hasWordRune reports whether v holds a letter or a digit (text.Token.IsWord).
+func hasWordRune(v string) bool {
+	for _, r := range v {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
 		}
 	}
 	return false

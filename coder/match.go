@@ -26,13 +26,18 @@ type binding struct {
 	tSubject bool          // T is the subject of a passive: a subject pronoun may fill it
 }
 
+// stemOf is a unit's stem, once computed.
+type stemOf struct {
+	stem string
+	ok   bool
+}
+
 // sentence is one sentence being matched.
 type sentence struct {
 	d         *doc
 	u         []unit
 	recipPrev bool     // the previous sentence had a reciprocal subject ("they" may continue it)
-	stems     []string // the stem of each word unit (stemAt), where stemmed says it was computed
-	stemmed   []bool
+	stems     []stemOf // the stem of each word unit (stemAt), where computed
 	// words holds the form tokOK compares for each unit (its fold, or a phrase's first token's), and mask
 	// their bits (wordMask): what candidates checks a pattern's needed words against
 	words  []string
@@ -275,13 +280,12 @@ func (s *sentence) stemAt(p int) string {
 		return ""
 	}
 	if s.stems == nil {
-		s.stems = make([]string, len(s.u))
-		s.stemmed = make([]bool, len(s.u))
+		s.stems = make([]stemOf, len(s.u))
 	}
-	if !s.stemmed[p] {
-		s.stems[p], s.stemmed[p] = st.stem(s.d.toks[s.u[p].tok].Text), true
+	if !s.stems[p].ok {
+		s.stems[p] = stemOf{st.stem(s.d.toks[s.u[p].tok].Text), true}
 	}
-	return s.stems[p]
+	return s.stems[p].stem
 }
 
 // walk matches els[j:] from unit pos in dir, recording the extent in b.
