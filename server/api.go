@@ -573,9 +573,24 @@ func sortCounts(by string, cs []dyad.Count) {
 	})
 }
 
+// queryKey is the cache key of an event query: its values, the box's and circle's too (%v of the query would
+// print their addresses, which a later query's box may reuse with other values).
+func queryKey(q dyad.EventQuery) string {
+	b, n := q.BBox, q.Near
+	q.BBox, q.Near = nil, nil
+	k := fmt.Sprintf("%+v", q)
+	if b != nil {
+		k += fmt.Sprintf(" bbox=%+v", *b)
+	}
+	if n != nil {
+		k += fmt.Sprintf(" near=%+v", *n)
+	}
+	return k
+}
+
 // cachedCounts asks the store for counts through the aggregate cache. The slice must not be changed.
 func (s *server) cachedCounts(r *http.Request, cq dyad.CountQuery) ([]dyad.Count, error) {
-	v, err := s.aggregate(r.Context(), fmt.Sprintf("counts %+v", cq), func(ctx context.Context) (any, error) {
+	v, err := s.aggregate(r.Context(), "counts "+queryKey(cq.EventQuery)+fmt.Sprintf(" %s %v", cq.By, cq.SplitQuad), func(ctx context.Context) (any, error) {
 		if cq.SplitQuad && s.noSplit.Load() {
 			return s.countsByRoot(ctx, cq)
 		}
@@ -669,7 +684,7 @@ func (s *server) places(w http.ResponseWriter, r *http.Request) {
 		limit = n
 	}
 	eq.Page = dyad.Page{Limit: limit + 1}
-	v, err := s.aggregate(r.Context(), fmt.Sprintf("places %+v", eq), func(ctx context.Context) (any, error) {
+	v, err := s.aggregate(r.Context(), "places "+queryKey(eq), func(ctx context.Context) (any, error) {
 		return s.st.Places(ctx, eq)
 	})
 	if err != nil {

@@ -100,3 +100,14 @@ func TestPlacesAPI(t *testing.T) {
 		}
 	}
 }
+
+// TestQueryKey checks that the aggregate cache keys a box and a circle by their values, not their addresses.
+func TestQueryKey(t *testing.T) {
+	a := queryKey(dyad.EventQuery{BBox: &dyad.BBox{West: 1, South: 2, East: 3, North: 4}})
+	b := queryKey(dyad.EventQuery{BBox: &dyad.BBox{West: 1, South: 2, East: 3, North: 4}})
+	c := queryKey(dyad.EventQuery{BBox: &dyad.BBox{West: 1, South: 2, East: 3, North: 5}})
+	d := queryKey(dyad.EventQuery{Near: &dyad.Near{Lat: 1, Lon: 2, KM: 3}})
+	if a != b || a == c || a == d || strings.Contains(a, "0x") {
+		t.Errorf("keys %q %q %q %q", a, b, c, d)
+	}
+}
