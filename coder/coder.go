@@ -521,12 +521,12 @@ func (d *doc) pairs(cd candidate) [][2]int {
 	}
 	srcs, tgts := []int{cd.b.s}, []int{cd.b.t}
 	if cd.b.s >= 0 {
-		if l := d.phrases[cd.b.s].list; l != nil && l[len(l)-1] == cd.b.s && !slices.Contains(l, cd.b.t) {
+		if l := d.listAt(cd.b.s); l != nil && !slices.Contains(l, cd.b.t) {
 			srcs = l
 		}
 	}
 	if cd.b.t >= 0 {
-		if l := d.phrases[cd.b.t].list; l != nil && l[0] == cd.b.t && !slices.Contains(l, cd.b.s) {
+		if l := d.listAt(cd.b.t); l != nil && !slices.Contains(l, cd.b.s) {
 			tgts = l
 		}
 	}
@@ -562,22 +562,32 @@ func oneMeeting(evs []dyad.Event, from int) []dyad.Event {
 	return out
 }
 
-// sources returns the source phrases of a one-sided match: the whole list when S takes the last member of
+// listAt returns the list "A, B and C" that phrase ph ends on either side, or nil: a slot reaches a list
+// at its near end, the last member before the verb ("A, B and C condemned ..."), the first after it
+// ("condemned by A, B and C", "met A, B and C").
+func (d *doc) listAt(ph int) []int {
+	if l := d.phrases[ph].list; l != nil && (l[0] == ph || l[len(l)-1] == ph) {
+		return l
+	}
+	return nil
+}
+
+// sources returns the source phrases of a one-sided match: the whole list when S takes an end of
 // "A, B and C" ("Farmers, truckers and teachers went on strike").
 func (d *doc) sources(cd candidate) []int {
 	if cd.b.s >= 0 {
-		if l := d.phrases[cd.b.s].list; l != nil && l[len(l)-1] == cd.b.s {
+		if l := d.listAt(cd.b.s); l != nil {
 			return l
 		}
 	}
 	return []int{cd.b.s}
 }
 
-// targets returns the target phrases of an agentless match: the whole list when T takes the first member of
+// targets returns the target phrases of an agentless match: the whole list when T takes an end of
 // "A, B and C" ("X, Y and Z were arrested").
 func (d *doc) targets(cd candidate) []int {
 	if cd.b.t >= 0 {
-		if l := d.phrases[cd.b.t].list; l != nil && l[0] == cd.b.t {
+		if l := d.listAt(cd.b.t); l != nil {
 			return l
 		}
 	}
