@@ -164,8 +164,8 @@ func (r *resolver) sentenceBounds(start, end int) (int, int) {
 	return lo, hi
 }
 
-// mainCountry returns the country the article names most (country names, demonyms, and the countries of
-// the people and bodies it names; the dateline counts once), or -1 when none is named more than the others.
+// mainCountry returns the country the article names most (country names, demonyms, the countries of
+// the people and bodies it names, titles of @country lines; the dateline counts once), or -1 when none is named more than the others.
 func (r *resolver) mainCountry() int32 {
 	if r.mainDone {
 		return r.main
@@ -186,8 +186,13 @@ func (r *resolver) mainCountry() int32 {
 		if r.isNot(it) {
 			continue
 		}
-		name, dem, _ := r.class(it)
+		name, dem, agents := r.class(it)
 		switch {
+		case name < 0 && dem < 0 && len(agents) > 0:
+			// a body that names its own country ("Assembleia da República", "la Farnesina": @country)
+			if c, ok := r.impliedCountry(it.i, it.j); ok {
+				add(c)
+			}
 		case name >= 0:
 			e := r.d.actors[name]
 			if e.Type == dyad.TypeCountry {
