@@ -521,7 +521,7 @@ func (d *doc) pairs(cd candidate) [][2]int {
 	}
 	srcs, tgts := []int{cd.b.s}, []int{cd.b.t}
 	if cd.b.s >= 0 {
-		if l := d.listAt(cd.b.s); l != nil && !slices.Contains(l, cd.b.t) {
+		if l := d.listAt(cd.b.s); l != nil && !slices.Contains(l, cd.b.t) && !d.phrases[cd.b.s].between {
 			srcs = l
 		}
 	}
@@ -573,10 +573,11 @@ func (d *doc) listAt(ph int) []int {
 }
 
 // sources returns the source phrases of a one-sided match: the whole list when S takes an end of
-// "A, B and C" ("Farmers, truckers and teachers went on strike").
+// "A, B and C" ("Farmers, truckers and teachers went on strike"), but not of a list after a `between` word
+// of grammar, two sides rather than co-agents ("clashes between protesters and police, who dispersed ...").
 func (d *doc) sources(cd candidate) []int {
 	if cd.b.s >= 0 {
-		if l := d.listAt(cd.b.s); l != nil {
+		if l := d.listAt(cd.b.s); l != nil && !d.phrases[cd.b.s].between {
 			return l
 		}
 	}

@@ -67,6 +67,7 @@ type phrase struct {
 	conj        int   // the next phrase when joined by "and" or a list comma, else -1
 	conjAnd     bool  // conj is joined by "and" (else by a comma)
 	list        []int // the phrases of the list "A, B and C" this phrase belongs to, in order; nil when none
+	between     bool  // the list follows a "between" word: the two sides of a relation, not co-agents
 }
 
 // unit is a word or an actor phrase of a sentence.
@@ -240,8 +241,18 @@ func (d *doc) lists() {
 			}
 		}
 		if valid {
+			// "clashes between protesters and the police": two sides, not one actor that acts with the other
+			between := false
+			for k := d.phrases[i].first - 1; k >= 0 && k >= d.phrases[i].first-3; k-- {
+				if f := d.fold(k); d.lg.is(cBetween, f) {
+					between = true
+				} else if !d.lg.is(cDet, f) {
+					break
+				}
+			}
 			for _, m := range chain {
 				d.phrases[m].list = chain
+				d.phrases[m].between = between
 			}
 		}
 	}
@@ -254,6 +265,11 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 	next := d.ments[m].Actor
 	same := (prev.ID != "" && prev.ID == next.ID) || (prev.Country != "" && prev.Country == next.Country)
 	loose := same || prev.Country == "" || next.Country == ""
+	// two actors of one country joined by "and" stay two when they differ in kind: bodies of different sectors
+	// ("the protesters and the police") or two people ("Lula and Haddad"); one title and its holder stay one
+	two := prev.ID != next.ID && (prev.Sector != "" && next.Sector != "" && prev.Sector != next.Sector ||
+		prev.Type == dyad.TypePerson && next.Type == dyad.TypePerson)
+	sameAnd := same && !two
 	n := gb - ga + 1
 	if n <= 0 {
 		if loose {
@@ -296,19 +312,21 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relModifier // not "the Kremlin with Putin", "习近平同普京": a person is no modifier
 	case lg.is(cPrep, d.fold(gb)) && n <= 4 && prev.Type == dyad.TypeCountry && roleWords():
 		return relModifier // "Vietnamese ambassador in China"
-	case n == 1 && (first == "," || lg.is(cAnd, first)):
-		if same {
+	case n == 1 && lg.is(cAnd, first):
+		if sameAnd {
 			return relMember
 		}
-		if lg.is(cAnd, first) {
-			return relConj
+		return relConj
+	case n == 1 && first == ",":
+		if same {
+			return relMember
 		}
 		return relComma
 	case lg.is(cAnd, first) && n <= 3 && d.onlyDets(ga+1, gb):
-		if same {
+		if sameAnd {
 			return relMember
 		}
-		return relConj // "la France et le Vietnam"
+		return relConj // "la France et le Vietnam", "les manifestants et les policiers"
 	case lg.is(cAnd, first) && n >= 3 && n <= 5 && lg.is(cDet, d.fold(ga+1)) && d.roleWords(ga+2, gb) && !same:
 		return relConj // "Israel and the militant group Hamas": a determiner and a description of the second
 	case (first == "," || lg.is(cAnd, first)) && same && n <= 16 && d.lowerWords(ga, gb) <= 5:
