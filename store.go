@@ -253,9 +253,28 @@ type LinkSaver interface {
 	SaveLinked(ctx context.Context, recs []*Record, link func(ctx context.Context) ([]*Record, error)) (stored []bool, err error)
 }
 
+// KeyedLinkSaver is a LinkSaver whose lock covers only what linking reads and changes (PostgreSQL):
+// SaveLinkedKeys locks the names in locks (KeyLock for each event key of recs, BandLock for each LSH band of
+// their texts: Linker.Locks in package link), calls link, then adds what the linked records demote (the
+// keys of the demoted articles' events, the bands of those articles and of their copies). When those were
+// not held, it lets go of everything, locks the larger set and calls link again (link starts from the
+// records as they were given, again). It then saves the linked records in the same transaction. Writers
+// whose records share no name link and save at the same time; writers that share one run one after the
+// other, and together store the events one writer would alone. stored[i] is for the i-th record link
+// returned.
+type KeyedLinkSaver interface {
+	SaveLinkedKeys(ctx context.Context, recs []*Record, locks []string,
+		link func(ctx context.Context) ([]*Record, error)) (stored []bool, err error)
+}
+
+// KeyLock is the lock name of an event key ("04|CHN|VNM") for KeyedLinkSaver.
+func KeyLock(key string) string { return "key " + key }
+
+// BandLock is the lock name of a near-duplicate LSH band for KeyedLinkSaver.
+func BandLock(band uint64) string { return "band " + strconv.FormatUint(band, 16) }
+
 // Serializer is implemented by stores that several processes share (PostgreSQL): Serialize runs fn while
-// holding a store-wide lock, so that workers link and save one record at a time and never fold the same
-// event into two.
+// holding a store-wide lock, which excludes every other Serialize, SaveLinked and SaveLinkedKeys.
 type Serializer interface {
 	Serialize(ctx context.Context, fn func(ctx context.Context) error) error
 }

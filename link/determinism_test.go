@@ -168,10 +168,12 @@ func ingestRun(t *testing.T, st dyad.Store, recs []*dyad.Record, batch int) *pip
 		run.SaveBatch = st.(interface {
 			SaveBatch(context.Context, []*dyad.Record) ([]bool, error)
 		}).SaveBatch
-		run.SaveLinked = st.(dyad.LinkSaver).SaveLinked
 	}
 	l := newTestLinker(t, idx)
 	run.Link = l.Link
+	if batch > 1 {
+		run.SaveLinked = l.SaveLinkedBy(st) // PostgreSQL: the keys' and bands' locks
+	}
 	if batch > 1 && batch%2 == 1 {
 		run.Prefetch = l.Prefetch // batches of 7 ask ahead, those of 256 do not: the same events
 	}

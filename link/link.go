@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -34,7 +35,7 @@ type Options struct {
 // before it is saved. A Linker is safe for concurrent use (it keeps only a cache of whom stored articles
 // name), but two records linked concurrently do not see each other.
 type Linker struct {
-	people   peopleCache // whom stored articles name, for mentions stored without their people
+	people   *peopleCache // whom stored articles name, for mentions stored without their people
 	idx      dyad.LinkIndex
 	opts     Options
 	lex      *Lexicon
@@ -64,7 +65,7 @@ func New(p *packs.Set, idx dyad.LinkIndex, opts Options) (*Linker, error) {
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("link: event families: %w", errors.Join(errs...))
 	}
-	return &Linker{idx: idx, opts: opts, lex: lex, families: fam}, nil
+	return &Linker{idx: idx, opts: opts, lex: lex, families: fam, people: &peopleCache{}}, nil
 }
 
 func init() {
@@ -73,6 +74,14 @@ func init() {
 		_, ferrs := LoadFamilies(s)
 		return append(errs, ferrs...)
 	})
+}
+
+// Over returns a Linker like l (options, lexicon, families, cache) over another index: a Pending of its own
+// for a batch linked apart from the others.
+func (l *Linker) Over(idx dyad.LinkIndex) *Linker {
+	c := *l
+	c.idx = idx
+	return &c
 }
 
 // Lexicon returns the concept lexicon the Linker uses.
@@ -139,4 +148,46 @@ func (l *Linker) Prefetch(ctx context.Context, recs []*dyad.Record) {
 			}
 		}
 	})
+}
+
+// Locks names what linking recs reads and changes, for a dyad.KeyedLinkSaver: the key of each of their
+// events (dyad.KeyLock) and each LSH band of their texts (dyad.BandLock). Two records that share no name
+// cannot fold into one event nor be near-duplicates of each other, so writers may link them at once. It
+// reads the records as they are before Link and asks nothing of the store.
+func (l *Linker) Locks(recs []*dyad.Record) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(n string) {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	for _, rec := range recs {
+		for i := range rec.Events {
+			add(dyad.KeyLock(l.Key(&rec.Events[i])))
+		}
+		if sig := Sign(rec.Article.ID, rec.Article.Text); sig != nil {
+			for _, b := range sig.Bands {
+				add(dyad.BandLock(b))
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// SaveLinkedBy returns a dyad.LinkSaver's SaveLinked for st: when st is a dyad.KeyedLinkSaver, one that
+// locks only the names of the records it is given (Locks), so that writers of different keys do not wait
+// for each other; else st's own SaveLinked; nil when st is neither.
+func (l *Linker) SaveLinkedBy(st any) func(ctx context.Context, recs []*dyad.Record, link func(ctx context.Context) ([]*dyad.Record, error)) ([]bool, error) {
+	if ks, ok := st.(dyad.KeyedLinkSaver); ok {
+		return func(ctx context.Context, recs []*dyad.Record, link func(ctx context.Context) ([]*dyad.Record, error)) ([]bool, error) {
+			return ks.SaveLinkedKeys(ctx, recs, l.Locks(recs), link)
+		}
+	}
+	if ls, ok := st.(dyad.LinkSaver); ok {
+		return ls.SaveLinked
+	}
+	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -344,9 +345,14 @@ func (r *Runner) flush(ctx context.Context, sum *Summary) error {
 	if r.SaveLinked != nil {
 		go func() {
 			var linked []*dyad.Record
+			snap := snapshot(batch)
 			stored, err := r.SaveLinked(ctx, batch, func(ctx context.Context) ([]*dyad.Record, error) {
+				snap.restore()
 				return r.linkBatch(ctx, batch, &linked)
 			})
+			if err != nil {
+				snap.restore() // each record is linked again alone
+			}
 			r.inflight <- saved{linked, stored, err, batch}
 		}()
 		return nil
@@ -387,6 +393,31 @@ func (r *Runner) linkBatch(ctx context.Context, batch []*dyad.Record, linked *[]
 		*linked = out
 	}
 	return out, nil
+}
+
+// records keeps records as they were before the link stage changed them: a store may call the link
+// function of SaveLinked again (dyad.KeyedLinkSaver does when a demotion needs more locks), and linking
+// starts from the records as they came from the stages.
+type records struct {
+	recs []*dyad.Record
+	was  []dyad.Record
+}
+
+func snapshot(recs []*dyad.Record) records {
+	s := records{recs: recs, was: make([]dyad.Record, len(recs))}
+	for i, r := range recs {
+		s.was[i] = *r
+		s.was[i].Statements = slices.Clone(r.Statements)
+	}
+	return s
+}
+
+// restore puts the records back as they were when snapshot was taken.
+func (s records) restore() {
+	for i, r := range s.recs {
+		*r = s.was[i]
+		r.Statements = slices.Clone(s.was[i].Statements)
+	}
 }
 
 // wait waits for the batch being saved, if any, and counts it. When the store refused the batch, its records
@@ -434,8 +465,11 @@ func (r *Runner) wait(ctx context.Context, sum *Summary) error {
 // store refuses fails alone, named by its input; a failure of the link stage stops the run.
 func (r *Runner) saveLinkedOne(ctx context.Context, rec *dyad.Record, sum *Summary) error {
 	var linked []*dyad.Record
-	stored, err := r.SaveLinked(ctx, []*dyad.Record{rec}, func(ctx context.Context) ([]*dyad.Record, error) {
-		return r.linkBatch(ctx, []*dyad.Record{rec}, &linked)
+	one := []*dyad.Record{rec}
+	snap := snapshot(one)
+	stored, err := r.SaveLinked(ctx, one, func(ctx context.Context) ([]*dyad.Record, error) {
+		snap.restore()
+		return r.linkBatch(ctx, one, &linked)
 	})
 	r.Pending.Done(linked)
 	var le linkError

@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"slices"
 	"sort"
 	"strings"
@@ -31,21 +30,44 @@ func (db *DB) Save(ctx context.Context, rec *dyad.Record) (bool, error) {
 // other rows by COPY. stored[i] reports whether recs[i] was new; a record whose article is already stored,
 // or repeats an earlier one of the batch, changes nothing. On error nothing of the batch is stored.
 func (db *DB) SaveBatch(ctx context.Context, recs []*dyad.Record) ([]bool, error) {
-	stored := make([]bool, len(recs))
+	if err := checkRecords(recs); err != nil {
+		return nil, err
+	}
+	var stored []bool
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		var err error
+		stored, err = saveIn(ctx, tx, recs)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: save: %w", err)
+	}
+	return stored, nil
+}
+
+// checkRecords refuses a batch that cannot be stored: a nil record, an article without an id, text that
+// PostgreSQL cannot hold.
+func checkRecords(recs []*dyad.Record) error {
 	for i, rec := range recs {
 		if rec == nil {
-			return nil, fmt.Errorf("postgres: save: record %d is nil", i)
+			return fmt.Errorf("postgres: save: record %d is nil", i)
 		}
 		if rec.Article.ID == "" {
-			return nil, fmt.Errorf("postgres: save: record %d (%s): article has no id", i, rec.Article.URI)
+			return fmt.Errorf("postgres: save: record %d (%s): article has no id", i, rec.Article.URI)
 		}
 		for _, f := range []string{rec.Article.Text, rec.Article.Title} {
 			if !utf8.ValidString(f) || strings.ContainsRune(f, 0) {
-				return nil, fmt.Errorf("postgres: save: article %s (%s): text is not UTF-8 without NUL bytes, which PostgreSQL needs",
+				return fmt.Errorf("postgres: save: article %s (%s): text is not UTF-8 without NUL bytes, which PostgreSQL needs",
 					rec.Article.ID, rec.Article.URI)
 			}
 		}
 	}
+	return nil
+}
+
+// saveIn stores checked records in transaction tx; see SaveBatch.
+func saveIn(ctx context.Context, tx pgx.Tx, recs []*dyad.Record) ([]bool, error) {
+	stored := make([]bool, len(recs))
 	// Each article once, in id order: two batches that share articles then wait for each other, never in a cycle.
 	first := map[string]int{}
 	var order []int
@@ -56,34 +78,27 @@ func (db *DB) SaveBatch(ctx context.Context, recs []*dyad.Record) ([]bool, error
 		}
 	}
 	sort.Slice(order, func(a, b int) bool { return recs[order[a]].Article.ID < recs[order[b]].Article.ID })
-	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		clear(stored)
-		s := &saver{ctx: ctx, tx: tx, now: time.Now().UTC()}
-		fresh, err := s.articles(recs, order)
-		if err != nil {
-			return err
-		}
-		if len(fresh) == 0 {
-			return nil
-		}
-		if err := s.rest(recs, fresh); err != nil {
-			return err
-		}
-		// In the order of the batch: a later record may demote one that demoted another.
-		for _, i := range slices.Sorted(slices.Values(fresh)) {
-			if rec := recs[i]; len(rec.Demote) > 0 {
-				if err := s.demote(rec); err != nil {
-					return fmt.Errorf("article %s: demote %v: %w", rec.Article.ID, rec.Demote, err)
-				}
+	s := &saver{ctx: ctx, tx: tx, now: time.Now().UTC()}
+	fresh, err := s.articles(recs, order)
+	if err != nil {
+		return nil, err
+	}
+	if len(fresh) == 0 {
+		return stored, nil
+	}
+	if err := s.rest(recs, fresh); err != nil {
+		return nil, err
+	}
+	// In the order of the batch: a later record may demote one that demoted another.
+	for _, i := range slices.Sorted(slices.Values(fresh)) {
+		if rec := recs[i]; len(rec.Demote) > 0 {
+			if err := s.demote(rec); err != nil {
+				return nil, fmt.Errorf("article %s: demote %v: %w", rec.Article.ID, rec.Demote, err)
 			}
 		}
-		for _, i := range fresh {
-			stored[i] = true
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("postgres: save: %w", err)
+	}
+	for _, i := range fresh {
+		stored[i] = true
 	}
 	return stored, nil
 }
@@ -133,15 +148,6 @@ func (s *saver) articles(recs []*dyad.Record, order []int) ([]int, error) {
 		return nil, fmt.Errorf("articles: %w", err)
 	}
 	return fresh, nil
-}
-
-// lockKey is the advisory lock key of an event or claim id: a 64-bit hash, the kind in its first byte.
-func lockKey(kind, id string) int64 {
-	h := fnv.New64a()
-	h.Write([]byte(kind))
-	h.Write([]byte{0})
-	h.Write([]byte(id))
-	return int64(h.Sum64())
 }
 
 // rest writes everything but the articles for the new records recs[fresh].

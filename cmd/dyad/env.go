@@ -184,17 +184,17 @@ func (e *env) runner(c *components, st dyad.Store, workers int) (*pipeline.Runne
 	if b, ok := st.(batchSaver); ok {
 		p := link.NewPending(st)
 		idx, r.Pending, r.SaveBatch, r.Batch = p, p, b.SaveBatch, 256
-		// Each batch is linked under the store's writer lock: several ingests into one store store the
-		// events one would.
-		if ls, ok := st.(dyad.LinkSaver); ok {
-			r.SaveLinked = ls.SaveLinked
-		}
 	}
 	lk, err := link.New(set, idx, link.Options{})
 	if err != nil {
 		return nil, err
 	}
 	r.Link = lk.Link
+	if r.Pending != nil {
+		// Each batch is linked under the store's writer lock (PostgreSQL: the locks of the keys and bands its
+		// records touch), right before it is saved: several ingests into one store store the events one would.
+		r.SaveLinked = lk.SaveLinkedBy(st)
+	}
 	if r.SaveLinked != nil {
 		r.Prefetch = lk.Prefetch
 	}

@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/link"
 	"github.com/dyad-events/dyad/nats"
 )
 
@@ -52,7 +55,7 @@ func publishQueue(ctx context.Context, e *env, url string, src dyad.Source) erro
 func runWorker(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "worker", "")
 	url := fs.String("queue", "", "NATS URL of the work queue (required)")
-	workers := fs.Int("workers", 2, "documents processed at once in this process")
+	workers := fs.Int("workers", 2*runtime.GOMAXPROCS(0), "documents processed at once in this process (those done together are linked and saved in one transaction)")
 	ackWait := fs.Duration("ack-wait", time.Minute, "how long a worker that stops answering may hold a document before another gets it")
 	maxBackoff := fs.Duration("max-backoff", 30*time.Second, "longest wait between tries while the store cannot be reached")
 	drain := fs.Bool("drain", false, "exit once the queue holds nothing (for batch jobs) instead of waiting for more; exit 1 if documents were dead-lettered")
@@ -82,27 +85,13 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		defer outMu.Unlock()
 		fmt.Fprintf(e.stderr, "dyad worker: warning: %v\n", err)
 	}
-	// Linking and saving run one record at a time: under a store-wide lock when the store is shared
-	// between processes, and under a mutex within this one.
-	var mu sync.Mutex
-	save := func(ctx context.Context, rec *dyad.Record) error {
-		mu.Lock()
-		defer mu.Unlock()
-		do := func(ctx context.Context) error {
-			if ok, err := st.HasArticle(ctx, rec.Article.ID); err != nil || ok {
-				return err
-			}
-			if err := lk.Link(ctx, rec); err != nil {
-				return err
-			}
-			_, err := st.Save(ctx, rec)
-			return err
-		}
-		if s, ok := st.(dyad.Serializer); ok {
-			return s.Serialize(ctx, do)
-		}
-		return do(ctx)
-	}
+	// The records of the documents this process's goroutines have processed are linked and saved together,
+	// those waiting at once in one transaction (group commit), under the locks of the keys and bands they
+	// touch when the store has them (PostgreSQL): workers of other keys go on meanwhile.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	gc := newGroupCommit(ctx, st, lk)
+	save := gc.save
 	handle := func(ctx context.Context, doc *dyad.Document) error {
 		rec, err := stages.Process(doc)
 		if err != nil {
@@ -119,8 +108,6 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		}
 		return fmt.Errorf("%s: save: %w", doc.URI, err)
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 	if *drain {
 		go drainWatch(ctx, cancel, *url)
 	}
@@ -266,4 +253,143 @@ func runDeadLetters(ctx context.Context, e *env, args []string) error {
 		{"uri", 50, func(d nats.DeadLetter) string { return d.URI }},
 		{"reason", 80, func(d nats.DeadLetter) string { return d.Reason }},
 	})
+}
+
+// groupCommit links and saves the records of a worker process: one goroutine takes every record waiting,
+// links them in order (each against the store and the batch's earlier records, through a link.Pending) and
+// saves them in one transaction, under the store's writer lock (PostgreSQL: the locks of the keys and bands
+// the batch touches, so that other processes working on other keys are not stopped). A batch the store
+// refuses is saved again one record at a time, so that only a bad record fails.
+type groupCommit struct {
+	ctx        context.Context
+	st         dyad.Store
+	lk         *link.Linker
+	saveLinked func(ctx context.Context, recs []*dyad.Record, link func(ctx context.Context) ([]*dyad.Record, error)) ([]bool, error)
+	in         chan *commitWaiter
+}
+
+type commitWaiter struct {
+	rec  *dyad.Record
+	err  error
+	done chan struct{}
+}
+
+func newGroupCommit(ctx context.Context, st dyad.Store, lk *link.Linker) *groupCommit {
+	g := &groupCommit{ctx: ctx, st: st, lk: lk, saveLinked: lk.SaveLinkedBy(st), in: make(chan *commitWaiter)}
+	go g.run()
+	return g
+}
+
+// save links and stores rec with whatever other records are waiting, and returns rec's outcome.
+func (g *groupCommit) save(ctx context.Context, rec *dyad.Record) error {
+	w := &commitWaiter{rec: rec, done: make(chan struct{})}
+	select {
+	case g.in <- w:
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-g.ctx.Done():
+		return g.ctx.Err()
+	}
+	<-w.done
+	return w.err
+}
+
+func (g *groupCommit) run() {
+	for {
+		var batch []*commitWaiter
+		select {
+		case w := <-g.in:
+			batch = append(batch, w)
+		case <-g.ctx.Done():
+			return
+		}
+	more:
+		for {
+			select {
+			case w := <-g.in:
+				batch = append(batch, w)
+			default:
+				break more
+			}
+		}
+		g.commit(batch)
+		for _, w := range batch {
+			close(w.done)
+		}
+	}
+}
+
+// commit links and saves a batch, or each of its records alone when the store refuses the batch.
+func (g *groupCommit) commit(batch []*commitWaiter) {
+	recs := make([]*dyad.Record, len(batch))
+	for i, w := range batch {
+		recs[i] = w.rec
+	}
+	if err := g.commitRecs(recs); err == nil || len(batch) == 1 || g.ctx.Err() != nil {
+		for _, w := range batch {
+			w.err = err
+		}
+		return
+	}
+	for _, w := range batch {
+		w.err = g.commitRecs([]*dyad.Record{w.rec})
+	}
+}
+
+// commitRecs links recs in order and saves them in one transaction. The store may call the link function
+// again (to take more locks): each call starts from the records as they came from the stages.
+func (g *groupCommit) commitRecs(recs []*dyad.Record) error {
+	was := make([]dyad.Record, len(recs))
+	for i, r := range recs {
+		was[i] = *r
+		was[i].Statements = slices.Clone(r.Statements)
+	}
+	restore := func() {
+		for i, r := range recs {
+			*r = was[i]
+			r.Statements = slices.Clone(was[i].Statements)
+		}
+	}
+	linkAll := func(ctx context.Context) ([]*dyad.Record, error) {
+		restore()
+		p := link.NewPending(g.st)
+		lk := g.lk.Over(p)
+		if len(recs) > 1 {
+			lk.Prefetch(ctx, recs)
+		}
+		var out []*dyad.Record
+		for _, rec := range recs {
+			if p.Has(rec.Article.ID) {
+				continue
+			}
+			if ok, err := g.st.HasArticle(ctx, rec.Article.ID); err != nil {
+				return nil, err
+			} else if ok {
+				continue // stored already (a redelivery): acknowledged as done
+			}
+			if err := lk.Link(ctx, rec); err != nil {
+				return nil, err
+			}
+			p.Add(rec)
+			out = append(out, rec)
+		}
+		return out, nil
+	}
+	var err error
+	if g.saveLinked != nil {
+		_, err = g.saveLinked(g.ctx, recs, linkAll)
+	} else {
+		var linked []*dyad.Record
+		if linked, err = linkAll(g.ctx); err == nil {
+			for _, rec := range linked {
+				if _, err = g.st.Save(g.ctx, rec); err != nil {
+					break
+				}
+			}
+		}
+	}
+	if err != nil {
+		restore()
+	}
+	return err
 }
