@@ -131,6 +131,12 @@ type Runner struct {
 	// Prefetch, when set with SaveLinked, is called under the lock with the batch before its records are
 	// linked in order: it may ask the store, concurrently, what linking will ask (link.Linker.Prefetch).
 	Prefetch func(ctx context.Context, recs []*dyad.Record)
+	// LinkNames, when set with SaveLinked, names what linking a record reads and changes (its events' keys
+	// and its text's LSH bands: link.Linker.Locks). The records of a batch fall into parts that share no
+	// name (events of different country pairs never meet); the parts are linked concurrently, each in batch
+	// order, which gives what linking the whole batch in order gives. A record that demotes an article
+	// outside its part (whose events' keys it does not know beforehand) has the batch linked again in order.
+	LinkNames func(rec *dyad.Record) []string
 
 	buf      []*dyad.Record
 	inflight chan saved // the batch being saved, at most one
@@ -364,35 +370,156 @@ func (r *Runner) flush(ctx context.Context, sum *Summary) error {
 	return nil
 }
 
-// linkBatch links a batch's records in order, under the store's writer lock, and returns those to save: an
-// article another writer stored meanwhile, or that the batch repeats, is left out (counted as a duplicate).
-// It may be called again for the same batch when the store retries; linked holds what the last call linked.
+// linkBatch links a batch's records, under the store's writer lock, and returns those to save: an article
+// another writer stored meanwhile, or that the batch repeats, is left out (counted as a duplicate). It may be
+// called again for the same batch when the store retries; linked holds what the last call linked.
 func (r *Runner) linkBatch(ctx context.Context, batch []*dyad.Record, linked *[]*dyad.Record) ([]*dyad.Record, error) {
 	r.Pending.Done(*linked)
 	*linked = nil
 	if r.Prefetch != nil {
 		r.Prefetch(ctx, batch)
 	}
-	out := make([]*dyad.Record, 0, len(batch))
+	todo := make([]*dyad.Record, 0, len(batch))
+	seen := map[string]bool{}
 	for _, rec := range batch {
-		if r.Pending.Has(rec.Article.ID) {
+		if seen[rec.Article.ID] || r.Pending.Has(rec.Article.ID) {
 			continue
 		}
+		seen[rec.Article.ID] = true
 		if ok, err := r.Store.HasArticle(ctx, rec.Article.ID); err != nil {
 			return nil, fmt.Errorf("store: %w", err)
 		} else if ok {
 			continue
 		}
-		if r.Link != nil {
-			if err := r.Link(ctx, rec); err != nil {
-				return nil, linkError{fmt.Errorf("link %s: %w", rec.Article.URI, err)}
-			}
+		todo = append(todo, rec)
+	}
+	if r.Link == nil {
+		for _, rec := range todo {
+			r.Pending.Add(rec)
+		}
+		*linked = todo
+		return todo, nil
+	}
+	parts := r.parts(todo)
+	if len(parts) > 1 {
+		snap := snapshot(todo)
+		err := r.linkParts(ctx, todo, parts)
+		if err == nil {
+			*linked = todo
+			return todo, nil
+		}
+		r.Pending.Done(todo)
+		if !errors.Is(err, errCrossPart) {
+			return nil, err
+		}
+		snap.restore()
+	}
+	for _, rec := range todo {
+		if err := r.Link(ctx, rec); err != nil {
+			return nil, linkError{fmt.Errorf("link %s: %w", rec.Article.URI, err)}
 		}
 		r.Pending.Add(rec)
-		out = append(out, rec)
-		*linked = out
+		*linked = append(*linked, rec)
 	}
-	return out, nil
+	return todo, nil
+}
+
+// errCrossPart says that a record of one part demoted an article of another part, or a stored one.
+var errCrossPart = errors.New("a demotion across parts")
+
+// parts splits recs (by index, each part in batch order) into the parts that share no link name; one part
+// when LinkNames is not set.
+func (r *Runner) parts(recs []*dyad.Record) [][]int {
+	if r.LinkNames == nil || len(recs) < 2 {
+		return [][]int{seq(len(recs))}
+	}
+	parent := seq(len(recs))
+	var find func(i int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	owner := map[string]int{}
+	for i, rec := range recs {
+		for _, n := range r.LinkNames(rec) {
+			if j, ok := owner[n]; ok {
+				a, b := find(i), find(j)
+				parent[max(a, b)] = min(a, b)
+			} else {
+				owner[n] = i
+			}
+		}
+	}
+	at := map[int]int{}
+	var parts [][]int
+	for i := range recs {
+		root := find(i)
+		k, ok := at[root]
+		if !ok {
+			k = len(parts)
+			at[root] = k
+			parts = append(parts, nil)
+		}
+		parts[k] = append(parts[k], i)
+	}
+	return parts
+}
+
+func seq(n int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = i
+	}
+	return s
+}
+
+// linkParts links the parts of recs concurrently, each in order. It fails with errCrossPart when a record
+// demotes an article that is not of its own part: which events another part's records see would then
+// depend on timing.
+func (r *Runner) linkParts(ctx context.Context, recs []*dyad.Record, parts [][]int) error {
+	next := make(chan []int)
+	var mu sync.Mutex
+	var first error
+	var wg sync.WaitGroup
+	for range min(len(parts), runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for part := range next {
+				ids := make(map[string]bool, len(part))
+				for _, i := range part {
+					ids[recs[i].Article.ID] = true
+				}
+				for _, i := range part {
+					rec := recs[i]
+					err := r.Link(ctx, rec)
+					if err != nil {
+						err = linkError{fmt.Errorf("link %s: %w", rec.Article.URI, err)}
+					} else if slices.ContainsFunc(rec.Demote, func(id string) bool { return !ids[id] }) {
+						err = errCrossPart
+					}
+					if err != nil {
+						mu.Lock()
+						if first == nil || errors.Is(first, errCrossPart) && !errors.Is(err, errCrossPart) {
+							first = err
+						}
+						mu.Unlock()
+						break
+					}
+					r.Pending.Add(rec)
+				}
+			}
+		}()
+	}
+	for _, part := range parts {
+		next <- part
+	}
+	close(next)
+	wg.Wait()
+	return first
 }
 
 // records keeps records as they were before the link stage changed them: a store may call the link

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/dyad-events/dyad"
 )
@@ -240,5 +241,91 @@ func TestMaxCodedBoundsPerDocumentWork(t *testing.T) {
 	st.Process(&dyad.Document{URI: "big.txt", Body: []byte(long)})
 	if len(seen) != 1 || seen[0] != len(long) || len(warned) != 0 {
 		t.Errorf("no bound: coded %v bytes of %d, warnings %v", seen, len(long), warned)
+	}
+}
+
+// setPending is a Pending over a set of ids.
+type setPending struct {
+	mu  sync.Mutex
+	ids map[string]bool
+}
+
+func (p *setPending) Add(rec *dyad.Record) { p.mu.Lock(); p.ids[rec.Article.ID] = true; p.mu.Unlock() }
+func (p *setPending) Has(id string) bool   { p.mu.Lock(); defer p.mu.Unlock(); return p.ids[id] }
+func (p *setPending) Done(recs []*dyad.Record) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, r := range recs {
+		delete(p.ids, r.Article.ID)
+	}
+}
+
+// The parts of a batch that share no link name are linked at the same time, each in batch order; a record
+// that demotes an article of another part has the whole batch linked again in order.
+func TestLinkBatchParts(t *testing.T) {
+	names := map[string][]string{"a1": {"key x"}, "b1": {"key y"}, "a2": {"key x", "band 1"}, "c1": {"band 1"}}
+	batch := func() []*dyad.Record {
+		var out []*dyad.Record
+		for _, id := range []string{"a1", "b1", "a2", "c1"} {
+			out = append(out, &dyad.Record{Article: dyad.Article{ID: id}})
+		}
+		return out
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute) // a guard against a hang, not a measure
+	defer cancel()
+	var mu sync.Mutex
+	var order []string
+	bStarted := make(chan struct{})
+	demote := false
+	r := &Runner{Store: &memStore{ids: map[string]bool{}}, Pending: &setPending{ids: map[string]bool{}},
+		LinkNames: func(rec *dyad.Record) []string { return names[rec.Article.ID] }}
+	r.Link = func(ctx context.Context, rec *dyad.Record) error {
+		mu.Lock()
+		order = append(order, rec.Article.ID)
+		mu.Unlock()
+		switch rec.Article.ID {
+		case "a1":
+			if !demote {
+				select {
+				case <-bStarted: // b1's part runs meanwhile
+				case <-ctx.Done():
+					return errors.New("the part of b1 did not run while a1 was linked")
+				}
+			}
+		case "b1":
+			if !demote {
+				close(bStarted)
+			}
+		case "c1":
+			if demote {
+				rec.Demote = []string{"b1"} // another part's article
+			}
+		}
+		return nil
+	}
+	var linked []*dyad.Record
+	out, err := r.linkBatch(ctx, batch(), &linked)
+	if err != nil || len(out) != 4 {
+		t.Fatalf("linkBatch = %d records, %v", len(out), err)
+	}
+	// a1, a2 and c1 are one part (a key, then a band), in batch order.
+	var part []string
+	for _, id := range order {
+		if id != "b1" {
+			part = append(part, id)
+		}
+	}
+	if strings.Join(part, ",") != "a1,a2,c1" {
+		t.Errorf("one part linked in the order %v; want a1,a2,c1", part)
+	}
+	r.Pending.Done(linked)
+
+	demote, order, linked = true, nil, nil
+	out, err = r.linkBatch(ctx, batch(), &linked)
+	if err != nil || len(out) != 4 {
+		t.Fatalf("linkBatch = %d records, %v", len(out), err)
+	}
+	if got := strings.Join(order[len(order)-4:], ","); got != "a1,b1,a2,c1" {
+		t.Errorf("after a demotion across parts, linked again in the order %s; want a1,b1,a2,c1", got)
 	}
 }

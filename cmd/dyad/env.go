@@ -194,6 +194,8 @@ func (e *env) runner(c *components, st dyad.Store, workers int) (*pipeline.Runne
 		// Each batch is linked under the store's writer lock (PostgreSQL: the locks of the keys and bands its
 		// records touch), right before it is saved: several ingests into one store store the events one would.
 		r.SaveLinked = lk.SaveLinkedBy(st)
+		// The parts of a batch whose records share no key or band are linked concurrently.
+		r.LinkNames = func(rec *dyad.Record) []string { return lk.Locks([]*dyad.Record{rec}) }
 	}
 	if r.SaveLinked != nil {
 		r.Prefetch = lk.Prefetch
