@@ -9,8 +9,8 @@ import (
 	"slices"
 
 	"github.com/dyad-events/dyad"
-	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // linkLock is the advisory lock key of the whole store ("link" in ASCII): Serialize and SaveLinked hold it
