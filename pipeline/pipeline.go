@@ -139,6 +139,7 @@ type Runner struct {
 	LinkNames func(rec *dyad.Record) []string
 
 	buf      []*dyad.Record
+	mentions map[string]int // the event mentions of each article this run stored, while they count
 	inflight chan saved // the batch being saved, at most one
 	busy     bool
 }
@@ -623,10 +624,25 @@ func (r *Runner) count(sum *Summary, rec *dyad.Record, stored bool) {
 	if rec.Article.NearDuplicateOf != "" {
 		sum.NearDups++
 	}
-	// A record that is the better original of a stored copy turns that copy into a near-duplicate.
+	// A record that is the better original of a stored copy turns that copy into a near-duplicate, whose
+	// event mentions the store deletes: those this run stored are no longer its own.
 	sum.NearDups += len(rec.Demote)
+	for _, id := range rec.Demote {
+		if n, ok := r.mentions[id]; ok {
+			sum.Events -= n
+			delete(r.mentions, id)
+		}
+	}
+	n := 0
 	for _, e := range rec.Events {
-		sum.Events += len(e.Mentions)
+		n += len(e.Mentions)
+	}
+	sum.Events += n
+	if n > 0 {
+		if r.mentions == nil {
+			r.mentions = map[string]int{}
+		}
+		r.mentions[rec.Article.ID] = n
 	}
 	sum.Statements += len(rec.Statements)
 }

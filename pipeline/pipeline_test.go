@@ -329,3 +329,17 @@ func TestLinkBatchParts(t *testing.T) {
 		t.Errorf("after a demotion across parts, linked again in the order %s; want a1,b1,a2,c1", got)
 	}
 }
+
+// A record that demotes an article this run stored takes that article's event mentions out of the run's
+// count (the store deletes them); an article another run stored is not this run's to subtract.
+func TestCountDemotedMentions(t *testing.T) {
+	ev := func(n int) []dyad.Event { return []dyad.Event{{Mentions: make([]dyad.EventMention, n)}} }
+	r := &Runner{}
+	sum := &Summary{}
+	r.count(sum, &dyad.Record{Article: dyad.Article{ID: "copy"}, Events: ev(2)}, true)
+	r.count(sum, &dyad.Record{Article: dyad.Article{ID: "orig"}, Events: ev(1), Demote: []string{"copy"}}, true)
+	r.count(sum, &dyad.Record{Article: dyad.Article{ID: "orig2"}, Events: ev(1), Demote: []string{"elsewhere"}}, true)
+	if sum.Events != 2 || sum.NearDups != 2 || sum.Stored != 3 {
+		t.Errorf("summary = %+v; want 2 event mentions, 2 near-duplicates, 3 stored", sum)
+	}
+}
