@@ -140,7 +140,7 @@ type Runner struct {
 
 	buf      []*dyad.Record
 	mentions map[string]int // the event mentions of each article this run stored, while they count
-	inflight chan saved // the batch being saved, at most one
+	inflight chan saved     // the batch being saved, at most one
 	busy     bool
 }
 
@@ -435,8 +435,7 @@ func (r *Runner) parts(recs []*dyad.Record) [][]int {
 		return [][]int{seq(len(recs))}
 	}
 	parent := seq(len(recs))
-	var find func(i int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]
