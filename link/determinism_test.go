@@ -298,9 +298,8 @@ func TestSameEventsAnyBatch(t *testing.T) {
 	}
 }
 
-// TestOrderStories ingests the story records in three orders. The events agree but for late bridges (a
-// mention that matches two stored events that do not match each other joins one; docs/link.md): this
-// measures how many, and bounds them.
+// TestOrderStories ingests the story records in three orders: the same events (a late bridge merges the
+// events it joins, Record.Merge; before that 21 and 30 of 287 events differed).
 func TestOrderStories(t *testing.T) {
 	recs := storyRecords(storyN(300), 8)
 	dir := t.TempDir()
@@ -324,8 +323,8 @@ func TestOrderStories(t *testing.T) {
 			}
 		}
 		t.Logf("order %d: %d events, %d in the first order; %d differ", k, len(got), len(want), differ)
-		if differ > len(want)*15/100 {
-			t.Errorf("order %d: %d of %d events differ from the first order's", k, differ, len(want))
+		if differ > 0 || len(got) != len(want) {
+			compareSets(t, fmt.Sprintf("order %d", k), got, want)
 		}
 	}
 }

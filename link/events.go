@@ -371,6 +371,28 @@ func (l *Linker) assign(rec *dyad.Record, groups []*group, pairs []storedMatch) 
 			chosen[p.group], taken[p.ev.ID] = p.ev, true
 		}
 	}
+	// A group that also matches stored events no group took bridges them: they become one event with it
+	// (Record.Merge), as they would have had its mention come first, so that the events are the same in
+	// any order. Not when two of them hold mentions of one article: an article keeps one mention per event.
+	extra := make([][]*dyad.Event, len(groups))
+	arts := make([]map[string]bool, len(groups))
+	for _, p := range pairs {
+		c := chosen[p.group]
+		if c == nil || taken[p.ev.ID] {
+			continue
+		}
+		if arts[p.group] == nil {
+			arts[p.group] = articlesOf(c)
+		}
+		a := articlesOf(p.ev)
+		if overlaps(arts[p.group], a) {
+			continue
+		}
+		taken[p.ev.ID] = true
+		maps.Copy(arts[p.group], a)
+		extra[p.group] = append(extra[p.group], p.ev)
+	}
+	rec.Merge = nil
 	for gi, g := range groups {
 		cand := chosen[gi]
 		if cand == nil {
@@ -379,12 +401,32 @@ func (l *Linker) assign(rec *dyad.Record, groups []*group, pairs []storedMatch) 
 			continue
 		}
 		g.matched = true
-		g.ev.ID = cand.ID
 		g.ev.Key = g.key
+		// The merged event keeps the smallest of the ids, whichever came first.
+		into, best := cand, cand
+		for _, e := range extra[gi] {
+			if e.ID < into.ID {
+				into = e
+			}
+			if betterDate(e, best) {
+				best = e
+			}
+		}
+		g.ev.ID = into.ID
+		if len(extra[gi]) > 0 {
+			var from []string
+			for _, e := range append([]*dyad.Event{cand}, extra[gi]...) {
+				if e != into {
+					from = append(from, e.ID)
+				}
+			}
+			slices.Sort(from)
+			rec.Merge = append(rec.Merge, dyad.EventMerge{Into: into.ID, From: from})
+		}
 		// An undated or less precise group takes the stored event's date; one with a date as precise keeps
 		// its own, and the store keeps the better of the two whatever order they came in.
-		if cand.Date != "" && precision(string(cand.Date)) > precision(string(g.ev.Date)) {
-			g.ev.Date, g.ev.DatePrecision, g.ev.DateInferred = cand.Date, cand.DatePrecision, cand.DateInferred
+		if best.Date != "" && precision(string(best.Date)) > precision(string(g.ev.Date)) {
+			g.ev.Date, g.ev.DatePrecision, g.ev.DateInferred = best.Date, best.DatePrecision, best.DateInferred
 		}
 	}
 
@@ -426,6 +468,24 @@ func (l *Linker) assign(rec *dyad.Record, groups []*group, pairs []storedMatch) 
 	}
 	rec.Events = out
 	return nil
+}
+
+// articlesOf returns the articles an event's mentions come from.
+func articlesOf(ev *dyad.Event) map[string]bool {
+	out := make(map[string]bool, len(ev.Mentions))
+	for _, m := range ev.Mentions {
+		out[m.ArticleID] = true
+	}
+	return out
+}
+
+func overlaps(a, b map[string]bool) bool {
+	for k := range b {
+		if a[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // storedMatch is a stored event a group of the record matches, how well, and the pair of mentions that

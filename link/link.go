@@ -107,6 +107,7 @@ func (l *Linker) Link(ctx context.Context, rec *dyad.Record) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	rec.Merge = nil
 	dup, err := l.nearDuplicates(ctx, rec)
 	if err != nil {
 		return fmt.Errorf("link: article %s: near-duplicates: %w", rec.Article.ID, err)

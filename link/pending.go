@@ -33,6 +33,9 @@ type Pending struct {
 	copies map[*dyad.Record]*dyad.Record
 	// demoted maps an article id to the unsaved record that demotes it.
 	demoted map[string]*dyad.Record
+	// merged maps a stored or pending event that an unsaved record merges into another (Record.Merge) to
+	// that other, and the record.
+	merged map[string]mergedInto
 	// cands and sims hold the store's answers that Prefetch asked ahead, until Done or Reset.
 	cands map[string][]dyad.Event
 	sims  map[string][]dyad.Signature
@@ -124,7 +127,7 @@ func prefetched[T any](p *Pending, m *map[string][]T, question any, ask func() (
 // NewPending returns an empty Pending over base (usually the store).
 func NewPending(base dyad.LinkIndex) *Pending {
 	return &Pending{base: base, byID: map[string]*dyad.Record{}, copies: map[*dyad.Record]*dyad.Record{},
-		demoted: map[string]*dyad.Record{}}
+		demoted: map[string]*dyad.Record{}, merged: map[string]mergedInto{}}
 }
 
 // demote makes article id, and the pending articles that copy it, near-duplicates of into until into is
@@ -169,6 +172,29 @@ func (p *Pending) Add(rec *dyad.Record) {
 	defer p.mu.Unlock()
 	p.recs = append(p.recs, rec)
 	p.byID[rec.Article.ID] = rec
+	for _, m := range rec.Merge {
+		for _, f := range m.From {
+			p.merged[f] = mergedInto{into: m.Into, by: rec}
+		}
+	}
+}
+
+// mergedInto is an event an unsaved record merges another into.
+type mergedInto struct {
+	into string
+	by   *dyad.Record
+}
+
+// resolve returns the event that id is now, after the merges of the unsaved records. Under p.mu.
+func (p *Pending) resolve(id string) string {
+	for range 64 {
+		m, ok := p.merged[id]
+		if !ok {
+			break
+		}
+		id = m.into
+	}
+	return id
 }
 
 // Done forgets records once they are saved.
@@ -196,6 +222,11 @@ func (p *Pending) Done(recs []*dyad.Record) {
 			delete(p.demoted, id)
 		}
 	}
+	for id, m := range p.merged {
+		if gone[m.by] { // saved: the store has merged it
+			delete(p.merged, id)
+		}
+	}
 	// The store changed: what was asked ahead is stale.
 	clear(p.cands)
 	clear(p.sims)
@@ -209,6 +240,7 @@ func (p *Pending) Reset() {
 	clear(p.byID)
 	clear(p.copies)
 	clear(p.demoted)
+	clear(p.merged)
 	clear(p.cands)
 	clear(p.sims)
 }
@@ -253,56 +285,119 @@ func (p *Pending) SimilarArticles(ctx context.Context, bands []uint64) ([]dyad.S
 
 // EventCandidates returns what the store would return had the pending records been saved: the stored
 // candidates with the pending mentions of the same events folded in (and the date a pending mention gives
-// them), the stored events the pending records fold into that the query then finds, and the pending events
-// that are new, by the same rules as the store's.
+// them), the events that pending records merge into others folded into those, the stored events the
+// pending records fold into that the query then finds, and the pending events that are new, by the same
+// rules as the store's.
 func (p *Pending) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dyad.Event, error) {
 	out, err := p.baseCandidates(ctx, q)
 	if err != nil {
 		return nil, err
 	}
 	out = p.dropDemoted(out)
+	p.mu.Lock()
+	resolve := map[string]string{} // every merged event of the query's keys, to what it is now
+	for id := range p.merged {
+		resolve[id] = p.resolve(id)
+	}
+	p.mu.Unlock()
+	// Stored events merged into another are folded into it below.
+	fold := map[string][]dyad.Event{}
+	folded := map[string]bool{}
+	if len(resolve) > 0 {
+		keep := out[:0]
+		for _, ev := range out {
+			if to, ok := resolve[ev.ID]; ok {
+				fold[to] = append(fold[to], ev)
+				folded[ev.ID] = true
+				continue
+			}
+			keep = append(keep, ev)
+		}
+		out = keep
+	}
 	at := map[string]int{}
 	for i := range out {
 		at[out[i].ID] = i
 	}
 	touched := map[string]bool{}
 	ev1, _ := p.base.(eventer)
+	// get finds event id among the answers, or asks the store for it: a stored event that a pending record
+	// folds into, which the query did not find as stored (its date changes with the pending mention).
+	get := func(id string) (int, bool) {
+		if i, ok := at[id]; ok {
+			return i, true
+		}
+		if ev1 == nil {
+			return 0, false
+		}
+		se, err := ev1.Event(ctx, id)
+		if err != nil || se == nil {
+			return 0, false
+		}
+		evs := p.dropDemoted([]dyad.Event{*se})
+		if len(evs) != 1 {
+			return 0, false
+		}
+		at[id] = len(out)
+		out = append(out, evs[0])
+		return at[id], true
+	}
+	foldIn := func(i int, ev *dyad.Event) {
+		for _, m := range ev.Mentions {
+			// A batch being saved may be in the store already.
+			if !slices.ContainsFunc(out[i].Mentions, func(o dyad.EventMention) bool {
+				return o.ArticleID == m.ArticleID && o.Start == m.Start
+			}) {
+				out[i].Mentions = append(slices.Clip(out[i].Mentions), m)
+			}
+		}
+		if betterDate(ev, &out[i]) {
+			out[i].Date, out[i].DatePrecision, out[i].DateInferred = ev.Date, ev.DatePrecision, ev.DateInferred
+		}
+		recountMentions(&out[i])
+	}
 	for _, r := range p.snapshot() {
 		for _, ev := range r.Events {
 			if !slices.Contains(q.Keys, ev.Key) {
 				continue
 			}
-			touched[ev.ID] = true
-			i, ok := at[ev.ID]
-			if !ok && ev1 != nil {
-				// A stored event this record folds into that the query did not find as stored (its date
-				// changes with the pending mention).
-				if se, err := ev1.Event(ctx, ev.ID); err == nil && se != nil {
-					if evs := p.dropDemoted([]dyad.Event{*se}); len(evs) == 1 {
-						i, ok = len(out), true
-						at[ev.ID] = i
-						out = append(out, evs[0])
-					}
-				}
+			if to, ok := resolve[ev.ID]; ok {
+				ev.ID = to
 			}
-			if ok {
-				for _, m := range ev.Mentions {
-					// A batch being saved may be in the store already.
-					if !slices.ContainsFunc(out[i].Mentions, func(o dyad.EventMention) bool {
-						return o.ArticleID == m.ArticleID && o.Start == m.Start
-					}) {
-						out[i].Mentions = append(slices.Clip(out[i].Mentions), m)
-					}
-				}
-				if betterDate(&ev, &out[i]) {
-					out[i].Date, out[i].DatePrecision, out[i].DateInferred = ev.Date, ev.DatePrecision, ev.DateInferred
-				}
-				recountMentions(&out[i])
+			touched[ev.ID] = true
+			if i, ok := get(ev.ID); ok {
+				foldIn(i, &ev)
 				continue
 			}
 			ev.Mentions = slices.Clone(ev.Mentions)
 			at[ev.ID] = len(out)
 			out = append(out, ev)
+		}
+	}
+	// The events merged into one: those the query found, and the stored others merged into it.
+	for id, to := range resolve {
+		if _, ok := at[to]; !ok && len(fold[to]) == 0 || folded[id] || ev1 == nil {
+			continue
+		}
+		if se, err := ev1.Event(ctx, id); err == nil && se != nil && slices.Contains(q.Keys, se.Key) {
+			if evs := p.dropDemoted([]dyad.Event{*se}); len(evs) == 1 {
+				fold[to] = append(fold[to], evs[0])
+			}
+		}
+	}
+	for _, to := range slices.Sorted(maps.Keys(fold)) {
+		touched[to] = true
+		i, ok := get(to)
+		if !ok {
+			first := fold[to][0]
+			first.ID = to
+			first.Mentions = slices.Clone(first.Mentions)
+			at[to] = len(out)
+			out = append(out, first)
+			i = at[to]
+		}
+		for _, ev := range fold[to] {
+			foldIn(i, &ev)
 		}
 	}
 	if len(touched) == 0 {

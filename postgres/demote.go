@@ -169,3 +169,86 @@ func (s *saver) fullStates(ids []string) (map[string]*fullState, error) {
 	}
 	return out, nil
 }
+
+// eventCoding is the columns of an event's coding, which a merged event takes from the event that held the
+// best mention.
+const eventCoding = `source_code, source_name, source_actor_id, source_country, source_sector,
+	target_code, target_name, target_actor_id, target_country, target_sector,
+	code, root, quad_class, goldstein, plover, location, place`
+
+// merge makes the events each of rec.Merge's From lists one event with its Into (dyad.Record.Merge): their
+// mentions move to Into, which takes the best date of them all (more precise, stated over inferred,
+// earlier) and the coding of the event that held the best mention (highest confidence, then the smallest
+// article id and offset); the From events are deleted. The counters, totals and rollups stay exact (the
+// full state of every event before and after).
+func (s *saver) merge(rec *dyad.Record) error {
+	for _, m := range rec.Merge {
+		var from []string
+		for _, id := range m.From {
+			if id != "" && id != m.Into {
+				from = append(from, id)
+			}
+		}
+		if m.Into == "" || len(from) == 0 {
+			continue
+		}
+		all := append([]string{m.Into}, from...)
+		keys := make([]int64, 0, len(from))
+		for _, id := range from {
+			keys = append(keys, lockKey("event", id))
+		}
+		slices.Sort(keys)
+		if err := lockInOrder(s.ctx, s.tx, keys); err != nil {
+			return err
+		}
+		before, err := s.fullStates(all)
+		if err != nil {
+			return err
+		}
+		var best string
+		err = s.tx.QueryRow(s.ctx, `SELECT event_id FROM event_mentions WHERE event_id = ANY($1)
+			ORDER BY confidence DESC, article_id, span_start LIMIT 1`, all).Scan(&best)
+		if err != nil && !isNoRows(err) {
+			return fmt.Errorf("merge into %s: best mention: %w", m.Into, err)
+		}
+		if best != "" && best != m.Into {
+			if _, err := s.tx.Exec(s.ctx, "UPDATE events SET ("+eventCoding+") = (SELECT "+eventCoding+
+				" FROM events WHERE id = $1) WHERE id = $2", best, m.Into); err != nil {
+				return fmt.Errorf("merge into %s: coding: %w", m.Into, err)
+			}
+		}
+		if _, err := s.tx.Exec(s.ctx, `UPDATE events SET (date, date_precision, date_inferred) =
+			(SELECT d.date, d.date_precision, d.date_inferred FROM events d WHERE d.id = ANY($1) AND d.date IS NOT NULL AND d.date <> ''
+				ORDER BY length(d.date) DESC, d.date_inferred, d.date LIMIT 1)
+			WHERE id = $2 AND EXISTS (SELECT 1 FROM events d WHERE d.id = ANY($1) AND d.date IS NOT NULL AND d.date <> '')`, all, m.Into); err != nil {
+			return fmt.Errorf("merge into %s: date: %w", m.Into, err)
+		}
+		if _, err := s.tx.Exec(s.ctx, "UPDATE event_mentions SET event_id = $1 WHERE event_id = ANY($2)", m.Into, from); err != nil {
+			return fmt.Errorf("merge into %s: mentions: %w", m.Into, err)
+		}
+		if _, err := s.tx.Exec(s.ctx, `UPDATE event_mentions m SET date = e.date, date_inferred = true FROM events e
+			WHERE e.id = $1 AND m.event_id = $1 AND (m.date IS NULL OR m.date = '') AND e.date <> ''`, m.Into); err != nil {
+			return fmt.Errorf("merge into %s: mention dates: %w", m.Into, err)
+		}
+		tag, err := s.tx.Exec(s.ctx, "DELETE FROM events WHERE id = ANY($1)", from)
+		if err != nil {
+			return fmt.Errorf("merge into %s: delete events: %w", m.Into, err)
+		}
+		if _, err := s.tx.Exec(s.ctx, recountEvents, []string{m.Into}); err != nil {
+			return fmt.Errorf("merge into %s: recount: %w", m.Into, err)
+		}
+		after, err := s.fullStates(all)
+		if err != nil {
+			return err
+		}
+		deltas := map[rollKey]rollDelta{}
+		for _, id := range all {
+			before[id].add(deltas, -1)
+			after[id].add(deltas, 1)
+		}
+		if err := s.saveRollups(deltas, totals{events: -tag.RowsAffected()}); err != nil {
+			return err
+		}
+	}
+	return nil
+}

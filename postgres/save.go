@@ -91,6 +91,11 @@ func saveIn(ctx context.Context, tx pgx.Tx, recs []*dyad.Record) ([]bool, error)
 	}
 	// In the order of the batch: a later record may demote one that demoted another.
 	for _, i := range slices.Sorted(slices.Values(fresh)) {
+		if rec := recs[i]; len(rec.Merge) > 0 {
+			if err := s.merge(rec); err != nil {
+				return nil, fmt.Errorf("article %s: %w", rec.Article.ID, err)
+			}
+		}
 		if rec := recs[i]; len(rec.Demote) > 0 {
 			if err := s.demote(rec); err != nil {
 				return nil, fmt.Errorf("article %s: demote %v: %w", rec.Article.ID, rec.Demote, err)

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"database/sql"
 	"fmt"
 
 	"github.com/dyad-events/dyad"
@@ -174,4 +175,86 @@ func (s *saver) fullStates(ids []string) (map[string]*fullState, error) {
 		}
 	}
 	return out, nil
+}
+
+// eventCoding is the columns of an event's coding, which a merged event takes from the event that held the
+// best mention.
+const eventCoding = `source_code, source_name, source_actor_id, source_country, source_sector,
+	target_code, target_name, target_actor_id, target_country, target_sector,
+	code, root, quad_class, goldstein, plover, location, place`
+
+// merge makes the events each of rec.Merge's From lists one event with its Into (dyad.Record.Merge): their
+// mentions move to Into, which takes the best date of them all (more precise, stated over inferred,
+// earlier) and the coding of the event that held the best mention (highest confidence, then the smallest
+// article id and offset); the From events are deleted. The counters, totals and rollups stay exact (the
+// full state of every event before and after).
+func (s *saver) merge(rec *dyad.Record) error {
+	for _, m := range rec.Merge {
+		var from []string
+		for _, id := range m.From {
+			if id != "" && id != m.Into {
+				from = append(from, id)
+			}
+		}
+		if m.Into == "" || len(from) == 0 {
+			continue
+		}
+		all := append([]string{m.Into}, from...)
+		inAll, inFrom := placeholders(len(all)), placeholders(len(from))
+		before, err := s.fullStates(all)
+		if err != nil {
+			return err
+		}
+		var best string
+		err = s.tx.QueryRowContext(s.ctx, "SELECT event_id FROM event_mentions WHERE event_id IN ("+inAll+
+			") ORDER BY confidence DESC, article_id, span_start LIMIT 1", anys(all)...).Scan(&best)
+		if err != nil && err != sql.ErrNoRows {
+			return fmt.Errorf("merge into %s: best mention: %w", m.Into, err)
+		}
+		if best != "" && best != m.Into {
+			if _, err := s.exec("UPDATE events SET ("+eventCoding+") = (SELECT "+eventCoding+
+				" FROM events WHERE id = ?1) WHERE id = ?2", best, m.Into); err != nil {
+				return fmt.Errorf("merge into %s: coding: %w", m.Into, err)
+			}
+		}
+		dated := "FROM events WHERE id IN (" + inAll + ") AND date IS NOT NULL AND date <> ''"
+		if _, err := s.tx.ExecContext(s.ctx, "UPDATE events SET (date, date_precision, date_inferred) = (SELECT date, date_precision, date_inferred "+
+			dated+" ORDER BY length(date) DESC, date_inferred, date LIMIT 1) WHERE id = ? AND EXISTS (SELECT 1 "+dated+")",
+			append(append(anys(all), m.Into), anys(all)...)...); err != nil {
+			return fmt.Errorf("merge into %s: date: %w", m.Into, err)
+		}
+		if _, err := s.tx.ExecContext(s.ctx, "UPDATE event_mentions SET event_id = ? WHERE event_id IN ("+inFrom+")",
+			append([]any{m.Into}, anys(from)...)...); err != nil {
+			return fmt.Errorf("merge into %s: mentions: %w", m.Into, err)
+		}
+		if _, err := s.exec(`UPDATE event_mentions SET date = (SELECT date FROM events WHERE id = ?1), date_inferred = 1
+			WHERE event_id = ?1 AND (date IS NULL OR date = '') AND (SELECT date FROM events WHERE id = ?1) <> ''`, m.Into); err != nil {
+			return fmt.Errorf("merge into %s: mention dates: %w", m.Into, err)
+		}
+		res, err := s.tx.ExecContext(s.ctx, "DELETE FROM events WHERE id IN ("+inFrom+")", anys(from)...)
+		if err != nil {
+			return fmt.Errorf("merge into %s: delete events: %w", m.Into, err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return fmt.Errorf("merge into %s: delete events: %w", m.Into, err)
+		}
+		if _, err := s.exec(recountEvent, m.Into); err != nil {
+			return fmt.Errorf("merge into %s: recount: %w", m.Into, err)
+		}
+		after, err := s.fullStates(all)
+		if err != nil {
+			return err
+		}
+		deltas := map[rollKey]rollDelta{}
+		for _, id := range all {
+			before[id].add(deltas, -1)
+			after[id].add(deltas, 1)
+		}
+		s.tot = totals{events: -n}
+		if err := s.saveRollups(deltas); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -89,6 +89,11 @@ func (db *DB) saveBatch(ctx context.Context, recs []*dyad.Record, link func(ctx 
 		return nil, fmt.Errorf("sqlite: save: %w", err)
 	}
 	for i, rec := range recs {
+		if stored[i] && len(rec.Merge) > 0 {
+			if err := s.merge(rec); err != nil {
+				return nil, fmt.Errorf("sqlite: save article %s: %w", rec.Article.ID, err)
+			}
+		}
 		if stored[i] && len(rec.Demote) > 0 {
 			if err := s.demote(rec); err != nil {
 				return nil, fmt.Errorf("sqlite: save article %s: demote %v: %w", rec.Article.ID, rec.Demote, err)

@@ -28,6 +28,14 @@ type Direct struct {
 func RunRollups(t *testing.T, open func(t *testing.T) dyad.Store, direct Direct) {
 	t.Helper()
 	t.Run("Demote", func(t *testing.T) { runDemoteRollups(t, open, direct) })
+	t.Run("Merge", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		testMerge(t, s, func(step string) {
+			t.Helper()
+			CheckRollups(t, s, direct, step)
+		})
+	})
 	ctx := context.Background()
 	s := open(t)
 	defer s.Close()

@@ -55,6 +55,11 @@ func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
 		defer s.Close()
 		testDemote(t, s, nil)
 	})
+	t.Run("Merge", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		testMerge(t, s, nil)
+	})
 	t.Run("SaveLinked", func(t *testing.T) {
 		s := open(t)
 		defer s.Close()
