@@ -299,11 +299,13 @@ func TestSameEventsAnyBatch(t *testing.T) {
 }
 
 // TestOrderStories ingests the story records in three orders: the same events (a late bridge merges the
-// events it joins, Record.Merge; before that 21 and 30 of 287 events differed).
+// events it joins, Record.Merge; before that 21 and 30 of 287 events differed), and the same ids (an event's
+// id is the smallest content id of its mentions) but where a demotion took the mention whose content id
+// the event had (docs/link.md, limits): at most one event in a hundred.
 func TestOrderStories(t *testing.T) {
 	recs := storyRecords(storyN(300), 8)
 	dir := t.TempDir()
-	var want []string
+	var want, wantIDs []string
 	for k, seed := range []uint64{0, 1, 2} {
 		order := slices.Clone(recs)
 		if seed > 0 {
@@ -311,20 +313,21 @@ func TestOrderStories(t *testing.T) {
 		}
 		db := openSQLite(t, filepath.Join(dir, fmt.Sprintf("o%d.db", k)))
 		ingestRun(t, db, order, 64)
-		got := eventSets(t, db, false)
+		got, gotIDs := eventSets(t, db, false), eventSets(t, db, true)
 		if k == 0 {
-			want = got
+			want, wantIDs = got, gotIDs
 			continue
 		}
-		differ := 0
-		for _, g := range got {
-			if _, ok := slices.BinarySearch(want, g); !ok {
-				differ++
+		compareSets(t, fmt.Sprintf("order %d", k), got, want)
+		ids := 0
+		for _, g := range gotIDs {
+			if _, ok := slices.BinarySearch(wantIDs, g); !ok {
+				ids++
 			}
 		}
-		t.Logf("order %d: %d events, %d in the first order; %d differ", k, len(got), len(want), differ)
-		if differ > 0 || len(got) != len(want) {
-			compareSets(t, fmt.Sprintf("order %d", k), got, want)
+		t.Logf("order %d: %d events, %d in the first order; %d with another id", k, len(got), len(want), ids)
+		if ids > len(want)/100+1 {
+			t.Errorf("order %d: %d of %d events have another id than in the first order", k, ids, len(want))
 		}
 	}
 }

@@ -402,26 +402,23 @@ func (l *Linker) assign(rec *dyad.Record, groups []*group, pairs []storedMatch) 
 		}
 		g.matched = true
 		g.ev.Key = g.key
-		// The merged event keeps the smallest of the ids, whichever came first.
-		into, best := cand, cand
-		for _, e := range extra[gi] {
-			if e.ID < into.ID {
-				into = e
-			}
+		// An event's id is the smallest content id of its mentions (newEventID), whatever order they came
+		// in: the group's own when it is smaller than the stored events' (they are merged into it, a
+		// rename), else the smallest of theirs.
+		into, best := newEventID(g.key, rec.Article.ID, g.ev), cand
+		var from []string
+		for _, e := range append([]*dyad.Event{cand}, extra[gi]...) {
+			from = append(from, e.ID)
+			into = min(into, e.ID)
 			if betterDate(e, best) {
 				best = e
 			}
 		}
-		g.ev.ID = into.ID
-		if len(extra[gi]) > 0 {
-			var from []string
-			for _, e := range append([]*dyad.Event{cand}, extra[gi]...) {
-				if e != into {
-					from = append(from, e.ID)
-				}
-			}
+		g.ev.ID = into
+		from = slices.DeleteFunc(from, func(id string) bool { return id == into })
+		if len(from) > 0 {
 			slices.Sort(from)
-			rec.Merge = append(rec.Merge, dyad.EventMerge{Into: into.ID, From: from})
+			rec.Merge = append(rec.Merge, dyad.EventMerge{Into: into, From: from})
 		}
 		// An undated or less precise group takes the stored event's date; one with a date as precise keeps
 		// its own, and the store keeps the better of the two whatever order they came in.

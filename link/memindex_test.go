@@ -131,6 +131,25 @@ func (m *memIndex) save(rec *dyad.Record) bool {
 		old.Mentions = append(old.Mentions, ev.Mentions...)
 		recount(old)
 	}
+	// Merges as the stores do them: the From events' mentions move to Into, which keeps the better date.
+	for _, mg := range rec.Merge {
+		into := m.events[mg.Into]
+		for _, f := range mg.From {
+			fe := m.events[f]
+			if into == nil || fe == nil || f == mg.Into {
+				continue
+			}
+			into.Mentions = append(into.Mentions, fe.Mentions...)
+			if betterDate(fe, into) {
+				into.Date, into.DatePrecision, into.DateInferred = fe.Date, fe.DatePrecision, fe.DateInferred
+			}
+			delete(m.events, f)
+			m.byKey[fe.Key] = slices.DeleteFunc(m.byKey[fe.Key], func(id string) bool { return id == f })
+		}
+		if into != nil {
+			recount(into)
+		}
+	}
 	for _, c := range rec.Claims {
 		if _, ok := m.claims[c.ID]; !ok {
 			cc := c
