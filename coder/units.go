@@ -308,6 +308,8 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return true
 	}
 	switch {
+	case lg.is(cLoc, first) && prev.Type == dyad.TypePerson && d.namedPerson(p.members[len(p.members)-1]):
+		return relNone // "Rutte in het Witte Huis": where a person named by name is, not who he is
 	case lg.is(cPrep, first) && n <= 5 && plain(ga+1) && !(next.Type == dyad.TypePerson && prev.Type != dyad.TypePerson):
 		return relModifier // not "the Kremlin with Putin", "习近平同普京": a person is no modifier
 	case lg.is(cPrep, d.fold(gb)) && n <= 4 && prev.Type == dyad.TypeCountry && roleWords():
@@ -343,6 +345,15 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relMember // "日本驻华大使金杉宪治": a title without a country of its own, after its country
 	}
 	return relNone
+}
+
+// namedPerson reports whether mention m names a person by name (not by a title: "the ambassador in China").
+func (d *doc) namedPerson(m int) bool {
+	switch d.ments[m].Via {
+	case "name", "alias", "coref", "camel":
+		return d.ments[m].Actor.Type == dyad.TypePerson
+	}
+	return false
 }
 
 // isStop reports sentence-internal punctuation that ends a phrase.
