@@ -52,6 +52,9 @@ func TestForms(t *testing.T) {
 		{"vi", "Anh ấy nói rằng Mỹ, Anh và Pháp đã họp.", []string{"Mỹ=USA", "Anh=GBR", "Pháp=FRA"}},
 		{"vi", "Thủ tướng Anh sẽ sang Anh sau khi chị Lan Anh về nước.", []string{"Thủ tướng Anh=GBRGOV", "Anh=GBR"}},
 		{"vi", "Anh cho biết sẽ gặp ông Nam.", nil},
+		// a person's name before a body: that person's country ("the Trump administration")
+		{"en", "The Biden administration and the Netanyahu government disagreed.", []string{"Biden administration=USAGOV", "Netanyahu government=ISRGOV"}},
+		{"de", "Die Scholz-Regierung schwieg.", []string{"Scholz-Regierung=DEUGOV"}},
 		// Taiwan's own forms: Traditional script folded, and the names written there
 		{"zh", "中華民國外交部說，以色列與哈瑪斯在加薩停火。", []string{"中華民國外交部=TWNGOV", "以色列=ISR", "哈瑪斯=PSERADREB", "加薩=PSE"}},
 	} {

@@ -179,6 +179,11 @@ func (r *resolver) phrase(k int) int {
 			if r.viaOf(it) == viaAlias {
 				via = "alias"
 			}
+			if j, ref := r.personsBody(k, name); j > 0 {
+				// "the Trump administration", "the Netanyahu government": the body of the person's country
+				r.emit(it.i, r.items[k+1].j, ref, viaGenitive, -1)
+				return j
+			}
 			if j, role := r.ownTitle(k, name); j > 0 {
 				// "哈莉玛总统", "普京总统": a person's own title after the name is part of the mention
 				r.emit(it.i, r.items[k+1].j, r.ref(name, role), via, name)
@@ -199,6 +204,33 @@ func (r *resolver) phrase(k int) int {
 		pre = k
 	}
 	return r.title(k2, start, pre, preHost, preOrg, country, cvia, agents)
+}
+
+// personsBody reports whether item k, a person with a country, is followed right away by a body that names
+// no office and no country of its own ("Trump administration", "Netanyahu government", "Merkel-Regierung"):
+// it returns the index of the item after the body and the body's actor, the person's country with the body's
+// sector, or 0.
+func (r *resolver) personsBody(k int, name int32) (int, dyad.ActorRef) {
+	e := r.d.actors[name]
+	if e.Type != dyad.TypePerson || e.Country == "" || k+1 >= len(r.items) {
+		return 0, dyad.ActorRef{}
+	}
+	if gap := r.items[k+1].i - r.items[k].j; gap > 1 || gap == 1 && r.toks[r.items[k].j].fold != "-" {
+		return 0, dyad.ActorRef{} // right after the name, or joined by a hyphen ("Scholz-Regierung")
+	}
+	nx := r.items[k+1]
+	nm, dem, ag := r.class(nx)
+	if nm >= 0 || dem >= 0 || len(ag) == 0 || r.isNot(nx) || r.personTitle(ag) {
+		return 0, dyad.ActorRef{}
+	}
+	offices, sector := r.officesOf(ag)
+	c, ok := r.d.country[e.Country]
+	if len(offices) > 0 || sector == "" || !ok {
+		return 0, dyad.ActorRef{}
+	}
+	code := r.d.actors[c].Code + sector
+	text := r.a.Text[r.toks[r.items[k].i].start:r.toks[nx.j-1].end]
+	return k + 2, dyad.ActorRef{ID: code, Name: text, Type: dyad.TypeGroup, Country: e.Country, Sector: sector, Code: code}
 }
 
 // ownTitle reports whether item k, a person, is followed right away by a title of an office the person holds
