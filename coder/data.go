@@ -77,6 +77,9 @@ type lang struct {
 	// negBefore: negation stands before the verb it negates (option neg-before: Vietnamese, Chinese), so a
 	// negation word after a match negates another predicate ("tặng Y vắc xin không kèm điều kiện")
 	negBefore bool
+	// commaChain: a comma joins predicates of one subject (option comma-chain: Vietnamese "Nga chỉ trích
+	// Ukraine ..., kêu gọi LHQ ..."), so a verb after a comma takes the sentence's subject as after "and"
+	commaChain bool
 }
 
 // word classes as bits, so that one map lookup answers every class of a word.
@@ -260,8 +263,10 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 								lg.keepMarks = true
 							case "neg-before":
 								lg.negBefore = true
+							case "comma-chain":
+								lg.commaChain = true
 							default:
-								errs = append(errs, l.Errorf("unknown option %q (want keep-marks or neg-before)", o))
+								errs = append(errs, l.Errorf("unknown option %q (want keep-marks, neg-before or comma-chain)", o))
 							}
 						}
 					}

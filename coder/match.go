@@ -345,7 +345,7 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 		} else if u.fold != "," {
 			lower++
 		}
-		if s.d.lg.is(cAnd, u.fold) && dir < 0 && e.kind == kSlot && e.slot == 'S' {
+		if (s.d.lg.is(cAnd, u.fold) || s.d.lg.commaChain && u.fold == ",") && dir < 0 && e.kind == kSlot && e.slot == 'S' {
 			if b.imported {
 				return false // an imported pattern's subject is not looked for across "and"
 			}
@@ -880,8 +880,8 @@ func (s *sentence) groupActor(p int) (dyad.ActorRef, bool) {
 // first few words), or -1.
 func (s *sentence) firstPhrase() int {
 	for k, u := range s.u {
-		if u.phrase >= 0 && s.d.datelinePhrase(u.phrase) {
-			continue // "HÀ NỘI (TTXVN) - X và Y đã ...": the dateline is no subject
+		if u.phrase >= 0 && (s.d.datelinePhrase(u.phrase) || s.locative(k)) {
+			continue // "HÀ NỘI (TTXVN) - X và Y đã ...": the dateline is no subject, nor a place ("bùng phát ở Pháp")
 		}
 		if u.phrase >= 0 {
 			return k
