@@ -24,6 +24,7 @@ type binding struct {
 	placeAt  [2]int        // L: its token range
 	imported bool          // the pattern is imported: no coordinated-verb reading of S
 	tSubject bool          // T is the subject of a passive: a subject pronoun may fill it
+	active   bool          // S stands before the trigger: T after it is the verb's object
 }
 
 // stemOf is a unit's stem, once computed.
@@ -147,6 +148,7 @@ func (s *sentence) matchAt(pt *pattern, an anchor, i int) (binding, bool) {
 	}
 	b.imported = pt.origin != ""
 	b.tSubject = pt.tSubject
+	b.active = pt.active
 	b.trigLast = end - 1
 	b.hi = end - 1
 	b.lo = i
@@ -339,6 +341,11 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 		}
 		if b.imported && u.phrase < 0 && s.d.lg.is(cPrep, u.fold) {
 			return false // "urged X to stop selling ...": past a preposition the slot is another clause's
+		}
+		if b.active && dir > 0 && j == 0 && e.kind == kSlot && e.slot == 'T' && u.phrase < 0 && s.d.lg.is(cAgent, u.fold) {
+			// "los detenidos por los militares": past the agent's preposition right after the verb, T is
+			// who acts (but "reclamó la liberación de los detenidos por Irán" reads on)
+			return false
 		}
 		if s.d.capitalized(u) {
 			caps++
