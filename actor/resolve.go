@@ -579,6 +579,9 @@ func (r *resolver) nameRun(p, k int) int {
 	}
 	q := p
 	if p < limit && r.toks[p].han {
+		if e := r.dottedName(p, limit); e > p {
+			return e // "豪尔赫·托伦蒂诺": a foreign name written in ideographs, its parts joined by a middle dot
+		}
 		for q < limit && q-p < 3 && r.toks[q].han && !r.d.noCoref[r.toks[q].fold] && !r.timeAt(q, limit) {
 			q++
 		}
@@ -596,6 +599,38 @@ func (r *resolver) nameRun(p, k int) int {
 	}
 	return q
 }
+
+// dottedName returns the end of a name of ideographs whose parts a middle dot joins ("豪尔赫·托伦蒂诺",
+// "弗拉基米尔·弗拉基米罗维奇·普京"), at most six ideographs a part and 16 tokens in all, or p when there is none.
+func (r *resolver) dottedName(p, limit int) int {
+	end, q, dots := p, p, 0
+	for q < limit && q-p < 16 {
+		n := 0
+		for q < limit && n < 6 && r.toks[q].han && !r.d.noCoref[r.toks[q].fold] && !r.timeAt(q, limit) {
+			q++
+			n++
+		}
+		if n == 0 {
+			break
+		}
+		end = q
+		if q+1 == limit && limit < len(r.toks) && isNameDot(r.toks[q].fold) {
+			return limit // "安东尼·布林肯": the dictionary name after the dot ends the name and names the person
+		}
+		if q+1 < limit && isNameDot(r.toks[q].fold) && r.toks[q+1].han {
+			q++
+			dots++
+			continue
+		}
+		break
+	}
+	if dots == 0 {
+		return p
+	}
+	return end
+}
+
+func isNameDot(s string) bool { return s == "·" || s == "・" || s == "‧" || s == "•" }
 
 // timeAt reports whether a weekday or relative date word of ideographs starts at token q ("星期二", "今天",
 // "周一"): a title's name ends before it.
