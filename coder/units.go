@@ -320,10 +320,10 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		}
 		return relConj
 	case n == 1 && first == ",":
-		if same {
+		if sameAnd {
 			return relMember
 		}
-		return relComma
+		return relComma // "Según Carabineros, manifestantes bloquearon ...": two bodies, no apposition
 	case lg.is(cAnd, first) && n <= 3 && d.onlyDets(ga+1, gb):
 		if sameAnd {
 			return relMember
