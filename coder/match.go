@@ -610,6 +610,9 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 		return lg.is(cDet, s.u[k].fold) || capWord(k) || next
 	}
 	q := p + dir
+	if dir > 0 {
+		q = s.skipParen(q, dir) // "Lula (PT) e Xi": a party or an abbreviation after the first
+	}
 	for n := 0; dir < 0 && n < 4 && title(q); n++ {
 		q += dir // read backwards
 	}
@@ -621,10 +624,23 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 		}
 		out = append(out, recipTry{pair: [2]int{x, y}, end: p + 3*dir})
 	}
+	if dir < 0 && !(q >= 0 && s.u[q].phrase < 0 && lg.is(cAnd, s.u[q].fold)) {
+		if k := s.lowerTitle(p, dir); k >= 0 {
+			q = k // "Lula e o presidente da China, Xi Jinping, assinaram"
+		}
+	}
 	if q >= 0 && q < len(s.u) && s.u[q].phrase < 0 && lg.is(cAnd, s.u[q].fold) {
 		r := q + dir
+		if dir < 0 {
+			r = s.skipParen(r, dir)
+		}
 		for n := 0; dir > 0 && n < 4 && title(r); n++ {
 			r += dir
+		}
+		if dir > 0 && !(r < len(s.u) && s.u[r].phrase >= 0) {
+			if k := s.lowerTitle(q, dir); k >= 0 {
+				r = k
+			}
 		}
 		if r >= 0 && r < len(s.u) && s.u[r].phrase >= 0 {
 			x, y := u.phrase, s.u[r].phrase
@@ -635,6 +651,72 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 		}
 	}
 	return out
+}
+
+// skipParen returns, for unit k, the unit past a short parenthesis that starts there in direction dir ("(PT)",
+// "(CDU)": at most three units inside), else k.
+func (s *sentence) skipParen(k, dir int) int {
+	open, closing := "(", ")"
+	if dir < 0 {
+		open, closing = ")", "("
+	}
+	if k < 0 || k >= len(s.u) || s.u[k].fold != open {
+		return k
+	}
+	for j := k + dir; j >= 0 && j < len(s.u) && j != k+5*dir; j += dir {
+		if s.u[j].fold == closing {
+			return j + dir
+		}
+		if s.u[j].phrase >= 0 || isStop(s.d.toks[s.u[j].tok].Text) {
+			return k
+		}
+	}
+	return k
+}
+
+// lowerTitle reads a title written in lower case between "and" and a person named with their country
+// ("e o presidente da China, Xi Jinping", "y el primer ministro de Japón, Shigeru Ishiba"): from the phrase at
+// p walking back (dir < 0) it returns the unit of the "and" before the title; from the "and" at p walking
+// forward, the unit of the phrase after it; -1 when there is none. The title is at most four words,
+// determiners and lower-case words, and its last word is a preposition touching the phrase.
+func (s *sentence) lowerTitle(p, dir int) int {
+	lg := s.d.lg
+	word := func(k int) bool {
+		u := s.u[k]
+		return u.phrase < 0 && s.d.toks[u.tok].IsWord() && !s.d.capitalized(u) && !lg.is(cAnd|cBarrier|cRel|cThat, u.fold)
+	}
+	person := func(k int) bool {
+		return k >= 0 && k < len(s.u) && s.personPhrase(k)
+	}
+	if dir < 0 {
+		if !person(p) || p < 2 || !lg.is(cPrep, s.u[p-1].fold) || !word(p-1) {
+			return -1
+		}
+		for k := p - 2; k >= 0 && k >= p-5; k-- {
+			if s.u[k].phrase < 0 && lg.is(cAnd, s.u[k].fold) {
+				if k == p-2 {
+					return -1 // a preposition alone is no title
+				}
+				return k
+			}
+			if !word(k) {
+				return -1
+			}
+		}
+		return -1
+	}
+	for k := p + 1; k < len(s.u) && k <= p+5; k++ {
+		if s.u[k].phrase >= 0 {
+			if k-p < 3 || !lg.is(cPrep, s.u[k-1].fold) || !person(k) {
+				return -1
+			}
+			return k
+		}
+		if !word(k) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // possessive reports whether literal e is the possessive "'s" and unit q an actor phrase whose last token
