@@ -832,7 +832,7 @@ func (s *sentence) locative(p int) bool {
 			return true
 		}
 		t := s.d.toks[u.tok]
-		det := s.d.lg.is(cDet, u.fold)
+		det := s.d.lg.is(cDet|cWhole, u.fold) // "dans toute la France", "in tutta Italia"
 		if !det && !t.IsCapitalized() && !isHan(t.Text) {
 			return false
 		}
