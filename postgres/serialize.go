@@ -65,8 +65,8 @@ const maxDeadlocks = 8
 
 // SaveLinkedKeys is dyad.KeyedLinkSaver's: in one transaction it takes the store-wide link lock shared,
 // then transaction-level advisory locks on the hashes of locks, in sorted order (so that two writers never
-// wait for each other in a cycle), links, checks that what the linked records demote was locked (else it
-// rolls back, adds those names and starts again), and saves. Linking reads through other connections of
+// wait for each other in a cycle), links, checks that the keys and bands of the linked records and of what
+// they demote were locked (else it rolls back, adds those names and starts again), and saves. Linking reads through other connections of
 // the pool: it sees everything committed, and nothing of what it reads can change while the locks are held.
 func (db *DB) SaveLinkedKeys(ctx context.Context, recs []*dyad.Record, locks []string,
 	link func(ctx context.Context) ([]*dyad.Record, error)) ([]bool, error) {
@@ -94,6 +94,8 @@ func (db *DB) SaveLinkedKeys(ctx context.Context, recs []*dyad.Record, locks []s
 			if need, err = demoteLocks(ctx, tx, linked); err != nil {
 				return err
 			}
+			// What the linked records hold must have been locked too, whatever the caller named.
+			need = union(need, ownLocks(linked))
 			if !subset(need, held) {
 				return errRelock
 			}
@@ -175,6 +177,24 @@ func demoteLocks(ctx context.Context, tx pgx.Tx, recs []*dyad.Record) ([]int64, 
 		}
 	}
 	return lockIDs(names), nil
+}
+
+// ownLocks returns the lock keys of what linked records hold: their events' keys and their bands.
+func ownLocks(recs []*dyad.Record) []int64 {
+	var names []string
+	for _, r := range recs {
+		for i := range r.Events {
+			if k := r.Events[i].Key; k != "" {
+				names = append(names, dyad.KeyLock(k))
+			}
+		}
+		if r.Signature != nil {
+			for _, b := range r.Signature.Bands {
+				names = append(names, dyad.BandLock(b))
+			}
+		}
+	}
+	return lockIDs(names)
 }
 
 // subset reports whether every id of a (sorted) is in b (sorted).

@@ -72,6 +72,15 @@ func keyedRecord(id, key string, bands ...uint64) *dyad.Record {
 	}
 }
 
+// names is what linking a record of these tests touches: its event's key and its bands.
+func names(r *dyad.Record) []string {
+	out := []string{dyad.KeyLock(r.Events[0].Key)}
+	for _, b := range r.Signature.Bands {
+		out = append(out, dyad.BandLock(b))
+	}
+	return out
+}
+
 // Two writers whose records share no lock name link and save at the same time: the first waits, inside its
 // link, for the second to have saved (with one store-wide lock it would wait for ever).
 func TestSaveLinkedKeysDisjointRunTogether(t *testing.T) {
@@ -82,7 +91,7 @@ func TestSaveLinkedKeysDisjointRunTogether(t *testing.T) {
 	inA, bSaved := make(chan struct{}), make(chan struct{})
 	errs := make(chan error, 2)
 	go func() {
-		_, err := db.SaveLinkedKeys(ctx, []*dyad.Record{a}, []string{dyad.KeyLock(a.Events[0].Key)}, func(ctx context.Context) ([]*dyad.Record, error) {
+		_, err := db.SaveLinkedKeys(ctx, []*dyad.Record{a}, names(a), func(ctx context.Context) ([]*dyad.Record, error) {
 			close(inA)
 			select {
 			case <-bSaved:
@@ -95,7 +104,7 @@ func TestSaveLinkedKeysDisjointRunTogether(t *testing.T) {
 	}()
 	go func() {
 		<-inA
-		_, err := db.SaveLinkedKeys(ctx, []*dyad.Record{b}, []string{dyad.KeyLock(b.Events[0].Key)}, func(ctx context.Context) ([]*dyad.Record, error) {
+		_, err := db.SaveLinkedKeys(ctx, []*dyad.Record{b}, names(b), func(ctx context.Context) ([]*dyad.Record, error) {
 			return []*dyad.Record{b}, nil
 		})
 		close(bSaved)
@@ -152,7 +161,7 @@ func TestSaveLinkedKeysSharedExclude(t *testing.T) {
 					if i == 3 && g == 0 {
 						_, err = db.SaveLinked(ctx, []*dyad.Record{rec}, link)
 					} else {
-						_, err = db.SaveLinkedKeys(ctx, []*dyad.Record{rec}, []string{dyad.BandLock(7), dyad.BandLock(uint64(100 + i))}, link)
+						_, err = db.SaveLinkedKeys(ctx, []*dyad.Record{rec}, names(rec), link)
 					}
 					if err != nil {
 						t.Error(err)
@@ -197,5 +206,14 @@ func TestSaveLinkedKeysRelocksForDemotion(t *testing.T) {
 	a, err := db.Article(ctx, "old")
 	if err != nil || a.NearDuplicateOf != "new" {
 		t.Errorf("the old article: %+v, %v; want a near-duplicate of new", a, err)
+	}
+	// A caller that names nothing: the linked record's own key and bands are locked, then it is linked again.
+	calls = 0
+	other := keyedRecord("other", "05|FRA|DEU", 21)
+	if _, err := db.SaveLinkedKeys(ctx, []*dyad.Record{other}, nil, func(ctx context.Context) ([]*dyad.Record, error) {
+		calls++
+		return []*dyad.Record{other}, nil
+	}); err != nil || calls != 2 {
+		t.Errorf("SaveLinkedKeys without names: %v, link called %d times; want 2", err, calls)
 	}
 }
