@@ -315,11 +315,11 @@ type Record struct {
 	// their near_duplicate_of becomes this article's id, their event mentions are deleted (events left
 	// with none are deleted) and their statements leave their claims (claims left with none are deleted).
 	Demote []string `json:"-"`
-	// Merge lists stored events that one of this record's events joins together: the record's mention
-	// matches each of them though they do not match each other (it bridges them), and had it come first
-	// they would all have joined it. When it saves this record the store moves the mentions of each
-	// From event to Into (one of the record's event ids), deletes the From events, and gives Into the best
-	// date and the coding of the best mention of them all, in the same transaction.
+	// Merge lists stored events that one of this record's events takes over: the link stage renames a
+	// stored event to the record's event id when that is smaller (an event's id is the smallest content id
+	// of its mentions, whatever order they came in). When it saves this record the store moves the mentions
+	// of each From event to Into (one of the record's event ids), deletes the From events, and gives Into
+	// the best date and the coding of the best mention of them all, in the same transaction.
 	Merge []EventMerge `json:"-"`
 }
 

@@ -298,10 +298,10 @@ func TestSameEventsAnyBatch(t *testing.T) {
 	}
 }
 
-// TestOrderStories ingests the story records in three orders: the same events (a late bridge merges the
-// events it joins, Record.Merge; before that 21 and 30 of 287 events differed), and the same ids (an event's
-// id is the smallest content id of its mentions) but where a demotion took the mention whose content id
-// the event had (docs/link.md, limits): at most one event in a hundred.
+// TestOrderStories ingests the story records in three orders. The events agree but for late bridges (a
+// mention that matches two stored events that do not match each other joins one; docs/link.md): this
+// measures how many, and bounds them. Where the events agree, so do their ids (an event's id is the smallest
+// content id of its mentions), but where a demotion took the mention whose content id the event had.
 func TestOrderStories(t *testing.T) {
 	recs := storyRecords(storyN(300), 8)
 	dir := t.TempDir()
@@ -318,18 +318,33 @@ func TestOrderStories(t *testing.T) {
 			want, wantIDs = got, gotIDs
 			continue
 		}
-		compareSets(t, fmt.Sprintf("order %d", k), got, want)
-		ids := 0
-		for _, g := range gotIDs {
-			if _, ok := slices.BinarySearch(wantIDs, g); !ok {
+		differ, ids := 0, 0
+		wantID, gotID := idOf(wantIDs), idOf(gotIDs)
+		for _, g := range got {
+			if _, ok := slices.BinarySearch(want, g); !ok {
+				differ++
+			} else if gotID[g] != wantID[g] {
 				ids++
 			}
 		}
-		t.Logf("order %d: %d events, %d in the first order; %d with another id", k, len(got), len(want), ids)
+		t.Logf("order %d: %d events, %d in the first order; %d differ, %d others with another id", k, len(got), len(want), differ, ids)
+		if differ > len(want)*15/100 {
+			t.Errorf("order %d: %d of %d events differ from the first order's", k, differ, len(want))
+		}
 		if ids > len(want)/100+1 {
-			t.Errorf("order %d: %d of %d events have another id than in the first order", k, ids, len(want))
+			t.Errorf("order %d: %d events the first order has have another id", k, ids)
 		}
 	}
+}
+
+// idOf maps each event of eventSets(..., true) (its mentions) to its id.
+func idOf(sets []string) map[string]string {
+	m := map[string]string{}
+	for _, s := range sets {
+		id, rest, _ := strings.Cut(s, " ")
+		m[rest] = id
+	}
+	return m
 }
 
 // TestSameEventsTwoWorkersPostgres is TestSameEventsAnyBatch's two writers on PostgreSQL (DATABASE_URL).
