@@ -879,14 +879,16 @@ func (im *importer) agents(r io.Reader, w io.Writer) error {
 	return bw.Flush()
 }
 
-// plural makes the regular plural PETRARCH adds to a one-word agent noun, or "" when the word already
-// ends as a plural does: English adds -s; Spanish -s after a vowel, -ces for a final z, -es otherwise.
+// plural makes the plural PETRARCH adds to a one-word agent noun, or "" when the word has none of its own
+// (it is already plural, or uncountable). English follows the language's inflection (text.EnglishPlural:
+// "deputy" deputies, "policeman" policemen; PETRARCH appends -s: "deputys"); Spanish adds -s after a vowel,
+// -ces for a final z, -es otherwise, except to a word that already ends in -s.
 func plural(w, lang string) string {
+	if lang != "es" {
+		return text.EnglishPlural(w)
+	}
 	if strings.HasSuffix(w, "s") {
 		return ""
-	}
-	if lang != "es" {
-		return w + "s"
 	}
 	switch last := []rune(w)[utf8.RuneCountInString(w)-1]; {
 	case strings.ContainsRune("aeiouáéó", last):
@@ -897,9 +899,10 @@ func plural(w, lang string) string {
 	return w + "es"
 }
 
-// pluralHead reports whether a form's head noun is plural, as PETRARCH's plurals are made: it ends in -s.
-// The head is the last word in English ("riot police officers"), the first in Spanish ("policías
-// antidisturbios").
+// pluralHead reports whether a form's head noun is plural: it ends in -s, as PETRARCH's plurals do, or, in
+// English, it is an irregular plural by the language's inflection ("policemen", "spokesmen",
+// text.IsEnglishPlural). The head is the last word in English ("riot police officers"), the first in
+// Spanish ("policías antidisturbios").
 func pluralHead(f, lang string) bool {
 	w := strings.Fields(f)
 	if len(w) == 0 {
@@ -909,7 +912,7 @@ func pluralHead(f, lang string) bool {
 	if lang == "es" {
 		h = w[0]
 	}
-	return strings.HasSuffix(h, "s")
+	return strings.HasSuffix(h, "s") || lang != "es" && text.IsEnglishPlural(h)
 }
 
 // expandSets replaces each !SET! in a form by each of its values; ok is false for an unknown set.

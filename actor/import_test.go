@@ -29,7 +29,7 @@ func TestImport(t *testing.T) {
 		{"testdata/petrarch.agents", FormatPetrarchAgents, []string{
 			"GOV | | ambassador | ambassadors",
 			"MIL | | armed forces",
-			"COP | | policeman | policemans | policewoman | policewomans",
+			"COP | | policeman | policemen | policewoman | policewomen",
 			"GOVMIL | | defense minist",
 			"CVL | | child | children",
 		}, nil},
@@ -230,7 +230,7 @@ func TestImportScreenAgents(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
-	for _, w := range []string{"GOV | | ambassadors\n", "COP | | policemans | policewomans\n"} {
+	for _, w := range []string{"GOV | | ambassadors\n", "COP | | policemen | policewomen\n"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("missing %q in\n%s", w, out)
 		}
@@ -257,5 +257,16 @@ func TestThirdPartyAgents(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(got, " "), "Kenyan bureaucrats=KENGOV") || strings.Contains(strings.Join(got, " "), "scholar") {
 		t.Errorf("got %v, want Kenyan bureaucrats=KENGOV and no scholar", got)
+	}
+}
+
+func TestAgentPlural(t *testing.T) {
+	for _, c := range []struct{ w, lang, want string }{
+		{"deputy", "en", "deputies"}, {"policeman", "en", "policemen"}, {"soldiers", "en", ""},
+		{"police", "en", ""}, {"soldado", "es", "soldados"}, {"juez", "es", "jueces"}, {"policías", "es", ""},
+	} {
+		if got := plural(c.w, c.lang); got != c.want {
+			t.Errorf("plural(%q, %s) = %q, want %q", c.w, c.lang, got, c.want)
+		}
 	}
 }

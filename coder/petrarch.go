@@ -12,6 +12,7 @@ import (
 
 	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/packs"
+	"github.com/dyad-events/dyad/text"
 )
 
 // PetrarchOptions says how to convert a PETRARCH/TABARI verb dictionary.
@@ -258,15 +259,16 @@ func (p *petrarch) word(w string, stem bool) (string, bool) {
 	return strings.Join(parts, "_"), true
 }
 
-// plural makes PETRARCH's regular plural of a noun phrase's last word.
+// plural makes the plural of a noun phrase's last word (text.EnglishPlural: "military" militaries,
+// "armed_force" armed_forces), or "" when the word has none of its own: already plural ("soldiers",
+// "armed_forces", "servicemen") or uncountable.
 func plural(w string) string {
-	switch {
-	case strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "z") || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
-		return w + "es"
-	case strings.HasSuffix(w, "y") && len(w) > 1 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
-		return w[:len(w)-1] + "ies"
+	i := strings.LastIndexByte(w, '_')
+	p := text.EnglishPlural(w[i+1:])
+	if p == "" {
+		return ""
 	}
-	return w + "s"
+	return w[:i+1] + p
 }
 
 // synMember converts one +MEMBER of a synonym set, with its regular plural unless the member or the set's
@@ -282,7 +284,9 @@ func (p *petrarch) synMember(m string, noPlural bool, line int) []string {
 	}
 	out := []string{f}
 	if !noPlural && !strings.HasSuffix(f, "~") {
-		out = append(out, plural(f))
+		if p := plural(f); p != "" {
+			out = append(out, p)
+		}
 	}
 	return out
 }

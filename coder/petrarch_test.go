@@ -143,3 +143,14 @@ func FuzzConvertPetrarchVerbs(f *testing.F) {
 		}
 	})
 }
+
+func TestPetrarchPlural(t *testing.T) {
+	for w, want := range map[string]string{
+		"soldier": "soldiers", "military": "militaries", "armed_force": "armed_forces",
+		"soldiers": "", "armed_forces": "", "servicemen": "", "hunting_knife": "hunting_knives",
+	} {
+		if got := plural(w); got != want {
+			t.Errorf("plural(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
