@@ -58,6 +58,9 @@ func TestForms(t *testing.T) {
 		// a foreign name in ideographs, its parts joined by a middle dot, after a title
 		{"zh", "佛得角外交部长豪尔赫·托伦蒂诺周一签署协议。", []string{"佛得角=CPV", "豪尔赫·托伦蒂诺=CPVGOV"}},
 		{"zh", "美国国务卿安东尼·布林肯会见了王毅。", []string{"美国=USA", "安东尼·布林肯=USAGOV", "王毅=CHNGOV"}},
+		// an initial before a name after a title
+		{"en", "Indian Foreign Minister S. Jaishankar spoke.", []string{"Indian=IND", "S. Jaishankar=INDGOV"}},
+		{"vi", "Thủ tướng Mông Cổ J. Erdenebat phát biểu.", []string{"Mông Cổ=MNG", "J. Erdenebat=MNGGOV"}},
 		// Taiwan's own forms: Traditional script folded, and the names written there
 		{"zh", "中華民國外交部說，以色列與哈瑪斯在加薩停火。", []string{"中華民國外交部=TWNGOV", "以色列=ISR", "哈瑪斯=PSERADREB", "加薩=PSE"}},
 	} {

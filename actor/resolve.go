@@ -590,12 +590,15 @@ func (r *resolver) nameRun(p, k int) int {
 		}
 		return q
 	}
-	for q < limit && q-p < 4 {
+	for words := 0; q < limit && words < 4; words++ {
 		t := r.toks[q]
 		if !t.word || !t.cap || t.han || r.conns()(t.fold) != 0 || r.d.timeWords[t.fold] {
 			break
 		}
 		q++
+		if t.end-t.start == 1 && t.upper && q+1 < limit && r.toks[q].fold == "." && r.toks[q].start == t.end && r.toks[q+1].cap && r.toks[q+1].word {
+			q++ // an initial: "J. Erdenebat", "S. Jaishankar"
+		}
 	}
 	return q
 }
