@@ -45,7 +45,7 @@ func (r *resolver) capitals() {
 		if !t.word || !t.cap || taken[i] || (t.upper && len(t.fold) > 3) {
 			continue
 		}
-		if p := r.prevWord(i); p >= 0 && (conn(r.toks[p].fold)&connPlace != 0 || r.toks[p].cap && r.toks[p].word && !r.sentenceStart(p)) {
+		if p := r.prevWord(i); p >= 0 && (conn(r.toks[p].fold)&connPlace != 0 || r.toks[p].cap && r.toks[p].word && !r.toks[p].han && !r.sentenceStart(p)) {
 			continue
 		}
 		for n := min(4, len(r.toks)-i); n > 0; n-- {

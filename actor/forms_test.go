@@ -61,6 +61,8 @@ func TestForms(t *testing.T) {
 		// an initial before a name after a title
 		{"en", "Indian Foreign Minister S. Jaishankar spoke.", []string{"Indian=IND", "S. Jaishankar=INDGOV"}},
 		{"vi", "Thủ tướng Mông Cổ J. Erdenebat phát biểu.", []string{"Mông Cổ=MNG", "J. Erdenebat=MNGGOV"}},
+		// a capital in ideographs after other ideographs stands for its government ("表示，安卡拉愿意")
+		{"zh", "埃尔多安表示，安卡拉愿意主持谈判。", []string{"埃尔多安=TURGOV", "安卡拉=TURGOV"}},
 		// Taiwan's own forms: Traditional script folded, and the names written there
 		{"zh", "中華民國外交部說，以色列與哈瑪斯在加薩停火。", []string{"中華民國外交部=TWNGOV", "以色列=ISR", "哈瑪斯=PSERADREB", "加薩=PSE"}},
 	} {

@@ -275,6 +275,9 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		if loose {
 			return relMember
 		}
+		if prev.Type == dyad.TypeCountry && next.Type == dyad.TypeCountry && d.compound(p.members[len(p.members)-1], m) {
+			return relConj // "俄乌冲突", "中日韩": glued short forms of countries are a list
+		}
 		return relNone
 	}
 	if n > 16 || d.crossesSentence(ga, gb) {
@@ -345,6 +348,12 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relMember // "日本驻华大使金杉宪治": a title without a country of its own, after its country
 	}
 	return relNone
+}
+
+// compound reports whether mentions a and b are glued ideographs of one compound of countries ("俄乌").
+func (d *doc) compound(a, b int) bool {
+	ma, mb := d.ments[a], d.ments[b]
+	return ma.End == mb.Start && isHan(ma.Text) && isHan(mb.Text) && utf8.RuneCountInString(ma.Text) == 1 && utf8.RuneCountInString(mb.Text) == 1
 }
 
 // namedPerson reports whether mention m names a person by name (not by a title: "the ambassador in China").
