@@ -235,6 +235,8 @@ func (r *resolver) sentencePlace(start, end int) (int32, string) {
 		kind := 1
 		if p := r.prevWord(i); p >= 0 && r.conns()(r.toks[p].fold)&connTo != 0 {
 			kind = 0 // "in Kenya": a country named as a place ("from Ukraine" is not where they are)
+		} else if p >= 0 && r.conns()(r.toks[p].fold)&connCause != 0 {
+			continue // "studenti pro Gaza": a cause, not where they are
 		}
 		for n := min(4, hi-i); n > 0; n-- {
 			k := placeKey(r.toks[i : i+n])

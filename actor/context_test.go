@@ -33,6 +33,8 @@ func TestContextCountry(t *testing.T) {
 		{"en", "NAIROBI", "Police fired tear gas at the crowd.", "Police", "KENCOP", "dateline"},
 		{"vi", "", "Pháp tăng cường an ninh. Cảnh sát đã bắt giữ nhiều người. Pháp cho biết.", "Cảnh sát", "FRACOP", "article"},
 		{"en", "", "Sri Lanka's president spoke on Monday. The Defense Minister resigned. Sri Lanka's cabinet met.", "Defense Minister", "LKAGOV", "article"},
+		// a place after a @cause word ("pro", "anti") is what a group stands for, not where it is
+		{"it", "", "Gli studenti pro Gaza hanno occupato il campus di Milano.", "studenti", "ITAOPP", "sentence"},
 		// a body that names its own country (@country) counts for the article's country
 		{"pt", "", "Centenas de professores estão concentrados em frente à Assembleia da República.", "professores", "PRTLAB", "article"},
 		{"it", "", "Alcuni manifestanti hanno lanciato uova contro la Farnesina.", "manifestanti", "ITAOPP", "article"},

@@ -115,6 +115,7 @@ const (
 	connTo
 	connAnd
 	connPlace // "in", "à", "tại": a capital after it is a place, not its government
+	connCause // "pro", "anti": a place after it is a cause, not where the group is ("studenti pro Gaza")
 )
 
 // Load reads the actor dictionaries (packs/data/actors), every language's agents and demonyms, and the
@@ -388,6 +389,8 @@ func (d *Dictionary) loadAgents(f packs.File, first bool) []error {
 				kind = connAnd
 			case "@place":
 				kind = connPlace
+			case "@cause":
+				kind = connCause
 			case "@elision":
 				for _, w := range l.Fields[1:] {
 					w = text.Fold(w)
