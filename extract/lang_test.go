@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -115,5 +116,40 @@ func TestLanguageMeasure(t *testing.T) {
 			out = append(out, fmt.Sprintf("%s %d/%d (%v/sample)", set.name, ok, len(set.s), time.Since(start)/time.Duration(len(set.s))))
 		}
 		t.Logf("%-8s %s", m.name, strings.Join(out, ", "))
+	}
+}
+
+// One Extractor serves every pipeline goroutine: the backup detector is asked from several at once (under
+// -race this found shopspring/decimal's shared factorial cache, fixed by its v1.6.0).
+func TestLanguageConcurrent(t *testing.T) {
+	x := extractor(t)
+	// Whole documents: lingua falls back to decimal arithmetic when a long text's probabilities underflow.
+	docs, _ := langSamples(t)
+	var short []labeled
+	for _, d := range docs {
+		short = append(short, labeled{d.lang, d.text[:min(len(d.text), 4*langSample)]})
+	}
+	// The models load on a short text (no decimal arithmetic); then in parallel, where the shared caches fill.
+	x.lang.ask("une phrase courte", nil)
+	got := make([][]string, 4)
+	var wg sync.WaitGroup
+	for g := range got {
+		got[g] = make([]string, len(short))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, s := range short {
+				got[g][i], _ = x.lang.ask(s.text, nil)
+			}
+		}()
+	}
+	wg.Wait()
+	for i, s := range short {
+		want, _ := x.lang.ask(s.text, nil)
+		for g := range got {
+			if got[g][i] != want {
+				t.Errorf("ask(%q) = %s in parallel, %s alone", s.text, got[g][i], want)
+			}
+		}
 	}
 }
