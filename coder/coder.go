@@ -26,6 +26,8 @@ type Coder struct {
 	places *gazetteer
 	// discards: per language, phrases that void the sentence that holds them (<lang>/discards)
 	discards map[string]*discards
+	// frames: CAMEO's parallel codes under a verb of intent, refusal, threat or halting (FramesFile)
+	frames frameMaps
 }
 
 // Result is what the coder found in one article.
@@ -53,8 +55,11 @@ func init() {
 		if err != nil {
 			cb = nil // check the codes' syntax only; the cameo checker reports the codebook
 		}
-		_, errs := loadAll(s, cb)
+		langs, errs := loadAll(s, cb)
 		_, perrs := loadPlaces(s)
+		fm, ferrs := loadFrames(s, cb)
+		errs = append(errs, ferrs...)
+		errs = append(errs, checkFrames(langs, fm)...)
 		return append(errs, perrs...)
 	})
 }
@@ -81,7 +86,11 @@ func New(p *packs.Set, cb *cameo.Codebook) (*Coder, error) {
 	if len(derrs) > 0 {
 		return nil, fmt.Errorf("coder discards: %w", errors.Join(derrs...))
 	}
-	return &Coder{cb: cb, langs: langs, split: sp, places: places, discards: ds}, nil
+	fm, ferrs := loadFrames(p, cb)
+	if ferrs = append(ferrs, checkFrames(langs, fm)...); len(ferrs) > 0 {
+		return nil, fmt.Errorf("coder frames: %w", errors.Join(ferrs...))
+	}
+	return &Coder{cb: cb, langs: langs, split: sp, places: places, discards: ds, frames: fm}, nil
 }
 
 // Langs returns the languages that have coder data.
@@ -203,6 +212,13 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 		for _, cd := range sel {
 			if cd.pt.recip {
 				recipPrev = true
+			}
+			if cd.pt.code2 == "" && cd.pt.code != NullCode {
+				// a verb of intent, refusal, threat or halting before the trigger: CAMEO's parallel code
+				if code, at := s.framed(cd.b, cd.codeOf()); len(at) > 0 {
+					cd.code = code
+					cd.b.lits = append(slices.Clip(cd.b.lits), at...)
+				}
 			}
 			if neg, hypo := s.negated(cd.b), s.hypothetical(cd.b); neg || hypo {
 				src, tgt := "", ""

@@ -26,7 +26,7 @@ const (
 var grammarKinds = map[string]bool{
 	"neg": true, "recip": true, "they": true, "and": true, "prep": true, "det": true, "that": true, "he": true,
 	"we": true, "barrier": true, "loc": true, "elision": true, "option": true, "it": true, "him": true,
-	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true, "between": true, "agent": true, "whole": true,
+	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true, "between": true, "agent": true, "whole": true, "frame": true,
 }
 
 // word classes of the dates file.
@@ -80,6 +80,8 @@ type lang struct {
 	// commaChain: a comma joins predicates of one subject (option comma-chain: Vietnamese "Nga chỉ trích
 	// Ukraine ..., kêu gọi LHQ ..."), so a verb after a comma takes the sentence's subject as after "and"
 	commaChain bool
+	// frames: the words of each frame (grammar `frame | NAME | word ...`): "will", "refused to"
+	frames []frameWords
 }
 
 // word classes as bits, so that one map lookup answers every class of a word.
@@ -306,6 +308,12 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 							errs = append(errs, l.Errorf("order %q: want one order of D, M and Y such as DMY or MDY", strings.Join(l.Fields[1:], " | ")))
 						} else {
 							lg.dateOrder = o
+						}
+						continue
+					}
+					if kind == "frame" && name == GrammarFile {
+						if err := lg.addFrame(fmt.Sprintf("%s:%d", l.File, l.N), l.Fields); err != nil {
+							errs = append(errs, l.Errorf("%v", err))
 						}
 						continue
 					}
