@@ -200,7 +200,9 @@ type Store interface {
 	// Search runs a full-text query (FTS5 syntax on SQLite; diacritics and case folded) over titles and texts.
 	Search(ctx context.Context, query string, page Page) ([]Hit, error)
 
-	// Event returns one event with all its mentions.
+	// Event returns one event with all its mentions. An id the event had before a mention with a smaller
+	// content id renamed it (Record.Merge) is an alias that still finds it: the event returned has its
+	// current ID.
 	Event(ctx context.Context, id string) (*Event, error)
 	// Events lists events, newest first, each with its mentions.
 	Events(ctx context.Context, q EventQuery) ([]Event, error)

@@ -179,7 +179,8 @@ const eventCoding = `source_code, source_name, source_actor_id, source_country, 
 // merge makes the events each of rec.Merge's From lists one event with its Into (dyad.Record.Merge): their
 // mentions move to Into, which takes the best date of them all (more precise, stated over inferred,
 // earlier) and the coding of the event that held the best mention (highest confidence, then the smallest
-// article id and offset); the From events are deleted. The counters, totals and rollups stay exact (the
+// article id and offset); the From events are deleted, and their ids (and the aliases they had) become
+// aliases of Into. The counters, totals and rollups stay exact (the
 // full state of every event before and after).
 func (s *saver) merge(rec *dyad.Record) error {
 	for _, m := range rec.Merge {
@@ -230,6 +231,9 @@ func (s *saver) merge(rec *dyad.Record) error {
 			WHERE e.id = $1 AND m.event_id = $1 AND (m.date IS NULL OR m.date = '') AND e.date <> ''`, m.Into); err != nil {
 			return fmt.Errorf("merge into %s: mention dates: %w", m.Into, err)
 		}
+		if err := s.alias(m.Into, from); err != nil {
+			return err
+		}
 		tag, err := s.tx.Exec(s.ctx, "DELETE FROM events WHERE id = ANY($1)", from)
 		if err != nil {
 			return fmt.Errorf("merge into %s: delete events: %w", m.Into, err)
@@ -249,6 +253,22 @@ func (s *saver) merge(rec *dyad.Record) error {
 		if err := s.saveRollups(deltas, totals{events: -tag.RowsAffected()}); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// alias makes the stored events of from (and the ids that were aliases of them) aliases of into, which is an
+// event now rather than an alias.
+func (s *saver) alias(into string, from []string) error {
+	if _, err := s.tx.Exec(s.ctx, "UPDATE event_aliases SET event_id = $1 WHERE event_id = ANY($2)", into, from); err != nil {
+		return fmt.Errorf("merge into %s: aliases: %w", into, err)
+	}
+	if _, err := s.tx.Exec(s.ctx, `INSERT INTO event_aliases (alias, event_id) SELECT id, $1 FROM events WHERE id = ANY($2)
+		ON CONFLICT (alias) DO UPDATE SET event_id = excluded.event_id`, into, from); err != nil {
+		return fmt.Errorf("merge into %s: aliases: %w", into, err)
+	}
+	if _, err := s.tx.Exec(s.ctx, "DELETE FROM event_aliases WHERE alias = $1", into); err != nil {
+		return fmt.Errorf("merge into %s: aliases: %w", into, err)
 	}
 	return nil
 }

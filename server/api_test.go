@@ -608,3 +608,35 @@ func TestIngestThenServe(t *testing.T) {
 		t.Errorf("stats after the ingest: %s", body)
 	}
 }
+
+// /api/events/{id} finds an event by an id it had before a mention with a smaller content id renamed it
+// (the store's aliases): a link made to the old id keeps working, and the answer carries the current id.
+func TestEventByOldID(t *testing.T) {
+	st := openBrowserStore(t)
+	ctx := context.Background()
+	rec := func(art, ev string) *dyad.Record {
+		text := "The defence ministers of Japan and Australia met in Tokyo, report " + art + "."
+		return &dyad.Record{
+			Article: dyad.Article{ID: art, URI: art + ".txt", Lang: "en", Text: text, Published: "2025-06-11"},
+			Events: []dyad.Event{{ID: ev, Key: "04|AUS|JPN", Date: "2025-06-11", DatePrecision: "day", Code: "040", Root: "04", QuadClass: 1,
+				Source: dyad.EventActor{Code: "JPNGOV", Country: "JPN", Sector: "GOV"}, Target: dyad.EventActor{Code: "AUSGOV", Country: "AUS", Sector: "GOV"},
+				Mentions: []dyad.EventMention{{ArticleID: art, Lang: "en", Sentence: text, End: len(text), Date: "2025-06-11", Confidence: 0.8}}}},
+		}
+	}
+	renamer := rec("art-2", "ev-new")
+	renamer.Merge = []dyad.EventMerge{{Into: "ev-new", From: []string{"ev-old"}}}
+	for _, r := range []*dyad.Record{rec("art-1", "ev-old"), renamer} {
+		if ok, err := st.Save(ctx, r); err != nil || !ok {
+			t.Fatalf("Save(%s) = %v, %v", r.Article.ID, ok, err)
+		}
+	}
+	srv := httptest.NewServer(New(st, Options{}))
+	defer srv.Close()
+	code, body, _ := get(t, srv.URL+"/api/events/ev-old")
+	if code != 200 || !strings.Contains(body, `"id":"ev-new"`) || !strings.Contains(body, `"num_mentions":2`) {
+		t.Errorf("GET /api/events/ev-old = %d %s; want the renamed event ev-new with both mentions", code, body)
+	}
+	if code, _, _ := get(t, srv.URL+"/api/events/ev-never"); code != 404 {
+		t.Errorf("GET /api/events/ev-never = %d; want 404", code)
+	}
+}

@@ -186,7 +186,8 @@ const eventCoding = `source_code, source_name, source_actor_id, source_country, 
 // merge makes the events each of rec.Merge's From lists one event with its Into (dyad.Record.Merge): their
 // mentions move to Into, which takes the best date of them all (more precise, stated over inferred,
 // earlier) and the coding of the event that held the best mention (highest confidence, then the smallest
-// article id and offset); the From events are deleted. The counters, totals and rollups stay exact (the
+// article id and offset); the From events are deleted, and their ids (and the aliases they had) become
+// aliases of Into. The counters, totals and rollups stay exact (the
 // full state of every event before and after).
 func (s *saver) merge(rec *dyad.Record) error {
 	for _, m := range rec.Merge {
@@ -231,6 +232,9 @@ func (s *saver) merge(rec *dyad.Record) error {
 			WHERE event_id = ?1 AND (date IS NULL OR date = '') AND (SELECT date FROM events WHERE id = ?1) <> ''`, m.Into); err != nil {
 			return fmt.Errorf("merge into %s: mention dates: %w", m.Into, err)
 		}
+		if err := s.alias(m.Into, from, inFrom); err != nil {
+			return err
+		}
 		res, err := s.tx.ExecContext(s.ctx, "DELETE FROM events WHERE id IN ("+inFrom+")", anys(from)...)
 		if err != nil {
 			return fmt.Errorf("merge into %s: delete events: %w", m.Into, err)
@@ -255,6 +259,23 @@ func (s *saver) merge(rec *dyad.Record) error {
 		if err := s.saveRollups(deltas); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// alias makes the stored events of from (and the ids that were aliases of them) aliases of into, which is an
+// event now rather than an alias. inFrom is from's placeholders.
+func (s *saver) alias(into string, from []string, inFrom string) error {
+	if _, err := s.tx.ExecContext(s.ctx, "UPDATE event_aliases SET event_id = ? WHERE event_id IN ("+inFrom+")",
+		append([]any{into}, anys(from)...)...); err != nil {
+		return fmt.Errorf("merge into %s: aliases: %w", into, err)
+	}
+	if _, err := s.tx.ExecContext(s.ctx, "INSERT INTO event_aliases (alias, event_id) SELECT id, ? FROM events WHERE id IN ("+inFrom+
+		") ON CONFLICT (alias) DO UPDATE SET event_id = excluded.event_id", append([]any{into}, anys(from)...)...); err != nil {
+		return fmt.Errorf("merge into %s: aliases: %w", into, err)
+	}
+	if _, err := s.exec("DELETE FROM event_aliases WHERE alias = ?", into); err != nil {
+		return fmt.Errorf("merge into %s: aliases: %w", into, err)
 	}
 	return nil
 }

@@ -331,6 +331,10 @@ func (db *DB) loadMentions(ctx context.Context, events []dyad.Event) error {
 // Event returns one event with all its mentions.
 func (db *DB) Event(ctx context.Context, id string) (*dyad.Event, error) {
 	evs, err := db.queryEvents(ctx, "SELECT "+eventCols+" FROM events e WHERE e.id = ?", id)
+	if err == nil && len(evs) == 0 {
+		// An id the event had before a mention with a smaller content id renamed it (event_aliases).
+		evs, err = db.queryEvents(ctx, "SELECT "+eventCols+" FROM events e WHERE e.id = (SELECT event_id FROM event_aliases WHERE alias = ?)", id)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: event %s: %w", id, err)
 	}

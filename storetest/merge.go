@@ -52,8 +52,8 @@ func testMerge(t *testing.T, s dyad.Store, check func(step string)) {
 		t.Fatalf("Save(bridge) = %v, %v", ok, err)
 	}
 	check("merged")
-	if _, err := s.Event(ctx, "ev-merge-b"); !errors.Is(err, dyad.ErrNotFound) {
-		t.Errorf("Event(merged away) error = %v; want ErrNotFound", err)
+	if ev, err := s.Event(ctx, "ev-merge-b"); err != nil || ev.ID != "ev-merge-a" {
+		t.Errorf("Event(merged away) = %v, %v; want the event it was merged into, ev-merge-a", ev, err)
 	}
 	ev, err := s.Event(ctx, "ev-merge-a")
 	if err != nil {
@@ -82,5 +82,52 @@ func testMerge(t *testing.T, s dyad.Store, check func(step string)) {
 	}
 	if after.Events != before.Events-1 || after.Mentions != before.Mentions+1 || after.Articles != before.Articles+1 {
 		t.Errorf("Stats %+v after the merge, %+v before; want one event less, one mention and article more", after, before)
+	}
+}
+
+// testAliases renames an event twice, as the link stage does when a mention with a smaller content id joins
+// it (Record.Merge into the new id): both old ids still find the event under its current id, an alias
+// that was never a stored event is not made, and an id that is an event again is no longer an alias.
+func testAliases(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	first := mergeArticle("al1-en", "en", "2024-05-02", "ev-alias-c", "2024-05-02", vnmGov, "040", 0.7)
+	second := mergeArticle("al2-fr", "fr", "2024-05-03", "ev-alias-b", "2024-05-02", vnmGov, "042", 0.8)
+	second.Merge = []dyad.EventMerge{{Into: "ev-alias-b", From: []string{"ev-alias-c", "ev-alias-never-stored"}}}
+	third := mergeArticle("al3-vi", "vi", "2024-05-03", "ev-alias-a", "2024-05-03", vnmGov, "043", 0.9)
+	third.Merge = []dyad.EventMerge{{Into: "ev-alias-a", From: []string{"ev-alias-b"}}}
+	for _, r := range []*dyad.Record{first, second, third} {
+		if ok, err := s.Save(ctx, r); err != nil || !ok {
+			t.Fatalf("Save(%s) = %v, %v", r.Article.ID, ok, err)
+		}
+	}
+	for _, id := range []string{"ev-alias-a", "ev-alias-b", "ev-alias-c"} {
+		ev, err := s.Event(ctx, id)
+		if err != nil {
+			t.Errorf("Event(%s): %v; want the renamed event ev-alias-a", id, err)
+			continue
+		}
+		if ev.ID != "ev-alias-a" || ev.NumMentions != 3 {
+			t.Errorf("Event(%s) = %s with %d mentions; want ev-alias-a with 3", id, ev.ID, ev.NumMentions)
+		}
+	}
+	if _, err := s.Event(ctx, "ev-alias-never-stored"); !errors.Is(err, dyad.ErrNotFound) {
+		t.Errorf("Event(a merged id that was never stored) error = %v; want ErrNotFound", err)
+	}
+	// The content id ev-alias-c names an event again (its mention came back under its own id): it is that
+	// event, not an alias; renaming it once more points its alias at the new name.
+	back := mergeArticle("al4-de", "de", "2025-01-10", "ev-alias-c", "2025-01-10", vnmGov, "040", 0.7)
+	if ok, err := s.Save(ctx, back); err != nil || !ok {
+		t.Fatalf("Save(%s) = %v, %v", back.Article.ID, ok, err)
+	}
+	if ev, err := s.Event(ctx, "ev-alias-c"); err != nil || ev.ID != "ev-alias-c" || ev.NumMentions != 1 {
+		t.Errorf("Event(ev-alias-c) after a new event took that id = %v, %v; want that event", ev, err)
+	}
+	again := mergeArticle("al5-es", "es", "2025-01-10", "ev-alias-0", "2025-01-10", vnmGov, "040", 0.7)
+	again.Merge = []dyad.EventMerge{{Into: "ev-alias-0", From: []string{"ev-alias-c"}}}
+	if ok, err := s.Save(ctx, again); err != nil || !ok {
+		t.Fatalf("Save(%s) = %v, %v", again.Article.ID, ok, err)
+	}
+	if ev, err := s.Event(ctx, "ev-alias-c"); err != nil || ev.ID != "ev-alias-0" || ev.NumMentions != 2 {
+		t.Errorf("Event(ev-alias-c) after its second rename = %v, %v; want ev-alias-0 with 2 mentions", ev, err)
 	}
 }

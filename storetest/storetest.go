@@ -60,6 +60,11 @@ func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
 		defer s.Close()
 		testMerge(t, s, nil)
 	})
+	t.Run("Aliases", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		testAliases(t, s)
+	})
 	t.Run("SaveLinked", func(t *testing.T) {
 		s := open(t)
 		defer s.Close()

@@ -215,6 +215,9 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
+		if ev.ID != *id {
+			fmt.Fprintf(e.stderr, "event %q is now %s (a mention with a smaller content id renamed it)\n", *id, ev.ID)
+		}
 		return showEvent(e, ev, *format)
 	}
 	evs, err := st.Events(ctx, q)
