@@ -26,7 +26,7 @@ const (
 var grammarKinds = map[string]bool{
 	"neg": true, "recip": true, "they": true, "and": true, "prep": true, "det": true, "that": true, "he": true,
 	"we": true, "barrier": true, "loc": true, "elision": true, "option": true, "it": true, "him": true,
-	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true, "between": true, "agent": true, "whole": true, "frame": true,
+	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true, "between": true, "agent": true, "whole": true, "frame": true, "goal": true,
 }
 
 // word classes of the dates file.
@@ -113,6 +113,7 @@ const (
 	cBetween
 	cAgent
 	cWhole
+	cGoal
 )
 
 var classBits = map[string]uint32{
@@ -120,7 +121,7 @@ var classBits = map[string]uint32{
 	"he": cHe, "we": cWe, "barrier": cBarrier, "loc": cLoc, "month": cMonth, "weekday": cWeekday,
 	"relative": cRelative, "datepart": cDatepart, "daycue": cDaycue, "it": cIt, "him": cHim, "rel": cRel,
 	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark, "passive": cPassive, "datelead": cDatelead,
-	"between": cBetween, "agent": cAgent, "whole": cWhole,
+	"between": cBetween, "agent": cAgent, "whole": cWhole, "goal": cGoal,
 }
 
 func (lg *lang) is(class uint32, fold string) bool { return lg.class[fold]&class != 0 }

@@ -313,6 +313,8 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 	switch {
 	case lg.is(cLoc, first) && prev.Type == dyad.TypePerson && d.namedPerson(p.members[len(p.members)-1]):
 		return relNone // "Rutte in het Witte Huis": where a person named by name is, not who he is
+	case lg.is(cGoal, first) && prev.Type == dyad.TypePerson && d.namedPerson(p.members[len(p.members)-1]):
+		return relNone // "the visit of Narendra Modi to Russia": where a person named by name goes, not who he is
 	case lg.is(cPrep, first) && n <= 5 && plain(ga+1) && !(next.Type == dyad.TypePerson && prev.Type != dyad.TypePerson):
 		return relModifier // not "the Kremlin with Putin", "习近平同普京": a person is no modifier
 	case lg.is(cPrep, d.fold(gb)) && n <= 4 && prev.Type == dyad.TypeCountry && roleWords():
