@@ -2,6 +2,7 @@ package actor
 
 import (
 	"slices"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/packs"
@@ -238,7 +239,15 @@ func (r *resolver) sentencePlace(start, end int) (int32, string) {
 		} else if p >= 0 && r.conns()(r.toks[p].fold)&connCause != 0 {
 			continue // "studenti pro Gaza": a cause, not where they are
 		}
+		found := false
+		gn, gc := 0, int32(-1)
+		if kind == 0 {
+			gn, gc = r.gazetteerPlace(i, hi)
+		}
 		for n := min(4, hi-i); n > 0; n-- {
+			if gc >= 0 && gn > n {
+				break // a longer name of the whole gazetteer wins ("Santiago de Cuba")
+			}
 			k := placeKey(r.toks[i : i+n])
 			c, ok := r.d.places[k]
 			if !ok && kind == 0 {
@@ -254,7 +263,17 @@ func (r *resolver) sentencePlace(start, end int) (int32, string) {
 			if dist < bestDist[kind] {
 				best[kind], bestDist[kind] = c, dist
 			}
+			found = true
 			break
+		}
+		if !found && gc >= 0 {
+			dist := start - i
+			if i >= end {
+				dist = i - end
+			}
+			if dist < bestDist[kind] {
+				best[kind], bestDist[kind] = gc, dist
+			}
 		}
 	}
 	if best[0] >= 0 {
@@ -264,6 +283,59 @@ func (r *resolver) sentencePlace(start, end int) (int32, string) {
 		return best[1], viaSentence
 	}
 	return -1, ""
+}
+
+// gazetteerPlace returns the country of the city or region that the gazetteer of SetPlaces knows by the
+// name starting at token i, before token hi ("los manifestantes en Juliaca"): read only after an in/at
+// word, where a capitalised name is a place. The whole name is looked up (capitalised words and the short
+// lower-case words between them: "Santiago de Cuba"), else the place its rest lies in ("la Plaza Italia de
+// Santiago"); a part of a name is no place ("San Antonio de los Baños" is not San Antonio). It returns the
+// name's length in tokens and the country, -1 when none.
+func (r *resolver) gazetteerPlace(i, hi int) (int, int32) {
+	if r.d.placeFn == nil {
+		return 0, -1
+	}
+	stop := func(k int) bool {
+		return r.conns()(r.toks[k].fold)&connAnd != 0 || r.d.timeWords[r.toks[k].fold] || r.inOther(k)
+	}
+	ext := 1
+	for k := i + 1; k < hi && k-i < 6; {
+		t := r.toks[k]
+		if stop(k) || !t.word {
+			break
+		}
+		if t.cap {
+			ext = k - i + 1
+			k++
+			continue
+		}
+		m := k
+		for m < hi && m-k < 2 && r.toks[m].word && !r.toks[m].cap && utf8.RuneCountInString(r.toks[m].fold) <= 4 && !stop(m) {
+			m++
+		}
+		if m == k || m >= hi || !r.toks[m].cap || stop(m) {
+			break
+		}
+		k = m
+	}
+	if i+ext < hi && r.toks[i+ext].word && r.toks[i+ext].cap {
+		return 0, -1 // the name goes on past a mention ("la Plaza Italia"): a part of it is no place
+	}
+	prefer := ""
+	if m := r.mainCountry(); m >= 0 {
+		prefer = r.d.actors[m].Country
+	}
+	for k := i; k < i+ext; k++ {
+		if k > i && (r.toks[k-1].cap || !r.toks[k].cap) {
+			continue // the whole name, then each part after a lower-case word
+		}
+		if cc, ok := r.d.placeFn(placeKey(r.toks[k:i+ext]), prefer); ok {
+			if c, ok := r.d.country[cc]; ok {
+				return ext, c
+			}
+		}
+	}
+	return 0, -1
 }
 
 // inOther reports whether token i lies inside a match that names no place: a phrase that names no actor

@@ -59,6 +59,8 @@ type Dictionary struct {
 	short        map[string]map[string]bool // per language, folded short forms of countries used in compounds ("中", "Trung")
 	compoundNext map[string]map[string]bool // per language, words that may follow a glued compound ("关系")
 	now          func() time.Time
+	// placeFn, when set (SetPlaces), knows more places than places/cities: the gazetteer of the geo stage
+	placeFn func(key, prefer string) (string, bool)
 
 	// While loading: the layer being read, and the first pattern each key got. A later layer (the
 	// third-party dictionaries, a user's directory) adds no pattern for a key an earlier layer has: ours win.

@@ -13,6 +13,12 @@ type item struct {
 	pats []int32
 }
 
+// SetPlaces gives the dictionary a finder of more places than places/cities knows (the geo stage's
+// gazetteer: geo.Gazetteer.PlaceCountry): f returns the country (alpha-3) of the place a folded key names,
+// prefer being the article's main country or "". An unnamed group after an in/at word and such a place
+// takes its country ("manifestantes en Juliaca"). Call it before the first Recognize.
+func (d *Dictionary) SetPlaces(f func(key, prefer string) (string, bool)) { d.placeFn = f }
+
 // Recognize returns the actor mentions of an article, sorted by Start and non-overlapping. Agents and
 // demonyms of the article's language are used (all languages' when it has none), names of every language
 // always. Offices resolve to their holder on the article's date: a.Published, else the latest year written

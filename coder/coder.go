@@ -28,7 +28,19 @@ type Coder struct {
 	discards map[string]*discards
 	// frames: CAMEO's parallel codes under a verb of intent, refusal, threat or halting (FramesFile)
 	frames frameMaps
+	// placeFn, when set (SetPlaces), knows more places than places/*: the gazetteer of the geo stage
+	placeFn func(key, prefer string) (string, bool)
 }
+
+// gazMaxLen is the most words of a place name looked up through SetPlaces.
+const gazMaxLen = 4
+
+// SetPlaces gives the coder a finder of more places than places/* knows (the geo stage's gazetteer:
+// geo.Gazetteer.PlaceCountry): f returns the country (alpha-3) of the city or region a folded key names,
+// prefer being the article's main country or "". Such a place says where an event at home happened (an `H`
+// slot, the place of a one-sided or agentless event: "se manifestaron en Juliaca"), not where a meeting
+// took place. Call it before the first Code.
+func (c *Coder) SetPlaces(f func(key, prefer string) (string, bool)) { c.placeFn = f }
 
 // Result is what the coder found in one article.
 type Result struct {
@@ -290,6 +302,10 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 				if cd.pt.home {
 					// protests, riots and crackdowns in a place are against its government, as CAMEO codes them
 					tgt.Code, tgt.Sector = cd.b.place+"GOV", "GOV"
+					if countryless(src) {
+						// a group with no country of its own ("los jóvenes") is from where it acts
+						src.Country, src.Code, src.ActorID = cd.b.place, cd.b.place+src.Code, ""
+					}
 				}
 				ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, cd.pt.conf)
 				d.keep(&res, seenPair, ev.Source.Code+"|"+ev.Target.Country+"|"+family(ev.Code), sp, cd, ev)
@@ -617,7 +633,7 @@ func (d *doc) targets(cd candidate) []int {
 func (d *doc) agentFor(s *sentence, ta, tb, tp int, tgt dyad.EventActor) (dyad.EventActor, bool) {
 	if d.locFor != [2]int{ta, tb} {
 		d.locFor = [2]int{ta, tb}
-		d.loc, d.locCountry = d.location(ta, tb)
+		d.loc, d.locCountry, d.locWeak = d.location(ta, tb)
 	}
 	cc := d.locCountry
 	if cc == "" {
@@ -648,7 +664,7 @@ var stateSectors = map[string]bool{"GOV": true, "MIL": true, "COP": true, "JUD":
 func (d *doc) homeTarget(ta, tb int, src dyad.EventActor) (dyad.EventActor, bool) {
 	if d.locFor != [2]int{ta, tb} {
 		d.locFor = [2]int{ta, tb}
-		d.loc, d.locCountry = d.location(ta, tb)
+		d.loc, d.locCountry, d.locWeak = d.location(ta, tb)
 	}
 	cc := d.locCountry
 	if cc == "" {
@@ -737,7 +753,7 @@ func (d *doc) eventActors(sp dyad.Span, ta, tb int, s *sentence, cd candidate, s
 	w := d.eventDate(ta, tb, s.u[cd.b.trig].tok)
 	if d.locFor != [2]int{ta, tb} {
 		d.locFor = [2]int{ta, tb}
-		d.loc, d.locCountry = d.location(ta, tb)
+		d.loc, d.locCountry, d.locWeak = d.location(ta, tb)
 	}
 	loc := d.loc
 	if loc == "" {
@@ -745,7 +761,7 @@ func (d *doc) eventActors(sp dyad.Span, ta, tb int, s *sentence, cd candidate, s
 	}
 	// where a meeting took place tells a visit from hosting: 042 in the target's country, 043 in the source's,
 	// 044 in a third one
-	if cd.codeOf() == "040" && d.locCountry != "" && src.Country != "" && tgt.Country != "" && src.Country != tgt.Country {
+	if cd.codeOf() == "040" && d.locCountry != "" && !d.locWeak && src.Country != "" && tgt.Country != "" && src.Country != tgt.Country {
 		switch d.locCountry {
 		case tgt.Country:
 			code, _ = d.c.cb.Lookup("042")
@@ -903,8 +919,9 @@ func (d *doc) representative(country string) dyad.EventActor {
 
 // location finds "in Hanoi", "à Pékin", "tại Hà Nội", "在北京" in the tokens [a, b): a location word, maybe a
 // determiner, then a place of the gazetteer, a place-like actor mention, or capitalised words that are not a
-// person, a month or a weekday. It returns the place as written and its country when known.
-func (d *doc) location(a, b int) (string, string) {
+// person, a month or a weekday. It returns the place as written and its country when known; weak when only
+// the finder of SetPlaces knew the place.
+func (d *doc) location(a, b int) (string, string, bool) {
 	lg := d.lg
 	fallback := ""
 	for k := a; k+1 < b; k++ {
@@ -919,21 +936,27 @@ func (d *doc) location(a, b int) (string, string) {
 		if !d.toks[j].IsCapitalized() && !isHan(d.toks[j].Text) {
 			continue
 		}
-		// the gazetteer, longest name first
+		// the gazetteer, longest name first; a longer name of the whole gazetteer wins ("Santiago de Cuba")
+		gn, gcc, gok := 0, "", false
+		if d.mentionAt(j) < 0 {
+			gn, gcc, gok = d.gazetteerPlace(j, b)
+		}
 		for n := min(d.c.places.maxLen, b-j); n >= 1; n-- {
 			var ks []string
 			for i := j; i < j+n; i++ {
 				ks = append(ks, text.Fold(d.toks[i].Text))
 			}
-			if cc, ok := d.c.places.names[strings.Join(ks, " ")]; ok {
-				return d.a.Text[d.toks[j].Start:d.toks[j+n-1].End], cc
+			if cc, ok := d.c.places.names[strings.Join(ks, " ")]; ok && !(gok && gn > n) {
+				return d.a.Text[d.toks[j].Start:d.toks[j+n-1].End], cc, false
 			}
 		}
 		if i := d.mentionAt(j); i >= 0 {
 			m := d.ments[i]
 			if m.Actor.Type != dyad.TypePerson && !(inPhrase && m.Actor.Type == dyad.TypeCountry) && m.Actor.Country != "" {
-				return m.Text, m.Actor.Country
+				return m.Text, m.Actor.Country, false
 			}
+		} else if gok {
+			return d.a.Text[d.toks[j].Start:d.toks[j+gn-1].End], gcc, true
 		}
 		e := j
 		for e < b && d.toks[e].IsCapitalized() && !lg.is(cMonth, d.fold(e)) && !lg.is(cWeekday, d.fold(e)) {
@@ -948,7 +971,82 @@ func (d *doc) location(a, b int) (string, string) {
 			}
 		}
 	}
-	return fallback, ""
+	return fallback, "", false
+}
+
+// gazetteerPlace looks up, through the finder of SetPlaces, the place name that starts at token j, before
+// token b: the whole name (capitalised words and the short lower-case words between them, "Santiago de
+// Cuba", "Bocas del Toro"), else the place it says the rest lies in ("la Plaza Italia de Santiago", "el
+// barrio Siloé de Cali": the name after a lower-case word). A part of a name is no place ("San Antonio de
+// los Baños" is not San Antonio); a country's name may be part of one ("Santiago de Cuba"). It returns the tokens from j to the place's end and its country.
+func (d *doc) gazetteerPlace(j, b int) (int, string, bool) {
+	if d.c.placeFn == nil || !d.toks[j].IsCapitalized() {
+		return 0, "", false
+	}
+	ext := nameExtent(d.toks, j, b, func(i int) bool {
+		f := d.toks[i].Fold
+		t := d.mentionType(i)
+		return d.lg.is(cMonth, f) || d.lg.is(cWeekday, f) || d.lg.is(cAnd, f) || i > j && t != "" && t != dyad.TypeCountry
+	})
+	if j+ext < b && d.toks[j+ext].IsCapitalized() {
+		return 0, "", false // the name goes on past a mention ("la Plaza Italia"): a part of it is no place
+	}
+	prefer := d.mainCountry()
+	for k := j; k < j+ext; k++ {
+		if k > j && (d.toks[k-1].IsCapitalized() || !d.toks[k].IsCapitalized()) {
+			continue // the whole name, then each part after a lower-case word
+		}
+		var ks []string
+		for i := k; i < j+ext; i++ {
+			ks = append(ks, d.toks[i].Fold)
+		}
+		if cc, ok := d.c.placeFn(strings.Join(ks, " "), prefer); ok {
+			return ext, cc, true
+		}
+	}
+	return 0, "", false
+}
+
+// nameExtent is the number of tokens of the name that starts with the capitalised token j, before token b:
+// capitalised words, and up to two short lower-case words (of up to four letters: "de", "del", "los") between
+// two of them; stop(i) ends it before token i. It reads at most gazMaxLen+2 tokens.
+func nameExtent(toks []text.Token, j, b int, stop func(int) bool) int {
+	n := 1
+	for i := j + 1; i < b && i-j < gazMaxLen+2; {
+		if stop(i) || !toks[i].IsWord() {
+			break
+		}
+		if toks[i].IsCapitalized() {
+			n = i - j + 1
+			i++
+			continue
+		}
+		k := i
+		for k < b && k-i < 2 && toks[k].IsWord() && !toks[k].IsCapitalized() && utf8.RuneCountInString(toks[k].Text) <= 4 && !stop(k) {
+			k++
+		}
+		if k == i || k >= b || !toks[k].IsCapitalized() || stop(k) {
+			break
+		}
+		i = k
+	}
+	return n
+}
+
+// mainCountry is the country the article's mentions name most, "" when none: it breaks ties between places
+// of one name ("Córdoba" in a Spanish story).
+func (d *doc) mainCountry() string {
+	n := map[string]int{}
+	best := ""
+	for _, m := range d.ments {
+		if c := m.Actor.Country; c != "" {
+			n[c]++
+			if n[c] > n[best] {
+				best = c
+			}
+		}
+	}
+	return best
 }
 
 // written is the location of an event as the text writes it, before the place resolver (geo) looks it up.

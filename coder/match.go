@@ -446,7 +446,7 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			return false
 		}
 		if e.slot == 'L' || e.slot == 'H' {
-			n, cc, ok := s.placeAt(p, dir)
+			n, cc, ok := s.placeAt(p, dir, e.slot == 'H')
 			if !ok {
 				return false
 			}
@@ -845,8 +845,9 @@ func (s *sentence) locative(p int) bool {
 }
 
 // placeAt matches L at unit p (reading forwards; backwards, a name that ends at p): a place of the gazetteer ("Hanoi", "Ho Chi Minh City"),
-// or an actor phrase naming a country. It returns the units used and the country.
-func (s *sentence) placeAt(p, dir int) (int, string, bool) {
+// or an actor phrase naming a country. It returns the units used and the country. With home (an H slot), a
+// place the finder of Coder.SetPlaces knows counts too ("se manifestaron en Juliaca").
+func (s *sentence) placeAt(p, dir int, home bool) (int, string, bool) {
 	if p < 0 || p >= len(s.u) {
 		return 0, "", false
 	}
@@ -854,7 +855,7 @@ func (s *sentence) placeAt(p, dir int) (int, string, bool) {
 	if dir < 0 && s.u[p].phrase < 0 {
 		// reading backwards: the longest gazetteer name that ends at p
 		for n := min(d.c.places.maxLen, p+1); n >= 1; n-- {
-			if k, cc, ok := s.placeAt(p-n+1, 1); ok && k == n {
+			if k, cc, ok := s.placeAt(p-n+1, 1, home); ok && k == n {
 				return n, cc, true
 			}
 		}
@@ -871,7 +872,25 @@ func (s *sentence) placeAt(p, dir int) (int, string, bool) {
 	if !first.IsCapitalized() && !isHan(first.Text) {
 		return 0, "", false
 	}
+	gn, gcc, gok := 0, "", false
+	if home {
+		// the units from p on that are single words, as tokens; a longer name of the whole gazetteer wins
+		// over one of places/* ("Santiago de Cuba")
+		if s.u[p].phrase < 0 {
+			t0 := s.u[p].tok
+			n, cc, ok := d.gazetteerPlace(t0, s.u[len(s.u)-1].last+1)
+			// in units: the name must end where a unit ends (a country's phrase inside it: "Santiago de Cuba")
+			for i := p; ok && i < len(s.u) && s.u[i].tok < t0+n; i++ {
+				if s.u[i].last == t0+n-1 {
+					gn, gcc, gok = i-p+1, cc, true
+				}
+			}
+		}
+	}
 	for n := min(d.c.places.maxLen, len(s.u)-p); n >= 1; n-- {
+		if gok && gn > n {
+			return gn, gcc, true
+		}
 		var ks []string
 		ok := true
 		for i := p; i < p+n; i++ {
@@ -887,6 +906,9 @@ func (s *sentence) placeAt(p, dir int) (int, string, bool) {
 		if cc, found := d.c.places.names[strings.Join(ks, " ")]; found {
 			return n, cc, true
 		}
+	}
+	if gok {
+		return gn, gcc, true
 	}
 	return 0, "", false
 }

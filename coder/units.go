@@ -100,6 +100,7 @@ type doc struct {
 	locFor     [2]int
 	loc        string
 	locCountry string
+	locWeak    bool    // locCountry came from the finder of Coder.SetPlaces only
 	subject    speaker // the person the last sentences are about
 	subjectAge int     // sentences since subject was set
 	// tokCls holds the grammar and date classes of each token's fold (lang.class), looked up once per token

@@ -261,6 +261,26 @@ func (g *Gazetteer) Find(s string) (Place, bool) {
 	return Place{}, false
 }
 
+// PlaceCountry returns the country (alpha-3) of the city or first-level region a lookup key (Key) names, for
+// the stages that only need to know where a place is (the actor stage's crowds, the coder's events at home):
+// of several places of that name, the one the resolver would pick without context, with prefer (an alpha-3
+// code, or "") counting as the article's main country. Countries' own names are not places here: the actor
+// stage knows them in every language.
+func (g *Gazetteer) PlaceCountry(key, prefer string) (string, bool) {
+	ids := g.names[key]
+	var keep []int32
+	for _, id := range ids {
+		if g.places[id].Precision != Country {
+			keep = append(keep, id)
+		}
+	}
+	if len(keep) == 0 {
+		return "", false
+	}
+	r := Resolver{g: g}
+	return g.places[r.best(keep, key, nil, prefer, "")].Country, true
+}
+
 // Country returns a country by its alpha-2 or alpha-3 code.
 func (g *Gazetteer) Country(code string) (Place, bool) {
 	i, ok := g.countries[code]

@@ -80,3 +80,28 @@ func TestLoadErrors(t *testing.T) {
 		t.Errorf("Lookup(ha noi) = %+v", ps)
 	}
 }
+
+// TestPlaceCountry: the country of a city or region by its lookup key, the biggest unless prefer says
+// otherwise; a country is no place here (callers read countries' names first: the gazetteer has towns named
+// after them, "Colombia" in Cuba).
+func TestPlaceCountry(t *testing.T) {
+	g, errs := Load(packs.Default())
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for _, c := range []struct{ key, prefer, want string }{
+		{"juliaca", "", "PER"},
+		{"cochabamba", "", "BOL"},
+		{"santiago de cuba", "", "CUB"},
+		{"tiflis", "", "GEO"},
+		{"paris", "USA", "FRA"},    // population weighs most
+		{"valencia", "", "VEN"},    // the bigger one
+		{"valencia", "ESP", "ESP"}, // unless the article is about Spain
+		{"brazil", "", ""},         // a country's own name: the actor stage knows it
+	} {
+		got, ok := g.PlaceCountry(Key(c.key), c.prefer)
+		if got != c.want || ok != (c.want != "") {
+			t.Errorf("PlaceCountry(%q, %q) = %q, %v; want %q", c.key, c.prefer, got, ok, c.want)
+		}
+	}
+}

@@ -117,6 +117,9 @@ func (e *env) components() (*components, error) {
 	if c.geo, err = geo.New(set); err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
+	// the actor stage and the coder read where crowds and events at home are from the whole gazetteer
+	c.dict.SetPlaces(c.geo.Gazetteer().PlaceCountry)
+	c.coder.SetPlaces(c.geo.Gazetteer().PlaceCountry)
 	return c, nil
 }
 

@@ -1,0 +1,51 @@
+package coder
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+)
+
+// TestSetPlaces: a place only a larger gazetteer knows (SetPlaces) says where an event at home happened and
+// gives a crowd with no country of its own that country; a part of a longer name is no place.
+func TestSetPlaces(t *testing.T) {
+	gaz := map[string]string{"juliaca": "PER", "santiago de cuba": "CUB", "san antonio": "USA", "plaza": "ESP"}
+	crowd := func(s string) []dyad.ActorMention {
+		var ms []dyad.ActorMention
+		if i := strings.Index(s, "jóvenes"); i >= 0 {
+			ms = append(ms, dyad.ActorMention{Start: i, End: i + len("jóvenes"), Text: "jóvenes", Via: "sector",
+				Actor: dyad.ActorRef{Name: "jóvenes", Type: dyad.TypeGroup, Sector: "OPP", Code: "OPP"}})
+		}
+		if i := strings.Index(s, "Cuba"); i >= 0 {
+			ms = append(ms, dyad.ActorMention{Start: i, End: i + 4, Text: "Cuba", Via: "name",
+				Actor: dyad.ActorRef{ID: "CUB", Name: "Cuba", Type: dyad.TypeCountry, Country: "CUB", Code: "CUB"}})
+		}
+		return ms
+	}
+	cases := []struct {
+		text, want string // want: "source target code", "" for none
+	}{
+		{"Cientos de jóvenes protestaron el domingo en Juliaca.", "PEROPP PERGOV 141"},
+		{"Cientos de jóvenes protestaron el domingo en Santiago de Cuba.", "CUBOPP CUBGOV 141"},
+		{"Cientos de jóvenes protestaron el domingo en San Antonio de los Baños.", ""},
+		{"Cientos de jóvenes protestaron el domingo en la Plaza Italia.", ""},
+	}
+	plain := newTestCoder(t)
+	c := newTestCoder(t)
+	c.SetPlaces(func(key, prefer string) (string, bool) { cc, ok := gaz[key]; return cc, ok })
+	for _, tc := range cases {
+		a := &dyad.Article{ID: "t", Lang: "es", Text: tc.text, Published: "2024-03-18"}
+		if res := plain.Code(a, crowd(tc.text)); strings.Contains(tc.text, "Juliaca") && len(res.Events) != 0 {
+			t.Errorf("%q without a gazetteer: %+v", tc.text, res.Events)
+		}
+		res := c.Code(a, crowd(tc.text))
+		var got []string
+		for _, e := range res.Events {
+			got = append(got, e.Source.Code+" "+e.Target.Code+" "+e.Code)
+		}
+		if strings.Join(got, "; ") != tc.want {
+			t.Errorf("%q: got %q, want %q\ntrace: %s", tc.text, got, tc.want, traceString(res))
+		}
+	}
+}
