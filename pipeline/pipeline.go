@@ -196,6 +196,9 @@ func (r *Runner) Run(ctx context.Context, src dyad.Source) (*Summary, error) {
 			for j := range work {
 				if j.err == nil {
 					j.rec, j.err = r.process(j.doc)
+					// The body is no longer needed: a large document's bytes are not kept while its record
+					// waits for its batch (only its URI is, for errors).
+					j.doc = &dyad.Document{URI: j.doc.URI}
 				}
 				close(j.out)
 			}

@@ -317,7 +317,7 @@ func (s *files) read(ctx context.Context, uri, name string, r io.Reader, size in
 	if size > MaxSize {
 		return yield(nil, inputErr(uri, fmt.Errorf("%w: %d bytes, the limit is %d (source.MaxSize)", ErrTooLarge, size, MaxSize)))
 	}
-	b, err := readLimited(br)
+	b, err := readLimitedSize(br, size)
 	if err != nil {
 		return yield(nil, inputErr(uri, err))
 	}
@@ -334,8 +334,25 @@ func (s *files) read(ctx context.Context, uri, name string, r io.Reader, size in
 }
 
 // readLimited reads at most MaxSize bytes and fails when there are more.
-func readLimited(r io.Reader) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
+func readLimited(r io.Reader) ([]byte, error) { return readLimitedSize(r, 0) }
+
+// readLimitedSize is readLimited for an input whose size is known (0: unknown): the buffer is allocated
+// once at that size, where io.ReadAll would grow it by copies to about twice the size of a large file.
+func readLimitedSize(r io.Reader, size int64) ([]byte, error) {
+	if size <= 0 || size > MaxSize {
+		b, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
+		if err != nil {
+			return nil, fmt.Errorf("read: %w", err)
+		}
+		if int64(len(b)) > MaxSize {
+			return nil, fmt.Errorf("%w: more than %d bytes (source.MaxSize)", ErrTooLarge, MaxSize)
+		}
+		return b, nil
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(size) + bytes.MinRead) // a file that grew meanwhile is still read whole, up to MaxSize
+	_, err := buf.ReadFrom(io.LimitReader(r, MaxSize+1))
+	b := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("read: %w", err)
 	}

@@ -19,7 +19,15 @@ var letterFolds = strings.NewReplacer(
 	"œ", "oe", "Œ", "OE", "ı", "i", "þ", "th", "Þ", "TH", "ð", "d", "Ð", "D", "ħ", "h", "Ħ", "H",
 )
 
-func foldLetters(s string) string { return letterFolds.Replace(s) }
+// foldedLetters are the letters letterFolds replaces.
+const foldedLetters = "đĐøØłŁßæÆœŒıþÞðÐħĦ"
+
+func foldLetters(s string) string {
+	if !strings.ContainsAny(s, foldedLetters) { // Replace copies the text twice even when it changes nothing
+		return s
+	}
+	return letterFolds.Replace(s)
+}
 
 // ftsQuery turns a user query into an FTS5 query. A query written with FTS5 syntax (AND, OR, NOT, NEAR,
 // quotes, parentheses, *, ^, column filters) is kept as it is; any other is an AND of its words, each
