@@ -352,11 +352,13 @@ func (db *DB) Events(ctx context.Context, q dyad.EventQuery) ([]dyad.Event, erro
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: %w", err)
 		}
+		d := dialect
 		if dense {
-			d := dialect
 			d.GeoByDate = true
-			query, args = d.EventsSQL(q, eventCols, DefaultLimit, MaxLimit)
+		} else {
+			d.GeoIndex = "events e INDEXED BY events_lat_lon"
 		}
+		query, args = d.EventsSQL(q, eventCols, DefaultLimit, MaxLimit)
 	}
 	evs, err := db.queryEvents(ctx, query, args...)
 	if err != nil {
