@@ -234,11 +234,15 @@ func (d *doc) lists() {
 		valid := false
 		for d.phrases[k].conj >= 0 {
 			and := d.phrases[k].conjAnd
+			prev := k
 			k = d.phrases[k].conj
 			chain = append(chain, k)
 			if and {
 				valid = true
-				break
+				// "中日韩", "美日韩": glued short forms run on to the last of them
+				if next := d.phrases[k].conj; !(next >= 0 && d.glued(prev, k) && d.glued(k, next)) {
+					break
+				}
 			}
 		}
 		if valid {
@@ -325,7 +329,7 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 			return relMember
 		}
 		return relConj
-	case n == 1 && first == ",":
+	case n == 1 && (first == "," || first == "、"): // "、": the enumeration comma of Chinese
 		if sameAnd {
 			return relMember
 		}
@@ -357,6 +361,12 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 func (d *doc) compound(a, b int) bool {
 	ma, mb := d.ments[a], d.ments[b]
 	return ma.End == mb.Start && isHan(ma.Text) && isHan(mb.Text) && utf8.RuneCountInString(ma.Text) == 1 && utf8.RuneCountInString(mb.Text) == 1
+}
+
+// glued reports whether phrases a and b are neighbours in one compound of country short forms ("中日韩").
+func (d *doc) glued(a, b int) bool {
+	pa, pb := d.phrases[a], d.phrases[b]
+	return len(pa.members) == 1 && len(pb.members) == 1 && d.compound(pa.members[0], pb.members[0])
 }
 
 // namedPerson reports whether mention m names a person by name (not by a title: "the ambassador in China").
