@@ -1043,7 +1043,15 @@ func (s *sentence) litNext(els []delem, j, p int) bool {
 // dash that closes the header (or is the place itself when no dash comes within its first 12 tokens).
 func (d *doc) datelinePhrase(pi int) bool {
 	p := d.phrases[pi]
-	if d.a.Dateline == "" || len(d.toks) == 0 || !strings.HasPrefix(strings.ToLower(d.a.Text[d.toks[0].Start:]), strings.ToLower(string(d.a.Dateline))) {
+	if d.a.Dateline == "" || len(d.toks) == 0 {
+		return false
+	}
+	head := d.a.Text[d.toks[0].Start:]
+	// An agency's name may come before the place ("新华社北京5月6日电"): a news outlet's mention at the start.
+	if len(d.ments) > 0 && d.ments[0].Start == d.toks[0].Start && d.ments[0].Actor.Sector == "MED" {
+		head = strings.TrimLeft(d.a.Text[d.ments[0].End:], " ")
+	}
+	if !strings.HasPrefix(strings.ToLower(head), strings.ToLower(string(d.a.Dateline))) {
 		return false
 	}
 	for k := 0; k < len(d.toks) && k < 12; k++ {
