@@ -120,6 +120,21 @@ func (s *sentence) wordPhrase(p int) bool {
 	return u.phrase >= 0 && u.tok == u.last && !s.d.capitalized(u) && s.d.toks[u.tok].IsWord()
 }
 
+// attributive reports whether the actor phrase at unit p is a country's adjective used inside a noun phrase:
+// one demonym token followed by a lower-case word of no closed class ("extradited a Russian hacker to the
+// United States"). A gap may pass over it; a slot still takes it first where the pattern has one there.
+func (s *sentence) attributive(p int) bool {
+	u := s.u[p]
+	if u.phrase < 0 || u.tok != u.last || p+1 >= len(s.u) {
+		return false
+	}
+	if m := s.d.ments[s.d.phrases[u.phrase].head]; m.Via != "demonym" || m.Actor.Type != dyad.TypeCountry {
+		return false
+	}
+	n := s.u[p+1]
+	return n.phrase < 0 && s.d.lg.class[n.fold]&closedClasses == 0 && !s.d.toks[n.tok].IsCapitalized() && s.d.toks[n.tok].IsWord()
+}
+
 // barrierAt reports whether unit p is a barrier: a barrier word or stop (isBarrier), or a unit of a barrier
 // phrase of several tokens ("trong khi", "如果": Chinese is read one character a token).
 func (s *sentence) barrierAt(p int) bool {
@@ -422,8 +437,8 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			if s.walk(els, j+1, q, dir, b) {
 				return true
 			}
-			if q < 0 || q >= len(s.u) || (s.u[q].phrase >= 0 && !s.locative(q) && !s.wordPhrase(q) && !s.governed(q)) || s.barrierAt(q) {
-				return false // a gap passes over a place and a phrase after a preposition ("gegen Russland")
+			if q < 0 || q >= len(s.u) || (s.u[q].phrase >= 0 && !s.locative(q) && !s.wordPhrase(q) && !s.governed(q) && !s.attributive(q)) || s.barrierAt(q) {
+				return false // a gap passes over a place, a phrase after a preposition ("gegen Russland") and an adjective ("a Russian hacker")
 			}
 			q += dir
 		}
