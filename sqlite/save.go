@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -100,6 +101,9 @@ func (db *DB) saveBatch(ctx context.Context, recs []*dyad.Record, link func(ctx 
 			}
 		}
 	}
+	if err := s.indexTexts(); err != nil {
+		return nil, fmt.Errorf("sqlite: save: %w", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("sqlite: save: commit: %w", err)
 	}
@@ -119,6 +123,28 @@ type saver struct {
 	tot     totals
 	claims  []string // claims that gained statements
 	clSeen  map[string]bool
+	rowsQ   map[rowsKey]string // multi-row inserts by head and rows
+	texts   []newText          // the new articles, for the full-text index
+}
+
+// newText is a new article to add to the full-text index, by its rowid.
+type newText struct {
+	rid int64
+	a   *dyad.Article
+}
+
+// indexTexts adds the batch's new articles to the full-text index, last in the transaction: FTS5 holds what
+// it is given in memory until the commit, but writes it out as a new segment of its index at the start of
+// every statement that may need undoing alone (a multi-row insert, an update of several rows), and many
+// small segments cost more to write and then to merge.
+func (s *saver) indexTexts() error {
+	for _, t := range s.texts {
+		if _, err := s.exec("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+			t.rid, foldLetters(t.a.Title), foldLetters(t.a.Text)); err != nil {
+			return fmt.Errorf("index text of article %s (%s): %w", t.a.ID, t.a.URI, err)
+		}
+	}
+	return nil
 }
 
 func (s *saver) exec(query string, args ...any) (sql.Result, error) {
@@ -152,9 +178,9 @@ const insertArticle = `INSERT INTO articles (id, uri, url, source, source_fold, 
 	published, published_from, dateline, text, near_duplicate_of, paragraphs, ingested)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
 
-const insertActorMention = `INSERT INTO actor_mentions (article_id, seq, span_start, span_end, text, actor_id,
-	actor_name, actor_type, actor_country, actor_sector, actor_code, provisional, via)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+// insertActorMentions is the head of a multi-row insert of actor mentions (insertRows adds the rows).
+const insertActorMentions = `INSERT INTO actor_mentions (article_id, seq, span_start, span_end, text, actor_id,
+	actor_name, actor_type, actor_country, actor_sector, actor_code, provisional, via)`
 
 // insertEvent inserts an event, or gives a stored one the record's date when it is more precise (a day
 // beats a month, a year, none; a stated date beats an inferred one of the same precision), so the outcome
@@ -172,12 +198,16 @@ const insertEvent = `INSERT INTO events (id, key, date, date_precision, date_inf
 			excluded.date < events.date))`
 
 // recodeEvent sets an event's coding to the record's (?3...) when the record's article (?2) holds its best
-// mention.
+// mention and the coding differs: rewriting a row with the same values would still rewrite the entries of
+// every index over those columns.
 const recodeEvent = `UPDATE events SET source_code = ?3, source_name = ?4, source_actor_id = ?5, source_country = ?6,
 	source_sector = ?7, target_code = ?8, target_name = ?9, target_actor_id = ?10, target_country = ?11,
 	target_sector = ?12, code = ?13, root = ?14, quad_class = ?15, goldstein = ?16, plover = ?17, location = ?18, place = ?19
 	WHERE id = ?1 AND (SELECT article_id FROM event_mentions WHERE event_id = ?1
-		ORDER BY confidence DESC, article_id, span_start LIMIT 1) = ?2`
+		ORDER BY confidence DESC, article_id, span_start LIMIT 1) = ?2
+	AND (source_code, source_name, source_actor_id, source_country, source_sector, target_code, target_name,
+		target_actor_id, target_country, target_sector, code, root, quad_class, goldstein, plover, location, place)
+		IS NOT (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)`
 
 const insertEventMention = `INSERT INTO event_mentions (event_id, article_id, span_start, span_end, lang, source,
 	sentence, confidence, date, date_inferred, pattern, published, coding, key)
@@ -240,15 +270,16 @@ func (s *saver) save(rec *dyad.Record, now time.Time) (bool, error) {
 		return false, err
 	}
 	s.tot.articles++
-	if _, err := s.exec("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
-		rid, foldLetters(a.Title), foldLetters(a.Text)); err != nil {
-		return false, fmt.Errorf("index text: %w", err)
-	}
-	for i, m := range rec.Mentions {
-		r := m.Actor
-		if _, err := s.exec(insertActorMention, a.ID, i, m.Start, m.End, m.Text, r.ID, r.Name, r.Type, r.Country,
-			r.Sector, r.Code, r.Provisional, m.Via); err != nil {
-			return false, fmt.Errorf("actor mention %d: %w", i, err)
+	s.texts = append(s.texts, newText{rid, a})
+	if len(rec.Mentions) > 0 {
+		args := make([]any, 0, 13*len(rec.Mentions))
+		for i, m := range rec.Mentions {
+			r := m.Actor
+			args = append(args, a.ID, i, m.Start, m.End, m.Text, r.ID, r.Name, r.Type, r.Country, r.Sector, r.Code,
+				r.Provisional, m.Via)
+		}
+		if err := s.insertRows(insertActorMentions, 13, args); err != nil {
+			return false, fmt.Errorf("actor mentions: %w", err)
 		}
 	}
 	if sig := rec.Signature; sig != nil {
@@ -281,12 +312,52 @@ func (s *saver) saveSignature(articleID string, sig *dyad.Signature) error {
 	if _, err := s.exec("INSERT INTO signatures (article_id, minhash, bands) VALUES (?, ?, ?)", articleID, mh, bs); err != nil {
 		return fmt.Errorf("signature: %w", err)
 	}
+	args := make([]any, 0, 2*len(sig.Bands))
 	for _, b := range sig.Bands {
-		if _, err := s.exec("INSERT OR IGNORE INTO bands (band, article_id) VALUES (?, ?)", int64(b), articleID); err != nil {
-			return fmt.Errorf("band: %w", err)
-		}
+		args = append(args, int64(b), articleID)
+	}
+	if err := s.insertRows("INSERT OR IGNORE INTO bands (band, article_id)", 2, args); err != nil {
+		return fmt.Errorf("bands: %w", err)
 	}
 	return nil
+}
+
+// rowsPerInsert is the most rows insertRows writes with one statement.
+const rowsPerInsert = 32
+
+// insertRows runs head VALUES (...), (...) over args, cols values a row, rowsPerInsert rows a
+// statement: one statement a row spent more in the driver (binding, a goroutine watching the context for
+// each call) than SQLite spent inserting.
+func (s *saver) insertRows(head string, cols int, args []any) error {
+	for len(args) > 0 {
+		n := min(len(args)/cols, rowsPerInsert)
+		q := s.rowsQuery(head, cols, n)
+		if _, err := s.exec(q, args[:n*cols]...); err != nil {
+			return err
+		}
+		args = args[n*cols:]
+	}
+	return nil
+}
+
+// rowsQuery builds (once per saver) the text of a multi-row insert of n rows.
+func (s *saver) rowsQuery(head string, cols, n int) string {
+	k := rowsKey{head, n}
+	if q, ok := s.rowsQ[k]; ok {
+		return q
+	}
+	row := "(" + placeholders(cols) + ")"
+	q := head + " VALUES " + strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
+	if s.rowsQ == nil {
+		s.rowsQ = map[rowsKey]string{}
+	}
+	s.rowsQ[k] = q
+	return q
+}
+
+type rowsKey struct {
+	head string
+	n    int
 }
 
 // saveEvent inserts the event unless it is stored, then the record's mentions of it. Mentions of other
@@ -296,6 +367,9 @@ func (s *saver) saveEvent(a *dyad.Article, e *dyad.Event) error {
 		return fmt.Errorf("event has no id")
 	}
 	t := s.touched[e.ID] // read by touchEvents
+	// An event neither stored before the transaction nor saved by an earlier record of it is created by
+	// this insert, with this record's coding: there is nothing to recode.
+	created := !t.existed && !s.evSeen[e.ID]
 	src, tgt := e.Source, e.Target
 	place, err := dyad.EncodeLocation(e.Location)
 	if err != nil {
@@ -332,10 +406,12 @@ func (s *saver) saveEvent(a *dyad.Article, e *dyad.Event) error {
 	}
 	// The event shows the coding of its best mention (highest confidence, then the smallest article id
 	// and offset), whichever order its mentions came in: this record's when its mention is now the best.
-	if _, err := s.exec(recodeEvent, e.ID, a.ID, src.Code, src.Name, src.ActorID, src.Country, src.Sector,
-		tgt.Code, tgt.Name, tgt.ActorID, tgt.Country, tgt.Sector,
-		e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, nullable(e.Location.Text()), place); err != nil {
-		return fmt.Errorf("recode: %w", err)
+	if !created {
+		if _, err := s.exec(recodeEvent, e.ID, a.ID, src.Code, src.Name, src.ActorID, src.Country, src.Sector,
+			tgt.Code, tgt.Name, tgt.ActorID, tgt.Country, tgt.Sector,
+			e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, nullable(e.Location.Text()), place); err != nil {
+			return fmt.Errorf("recode: %w", err)
+		}
 	}
 	if s.evSeen == nil {
 		s.evSeen = map[string]bool{}

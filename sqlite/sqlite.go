@@ -146,6 +146,10 @@ func dsn(p string, readOnly, memory bool) string {
 		q.Add("_pragma", "query_only(1)")
 	} else {
 		q.Set("_txlock", "immediate")
+		// A statement that writes many rows (a multi-row insert, an update of several) keeps the pages it
+		// changes in a statement journal, to undo it alone on failure; past 64 KB SQLite writes that journal
+		// to a temporary file. The writer keeps it in memory: it lives for one statement.
+		q.Add("_pragma", "temp_store(2)")
 	}
 	return "file:" + p + "?" + q.Encode()
 }

@@ -77,8 +77,8 @@ func TestTwoHandles(t *testing.T) {
 	if e.NumMentions != len(recs) || e.NumArticles != len(recs) {
 		t.Errorf("shared event: %d mentions, %d articles; want %d", e.NumMentions, e.NumArticles, len(recs))
 	}
-	if v, err := a.SchemaVersion(ctx); err != nil || v != 7 {
-		t.Errorf("SchemaVersion = %d, %v; want 7", v, err)
+	if v, err := a.SchemaVersion(ctx); err != nil || v != 8 {
+		t.Errorf("SchemaVersion = %d, %v; want 8", v, err)
 	}
 }
 
@@ -170,7 +170,8 @@ func TestMigrateRollups(t *testing.T) {
 		"DROP INDEX events_place_admin1_date", "DROP INDEX events_lat_lon",
 		"ALTER TABLE events DROP COLUMN place_id", "ALTER TABLE events DROP COLUMN place_country",
 		"ALTER TABLE events DROP COLUMN place_admin1", "ALTER TABLE events DROP COLUMN lat", "ALTER TABLE events DROP COLUMN lon",
-		"ALTER TABLE events DROP COLUMN place", "DROP TABLE event_aliases", "DELETE FROM schema_version WHERE version >= 2"} {
+		"ALTER TABLE events DROP COLUMN place", "DROP TABLE event_aliases",
+		"CREATE INDEX actor_mentions_actor ON actor_mentions (actor_id)", "DELETE FROM schema_version WHERE version >= 2"} {
 		if _, err := db.writer.ExecContext(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
@@ -181,8 +182,13 @@ func TestMigrateRollups(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 7 {
-		t.Fatalf("SchemaVersion = %d, %v; want 7", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 8 {
+		t.Fatalf("SchemaVersion = %d, %v; want 8", v, err)
+	}
+	// Migration 0008 drops the index of actor mentions by actor.
+	var idx int
+	if err := db.reader.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE name = 'actor_mentions_actor'").Scan(&idx); err != nil || idx != 0 {
+		t.Fatalf("actor_mentions_actor after migration 0008: %d, %v; want none", idx, err)
 	}
 	// Migration 0004 gives every mention its event's key.
 	var bad int

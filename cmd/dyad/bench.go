@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"encoding/gob"
 	"encoding/json"
 	"fmt"
+	"io"
 	"iter"
 	"os"
 	"path/filepath"
@@ -34,6 +36,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	workers := fl.Int("workers", 0, "concurrent workers (default: number of CPUs)")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the ingest here")
 	extractOnly := fl.Bool("extract-only", false, "ingest with the extract stage only (no actors, events or linking)")
+	records := fl.String("records", "", "also write the linked batches the store saves to this file (gob), for the store's own benchmark (go test ./sqlite -bench SaveRecorded)")
 	if _, err := parse(fl, args); err != nil {
 		return err
 	}
@@ -98,6 +101,14 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	}
 	var tm stageTimes
 	tm.wrap(r)
+	if *records != "" {
+		f, err := os.Create(*records)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		keepRecords(r, gob.NewEncoder(f), e.stderr)
+	}
 	r.OnError = func(err error) { fmt.Fprintf(e.stderr, "dyad bench: %v\n", err) }
 
 	if *cpuprofile != "" {
@@ -217,7 +228,22 @@ func (tm *stageTimes) wrap(r *pipeline.Runner) {
 			return f(a, ms)
 		}
 	}
-	if f := r.Link; f != nil {
+	if f := r.SaveLinked; f != nil {
+		// Each batch is linked (prefetch and the concurrent parts included) inside the save's transaction:
+		// the link stage is the wall time of that call, the store the rest of the save.
+		r.SaveLinked = func(ctx context.Context, recs []*dyad.Record, link func(ctx context.Context) ([]*dyad.Record, error)) ([]bool, error) {
+			start := time.Now()
+			var linking atomic.Int64
+			stored, err := f(ctx, recs, func(ctx context.Context) ([]*dyad.Record, error) {
+				defer timed(&linking, time.Now())
+				return link(ctx)
+			})
+			tm.link.Add(linking.Load())
+			tm.store.Add(int64(time.Since(start)) - linking.Load())
+			return stored, err
+		}
+	}
+	if f := r.Link; f != nil && r.SaveLinked == nil {
 		r.Link = func(ctx context.Context, rec *dyad.Record) error {
 			defer timed(&tm.link, time.Now())
 			return f(ctx, rec)
@@ -336,4 +362,22 @@ func writeCorpus(ctx context.Context, e *env, src dyad.Source, dir string, n int
 	feeds = nil
 	fmt.Fprintf(e.stdout, "wrote %d articles in %d files (%.1f MB) to %s\n", n, files, float64(size)/1e6, dir)
 	return nil
+}
+
+// keepRecords makes the runner write each batch the store saves, as linked, to enc before saving it (a
+// []*dyad.Record a batch; storetest.RecordedBatches reads them back).
+func keepRecords(r *pipeline.Runner, enc *gob.Encoder, stderr io.Writer) {
+	if f := r.SaveLinked; f != nil {
+		r.SaveLinked = func(ctx context.Context, recs []*dyad.Record, link func(ctx context.Context) ([]*dyad.Record, error)) ([]bool, error) {
+			return f(ctx, recs, func(ctx context.Context) ([]*dyad.Record, error) {
+				linked, err := link(ctx)
+				if err == nil {
+					if err := enc.Encode(linked); err != nil {
+						fmt.Fprintf(stderr, "dyad bench: --records: %v\n", err)
+					}
+				}
+				return linked, err
+			})
+		}
+	}
 }
