@@ -130,7 +130,11 @@ func (r *resolver) impliedCountry(start, end int) (int32, bool) {
 		return -1, false
 	}
 	for i := start; i < end; i++ { // the whole title, or its end ("der Bundespräsident", "il capo dello Stato")
-		if c, ok := m[placeKey(r.toks[i:end])]; ok {
+		k := placeKey(r.toks[i:end])
+		if c, ok := m[k]; ok {
+			if r.dateline >= 0 && slices.Contains(r.d.titleAlt[r.lang][k], r.dateline) {
+				return r.dateline, true
+			}
 			return c, true
 		}
 	}

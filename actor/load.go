@@ -43,6 +43,8 @@ type Dictionary struct {
 	capitals   map[string]int32    // folded capital -> country: "Beijing said" is China
 	// titleCountry: per language, folded titles that imply their country ("bundespräsident" -> DEU)
 	titleCountry map[string]map[string]int32
+	// titleAlt: per language, the countries whose dateline makes such a title theirs ("外交部" under 台北)
+	titleAlt     map[string]map[string][]int32
 	agents       []agent
 	m            matcher
 	langs        map[string]bool // languages with their own agents or demonyms
@@ -141,6 +143,7 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		places:       map[string]int32{},
 		capitals:     map[string]int32{},
 		titleCountry: map[string]map[string]int32{},
+		titleAlt:     map[string]map[string][]int32{},
 		langs:        map[string]bool{},
 		capWords:     map[string]bool{},
 		noCoref:      map[string]bool{},
@@ -364,16 +367,31 @@ func (d *Dictionary) loadAgents(f packs.File, first bool) []error {
 			if first {
 				continue
 			}
-			c, ok := d.country[l.Fields[1]]
+			// "CHN/TWN": China's, but Taiwan's under a Taiwanese dateline (外交部 in a Taipei report)
+			codes := strings.Split(l.Fields[1], "/")
+			c, ok := d.country[codes[0]]
+			var alt []int32
+			for _, a := range codes[1:] {
+				ac, aok := d.country[a]
+				ok = ok && aok
+				alt = append(alt, ac)
+			}
 			if !ok || len(l.Fields) < 3 {
-				errs = append(errs, l.Errorf("want @country | alpha-3 code | title ..., have %q", l.Fields[1]))
+				errs = append(errs, l.Errorf("want @country | alpha-3 code[/code of a dateline that takes over ...] | title ..., have %q", l.Fields[1]))
 				continue
 			}
 			if d.titleCountry[lang] == nil {
 				d.titleCountry[lang] = map[string]int32{}
+				d.titleAlt[lang] = map[string][]int32{}
 			}
 			for _, w := range l.Fields[2:] {
-				d.titleCountry[lang][placeKey(d.tokens(w, false))] = c
+				k := placeKey(d.tokens(w, false))
+				d.titleCountry[lang][k] = c
+				if len(alt) > 0 {
+					d.titleAlt[lang][k] = alt
+				} else {
+					delete(d.titleAlt[lang], k)
+				}
 			}
 			continue
 		}
