@@ -77,10 +77,16 @@ func (db *DB) Search(ctx context.Context, query string, page dyad.Page) ([]dyad.
 		return nil, fmt.Errorf("sqlite: search: %w", err)
 	}
 	n, off := limits(page, DefaultLimit)
-	rows, err := db.reader.QueryContext(ctx, `SELECT `+articleCols+`,
-		snippet(articles_fts, 1, '[', ']', '…', 24), snippet(articles_fts, 0, '[', ']', '…', 24), bm25(articles_fts, 2.0, 1.0)
-		FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid
-		WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 2.0, 1.0), a.rid LIMIT ? OFFSET ?`, fq, n, off)
+	// Rank first, then read the page's articles and make its snippets: a snippet tokenizes the whole text
+	// and the article row holds it, so doing either for every match before the sort (as one SELECT with
+	// ORDER BY does) made a broad query cost a pass over most of the texts.
+	rows, err := db.reader.QueryContext(ctx, `WITH top AS (
+			SELECT rowid AS rid, bm25(articles_fts, 2.0, 1.0) AS score FROM articles_fts
+			WHERE articles_fts MATCH ?1 ORDER BY score, rowid LIMIT ?2 OFFSET ?3)
+		SELECT `+articleCols+`,
+			snippet(articles_fts, 1, '[', ']', '…', 24), snippet(articles_fts, 0, '[', ']', '…', 24), top.score
+		FROM top JOIN articles a ON a.rid = top.rid JOIN articles_fts ON articles_fts.rowid = top.rid
+		WHERE articles_fts MATCH ?1 ORDER BY top.score, top.rid`, fq, n, off)
 	if err != nil {
 		return nil, searchError(query, err)
 	}

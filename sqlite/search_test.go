@@ -3,9 +3,11 @@ package sqlite
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/storetest"
 )
 
 func TestFTSQuery(t *testing.T) {
@@ -61,4 +63,51 @@ func FuzzSearch(f *testing.F) {
 			t.Errorf("Search(%q): %v", q, err)
 		}
 	})
+}
+
+// Search ranks every match but reads the article and makes the snippets for the page only: its pages are
+// those of the plain query that does both for every match before sorting (same hits, order, ranks and
+// snippets), on a broad query that matches nearly every article and on a narrow one.
+func TestSearchPagesAsOneQuery(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	if _, err := db.SaveBatch(ctx, storetest.SyntheticRecords(400, 3)); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"minis* OR pres* OR deleg* OR summ*", `"coast guard" AND patrol`} {
+		for _, off := range []int{0, 20, 390} {
+			got, err := db.Search(ctx, q, dyad.Page{Limit: 20, Offset: off})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, err := db.reader.QueryContext(ctx, `SELECT a.id, snippet(articles_fts, 1, '[', ']', '…', 24), bm25(articles_fts, 2.0, 1.0)
+				FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid
+				WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 2.0, 1.0), a.rid LIMIT 20 OFFSET ?`, q, off)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []dyad.Hit
+			for rows.Next() {
+				var h dyad.Hit
+				if err := rows.Scan(&h.Article.ID, &h.Snippet, &h.Rank); err != nil {
+					t.Fatal(err)
+				}
+				h.Rank, h.Snippet = -h.Rank, strings.Join(strings.Fields(h.Snippet), " ")
+				want = append(want, h)
+			}
+			rows.Close()
+			if len(got) != len(want) {
+				t.Fatalf("%q offset %d: %d hits; want %d", q, off, len(got), len(want))
+			}
+			if off == 0 && len(want) < 20 && q[0] == 'm' {
+				t.Fatalf("%q: %d hits; the broad query should fill a page", q, len(want))
+			}
+			for i := range want {
+				if g := got[i]; g.Article.ID != want[i].Article.ID || g.Snippet != want[i].Snippet || g.Rank != want[i].Rank || g.Article.Text == "" {
+					t.Errorf("%q offset %d hit %d: %s %.3f %q; want %s %.3f %q", q, off, i, g.Article.ID, g.Rank, g.Snippet,
+						want[i].Article.ID, want[i].Rank, want[i].Snippet)
+				}
+			}
+		}
+	}
 }
