@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/storetest"
@@ -109,5 +110,22 @@ func TestSearchPagesAsOneQuery(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A read whose context ends is interrupted inside SQLite, not left to run on a pooled connection: a query
+// that would never finish returns with the context's error, and the connection serves the next read.
+func TestReadInterruptedByContext(t *testing.T) {
+	db := openTemp(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	var n int64
+	err := db.reader.QueryRowContext(ctx, `WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)
+		SELECT count(*) FROM c`).Scan(&n)
+	if !errors.Is(err, context.DeadlineExceeded) && (err == nil || !strings.Contains(err.Error(), "interrupted")) {
+		t.Fatalf("endless query: %v (n %d); want it interrupted at its deadline", err, n)
+	}
+	if _, err := db.Search(context.Background(), "minister", dyad.Page{Limit: 5}); err != nil {
+		t.Errorf("search after the interrupted query: %v", err)
 	}
 }
