@@ -267,7 +267,9 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 						continue
 					}
 					ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, cd.pt.conf)
-					d.keep(&res, seenPair, ev.Source.Code+"|"+ev.Target.Code+"|"+family(ev.Code), sp, cd, ev)
+					if d.oursFirst(cd, ev, oursPair) {
+						d.keep(&res, seenPair, ev.Source.Code+"|"+ev.Target.Code+"|"+family(ev.Code), sp, cd, ev)
+					}
 				}
 				continue
 			}
@@ -288,7 +290,9 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 						continue
 					}
 					ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, cd.pt.conf)
-					d.keep(&res, seenPair, ev.Source.Code+"|"+ev.Target.Country+"|"+family(ev.Code), sp, cd, ev)
+					if d.oursFirst(cd, ev, oursPair) {
+						d.keepProtest(&res, seenPair, sp, cd, ev)
+					}
 				}
 				continue
 			}
@@ -308,7 +312,9 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 					}
 				}
 				ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, cd.pt.conf)
-				d.keep(&res, seenPair, ev.Source.Code+"|"+ev.Target.Country+"|"+family(ev.Code), sp, cd, ev)
+				if d.oursFirst(cd, ev, oursPair) {
+					d.keepProtest(&res, seenPair, sp, cd, ev)
+				}
 				continue
 			}
 			for _, pr := range d.directedPairs(cd) {
@@ -340,6 +346,9 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 					continue
 				}
 				seenPair[k] = true
+				if family(ev.Code) == "14" {
+					seenPair[protestKey(ev)] = true // another crowd's one-sided protest repeats it
+				}
 				if d.background(ev) {
 					res.Trace = append(res.Trace, d.firingWhy(sp, cd, ev, "background: the sentence dates it "+string(ev.Date)))
 					continue
@@ -799,6 +808,46 @@ func (d *doc) eventActors(sp dyad.Span, ta, tb int, s *sentence, cd candidate, s
 		Pattern: cd.pt.id, Published: string(d.a.Published),
 	}}
 	return ev
+}
+
+// oursFirst reports whether an event without a named target (one-sided, agentless, at a place) may be kept
+// under the rule that our patterns come first: ours mark the pair of countries, and an imported pattern adds
+// nothing for a pair ours coded in the sentence ("la CGT paralizó el país con una huelga general" is no
+// kidnapping by an imported pattern that reads "general" as military).
+func (d *doc) oursFirst(cd candidate, ev dyad.Event, ours map[[2]string]bool) bool {
+	up := unorderedPair(ev.Source, ev.Target)
+	if cd.pt.origin == "" {
+		ours[up] = true
+		return true
+	}
+	return !ours[up]
+}
+
+// keepProtest keeps an event without a named target under its own key (source, target country, family) and
+// its protestKey, so that neither an event of a pattern that names the target nor another crowd's protest of
+// the sentence repeats it.
+func (d *doc) keepProtest(res *Result, seen map[string]bool, sp dyad.Span, cd candidate, ev dyad.Event) {
+	own, pk := ev.Source.Code+"|"+ev.Target.Country+"|"+family(ev.Code), protestKey(ev)
+	if own != pk {
+		if seen[own] {
+			return
+		}
+		seen[own] = true
+	}
+	d.keep(res, seen, pk, sp, cd, ev)
+}
+
+// protestKey is the key under which a sentence keeps one event without a named target: one per source,
+// target country and family, and for a protest (14) by an unnamed group or a people ("miles de colombianos")
+// one per source country ("trabajadores,
+// agrupaciones de izquierda y gremios bloquearon", "miles de personas marcharon en una protesta convocada por
+// el sindicato": one protest, not one per crowd).
+func protestKey(ev dyad.Event) string {
+	src := ev.Source.Code
+	if f := family(ev.Code); f == "14" && ev.Source.Country != "" && (ev.Source.ActorID == "" || ev.Source.ActorID == ev.Source.Code) {
+		src = ev.Source.Country + "~group"
+	}
+	return src + "|" + ev.Target.Country + "|" + family(ev.Code)
 }
 
 // keep adds a one-sided, agentless or place event to res unless the sentence already gave one under key (one
