@@ -720,6 +720,11 @@ type PostedArticle struct {
 	Lang      string `json:"lang"`
 }
 
+// memoryReleaser is a store that can hand back the memory its caches hold (sqlite.DB).
+type memoryReleaser interface {
+	ReleaseMemory(ctx context.Context) error
+}
+
 func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 	if !s.authorised(r) {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="dyad"`)
@@ -754,10 +759,21 @@ func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 		docs[i] = p.document(i)
 	}
 	if len(body) >= 4<<20 {
-		// A large body leaves hundreds of MB of garbage (its copies through extraction): hand it back to the
-		// system once the answer is sent, so that the server's RSS returns near its idle level.
-		defer func() { go debug.FreeOSMemory() }()
+		// A large body leaves hundreds of MB of garbage (its copies through extraction) and fills the store's
+		// page cache with its pages: hand both back to the system once the answer is sent, so that the
+		// server's RSS returns near its idle level.
+		defer func() {
+			go func() {
+				if rm, ok := s.st.(memoryReleaser); ok {
+					if err := rm.ReleaseMemory(context.Background()); err != nil {
+						s.log.Warn("release memory", "err", err)
+					}
+				}
+				debug.FreeOSMemory()
+			}()
+		}()
 	}
+	body, posted = nil, nil // the documents hold their own copies: neither need live through the ingest
 	sum, err := s.opts.Ingest(r.Context(), docs)
 	if err != nil {
 		s.fail(w, r, err)

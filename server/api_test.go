@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -638,5 +639,52 @@ func TestEventByOldID(t *testing.T) {
 	}
 	if code, _, _ := get(t, srv.URL+"/api/events/ev-never"); code != 404 {
 		t.Errorf("GET /api/events/ev-never = %d; want 404", code)
+	}
+}
+
+// releaseStore records that the server asked it to hand back its caches' memory.
+type releaseStore struct {
+	*fakeStore
+	released chan struct{}
+}
+
+func (s *releaseStore) ReleaseMemory(context.Context) error {
+	s.released <- struct{}{}
+	return nil
+}
+
+// After a large POST the server asks the store to hand back its caches' memory (sqlite: the writer's page
+// cache, full of the document's pages) and returns the garbage to the system; after a small one it does not.
+func TestLargeIngestReleasesMemory(t *testing.T) {
+	st := &releaseStore{fakeStore: newFakeStore(), released: make(chan struct{}, 4)}
+	ingest := func(ctx context.Context, docs []dyad.Document) (IngestSummary, error) {
+		return IngestSummary{Read: len(docs), Stored: len(docs)}, nil
+	}
+	srv := httptest.NewServer(New(st, Options{Token: "tok", Ingest: ingest}))
+	defer srv.Close()
+	post := func(text string) {
+		body, _ := json.Marshal(map[string]string{"title": "Talks", "text": text, "lang": "en"})
+		req, _ := http.NewRequest("POST", srv.URL+"/api/articles", bytes.NewReader(body))
+		req.Header.Set("Authorization", "Bearer tok")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Fatalf("POST of %d bytes: %d", len(body), resp.StatusCode)
+		}
+	}
+	post("The two foreign ministers met in Hanoi.")
+	select {
+	case <-st.released:
+		t.Error("memory released after a small POST")
+	case <-time.After(200 * time.Millisecond):
+	}
+	post(strings.Repeat("The two foreign ministers met in Hanoi. ", 5<<20/40))
+	select {
+	case <-st.released:
+	case <-time.After(10 * time.Second):
+		t.Error("no memory released after a 5 MB POST")
 	}
 }

@@ -180,6 +180,16 @@ func (db *DB) query(ctx context.Context, query string, args ...any) (*sql.Rows, 
 	return st.QueryContext(ctx, args...)
 }
 
+// ReleaseMemory hands back the memory the writer's page cache holds (PRAGMA shrink_memory): after a large
+// document the cache is full of its pages, which no later write is likely to read. The cache fills again as
+// it is used.
+func (db *DB) ReleaseMemory(ctx context.Context) error {
+	if _, err := db.writer.ExecContext(ctx, "PRAGMA shrink_memory"); err != nil {
+		return fmt.Errorf("sqlite: shrink memory: %w", err)
+	}
+	return nil
+}
+
 // Close optimises the planner statistics and closes the database.
 func (db *DB) Close() error {
 	var errs []error

@@ -214,3 +214,18 @@ func TestMigrateRollups(t *testing.T) {
 	}
 	storetest.CheckRollups(t, db, direct, "saved after the migration")
 }
+
+// ReleaseMemory empties the writer's page cache; the store works on as before.
+func TestReleaseMemory(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	if _, err := db.SaveBatch(ctx, storetest.SyntheticRecords(50, 4)); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.ReleaseMemory(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := db.Stats(ctx); err != nil || st.Articles != 50 {
+		t.Fatalf("Stats after ReleaseMemory = %+v, %v", st, err)
+	}
+}
