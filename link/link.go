@@ -40,6 +40,7 @@ type Linker struct {
 	opts     Options
 	lex      *Lexicon
 	families *Families
+	sigs     *sigCache // the signatures of the records being linked
 }
 
 // New returns a Linker over idx that reads its concept lexicon and event families from p. Data errors name
@@ -65,7 +66,7 @@ func New(p *packs.Set, idx dyad.LinkIndex, opts Options) (*Linker, error) {
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("link: event families: %w", errors.Join(errs...))
 	}
-	return &Linker{idx: idx, opts: opts, lex: lex, families: fam, people: &peopleCache{}}, nil
+	return &Linker{idx: idx, opts: opts, lex: lex, families: fam, people: &peopleCache{}, sigs: &sigCache{}}, nil
 }
 
 func init() {
@@ -139,7 +140,7 @@ func (l *Linker) Prefetch(ctx context.Context, recs []*dyad.Record) {
 	}
 	pf.prefetch(ctx, len(recs), func(i int, a *asker) {
 		rec := recs[i]
-		if sig := Sign(rec.Article.ID, rec.Article.Text); sig != nil {
+		if sig := l.sign(rec); sig != nil {
 			a.similar(sig.Bands)
 		}
 		for _, g := range l.groups(ctx, rec) {
@@ -168,7 +169,7 @@ func (l *Linker) Locks(recs []*dyad.Record) []string {
 		for i := range rec.Events {
 			add(dyad.KeyLock(l.Key(&rec.Events[i])))
 		}
-		if sig := Sign(rec.Article.ID, rec.Article.Text); sig != nil {
+		if sig := l.sign(rec); sig != nil {
 			for _, b := range sig.Bands {
 				add(dyad.BandLock(b))
 			}
