@@ -71,6 +71,9 @@ func (fm frameMaps) apply(name, code string) (string, bool) {
 			best, to = from, t
 		}
 	}
+	if best != "" && to == best {
+		return code, true // mapped to itself: the code stays as it is ("16>16" keeps 163)
+	}
 	return to, best != ""
 }
 
@@ -110,7 +113,7 @@ func (lg *lang) addFrame(where string, fields []string) error {
 }
 
 // framed returns the code a match's event gets under the frames whose words stand between the start of the
-// match (or the two words before it, where a verb-second clause puts its auxiliary) and the trigger, outside
+// match (or right before it, where a verb-second clause puts its auxiliary) and the trigger, outside
 // the pattern's own words; the nearest to the trigger applies first ("will stop supplying weapons": halted,
 // 1622, which "will" does not map further). It also returns the units the applied frames hold, which then
 // count as the pattern's words (so a frame that is also a hypo word, "threatened to", does not void it).
@@ -142,7 +145,9 @@ func (s *sentence) framed(b binding, code string) (string, []int) {
 				}
 			}
 		}
-		if best.at >= 0 {
+		if best.at >= 0 && (k >= b.lo || k+best.n == b.lo) {
+			// before the match, only a frame right before it counts ("Morgen wird Scholz ..."): in "would lift
+			// U.S. sanctions on Syria" the frame governs "lift", not the noun "sanctions"
 			hits = append(hits, best)
 			k += best.n - 1
 		}
