@@ -316,6 +316,8 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return true
 	}
 	switch {
+	case prev.Type == dyad.TypeCountry && d.afterLoc(p) && d.hasAnd(ga, gb) && !(n == 1 && next.Type == dyad.TypeCountry):
+		return relNone // "在美国(加州)与麦卡锡会面": a place, then the one met there; "在美国和日本" stays a list
 	case lg.is(cLoc, first) && prev.Type == dyad.TypePerson && d.namedPerson(p.members[len(p.members)-1]):
 		return relNone // "Rutte in het Witte Huis": where a person named by name is, not who he is
 	case lg.is(cGoal, first) && prev.Type == dyad.TypePerson && d.namedPerson(p.members[len(p.members)-1]):
@@ -349,8 +351,8 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relMember // "China's top diplomat Wang Yi"
 	case same && prev.Type == dyad.TypeCountry && next.Type == dyad.TypePerson && n >= 2 && n <= 4 && d.fold(gb) == "," && d.roleWords(ga, gb-1):
 		return relMember // "his Russian counterpart, Sergei Lavrov", "seinem russischen Amtskollegen, Sergej Lawrow"
-	case same && n <= 10 && d.allHan(ga, gb):
-		return relMember // "越共中央总书记、国家主席苏林"
+	case same && n <= 10 && d.allHan(ga, gb) && !(d.afterLoc(p) && d.hasAnd(ga, gb)):
+		return relMember // "越共中央总书记、国家主席苏林"; not "在美国加州与美国议长": a place, then "with"
 	case prev.Type == dyad.TypeCountry && next.Country == "" && lg.is(cPrep, first) && n <= 6 && d.allHan(ga, gb):
 		return relMember // "日本驻华大使金杉宪治": a title without a country of its own, after its country
 	}
@@ -528,6 +530,21 @@ func (d *doc) allHan(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// afterLoc reports whether phrase p stands right after a loc word ("在美国"): a place, not an actor.
+func (d *doc) afterLoc(p *phrase) bool {
+	return p.first > 0 && d.lg.is(cLoc, d.fold(p.first-1))
+}
+
+// hasAnd reports whether one of the tokens [a, b] is an "and" word ("与", "和").
+func (d *doc) hasAnd(a, b int) bool {
+	for k := a; k <= b; k++ {
+		if d.lg.is(cAnd, d.fold(k)) {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyDets reports whether the tokens [a, b] are all determiners.
