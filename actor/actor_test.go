@@ -112,6 +112,9 @@ func TestRecognize(t *testing.T) {
 			[]want{{"Chinese military", "CHNMIL", "CHN", "CHNMIL", "demonym"}}},
 		{"fr army", "fr", "2024-03-01", "L'armée russe a reculé.",
 			[]want{{"armée russe", "RUSMIL", "RUS", "RUSMIL", "demonym"}}},
+		// Guerrillas are rebels (CAMEO REB), as the ELN itself is.
+		{"es guerrilla", "es", "2022-11-21", "La guerrilla colombiana anunció un alto el fuego.",
+			[]want{{"guerrilla colombiana", "COLREB", "COL", "COLREB", "demonym"}}},
 		// Glued tokens.
 		{"camel", "en", "2025-02-19", "Ambassador Phạm Thanh Bình arrived. AmbassadorBình said hello.",
 			[]want{{"Phạm Thanh Bình", "pham-thanh-binh", "VNM", "VNMGOV", "name"}, {"Bình", "pham-thanh-binh", "VNM", "VNMGOV", "camel"}}},
