@@ -112,6 +112,9 @@ func TestRecognize(t *testing.T) {
 			[]want{{"Chinese military", "CHNMIL", "CHN", "CHNMIL", "demonym"}}},
 		{"fr army", "fr", "2024-03-01", "L'armée russe a reculé.",
 			[]want{{"armée russe", "RUSMIL", "RUS", "RUSMIL", "demonym"}}},
+		// A title with no country and an unknown name: a given name shared with a holder abroad is no evidence.
+		{"es unknown president", "es", "2025-10-16", "El presidente José Jerí habló el jueves.",
+			[]want{{"José Jerí", "prov-gov-josé-jerí", "", "GOV", "title"}}},
 		// Guerrillas are rebels (CAMEO REB), as the ELN itself is.
 		{"es guerrilla", "es", "2022-11-21", "La guerrilla colombiana anunció un alto el fuego.",
 			[]want{{"guerrilla colombiana", "COLREB", "COL", "COLREB", "demonym"}}},
