@@ -838,13 +838,12 @@ func (d *doc) keepProtest(res *Result, seen map[string]bool, sp dyad.Span, cd ca
 }
 
 // protestKey is the key under which a sentence keeps one event without a named target: one per source,
-// target country and family, and for a protest (14) by an unnamed group or a people ("miles de colombianos")
-// one per source country ("trabajadores,
+// target country and family, and for a protest (14) one per source country ("trabajadores,
 // agrupaciones de izquierda y gremios bloquearon", "miles de personas marcharon en una protesta convocada por
-// el sindicato": one protest, not one per crowd).
+// el sindicato", "simpatizantes del expresidente X bloquearon": one protest, not one per crowd or person).
 func protestKey(ev dyad.Event) string {
 	src := ev.Source.Code
-	if f := family(ev.Code); f == "14" && ev.Source.Country != "" && (ev.Source.ActorID == "" || ev.Source.ActorID == ev.Source.Code) {
+	if f := family(ev.Code); f == "14" && ev.Source.Country != "" {
 		src = ev.Source.Country + "~group"
 	}
 	return src + "|" + ev.Target.Country + "|" + family(ev.Code)

@@ -105,6 +105,39 @@ func (s *sentence) isDate(p int) bool {
 	return s.dateU != nil && p >= 0 && p < len(s.u) && s.dateU[p]
 }
 
+// quoteEnd returns, when unit q opens a quotation in the walking direction (an opening mark forwards, a
+// closing one backwards), the unit of the mark that closes it within maxQuote units and the sentence, or -1.
+// A quotation holds no sentence stop (; : . ! ?).
+func (s *sentence) quoteEnd(q, dir int) int {
+	if q < 0 || q >= len(s.u) || s.u[q].phrase >= 0 {
+		return -1
+	}
+	open, close := "\"“«", "\"”»"
+	if dir < 0 {
+		open, close = close, open
+	}
+	if t := s.d.toks[s.u[q].tok].Text; len(t) == 0 || !strings.Contains(open, t) {
+		return -1
+	}
+	for k := q + dir; k >= 0 && k < len(s.u) && (k-q)*dir <= maxQuote; k += dir {
+		if s.u[k].phrase >= 0 {
+			continue
+		}
+		t := s.d.toks[s.u[k].tok].Text
+		if strings.Contains(close, t) && t != "" {
+			return k
+		}
+		switch t {
+		case ";", ":", ".", "!", "?":
+			return -1
+		}
+	}
+	return -1
+}
+
+// maxQuote is the most units a quotation that a gap passes over may hold.
+const maxQuote = 40
+
 func (s *sentence) isBarrier(u unit) bool {
 	if u.phrase >= 0 {
 		return false
@@ -436,6 +469,10 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 		for n := 0; n <= e.max; n++ {
 			if s.walk(els, j+1, q, dir, b) {
 				return true
+			}
+			if k := s.quoteEnd(q, dir); k >= 0 {
+				q = k + dir // a whole quotation is one unit of a gap: 'a appelé à "éviter ...", au cours d'un entretien avec'
+				continue
 			}
 			if q < 0 || q >= len(s.u) || (s.u[q].phrase >= 0 && !s.locative(q) && !s.wordPhrase(q) && !s.governed(q) && !s.attributive(q)) || s.barrierAt(q) {
 				return false // a gap passes over a place, a phrase after a preposition ("gegen Russland") and an adjective ("a Russian hacker")
