@@ -327,6 +327,11 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 				if ev.Source.Code == ev.Target.Code {
 					continue // an actor with itself, or two of the same kind: no event between actors
 				}
+				if f := family(ev.Code); (f == "14" || f == "17") && countryless(ev.Target) && !countryless(ev.Source) && ev.Source.Country != "" {
+					// a protest or a crackdown at home: a title no one gave a country ("contra el presidente
+					// interino X", whom the dictionary does not know) is of the source's country
+					ev.Target.Country, ev.Target.Code, ev.Target.ActorID = ev.Source.Country, ev.Source.Country+ev.Target.Code, ""
+				}
 				if countryless(ev.Source) || countryless(ev.Target) {
 					continue // "GOV" alone: a title whose country nobody knows is no actor to code
 				}
