@@ -480,7 +480,7 @@ func TestLargeTextAllocations(t *testing.T) {
 	}
 	ratio := float64(after.TotalAlloc-before.TotalAlloc) / float64(len(doc.Body))
 	t.Logf("Extract of %d bytes allocated %.1f times its size", len(doc.Body), ratio)
-	if ratio > 4 {
+	if ratio > 4 && !raceEnabled {
 		t.Errorf("Extract of %d bytes allocated %.1f times its size; want at most 4", len(doc.Body), ratio)
 	}
 	if want := textID(a.Text); a.ID != want || len(a.ID) != 32 {
