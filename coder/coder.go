@@ -72,6 +72,7 @@ func init() {
 		fm, ferrs := loadFrames(s, cb)
 		errs = append(errs, ferrs...)
 		errs = append(errs, checkFrames(langs, fm)...)
+		errs = append(errs, checkSpaces(s)...)
 		return append(errs, perrs...)
 	})
 }
