@@ -26,7 +26,7 @@ const (
 var grammarKinds = map[string]bool{
 	"neg": true, "recip": true, "they": true, "and": true, "prep": true, "det": true, "that": true, "he": true,
 	"we": true, "barrier": true, "loc": true, "elision": true, "option": true, "it": true, "him": true,
-	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true, "between": true, "agent": true, "whole": true, "frame": true, "goal": true,
+	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true, "between": true, "agent": true, "whole": true, "frame": true, "goal": true, "clitic": true,
 }
 
 // word classes of the dates file.
@@ -114,6 +114,7 @@ const (
 	cAgent
 	cWhole
 	cGoal
+	cClitic
 )
 
 var classBits = map[string]uint32{
@@ -121,7 +122,7 @@ var classBits = map[string]uint32{
 	"he": cHe, "we": cWe, "barrier": cBarrier, "loc": cLoc, "month": cMonth, "weekday": cWeekday,
 	"relative": cRelative, "datepart": cDatepart, "daycue": cDaycue, "it": cIt, "him": cHim, "rel": cRel,
 	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark, "passive": cPassive, "datelead": cDatelead,
-	"between": cBetween, "agent": cAgent, "whole": cWhole, "goal": cGoal,
+	"between": cBetween, "agent": cAgent, "whole": cWhole, "goal": cGoal, "clitic": cClitic,
 }
 
 func (lg *lang) is(class uint32, fold string) bool { return lg.class[fold]&class != 0 }

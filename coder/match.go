@@ -535,6 +535,10 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 				var m dyad.ActorMention
 				m, ok = s.d.lastPerson(s.d.toks[s.u[first].tok].Start)
 				ref = m.Actor
+			case e.slot == 'T' && e.tight && dir < 0 && cls&cClitic != 0:
+				// a clitic only as T! right before the pattern's verb ("donde Xi Jinping lo recibió", "Macron l'a
+				// reçu"): elsewhere "la", "le", "l'" are articles
+				ref, ok = s.cliticActor(first)
 			case (e.slot == 'S' || e.slot == 'T') && cls&cThey != 0 && !s.recipPrev:
 				ref, ok = s.groupActor(first)
 			}
@@ -966,13 +970,13 @@ func (s *sentence) placeAt(p, dir int, home bool) (int, string, bool) {
 }
 
 // pronounClasses are the grammar classes of pronouns that a slot may take.
-const pronounClasses = cHe | cIt | cHim | cThey
+const pronounClasses = cHe | cIt | cHim | cThey | cClitic
 
 // pronounPhraseClasses are the pronoun classes whose phrases of several tokens pronounAt looks for.
 var pronounPhraseClasses = []struct {
 	kind string
 	bit  uint32
-}{{"he", cHe}, {"it", cIt}, {"him", cHim}, {"they", cThey}}
+}{{"he", cHe}, {"it", cIt}, {"him", cHim}, {"they", cThey}, {"clitic", cClitic}}
 
 // pronounAt returns the pronoun classes of the pronoun at word unit p and its length in units: a word of the
 // he, it, him or they classes of grammar, or the longest of their phrases of several tokens ("nước này",
@@ -1020,6 +1024,32 @@ func (s *sentence) pronounActor(p int, he bool) (dyad.ActorRef, bool) {
 		}
 	}
 	return dyad.ActorRef{}, false
+}
+
+// cliticActor resolves an object clitic at unit p, which stands before its verb ("donde Xi Jinping lo
+// recibió", "Putin l'a reçu"): the last person named before the verb's subject, the actor phrase right before
+// the clitic (over a few lower-case words: "Xi ya lo había recibido"), which a clitic never stands for.
+func (s *sentence) cliticActor(p int) (dyad.ActorRef, bool) {
+	off := s.d.toks[s.u[p].tok].Start
+	for k, words := p-1, 0; k >= 0 && words <= 2; k-- {
+		u := s.u[k]
+		if u.phrase >= 0 {
+			for k > 0 && s.u[k-1].phrase == u.phrase {
+				k--
+			}
+			off = s.d.toks[s.u[k].tok].Start
+			break
+		}
+		if s.isBarrier(u) || isCommaLike(u.fold) {
+			break
+		}
+		words++
+	}
+	m, ok := s.d.lastPerson(off)
+	if !ok || m.Start < s.d.toks[s.u[0].tok].Start {
+		return dyad.ActorRef{}, false // only a person of this sentence: "lo" and "la" also stand for things
+	}
+	return m.Actor, true
 }
 
 // groupActor resolves a "they" pronoun to the last group named shortly before it (a crowd, a police force:
