@@ -305,8 +305,11 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 					continue // a trip at home is no visit
 				}
 				if cd.pt.home {
-					// protests, riots and crackdowns in a place are against its government, as CAMEO codes them
-					tgt.Code, tgt.Sector = cd.b.place+"GOV", "GOV"
+					// protests and riots in a place are against its government, as CAMEO codes them; a crackdown by
+					// the state at home is against the country itself (as homeTarget)
+					if !stateSectors[src.Sector] || src.Country != cd.b.place {
+						tgt.Code, tgt.Sector = cd.b.place+"GOV", "GOV"
+					}
 					if countryless(src) {
 						// a group with no country of its own ("los jóvenes") is from where it acts
 						src.Country, src.Code, src.ActorID = cd.b.place, cd.b.place+src.Code, ""

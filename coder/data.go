@@ -27,6 +27,7 @@ var grammarKinds = map[string]bool{
 	"neg": true, "recip": true, "they": true, "and": true, "prep": true, "det": true, "that": true, "he": true,
 	"we": true, "barrier": true, "loc": true, "elision": true, "option": true, "it": true, "him": true,
 	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true, "between": true, "agent": true, "whole": true, "frame": true, "goal": true, "clitic": true,
+	"own": true,
 }
 
 // word classes of the dates file.
@@ -115,6 +116,7 @@ const (
 	cWhole
 	cGoal
 	cClitic
+	cOwn
 )
 
 var classBits = map[string]uint32{
@@ -123,6 +125,7 @@ var classBits = map[string]uint32{
 	"relative": cRelative, "datepart": cDatepart, "daycue": cDaycue, "it": cIt, "him": cHim, "rel": cRel,
 	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark, "passive": cPassive, "datelead": cDatelead,
 	"between": cBetween, "agent": cAgent, "whole": cWhole, "goal": cGoal, "clitic": cClitic,
+	"own": cOwn,
 }
 
 func (lg *lang) is(class uint32, fold string) bool { return lg.class[fold]&class != 0 }
@@ -625,6 +628,26 @@ func (lg *lang) parseElem(w string, sets map[string][]alt) (elem, error) {
 			return e, fmt.Errorf("only words can be optional: %q", w)
 		}
 		e.optional = true
+		return e, nil
+	}
+	if k := strings.IndexByte(w, '['); k > 0 && strings.HasSuffix(w, "]") && (w[:k] == "S" || w[:k] == "T" || w[:k] == "S!" || w[:k] == "T!") {
+		// S[w/w], T[w/w]: the actor phrase must hold one of these words
+		inner := w[k+1 : len(w)-1]
+		if inner == "" {
+			return e, fmt.Errorf("empty word list in %q", w)
+		}
+		e, err := lg.parseElem(w[:k], sets)
+		if err != nil {
+			return e, err
+		}
+		in, err := lg.parseElem(inner, sets)
+		if err != nil {
+			return e, err
+		}
+		if in.kind != kLit {
+			return e, fmt.Errorf("only words can stand in a slot's brackets: %q", w)
+		}
+		e.has = in.alts
 		return e, nil
 	}
 	switch {

@@ -519,6 +519,9 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 		if u.phrase >= 0 && s.locative(p) && (dir < 0 && !s.litNext(els, j, p) || dir > 0 && !s.litBefore(b, p)) {
 			return false // "in Moscow's Kremlin", "à l'Élysée": a place, not an actor of the event
 		}
+		if e.has != nil && (u.phrase < 0 || !s.phraseHas(u.phrase, e.has)) {
+			return false // "S @expel T[diplomat*]": the phrase must hold the word (a pronoun holds none)
+		}
 		if u.phrase < 0 {
 			// a pronoun: "He met ...", "it had signed ...", "... urged him to", "nước này", "该国"
 			cls, n := s.pronounAt(p, dir)
@@ -584,6 +587,32 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 		}
 		*b = save
 		return false
+	}
+	return false
+}
+
+// phraseHas reports whether actor phrase pi holds one of the words alts (each a sequence of tokens), compared
+// folded, by prefix or by stem as a pattern word is.
+func (s *sentence) phraseHas(pi int, alts []alt) bool {
+	ph := s.d.phrases[pi]
+	for k := ph.first; k <= ph.last; k++ {
+	next:
+		for _, a := range alts {
+			if k+len(a)-1 > ph.last {
+				continue
+			}
+			for i, tm := range a {
+				t := s.d.toks[k+i]
+				if tm.stem {
+					if s.d.lg.stemmer == nil || s.d.lg.stemmer.stem(t.Text) != tm.text {
+						continue next
+					}
+				} else if !tm.matches(t.Fold) {
+					continue next
+				}
+			}
+			return true
+		}
 	}
 	return false
 }

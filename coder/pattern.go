@@ -57,6 +57,10 @@ type elem struct {
 	tight    bool // a slot written S! or T!: no words may come between it and its neighbours
 	verb     bool // a word written ^word: it must be used as a verb (sentence.verbLike)
 	poss     bool // a literal with the alternative 's (or s'): it may match the possessive ending of a phrase
+	// has, for a slot written S[w/w] or T[w/w], the words of which the actor phrase must hold one ("expelled
+	// three Russian diplomats", "killed by a suicide bomber": the noun that tells the kind of event is inside
+	// the phrase)
+	has []alt
 }
 
 // delem is an element as the matcher walks it in one direction.
@@ -126,6 +130,9 @@ func (pt *pattern) finish() error {
 				pt.weight-- // a fallback: a pattern that names the target wins over one that names a place
 			}
 			pt.weight++
+			if e.has != nil {
+				pt.weight++ // the word the phrase must hold counts as a word of the pattern
+			}
 		case kLit:
 			if !e.optional && (pt.anchor < 0 || anchorScore(e) > anchorScore(pt.elems[pt.anchor])) {
 				pt.anchor = i
