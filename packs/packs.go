@@ -111,6 +111,34 @@ func LoadWith(thirdParty bool, dirs ...string) (*Set, error) {
 	return s, nil
 }
 
+// WholePack reports whether directory dir holds a whole pack: every top-level folder and file of our embedded
+// packs (the directory they are built from, packs/data, or a copy of it). Merged over the embedded packs, such
+// a directory would define everything twice; `dyad dict check` reads it in their place (Replacing).
+func WholePack(dir string) bool {
+	sub, _ := fs.Sub(embedded, "data")
+	top, err := fs.ReadDir(sub, ".")
+	if err != nil || len(top) == 0 {
+		return false
+	}
+	for _, e := range top {
+		st, err := os.Stat(filepath.Join(dir, e.Name()))
+		if err != nil || st.IsDir() != e.IsDir() {
+			return false
+		}
+	}
+	return true
+}
+
+// Replacing returns directory dir in place of our embedded packs, followed by the third-party layer when
+// thirdParty is true: a whole pack (WholePack) checked as the binary would embed it.
+func Replacing(thirdParty bool, dir string) *Set {
+	s := &Set{layers: []layer{dirLayer(dir)}}
+	if thirdParty {
+		s.layers = append(s.layers, ThirdPartyLayer().layers...)
+	}
+	return s
+}
+
 // Dir returns a set of one user directory alone, without the embedded packs (for `dyad dict check DIR`).
 func Dir(dir string) *Set { return &Set{layers: []layer{dirLayer(dir)}} }
 

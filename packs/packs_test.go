@@ -71,3 +71,23 @@ func contains(s []string, v string) bool {
 	}
 	return false
 }
+
+// WholePack tells the embedded packs' own source (packs/data) from a user directory of a few files.
+func TestWholePack(t *testing.T) {
+	if !WholePack("data") {
+		t.Error("WholePack(packs/data) = false, want true")
+	}
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "en"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "en", "verbs"), []byte("042 | S visit* T\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if WholePack(dir) {
+		t.Error("WholePack(a user directory with en/verbs) = true, want false")
+	}
+	if s := Replacing(false, "data"); len(s.layers) != 1 {
+		t.Errorf("Replacing(false, data) has %d layers, want 1", len(s.layers))
+	}
+}

@@ -44,8 +44,11 @@ func runDict(ctx context.Context, e *env, args []string) error {
 			if !st.IsDir() {
 				return fmt.Errorf("dictionary %s: not a directory", pos[0])
 			}
-			// A user directory is checked merged over the embedded packs, as --dict uses it.
-			if set, err = packs.Load(pos[0]); err != nil {
+			// A user directory is checked merged over the embedded packs, as --dict uses it; a whole pack (the
+			// embedded packs' own source, packs/data, being edited) is checked in their place, not twice.
+			if packs.WholePack(pos[0]) {
+				set = packs.Replacing(packs.ThirdPartyDefault(), pos[0])
+			} else if set, err = packs.Load(pos[0]); err != nil {
 				return err
 			}
 			name = pos[0]
