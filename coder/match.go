@@ -153,6 +153,36 @@ func (s *sentence) wordPhrase(p int) bool {
 	return u.phrase >= 0 && u.tok == u.last && !s.d.capitalized(u) && s.d.toks[u.tok].IsWord()
 }
 
+// bareAgent reports whether unit p is an actor phrase written in Han characters that is only an agent noun
+// whose country came from its context ("出动多艘军舰在菲律宾附近巡航", "派出战机轰炸"): Chinese has no
+// lower-case word to tell it (wordPhrase), so a gap passes over it as over a word. A slot still takes it
+// first where the pattern has one there.
+func (s *sentence) bareAgent(p int) bool {
+	u := s.u[p]
+	if u.phrase < 0 {
+		return false
+	}
+	ph := s.d.phrases[u.phrase]
+	if len(ph.members) != 1 || len(ph.modifiers) != 0 || ph.conj >= 0 || ph.list != nil {
+		return false
+	}
+	m := s.d.ments[ph.head]
+	if m.Actor.Type != dyad.TypeGroup || s.d.mtok[ph.head] != [2]int{u.tok, u.last} {
+		return false
+	}
+	switch m.Via {
+	case "place", "sentence", "dateline", "article", "sector":
+	default:
+		return false
+	}
+	for k := u.tok; k <= u.last; k++ {
+		if !isHan(s.d.toks[k].Text) {
+			return false
+		}
+	}
+	return true
+}
+
 // attributive reports whether the actor phrase at unit p is a country's adjective used inside a noun phrase:
 // one demonym token followed by a lower-case word of no closed class ("extradited a Russian hacker to the
 // United States"). A gap may pass over it; a slot still takes it first where the pattern has one there.
@@ -474,7 +504,7 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 				q = k + dir // a whole quotation is one unit of a gap: 'a appelé à "éviter ...", au cours d'un entretien avec'
 				continue
 			}
-			if q < 0 || q >= len(s.u) || (s.u[q].phrase >= 0 && !s.locative(q) && !s.wordPhrase(q) && !s.governed(q) && !s.attributive(q)) || s.barrierAt(q) {
+			if q < 0 || q >= len(s.u) || (s.u[q].phrase >= 0 && !s.locative(q) && !s.wordPhrase(q) && !s.governed(q) && !s.attributive(q) && !s.bareAgent(q)) || s.barrierAt(q) {
 				return false // a gap passes over a place, a phrase after a preposition ("gegen Russland") and an adjective ("a Russian hacker")
 			}
 			q += dir

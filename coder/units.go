@@ -353,6 +353,8 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relMember // "China's top diplomat Wang Yi"
 	case same && prev.Type == dyad.TypeCountry && next.Type == dyad.TypePerson && n >= 2 && n <= 4 && d.fold(gb) == "," && d.roleWords(ga, gb-1):
 		return relMember // "his Russian counterpart, Sergei Lavrov", "seinem russischen Amtskollegen, Sergej Lawrow"
+	case lg.is(cLoc, first) && d.allHan(ga, gb):
+		return relNone // "军舰在菲律宾附近巡航": in Chinese a place after a noun is where the verb happens
 	case same && n <= 10 && d.allHan(ga, gb) && !(d.afterLoc(p) && d.hasAnd(ga, gb)):
 		return relMember // "越共中央总书记、国家主席苏林"; not "在美国加州与美国议长": a place, then "with"
 	case prev.Type == dyad.TypeCountry && next.Country == "" && lg.is(cPrep, first) && n <= 6 && d.allHan(ga, gb):
@@ -443,6 +445,13 @@ func (d *doc) pickHead(p *phrase) int {
 	for _, m := range p.members {
 		a := d.ments[m].Actor
 		if a.Type == dyad.TypePerson && a.Code != "" && !a.Provisional {
+			return m
+		}
+	}
+	// a person named by a title and a name speaks for the party that qualifies them ("国民党立委X": the
+	// legislator, not the party)
+	for _, m := range p.members {
+		if a := d.ments[m].Actor; a.Type == dyad.TypePerson && a.Code != "" && a.Sector != "" && a.Country != "" {
 			return m
 		}
 	}
