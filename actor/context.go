@@ -234,9 +234,21 @@ func (r *resolver) sentencePlace(start, end int) (int32, string) {
 			continue
 		}
 		kind := 1
-		if p := r.prevWord(i); p >= 0 && r.conns()(r.toks[p].fold)&connTo != 0 {
+		conn := r.conns()
+		p := r.prevWord(i)
+		// "in tutta Italia", "dans toute la France": a whole word (and a determiner after it) before the place
+		for k, q := 0, p; k < 2 && q >= 0; k, q = k+1, r.prevWord(q) {
+			if conn(r.toks[q].fold)&connWhole != 0 {
+				p = r.prevWord(q)
+				break
+			}
+		}
+		if p >= 0 && conn(r.toks[p].fold)&connTo != 0 {
+			if q := r.prevWord(p); q >= 0 && conn(r.toks[q].fold)&connDest != 0 {
+				continue // "la missione diretta a Gaza": where they go, not where they are
+			}
 			kind = 0 // "in Kenya": a country named as a place ("from Ukraine" is not where they are)
-		} else if p >= 0 && r.conns()(r.toks[p].fold)&connCause != 0 {
+		} else if p >= 0 && conn(r.toks[p].fold)&connCause != 0 {
 			continue // "studenti pro Gaza": a cause, not where they are
 		}
 		found := false

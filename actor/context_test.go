@@ -35,6 +35,10 @@ func TestContextCountry(t *testing.T) {
 		{"en", "", "Sri Lanka's president spoke on Monday. The Defense Minister resigned. Sri Lanka's cabinet met.", "Defense Minister", "LKAGOV", "article"},
 		// a place after a @cause word ("pro", "anti") is what a group stands for, not where it is
 		{"it", "", "Gli studenti pro Gaza hanno occupato il campus di Milano.", "studenti", "ITAOPP", "sentence"},
+		// a @whole word between the in/at word and its place; a place after a @dest word is where one goes
+		{"it", "", "Gli studenti hanno manifestato in tutta Italia contro il governo.", "studenti", "ITAOPP", "place"},
+		{"fr", "", "Des agriculteurs ont manifesté dans toute la France.", "agriculteurs", "FRAAGR", "place"},
+		{"it", "", "Gli attivisti della missione diretta a Gaza sono stati fermati dalle forze israeliane.", "attivisti", "OPP", "sector"},
 		// a body that names its own country (@country) counts for the article's country
 		{"pt", "", "Centenas de professores estão concentrados em frente à Assembleia da República.", "professores", "PRTLAB", "article"},
 		{"it", "", "Alcuni manifestanti hanno lanciato uova contro la Farnesina.", "manifestanti", "ITAOPP", "article"},

@@ -120,6 +120,8 @@ const (
 	connAnd
 	connPlace // "in", "à", "tại": a capital after it is a place, not its government
 	connCause // "pro", "anti": a place after it is a cause, not where the group is ("studenti pro Gaza")
+	connWhole // "tutta", "toda", "toute": may stand between an in/at word and its place ("in tutta Italia")
+	connDest  // "diretta", "rumbo": an in/at word after it names where one goes, not where one is ("diretta a Gaza")
 )
 
 // Load reads the actor dictionaries (packs/data/actors), every language's agents and demonyms, and the
@@ -411,6 +413,10 @@ func (d *Dictionary) loadAgents(f packs.File, first bool) []error {
 				kind = connPlace
 			case "@cause":
 				kind = connCause
+			case "@whole":
+				kind = connWhole
+			case "@dest":
+				kind = connDest
 			case "@elision":
 				for _, w := range l.Fields[1:] {
 					w = text.Fold(w)
