@@ -591,6 +591,9 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			*b = save
 			return false
 		}
+		if e.slot == 'S' && s.d.phrases[u.phrase].loneBetween {
+			return false // "l'accordo tra Roma e Tirana, ... sono arrivati": one side of a relation, no subject
+		}
 		if b.imported && s.possessivePhrase(u) {
 			return false // "ordered Russia's mobilisation": a possessor, not the verb's subject or object
 		}

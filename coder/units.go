@@ -68,6 +68,7 @@ type phrase struct {
 	conjAnd     bool  // conj is joined by "and" (else by a comma)
 	list        []int // the phrases of the list "A, B and C" this phrase belongs to, in order; nil when none
 	between     bool  // the list follows a "between" word: the two sides of a relation, not co-agents
+	loneBetween bool  // a phrase alone after a "between" word ("l'accordo tra Roma e Tirana", Tirana no actor)
 }
 
 // unit is a word or an actor phrase of a sentence.
@@ -258,6 +259,18 @@ func (d *doc) lists() {
 			for _, m := range chain {
 				d.phrases[m].list = chain
 				d.phrases[m].between = between
+			}
+		}
+	}
+	for i := range d.phrases {
+		if d.phrases[i].list != nil {
+			continue
+		}
+		for k := d.phrases[i].first - 1; k >= 0 && k >= d.phrases[i].first-3; k-- {
+			if f := d.fold(k); d.lg.is(cBetween, f) {
+				d.phrases[i].loneBetween = true
+			} else if !d.lg.is(cDet, f) {
+				break
 			}
 		}
 	}
