@@ -73,3 +73,31 @@ func TestContextCountry(t *testing.T) {
 		}
 	}
 }
+
+// TestSovereign: a territory that CAMEO codes as another country (actors/countries) is that country's, by its
+// name and for the places the gazetteer puts in it.
+func TestSovereign(t *testing.T) {
+	d := testDict(t)
+	if got := d.Sovereign("NCL"); got != "FRA" {
+		t.Errorf("Sovereign(NCL) = %q, want FRA", got)
+	}
+	if got := d.Sovereign("KEN"); got != "KEN" {
+		t.Errorf("Sovereign(KEN) = %q, want KEN", got)
+	}
+	if got := d.Sovereign("XKX"); got != "XKX" {
+		t.Errorf("Sovereign(XKX) = %q, want XKX (Kosovo's CAMEO code KSV is no listed country)", got)
+	}
+	a := &dyad.Article{ID: "a", Lang: "fr", Text: "Le gouvernement a décrété l'état d'urgence en Nouvelle-Calédonie."}
+	var found bool
+	for _, m := range d.Recognize(a) {
+		if m.Text == "Nouvelle-Calédonie" {
+			found = true
+			if m.Actor.Country != "FRA" || m.Actor.Code != "FRA" {
+				t.Errorf("Nouvelle-Calédonie: country %q code %q, want FRA FRA", m.Actor.Country, m.Actor.Code)
+			}
+		}
+	}
+	if !found {
+		t.Error("Nouvelle-Calédonie: no mention")
+	}
+}

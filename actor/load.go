@@ -206,6 +206,15 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		errs = append(errs, d.loadCountries(f)...)
 	}
 	d.layer = 0
+	// a territory that CAMEO codes as another listed country ("NCL | NC | FRA | New Caledonia") is that
+	// country's: its name and the crowds and bodies placed in it code as France
+	for a3, i := range d.country {
+		if e := d.actors[i]; e.Code != a3 {
+			if j, ok := d.country[e.Code]; ok && j != i {
+				e.Country = e.Code
+			}
+		}
+	}
 	d.addCLDRNames()
 	// The rest layer by layer: a later layer's names are screened against everything an earlier one has.
 	byLayer := map[int][]packs.File{}

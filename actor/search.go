@@ -68,3 +68,12 @@ func (d *Dictionary) Search(query string, limit int) []dyad.Actor {
 // Len returns the number of names (patterns) in the matcher: every name, alias, generated country name,
 // title and demonym.
 func (d *Dictionary) Len() int { return len(d.m.pats) }
+
+// Sovereign returns the country that CAMEO codes the country or territory a3 as (actors/countries: New
+// Caledonia, NCL, is FRA), else a3 itself.
+func (d *Dictionary) Sovereign(a3 string) string {
+	if i, ok := d.country[a3]; ok {
+		return d.actors[i].Country
+	}
+	return a3
+}

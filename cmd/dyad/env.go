@@ -118,8 +118,14 @@ func (e *env) components() (*components, error) {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
 	// the actor stage and the coder read where crowds and events at home are from the whole gazetteer
-	c.dict.SetPlaces(c.geo.Gazetteer().PlaceCountry)
-	c.coder.SetPlaces(c.geo.Gazetteer().PlaceCountry)
+	// (a territory's places, Nouméa, count for the country CAMEO codes it as: actors/countries)
+	gaz, dict := c.geo.Gazetteer(), c.dict
+	placeCountry := func(key, prefer string) (string, bool) {
+		cc, ok := gaz.PlaceCountry(key, prefer)
+		return dict.Sovereign(cc), ok
+	}
+	c.dict.SetPlaces(placeCountry)
+	c.coder.SetPlaces(placeCountry)
 	return c, nil
 }
 
