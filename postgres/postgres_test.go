@@ -95,8 +95,8 @@ func TestMigrateTwice(t *testing.T) {
 		t.Fatalf("second migrate: %v", err)
 	}
 	v, err := db.SchemaVersion(context.Background())
-	if err != nil || v != 7 {
-		t.Errorf("SchemaVersion = %d, %v; want 7", v, err)
+	if err != nil || v != 8 {
+		t.Errorf("SchemaVersion = %d, %v; want 8", v, err)
 	}
 }
 
@@ -212,7 +212,8 @@ func TestRollups(t *testing.T) {
 }
 
 // TestMigrateRollups opens a store of schema version 1 that holds rows: migration 0002 fills the rollups
-// from them, and migration 0003 adds the mentions' codings, NULL for the rows stored before.
+// from them, migration 0003 adds the mentions' codings, NULL for the rows stored before, and migration 0008
+// drops the index of actor mentions by actor.
 func TestMigrateRollups(t *testing.T) {
 	ctx := context.Background()
 	u := freshURL(t)
@@ -231,7 +232,8 @@ func TestMigrateRollups(t *testing.T) {
 		"ALTER TABLE event_mentions DROP COLUMN key",
 		"ALTER TABLE event_mentions DROP COLUMN coding", "DROP INDEX events_place_id_date", "DROP INDEX events_place_country_date",
 		"DROP INDEX events_place_admin1_date", "DROP INDEX events_lat_lon",
-		"ALTER TABLE events DROP COLUMN place", "DROP TABLE event_aliases", "DELETE FROM schema_version WHERE version >= 2"} {
+		"ALTER TABLE events DROP COLUMN place", "DROP TABLE event_aliases",
+		"CREATE INDEX actor_mentions_actor ON actor_mentions (actor_id)", "DELETE FROM schema_version WHERE version >= 2"} {
 		if _, err := db.pool.Exec(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
@@ -242,8 +244,12 @@ func TestMigrateRollups(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 7 {
-		t.Fatalf("SchemaVersion = %d, %v; want 7", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 8 {
+		t.Fatalf("SchemaVersion = %d, %v; want 8", v, err)
+	}
+	var idx bool
+	if err := db.pool.QueryRow(ctx, "SELECT to_regclass('actor_mentions_actor') IS NOT NULL").Scan(&idx); err != nil || idx {
+		t.Fatalf("actor_mentions_actor after migration 0008: %v, %v; want none", idx, err)
 	}
 	if e, err := db.Event(ctx, recs[0].Events[0].ID); err != nil || len(e.Mentions) == 0 || e.Mentions[0].Coding != nil {
 		t.Fatalf("an event stored before migration 0003 = %+v, %v; want its mentions with no coding", e, err)
