@@ -19,7 +19,8 @@ import (
 // `dyad bench --articles N --records FILE`; DYAD_BENCH_RECORDS=FILE, skipped without) into a fresh file,
 // and reports the process's CPU time per 1,000 articles (getrusage: the figure the other load of a shared
 // machine inflates least) and the bytes the store wrote per article (the file and its WAL, checkpoints
-// included).
+// included), and the CPU time per 1,000 articles of the first and the last quarter of the batches, whose
+// difference is what grows with the store.
 func BenchmarkSaveRecorded(b *testing.B) {
 	path := os.Getenv("DYAD_BENCH_RECORDS")
 	if path == "" {
@@ -34,7 +35,8 @@ func BenchmarkSaveRecorded(b *testing.B) {
 		n += len(batch)
 	}
 	ctx := context.Background()
-	var cpu time.Duration
+	var cpu, cpuFirst, cpuLast time.Duration
+	var nFirst, nLast int
 	var written int64
 	b.ResetTimer()
 	for range b.N {
@@ -46,10 +48,22 @@ func BenchmarkSaveRecorded(b *testing.B) {
 		w0 := writtenBytes()
 		c0 := cpuTime()
 		b.StartTimer()
+		done := 0
 		for _, batch := range batches {
+			c := cpuTime()
 			if _, err := db.SaveBatch(ctx, batch); err != nil {
 				b.Fatal(err)
 			}
+			// The first and the last quarter of the articles: what grows with the store shows between them.
+			switch {
+			case done < n/4:
+				cpuFirst += cpuTime() - c
+				nFirst += len(batch)
+			case done >= n-n/4:
+				cpuLast += cpuTime() - c
+				nLast += len(batch)
+			}
+			done += len(batch)
 		}
 		b.StopTimer()
 		cpu += cpuTime() - c0
@@ -58,6 +72,8 @@ func BenchmarkSaveRecorded(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(cpu.Seconds()*1000/float64(n*b.N), "CPU-s/1k")
+	b.ReportMetric(cpuFirst.Seconds()*1000/float64(max(nFirst, 1)), "CPU-s/1k-first-quarter")
+	b.ReportMetric(cpuLast.Seconds()*1000/float64(max(nLast, 1)), "CPU-s/1k-last-quarter")
 	b.ReportMetric(float64(written)/float64(n*b.N)/1e3, "kB-written/article")
 	b.ReportMetric(float64(n), "articles")
 }

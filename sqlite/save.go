@@ -6,6 +6,8 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -122,7 +124,7 @@ type saver struct {
 	touched map[string]*touched
 	tot     totals
 	claims  []string // claims that gained statements
-	clSeen  map[string]bool
+	clAdded map[string]*claimDelta
 	rowsQ   map[rowsKey]string // multi-row inserts by head and rows
 	texts   []newText          // the new articles, for the full-text index
 }
@@ -243,6 +245,62 @@ const recountClaim = `UPDATE claims SET
 
 const insertClaimConcepts = `INSERT OR IGNORE INTO claim_concepts (concept, claim_id)
 	SELECT j.value, ?1 FROM claims c, json_each(c.concepts) j WHERE c.id = ?1`
+
+// addToClaim adds to a claim's counters what the statements a transaction added to it bring (?2 statements,
+// dated ?3 to ?4 or NULL, the JSON arrays ?5 of languages, ?6 of speakers, ?7 of concepts): the same values
+// recountClaim would set, without reading the claim's other statements, whose number grows with the store
+// (a claim such as "the EU on the United States: free trade" gathers statements from every year).
+const addToClaim = `UPDATE claims SET count = count + ?2,
+	first = CASE WHEN ?3 IS NULL OR (first <> '' AND first <= ?3) THEN first ELSE ?3 END,
+	last = CASE WHEN ?4 IS NULL OR last >= ?4 THEN last ELSE ?4 END,
+	languages = (SELECT json_group_array(value) FROM
+		(SELECT value FROM json_each(claims.languages) UNION SELECT value FROM json_each(?5) ORDER BY value)),
+	speakers = (SELECT json_group_array(value) FROM
+		(SELECT value FROM json_each(claims.speakers) UNION SELECT value FROM json_each(?6) ORDER BY value)),
+	concepts = (SELECT json_group_array(value) FROM
+		(SELECT value FROM json_each(claims.concepts) UNION SELECT value FROM json_each(?7) ORDER BY value))
+	WHERE id = ?1`
+
+// addClaimConcepts indexes a claim (?1) by the concepts (JSON array ?2) its new statements brought: those
+// its stored statements have are indexed already.
+const addClaimConcepts = `INSERT OR IGNORE INTO claim_concepts (concept, claim_id) SELECT value, ?1 FROM json_each(?2)`
+
+// claimDelta is what the statements a transaction added to a claim change in its counters.
+type claimDelta struct {
+	n                         int
+	first, last               string // of the dated statements; "" when none is dated
+	langs, speakers, concepts map[string]bool
+}
+
+func (d *claimDelta) add(lang, speaker, date string, concepts []string) {
+	d.n++
+	if date != "" {
+		if d.first == "" || date < d.first {
+			d.first = date
+		}
+		if date > d.last {
+			d.last = date
+		}
+	}
+	if lang != "" {
+		d.langs[lang] = true
+	}
+	if speaker != "" {
+		d.speakers[speaker] = true
+	}
+	for _, c := range concepts {
+		d.concepts[c] = true
+	}
+}
+
+// jsonSet is a set of strings as a JSON array, for json_each.
+func jsonSet(m map[string]bool) (string, error) {
+	if len(m) == 0 {
+		return "[]", nil
+	}
+	b, err := json.Marshal(slices.Sorted(maps.Keys(m)))
+	return string(b), err
+}
 
 // save writes one record and reports whether its article was new.
 func (s *saver) save(rec *dyad.Record, now time.Time) (bool, error) {
@@ -491,13 +549,16 @@ func (s *saver) saveStatement(rec *dyad.Record, st *dyad.Statement) error {
 		return fmt.Errorf("claim %s: %w", id, err)
 	}
 	s.tot.claims += added
-	if s.clSeen == nil {
-		s.clSeen = map[string]bool{}
+	if s.clAdded == nil {
+		s.clAdded = map[string]*claimDelta{}
 	}
-	if !s.clSeen[id] {
-		s.clSeen[id] = true
+	d := s.clAdded[id]
+	if d == nil {
+		d = &claimDelta{langs: map[string]bool{}, speakers: map[string]bool{}, concepts: map[string]bool{}}
+		s.clAdded[id] = d
 		s.claims = append(s.claims, id)
 	}
+	d.add(lg, sp.Name, string(st.Date), st.Concepts)
 	return nil
 }
 
@@ -521,14 +582,36 @@ func (s *saver) finish() error {
 		rollupDeltas(t, &a, deltas)
 	}
 	for _, id := range s.claims {
-		if _, err := s.exec(recountClaim, id); err != nil {
-			return fmt.Errorf("recount claim %s: %w", id, err)
-		}
-		if _, err := s.exec(insertClaimConcepts, id); err != nil {
-			return fmt.Errorf("claim %s concepts: %w", id, err)
+		if err := s.addToClaim(id, s.clAdded[id]); err != nil {
+			return fmt.Errorf("claim %s: %w", id, err)
 		}
 	}
 	return s.saveRollups(deltas)
+}
+
+// addToClaim adds the statements of d to claim id's counters and concepts.
+func (s *saver) addToClaim(id string, d *claimDelta) error {
+	langs, err := jsonSet(d.langs)
+	if err != nil {
+		return err
+	}
+	speakers, err := jsonSet(d.speakers)
+	if err != nil {
+		return err
+	}
+	concepts, err := jsonSet(d.concepts)
+	if err != nil {
+		return err
+	}
+	if _, err := s.exec(addToClaim, id, d.n, nullable(d.first), nullable(d.last), langs, speakers, concepts); err != nil {
+		return fmt.Errorf("count: %w", err)
+	}
+	if len(d.concepts) > 0 {
+		if _, err := s.exec(addClaimConcepts, id, concepts); err != nil {
+			return fmt.Errorf("concepts: %w", err)
+		}
+	}
+	return nil
 }
 
 // nullable maps the empty string to SQL NULL.
