@@ -168,7 +168,7 @@ func (s *saver) rest(recs []*dyad.Record, fresh []int) error {
 		actorRows          [][]any
 		sigRows, bandRows  [][]any
 		stmts              = &pgx.Batch{}
-		stmtClaims         []bool // whether each query of stmts inserts a claim (or a statement)
+		stmtClaims         []*claimStatement // for each query of stmts: nil for a claim's insert, else the statement's
 	)
 	for _, i := range fresh {
 		rec := recs[i]
@@ -249,13 +249,14 @@ func (s *saver) rest(recs []*dyad.Record, fresh []int) error {
 			stmts.Queue(insertStatement, st.ID, a.ID, sp.ID, sp.Name, text.Fold(sp.Name), sp.Type, sp.Country,
 				sp.Sector, sp.Code, sp.Provisional, st.Verb, st.Text, lg, nullable(string(st.Date)),
 				nullable(string(st.ClaimID)), st.Start, st.End, source, st.Direct, nonNil(st.Concepts))
-			stmtClaims = append(stmtClaims, false)
+			stmtClaims = append(stmtClaims, &claimStatement{claim: string(st.ClaimID), lang: lg, speaker: sp.Name,
+				date: string(st.Date), concepts: st.Concepts})
 			if id := string(st.ClaimID); id != "" && !clSeen[id] {
 				clSeen[id] = true
 				claimIDs = append(claimIDs, id)
 				label := rec.ClaimLabel(id, st.Text)
 				stmts.Queue(insertClaim, id, label, text.Fold(label))
-				stmtClaims = append(stmtClaims, true)
+				stmtClaims = append(stmtClaims, nil)
 			}
 		}
 	}
@@ -348,18 +349,28 @@ func (s *saver) rest(recs []*dyad.Record, fresh []int) error {
 			rollupDeltas(t, &a, deltas)
 		}
 	}
+	added := map[string]*claimDelta{} // what the statements inserted bring to each claim
 	if stmts.Len() > 0 {
 		br := s.tx.SendBatch(s.ctx, stmts)
-		for _, claim := range stmtClaims {
+		for _, st := range stmtClaims {
 			tag, err := br.Exec()
 			if err != nil {
 				br.Close()
 				return fmt.Errorf("statements: %w", err)
 			}
-			if claim {
+			switch {
+			case st == nil:
 				tot.claims += tag.RowsAffected()
-			} else {
+			case tag.RowsAffected() > 0:
 				tot.statements += tag.RowsAffected()
+				if st.claim != "" {
+					d := added[st.claim]
+					if d == nil {
+						d = &claimDelta{ID: st.claim, Langs: []string{}, Speakers: []string{}, Concepts: []string{}}
+						added[st.claim] = d
+					}
+					d.add(st)
+				}
 			}
 		}
 		if err := br.Close(); err != nil {
@@ -367,8 +378,18 @@ func (s *saver) rest(recs []*dyad.Record, fresh []int) error {
 		}
 	}
 	if len(claimIDs) > 0 {
-		if _, err := s.tx.Exec(s.ctx, recountClaims, claimIDs); err != nil {
-			return fmt.Errorf("recount claims: %w", err)
+		var deltas []*claimDelta
+		for _, id := range claimIDs {
+			if d := added[id]; d != nil {
+				deltas = append(deltas, d)
+			}
+		}
+		js, err := json.Marshal(deltas)
+		if err != nil {
+			return fmt.Errorf("claims: %w", err)
+		}
+		if _, err := s.tx.Exec(s.ctx, addToClaims, string(js)); err != nil {
+			return fmt.Errorf("add to claims: %w", err)
 		}
 		if _, err := s.tx.Exec(s.ctx, insertClaimConcepts, claimIDs); err != nil {
 			return fmt.Errorf("claim concepts: %w", err)
@@ -426,6 +447,59 @@ const recountClaims = `UPDATE claims c SET count = s.n, first = coalesce(s.f, ''
 		array_agg(DISTINCT speaker_name ORDER BY speaker_name) FILTER (WHERE speaker_name <> '') AS sp
 		FROM statements WHERE claim_id = ANY($1) GROUP BY claim_id) s
 	WHERE c.id = s.claim_id`
+
+// addToClaims adds to claims' counters what the statements a transaction added to them bring (a JSON
+// array of claimDelta): the same values recountClaims would set, without reading the claims' other
+// statements, whose number grows with the store. Transactions that touch one claim hold its lock in turn.
+const addToClaims = `UPDATE claims c SET count = c.count + d.n,
+	first = CASE WHEN d.f IS NULL OR (c.first <> '' AND c.first COLLATE "C" <= d.f COLLATE "C") THEN c.first ELSE d.f END,
+	last = CASE WHEN d.l IS NULL OR c.last >= d.l COLLATE "C" THEN c.last ELSE d.l END,
+	languages = ARRAY(SELECT DISTINCT x COLLATE "C" FROM unnest(c.languages || d.langs) AS x ORDER BY 1),
+	speakers = ARRAY(SELECT DISTINCT x COLLATE "C" FROM unnest(c.speakers || d.speakers) AS x ORDER BY 1),
+	concepts = ARRAY(SELECT DISTINCT x COLLATE "C" FROM unnest(c.concepts || d.concepts) AS x ORDER BY 1)
+	FROM json_to_recordset($1::json) AS d(id text, n integer, f text, l text, langs text[], speakers text[],
+		concepts text[])
+	WHERE c.id = d.id`
+
+// claimStatement is what a statement brings to its claim's counters.
+type claimStatement struct {
+	claim, lang, speaker, date string
+	concepts                   []string
+}
+
+// claimDelta is what the statements a transaction inserted bring to one claim, as addToClaims reads it.
+type claimDelta struct {
+	ID       string   `json:"id"`
+	N        int      `json:"n"`
+	First    *string  `json:"f"`
+	Last     *string  `json:"l"`
+	Langs    []string `json:"langs"`
+	Speakers []string `json:"speakers"`
+	Concepts []string `json:"concepts"`
+}
+
+func (d *claimDelta) add(st *claimStatement) {
+	d.N++
+	if st.date != "" {
+		if d.First == nil || st.date < *d.First {
+			d.First = &st.date
+		}
+		if d.Last == nil || st.date > *d.Last {
+			d.Last = &st.date
+		}
+	}
+	if st.lang != "" && !slices.Contains(d.Langs, st.lang) {
+		d.Langs = append(d.Langs, st.lang)
+	}
+	if st.speaker != "" && !slices.Contains(d.Speakers, st.speaker) {
+		d.Speakers = append(d.Speakers, st.speaker)
+	}
+	for _, c := range st.concepts {
+		if !slices.Contains(d.Concepts, c) {
+			d.Concepts = append(d.Concepts, c)
+		}
+	}
+}
 
 const insertClaimConcepts = `INSERT INTO claim_concepts (concept, claim_id)
 	SELECT DISTINCT x, c.id FROM claims c, unnest(c.concepts) AS x WHERE c.id = ANY($1)

@@ -2,11 +2,9 @@ package sqlite
 
 import (
 	"context"
-	"fmt"
-	"math/rand/v2"
 	"testing"
 
-	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/storetest"
 )
 
 // TestClaimCountersAdded saves statements of a few claims in batches (some saved twice, some articles
@@ -17,50 +15,11 @@ func TestClaimCountersAdded(t *testing.T) {
 	ctx := context.Background()
 	db := openTemp(t)
 	defer db.Close()
-	r := rand.New(rand.NewPCG(7, 12))
-	langs := []string{"en", "fr", "de", "vi", ""}
-	speakers := []string{"Nguyen Van A", "Jean Dupont", "AT&T <press>", "Ελένη", ""}
-	dates := []string{"", "2024", "2024-03", "2024-03-09", "2023-12-31", "2025-01-02"}
-	concepts := []string{"trade", "peace", "sea", "talks"}
-	var saved []*dyad.Record
-	n := 0
-	for batch := range 12 {
-		var recs []*dyad.Record
-		for range 1 + r.IntN(20) {
-			n++
-			id := fmt.Sprintf("art-%03d", n)
-			rec := &dyad.Record{Article: dyad.Article{ID: id, URI: "file:" + id, Lang: langs[r.IntN(4)],
-				Text: fmt.Sprintf("text of %s", id)}}
-			for k := range 1 + r.IntN(3) {
-				var cs []string
-				for _, c := range concepts {
-					if r.IntN(3) == 0 {
-						cs = append(cs, c)
-					}
-				}
-				st := dyad.Statement{ID: fmt.Sprintf("%s-s%d", id, k), ArticleID: id, Text: "said so",
-					Speaker: dyad.ActorRef{Name: speakers[r.IntN(len(speakers))]}, Lang: langs[r.IntN(len(langs))],
-					Date: dyad.NullString(dates[r.IntN(len(dates))]), Concepts: cs}
-				if r.IntN(5) > 0 {
-					st.ClaimID = dyad.NullString(fmt.Sprintf("claim-%d", r.IntN(4)))
-				}
-				rec.Statements = append(rec.Statements, st)
-			}
-			recs = append(recs, rec)
-		}
-		if len(saved) > 0 {
-			recs = append(recs, saved[r.IntN(len(saved))]) // saved again: adds nothing
-		}
-		if batch%4 == 3 {
-			// The last record's article is the original of two stored ones: their statements leave their claims.
-			last := recs[len(recs)-1]
-			last.Demote = []string{saved[r.IntN(len(saved))].Article.ID, saved[r.IntN(len(saved))].Article.ID}
-		}
-		if _, err := db.SaveBatch(ctx, recs); err != nil {
+	for i, batch := range storetest.ClaimBatches(12, 7) {
+		if _, err := db.SaveBatch(ctx, batch); err != nil {
 			t.Fatal(err)
 		}
-		saved = append(saved, recs...)
-		checkClaimCounters(t, db, batch)
+		checkClaimCounters(t, db, i)
 	}
 }
 
