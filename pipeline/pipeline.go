@@ -232,7 +232,18 @@ func (r *Runner) Run(ctx context.Context, src dyad.Source) (*Summary, error) {
 
 	sum := &Summary{}
 	var storeErr error
-	for j := range ordered {
+	for {
+		j, ok := r.next(ordered, storeErr == nil && r.batching() && r.busy && len(r.buf) > 0)
+		if !ok {
+			break
+		}
+		if j == nil { // the batch being saved is saved: the records linked meanwhile go next
+			if err := r.flush(ctx, sum); err != nil {
+				storeErr = err
+				cancel()
+			}
+			continue
+		}
 		<-j.out
 		sum.Read++
 		if storeErr == nil {
@@ -241,8 +252,8 @@ func (r *Runner) Run(ctx context.Context, src dyad.Source) (*Summary, error) {
 				cancel()
 			}
 		}
-		if storeErr == nil && r.batching() && (len(r.buf) >= r.Batch || len(ordered) == 0 && len(r.buf) > 0) {
-			// A full batch, or the workers have nothing ready: save what is linked.
+		if storeErr == nil && r.batching() && (len(r.buf) >= r.Batch || len(ordered) == 0 && len(r.buf) > 0 && !r.saving()) {
+			// A full batch, or the workers have nothing ready and no batch is being saved: save what is linked.
 			if err := r.flush(ctx, sum); err != nil {
 				storeErr = err
 				cancel()
@@ -266,6 +277,30 @@ func (r *Runner) Run(ctx context.Context, src dyad.Source) (*Summary, error) {
 		return sum, readErr
 	}
 	return sum, ctx.Err()
+}
+
+// saving reports whether a batch is being saved.
+func (r *Runner) saving() bool { return r.busy && len(r.inflight) == 0 }
+
+// next returns the next job in order, false when there are no more. With waitSave (a batch is being saved
+// and records are waiting for the next) and no job ready, it returns a nil job as soon as the save ends
+// first, so that the waiting records are saved then rather than when the next job comes. The records that
+// come in the meantime join the next batch: flushing whenever the workers had nothing ready made batches
+// of a few records (127 of the 164 batches of an 8,000-article run had fewer than 32) while the workers
+// stood still waiting for the save, and each batch costs a transaction, a link pass and the readers' page
+// caches, which SQLite empties after every commit, however few records it holds.
+func (r *Runner) next(ordered <-chan *job, waitSave bool) (*job, bool) {
+	if !waitSave || len(ordered) > 0 {
+		j, ok := <-ordered
+		return j, ok
+	}
+	select {
+	case j, ok := <-ordered:
+		return j, ok
+	case res := <-r.inflight:
+		r.inflight <- res // wait reads it; the channel holds one and the saver has sent its one
+		return nil, true
+	}
 }
 
 // process runs the per-document stages, turning a panic in a stage into an error for that document.
