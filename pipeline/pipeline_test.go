@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"fmt"
 	"iter"
 	"strings"
 	"sync"
@@ -341,5 +342,90 @@ func TestCountDemotedMentions(t *testing.T) {
 	r.count(sum, &dyad.Record{Article: dyad.Article{ID: "orig2"}, Events: ev(1), Demote: []string{"elsewhere"}}, true)
 	if sum.Events != 2 || sum.NearDups != 2 || sum.Stored != 3 {
 		t.Errorf("summary = %+v; want 2 event mentions, 2 near-duplicates, 3 stored", sum)
+	}
+}
+
+type funcSource func(yield func(*dyad.Document, error) bool)
+
+func (f funcSource) Documents(ctx context.Context) iter.Seq2[*dyad.Document, error] {
+	return iter.Seq2[*dyad.Document, error](f)
+}
+
+// While a batch is being saved, the records that come join the next batch (they used to be cut into
+// batches of one or a few, the reader waiting for each save), and records waiting when the save ends are
+// saved then, without waiting for another document.
+func TestBatchesGrowWhileSaving(t *testing.T) {
+	st := &memStore{ids: map[string]bool{}}
+	pending := &memPending{ids: map[string]bool{}}
+	release := make(chan struct{})
+	read := make(chan int, 100)
+	saved := make(chan string, 100)
+	var mu sync.Mutex
+	var sizes []int
+	save := func(ctx context.Context, recs []*dyad.Record) ([]bool, error) {
+		mu.Lock()
+		first := len(sizes) == 0
+		sizes = append(sizes, len(recs))
+		mu.Unlock()
+		if first {
+			<-release
+		}
+		out, err := st.SaveBatch(ctx, recs)
+		for _, r := range recs {
+			saved <- r.Article.ID
+		}
+		return out, err
+	}
+	doc := func(i int) *dyad.Document {
+		return &dyad.Document{URI: fmt.Sprintf("doc-%d", i), Body: fmt.Appendf(nil, "%d", i)}
+	}
+	await := func(what string, ok func() bool) {
+		deadline := time.Now().Add(10 * time.Second)
+		for !ok() {
+			if time.Now().After(deadline) {
+				t.Errorf("timed out waiting: %s", what)
+				return
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}
+	src := funcSource(func(yield func(*dyad.Document, error) bool) {
+		if !yield(doc(0), nil) {
+			return
+		}
+		await("the first save", func() bool { mu.Lock(); defer mu.Unlock(); return len(sizes) == 1 })
+		for i := 1; i <= 5; i++ {
+			if !yield(doc(i), nil) {
+				return
+			}
+		}
+		await("documents 1-5 read while the first batch is saved", func() bool { return len(read) > 0 && <-read >= 6 })
+		close(release)
+		for range 6 {
+			select {
+			case <-saved:
+			case <-time.After(10 * time.Second):
+				t.Error("the records waiting when the save ended were not saved before the next document")
+				return
+			}
+		}
+		yield(doc(6), nil)
+	})
+	r := &Runner{
+		Stages: Stages{Extract: func(d *dyad.Document) (*dyad.Article, error) {
+			return &dyad.Article{ID: "id-" + string(d.Body), URI: d.URI, Text: string(d.Body)}, nil
+		}},
+		Store: st, Workers: 2, Batch: 256, SaveBatch: save, Pending: pending,
+		Progress: func(s *Summary) { read <- s.Read },
+	}
+	sum, err := r.Run(context.Background(), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Stored != 7 {
+		t.Errorf("summary %+v", sum)
+	}
+	if fmt.Sprint(sizes) != "[1 5 1]" {
+		t.Errorf("batches of %v records; want [1 5 1]", sizes)
 	}
 }
