@@ -39,6 +39,11 @@ type Pending struct {
 	// cands and sims hold the store's answers that Prefetch asked ahead, until Done or Reset.
 	cands map[string][]dyad.Event
 	sims  map[string][]dyad.Signature
+	// byKey and byBand hold the positions in recs of the records with an event of a key and with a band,
+	// ascending, so that a lookup reads the records that may answer it, not every pending one (a batch of
+	// 256 records made each lookup read them all).
+	byKey  map[string][]int
+	byBand map[uint64][]int
 }
 
 // asker asks the store one record's questions for Prefetch.
@@ -171,12 +176,60 @@ func (p *Pending) Add(rec *dyad.Record) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.recs = append(p.recs, rec)
+	p.index(len(p.recs)-1, rec)
 	p.byID[rec.Article.ID] = rec
 	for _, m := range rec.Merge {
 		for _, f := range m.From {
 			p.merged[f] = mergedInto{into: m.Into, by: rec}
 		}
 	}
+}
+
+// index lists the record at position i of recs under its events' keys and its bands. Under p.mu.
+func (p *Pending) index(i int, rec *dyad.Record) {
+	if p.byKey == nil {
+		p.byKey, p.byBand = map[string][]int{}, map[uint64][]int{}
+	}
+	for _, ev := range rec.Events {
+		if l := p.byKey[ev.Key]; len(l) == 0 || l[len(l)-1] != i {
+			p.byKey[ev.Key] = append(l, i)
+		}
+	}
+	if rec.Signature != nil {
+		for _, b := range rec.Signature.Bands {
+			if l := p.byBand[b]; len(l) == 0 || l[len(l)-1] != i {
+				p.byBand[b] = append(l, i)
+			}
+		}
+	}
+}
+
+// reindex lists every record of recs anew. Under p.mu.
+func (p *Pending) reindex() {
+	clear(p.byKey)
+	clear(p.byBand)
+	for i, r := range p.recs {
+		p.index(i, r)
+	}
+}
+
+// indexed returns, in the order of recs, the records listed under any of keys in idx. A record replaced in
+// recs by a demoted copy is returned as the copy, which keeps the original's signature and has no events.
+func indexed[K comparable](p *Pending, idx func() map[K][]int, keys []K) []*dyad.Record {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	m := idx()
+	var at []int
+	for _, k := range keys {
+		at = append(at, m[k]...)
+	}
+	slices.Sort(at)
+	at = slices.Compact(at)
+	out := make([]*dyad.Record, len(at))
+	for i, j := range at {
+		out[i] = p.recs[j]
+	}
+	return out
 }
 
 // mergedInto is an event an unsaved record merges another into.
@@ -212,6 +265,7 @@ func (p *Pending) Done(recs []*dyad.Record) {
 		}
 	}
 	p.recs = slices.DeleteFunc(p.recs, isGone)
+	p.reindex()
 	for c, orig := range p.copies {
 		if gone[orig] {
 			delete(p.copies, c)
@@ -237,6 +291,8 @@ func (p *Pending) Reset() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.recs = nil
+	clear(p.byKey)
+	clear(p.byBand)
 	clear(p.byID)
 	clear(p.copies)
 	clear(p.demoted)
@@ -269,7 +325,7 @@ func (p *Pending) SimilarArticles(ctx context.Context, bands []uint64) ([]dyad.S
 	for _, b := range bands {
 		want[b] = true
 	}
-	for _, r := range p.snapshot() {
+	for _, r := range indexed(p, func() map[uint64][]int { return p.byBand }, bands) {
 		if r.Signature == nil {
 			continue
 		}
@@ -356,7 +412,7 @@ func (p *Pending) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([
 		}
 		recountMentions(&out[i])
 	}
-	for _, r := range p.snapshot() {
+	for _, r := range indexed(p, func() map[string][]int { return p.byKey }, q.Keys) {
 		for _, ev := range r.Events {
 			if !slices.Contains(q.Keys, ev.Key) {
 				continue
