@@ -76,6 +76,10 @@ func TestRecognize(t *testing.T) {
 		// place in the sentence.
 		{"capital", "en", "2024-03-01", "Beijing said the talks in Washington went well, the Washington Post reported.",
 			[]want{{"Beijing", "CHN", "CHN", "CHNGOV", "capital"}}},
+		// A verb-final clause puts subject and object side by side: a capital after a country's name is an
+		// actor of its own, not part of one name with it.
+		{"capital after actor", "nl", "2024-03-01", "Oekraïne meldt dat Rusland Kiev opnieuw heeft aangevallen.",
+			[]want{{"Oekraïne", "UKR", "UKR", "UKR", "name"}, {"Rusland", "RUS", "RUS", "RUS", "name"}, {"Kiev", "UKR", "UKR", "UKRGOV", "capital"}}},
 		{"group place", "de", "2024-12-01", "In Tiflis nahm die Polizei mehr als hundert Demonstranten fest.",
 			[]want{{"Polizei", "GEOCOP", "GEO", "GEOCOP", "place"}, {"Demonstranten", "GEOOPP", "GEO", "GEOOPP", "place"}}},
 		{"group host", "en", "2024-07-16", "Police in Kenya fired tear gas at protesters.",

@@ -45,7 +45,9 @@ func (r *resolver) capitals() {
 		if !t.word || !t.cap || taken[i] || (t.upper && len(t.fold) > 3) {
 			continue
 		}
-		if p := r.prevWord(i); p >= 0 && (conn(r.toks[p].fold)&connPlace != 0 || r.toks[p].cap && r.toks[p].word && !r.toks[p].han && !r.sentenceStart(p)) {
+		// A capitalised word before it glues the two into one name, unless that word ends an actor already
+		// found: a verb-final clause puts subject and object side by side ("dat Rusland Kiev ... aanviel").
+		if p := r.prevWord(i); p >= 0 && (conn(r.toks[p].fold)&connPlace != 0 || r.toks[p].cap && r.toks[p].word && !r.toks[p].han && !r.sentenceStart(p) && !taken[p]) {
 			continue
 		}
 		for n := min(4, len(r.toks)-i); n > 0; n-- {

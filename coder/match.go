@@ -246,13 +246,32 @@ func (s *sentence) matchAt(pt *pattern, an anchor, i int) (binding, bool) {
 	// verb-first patterns ("traf S T", "hat S ... getroffen") read inverted word order: when an actor phrase
 	// stands right before the verb, that phrase is the subject and the inverted reading is wrong
 	// ("Scholz hat Selenskyj empfangen" is not Selenskyj receiving)
-	if len(pt.elems) > 1 && pt.elems[0].kind == kLit && pt.elems[1].kind == kSlot && pt.elems[1].slot == 'S' && b.lo > 0 && s.u[b.lo-1].phrase >= 0 && !s.governed(b.lo-1) {
-		return b, false
+	if len(pt.elems) > 1 && pt.elems[0].kind == kLit && pt.elems[1].kind == kSlot && pt.elems[1].slot == 'S' {
+		if p := s.phraseBefore(b.lo); p >= 0 && !s.governed(p) {
+			return b, false
+		}
 	}
 	if pt.active && s.passiveTrigger(b) {
 		return b, false // "X were arrested at the port, police said": not X arresting the police
 	}
 	return b, true
+}
+
+// phraseBefore returns the actor phrase that ends right before unit lo, or the one before a place named after a
+// loc word there ("De rechtbank in Den Haag heeft ..."): a verb-second clause's subject; -1 when there is none.
+func (s *sentence) phraseBefore(lo int) int {
+	p := lo - 1
+	if p < 0 || s.u[p].phrase >= 0 {
+		return p
+	}
+	k := p
+	for n := 0; k >= 0 && n < 4 && s.u[k].phrase < 0 && s.d.capitalized(s.u[k]); n++ {
+		k--
+	}
+	if k == p || k < 1 || s.u[k].phrase >= 0 || !s.d.lg.is(cLoc, s.u[k].fold) || s.u[k-1].phrase < 0 {
+		return -1
+	}
+	return k - 1
 }
 
 // governed reports whether the actor phrase at unit p follows a preposition (over determiners): the end of a
