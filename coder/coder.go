@@ -751,6 +751,18 @@ func (d *doc) actorOf(ph int) dyad.EventActor {
 			a.ActorID = ""
 		}
 	}
+	// "the leaders of Britain and France", "lãnh đạo của Anh và Pháp": a country coordinated after a title
+	// that ends in its own country shares that title (FRAGOV), where it stands alone in its phrase
+	if l := d.phrases[ph].list; l != nil && l[0] != ph && m.Actor.Type == dyad.TypeCountry && (m.Via == "name" || m.Via == "alias") && len(d.phrases[ph].members) == 1 {
+		fh := d.phrases[l[0]].head
+		first := d.ments[fh]
+		if first.Actor.Type != dyad.TypeCountry && first.Actor.Sector != "" && first.Actor.Country != "" && len(d.phrases[l[0]].members) == 1 &&
+			(first.Via == "genitive" || first.Via == "demonym") && d.toks[d.mtok[fh][1]].IsCapitalized() {
+			a.Sector = first.Actor.Sector
+			a.Code = a.Country + a.Sector
+			a.ActorID = ""
+		}
+	}
 	return a
 }
 
