@@ -342,6 +342,9 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 				if (ev.Code == "042" || ev.Code == "043" || ev.Code == "044") && ev.Source.Country != "" && ev.Source.Country == ev.Target.Country {
 					continue // a visit to one's own country is no visit
 				}
+				if family(ev.Code) == "04" && ev.Source.Country == ev.Target.Country && (ev.Source.Code == ev.Source.Country) != (ev.Target.Code == ev.Target.Country) {
+					continue // a country consulting its own organ ("Hoa Kỳ ... đàm phán với quan chức Hoa Kỳ") is no consultation
+				}
 				k := ev.Source.Code + "|" + ev.Target.Country + "|" + family(ev.Code)
 				if ev.Target.Country == "" {
 					k = ev.Source.Code + "|" + ev.Target.Code + "|" + family(ev.Code)
