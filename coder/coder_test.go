@@ -319,3 +319,26 @@ func TestDatesBetweenElements(t *testing.T) {
 		}
 	}
 }
+
+// A slot written T[w/w] takes only a phrase that holds one of the words; it counts one word more, so it wins
+// over the same pattern without the word, and leaves other phrases to that one.
+func TestSlotHolds(t *testing.T) {
+	dir := writePack(t, map[string]string{"en/verbs": "@snub = snubbed snubs\n1246 | S @snub T\n1245 | S @snub T[activist*/diplomat~]\n"})
+	p, err := packs.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(p, cameo.MustDefault())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for txt, want := range map[string]string{
+		"Thailand snubbed Chinese activists at the summit.": "1245",
+		"Vietnam snubbed China at the summit.":              "1246",
+	} {
+		res := c.Code(&dyad.Article{ID: "u", Lang: "en", Text: txt}, handMentions(loadTestActors(t), txt))
+		if len(res.Events) != 1 || res.Events[0].Code != want {
+			t.Errorf("%q: events %+v, want one %s", txt, res.Events, want)
+		}
+	}
+}
