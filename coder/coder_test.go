@@ -85,6 +85,7 @@ func TestDataErrors(t *testing.T) {
 		{"xx/verbs", "040 | S meet ..99 T\n", "bad gap"},
 		{"xx/verbs", "040 | R meet T\n", "slot R (both sides) excludes"},
 		{"xx/verbs", "161 | S expel T[]\n", "empty word list"},
+		{"xx/verbs", "173 | S ^arrested/^detained T\n", "^ stands once"},
 		{"xx/verbs", "161 | S expel T[..3]\n", "only words can stand in a slot's brackets"},
 		{"xx/verbs", "161 | S expel T[@nope]\n", "undefined word set @nope"},
 		{"xx/verbs", "040 | S meet T | 2\n", "confidence"},

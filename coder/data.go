@@ -534,6 +534,7 @@ func (lg *lang) parseAlt(s string) (alt, error) {
 		if strings.ContainsAny(w, "*()/@~") {
 			return nil, fmt.Errorf("bad word %q", s)
 		}
+
 		sq := tokenize(lg, w)
 		if len(sq) == 0 {
 			return nil, fmt.Errorf("word %q has no letters", s)
@@ -692,6 +693,10 @@ func (lg *lang) parseElem(w string, sets map[string][]alt) (elem, error) {
 	e.kind = kLit
 	parts := strings.Split(w, "/")
 	for _, part := range parts {
+		if strings.HasPrefix(part, "^") {
+			// "^a/^b" read the second word as "^b", which no token is: ^ marks the whole element ("^a/b")
+			return e, fmt.Errorf("bad word %q: ^ stands once, before the first alternative (^a/b)", part)
+		}
 		if strings.HasPrefix(part, "@") {
 			alts, ok := sets[strings.TrimSuffix(part, "*")]
 			if !ok {
