@@ -489,8 +489,9 @@ func (p *petrarch) convertPattern(pp pPattern, verbSet string) {
 		p.issue(pp.line, "empty code")
 		return
 	}
-	// tokens: split braces and parentheses off the words
-	t = strings.NewReplacer("(", " ( ", ")", " ) ", "{", " { ", "}", " } ", "*", " * ").Replace(t)
+	// tokens: split braces and parentheses off the words; a skipped phrase joined to a word ("EN_^", "DE_^")
+	// is a word, then the skip ("_" would make "en_^" a word that never occurs)
+	t = strings.NewReplacer("(", " ( ", ")", " ) ", "{", " { ", "}", " } ", "*", " * ", "_^", " ^ ", "^_", " ^ ").Replace(t)
 	var toks []ptok
 	inBrace := false
 	var brace []string

@@ -35,6 +35,7 @@ FERRY {FERRIES FERRIED FERRYING}
 SNUB
 - * + AT_THE SUMMIT                [1246]
 ~ $ SNUB + = [---]
+- $ * AT_^ OVER +                 [1246]
 `
 
 func convertSample(t *testing.T) *PetrarchResult {
@@ -60,7 +61,8 @@ func TestConvertPetrarchVerbs(t *testing.T) {
 		"--- | S ^@pe_v11_ship ..3 jokes T | 0.6 | sample.txt:17",                // a null pattern, kept to block the default
 		"045 | S ^@pe_v11_ship ..3 as ..3 mediator ..3 with T | 0.6 | sample.txt:18",
 		"1246 | S ^@pe_v22_snub T at_the ..3 summit | 0.6 | sample.txt:24",
-		"040 | ^@pe_v11_ship R together | 0.6 | sample.txt:19", // % (a compound actor) is R, both sides
+		"040 | ^@pe_v11_ship R together | 0.6 | sample.txt:19",           // % (a compound actor) is R, both sides
+		"1246 | S ^@pe_v22_snub ..3 at ..4 over T | 0.6 | sample.txt:26", // "AT_^": the word, then the skip
 	} {
 		if !strings.Contains(res.Text, want+"\n") {
 			t.Errorf("missing line %q in\n%s", want, res.Text)
