@@ -841,7 +841,7 @@ func (r *resolver) holderNamed(offices []string, country, org int32, words []str
 	}
 	if country < 0 && org < 0 && len(words) >= 2 {
 		// a title with no country and a name of several words: a given name shared with a holder somewhere in
-		// the world is no evidence ("el presidente José Jerí" is not José Ramos-Horta); a later word is
+		// the world is no evidence ("el presidente José Jerí" is not José Ramos-Horta); only a later word (a surname) is
 		words = words[1:]
 	}
 	for _, h := range r.holdersOn(offices, country, org) {

@@ -298,18 +298,10 @@ func FuzzCode(f *testing.F) {
 // TestDatesBetweenElements checks that a date expression between two adjacent words of a pattern is passed
 // over, in any language that lists its date words.
 func TestDatesBetweenElements(t *testing.T) {
-	dir := writePack(t, map[string]string{
+	c := coderWith(t, map[string]string{
 		"en/verbs": "040 | S zorked talks with T\n",
 		"es/verbs": "040 | S zorkó conversaciones con T\n",
 	})
-	p, err := packs.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := New(p, cameo.MustDefault())
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, tc := range []struct{ lang, text string }{
 		{"en", "Vietnam zorked talks late on Monday with China."},
 		{"es", "Francia zorkó conversaciones la tarde de este martes con Alemania."},
@@ -324,15 +316,7 @@ func TestDatesBetweenElements(t *testing.T) {
 // A slot written T[w/w] takes only a phrase that holds one of the words; it counts one word more, so it wins
 // over the same pattern without the word, and leaves other phrases to that one.
 func TestSlotHolds(t *testing.T) {
-	dir := writePack(t, map[string]string{"en/verbs": "@snub = snubbed snubs\n1246 | S @snub T\n1245 | S @snub T[activist*/diplomat~]\n"})
-	p, err := packs.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := New(p, cameo.MustDefault())
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := coderWith(t, map[string]string{"en/verbs": "@snub = snubbed snubs\n1246 | S @snub T\n1245 | S @snub T[activist*/diplomat~]\n"})
 	for txt, want := range map[string]string{
 		"Thailand snubbed Chinese activists at the summit.": "1245",
 		"Vietnam snubbed China at the summit.":              "1246",

@@ -534,7 +534,6 @@ func (lg *lang) parseAlt(s string) (alt, error) {
 		if strings.ContainsAny(w, "*()/@~") {
 			return nil, fmt.Errorf("bad word %q", s)
 		}
-
 		sq := tokenize(lg, w)
 		if len(sq) == 0 {
 			return nil, fmt.Errorf("word %q has no letters", s)
