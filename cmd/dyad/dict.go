@@ -15,7 +15,7 @@ import (
 )
 
 func init() {
-	register(command{name: "dict", args: "check DIR | import --format F FILE", summary: "validate a language-data directory, or import PETRARCH/Phoenix dictionaries", run: runDict})
+	register(command{name: "dict", args: "check DIR | import --format F FILE | gaps | coverage", summary: "validate a language-data directory, import PETRARCH/Phoenix dictionaries, list the years offices lack holders", run: runDict})
 }
 
 func runDict(ctx context.Context, e *env, args []string) error {
@@ -25,6 +25,8 @@ func runDict(ctx context.Context, e *env, args []string) error {
 	switch args[0] {
 	case "coverage":
 		return runCoverage(ctx, e, args[1:])
+	case "gaps":
+		return runGaps(ctx, e, args[1:])
 	case "check":
 		fs := newFlags(e, "dict check", "[DIR]")
 		pos, err := parse(fs, args[1:])
