@@ -20,8 +20,11 @@ import (
 // Recall is over gold mentions. Precision is over predicted mentions: an unmatched prediction is a false
 // positive, except one that overlaps no gold span but names an actor the item's gold already lists (same
 // type, and matching as above): a later reference ("Wang" after "Wang Yi"), which gold sets list once.
+//
+// The Countries score asks only the country (or, without one, the code); the CountrySector score the country
+// and the gold sector when it gives one: the figures an actor-resolution test of bare strings reports.
 func Actors(ctx context.Context, g *Gold, c Coder) (*Report, error) {
-	r := &Report{Kind: KindActors, Gold: g.Path, ByLang: map[string]Score{}, ByType: map[string]Score{}}
+	r := &Report{Kind: KindActors, Gold: g.Path, Countries: &Score{}, CountrySector: &Score{}, ByLang: map[string]Score{}, ByType: map[string]Score{}}
 	for i := range g.Items {
 		it := &g.Items[i]
 		if it.Kind() != KindActors {
@@ -71,6 +74,43 @@ func scoreActors(r *Report, it *Item, rec *dyad.Record) {
 	gm, pm := match(len(gold), len(pred), func(gi, pi int) bool {
 		return overlaps(gi, pi) && MentionMatches(gold[gi], pred[pi].Actor)
 	})
+	// The coarser levels: the same matching with less asked of each gold mention.
+	for _, lv := range []struct {
+		s    *Score
+		ease func(GoldMention) GoldMention
+	}{
+		{r.Countries, func(g GoldMention) GoldMention { g.Sector, g.Person = "", ""; return g }},
+		{r.CountrySector, func(g GoldMention) GoldMention { g.Person = ""; return g }},
+	} {
+		eased := make([]GoldMention, len(gold))
+		for i, g := range gold {
+			eased[i] = lv.ease(g)
+		}
+		lgm, lpm := match(len(gold), len(pred), func(gi, pi int) bool {
+			return overlaps(gi, pi) && MentionMatches(eased[gi], pred[pi].Actor)
+		})
+		tp := 0
+		for _, x := range lgm {
+			if x >= 0 {
+				tp++
+			}
+		}
+		fp := 0
+		for pi, p := range pred {
+			if lpm[pi] >= 0 {
+				continue
+			}
+			overlapsAny, repeats := false, false
+			for gi, m := range eased {
+				overlapsAny = overlapsAny || overlaps(gi, pi)
+				repeats = repeats || (m.Type == p.Actor.Type && MentionMatches(m, p.Actor))
+			}
+			if overlapsAny || !repeats {
+				fp++
+			}
+		}
+		lv.s.add(Score{TP: tp, FP: fp, FN: len(gold) - tp})
+	}
 
 	var s Score
 	for gi, m := range gold {

@@ -237,8 +237,14 @@ func TestActorsScoring(t *testing.T) {
 	if len(r.Misses) != 2 || r.Misses[0].ID != "fr-1" || len(r.Misses[0].Missed) != 1 || len(r.Misses[0].Spurious) != 2 {
 		t.Errorf("misses = %+v", r.Misses)
 	}
+	// Without the person's name, the wrong Bui Thanh Son still has the right country and sector.
+	for name, sc := range map[string]*Score{"country": r.Countries, "country+sector": r.CountrySector} {
+		if sc == nil || sc.TP != 4 || sc.FP != 2 || sc.FN != 0 {
+			t.Errorf("%s = %+v, want TP 4 FP 2 FN 0", name, sc)
+		}
+	}
 	var buf bytes.Buffer
-	if err := r.WriteText(&buf); err != nil || !strings.Contains(buf.String(), "person") {
+	if err := r.WriteText(&buf); err != nil || !strings.Contains(buf.String(), "person") || !strings.Contains(buf.String(), "country+sector") {
 		t.Errorf("text report %v:\n%s", err, buf.String())
 	}
 }

@@ -71,12 +71,16 @@ type Report struct {
 	Overall Score `json:"overall"`
 	// Exact is, for events, the score when the full CAMEO code must match as well.
 	Exact *Score `json:"exact,omitempty"`
-	// Countries is, for events, the score when only the actors' countries and the CAMEO root must match.
-	Countries *Score           `json:"countries,omitempty"`
-	ByRoot    map[string]Score `json:"by_root,omitempty"` // events: per CAMEO root family 01-20
-	ByLang    map[string]Score `json:"by_lang"`
-	ByType    map[string]Score `json:"by_type,omitempty"` // actors: per actor type
-	Errors    []ItemError      `json:"errors,omitempty"`
+	// Countries is, for events, the score when only the actors' countries and the CAMEO root must match; for
+	// actors, when only the span and the country (or an IGO's code) must.
+	Countries *Score `json:"countries,omitempty"`
+	// CountrySector is, for actors, the score when the span, the country and the gold sector must match (no
+	// person's name).
+	CountrySector *Score           `json:"country_sector,omitempty"`
+	ByRoot        map[string]Score `json:"by_root,omitempty"` // events: per CAMEO root family 01-20
+	ByLang        map[string]Score `json:"by_lang"`
+	ByType        map[string]Score `json:"by_type,omitempty"` // actors: per actor type
+	Errors        []ItemError      `json:"errors,omitempty"`
 	// Misses lists every item with a false positive or negative. WriteText prints it when Verbose is set.
 	Misses  []Miss `json:"misses,omitempty"`
 	Verbose bool   `json:"-"`
@@ -86,6 +90,9 @@ func (r *Report) finish() {
 	r.Overall.finish()
 	if r.Countries != nil {
 		r.Countries.finish()
+	}
+	if r.CountrySector != nil {
+		r.CountrySector.finish()
 	}
 	if r.Exact != nil {
 		r.Exact.finish()
@@ -117,6 +124,13 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 		if r.Countries != nil {
 			overall = append(overall, namedScore{"countries+root", *r.Countries})
+		}
+	} else {
+		if r.Countries != nil {
+			overall = append(overall, namedScore{"country", *r.Countries})
+		}
+		if r.CountrySector != nil {
+			overall = append(overall, namedScore{"country+sector", *r.CountrySector})
 		}
 	}
 	writeTable(ew, "score", overall)
