@@ -44,6 +44,10 @@ type Pending struct {
 	// 256 records made each lookup read them all).
 	byKey  map[string][]int
 	byBand map[uint64][]int
+	// absent holds the events the store answered it does not hold, until Done or Reset: EventCandidates
+	// asks the store for every pending event of a key that its query did not find, and most are new, so
+	// each lookup of a batch asked again for all of them (two reads each, the id and its aliases).
+	absent map[string]bool
 }
 
 // asker asks the store one record's questions for Prefetch.
@@ -284,6 +288,7 @@ func (p *Pending) Done(recs []*dyad.Record) {
 	// The store changed: what was asked ahead is stale.
 	clear(p.cands)
 	clear(p.sims)
+	clear(p.absent)
 }
 
 // Reset forgets every pending record.
@@ -299,6 +304,26 @@ func (p *Pending) Reset() {
 	clear(p.merged)
 	clear(p.cands)
 	clear(p.sims)
+	clear(p.absent)
+}
+
+// isAbsent reports whether the store answered it does not hold event id since the last Done.
+func (p *Pending) isAbsent(id string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.absent[id]
+}
+
+// setAbsent notes that the store does not hold event id. Like the answers Prefetch asked ahead, the note
+// holds until Done: a batch whose save commits before then is in the store already, and its records'
+// mentions are folded in from the pending records all the same.
+func (p *Pending) setAbsent(id string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.absent == nil {
+		p.absent = map[string]bool{}
+	}
+	p.absent[id] = true
 }
 
 // Has reports whether an article is pending.
@@ -383,10 +408,13 @@ func (p *Pending) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([
 		if i, ok := at[id]; ok {
 			return i, true
 		}
-		if ev1 == nil {
+		if ev1 == nil || p.isAbsent(id) {
 			return 0, false
 		}
 		se, err := ev1.Event(ctx, id)
+		if errors.Is(err, dyad.ErrNotFound) {
+			p.setAbsent(id)
+		}
 		if err != nil || se == nil {
 			return 0, false
 		}

@@ -79,3 +79,59 @@ func TestPendingIndexed(t *testing.T) {
 		}
 	}
 }
+
+// eventCounter is a memIndex with Event, counting the lookups.
+type eventCounter struct {
+	*memIndex
+	asked map[string]int
+}
+
+func (c *eventCounter) Event(_ context.Context, id string) (*dyad.Event, error) {
+	c.asked[id]++
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if ev := c.events[id]; ev != nil {
+		e := cloneEvent(ev)
+		return &e, nil
+	}
+	return nil, fmt.Errorf("event %s: %w", id, dyad.ErrNotFound)
+}
+
+// TestPendingAsksAbsentOnce checks that EventCandidates asks the store once, not at every lookup, for a
+// pending event the store does not hold, and asks again once a save may have stored it (Done).
+func TestPendingAsksAbsentOnce(t *testing.T) {
+	ctx := context.Background()
+	base := &eventCounter{memIndex: newMemIndex(), asked: map[string]int{}}
+	p := NewPending(base)
+	key := "04|CHN|VNM"
+	var recs []*dyad.Record
+	for i := range 3 {
+		id := fmt.Sprintf("a%d", i)
+		rec := &dyad.Record{Article: dyad.Article{ID: id}, Events: []dyad.Event{{ID: "ev-" + id, Key: key,
+			Mentions: []dyad.EventMention{{ArticleID: id}}}}}
+		p.Add(rec)
+		recs = append(recs, rec)
+	}
+	q := dyad.CandidateQuery{Keys: []string{key}, Undated: true}
+	for range 4 {
+		evs, err := p.EventCandidates(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(evs) != 3 {
+			t.Fatalf("EventCandidates = %d events, want the 3 pending", len(evs))
+		}
+	}
+	for _, id := range []string{"ev-a0", "ev-a1", "ev-a2"} {
+		if base.asked[id] != 1 {
+			t.Errorf("store asked %d times for %s over 4 lookups, want 1", base.asked[id], id)
+		}
+	}
+	p.Done(recs[:1])
+	if _, err := p.EventCandidates(ctx, q); err != nil {
+		t.Fatal(err)
+	}
+	if base.asked["ev-a1"] != 2 {
+		t.Errorf("store asked %d times for ev-a1 after Done, want 2 (the store may hold it now)", base.asked["ev-a1"])
+	}
+}
