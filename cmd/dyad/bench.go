@@ -35,6 +35,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	write := fl.String("write", "", "write the corpus as files into this folder (text, HTML, Markdown, JSON Lines) instead of ingesting it")
 	workers := fl.Int("workers", 0, "concurrent workers (default: number of CPUs)")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the ingest here")
+	memprofile := fl.String("memprofile", "", "write a heap profile (what the ingest allocated, by place) here")
 	extractOnly := fl.Bool("extract-only", false, "ingest with the extract stage only (no actors, events or linking)")
 	records := fl.String("records", "", "also write the linked batches the store saves to this file (gob), for the store's own benchmark (go test ./sqlite -bench SaveRecorded)")
 	if _, err := parse(fl, args); err != nil {
@@ -160,6 +161,11 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	}
 	total := time.Since(start)
 	cpu1, peak := rusage()
+	if *memprofile != "" {
+		if err := writeHeapProfile(*memprofile); err != nil {
+			return err
+		}
+	}
 	cpu := cpu1 - cpu0
 	fmt.Fprintf(w, "  ingest: %d read, %d stored, %d duplicates, %d near-duplicates, %d failed in %v: %.0f articles/s, %.2f MB/s, %.1f CPU-s (%.0f articles per CPU-s, %.2f MB per CPU-s)\n",
 		sum.Read, sum.Stored, sum.Duplicates, sum.NearDups, sum.Failed, total.Round(time.Millisecond), float64(sum.Read)/total.Seconds(),
@@ -171,6 +177,19 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(w, "  time in each stage (summed over workers): %s\n", tm.String())
 	fmt.Fprintf(w, "  peak RSS %d MB\n", peak>>20)
 	return nil
+}
+
+// writeHeapProfile writes the heap profile (allocations since the start, by place) to path.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func mapAppend(m map[string][]string, k string, v []string) map[string][]string {
