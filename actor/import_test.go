@@ -270,3 +270,39 @@ func TestAgentPlural(t *testing.T) {
 		}
 	}
 }
+
+// TestLaterLayerFirstFileWins: in a later layer (the third-party dictionaries, a user's directory), a name
+// that an earlier file of that layer gave one actor stays that actor's when a later file gives it to another
+// (UniversalPetrarch's copy of "Tamil Tigers" under SWZ, its name, after Phoenix's LKA, an alias there); each
+// file's own names stay.
+func TestLaterLayerFirstFileWins(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(dir+"/actors", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string]string{
+		"actors/a-first":  "quenn-brigade | group | LKA | REB | LKAREB | Quenn Brigade | Zorblat Front\n",
+		"actors/b-second": "zorblat-front-copy | group | SWZ | REB | SWZREB | Zorblat Front | Quenn Tigers\n",
+	} {
+		if err := os.WriteFile(dir+"/"+name, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set, err := packs.LoadWith(false, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Load(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{
+		"The Zorblat Front said so.": "LKAREB",
+		"The Quenn Tigers said so.":  "SWZREB",
+	} {
+		ms := d.Recognize(&dyad.Article{Text: text, Lang: "en", Published: dyad.NullString("2024-01-01")})
+		if len(ms) != 1 || ms[0].Actor.Code != want {
+			t.Errorf("%q: %+v, want one mention %s", text, ms, want)
+		}
+	}
+}

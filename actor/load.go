@@ -1020,6 +1020,12 @@ func (d *Dictionary) addTokens(form string, toks []tok, p pattern) []tok {
 		if owned && o.layer < d.layer && (p.kind != kindAgent || o.kind != kindAgent || o.lang == p.lang) {
 			return nil // an earlier layer has this key: ours win
 		}
+		if owned && d.layer > 0 && o.layer == d.layer && p.kind == kindName && o.kind == kindName && o.ref != p.ref &&
+			d.actors[o.ref].file != d.actors[p.ref].file {
+			// In a third-party layer, a name an earlier file gave another actor stays that actor's: Phoenix's
+			// "Tamil Tigers" (LKA), not a later file's copy under another country (SWZ).
+			return nil
+		}
 		if d.layer > 0 && p.kind == kindName {
 			if _, ok := d.places[placeKey(toks)]; ok {
 				return nil // a place of ours ("Yerevan" as a name of Armenia) stays a place

@@ -28,6 +28,22 @@ func TestSectors(t *testing.T) {
 		{"nl", "2021-02-02", "", "De Russische oppositieleider Aleksej Navalny werd veroordeeld.", "Aleksej Navalny", "RUSOPP"},
 		{"vi", "2021-02-02", "", "Thủ lĩnh đối lập Nga Alexei Navalny bị kết án tù.", "Alexei Navalny", "RUSOPP"},
 		{"zh", "2021-02-02", "", "俄罗斯反对派领导人纳瓦尔尼被判入狱。", "纳瓦尔尼", "RUSOPP"},
+		// criminals, rights groups and villagers with the country of their adjective or place; regions
+		{"en", "2009-04-10", "", "Somali pirates seized a German freighter.", "Somali pirates", "SOMCRM"},
+		{"es", "2009-04-12", "", "Los piratas somalíes liberaron al capitán.", "piratas somalíes", "SOMCRM"},
+		{"de", "2011-06-01", "", "Somalische Piraten kaperten einen Tanker.", "Somalische Piraten", "SOMCRM"},
+		{"zh", "2011-06-01", "", "索马里海盗劫持了一艘油轮。", "索马里海盗", "SOMCRM"},
+		{"en", "2010-04-07", "", "Kenyan human rights groups criticised the bill.", "Kenyan human rights groups", "KENNGO"},
+		{"fr", "2014-03-01", "", "Des ONG ivoiriennes ont dénoncé la loi.", "ONG ivoiriennes", "CIVNGO"},
+		{"en", "2014-04-20", "", "Nigerian villagers fled the attack.", "Nigerian villagers", "NGACVL"},
+		{"vi", "2013-09-05", "", "Phe nổi dậy Syria đã bác bỏ đề xuất.", "Phe nổi dậy Syria", "SYRREB"},
+		{"en", "2006-05-05", "", "Rebels in Darfur rejected the accord.", "Rebels", "SDNREB"},
+		{"en", "2013-07-20", "", "Soldiers in Mindanao clashed with gunmen.", "Soldiers", "PHLMIL"},
+		// organisations by name
+		{"en", "2012-06-24", "", "The Muslim Brotherhood claimed victory.", "Muslim Brotherhood", "EGYOPP"},
+		{"en", "2008-02-01", "", "Fatah accused its rivals.", "Fatah", "PSEPTY"},
+		{"en", "2012-12-19", "", "The Duma passed the bill.", "The Duma", "RUSLEG"},
+		{"en", "2009-05-18", "", "The Tamil Tigers admitted defeat.", "Tamil Tigers", "LKAREB"},
 		// legislatures
 		{"en", "2019-10-30", "", "The U.S. House of Representatives passed the resolution on Wednesday.", "U.S. House of Representatives", "USALEG"},
 		{"en", "2019-10-30", "WASHINGTON", "The House of Representatives voted on Wednesday.", "House of Representatives", "USALEG"},

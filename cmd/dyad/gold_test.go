@@ -20,7 +20,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/events.jsonl", 0.81, 0.89, 0.74, 0.70},
 	{"../../testdata/gold/events-dev.jsonl", 0.88, 0.94, 0.83, 0.75},
 	{"../../testdata/gold/actors.jsonl", 0.96, 0.96, 0.96, 0.90},
-	{"../../testdata/gold/actors-2.jsonl", 0.83, 0.74, 0.94, 0.74},
+	{"../../testdata/gold/actors-2.jsonl", 0.87, 0.77, 0.99, 0.79},
 	{"../../testdata/gold/wire-en.jsonl", 0.94, 0.95, 0.93, 0.94},
 	{"../../testdata/gold/protest-es.jsonl", 0.89, 0.90, 0.88, 0.89},
 	{"../../testdata/gold/wire-romance.jsonl", 0.94, 0.95, 0.92, 0.78},
@@ -33,7 +33,7 @@ var goldFloors = []struct {
 // sector. Their precision counts the adjective inside a title ("Iranian" in "Iranian President X") as a
 // mention of its own, so only recall is floored.
 var actorRecallFloors = map[string]struct{ country, countrySector float64 }{
-	"../../testdata/gold/actors-2.jsonl": {0.96, 0.94},
+	"../../testdata/gold/actors-2.jsonl": {0.99, 0.99},
 }
 
 // goldCoder returns the whole pipeline as `dyad eval` runs it, with the packs a plain run reads.
