@@ -102,63 +102,15 @@ func BenchmarkEventsQuery(b *testing.B) {
 	benchQueries(b, db, queries)
 }
 
-// BenchmarkPlaceQuery times the place filters over the benchmark store (half its events placed at random
-// coordinates), one page of 51 newest first as /api/events asks: a mix of 240 queries, boxes of 1°, 5°, 20°
-// and 60° alone, with a CAMEO root, with a year, with both, circles of 50-500 km and countries. It reports
-// the p50, p95 and maximum of the whole mix and logs them for each kind and box size.
+// BenchmarkPlaceQuery times the place filters (synth.PlaceQueries) over the benchmark store (half its events
+// placed at random coordinates). It reports the p50, p95 and maximum of the whole mix and logs them for each
+// kind and box size.
 func BenchmarkPlaceQuery(b *testing.B) {
 	db := benchStore(b)
-	rng := rand.New(rand.NewPCG(3, 4))
-	queries := make([]dyad.EventQuery, 240)
-	kinds := make([]string, len(queries))
-	for i := range queries {
-		lat, lon := float64(rng.IntN(100))-50, float64(rng.IntN(340))-170
-		size := []float64{1, 5, 20, 60}[i%4]
-		q := dyad.EventQuery{Page: dyad.Page{Limit: 51}}
-		box := &dyad.BBox{West: lon, South: lat, East: min(lon+size, 180), North: min(lat+size, 90)}
-		kind := ""
-		switch i % 6 {
-		case 0:
-			q.BBox, kind = box, "box"
-		case 1:
-			q.BBox, kind = box, "box+root"
-			q.Code = fmt.Sprintf("%02d", 1+rng.IntN(20))
-		case 2:
-			q.BBox, kind = box, "box+year"
-			y := 2016 + rng.IntN(10)
-			q.From, q.To = fmt.Sprintf("%d-01-01", y), fmt.Sprintf("%d-12-31", y)
-		case 3:
-			q.BBox, kind = box, "box+root+from"
-			q.Code = fmt.Sprintf("%02d", 1+rng.IntN(20))
-			q.From = fmt.Sprintf("%d-06-01", 2016+rng.IntN(9))
-		case 4:
-			km := []float64{50, 100, 250, 500}[i%4]
-			q.Near, kind = &dyad.Near{Lat: lat, Lon: lon, KM: km}, fmt.Sprintf("circle %gkm", km)
-		case 5:
-			q.Place, kind = []string{"VNM", "CHN", "USA", "RUS", "FRA"}[rng.IntN(5)], "country"
-		}
-		if q.BBox != nil {
-			kind += fmt.Sprintf(" %g°", size)
-		}
-		queries[i], kinds[i] = q, kind
-	}
+	queries, kinds := synth.PlaceQueries()
 	lat := benchQueries(b, db, queries)
-	by := map[string][]time.Duration{}
-	for i, d := range lat {
-		by[kinds[i%len(kinds)]] = append(by[kinds[i%len(kinds)]], d)
-	}
-	names := make([]string, 0, len(by))
-	for k := range by {
-		names = append(names, k)
-	}
-	slices.Sort(names)
-	for _, k := range names {
-		b.Logf("%-22s n=%3d p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms", k, len(by[k]), ms(percentile(by[k], 0.5)),
-			ms(percentile(by[k], 0.95)), ms(percentile(by[k], 1)))
-	}
+	synth.LogByKind(b, kinds, lat)
 }
-
-func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 func cut(d string) (string, string, bool) {
 	for i := range d {
