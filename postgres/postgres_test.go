@@ -88,6 +88,45 @@ func TestConformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) dyad.Store { return openFresh(t) })
 }
 
+// TestMigrateGeo opens a store of schema version 8 (the box index on the expressions of lat, lon) that holds
+// placed events: migration 0009 stores their coordinates and cell and indexes them, and the box and circle
+// queries find the same events in the same order, and so do those of events saved after it.
+func TestMigrateGeo(t *testing.T) {
+	ctx := context.Background()
+	u := freshURL(t)
+	db, err := Open(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"ALTER TABLE events DROP COLUMN geo_cell, DROP COLUMN lat, DROP COLUMN lon",
+		"CREATE INDEX events_lat_lon ON events (((place->>'lat')::float8), ((place->>'lon')::float8))",
+		"DELETE FROM schema_version WHERE version >= 9"} {
+		if _, err := db.pool.Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	recs := storetest.BoxRecords()
+	if _, err := db.SaveBatch(ctx, recs[:30]); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if db, err = Open(ctx, u); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 9 {
+		t.Fatalf("SchemaVersion = %d, %v; want 9", v, err)
+	}
+	var n int
+	if err := db.pool.QueryRow(ctx, "SELECT count(*) FROM events WHERE geo_cell IN (0, 36, 72) AND lat > -90").Scan(&n); err != nil || n == 0 {
+		t.Fatalf("events in cells 0, 36 and 72: %d, %v; want some", n, err)
+	}
+	if _, err := db.SaveBatch(ctx, recs[30:]); err != nil {
+		t.Fatal(err)
+	}
+	storetest.CheckBoxes(t, db)
+}
+
 func TestMigrateTwice(t *testing.T) {
 	db := openFresh(t)
 	defer db.Close()
@@ -95,8 +134,8 @@ func TestMigrateTwice(t *testing.T) {
 		t.Fatalf("second migrate: %v", err)
 	}
 	v, err := db.SchemaVersion(context.Background())
-	if err != nil || v != 8 {
-		t.Errorf("SchemaVersion = %d, %v; want 8", v, err)
+	if err != nil || v != 9 {
+		t.Errorf("SchemaVersion = %d, %v; want 9", v, err)
 	}
 }
 
@@ -231,7 +270,7 @@ func TestMigrateRollups(t *testing.T) {
 		"DROP INDEX event_mentions_undated", "DROP INDEX articles_near_duplicate_of",
 		"ALTER TABLE event_mentions DROP COLUMN key",
 		"ALTER TABLE event_mentions DROP COLUMN coding", "DROP INDEX events_place_id_date", "DROP INDEX events_place_country_date",
-		"DROP INDEX events_place_admin1_date", "DROP INDEX events_lat_lon",
+		"DROP INDEX events_place_admin1_date", "ALTER TABLE events DROP COLUMN geo_cell, DROP COLUMN lat, DROP COLUMN lon",
 		"ALTER TABLE events DROP COLUMN place", "DROP TABLE event_aliases",
 		"CREATE INDEX actor_mentions_actor ON actor_mentions (actor_id)", "DELETE FROM schema_version WHERE version >= 2"} {
 		if _, err := db.pool.Exec(ctx, q); err != nil {
@@ -244,8 +283,8 @@ func TestMigrateRollups(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 8 {
-		t.Fatalf("SchemaVersion = %d, %v; want 8", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 9 {
+		t.Fatalf("SchemaVersion = %d, %v; want 9", v, err)
 	}
 	var idx bool
 	if err := db.pool.QueryRow(ctx, "SELECT to_regclass('actor_mentions_actor') IS NOT NULL").Scan(&idx); err != nil || idx {

@@ -42,7 +42,7 @@ func (db *DB) query(ctx context.Context, query string, args ...any) (pgx.Rows, e
 
 // dialect is how this store writes the SQL that internal/sqlq builds for both stores.
 var dialect = sqlq.Dialect{True: "TRUE", CrossJoin: "JOIN", NullsLast: " NULLS LAST", MaxRune: "\U0010FFFF", Alias: true,
-	PlaceID: "(e.place->>'place_id')", Lat: "((e.place->>'lat')::float8)", Lon: "((e.place->>'lon')::float8)",
+	PlaceID: "(e.place->>'place_id')", Lat: "e.lat", Lon: "e.lon", Cell: "e.geo_cell",
 	PlaceField: "(e.place->>'%s')", PlaceJSON: "(e.place->>'%s')"}
 
 type where = sqlq.Where

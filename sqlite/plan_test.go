@@ -132,3 +132,53 @@ func TestCandidatesPlan(t *testing.T) {
 		}
 	}
 }
+
+// TestGeoPlan checks that a box or circle with a root, a code and dates chooses its page from the geo indexes
+// alone: the cells' latitude ranges of events_geo (a sparse area) or events_geo_date in date order (a dense
+// one), no column of the events table read before the page's rids are known.
+func TestGeoPlan(t *testing.T) {
+	db := openTemp(t)
+	box := &dyad.BBox{West: 100, South: 10, East: 120, North: 30}
+	for _, q := range []dyad.EventQuery{
+		{BBox: box},
+		{BBox: box, Code: "042", From: "2020", To: "2021-06"},
+		{Near: &dyad.Near{Lat: 10, Lon: 179, KM: 300}, Code: "04"},
+	} {
+		for _, idx := range []string{"events_geo", "events_geo_date"} {
+			d := dialect
+			d.GeoIndex = "events e INDEXED BY " + idx
+			q.Page = dyad.Page{Limit: 51}
+			query, args := d.EventsSQL(q, eventCols, DefaultLimit, MaxLimit)
+			plan := queryPlan(t, db, query, args)
+			want := "SEARCH e USING INDEX events_geo (geo_cell=? AND lat>? AND lat<?)"
+			if idx == "events_geo_date" {
+				want = "e USING INDEX events_geo_date"
+			}
+			if !strings.Contains(plan, want) || !strings.Contains(plan, "SEARCH e USING INTEGER PRIMARY KEY (rowid=?)") {
+				t.Errorf("%s %+v: plan\n%s\nwant %q, then the rows by rowid", idx, q, plan, want)
+			}
+			// The inner query alone: its program reads columns from the index cursor, none from the table's.
+			inner := query[strings.Index(query, "SELECT e.rid FROM") : strings.LastIndex(query, " LIMIT ?))")+len(" LIMIT ?")]
+			rows, err := db.reader.Query("EXPLAIN "+inner, args[:strings.Count(inner, "?")]...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			table := -1
+			for rows.Next() {
+				var addr, p1, p2, p3 int
+				var op string
+				var p4, p5, comment any
+				if err := rows.Scan(&addr, &op, &p1, &p2, &p3, &p4, &p5, &comment); err != nil {
+					t.Fatal(err)
+				}
+				if op == "OpenRead" && table < 0 {
+					table = p1 // the table is opened first, then its index
+				}
+				if op == "Column" && p1 == table {
+					t.Errorf("%s %+v: the inner query reads column %d of the events row: %s", idx, q, p2, inner)
+				}
+			}
+			rows.Close()
+		}
+	}
+}

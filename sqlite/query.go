@@ -34,7 +34,7 @@ func anys[T any](s []T) []any {
 }
 
 // dialect is how this store writes the SQL that internal/sqlq builds for both stores.
-var dialect = sqlq.Dialect{True: "1", CrossJoin: "CROSS JOIN", MaxRune: "\xff", PlaceID: "e.place_id", Lat: "e.lat", Lon: "e.lon",
+var dialect = sqlq.Dialect{True: "1", CrossJoin: "CROSS JOIN", MaxRune: "\xff", PlaceID: "e.place_id", Lat: "e.lat", Lon: "e.lon", Cell: "e.geo_cell",
 	PlaceField: "e.place_%s", PlaceJSON: "json_extract(e.place, '$.%s')"}
 
 type where = sqlq.Where
@@ -44,14 +44,14 @@ func limits(p dyad.Page, def int) (int, int) { return sqlq.Limits(p, def, MaxLim
 
 // denseProbe is how many events in a box make it dense: past it, the newest page of the box's events is
 // found sooner by reading all events newest first than by sorting the box's (about sqrt(50 * events)).
-const denseProbe = 5000
+var denseProbe = 5000
 
-// denseArea reports whether the box or circle of q holds at least denseProbe events, counted on the lat/lon
+// denseArea reports whether the box or circle of q holds at least denseProbe events, counted on the box
 // index alone.
 func (db *DB) denseArea(ctx context.Context, q dyad.EventQuery) (bool, error) {
 	w := dialect.EventWhere(dyad.EventQuery{BBox: q.BBox, Near: q.Near})
 	var n int
-	err := db.reader.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM events e"+w.String()+" LIMIT ?)",
+	err := db.reader.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM events e INDEXED BY events_geo"+w.String()+" LIMIT ?)",
 		append(w.Args, denseProbe)...).Scan(&n)
 	return n >= denseProbe, err
 }
@@ -354,9 +354,9 @@ func (db *DB) Events(ctx context.Context, q dyad.EventQuery) ([]dyad.Event, erro
 		}
 		d := dialect
 		if dense {
-			d.GeoByDate = true
+			d.GeoIndex = "events e INDEXED BY events_geo_date"
 		} else {
-			d.GeoIndex = "events e INDEXED BY events_lat_lon"
+			d.GeoIndex = "events e INDEXED BY events_geo"
 		}
 		query, args = d.EventsSQL(q, eventCols, DefaultLimit, MaxLimit)
 	}

@@ -34,6 +34,55 @@ func TestConformanceMemory(t *testing.T) {
 	})
 }
 
+// TestMigrateGeo opens a store of schema version 8 (the box index on lat, lon alone) that holds placed
+// events: migration 0009 indexes them by cell, and the box and circle queries find the same events in the
+// same order, and so do those of events saved after it.
+func TestMigrateGeo(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "dyad.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"DROP INDEX events_geo", "DROP INDEX events_geo_date", "ALTER TABLE events DROP COLUMN geo_cell",
+		"CREATE INDEX events_lat_lon ON events (lat, lon) WHERE lat IS NOT NULL", "DELETE FROM schema_version WHERE version >= 9"} {
+		if _, err := db.writer.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	recs := storetest.BoxRecords()
+	if _, err := db.SaveBatch(ctx, recs[:30]); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if db, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 9 {
+		t.Fatalf("SchemaVersion = %d, %v; want 9", v, err)
+	}
+	var n int
+	if err := db.reader.QueryRowContext(ctx, "SELECT count(*) FROM events INDEXED BY events_geo WHERE geo_cell IN (0, 36, 72) AND lat > -90").Scan(&n); err != nil || n == 0 {
+		t.Fatalf("events in cells 0, 36 and 72 by the cell index: %d, %v; want some", n, err)
+	}
+	if _, err := db.SaveBatch(ctx, recs[30:]); err != nil {
+		t.Fatal(err)
+	}
+	storetest.CheckBoxes(t, db)
+	defer func(n int) { denseProbe = n }(denseProbe)
+	denseProbe = 1
+	storetest.CheckBoxes(t, db)
+}
+
+// TestBoxesDense runs the box and circle conformance with every area dense: the page read in date order
+// (events_geo_date) rather than sorted from the box index (events_geo).
+func TestBoxesDense(t *testing.T) {
+	defer func(n int) { denseProbe = n }(denseProbe)
+	denseProbe = 1
+	storetest.Boxes(t, openTemp(t))
+}
+
 // TestTwoHandles saves from two handles on one file at once, as two processes would: the writers wait for
 // each other (busy_timeout) and the counters of the shared event come out exact.
 func TestTwoHandles(t *testing.T) {
@@ -77,8 +126,8 @@ func TestTwoHandles(t *testing.T) {
 	if e.NumMentions != len(recs) || e.NumArticles != len(recs) {
 		t.Errorf("shared event: %d mentions, %d articles; want %d", e.NumMentions, e.NumArticles, len(recs))
 	}
-	if v, err := a.SchemaVersion(ctx); err != nil || v != 8 {
-		t.Errorf("SchemaVersion = %d, %v; want 8", v, err)
+	if v, err := a.SchemaVersion(ctx); err != nil || v != 9 {
+		t.Errorf("SchemaVersion = %d, %v; want 9", v, err)
 	}
 }
 
@@ -167,8 +216,8 @@ func TestMigrateRollups(t *testing.T) {
 		"DROP INDEX event_mentions_undated", "DROP INDEX articles_near_duplicate_of",
 		"ALTER TABLE event_mentions DROP COLUMN key",
 		"ALTER TABLE event_mentions DROP COLUMN coding", "DROP INDEX events_place_id_date", "DROP INDEX events_place_country_date",
-		"DROP INDEX events_place_admin1_date", "DROP INDEX events_lat_lon",
-		"ALTER TABLE events DROP COLUMN place_id", "ALTER TABLE events DROP COLUMN place_country",
+		"DROP INDEX events_place_admin1_date", "DROP INDEX events_geo", "DROP INDEX events_geo_date",
+		"ALTER TABLE events DROP COLUMN geo_cell", "ALTER TABLE events DROP COLUMN place_id", "ALTER TABLE events DROP COLUMN place_country",
 		"ALTER TABLE events DROP COLUMN place_admin1", "ALTER TABLE events DROP COLUMN lat", "ALTER TABLE events DROP COLUMN lon",
 		"ALTER TABLE events DROP COLUMN place", "DROP TABLE event_aliases",
 		"CREATE INDEX actor_mentions_actor ON actor_mentions (actor_id)", "DELETE FROM schema_version WHERE version >= 2"} {
@@ -182,8 +231,8 @@ func TestMigrateRollups(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 8 {
-		t.Fatalf("SchemaVersion = %d, %v; want 8", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 9 {
+		t.Fatalf("SchemaVersion = %d, %v; want 9", v, err)
 	}
 	// Migration 0008 drops the index of actor mentions by actor.
 	var idx int

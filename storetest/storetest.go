@@ -89,6 +89,11 @@ func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
 		defer s.Close()
 		testPlaceCounts(t, s)
 	})
+	t.Run("Boxes", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		Boxes(t, s)
+	})
 	t.Run("EventGainsDate", func(t *testing.T) {
 		s := open(t)
 		defer s.Close()

@@ -26,12 +26,12 @@ type Dialect struct {
 	// %s) reads another field of its location: one of the indexed ones (country, admin1). PlaceJSON (a format
 	// with one %s) reads any field of the stored location JSON (canonical, name, precision).
 	PlaceID, Lat, Lon, PlaceField, PlaceJSON string
-	// GeoByDate writes the box and circle conditions so that the lat/lon index is not used (SQLite's unary
-	// +): for a dense area, reading the events newest first finds a page sooner than sorting the area's.
-	GeoByDate bool
-	// GeoIndex, when set, names the events' table with an index hint for a sparse area (SQLite: "events e
-	// INDEXED BY events_lat_lon"): fewer events lie in the area than a page read by any other index would
-	// pass over (a box with a CAMEO root would otherwise walk the root's events newest first, seconds on 1M).
+	// Cell, when set, reads an event's longitude cell (CellOf of its longitude, indexed first, before the
+	// latitude): a box is then a few ranges of latitude, one per cell, not a whole band of latitude.
+	Cell string
+	// GeoIndex, when set, names the events' table with an index hint for the box and circle filters (SQLite:
+	// "events e INDEXED BY events_geo" for a sparse area, "... events_geo_date" for a dense one), whose
+	// page is then chosen from that index alone and only its events' rows are read.
 	GeoIndex string
 	// CrossJoin joins a subquery's rows to their events in the order written ("CROSS JOIN" for SQLite,
 	// whose planner then drives the join from the subquery; "JOIN" elsewhere).
@@ -173,10 +173,11 @@ func (d Dialect) placeWhere(w *Where, q dyad.EventQuery) {
 		w.Add(d.PlaceID+" = ?", p)
 	}
 	lat, lon := d.Lat, d.Lon
-	if d.GeoByDate {
-		lat, lon = "+"+lat, "+"+lon
-	}
 	box := func(b dyad.BBox) {
+		if d.Cell != "" {
+			cells := Cells(b.West, b.East)
+			w.Add(d.Cell+" IN ("+strings.TrimSuffix(strings.Repeat("?,", len(cells)), ",")+")", cells...)
+		}
 		w.Add(lat+" BETWEEN ? AND ?", b.South, b.North)
 		if b.West <= b.East {
 			w.Add(lon+" BETWEEN ? AND ?", b.West, b.East)
@@ -207,6 +208,31 @@ func (d Dialect) placeWhere(w *Where, q dyad.EventQuery) {
 		args := append(append(append([]any{n.Lat, n.Lat}, dxArgs...), dxArgs...), cos*cos, dlat*dlat)
 		w.Add("("+d.Lat+" - ?) * ("+d.Lat+" - ?) + "+dx+" * "+dx+" * ? <= ?", args...)
 	}
+}
+
+// CellDegrees is the width of a longitude cell (Dialect.Cell).
+const CellDegrees = 5
+
+// CellOf is the longitude cell of lon, as the stores compute it: floor((lon + 180) / CellDegrees), 0 to
+// 360 / CellDegrees (180° itself).
+func CellOf(lon float64) int { return int(math.Floor((lon + 180) / CellDegrees)) }
+
+// Cells lists the cells that longitudes from west to east lie in (across the antimeridian when west > east).
+func Cells(west, east float64) []any {
+	last := CellOf(180)
+	clamp := func(c int) int { return min(max(c, 0), last) }
+	w, e := clamp(CellOf(west)), clamp(CellOf(east))
+	var out []any
+	if west > east {
+		for c := w; c <= last; c++ {
+			out = append(out, c)
+		}
+		w = 0
+	}
+	for c := w; c <= e; c++ {
+		out = append(out, c)
+	}
+	return out
 }
 
 func isDigits(s string) bool {
@@ -241,11 +267,21 @@ func (d Dialect) EventsSQL(q dyad.EventQuery, cols string, def, max int) (string
 	n, off := Limits(q.Page, def, max)
 	order := " ORDER BY e.date DESC" + d.NullsLast + ", e.rid DESC"
 	from := "events e"
-	if d.GeoIndex != "" && (q.BBox != nil || q.Near != nil) {
+	geo := q.BBox != nil || q.Near != nil
+	if d.GeoIndex != "" && geo {
 		from = d.GeoIndex
 	}
 	if q.Dyad[0] == "" || q.Dyad[1] == "" {
 		w := d.EventWhere(q)
+		if geo {
+			// The page's rids first, from the index alone where it holds every condition; then their rows.
+			inner := "SELECT rid FROM (SELECT e.rid FROM " + from + w.String() + order + " LIMIT ?)"
+			if d.Alias {
+				inner += " AS g"
+			}
+			return "SELECT " + cols + " FROM events e WHERE e.rid IN (" + inner + ")" + order + " LIMIT ? OFFSET ?",
+				append(w.Args, n+off, n, off)
+		}
 		return "SELECT " + cols + " FROM " + from + w.String() + order + " LIMIT ? OFFSET ?", append(w.Args, n, off)
 	}
 	common := q

@@ -1,6 +1,7 @@
 package sqlq
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,7 +52,46 @@ func TestEventsSQL(t *testing.T) {
 			}
 		}
 	}
+	// A box asks for the page's rids first, from the geo index, then reads their rows.
+	geo := Dialect{True: "1", MaxRune: "\xff", Lat: "e.lat", Lon: "e.lon", Cell: "e.geo_cell", GeoIndex: "events e INDEXED BY events_geo"}
+	sql, args := geo.EventsSQL(dyad.EventQuery{BBox: &dyad.BBox{West: 170, South: -5, East: -172, North: 5}, Code: "04"}, "e.id", 100, 1000)
+	if n := strings.Count(sql, "?"); n != len(args) || !strings.Contains(sql, "WHERE e.rid IN (SELECT rid FROM (SELECT e.rid FROM events e INDEXED BY events_geo WHERE") ||
+		!strings.Contains(sql, "e.geo_cell IN (?,?,?,?,?)") {
+		t.Errorf("box across the antimeridian: %d placeholders, %d arguments: %s", n, len(args), sql)
+	}
 	if c, a := lite.CodeCond("e.source_code", "VNMGOV"); !strings.HasPrefix(c, "(substr(") || a[0] != "VNM" {
 		t.Errorf("CodeCond(VNMGOV) = %s %v; want the country equality first", c, a)
+	}
+}
+
+// Cells lists every cell a longitude of the range can lie in, as the stores compute it.
+func TestCells(t *testing.T) {
+	for _, tt := range []struct {
+		west, east float64
+		want       []any
+	}{
+		{100, 104.99, []any{56}},
+		{100, 105, []any{56, 57}},
+		{-180, -175.5, []any{0}},
+		{179, 180, []any{71, 72}},
+		{175, -175, []any{71, 72, 0, 1}},
+		{-200, 200, nil}, // clamped: all 73
+	} {
+		got := Cells(tt.west, tt.east)
+		if tt.want == nil {
+			if len(got) != 73 || got[0] != 0 || got[72] != 72 {
+				t.Errorf("Cells(%g, %g) = %v; want 0..72", tt.west, tt.east, got)
+			}
+			continue
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Cells(%g, %g) = %v; want %v", tt.west, tt.east, got, tt.want)
+		}
+	}
+	for lon := -180.0; lon <= 180; lon += 0.37 {
+		c := CellOf(lon)
+		if !slices.Contains(Cells(lon-0.01, lon+0.01), any(c)) || !slices.Contains(Cells(lon, lon), any(c)) {
+			t.Errorf("CellOf(%g) = %d, not among Cells around it", lon, c)
+		}
 	}
 }
