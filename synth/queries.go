@@ -19,7 +19,7 @@ func PlaceQueries() ([]dyad.EventQuery, []string) {
 	kinds := make([]string, len(queries))
 	for i := range queries {
 		lat, lon := float64(rng.IntN(100))-50, float64(rng.IntN(340))-170
-		size := []float64{1, 5, 20, 60}[i%4]
+		size := []float64{1, 5, 20, 60}[i/6%4]
 		q := dyad.EventQuery{Page: dyad.Page{Limit: 51}}
 		box := &dyad.BBox{West: lon, South: lat, East: min(lon+size, 180), North: min(lat+size, 90)}
 		kind := ""
@@ -38,7 +38,7 @@ func PlaceQueries() ([]dyad.EventQuery, []string) {
 			q.Code = fmt.Sprintf("%02d", 1+rng.IntN(20))
 			q.From = fmt.Sprintf("%d-06-01", 2016+rng.IntN(9))
 		case 4:
-			km := []float64{50, 100, 250, 500}[i%4]
+			km := []float64{50, 100, 250, 500}[i/6%4]
 			q.Near, kind = &dyad.Near{Lat: lat, Lon: lon, KM: km}, fmt.Sprintf("circle %gkm", km)
 		case 5:
 			q.Place, kind = []string{"VNM", "CHN", "USA", "RUS", "FRA"}[rng.IntN(5)], "country"
