@@ -42,6 +42,14 @@ func TestCareers(t *testing.T) {
 		{"en", "2014-06-01", "The British foreign secretary flew to Kyiv.", "British foreign secretary", "william-hague", "GBRGOV"},
 		{"en", "2008-06-01", "The Thai prime minister met the Malaysian prime minister.", "Thai prime minister", "samak-sundaravej", "THAGOV"},
 		{"en", "2008-06-01", "The Thai prime minister met the Malaysian prime minister.", "Malaysian prime minister", "abdullah-ahmad-badawi", "MYSGOV"},
+		// holders `dyad dict gaps` found missing (actors/people-gaps)
+		{"en", "2008-06-01", "The Vietnamese president arrived in Tokyo.", "Vietnamese president", "nguyen-minh-triet", "VNMGOV"},
+		{"en", "2003-06-01", "Japan's defence minister visited Seoul.", "Japan's defence minister", "shigeru-ishiba", "JPNGOV"},
+		{"en", "2010-06-01", "The president of Timor-Leste met the Indonesian president.", "president of Timor-Leste", "jose-ramos-horta", "TLSGOV"},
+		{"en", "2014-06-01", "Australia's defence minister flew to Jakarta.", "Australia's defence minister", "david-johnston-aus", "AUSGOV"},
+		{"en", "2002-06-01", "Argentina's foreign minister met IMF officials.", "Argentina's foreign minister", "carlos-ruckauf", "ARGGOV"},
+		{"en", "2009-06-01", "Malaysia's head of state opened parliament.", "Malaysia's head of state", "sultan-mizan-zainal-abidin", "MYSGOV"},
+		{"en", "2016-06-01", "Nguyen Minh Triet attended the congress.", "Nguyen Minh Triet", "nguyen-minh-triet", "VNMELI"},
 		// a person by name: the role held on the date; none before or after, the country's elites
 		{"en", "2019-06-01", "Junichiro Koizumi criticised nuclear power.", "Junichiro Koizumi", "junichiro-koizumi", "JPNELI"},
 		{"en", "2004-06-01", "Junichiro Koizumi visited Pyongyang.", "Junichiro Koizumi", "junichiro-koizumi", "JPNGOV"},
