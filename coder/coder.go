@@ -304,6 +304,12 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 				if src.Country == tgt.Country && !cd.pt.home {
 					continue // a trip at home is no visit
 				}
+				if cd.pt.home && stateSectors[src.Sector] && family(cd.pt.code) == "14" {
+					// as for one-sided events: police "at protesters in Nairobi" hold no protest
+					res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
+						Why: fmt.Sprintf("pattern %q: protest at home, but the source acts for the state: not coded", cd.pt.text)})
+					continue
+				}
 				if cd.pt.home {
 					// protests and riots in a place are against its government, as CAMEO codes them; a crackdown by
 					// the state at home is against the country itself (as homeTarget)
@@ -456,8 +462,8 @@ func (s *sentence) candidates() []candidate {
 		}
 	}
 	for i, u := range s.u {
-		if u.phrase >= 0 {
-			continue
+		if u.phrase >= 0 && !s.wordPhrase(i) {
+			continue // a one-word phrase ("troops") is a word, and may be a pattern's trigger
 		}
 		for _, e := range ents[i] {
 			if e != nil {
@@ -465,7 +471,7 @@ func (s *sentence) candidates() []candidate {
 			}
 		}
 		for _, n := range lg.preLens {
-			if p, ok := runePrefix(u.fold, n); ok {
+			if p, ok := runePrefix(s.words[i], n); ok {
 				try(lg.prefixes[p], i)
 			}
 		}

@@ -333,8 +333,10 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relNone // "在美国(加州)与麦卡锡会面": a place, then the one met there; "在美国和日本" stays a list
 	case lg.is(cLoc, first) && prev.Type == dyad.TypePerson && d.namedPerson(p.members[len(p.members)-1]):
 		return relNone // "Rutte in het Witte Huis": where a person named by name is, not who he is
-	case lg.is(cPrep, first) && prev.Type == dyad.TypePerson && len(p.members) == 1 && !d.namedPerson(p.members[0]) && p.first > 0 && lg.is(cOwn, d.fold(p.first-1)):
-		return relNone // "recalled its ambassador from Lithuania": the subject's own envoy, and where he is posted
+	case lg.is(cPrep, first) && (prev.Type == dyad.TypePerson || prev.Country == "") && len(p.members) == 1 && !d.namedPerson(p.members[0]) && p.first > 0 && lg.is(cOwn, d.fold(p.first-1)):
+		// "recalled its ambassador from Lithuania", "withdrew its troops from Niger": the subject's own envoy
+		// or forces, and where they are posted
+		return relNone
 	case lg.is(cGoal, first) && prev.Type == dyad.TypePerson && d.namedPerson(p.members[len(p.members)-1]):
 		return relNone // "the visit of Narendra Modi to Russia": where a person named by name goes, not who he is
 	case lg.is(cPrep, first) && n <= 5 && plain(ga+1) && !(next.Type == dyad.TypePerson && prev.Type != dyad.TypePerson):
