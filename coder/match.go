@@ -409,6 +409,17 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 				*b = save
 			}
 		}
+		if e.kind == kSlot && e.slot == 'S' && dir < 0 && !b.imported && p > 0 && p < len(s.u) && s.u[p].fold == "," {
+			// "Fumio Kishida, on his first tour of the Gulf since taking office, met ...": the subject that opens
+			// the sentence, before an apposition or a parenthesis closed by this comma
+			if f := s.appositionSubject(p); f >= 0 {
+				save := *b
+				if s.walk(els, j, f, dir, b) {
+					return true
+				}
+				*b = save
+			}
+		}
 		if sawAnd && e.kind == kSlot && e.slot == 'S' && dir < 0 {
 			// "X met Y and urged him ...": a verb coordinated after an object takes the sentence's subject
 			if f := s.firstPhrase(); f >= 0 && f < p {
@@ -1257,6 +1268,39 @@ func (s *sentence) relClauseStart(p int) int {
 		}
 	}
 	return -1
+}
+
+// appositionSubject returns, for the comma at unit p that closes an apposition or a parenthesis after the
+// sentence's opening subject ("China's top diplomat Wang Yi, director of the party's foreign affairs office,
+// held talks", "Antony Blinken, the first U.S. secretary of state to visit China in five years, met"), the
+// unit of that subject, or -1. The subject is the sentence's first phrase; a comma follows it, or the phrase
+// holds its apposition itself; no other stop stands between it and p.
+func (s *sentence) appositionSubject(p int) int {
+	f := s.firstPhrase()
+	if f < 0 || p-f < 3 || p-f > 30 {
+		return -1
+	}
+	if s.u[f+1].fold != "," && !s.phraseHasComma(f) {
+		return -1
+	}
+	for k := f + 1; k < p; k++ {
+		if u := s.u[k]; u.phrase < 0 && isStop(s.d.toks[u.tok].Text) && u.fold != "," {
+			return -1
+		}
+	}
+	return f
+}
+
+// phraseHasComma reports whether the actor phrase at unit p holds a comma (an apposition: "Antony Blinken, the
+// U.S. secretary of state").
+func (s *sentence) phraseHasComma(p int) bool {
+	u := s.u[p]
+	for k := u.tok; k <= u.last; k++ {
+		if s.d.toks[k].Text == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // andLit reports whether every alternative of a pattern word is one "and" word.
