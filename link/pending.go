@@ -44,10 +44,11 @@ type Pending struct {
 	// 256 records made each lookup read them all).
 	byKey  map[string][]int
 	byBand map[uint64][]int
-	// absent holds the events the store answered it does not hold, until Done or Reset: EventCandidates
-	// asks the store for every pending event of a key that its query did not find, and most are new, so
-	// each lookup of a batch asked again for all of them (two reads each, the id and its aliases).
-	absent map[string]bool
+	// events holds the store's answers to Event (nil: it does not hold the event) until Done or Reset:
+	// EventCandidates asks for the stored events that pending records fold into and that its query did
+	// not find, and for the stored events merged into others, and each lookup of a batch asked again for
+	// the same ones (two reads for an event not stored, the id and its aliases).
+	events map[string]*dyad.Event
 }
 
 // asker asks the store one record's questions for Prefetch.
@@ -288,7 +289,7 @@ func (p *Pending) Done(recs []*dyad.Record) {
 	// The store changed: what was asked ahead is stale.
 	clear(p.cands)
 	clear(p.sims)
-	clear(p.absent)
+	clear(p.events)
 }
 
 // Reset forgets every pending record.
@@ -304,26 +305,34 @@ func (p *Pending) Reset() {
 	clear(p.merged)
 	clear(p.cands)
 	clear(p.sims)
-	clear(p.absent)
+	clear(p.events)
 }
 
-// isAbsent reports whether the store answered it does not hold event id since the last Done.
-func (p *Pending) isAbsent(id string) bool {
+// storedEvent is the store's event id (nil when it holds none), asked once until Done. Like the answers
+// Prefetch asked ahead, an answer holds until Done: a batch whose save commits before then is in the store
+// already, and its records' mentions are folded in from the pending records all the same. The caller may
+// not change the event's slices in place.
+func (p *Pending) storedEvent(ctx context.Context, ev1 eventer, id string) (*dyad.Event, error) {
 	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.absent[id]
-}
-
-// setAbsent notes that the store does not hold event id. Like the answers Prefetch asked ahead, the note
-// holds until Done: a batch whose save commits before then is in the store already, and its records'
-// mentions are folded in from the pending records all the same.
-func (p *Pending) setAbsent(id string) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.absent == nil {
-		p.absent = map[string]bool{}
+	se, ok := p.events[id]
+	p.mu.Unlock()
+	if ok {
+		return se, nil
 	}
-	p.absent[id] = true
+	se, err := ev1.Event(ctx, id)
+	if errors.Is(err, dyad.ErrNotFound) {
+		se, err = nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.events == nil {
+		p.events = map[string]*dyad.Event{}
+	}
+	p.events[id] = se
+	return se, nil
 }
 
 // Has reports whether an article is pending.
@@ -408,13 +417,10 @@ func (p *Pending) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([
 		if i, ok := at[id]; ok {
 			return i, true
 		}
-		if ev1 == nil || p.isAbsent(id) {
+		if ev1 == nil {
 			return 0, false
 		}
-		se, err := ev1.Event(ctx, id)
-		if errors.Is(err, dyad.ErrNotFound) {
-			p.setAbsent(id)
-		}
+		se, err := p.storedEvent(ctx, ev1, id)
 		if err != nil || se == nil {
 			return 0, false
 		}
@@ -445,11 +451,17 @@ func (p *Pending) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([
 			if !slices.Contains(q.Keys, ev.Key) {
 				continue
 			}
+			// An event whose id is its own mention's content id is new with this record (or the id a stored
+			// event is renamed to when the record is saved): no store holds it before then.
+			lookup := get
+			if len(ev.Mentions) > 0 && ev.ID == newEventID(ev.Key, r.Article.ID, ev) {
+				lookup = func(id string) (int, bool) { i, ok := at[id]; return i, ok }
+			}
 			if to, ok := resolve[ev.ID]; ok {
-				ev.ID = to
+				ev.ID, lookup = to, get
 			}
 			touched[ev.ID] = true
-			if i, ok := get(ev.ID); ok {
+			if i, ok := lookup(ev.ID); ok {
 				foldIn(i, &ev)
 				continue
 			}
@@ -463,7 +475,7 @@ func (p *Pending) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([
 		if _, ok := at[to]; !ok && len(fold[to]) == 0 || folded[id] || ev1 == nil {
 			continue
 		}
-		if se, err := ev1.Event(ctx, id); err == nil && se != nil && slices.Contains(q.Keys, se.Key) {
+		if se, err := p.storedEvent(ctx, ev1, id); err == nil && se != nil && slices.Contains(q.Keys, se.Key) {
 			if evs := p.dropDemoted([]dyad.Event{*se}); len(evs) == 1 {
 				fold[to] = append(fold[to], evs[0])
 			}

@@ -98,7 +98,8 @@ func (c *eventCounter) Event(_ context.Context, id string) (*dyad.Event, error) 
 }
 
 // TestPendingAsksAbsentOnce checks that EventCandidates asks the store once, not at every lookup, for a
-// pending event the store does not hold, and asks again once a save may have stored it (Done).
+// pending event the store does not hold or that its query did not find, and asks again once a save may have
+// changed it (Done).
 func TestPendingAsksAbsentOnce(t *testing.T) {
 	ctx := context.Background()
 	base := &eventCounter{memIndex: newMemIndex(), asked: map[string]int{}}
@@ -112,17 +113,28 @@ func TestPendingAsksAbsentOnce(t *testing.T) {
 		p.Add(rec)
 		recs = append(recs, rec)
 	}
-	q := dyad.CandidateQuery{Keys: []string{key}, Undated: true}
+	// A stored event outside the query's dates that a pending mention folds into.
+	stored := dyad.Event{ID: "ev-s", Key: key, Date: "2020-02-20", Mentions: []dyad.EventMention{{ArticleID: "s"}}}
+	base.events[stored.ID] = &stored
+	base.byKey[key] = append(base.byKey[key], stored.ID)
+	p.Add(&dyad.Record{Article: dyad.Article{ID: "a9"}, Events: []dyad.Event{{ID: "ev-s", Key: key, Date: "2020-01-10",
+		Mentions: []dyad.EventMention{{ArticleID: "a9", Date: "2020-01-10"}}}}})
+	q := dyad.CandidateQuery{Keys: []string{key}, From: "2020-01-01", To: "2020-01-31", Undated: true}
 	for range 4 {
 		evs, err := p.EventCandidates(ctx, q)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(evs) != 3 {
-			t.Fatalf("EventCandidates = %d events, want the 3 pending", len(evs))
+		if len(evs) != 4 {
+			t.Fatalf("EventCandidates = %d events, want the 3 pending and the stored one a pending mention moves", len(evs))
+		}
+		for _, ev := range evs {
+			if ev.ID == "ev-s" && ev.NumMentions != 2 {
+				t.Fatalf("ev-s has %d mentions, want the stored and the pending one", ev.NumMentions)
+			}
 		}
 	}
-	for _, id := range []string{"ev-a0", "ev-a1", "ev-a2"} {
+	for _, id := range []string{"ev-a0", "ev-a1", "ev-a2", "ev-s"} {
 		if base.asked[id] != 1 {
 			t.Errorf("store asked %d times for %s over 4 lookups, want 1", base.asked[id], id)
 		}
@@ -133,5 +145,30 @@ func TestPendingAsksAbsentOnce(t *testing.T) {
 	}
 	if base.asked["ev-a1"] != 2 {
 		t.Errorf("store asked %d times for ev-a1 after Done, want 2 (the store may hold it now)", base.asked["ev-a1"])
+	}
+}
+
+// TestPendingAsksNoNewEvent checks that EventCandidates does not ask the store for a pending event whose id is
+// its own mention's content id (a new event: no store holds it before its record is saved).
+func TestPendingAsksNoNewEvent(t *testing.T) {
+	ctx := context.Background()
+	base := &eventCounter{memIndex: newMemIndex(), asked: map[string]int{}}
+	p := NewPending(base)
+	key := "04|CHN|VNM"
+	for i := range 3 {
+		id := fmt.Sprintf("a%d", i)
+		ev := dyad.Event{Key: key, Code: "042", Mentions: []dyad.EventMention{{ArticleID: id, Start: 10 * i}}}
+		ev.ID = newEventID(key, id, ev)
+		p.Add(&dyad.Record{Article: dyad.Article{ID: id}, Events: []dyad.Event{ev}})
+	}
+	evs, err := p.EventCandidates(ctx, dyad.CandidateQuery{Keys: []string{key}, Undated: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 3 {
+		t.Fatalf("EventCandidates = %d events, want the 3 pending", len(evs))
+	}
+	if len(base.asked) != 0 {
+		t.Errorf("store asked for %v, want no lookup of new events", base.asked)
 	}
 }
