@@ -255,10 +255,26 @@ func (p *Pending) resolve(id string) string {
 	return id
 }
 
-// Done forgets records once they are saved.
+// Done forgets records once they are saved, and the store's answers asked before (the store changed).
 func (p *Pending) Done(recs []*dyad.Record) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.forget(recs)
+	clear(p.cands)
+	clear(p.sims)
+	clear(p.events)
+}
+
+// Forget forgets records that were linked but will not be saved as they are (a link of a batch undone, to
+// be linked again): the store did not change, so its answers asked ahead stay.
+func (p *Pending) Forget(recs []*dyad.Record) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.forget(recs)
+}
+
+// forget drops recs and what they demoted and merged. Under p.mu.
+func (p *Pending) forget(recs []*dyad.Record) {
 	gone := map[*dyad.Record]bool{}
 	for _, r := range recs {
 		gone[r] = true
@@ -277,7 +293,7 @@ func (p *Pending) Done(recs []*dyad.Record) {
 		}
 	}
 	for id, into := range p.demoted {
-		if gone[into] { // saved: the store has demoted it
+		if gone[into] { // saved: the store has demoted it (or forgotten: nothing demotes it)
 			delete(p.demoted, id)
 		}
 	}
@@ -286,10 +302,6 @@ func (p *Pending) Done(recs []*dyad.Record) {
 			delete(p.merged, id)
 		}
 	}
-	// The store changed: what was asked ahead is stale.
-	clear(p.cands)
-	clear(p.sims)
-	clear(p.events)
 }
 
 // Reset forgets every pending record.

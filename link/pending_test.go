@@ -172,3 +172,43 @@ func TestPendingAsksNoNewEvent(t *testing.T) {
 		t.Errorf("store asked for %v, want no lookup of new events", base.asked)
 	}
 }
+
+// candCounter is a memIndex that counts the EventCandidates it answers.
+type candCounter struct {
+	*memIndex
+	n int
+}
+
+func (c *candCounter) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dyad.Event, error) {
+	c.n++
+	return c.memIndex.EventCandidates(ctx, q)
+}
+
+// TestPendingForgetKeepsAnswers checks that Forget (a link undone, the store unchanged) keeps the store's
+// answers asked ahead, and Done (the store changed) drops them.
+func TestPendingForgetKeepsAnswers(t *testing.T) {
+	ctx := context.Background()
+	base := &candCounter{memIndex: newMemIndex()}
+	p := NewPending(base)
+	q := dyad.CandidateQuery{Keys: []string{"04|CHN|VNM"}, Undated: true}
+	p.prefetch(ctx, 1, func(_ int, a *asker) { a.candidates(q) })
+	rec := &dyad.Record{Article: dyad.Article{ID: "a1"}}
+	p.Add(rec)
+	p.Forget([]*dyad.Record{rec})
+	if p.Has("a1") {
+		t.Fatal("a forgotten record is still pending")
+	}
+	if _, err := p.EventCandidates(ctx, q); err != nil {
+		t.Fatal(err)
+	}
+	if base.n != 1 {
+		t.Errorf("store asked %d times after Forget, want 1 (the answer asked ahead)", base.n)
+	}
+	p.Done(nil)
+	if _, err := p.EventCandidates(ctx, q); err != nil {
+		t.Fatal(err)
+	}
+	if base.n != 2 {
+		t.Errorf("store asked %d times after Done, want 2", base.n)
+	}
+}

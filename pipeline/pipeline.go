@@ -447,7 +447,7 @@ func (r *Runner) linkBatch(ctx context.Context, batch []*dyad.Record, linked *[]
 			*linked = todo
 			return todo, nil
 		}
-		r.Pending.Done(todo)
+		r.forget(todo)
 		if !errors.Is(err, errCrossPart) {
 			return nil, err
 		}
@@ -461,6 +461,16 @@ func (r *Runner) linkBatch(ctx context.Context, batch []*dyad.Record, linked *[]
 		*linked = append(*linked, rec)
 	}
 	return todo, nil
+}
+
+// forget drops records linked by an attempt that is undone: with Forget, the store's answers the Pending
+// asked ahead stay (the store did not change), which Done drops.
+func (r *Runner) forget(recs []*dyad.Record) {
+	if f, ok := r.Pending.(interface{ Forget(recs []*dyad.Record) }); ok {
+		f.Forget(recs)
+		return
+	}
+	r.Pending.Done(recs)
 }
 
 // errCrossPart says that a record of one part demoted an article of another part, or a stored one.
@@ -527,6 +537,12 @@ func (r *Runner) linkParts(ctx context.Context, recs []*dyad.Record, parts [][]i
 		go func() {
 			defer wg.Done()
 			for part := range next {
+				mu.Lock()
+				failed := first != nil
+				mu.Unlock()
+				if failed {
+					continue // the batch is linked again (a demotion across parts) or fails: the rest is wasted
+				}
 				ids := make(map[string]bool, len(part))
 				for _, i := range part {
 					ids[recs[i].Article.ID] = true

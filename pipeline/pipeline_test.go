@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -427,5 +428,47 @@ func TestBatchesGrowWhileSaving(t *testing.T) {
 	}
 	if fmt.Sprint(sizes) != "[1 5 1]" {
 		t.Errorf("batches of %v records; want [1 5 1]", sizes)
+	}
+}
+
+// TestLinkPartsStopAfterFailure checks that once a part fails (here a demotion across parts, after which the
+// whole batch is linked again in order), the other workers start no further part: their work would be
+// thrown away.
+func TestLinkPartsStopAfterFailure(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute) // a guard against a hang, not a measure
+	defer cancel()
+	var batch []*dyad.Record
+	for i := range 20 {
+		batch = append(batch, &dyad.Record{Article: dyad.Article{ID: fmt.Sprintf("p%02d", i)}})
+	}
+	var mu sync.Mutex
+	calls := 0
+	failed := make(chan struct{})
+	var once sync.Once
+	r := &Runner{Store: &memStore{ids: map[string]bool{}}, Pending: &setPending{ids: map[string]bool{}},
+		LinkNames: func(rec *dyad.Record) []string { return []string{"key " + rec.Article.ID} }}
+	r.Link = func(ctx context.Context, rec *dyad.Record) error {
+		mu.Lock()
+		calls++
+		mu.Unlock()
+		if rec.Article.ID == "p00" {
+			rec.Demote = []string{"stored"} // an article of no part: the batch is linked again in order
+			once.Do(func() { close(failed) })
+			return nil
+		}
+		select {
+		case <-failed:
+		case <-ctx.Done():
+		}
+		return nil
+	}
+	var linked []*dyad.Record
+	out, err := r.linkBatch(ctx, batch, &linked)
+	if err != nil || len(out) != 20 {
+		t.Fatalf("linkBatch = %d records, %v", len(out), err)
+	}
+	// 20 links in order after the failure; before it, p00 and the parts already started.
+	if calls > 20+runtime.GOMAXPROCS(0)+2 {
+		t.Errorf("%d links for 20 records: parts went on after one failed", calls)
 	}
 }
