@@ -185,7 +185,7 @@ func (s *sentence) bareAgent(p int) bool {
 
 // attributive reports whether the actor phrase at unit p is a country's adjective used inside a noun phrase:
 // one demonym token followed by a lower-case word of no closed class ("extradited a Russian hacker to the
-// United States"). A gap may pass over it; a slot still takes it first where the pattern has one there.
+// United States"), or by any word when the demonym itself is in lower case ("nordkoreanischer Raketen"). A gap may pass over it; a slot still takes it first where the pattern has one there.
 func (s *sentence) attributive(p int) bool {
 	u := s.u[p]
 	if u.phrase < 0 || u.tok != u.last || p+1 >= len(s.u) {
@@ -195,7 +195,10 @@ func (s *sentence) attributive(p int) bool {
 		return false
 	}
 	n := s.u[p+1]
-	return n.phrase < 0 && s.d.lg.class[n.fold]&closedClasses == 0 && !s.d.toks[n.tok].IsCapitalized() && s.d.toks[n.tok].IsWord()
+	// a demonym written in lower case is an adjective, and so is the phrase; the noun after it may be
+	// capitalised ("nordkoreanischer Raketen": German nouns)
+	lowerNext := !s.d.toks[n.tok].IsCapitalized() || !s.d.toks[u.tok].IsCapitalized()
+	return n.phrase < 0 && s.d.lg.class[n.fold]&closedClasses == 0 && lowerNext && s.d.toks[n.tok].IsWord()
 }
 
 // barrierAt reports whether unit p is a barrier: a barrier word or stop (isBarrier), or a unit of a barrier
@@ -970,6 +973,9 @@ func (s *sentence) locative(p int) bool {
 	if s.personPhrase(p) {
 		return false // a person is no place: "in Berlin Selenskyj", "in Puglia Giorgia Meloni"
 	}
+	// an unnamed group is no end of a place's name: "in der Nacht Dutzende Demonstranten" (German nouns are
+	// capitalised) is a time, then who; a country or city may be ("in der Demokratischen Republik Kongo")
+	group := s.u[p].phrase >= 0 && s.d.ments[s.d.phrases[s.u[p].phrase].head].Actor.Type == dyad.TypeGroup
 	sawDet := false
 	for k := p - 1; k >= 0 && p-k <= 5; k-- {
 		u := s.u[k]
@@ -981,7 +987,7 @@ func (s *sentence) locative(p int) bool {
 		}
 		t := s.d.toks[u.tok]
 		det := s.d.lg.is(cDet|cWhole, u.fold) // "dans toute la France", "in tutta Italia"
-		if !det && !t.IsCapitalized() && !isHan(t.Text) {
+		if !det && (!t.IsCapitalized() || group && t.IsWord()) && !isHan(t.Text) {
 			return false
 		}
 		if !det && sawDet && !isHan(t.Text) {

@@ -339,8 +339,11 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relNone
 	case lg.is(cGoal, first) && prev.Type == dyad.TypePerson && d.namedPerson(p.members[len(p.members)-1]):
 		return relNone // "the visit of Narendra Modi to Russia": where a person named by name goes, not who he is
-	case lg.is(cPrep, first) && n <= 5 && plain(ga+1) && !(next.Type == dyad.TypePerson && prev.Type != dyad.TypePerson):
-		return relModifier // not "the Kremlin with Putin", "习近平同普京": a person is no modifier
+	case lg.is(cPrep, first) && n <= 5 && plain(ga+1) && !(next.Type == dyad.TypePerson && prev.Type != dyad.TypePerson) &&
+		!(two && prev.Type == dyad.TypeGroup && next.Type == dyad.TypeGroup):
+		// not "the Kremlin with Putin", "习近平同普京": a person is no modifier; nor is a group of another
+		// kind ("die Polizei in der Nacht Dutzende Demonstranten": German nouns are capitalised)
+		return relModifier
 	case lg.is(cPrep, d.fold(gb)) && n <= 4 && prev.Type == dyad.TypeCountry && roleWords():
 		return relModifier // "Vietnamese ambassador in China"
 	case n == 1 && lg.is(cAnd, first):
@@ -362,8 +365,8 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relConj // "Israel and the militant group Hamas": a determiner and a description of the second
 	case (first == "," || lg.is(cAnd, first)) && same && n <= 16 && d.lowerWords(ga, gb) <= 5:
 		return relMember
-	case plain(ga) && loose && n <= 3 && !(next.Type == dyad.TypePerson && prev.Type != dyad.TypePerson && d.hasPrep(ga, gb)):
-		return relMember // but not "the Kremlin with Putin"
+	case plain(ga) && loose && n <= 3 && !two && !(next.Type == dyad.TypePerson && prev.Type != dyad.TypePerson && d.hasPrep(ga, gb)):
+		return relMember // but not "the Kremlin with Putin", nor "die Polizei Dutzende Demonstranten" (German nouns are capitalised)
 	case same && prev.Type == dyad.TypeCountry && n <= 3 && d.lowerWords(ga, gb) == n:
 		return relMember // "China's top diplomat Wang Yi"
 	case same && prev.Type == dyad.TypeCountry && next.Type == dyad.TypePerson && n >= 2 && n <= 4 && d.fold(gb) == "," && d.roleWords(ga, gb-1):

@@ -27,6 +27,8 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire-romance.jsonl", 0.94, 0.95, 0.92, 0.78},
 	{"../../testdata/gold/wire-nl.jsonl", 0.97, 0.97, 0.97, 0.97},
 	{"../../testdata/gold/wire-de.jsonl", 0.98, 0.99, 0.97, 0.98},
+	{"../../testdata/gold/wire2-de.jsonl", 0.96, 0.96, 0.96, 0.96},
+	{"../../testdata/gold/wire2-nl.jsonl", 0.89, 0.92, 0.86, 0.89},
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
