@@ -17,6 +17,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/sqlq"
@@ -113,9 +114,20 @@ func (db *DB) migrate(ctx context.Context) (err error) {
 		}); err != nil {
 			return fmt.Errorf("migration %s: %w", m.Name, err)
 		}
+		for _, line := range strings.Split(m.SQL, "\n") {
+			if stmt, ok := strings.CutPrefix(line, thenPrefix); ok {
+				if _, err := conn.Exec(ctx, stmt); err != nil {
+					return fmt.Errorf("migration %s: %s: %w", m.Name, stmt, err)
+				}
+			}
+		}
 	}
 	return nil
 }
+
+// thenPrefix starts a migration's line that holds a statement to run after the migration commits, outside a
+// transaction: VACUUM, which cannot run inside one.
+const thenPrefix = "-- then: "
 
 // SchemaVersion returns the version of the newest migration applied to the database.
 func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
