@@ -2,6 +2,7 @@ package actor
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/dyad-events/dyad"
 )
@@ -47,7 +48,9 @@ func (r *resolver) capitals() {
 		}
 		// A capitalised word before it glues the two into one name, unless that word ends an actor already
 		// found: a verb-final clause puts subject and object side by side ("dat Rusland Kiev ... aanviel").
-		if p := r.prevWord(i); p >= 0 && (conn(r.toks[p].fold)&connPlace != 0 || r.toks[p].cap && r.toks[p].word && !r.toks[p].han && !r.sentenceStart(p) && !taken[p]) {
+		// A genitive listed beside its capital ("Washingtons", "Moskaus") ends no name: it follows its noun,
+		// capitalised in German ("die Vorwürfe Washingtons", "die Haltung Moskaus").
+		if p := r.prevWord(i); p >= 0 && (conn(r.toks[p].fold)&connPlace != 0 || r.toks[p].cap && r.toks[p].word && !r.toks[p].han && !r.sentenceStart(p) && !taken[p] && !r.genitiveCapital(i)) {
 			continue
 		}
 		for n := min(4, len(r.toks)-i); n > 0; n-- {
@@ -74,6 +77,18 @@ func (r *resolver) capitals() {
 	if added {
 		slices.SortStableFunc(r.out, byStart)
 	}
+}
+
+// genitiveCapital reports whether word token i is a capital's genitive that actors/capitals lists beside the
+// capital itself ("Washingtons" beside "Washington").
+func (r *resolver) genitiveCapital(i int) bool {
+	f := r.toks[i].fold
+	if len(f) < 4 || !strings.HasSuffix(f, "s") {
+		return false
+	}
+	_, gen := r.d.capitals[f]
+	_, base := r.d.capitals[strings.TrimSuffix(f, "s")]
+	return gen && base
 }
 
 // prevWord returns the index of the word token before i in the same sentence, or -1.
