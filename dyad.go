@@ -222,6 +222,27 @@ type Location struct {
 	Via       string  `json:"via,omitempty"`       // text, dateline, lead or actor: what placed it
 }
 
+// MarshalJSON writes lat and lon whenever the location is a gazetteer place (PlaceID set), zero included: a
+// place on the equator or the prime meridian keeps its coordinates, and box and circle queries, which read
+// them from the stored JSON, find it. A location the gazetteer does not know has none.
+func (l Location) MarshalJSON() ([]byte, error) {
+	type plain Location // the fields and tags, without this method
+	if l.PlaceID == "" {
+		return json.Marshal(plain(l))
+	}
+	return json.Marshal(struct {
+		Name      string  `json:"name"`
+		PlaceID   string  `json:"place_id"`
+		Canonical string  `json:"canonical,omitempty"`
+		Country   string  `json:"country,omitempty"`
+		Admin1    string  `json:"admin1,omitempty"`
+		Lat       float64 `json:"lat"`
+		Lon       float64 `json:"lon"`
+		Precision string  `json:"precision,omitempty"`
+		Via       string  `json:"via,omitempty"`
+	}(l))
+}
+
 // Text returns the location's name as written, "" for none.
 func (l *Location) Text() string {
 	if l == nil {
