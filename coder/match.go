@@ -630,6 +630,19 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 		if b.imported && s.possessivePhrase(u) {
 			return false // "ordered Russia's mobilisation": a possessor, not the verb's subject or object
 		}
+		if e.slot == 'S' && !b.imported {
+			// "Ukraine said its air defences had shot down ...": forces with no country of their own after "its"
+			// are those of the country or body the pronoun stands for
+			if ref, ok := s.ownForces(p); ok {
+				b.s, b.sRef = -2, ref
+				s.extend(b, p)
+				s.extend(b, p-1)
+				if s.walk(els, j+1, p-1+dir, dir, b) || dir > 0 && s.walk(els, j+1, p+dir, dir, b) {
+					return true
+				}
+				*b = save
+			}
+		}
 		if e.slot == 'S' {
 			b.s = u.phrase
 		} else {
@@ -1122,6 +1135,28 @@ func (s *sentence) pronounActor(p int, he bool) (dyad.ActorRef, bool) {
 		}
 	}
 	return dyad.ActorRef{}, false
+}
+
+// ownForces resolves the actor phrase at unit p when it is a body with a sector and no country of its own
+// ("forces", "troops", "air defences") right after an own word of grammar ("its", "their"): the body of the
+// country or organisation that the pronoun stands for, the last one named before it ("Russia's defence ministry
+// said its forces had taken ...").
+func (s *sentence) ownForces(p int) (dyad.ActorRef, bool) {
+	u := s.u[p]
+	if p < 1 || u.phrase < 0 || s.u[p-1].phrase >= 0 || !s.d.lg.is(cOwn, s.u[p-1].fold) {
+		return dyad.ActorRef{}, false
+	}
+	ph := s.d.phrases[u.phrase]
+	head := s.d.ments[ph.head].Actor
+	if len(ph.members) != 1 || head.Country != "" || head.Sector == "" || head.Type == dyad.TypePerson {
+		return dyad.ActorRef{}, false
+	}
+	ref, ok := s.pronounActor(p-1, false)
+	if !ok || ref.Country == "" {
+		return dyad.ActorRef{}, false
+	}
+	return dyad.ActorRef{Name: s.d.ments[ph.head].Text, Type: head.Type, Country: ref.Country, Sector: head.Sector,
+		Code: ref.Country + head.Sector}, true
 }
 
 // cliticActor resolves an object clitic at unit p, which stands before its verb ("donde Xi Jinping lo
