@@ -13,7 +13,8 @@ import (
 
 // DiscardsFile is the per-language file of phrases that void a sentence: one a line, `sentence | phrase`
 // or `story | phrase` (PETRARCH's discards, converted into packs/thirdparty/en/discards: sports, awards,
-// history). A sentence that holds one, as whole words in any case, yields no events.
+// history). A sentence that holds one, as whole words in any case, yields no events. `keep | phrase`, in our
+// own data, takes a phrase out again ("since World War Two" dates no event: today's war is news).
 const DiscardsFile = "discards"
 
 func init() {
@@ -37,10 +38,11 @@ func loadDiscards(p *packs.Set) (map[string]*discards, []error) {
 			errs = append(errs, err)
 			continue
 		}
+		var keep [][]string
 		for _, f := range files {
 			for l := range f.Lines() {
-				if len(l.Fields) != 2 || (l.Fields[0] != "sentence" && l.Fields[0] != "story") {
-					errs = append(errs, l.Errorf("want sentence | phrase, or story | phrase"))
+				if len(l.Fields) != 2 || (l.Fields[0] != "sentence" && l.Fields[0] != "story" && l.Fields[0] != "keep") {
+					errs = append(errs, l.Errorf("want sentence | phrase, story | phrase, or keep | phrase"))
 					continue
 				}
 				var words []string
@@ -53,12 +55,21 @@ func loadDiscards(p *packs.Set) (map[string]*discards, []error) {
 					errs = append(errs, l.Errorf("phrase %q: no word", l.Fields[1]))
 					continue
 				}
+				if l.Fields[0] == "keep" {
+					keep = append(keep, words) // our data overrides an imported phrase, in whichever file it is
+					continue
+				}
 				ds := out[lang]
 				if ds == nil {
 					ds = &discards{first: map[string][][]string{}}
 					out[lang] = ds
 				}
 				ds.first[words[0]] = append(ds.first[words[0]], words)
+			}
+		}
+		if ds := out[lang]; ds != nil {
+			for _, k := range keep {
+				ds.first[k[0]] = slices.DeleteFunc(ds.first[k[0]], func(ph []string) bool { return slices.Equal(ph, k) })
 			}
 		}
 	}

@@ -1225,6 +1225,9 @@ func (s *sentence) litBefore(b *binding, p int) bool {
 		if slices.Contains(b.lits, k) {
 			return true
 		}
+		if u := s.u[k]; k == p-1 && u.phrase < 0 && s.d.lg.is(cLoc, u.fold) {
+			return false // the location word itself is no pattern word ("to fight in Ukraine": where, not whom)
+		}
 	}
 	return false
 }
