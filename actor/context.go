@@ -166,7 +166,8 @@ func (r *resolver) sentenceBounds(start, end int) (int, int) {
 }
 
 // mainCountry returns the country the article names most (country names, demonyms, the countries of
-// the people and bodies it names, titles of @country lines; the dateline counts once), or -1 when none is named more than the others.
+// the people and bodies it names, titles of @country lines; the dateline counts once; not a name after a
+// @cause word), or -1 when none is named more than the others.
 func (r *resolver) mainCountry() int32 {
 	if r.mainDone {
 		return r.main
@@ -186,6 +187,9 @@ func (r *resolver) mainCountry() int32 {
 	for _, it := range r.items {
 		if r.isNot(it) {
 			continue
+		}
+		if p := r.prevWord(it.i); p >= 0 && r.conns()(r.toks[p].fold)&connCause != 0 {
+			continue // "en solidaridad con Palestina", "contre Israël": a cause, not the story's country
 		}
 		name, dem, agents := r.class(it)
 		switch {

@@ -35,6 +35,9 @@ func TestContextCountry(t *testing.T) {
 		{"en", "", "Sri Lanka's president spoke on Monday. The Defense Minister resigned. Sri Lanka's cabinet met.", "Defense Minister", "LKAGOV", "article"},
 		// a place after a @cause word ("pro", "anti") is what a group stands for, not where it is
 		{"it", "", "Gli studenti pro Gaza hanno occupato il campus di Milano.", "studenti", "ITAOPP", "sentence"},
+		// ... and so is a country after "contra", "con", "contre", "avec" ("en solidaridad con Palestina")
+		{"es", "", "Cientos de estudiantes acamparon en la Complutense en solidaridad con Palestina.", "estudiantes", "OPP", "sector"},
+		{"fr", "", "Des étudiants ont manifesté contre Israël devant la Sorbonne.", "étudiants", "OPP", "sector"},
 		// a @whole word between the in/at word and its place; a place after a @dest word is where one goes
 		{"it", "", "Gli studenti hanno manifestato in tutta Italia contro il governo.", "studenti", "ITAOPP", "place"},
 		{"fr", "", "Des agriculteurs ont manifesté dans toute la France.", "agriculteurs", "FRAAGR", "place"},

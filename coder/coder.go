@@ -269,7 +269,7 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 					}
 					ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, cd.pt.conf)
 					if d.oursFirst(cd, ev, oursPair) {
-						d.keep(&res, seenPair, ev.Source.Code+"|"+ev.Target.Code+"|"+family(ev.Code), sp, cd, ev)
+						d.keep(&res, seenPair, ev.Source.Code+"|"+ev.Target.Code+"|"+tellFamily(ev.Code), sp, cd, ev)
 					}
 				}
 				continue
@@ -351,9 +351,9 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 				if family(ev.Code) == "04" && ev.Source.Country == ev.Target.Country && (ev.Source.Code == ev.Source.Country) != (ev.Target.Code == ev.Target.Country) {
 					continue // a country consulting its own organ ("Hoa Kỳ ... đàm phán với quan chức Hoa Kỳ") is no consultation
 				}
-				k := ev.Source.Code + "|" + ev.Target.Country + "|" + family(ev.Code)
+				k := ev.Source.Code + "|" + ev.Target.Country + "|" + tellFamily(ev.Code)
 				if ev.Target.Country == "" {
-					k = ev.Source.Code + "|" + ev.Target.Code + "|" + family(ev.Code)
+					k = ev.Source.Code + "|" + ev.Target.Code + "|" + tellFamily(ev.Code)
 				}
 				if seenPair[k] {
 					continue // a less specific pattern for the same pair and family
@@ -521,7 +521,7 @@ func (s *sentence) selectCands(cands []candidate) []candidate {
 		if cd.pt.oneSided || cd.pt.agentless {
 			// events without a named target are told one per family ("protesters blocked roads and clashed
 			// with police, then police arrested 30": 14, 17)
-			key.family = family(cd.pt.code)
+			key.family = tellFamily(cd.pt.code)
 		}
 		if overlap || usedPair[key] {
 			continue
@@ -857,7 +857,7 @@ func (d *doc) oursFirst(cd candidate, ev dyad.Event, ours map[[2]string]bool) bo
 // its protestKey, so that neither an event of a pattern that names the target nor another crowd's protest of
 // the sentence repeats it.
 func (d *doc) keepProtest(res *Result, seen map[string]bool, sp dyad.Span, cd candidate, ev dyad.Event) {
-	own, pk := ev.Source.Code+"|"+ev.Target.Country+"|"+family(ev.Code), protestKey(ev)
+	own, pk := ev.Source.Code+"|"+ev.Target.Country+"|"+tellFamily(ev.Code), protestKey(ev)
 	if own != pk {
 		if seen[own] {
 			return
@@ -876,7 +876,7 @@ func protestKey(ev dyad.Event) string {
 	if f := family(ev.Code); f == "14" && ev.Source.Country != "" {
 		src = ev.Source.Country + "~group"
 	}
-	return src + "|" + ev.Target.Country + "|" + family(ev.Code)
+	return src + "|" + ev.Target.Country + "|" + tellFamily(ev.Code)
 }
 
 // keep adds a one-sided, agentless or place event to res unless the sentence already gave one under key (one
@@ -1165,6 +1165,16 @@ func family(code string) string {
 		return "04"
 	}
 	return code[:2]
+}
+
+// tellFamily is the family under which one sentence tells an event once for a pair of actors: the root, but
+// for coercion (17) the act itself, so that a crackdown told by its acts is that many events ("dispersó con
+// gases lacrimógenos a los manifestantes y detuvo a 18 personas": 175 and 173).
+func tellFamily(code string) string {
+	if f := family(code); f == "17" && len(code) >= 3 {
+		return code[:3]
+	}
+	return family(code)
 }
 
 // unorderedPair names the two sides of an event by country (by code when one has none), in either order.
