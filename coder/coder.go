@@ -348,6 +348,9 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 				if (ev.Code == "042" || ev.Code == "043" || ev.Code == "044") && ev.Source.Country != "" && ev.Source.Country == ev.Target.Country {
 					continue // a visit to one's own country is no visit
 				}
+				if family(ev.Code) == "08" && ev.Target.Sector == "MIL" && ev.Source.Country != "" && ev.Source.Country == ev.Target.Country {
+					continue // "retirou as suas tropas": its own forces are what it withdraws, not whom it yields to
+				}
 				if family(ev.Code) == "04" && ev.Source.Country == ev.Target.Country && (ev.Source.Code == ev.Source.Country) != (ev.Target.Code == ev.Target.Country) {
 					continue // a country consulting its own organ ("Hoa Kỳ ... đàm phán với quan chức Hoa Kỳ") is no consultation
 				}

@@ -842,7 +842,8 @@ func (s *sentence) skipParen(k, dir int) int {
 // ("e o presidente da China, Xi Jinping", "y el primer ministro de Japón, Shigeru Ishiba"): from the phrase at
 // p walking back (dir < 0) it returns the unit of the "and" before the title; from the "and" at p walking
 // forward, the unit of the phrase after it; -1 when there is none. The title is at most four words,
-// determiners and lower-case words, and its last word is a preposition touching the phrase.
+// determiners and lower-case words, and its last word is a preposition touching the phrase, or the phrase opens
+// with the person's country adjective ("e il cancelliere tedesco Olaf Scholz").
 func (s *sentence) lowerTitle(p, dir int) int {
 	lg := s.d.lg
 	word := func(k int) bool {
@@ -852,8 +853,13 @@ func (s *sentence) lowerTitle(p, dir int) int {
 	person := func(k int) bool {
 		return k >= 0 && k < len(s.u) && s.personPhrase(k)
 	}
+	// the title touches the person: by a preposition ("presidente da China, Xi Jinping"), or the person's
+	// phrase opens with their country's adjective ("el primer ministro indio Narendra Modi")
+	touches := func(k int) bool {
+		return lg.is(cPrep, s.u[k-1].fold) || !s.d.toks[s.u[k].tok].IsCapitalized()
+	}
 	if dir < 0 {
-		if !person(p) || p < 2 || !lg.is(cPrep, s.u[p-1].fold) || !word(p-1) {
+		if !person(p) || p < 2 || !touches(p) || !word(p-1) {
 			return -1
 		}
 		for k := p - 2; k >= 0 && k >= p-5; k-- {
@@ -871,7 +877,7 @@ func (s *sentence) lowerTitle(p, dir int) int {
 	}
 	for k := p + 1; k < len(s.u) && k <= p+5; k++ {
 		if s.u[k].phrase >= 0 {
-			if k-p < 3 || !lg.is(cPrep, s.u[k-1].fold) || !person(k) {
+			if k-p < 3 || !person(k) || !touches(k) {
 				return -1
 			}
 			return k
