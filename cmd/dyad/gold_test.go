@@ -29,7 +29,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire-de.jsonl", 0.98, 0.99, 0.97, 0.98},
 	{"../../testdata/gold/wire2-de.jsonl", 0.96, 0.96, 0.96, 0.96},
 	{"../../testdata/gold/wire2-nl.jsonl", 0.89, 0.92, 0.86, 0.89},
-	{"../../testdata/gold/protest-es2.jsonl", 0.72, 0.74, 0.70, 0.72},
+	{"../../testdata/gold/protest-es2.jsonl", 0.77, 0.80, 0.73, 0.77},
 	{"../../testdata/gold/wire-romance2.jsonl", 0.85, 0.93, 0.78, 0.77},
 }
 
