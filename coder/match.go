@@ -50,6 +50,44 @@ type sentence struct {
 	// barU marks the word units of barrier phrases of several tokens ("trong khi", "如果", "虽然"), notNegU
 	// those of notneg phrases: compounds that hold a negation word without negating ("phòng không", "没收")
 	barU, notNegU []bool
+	// hanPlace holds, for each unit that begins a place name of several ideographs ("伊斯坦布尔"), the unit
+	// where it ends (-1 elsewhere); computed on first use (hanPlaces)
+	hanPlace, hanPlaceBack []int
+}
+
+// hanPlaces returns the ends of the gazetteer names of several ideographs: forwards, from the unit that begins
+// one to its last; backwards, from the last to the first. A gap counts such a name as one word, as it counts a
+// name of one word in languages written with spaces ("在伊斯坦布尔举行" is as near as "in Istanbul held").
+func (s *sentence) hanPlaces() ([]int, []int) {
+	if s.hanPlace != nil {
+		return s.hanPlace, s.hanPlaceBack
+	}
+	s.hanPlace, s.hanPlaceBack = make([]int, len(s.u)), make([]int, len(s.u))
+	for i := range s.u {
+		s.hanPlace[i], s.hanPlaceBack[i] = -1, -1
+	}
+	for p := 0; p < len(s.u); p++ {
+		if s.u[p].phrase >= 0 || !isHan(s.d.toks[s.u[p].tok].Text) {
+			continue
+		}
+		if n, _, ok := s.placeAt(p, 1, false); ok && n > 1 {
+			s.hanPlace[p], s.hanPlaceBack[p+n-1] = p+n-1, p
+		}
+	}
+	return s.hanPlace, s.hanPlaceBack
+}
+
+// placeSkip returns, for unit q, the far end of a place name of several ideographs that begins there in
+// direction dir, else -1.
+func (s *sentence) placeSkip(q, dir int) int {
+	if q < 0 || q >= len(s.u) || s.u[q].phrase >= 0 || !isHan(s.d.toks[s.u[q].tok].Text) {
+		return -1
+	}
+	fw, bw := s.hanPlaces()
+	if dir < 0 {
+		return bw[q]
+	}
+	return fw[q]
 }
 
 // markPhrases marks the units of the sentence's multi-token barrier and notneg phrases of grammar.
@@ -425,7 +463,7 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 		}
 		if sawAnd && e.kind == kSlot && e.slot == 'S' && dir < 0 {
 			// "X met Y and urged him ...": a verb coordinated after an object takes the sentence's subject
-			if f := s.firstPhrase(); f >= 0 && f < p {
+			if f := s.firstPhrase(); f >= 0 && f < p && (e.has == nil || s.phraseHas(s.u[f].phrase, e.has)) {
 				save := *b
 				b.s = s.u[f].phrase
 				s.extend(b, f)
@@ -535,6 +573,10 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			}
 			if k := s.quoteEnd(q, dir); k >= 0 {
 				q = k + dir // a whole quotation is one unit of a gap: 'a appelé à "éviter ...", au cours d'un entretien avec'
+				continue
+			}
+			if k := s.placeSkip(q, dir); k >= 0 {
+				q = k + dir // a place name of several ideographs is one unit of a gap: "在伊斯坦布尔举行"
 				continue
 			}
 			if q < 0 || q >= len(s.u) || (s.u[q].phrase >= 0 && !s.locative(q) && !s.wordPhrase(q) && !s.governed(q) && !s.attributive(q) && !s.bareAgent(q)) || s.barrierAt(q) {
@@ -806,12 +848,16 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 				r = k
 			}
 		}
-		if r >= 0 && r < len(s.u) && s.u[r].phrase >= 0 {
+		first := p // the unit of the first named
+		if dir < 0 {
+			first = r
+		}
+		if r >= 0 && r < len(s.u) && s.u[r].phrase >= 0 && !s.locative(first) {
 			x, y := u.phrase, s.u[r].phrase
 			if dir < 0 {
 				x, y = y, x
 			}
-			out = append(out, recipTry{pair: [2]int{x, y}, end: r + dir})
+			out = append(out, recipTry{pair: [2]int{x, y}, end: r + dir}) // not "在克里姆林宫同普京": a place, then who
 		}
 	}
 	return out

@@ -346,6 +346,8 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relModifier
 	case lg.is(cPrep, d.fold(gb)) && n <= 4 && prev.Type == dyad.TypeCountry && roleWords():
 		return relModifier // "Vietnamese ambassador in China"
+	case n == 1 && lg.is(cAnd, first) && prev.Type != dyad.TypePerson && prev.Type != dyad.TypeCountry && d.nearLoc(p):
+		return relNone // "在克里姆林宫同普京", "在白宫与美国总统拜登": the place, then the one met there
 	case n == 1 && lg.is(cAnd, first):
 		if sameAnd {
 			return relMember
@@ -373,7 +375,7 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relMember // "his Russian counterpart, Sergei Lavrov", "seinem russischen Amtskollegen, Sergej Lawrow"
 	case lg.is(cLoc, first) && d.allHan(ga, gb):
 		return relNone // "军舰在菲律宾附近巡航": in Chinese a place after a noun is where the verb happens
-	case same && n <= 10 && d.allHan(ga, gb) && !(d.afterLoc(p) && d.hasAnd(ga, gb)):
+	case same && n <= 10 && d.allHan(ga, gb) && !(d.afterLoc(p) && d.hasAnd(ga, gb)) && !(prev.Type != dyad.TypePerson && prev.Type != dyad.TypeCountry && d.nearLoc(p)):
 		return relMember // "越共中央总书记、国家主席苏林"; not "在美国加州与美国议长": a place, then "with"
 	case prev.Type == dyad.TypeCountry && next.Country == "" && lg.is(cPrep, first) && n <= 6 && d.allHan(ga, gb):
 		return relMember // "日本驻华大使金杉宪治": a title without a country of its own, after its country
@@ -564,6 +566,20 @@ func (d *doc) allHan(a, b int) bool {
 // afterLoc reports whether phrase p stands right after a loc word ("在美国"): a place, not an actor.
 func (d *doc) afterLoc(p *phrase) bool {
 	return p.first > 0 && d.lg.is(cLoc, d.fold(p.first-1))
+}
+
+// nearLoc reports whether a location word stands before phrase p, right before it or over a few ideographs of
+// a place name ("在莫斯科克里姆林宫").
+func (d *doc) nearLoc(p *phrase) bool {
+	for k := p.first - 1; k >= 0 && k >= p.first-5; k-- {
+		if d.lg.is(cLoc, d.fold(k)) {
+			return true
+		}
+		if !isHan(d.toks[k].Text) {
+			return false
+		}
+	}
+	return false
 }
 
 // hasAnd reports whether one of the tokens [a, b] is an "and" word ("与", "和").
