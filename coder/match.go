@@ -1244,6 +1244,9 @@ func (s *sentence) groupActor(p int) (dyad.ActorRef, bool) {
 	n := sort.Search(len(s.d.ments), func(i int) bool { return s.d.ments[i].Start >= off })
 	for i := n - 1; i >= 0 && off-s.d.ments[i].End < 300; i-- {
 		a := s.d.ments[i].Actor
+		if a.Type == dyad.TypeGroup && (a.Sector == "LEG" || a.Sector == "JUD") {
+			continue // a chamber or a court is an "it", often the place a crowd went to ("reached the parliament")
+		}
 		if a.Type == dyad.TypeGroup && a.Code != "" {
 			return a, true
 		}
