@@ -118,10 +118,11 @@ const (
 	connOf uint8 = 1 << iota
 	connTo
 	connAnd
-	connPlace // "in", "à", "tại": a capital after it is a place, not its government
-	connCause // "pro", "anti": a place after it is a cause, not where the group is ("studenti pro Gaza")
-	connWhole // "tutta", "toda", "toute": may stand between an in/at word and its place ("in tutta Italia")
-	connDest  // "diretta", "rumbo": an in/at word after it names where one goes, not where one is ("diretta a Gaza")
+	connPlace  // "in", "à", "tại": a capital after it is a place, not its government
+	connCause  // "pro", "anti": a place after it is a cause, not where the group is ("studenti pro Gaza")
+	connWhole  // "tutta", "toda", "toute": may stand between an in/at word and its place ("in tutta Italia")
+	connDest   // "diretta", "rumbo": an in/at word after it names where one goes, not where one is ("diretta a Gaza")
+	connFormer // "former", "ex", "ancien", "cựu", "前": a title after it is one its holder no longer holds
 )
 
 // Load reads the actor dictionaries (packs/data/actors), every language's agents and demonyms, and the
@@ -426,6 +427,8 @@ func (d *Dictionary) loadAgents(f packs.File, first bool) []error {
 				kind = connWhole
 			case "@dest":
 				kind = connDest
+			case "@former":
+				kind = connFormer
 			case "@elision":
 				for _, w := range l.Fields[1:] {
 					w = text.Fold(w)
@@ -443,7 +446,7 @@ func (d *Dictionary) loadAgents(f packs.File, first bool) []error {
 				errs = append(errs, d.addOwnOnly(lang, l)...)
 				continue
 			default:
-				errs = append(errs, l.Errorf("unknown line kind %q: want @of, @to, @and, @place, @quantity, @own or @elision", head))
+				errs = append(errs, l.Errorf("unknown line kind %q: want @of, @to, @and, @place, @cause, @whole, @dest, @former, @quantity, @own or @elision", head))
 				continue
 			}
 			if d.conn[lang] == nil {

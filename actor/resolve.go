@@ -416,7 +416,7 @@ func (r *resolver) title(k, start, pre, preHost int, preOrg, country int32, cvia
 				via = "alias"
 			}
 			emitSubs(false, 0)
-			r.emit(r.items[k].i, r.items[k].j, r.ref(nm, r.roleFor(nm, offices)), via, nm)
+			r.emit(r.items[k].i, r.items[k].j, r.titledRef(nm, offices, sector, start), via, nm)
 			return k + 1
 		}
 	}
@@ -426,7 +426,7 @@ func (r *resolver) title(k, start, pre, preHost int, preOrg, country int32, cvia
 			if k < len(r.items) && r.items[k].i == q {
 				// "President Tayyip Erdogan": the dictionary name ends the run and names the person
 				if nm, _, _ := r.class(r.items[k]); nm >= 0 && r.d.actors[nm].Type == dyad.TypePerson {
-					r.emit(p, r.items[k].j, r.ref(nm, r.roleFor(nm, offices)), "name", nm)
+					r.emit(p, r.items[k].j, r.titledRef(nm, offices, sector, start), "name", nm)
 					return k + 1
 				}
 			}
@@ -447,6 +447,46 @@ func (r *resolver) skipComma(p int) int {
 		return p + 1
 	}
 	return p
+}
+
+// titledRef is person i named after a title of offices (of sector) that starts at token start: with the role
+// the title names when the person held it on the date. A person whose record has no role of those offices at
+// all (the third-party layer's dated codes name no office; ours may lack an earlier post) and no role on the
+// date but the elites is taken at the title's word: their country with the title's sector ("Egyptian Foreign Minister Amr
+// Moussa" in 1998), unless a word of an @former line stands before the title ("former President Carter",
+// "ex-ministre", "cựu Thủ tướng": the country's elites).
+func (r *resolver) titledRef(i int32, offices []string, sector string, start int) dyad.ActorRef {
+	role := r.roleFor(i, offices)
+	ref := r.ref(i, role)
+	if role >= 0 || len(offices) == 0 || sector == "" || r.formerBefore(start) {
+		return ref
+	}
+	if k := r.activeRole(i); k >= 0 && r.d.actors[i].roles[k].sector != "ELI" {
+		return ref // a role on the date: the record's word
+	}
+	for _, ro := range r.d.actors[i].roles {
+		if slices.Contains(offices, ro.office) {
+			return ref // their record of the office is ours: outside it the title is a past one
+		}
+	}
+	if ref.Country == "" {
+		return ref
+	}
+	ref.Sector, ref.Code = sector, r.d.countryCode(ref.Country)+sector
+	return ref
+}
+
+// formerBefore reports whether a word of an @former line (or such a word and a hyphen: "ex-President")
+// stands right before token start.
+func (r *resolver) formerBefore(start int) bool {
+	p := start - 1
+	if p >= 0 && r.toks[p].fold == "-" {
+		p--
+	}
+	if p < 0 {
+		return false
+	}
+	return r.d.conn[r.lang][r.toks[p].fold]&connFormer != 0
 }
 
 // roleFor returns the role of actor i, held on the article's date, that is one of offices, or -1.
