@@ -188,7 +188,15 @@ func (s *sentence) isBarrier(u unit) bool {
 // pass over.
 func (s *sentence) wordPhrase(p int) bool {
 	u := s.u[p]
-	return u.phrase >= 0 && u.tok == u.last && !s.d.capitalized(u) && s.d.toks[u.tok].IsWord()
+	if u.phrase < 0 || u.tok != u.last || !s.d.toks[u.tok].IsWord() {
+		return false
+	}
+	if !s.d.capitalized(u) {
+		return true
+	}
+	// a sector noun with no country of its own, capitalised as German nouns are ("liefern F-16-Kampfjets an")
+	m := s.d.ments[s.d.phrases[u.phrase].head]
+	return m.Actor.Type == dyad.TypeGroup && m.Via == "sector" && len(s.d.phrases[u.phrase].members) == 1
 }
 
 // bareAgent reports whether unit p is an actor phrase written in Han characters that is only an agent noun
