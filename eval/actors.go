@@ -21,6 +21,10 @@ import (
 // positive, except one that overlaps no gold span but names an actor the item's gold already lists (same
 // type, and matching as above): a later reference ("Wang" after "Wang Yi"), which gold sets list once.
 //
+// A prediction inside a gold span that another prediction of the same country matched is a part of that
+// phrase ("Iranian" in "Iranian President X", or the person when a level that asks only the country matched
+// the adjective), not a spurious actor: it counts neither way.
+//
 // The Countries score asks only the country (or, without one, the code); the CountrySector score the country
 // and the gold sector when it gives one: the figures an actor-resolution test of bare strings reports.
 func Actors(ctx context.Context, g *Gold, c Coder) (*Report, error) {
@@ -74,6 +78,21 @@ func scoreActors(r *Report, it *Item, rec *dyad.Record) {
 	gm, pm := match(len(gold), len(pred), func(gi, pi int) bool {
 		return overlaps(gi, pi) && MentionMatches(gold[gi], pred[pi].Actor)
 	})
+	// partOf reports whether prediction pi lies inside a gold span that another prediction of the same
+	// country matched (gmatch: each gold mention's matched prediction, -1 for none).
+	partOf := func(gmatch []int, pi int) bool {
+		p := pred[pi]
+		if p.Actor.Country == "" {
+			return false
+		}
+		for gi, q := range gmatch {
+			if q >= 0 && q != pi && found[gi] && gold[gi].Type != dyad.TypeCountry &&
+				spans[gi].Start <= p.Start && p.End <= spans[gi].End && pred[q].Actor.Country == p.Actor.Country {
+				return true
+			}
+		}
+		return false
+	}
 	// The coarser levels: the same matching with less asked of each gold mention.
 	for _, lv := range []struct {
 		s    *Score
@@ -105,7 +124,7 @@ func scoreActors(r *Report, it *Item, rec *dyad.Record) {
 				overlapsAny = overlapsAny || overlaps(gi, pi)
 				repeats = repeats || (m.Type == p.Actor.Type && MentionMatches(m, p.Actor))
 			}
-			if overlapsAny || !repeats {
+			if (overlapsAny || !repeats) && !partOf(lgm, pi) {
 				fp++
 			}
 		}
@@ -133,7 +152,7 @@ func scoreActors(r *Report, it *Item, rec *dyad.Record) {
 			overlapsAny = overlapsAny || overlaps(gi, pi)
 			repeats = repeats || (m.Type == p.Actor.Type && MentionMatches(m, p.Actor))
 		}
-		if !overlapsAny && repeats {
+		if !overlapsAny && repeats || partOf(gm, pi) {
 			continue
 		}
 		s.FP++

@@ -249,6 +249,37 @@ func TestActorsScoring(t *testing.T) {
 	}
 }
 
+// TestActorsPhraseParts: a bare actor string found as an adjective and a person of the same country is one
+// actor, at every level (the person matches the whole; at the country level the adjective may match first);
+// a part of another country, or a part of an unmatched string, is still a false positive.
+func TestActorsPhraseParts(t *testing.T) {
+	const s1, s2, s3 = "Iranian President Hassan Rouhani", "Iraqi Defense Minister", "Saudi envoy Hamad"
+	g := gold(t,
+		`{"id":"en-1","lang":"en","date":"2015-01-02","text":"`+s1+`","mentions":[{"text":"`+s1+`","type":"person","country":"IRN","sector":"GOV"}]}`,
+		`{"id":"en-2","lang":"en","date":"2015-01-02","text":"`+s2+`","mentions":[{"text":"`+s2+`","type":"person","country":"IRQ","sector":"GOV"}]}`,
+		`{"id":"en-3","lang":"en","date":"2015-01-02","text":"`+s3+`","mentions":[{"text":"`+s3+`","type":"person","country":"SAU","sector":"GOV"}]}`,
+	)
+	c := fake(nil, map[string][]dyad.ActorMention{
+		s1: {men("Iranian", 0, dyad.ActorRef{Type: "country", Country: "IRN", Code: "IRN"}),
+			men("Hassan Rouhani", 18, dyad.ActorRef{Type: "person", Country: "IRN", Sector: "GOV"})},
+		s2: {men("Iraqi", 0, dyad.ActorRef{Type: "country", Country: "IRQ", Code: "IRQ"}),
+			men("Defense Minister", 6, dyad.ActorRef{Type: "person", Country: "IRN", Sector: "GOV"})}, // wrong country
+		s3: {men("Saudi", 0, dyad.ActorRef{Type: "country", Country: "QAT", Code: "QAT"})}, // wrong: no match
+	})
+	r, err := Actors(context.Background(), g, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// en-1: TP. en-2: the person is IRN: FN and FP; "Iraqi" lies in an unmatched span: FP. en-3: FN, FP.
+	if o := r.Overall; o.TP != 1 || o.FP != 3 || o.FN != 2 {
+		t.Errorf("overall = %+v, want TP 1 FP 3 FN 2", o)
+	}
+	// Asking only the country, en-2's "Iraqi" matches and the IRN person inside is another country's: FP.
+	if c := r.Countries; c.TP != 2 || c.FP != 2 || c.FN != 1 {
+		t.Errorf("countries = %+v, want TP 2 FP 2 FN 1", c)
+	}
+}
+
 func TestMentionMatches(t *testing.T) {
 	tests := []struct {
 		g    GoldMention
