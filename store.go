@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -113,6 +114,23 @@ type BBox struct {
 // Near is a circle: a point in WGS84 degrees and a radius in km.
 type Near struct {
 	Lat, Lon, KM float64
+}
+
+// Box is the box around the circle, which the stores read from their coordinate index before they measure
+// the distance on an equirectangular projection at the centre's latitude (within 0.5% of the great-circle
+// distance up to 1,000 km): dlat is the radius in degrees of latitude, cos the longitude scale there.
+func (n Near) Box() (b BBox, dlat, cos float64) {
+	dlat = n.KM / 111.2
+	cos = math.Max(math.Cos(n.Lat*math.Pi/180), 0.01)
+	dlon := math.Min(dlat/cos, 180)
+	west, east := n.Lon-dlon, n.Lon+dlon
+	if west < -180 {
+		west += 360
+	}
+	if east > 180 {
+		east -= 360
+	}
+	return BBox{West: west, South: max(n.Lat-dlat, -90), East: east, North: min(n.Lat+dlat, 90)}, dlat, cos
 }
 
 // StatementQuery filters Store.Statements.

@@ -3,7 +3,6 @@ package storetest
 import (
 	"context"
 	"fmt"
-	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -91,17 +90,8 @@ func inBox(l *dyad.Location, b dyad.BBox) bool {
 
 // near reports whether the place lies in the circle, with the stores' arithmetic (sqlq.placeWhere).
 func near(l *dyad.Location, n dyad.Near) bool {
-	dlat := n.KM / 111.2
-	cos := math.Max(math.Cos(n.Lat*math.Pi/180), 0.01)
-	dlon := math.Min(dlat/cos, 180)
-	west, east := n.Lon-dlon, n.Lon+dlon
-	if west < -180 {
-		west += 360
-	}
-	if east > 180 {
-		east -= 360
-	}
-	if !inBox(l, dyad.BBox{West: west, South: max(n.Lat-dlat, -90), East: east, North: min(n.Lat+dlat, 90)}) {
+	bb, dlat, cos := n.Box()
+	if !inBox(l, bb) {
 		return false
 	}
 	lon := l.Lon

@@ -189,19 +189,9 @@ func (d Dialect) placeWhere(w *Where, q dyad.EventQuery) {
 		box(*q.BBox)
 	}
 	if n := q.Near; n != nil {
-		// the box around the circle (read from the lat/lon index), then the distance on an equirectangular
-		// projection at the centre's latitude: within 0.5% of the great-circle distance up to 1,000 km
-		dlat := n.KM / 111.2
-		cos := math.Max(math.Cos(n.Lat*math.Pi/180), 0.01)
-		dlon := math.Min(dlat/cos, 180)
-		west, east := n.Lon-dlon, n.Lon+dlon
-		if west < -180 {
-			west += 360
-		}
-		if east > 180 {
-			east -= 360
-		}
-		box(dyad.BBox{West: west, South: max(n.Lat-dlat, -90), East: east, North: min(n.Lat+dlat, 90)})
+		// the box around the circle (read from the lat/lon index), then the distance (dyad.Near.Box)
+		bb, dlat, cos := n.Box()
+		box(bb)
 		// the longitude difference, across the antimeridian too
 		dx := "(CASE WHEN " + d.Lon + " < ? THEN " + d.Lon + " + 360 WHEN " + d.Lon + " > ? THEN " + d.Lon + " - 360 ELSE " + d.Lon + " END - ?)"
 		dxArgs := []any{n.Lon - 180, n.Lon + 180, n.Lon}
