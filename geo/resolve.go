@@ -27,6 +27,7 @@ type lang struct {
 	where   map[string]bool // words before the place where an event happens: "in", "à", "tại", "在"
 	skip    map[string]bool // words between them and the place: "the"
 	never   map[string]bool // capitalised words that are never a place after them
+	away    map[string]bool // words right before a place word that make the place a destination: "rendre"
 	inflect [][2]string     // endings a place takes in the text, and its dictionary ending: "е>а" (Москве)
 }
 
@@ -41,7 +42,7 @@ func New(set *packs.Set) (*Resolver, error) {
 	g, errs := Load(set)
 	r := &Resolver{g: g, langs: map[string]*lang{}}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -60,6 +61,8 @@ func New(set *packs.Set) (*Resolver, error) {
 					add(l.skip, words)
 				case "never":
 					add(l.never, words)
+				case "away":
+					add(l.away, words)
 				case "inflect":
 					for _, w := range words {
 						from, to, ok := strings.Cut(w, ">")
@@ -70,7 +73,7 @@ func New(set *packs.Set) (*Resolver, error) {
 						l.inflect = append(l.inflect, [2]string{text.Fold(from), text.Fold(to)})
 					}
 				default:
-					errs = append(errs, ln.Errorf("unknown class %q (want where, skip, never or inflect)", ln.Fields[0]))
+					errs = append(errs, ln.Errorf("unknown class %q (want where, skip, never, away or inflect)", ln.Fields[0]))
 				}
 			}
 		}
@@ -186,7 +189,7 @@ func (r *Resolver) lead(c *article) *dyad.Location {
 			end--
 		}
 	}
-	cands := r.candidates(c, 0, end)
+	cands := r.candidates(c, 0, end, -1)
 	if len(cands) == 0 {
 		return nil
 	}
@@ -217,7 +220,7 @@ type candidate struct {
 func (r *Resolver) place(c *article, start, end, trigger int, actors []string) *dyad.Location {
 	var cands []candidate
 	if c.lg != nil {
-		cands = r.candidates(c, start, end)
+		cands = r.candidates(c, start, end, trigger)
 	}
 	if len(cands) == 0 {
 		if c.lead.Resolved() {
@@ -249,7 +252,11 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string) *
 }
 
 // candidates lists the places a sentence names after a place word of its language ("in", "à", "tại", "在").
-func (r *Resolver) candidates(c *article, start, end int) []candidate {
+// A place after an `away` word ("avant de se rendre en Malaisie", "prima di recarsi in Malaysia") is where
+// someone goes next, not where the event is, and so are the places after it in the sentence ("puis au
+// Cambodge"), unless the event's trigger (a byte offset; -1 for none) is that word or one of the three
+// tokens before it: then the going is the event ("doit se rendre en Chine").
+func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 	toks, ok := c.toks[[2]int{start, end}]
 	if !ok {
 		for _, t := range text.Tokens(c.a.Text[start:end]) {
@@ -264,6 +271,9 @@ func (r *Resolver) candidates(c *article, start, end int) []candidate {
 		if !lg.where[toks[k].Fold] {
 			continue
 		}
+		if k > 0 && lg.away[toks[k-1].Fold] && !near(toks[max(k-4, 0):k], trigger) {
+			break // this place and those after it ("puis au Cambodge") are where the trip goes on
+		}
 		// the place right after the word, else after the words skipped ("en La Paz", "in the Hague" both read)
 		for j := k + 1; j < len(toks); j++ {
 			if cd, ok := r.at(c, toks, j); ok {
@@ -277,6 +287,16 @@ func (r *Resolver) candidates(c *article, start, end int) []candidate {
 		}
 	}
 	return out
+}
+
+// near reports whether offset falls in one of toks.
+func near(toks []text.Token, offset int) bool {
+	for _, t := range toks {
+		if offset >= t.Start && offset < t.End {
+			return true
+		}
+	}
+	return false
 }
 
 // at reads a place name that starts at token j: the longest name the gazetteer has (in its written form or an
