@@ -277,9 +277,7 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 			if cd.pt.oneSided {
 				for _, ph := range d.sources(cd) {
 					src := d.slotActor(cd, ph)
-					if stateSectors[src.Sector] && family(cd.pt.code) == "14" {
-						// the state does not demonstrate, strike or riot against itself: "police arrested 100
-						// people after the march" is no march by the police
+					if stateProtest(src, cd.pt.code) {
 						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
 							Why: fmt.Sprintf("pattern %q: one-sided protest, but the source acts for the state: not coded", cd.pt.text)})
 						continue
@@ -304,8 +302,7 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 				if src.Country == tgt.Country && !cd.pt.home {
 					continue // a trip at home is no visit
 				}
-				if cd.pt.home && stateSectors[src.Sector] && family(cd.pt.code) == "14" {
-					// as for one-sided events: police "at protesters in Nairobi" hold no protest
+				if cd.pt.home && stateProtest(src, cd.pt.code) {
 					res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
 						Why: fmt.Sprintf("pattern %q: protest at home, but the source acts for the state: not coded", cd.pt.text)})
 					continue
@@ -1168,6 +1165,13 @@ func family(code string) string {
 		return "04"
 	}
 	return code[:2]
+}
+
+// stateProtest reports whether a protest (root 14) has a source that acts for the state: the state does not
+// demonstrate, strike or riot against itself ("police arrested 100 people after the march" is no march by the
+// police; police "at protesters in Nairobi" hold no protest there).
+func stateProtest(src dyad.EventActor, code string) bool {
+	return stateSectors[src.Sector] && family(code) == "14"
 }
 
 // tellFamily is the family under which one sentence tells an event once for a pair of actors: the root, but
