@@ -327,3 +327,24 @@ func TestSlotHolds(t *testing.T) {
 		}
 	}
 }
+
+// An O element passes over one actor phrase (or a list) that is no side of the event: the person handed
+// over between the verb and the target ("extradited Wang Yi to Vietnam"). Without it the gap stops at the
+// phrase; the phrase is never the event's target.
+func TestObjectElement(t *testing.T) {
+	c := coderWith(t, map[string]string{"en/verbs": "@zork = zorked zorks\n063 | S @zork O ..4 to T\n"})
+	for txt, want := range map[string]string{
+		"China zorked Xi Jinping to Vietnam on Monday.":         "CHN->VNM 063",
+		"China zorked Xi Jinping and Wang Yi to Vietnam today.": "CHN->VNM 063",
+		"China zorked to Vietnam.":                              "",
+	} {
+		res := c.Code(&dyad.Article{ID: "o", Lang: "en", Text: txt, Published: "2025-03-10"}, handMentions(loadTestActors(t), txt))
+		var got []string
+		for _, e := range res.Events {
+			got = append(got, e.Source.Code+"->"+e.Target.Code+" "+e.Code)
+		}
+		if strings.Join(got, "; ") != want {
+			t.Errorf("%q: events %v, want %q; trace %s", txt, got, want, traceString(res))
+		}
+	}
+}

@@ -610,6 +610,26 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			}
 			return false
 		}
+		if e.slot == 'O' {
+			// "extradited former president X to T": the object, an actor phrase (or a list) that is no side of
+			// the event, between the verb and the target
+			u := s.u[p]
+			if u.phrase < 0 || s.barrierAt(p) {
+				return false
+			}
+			s.extend(b, p)
+			if s.walk(els, j+1, p+dir, dir, b) {
+				return true
+			}
+			if q, _ := s.listEnd(u.phrase, p, dir, 'T'); q >= 0 {
+				s.extend(b, q)
+				if s.walk(els, j+1, q+dir, dir, b) {
+					return true
+				}
+			}
+			*b = save
+			return false
+		}
 		if e.slot == 'L' || e.slot == 'H' {
 			n, cc, ok := s.placeAt(p, dir, e.slot == 'H')
 			if !ok {

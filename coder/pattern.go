@@ -9,7 +9,7 @@ import (
 // element kinds of a pattern.
 const (
 	kLit  = iota // a word or a sequence of words, with alternatives
-	kSlot        // S, T or R: an actor phrase
+	kSlot        // S, T, R, L, H or O: an actor phrase (O: one passed over, "extradited X to T")
 	kGap         // ... or ..N: up to N words
 	kNot         // !a/b: the next word is none of these (matches nothing)
 )
@@ -51,7 +51,7 @@ type alt []tokMatch
 type elem struct {
 	kind     int
 	alts     []alt
-	slot     byte // 'S', 'T', 'R', 'L', 'H'
+	slot     byte // 'S', 'T', 'R', 'L', 'H', 'O'
 	max      int  // gap width
 	optional bool
 	tight    bool // a slot written S! or T!: no words may come between it and its neighbours
@@ -124,6 +124,8 @@ func (pt *pattern) finish() error {
 				r++
 			case 'L':
 				l++
+			case 'O':
+				// an object phrase passed over, no side of the event: one word of the pattern
 			case 'H':
 				l++
 				pt.home = true
@@ -205,7 +207,7 @@ func (pt *pattern) finish() error {
 	}
 	pt.agentless = r == 0 && s == 0
 	for _, e := range pt.elems {
-		if e.kind == kSlot {
+		if e.kind == kSlot && e.slot != 'O' {
 			pt.tSubject = e.slot == 'T'
 			break
 		}
