@@ -54,6 +54,9 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	}
 	m := &synth.Material{}
 	for _, dir := range strings.Split(*material, ",") {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			return fmt.Errorf("--material %q: no such folder (the default is the repository's sample corpus: run dyad bench from the repository root, or name folders of articles, one sub-folder per language)", dir)
+		}
 		mm, err := synth.LoadMaterial(os.DirFS(dir))
 		if err != nil {
 			return fmt.Errorf("%s: %w", dir, err)
