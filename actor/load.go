@@ -178,12 +178,13 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		slices.SortStableFunc(out, func(a, b packs.File) int { return a.Layer - b.Layer })
 		return out
 	}
-	// about one key per 12 bytes of actor data, and the generated country names
+	// about one key per 64 bytes of actor data (85 in the shipped layers), and 50,000 more for the generated
+	// country names, agents, demonyms and places; the slices are trimmed to what was filled once loaded
 	size := 0
 	for _, f := range files("actors/*") {
 		size += len(f.Data)
 	}
-	d.m = newMatcher(60000 + size/12)
+	d.m = newMatcher(60000 + size/64)
 	for _, f := range files("actors/offices") {
 		errs = append(errs, d.loadOffices(f)...)
 	}
@@ -268,6 +269,7 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 	d.guardNames(loadRiskWords(files("*/stopwords"), files("extract/agencies")))
 	d.elites()
 	d.owner = nil
+	d.m.trim()
 	return d, errs
 }
 

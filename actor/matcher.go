@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -58,6 +59,12 @@ type mnode struct {
 // filling it.
 func newMatcher(n int) matcher {
 	return matcher{keys: make(map[string]int32, n), nodes: make([]mnode, 0, n), pats: make([]pattern, 0, n)}
+}
+
+// trim gives back the capacity the size estimate left unused in the node and pattern slices.
+func (m *matcher) trim() {
+	m.nodes = slices.Clone(m.nodes)
+	m.pats = slices.Clone(m.pats)
 }
 
 func (m *matcher) node(k string) int32 {

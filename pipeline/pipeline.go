@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -34,6 +35,16 @@ type Stages struct {
 // (long reads are under 100 kB), and a bound on the memory and time a 30 MB dump or a hostile file can take,
 // which grow with the events and statements found in it.
 const DefaultMaxCoded = 512 << 10
+
+// DefaultReleaseAfter is the size of a document (its body, or its text once saved) whose memory is handed
+// back once it is processed and once it is saved: a 30 MB text leaves hundreds of MB of garbage.
+const DefaultReleaseAfter = 4 << 20
+
+// MemoryReleaser is a store that can hand back the memory its caches hold (sqlite.DB: its page cache is
+// full of a large document's pages once it is saved).
+type MemoryReleaser interface {
+	ReleaseMemory(ctx context.Context) error
+}
 
 // Process runs extract, annotate and code on one document. It does not link or store.
 func (s Stages) Process(doc *dyad.Document) (*dyad.Record, error) {
@@ -137,6 +148,13 @@ type Runner struct {
 	// order, which gives what linking the whole batch in order gives. A record that demotes an article
 	// outside its part (whose events' keys it does not know beforehand) has the batch linked again in order.
 	LinkNames func(rec *dyad.Record) []string
+	// ReleaseAfter is the size from which a document's memory is handed back to the operating system
+	// (debug.FreeOSMemory) once it is processed, for a body of that many bytes, and again once it is saved,
+	// for a text of that many, when the store is also asked to empty its caches (MemoryReleaser)
+	// (0: DefaultReleaseAfter, negative: never). Without it the collector lets the heap grow to twice the
+	// language data before it runs, and the garbage of extraction is still held when the store takes memory
+	// of its own for the text.
+	ReleaseAfter int
 
 	buf      []*dyad.Record
 	mentions map[string]int // the event mentions of each article this run stored, while they count
@@ -163,6 +181,23 @@ type linkError struct{ err error }
 
 func (e linkError) Error() string { return e.err.Error() }
 func (e linkError) Unwrap() error { return e.err }
+
+// large reports whether a document or text of n bytes has its memory handed back.
+func (r *Runner) large(n int) bool {
+	limit := r.ReleaseAfter
+	if limit == 0 {
+		limit = DefaultReleaseAfter
+	}
+	return limit > 0 && n >= limit
+}
+
+// release hands back the memory a large saved text leaves: the store's caches, then the process's garbage.
+func (r *Runner) release(ctx context.Context) {
+	if rm, ok := r.Store.(MemoryReleaser); ok {
+		_ = rm.ReleaseMemory(ctx) // a cache that stays full costs memory, not correctness
+	}
+	debug.FreeOSMemory()
+}
 
 func (r *Runner) batching() bool { return r.Batch > 1 && r.SaveBatch != nil && r.Pending != nil }
 
@@ -196,9 +231,13 @@ func (r *Runner) Run(ctx context.Context, src dyad.Source) (*Summary, error) {
 			for j := range work {
 				if j.err == nil {
 					j.rec, j.err = r.process(j.doc)
+					large := r.large(len(j.doc.Body))
 					// The body is no longer needed: a large document's bytes are not kept while its record
 					// waits for its batch (only its URI is, for errors).
 					j.doc = &dyad.Document{URI: j.doc.URI}
+					if large {
+						debug.FreeOSMemory()
+					}
 				}
 				close(j.out)
 			}
@@ -365,6 +404,9 @@ func (r *Runner) finish(ctx context.Context, j *job, sum *Summary) error {
 // saveOne saves one record. A record the store refuses fails alone, named by its input; the run goes on.
 func (r *Runner) saveOne(ctx context.Context, rec *dyad.Record, sum *Summary) error {
 	stored, err := r.Store.Save(ctx, rec)
+	if r.large(len(rec.Article.Text)) {
+		defer r.release(ctx)
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -609,6 +651,12 @@ func (r *Runner) wait(ctx context.Context, sum *Summary) error {
 	}
 	res := <-r.inflight
 	r.busy = false
+	large := slices.ContainsFunc(res.batch, func(rec *dyad.Record) bool { return r.large(len(rec.Article.Text)) })
+	defer func() { // last, once the records are let go
+		if large {
+			r.release(ctx)
+		}
+	}()
 	defer r.Pending.Done(res.recs)
 	if res.err != nil {
 		var le linkError

@@ -472,3 +472,56 @@ func TestLinkPartsStopAfterFailure(t *testing.T) {
 		t.Errorf("%d links for 20 records: parts went on after one failed", calls)
 	}
 }
+
+// releaseStore is a memStore that counts the calls to ReleaseMemory.
+type releaseStore struct {
+	*memStore
+	released int
+}
+
+func (s *releaseStore) ReleaseMemory(context.Context) error { s.released++; return nil }
+
+// A document of ReleaseAfter bytes or more has the process's garbage handed back once processed and once
+// saved (forced collections), and the store's caches emptied once saved; what is stored is the same as
+// without, batched or not.
+func TestReleaseAfterLargeDocuments(t *testing.T) {
+	bodies := []string{"a", "large-1", "b", "c", "large-2", "d"}
+	run := func(releaseAfter, batch int) (saved string, released int, forced uint32) {
+		var docs sliceSource
+		for _, b := range bodies {
+			docs = append(docs, &dyad.Document{URI: "doc-" + b, Body: []byte(b)})
+		}
+		st := &releaseStore{memStore: &memStore{ids: map[string]bool{}}}
+		r := &Runner{
+			Stages: Stages{Extract: func(d *dyad.Document) (*dyad.Article, error) {
+				return &dyad.Article{ID: "id-" + string(d.Body), URI: d.URI, Text: string(d.Body)}, nil
+			}},
+			Store: st, Workers: 2, ReleaseAfter: releaseAfter,
+		}
+		if batch > 1 {
+			r.Batch, r.SaveBatch, r.Pending = batch, st.SaveBatch, &memPending{ids: map[string]bool{}}
+		}
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		sum, err := r.Run(context.Background(), docs)
+		runtime.ReadMemStats(&after)
+		if err != nil || sum.Stored != len(bodies) {
+			t.Fatalf("release after %d, batch %d: %+v, %v", releaseAfter, batch, sum, err)
+		}
+		return strings.Join(st.saved, ","), st.released, after.NumForcedGC - before.NumForcedGC
+	}
+	for _, batch := range []int{1, 4} {
+		want, released, forced := run(-1, batch)
+		if released != 0 || forced != 0 {
+			t.Errorf("batch %d, never: %d releases, %d forced collections", batch, released, forced)
+		}
+		got, released, forced := run(5, batch)
+		if got != want {
+			t.Errorf("batch %d: saved %s, want %s as without releases", batch, got, want)
+		}
+		// Two large documents: each processed (2), each saved alone or in a batch (1 or 2).
+		if released < 1 || released > 2 || forced < 3 || forced > 4 {
+			t.Errorf("batch %d: %d releases of the store, %d forced collections; want 1-2 and 3-4", batch, released, forced)
+		}
+	}
+}

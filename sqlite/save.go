@@ -50,9 +50,18 @@ func (db *DB) SaveLinked(ctx context.Context, recs []*dyad.Record, link func(ctx
 }
 
 func (db *DB) saveBatch(ctx context.Context, recs []*dyad.Record, link func(ctx context.Context) ([]*dyad.Record, error)) (stored []bool, err error) {
+	large := !db.memory && slices.ContainsFunc(recs, func(rec *dyad.Record) bool { return rec != nil && len(rec.Article.Text) >= largeText })
+	if large { // back to the usual cache once the transaction is over, committed or not
+		defer db.writer.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA cache_size(%d)", -writerCacheKiB))
+	}
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: save: begin: %w", err)
+	}
+	if large {
+		if _, err = tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size(%d)", -largeCacheKiB)); err != nil {
+			return nil, fmt.Errorf("sqlite: save: %w", err)
+		}
 	}
 	defer func() {
 		if err != nil {

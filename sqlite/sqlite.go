@@ -136,7 +136,7 @@ func dsn(p string, readOnly, memory bool) string {
 	if readOnly {
 		q.Add("_pragma", "cache_size(-16384)")
 	} else {
-		q.Add("_pragma", "cache_size(-65536)")
+		q.Add("_pragma", fmt.Sprintf("cache_size(%d)", -writerCacheKiB))
 	}
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
@@ -153,6 +153,16 @@ func dsn(p string, readOnly, memory bool) string {
 	}
 	return "file:" + p + "?" + q.Encode()
 }
+
+// writerCacheKiB is the writer's page cache; largeCacheKiB its cache while it saves a batch with a text of
+// largeText bytes or more. A large text's pages (its row's overflow pages and its index entries) would fill
+// the whole cache, on top of the copies of the text SQLite makes (30 MB of text: 53 MB more RSS); written to
+// the WAL as the small cache fills, they cost no more to save.
+const (
+	writerCacheKiB = 64 << 10
+	largeCacheKiB  = 8 << 10
+	largeText      = 4 << 20
+)
 
 // maxStmts bounds the prepared statements DB.query keeps.
 const maxStmts = 256

@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -276,5 +277,42 @@ func TestReleaseMemory(t *testing.T) {
 	}
 	if st, err := db.Stats(ctx); err != nil || st.Articles != 50 {
 		t.Fatalf("Stats after ReleaseMemory = %+v, %v", st, err)
+	}
+}
+
+// A batch with a large text is saved under a small page cache, and the writer has its usual cache again
+// afterwards, whether the batch was stored or refused; the text is stored whole and searchable.
+func TestLargeTextSmallCache(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	recs := storetest.SyntheticRecords(3, 5)
+	big := recs[1]
+	big.Article.Text = strings.Repeat(big.Article.Text+"\n\n", largeText/len(big.Article.Text)+1) + "Zyxwvut closes the text."
+	cache := func() int {
+		var kib int
+		if err := db.writer.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&kib); err != nil {
+			t.Fatal(err)
+		}
+		return kib
+	}
+	if _, err := db.SaveBatch(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	if got := cache(); got != -writerCacheKiB {
+		t.Errorf("cache_size after a large save = %d, want %d", got, -writerCacheKiB)
+	}
+	if a, err := db.Article(ctx, big.Article.ID); err != nil || a.Text != big.Article.Text {
+		t.Fatalf("the large article read back: %v (text %d bytes, want %d)", err, len(a.Text), len(big.Article.Text))
+	}
+	if hits, err := db.Search(ctx, "zyxwvut", dyad.Page{Limit: 5}); err != nil || len(hits) != 1 || hits[0].Article.ID != big.Article.ID {
+		t.Fatalf("search for the large text's last word = %+v, %v", hits, err)
+	}
+	// A refused batch (a record without an id) rolls back and restores the cache too.
+	bad := []*dyad.Record{big, {}}
+	if _, err := db.SaveBatch(ctx, bad); err == nil {
+		t.Fatal("a record without an id was saved")
+	}
+	if got := cache(); got != -writerCacheKiB {
+		t.Errorf("cache_size after a refused large save = %d, want %d", got, -writerCacheKiB)
 	}
 }
