@@ -17,6 +17,9 @@ func TestContextCountry(t *testing.T) {
 		// an adjective or a country named with it
 		{"en", "", "Kenyan police fired tear gas.", "Kenyan police", "KENCOP", "demonym"},
 		{"en", "", "Nigeria's army said it had freed the hostages.", "Nigeria's army", "NGAMIL", "genitive"},
+		// one lower-case word between the possessive and the body
+		{"en", "", "Mali's transitional government expelled the French ambassador.", "Mali's transitional government", "MLIGOV", "genitive"},
+		{"en", "", "China's commerce ministry said on Friday it would lift the tariffs.", "China's commerce ministry", "CHNGOV", "genitive"},
 		{"es", "", "La policía venezolana detuvo a varios estudiantes.", "policía venezolana", "VENCOP", "demonym"},
 		// a place after an in/at word of the language
 		{"en", "", "Thousands of farmers blocked roads in Kenya on Monday.", "farmers", "KENAGR", "place"},

@@ -119,6 +119,21 @@ func (r *resolver) activeRole(i int32) int {
 	return -1
 }
 
+// possessiveGap reports whether one lower-case word stands between a possessive ("Mali's", "China's") at
+// item it and the next item: "Mali's transitional government", "China's commerce ministry" name the
+// country's body as "Mali's government" does.
+func (r *resolver) possessiveGap(it, next item) bool {
+	if next.i != it.j+1 || it.j < 1 || it.j >= len(r.toks) {
+		return false
+	}
+	rest := r.a.Text[r.toks[it.j-1].end:]
+	if !strings.HasPrefix(rest, "'s ") && !strings.HasPrefix(rest, "’s ") {
+		return false
+	}
+	g := r.toks[it.j]
+	return g.word && !g.cap && r.conns()(g.fold) == 0
+}
+
 // countryOf returns the country an item names as a place or adjective, or -1.
 func (r *resolver) countryOf(it item) (int32, string) {
 	name, dem, _ := r.class(it)
@@ -148,7 +163,7 @@ func (r *resolver) phrase(k int) int {
 		}
 	}
 	preHost := -1
-	if (country >= 0 || preOrg >= 0) && k+1 < len(r.items) && r.items[k+1].i == it.j {
+	if (country >= 0 || preOrg >= 0) && k+1 < len(r.items) && (r.items[k+1].i == it.j || r.possessiveGap(it, r.items[k+1])) {
 		if _, _, ag := r.class(r.items[k+1]); len(ag) > 0 && !r.isNot(r.items[k+1]) {
 			k2 = k + 1 // "Chinese military", "China's foreign minister", "UN Secretary-General"
 			_, _, agents = r.class(r.items[k2])

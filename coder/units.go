@@ -400,6 +400,11 @@ func (d *doc) namedPerson(m int) bool {
 	switch d.ments[m].Via {
 	case "name", "alias", "coref", "camel":
 		return d.ments[m].Actor.Type == dyad.TypePerson
+	case "title":
+		// a name the actor stage knows only by the title before it ("former president Juan Orlando
+		// Hernandez to the United States"): still a name when written as one
+		txt := d.ments[m].Text
+		return d.ments[m].Actor.Type == dyad.TypePerson && txt != "" && unicode.IsUpper([]rune(txt)[0]) && strings.Contains(txt, " ")
 	}
 	return false
 }
