@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"maps"
 	"net/http"
 	"net/url"
@@ -23,6 +22,7 @@ import (
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/geo"
+	"github.com/dyad-events/dyad/pipeline"
 )
 
 // List is the envelope of every list answer: one page of items and whether more follow.
@@ -739,7 +739,7 @@ func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotImplemented, "this server has no ingest pipeline")
 		return
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxPostBytes))
+	body, err := readBody(w, r)
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
@@ -758,7 +758,7 @@ func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 	for i, p := range posted {
 		docs[i] = p.document(i)
 	}
-	if len(body) >= 4<<20 {
+	if len(body) >= pipeline.DefaultReleaseAfter {
 		// A large body leaves hundreds of MB of garbage (its copies through extraction) and fills the store's
 		// page cache with its pages: hand both back to the system once the answer is sent, so that the
 		// server's RSS returns near its idle level.
@@ -773,7 +773,11 @@ func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 			}()
 		}()
 	}
+	large := len(body) >= pipeline.DefaultReleaseAfter
 	body, posted = nil, nil // the documents hold their own copies: neither need live through the ingest
+	if large {
+		debug.FreeOSMemory() // the body, its parse and their garbage go before the ingest takes its own memory
+	}
 	sum, err := s.opts.Ingest(r.Context(), docs)
 	if err != nil {
 		s.fail(w, r, err)
@@ -802,6 +806,15 @@ func (p PostedArticle) document(i int) dyad.Document {
 		d.Format, d.Body = "html", []byte(p.HTML)
 	}
 	return d
+}
+
+// readBody reads a POST body of at most maxPostBytes into one buffer of its announced length: io.ReadAll
+// grows by doubling, which leaves as much garbage as a large body is long.
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	n := max(0, min(r.ContentLength, maxPostBytes))
+	b := bytes.NewBuffer(make([]byte, 0, n+bytes.MinRead))
+	_, err := b.ReadFrom(http.MaxBytesReader(w, r.Body, maxPostBytes))
+	return b.Bytes(), err
 }
 
 // ParseArticles reads the body of POST /api/articles: a JSON array of PostedArticle, or JSONL with one per

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -686,5 +687,27 @@ func TestLargeIngestReleasesMemory(t *testing.T) {
 	case <-st.released:
 	case <-time.After(10 * time.Second):
 		t.Error("no memory released after a 5 MB POST")
+	}
+}
+
+// A POST body is read into one buffer of its announced length (io.ReadAll's doubling left as much garbage
+// as the body is long); a body without a length is read whole too.
+func TestReadBodyOneBuffer(t *testing.T) {
+	text := strings.Repeat("The two foreign ministers met in Hanoi. ", 5<<20/40)
+	for _, announced := range []bool{true, false} {
+		r := httptest.NewRequest("POST", "/api/articles", strings.NewReader(text))
+		if !announced {
+			r.ContentLength = -1
+		}
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		body, err := readBody(httptest.NewRecorder(), r)
+		runtime.ReadMemStats(&after)
+		if err != nil || string(body) != text {
+			t.Fatalf("announced %v: %d bytes, %v; want the %d of the body", announced, len(body), err, len(text))
+		}
+		if n := after.TotalAlloc - before.TotalAlloc; announced && n > uint64(len(text))*11/10 {
+			t.Errorf("reading a body of %d bytes allocated %d", len(text), n)
+		}
 	}
 }
