@@ -501,6 +501,11 @@ func (s *sentence) selectCands(cands []candidate) []candidate {
 		if cands[i].pt.weight != cands[j].pt.weight {
 			return cands[i].pt.weight > cands[j].pt.weight
 		}
+		// equally specific: a passive that names its agent ("ont été expulsés ... par S") before the agentless
+		// fallback ("ont été expulsés"), which only guesses the source
+		if ai, aj := cands[i].pt.agentless, cands[j].pt.agentless; ai != aj {
+			return aj
+		}
 		// equally specific: the tighter match ("besuchte Scholz China", not "der G7 ... besuchte Scholz")
 		if si, sj := cands[i].b.hi-cands[i].b.lo, cands[j].b.hi-cands[j].b.lo; si != sj {
 			return si < sj

@@ -365,6 +365,8 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relConj // "la France et le Vietnam", "les manifestants et les policiers"
 	case lg.is(cAnd, first) && n >= 3 && n <= 5 && lg.is(cDet, d.fold(ga+1)) && d.roleWords(ga+2, gb) && !same:
 		return relConj // "Israel and the militant group Hamas": a determiner and a description of the second
+	case prev.Type == dyad.TypeCountry && next.Type != dyad.TypeCountry && len(p.members) == 1 && d.frontedPlace(p) && !lg.is(cPrep, first):
+		return relNone // "In Venezuela, la polizia ha arrestato ...", "Au Mali, les soldats ...": a place, then the subject
 	case (first == "," || lg.is(cAnd, first)) && same && n <= 16 && d.lowerWords(ga, gb) <= 5:
 		return relMember
 	case plain(ga) && loose && n <= 3 && !two && !(next.Type == dyad.TypePerson && prev.Type != dyad.TypePerson && d.hasPrep(ga, gb)):
@@ -571,6 +573,20 @@ func (d *doc) allHan(a, b int) bool {
 // afterLoc reports whether phrase p stands right after a loc word ("在美国"): a place, not an actor.
 func (d *doc) afterLoc(p *phrase) bool {
 	return p.first > 0 && d.lg.is(cLoc, d.fold(p.first-1))
+}
+
+// frontedPlace reports whether phrase p is a place that opens its sentence after a loc word ("In Venezuela",
+// "Au Mali", "En Colombia"): what follows it is the sentence's subject, not an apposition of the place.
+func (d *doc) frontedPlace(p *phrase) bool {
+	k := p.first - 1
+	if k < 0 || !d.lg.is(cLoc, d.fold(k)) {
+		return false
+	}
+	if k == 0 {
+		return true
+	}
+	f := d.fold(k - 1)
+	return f == "." || f == "!" || f == "?" || d.crossesSentence(k-1, k)
 }
 
 // nearLoc reports whether a location word stands before phrase p, right before it or over a few ideographs of
