@@ -323,7 +323,7 @@ func (s *sentence) phraseBefore(lo int) int {
 	return k - 1
 }
 
-// governed reports whether the actor phrase at unit p follows a preposition (over determiners): the end of a
+// governed reports whether the actor phrase at unit p follows a preposition (over determiners and whole words): the end of a
 // fronted phrase, not a subject ("Nach dem Beginn des Krieges gegen die Ukraine hat Lawrow ...").
 func (s *sentence) governed(p int) bool {
 	for k := p - 1; k >= 0 && k >= p-3; k-- {
@@ -334,7 +334,7 @@ func (s *sentence) governed(p int) bool {
 		if s.d.lg.is(cPrep|cLoc, u.fold) {
 			return true
 		}
-		if !s.d.lg.is(cDet, u.fold) {
+		if !s.d.lg.is(cDet|cWhole, u.fold) { // "In heel Turkije gingen ...": a whole word stands as a determiner
 			return false
 		}
 	}
