@@ -531,6 +531,12 @@ func (s *sentence) selectCands(cands []candidate) []candidate {
 		if overlap || usedPair[key] {
 			continue
 		}
+		if cd.pt.place && !cd.pt.home && s.d.slotActor(cd, cd.b.s).Country == cd.b.place {
+			// a visit or raid "in" a place of the source's own country codes nothing (the event stage drops
+			// it): its words are left to a pattern that codes what happened there ("protesters stormed the
+			// parliament in Nairobi")
+			continue
+		}
 		for _, k := range cd.b.lits {
 			usedTrig[k] = true
 		}
