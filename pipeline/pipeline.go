@@ -153,7 +153,8 @@ type Runner struct {
 	// for a text of that many, when the store is also asked to empty its caches (MemoryReleaser)
 	// (0: DefaultReleaseAfter, negative: never). Without it the collector lets the heap grow to twice the
 	// language data before it runs, and the garbage of extraction is still held when the store takes memory
-	// of its own for the text.
+	// of its own for the text. Such a body is also processed before the source reads on, and such a text is
+	// saved in a batch of its own.
 	ReleaseAfter int
 
 	buf      []*dyad.Record
@@ -191,6 +192,11 @@ func (r *Runner) large(n int) bool {
 	return limit > 0 && n >= limit
 }
 
+// largeText reports whether one of recs has a text of ReleaseAfter bytes or more.
+func (r *Runner) largeText(recs []*dyad.Record) bool {
+	return slices.ContainsFunc(recs, func(rec *dyad.Record) bool { return r.large(len(rec.Article.Text)) })
+}
+
 // release hands back the memory a large saved text leaves: the store's caches, then the process's garbage.
 func (r *Runner) release(ctx context.Context) {
 	if rm, ok := r.Store.(MemoryReleaser); ok {
@@ -207,6 +213,8 @@ type job struct {
 	err error // an input error from the source
 	rec *dyad.Record
 	out chan struct{}
+	// settled, for a large body, is closed once the writer is done with it: saved, or failed, or a duplicate
+	settled chan struct{}
 }
 
 // Run reads every document of src, processes it and stores it. Per-document failures are counted and
@@ -255,6 +263,9 @@ func (r *Runner) Run(ctx context.Context, src dyad.Source) (*Summary, error) {
 				return
 			}
 			j := &job{seq: seq, doc: doc, err: err, out: make(chan struct{})}
+			if err == nil && r.large(len(doc.Body)) {
+				j.settled = make(chan struct{})
+			}
 			seq++
 			select {
 			case work <- j:
@@ -265,6 +276,16 @@ func (r *Runner) Run(ctx context.Context, src dyad.Source) (*Summary, error) {
 			case ordered <- j:
 			case <-ctx.Done():
 				return
+			}
+			if j.settled != nil {
+				// Nothing more is read until a large document is saved (or dropped) and its memory handed
+				// back: the queues hold a few documents per worker, and two 30 MB documents at once took
+				// 527 MB, where one takes 421-436.
+				select {
+				case <-j.settled:
+				case <-ctx.Done():
+					return
+				}
 			}
 		}
 	}()
@@ -291,12 +312,22 @@ func (r *Runner) Run(ctx context.Context, src dyad.Source) (*Summary, error) {
 				cancel()
 			}
 		}
-		if storeErr == nil && r.batching() && (len(r.buf) >= r.Batch || len(ordered) == 0 && len(r.buf) > 0 && !r.saving()) {
-			// A full batch, or the workers have nothing ready and no batch is being saved: save what is linked.
+		if storeErr == nil && r.batching() && (len(r.buf) >= r.Batch || len(ordered) == 0 && len(r.buf) > 0 && !r.saving() || r.largeText(r.buf)) {
+			// A full batch, or the workers have nothing ready and no batch is being saved, or a large text (not
+			// saved with another, whose memory would come on top of its own): save what is linked.
 			if err := r.flush(ctx, sum); err != nil {
 				storeErr = err
 				cancel()
 			}
+		}
+		if j.settled != nil {
+			if storeErr == nil { // its batch, flushed above, is saved before the source reads on
+				if err := r.wait(ctx, sum); err != nil {
+					storeErr = err
+					cancel()
+				}
+			}
+			close(j.settled)
 		}
 		if r.Progress != nil {
 			r.Progress(sum)
@@ -651,7 +682,7 @@ func (r *Runner) wait(ctx context.Context, sum *Summary) error {
 	}
 	res := <-r.inflight
 	r.busy = false
-	large := slices.ContainsFunc(res.batch, func(rec *dyad.Record) bool { return r.large(len(rec.Article.Text)) })
+	large := r.largeText(res.batch)
 	defer func() { // last, once the records are let go
 		if large {
 			r.release(ctx)

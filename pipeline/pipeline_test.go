@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -523,5 +524,55 @@ func TestReleaseAfterLargeDocuments(t *testing.T) {
 		if released < 1 || released > 2 || forced < 3 || forced > 4 {
 			t.Errorf("batch %d: %d releases of the store, %d forced collections; want 1-2 and 3-4", batch, released, forced)
 		}
+	}
+}
+
+// After a body of ReleaseAfter bytes or more the source reads nothing more until it is saved; small bodies
+// are read ahead as before. A large text is saved in a batch of its own.
+func TestLargeBodyReadAlone(t *testing.T) {
+	run := func(releaseAfter int, bodies ...string) (log []string, batches int) {
+		var mu sync.Mutex
+		note := func(s string) { mu.Lock(); log = append(log, s); mu.Unlock() }
+		src := funcSource(func(yield func(*dyad.Document, error) bool) {
+			for i, b := range bodies {
+				note(fmt.Sprint("read ", i))
+				if !yield(&dyad.Document{URI: fmt.Sprint(i), Body: []byte(b)}, nil) {
+					return
+				}
+			}
+		})
+		st := &memStore{ids: map[string]bool{}}
+		r := &Runner{Stages: Stages{Extract: func(d *dyad.Document) (*dyad.Article, error) {
+			time.Sleep(20 * time.Millisecond)
+			note("done " + d.URI)
+			return &dyad.Article{ID: d.URI, URI: d.URI, Text: string(d.Body)}, nil
+		}}, Store: st, Workers: 2, ReleaseAfter: releaseAfter,
+			Batch: 8, Pending: &memPending{ids: map[string]bool{}}}
+		r.SaveBatch = func(ctx context.Context, recs []*dyad.Record) ([]bool, error) {
+			time.Sleep(20 * time.Millisecond)
+			for _, rec := range recs {
+				note("saved " + rec.Article.ID)
+			}
+			return st.SaveBatch(ctx, recs)
+		}
+		sum, err := r.Run(context.Background(), src)
+		if err != nil || sum.Stored != len(bodies) {
+			t.Fatalf("%+v, %v", sum, err)
+		}
+		return log, st.batches
+	}
+	before := func(log []string, a, b string) bool { return slices.Index(log, a) < slices.Index(log, b) }
+	log, batches := run(5, "large one", "large two", "a", "b")
+	if !before(log, "saved 0", "read 1") || !before(log, "saved 1", "read 2") {
+		t.Errorf("the source read on before a large document was saved: %v", log)
+	}
+	if batches < 3 {
+		t.Errorf("%d batches, want each large text in its own", batches)
+	}
+	if log, _ := run(-1, "large one", "large two", "a", "b"); !before(log, "read 1", "done 0") {
+		t.Errorf("without ReleaseAfter the source waited: %v", log)
+	}
+	if log, _ := run(5, "a", "b", "c"); !before(log, "read 1", "done 0") {
+		t.Errorf("small bodies not read ahead: %v", log)
 	}
 }
