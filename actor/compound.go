@@ -9,8 +9,12 @@ import (
 //
 //	@short | CHN | 中 | 华        short forms that name a country only inside a compound ("中美", "Mỹ-Trung")
 //	@compound | 关系 | 两国       words that may follow a glued compound ("中美关系", "中日两国")
+//	@glued | 访华 | 对台军售     words glued to one short form, which names its country there ("访华": visit China)
 func (d *Dictionary) addShort(lang string, l packs.Line) []error {
 	var errs []error
+	if l.Fields[0] == "@glued" {
+		return d.addGlued(lang, l)
+	}
 	if l.Fields[0] == "@compound" {
 		if d.compoundNext[lang] == nil {
 			d.compoundNext[lang] = map[string]bool{}
@@ -53,6 +57,102 @@ func (d *Dictionary) addShort(lang string, l packs.Line) []error {
 	}
 	d.langs[lang] = true
 	return errs
+}
+
+// addGlued reads an @glued line: each form holds exactly one short form of an @short line read before it.
+func (d *Dictionary) addGlued(lang string, l packs.Line) []error {
+	var errs []error
+	if d.glued[lang] == nil {
+		d.glued[lang] = map[string]int{}
+	}
+	for _, w := range l.Fields[1:] {
+		toks := d.tokens(w, false)
+		at := -1
+		for k, t := range toks {
+			if d.short[lang][t.fold] {
+				if at >= 0 {
+					at = -2
+					break
+				}
+				at = k
+			}
+		}
+		if len(toks) < 2 || len(toks) > gluedMaxLen || at < 0 {
+			errs = append(errs, l.Errorf("glued form %q: want 2 to %d tokens holding exactly one short form", w, gluedMaxLen))
+			continue
+		}
+		d.glued[lang][quantKey(toks)] = at
+	}
+	return errs
+}
+
+// gluedMaxLen is the most tokens of an @glued form.
+const gluedMaxLen = 4
+
+// markGlued marks the short form inside an @glued word of the text ("访华", "对华制裁"), unless a name
+// starts at it and reaches past the word ("访华盛顿" is a visit to Washington).
+func (d *Dictionary) markGlued(toks []tok, lang string, useLang bool) {
+	g := d.glued[lang]
+	if len(g) == 0 {
+		return
+	}
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].han {
+			continue
+		}
+		for n := gluedMaxLen; n >= 2; n-- {
+			if i+n > len(toks) {
+				continue
+			}
+			glued := true
+			for k := i + 1; k < i+n; k++ {
+				if !toks[k].han || toks[k].start != toks[k-1].end {
+					glued = false
+					break
+				}
+			}
+			at, ok := g[quantKey(toks[i:i+n])]
+			if !glued || !ok {
+				continue
+			}
+			if d.anyNameEnd(toks, i+at) <= i+n {
+				toks[i+at].compound = true
+			}
+			break
+		}
+	}
+}
+
+// anyNameEnd returns the end of the longest dictionary form of any kind (a name, a title, a place, a
+// capital) that starts at token i, or i+1.
+func (d *Dictionary) anyNameEnd(toks []tok, i int) int {
+	best := i + 1
+	var buf []byte
+	for j := i; j < len(toks) && j-i < d.m.maxLen; j++ {
+		if j > i {
+			buf = append(buf, ' ')
+		}
+		buf = append(buf, toks[j].fold...)
+		n, ok := d.m.keys[string(buf)]
+		if !ok {
+			break
+		}
+		if len(d.m.nodes[n].pats) > 0 {
+			best = max(best, j+1)
+		}
+		if !d.m.nodes[n].more {
+			break
+		}
+	}
+	for j := i + 1; j < len(toks) && j-i < 6; j++ {
+		k := placeKey(toks[i : j+1])
+		if _, ok := d.places[k]; ok {
+			best = max(best, j+1)
+		} else if _, ok := d.capitals[k]; ok {
+			best = max(best, j+1)
+		}
+	}
+	return best
 }
 
 // compoundNextLen is the most tokens of a word of an @compound line that is looked for.

@@ -60,6 +60,7 @@ type Dictionary struct {
 	weak         map[string]map[string]bool // per language, folded names that are common words too ("Anh"): @weak
 	short        map[string]map[string]bool // per language, folded short forms of countries used in compounds ("中", "Trung")
 	compoundNext map[string]map[string]bool // per language, words that may follow a glued compound ("关系")
+	glued        map[string]map[string]int  // per language, words glued to a short form ("访华") -> the short form's token
 	now          func() time.Time
 	// placeFn, when set (SetPlaces), knows more places than places/cities: the gazetteer of the geo stage
 	placeFn func(key, prefer string) (string, bool)
@@ -158,6 +159,7 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		short:        map[string]map[string]bool{},
 		weak:         map[string]map[string]bool{},
 		compoundNext: map[string]map[string]bool{},
+		glued:        map[string]map[string]int{},
 		now:          time.Now,
 	}
 	d.owner = map[string]keyOwner{}
@@ -821,7 +823,7 @@ func (d *Dictionary) loadDemonyms(f packs.File) []error {
 			errs = append(errs, d.addLangNames(lang, l, &named)...)
 			continue
 		}
-		if len(l.Fields) >= 2 && (l.Fields[0] == "@short" || l.Fields[0] == "@compound" || l.Fields[0] == "@weak") {
+		if len(l.Fields) >= 2 && (l.Fields[0] == "@short" || l.Fields[0] == "@compound" || l.Fields[0] == "@weak" || l.Fields[0] == "@glued") {
 			errs = append(errs, d.addShort(lang, l)...) // compounds of countries: compound.go
 			continue
 		}

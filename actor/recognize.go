@@ -34,6 +34,7 @@ func (d *Dictionary) Recognize(a *dyad.Article) []dyad.ActorMention {
 	r.lo, r.hi = d.window(a, toks)
 	r.dateline = d.datelineCountry(string(a.Dateline))
 	d.markCompounds(toks, lang, r.useLang)
+	d.markGlued(toks, lang, r.useLang)
 	r.items = d.scan(toks, lang, r.useLang)
 	if len(d.weak[lang]) > 0 && r.useLang {
 		r.dropUnsupported()

@@ -348,3 +348,30 @@ func TestObjectElement(t *testing.T) {
 		}
 	}
 }
+
+// TestGluedPair reads two country short forms glued into one compound ("中美", "俄乌") as both sides of an R
+// slot, the first named as the source, as "A and B" is read.
+func TestGluedPair(t *testing.T) {
+	c := newTestCoder(t)
+	for _, tc := range []struct {
+		text string
+		a, b dyad.ActorRef
+		want string
+	}{
+		{"中美经贸高级别会谈在日内瓦举行。", dyad.ActorRef{Code: "CHN", Country: "CHN", Type: "country"}, dyad.ActorRef{Code: "USA", Country: "USA", Type: "country"}, "046 CHN USA"},
+		{"俄乌代表团举行谈判。", dyad.ActorRef{Code: "RUS", Country: "RUS", Type: "country"}, dyad.ActorRef{Code: "UKR", Country: "UKR", Type: "country"}, "046 RUS UKR"},
+	} {
+		ms := []dyad.ActorMention{
+			{Start: 0, End: 3, Text: tc.text[0:3], Actor: tc.a},
+			{Start: 3, End: 6, Text: tc.text[3:6], Actor: tc.b},
+		}
+		res := c.Code(&dyad.Article{ID: "g", Lang: "zh", Text: tc.text, Published: "2025-05-10"}, ms)
+		var got []string
+		for _, e := range res.Events {
+			got = append(got, e.Code+" "+e.Source.Code+" "+e.Target.Code)
+		}
+		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%s: got %v, want [%s]", tc.text, got, tc.want)
+		}
+	}
+}

@@ -858,6 +858,14 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 		}
 		out = append(out, recipTry{pair: [2]int{x, y}, end: p + 3*dir})
 	}
+	if n := p + dir; n >= 0 && n < len(s.u) && s.u[n].phrase >= 0 && s.d.glued(min(u.phrase, s.u[n].phrase), max(u.phrase, s.u[n].phrase)) {
+		// "中美经贸会谈", "俄乌谈判": two short forms glued into one compound, the first named first
+		x, y := u.phrase, s.u[n].phrase
+		if dir < 0 {
+			x, y = y, x
+		}
+		out = append(out, recipTry{pair: [2]int{x, y}, end: n + dir})
+	}
 	if dir < 0 && !(q >= 0 && s.u[q].phrase < 0 && lg.is(cAnd, s.u[q].fold)) {
 		if k := s.lowerTitle(p, dir); k >= 0 {
 			q = k // "Lula e o presidente da China, Xi Jinping, assinaram"
