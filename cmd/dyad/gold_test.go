@@ -38,6 +38,9 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire3-nl.jsonl", 0.86, 0.91, 0.80, 0.86},
 	{"../../testdata/gold/wire3-zh.jsonl", 0.89, 0.95, 0.83, 0.89},
 	{"../../testdata/gold/wire3-vi.jsonl", 0.85, 0.91, 0.79, 0.85},
+	{"../../testdata/gold/protest-es3.jsonl", 0.84, 0.85, 0.83, 0.84},
+	{"../../testdata/gold/wire3-es.jsonl", 0.84, 0.89, 0.79, 0.84},
+	{"../../testdata/gold/wire3-pt.jsonl", 0.86, 0.89, 0.84, 0.86},
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
