@@ -406,6 +406,9 @@ func (s *sentence) verbLike(p int) bool {
 	if p > 0 && s.u[p-1].phrase < 0 && s.d.lg.is(cDet|cPrep, s.u[p-1].fold) {
 		return false
 	}
+	if p > 0 && s.u[p-1].fold == "-" && s.d.toks[s.u[p-1].tok].End == t.Start {
+		return false // "a UN-backed mission", "Iran-backed militias": the second half of an adjective
+	}
 	return true
 }
 
@@ -471,7 +474,11 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 		}
 		if sawAnd && e.kind == kSlot && e.slot == 'S' && dir < 0 {
 			// "X met Y and urged him ...": a verb coordinated after an object takes the sentence's subject
-			if f := s.firstPhrase(); f >= 0 && f < p && (e.has == nil || s.phraseHas(s.u[f].phrase, e.has)) {
+			f := s.firstPhrase()
+			if g := s.clauseSubject(f, p); g >= 0 {
+				f = g // "X broke off ties after police raided its embassy and arrested Y": the clause's own subject
+			}
+			if f >= 0 && f < p && (e.has == nil || s.phraseHas(s.u[f].phrase, e.has)) {
 				save := *b
 				b.s = s.u[f].phrase
 				s.extend(b, f)
@@ -1306,6 +1313,31 @@ func (s *sentence) firstPhrase() int {
 		if k >= 8 || s.barrierAt(k) {
 			return -1
 		}
+	}
+	return -1
+}
+
+// clauseSubject returns the actor phrase that opens a clause after a barrier word ("after", "when", "said",
+// not a relative pronoun) between the sentence's subject at f and unit p, the nearest such before p; -1 when
+// there is none. A verb coordinated in that clause ("after police raided the embassy and arrested X") is
+// the clause subject's, not the sentence's.
+func (s *sentence) clauseSubject(f, p int) int {
+	if f < 0 {
+		return -1
+	}
+	for k := p - 1; k > f; k-- {
+		u := s.u[k]
+		if u.phrase >= 0 || !s.isBarrier(u) || isStop(s.d.toks[u.tok].Text) || s.d.lg.is(cRel, u.fold) {
+			continue
+		}
+		q := k + 1
+		for q < p && s.u[q].phrase < 0 && s.d.lg.is(cDet, s.u[q].fold) {
+			q++
+		}
+		if q < p && s.u[q].phrase >= 0 && !s.locative(q) {
+			return q
+		}
+		return -1
 	}
 	return -1
 }
