@@ -27,7 +27,7 @@ var grammarKinds = map[string]bool{
 	"neg": true, "recip": true, "they": true, "and": true, "prep": true, "det": true, "that": true, "he": true,
 	"we": true, "barrier": true, "loc": true, "elision": true, "option": true, "it": true, "him": true,
 	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true, "between": true, "agent": true, "whole": true, "frame": true, "goal": true, "clitic": true,
-	"own": true,
+	"own": true, "allege": true,
 }
 
 // word classes of the dates file.
@@ -117,6 +117,7 @@ const (
 	cGoal
 	cClitic
 	cOwn
+	cAllege
 )
 
 var classBits = map[string]uint32{
@@ -125,7 +126,7 @@ var classBits = map[string]uint32{
 	"relative": cRelative, "datepart": cDatepart, "daycue": cDaycue, "it": cIt, "him": cHim, "rel": cRel,
 	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark, "passive": cPassive, "datelead": cDatelead,
 	"between": cBetween, "agent": cAgent, "whole": cWhole, "goal": cGoal, "clitic": cClitic,
-	"own": cOwn,
+	"own": cOwn, "allege": cAllege,
 }
 
 func (lg *lang) is(class uint32, fold string) bool { return lg.class[fold]&class != 0 }
@@ -181,7 +182,7 @@ func (lg *lang) addWord(kind, entry string) {
 	if len(sq) == 0 {
 		return
 	}
-	if kind == "hypo" {
+	if kind == "hypo" || kind == "allege" {
 		lg.hasHypo = true
 	}
 	if len(sq) == 1 {

@@ -1047,6 +1047,11 @@ func (s *sentence) hypothetical(b binding) bool {
 	if !lg.hasHypo {
 		return false
 	}
+	if b.lo > 0 && b.s >= 0 && s.u[b.lo].phrase == b.s && s.u[b.lo-1].phrase < 0 && lg.is(cAllege, s.u[b.lo-1].fold) {
+		// "accused Rwanda of sending troops to back M23": what the accused is said to have done is the
+		// accusation's content, not an event that the sentence reports
+		return true
+	}
 	lo := max(0, b.lo-2)
 	for k := lo; k < b.trig; k++ {
 		u := s.u[k]
