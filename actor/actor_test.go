@@ -117,8 +117,11 @@ func TestRecognize(t *testing.T) {
 		{"fr army", "fr", "2024-03-01", "L'armée russe a reculé.",
 			[]want{{"armée russe", "RUSMIL", "RUS", "RUSMIL", "demonym"}}},
 		// A title with no country and an unknown name: a given name shared with a holder abroad is no evidence.
-		{"es unknown president", "es", "2025-10-16", "El presidente José Jerí habló el jueves.",
-			[]want{{"José Jerí", "prov-gov-josé-jerí", "", "GOV", "title"}}},
+		{"es unknown president", "es", "2025-10-16", "El presidente José Quispe habló el jueves.",
+			[]want{{"José Quispe", "prov-gov-josé-quispe", "", "GOV", "title"}}},
+		// ... and a president actors/people-world knows is theirs (Peru's since 10 October 2025).
+		{"es known president", "es", "2025-10-16", "El presidente José Jerí habló el jueves.",
+			[]want{{"José Jerí", "jose-jeri", "PER", "PERGOV", "name"}}},
 		// Guerrillas are rebels (CAMEO REB), as the ELN itself is.
 		{"es guerrilla", "es", "2022-11-21", "La guerrilla colombiana anunció un alto el fuego.",
 			[]want{{"guerrilla colombiana", "COLREB", "COL", "COLREB", "demonym"}}},
