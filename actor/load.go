@@ -51,6 +51,8 @@ type Dictionary struct {
 	capWords     map[string]bool // folded names that match only when written with a capital
 	noCoref      map[string]bool // folded tokens never taken as a later short name
 	timeWords    map[string]bool // folded weekday and relative date words ("星期二", "今天", "monday"): no name's words
+	nisba        map[string]bool // folded articles that glue a country word into an Arabic name ("al-Sudani")
+	common       map[string]bool // folded stop words of every language: no one's name
 	notPhrases   []string        // phrases that name no actor, added to the matcher after the agents
 	conn         map[string]map[string]uint8
 	elision      map[string]bool
@@ -151,6 +153,8 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		langs:        map[string]bool{},
 		capWords:     map[string]bool{},
 		noCoref:      map[string]bool{},
+		nisba:        map[string]bool{},
+		common:       map[string]bool{},
 		timeWords:    map[string]bool{},
 		conn:         map[string]map[string]uint8{},
 		elision:      map[string]bool{},
@@ -268,7 +272,11 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		})
 		d.holders[id] = hs
 	}
-	d.guardNames(loadRiskWords(files("*/stopwords"), files("extract/agencies")))
+	risk := loadRiskWords(files("*/stopwords"), files("extract/agencies"))
+	d.guardNames(risk)
+	for w := range risk.common {
+		d.common[w] = true
+	}
 	d.elites()
 	d.owner = nil
 	d.m.trim()
@@ -350,8 +358,10 @@ func (d *Dictionary) loadStop(f packs.File) []error {
 			m = d.capWords
 		case "coref":
 			m = d.noCoref
+		case "nisba":
+			m = d.nisba
 		default:
-			errs = append(errs, l.Errorf("unknown kind %q: want cap, coref or not", l.Fields[0]))
+			errs = append(errs, l.Errorf("unknown kind %q: want cap, coref, nisba or not", l.Fields[0]))
 			continue
 		}
 		for _, w := range l.Fields[1:] {

@@ -36,6 +36,7 @@ func (d *Dictionary) Recognize(a *dyad.Article) []dyad.ActorMention {
 	d.markCompounds(toks, lang, r.useLang)
 	d.markGlued(toks, lang, r.useLang)
 	r.items = d.scan(toks, lang, r.useLang)
+	r.dropNameParts()
 	if len(d.weak[lang]) > 0 && r.useLang {
 		r.dropUnsupported()
 	}
