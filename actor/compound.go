@@ -127,21 +127,9 @@ func (d *Dictionary) markGlued(toks []tok, lang string, useLang bool) {
 // capital) that starts at token i, or i+1.
 func (d *Dictionary) anyNameEnd(toks []tok, i int) int {
 	best := i + 1
-	var buf []byte
-	for j := i; j < len(toks) && j-i < d.m.maxLen; j++ {
-		if j > i {
-			buf = append(buf, ' ')
-		}
-		buf = append(buf, toks[j].fold...)
-		n, ok := d.m.keys[string(buf)]
-		if !ok {
-			break
-		}
-		if len(d.m.nodes[n].pats) > 0 {
-			best = max(best, j+1)
-		}
-		if !d.m.nodes[n].more {
-			break
+	for end, nd := range d.m.walk(toks, i, nil) {
+		if len(nd.pats) > 0 {
+			best = max(best, end)
 		}
 	}
 	for j := i + 1; j < len(toks) && j-i < 6; j++ {

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"iter"
 	"slices"
 	"strings"
 	"unicode"
@@ -53,6 +54,30 @@ type matcher struct {
 type mnode struct {
 	pats []int32
 	more bool
+}
+
+// walk yields, for each longer run of tokens from toks[i] that is a key, the run's end and its node, and
+// stops at the first run that no key spells or whose node starts no longer key. buf holds what comes before
+// toks[i] in the key (nothing, or tokens already folded and joined): it is extended in place, a space
+// before each token but a first one of an empty buf.
+func (m *matcher) walk(toks []tok, i int, buf []byte) iter.Seq2[int, *mnode] {
+	return func(yield func(int, *mnode) bool) {
+		prefix := len(buf) > 0
+		for j := i; j < len(toks) && j-i < m.maxLen; j++ {
+			if j > i || prefix {
+				buf = append(buf, ' ')
+			}
+			buf = append(buf, toks[j].fold...)
+			n, ok := m.keys[string(buf)]
+			if !ok {
+				return
+			}
+			nd := &m.nodes[n]
+			if !yield(j+1, nd) || !nd.more {
+				return
+			}
+		}
+	}
 }
 
 // newMatcher returns a matcher sized for about n keys: growing a map of 100,000 keys costs more than

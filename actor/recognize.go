@@ -60,24 +60,12 @@ func (d *Dictionary) scan(toks []tok, lang string, useLang bool) []item {
 		var bestPats []int32
 		ends = ends[:0]
 		buf = buf[:0]
-		for j := i; j < len(toks) && j-i < d.m.maxLen; j++ {
-			if j > i {
-				buf = append(buf, ' ')
-			}
-			buf = append(buf, toks[j].fold...)
-			n, ok := d.m.keys[string(buf)]
-			if !ok {
-				break
-			}
-			nd := &d.m.nodes[n]
+		for j, nd := range d.m.walk(toks, i, buf) {
 			if len(nd.pats) > 0 {
-				if ps := d.allowed(nd.pats, toks[i:j+1], lang, useLang); len(ps) > 0 {
-					best, bestPats = j+1, ps
-					ends = append(ends, end{j + 1, ps})
+				if ps := d.allowed(nd.pats, toks[i:j], lang, useLang); len(ps) > 0 {
+					best, bestPats = j, ps
+					ends = append(ends, end{j, ps})
 				}
-			}
-			if !nd.more {
-				break
 			}
 		}
 		// A shorter match wins when the match that starts where it ends reaches past the longest one:
@@ -101,22 +89,9 @@ func (d *Dictionary) scan(toks []tok, lang string, useLang bool) []item {
 // longest returns the end of the longest allowed match that starts at token i, or i.
 func (d *Dictionary) longest(toks []tok, i int, lang string, useLang bool) int {
 	best := i
-	var buf []byte
-	for j := i; j < len(toks) && j-i < d.m.maxLen; j++ {
-		if j > i {
-			buf = append(buf, ' ')
-		}
-		buf = append(buf, toks[j].fold...)
-		n, ok := d.m.keys[string(buf)]
-		if !ok {
-			break
-		}
-		nd := &d.m.nodes[n]
-		if len(nd.pats) > 0 && len(d.allowed(nd.pats, toks[i:j+1], lang, useLang)) > 0 {
-			best = j + 1
-		}
-		if !nd.more {
-			break
+	for end, nd := range d.m.walk(toks, i, nil) {
+		if len(nd.pats) > 0 && len(d.allowed(nd.pats, toks[i:end], lang, useLang)) > 0 {
+			best = end
 		}
 	}
 	return best

@@ -526,14 +526,7 @@ func (r *resolver) resumeTitle(from, to, resume int) (int, []int32) {
 	}
 	best := 0
 	var agents []int32
-	for q := resume; q < len(r.toks) && q-resume < r.d.m.maxLen; q++ {
-		buf = append(buf, ' ')
-		buf = append(buf, r.toks[q].fold...)
-		n, ok := r.d.m.keys[string(buf)]
-		if !ok {
-			break
-		}
-		nd := &r.d.m.nodes[n]
+	for end, nd := range r.d.m.walk(r.toks, resume, buf) {
 		if ps := r.d.allowed(nd.pats, r.toks[from:from+1], r.lang, r.useLang); len(ps) > 0 {
 			var ag []int32
 			for _, pi := range ps {
@@ -542,11 +535,8 @@ func (r *resolver) resumeTitle(from, to, resume int) (int, []int32) {
 				}
 			}
 			if len(ag) > 0 {
-				best, agents = q+1, ag
+				best, agents = end, ag
 			}
-		}
-		if !nd.more {
-			break
 		}
 	}
 	return best, agents
