@@ -23,6 +23,10 @@ func TestForms(t *testing.T) {
 		{"en", "The U.N. and the E.U. met.", []string{"U.N.=IGOUNO", "E.U.=IGOEUREEC"}},
 		{"fr", "L'UE et l'ONU ont parlé.", []string{"UE=IGOEUREEC", "ONU=IGOUNO"}},
 		{"de", "Die EU-Kommission antwortete.", []string{"EU-Kommission=IGOEUREEC"}},
+		// a regional bloc by its full name in each language, and by the wire's "West African bloc"
+		{"en", "The West African bloc met on Sunday.", []string{"West African bloc=IGOWAFWAD"}},
+		{"fr", "La Communauté économique des États de l'Afrique de l'Ouest a répondu.", []string{"Communauté économique des États de l'Afrique de l'Ouest=IGOWAFWAD"}},
+		{"es", "La Comunidad Económica de los Estados de África Occidental respondió.", []string{"Comunidad Económica de los Estados de África Occidental=IGOWAFWAD"}},
 		// the two Congos: their full names in every language, and a plain "Congo" by the article's evidence
 		{"en", "The Republic of Congo and the Democratic Republic of Congo signed.", []string{"Republic of Congo=COG", "Democratic Republic of Congo=COD"}},
 		{"fr", "La République du Congo et la RDC ont signé.", []string{"République du Congo=COG", "RDC=COD"}},
