@@ -133,10 +133,7 @@ func (d *Dictionary) anyNameEnd(toks []tok, i int) int {
 		}
 	}
 	for j := i + 1; j < len(toks) && j-i < 6; j++ {
-		k := placeKey(toks[i : j+1])
-		if _, ok := d.places[k]; ok {
-			best = max(best, j+1)
-		} else if _, ok := d.capitals[k]; ok {
+		if d.knownPlace(placeKey(toks[i:j+1]), false) {
 			best = max(best, j+1)
 		}
 	}

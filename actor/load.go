@@ -803,6 +803,22 @@ func (d *Dictionary) loadPlaces(f packs.File, m map[string]int32) []error {
 	return errs
 }
 
+// knownPlace reports whether key (a placeKey) is a place or a capital of the dictionary, or, with gazetteer,
+// a place the gazetteer knows (SetPlaces).
+func (d *Dictionary) knownPlace(key string, gazetteer bool) bool {
+	if _, ok := d.places[key]; ok {
+		return true
+	}
+	if _, ok := d.capitals[key]; ok {
+		return true
+	}
+	if gazetteer && d.placeFn != nil {
+		_, ok := d.placeFn(key, "")
+		return ok
+	}
+	return false
+}
+
 // placeKey joins the folded word tokens of a place name.
 func placeKey(toks []tok) string {
 	var b strings.Builder

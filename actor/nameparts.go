@@ -57,7 +57,7 @@ func (r *resolver) namePart(k int, it item) bool {
 	}
 	w := r.toks[n]
 	if !w.word || !w.cap || w.upper || w.han || r.a.Text[t.end:w.start] != " " ||
-		r.d.timeWords[w.fold] || r.d.common[w.fold] || r.d.capWords[w.fold] || r.isPlace(n) {
+		r.d.timeWords[w.fold] || r.d.common[w.fold] || r.d.capWords[w.fold] || r.d.knownPlace(placeKey(r.toks[n:n+1]), true) {
 		return false
 	}
 	switch x := r.toks[n+1]; {
@@ -66,21 +66,4 @@ func (r *resolver) namePart(k int, it item) bool {
 	default:
 		return x.fold == "," || x.fold == "."
 	}
-}
-
-// isPlace reports whether word token k is a place or capital the dictionary or the gazetteer knows.
-func (r *resolver) isPlace(k int) bool {
-	key := placeKey(r.toks[k : k+1])
-	if _, ok := r.d.capitals[key]; ok {
-		return true
-	}
-	if _, ok := r.d.places[key]; ok {
-		return true
-	}
-	if r.d.placeFn != nil {
-		if _, ok := r.d.placeFn(key, ""); ok {
-			return true
-		}
-	}
-	return false
 }

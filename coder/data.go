@@ -62,7 +62,7 @@ type lang struct {
 	noYear                         []string // templates that add the reference year to a date without one: "{year}年{date}"
 	dateOrder                      string   // order of day, month and year in numeric dates ("DMY": "9/3" is 9 March); "" the parser's
 	hasData                        bool
-	hasHypo                        bool     // the grammar lists hypo words: matches after them are hypothetical
+	hasHypo                        bool     // the grammar lists hypo or allege words: matches after them are hypothetical or alleged
 	hasPassive                     bool     // the grammar lists passive auxiliaries: active patterns do not read passive verbs
 	progressive                    []string // word endings of a progressive verb ("-ing"), which a passive auxiliary may precede
 	// lazy holds verbs files parsed on first use (ensure), with the word sets and codebook they need, and

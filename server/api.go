@@ -720,11 +720,6 @@ type PostedArticle struct {
 	Lang      string `json:"lang"`
 }
 
-// memoryReleaser is a store that can hand back the memory its caches hold (sqlite.DB).
-type memoryReleaser interface {
-	ReleaseMemory(ctx context.Context) error
-}
-
 func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 	if !s.authorised(r) {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="dyad"`)
@@ -758,13 +753,14 @@ func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 	for i, p := range posted {
 		docs[i] = p.document(i)
 	}
-	if len(body) >= pipeline.DefaultReleaseAfter {
+	large := len(body) >= pipeline.DefaultReleaseAfter
+	if large {
 		// A large body leaves hundreds of MB of garbage (its copies through extraction) and fills the store's
 		// page cache with its pages: hand both back to the system once the answer is sent, so that the
 		// server's RSS returns near its idle level.
 		defer func() {
 			go func() {
-				if rm, ok := s.st.(memoryReleaser); ok {
+				if rm, ok := s.st.(pipeline.MemoryReleaser); ok {
 					if err := rm.ReleaseMemory(context.Background()); err != nil {
 						s.log.Warn("release memory", "err", err)
 					}
@@ -773,7 +769,6 @@ func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 			}()
 		}()
 	}
-	large := len(body) >= pipeline.DefaultReleaseAfter
 	body, posted = nil, nil // the documents hold their own copies: neither need live through the ingest
 	if large {
 		debug.FreeOSMemory() // the body, its parse and their garbage go before the ingest takes its own memory
