@@ -1030,14 +1030,8 @@ func (d *doc) location(a, b int) (string, string, bool) {
 		if d.mentionAt(j) < 0 {
 			gn, gcc, gok = d.gazetteerPlace(j, b)
 		}
-		for n := min(d.c.places.maxLen, b-j); n >= 1; n-- {
-			var ks []string
-			for i := j; i < j+n; i++ {
-				ks = append(ks, text.Fold(d.toks[i].Text))
-			}
-			if cc, ok := d.c.places.names[strings.Join(ks, " ")]; ok && !(gok && gn > n) {
-				return d.a.Text[d.toks[j].Start:d.toks[j+n-1].End], cc, false
-			}
+		if n, cc := d.placeName(j, b); n > 0 && !(gok && gn > n) {
+			return d.a.Text[d.toks[j].Start:d.toks[j+n-1].End], cc, false
 		}
 		if i := d.mentionAt(j); i >= 0 {
 			m := d.ments[i]
@@ -1094,6 +1088,39 @@ func (d *doc) gazetteerPlace(j, b int) (int, string, bool) {
 		}
 	}
 	return 0, "", false
+}
+
+// placeName returns the length in tokens and the country of the longest name of places/* that starts at
+// token j and ends before token b; 0 when none.
+func (d *doc) placeName(j, b int) (int, string) {
+	pn, pcc := 0, ""
+	key := d.keyBuf[:0]
+	for n := 1; n <= min(d.c.places.maxLen, b-j); n++ {
+		if n > 1 {
+			key = append(key, ' ')
+		}
+		key = append(key, d.plainFold(j+n-1)...)
+		if cc, found := d.c.places.names[string(key)]; found {
+			pn, pcc = n, cc
+		}
+	}
+	d.keyBuf = key
+	return pn, pcc
+}
+
+// plainFold is text.Fold of token k's text: its Fold, unless the language keeps diacritics in its keys
+// (lang.key), as the gazetteer's names do not.
+func (d *doc) plainFold(k int) string {
+	if !d.lg.keepMarks {
+		return d.toks[k].Fold
+	}
+	if d.plainFolds == nil {
+		d.plainFolds = make([]string, len(d.toks))
+		for i, t := range d.toks {
+			d.plainFolds[i] = text.Fold(t.Text)
+		}
+	}
+	return d.plainFolds[k]
 }
 
 // nameExtent is the number of tokens of the name that starts with the capitalised token j, before token b:

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad"
-	"github.com/dyad-events/dyad/text"
 )
 
 // binding is what a pattern's match captured.
@@ -1154,28 +1153,24 @@ func (s *sentence) placeAt(p, dir int, home bool) (int, string, bool) {
 			}
 		}
 	}
-	for n := min(d.c.places.maxLen, len(s.u)-p); n >= 1; n-- {
-		if gok && gn > n {
-			return gn, gcc, true
+	// the longest name of places/* over the word units from p: keys grow one unit at a time in one buffer
+	pn, pcc := 0, ""
+	key := d.keyBuf[:0]
+	for n := 1; n <= min(d.c.places.maxLen, len(s.u)-p) && s.u[p+n-1].phrase < 0; n++ {
+		if n > 1 {
+			key = append(key, ' ')
 		}
-		var ks []string
-		ok := true
-		for i := p; i < p+n; i++ {
-			if s.u[i].phrase >= 0 {
-				ok = false
-				break
-			}
-			ks = append(ks, text.Fold(d.toks[s.u[i].tok].Text))
-		}
-		if !ok {
-			continue
-		}
-		if cc, found := d.c.places.names[strings.Join(ks, " ")]; found {
-			return n, cc, true
+		key = append(key, d.plainFold(s.u[p+n-1].tok)...)
+		if cc, found := d.c.places.names[string(key)]; found {
+			pn, pcc = n, cc
 		}
 	}
-	if gok {
+	d.keyBuf = key
+	switch {
+	case gok && gn > pn:
 		return gn, gcc, true
+	case pn > 0:
+		return pn, pcc, true
 	}
 	return 0, "", false
 }

@@ -49,3 +49,43 @@ func TestSetPlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceNameLongest: placeName finds the longest name of places/* at a token, keyed by text.Fold of each
+// token even where the language's own keys keep diacritics (vi), and placeAt reads several ideographs as one
+// place ("胡志明市", not a shorter name inside it).
+func TestPlaceNameLongest(t *testing.T) {
+	c := newTestCoder(t)
+	cases := []struct {
+		lang, text string
+		at         int // token
+		wantN      int
+		wantCC     string
+	}{
+		{"en", "He flew to Ho Chi Minh City on Monday.", 3, 4, "VNM"},
+		{"en", "He flew to Hanoi on Monday.", 3, 1, "VNM"},
+		{"en", "He flew to Monday.", 3, 0, ""},
+		{"vi", "Ông đến Thành phố Hồ Chí Minh hôm qua.", 2, 5, "VNM"},
+		{"vi", "Ông đến Hà Nội hôm qua.", 2, 2, "VNM"},
+		{"zh", "他抵达胡志明市。", 3, 4, "VNM"},
+	}
+	for _, tc := range cases {
+		lg := c.langs[tc.lang]
+		lg.ensure()
+		d := &doc{c: c, lg: lg, a: &dyad.Article{Lang: tc.lang, Text: tc.text}}
+		d.prepare(nil)
+		n, cc := d.placeName(tc.at, len(d.toks))
+		if n != tc.wantN || cc != tc.wantCC {
+			t.Errorf("%s %q at %d: got %d %q, want %d %q", tc.lang, tc.text, tc.at, n, cc, tc.wantN, tc.wantCC)
+		}
+		if tc.lang != "zh" {
+			continue
+		}
+		s := &sentence{d: d, u: d.units(0, len(d.toks), nil)}
+		if got := s.placeSkip(tc.at, 1); got != tc.at+tc.wantN-1 {
+			t.Errorf("%q: placeSkip(%d) = %d, want %d", tc.text, tc.at, got, tc.at+tc.wantN-1)
+		}
+		if n, cc, ok := s.placeAt(tc.at+tc.wantN-1, -1, false); !ok || n != tc.wantN || cc != tc.wantCC {
+			t.Errorf("%q: placeAt backwards = %d %q %v", tc.text, n, cc, ok)
+		}
+	}
+}

@@ -96,6 +96,10 @@ type doc struct {
 	leadDate   when
 	datelineAt int // first token of the dateline's date, -1 when none
 	dateCache  map[string]when
+	// plainFolds holds text.Fold of each token when the language's keys keep diacritics (plainFold);
+	// keyBuf is the buffer gazetteer keys are built in
+	plainFolds []string
+	keyBuf     []byte
 	candsFor   [2]int // the token range whose date expressions cands holds
 	cands      []dateCand
 	locFor     [2]int
