@@ -13,7 +13,8 @@ import (
 )
 
 // TestLinkGrowth links and saves story records (30 countries, ten years, people, undated and month dates)
-// into a SQLite file as dyad ingest does (Pending, batches of 256), and reports the CPU time per article
+// into a SQLite file as dyad ingest does (Pending, batches of 256, each prefetched and linked in its save's
+// transaction: SaveLinked), and reports the CPU time per article
 // (user+system, all threads) of each block of 5,000 as the store grows: the figure of docs/benchmarks.md
 // for CPU per article at 0, 10k, 50k and 100k stored. It runs when DYAD_BENCH_GROWTH is the number of
 // articles (100000 for the table).
@@ -35,17 +36,23 @@ func TestLinkGrowth(t *testing.T) {
 	var buf []*dyad.Record
 	cpu0, wall0 := cpuTime(), time.Now()
 	flush := func() {
-		if _, err := db.SaveBatch(ctx, buf); err != nil {
+		// As the pipeline does: the batch is prefetched and linked in the save's transaction.
+		if _, err := db.SaveLinked(ctx, buf, func(ctx context.Context) ([]*dyad.Record, error) {
+			l.Prefetch(ctx, buf)
+			for _, rec := range buf {
+				if err := l.Link(ctx, rec); err != nil {
+					return nil, err
+				}
+				p.Add(rec)
+			}
+			return buf, nil
+		}); err != nil {
 			t.Fatal(err)
 		}
 		p.Done(buf)
 		buf = buf[:0]
 	}
 	for i, rec := range recs {
-		if err := l.Link(ctx, rec); err != nil {
-			t.Fatal(err)
-		}
-		p.Add(rec)
 		buf = append(buf, rec)
 		if len(buf) == batch {
 			flush()

@@ -94,7 +94,7 @@ func scanArticle(r scanner, extra ...any) (dyad.Article, error) {
 // HasArticle reports whether an article id is stored.
 func (db *DB) HasArticle(ctx context.Context, id string) (bool, error) {
 	var one int
-	err := db.reader.QueryRowContext(ctx, "SELECT 1 FROM articles WHERE id = ?", id).Scan(&one)
+	err := db.queryRow(ctx, "SELECT 1 FROM articles WHERE id = ?", []any{id}, &one)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
@@ -259,10 +259,11 @@ func scanEvent(r scanner) (dyad.Event, error) {
 
 // queryEvents runs a query of eventCols and loads each event's mentions.
 func (db *DB) queryEvents(ctx context.Context, query string, args ...any) ([]dyad.Event, error) {
-	rows, err := db.query(ctx, query, args...)
+	rows, done, err := db.query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
+	defer done()
 	out := []dyad.Event{}
 	for rows.Next() {
 		e, err := scanEvent(rows)
@@ -295,35 +296,43 @@ func (db *DB) loadMentions(ctx context.Context, events []dyad.Event) error {
 	for len(ids) > 0 {
 		part := ids[:min(chunk, len(ids))]
 		ids = ids[len(part):]
-		rows, err := db.query(ctx, `SELECT event_id, article_id, lang, source, sentence, span_start,
+		rows, done, err := db.query(ctx, `SELECT event_id, article_id, lang, source, sentence, span_start,
 			span_end, confidence, date, date_inferred, pattern, published, coding FROM event_mentions
 			WHERE event_id IN (`+placeholders(len(part))+`) ORDER BY rowid`, anys(part)...)
 		if err != nil {
 			return fmt.Errorf("event mentions: %w", err)
 		}
-		for rows.Next() {
-			var id string
-			var m dyad.EventMention
-			var coding sql.NullString
-			if err := rows.Scan(&id, &m.ArticleID, &m.Lang, &m.Source, &m.Sentence, &m.Start, &m.End,
-				&m.Confidence, &m.Date, &m.DateInferred, &m.Pattern, &m.Published, &coding); err != nil {
-				rows.Close()
-				return fmt.Errorf("event mentions: %w", err)
-			}
-			if coding.Valid {
-				m.Coding = new(dyad.MentionCoding)
-				if err := json.Unmarshal([]byte(coding.String), m.Coding); err != nil {
-					rows.Close()
-					return fmt.Errorf("event %s mention at %d: coding: %w", id, m.Start, err)
-				}
-			}
-			e := &events[idx[id]]
-			e.Mentions = append(e.Mentions, m)
-		}
+		err = scanMentions(rows, events, idx)
 		rows.Close()
+		done()
+		if err != nil {
+			return err
+		}
 		if err := rows.Err(); err != nil {
 			return fmt.Errorf("event mentions: %w", err)
 		}
+	}
+	return nil
+}
+
+// scanMentions adds the mentions that rows hold to their events (idx: an event's index by id).
+func scanMentions(rows *sql.Rows, events []dyad.Event, idx map[string]int) error {
+	for rows.Next() {
+		var id string
+		var m dyad.EventMention
+		var coding sql.NullString
+		if err := rows.Scan(&id, &m.ArticleID, &m.Lang, &m.Source, &m.Sentence, &m.Start, &m.End,
+			&m.Confidence, &m.Date, &m.DateInferred, &m.Pattern, &m.Published, &coding); err != nil {
+			return fmt.Errorf("event mentions: %w", err)
+		}
+		if coding.Valid {
+			m.Coding = new(dyad.MentionCoding)
+			if err := json.Unmarshal([]byte(coding.String), m.Coding); err != nil {
+				return fmt.Errorf("event %s mention at %d: coding: %w", id, m.Start, err)
+			}
+		}
+		e := &events[idx[id]]
+		e.Mentions = append(e.Mentions, m)
 	}
 	return nil
 }
@@ -646,12 +655,13 @@ func (db *DB) SimilarArticles(ctx context.Context, bands []uint64) ([]dyad.Signa
 	for i, b := range bands {
 		args[i] = int64(b)
 	}
-	rows, err := db.query(ctx, `SELECT s.article_id, s.minhash, s.bands FROM signatures s
+	rows, done, err := db.query(ctx, `SELECT s.article_id, s.minhash, s.bands FROM signatures s
 		WHERE s.article_id IN (SELECT article_id FROM bands WHERE band IN (`+placeholders(len(bands))+`))
 		ORDER BY s.article_id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: similar articles: %w", err)
 	}
+	defer done()
 	defer rows.Close()
 	for rows.Next() {
 		var id string

@@ -69,9 +69,12 @@ func (db *DB) saveBatch(ctx context.Context, recs []*dyad.Record, link func(ctx 
 		}
 	}()
 	if link != nil {
-		// The link stage reads through the reader connections, which see every commit: none can come
-		// while this transaction holds the write lock.
-		if recs, err = link(ctx); err != nil {
+		// The link stage reads through this transaction (linkReads): it has written nothing yet, and no
+		// other commit can come while it holds the write lock.
+		lctx, done := db.withLinkReads(ctx, tx)
+		recs, err = link(lctx)
+		done()
+		if err != nil {
 			return nil, err
 		}
 	}

@@ -2,9 +2,12 @@ package sqlite
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -314,5 +317,101 @@ func TestLargeTextSmallCache(t *testing.T) {
 	}
 	if got := cache(); got != -writerCacheKiB {
 		t.Errorf("cache_size after a refused large save = %d, want %d", got, -writerCacheKiB)
+	}
+}
+
+// TestLinkReadsInTransaction reads, inside SaveLinked's link callback, from several goroutines at once (as
+// the link stage's prefetch and parts do): the answers are those the readers give outside it, and no
+// reader connection serves them (they go through the save's transaction, whose page cache survives the
+// commits).
+func TestLinkReadsInTransaction(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	defer db.Close()
+	recs := storetest.SyntheticRecords(60, 3)
+	if _, err := db.SaveBatch(ctx, recs[:40]); err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	rows, err := db.writer.QueryContext(ctx, "SELECT DISTINCT key FROM events WHERE key <> '' ORDER BY key LIMIT 8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var k string
+		rows.Scan(&k)
+		keys = append(keys, k)
+	}
+	rows.Close()
+	if len(keys) == 0 {
+		t.Fatal("no event keys")
+	}
+	// answers reads every question for the records and keys and returns the answers as text.
+	answers := func(ctx context.Context) (string, error) {
+		var b strings.Builder
+		for _, rec := range recs {
+			has, err := db.HasArticle(ctx, rec.Article.ID)
+			if err != nil {
+				return "", err
+			}
+			sims, err := db.SimilarArticles(ctx, rec.Signature.Bands)
+			if err != nil {
+				return "", err
+			}
+			fmt.Fprintf(&b, "%s %v %d:", rec.Article.ID, has, len(sims))
+			for _, s := range sims {
+				b.WriteString(" " + s.ArticleID)
+			}
+			b.WriteString("\n")
+		}
+		for _, k := range keys {
+			evs, err := db.EventCandidates(ctx, dyad.CandidateQuery{Keys: []string{k}, Undated: true})
+			if err != nil {
+				return "", err
+			}
+			ev, err := db.Event(ctx, evs[0].ID)
+			if err != nil {
+				return "", err
+			}
+			fmt.Fprintf(&b, "%s %s %d:", k, ev.ID, len(ev.Mentions))
+			for _, e := range evs {
+				fmt.Fprintf(&b, " %s/%d", e.ID, len(e.Mentions))
+			}
+			b.WriteString("\n")
+		}
+		return b.String(), nil
+	}
+	want, err := answers(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// With no idle reader kept, any read through the readers closes a connection after it.
+	db.reader.SetMaxIdleConns(0)
+	closed := db.reader.Stats().MaxIdleClosed
+	_, err = db.SaveLinked(ctx, recs[40:], func(ctx context.Context) ([]*dyad.Record, error) {
+		var wg sync.WaitGroup
+		errs := make([]error, 6)
+		for i := range errs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				got, err := answers(ctx)
+				if err == nil && got != want {
+					err = fmt.Errorf("answers in the transaction differ:\n%s\nwant:\n%s", got, want)
+				}
+				errs[i] = err
+			}()
+		}
+		wg.Wait()
+		return recs[40:], errors.Join(errs...)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := db.reader.Stats().MaxIdleClosed - closed; n != 0 {
+		t.Errorf("%d reader connections served reads inside SaveLinked's link; want none", n)
+	}
+	if has, err := db.HasArticle(ctx, recs[59].Article.ID); err != nil || !has {
+		t.Errorf("HasArticle(last record) = %v, %v after SaveLinked; want true", has, err)
 	}
 }
