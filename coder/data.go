@@ -27,7 +27,7 @@ var grammarKinds = map[string]bool{
 	"neg": true, "recip": true, "they": true, "and": true, "prep": true, "det": true, "that": true, "he": true,
 	"we": true, "barrier": true, "loc": true, "elision": true, "option": true, "it": true, "him": true,
 	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true, "between": true, "agent": true, "whole": true, "frame": true, "goal": true, "clitic": true,
-	"own": true, "allege": true,
+	"own": true, "allege": true, "nounend": true,
 }
 
 // word classes of the dates file.
@@ -78,6 +78,9 @@ type lang struct {
 	// negBefore: negation stands before the verb it negates (option neg-before: Vietnamese, Chinese), so a
 	// negation word after a match negates another predicate ("tặng Y vắc xin không kèm điều kiện")
 	negBefore bool
+	// nounEnds (grammar `nounend | er | ation ...`): endings of nouns derived from a verb that its Snowball stem
+	// keeps ("adviser", "declaration" have the stems of "advise", "declare"): a `^` word is no verb there
+	nounEnds []string
 	// commaChain: a comma joins predicates of one subject (option comma-chain: Vietnamese "Nga chỉ trích
 	// Ukraine ..., kêu gọi LHQ ..."), so a verb after a comma takes the sentence's subject as after "and"
 	commaChain bool
@@ -314,6 +317,14 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 							errs = append(errs, l.Errorf("order %q: want one order of D, M and Y such as DMY or MDY", strings.Join(l.Fields[1:], " | ")))
 						} else {
 							lg.dateOrder = o
+						}
+						continue
+					}
+					if kind == "nounend" && name == GrammarFile {
+						for _, e := range l.Fields[1:] {
+							if e = strings.ToLower(strings.TrimSpace(e)); e != "" {
+								lg.nounEnds = append(lg.nounEnds, e)
+							}
 						}
 						continue
 					}

@@ -408,7 +408,27 @@ func (s *sentence) verbLike(p int) bool {
 	if p > 0 && s.u[p-1].fold == "-" && s.d.toks[s.u[p-1].tok].End == t.Start {
 		return false // "a UN-backed mission", "Iran-backed militias": the second half of an adjective
 	}
-	return true
+	return !s.derivedNoun(p)
+}
+
+// derivedNoun reports whether word unit p ends in a noun ending of grammar (nounend) that lies wholly after
+// its Snowball stem: "adviser" (stem "advis") and "declaration" ("declar") are nouns that share a verb's stem,
+// while in "offers" (stem "offer") the ending "ers" overlaps the stem and the word stays a verb form.
+func (s *sentence) derivedNoun(p int) bool {
+	ends := s.d.lg.nounEnds
+	if len(ends) == 0 || s.d.lg.stemmer == nil {
+		return false
+	}
+	f := s.u[p].fold
+	for _, e := range ends {
+		if len(f) > len(e) && strings.HasSuffix(f, e) {
+			st := s.stemAt(p)
+			if st != "" && len(f)-len(e) >= len(st) && strings.HasPrefix(f, st) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // tokOK reports whether the word unit p matches one token of a pattern.
