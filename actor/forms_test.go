@@ -41,6 +41,9 @@ func TestForms(t *testing.T) {
 		{"fr", "Le Congo a protesté, a déclaré le ministre à Brazzaville.", []string{"Congo=COG", "ministre=COGGOV"}},
 		{"fr", "La délégation congolaise est arrivée à Kinshasa.", []string{"délégation congolaise=CODGOV"}},
 		{"zh", "美國總統會見了臺灣客人。", []string{"美國總統=USAGOV", "臺灣=TWN"}},
+		// armed forces by their own names: Iran's Revolutionary Guards, North Korea's People's Army
+		{"zh", "伊朗伊斯兰革命卫队和朝鲜人民军发表声明。", []string{"伊朗=IRN", "伊斯兰革命卫队=IRNMIL", "朝鲜人民军=PRKMIL"}},
+		{"vi", "Vệ binh Cách mạng Hồi giáo đã lên tiếng.", []string{"Vệ binh Cách mạng Hồi giáo=IRNMIL"}},
 		// names of one language (@name lines): German names CLDR lacks, with their genitives; Dutch "VN"
 		{"de", "Großbritannien und Weißrussland stimmten zu, Großbritanniens Regierung nicht.", []string{"Großbritannien=GBR", "Weißrussland=BLR", "Großbritanniens Regierung=GBRGOV"}},
 		{"nl", "De VN en de VS spraken, de secretaris-generaal van de VN ook.", []string{"VN=IGOUNO", "VS=USA", "secretaris-generaal van de VN=IGOUNO"}},

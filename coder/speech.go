@@ -102,6 +102,9 @@ func (s *sentence) statement(sa, sb int) (dyad.Statement, bool) {
 		sp, spk := s.appositiveSpeaker(i)
 		lower := 0
 		for k := i - 1; !sp.ok && k >= 0 && lower <= slackLeft; k-- {
+			if s.u[k].phrase >= 0 && s.locative(k) {
+				continue // a place is where the speaker spoke, not who: "朔尔茨在联邦议院宣布", "X said at the UN"
+			}
 			if c := s.speakerAt(k); c.ok {
 				sp, spk = c, k
 				break
