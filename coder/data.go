@@ -27,7 +27,7 @@ var grammarKinds = map[string]bool{
 	"neg": true, "recip": true, "they": true, "and": true, "prep": true, "det": true, "that": true, "he": true,
 	"we": true, "barrier": true, "loc": true, "elision": true, "option": true, "it": true, "him": true,
 	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true, "between": true, "agent": true, "whole": true, "frame": true, "goal": true, "clitic": true,
-	"own": true, "allege": true, "nounend": true,
+	"own": true, "allege": true, "nounend": true, "gerund": true,
 }
 
 // word classes of the dates file.
@@ -81,6 +81,9 @@ type lang struct {
 	// nounEnds (grammar `nounend | er | ation ...`): endings of nouns derived from a verb that its Snowball stem
 	// keeps ("adviser", "declaration" have the stems of "advise", "declare"): a `^` word is no verb there
 	nounEnds []string
+	// gerundEnds (grammar `gerund | ing`): endings of a participle that opens a clause after a comma and shares
+	// the sentence's subject ("X travelled to Kyiv ..., signing an agreement with T")
+	gerundEnds []string
 	// commaChain: a comma joins predicates of one subject (option comma-chain: Vietnamese "Nga chỉ trích
 	// Ukraine ..., kêu gọi LHQ ..."), so a verb after a comma takes the sentence's subject as after "and"
 	commaChain bool
@@ -320,10 +323,14 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 						}
 						continue
 					}
-					if kind == "nounend" && name == GrammarFile {
+					if (kind == "nounend" || kind == "gerund") && name == GrammarFile {
 						for _, e := range l.Fields[1:] {
 							if e = strings.ToLower(strings.TrimSpace(e)); e != "" {
-								lg.nounEnds = append(lg.nounEnds, e)
+								if kind == "nounend" {
+									lg.nounEnds = append(lg.nounEnds, e)
+								} else {
+									lg.gerundEnds = append(lg.gerundEnds, e)
+								}
 							}
 						}
 						continue

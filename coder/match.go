@@ -411,6 +411,22 @@ func (s *sentence) verbLike(p int) bool {
 	return !s.derivedNoun(p)
 }
 
+// gerundAfter reports whether the unit after p is a word of the match that ends in a gerund ending of grammar
+// (gerund): ", signing an agreement with T", ", detaining T" open a clause whose subject is the sentence's.
+func (s *sentence) gerundAfter(p int, b *binding) bool {
+	ends := s.d.lg.gerundEnds
+	if len(ends) == 0 || p+1 >= len(s.u) || s.u[p+1].phrase >= 0 || !slices.Contains(b.lits, p+1) {
+		return false
+	}
+	f := s.u[p+1].fold
+	for _, e := range ends {
+		if len(f) > len(e)+2 && strings.HasSuffix(f, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // derivedNoun reports whether word unit p ends in a noun ending of grammar (nounend) that lies wholly after
 // its Snowball stem: "adviser" (stem "advis") and "declaration" ("declar") are nouns that share a verb's stem,
 // while in "offers" (stem "offer") the ending "ers" overlaps the stem and the word stays a verb form.
@@ -535,7 +551,7 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 		} else if u.fold != "," {
 			lower++
 		}
-		if (s.d.lg.is(cAnd, u.fold) || s.d.lg.commaChain && u.fold == ",") && dir < 0 && e.kind == kSlot && e.slot == 'S' {
+		if (s.d.lg.is(cAnd, u.fold) || (s.d.lg.commaChain || s.gerundAfter(p, b)) && u.fold == ",") && dir < 0 && e.kind == kSlot && e.slot == 'S' {
 			if b.imported {
 				return false // an imported pattern's subject is not looked for across "and"
 			}
