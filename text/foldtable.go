@@ -9,7 +9,8 @@ import (
 // The fast path of Fold: a table of each rune's fold for the scripts where folding a string rune by rune
 // gives the same result as folding it whole (Latin, Greek, Cyrillic, Armenian, the Vietnamese letters of
 // Latin Extended Additional, general punctuation). Their canonical compositions all involve combining marks,
-// which Fold removes, so no composition across runes survives. Other runes take the slow path.
+// which Fold removes, so no composition across runes survives. Ideographs fold by simplify alone (fastFold);
+// other runes take the slow path.
 var (
 	foldTableOnce sync.Once
 	foldTable     [3][]string // per range below
@@ -36,22 +37,50 @@ func tableFold(r rune) (string, bool) {
 	return "", false
 }
 
-// fastFold folds s rune by rune from the table; ok is false when s holds a rune outside it.
+// fastFold folds s rune by rune from the table, and ideographs (hanRange) by simplify alone: they have no
+// decomposition, case or marks. ok is false when s holds a rune outside both. A string that folds to itself
+// (lower-case Latin, Simplified Chinese) is returned as it is, without a copy.
 func fastFold(s string) (string, bool) {
 	foldTableOnce.Do(buildFoldTable)
 	var b strings.Builder
-	b.Grow(len(s))
+	copied := false // b holds the fold of s[:i]; until then the fold of s[:i] is s[:i]
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n == 1 {
 			return "", false
 		}
-		f, ok := tableFold(r)
-		if !ok {
-			return "", false
+		var f string
+		var fr rune
+		if han := r >= hanRange[0] && r < hanRange[1]; han {
+			if fr = simplify(r); fr == r && !copied {
+				i += n
+				continue
+			}
+		} else {
+			var ok bool
+			if f, ok = tableFold(r); !ok {
+				return "", false
+			}
+			if !copied && f == s[i:i+n] {
+				i += n
+				continue
+			}
+			fr = -1
 		}
-		b.WriteString(f)
+		if !copied {
+			b.Grow(len(s))
+			b.WriteString(s[:i])
+			copied = true
+		}
+		if fr >= 0 {
+			b.WriteRune(fr)
+		} else {
+			b.WriteString(f)
+		}
 		i += n
+	}
+	if !copied {
+		return s, true
 	}
 	return b.String(), true
 }

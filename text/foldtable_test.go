@@ -8,11 +8,13 @@ import (
 // TestFastFoldSame checks that the table path folds like the decomposition path.
 func TestFastFoldSame(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
+	ranges := append(foldRanges[:], hanRange)
 	pick := func() rune {
-		rg := foldRanges[rng.IntN(len(foldRanges))]
+		rg := ranges[rng.IntN(len(ranges))]
 		return rg[0] + rune(rng.IntN(int(rg[1]-rg[0])))
 	}
-	cases := []string{"Phạm Thanh Bình", "Đà Nẵng", "l’État", "Straße", "Ελλάδα", "Вьетнам", "e\u0302\u0301", "Ǆ ǅ ǆ", "İstanbul"}
+	cases := []string{"Phạm Thanh Bình", "Đà Nẵng", "l’État", "Straße", "Ελλάδα", "Вьетнам", "e\u0302\u0301", "Ǆ ǅ ǆ", "İstanbul",
+		"美國總統", "美国总统", "中华人民共和国", "習近平", "e美\u0301", "台灣e\u0301"}
 	for range 20000 {
 		rs := make([]rune, 1+rng.IntN(6))
 		for i := range rs {
@@ -27,6 +29,24 @@ func TestFastFoldSame(t *testing.T) {
 		}
 		if want := slowFold(s); f != want {
 			t.Fatalf("fastFold(%q) = %q, slowFold = %q", s, f, want)
+		}
+	}
+}
+
+// TestFastFoldHan checks every rune of hanRange alone, and that a text that folds to itself is not copied.
+func TestFastFoldHan(t *testing.T) {
+	for r := hanRange[0]; r < hanRange[1]; r++ {
+		f, ok := fastFold(string(r))
+		if want := slowFold(string(r)); !ok || f != want {
+			t.Fatalf("fastFold(%U) = %q %v, slowFold = %q", r, f, ok, want)
+		}
+	}
+	if got := Fold("美國"); got != "美国" {
+		t.Errorf("Fold(美國) = %q", got)
+	}
+	for _, s := range []string{"中国", "总统", "phạm"} {
+		if n := testing.AllocsPerRun(100, func() { Fold(s) }); s != "phạm" && n != 0 {
+			t.Errorf("Fold(%q): %v allocations, want none", s, n)
 		}
 	}
 }
