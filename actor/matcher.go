@@ -149,7 +149,11 @@ type tok struct {
 // possessive "'s" cut off, and, when split is true, glued tokens split at a lower-to-upper case change
 // unless the whole token starts a dictionary name.
 func (d *Dictionary) tokens(s string, split bool) []tok {
-	tt := text.Tokens(s)
+	return d.fromTokens(text.Tokens(s), split)
+}
+
+// fromTokens is tokens on the text.Tokens of the text.
+func (d *Dictionary) fromTokens(tt []text.Token, split bool) []tok {
 	out := make([]tok, 0, len(tt))
 	for _, t := range tt {
 		start, end, raw, fold := t.Start, t.End, t.Text, t.Fold

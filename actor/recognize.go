@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/text"
 )
 
 // item is a dictionary match over tokens [i, j) with the patterns that passed the case and language rules.
@@ -25,7 +26,13 @@ func (d *Dictionary) SetPlaces(f func(key, prefer string) (string, bool)) { d.pl
 // in the text, else today. A title without a country takes the country of a.Dateline when it names a place
 // or a country. Recognize is safe for concurrent use.
 func (d *Dictionary) Recognize(a *dyad.Article) []dyad.ActorMention {
-	toks := d.tokens(a.Text, true)
+	return d.RecognizeTokens(a, text.Tokens(a.Text))
+}
+
+// RecognizeTokens is Recognize given the article text's text.Tokens, so that a later stage (the event
+// coder) can use the same tokens instead of making its own. It does not modify tt.
+func (d *Dictionary) RecognizeTokens(a *dyad.Article, tt []text.Token) []dyad.ActorMention {
+	toks := d.fromTokens(tt, true)
 	lang := strings.ToLower(a.Lang)
 	if k := strings.IndexAny(lang, "-_"); k > 0 {
 		lang = lang[:k]

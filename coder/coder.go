@@ -145,6 +145,12 @@ func (cd candidate) codeOf() string {
 
 // Code finds the events and statements of an article whose actor mentions are given.
 func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
+	return c.CodeTokens(a, mentions, nil)
+}
+
+// CodeTokens is Code given the text.Tokens of the article's text, which the actor stage made already
+// (actor.Dictionary.RecognizeTokens); nil tokenizes the text. It does not modify tt.
+func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []text.Token) Result {
 	var res Result
 	lg := c.langs[a.Lang]
 	if lg == nil || !lg.hasData {
@@ -152,7 +158,7 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 	}
 	lg.ensure()
 	d := &doc{c: c, lg: lg, a: a, candsFor: [2]int{-1, -1}, locFor: [2]int{-1, -1}, datelineAt: -1}
-	d.prepare(mentions)
+	d.prepareTokens(mentions, tt)
 	d.setReference()
 	spans := c.split.Split(a.Lang, a.Text)
 	type pending struct {

@@ -1,10 +1,13 @@
 package coder
 
 import (
+	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/text"
 )
 
 // TestSetPlaces: a place only a larger gazetteer knows (SetPlaces) says where an event at home happened and
@@ -86,6 +89,34 @@ func TestPlaceNameLongest(t *testing.T) {
 		}
 		if n, cc, ok := s.placeAt(tc.at+tc.wantN-1, -1, false); !ok || n != tc.wantN || cc != tc.wantCC {
 			t.Errorf("%q: placeAt backwards = %d %q %v", tc.text, n, cc, ok)
+		}
+	}
+}
+
+// TestCodeTokensSame: coding with the tokens the actor stage made gives what coding alone gives, and leaves
+// the shared tokens as they were (French elisions are split, Vietnamese folds replaced, on copies).
+func TestCodeTokensSame(t *testing.T) {
+	c := newTestCoder(t)
+	texts := map[string]string{
+		"en": "Vietnam's foreign minister met his Chinese counterpart in Beijing on Monday.",
+		"fr": "L'ambassadeur de France a rencontré jeudi à Hanoï le ministre vietnamien.",
+		"vi": "Bộ trưởng Ngoại giao Việt Nam đã gặp người đồng cấp Trung Quốc tại Bắc Kinh hôm thứ Hai.",
+		"zh": "越南外长周一在北京会见了中国外长。",
+	}
+	for lang, s := range texts {
+		a := &dyad.Article{ID: "t", Lang: lang, Text: s, Published: "2024-03-18"}
+		ms := handMentions(loadTestActors(t), s)
+		want := c.Code(a, ms)
+		tt := text.Tokens(s)
+		keep := slices.Clone(tt)
+		got := c.CodeTokens(a, ms, tt)
+		gj, _ := json.Marshal([]any{got.Events, got.Statements})
+		wj, _ := json.Marshal([]any{want.Events, want.Statements})
+		if len(want.Events) == 0 || string(gj) != string(wj) {
+			t.Errorf("%s: CodeTokens %v, Code %v", lang, got.Events, want.Events)
+		}
+		if !slices.Equal(tt, keep) {
+			t.Errorf("%s: the shared tokens were modified", lang)
 		}
 	}
 }

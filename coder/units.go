@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -131,8 +132,16 @@ func (d *doc) classOf(k int) uint32 {
 func (d *doc) is(class uint32, k int) bool { return d.classOf(k)&class != 0 }
 
 // prepare tokenizes the article and groups its mentions into phrases.
-func (d *doc) prepare(mentions []dyad.ActorMention) {
-	d.toks = splitElision(d.lg, text.Tokens(d.a.Text))
+func (d *doc) prepare(mentions []dyad.ActorMention) { d.prepareTokens(mentions, nil) }
+
+// prepareTokens is prepare given the text.Tokens of the text (nil: tokenize it); tt is not modified.
+func (d *doc) prepareTokens(mentions []dyad.ActorMention, tt []text.Token) {
+	if tt == nil {
+		tt = text.Tokens(d.a.Text)
+	} else if d.lg.keepMarks {
+		tt = slices.Clone(tt) // their folds are replaced below
+	}
+	d.toks = splitElision(d.lg, tt)
 	if d.lg.keepMarks {
 		for i := range d.toks {
 			d.toks[i].Fold = d.lg.key(d.toks[i])

@@ -8,6 +8,7 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/coder"
+	"github.com/dyad-events/dyad/text"
 )
 
 func init() {
@@ -15,15 +16,16 @@ func init() {
 }
 
 // codeOne runs extract, annotate and code on one text, as `dyad code` and `dyad eval` do.
-func (c *components) codeOne(uri, lang, date, text string) (*dyad.Record, []coder.Firing, error) {
-	doc := &dyad.Document{URI: uri, Body: []byte(text), Lang: lang, Published: date, Format: "text"}
+func (c *components) codeOne(uri, lang, date, body string) (*dyad.Record, []coder.Firing, error) {
+	doc := &dyad.Document{URI: uri, Body: []byte(body), Lang: lang, Published: date, Format: "text"}
 	a, err := c.extractor.Extract(doc)
 	if err != nil {
 		return nil, nil, err
 	}
 	rec := &dyad.Record{Article: *a}
-	rec.Mentions = c.dict.Recognize(&rec.Article)
-	res := c.coder.Code(&rec.Article, rec.Mentions)
+	tt := text.Tokens(rec.Article.Text)
+	rec.Mentions = c.dict.RecognizeTokens(&rec.Article, tt)
+	res := c.coder.CodeTokens(&rec.Article, rec.Mentions, tt)
 	rec.Events, rec.Statements = res.Events, res.Statements
 	return rec, res.Trace, nil
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/dyad-events/dyad/pipeline"
 	"github.com/dyad-events/dyad/postgres"
 	"github.com/dyad-events/dyad/sqlite"
+	"github.com/dyad-events/dyad/text"
 )
 
 // env holds the global flags and the components a command asks for, built on first use.
@@ -131,11 +132,22 @@ func (e *env) components() (*components, error) {
 
 // stages returns the per-document stages (extract, annotate, code) over loaded components.
 func (c *components) stages() pipeline.Stages {
+	// The article's tokens, made once by annotate and used again by code (Process runs both on one
+	// article, one after the other), keyed by the article.
+	var toks sync.Map
 	return pipeline.Stages{
-		Extract:  c.extractor.Extract,
-		Annotate: c.dict.Recognize,
+		Extract: c.extractor.Extract,
+		Annotate: func(a *dyad.Article) []dyad.ActorMention {
+			tt := text.Tokens(a.Text)
+			toks.Store(a, tt)
+			return c.dict.RecognizeTokens(a, tt)
+		},
 		Code: func(a *dyad.Article, ms []dyad.ActorMention) ([]dyad.Event, []dyad.Statement) {
-			r := c.coder.Code(a, ms)
+			var tt []text.Token
+			if v, ok := toks.LoadAndDelete(a); ok {
+				tt = v.([]text.Token)
+			}
+			r := c.coder.CodeTokens(a, ms, tt)
 			c.geo.Resolve(a, ms, r.Events)
 			return r.Events, r.Statements
 		},
