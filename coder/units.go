@@ -371,6 +371,8 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 			return relMember
 		}
 		return relComma // "Según Carabineros, manifestantes bloquearon ...": two bodies, no apposition
+	case first == "," && n <= 3 && d.onlyDets(ga+1, gb) && !sameAnd && prev.Type == dyad.TypeCountry && next.Type == dyad.TypeCountry:
+		return relComma // "a Rússia, a Bielorrússia e o Irã", "la India, el Japón y ...": countries with their articles
 	case lg.is(cAnd, first) && n <= 3 && d.onlyDets(ga+1, gb):
 		if sameAnd {
 			return relMember
