@@ -8,6 +8,7 @@ import (
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/actor"
 	"github.com/dyad-events/dyad/packs"
+	"github.com/dyad-events/dyad/text"
 )
 
 // BenchmarkAnnotateCode measures the two stages after extraction as the pipeline runs them on the seed
@@ -40,7 +41,8 @@ func BenchmarkAnnotateCode(b *testing.B) {
 	n := 0
 	for b.Loop() {
 		for _, a := range arts {
-			c.Code(a, dict.Recognize(a))
+			tt := text.Tokens(a.Text) // one tokenization for both stages, as the pipeline's stages share it
+			c.CodeTokens(a, dict.RecognizeTokens(a, tt), tt)
 		}
 		n++
 	}
