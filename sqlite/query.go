@@ -167,7 +167,7 @@ func (db *DB) loadRecord(ctx context.Context, rec *dyad.Record) error {
 		return err
 	}
 	var mh, bands []byte
-	err = db.reader.QueryRowContext(ctx, "SELECT minhash, bands FROM signatures WHERE article_id = ?", id).Scan(&mh, &bands)
+	err = db.reader.QueryRowContext(ctx, "SELECT minhash, bands FROM signatures WHERE rid = (SELECT rid FROM articles WHERE id = ?)", id).Scan(&mh, &bands)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 	case err != nil:
@@ -656,7 +656,7 @@ func (db *DB) SimilarArticles(ctx context.Context, bands []uint64) ([]dyad.Signa
 		args[i] = int64(b)
 	}
 	rows, done, err := db.query(ctx, `SELECT s.article_id, s.minhash, s.bands FROM signatures s
-		WHERE s.article_id IN (SELECT article_id FROM bands WHERE band IN (`+placeholders(len(bands))+`))
+		WHERE s.rid IN (SELECT rid FROM bands WHERE band IN (`+placeholders(len(bands))+`))
 		ORDER BY s.article_id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: similar articles: %w", err)

@@ -353,7 +353,7 @@ func (s *saver) save(rec *dyad.Record, now time.Time) (bool, error) {
 		}
 	}
 	if sig := rec.Signature; sig != nil {
-		if err := s.saveSignature(a.ID, sig); err != nil {
+		if err := s.saveSignature(a.ID, rid, sig); err != nil {
 			return false, err
 		}
 	}
@@ -370,7 +370,8 @@ func (s *saver) save(rec *dyad.Record, now time.Time) (bool, error) {
 	return true, nil
 }
 
-func (s *saver) saveSignature(articleID string, sig *dyad.Signature) error {
+// saveSignature stores an article's MinHash signature and its LSH bands under the article's rowid.
+func (s *saver) saveSignature(articleID string, rid int64, sig *dyad.Signature) error {
 	mh := make([]byte, 4*len(sig.MinHash))
 	for i, v := range sig.MinHash {
 		binary.LittleEndian.PutUint32(mh[4*i:], v)
@@ -379,14 +380,14 @@ func (s *saver) saveSignature(articleID string, sig *dyad.Signature) error {
 	for i, v := range sig.Bands {
 		binary.LittleEndian.PutUint64(bs[8*i:], v)
 	}
-	if _, err := s.exec("INSERT INTO signatures (article_id, minhash, bands) VALUES (?, ?, ?)", articleID, mh, bs); err != nil {
+	if _, err := s.exec("INSERT INTO signatures (rid, article_id, minhash, bands) VALUES (?, ?, ?, ?)", rid, articleID, mh, bs); err != nil {
 		return fmt.Errorf("signature: %w", err)
 	}
 	args := make([]any, 0, 2*len(sig.Bands))
 	for _, b := range sig.Bands {
-		args = append(args, int64(b), articleID)
+		args = append(args, int64(b), rid)
 	}
-	if err := s.insertRows("INSERT OR IGNORE INTO bands (band, article_id)", 2, args); err != nil {
+	if err := s.insertRows("INSERT OR IGNORE INTO bands (band, rid)", 2, args); err != nil {
 		return fmt.Errorf("bands: %w", err)
 	}
 	return nil

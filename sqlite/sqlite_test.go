@@ -39,7 +39,7 @@ func TestConformanceMemory(t *testing.T) {
 }
 
 // TestMigrateGeo opens a store of schema version 8 (the box index on lat, lon alone) that holds placed
-// events: migration 0009 indexes them by cell, and the box and circle queries find the same events in the
+// events: migration 0009 indexes them by cell (and 0010 keys the signatures by rowid), and the box and circle queries find the same events in the
 // same order, and so do those of events saved after it.
 func TestMigrateGeo(t *testing.T) {
 	ctx := context.Background()
@@ -48,6 +48,7 @@ func TestMigrateGeo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	unmigrateSignatures(t, db)
 	for _, q := range []string{"DROP INDEX events_geo", "DROP INDEX events_geo_date", "ALTER TABLE events DROP COLUMN geo_cell",
 		"CREATE INDEX events_lat_lon ON events (lat, lon) WHERE lat IS NOT NULL", "DELETE FROM schema_version WHERE version >= 9"} {
 		if _, err := db.writer.ExecContext(ctx, q); err != nil {
@@ -63,8 +64,8 @@ func TestMigrateGeo(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 9 {
-		t.Fatalf("SchemaVersion = %d, %v; want 9", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 10 {
+		t.Fatalf("SchemaVersion = %d, %v; want 10", v, err)
 	}
 	var n int
 	if err := db.reader.QueryRowContext(ctx, "SELECT count(*) FROM events INDEXED BY events_geo WHERE geo_cell IN (0, 36, 72) AND lat > -90").Scan(&n); err != nil || n == 0 {
@@ -130,8 +131,8 @@ func TestTwoHandles(t *testing.T) {
 	if e.NumMentions != len(recs) || e.NumArticles != len(recs) {
 		t.Errorf("shared event: %d mentions, %d articles; want %d", e.NumMentions, e.NumArticles, len(recs))
 	}
-	if v, err := a.SchemaVersion(ctx); err != nil || v != 9 {
-		t.Errorf("SchemaVersion = %d, %v; want 9", v, err)
+	if v, err := a.SchemaVersion(ctx); err != nil || v != 10 {
+		t.Errorf("SchemaVersion = %d, %v; want 10", v, err)
 	}
 }
 
@@ -216,6 +217,7 @@ func TestMigrateRollups(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Back to version 1: without the rollups and the mentions' codings, as a store written before them.
+	unmigrateSignatures(t, db)
 	for _, q := range []string{"DROP TABLE event_counts", "DROP TABLE store_totals",
 		"DROP INDEX event_mentions_undated", "DROP INDEX articles_near_duplicate_of",
 		"ALTER TABLE event_mentions DROP COLUMN key",
@@ -235,8 +237,8 @@ func TestMigrateRollups(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 9 {
-		t.Fatalf("SchemaVersion = %d, %v; want 9", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 10 {
+		t.Fatalf("SchemaVersion = %d, %v; want 10", v, err)
 	}
 	// Migration 0008 drops the index of actor mentions by actor.
 	var idx int
@@ -413,5 +415,89 @@ func TestLinkReadsInTransaction(t *testing.T) {
 	}
 	if has, err := db.HasArticle(ctx, recs[59].Article.ID); err != nil || !has {
 		t.Errorf("HasArticle(last record) = %v, %v after SaveLinked; want true", has, err)
+	}
+}
+
+// TestMigrateSignatures opens a store of schema version 9 (signatures and bands keyed by the article's id)
+// that holds signatures: migration 0010 keys them by the article's rowid, and SimilarArticles and Record
+// answer as before, for those stored before it and after.
+func TestMigrateSignatures(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "dyad.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := storetest.SyntheticRecords(80, 5)
+	if _, err := db.SaveBatch(ctx, recs[:50]); err != nil {
+		t.Fatal(err)
+	}
+	answers := func(db *DB) string {
+		var b strings.Builder
+		for _, rec := range recs {
+			sims, err := db.SimilarArticles(ctx, rec.Signature.Bands)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintf(&b, "%s:", rec.Article.ID)
+			for _, s := range sims {
+				fmt.Fprintf(&b, " %s %v %v", s.ArticleID, s.MinHash[:4], s.Bands[:4])
+			}
+			if got, err := db.Record(ctx, rec.Article.ID); err == nil {
+				fmt.Fprintf(&b, " record %v", got.Signature.MinHash[:4])
+			}
+			b.WriteString("\n")
+		}
+		return b.String()
+	}
+	want := answers(db)
+	unmigrateSignatures(t, db)
+	if _, err := db.writer.ExecContext(ctx, "DELETE FROM schema_version WHERE version >= 10"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if db, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 10 {
+		t.Fatalf("SchemaVersion = %d, %v; want 10", v, err)
+	}
+	if got := answers(db); got != want {
+		t.Errorf("after the migration:\n%s\nwant:\n%s", got, want)
+	}
+	if _, err := db.SaveBatch(ctx, recs[50:]); err != nil {
+		t.Fatal(err)
+	}
+	ref := openTemp(t)
+	defer ref.Close()
+	if _, err := ref.SaveBatch(ctx, recs[:50]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ref.SaveBatch(ctx, recs[50:]); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := answers(db), answers(ref); got != want {
+		t.Errorf("migrated store, then 30 more records:\n%s\nwant:\n%s", got, want)
+	}
+	if !strings.Contains(want, "record") || strings.Count(want, " ") < 2*len(recs) {
+		t.Errorf("too few answers to compare:\n%s", want)
+	}
+}
+
+// unmigrateSignatures turns db's signatures and bands back into the tables of schema version 9.
+func unmigrateSignatures(t *testing.T, db *DB) {
+	t.Helper()
+	for _, q := range []string{
+		`CREATE TABLE old_signatures (article_id TEXT PRIMARY KEY REFERENCES articles (id), minhash BLOB NOT NULL, bands BLOB NOT NULL) WITHOUT ROWID`,
+		`INSERT INTO old_signatures SELECT article_id, minhash, bands FROM signatures`,
+		`CREATE TABLE old_bands (band INTEGER NOT NULL, article_id TEXT NOT NULL REFERENCES articles (id), PRIMARY KEY (band, article_id)) WITHOUT ROWID`,
+		`INSERT INTO old_bands SELECT b.band, a.id FROM bands b JOIN articles a ON a.rid = b.rid`,
+		`DROP TABLE signatures`, `DROP TABLE bands`,
+		`ALTER TABLE old_signatures RENAME TO signatures`, `ALTER TABLE old_bands RENAME TO bands`,
+	} {
+		if _, err := db.writer.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
 	}
 }
