@@ -179,6 +179,9 @@ func (s *sentence) isBarrier(u unit) bool {
 	if u.phrase >= 0 {
 		return false
 	}
+	if t := s.d.toks[u.tok].Text; t == "." && u.tok < s.u[len(s.u)-1].tok {
+		return false // a dot the splitter left inside the sentence ends an abbreviation or an ordinal: "Mohammed VI. hat"
+	}
 	return isStop(s.d.toks[u.tok].Text) || s.d.lg.is(cBarrier, u.fold) && !s.d.hyphenated(u.tok)
 }
 
@@ -333,9 +336,14 @@ func (s *sentence) governed(p int) bool {
 		if s.d.lg.is(cPrep|cLoc, u.fold) {
 			return true
 		}
-		if !s.d.lg.is(cDet|cWhole, u.fold) { // "In heel Turkije gingen ...": a whole word stands as a determiner
-			return false
+		if s.d.lg.is(cDet|cWhole, u.fold) { // "In heel Turkije gingen ...": a whole word stands as a determiner
+			continue
 		}
+		// one lower-case adjective between a determiner and the phrase: "für den gestorbenen Oppositionspolitiker X"
+		if k == p-1 && k >= 1 && !s.d.capitalized(u) && s.u[k-1].phrase < 0 && s.d.lg.is(cDet, s.u[k-1].fold) {
+			continue
+		}
+		return false
 	}
 	return false
 }
