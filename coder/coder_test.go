@@ -3,6 +3,7 @@ package coder
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -219,6 +220,23 @@ func TestEventFields(t *testing.T) {
 	again := c.Code(a, handMentions(loadTestActors(t), txt))
 	if again.Events[0].ID != e.ID {
 		t.Error("event ids are not stable")
+	}
+}
+
+// TestDatelineAgencyFirst: in "TTXVN (Washington 26/3) - ...", the agency leads and the place stands in brackets;
+// the place is the dateline's, not the subject of a verb coordinated with "và".
+func TestDatelineAgencyFirst(t *testing.T) {
+	c := newTestCoder(t)
+	txt := "TTXVN (Washington 26/3) - Mỹ tuyên bố trục xuất 10 nhà ngoại giao Nga và đóng cửa lãnh sự quán Nga."
+	a := &dyad.Article{ID: "d", Lang: "vi", Text: txt, Published: "2018-03-27", Dateline: "Washington"}
+	res := c.Code(a, handMentions(loadTestActors(t), txt))
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Code+" "+e.Source.Code+" "+e.Target.Code)
+	}
+	slices.Sort(got)
+	if want := []string{"161 USA RUS", "174 USA RUS"}; !slices.Equal(got, want) {
+		t.Errorf("events %q, want %q", got, want)
 	}
 }
 

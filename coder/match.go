@@ -1434,7 +1434,7 @@ func (d *doc) datelinePhrase(pi int) bool {
 	head := d.a.Text[d.toks[0].Start:]
 	// An agency's name may come before the place ("新华社北京5月6日电"): a news outlet's mention at the start.
 	if len(d.ments) > 0 && d.ments[0].Start == d.toks[0].Start && d.ments[0].Actor.Sector == "MED" {
-		head = strings.TrimLeft(d.a.Text[d.ments[0].End:], " ")
+		head = strings.TrimLeft(d.a.Text[d.ments[0].End:], " (") // "TTXVN (Washington 26/3) -"
 	}
 	if !strings.HasPrefix(strings.ToLower(head), strings.ToLower(string(d.a.Dateline))) {
 		return false

@@ -328,6 +328,8 @@ func TestDateline(t *testing.T) {
 		{"HANOÏ, 14 avril (VNA/CVN) - Le secrétaire.", "HANOÏ", "VNA/CVN"},
 		{"PEKING (ANP/Belga) - Premier Rutte.", "PEKING", "ANP/Belga"},
 		{"HÀ NỘI — Hai bên đã ký.", "HÀ NỘI", ""},
+		{"TTXVN (Washington 26/3) - Chính quyền Mỹ tuyên bố.", "Washington", "VNA"},
+		{"TTXVN (Kuala Lumpur 28/7) - Hai nước đã ký.", "Kuala Lumpur", "VNA"},
 		{"Hà Nội, ngày 19/7/2019 - Người phát ngôn.", "Hà Nội", ""},
 		{"Geneva (Reuters) - Talks resumed.", "Geneva", "Reuters"},
 		{"新华社河内12月12日电 12月12日下午，双方会谈。", "河内", "Xinhua"},
