@@ -50,6 +50,23 @@ func TestCareers(t *testing.T) {
 		{"en", "2002-06-01", "Argentina's foreign minister met IMF officials.", "Argentina's foreign minister", "carlos-ruckauf", "ARGGOV"},
 		{"en", "2009-06-01", "Malaysia's head of state opened parliament.", "Malaysia's head of state", "sultan-mizan-zainal-abidin", "MYSGOV"},
 		{"en", "2016-06-01", "Nguyen Minh Triet attended the congress.", "Nguyen Minh Triet", "nguyen-minh-triet", "VNMELI"},
+		// careers (actors/people-careers): the role before the first office, the 1990s Balkans, a leader
+		// after the term, a Phoenix role our record outlives, a namesake of a leader
+		{"en", "2015-06-01", "Emmanuel Macron met the unions.", "Emmanuel Macron", "emmanuel-macron", "FRAGOV"},
+		{"en", "2010-06-01", "Narendra Modi visited Delhi.", "Narendra Modi", "narendra-modi", "INDGOV"},
+		{"en", "1998-11-01", "Pervez Musharraf inspected the troops.", "Pervez Musharraf", "pervez-musharraf", "PAKMIL"},
+		{"en", "2005-06-01", "Pervez Musharraf visited Kabul.", "Pervez Musharraf", "pervez-musharraf", "PAKGOV"},
+		{"en", "1995-11-21", "Slobodan Milosevic signed the accord.", "Slobodan Milosevic", "slobodan-milosevic", "SRBGOV"},
+		{"en", "2003-06-01", "Slobodan Milosevic appeared in court.", "Slobodan Milosevic", "slobodan-milosevic", "SRBELI"},
+		{"en", "2013-07-19", "Sam Rainsy returned to Phnom Penh.", "Sam Rainsy", "sam-rainsy", "KHMOPP"},
+		{"en", "2000-06-13", "Kim Jong Il greeted the visitors.", "Kim Jong Il", "kim-jong-il", "PRKGOV"},
+		{"es", "2017-10-17", "Jordi Sànchez fue detenido.", "Jordi Sànchez", "jordi-sanchez", "ESPCVL"},
+		// companies, broadcasters and churches of one country (actors/organizations-world); peoples' adjectives
+		{"en", "2022-06-01", "Gazprom cut gas supplies to Poland.", "Gazprom", "gazprom", "RUSBUS"},
+		{"en", "2017-06-05", "Al Jazeera denied the charges.", "Al Jazeera", "al-jazeera", "QATMED"},
+		{"en", "2022-05-01", "The Russian Orthodox Church backed the war.", "Russian Orthodox Church", "russian-orthodox-church", "RUSREL"},
+		{"en", "2004-09-01", "Chechen separatists seized a school.", "Chechen separatists", "RUSREB", "RUSREB"},
+		{"fr", "2017-09-15", "Des réfugiés rohingyas ont fui.", "réfugiés rohingyas", "MMRREF", "MMRREF"},
 		// heads of state and government of the world (actors/people-world); a person whose country changed
 		// has each role in its country: Salva Kiir was Sudan's First Vice-President, then South Sudan's president
 		{"en", "2008-06-01", "Salva Kiir flew to Khartoum.", "Salva Kiir", "salva-kiir", "SDNGOV"},

@@ -7,7 +7,7 @@ import "github.com/dyad-events/dyad"
 // al-Sudani", "Abu Ayyub al-Masri"), and a country name used as a given name ("Salvador Nasralla said",
 // "Francia Márquez, the vice-president", "Jordan Bardella said"): right before one capitalised word that
 // no dictionary entry, stop word, date word or place holds (Dutch "dat Rusland Kiev ... aanviel" is two
-// actors), itself followed by a lower-case word or a comma or full stop. A country name after a word of
+// actors), itself followed by a lower-case word, a comma or full stop, or the end of the text ("Chad Johnson"). A country name after a word of
 // the agents' @of, @to or @place lines stays a country ("the ambassador to Japan Tanaka said").
 func (r *resolver) dropNameParts() {
 	out := r.items[:0]
@@ -52,13 +52,16 @@ func (r *resolver) namePart(k int, it item) bool {
 		return false
 	}
 	n := it.j
-	if n+1 >= len(r.toks) || k+1 < len(r.items) && r.items[k+1].i <= n+1 {
+	if n >= len(r.toks) || k+1 < len(r.items) && r.items[k+1].i <= n+1 {
 		return false
 	}
 	w := r.toks[n]
 	if !w.word || !w.cap || w.upper || w.han || r.a.Text[t.end:w.start] != " " ||
 		r.d.timeWords[w.fold] || r.d.common[w.fold] || r.d.capWords[w.fold] || r.d.knownPlace(placeKey(r.toks[n:n+1]), true) {
 		return false
+	}
+	if n+1 == len(r.toks) {
+		return true // the text ends with the name
 	}
 	switch x := r.toks[n+1]; {
 	case x.word:
