@@ -134,6 +134,17 @@ func (r *resolver) possessiveGap(it, next item) bool {
 	return g.word && !g.cap && r.conns()(g.fold) == 0
 }
 
+// adjectiveGap reports whether one lower-case word that joins nothing stands between a country adjective at
+// item it and the next item: "Catalan regional president", "Turkish central bank governor" (the adjective
+// names the country of the title as "Catalan president" does).
+func (r *resolver) adjectiveGap(it, next item) bool {
+	if next.i != it.j+1 || it.j >= len(r.toks) {
+		return false
+	}
+	g := r.toks[it.j]
+	return g.word && !g.cap && !g.han && r.conns()(g.fold) == 0 && !r.d.timeWords[g.fold]
+}
+
 // countryOf returns the country an item names as a place or adjective, or -1.
 func (r *resolver) countryOf(it item) (int32, string) {
 	name, dem, _ := r.class(it)
@@ -163,7 +174,8 @@ func (r *resolver) phrase(k int) int {
 		}
 	}
 	preHost := -1
-	if (country >= 0 || preOrg >= 0) && k+1 < len(r.items) && (r.items[k+1].i == it.j || r.possessiveGap(it, r.items[k+1])) {
+	if (country >= 0 || preOrg >= 0) && k+1 < len(r.items) && (r.items[k+1].i == it.j || r.possessiveGap(it, r.items[k+1]) ||
+		cvia == "demonym" && r.adjectiveGap(it, r.items[k+1])) {
 		if _, _, ag := r.class(r.items[k+1]); len(ag) > 0 && !r.isNot(r.items[k+1]) {
 			k2 = k + 1 // "Chinese military", "China's foreign minister", "UN Secretary-General"
 			_, _, agents = r.class(r.items[k2])
