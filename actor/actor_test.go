@@ -47,6 +47,15 @@ func TestRecognize(t *testing.T) {
 			[]want{{"美國總統", "joe-biden", "USA", "USAGOV", "office"}, {"臺灣", "TWN", "TWN", "TWN", "name"}}},
 		{"zh office", "zh", "2024-05-01", "中国外交部长会见了越南客人。",
 			[]want{{"中国外交部长", "wang-yi", "CHN", "CHNGOV", "office"}, {"越南", "VNM", "VNM", "VNM", "name"}}},
+		// An elided article starts a new noun phrase: a body, then a title of another country, not the body's
+		// own title ("UN Secretary-General").
+		{"it body then title", "it", "2024-02-19", "Tajani ha convocato alla Farnesina l'ambasciatore russo.",
+			[]want{{"Farnesina", "farnesina", "ITA", "ITAGOV", "name"}, {"ambasciatore russo", "prov-rusgov-ambasciatore-russo", "RUS", "RUSGOV", "demonym"}}},
+		{"fr body then title", "fr", "2024-02-19", "Paris a convoqué au Quai d'Orsay l'ambassadeur russe.",
+			[]want{{"Paris", "FRA", "FRA", "FRAGOV", "capital"}, {"Quai d'Orsay", "quai-dorsay", "FRA", "FRAGOV", "name"}, {"ambassadeur russe", "prov-rusgov-ambassadeur-russe", "RUS", "RUSGOV", "demonym"}}},
+		// Members named after their title by an IGO act as the IGO, not as the country of a place before them.
+		{"fr igo members", "fr", "2023-07-30", "Réunis à Abuja, les dirigeants de la Cédéao ont menacé les militaires nigériens.",
+			[]want{{"dirigeants de la Cédéao", "ecowas", "", "IGOWAFWAD", "genitive"}, {"militaires nigériens", "NERMIL", "NER", "NERMIL", "demonym"}}},
 		// A title with a surname only: the holder whose name has it.
 		{"nl surname", "nl", "2025-03-01", "Secretaris-generaal Lam ontving de gasten.",
 			[]want{{"Lam", "to-lam", "VNM", "VNMPTY", "office"}}},

@@ -145,6 +145,17 @@ func (r *resolver) adjectiveGap(it, next item) bool {
 	return g.word && !g.cap && !g.han && r.conns()(g.fold) == 0 && !r.d.timeWords[g.fold]
 }
 
+// elidedBefore reports whether token q lost an elided article ("l'", "d'") that the text writes before it: a
+// new noun phrase starts there, so "alla Farnesina l'ambasciatore russo" is a body and then a title, not the
+// body's own title as "UN Secretary-General" is.
+func (r *resolver) elidedBefore(q int) bool {
+	if q < 1 || q >= len(r.toks) {
+		return false
+	}
+	gap := r.a.Text[r.toks[q-1].end:r.toks[q].start]
+	return strings.HasSuffix(gap, "'") || strings.HasSuffix(gap, "’")
+}
+
 // countryOf returns the country an item names as a place or adjective, or -1.
 func (r *resolver) countryOf(it item) (int32, string) {
 	name, dem, _ := r.class(it)
@@ -174,7 +185,7 @@ func (r *resolver) phrase(k int) int {
 		}
 	}
 	preHost := -1
-	if (country >= 0 || preOrg >= 0) && k+1 < len(r.items) && (r.items[k+1].i == it.j || r.possessiveGap(it, r.items[k+1]) ||
+	if (country >= 0 || preOrg >= 0) && k+1 < len(r.items) && (r.items[k+1].i == it.j && !r.elidedBefore(it.j) || r.possessiveGap(it, r.items[k+1]) ||
 		cvia == "demonym" && r.adjectiveGap(it, r.items[k+1])) {
 		if _, _, ag := r.class(r.items[k+1]); len(ag) > 0 && !r.isNot(r.items[k+1]) {
 			k2 = k + 1 // "Chinese military", "China's foreign minister", "UN Secretary-General"
@@ -460,6 +471,14 @@ func (r *resolver) title(k, start, pre, preHost int, preOrg, country int32, cvia
 			r.titledName(p, q, country, sector, offices, org)
 			return k
 		}
+	}
+	if country < 0 && org >= 0 && org != preOrg && len(offices) == 0 && r.d.actors[org].Type == dyad.TypeIGO && r.d.actors[org].Country == "" {
+		// "les dirigeants de la Cédéao", "i ministri dell'Ue": a body's members named after their title act as
+		// the body, not as the country of a place the sentence names ("Réunis à Abuja, les dirigeants de la
+		// Cédéao"); "pro-EU demonstrators" stay the place's
+		emitSubs(true, ownEnd)
+		r.emit(start, ownEnd, r.ref(org, -1), viaGenitive, org)
+		return k
 	}
 	if r.untitled(start, ownEnd, country, cvia, sector, offices, org, host) {
 		emitSubs(true, ownEnd)

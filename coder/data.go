@@ -27,7 +27,7 @@ var grammarKinds = map[string]bool{
 	"neg": true, "recip": true, "they": true, "and": true, "prep": true, "det": true, "that": true, "he": true,
 	"we": true, "barrier": true, "loc": true, "elision": true, "option": true, "it": true, "him": true,
 	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true, "between": true, "agent": true, "whole": true, "frame": true, "goal": true, "clitic": true,
-	"own": true, "allege": true, "nounend": true, "gerund": true,
+	"own": true, "allege": true, "nounend": true, "gerund": true, "nonfinite": true,
 }
 
 // word classes of the dates file.

@@ -543,6 +543,13 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 			return false
 		}
 		u := s.u[p]
+		if n := s.nonfiniteEnd(p); n > 0 && dir < 0 && e.kind == kSlot && e.slot == 'S' && !b.imported && u.phrase < 0 && !sawAnd {
+			// "... un mois après avoir rompu ses relations avec T", "dopo aver ricevuto T": a non-finite verb
+			// takes the sentence's subject, as after "and"
+			sawAnd = true
+			p -= n
+			continue
+		}
 		if (u.phrase >= 0 && !s.locative(p)) || s.barrierAt(p) {
 			return false
 		}
@@ -1121,6 +1128,17 @@ func (s *sentence) seqAt(k int, sq seq) bool {
 		}
 	}
 	return true
+}
+
+// nonfiniteEnd returns the length of a nonfinite sequence of grammar ("après avoir", "dopo aver") that ends at
+// unit p, or 0.
+func (s *sentence) nonfiniteEnd(p int) int {
+	for _, sq := range s.d.lg.phrases["nonfinite"] {
+		if k := p - len(sq) + 1; k >= 0 && s.seqAt(k, sq) {
+			return len(sq)
+		}
+	}
+	return 0
 }
 
 // locative reports whether unit p is an actor phrase used as a place ("à l'Élysée", "in Beijing"): a location
