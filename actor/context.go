@@ -104,7 +104,7 @@ func (r *resolver) quantStart(start int) int {
 			p--
 		} else {
 			for n := min(r.d.quantLen, p); n > 0; n-- {
-				if q[quantKey(r.toks[p-n:p])] && !r.covered(p-n) {
+				if q[quantKey(r.toks[p-n:p])] && (!r.covered(p-n) || r.countsAt(p-n)) {
 					p -= n
 					break
 				}
@@ -116,6 +116,32 @@ func (r *resolver) quantStart(start int) int {
 		best = p
 	}
 	return best
+}
+
+// countsNext reports whether the group phrase in tokens [start, end) is the beginning of a quantifier that
+// goes on after it and counts a later group ("tens of thousands" in "tens of thousands of people"): the
+// crowd is then the later group, counted by the whole phrase, not the phrase alone.
+func (r *resolver) countsNext(start, end int) bool {
+	q := r.d.quant[r.lang]
+	if !r.useLang || len(q) == 0 {
+		return false
+	}
+	for n := end + 1; n-start <= r.d.quantLen && n < len(r.toks); n++ {
+		if q[quantKey(r.toks[start:n])] {
+			return true
+		}
+	}
+	return false
+}
+
+// countsAt reports whether the dictionary phrase covering token q counts a later group (countsNext).
+func (r *resolver) countsAt(q int) bool {
+	for _, it := range r.items {
+		if it.i <= q && q < it.j {
+			return r.countsNext(it.i, it.j)
+		}
+	}
+	return false
 }
 
 // isNumber reports whether a folded token is written in digits ("280", "5,000", "10.000").

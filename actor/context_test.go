@@ -54,6 +54,8 @@ func TestContextCountry(t *testing.T) {
 		{"de", "", "Die Polizei setzte Wasserwerfer ein.", "Polizei", "COP", "sector"},
 		// a counted crowd of an @own body is a crowd
 		{"en", "", "Tens of thousands of people marched in Belgrade.", "people", "SRBCVL", "place"},
+		// a crowd told by its number alone; the same words before "of people" only count the people
+		{"en", "", "Tens of thousands marched in Belgrade.", "Tens of thousands", "SRBCVL", "place"},
 	} {
 		ms := d.Recognize(&dyad.Article{Text: c.text, Lang: c.lang, Published: "2024-06-01", Dateline: dyad.NullString(c.dateline)})
 		var got *dyad.ActorMention

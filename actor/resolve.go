@@ -779,6 +779,9 @@ func (r *resolver) untitled(start, end int, country int32, cvia, sector string, 
 	case "title", "dateline":
 		via = cvia
 	}
+	if len(offices) == 0 && r.countsNext(start, end) {
+		return false
+	}
 	if country < 0 && (org < 0 || len(offices) == 0 && r.d.actors[org].Type != dyad.TypeCountry) {
 		switch {
 		case r.ownOnly(start, end) && r.quantStart(start) == start || len(offices) > 0 && (r.apposition(end) || r.ofFollows(end)):
