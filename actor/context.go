@@ -136,12 +136,8 @@ func (r *resolver) countsNext(start, end int) bool {
 
 // countsAt reports whether the dictionary phrase covering token q counts a later group (countsNext).
 func (r *resolver) countsAt(q int) bool {
-	for _, it := range r.items {
-		if it.i <= q && q < it.j {
-			return r.countsNext(it.i, it.j)
-		}
-	}
-	return false
+	k := r.itemAt(q)
+	return k >= 0 && r.countsNext(r.items[k].i, r.items[k].j)
 }
 
 // isNumber reports whether a folded token is written in digits ("280", "5,000", "10.000").

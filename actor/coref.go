@@ -54,6 +54,11 @@ func (r *resolver) strangerNext(q int, who int32) bool {
 
 // covered reports whether a match covers token q.
 func (r *resolver) covered(q int) bool {
+	return r.itemAt(q) >= 0
+}
+
+// itemAt returns the index of the item covering token q, or -1.
+func (r *resolver) itemAt(q int) int {
 	// items are sorted and disjoint: find the last item starting at or before q
 	lo, hi := 0, len(r.items)
 	for lo < hi {
@@ -64,5 +69,8 @@ func (r *resolver) covered(q int) bool {
 			hi = m
 		}
 	}
-	return lo > 0 && q < r.items[lo-1].j
+	if lo > 0 && q < r.items[lo-1].j {
+		return lo - 1
+	}
+	return -1
 }
