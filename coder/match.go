@@ -724,6 +724,8 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			switch {
 			case (e.slot == 'S' || e.slot == 'T' && b.tSubject) && cls&(cHe|cIt) != 0:
 				ref, ok = s.pronounActor(first, cls&cHe != 0) // T too in a passive: "he was arrested", "toen hij ... werd geroepen"
+			case e.slot == 'T' && cls&cHim != 0 && s.himDeterminer(first+n-1, dir):
+				// "met her South Korean counterpart": a possessive determiner before a phrase, passed over as slack
 			case e.slot == 'T' && cls&cHim != 0:
 				var m dyad.ActorMention
 				m, ok = s.d.lastPerson(s.d.toks[s.u[first].tok].Start)
@@ -1272,6 +1274,24 @@ func (s *sentence) pronounAt(p, dir int) (uint32, int) {
 		}
 	}
 	return cls, n
+}
+
+// himDeterminer reports whether the him pronoun ending at unit p is a determiner of the phrase after it (it is
+// also a det word of grammar, and an actor phrase follows, right after it or after one lower-case word): "her"
+// in "met her South Korean counterpart" is the minister's own, not the person named last.
+func (s *sentence) himDeterminer(p, dir int) bool {
+	if dir < 0 || !s.d.lg.is(cDet, s.u[p].fold) {
+		return false
+	}
+	for q := p + 1; q < len(s.u) && q <= p+2; q++ {
+		if s.u[q].phrase >= 0 {
+			return true
+		}
+		if s.d.capitalized(s.u[q]) || s.d.lg.is(closedClasses, s.u[q].fold) || !s.d.toks[s.u[q].tok].IsWord() {
+			return false
+		}
+	}
+	return false
 }
 
 // pronounActor resolves a pronoun at unit p: a "he" pronoun to the person the text is about, an "it" one to
