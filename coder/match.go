@@ -356,16 +356,19 @@ func (s *sentence) passiveTrigger(b binding) bool {
 	if !lg.hasPassive {
 		return false
 	}
-	trig := s.u[b.trig].fold
-	for _, suf := range lg.progressive {
-		if strings.HasSuffix(trig, suf) {
-			return false
-		}
-	}
 	// the verb starts at the first of the pattern words written right before the trigger ("cáo buộc")
 	t0 := b.trig
 	for t0 > 0 && slices.Contains(b.lits, t0-1) && s.u[t0-1].phrase < 0 && !lg.is(cPassive, s.u[t0-1].fold) {
 		t0--
+	}
+	// the progressive ending is the verb's, which need not be the trigger ("was mediating between": the
+	// trigger may be "between")
+	for _, w := range []string{s.u[b.trig].fold, s.u[t0].fold} {
+		for _, suf := range lg.progressive {
+			if strings.HasSuffix(w, suf) {
+				return false
+			}
+		}
 	}
 	for k := t0 - 1; k >= 0 && k >= t0-2; k-- {
 		u := s.u[k]

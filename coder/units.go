@@ -346,9 +346,9 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relNone // "在美国(加州)与麦卡锡会面": a place, then the one met there; "在美国和日本" stays a list
 	case lg.is(cLoc, first) && prev.Type == dyad.TypePerson && d.namedPerson(p.members[len(p.members)-1]):
 		return relNone // "Rutte in het Witte Huis": where a person named by name is, not who he is
-	case lg.is(cPrep, first) && (prev.Type == dyad.TypePerson || prev.Country == "") && len(p.members) == 1 && !d.namedPerson(p.members[0]) && p.first > 0 && lg.is(cOwn, d.fold(p.first-1)):
-		// "recalled its ambassador from Lithuania", "withdrew its troops from Niger": the subject's own envoy
-		// or forces, and where they are posted
+	case lg.is(cPrep, first) && (prev.Type == dyad.TypePerson || prev.Country == "") && len(p.members) == 1 && !d.namedPerson(p.members[0]) && d.ownBefore(p.first):
+		// "recalled its ambassador from Lithuania", "withdrew its (last) troops from Niger": the subject's own
+		// envoy or forces, and where they are posted
 		return relNone
 	case lg.is(cGoal, first) && prev.Type == dyad.TypePerson && d.namedPerson(p.members[len(p.members)-1]):
 		return relNone // "the visit of Narendra Modi to Russia": where a person named by name goes, not who he is
@@ -658,4 +658,18 @@ func (d *doc) roleWords(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// ownBefore reports whether an own word of grammar ("its", "their") stands right before token k, or before one
+// lower-case word that is no closed-class word right before it ("its last troops", "their remaining forces").
+func (d *doc) ownBefore(k int) bool {
+	lg := d.lg
+	if k > 0 && lg.is(cOwn, d.fold(k-1)) {
+		return true
+	}
+	if k < 2 || !lg.is(cOwn, d.fold(k-2)) {
+		return false
+	}
+	t := d.toks[k-1]
+	return t.IsWord() && !t.IsCapitalized() && !lg.is(closedClasses, t.Fold)
 }
