@@ -30,6 +30,8 @@ type Coder struct {
 	frames frameMaps
 	// placeFn, when set (SetPlaces), knows more places than places/*: the gazetteer of the geo stage
 	placeFn func(key, prefer string) (string, bool)
+	// dates: the date expressions parsed so far, for every article
+	dates dateMemo
 }
 
 // gazMaxLen is the most words of a place name looked up through SetPlaces.
