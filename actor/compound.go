@@ -253,7 +253,8 @@ func (d *Dictionary) compoundEnds(toks []tok, run []int, lang string, useLang bo
 func isDash(s string) bool { return s == "-" || s == "–" || s == "—" || s == "‑" }
 
 // dropUnsupported removes the matches of @weak names ("Anh": Britain, and the pronoun or name "anh") that
-// nothing around them makes a country: it is one after a place or "to" word ("ở Anh", "sang Anh"), right
+// nothing around them makes a country: it is one after a place or "to" word ("ở Anh", "sang Anh"), after an
+// "of" word when no capitalised word follows ("của Anh", not "của Anh Tuấn"), right
 // after a title ("Thủ tướng Anh"), or beside another country in a list ("Mỹ, Anh và Pháp"); inside a
 // compound it is a short form already.
 func (r *resolver) dropUnsupported() {
@@ -275,6 +276,9 @@ func (r *resolver) dropUnsupported() {
 		ok := false
 		if p := it.i - 1; p >= 0 && conn(r.toks[p].fold)&(connTo|connPlace) != 0 {
 			ok = true // "ở Anh", "sang Anh"
+		}
+		if p := it.i - 1; p >= 0 && !ok && conn(r.toks[p].fold)&connOf != 0 && (it.j >= len(r.toks) || !r.toks[it.j].cap) {
+			ok = true // "tàu chở dầu của Anh"; not a name's first part ("của Anh Tuấn")
 		}
 		if k > 0 && !ok {
 			prev := r.items[k-1]

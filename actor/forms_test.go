@@ -61,6 +61,7 @@ func TestForms(t *testing.T) {
 		{"vi", "Anh ấy nói rằng Mỹ, Anh và Pháp đã họp.", []string{"Mỹ=USA", "Anh=GBR", "Pháp=FRA"}},
 		{"vi", "Thủ tướng Anh sẽ sang Anh sau khi chị Lan Anh về nước.", []string{"Thủ tướng Anh=GBRGOV", "Anh=GBR"}},
 		{"vi", "Anh cho biết sẽ gặp ông Nam.", nil},
+		{"vi", "Iran bắt giữ tàu của Anh, theo lời kể của Anh Tuấn.", []string{"Iran=IRN", "Anh=GBR"}},
 		// a person's name before a body: that person's country ("the Trump administration")
 		{"en", "The Biden administration and the Netanyahu government disagreed.", []string{"Biden administration=USAGOV", "Netanyahu government=ISRGOV"}},
 		{"de", "Die Scholz-Regierung schwieg.", []string{"Scholz-Regierung=DEUGOV"}},
