@@ -29,6 +29,8 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire4-en.jsonl", 0.75, 0.85, 0.67, 0.75},
 	{"../../testdata/gold/sweep-en.jsonl", 0.94, 0.95, 0.92, 0.94},
 	{"../../testdata/gold/sweep2-en.jsonl", 0.88, 0.88, 0.88, 0.88},
+	{"../../testdata/gold/sweep-zh.jsonl", 0.93, 0.96, 0.90, 0.93},
+	{"../../testdata/gold/sweep-vi.jsonl", 0.95, 0.94, 0.96, 0.95},
 	{"../../testdata/gold/protest-es.jsonl", 0.89, 0.90, 0.88, 0.89},
 	{"../../testdata/gold/wire-romance.jsonl", 0.94, 0.95, 0.92, 0.78},
 	{"../../testdata/gold/wire-nl.jsonl", 0.97, 0.97, 0.97, 0.97},
