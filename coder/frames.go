@@ -176,3 +176,16 @@ func litIn(lits []int, k, n int) bool {
 	}
 	return false
 }
+
+// frameEndsAt reports whether the words of a frame of the language end at unit p ("promis de", "minacciato
+// di"): the word after them is the verb the frame governs, whatever a look-ahead says of its last word.
+func (s *sentence) frameEndsAt(p int) bool {
+	for _, fw := range s.d.lg.frames {
+		for _, sq := range fw.seqs {
+			if k := p - len(sq) + 1; k >= 0 && s.seqAt(k, sq) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -624,8 +624,9 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 		}
 		return false
 	case kNot:
-		// a look-ahead: the next unit is not one of these words
-		if p >= 0 && p < len(s.u) && s.u[p].phrase < 0 {
+		// a look-ahead: the next unit is not one of these words, unless, looking left from the verb, it ends
+		// a frame's words ("a promis de livrer", "ha minacciato di rompere": the infinitive is the verb)
+		if p >= 0 && p < len(s.u) && s.u[p].phrase < 0 && (dir > 0 || !s.frameEndsAt(p)) {
 			for _, a := range e.dalts {
 				if s.tokOK(a[0], p) {
 					return false
