@@ -241,7 +241,7 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 					cd.b.lits = append(slices.Clip(cd.b.lits), at...)
 				}
 			}
-			if neg, hypo := s.negated(cd.b), s.hypothetical(cd.b); neg || hypo {
+			if neg, hypo, bg := s.negated(cd.b), s.hypothetical(cd.b), s.backgroundPhrase(cd.b); neg || hypo || bg {
 				src, tgt := "", ""
 				if cd.b.s >= 0 || cd.b.s == -2 {
 					src = d.slotActor(cd, cd.b.s).Code
@@ -250,8 +250,12 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 					tgt = d.targetActor(cd, cd.b.t).Code
 				}
 				f := d.firing(sp, cd, src, tgt, neg)
-				if !neg {
+				switch {
+				case neg:
+				case hypo:
 					f.Why += " hypothetical (a hypo word of grammar before the verb): not coded"
+				default:
+					f.Why += " background (the cause or occasion of the news, after a background phrase of grammar): not coded"
 				}
 				res.Trace = append(res.Trace, f)
 				continue
@@ -410,12 +414,32 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 			tb := d.tokAt(p.span.End)
 			for _, pr := range [][2]dyad.EventActor{{pair[0], pair[1]}} {
 				ev := d.eventActors(p.span, p.ta, tb, p.sent, p.cand, pr[0], pr[1], 0.7)
+				if told(res.Events, ev) {
+					// "S received T ..., the two sides exchanged views": one event per pair and family
+					res.Trace = append(res.Trace, d.firingWhy(p.span, p.cand, ev, "reciprocal: the sentence already tells this pair and family"))
+					continue
+				}
 				res.Events = append(res.Events, ev)
 				res.Trace = append(res.Trace, d.firing(p.span, p.cand, ev.Source.Code, ev.Target.Code, false))
 			}
 		}
 	}
 	return res
+}
+
+// told reports whether events already holds one from ev's sentence for its pair (source, target) and CAMEO
+// root (not family: "spoke by telephone (041) and the two leaders agreed to begin negotiations (036)" is two).
+func told(events []dyad.Event, ev dyad.Event) bool {
+	if len(ev.Mentions) == 0 {
+		return false
+	}
+	for _, e := range events {
+		if len(e.Mentions) > 0 && e.Mentions[0].Start == ev.Mentions[0].Start && e.Source.Code == ev.Source.Code &&
+			e.Target.Country == ev.Target.Country && e.Target.Code == ev.Target.Code && len(e.Code) >= 2 && len(ev.Code) >= 2 && e.Code[:2] == ev.Code[:2] {
+			return true
+		}
+	}
+	return false
 }
 
 // candidates lists every pattern match in the sentence. Its words lead, through the language's index, to

@@ -393,3 +393,50 @@ func TestGluedPair(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenizeElidedPhrase: an elided word inside a grammar phrase is one token, as text.Tokens and
+// splitElision make it in a sentence ("in risposta all'espulsione"), not a word and an apostrophe.
+func TestTokenizeElidedPhrase(t *testing.T) {
+	lg := newLang("it")
+	for entry, want := range map[string]seq{
+		"in risposta all'": {"in", "risposta", "all'"},
+		"all'":             {"all'"},
+		"in risposta a":    {"in", "risposta", "a"},
+	} {
+		if got := tokenize(lg, entry); !slices.Equal(got, want) {
+			t.Errorf("tokenize(%q) = %q, want %q", entry, got, want)
+		}
+	}
+}
+
+// TestTold: a reciprocal pattern adds no event for a pair and family its sentence has already told.
+func TestTold(t *testing.T) {
+	ev := func(start int, src, tgt, code string) dyad.Event {
+		return dyad.Event{Source: dyad.EventActor{Code: src}, Target: dyad.EventActor{Code: tgt, Country: tgt[:3]}, Code: code,
+			Mentions: []dyad.EventMention{{Start: start}}}
+	}
+	have := []dyad.Event{ev(0, "CHNGOV", "BRAGOV", "043")}
+	for _, c := range []struct {
+		e    dyad.Event
+		want bool
+	}{
+		{ev(0, "CHNGOV", "BRAGOV", "040"), true},   // same sentence, pair and family
+		{ev(0, "CHNGOV", "BRAGOV", "051"), false},  // another family
+		{ev(0, "BRAGOV", "CHNGOV", "040"), false},  // the other direction
+		{ev(90, "CHNGOV", "BRAGOV", "040"), false}, // another sentence
+	} {
+		if got := told(have, c.e); got != c.want {
+			t.Errorf("told(%s->%s %s at %d) = %v, want %v", c.e.Source.Code, c.e.Target.Code, c.e.Code, c.e.Mentions[0].Start, got, c.want)
+		}
+	}
+}
+
+// TestToldRoot: an intent to meet (036) after a call (041) is another root, so another event.
+func TestToldRoot(t *testing.T) {
+	have := []dyad.Event{{Source: dyad.EventActor{Code: "USAGOV"}, Target: dyad.EventActor{Code: "RUSGOV", Country: "RUS"}, Code: "041", Mentions: []dyad.EventMention{{}}}}
+	ev := have[0]
+	ev.Code = "036"
+	if told(have, ev) {
+		t.Error("told(036 after 041) = true, want false")
+	}
+}

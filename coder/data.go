@@ -27,7 +27,7 @@ var grammarKinds = map[string]bool{
 	"neg": true, "recip": true, "they": true, "and": true, "prep": true, "det": true, "that": true, "he": true,
 	"we": true, "barrier": true, "loc": true, "elision": true, "option": true, "it": true, "him": true,
 	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true, "between": true, "agent": true, "whole": true, "frame": true, "goal": true, "clitic": true,
-	"own": true, "allege": true, "nounend": true, "gerund": true, "nonfinite": true,
+	"own": true, "allege": true, "nounend": true, "gerund": true, "nonfinite": true, "background": true,
 }
 
 // word classes of the dates file.
@@ -161,6 +161,13 @@ func validDateOrder(o string) bool {
 func tokenize(lg *lang, s string) seq {
 	if f := text.Fold(s); strings.HasSuffix(f, "'") && !strings.ContainsAny(f, " _") {
 		return seq{f} // an elided word: "l'", "n'", "qu'"
+	} else if strings.Contains(f, "' ") || strings.HasSuffix(f, "'") {
+		// an elided word inside a phrase ("in risposta all'", "avant d'") is one token, as in a sentence
+		var out seq
+		for _, w := range strings.Fields(s) {
+			out = append(out, tokenize(lg, w)...)
+		}
+		return out
 	}
 	var out seq
 	for _, t := range splitElision(lg, text.Tokens(s)) {
@@ -191,7 +198,7 @@ func (lg *lang) addWord(kind, entry string) {
 	if kind == "hypo" || kind == "allege" {
 		lg.hasHypo = true
 	}
-	if len(sq) == 1 {
+	if len(sq) == 1 && kind != "background" {
 		lg.class[sq[0]] |= classBits[kind]
 		return
 	}

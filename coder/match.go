@@ -1126,6 +1126,61 @@ func (s *sentence) hypothetical(b binding) bool {
 	return false
 }
 
+// backgroundPhrase reports whether a match tells the cause or occasion of the sentence's news, not the news: a
+// background phrase of grammar ("in response to", "als Reaktion auf", "anniversary of", "years after") ends
+// right before the match's start (at most two plain words between: "in response to the expulsion"), or lies
+// between its start and its trigger with no punctuation after it. "Russia expelled 45 Polish diplomats, retaliating for Warsaw's expulsion
+// of Russian staff" reports one expulsion; the other is why. Words of the pattern itself do not count.
+func (s *sentence) backgroundPhrase(b binding) bool {
+	for _, sq := range s.d.lg.phrases["background"] {
+		for k := max(0, b.lo-2-len(sq)); k+len(sq) <= b.trig; k++ {
+			end := k + len(sq) // first unit after the phrase
+			if !s.seqAt(k, sq) || s.litsIn(b, k, end) {
+				continue
+			}
+			if end >= b.lo {
+				// inside the match: its words belong to the phrase when they all come after it and no
+				// punctuation closes it first ("diplomats in response to the expulsion of ..."; not "Moscow, in
+				// response to X, expelled", nor "announced tariffs in retaliation for ... on T")
+				if !s.punctIn(end, b.trig) && !s.litsIn(b, b.lo, end) {
+					return true
+				}
+				continue
+			}
+			plain := true
+			for j := end; j < b.lo; j++ {
+				if u := s.u[j]; u.phrase >= 0 || !s.d.toks[u.tok].IsWord() {
+					plain = false
+				}
+			}
+			if plain {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// punctIn reports whether a unit in [lo, hi) is punctuation.
+func (s *sentence) punctIn(lo, hi int) bool {
+	for j := lo; j < hi; j++ {
+		if u := s.u[j]; u.phrase < 0 && !s.d.toks[u.tok].IsWord() {
+			return true
+		}
+	}
+	return false
+}
+
+// litsIn reports whether a unit in [lo, hi) is one of the match's pattern words.
+func (s *sentence) litsIn(b binding, lo, hi int) bool {
+	for _, k := range b.lits {
+		if k >= lo && k < hi {
+			return true
+		}
+	}
+	return false
+}
+
 // seqAt reports whether the word units from k spell sq.
 func (s *sentence) seqAt(k int, sq seq) bool {
 	for i, t := range sq {

@@ -48,6 +48,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire3-zh.jsonl", 0.89, 0.95, 0.83, 0.89},
 	{"../../testdata/gold/wire3-vi.jsonl", 0.85, 0.91, 0.79, 0.85},
 	{"../../testdata/gold/wire4-zh.jsonl", 0.78, 0.88, 0.70, 0.78},
+	{"../../testdata/gold/traps-1.jsonl", 0.60, 0.71, 0.52, 0.20},
 	{"../../testdata/gold/wire4-vi.jsonl", 0.84, 0.85, 0.83, 0.84},
 	{"../../testdata/gold/protest-es3.jsonl", 0.84, 0.85, 0.83, 0.84},
 	{"../../testdata/gold/wire3-es.jsonl", 0.84, 0.89, 0.79, 0.84},
