@@ -175,7 +175,7 @@ func (d *Dictionary) markCompounds(toks []tok, lang string, useLang bool) {
 		if isShort(t.fold) {
 			return true, true
 		}
-		if n, found := d.m.keys[t.fold]; found {
+		if n, found := d.m.key(&toks[k]); found {
 			for _, pi := range d.m.nodes[n].pats {
 				p := d.m.pats[pi]
 				if (p.kind == kindName && d.actors[p.ref].Type == dyad.TypeCountry || p.kind == kindDemonym && p.flags&flagShort == 0) && len(d.allowed([]int32{pi}, toks[k:k+1], lang, useLang)) > 0 {

@@ -68,7 +68,13 @@ func (m *matcher) walk(toks []tok, i int, buf []byte) iter.Seq2[int, *mnode] {
 				buf = append(buf, ' ')
 			}
 			buf = append(buf, toks[j].fold...)
-			n, ok := m.keys[string(buf)]
+			var n int32
+			var ok bool
+			if c := toks[j].node; j == i && !prefix && c != 0 {
+				n, ok = c-1, c > 0
+			} else {
+				n, ok = m.keys[string(buf)]
+			}
 			if !ok {
 				return
 			}
@@ -78,6 +84,26 @@ func (m *matcher) walk(toks []tok, i int, buf []byte) iter.Seq2[int, *mnode] {
 			}
 		}
 	}
+}
+
+// lookup notes in each token its node (tok.node), once the matcher holds every key.
+func (m *matcher) lookup(toks []tok) {
+	for k := range toks {
+		if n, ok := m.keys[toks[k].fold]; ok {
+			toks[k].node = n + 1
+		} else {
+			toks[k].node = -1
+		}
+	}
+}
+
+// key returns the node of token t's fold alone, as m.keys does.
+func (m *matcher) key(t *tok) (int32, bool) {
+	if t.node != 0 {
+		return t.node - 1, t.node > 0
+	}
+	n, ok := m.keys[t.fold]
+	return n, ok
 }
 
 // newMatcher returns a matcher sized for about n keys: growing a map of 100,000 keys costs more than
@@ -143,6 +169,10 @@ type tok struct {
 	han        bool // one ideograph
 	camel      bool // split off a glued token such as "AmbassadorBình"
 	compound   bool // a member of a compound of countries ("中美", "Mỹ-Trung", "Sino-US"): compound.go
+	// node is the matcher's node of fold alone plus one, -1 when fold is no key, 0 when not looked up
+	// (matcher.lookup): scan walks from every token and markCompounds asks each word, each a look-up in a
+	// map of some 140,000 keys
+	node int32
 }
 
 // tokens splits s into match tokens: UAX #29 words, folded, with elided articles ("l'", "d'") and the

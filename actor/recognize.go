@@ -33,6 +33,7 @@ func (d *Dictionary) Recognize(a *dyad.Article) []dyad.ActorMention {
 // coder) can use the same tokens instead of making its own. It does not modify tt.
 func (d *Dictionary) RecognizeTokens(a *dyad.Article, tt []text.Token) []dyad.ActorMention {
 	toks := d.fromTokens(tt, true)
+	d.m.lookup(toks)
 	lang := strings.ToLower(a.Lang)
 	if k := strings.IndexAny(lang, "-_"); k > 0 {
 		lang = lang[:k]

@@ -32,3 +32,57 @@ func TestRecognizeTokensSame(t *testing.T) {
 		}
 	}
 }
+
+// TestLookupSameWalks checks that the nodes noted in the tokens (matcher.lookup) lead every walk and every
+// compound to what the matcher's keys give: each walk from each token of texts in several scripts yields
+// the same ends and nodes, and markCompounds marks the same tokens.
+func TestLookupSameWalks(t *testing.T) {
+	d := testDict(t)
+	for lang, s := range map[string]string{
+		"en": "Vietnam's foreign minister met his Chinese counterpart Wang Yi in Beijing on Monday; Sino-US talks, the U.S. State Department.",
+		"fr": "L'ambassadeur de France a rencontré jeudi à Hanoï le ministre vietnamien des Affaires étrangères.",
+		"vi": "Bộ trưởng Ngoại giao Việt Nam đã gặp người đồng cấp Trung Quốc tại Bắc Kinh, quan hệ Mỹ-Trung.",
+		"zh": "越南外长周一在北京会见了中国外长王毅。中美关系",
+	} {
+		plain := d.fromTokens(text.Tokens(s), true)
+		noted := slices.Clone(plain)
+		d.m.lookup(noted)
+		looked := 0
+		for i := range plain {
+			if noted[i].node > 0 {
+				looked++
+			}
+			type step struct {
+				end int
+				nd  *mnode
+			}
+			var want, got []step
+			for end, nd := range d.m.walk(plain, i, nil) {
+				want = append(want, step{end, nd})
+			}
+			for end, nd := range d.m.walk(noted, i, nil) {
+				got = append(got, step{end, nd})
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: walk from %q: %v, want %v", lang, plain[i].fold, got, want)
+			}
+		}
+		if looked == 0 {
+			t.Errorf("%s: no token is a key: the test shows nothing", lang)
+		}
+		d.markCompounds(plain, lang, d.langs[lang])
+		d.markCompounds(noted, lang, d.langs[lang])
+		compounds := 0
+		for i := range plain {
+			if noted[i].compound {
+				compounds++
+			}
+			if plain[i].compound != noted[i].compound {
+				t.Errorf("%s: %q compound %v with the nodes noted, %v without", lang, plain[i].fold, noted[i].compound, plain[i].compound)
+			}
+		}
+		if lang == "zh" && compounds == 0 {
+			t.Errorf("zh: no compound marked in %q: the test shows nothing", s)
+		}
+	}
+}
