@@ -27,7 +27,7 @@ var grammarKinds = map[string]bool{
 	"neg": true, "recip": true, "they": true, "and": true, "prep": true, "det": true, "that": true, "he": true,
 	"we": true, "barrier": true, "loc": true, "elision": true, "option": true, "it": true, "him": true,
 	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true, "between": true, "agent": true, "whole": true, "frame": true, "goal": true, "clitic": true,
-	"own": true, "allege": true, "nounend": true, "gerund": true, "nonfinite": true, "background": true,
+	"own": true, "allege": true, "nounend": true, "gerund": true, "nonfinite": true, "background": true, "this": true,
 }
 
 // word classes of the dates file.
@@ -124,6 +124,8 @@ const (
 	cClitic
 	cOwn
 	cAllege
+	// cThis: a reference to the previous clause's act as the target ("对此": "X did A, Y对此予以谴责")
+	cThis
 )
 
 var classBits = map[string]uint32{
@@ -132,7 +134,7 @@ var classBits = map[string]uint32{
 	"relative": cRelative, "datepart": cDatepart, "daycue": cDaycue, "it": cIt, "him": cHim, "rel": cRel,
 	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark, "passive": cPassive, "datelead": cDatelead,
 	"between": cBetween, "agent": cAgent, "whole": cWhole, "goal": cGoal, "clitic": cClitic,
-	"own": cOwn, "allege": cAllege,
+	"own": cOwn, "allege": cAllege, "this": cThis,
 }
 
 func (lg *lang) is(class uint32, fold string) bool { return lg.class[fold]&class != 0 }

@@ -400,7 +400,7 @@ func (s *sentence) possessivePhrase(u unit) bool {
 }
 
 // closedClasses are the grammar classes whose words are never verbs.
-const closedClasses = cNeg | cRecip | cThey | cAnd | cPrep | cDet | cThat | cHe | cWe | cBarrier | cLoc | cIt | cHim | cRel
+const closedClasses = cNeg | cRecip | cThey | cAnd | cPrep | cDet | cThat | cHe | cWe | cBarrier | cLoc | cIt | cHim | cRel | cThis
 
 // verbLike reports whether the word unit p may be a verb, for a pattern word written ^word: it is not
 // capitalised inside the sentence ("Secretary of State"), not a word of a closed class, and no determiner or
@@ -740,6 +740,8 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 				ref, ok = s.cliticActor(first)
 			case (e.slot == 'S' || e.slot == 'T') && cls&cThey != 0 && !s.recipPrev:
 				ref, ok = s.groupActor(first)
+			case e.slot == 'T' && cls&cThis != 0:
+				ref, ok = s.thisActor(first) // "X要求……，Y对此予以强烈谴责": the target is X
 			}
 			if !ok {
 				return false
@@ -1299,13 +1301,13 @@ func (s *sentence) placeAt(p, dir int, home bool) (int, string, bool) {
 }
 
 // pronounClasses are the grammar classes of pronouns that a slot may take.
-const pronounClasses = cHe | cIt | cHim | cThey | cClitic
+const pronounClasses = cHe | cIt | cHim | cThey | cClitic | cThis
 
 // pronounPhraseClasses are the pronoun classes whose phrases of several tokens pronounAt looks for.
 var pronounPhraseClasses = []struct {
 	kind string
 	bit  uint32
-}{{"he", cHe}, {"it", cIt}, {"him", cHim}, {"they", cThey}, {"clitic", cClitic}}
+}{{"he", cHe}, {"it", cIt}, {"him", cHim}, {"they", cThey}, {"clitic", cClitic}, {"this", cThis}}
 
 // pronounAt returns the pronoun classes of the pronoun at word unit p and its length in units: a word of the
 // he, it, him or they classes of grammar, or the longest of their phrases of several tokens ("nước này",
@@ -1419,6 +1421,23 @@ func (s *sentence) cliticActor(p int) (dyad.ActorRef, bool) {
 		return dyad.ActorRef{}, false // only a person of this sentence: "lo" and "la" also stand for things
 	}
 	return m.Actor, true
+}
+
+// thisActor resolves a this word of grammar at unit p ("对此": "about this"), which stands for the act of an
+// earlier clause of the sentence, to that act's subject: the sentence's opening actor phrase, when a comma lies
+// between it and p ("美国国务院要求中国关闭领事馆，中国外交部对此予以强烈谴责" is China condemning the US).
+func (s *sentence) thisActor(p int) (dyad.ActorRef, bool) {
+	f := s.firstPhrase()
+	if f < 0 || f >= p {
+		return dyad.ActorRef{}, false
+	}
+	for k := f + 1; k < p; k++ {
+		if s.u[k].phrase < 0 && isCommaLike(s.u[k].fold) {
+			ph := s.d.phrases[s.u[f].phrase]
+			return s.d.ments[ph.head].Actor, true
+		}
+	}
+	return dyad.ActorRef{}, false // "中国外交部对此表示不满" opens its sentence: "this" is an earlier sentence's act
 }
 
 // groupActor resolves a "they" pronoun to the last group named shortly before it (a crowd, a police force:
