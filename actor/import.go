@@ -101,8 +101,16 @@ func ImportOptionsFrom(s *packs.Set) (ImportOptions, error) {
 	}
 	for _, f := range glob("actors/countries") {
 		for l := range f.Lines() {
-			if len(l.Fields) >= 3 {
+			if len(l.Fields) < 3 {
+				continue
+			}
+			// a territory coded as another country (GLP | GP | FRA) never takes that country's code; its own
+			// alpha-3 still reads as itself (Phoenix's "GLPREB")
+			if ci, ok := o.Codes[l.Fields[2]]; !ok || ci.Country != l.Fields[2] {
 				o.Codes[l.Fields[2]] = CodeInfo{Kind: "country", Country: l.Fields[0]}
+			}
+			if _, ok := o.Codes[l.Fields[0]]; !ok {
+				o.Codes[l.Fields[0]] = CodeInfo{Kind: "country", Country: l.Fields[0]}
 			}
 		}
 	}

@@ -306,3 +306,18 @@ func TestLaterLayerFirstFileWins(t *testing.T) {
 		}
 	}
 }
+
+// TestImportCodesTerritories checks that a territory coded as another country (actors/countries: GLP | GP |
+// FRA) never takes that country's CAMEO code in the importer (FRANCE_ [FRA] stays France whatever the
+// order of the file), and that its own alpha-3 still reads as itself (Phoenix's "GLPREB").
+func TestImportCodesTerritories(t *testing.T) {
+	o, err := ImportOptionsFrom(packs.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for code, want := range map[string]string{"FRA": "FRA", "GLP": "GLP", "MYT": "MYT", "CHN": "CHN"} {
+		if ci := o.Codes[code]; ci.Kind != "country" || ci.Country != want {
+			t.Errorf("Codes[%s] = %+v, want country %s", code, ci, want)
+		}
+	}
+}

@@ -158,7 +158,7 @@ func (s *Set) Files(p string) ([]File, error) {
 			return nil, fmt.Errorf("%s: %w", l.name(p), err)
 		}
 		if !utf8.Valid(b) {
-			return nil, fmt.Errorf("%s: not valid UTF-8", l.name(p))
+			return nil, fmt.Errorf("%s:%d: not valid UTF-8", l.name(p), invalidLine(b))
 		}
 		out = append(out, File{Path: p, Name: l.name(p), Data: b, Layer: k})
 	}
@@ -302,3 +302,19 @@ func Check(s *Set) []error {
 
 // Join is path.Join, for building pack paths such as Join(lang, "verbs").
 func Join(elem ...string) string { return path.Join(elem...) }
+
+// invalidLine returns the number of the first line of b that is not valid UTF-8 (1-based).
+func invalidLine(b []byte) int {
+	line := 1
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		b = b[n:]
+	}
+	return line
+}

@@ -56,10 +56,10 @@ func TestLoadErrors(t *testing.T) {
 	}
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "en"), 0o755)
-	os.WriteFile(filepath.Join(dir, "en", "verbs"), []byte{0xff, 0xfe, 'x'}, 0o644)
+	os.WriteFile(filepath.Join(dir, "en", "verbs"), []byte("a | b\nc\x00 | d\n\xff\xfe x\n"), 0o644)
 	s, _ := Load(dir)
-	if _, err := s.Files("en/verbs"); err == nil || !strings.Contains(err.Error(), "UTF-8") {
-		t.Errorf("Files(invalid UTF-8) = %v", err)
+	if _, err := s.Files("en/verbs"); err == nil || !strings.Contains(err.Error(), "verbs:3: not valid UTF-8") {
+		t.Errorf("Files(invalid UTF-8) = %v, want the file and line 3", err)
 	}
 }
 
