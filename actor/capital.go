@@ -25,6 +25,11 @@ func (r *resolver) capitals() {
 			taken[k] = true
 		}
 	}
+	for _, pl := range r.placedToks { // the place of a local title ("sindaco di Roma")
+		for k := pl[0]; k < pl[1]; k++ {
+			taken[k] = true
+		}
+	}
 	for k, mi := 0, 0; k < len(r.toks) && mi < len(r.out); { // r.out is sorted by Start
 		switch m := r.out[mi]; {
 		case r.toks[k].end <= m.Start:

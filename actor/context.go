@@ -41,9 +41,14 @@ func (d *Dictionary) addQuantities(lang string, l packs.Line) []error {
 // addOwnOnly reads an @own line of an agents file: bodies that are actors only with a country of their own
 // ("a state visit", "a press conference", "the two leaders"), never from the context nor alone.
 func (d *Dictionary) addOwnOnly(lang string, l packs.Line) []error {
+	return d.addForms(d.ownOnly, lang, l)
+}
+
+// addForms reads the forms of an agents line into the per-language set m, keyed by their folded tokens.
+func (d *Dictionary) addForms(m map[string]map[string]bool, lang string, l packs.Line) []error {
 	var errs []error
-	if d.ownOnly[lang] == nil {
-		d.ownOnly[lang] = map[string]bool{}
+	if m[lang] == nil {
+		m[lang] = map[string]bool{}
 	}
 	for _, w := range l.Fields[1:] {
 		toks := d.tokens(w, false)
@@ -51,14 +56,20 @@ func (d *Dictionary) addOwnOnly(lang string, l packs.Line) []error {
 			errs = append(errs, l.Errorf("empty form"))
 			continue
 		}
-		d.ownOnly[lang][quantKey(toks)] = true
+		m[lang][quantKey(toks)] = true
 	}
 	return errs
 }
 
 // ownOnly reports whether the title in tokens [start, end), or its end, is a body of an @own line.
 func (r *resolver) ownOnly(start, end int) bool {
-	m := r.d.ownOnly[r.lang]
+	return r.formIn(r.d.ownOnly, start, end)
+}
+
+// formIn reports whether the title in tokens [start, end), or its end, is a form of the article language's
+// set in m.
+func (r *resolver) formIn(mm map[string]map[string]bool, start, end int) bool {
+	m := mm[r.lang]
 	if len(m) == 0 {
 		return false
 	}

@@ -17,7 +17,7 @@ func TestForms(t *testing.T) {
 	}{
 		{"de", "Russlands Außenminister traf Frankreichs Präsidenten und Polens Regierung.", []string{"Russlands Außenminister=RUSGOV", "Frankreichs Präsidenten=FRAGOV", "Polens Regierung=POLGOV"}},
 		{"nl", "Ruslands regering protesteerde.", []string{"Ruslands regering=RUSGOV"}},
-		{"de", "Die Moskauer Führung und der Istanbuler Bürgermeister protestierten.", []string{"Moskauer Führung=RUSGOV", "Istanbuler=TUR"}},
+		{"de", "Die Moskauer Führung und der Istanbuler Bürgermeister protestierten.", []string{"Moskauer Führung=RUSGOV", "Istanbuler Bürgermeister=TURGOV"}},
 		{"de", "Peking wies die Vorwürfe Washingtons und die Kritik Teherans zurück.", []string{"Peking=CHNGOV", "Washingtons=USAGOV", "Teherans=IRNGOV"}},
 		{"ru", "Посол Китая встретился с министром Ирана в Грузии.", []string{"Посол Китая=CHNGOV", "Ирана=IRN", "Грузии=GEO"}},
 		{"en", "The U.N. and the E.U. met.", []string{"U.N.=IGOUNO", "E.U.=IGOEUREEC"}},

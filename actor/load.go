@@ -59,6 +59,7 @@ type Dictionary struct {
 	quant        map[string]map[string]bool // per language, folded quantifiers of crowds ("thousands of")
 	quantLen     int                        // the most tokens of a quantifier
 	ownOnly      map[string]map[string]bool // per language, folded bodies that are actors only with a country of their own
+	local        map[string]map[string]bool // per language, folded titles of a city's or region's office (@local)
 	weak         map[string]map[string]bool // per language, folded names that are common words too ("Anh"): @weak
 	short        map[string]map[string]bool // per language, folded short forms of countries used in compounds ("中", "Trung")
 	compoundNext map[string]map[string]bool // per language, words that may follow a glued compound ("关系")
@@ -160,6 +161,7 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		elision:      map[string]bool{},
 		quant:        map[string]map[string]bool{},
 		ownOnly:      map[string]map[string]bool{},
+		local:        map[string]map[string]bool{},
 		short:        map[string]map[string]bool{},
 		weak:         map[string]map[string]bool{},
 		compoundNext: map[string]map[string]bool{},
@@ -459,8 +461,11 @@ func (d *Dictionary) loadAgents(f packs.File, first bool) []error {
 			case "@own":
 				errs = append(errs, d.addOwnOnly(lang, l)...)
 				continue
+			case "@local":
+				errs = append(errs, d.addForms(d.local, lang, l)...)
+				continue
 			default:
-				errs = append(errs, l.Errorf("unknown line kind %q: want @of, @to, @and, @place, @cause, @whole, @dest, @former, @quantity, @own or @elision", head))
+				errs = append(errs, l.Errorf("unknown line kind %q: want @of, @to, @and, @place, @cause, @whole, @dest, @former, @quantity, @own, @local or @elision", head))
 				continue
 			}
 			if d.conn[lang] == nil {

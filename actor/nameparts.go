@@ -57,7 +57,7 @@ func (r *resolver) namePart(k int, it item) bool {
 	}
 	w := r.toks[n]
 	if !w.word || !w.cap || w.upper || w.han || r.a.Text[t.end:w.start] != " " ||
-		r.d.timeWords[w.fold] || r.d.common[w.fold] || r.d.capWords[w.fold] || r.d.knownPlace(placeKey(r.toks[n:n+1]), true) {
+		r.d.timeWords[w.fold] || r.d.common[w.fold] || r.d.capWords[w.fold] || r.d.knownPlace(placeKey(r.toks[n:n+1]), false) {
 		return false
 	}
 	if n+1 == len(r.toks) {

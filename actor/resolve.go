@@ -27,6 +27,8 @@ type resolver struct {
 	mainDone bool
 	named    map[int32]bool // countries the article names unambiguously, once computed
 	naming   bool           // computing named: class does not disambiguate
+	// placedToks are token ranges read as the place of a local title: no capital's government
+	placedToks [][2]int
 }
 
 // datelineCountry returns the country a dateline names ("BEIJING", "Hà Nội", "HANOI (VNA)", "Vietnam"),
@@ -376,6 +378,20 @@ func (r *resolver) title(k, start, pre, preHost int, preOrg, country int32, cvia
 		end = nx.j
 		k++
 	}
+	// a city's or region's office: the place it governs gives the country ("Texas Governor", "maire de Paris")
+	local := r.localTitle(agentStart, end)
+	if country < 0 && preOrg < 0 && local {
+		if c, ps := r.localPlaceBefore(start); c >= 0 {
+			country, cvia = c, "place"
+			r.placed(ps, start)
+		} else if c, ps, pe := r.localPlaceAfter(end); c >= 0 {
+			country, cvia, end = c, "place", pe
+			r.placed(ps, pe)
+			for k < len(r.items) && r.items[k].i < end {
+				k++
+			}
+		}
+	}
 	// complements: "of China", "to China", "of the Communist Party of Vietnam"
 	org, host := preOrg, int32(-1)
 	if preHost >= 0 {
@@ -454,7 +470,7 @@ func (r *resolver) title(k, start, pre, preHost int, preOrg, country int32, cvia
 				via = "alias"
 			}
 			emitSubs(false, 0)
-			r.emit(r.items[k].i, r.items[k].j, r.titledRef(nm, offices, sector, start), via, nm)
+			r.emit(r.items[k].i, r.items[k].j, r.titledRef(nm, offices, sector, start, local), via, nm)
 			return k + 1
 		}
 	}
@@ -464,8 +480,18 @@ func (r *resolver) title(k, start, pre, preHost int, preOrg, country int32, cvia
 			if k < len(r.items) && r.items[k].i == q {
 				// "President Tayyip Erdogan": the dictionary name ends the run and names the person
 				if nm, _, _ := r.class(r.items[k]); nm >= 0 && r.d.actors[nm].Type == dyad.TypePerson {
-					r.emit(p, r.items[k].j, r.titledRef(nm, offices, sector, start), "name", nm)
+					r.emit(p, r.items[k].j, r.titledRef(nm, offices, sector, start, local), "name", nm)
 					return k + 1
+				}
+			}
+			if country < 0 && org < 0 && local {
+				// "burgemeester Femke Halsema van Amsterdam": the place after the name
+				if c, ps, pe := r.localPlaceAfter(q); c >= 0 {
+					country = c
+					r.placed(ps, pe)
+					for k < len(r.items) && r.items[k].i < pe {
+						k++
+					}
 				}
 			}
 			r.titledName(p, q, country, sector, offices, org)
@@ -501,10 +527,13 @@ func (r *resolver) skipComma(p int) int {
 // date but the elites is taken at the title's word: their country with the title's sector ("Egyptian Foreign Minister Amr
 // Moussa" in 1998), unless a word of an @former line stands before the title ("former President Carter",
 // "ex-ministre", "cựu Thủ tướng": the country's elites).
-func (r *resolver) titledRef(i int32, offices []string, sector string, start int) dyad.ActorRef {
+//
+// A title of a city's or region's office (local: an @local line), which no record's office names, is taken
+// at its word the same way: "Tokyo Governor Yuriko Koike", whose record has her national posts only.
+func (r *resolver) titledRef(i int32, offices []string, sector string, start int, local bool) dyad.ActorRef {
 	role := r.roleFor(i, offices)
 	ref := r.ref(i, role)
-	if role >= 0 || len(offices) == 0 || sector == "" || r.formerBefore(start) {
+	if role >= 0 || len(offices) == 0 && !local || sector == "" || r.formerBefore(start) {
 		return ref
 	}
 	if k := r.activeRole(i); k >= 0 && r.d.actors[i].roles[k].sector != "ELI" {
@@ -778,6 +807,8 @@ func (r *resolver) untitled(start, end int, country int32, cvia, sector string, 
 		}
 	case "title", "dateline":
 		via = cvia
+	case "place":
+		via = viaPlace
 	}
 	if len(offices) == 0 && r.countsNext(start, end) {
 		return false
@@ -923,14 +954,32 @@ func (r *resolver) holderNamed(offices []string, country, org int32, words []str
 		// the world is no evidence ("el presidente José Jerí" is not José Ramos-Horta); only a later word (a surname) is
 		words = words[1:]
 	}
+	// with no country, a name that several holders in the world share names none of them ("King Abdullah" in
+	// 2006: Saudi Arabia's, Jordan's, and Yemen's Ali Abdullah Saleh)
+	var found holder
+	n := 0
 	for _, h := range r.holdersOn(offices, country, org) {
+		if n > 0 && h.actor == found.actor {
+			continue
+		}
+	match:
 		for _, w := range words {
 			for _, t := range r.d.actors[h.actor].toks {
 				if t == w {
-					return h, true
+					if n == 0 {
+						found = h
+					}
+					n++
+					break match
 				}
 			}
 		}
+		if n > 0 && (country >= 0 || org >= 0) {
+			break
+		}
+	}
+	if n == 1 || n > 1 && (country >= 0 || org >= 0) {
+		return found, true
 	}
 	return holder{}, false
 }

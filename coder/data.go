@@ -2,6 +2,7 @@ package coder
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -50,6 +51,9 @@ type lang struct {
 	triggers map[string]bool     // one-word triggers: words that may be the verb of a sentence
 	// stemTriggers are one-word triggers written word~, by stem
 	stemTriggers map[string]bool
+	// hanTriggers are triggers written as several glued ideographs ("谴责", "批评"), one token each:
+	// first ideograph -> the whole words
+	hanTriggers map[string][]string
 	// weakTriggers and weakStemTriggers are the verbs of imported patterns: triggers where they read as
 	// verbs (doc.trigger)
 	weakTriggers, weakStemTriggers map[string]bool
@@ -816,6 +820,14 @@ func (lg *lang) addPattern(pt *pattern) {
 		if !nextToSlot {
 			continue
 		}
+		// the verb right after the source ("S ..6 谴责 T"), not a word after the target ("召见 T ..4 大使")
+		afterS := false
+		if k := i - 1; k >= 0 {
+			if pt.elems[k].kind == kGap {
+				k--
+			}
+			afterS = k >= 0 && pt.elems[k].kind == kSlot && pt.elems[k].slot == 'S'
+		}
 		for _, a := range e.alts {
 			if len(a) == 1 && !a[0].prefix && hasLetter(a[0].text) && lg.class[a[0].text]&(cPrep|cDet|cAnd|cLoc|cThat) == 0 {
 				if a[0].stem {
@@ -824,8 +836,47 @@ func (lg *lang) addPattern(pt *pattern) {
 					lg.triggers[a[0].text] = true
 				}
 			}
+			if w, ok := hanWord(a); ok && afterS {
+				if lg.hanTriggers == nil {
+					lg.hanTriggers = map[string][]string{}
+				}
+				if first := a[0].text; !slices.Contains(lg.hanTriggers[first], w) {
+					lg.hanTriggers[first] = append(lg.hanTriggers[first], w)
+				}
+			}
 		}
 	}
+}
+
+// hanWord returns the word an alternative of several single ideographs spells ("谴责"), if it is one.
+func hanWord(a alt) (string, bool) {
+	if len(a) < 2 {
+		return "", false
+	}
+	var b strings.Builder
+	for _, t := range a {
+		if t.prefix || t.stem || utf8.RuneCountInString(t.text) != 1 || !isHan(t.text) {
+			return "", false
+		}
+		b.WriteString(t.text)
+	}
+	return b.String(), true
+}
+
+// hanTrigger reports whether a trigger of several glued ideographs starts at token k ("谴责", "譴責").
+func (d *doc) hanTrigger(k int) bool {
+next:
+	for _, w := range d.lg.hanTriggers[d.toks[k].Fold] {
+		q := k
+		for _, r := range w {
+			if q >= len(d.toks) || q > k && d.toks[q].Start != d.toks[q-1].End || d.toks[q].Fold != string(r) {
+				continue next
+			}
+			q++
+		}
+		return true
+	}
+	return false
 }
 
 func hasLetter(s string) bool {

@@ -318,7 +318,8 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 	// nothing that could be a verb of the sentence may sit in a phrase
 	for k := ga; k <= gb; k++ {
 		f := d.fold(k)
-		if lg.is(cBarrier, f) || ((!d.toks[k].IsCapitalized() || isHan(d.toks[k].Text)) && (d.trigger(k) || len(lg.speech[f]) > 0)) || isStop(d.toks[k].Text) {
+		if lg.is(cBarrier, f) || ((!d.toks[k].IsCapitalized() || isHan(d.toks[k].Text)) && (d.trigger(k) || len(lg.speech[f]) > 0)) || isStop(d.toks[k].Text) ||
+			isHan(d.toks[k].Text) && d.hanTrigger(k) { // "林郑月娥谴责示威者": a verb of glued ideographs
 			return relNone
 		}
 	}
