@@ -52,6 +52,7 @@ type Dictionary struct {
 	noCoref      map[string]bool // folded tokens never taken as a later short name
 	timeWords    map[string]bool // folded weekday and relative date words ("星期二", "今天", "monday"): no name's words
 	nisba        map[string]bool // folded articles that glue a country word into an Arabic name ("al-Sudani")
+	given        map[string]bool // folded country names that are given names too ("Jordan", "Francia"): @given
 	common       map[string]bool // folded stop words of every language: no one's name
 	notPhrases   []string        // phrases that name no actor, added to the matcher after the agents
 	conn         map[string]map[string]uint8
@@ -155,6 +156,7 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		capWords:     map[string]bool{},
 		noCoref:      map[string]bool{},
 		nisba:        map[string]bool{},
+		given:        map[string]bool{},
 		common:       map[string]bool{},
 		timeWords:    map[string]bool{},
 		conn:         map[string]map[string]uint8{},
@@ -362,8 +364,10 @@ func (d *Dictionary) loadStop(f packs.File) []error {
 			m = d.noCoref
 		case "nisba":
 			m = d.nisba
+		case "given":
+			m = d.given
 		default:
-			errs = append(errs, l.Errorf("unknown kind %q: want cap, coref, nisba or not", l.Fields[0]))
+			errs = append(errs, l.Errorf("unknown kind %q: want cap, coref, nisba, given or not", l.Fields[0]))
 			continue
 		}
 		for _, w := range l.Fields[1:] {

@@ -6,7 +6,8 @@ import "github.com/dyad-events/dyad"
 // country word glued by a hyphen to an Arabic article of actors/stop's nisba line ("Mohammed Shia
 // al-Sudani", "Abu Ayyub al-Masri"), and a country name used as a given name ("Salvador Nasralla said",
 // "Francia Márquez, the vice-president", "Jordan Bardella said"): right before one capitalised word that
-// no dictionary entry, stop word, date word or place holds (Dutch "dat Rusland Kiev ... aanviel" is two
+// no dictionary entry, stop word, date word or place holds, when actors/stop lists the country word as a
+// given name (German capitalises every noun: "warf Russland Kriegsverbrechen vor" names Russia) (Dutch "dat Rusland Kiev ... aanviel" is two
 // actors), itself followed by a lower-case word, a comma or full stop, or the end of the text ("Chad Johnson"). A country name after a word of
 // the agents' @of, @to or @place lines stays a country ("the ambassador to Japan Tanaka said").
 func (r *resolver) dropNameParts() {
@@ -45,7 +46,7 @@ func (r *resolver) namePart(k int, it item) bool {
 			return true
 		}
 	}
-	if !country {
+	if !country || !r.d.given[t.fold] {
 		return false
 	}
 	if p := r.prevWord(it.i); p >= 0 && r.conns()(r.toks[p].fold)&(connOf|connTo|connPlace) != 0 {

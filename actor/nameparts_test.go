@@ -29,6 +29,9 @@ func TestNameParts(t *testing.T) {
 		{"en", "Kenya Signs Deal With China", []string{"Kenya", "China"}},
 		{"en", "The ambassador to Japan Tanaka said no.", []string{"Japan"}},
 		{"en", "Talks between Iran and Iraq resumed.", []string{"Iran", "Iraq"}},
+		{"de", "Die Ukraine warf Russland Kriegsverbrechen vor.", []string{"Ukraine", "Russland"}},
+		{"de", "Deutschland liefert Polen Panzer.", []string{"Deutschland", "Polen"}},
+		{"de", "Jordan Bardella sagte, die Partei werde antreten.", nil},
 		{"nl", "De luchtmacht meldde dat Rusland Kiev in de nacht had aangevallen.", []string{"Rusland", "Kiev"}},
 	} {
 		ms := d.Recognize(&dyad.Article{Text: c.text, Lang: c.lang, Published: dyad.NullString("2024-06-01")})

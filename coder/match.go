@@ -1519,7 +1519,16 @@ func (s *sentence) litBefore(b *binding, p int) bool {
 // unit just before the phrase at p (over determiners): "in T" names the preposition that makes T look like a
 // place ("marschierten in die Ukraine ein"), so T is the actor the pattern means.
 func (s *sentence) litNext(els []delem, j, p int) bool {
-	if j+1 >= len(els) || els[j+1].kind != kLit {
+	// the literals that may come next: an optional one, and what follows it ("bei (einem) S! @angriff" reads
+	// "bei russischen Angriffen" as well as "bei einem russischen Angriff")
+	var next []delem
+	for i := j + 1; i < len(els) && els[i].kind == kLit; i++ {
+		next = append(next, els[i])
+		if !els[i].optional {
+			break
+		}
+	}
+	if len(next) == 0 {
 		return false
 	}
 	for k := p - 1; k >= 0 && p-k <= 3; k-- {
@@ -1527,9 +1536,11 @@ func (s *sentence) litNext(els []delem, j, p int) bool {
 		if u.phrase >= 0 {
 			return false
 		}
-		for _, a := range els[j+1].dalts {
-			if len(a) > 0 && s.tokOK(a[len(a)-1], k) {
-				return true
+		for _, e := range next {
+			for _, a := range e.dalts {
+				if len(a) > 0 && s.tokOK(a[len(a)-1], k) {
+					return true
+				}
 			}
 		}
 		if !s.d.lg.is(cDet, u.fold) {
