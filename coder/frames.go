@@ -137,6 +137,11 @@ func (s *sentence) framed(b binding, code string) (string, []int) {
 		if slices.Contains(b.lits, k) {
 			continue
 		}
+		if k > 0 && s.u[k-1].phrase < 0 && (lg.is(cDet, s.u[k-1].fold) || isDigits(s.u[k-1].fold)) && slices.Contains(b.lits, k+1) {
+			// an attributive participle before a word of the pattern ("de 24 beloofde F-16's ... geleverd",
+			// "die zugesagten Panzer"): no frame ("its readiness to resume talks" stays one)
+			continue
+		}
 		best := hit{at: -1}
 		for _, fw := range lg.frames {
 			for _, sq := range fw.seqs {
