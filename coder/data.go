@@ -810,8 +810,8 @@ func (lg *lang) addPattern(pt *pattern) {
 		if e.kind != kLit || e.optional {
 			continue
 		}
-		slotAt := func(k, dir int) bool { // a slot at k, or just beyond a gap at k ("S ..2 reconocieron")
-			if k >= 0 && k < len(pt.elems) && pt.elems[k].kind == kGap {
+		slotAt := func(k, dir int) bool { // a slot at k, or just beyond a gap or a look-ahead at k ("S ..2 reconocieron", "S ..2 !@es_nv reconocieron")
+			for k >= 0 && k < len(pt.elems) && (pt.elems[k].kind == kGap || pt.elems[k].kind == kNot) {
 				k += dir
 			}
 			return k >= 0 && k < len(pt.elems) && pt.elems[k].kind == kSlot
