@@ -33,6 +33,8 @@ var goldFloors = []struct {
 	{"../../testdata/gold/sweep-zh.jsonl", 0.95, 0.97, 0.92, 0.95},
 	{"../../testdata/gold/sweep-vi.jsonl", 0.95, 0.94, 0.96, 0.95},
 	{"../../testdata/gold/sweep3-en.jsonl", 0.80, 0.85, 0.76, 0.80},
+	{"../../testdata/gold/sweep5-pt.jsonl", 0.91, 0.95, 0.88, 0.91},
+	{"../../testdata/gold/sweep5-es.jsonl", 0.91, 0.95, 0.88, 0.91},
 	{"../../testdata/gold/protest-es.jsonl", 0.89, 0.90, 0.88, 0.89},
 	{"../../testdata/gold/wire-romance.jsonl", 0.98, 0.98, 0.98, 0.78},
 	{"../../testdata/gold/wire-nl.jsonl", 0.97, 0.97, 0.97, 0.97},
