@@ -63,7 +63,8 @@ func runDict(ctx context.Context, e *env, args []string) error {
 		}
 		if len(errs) > 0 {
 			fmt.Fprintf(e.stdout, "%s: %d problem(s)\n", name, len(errs))
-			return errSomeFailed
+			// A dictionary with problems is a bad dictionary (exit status 3), as when it is loaded with --dict.
+			return fmt.Errorf("%s: %d problem(s), each above by file and line", name, len(errs))
 		}
 		fmt.Fprintf(e.stdout, "%s: ok\n", name)
 		return nil

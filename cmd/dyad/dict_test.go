@@ -63,7 +63,7 @@ func TestDictCheckPackSource(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, errs := check(dir)
-	if code == 0 || !strings.Contains(out, "1 problem(s)") || !strings.Contains(errs, filepath.Join(dir, "en", "verbs")+":") {
+	if code != exitProblem || !strings.Contains(out, "1 problem(s)") || !strings.Contains(errs, filepath.Join(dir, "en", "verbs")+":") {
 		t.Fatalf("dict check of a broken copy: exit %d, stdout %q, stderr (first 500) %.500s", code, out, errs)
 	}
 }
