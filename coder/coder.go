@@ -538,6 +538,16 @@ func (s *sentence) selectCands(cands []candidate) []candidate {
 		if ai, aj := cands[i].pt.agentless, cands[j].pt.agentless; ai != aj {
 			return aj
 		}
+		// equally specific: a match that names a target (its S and T bound) before one that pairs the subject's
+		// two sides (R): "A and B met with C" is each of them meeting C, not A meeting B
+		if ri, rj := cands[i].b.isR(), cands[j].b.isR(); ri != rj {
+			if o := cands[i].b; rj && o.s != -1 && o.t != -1 {
+				return true
+			}
+			if o := cands[j].b; ri && o.s != -1 && o.t != -1 {
+				return false
+			}
+		}
 		// equally specific: the tighter match ("besuchte Scholz China", not "der G7 ... besuchte Scholz")
 		if si, sj := cands[i].b.hi-cands[i].b.lo, cands[j].b.hi-cands[j].b.lo; si != sj {
 			return si < sj

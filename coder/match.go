@@ -26,6 +26,9 @@ type binding struct {
 	active   bool          // S stands before the trigger: T after it is the verb's object
 }
 
+// isR reports whether the match bound R: two phrases or a reciprocal one.
+func (b binding) isR() bool { return b.recip || b.r[0] >= 0 }
+
 // stemOf is a unit's stem, once computed.
 type stemOf struct {
 	stem string
