@@ -370,18 +370,13 @@ func (r *resolver) gazetteerPlace(i, hi int) (int, int32) {
 	if i+ext < hi && r.toks[i+ext].word && r.toks[i+ext].cap {
 		return 0, -1 // the name goes on past a mention ("la Plaza Italia"): a part of it is no place
 	}
-	prefer := ""
-	if m := r.mainCountry(); m >= 0 {
-		prefer = r.d.actors[m].Country
-	}
+	prefer := r.preferredCountry()
 	for k := i; k < i+ext; k++ {
 		if k > i && (r.toks[k-1].cap || !r.toks[k].cap) {
 			continue // the whole name, then each part after a lower-case word
 		}
-		if cc, ok := r.d.placeFn(placeKey(r.toks[k:i+ext]), prefer); ok {
-			if c, ok := r.d.country[cc]; ok {
-				return ext, c
-			}
+		if c := r.gazetteerCountry(placeKey(r.toks[k:i+ext]), prefer); c >= 0 {
+			return ext, c
 		}
 	}
 	return 0, -1

@@ -65,10 +65,20 @@ func (r *resolver) localPlace(i, j int) int32 {
 	if r.d.placeFn == nil {
 		return -1
 	}
-	prefer := ""
+	return r.gazetteerCountry(key, r.preferredCountry())
+}
+
+// preferredCountry is the article's main country, which the gazetteer prefers among places of one name; "" if none.
+func (r *resolver) preferredCountry() string {
 	if m := r.mainCountry(); m >= 0 {
-		prefer = r.d.actors[m].Country
+		return r.d.actors[m].Country
 	}
+	return ""
+}
+
+// gazetteerCountry returns the country of the gazetteer's place named key (SetPlaces), preferring places in
+// the country prefer; or -1.
+func (r *resolver) gazetteerCountry(key, prefer string) int32 {
 	if cc, ok := r.d.placeFn(key, prefer); ok {
 		if c, ok := r.d.country[cc]; ok {
 			return c
