@@ -137,24 +137,18 @@ func (db *DB) Record(ctx context.Context, id string) (*dyad.Record, error) {
 
 func (db *DB) loadRecord(ctx context.Context, rec *dyad.Record) error {
 	id := rec.Article.ID
-	rows, err := db.reader.QueryContext(ctx, `SELECT span_start, span_end, text, actor_id, actor_name, actor_type,
-		actor_country, actor_sector, actor_code, provisional, via FROM actor_mentions WHERE article_id = ? ORDER BY seq`, id)
-	if err != nil {
+	var mentions []byte
+	err := db.reader.QueryRowContext(ctx, "SELECT mentions FROM actor_mentions WHERE rid = (SELECT rid FROM articles WHERE id = ?)", id).Scan(&mentions)
+	switch {
+	case errors.Is(err, sql.ErrNoRows): // an article that names no actor
+	case err != nil:
 		return fmt.Errorf("actor mentions: %w", err)
-	}
-	for rows.Next() {
-		var m dyad.ActorMention
-		r := &m.Actor
-		if err := rows.Scan(&m.Start, &m.End, &m.Text, &r.ID, &r.Name, &r.Type, &r.Country, &r.Sector, &r.Code,
-			&r.Provisional, &m.Via); err != nil {
-			rows.Close()
+	default:
+		ms, err := decodeMentions(mentions)
+		if err != nil {
 			return fmt.Errorf("actor mentions: %w", err)
 		}
-		rec.Mentions = append(rec.Mentions, m)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("actor mentions: %w", err)
+		rec.Mentions = append(rec.Mentions, ms...)
 	}
 	rec.Events, err = db.queryEvents(ctx, `SELECT `+eventCols+` FROM events e JOIN
 		(SELECT event_id, min(span_start) AS first FROM event_mentions WHERE article_id = ? GROUP BY event_id) m

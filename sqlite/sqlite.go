@@ -173,6 +173,13 @@ const maxStmts = 256
 // the rows.
 func (db *DB) query(ctx context.Context, query string, args ...any) (rows *sql.Rows, done func(), err error) {
 	if lr, ok := ctx.Value(linkReadsKey{}).(*linkReads); ok && lr.db == db {
+		// Each of these reads is one bounded index look-up: it runs under a context that is never cancelled,
+		// which spares a goroutine watching the context in the driver and another in database/sql's Rows for
+		// each read (see saver); a cancelled ctx ends the link stage at its next read.
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		ctx := context.WithoutCancel(ctx)
 		st, err := lr.take(ctx, query)
 		if err != nil {
 			return nil, nil, err

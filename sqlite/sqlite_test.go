@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -59,13 +60,14 @@ func TestMigrateGeo(t *testing.T) {
 	if _, err := db.SaveBatch(ctx, recs[:30]); err != nil {
 		t.Fatal(err)
 	}
+	unmigrateActorMentions(t, db)
 	db.Close()
 	if db, err = Open(ctx, path); err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 10 {
-		t.Fatalf("SchemaVersion = %d, %v; want 10", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 11 {
+		t.Fatalf("SchemaVersion = %d, %v; want 11", v, err)
 	}
 	var n int
 	if err := db.reader.QueryRowContext(ctx, "SELECT count(*) FROM events INDEXED BY events_geo WHERE geo_cell IN (0, 36, 72) AND lat > -90").Scan(&n); err != nil || n == 0 {
@@ -131,8 +133,8 @@ func TestTwoHandles(t *testing.T) {
 	if e.NumMentions != len(recs) || e.NumArticles != len(recs) {
 		t.Errorf("shared event: %d mentions, %d articles; want %d", e.NumMentions, e.NumArticles, len(recs))
 	}
-	if v, err := a.SchemaVersion(ctx); err != nil || v != 10 {
-		t.Errorf("SchemaVersion = %d, %v; want 10", v, err)
+	if v, err := a.SchemaVersion(ctx); err != nil || v != 11 {
+		t.Errorf("SchemaVersion = %d, %v; want 11", v, err)
 	}
 }
 
@@ -218,6 +220,7 @@ func TestMigrateRollups(t *testing.T) {
 	}
 	// Back to version 1: without the rollups and the mentions' codings, as a store written before them.
 	unmigrateSignatures(t, db)
+	unmigrateActorMentions(t, db)
 	for _, q := range []string{"DROP TABLE event_counts", "DROP TABLE store_totals",
 		"DROP INDEX event_mentions_undated", "DROP INDEX articles_near_duplicate_of",
 		"ALTER TABLE event_mentions DROP COLUMN key",
@@ -237,8 +240,8 @@ func TestMigrateRollups(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 10 {
-		t.Fatalf("SchemaVersion = %d, %v; want 10", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 11 {
+		t.Fatalf("SchemaVersion = %d, %v; want 11", v, err)
 	}
 	// Migration 0008 drops the index of actor mentions by actor.
 	var idx int
@@ -452,6 +455,7 @@ func TestMigrateSignatures(t *testing.T) {
 	}
 	want := answers(db)
 	unmigrateSignatures(t, db)
+	unmigrateActorMentions(t, db)
 	if _, err := db.writer.ExecContext(ctx, "DELETE FROM schema_version WHERE version >= 10"); err != nil {
 		t.Fatal(err)
 	}
@@ -460,8 +464,8 @@ func TestMigrateSignatures(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 10 {
-		t.Fatalf("SchemaVersion = %d, %v; want 10", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 11 {
+		t.Fatalf("SchemaVersion = %d, %v; want 11", v, err)
 	}
 	if got := answers(db); got != want {
 		t.Errorf("after the migration:\n%s\nwant:\n%s", got, want)
@@ -499,5 +503,98 @@ func unmigrateSignatures(t *testing.T, db *DB) {
 		if _, err := db.writer.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
+	}
+}
+
+// unmigrateActorMentions turns db's actor mentions back into the table of schema version 10: a row a mention.
+func unmigrateActorMentions(t *testing.T, db *DB) {
+	t.Helper()
+	for _, q := range []string{
+		`CREATE TABLE old_actor_mentions (article_id TEXT NOT NULL REFERENCES articles (id), seq INTEGER NOT NULL,
+			span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, text TEXT NOT NULL, actor_id TEXT NOT NULL,
+			actor_name TEXT NOT NULL, actor_type TEXT NOT NULL, actor_country TEXT NOT NULL DEFAULT '',
+			actor_sector TEXT NOT NULL DEFAULT '', actor_code TEXT NOT NULL DEFAULT '',
+			provisional INTEGER NOT NULL DEFAULT 0, via TEXT NOT NULL DEFAULT '', PRIMARY KEY (article_id, seq)) WITHOUT ROWID`,
+		`INSERT INTO old_actor_mentions SELECT a.id, j.key, j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4,
+			j.value->>5, j.value->>6, j.value->>7, j.value->>8, j.value->>9, j.value->>10
+			FROM actor_mentions m JOIN articles a ON a.rid = m.rid, json_each(m.mentions) j`,
+		`DROP TABLE actor_mentions`, `ALTER TABLE old_actor_mentions RENAME TO actor_mentions`,
+	} {
+		if _, err := db.writer.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+// TestMigrateActorMentions opens a store of schema version 10 (a row per actor mention) that holds
+// mentions, with quotes, backslashes and control characters in their texts: migration 0011 packs each
+// article's into one row, and Record reads the same mentions, for the articles stored before it and after.
+func TestMigrateActorMentions(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "dyad.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := storetest.SyntheticRecords(60, 7)
+	odd := dyad.ActorMention{Start: 3, End: 9, Text: "a \"quoted\" \\ name\n\twith\x01 control, 北京, Đà Nẵng",
+		Actor: dyad.ActorRef{ID: "x\"y", Name: "Name\\", Type: "person", Country: "VNM", Sector: "GOV", Code: "VNMGOV", Provisional: true},
+		Via: "title"}
+	recs[3].Mentions = append(recs[3].Mentions, odd)
+	recs[40].Mentions = append(recs[40].Mentions, odd)
+	recs[7].Mentions = nil
+	if _, err := db.SaveBatch(ctx, recs[:30]); err != nil {
+		t.Fatal(err)
+	}
+	mentions := func(db *DB) string {
+		var b strings.Builder
+		for _, rec := range recs {
+			got, err := db.Record(ctx, rec.Article.ID)
+			if err != nil {
+				continue
+			}
+			fmt.Fprintf(&b, "%s: %d %#v\n", rec.Article.ID, len(got.Mentions), got.Mentions)
+		}
+		return b.String()
+	}
+	want := mentions(db)
+	unmigrateActorMentions(t, db)
+	if _, err := db.writer.ExecContext(ctx, "DELETE FROM schema_version WHERE version >= 11"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if db, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 11 {
+		t.Fatalf("SchemaVersion = %d, %v; want 11", v, err)
+	}
+	if got := mentions(db); got != want {
+		t.Errorf("after the migration:\n%s\nwant:\n%s", got, want)
+	}
+	if _, err := db.SaveBatch(ctx, recs[30:]); err != nil {
+		t.Fatal(err)
+	}
+	ref := openTemp(t)
+	defer ref.Close()
+	if _, err := ref.SaveBatch(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	got, want := mentions(db), mentions(ref)
+	if got != want {
+		t.Errorf("migrated store, then 30 more records:\n%s\nwant:\n%s", got, want)
+	}
+	for _, i := range []int{3, 40} {
+		rec, err := db.Record(ctx, recs[i].Article.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(rec.Mentions, recs[i].Mentions) {
+			t.Errorf("record %d mentions:\n%#v\nwant:\n%#v", i, rec.Mentions, recs[i].Mentions)
+		}
+	}
+	if rec, err := db.Record(ctx, recs[7].Article.ID); err != nil || rec.Mentions == nil || len(rec.Mentions) != 0 {
+		t.Errorf("an article without mentions: %v, %v; want an empty list", rec, err)
 	}
 }
