@@ -539,7 +539,7 @@ func TestMigrateActorMentions(t *testing.T) {
 	recs := storetest.SyntheticRecords(60, 7)
 	odd := dyad.ActorMention{Start: 3, End: 9, Text: "a \"quoted\" \\ name\n\twith\x01 control, 北京, Đà Nẵng",
 		Actor: dyad.ActorRef{ID: "x\"y", Name: "Name\\", Type: "person", Country: "VNM", Sector: "GOV", Code: "VNMGOV", Provisional: true},
-		Via: "title"}
+		Via:   "title"}
 	recs[3].Mentions = append(recs[3].Mentions, odd)
 	recs[40].Mentions = append(recs[40].Mentions, odd)
 	recs[7].Mentions = nil
