@@ -348,7 +348,11 @@ func (r *resolver) gazetteerPlace(i, hi int) (int, int32) {
 		return r.conns()(r.toks[k].fold)&connAnd != 0 || r.d.timeWords[r.toks[k].fold] || r.inOther(k)
 	}
 	ext := 1
-	for k := i + 1; k < hi && k-i < 6; {
+	for k := i + 1; k < hi && k-i < 8; {
+		if r.hyphenJoins(k) {
+			k++ // "Port-au-Prince", "Aix-en-Provence": one name across its hyphens
+			continue
+		}
 		t := r.toks[k]
 		if stop(k) || !t.word {
 			break
@@ -359,7 +363,7 @@ func (r *resolver) gazetteerPlace(i, hi int) (int, int32) {
 			continue
 		}
 		m := k
-		for m < hi && m-k < 2 && r.toks[m].word && !r.toks[m].cap && utf8.RuneCountInString(r.toks[m].fold) <= 4 && !stop(m) {
+		for m < hi && m-k < 3 && (r.hyphenJoins(m) || r.toks[m].word && !r.toks[m].cap && utf8.RuneCountInString(r.toks[m].fold) <= 4 && !stop(m)) {
 			m++
 		}
 		if m == k || m >= hi || !r.toks[m].cap || stop(m) {
@@ -380,6 +384,16 @@ func (r *resolver) gazetteerPlace(i, hi int) (int, int32) {
 		}
 	}
 	return 0, -1
+}
+
+// hyphenJoins reports whether token k is a hyphen written tight between two words ("Port-au-Prince"): it
+// joins them into one name.
+func (r *resolver) hyphenJoins(k int) bool {
+	if k < 1 || k+1 >= len(r.toks) || r.toks[k].fold != "-" {
+		return false
+	}
+	p, n := r.toks[k-1], r.toks[k+1]
+	return p.word && n.word && p.end == r.toks[k].start && r.toks[k].end == n.start
 }
 
 // inOther reports whether token i lies inside a match that names no place: a phrase that names no actor

@@ -56,6 +56,19 @@ func TestContextCountry(t *testing.T) {
 		{"en", "", "Tens of thousands of people marched in Belgrade.", "people", "SRBCVL", "place"},
 		// a crowd told by its number alone; the same words before "of people" only count the people
 		{"en", "", "Tens of thousands marched in Belgrade.", "Tens of thousands", "SRBCVL", "place"},
+		// members of a body that names its country (an adjective, or an @of word and a country) are of that
+		// country, not of the sentence's place: one phrase up to the body
+		{"es", "", "Colombia expulsó a varios diplomáticos de la embajada argentina en Bogotá.", "diplomáticos de la embajada argentina", "ARGGOV", "genitive"},
+		{"pt", "", "Portugal expulsou os diplomatas da embaixada da Rússia em Lisboa.", "diplomatas da embaixada da Rússia", "RUSGOV", "genitive"},
+		{"it", "", "L'Italia ha espulso due funzionari dell'ambasciata russa a Roma.", "funzionari dell'ambasciata russa", "RUSGOV", "demonym"},
+		{"fr", "", "La France a expulsé des diplomates de l'ambassade russe à Paris.", "diplomates de l'ambassade russe", "RUSGOV", "genitive"},
+		{"en", "", "Officials of the embassy of Israel in Ankara were summoned.", "Officials of the embassy of Israel", "ISRGOV", "genitive"},
+		{"nl", "", "Nederland zette diplomaten van de ambassade van Rusland in Den Haag uit.", "diplomaten van de ambassade van Rusland", "RUSGOV", "genitive"},
+		// a body of a person named after an @of word is of the person's country, not of the place
+		{"es", "", "El Gobierno de Nicolás Maduro firmó un acuerdo con la oposición en Barbados.", "Gobierno", "VENGOV", "genitive"},
+		{"de", "", "Die Regierung von Präsident Daniel Ortega hat in Madrid protestiert.", "Regierung", "NICGOV", "genitive"},
+		{"en", "", "The government of Prime Minister Narendra Modi signed a deal in Tokyo.", "government", "INDGOV", "genitive"},
+		{"it", "", "Il governo di Giorgia Meloni ha convocato a Parigi l'ambasciatore russo.", "governo", "ITAGOV", "genitive"},
 	} {
 		ms := d.Recognize(&dyad.Article{Text: c.text, Lang: c.lang, Published: "2024-06-01", Dateline: dyad.NullString(c.dateline)})
 		var got *dyad.ActorMention

@@ -15,12 +15,14 @@ func TestSetPlaces(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	gaz := map[string]string{"juliaca": "PER", "santiago de cuba": "CUB", "san antonio": "USA"}
+	gaz := map[string]string{"juliaca": "PER", "santiago de cuba": "CUB", "san antonio": "USA", "port au prince": "HTI", "port": "FRA"}
 	d.SetPlaces(func(key, prefer string) (string, bool) { cc, ok := gaz[key]; return cc, ok })
 	cases := []struct{ text, country string }{
 		{"Los manifestantes bloquearon las calles en Juliaca.", "PER"},
 		{"Los manifestantes protestaron en Santiago de Cuba.", "CUB"},
 		{"Los manifestantes protestaron en San Antonio de los Baños.", ""},
+		// a name written with hyphens is one name: "Port-au-Prince" is not a place "Port"
+		{"Los manifestantes protestaron en Port-au-Prince.", "HTI"},
 	}
 	for _, c := range cases {
 		ms := d.Recognize(&dyad.Article{Text: c.text, Lang: "es", Published: "2024-03-18"})

@@ -432,7 +432,21 @@ func (r *resolver) title(k, start, pre, preHost int, preOrg, country int32, cvia
 					country, cvia = c, "name"
 				}
 			}
+		} else if group := !isHost && country < 0 && org < 0 && len(offices) == 0 && !person; !group {
+			break
+		} else if c, e, next := r.ofBody(k); c >= 0 {
+			// "diplomáticos de la embajada argentina", "funcionários da embaixada da Rússia": members of a
+			// body that names its country are of that country, one phrase up to the body
+			country, cvia = c, "name"
+			end, ownEnd = e, e
+			k = next
+			break
 		} else {
+			if c := r.ofPerson(k); c >= 0 {
+				// "el Gobierno de Nicolás Maduro", "die Regierung von Präsident Daniel Ortega": the person's
+				// country; the person stays a mention of their own
+				country, cvia = c, "name"
+			}
 			break
 		}
 		subs, hosts = append(subs, k), append(hosts, isHost)
@@ -512,6 +526,51 @@ func (r *resolver) title(k, start, pre, preHost int, preOrg, country int32, cvia
 		emitSubs(false, 0)
 	}
 	return k
+}
+
+// ofBody reads the phrase of a body at item k, after an @of word of a group's title: a body with no office
+// and no country of its own, then its country as an adjective right after it ("la embajada argentina") or
+// after an @of word ("la embaixada da Rússia"). It returns the country, the phrase's end token and the index
+// of the item after it; -1 when the phrase names no country.
+func (r *resolver) ofBody(k int) (int32, int, int) {
+	it := r.items[k]
+	nm, dem, ag := r.class(it)
+	if nm >= 0 || dem >= 0 || len(ag) == 0 || r.isNot(it) || r.personTitle(ag) || k+1 >= len(r.items) {
+		return -1, 0, 0
+	}
+	if offices, _ := r.officesOf(ag); len(offices) > 0 {
+		return -1, 0, 0
+	}
+	nx := r.items[k+1]
+	if nx.i != it.j && (nx.i != r.skipConn(it.j, connOf) || r.elidedBefore(it.j)) {
+		return -1, 0, 0
+	}
+	if c, _ := r.countryOf(nx); c >= 0 {
+		return c, nx.j, k + 2
+	}
+	return -1, 0, 0
+}
+
+// ofPerson returns the country of the person named at item k, after an @of word of a body's title, or -1:
+// a dictionary person with a country, alone or after their own title ("Präsident Daniel Ortega").
+func (r *resolver) ofPerson(k int) int32 {
+	for n := 0; n < 2 && k < len(r.items); n++ {
+		it := r.items[k]
+		nm, dem, ag := r.class(it)
+		if nm >= 0 {
+			if e := r.d.actors[nm]; e.Type == dyad.TypePerson {
+				if c, ok := r.d.country[e.Country]; ok {
+					return c
+				}
+			}
+			return -1
+		}
+		if dem >= 0 || len(ag) == 0 || r.isNot(it) || k+1 >= len(r.items) || r.items[k+1].i != r.skipComma(it.j) {
+			return -1
+		}
+		k++ // a title right before the name
+	}
+	return -1
 }
 
 func (r *resolver) skipComma(p int) int {

@@ -1123,7 +1123,9 @@ func (d *doc) gazetteerPlace(j, b int) (int, string, bool) {
 		}
 		var ks []string
 		for i := k; i < j+ext; i++ {
-			ks = append(ks, d.toks[i].Fold)
+			if d.toks[i].IsWord() {
+				ks = append(ks, d.toks[i].Fold)
+			}
 		}
 		if cc, ok := d.c.placeFn(strings.Join(ks, " "), prefer); ok {
 			return ext, cc, true
@@ -1170,7 +1172,11 @@ func (d *doc) plainFold(k int) string {
 // two of them; stop(i) ends it before token i. It reads at most gazMaxLen+2 tokens.
 func nameExtent(toks []text.Token, j, b int, stop func(int) bool) int {
 	n := 1
-	for i := j + 1; i < b && i-j < gazMaxLen+2; {
+	for i := j + 1; i < b && i-j < gazMaxLen+4; {
+		if hyphenJoins(toks, i) {
+			i++ // "Port-au-Prince", "Aix-en-Provence": one name across its hyphens
+			continue
+		}
 		if stop(i) || !toks[i].IsWord() {
 			break
 		}
@@ -1180,7 +1186,7 @@ func nameExtent(toks []text.Token, j, b int, stop func(int) bool) int {
 			continue
 		}
 		k := i
-		for k < b && k-i < 2 && toks[k].IsWord() && !toks[k].IsCapitalized() && utf8.RuneCountInString(toks[k].Text) <= 4 && !stop(k) {
+		for k < b && k-i < 3 && (hyphenJoins(toks, k) || toks[k].IsWord() && !toks[k].IsCapitalized() && utf8.RuneCountInString(toks[k].Text) <= 4 && !stop(k)) {
 			k++
 		}
 		if k == i || k >= b || !toks[k].IsCapitalized() || stop(k) {
@@ -1189,6 +1195,16 @@ func nameExtent(toks []text.Token, j, b int, stop func(int) bool) int {
 		i = k
 	}
 	return n
+}
+
+// hyphenJoins reports whether token k is a hyphen written tight between two words ("Port-au-Prince"): it
+// joins them into one name.
+func hyphenJoins(toks []text.Token, k int) bool {
+	if k < 1 || k+1 >= len(toks) || toks[k].Text != "-" {
+		return false
+	}
+	p, n := toks[k-1], toks[k+1]
+	return p.IsWord() && n.IsWord() && p.End == toks[k].Start && toks[k].End == n.Start
 }
 
 // mainCountry is the country the article's mentions name most, "" when none: it breaks ties between places

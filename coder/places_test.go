@@ -13,7 +13,7 @@ import (
 // TestSetPlaces: a place only a larger gazetteer knows (SetPlaces) says where an event at home happened and
 // gives a crowd with no country of its own that country; a part of a longer name is no place.
 func TestSetPlaces(t *testing.T) {
-	gaz := map[string]string{"juliaca": "PER", "santiago de cuba": "CUB", "san antonio": "USA", "plaza": "ESP"}
+	gaz := map[string]string{"juliaca": "PER", "santiago de cuba": "CUB", "san antonio": "USA", "plaza": "ESP", "port au prince": "HTI", "port": "FRA"}
 	crowd := func(s string) []dyad.ActorMention {
 		var ms []dyad.ActorMention
 		if i := strings.Index(s, "jóvenes"); i >= 0 {
@@ -33,6 +33,8 @@ func TestSetPlaces(t *testing.T) {
 		{"Cientos de jóvenes protestaron el domingo en Santiago de Cuba.", "CUBOPP CUBGOV 141"},
 		{"Cientos de jóvenes protestaron el domingo en San Antonio de los Baños.", ""},
 		{"Cientos de jóvenes protestaron el domingo en la Plaza Italia.", ""},
+		// a name written with hyphens is one name: "Port-au-Prince" is not a place "Port"
+		{"Cientos de jóvenes protestaron el domingo en Port-au-Prince.", "HTIOPP HTIGOV 141"},
 	}
 	plain := newTestCoder(t)
 	c := newTestCoder(t)
