@@ -120,6 +120,10 @@ func TestRecognize(t *testing.T) {
 		// Phrases that name no actor.
 		{"not phrases", "en", "2024-03-01", "He ate French fries and Swiss cheese, and played his trump card.",
 			nil},
+		// Chinese words that hold a title or an abbreviated army: "领导人非正式会议" names no person 非正式 after the
+		// title 领导人, "以军礼欢迎" (with military honours) no Israeli army, "官员及商界人士" no person 及商界.
+		{"zh not names", "zh", "2024-03-01", "领导人非正式会议以军礼欢迎官员及商界人士。",
+			[]want{{"官员", "GOV", "", "GOV", "sector"}}},
 		// Codes compose: country + agent.
 		{"en military", "en", "2024-03-01", "The Chinese military held drills.",
 			[]want{{"Chinese military", "CHNMIL", "CHN", "CHNMIL", "demonym"}}},

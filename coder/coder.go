@@ -241,7 +241,7 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 					cd.b.lits = append(slices.Clip(cd.b.lits), at...)
 				}
 			}
-			if neg, hypo, bg := s.negated(cd.b), s.hypothetical(cd.b), s.backgroundPhrase(cd.b); neg || hypo || bg {
+			if neg, hypo, bg, attr := s.negated(cd.b), s.hypothetical(cd.b), s.backgroundPhrase(cd.b), s.attribClause(cd.b) || s.crossesCircum(cd.b); neg || hypo || bg || attr {
 				src, tgt := "", ""
 				if cd.b.s >= 0 || cd.b.s == -2 {
 					src = d.slotActor(cd, cd.b.s).Code
@@ -254,6 +254,8 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 				case neg:
 				case hypo:
 					f.Why += " hypothetical (a hypo word of grammar before the verb): not coded"
+				case attr:
+					f.Why += " attributive or adverbial (a clause that modifies a noun, or a trigger inside a circumposition of grammar): not coded"
 				default:
 					f.Why += " background (the cause or occasion of the news, after a background phrase of grammar): not coded"
 				}

@@ -29,7 +29,11 @@ var grammarKinds = map[string]bool{
 	"we": true, "barrier": true, "loc": true, "elision": true, "option": true, "it": true, "him": true,
 	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true, "between": true, "agent": true, "whole": true, "frame": true, "goal": true, "clitic": true,
 	"own": true, "allege": true, "nounend": true, "gerund": true, "nonfinite": true, "background": true, "this": true,
+	"circum-open": true, "circum-close": true, "circum-not": true, "attrib": true,
 }
+
+// phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
+var phraseKinds = map[string]bool{"background": true, "circum-open": true, "circum-close": true, "circum-not": true, "attrib": true}
 
 // word classes of the dates file.
 var dateKinds = map[string]bool{"month": true, "weekday": true, "relative": true, "datepart": true, "daycue": true, "noyear": true,
@@ -204,7 +208,7 @@ func (lg *lang) addWord(kind, entry string) {
 	if kind == "hypo" || kind == "allege" {
 		lg.hasHypo = true
 	}
-	if len(sq) == 1 && kind != "background" {
+	if len(sq) == 1 && !phraseKinds[kind] {
 		lg.class[sq[0]] |= classBits[kind]
 		return
 	}

@@ -548,6 +548,12 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 		if e.slack == 0 || p < 0 || p >= len(s.u) {
 			return false
 		}
+		if dir < 0 && e.kind == kSlot && (e.slot == 'S' || e.slot == 'T') {
+			if k := s.circumOpen(p, b); k >= 0 {
+				p = k - 1 // "习近平……在利马出席……会议期间会见": the adverbial between the subject and its verb
+				continue
+			}
+		}
 		u := s.u[p]
 		if n := s.nonfiniteEnd(p); n > 0 && dir < 0 && e.kind == kSlot && e.slot == 'S' && !b.imported && u.phrase < 0 && !sawAnd {
 			// "... un mois après avoir rompu ses relations avec T", "dopo aver ricevuto T": a non-finite verb
@@ -650,6 +656,12 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			if k := s.placeSkip(q, dir); k >= 0 {
 				q = k + dir // a place name of several ideographs is one unit of a gap: "在伊斯坦布尔举行"
 				continue
+			}
+			if dir < 0 && j+1 < len(els) && els[j+1].kind == kSlot && (els[j+1].slot == 'S' || els[j+1].slot == 'T') {
+				if k := s.circumOpen(q, b); k >= 0 {
+					q = k - 1 // a circumposition "在……期间" is one unit of a gap before the subject
+					continue
+				}
 			}
 			if q < 0 || q >= len(s.u) || (s.u[q].phrase >= 0 && !s.locative(q) && !s.wordPhrase(q) && !s.governed(q) && !s.attributive(q) && !s.bareAgent(q)) || s.barrierAt(q) {
 				return false // a gap passes over a place, a phrase after a preposition ("gegen Russland") and an adjective ("a Russian hacker")

@@ -1,0 +1,103 @@
+package coder
+
+import "slices"
+
+// maxCircum is the most units between the opening and the closing word of a circumposition.
+const maxCircum = 40
+
+// circumOpen returns, when the closing word of a circumposition of grammar (class circum-close: "期间", "之际",
+// "上", "时") ends at unit p, the unit of its opening word to the left (circum-open: "在", "于"), within
+// maxCircum units and with no punctuation between; else -1. "习近平在利马出席亚太经合组织领导人非正式会议期间会见石破茂":
+// the adverbial from 在 to 期间 stands between the subject and its verb, and the actors inside it (the
+// place, the summit) are no side of the event, so a walk towards the subject passes over it whole. A closer
+// of one ideograph counts only before punctuation or a word of the match: its next ideograph may make
+// another word of it ("上午", "中方", "时间"). An opener inside a word of class circum-not ("正在", "所在")
+// opens nothing.
+func (s *sentence) circumOpen(p int, b *binding) int {
+	lg := s.d.lg
+	closers := lg.phrases["circum-close"]
+	if len(closers) == 0 || p <= 0 || p >= len(s.u) || s.u[p].phrase >= 0 {
+		return -1
+	}
+	start := -1
+	for _, sq := range closers {
+		k := p - len(sq) + 1
+		if k <= 0 || !s.seqAt(k, sq) {
+			continue
+		}
+		if len(sq) == 1 && p+1 < len(s.u) {
+			if n := s.u[p+1]; n.phrase >= 0 || s.d.toks[n.tok].IsWord() && !slices.Contains(b.lits, p+1) {
+				continue
+			}
+		}
+		start = k
+		break
+	}
+	if start < 0 {
+		return -1
+	}
+	for j := start - 1; j >= 0 && start-j <= maxCircum; j-- {
+		u := s.u[j]
+		if u.phrase >= 0 {
+			continue
+		}
+		if !s.d.toks[u.tok].IsWord() {
+			return -1 // a comma or a stop: the closer ends a phrase of its own clause
+		}
+		for _, sq := range lg.phrases["circum-open"] {
+			if s.seqAt(j, sq) && !s.circumNot(j) {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// circumNot reports whether unit j lies inside a word of class circum-not ("正在", "现在", "存在").
+func (s *sentence) circumNot(j int) bool {
+	for _, sq := range s.d.lg.phrases["circum-not"] {
+		for i := range sq {
+			if k := j - i; k >= 0 && s.seqAt(k, sq) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// attributive reports whether a match tells a clause that modifies a noun rather than the news: its verb, the
+// last word of the pattern, is followed right by an attributive particle of grammar (class attrib: "的").
+// "瑙鲁成为第183个同中国建交的国家" (the country that established ties with China), "以换取被美方羁押的俄罗斯公民"
+// (the citizen held by the US) describe who is meant; what they tell happened before, or is the news of
+// another clause.
+func (s *sentence) attribClause(b binding) bool {
+	parts := s.d.lg.phrases["attrib"]
+	if len(parts) == 0 || len(b.lits) == 0 {
+		return false
+	}
+	last := slices.Max(b.lits)
+	if last+1 >= len(s.u) {
+		return false
+	}
+	for _, sq := range parts {
+		if s.seqAt(last+1, sq) {
+			return true
+		}
+	}
+	return false
+}
+
+// crossesCircum reports whether a match's trigger lies inside a circumposition ("在……会晤期间") while a side of
+// it lies outside: "习近平在出席金砖国家领导人会晤期间会见莫迪" tells no summit of BRICS with Modi; the summit is
+// where Xi met him.
+func (s *sentence) crossesCircum(b binding) bool {
+	if len(s.d.lg.phrases["circum-close"]) == 0 {
+		return false
+	}
+	for p := b.trig; p <= b.hi && p < len(s.u); p++ {
+		if k := s.circumOpen(p, &b); k >= 0 && k < b.trig {
+			return b.hi > p || b.lo < k
+		}
+	}
+	return false
+}
