@@ -657,6 +657,12 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 				q = k + dir // a place name of several ideographs is one unit of a gap: "在伊斯坦布尔举行"
 				continue
 			}
+			if dir < 0 && s.d.lg.commaChain && !b.imported && j+1 < len(els) && els[j+1].kind == kSlot && els[j+1].slot == 'S' &&
+				q > 0 && q < len(s.u) && s.u[q].phrase < 0 && s.u[q].fold == "," {
+				// "sẽ thăm chính thức Chile, thăm cấp Nhà nước Peru": past a comma of a comma chain the subject is
+				// the sentence's, as the slack before S reads it, not the object of the predicate before the comma
+				return s.walk(els, j+1, q, dir, b)
+			}
 			if dir < 0 && j+1 < len(els) && els[j+1].kind == kSlot && (els[j+1].slot == 'S' || els[j+1].slot == 'T') {
 				if k := s.circumOpen(q, b); k >= 0 {
 					q = k - 1 // a circumposition "在……期间" is one unit of a gap before the subject
@@ -1478,19 +1484,32 @@ func (s *sentence) groupActor(p int) (dyad.ActorRef, bool) {
 // firstPhrase returns the unit of the sentence's first actor phrase when it opens the sentence (within its
 // first few words), or -1.
 func (s *sentence) firstPhrase() int {
+	from := 0 // where the subject's window starts: the sentence's start, or the comma after an opening clause
 	for k, u := range s.u {
 		if u.phrase >= 0 && (s.d.datelinePhrase(u.phrase) || s.locative(k)) {
 			continue // "HÀ NỘI (TTXVN) - X và Y đã ...": the dateline is no subject, nor a place ("bùng phát ở Pháp")
 		}
 		if u.phrase >= 0 {
+			if k-from > 8 {
+				return -1
+			}
 			return k
 		}
-		if k >= 8 || s.barrierAt(k) {
+		if u.fold == "," && k < maxOpening {
+			// "Nhận lời mời của lãnh đạo hai nước, Chủ tịch nước X sẽ thăm ...": an opening clause without an
+			// actor, then the subject
+			from = k + 1
+			continue
+		}
+		if k-from >= 8 && k >= maxOpening || s.barrierAt(k) {
 			return -1
 		}
 	}
 	return -1
 }
+
+// maxOpening is how far into a sentence the comma that closes an opening clause may stand.
+const maxOpening = 30
 
 // clauseSubject returns the actor phrase that opens a clause after a barrier word ("after", "when", "said",
 // not a relative pronoun) between the sentence's subject at f and unit p, the nearest such before p; -1 when
