@@ -224,6 +224,14 @@ func (s *saver) merge(rec *dyad.Record) error {
 			WHERE id = $2 AND EXISTS (SELECT 1 FROM events d WHERE d.id = ANY($1) AND d.date IS NOT NULL AND d.date <> '')`, all, m.Into); err != nil {
 			return fmt.Errorf("merge into %s: date: %w", m.Into, err)
 		}
+		// A span of an article that several of the events mention (one sentence coded as two events) keeps one
+		// mention: Into's own, or else that of the smallest id merged.
+		dropped, err := s.tx.Exec(s.ctx, `DELETE FROM event_mentions m WHERE m.event_id = ANY($2) AND EXISTS (SELECT 1
+			FROM event_mentions x WHERE x.article_id = m.article_id AND x.span_start = m.span_start
+			AND (x.event_id = $1 OR (x.event_id = ANY($2) AND x.event_id COLLATE "C" < m.event_id COLLATE "C")))`, m.Into, from)
+		if err != nil {
+			return fmt.Errorf("merge into %s: mentions of the same span: %w", m.Into, err)
+		}
 		if _, err := s.tx.Exec(s.ctx, "UPDATE event_mentions SET event_id = $1 WHERE event_id = ANY($2)", m.Into, from); err != nil {
 			return fmt.Errorf("merge into %s: mentions: %w", m.Into, err)
 		}
@@ -250,7 +258,7 @@ func (s *saver) merge(rec *dyad.Record) error {
 			before[id].add(deltas, -1)
 			after[id].add(deltas, 1)
 		}
-		if err := s.saveRollups(deltas, totals{events: -tag.RowsAffected()}); err != nil {
+		if err := s.saveRollups(deltas, totals{events: -tag.RowsAffected(), mentions: -dropped.RowsAffected()}); err != nil {
 			return err
 		}
 	}

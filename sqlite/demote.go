@@ -224,6 +224,19 @@ func (s *saver) merge(rec *dyad.Record) error {
 			append(append(anys(all), m.Into), anys(all)...)...); err != nil {
 			return fmt.Errorf("merge into %s: date: %w", m.Into, err)
 		}
+		// A span of an article that several of the events mention (one sentence coded as two events) keeps one
+		// mention: Into's own, or else that of the smallest id merged.
+		res, err := s.tx.ExecContext(s.ctx, "DELETE FROM event_mentions WHERE event_id IN ("+inFrom+`) AND EXISTS (SELECT 1
+			FROM event_mentions x WHERE x.article_id = event_mentions.article_id AND x.span_start = event_mentions.span_start
+			AND (x.event_id = ? OR (x.event_id IN (`+inFrom+") AND x.event_id < event_mentions.event_id)))",
+			append(append(anys(from), m.Into), anys(from)...)...)
+		if err != nil {
+			return fmt.Errorf("merge into %s: mentions of the same span: %w", m.Into, err)
+		}
+		dropped, err := res.RowsAffected()
+		if err != nil {
+			return fmt.Errorf("merge into %s: mentions of the same span: %w", m.Into, err)
+		}
 		if _, err := s.tx.ExecContext(s.ctx, "UPDATE event_mentions SET event_id = ? WHERE event_id IN ("+inFrom+")",
 			append([]any{m.Into}, anys(from)...)...); err != nil {
 			return fmt.Errorf("merge into %s: mentions: %w", m.Into, err)
@@ -235,7 +248,7 @@ func (s *saver) merge(rec *dyad.Record) error {
 		if err := s.alias(m.Into, from, inFrom); err != nil {
 			return err
 		}
-		res, err := s.tx.ExecContext(s.ctx, "DELETE FROM events WHERE id IN ("+inFrom+")", anys(from)...)
+		res, err = s.tx.ExecContext(s.ctx, "DELETE FROM events WHERE id IN ("+inFrom+")", anys(from)...)
 		if err != nil {
 			return fmt.Errorf("merge into %s: delete events: %w", m.Into, err)
 		}
@@ -255,7 +268,7 @@ func (s *saver) merge(rec *dyad.Record) error {
 			before[id].add(deltas, -1)
 			after[id].add(deltas, 1)
 		}
-		s.tot = totals{events: -n}
+		s.tot = totals{events: -n, mentions: -dropped}
 		if err := s.saveRollups(deltas); err != nil {
 			return err
 		}

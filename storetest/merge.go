@@ -131,3 +131,64 @@ func testAliases(t *testing.T, s dyad.Store) {
 		t.Errorf("Event(ev-alias-c) after its second rename = %v, %v; want ev-alias-0 with 2 mentions", ev, err)
 	}
 }
+
+// testMergeSameSpan merges events that hold mentions of the same span of the same article (one sentence
+// coded as two events, which the link stage later finds to be one): the merged event keeps one mention of
+// the span, its own, or else that of the smallest event id merged, and the save does not fail on the
+// mentions' uniqueness. Counters and totals count the mentions kept.
+func testMergeSameSpan(t *testing.T, s dyad.Store, check func(step string)) {
+	ctx := context.Background()
+	if check == nil {
+		check = func(string) {}
+	}
+	// m1 codes its sentence as events a and b; m2 codes its own as c and d; m0 reports e alone.
+	x := mergeArticle("span-m1", "en", "2024-06-02", "ev-span-a", "2024-06-01", vnmGov, "040", 0.7)
+	bx := mergeArticle("span-m1", "en", "2024-06-02", "ev-span-b", "2024-06-01", vnmGov, "042", 0.9)
+	x.Events = append(x.Events, bx.Events...)
+	y := mergeArticle("span-m2", "fr", "2024-06-03", "ev-span-d", "2024-06-01", vnmGov, "043", 0.6)
+	cy := mergeArticle("span-m2", "fr", "2024-06-03", "ev-span-c", "2024-06-01", vnmGov, "036", 0.8)
+	y.Events = append(y.Events, cy.Events...)
+	z := mergeArticle("span-m0", "vi", "2024-06-04", "ev-span-e", "2024-06-01", vnmGov, "040", 0.5)
+	for _, r := range []*dyad.Record{x, y, z} {
+		if ok, err := s.Save(ctx, r); err != nil || !ok {
+			t.Fatalf("Save(%s) = %v, %v", r.Article.ID, ok, err)
+		}
+	}
+	before, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("five events")
+	bridge := mergeArticle("span-m3", "de", "2024-06-05", "ev-span-a", "", vnmGov, "040", 0.75)
+	bridge.Merge = []dyad.EventMerge{{Into: "ev-span-a", From: []string{"ev-span-b", "ev-span-d", "ev-span-c", "ev-span-e"}}}
+	if ok, err := s.Save(ctx, bridge); err != nil || !ok {
+		t.Fatalf("Save(bridge) = %v, %v; want the events merged", ok, err)
+	}
+	check("merged")
+	ev, err := s.Event(ctx, "ev-span-a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range ev.Mentions {
+		got = append(got, m.ArticleID+" "+m.Pattern)
+	}
+	slices.Sort(got)
+	want := []string{"span-m0 en/verbs:12", "span-m1 en/verbs:12", "span-m2 en/verbs:12", "span-m3 en/verbs:12"}
+	if !slices.Equal(got, want) || ev.NumMentions != 4 || ev.NumArticles != 4 {
+		t.Errorf("merged event: mentions %v, %d mentions, %d articles; want one a span: %v", got, ev.NumMentions, ev.NumArticles, want)
+	}
+	for _, m := range ev.Mentions {
+		// m1's span kept a's own mention (0.7), m2's that of c, the smaller id (0.8)
+		if w := map[string]float64{"span-m1": 0.7, "span-m2": 0.8}[m.ArticleID]; w != 0 && m.Confidence != w {
+			t.Errorf("mention of %s: confidence %v; want %v", m.ArticleID, m.Confidence, w)
+		}
+	}
+	after, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Events != before.Events-4 || after.Mentions != before.Mentions-1 || after.Articles != before.Articles+1 {
+		t.Errorf("Stats %+v after the merge, %+v before; want four events less, one mention less (two dropped, one added), one article more", after, before)
+	}
+}

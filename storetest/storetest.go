@@ -60,6 +60,11 @@ func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
 		defer s.Close()
 		testMerge(t, s, nil)
 	})
+	t.Run("MergeSameSpan", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		testMergeSameSpan(t, s, nil)
+	})
 	t.Run("Aliases", func(t *testing.T) {
 		s := open(t)
 		defer s.Close()
