@@ -30,6 +30,7 @@ var grammarKinds = map[string]bool{
 	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true, "between": true, "agent": true, "whole": true, "frame": true, "goal": true, "clitic": true,
 	"own": true, "allege": true, "nounend": true, "gerund": true, "nonfinite": true, "background": true, "this": true,
 	"circum-open": true, "circum-close": true, "circum-not": true, "attrib": true,
+	"tense": true, "notense": true,
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
@@ -97,6 +98,11 @@ type lang struct {
 	commaChain bool
 	// frames: the words of each frame (grammar `frame | NAME | word ...`): "will", "refused to"
 	frames []frameWords
+	// tenses: verb endings that tell a tense (grammar `tense | NAME | ending ...`): a synthetic future
+	// ("entregará", "enverra") is the intent frame, a conditional ("provocherebbe") hypothetical; notense
+	// holds the words that end so and are no such form ("quería" is an imperfect)
+	tenses  []tenseEnds
+	notense map[string]bool
 }
 
 // word classes as bits, so that one map lookup answers every class of a word.
@@ -349,6 +355,12 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 									lg.gerundEnds = append(lg.gerundEnds, e)
 								}
 							}
+						}
+						continue
+					}
+					if (kind == "tense" || kind == "notense") && name == GrammarFile {
+						if err := lg.addTense(fmt.Sprintf("%s:%d", l.File, l.N), kind, l.Fields); err != nil {
+							errs = append(errs, l.Errorf("%v", err))
 						}
 						continue
 					}

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/packs"
@@ -15,6 +18,9 @@ import (
 // 1313, "stopped supplying weapons" 1622). The words of each frame are data of each language's grammar
 // (`frame | NAME | word | word ...`).
 const FramesFile = "cameo/frames"
+
+// frameIntent is the frame of what an actor will do, which a future verb tells too.
+const frameIntent = "intent"
 
 // frameMaps maps a frame's name to its code map: an event code (or a prefix of it: a root, a three-digit
 // code) to the code it becomes. The longest key that is a prefix of the event's code applies.
@@ -86,6 +92,9 @@ func checkFrames(langs map[string]*lang, fm frameMaps) []error {
 				errs = append(errs, fmt.Errorf("%s: grammar of %s: frame %q is not defined in %s", fw.where, lg.code, fw.name, FramesFile))
 			}
 		}
+		if _, ok := fm[frameIntent]; !ok && len(lg.tenses) > 0 {
+			errs = append(errs, fmt.Errorf("%s: grammar of %s: a tense needs frame %q, which %s does not define", lg.tenses[0].where, lg.code, frameIntent, FramesFile))
+		}
 	}
 	return errs
 }
@@ -119,7 +128,7 @@ func (lg *lang) addFrame(where string, fields []string) error {
 // count as the pattern's words (so a frame that is also a hypo word, "threatened to", does not void it).
 func (s *sentence) framed(b binding, code string) (string, []int) {
 	lg := s.d.lg
-	if len(lg.frames) == 0 || s.d.c == nil {
+	if len(lg.frames) == 0 && len(lg.tenses) == 0 || s.d.c == nil {
 		return code, nil
 	}
 	type hit struct {
@@ -145,8 +154,8 @@ func (s *sentence) framed(b binding, code string) (string, []int) {
 		best := hit{at: -1}
 		for _, fw := range lg.frames {
 			for _, sq := range fw.seqs {
-				if len(sq) > best.n && k+len(sq) <= b.trig && s.seqAt(k, sq) && !litIn(b.lits, k, len(sq)) {
-					best = hit{at: k, n: len(sq), name: fw.name}
+				if end := s.frameSpan(k, sq); end > k && end-k > best.n && end <= b.trig && !litIn(b.lits, k, end-k) {
+					best = hit{at: k, n: end - k, name: fw.name}
 				}
 			}
 		}
@@ -155,6 +164,21 @@ func (s *sentence) framed(b binding, code string) (string, []int) {
 			// U.S. sanctions on Syria" the frame governs "lift", not the noun "sanctions"
 			hits = append(hits, best)
 			k += best.n - 1
+		}
+	}
+	// a verb whose ending tells the future (or the conditional of reported speech) is the intent frame, at
+	// its place among the frame words ("dejará de enviar armas": halted first, 1622, then intent keeps it)
+	if name, k := s.verbTense(b); k >= 0 && (name == tenseFuture || s.reportedAt(b, k)) {
+		covered := false
+		for _, h := range hits {
+			covered = covered || k >= h.at && k < h.at+h.n
+		}
+		if !covered {
+			i := 0
+			for i < len(hits) && hits[i].at < k {
+				i++
+			}
+			hits = slices.Insert(hits, i, hit{at: k, n: 1, name: frameIntent})
 		}
 	}
 	var at []int
@@ -187,10 +211,140 @@ func litIn(lits []int, k, n int) bool {
 func (s *sentence) frameEndsAt(p int) bool {
 	for _, fw := range s.d.lg.frames {
 		for _, sq := range fw.seqs {
-			if k := p - len(sq) + 1; k >= 0 && s.seqAt(k, sq) {
-				return true
+			for k := p - len(sq) + 1; k >= 0 && k >= p-len(sq)-maxFrameDate; k-- {
+				if s.frameSpan(k, sq) == p+1 {
+					return true
+				}
 			}
 		}
 	}
 	return false
+}
+
+// maxFrameDate is the most units of a date expression that may stand inside a frame's words.
+const maxFrameDate = 8
+
+// frameSpan returns the end (the unit after the last) of a frame's words sq read from unit k, or -1: a date
+// expression may stand between two of its words, as between the elements of a pattern ("vowed on Wednesday
+// to launch", "se ofrecieron el jueves a facilitar", "amenazó el domingo con", "hebben zaterdag gedreigd").
+func (s *sentence) frameSpan(k int, sq seq) int {
+	p := k
+	for i, t := range sq {
+		if i > 0 {
+			for n := 0; n < maxFrameDate && s.isDate(p) && (p >= len(s.u) || s.u[p].fold != t); n++ {
+				p++
+			}
+		}
+		if p >= len(s.u) || s.u[p].phrase >= 0 || s.u[p].fold != t {
+			return -1
+		}
+		p++
+	}
+	return p
+}
+
+// The tenses a verb's ending may tell (grammar `tense | NAME | ending ...`).
+const (
+	// tenseFuture is a synthetic future ("entregará", "enverra", "invierà"): what the actor will do, the
+	// intent frame ("España entregará tanques a Ucrania" is a promise, 0332, not a delivery).
+	tenseFuture = "future"
+	// tenseConditional is a conditional ("provocaría", "enverrait", "provocherebbe"): what would happen, no
+	// event; but after a `that` word (reported speech) it is the future of the past, the intent frame again
+	// ("ont annoncé qu'elles reconnaîtraient l'État de Palestine").
+	tenseConditional = "conditional"
+)
+
+// tenseEnds is one tense's verb endings in a language, compared with the word as written, lower-cased (the
+// accent tells "enviará", future, from "enviara", pluperfect).
+type tenseEnds struct {
+	name  string
+	where string
+	ends  []string
+}
+
+// addTense records a grammar line `tense | NAME | ending ...` or `notense | word ...`.
+func (lg *lang) addTense(where, kind string, fields []string) error {
+	if kind == "notense" {
+		if lg.notense == nil {
+			lg.notense = map[string]bool{}
+		}
+		for _, w := range fields[1:] {
+			if w = norm.NFC.String(strings.ToLower(strings.TrimSpace(w))); w != "" {
+				lg.notense[w] = true
+			}
+		}
+		return nil
+	}
+	if len(fields) < 3 || (fields[1] != tenseFuture && fields[1] != tenseConditional) {
+		return fmt.Errorf("want tense | %s or %s | ending | ending", tenseFuture, tenseConditional)
+	}
+	te := tenseEnds{name: fields[1], where: where}
+	for _, e := range fields[2:] {
+		if e = norm.NFC.String(strings.ToLower(strings.TrimSpace(e))); e != "" {
+			te.ends = append(te.ends, e)
+		}
+	}
+	lg.tenses = append(lg.tenses, te)
+	return nil
+}
+
+// tenseOf returns the tense that a word's ending tells, the longest ending deciding; "" when none. An
+// ending is never the whole word.
+func (lg *lang) tenseOf(word string) string {
+	w := norm.NFC.String(strings.ToLower(word))
+	if lg.notense[w] {
+		return ""
+	}
+	name, n := "", 0
+	for _, te := range lg.tenses {
+		for _, e := range te.ends {
+			if len(e) > n && strings.HasSuffix(w, e) && utf8.RuneCountInString(w) > utf8.RuneCountInString(e) {
+				name, n = te.name, len(e)
+			}
+		}
+	}
+	return name
+}
+
+// verbTense returns the tense the verb of a match tells by its ending, and the unit that tells it (-1 when
+// none): the trigger, or a word between the match's start and the trigger (the verb where the trigger is
+// its object, "enviará ayuda humanitaria", or an auxiliary, "será recibido"), looked for from the trigger
+// back to a comma, a barrier word or a relative clause's start, among the words that may be verbs.
+func (s *sentence) verbTense(b binding) (string, int) {
+	lg := s.d.lg
+	if len(lg.tenses) == 0 {
+		return "", -1
+	}
+	for k := b.trig; k >= b.lo && k >= 0; k-- {
+		u := s.u[k]
+		if u.phrase >= 0 {
+			continue
+		}
+		if f := u.fold; f == "," || f == ";" || f == ":" || f == "(" || f == ")" || lg.is(cBarrier|cRel, f) {
+			break
+		}
+		if name := lg.tenseOf(s.d.toks[u.tok].Text); name != "" && s.verbLike(k) {
+			return name, k
+		}
+	}
+	return "", -1
+}
+
+// reportedAt reports whether the verb at unit k stands in reported speech: a `that` word comes before it,
+// inside the match or in the six units before its start ("Irán dijo que atacaría a Israel", "ont annoncé
+// qu'elles reconnaîtraient").
+func (s *sentence) reportedAt(b binding, k int) bool {
+	for j := k - 1; j >= 0 && j >= b.lo-6; j-- {
+		if u := s.u[j]; u.phrase < 0 && s.d.lg.is(cThat, u.fold) {
+			return true
+		}
+	}
+	return false
+}
+
+// conditional reports whether a match's verb is a conditional outside reported speech: what would happen
+// ("un ataque provocaría una guerra"), not an event.
+func (s *sentence) conditional(b binding) bool {
+	name, k := s.verbTense(b)
+	return name == tenseConditional && !s.reportedAt(b, k)
 }

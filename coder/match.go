@@ -738,6 +738,9 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			return false // "S @expel T[diplomat*]": the phrase must hold the word (a pronoun holds none)
 		}
 		if u.phrase < 0 {
+			if s.isDate(p) {
+				return false // "amenazó el domingo con": "el" leads a date, it is no pronoun ("él")
+			}
 			// a pronoun: "He met ...", "it had signed ...", "... urged him to", "nước này", "该国"
 			cls, n := s.pronounAt(p, dir)
 			first := p // the pronoun's first unit
@@ -1123,6 +1126,9 @@ func (s *sentence) negated(b binding) bool {
 // T" (036) is an intention, not a hypothesis.
 func (s *sentence) hypothetical(b binding) bool {
 	lg := s.d.lg
+	if s.conditional(b) {
+		return true // "un ataque provocaría una guerra": a conditional verb (grammar tense) outside reported speech
+	}
 	if !lg.hasHypo {
 		return false
 	}
@@ -1141,8 +1147,8 @@ func (s *sentence) hypothetical(b binding) bool {
 			return true
 		}
 		for _, sq := range lg.phrases["hypo"] {
-			if k+len(sq) <= b.trig && s.seqAt(k, sq) {
-				return true
+			if end := s.frameSpan(k, sq); end > k && end <= b.trig {
+				return true // a date may stand inside the phrase: "amenazó el domingo con"
 			}
 		}
 	}

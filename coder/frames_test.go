@@ -1,0 +1,67 @@
+package coder
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/packs"
+)
+
+// TestTenseOf checks the endings of grammar `tense` lines: the longest ending decides, the accent counts
+// (Portuguese "enviaria" is a conditional, "humanitária" is not), notense words and whole-word endings are
+// no tense.
+func TestTenseOf(t *testing.T) {
+	lg := newLang("xx")
+	for _, l := range [][]string{
+		{"tense", "future", "rá", "rão"},
+		{"tense", "conditional", "aria", "ariam"},
+		{"notense", "parceria", "secretaria"},
+	} {
+		if err := lg.addTense("xx/grammar:1", l[0], l); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for w, want := range map[string]string{
+		"enviará": tenseFuture, "Enviarão": tenseFuture, "enviara": "", "rá": "",
+		"enviaria": tenseConditional, "humanitária": "", "secretaria": "", "enviou": "",
+	} {
+		if got := lg.tenseOf(w); got != want {
+			t.Errorf("tenseOf(%q) = %q, want %q", w, got, want)
+		}
+	}
+	if err := lg.addTense("xx/grammar:2", "tense", []string{"tense", "past", "ou"}); err == nil {
+		t.Error("tense past: no error, want one (only future and conditional)")
+	}
+}
+
+// TestTenseFrames checks the mechanism on a language whose patterns name the past only: the future is the
+// intent frame, a conditional no event, a conditional after a `that` word the intent frame again.
+func TestTenseFrames(t *testing.T) {
+	dir := writePack(t, map[string]string{
+		"es/verbs":     "073 | S ..2 envi~ ..4 ayuda ..2 a T\n",
+		"es/grammar":   "that | que\ntense | future | rá | rán\ntense | conditional | aría | arían\n",
+		"cameo/frames": "intent | 07>033 | 073>0333\n",
+	})
+	c, err := New(packs.Dir(dir), cameo.MustDefault())
+	if err != nil {
+		t.Fatal(err)
+	}
+	actors := loadTestActors(t)
+	for txt, want := range map[string]string{
+		"México envió ayuda a Cuba.":                         "073",
+		"México enviará ayuda a Cuba.":                       "0333",
+		"México enviaría ayuda a Cuba.":                      "",
+		"El gobierno dijo que México enviaría ayuda a Cuba.": "0333",
+	} {
+		res := c.Code(&dyad.Article{ID: "f", Lang: "es", Text: txt}, handMentions(actors, txt))
+		var got []string
+		for _, e := range res.Events {
+			got = append(got, e.Code)
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%q: events %v, want %q", txt, got, want)
+		}
+	}
+}
