@@ -7,16 +7,24 @@ const maxCircum = 40
 
 // circumOpen returns, when the closing word of a circumposition of grammar (class circum-close: "期间", "之际",
 // "上", "时") ends at unit p, the unit of its opening word to the left (circum-open: "在", "于"), within
-// maxCircum units and with no punctuation between; else -1. "习近平在利马出席亚太经合组织领导人非正式会议期间会见石破茂":
+// maxCircum units and with no comma or stop between; else -1. "习近平在利马出席亚太经合组织领导人非正式会议期间会见石破茂":
 // the adverbial from 在 to 期间 stands between the subject and its verb, and the actors inside it (the
 // place, the summit) are no side of the event, so a walk towards the subject passes over it whole. A closer
 // of one ideograph counts only before punctuation or a word of the match: its next ideograph may make
-// another word of it ("上午", "中方", "时间"). An opener inside a word of class circum-not ("正在", "所在")
-// opens nothing.
+// another word of it ("上午", "中方", "时间"). A comma closes a conditional clause (class cond-open: "如果") the same
+// way: "川普威胁，如果北京不撤回报复性关税，将对中国商品加征关税" (the subject is Trump's, not Beijing's). An opener inside a word of class
+// circum-not ("正在", "所在") opens nothing.
 func (s *sentence) circumOpen(p int, b *binding) int {
 	lg := s.d.lg
 	closers := lg.phrases["circum-close"]
-	if len(closers) == 0 || p <= 0 || p >= len(s.u) || s.u[p].phrase >= 0 {
+	if p <= 0 || p >= len(s.u) || s.u[p].phrase >= 0 {
+		return -1
+	}
+	openers := lg.phrases["circum-open"]
+	if isComma(s.u[p].fold) {
+		closers, openers = []seq{{s.u[p].fold}}, lg.phrases["cond-open"] // "如果……，"
+	}
+	if len(closers) == 0 || len(openers) == 0 {
 		return -1
 	}
 	start := -1
@@ -25,7 +33,7 @@ func (s *sentence) circumOpen(p int, b *binding) int {
 		if k <= 0 || !s.seqAt(k, sq) {
 			continue
 		}
-		if len(sq) == 1 && p+1 < len(s.u) {
+		if len(sq) == 1 && p+1 < len(s.u) && s.d.toks[s.u[p].tok].IsWord() {
 			if n := s.u[p+1]; n.phrase >= 0 || s.d.toks[n.tok].IsWord() && !slices.Contains(b.lits, p+1) {
 				continue
 			}
@@ -36,21 +44,22 @@ func (s *sentence) circumOpen(p int, b *binding) int {
 	if start < 0 {
 		return -1
 	}
+	open := -1 // the farthest opener: "如果北京不在8日前撤回……，" is one clause, not "在8日前……，"
 	for j := start - 1; j >= 0 && start-j <= maxCircum; j-- {
 		u := s.u[j]
 		if u.phrase >= 0 {
 			continue
 		}
-		if !s.d.toks[u.tok].IsWord() {
-			return -1 // a comma or a stop: the closer ends a phrase of its own clause
+		if isComma(u.fold) || isStop(s.d.toks[u.tok].Text) || u.fold == "；" || u.fold == "：" {
+			break // a comma or a stop: the closer ends a phrase of its own clause
 		}
-		for _, sq := range lg.phrases["circum-open"] {
+		for _, sq := range openers {
 			if s.seqAt(j, sq) && !s.circumNot(j) {
-				return j
+				open = j
 			}
 		}
 	}
-	return -1
+	return open
 }
 
 // circumNot reports whether unit j lies inside a word of class circum-not ("正在", "现在", "存在").
@@ -91,7 +100,7 @@ func (s *sentence) attribClause(b binding) bool {
 // it lies outside: "习近平在出席金砖国家领导人会晤期间会见莫迪" tells no summit of BRICS with Modi; the summit is
 // where Xi met him.
 func (s *sentence) crossesCircum(b binding) bool {
-	if len(s.d.lg.phrases["circum-close"]) == 0 {
+	if len(s.d.lg.phrases["circum-close"]) == 0 && len(s.d.lg.phrases["cond-open"]) == 0 {
 		return false
 	}
 	for p := b.trig; p <= b.hi && p < len(s.u); p++ {
@@ -101,3 +110,6 @@ func (s *sentence) crossesCircum(b binding) bool {
 	}
 	return false
 }
+
+// isComma reports whether a folded token is a comma, Latin or ideographic.
+func isComma(f string) bool { return f == "," || f == "，" }

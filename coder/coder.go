@@ -228,20 +228,36 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 		seenPair := map[string]bool{}
 		// our patterns first: an imported pattern adds nothing for a pair of actors ours have coded in the
 		// sentence (ours are written for a matcher without a parse; the imported ones are not)
+		// a clause that modifies a noun ("同中国建交的国家") or a trigger inside a circumposition tells no event, and
+		// takes no words from the matches that do ("同瑙鲁外长签署两国关于恢复外交关系的联合公报": the signing)
+		cands = slices.DeleteFunc(cands, func(cd candidate) bool {
+			if !s.attribClause(cd.b) && !s.crossesCircum(cd.b) {
+				return false
+			}
+			f := d.firing(sp, cd, "", "", false)
+			f.Why += " attributive or adverbial (a clause that modifies a noun, or a trigger inside a circumposition of grammar): not coded"
+			res.Trace = append(res.Trace, f)
+			return true
+		})
 		sel := s.selectCands(cands)
 		oursPair := map[[2]string]bool{}
 		for _, cd := range sel {
+			framedThreat := false
 			if cd.pt.recip {
 				recipPrev = true
 			}
 			if cd.pt.code2 == "" && cd.pt.code != NullCode {
 				// a verb of intent, refusal, threat or halting before the trigger: CAMEO's parallel code
 				if code, at := s.framed(cd.b, cd.codeOf()); len(at) > 0 {
+					framedThreat = !strings.HasPrefix(cd.codeOf(), "13")
 					cd.code = code
 					cd.b.lits = append(slices.Clip(cd.b.lits), at...)
 				}
 			}
-			if neg, hypo, bg, attr := s.negated(cd.b), s.hypothetical(cd.b), s.backgroundPhrase(cd.b), s.attribClause(cd.b) || s.crossesCircum(cd.b); neg || hypo || bg || attr {
+			// a threat frame makes the condition after it part of the threat ("threatened that if ..., it would"):
+			// the event is the threat, not hypothetical
+			threat := framedThreat && strings.HasPrefix(cd.codeOf(), "13")
+			if neg, hypo, bg := s.negated(cd.b), !threat && s.hypothetical(cd.b), s.backgroundPhrase(cd.b); neg || hypo || bg {
 				src, tgt := "", ""
 				if cd.b.s >= 0 || cd.b.s == -2 {
 					src = d.slotActor(cd, cd.b.s).Code
@@ -254,8 +270,6 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 				case neg:
 				case hypo:
 					f.Why += " hypothetical (a hypo word of grammar before the verb): not coded"
-				case attr:
-					f.Why += " attributive or adverbial (a clause that modifies a noun, or a trigger inside a circumposition of grammar): not coded"
 				default:
 					f.Why += " background (the cause or occasion of the news, after a background phrase of grammar): not coded"
 				}

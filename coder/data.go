@@ -29,12 +29,12 @@ var grammarKinds = map[string]bool{
 	"we": true, "barrier": true, "loc": true, "elision": true, "option": true, "it": true, "him": true,
 	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true, "between": true, "agent": true, "whole": true, "frame": true, "goal": true, "clitic": true,
 	"own": true, "allege": true, "nounend": true, "gerund": true, "nonfinite": true, "background": true, "this": true,
-	"circum-open": true, "circum-close": true, "circum-not": true, "attrib": true,
+	"circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true,
 	"tense": true, "notense": true,
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
-var phraseKinds = map[string]bool{"background": true, "circum-open": true, "circum-close": true, "circum-not": true, "attrib": true}
+var phraseKinds = map[string]bool{"background": true, "circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true}
 
 // word classes of the dates file.
 var dateKinds = map[string]bool{"month": true, "weekday": true, "relative": true, "datepart": true, "daycue": true, "noyear": true,
