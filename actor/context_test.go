@@ -21,6 +21,13 @@ func TestContextCountry(t *testing.T) {
 		{"en", "", "Mali's transitional government expelled the French ambassador.", "Mali's transitional government", "MLIGOV", "genitive"},
 		{"en", "", "China's commerce ministry said on Friday it would lift the tariffs.", "China's commerce ministry", "CHNGOV", "genitive"},
 		{"es", "", "La policía venezolana detuvo a varios estudiantes.", "policía venezolana", "VENCOP", "demonym"},
+		// the adjectives of every country, in every language that writes them (smaller countries included)
+		{"de", "", "Die madagassische Polizei trieb die Demonstranten auseinander.", "madagassische Polizei", "MDGCOP", "demonym"},
+		{"fr", "", "La police malgache a dispersé les manifestants.", "police malgache", "MDGCOP", "demonym"},
+		{"es", "", "El ejército chadiano atacó a los rebeldes.", "ejército chadiano", "TCDMIL", "demonym"},
+		{"pt", "", "A polícia ganesa deteve dezenas de manifestantes.", "polícia ganesa", "GHACOP", "demonym"},
+		{"it", "", "L'esercito mozambicano ha ripreso la città.", "esercito mozambicano", "MOZMIL", "demonym"},
+		{"nl", "", "De Surinaamse politie arresteerde twee mannen.", "Surinaamse politie", "SURCOP", "demonym"},
 		// a place after an in/at word of the language
 		{"en", "", "Thousands of farmers blocked roads in Kenya on Monday.", "farmers", "KENAGR", "place"},
 		{"fr", "", "Des milliers d'agriculteurs ont bloqué les routes à Bruxelles.", "agriculteurs", "BELAGR", "place"},
