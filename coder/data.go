@@ -96,6 +96,10 @@ type lang struct {
 	// commaChain: a comma joins predicates of one subject (option comma-chain: Vietnamese "Nga chỉ trích
 	// Ukraine ..., kêu gọi LHQ ..."), so a verb after a comma takes the sentence's subject as after "and"
 	commaChain bool
+	// verbSecond: the finite verb is the clause's second element (option verb-second: German, Dutch), so an
+	// actor phrase governed by a preposition before it ends a fronted phrase and is no subject ("Aan de
+	// vooravond van de NAVO-top hebben X en Y overlegd")
+	verbSecond bool
 	// frames: the words of each frame (grammar `frame | NAME | word ...`): "will", "refused to"
 	frames []frameWords
 	// tenses: verb endings that tell a tense (grammar `tense | NAME | ending ...`): a synthetic future
@@ -304,8 +308,10 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 								lg.negBefore = true
 							case "comma-chain":
 								lg.commaChain = true
+							case "verb-second":
+								lg.verbSecond = true
 							default:
-								errs = append(errs, l.Errorf("unknown option %q (want keep-marks, neg-before or comma-chain)", o))
+								errs = append(errs, l.Errorf("unknown option %q (want keep-marks, neg-before, comma-chain or verb-second)", o))
 							}
 						}
 					}

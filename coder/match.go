@@ -734,6 +734,9 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 		if u.phrase >= 0 && s.locative(p) && (dir < 0 && !s.litNext(els, j, p) || dir > 0 && !s.litBefore(b, p)) {
 			return false // "in Moscow's Kremlin", "à l'Élysée": a place, not an actor of the event
 		}
+		if e.slot == 'S' && dir < 0 && s.d.lg.verbSecond && !b.imported && u.phrase >= 0 && s.governed(p) && !s.litNext(els, j, p) && s.opensFronted() {
+			return false // verb-second: "Aan de vooravond van de NAVO-top hebben X en Y ...": the end of a fronted phrase, no subject
+		}
 		if e.has != nil && (u.phrase < 0 || !s.phraseHas(u.phrase, e.has)) {
 			return false // "S @expel T[diplomat*]": the phrase must hold the word (a pronoun holds none)
 		}
@@ -1588,6 +1591,27 @@ func (s *sentence) litNext(els []delem, j, p int) bool {
 		}
 	}
 	return false
+}
+
+// opensFronted reports whether the sentence opens (past a dateline header) with a word that is no determiner
+// and no actor phrase: in a verb-second language a fronted phrase ("Aan de vooravond van de NAVO-top", "Nach
+// dem Krieg gegen die Ukraine") then stands before the finite verb, where "Een commando van gewapende mannen"
+// is the subject itself.
+func (s *sentence) opensFronted() bool {
+	k := 0
+	if len(s.u) > 0 && s.u[0].phrase >= 0 && s.d.datelinePhrase(s.u[0].phrase) {
+		for i := 1; i < len(s.u) && i < 12; i++ {
+			if f := s.u[i].fold; f == "-" || f == "–" || f == "—" || f == "--" {
+				k = i + 1
+				break
+			}
+		}
+	}
+	if k >= len(s.u) {
+		return false
+	}
+	u := s.u[k]
+	return u.phrase < 0 && !s.d.lg.is(cDet, u.fold) && s.d.capitalized(u)
 }
 
 // datelinePhrase reports whether phrase pi is part of the article's dateline header ("HÀ NỘI (TTXVN) -",
