@@ -105,6 +105,9 @@ func TestRecognize(t *testing.T) {
 			[]want{{"Lào", "LAO", "LAO", "LAO", "name"}, {"Khamphao Ernthavanh", "prov-laogov-khamphao-ernthavanh", "LAO", "LAOGOV", "title"}}},
 		{"zh provisional", "zh", "2024-03-01", "外交部长张某会见记者。",
 			[]want{{"张某", "prov-gov-张某", "", "GOV", "title"}}},
+		// A ministry named without a country is China's in Chinese news (Taiwan's under a Taiwan dateline).
+		{"zh ministry", "zh", "2025-03-10", "商务部部长王文涛会见记者。",
+			[]want{{"王文涛", "prov-chngov-王文涛", "CHN", "CHNGOV", "title"}}},
 		// An adjective inside a title, and a title that names an office of an organisation.
 		{"fr inner adjective", "fr", "2019-05-02", "Le ministre chinois des Affaires étrangères a parlé.",
 			[]want{{"ministre chinois des Affaires étrangères", "wang-yi", "CHN", "CHNGOV", "office"}}},
