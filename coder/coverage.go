@@ -31,7 +31,7 @@ func (c *Coder) Coverage(lang string) []RootCoverage {
 		return rows
 	}
 	for _, pt := range lg.patterns {
-		if len(pt.code) < 2 {
+		if len(pt.code) < 2 || pt.inverted {
 			continue
 		}
 		r := int(pt.code[0]-'0')*10 + int(pt.code[1]-'0')

@@ -30,7 +30,7 @@ var grammarKinds = map[string]bool{
 	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true, "between": true, "agent": true, "whole": true, "frame": true, "goal": true, "clitic": true,
 	"own": true, "allege": true, "nounend": true, "gerund": true, "nonfinite": true, "background": true, "this": true,
 	"circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true,
-	"tense": true, "notense": true,
+	"tense": true, "notense": true, "front": true,
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
@@ -65,7 +65,7 @@ type lang struct {
 	stemmer                        *stemmer          // nil for languages without a Snowball stemmer (vi, zh)
 	preLens                        []int             // rune lengths of the prefixes in use
 	speech                         map[string][]seq  // first folded token -> reporting verb forms
-	class                          map[string]uint32 // folded word -> its word classes
+	class                          map[string]uint64 // folded word -> its word classes
 	phrases                        map[string][]seq  // multi-token entries of grammar and dates, by kind
 	elision                        []string
 	noYear                         []string // templates that add the reference year to a date without one: "{year}年{date}"
@@ -98,7 +98,8 @@ type lang struct {
 	commaChain bool
 	// verbSecond: the finite verb is the clause's second element (option verb-second: German, Dutch), so an
 	// actor phrase governed by a preposition before it ends a fronted phrase and is no subject ("Aan de
-	// vooravond van de NAVO-top hebben X en Y overlegd")
+	// vooravond van de NAVO-top hebben X en Y overlegd"), and every pattern that opens with its subject and a
+	// verb also reads with the subject after the verb (invertedTwin: "Am Dienstag hat X Y getroffen")
 	verbSecond bool
 	// frames: the words of each frame (grammar `frame | NAME | word ...`): "will", "refused to"
 	frames []frameWords
@@ -111,7 +112,7 @@ type lang struct {
 
 // word classes as bits, so that one map lookup answers every class of a word.
 const (
-	cNeg uint32 = 1 << iota
+	cNeg uint64 = 1 << iota
 	cRecip
 	cThey
 	cAnd
@@ -144,18 +145,21 @@ const (
 	cAllege
 	// cThis: a reference to the previous clause's act as the target ("对此": "X did A, Y对此予以谴责")
 	cThis
+	// cFront: a preposition that opens a fronted phrase and is no prep of grammar (which glues phrases):
+	// "Im Streit **mit** China hat Japan ...": the phrase after it is no subject of a verb-second clause
+	cFront
 )
 
-var classBits = map[string]uint32{
+var classBits = map[string]uint64{
 	"neg": cNeg, "recip": cRecip, "they": cThey, "and": cAnd, "prep": cPrep, "det": cDet, "that": cThat,
 	"he": cHe, "we": cWe, "barrier": cBarrier, "loc": cLoc, "month": cMonth, "weekday": cWeekday,
 	"relative": cRelative, "datepart": cDatepart, "daycue": cDaycue, "it": cIt, "him": cHim, "rel": cRel,
 	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark, "passive": cPassive, "datelead": cDatelead,
 	"between": cBetween, "agent": cAgent, "whole": cWhole, "goal": cGoal, "clitic": cClitic,
-	"own": cOwn, "allege": cAllege, "this": cThis,
+	"own": cOwn, "allege": cAllege, "this": cThis, "front": cFront,
 }
 
-func (lg *lang) is(class uint32, fold string) bool { return lg.class[fold]&class != 0 }
+func (lg *lang) is(class uint64, fold string) bool { return lg.class[fold]&class != 0 }
 
 // key is the form of a token that patterns match: folded, or lower-cased for keep-marks languages.
 func (lg *lang) key(t text.Token) string {
@@ -169,7 +173,7 @@ func newLang(code string) *lang {
 	return &lang{code: code, anchors: map[string]*wordEntry{}, prefixes: map[string][]anchor{}, triggers: map[string]bool{},
 		stems: map[string]*wordEntry{}, elems: newElemIndex(), stemTriggers: map[string]bool{}, stemmer: newStemmer(code),
 		weakTriggers: map[string]bool{}, weakStemTriggers: map[string]bool{},
-		speech: map[string][]seq{}, class: map[string]uint32{}, phrases: map[string][]seq{}}
+		speech: map[string][]seq{}, class: map[string]uint64{}, phrases: map[string][]seq{}}
 }
 
 // validDateOrder reports whether o holds D, M and Y once each ("DMY", "MDY", "YMD").
@@ -440,6 +444,9 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 					continue
 				}
 				lg.addPattern(pt)
+				if tw := lg.invertedTwin(pt); tw != nil {
+					lg.addPattern(tw)
+				}
 			}
 		}
 		for n := range lg.prefixLens() {

@@ -300,10 +300,13 @@ func (s *sentence) matchAt(pt *pattern, an anchor, i int) (binding, bool) {
 	// verb-first patterns ("traf S T", "hat S ... getroffen") read inverted word order: when an actor phrase
 	// stands right before the verb, that phrase is the subject and the inverted reading is wrong
 	// ("Scholz hat Selenskyj empfangen" is not Selenskyj receiving)
-	if len(pt.elems) > 1 && pt.elems[0].kind == kLit && pt.elems[1].kind == kSlot && pt.elems[1].slot == 'S' {
-		if p := s.phraseBefore(b.lo); p >= 0 && !s.governed(p) {
+	if len(pt.elems) > 1 && pt.elems[0].kind == kLit && pt.elems[1].kind == kSlot && (pt.elems[1].slot == 'S' || pt.inverted) {
+		if p := s.phraseBefore(b.lo); p >= 0 && !s.governedBy(p, cPrep|cLoc|cFront) && !(pt.inverted && s.nounAttribute(p)) {
 			return b, false
 		}
+	}
+	if pt.inverted && !s.fronted(b.lo) {
+		return b, false // a twin of verb-second order reads only after a fronted phrase
 	}
 	if pt.active && s.passiveTrigger(b) {
 		return b, false // "X were arrested at the port, police said": not X arresting the police
@@ -330,13 +333,16 @@ func (s *sentence) phraseBefore(lo int) int {
 
 // governed reports whether the actor phrase at unit p follows a preposition (over determiners and whole words): the end of a
 // fronted phrase, not a subject ("Nach dem Beginn des Krieges gegen die Ukraine hat Lawrow ...").
-func (s *sentence) governed(p int) bool {
+func (s *sentence) governed(p int) bool { return s.governedBy(p, cPrep|cLoc) }
+
+// governedBy is governed with the prepositions of the classes in mask.
+func (s *sentence) governedBy(p int, mask uint64) bool {
 	for k := p - 1; k >= 0 && k >= p-3; k-- {
 		u := s.u[k]
 		if u.phrase >= 0 {
 			return false
 		}
-		if s.d.lg.is(cPrep|cLoc, u.fold) {
+		if s.d.lg.is(mask, u.fold) {
 			return true
 		}
 		if s.d.lg.is(cDet|cWhole, u.fold) { // "In heel Turkije gingen ...": a whole word stands as a determiner
@@ -784,6 +790,11 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 				return true
 			}
 			*b = save
+			return false
+		}
+		if (e.slot == 'S' || e.slot == 'R') && dir < 0 && j == len(els)-1 && s.d.lg.verbSecond && !b.imported && s.frontedGoverned(p) {
+			// "Im Streit mit China hat Japan ...", "Aan de vooravond van de NAVO-top hebben X en Y ...": a phrase
+			// after a preposition opens a verb-second clause and is no subject; the subject follows the verb
 			return false
 		}
 		if e.slot == 'S' && s.d.phrases[u.phrase].loneBetween {
@@ -1336,13 +1347,13 @@ const pronounClasses = cHe | cIt | cHim | cThey | cClitic | cThis
 // pronounPhraseClasses are the pronoun classes whose phrases of several tokens pronounAt looks for.
 var pronounPhraseClasses = []struct {
 	kind string
-	bit  uint32
+	bit  uint64
 }{{"he", cHe}, {"it", cIt}, {"him", cHim}, {"they", cThey}, {"clitic", cClitic}, {"this", cThis}}
 
 // pronounAt returns the pronoun classes of the pronoun at word unit p and its length in units: a word of the
 // he, it, him or they classes of grammar, or the longest of their phrases of several tokens ("nước này",
 // "ông ấy", "该国", "他们") that starts at p (dir > 0) or ends there (dir < 0). It returns 0, 0 when none.
-func (s *sentence) pronounAt(p, dir int) (uint32, int) {
+func (s *sentence) pronounAt(p, dir int) (uint64, int) {
 	lg := s.d.lg
 	cls, n := lg.class[s.u[p].fold]&pronounClasses, 1
 	if cls == 0 {

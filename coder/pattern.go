@@ -103,6 +103,9 @@ type pattern struct {
 	// is not tried (sentence.lacks). Words matched by prefix or stem, optional words, the possessive 's and
 	// words of more than maxNeedGroup alternatives add none.
 	need [][]string
+	// inverted: the pattern is the verb-second twin of one written subject first (invertedTwin): it reads
+	// only a clause that opens with a fronted phrase (sentence.fronted)
+	inverted bool
 	// req lists the element sets (elemIndex) of the pattern's required words besides its trigger: the
 	// pattern is tried only in a sentence that holds them all
 	req []int32

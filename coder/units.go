@@ -110,16 +110,16 @@ type doc struct {
 	subject    speaker // the person the last sentences are about
 	subjectAge int     // sentences since subject was set
 	// tokCls holds the grammar and date classes of each token's fold (lang.class), looked up once per token
-	tokCls []uint32
+	tokCls []uint64
 	clsSet []bool
 }
 
 func (d *doc) fold(i int) string { return d.toks[i].Fold }
 
 // classOf returns the word classes of token k's fold, as lang.class has them.
-func (d *doc) classOf(k int) uint32 {
+func (d *doc) classOf(k int) uint64 {
 	if d.tokCls == nil {
-		d.tokCls = make([]uint32, len(d.toks))
+		d.tokCls = make([]uint64, len(d.toks))
 		d.clsSet = make([]bool, len(d.toks))
 	}
 	if !d.clsSet[k] {
@@ -129,7 +129,7 @@ func (d *doc) classOf(k int) uint32 {
 }
 
 // is reports whether token k's fold is a word of one of the classes (lang.is).
-func (d *doc) is(class uint32, k int) bool { return d.classOf(k)&class != 0 }
+func (d *doc) is(class uint64, k int) bool { return d.classOf(k)&class != 0 }
 
 // prepare tokenizes the article and groups its mentions into phrases.
 func (d *doc) prepare(mentions []dyad.ActorMention) { d.prepareTokens(mentions, nil) }
