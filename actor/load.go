@@ -65,6 +65,10 @@ type Dictionary struct {
 	short        map[string]map[string]bool // per language, folded short forms of countries used in compounds ("中", "Trung")
 	compoundNext map[string]map[string]bool // per language, words that may follow a glued compound ("关系")
 	glued        map[string]map[string]int  // per language, words glued to a short form ("访华") -> the short form's token
+	spell        map[string][]spellRule     // per language, rules rewriting its transliteration into English (spelling.go)
+	spellIdx     map[string]int32           // spelling key -> person, -1 when people of two countries share it
+	spellPat     map[int32]int32            // person -> the pattern a spelled name of theirs matches as
+	particle     map[string]bool            // folded words that may stand inside a name ("al", "bin", "van"): @particle
 	now          func() time.Time
 	// placeFn, when set (SetPlaces), knows more places than places/cities: the gazetteer of the geo stage
 	placeFn func(key, prefer string) (string, bool)
@@ -168,6 +172,8 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		weak:         map[string]map[string]bool{},
 		compoundNext: map[string]map[string]bool{},
 		glued:        map[string]map[string]int{},
+		spell:        map[string][]spellRule{},
+		particle:     map[string]bool{},
 		now:          time.Now,
 	}
 	d.owner = map[string]keyOwner{}
@@ -203,6 +209,9 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 	}
 	for _, f := range files("*/dates") {
 		d.loadTimeWords(f)
+	}
+	for _, f := range files("*/spelling") {
+		errs = append(errs, d.loadSpelling(f)...)
 	}
 	// Connector and elision lines first: names are tokenised with the elision set.
 	agentFiles := files("*/agents")
@@ -282,6 +291,7 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		d.common[w] = true
 	}
 	d.elites()
+	d.indexSpellings()
 	d.owner = nil
 	d.m.trim()
 	return d, errs
@@ -366,8 +376,10 @@ func (d *Dictionary) loadStop(f packs.File) []error {
 			m = d.nisba
 		case "given":
 			m = d.given
+		case "particle":
+			m = d.particle
 		default:
-			errs = append(errs, l.Errorf("unknown kind %q: want cap, coref, nisba, given or not", l.Fields[0]))
+			errs = append(errs, l.Errorf("unknown kind %q: want cap, coref, nisba, given, particle or not", l.Fields[0]))
 			continue
 		}
 		for _, w := range l.Fields[1:] {

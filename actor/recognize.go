@@ -44,6 +44,7 @@ func (d *Dictionary) RecognizeTokens(a *dyad.Article, tt []text.Token) []dyad.Ac
 	d.markCompounds(toks, lang, r.useLang)
 	d.markGlued(toks, lang, r.useLang)
 	r.items = d.scan(toks, lang, r.useLang)
+	r.items = d.spellings(a, toks, r.items, lang)
 	r.dropNameParts()
 	if len(d.weak[lang]) > 0 && r.useLang {
 		r.dropUnsupported()
