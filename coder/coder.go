@@ -28,6 +28,8 @@ type Coder struct {
 	discards map[string]*discards
 	// frames: CAMEO's parallel codes under a verb of intent, refusal, threat or halting (FramesFile)
 	frames frameMaps
+	// nouns: the codes under a noun of a class in the subject or the object (NounsFile)
+	nouns nounMaps
 	// placeFn, when set (SetPlaces), knows more places than places/*: the gazetteer of the geo stage
 	placeFn func(key, prefer string) (string, bool)
 	// dates: the date expressions parsed so far, for every article
@@ -74,6 +76,9 @@ func init() {
 		fm, ferrs := loadFrames(s, cb)
 		errs = append(errs, ferrs...)
 		errs = append(errs, checkFrames(langs, fm)...)
+		nm, nerrs := loadNouns(s, cb)
+		errs = append(errs, nerrs...)
+		errs = append(errs, checkNouns(langs, nm)...)
 		errs = append(errs, checkSpaces(s)...)
 		return append(errs, perrs...)
 	})
@@ -105,7 +110,11 @@ func New(p *packs.Set, cb *cameo.Codebook) (*Coder, error) {
 	if ferrs = append(ferrs, checkFrames(langs, fm)...); len(ferrs) > 0 {
 		return nil, fmt.Errorf("coder frames: %w", errors.Join(ferrs...))
 	}
-	return &Coder{cb: cb, langs: langs, split: sp, places: places, discards: ds, frames: fm}, nil
+	nm, nerrs := loadNouns(p, cb)
+	if nerrs = append(nerrs, checkNouns(langs, nm)...); len(nerrs) > 0 {
+		return nil, fmt.Errorf("coder nouns: %w", errors.Join(nerrs...))
+	}
+	return &Coder{cb: cb, langs: langs, split: sp, places: places, discards: ds, frames: fm, nouns: nm}, nil
 }
 
 // Langs returns the languages that have coder data.
@@ -247,6 +256,15 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 				recipPrev = true
 			}
 			if cd.pt.code2 == "" && cd.pt.code != NullCode {
+				// a noun that tells the kind of act in the subject or the object: "a rescue team arrived" (073)
+				if code, class := s.nouned(cd.b, cd.codeOf()); class != "" {
+					if code == NullCode {
+						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.codeOf(),
+							Why: fmt.Sprintf("pattern %q: a noun of class %s: no event", cd.pt.text, class)})
+						continue
+					}
+					cd.code = code
+				}
 				// a verb of intent, refusal, threat or halting before the trigger: CAMEO's parallel code
 				if code, at := s.framed(cd.b, cd.codeOf()); len(at) > 0 {
 					framedThreat = !strings.HasPrefix(cd.codeOf(), "13")
@@ -257,7 +275,7 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 			// a threat frame makes the condition after it part of the threat ("threatened that if ..., it would"):
 			// the event is the threat, not hypothetical
 			threat := framedThreat && strings.HasPrefix(cd.codeOf(), "13")
-			if neg, hypo, bg := s.negated(cd.b), !threat && s.hypothetical(cd.b), s.backgroundPhrase(cd.b); neg || hypo || bg {
+			if neg, hypo, bg, rel := s.negated(cd.b), !threat && s.hypothetical(cd.b), s.backgroundPhrase(cd.b), s.reducedRelative(cd.b); neg || hypo || bg || rel {
 				src, tgt := "", ""
 				if cd.b.s >= 0 || cd.b.s == -2 {
 					src = d.slotActor(cd, cd.b.s).Code
@@ -270,6 +288,8 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 				case neg:
 				case hypo:
 					f.Why += " hypothetical (a hypo word of grammar before the verb): not coded"
+				case rel:
+					f.Why += " a participle right after S describes it (\"the rebels fighting in ...\"): not coded"
 				default:
 					f.Why += " background (the cause or occasion of the news, after a background phrase of grammar): not coded"
 				}

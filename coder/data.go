@@ -30,7 +30,7 @@ var grammarKinds = map[string]bool{
 	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true, "between": true, "agent": true, "whole": true, "frame": true, "goal": true, "clitic": true,
 	"own": true, "allege": true, "nounend": true, "gerund": true, "nonfinite": true, "background": true, "this": true,
 	"circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true,
-	"tense": true, "notense": true, "front": true,
+	"tense": true, "notense": true, "front": true, "noun": true,
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
@@ -108,6 +108,8 @@ type lang struct {
 	// holds the words that end so and are no such form ("quería" is an imperfect)
 	tenses  []tenseEnds
 	notense map[string]bool
+	// nouns: the words of each noun class (grammar `noun | NAME | word ...`): "rescue team", "ceasefire"
+	nouns []nounWords
 }
 
 // word classes as bits, so that one map lookup answers every class of a word.
@@ -376,6 +378,12 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 					}
 					if kind == "frame" && name == GrammarFile {
 						if err := lg.addFrame(fmt.Sprintf("%s:%d", l.File, l.N), l.Fields); err != nil {
+							errs = append(errs, l.Errorf("%v", err))
+						}
+						continue
+					}
+					if kind == "noun" && name == GrammarFile {
+						if err := lg.addNouns(fmt.Sprintf("%s:%d", l.File, l.N), l.Fields); err != nil {
 							errs = append(errs, l.Errorf("%v", err))
 						}
 						continue

@@ -447,6 +447,34 @@ func (s *sentence) gerundAfter(p int, b *binding) bool {
 	return false
 }
 
+// reducedRelative reports whether the match's verb is a participle right after S with no auxiliary, which
+// describes S rather than telling an event: "commands the M23 rebels **fighting** in eastern Congo", "des soldats
+// **tirant** sur ...". A country's adjective or a possessive before the word is a noun event's actor instead
+// ("Russian shelling of Kharkiv", "Israel's bombing of Gaza"). The endings are the grammar's `gerund` class.
+func (s *sentence) reducedRelative(b binding) bool {
+	if b.s < 0 {
+		return false
+	}
+	sp := -1
+	for p := b.lo; p <= b.hi && p < len(s.u); p++ {
+		if s.u[p].phrase == b.s {
+			sp = p
+			break
+		}
+	}
+	if sp < 0 || sp >= b.trig || !s.gerundAfter(sp, &b) {
+		return false
+	}
+	u := s.u[sp]
+	if s.possessivePhrase(u) || s.attributive(sp) {
+		return false
+	}
+	if m := s.d.ments[s.d.phrases[u.phrase].head]; m.Via == "demonym" && m.Actor.Type == dyad.TypeCountry && u.tok == u.last {
+		return false // "an Israeli bombing of ...": the adjective of a noun event
+	}
+	return true
+}
+
 // derivedNoun reports whether word unit p ends in a noun ending of grammar (nounend) that lies wholly after
 // its Snowball stem: "adviser" (stem "advis") and "declaration" ("declar") are nouns that share a verb's stem,
 // while in "offers" (stem "offer") the ending "ers" overlaps the stem and the word stays a verb form.
@@ -1146,7 +1174,11 @@ func (s *sentence) hypothetical(b binding) bool {
 	if !lg.hasHypo {
 		return false
 	}
-	if b.lo > 0 && b.s >= 0 && s.u[b.lo].phrase == b.s && s.u[b.lo-1].phrase < 0 && lg.is(cAllege, s.u[b.lo-1].fold) {
+	before := b.lo - 1 // the word before S, over a date ("a accusé dimanche Alger d'avoir abattu ...")
+	for s.isDate(before) {
+		before--
+	}
+	if before >= 0 && b.s >= 0 && s.u[b.lo].phrase == b.s && s.u[before].phrase < 0 && (lg.is(cAllege, s.u[before].fold) || s.phraseEndsAt("allege", before)) {
 		// "accused Rwanda of sending troops to back M23": what the accused is said to have done is the
 		// accusation's content, not an event that the sentence reports
 		return true
@@ -1218,6 +1250,17 @@ func (s *sentence) punctIn(lo, hi int) bool {
 func (s *sentence) litsIn(b binding, lo, hi int) bool {
 	for _, k := range b.lits {
 		if k >= lo && k < hi {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseEndsAt reports whether a grammar entry of several tokens of the class kind ends at unit p ("cáo buộc",
+// "指责": Chinese is read one character a token).
+func (s *sentence) phraseEndsAt(kind string, p int) bool {
+	for _, sq := range s.d.lg.phrases[kind] {
+		if k := p - len(sq) + 1; k >= 0 && s.seqAt(k, sq) {
 			return true
 		}
 	}

@@ -1,0 +1,258 @@
+package coder
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/packs"
+)
+
+// NounsFile holds the codes an event gets when a noun of a class tells what kind of act it is: a rescue team
+// or a relief convoy that arrives is aid delivered (073), not a visit (042); a police contingent landing for a
+// mission is peacekeeping (074); a ceasefire agreement signed is 0871, not any agreement (057); security
+// forces firing on protesters repress them (175). The nouns of each class are data of each language's
+// grammar (`noun | NAME | word ...`); the codes are the same for every language.
+const NounsFile = "cameo/nouns"
+
+// Sides of a match where a noun class is looked for.
+const (
+	sideSubject = "subject" // the subject's noun phrase: the words before S up to the clause's start, S itself, and the words between S and the verb
+	sideObject  = "object"  // the verb's object: the match after the verb (or after S), the target included, and a few words after it
+)
+
+// nounMaps maps a noun class and a side to its code map (as frameMaps: the longest FROM that begins the
+// event's code applies; a TO of NullCode means no event).
+type nounMaps map[string]map[string]map[string]string
+
+// loadNouns reads NounsFile: lines `NAME | SIDE | FROM>TO ...`.
+func loadNouns(p *packs.Set, cb *cameo.Codebook) (nounMaps, []error) {
+	nm := nounMaps{}
+	files, err := p.Files(NounsFile)
+	if err != nil {
+		return nm, []error{err}
+	}
+	var errs []error
+	for _, f := range files {
+		for l := range f.Lines() {
+			if len(l.Fields) < 3 || l.Fields[0] == "" {
+				errs = append(errs, l.Errorf("want NAME | subject|object | FROM>TO | ..."))
+				continue
+			}
+			name, side := l.Fields[0], l.Fields[1]
+			if side != sideSubject && side != sideObject {
+				errs = append(errs, l.Errorf("noun class %s: side %q is neither %s nor %s", name, side, sideSubject, sideObject))
+				continue
+			}
+			if nm[name] == nil {
+				nm[name] = map[string]map[string]string{}
+			}
+			m := nm[name][side]
+			if m == nil {
+				m = map[string]string{}
+				nm[name][side] = m
+			}
+			for _, e := range l.Fields[2:] {
+				from, to, ok := strings.Cut(strings.ReplaceAll(e, " ", ""), ">")
+				if !ok || !cameo.ValidSyntax(from) || to != NullCode && !cameo.ValidSyntax(to) {
+					errs = append(errs, l.Errorf("noun class %s: %q is no FROM>TO pair of CAMEO codes", name, e))
+					continue
+				}
+				if cb != nil && to != NullCode {
+					if _, ok := cb.Lookup(to); !ok {
+						errs = append(errs, l.Errorf("noun class %s: code %s is not in the codebook", name, to))
+						continue
+					}
+				}
+				if _, dup := m[from]; dup {
+					errs = append(errs, l.Errorf("noun class %s %s: %s mapped twice", name, side, from))
+					continue
+				}
+				m[from] = to
+			}
+		}
+	}
+	return nm, errs
+}
+
+// apply returns the code that event code becomes when a noun of class name stands on side, and whether the
+// class maps it there.
+func (nm nounMaps) apply(name, side, code string) (string, bool) {
+	best, to := "", ""
+	for from, t := range nm[name][side] {
+		if strings.HasPrefix(code, from) && len(from) > len(best) {
+			best, to = from, t
+		}
+	}
+	return to, best != ""
+}
+
+// checkNouns reports the noun classes a language's grammar names that NounsFile does not define.
+func checkNouns(langs map[string]*lang, nm nounMaps) []error {
+	var errs []error
+	for _, lg := range langs {
+		for _, nw := range lg.nouns {
+			if _, ok := nm[nw.name]; !ok {
+				errs = append(errs, fmt.Errorf("%s: grammar of %s: noun class %q is not defined in %s", nw.where, lg.code, nw.name, NounsFile))
+			}
+		}
+	}
+	return errs
+}
+
+// nounWords is one noun class's words in a language: "rescue team", "sauveteur~", "救援队".
+type nounWords struct {
+	name  string
+	where string // file:line of the grammar line, for errors
+	alts  []alt
+}
+
+// addNouns records a grammar line `noun | NAME | word ...`: each entry is a word or words (spaces between
+// them), the last of which may end in * (a prefix) or ~ (every form of it), as in a pattern.
+func (lg *lang) addNouns(where string, fields []string) error {
+	if len(fields) < 3 || fields[1] == "" {
+		return errors.New("want noun | NAME | word | word")
+	}
+	nw := nounWords{name: fields[1], where: where}
+	for _, e := range fields[2:] {
+		if e = strings.Join(strings.Fields(e), "_"); e == "" {
+			continue
+		}
+		a, err := lg.parseAlt(e)
+		if err != nil {
+			return fmt.Errorf("noun class %s: %w", nw.name, err)
+		}
+		nw.alts = append(nw.alts, a)
+	}
+	lg.nouns = append(lg.nouns, nw)
+	return nil
+}
+
+// maxNounLead is the most units before S that its noun phrase may hold ("une soixantaine de sauveteurs et de
+// maîtres-chiens de l'unité militaire d'urgence S"; a sector noun of one word, "militaire", is a word of it), and maxNounTail the most after the match that its object may go on over.
+const (
+	maxNounLead = 14
+	maxNounTail = 6
+)
+
+// nouned returns the code a match's event gets under the noun classes of the language whose words stand in
+// its subject's noun phrase or in its object (NounsFile), and the class that changed it ("" when none). The
+// subject is looked at first: "a rescue team arrived in T" is aid whatever it carries.
+func (s *sentence) nouned(b binding, code string) (string, string) {
+	lg := s.d.lg
+	if len(lg.nouns) == 0 || s.d.c == nil || len(s.d.c.nouns) == 0 {
+		return code, ""
+	}
+	sp := -1 // the unit of S
+	if b.s >= 0 {
+		for p := b.lo; p <= b.hi && p < len(s.u); p++ {
+			if s.u[p].phrase == b.s {
+				sp = p
+				break
+			}
+		}
+	}
+	var subj, obj [][2]int // token ranges
+	lo := b.lo             // the object's first unit
+	if sp >= 0 {
+		// the subject's noun phrase: back from S to a stop, another actor, a barrier, a word of the pattern or
+		// the sentence's start; on from S to the verb (the first word of the pattern after it)
+		first := sp
+		for p := sp - 1; p >= 0 && sp-p <= maxNounLead; p-- {
+			if s.u[p].phrase >= 0 && !s.wordPhrase(p) && !s.attributive(p) || s.barrierAt(p) || s.nounStop(p) || slices.Contains(b.lits, p) {
+				break
+			}
+			first = p
+		}
+		verb := sp
+		for _, k := range b.lits {
+			if k > sp && (verb == sp || k < verb) {
+				verb = k
+			}
+		}
+		if verb == sp {
+			verb = sp + 1 // S ends the match: its phrase alone
+		}
+		subj = append(subj, [2]int{s.u[first].tok, s.u[verb-1].last})
+		if sp < b.trig {
+			lo = verb // the object: the rest of the match after the verb
+		} else if sp > lo {
+			// S after the verb ("T was hit by S", inverted order): the object is what comes before S
+			obj = append(obj, [2]int{s.u[lo].tok, s.u[first].tok - 1})
+			lo = sp + 1
+		}
+	}
+	if lo <= b.hi && lo < len(s.u) {
+		obj = append(obj, [2]int{s.u[lo].tok, s.u[b.hi].last})
+	}
+	// the object goes on past the match over words of its noun phrase ("signed an agreement on a ceasefire")
+	end := b.hi
+	for p := b.hi + 1; p < len(s.u) && p-b.hi <= maxNounTail; p++ {
+		if s.u[p].phrase >= 0 || s.barrierAt(p) || s.nounStop(p) {
+			break
+		}
+		end = p
+	}
+	if end > b.hi {
+		obj = append(obj, [2]int{s.u[b.hi+1].tok, s.u[end].last})
+	}
+	for _, side := range []struct {
+		name   string
+		ranges [][2]int
+	}{{sideSubject, subj}, {sideObject, obj}} {
+		for _, nw := range lg.nouns {
+			for _, r := range side.ranges {
+				if r[0] > r[1] || !s.tokensHave(r[0], r[1], nw.alts) {
+					continue
+				}
+				if to, ok := s.d.c.nouns.apply(nw.name, side.name, code); ok {
+					return to, nw.name
+				}
+			}
+		}
+	}
+	return code, ""
+}
+
+// nounStop reports whether unit p ends a noun phrase that the noun classes read: a comma or a mark of no
+// letters that does not join the two halves of a hyphenated word ("maîtres-chiens").
+func (s *sentence) nounStop(p int) bool {
+	t := s.d.toks[s.u[p].tok]
+	if t.IsWord() || s.u[p].phrase >= 0 {
+		return false
+	}
+	for _, r := range t.Text {
+		if r >= '0' && r <= '9' {
+			return false // "sixty", "60", "1.000"
+		}
+	}
+	k, toks := s.u[p].tok, s.d.toks
+	return toks[k].Text != "-" || k == 0 || k+1 >= len(toks) || toks[k-1].End != toks[k].Start || toks[k].End != toks[k+1].Start
+}
+
+// tokensHave reports whether tokens first..last hold one of the words alts (each a sequence of tokens),
+// compared folded, by prefix or by stem as a pattern word is.
+func (s *sentence) tokensHave(first, last int, alts []alt) bool {
+	for k := first; k <= last; k++ {
+	next:
+		for _, a := range alts {
+			if k+len(a)-1 > last {
+				continue
+			}
+			for i, tm := range a {
+				t := s.d.toks[k+i]
+				if tm.stem {
+					if s.d.lg.stemmer == nil || s.d.lg.stemmer.stem(t.Text) != tm.text {
+						continue next
+					}
+				} else if !tm.matches(t.Fold) {
+					continue next
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
