@@ -646,7 +646,10 @@ func (d *doc) directedPairs(cd candidate) []directedPair {
 		if cd.pt.code != NullCode {
 			out = append(out, directedPair{p: pr})
 		}
-		if cd.pt.code2 != "" && cd.pt.code2 != NullCode {
+		if cd.pt.code2 != "" && cd.pt.code2 != NullCode && (cd.pt.code2 != cd.pt.code || cd.pt.origin == "") {
+			// an imported pair of one code (PETRARCH's "046:046": "discussed the situation with T") is one act
+			// of both sides, coded once, the first named as the source, as "X and Y" is; ours write such a pair
+			// for acts that each side did ("互相指责": mutual accusations)
 			out = append(out, directedPair{p: [2]int{pr[1], pr[0]}, reverse: true})
 		}
 	}

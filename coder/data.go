@@ -101,6 +101,10 @@ type lang struct {
 	// vooravond van de NAVO-top hebben X en Y overlegd"), and every pattern that opens with its subject and a
 	// verb also reads with the subject after the verb (invertedTwin: "Am Dienstag hat X Y getroffen")
 	verbSecond bool
+	// objectTarget (option object-target): an imported pattern's last T is the actor of the verb's object,
+	// inside its noun phrase or after it over one preposition (pattern.objT; English: "condemned North
+	// Korea's launch", "delivered 18 tanks to Ukraine")
+	objectTarget bool
 	// frames: the words of each frame (grammar `frame | NAME | word ...`): "will", "refused to"
 	frames []frameWords
 	// tenses: verb endings that tell a tense (grammar `tense | NAME | ending ...`): a synthetic future
@@ -316,8 +320,10 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 								lg.commaChain = true
 							case "verb-second":
 								lg.verbSecond = true
+							case "object-target":
+								lg.objectTarget = true
 							default:
-								errs = append(errs, l.Errorf("unknown option %q (want keep-marks, neg-before, comma-chain or verb-second)", o))
+								errs = append(errs, l.Errorf("unknown option %q (want keep-marks, neg-before, comma-chain, verb-second or object-target)", o))
 							}
 						}
 					}

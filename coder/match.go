@@ -24,6 +24,10 @@ type binding struct {
 	imported bool          // the pattern is imported: no coordinated-verb reading of S
 	tSubject bool          // T is the subject of a passive: a subject pronoun may fill it
 	active   bool          // S stands before the trigger: T after it is the verb's object
+	objT     bool          // the pattern's T is an object target (elem.obj)
+	objTry   bool          // an object-target T is being tried after the object (try)
+	objAt    int           // where T was looked for after the object, when it is to be found inside (t == -3)
+	verbAt   int           // the unit of the pattern's verb (a word written ^word), -1 when none
 }
 
 // isR reports whether the match bound R: two phrases or a reciprocal one.
@@ -269,7 +273,7 @@ func (s *sentence) unitWord(u unit) string {
 // matchAt tries pattern pt with its anchor alternative ai at unit i.
 func (s *sentence) matchAt(pt *pattern, an anchor, i int) (binding, bool) {
 	i -= an.off
-	b := binding{s: -1, t: -1, r: [2]int{-1, -1}, trig: i}
+	b := binding{s: -1, t: -1, r: [2]int{-1, -1}, trig: i, verbAt: -1}
 	if i < 0 {
 		return b, false
 	}
@@ -281,7 +285,11 @@ func (s *sentence) matchAt(pt *pattern, an anchor, i int) (binding, bool) {
 	b.imported = pt.origin != ""
 	b.tSubject = pt.tSubject
 	b.active = pt.active
+	b.objT = pt.objT && s.d.lg.objectTarget
 	b.trigLast = end - 1
+	if pt.elems[pt.anchor].verb {
+		b.verbAt = end - 1
+	}
 	b.hi = end - 1
 	b.lo = i
 	// The words matched go into the sentence's scratch slice; a match takes its own copy.
@@ -310,6 +318,12 @@ func (s *sentence) matchAt(pt *pattern, an anchor, i int) (binding, bool) {
 	}
 	if pt.active && s.passiveTrigger(b) {
 		return b, false // "X were arrested at the port, police said": not X arresting the police
+	}
+	if b.objT && !s.objInside(&b) {
+		return b, false
+	}
+	if b.objT && b.s >= 0 && b.t >= 0 && s.ownObject(b) {
+		return b, false // "Putin ordered Russia's first mobilisation": the source's own country, no target
 	}
 	return b, true
 }
@@ -400,6 +414,68 @@ func (s *sentence) lit(a alt, p, dir int) (int, bool) {
 		p += dir
 	}
 	return p, true
+}
+
+// objPhrase reports whether the actor phrase at unit p stands inside a noun phrase as its possessor or adjective
+// ("North Korea's launch", "the Russian withdrawal"): the object's actor, for an object-target pattern.
+func (s *sentence) objPhrase(p int) bool {
+	u := s.u[p]
+	if u.phrase < 0 || s.locative(p) {
+		return false
+	}
+	if s.attributive(p) {
+		return true
+	}
+	if !s.possessivePhrase(u) || p+1 >= len(s.u) {
+		return false
+	}
+	n := s.u[p+1]
+	return n.phrase < 0 && s.d.toks[n.tok].IsWord() && s.d.lg.class[n.fold]&closedClasses == 0
+}
+
+// objInside finds the target of an object-target match inside the object's noun phrase: the first possessor or
+// country adjective (objPhrase) between the verb and the object's last word ("condemned North Korea's launch of
+// missiles at Japan": North Korea, as PETRARCH takes the object's first actor). It reports false when T was
+// left to be found there (t == -3) and there is none.
+func (s *sentence) objInside(b *binding) bool {
+	end := len(s.u)
+	if b.t == -3 {
+		end = b.objAt
+	} else if b.t >= 0 {
+		for k := range s.u {
+			if s.u[k].phrase == b.t {
+				end = k
+				break
+			}
+		}
+	}
+	if b.verbAt >= 0 {
+		for k := b.verbAt + 1; k < end && k < len(s.u); k++ {
+			if s.u[k].phrase >= 0 && slices.Contains(b.lits, k) {
+				break
+			}
+			if !slices.Contains(b.lits, k) && s.u[k].phrase >= 0 && s.objPhrase(k) && slices.ContainsFunc(b.lits, func(x int) bool { return x > k }) {
+				b.t = s.u[k].phrase
+				return true
+			}
+		}
+	}
+	return b.t != -3
+}
+
+// ownObject reports whether an object-target match's T is a possessor or adjective (objPhrase) of the source's
+// own country: "Putin ordered Russia's first mobilisation" is no event between Russia and Russia.
+func (s *sentence) ownObject(b binding) bool {
+	t := s.d.actorOf(b.t)
+	if t.Country == "" || t.Country != s.d.actorOf(b.s).Country {
+		return false
+	}
+	for p := range s.u {
+		if s.u[p].phrase == b.t {
+			return s.objPhrase(p)
+		}
+	}
+	return false
 }
 
 // possessivePhrase reports whether an actor phrase ends in a possessive ("Russia's", "the protesters'").
@@ -528,8 +604,25 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 		return true
 	}
 	e := &els[j]
+	if e.obj && b.objT && b.t == -1 && !b.objTry {
+		// the object's actor may stand inside the object's noun phrase (objInside): when no actor follows,
+		// T is left to be found there once the whole pattern has matched
+		b.objTry = true
+		ok := s.walk(els, j, pos, dir, b)
+		b.objTry = false
+		if ok {
+			return true
+		}
+		save := *b
+		b.t, b.objAt = -3, pos
+		if s.walk(els, j+1, pos, dir, b) {
+			return true
+		}
+		*b = save
+		return false
+	}
 	p := pos
-	lower, caps, dates := 0, 0, 0
+	lower, caps, dates, preps := 0, 0, 0, 0
 	// after a pattern word "and" the subject is the sentence's ("X hat Y empfangen und mit ihm ... unterzeichnet")
 	sawAnd := dir < 0 && j > 0 && els[j-1].kind == kLit && s.andLit(els[j-1]) && !b.imported
 	for {
@@ -600,7 +693,12 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 			return false
 		}
 		if b.imported && u.phrase < 0 && s.d.lg.is(cPrep, u.fold) {
-			return false // "urged X to stop selling ...": past a preposition the slot is another clause's
+			if !e.obj || !b.objT || dir < 0 || preps > 0 || s.d.lg.is(cPrep, s.u[p-1].fold) {
+				return false // "urged X to stop selling ...": past a preposition the slot is another clause's
+			}
+			preps++ // "delivered 18 tanks to Ukraine": the object's target after one preposition
+		} else if preps > 0 && u.phrase < 0 && !s.d.capitalized(u) && !s.d.lg.is(cDet, u.fold) {
+			return false // "voted to remove him": past the preposition only the target's determiners
 		}
 		if b.active && dir > 0 && j == 0 && e.kind == kSlot && e.slot == 'T' && u.phrase < 0 && s.d.lg.is(cAgent, u.fold) {
 			// "los detenidos por los militares": past the agent's preposition right after the verb, T is
@@ -651,6 +749,9 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			if end, ok := s.lit(a, p, dir); ok && (!e.verb || s.verbLike(min(p, end-dir))) {
 				save := *b
 				save.lits = b.lits[:len(b.lits):len(b.lits)]
+				if e.verb {
+					b.verbAt = max(p, end-dir)
+				}
 				s.extend(b, p)
 				s.extend(b, end-dir)
 				for k := p; k != end; k += dir {
@@ -682,6 +783,12 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 		for n := 0; n <= e.max; n++ {
 			if s.walk(els, j+1, q, dir, b) {
 				return true
+			}
+			if b.objT && q >= 0 && q < len(s.u) && s.objPhrase(q) {
+				// "condemned North Korea's launch", "welcomed the Russian withdrawal": the object's actor,
+				// inside its noun phrase, the target of an object-target pattern (objInside)
+				q += dir
+				continue
 			}
 			if k := s.quoteEnd(q, dir); k >= 0 {
 				q = k + dir // a whole quotation is one unit of a gap: 'a appelé à "éviter ...", au cours d'un entretien avec'
@@ -828,7 +935,7 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 		if e.slot == 'S' && s.d.phrases[u.phrase].loneBetween {
 			return false // "l'accordo tra Roma e Tirana, ... sono arrivati": one side of a relation, no subject
 		}
-		if b.imported && s.possessivePhrase(u) {
+		if b.imported && s.possessivePhrase(u) && !(e.obj && b.objT && s.objPhrase(p) && !s.d.lg.is(cPrep, s.u[p-1].fold)) {
 			return false // "ordered Russia's mobilisation": a possessor, not the verb's subject or object
 		}
 		if e.slot == 'S' && !b.imported {
@@ -1183,7 +1290,11 @@ func (s *sentence) hypothetical(b binding) bool {
 		// accusation's content, not an event that the sentence reports
 		return true
 	}
-	lo := max(0, b.lo-2)
+	lo := b.lo - 2
+	if b.lo > 0 && s.u[b.lo-1].phrase < 0 && lg.is(cDet, s.u[b.lo-1].fold) {
+		lo-- // "demanded that the United States stop selling ...": the determiner is the phrase's
+	}
+	lo = max(0, lo)
 	for k := lo; k < b.trig; k++ {
 		u := s.u[k]
 		if u.phrase >= 0 || slices.Contains(b.lits, k) {

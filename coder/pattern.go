@@ -57,6 +57,11 @@ type elem struct {
 	tight    bool // a slot written S! or T!: no words may come between it and its neighbours
 	verb     bool // a word written ^word: it must be used as a verb (sentence.verbLike)
 	poss     bool // a literal with the alternative 's (or s'): it may match the possessive ending of a phrase
+	// obj, for the last T of an imported pattern after a word: the target is the actor of the verb's object
+	// (what PETRARCH reads from its parse), which may stand inside the object's noun phrase ("condemned North
+	// Korea's launch", "welcomed the Russian withdrawal") or after it, over one preposition ("delivered 18
+	// tanks to Ukraine")
+	obj bool
 	// has, for a slot written S[w/w] or T[w/w], the words of which the actor phrase must hold one ("expelled
 	// three Russian diplomats", "killed by a suicide bomber": the noun that tells the kind of event is inside
 	// the phrase)
@@ -98,6 +103,8 @@ type pattern struct {
 	// tSubject: T is the pattern's first slot, the subject of a passive ("T was arrested", "T @werd ... door
 	// S"), so a subject pronoun ("he", "hij", "er") may fill it
 	tSubject bool
+	// objT: the pattern's T is an object target (elem.obj)
+	objT bool
 	// need lists, for each word of the pattern besides its trigger that must match, the exact tokens of
 	// which one must be in the sentence (one per alternative): a pattern whose need a sentence cannot meet
 	// is not tried (sentence.lacks). Words matched by prefix or stem, optional words, the possessive 's and
@@ -246,6 +253,11 @@ func (pt *pattern) finish() error {
 	}
 	setSlack(pt.left, left)
 	setSlack(pt.right, right)
+	if n := len(pt.right); pt.origin != "" && n > 0 && pt.right[n-1].kind == kSlot && pt.right[n-1].slot == 'T' &&
+		(n == 1 || pt.right[n-2].kind == kLit) {
+		pt.right[n-1].obj = true
+		pt.objT = true
+	}
 	// the first element of each side follows the anchor, a word
 	for _, side := range [][]delem{pt.left, pt.right} {
 		for j := range side {

@@ -156,3 +156,35 @@ func TestPetrarchPlural(t *testing.T) {
 		}
 	}
 }
+
+// An imported pattern's last T is the actor of the verb's object (grammar option object-target, English): a
+// possessor or a country adjective inside the object's noun phrase, else the actor after the object over one
+// preposition, as PETRARCH reads the object from its parse; never a possessor of the source's own country, nor
+// an infinitive's object past "to". A paired code of one code is one act, coded once.
+func TestObjectTarget(t *testing.T) {
+	c := coderWith(t, map[string]string{"en/verbs": "@zork = zork~\n" +
+		"111 | S! ^@zork T | 0.6 | x.txt:1\n" +
+		"073 | S ^@zork ..3 grain T | 0.6 | x.txt:2\n" +
+		"046:046 | S ^@zork ..3 situation T | 0.6 | x.txt:3\n"})
+	for txt, want := range map[string]string{
+		"Vietnam zorked China's decision on Monday.":        "VNM->CHN 111",
+		"Vietnam zorked the Russian decision on Monday.":    "VNM->RUS 111",
+		"Vietnam zorked some grain to China.":               "VNM->CHN 073",
+		"Vietnam zorked Japan's grain.":                     "VNM->JPN 073",
+		"China zorked China's first decision on Monday.":    "",
+		"Vietnam zorked to remove China from the list.":     "",
+		"Vietnam zorked the grain of China's neighbours.":   "",
+		"Vietnam zorked the situation in Laos with Japan.":  "",
+		"Vietnam zorked the situation with Japan's leader.": "",
+		"Vietnam zorked the situation with Japan.":          "VNM->JPN 046",
+	} {
+		res := c.Code(&dyad.Article{ID: "o", Lang: "en", Text: txt, Published: "2025-03-10"}, handMentions(loadTestActors(t), txt))
+		var got []string
+		for _, e := range res.Events {
+			got = append(got, e.Source.Code+"->"+e.Target.Code+" "+e.Code)
+		}
+		if strings.Join(got, "; ") != want {
+			t.Errorf("%q: events %v, want %q; trace %s", txt, got, want, traceString(res))
+		}
+	}
+}
