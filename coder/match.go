@@ -982,26 +982,7 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 // folded, by prefix or by stem as a pattern word is.
 func (s *sentence) phraseHas(pi int, alts []alt) bool {
 	ph := s.d.phrases[pi]
-	for k := ph.first; k <= ph.last; k++ {
-	next:
-		for _, a := range alts {
-			if k+len(a)-1 > ph.last {
-				continue
-			}
-			for i, tm := range a {
-				t := s.d.toks[k+i]
-				if tm.stem {
-					if s.d.lg.stemmer == nil || s.d.lg.stemmer.stem(t.Text) != tm.text {
-						continue next
-					}
-				} else if !tm.matches(t.Fold) {
-					continue next
-				}
-			}
-			return true
-		}
-	}
-	return false
+	return s.tokensHave(ph.first, ph.last, alts)
 }
 
 // listEnd returns, for phrase pi at unit p that begins a list "A, B and C" in the direction dir (its first
