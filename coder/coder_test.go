@@ -346,16 +346,11 @@ func TestSlotHolds(t *testing.T) {
 	}
 }
 
-// An O element passes over one actor phrase (or a list) that is no side of the event: the person handed
-// over between the verb and the target ("extradited Wang Yi to Vietnam"). Without it the gap stops at the
-// phrase; the phrase is never the event's target.
-func TestObjectElement(t *testing.T) {
-	c := coderWith(t, map[string]string{"en/verbs": "@zork = zorked zorks\n063 | S @zork O ..4 to T\n"})
-	for txt, want := range map[string]string{
-		"China zorked Xi Jinping to Vietnam on Monday.":         "CHN->VNM 063",
-		"China zorked Xi Jinping and Wang Yi to Vietnam today.": "CHN->VNM 063",
-		"China zorked to Vietnam.":                              "",
-	} {
+// checkEnglishEvents codes each English text (hand actors, published 2025-03-10) and compares its events,
+// "SRC->TGT CODE" joined by "; ", with the wanted ones ("" for none).
+func checkEnglishEvents(t *testing.T, c *Coder, cases map[string]string) {
+	t.Helper()
+	for txt, want := range cases {
 		res := c.Code(&dyad.Article{ID: "o", Lang: "en", Text: txt, Published: "2025-03-10"}, handMentions(loadTestActors(t), txt))
 		var got []string
 		for _, e := range res.Events {
@@ -365,6 +360,18 @@ func TestObjectElement(t *testing.T) {
 			t.Errorf("%q: events %v, want %q; trace %s", txt, got, want, traceString(res))
 		}
 	}
+}
+
+// An O element passes over one actor phrase (or a list) that is no side of the event: the person handed
+// over between the verb and the target ("extradited Wang Yi to Vietnam"). Without it the gap stops at the
+// phrase; the phrase is never the event's target.
+func TestObjectElement(t *testing.T) {
+	c := coderWith(t, map[string]string{"en/verbs": "@zork = zorked zorks\n063 | S @zork O ..4 to T\n"})
+	checkEnglishEvents(t, c, map[string]string{
+		"China zorked Xi Jinping to Vietnam on Monday.":         "CHN->VNM 063",
+		"China zorked Xi Jinping and Wang Yi to Vietnam today.": "CHN->VNM 063",
+		"China zorked to Vietnam.":                              "",
+	})
 }
 
 // TestGluedPair reads two country short forms glued into one compound ("中美", "俄乌") as both sides of an R

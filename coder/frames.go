@@ -22,9 +22,53 @@ const FramesFile = "cameo/frames"
 // frameIntent is the frame of what an actor will do, which a future verb tells too.
 const frameIntent = "intent"
 
-// frameMaps maps a frame's name to its code map: an event code (or a prefix of it: a root, a three-digit
-// code) to the code it becomes. The longest key that is a prefix of the event's code applies.
-type frameMaps map[string]map[string]string
+// frameMaps maps a frame's name to its code map.
+type frameMaps map[string]codeMap
+
+// codeMap maps an event code, or a prefix of one (a root "07", a code "072"), to the code it becomes: the
+// longest key that begins the event's code applies, as in FramesFile and NounsFile.
+type codeMap map[string]string
+
+// addPairs records the `FROM>TO` entries of line l into m; what names the map in errors ("frame intent").
+// Every TO must be in cb when it is given; null allows NullCode (no event) as a TO.
+func (m codeMap) addPairs(l packs.Line, what string, entries []string, cb *cameo.Codebook, null bool) []error {
+	var errs []error
+	for _, e := range entries {
+		from, to, ok := strings.Cut(strings.ReplaceAll(e, " ", ""), ">")
+		isNull := null && to == NullCode
+		if !ok || !cameo.ValidSyntax(from) || !isNull && !cameo.ValidSyntax(to) {
+			errs = append(errs, l.Errorf("%s: %q is no FROM>TO pair of CAMEO codes", what, e))
+			continue
+		}
+		if cb != nil && !isNull {
+			if _, ok := cb.Lookup(to); !ok {
+				errs = append(errs, l.Errorf("%s: code %s is not in the codebook", what, to))
+				continue
+			}
+		}
+		if _, dup := m[from]; dup {
+			errs = append(errs, l.Errorf("%s: %s mapped twice", what, from))
+			continue
+		}
+		m[from] = to
+	}
+	return errs
+}
+
+// apply returns the code that event code becomes, and whether m maps it. A key mapped to itself keeps the
+// event's code as it is ("16>16" keeps 163).
+func (m codeMap) apply(code string) (string, bool) {
+	best, to := "", ""
+	for from, t := range m {
+		if strings.HasPrefix(code, from) && len(from) > len(best) {
+			best, to = from, t
+		}
+	}
+	if best != "" && to == best {
+		return code, true
+	}
+	return to, best != ""
+}
 
 // loadFrames reads FramesFile: lines `NAME | FROM>TO | FROM>TO ...`, every code in cb when it is given.
 func loadFrames(p *packs.Set, cb *cameo.Codebook) (frameMaps, []error) {
@@ -43,45 +87,17 @@ func loadFrames(p *packs.Set, cb *cameo.Codebook) (frameMaps, []error) {
 			}
 			m := fm[name]
 			if m == nil {
-				m = map[string]string{}
+				m = codeMap{}
 				fm[name] = m
 			}
-			for _, e := range l.Fields[1:] {
-				from, to, ok := strings.Cut(strings.ReplaceAll(e, " ", ""), ">")
-				if !ok || !cameo.ValidSyntax(from) || !cameo.ValidSyntax(to) {
-					errs = append(errs, l.Errorf("frame %s: %q is no FROM>TO pair of CAMEO codes", name, e))
-					continue
-				}
-				if cb != nil {
-					if _, ok := cb.Lookup(to); !ok {
-						errs = append(errs, l.Errorf("frame %s: code %s is not in the codebook", name, to))
-						continue
-					}
-				}
-				if _, dup := m[from]; dup {
-					errs = append(errs, l.Errorf("frame %s: %s mapped twice", name, from))
-					continue
-				}
-				m[from] = to
-			}
+			errs = append(errs, m.addPairs(l, "frame "+name, l.Fields[1:], cb, false)...)
 		}
 	}
 	return fm, errs
 }
 
 // apply returns the code that event code becomes under frame name, and whether the frame maps it.
-func (fm frameMaps) apply(name, code string) (string, bool) {
-	best, to := "", ""
-	for from, t := range fm[name] {
-		if strings.HasPrefix(code, from) && len(from) > len(best) {
-			best, to = from, t
-		}
-	}
-	if best != "" && to == best {
-		return code, true // mapped to itself: the code stays as it is ("16>16" keeps 163)
-	}
-	return to, best != ""
-}
+func (fm frameMaps) apply(name, code string) (string, bool) { return fm[name].apply(code) }
 
 // checkFrames reports the frames a language's grammar names that FramesFile does not define.
 func checkFrames(langs map[string]*lang, fm frameMaps) []error {

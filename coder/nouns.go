@@ -23,9 +23,8 @@ const (
 	sideObject  = "object"  // the verb's object: the match after the verb (or after S), the target included, and a few words after it
 )
 
-// nounMaps maps a noun class and a side to its code map (as frameMaps: the longest FROM that begins the
-// event's code applies; a TO of NullCode means no event).
-type nounMaps map[string]map[string]map[string]string
+// nounMaps maps a noun class and a side to its code map (a TO of NullCode means no event).
+type nounMaps map[string]map[string]codeMap
 
 // loadNouns reads NounsFile: lines `NAME | SIDE | FROM>TO ...`.
 func loadNouns(p *packs.Set, cb *cameo.Codebook) (nounMaps, []error) {
@@ -47,31 +46,14 @@ func loadNouns(p *packs.Set, cb *cameo.Codebook) (nounMaps, []error) {
 				continue
 			}
 			if nm[name] == nil {
-				nm[name] = map[string]map[string]string{}
+				nm[name] = map[string]codeMap{}
 			}
 			m := nm[name][side]
 			if m == nil {
-				m = map[string]string{}
+				m = codeMap{}
 				nm[name][side] = m
 			}
-			for _, e := range l.Fields[2:] {
-				from, to, ok := strings.Cut(strings.ReplaceAll(e, " ", ""), ">")
-				if !ok || !cameo.ValidSyntax(from) || to != NullCode && !cameo.ValidSyntax(to) {
-					errs = append(errs, l.Errorf("noun class %s: %q is no FROM>TO pair of CAMEO codes", name, e))
-					continue
-				}
-				if cb != nil && to != NullCode {
-					if _, ok := cb.Lookup(to); !ok {
-						errs = append(errs, l.Errorf("noun class %s: code %s is not in the codebook", name, to))
-						continue
-					}
-				}
-				if _, dup := m[from]; dup {
-					errs = append(errs, l.Errorf("noun class %s %s: %s mapped twice", name, side, from))
-					continue
-				}
-				m[from] = to
-			}
+			errs = append(errs, m.addPairs(l, "noun class "+name+" "+side, l.Fields[2:], cb, true)...)
 		}
 	}
 	return nm, errs
@@ -79,15 +61,7 @@ func loadNouns(p *packs.Set, cb *cameo.Codebook) (nounMaps, []error) {
 
 // apply returns the code that event code becomes when a noun of class name stands on side, and whether the
 // class maps it there.
-func (nm nounMaps) apply(name, side, code string) (string, bool) {
-	best, to := "", ""
-	for from, t := range nm[name][side] {
-		if strings.HasPrefix(code, from) && len(from) > len(best) {
-			best, to = from, t
-		}
-	}
-	return to, best != ""
-}
+func (nm nounMaps) apply(name, side, code string) (string, bool) { return nm[name][side].apply(code) }
 
 // checkNouns reports the noun classes a language's grammar names that NounsFile does not define.
 func checkNouns(langs map[string]*lang, nm nounMaps) []error {

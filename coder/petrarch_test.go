@@ -166,7 +166,7 @@ func TestObjectTarget(t *testing.T) {
 		"111 | S! ^@zork T | 0.6 | x.txt:1\n" +
 		"073 | S ^@zork ..3 grain T | 0.6 | x.txt:2\n" +
 		"046:046 | S ^@zork ..3 situation T | 0.6 | x.txt:3\n"})
-	for txt, want := range map[string]string{
+	checkEnglishEvents(t, c, map[string]string{
 		"Vietnam zorked China's decision on Monday.":        "VNM->CHN 111",
 		"Vietnam zorked the Russian decision on Monday.":    "VNM->RUS 111",
 		"Vietnam zorked some grain to China.":               "VNM->CHN 073",
@@ -177,14 +177,5 @@ func TestObjectTarget(t *testing.T) {
 		"Vietnam zorked the situation in Laos with Japan.":  "",
 		"Vietnam zorked the situation with Japan's leader.": "",
 		"Vietnam zorked the situation with Japan.":          "VNM->JPN 046",
-	} {
-		res := c.Code(&dyad.Article{ID: "o", Lang: "en", Text: txt, Published: "2025-03-10"}, handMentions(loadTestActors(t), txt))
-		var got []string
-		for _, e := range res.Events {
-			got = append(got, e.Source.Code+"->"+e.Target.Code+" "+e.Code)
-		}
-		if strings.Join(got, "; ") != want {
-			t.Errorf("%q: events %v, want %q; trace %s", txt, got, want, traceString(res))
-		}
-	}
+	})
 }
