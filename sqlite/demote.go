@@ -25,7 +25,7 @@ func (s *saver) demote(rec *dyad.Record) error {
 	in := placeholders(len(ids))
 	args := append([]any{into, into}, anys(ids)...)
 	args = append(args, anys(ids)...)
-	if _, err := s.tx.ExecContext(s.ctx, "UPDATE articles SET near_duplicate_of = ? WHERE id <> ? AND (id IN ("+in+
+	if _, err := s.exec("UPDATE articles SET near_duplicate_of = ? WHERE id <> ? AND (id IN ("+in+
 		") OR near_duplicate_of IN ("+in+"))", args...); err != nil {
 		return fmt.Errorf("mark near-duplicates: %w", err)
 	}
@@ -37,7 +37,7 @@ func (s *saver) demote(rec *dyad.Record) error {
 	if err != nil {
 		return err
 	}
-	res, err := s.tx.ExecContext(s.ctx, "DELETE FROM event_mentions WHERE article_id IN ("+in+")", anys(ids)...)
+	res, err := s.exec("DELETE FROM event_mentions WHERE article_id IN ("+in+")", anys(ids)...)
 	if err != nil {
 		return fmt.Errorf("delete mentions: %w", err)
 	}
@@ -74,7 +74,7 @@ func (s *saver) demote(rec *dyad.Record) error {
 	if err != nil {
 		return fmt.Errorf("read claims: %w", err)
 	}
-	if _, err := s.tx.ExecContext(s.ctx, "UPDATE statements SET claim_id = NULL WHERE article_id IN ("+in+")", anys(ids)...); err != nil {
+	if _, err := s.exec("UPDATE statements SET claim_id = NULL WHERE article_id IN ("+in+")", anys(ids)...); err != nil {
 		return fmt.Errorf("leave claims: %w", err)
 	}
 	for _, id := range cls {
@@ -106,7 +106,7 @@ func (s *saver) demote(rec *dyad.Record) error {
 
 // strings runs a query of one text column over ids.
 func (s *saver) strings(query string, ids []string) ([]string, error) {
-	rows, err := s.tx.QueryContext(s.ctx, query, anys(ids)...)
+	rows, err := s.query(query, anys(ids)...)
 	if err != nil {
 		return nil, err
 	}
@@ -154,7 +154,7 @@ func (s *saver) fullStates(ids []string) (map[string]*fullState, error) {
 		out[id] = &fullState{eventState: e, langs: map[string]bool{}, outlets: map[string]bool{}}
 	}
 	for part := range chunks(ids) {
-		rows, err := s.tx.QueryContext(s.ctx, "SELECT DISTINCT event_id, lang, source FROM event_mentions WHERE event_id IN ("+
+		rows, err := s.query("SELECT DISTINCT event_id, lang, source FROM event_mentions WHERE event_id IN ("+
 			placeholders(len(part))+")", anys(part)...)
 		if err != nil {
 			return nil, fmt.Errorf("read event languages: %w", err)
@@ -207,7 +207,7 @@ func (s *saver) merge(rec *dyad.Record) error {
 			return err
 		}
 		var best string
-		err = s.tx.QueryRowContext(s.ctx, "SELECT event_id FROM event_mentions WHERE event_id IN ("+inAll+
+		err = s.queryRow("SELECT event_id FROM event_mentions WHERE event_id IN ("+inAll+
 			") ORDER BY confidence DESC, article_id, span_start LIMIT 1", anys(all)...).Scan(&best)
 		if err != nil && err != sql.ErrNoRows {
 			return fmt.Errorf("merge into %s: best mention: %w", m.Into, err)
@@ -219,14 +219,14 @@ func (s *saver) merge(rec *dyad.Record) error {
 			}
 		}
 		dated := "FROM events WHERE id IN (" + inAll + ") AND date IS NOT NULL AND date <> ''"
-		if _, err := s.tx.ExecContext(s.ctx, "UPDATE events SET (date, date_precision, date_inferred) = (SELECT date, date_precision, date_inferred "+
+		if _, err := s.exec("UPDATE events SET (date, date_precision, date_inferred) = (SELECT date, date_precision, date_inferred "+
 			dated+" ORDER BY length(date) DESC, date_inferred, date LIMIT 1) WHERE id = ? AND EXISTS (SELECT 1 "+dated+")",
 			append(append(anys(all), m.Into), anys(all)...)...); err != nil {
 			return fmt.Errorf("merge into %s: date: %w", m.Into, err)
 		}
 		// A span of an article that several of the events mention (one sentence coded as two events) keeps one
 		// mention: Into's own, or else that of the smallest id merged.
-		res, err := s.tx.ExecContext(s.ctx, "DELETE FROM event_mentions WHERE event_id IN ("+inFrom+`) AND EXISTS (SELECT 1
+		res, err := s.exec("DELETE FROM event_mentions WHERE event_id IN ("+inFrom+`) AND EXISTS (SELECT 1
 			FROM event_mentions x WHERE x.article_id = event_mentions.article_id AND x.span_start = event_mentions.span_start
 			AND (x.event_id = ? OR (x.event_id IN (`+inFrom+") AND x.event_id < event_mentions.event_id)))",
 			append(append(anys(from), m.Into), anys(from)...)...)
@@ -237,7 +237,7 @@ func (s *saver) merge(rec *dyad.Record) error {
 		if err != nil {
 			return fmt.Errorf("merge into %s: mentions of the same span: %w", m.Into, err)
 		}
-		if _, err := s.tx.ExecContext(s.ctx, "UPDATE event_mentions SET event_id = ? WHERE event_id IN ("+inFrom+")",
+		if _, err := s.exec("UPDATE event_mentions SET event_id = ? WHERE event_id IN ("+inFrom+")",
 			append([]any{m.Into}, anys(from)...)...); err != nil {
 			return fmt.Errorf("merge into %s: mentions: %w", m.Into, err)
 		}
@@ -248,7 +248,7 @@ func (s *saver) merge(rec *dyad.Record) error {
 		if err := s.alias(m.Into, from, inFrom); err != nil {
 			return err
 		}
-		res, err = s.tx.ExecContext(s.ctx, "DELETE FROM events WHERE id IN ("+inFrom+")", anys(from)...)
+		res, err = s.exec("DELETE FROM events WHERE id IN ("+inFrom+")", anys(from)...)
 		if err != nil {
 			return fmt.Errorf("merge into %s: delete events: %w", m.Into, err)
 		}
@@ -279,11 +279,11 @@ func (s *saver) merge(rec *dyad.Record) error {
 // alias makes the stored events of from (and the ids that were aliases of them) aliases of into, which is an
 // event now rather than an alias. inFrom is from's placeholders.
 func (s *saver) alias(into string, from []string, inFrom string) error {
-	if _, err := s.tx.ExecContext(s.ctx, "UPDATE event_aliases SET event_id = ? WHERE event_id IN ("+inFrom+")",
+	if _, err := s.exec("UPDATE event_aliases SET event_id = ? WHERE event_id IN ("+inFrom+")",
 		append([]any{into}, anys(from)...)...); err != nil {
 		return fmt.Errorf("merge into %s: aliases: %w", into, err)
 	}
-	if _, err := s.tx.ExecContext(s.ctx, "INSERT INTO event_aliases (alias, event_id) SELECT id, ? FROM events WHERE id IN ("+inFrom+
+	if _, err := s.exec("INSERT INTO event_aliases (alias, event_id) SELECT id, ? FROM events WHERE id IN ("+inFrom+
 		") ON CONFLICT (alias) DO UPDATE SET event_id = excluded.event_id", append([]any{into}, anys(from)...)...); err != nil {
 		return fmt.Errorf("merge into %s: aliases: %w", into, err)
 	}

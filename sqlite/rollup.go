@@ -63,7 +63,7 @@ type totals struct {
 func (s *saver) eventStates(ids []string) (map[string]eventState, error) {
 	out := make(map[string]eventState, len(ids))
 	for part := range chunks(ids) {
-		rows, err := s.tx.QueryContext(s.ctx, "SELECT e.id, e.date, e.quad_class, e.code, e.root, "+dyadKey+", e.goldstein FROM events e WHERE e.id IN ("+
+		rows, err := s.query("SELECT e.id, e.date, e.quad_class, e.code, e.root, "+dyadKey+", e.goldstein FROM events e WHERE e.id IN ("+
 			placeholders(len(part))+")", anys(part)...)
 		if err != nil {
 			return nil, err
@@ -127,7 +127,7 @@ func (s *saver) touchEvents(recs []*dyad.Record) error {
 		s.touched[id] = t
 	}
 	for part := range chunks(stored) {
-		rows, err := s.tx.QueryContext(s.ctx, "SELECT DISTINCT event_id, lang, source FROM event_mentions WHERE event_id IN ("+
+		rows, err := s.query("SELECT DISTINCT event_id, lang, source FROM event_mentions WHERE event_id IN ("+
 			placeholders(len(part))+")", anys(part)...)
 		if err != nil {
 			return fmt.Errorf("read event languages: %w", err)

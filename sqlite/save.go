@@ -180,6 +180,24 @@ func (s *saver) exec(query string, args ...any) (sql.Result, error) {
 	return st.ExecContext(s.ctx, args...)
 }
 
+// query is exec for a query of rows.
+func (s *saver) query(query string, args ...any) (*sql.Rows, error) {
+	st, err := s.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(s.ctx, args...)
+}
+
+// queryRow is exec for a query of one row.
+func (s *saver) queryRow(query string, args ...any) *sql.Row {
+	st, err := s.stmt(query)
+	if err != nil {
+		return s.tx.QueryRowContext(s.ctx, query, args...) // the same error, in a Row
+	}
+	return st.QueryRowContext(s.ctx, args...)
+}
+
 func (s *saver) stmt(query string) (*sql.Stmt, error) {
 	st, ok := s.stmts[query]
 	if !ok {
