@@ -422,8 +422,9 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 		if err != nil {
 			errs = append(errs, err)
 		}
-		// word sets first, so that a pattern may use a set defined further down
-		sets := map[string][]alt{}
+		// word sets first, so that a pattern may use a set defined further down; the noun classes of grammar
+		// are sets too (@noun-money), so one list of nouns both refines a code and is matched by patterns
+		sets := nounSets(lg.nouns)
 		if lazy {
 			var now []packs.File
 			for _, f := range files {

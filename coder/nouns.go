@@ -230,3 +230,18 @@ func (s *sentence) tokensHave(first, last int, alts []alt) bool {
 	}
 	return false
 }
+
+// nounSetPrefix names the word set of a noun class in a language's verbs files: `@noun-money` is every word
+// of grammar's `noun | money | ...` lines, so that a pattern may require a noun of a class ("will provide
+// $5 billion to T", `070 | S @provide ..8 @noun-money ..6 to T`) that the class's code map then refines.
+const nounSetPrefix = "@noun-"
+
+// nounSets returns the word sets of the noun classes nws, one per class (its lines joined).
+func nounSets(nws []nounWords) map[string][]alt {
+	sets := map[string][]alt{}
+	for _, nw := range nws {
+		name := nounSetPrefix + nw.name
+		sets[name] = append(sets[name], nw.alts...)
+	}
+	return sets
+}

@@ -80,3 +80,37 @@ func TestNounSides(t *testing.T) {
 		}
 	}
 }
+
+// TestNounSets: a grammar noun class is a word set of the verbs files (@noun-money): the generic transfer
+// patterns require what is given, the class's code map refines 070 by it, and the intent frame then makes it a
+// promise; a transfer of no class of nouns ("gave a briefing") is no event.
+func TestNounSets(t *testing.T) {
+	lg := newLang("xx")
+	for _, line := range [][]string{{"noun", "money", "dollars", "billion"}, {"noun", "money", "loans"}, {"noun", "arms", "tanks"}} {
+		if err := lg.addNouns("grammar:1", line); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sets := nounSets(lg.nouns)
+	if len(sets["@noun-money"]) != 3 || len(sets["@noun-arms"]) != 1 {
+		t.Errorf("nounSets = %v, want the two money lines joined and arms apart", sets)
+	}
+	c := newTestCoder(t)
+	actors := loadTestActors(t)
+	for text, want := range map[string]string{
+		"Japan will give $5 billion to Ukraine.":             "0331",
+		"Germany gave tanks to Ukraine.":                     "072",
+		"Germany will send rescue teams to Turkey.":          "0333",
+		"Japan gave a briefing on trade figures to Ukraine.": "",
+	} {
+		a := &dyad.Article{ID: "t", Lang: "en", Text: text}
+		res := c.Code(a, handMentions(actors, text))
+		var got []string
+		for _, e := range res.Events {
+			got = append(got, e.Code)
+		}
+		if want == "" && len(got) != 0 || want != "" && (len(got) != 1 || got[0] != want) {
+			t.Errorf("%q: events %v, want %q", text, got, want)
+		}
+	}
+}
