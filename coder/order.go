@@ -33,12 +33,12 @@ func (lg *lang) invertedTwin(pt *pattern) *pattern {
 	}
 	closed := 0
 	for _, a := range verb.alts {
-		if !a[0].prefix && !a[0].stem && lg.class[a[0].text]&closedClasses != 0 {
+		if !a[0].prefix && !a[0].stem && lg.class[a[0].text]&(closedClasses|cBetween) != 0 {
 			closed++
 		}
 	}
 	if closed == len(verb.alts) {
-		return nil // "S und mit T": no verb after the subject ("S @aux" is one, though "zijn" is also "his")
+		return nil // "S und mit T", "S ..12 zwischen T ..4 zu vermitteln": no verb after the subject ("S @aux" is one, though "zijn" is also "his")
 	}
 	if v+1 < len(pt.elems) && pt.elems[v+1].tight {
 		return nil
