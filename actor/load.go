@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -44,20 +45,23 @@ type Dictionary struct {
 	// titleCountry: per language, folded titles that imply their country ("bundespräsident" -> DEU)
 	titleCountry map[string]map[string]int32
 	// titleAlt: per language, the countries whose dateline makes such a title theirs ("外交部" under 台北)
-	titleAlt     map[string]map[string][]int32
-	agents       []agent
-	m            matcher
-	langs        map[string]bool // languages with their own agents or demonyms
-	capWords     map[string]bool // folded names that match only when written with a capital
-	noCoref      map[string]bool // folded tokens never taken as a later short name
-	timeWords    map[string]bool // folded weekday and relative date words ("星期二", "今天", "monday"): no name's words
-	nisba        map[string]bool // folded articles that glue a country word into an Arabic name ("al-Sudani")
-	given        map[string]bool // folded country names that are given names too ("Jordan", "Francia"): @given
-	common       map[string]bool // folded stop words of every language: no one's name
-	notPhrases   []string        // phrases that name no actor, added to the matcher after the agents
-	conn         map[string]map[string]uint8
-	elision      map[string]bool
-	quant        map[string]map[string]bool // per language, folded quantifiers of crowds ("thousands of")
+	titleAlt   map[string]map[string][]int32
+	agents     []agent
+	m          matcher
+	langs      map[string]bool // languages with their own agents or demonyms
+	capWords   map[string]bool // folded names that match only when written with a capital
+	noCoref    map[string]bool // folded tokens never taken as a later short name
+	timeWords  map[string]bool // folded weekday and relative date words ("星期二", "今天", "monday"): no name's words
+	nisba      map[string]bool // folded articles that glue a country word into an Arabic name ("al-Sudani")
+	given      map[string]bool // folded country names that are given names too ("Jordan", "Francia"): @given
+	common     map[string]bool // folded stop words of every language: no one's name
+	notPhrases []string        // phrases that name no actor, added to the matcher after the agents
+	conn       map[string]map[string]uint8
+	elision    map[string]bool
+	quant      map[string]map[string]bool // per language, folded quantifiers of crowds ("thousands of")
+	// tokBufs keeps RecognizeTokens' []tok buffers (*[]tok) across articles: a new one each article was 3%
+	// of what an ingest allocated.
+	tokBufs      sync.Pool
 	quantLen     int                        // the most tokens of a quantifier
 	ownOnly      map[string]map[string]bool // per language, folded bodies that are actors only with a country of their own
 	local        map[string]map[string]bool // per language, folded titles of a city's or region's office (@local)

@@ -184,7 +184,14 @@ func (d *Dictionary) tokens(s string, split bool) []tok {
 
 // fromTokens is tokens on the text.Tokens of the text.
 func (d *Dictionary) fromTokens(tt []text.Token, split bool) []tok {
-	out := make([]tok, 0, len(tt))
+	return d.appendTokens(make([]tok, 0, len(tt)), tt, split)
+}
+
+// maxKeptToks is the largest []tok buffer RecognizeTokens keeps for the next article (about 1.5 MB).
+const maxKeptToks = 1 << 15
+
+// appendTokens is fromTokens appending to out.
+func (d *Dictionary) appendTokens(out []tok, tt []text.Token, split bool) []tok {
 	for _, t := range tt {
 		start, end, raw, fold := t.Start, t.End, t.Text, t.Fold
 		if strings.IndexByte(fold, '\'') > 0 {

@@ -32,7 +32,17 @@ func (d *Dictionary) Recognize(a *dyad.Article) []dyad.ActorMention {
 // RecognizeTokens is Recognize given the article text's text.Tokens, so that a later stage (the event
 // coder) can use the same tokens instead of making its own. It does not modify tt.
 func (d *Dictionary) RecognizeTokens(a *dyad.Article, tt []text.Token) []dyad.ActorMention {
-	toks := d.fromTokens(tt, true)
+	buf, _ := d.tokBufs.Get().(*[]tok)
+	if buf == nil {
+		buf = new([]tok)
+	}
+	toks := d.appendTokens((*buf)[:0], tt, true)
+	defer func() {
+		if cap(toks) <= maxKeptToks { // not the buffer of a very long text
+			*buf = toks[:0]
+			d.tokBufs.Put(buf)
+		}
+	}()
 	d.m.lookup(toks)
 	lang := strings.ToLower(a.Lang)
 	if k := strings.IndexAny(lang, "-_"); k > 0 {

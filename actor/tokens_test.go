@@ -3,6 +3,8 @@ package actor
 import (
 	"reflect"
 	"slices"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/dyad-events/dyad"
@@ -85,4 +87,49 @@ func TestLookupSameWalks(t *testing.T) {
 			t.Errorf("zh: no compound marked in %q: the test shows nothing", s)
 		}
 	}
+}
+
+// TestRecognizeReusesBuffers checks that the token buffers RecognizeTokens keeps across articles change no
+// answer: texts long and short, in four scripts, recognised one after the other in both orders and from
+// several goroutines at once (go test -race), give what each gave first.
+func TestRecognizeReusesBuffers(t *testing.T) {
+	d := testDict(t)
+	texts := []struct{ lang, s string }{
+		{"en", strings.Repeat("Vietnam's foreign minister met his Chinese counterpart Wang Yi in Beijing on Monday. ", 40)},
+		{"zh", "越南外长周一在北京会见了中国外长王毅。中美关系"},
+		{"fr", "L'ambassadeur de France a rencontré jeudi à Hanoï le ministre vietnamien."},
+		{"vi", strings.Repeat("Bộ trưởng Ngoại giao Việt Nam đã gặp người đồng cấp Trung Quốc tại Bắc Kinh. ", 25)},
+		{"en", "Sino-US talks: the U.S. State Department said AmbassadorBình would go to Hanoi."},
+	}
+	recognize := func(i int) []dyad.ActorMention {
+		a := &dyad.Article{ID: "t", Lang: texts[i].lang, Text: texts[i].s, Published: "2024-03-18"}
+		return d.RecognizeTokens(a, text.Tokens(a.Text))
+	}
+	want := make([][]dyad.ActorMention, len(texts))
+	for i := range texts {
+		want[i] = recognize(i)
+		if len(want[i]) == 0 {
+			t.Fatalf("%s: no mentions", texts[i].lang)
+		}
+	}
+	for i := len(texts) - 1; i >= 0; i-- {
+		if got := recognize(i); !reflect.DeepEqual(got, want[i]) {
+			t.Errorf("%s again: %v, first %v", texts[i].lang, got, want[i])
+		}
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range 3 * len(texts) {
+				i := (k + g) % len(texts)
+				if got := recognize(i); !reflect.DeepEqual(got, want[i]) {
+					t.Errorf("%s in goroutine %d: %v, first %v", texts[i].lang, g, got, want[i])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

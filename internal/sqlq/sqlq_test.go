@@ -1,6 +1,8 @@
 package sqlq
 
 import (
+	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -92,6 +94,70 @@ func TestCells(t *testing.T) {
 		c := CellOf(lon)
 		if !slices.Contains(Cells(lon-0.01, lon+0.01), any(c)) || !slices.Contains(Cells(lon, lon), any(c)) {
 			t.Errorf("CellOf(%g) = %d, not among Cells around it", lon, c)
+		}
+	}
+}
+
+// candidatesSQLBuilt is CandidatesSQL as it was before its texts were kept: built anew at every call.
+func candidatesSQLBuilt(d Dialect, cols, keyEq string, keys any, q dyad.CandidateQuery) (string, []any) {
+	sel := "SELECT " + cols + " FROM events e WHERE e.key " + keyEq + " AND "
+	var parts []string
+	var args []any
+	to := "~"
+	if q.To != "" {
+		to = DateTo(q.To)
+	}
+	if q.From == "" {
+		parts = append(parts, sel+"e.date IS NOT NULL AND e.date <= ?")
+		args = append(args, keys, to)
+	} else {
+		parts = append(parts, sel+"e.date >= ? AND e.date <= ?", sel+"e.date IN (?, ?) AND e.date < ? AND e.date <= ?")
+		args = append(args, keys, q.From, to, keys, q.From[:min(7, len(q.From))], q.From[:min(4, len(q.From))], q.From, to)
+	}
+	if q.Undated {
+		if q.PublishedFrom == "" && q.PublishedTo == "" {
+			parts = append(parts, sel+"e.date IS NULL")
+			args = append(args, keys)
+		} else {
+			pubTo := "~"
+			if q.PublishedTo != "" {
+				pubTo = DateTo(q.PublishedTo)
+			}
+			parts = append(parts, "SELECT "+cols+` FROM (SELECT m.event_id FROM event_mentions m
+				WHERE m.key `+keyEq+` AND m.date = '' AND m.published >= ? AND m.published <= ?
+				UNION SELECT m.event_id FROM event_mentions m WHERE m.key `+keyEq+` AND m.date = '' AND m.published = '') u
+				`+d.CrossJoin+` events e ON e.id = u.event_id WHERE e.date IS NULL`)
+			args = append(args, keys, cmp.Or(q.PublishedFrom, "0"), pubTo, keys)
+		}
+	}
+	return strings.Join(parts, " UNION ALL "), args
+}
+
+// TestCandidatesSQLKept checks that the kept texts of CandidatesSQL, asked twice and for two dialects and
+// column lists, are the texts and arguments built anew for every shape of query.
+func TestCandidatesSQLKept(t *testing.T) {
+	dialects := []Dialect{{CrossJoin: "CROSS JOIN"}, {CrossJoin: "JOIN"}}
+	var queries []dyad.CandidateQuery
+	for _, from := range []string{"", "2021-03-04", "2021-03", "2021"} {
+		for _, to := range []string{"", "2021-03-09", "2022"} {
+			for _, undated := range []bool{false, true} {
+				for _, pub := range [][2]string{{"", ""}, {"2021-01-01", ""}, {"", "2021-05-01"}, {"2020-12-30", "2021-01-02"}} {
+					queries = append(queries, dyad.CandidateQuery{From: from, To: to, Undated: undated, PublishedFrom: pub[0], PublishedTo: pub[1]})
+				}
+			}
+		}
+	}
+	for round := 0; round < 2; round++ {
+		for _, d := range dialects {
+			for _, c := range []struct{ cols, keyEq string }{{"e.id, e.key", "= ?"}, {"e.id", "= ANY(?)"}} {
+				for _, q := range queries {
+					got, gotArgs := d.CandidatesSQL(c.cols, c.keyEq, "04|CHN|VNM", q)
+					want, wantArgs := candidatesSQLBuilt(d, c.cols, c.keyEq, "04|CHN|VNM", q)
+					if got != want || fmt.Sprint(gotArgs) != fmt.Sprint(wantArgs) {
+						t.Fatalf("round %d, %+v, %+v:\n got %s %v\nwant %s %v", round, d, q, got, gotArgs, want, wantArgs)
+					}
+				}
+			}
 		}
 	}
 }
