@@ -30,7 +30,7 @@ var grammarKinds = map[string]bool{
 	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true, "between": true, "agent": true, "whole": true, "frame": true, "goal": true, "clitic": true,
 	"own": true, "allege": true, "nounend": true, "gerund": true, "nonfinite": true, "background": true, "this": true,
 	"circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true,
-	"tense": true, "notense": true, "front": true, "noun": true,
+	"tense": true, "notense": true, "front": true, "noun": true, "genitive": true,
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
@@ -154,6 +154,9 @@ const (
 	// cFront: a preposition that opens a fronted phrase and is no prep of grammar (which glues phrases):
 	// "Im Streit **mit** China hat Japan ...": the phrase after it is no subject of a verb-second clause
 	cFront
+	// cGenitive: a preposition of belonging ("of", "de", "van"), which a list of two sides may repeat before
+	// its second member: "the delegations of Armenia and of Azerbaijan", "los negociadores del Gobierno y del ELN"
+	cGenitive
 )
 
 var classBits = map[string]uint64{
@@ -162,7 +165,7 @@ var classBits = map[string]uint64{
 	"relative": cRelative, "datepart": cDatepart, "daycue": cDaycue, "it": cIt, "him": cHim, "rel": cRel,
 	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark, "passive": cPassive, "datelead": cDatelead,
 	"between": cBetween, "agent": cAgent, "whole": cWhole, "goal": cGoal, "clitic": cClitic,
-	"own": cOwn, "allege": cAllege, "this": cThis, "front": cFront,
+	"own": cOwn, "allege": cAllege, "this": cThis, "front": cFront, "genitive": cGenitive,
 }
 
 func (lg *lang) is(class uint64, fold string) bool { return lg.class[fold]&class != 0 }

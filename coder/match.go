@@ -1085,6 +1085,9 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 		}
 		out = append(out, recipTry{pair: [2]int{x, y}, end: n + dir})
 	}
+	if dir < 0 && q > 0 && s.repeatedGenitive(q-1, q) {
+		q-- // "de Armenia y de Azerbaiyán", read from the second: past its preposition to the "and"
+	}
 	if dir < 0 && !(q >= 0 && s.u[q].phrase < 0 && lg.is(cAnd, s.u[q].fold)) {
 		if k := s.lowerTitle(p, dir); k >= 0 {
 			q = k // "Lula e o presidente da China, Xi Jinping, assinaram"
@@ -1094,6 +1097,9 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 		r := q + dir
 		if dir < 0 {
 			r = s.skipParen(r, dir)
+		}
+		if dir > 0 && r < len(s.u) && s.repeatedGenitive(q, r) {
+			r++ // "of Armenia and of Azerbaijan": the preposition repeated before the second side
 		}
 		for n := 0; dir > 0 && n < 4 && title(r); n++ {
 			r += dir
@@ -1107,7 +1113,8 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 		if dir < 0 {
 			first = r
 		}
-		if r >= 0 && r < len(s.u) && s.u[r].phrase >= 0 && !s.locative(first) {
+		if r >= 0 && r < len(s.u) && s.u[r].phrase >= 0 && !s.locative(first) &&
+			(!s.repeatedGenitive(q, q+1) || s.genitiveBefore(first)) {
 			x, y := u.phrase, s.u[r].phrase
 			if dir < 0 {
 				x, y = y, x
@@ -1116,6 +1123,23 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 		}
 	}
 	return out
+}
+
+// repeatedGenitive reports whether unit a is an "and" and unit g after it a genitive preposition ("y de",
+// "et de", "e do", "and of"): the second side of a pair may repeat the preposition that governs the first.
+func (s *sentence) repeatedGenitive(a, g int) bool {
+	return a >= 0 && g < len(s.u) && s.u[a].phrase < 0 && s.u[g].phrase < 0 &&
+		s.d.lg.is(cAnd, s.u[a].fold) && s.d.lg.is(cGenitive, s.u[g].fold)
+}
+
+// genitiveBefore reports whether the phrase at unit p is governed by a genitive preposition, over at most two
+// determiners ("de l'Arménie", "of the Colombian government"): the first side of "of X and of Y".
+func (s *sentence) genitiveBefore(p int) bool {
+	k := p - 1
+	for n := 0; n < 2 && k >= 0 && s.u[k].phrase < 0 && s.d.lg.is(cDet, s.u[k].fold); n++ {
+		k--
+	}
+	return k >= 0 && s.u[k].phrase < 0 && s.d.lg.is(cGenitive, s.u[k].fold)
 }
 
 // skipParen returns, for unit k, the unit past a short parenthesis that starts there in direction dir ("(PT)",

@@ -379,6 +379,11 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 			return relMember
 		}
 		return relConj // "la France et le Vietnam", "les manifestants et les policiers"
+	case lg.is(cAnd, first) && n >= 2 && n <= 4 && lg.is(cGenitive, d.fold(ga+1)) && d.onlyDets(ga+2, gb) && d.genitiveBefore(p.first):
+		if sameAnd {
+			return relMember
+		}
+		return relConj // "the delegations of the government and of the ELN": the preposition repeated
 	case lg.is(cAnd, first) && n >= 3 && n <= 5 && lg.is(cDet, d.fold(ga+1)) && d.roleWords(ga+2, gb) && !same:
 		return relConj // "Israel and the militant group Hamas": a determiner and a description of the second
 	case prev.Type == dyad.TypeCountry && next.Type != dyad.TypeCountry && len(p.members) == 1 && d.frontedPlace(p) && !lg.is(cPrep, first):
@@ -399,6 +404,16 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relMember // "日本驻华大使金杉宪治": a title without a country of its own, after its country
 	}
 	return relNone
+}
+
+// genitiveBefore reports whether token k is governed by a genitive preposition of grammar, over at most two
+// determiners ("de l'Arménie", "of the Colombian government").
+func (d *doc) genitiveBefore(k int) bool {
+	k--
+	for n := 0; n < 2 && k >= 0 && d.lg.is(cDet, d.fold(k)); n++ {
+		k--
+	}
+	return k >= 0 && d.lg.is(cGenitive, d.fold(k))
 }
 
 // compound reports whether mentions a and b are glued ideographs of one compound of countries ("俄乌").
