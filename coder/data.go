@@ -709,8 +709,8 @@ func (lg *lang) parseElem(w string, sets map[string][]alt) (elem, error) {
 		e.optional = true
 		return e, nil
 	}
-	if k := strings.IndexByte(w, '['); k > 0 && strings.HasSuffix(w, "]") && (w[:k] == "S" || w[:k] == "T" || w[:k] == "S!" || w[:k] == "T!") {
-		// S[w/w], T[w/w]: the actor phrase must hold one of these words
+	if k := strings.IndexByte(w, '['); k > 0 && strings.HasSuffix(w, "]") && (w[:k] == "S" || w[:k] == "T" || w[:k] == "S!" || w[:k] == "T!" || w[:k] == "O") {
+		// S[w/w], T[w/w], O[w/w]: the actor phrase must hold one of these words
 		inner := w[k+1 : len(w)-1]
 		if inner == "" {
 			return e, fmt.Errorf("empty word list in %q", w)

@@ -837,8 +837,8 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			// "extradited former president X to T": the object, an actor phrase (or a list) that is no side of
 			// the event, between the verb and the target
 			u := s.u[p]
-			if u.phrase < 0 || s.barrierAt(p) {
-				return false
+			if u.phrase < 0 || s.barrierAt(p) || e.has != nil && !s.phraseHas(u.phrase, e.has) {
+				return false // O[w/w]: the object must hold the word ("recalled O[ambassador] in T")
 			}
 			s.extend(b, p)
 			if s.walk(els, j+1, p+dir, dir, b) {
