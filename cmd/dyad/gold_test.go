@@ -52,7 +52,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire3-zh.jsonl", 0.89, 0.95, 0.83, 0.89},
 	{"../../testdata/gold/wire3-vi.jsonl", 0.85, 0.91, 0.79, 0.85},
 	{"../../testdata/gold/wire4-zh.jsonl", 0.83, 0.90, 0.77, 0.83},
-	{"../../testdata/gold/traps-1.jsonl", 0.65, 0.71, 0.52, 0.20},
+	{"../../testdata/gold/traps-1.jsonl", 0.68, 0.77, 0.60, 0.20},
 	// intent7: own sentences of the intent round (announced transfers, 2026-12-05), nine languages
 	{"../../testdata/gold/intent7.jsonl", 0.95, 0.95, 0.95, 0.95},
 	// wire5: held-out sets written blind this session (2026-12-05) and measured only at its start and end.
