@@ -67,6 +67,7 @@ type phrase struct {
 	head        int   // the mention that speaks for the phrase
 	conj        int   // the next phrase when joined by "and" or a list comma, else -1
 	conjAnd     bool  // conj is joined by "and" (else by a comma)
+	conjEnum    bool  // conj is joined by the enumeration comma of Chinese ("、"), a list link without "and"
 	list        []int // the phrases of the list "A, B and C" this phrase belongs to, in order; nil when none
 	between     bool  // the list follows a "between" word: the two sides of a relation, not co-agents
 	loneBetween bool  // a phrase alone after a "between" word ("l'accordo tra Roma e Tirana", Tirana no actor)
@@ -213,6 +214,8 @@ func (d *doc) group() {
 				p.conj, p.conjAnd = len(d.phrases), true
 			case relComma:
 				p.conj = len(d.phrases)
+				// "布基纳法索、津巴布韦等6个非洲国家": the enumeration comma makes a list without "and"
+				p.conjEnum = a-1 == p.last+1 && d.fold(p.last+1) == enumComma
 			}
 		}
 		d.phrases = append(d.phrases, phrase{first: a, last: b, members: []int{i}, conj: -1})
@@ -227,6 +230,9 @@ func (d *doc) group() {
 		}
 	}
 }
+
+// enumComma is the enumeration comma of Chinese: it joins the members of a list, never clauses.
+const enumComma = "、"
 
 const (
 	relNone = iota
@@ -248,6 +254,7 @@ func (d *doc) lists() {
 		valid := false
 		for d.phrases[k].conj >= 0 {
 			and := d.phrases[k].conjAnd
+			valid = valid || d.phrases[k].conjEnum
 			prev := k
 			k = d.phrases[k].conj
 			chain = append(chain, k)
@@ -367,7 +374,7 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 			return relMember
 		}
 		return relConj
-	case n == 1 && (first == "," || first == "、"): // "、": the enumeration comma of Chinese
+	case n == 1 && (first == "," || first == enumComma): // "、": the enumeration comma of Chinese
 		if sameAnd {
 			return relMember
 		}
