@@ -330,6 +330,11 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 							Why: fmt.Sprintf("pattern %q: one-sided protest, but the source acts for the state: not coded", cd.pt.text)})
 						continue
 					}
+					if crowdRepression(src, cd.pt.code) {
+						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
+							Why: fmt.Sprintf("pattern %q: one-sided repression, but the source does not act for the state: not coded", cd.pt.text)})
+						continue
+					}
 					tgt, ok := d.homeTarget(ta, tb, src)
 					if !ok || countryless(src) {
 						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
@@ -389,6 +394,9 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 				}
 				if countryless(ev.Source) || countryless(ev.Target) {
 					continue // "GOV" alone: a title whose country nobody knows is no actor to code
+				}
+				if repressionByCrowd(ev.Source, ev.Code) {
+					continue // only the state represses a crowd
 				}
 				if (ev.Code == "042" || ev.Code == "043" || ev.Code == "044") && ev.Source.Country != "" && ev.Source.Country == ev.Target.Country {
 					continue // a visit to one's own country is no visit
@@ -608,6 +616,9 @@ func (s *sentence) selectCands(cands []candidate) []candidate {
 		}
 		if overlap || usedPair[key] {
 			continue
+		}
+		if cd.b.s >= 0 && repressionByCrowd(s.d.slotActor(cd, cd.b.s), cd.pt.code) {
+			continue // its words are left to the state's act ("... y la Policía los dispersó con gases")
 		}
 		if cd.pt.place && !cd.pt.home && s.d.slotActor(cd, cd.b.s).Country == cd.b.place {
 			// a visit or raid "in" a place of the source's own country codes nothing (the event stage drops
@@ -950,6 +961,13 @@ func (d *doc) oursFirst(cd candidate, ev dyad.Event, ours map[[2]string]bool) bo
 // the sentence repeats it.
 func (d *doc) keepProtest(res *Result, seen map[string]bool, sp dyad.Span, cd candidate, ev dyad.Event) {
 	own, pk := ev.Source.Code+"|"+ev.Target.Country+"|"+tellFamily(ev.Code), protestKey(ev)
+	if family(ev.Code) == "14" && ev.Source.Country != "" {
+		by := protestBy(ev)
+		if seen[by] && !seen[by+"|"+ev.Source.Code] {
+			return // another crowd's protest act ("sciopero indetto da Cgil" besides "manifestanti radunati")
+		}
+		seen[by], seen[by+"|"+ev.Source.Code] = true, true
+	}
 	if own != pk {
 		if seen[own] {
 			return
@@ -1315,6 +1333,9 @@ func stateProtest(src dyad.EventActor, code string) bool {
 func tellFamily(code string) string {
 	if f := family(code); f == "17" && len(code) >= 3 {
 		return code[:3]
+	}
+	if strike(code) {
+		return "143"
 	}
 	return family(code)
 }
