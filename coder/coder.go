@@ -963,10 +963,10 @@ func (d *doc) keepProtest(res *Result, seen map[string]bool, sp dyad.Span, cd ca
 	own, pk := ev.Source.Code+"|"+ev.Target.Country+"|"+tellFamily(ev.Code), protestKey(ev)
 	if family(ev.Code) == "14" && ev.Source.Country != "" {
 		by := protestBy(ev)
-		if seen[by] && !seen[by+"|"+ev.Source.Code] {
+		if seen[by] && (!seen[by+"|"+ev.Source.Code] || !secondProtest(seen, by, ev.Code)) {
 			return // another crowd's protest act ("sciopero indetto da Cgil" besides "manifestanti radunati")
 		}
-		seen[by], seen[by+"|"+ev.Source.Code] = true, true
+		seen[by], seen[by+"|"+ev.Source.Code], seen[by+"|"+ev.Code[:3]] = true, true, true
 	}
 	if own != pk {
 		if seen[own] {

@@ -20,6 +20,16 @@ func protestBy(ev dyad.Event) string {
 	return "14by|" + ev.Source.Country + "|" + ev.Target.Country
 }
 
+// secondProtest reports whether a protest act of code may follow the protests the sentence told under key by
+// (protestBy): a strike beside a demonstration (141), either way round; a strike beside a blockade stays one
+// ("cumplen su sexto día de huelga y mantienen cortada la Gran Vía").
+func secondProtest(seen map[string]bool, by, code string) bool {
+	if strike(code) {
+		return seen[by+"|141"]
+	}
+	return strings.HasPrefix(code, "141") && seen[by+"|143"]
+}
+
 // crowdRepression reports whether a one-sided event is repression (175: "la Policía los dispersó con gases
 // lacrimógenos", "die Polizei setzte Tränengas ein") by a source that does not act for the state: patterns that
 // tell it by the crowd-control weapon alone ("tear gas", "balas de goma", "催泪弹") take the nearest actor before
