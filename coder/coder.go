@@ -248,6 +248,16 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 			res.Trace = append(res.Trace, f)
 			return true
 		})
+		// "dismissed accusations that it backs the M23 rebels": what a denial denies is no event
+		cands = slices.DeleteFunc(cands, func(cd candidate) bool {
+			if !s.deniedContent(cd, cands) {
+				return false
+			}
+			f := d.firing(sp, cd, "", "", false)
+			f.Why += " inside the content of a denial (016): not coded"
+			res.Trace = append(res.Trace, f)
+			return true
+		})
 		sel := s.selectCands(cands)
 		oursPair := map[[2]string]bool{}
 		for _, cd := range sel {
@@ -348,7 +358,8 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 				}
 				continue
 			}
-			if cd.pt.place {
+			if cd.pt.place || cd.pt.content && cd.b.t == -1 {
+				// a place standing for the target: L, H, or the place C found in a speech act's content
 				src := d.slotActor(cd, cd.b.s)
 				name := a.Text[d.toks[cd.b.placeAt[0]].Start:d.toks[cd.b.placeAt[1]].End]
 				tgt := dyad.EventActor{Code: cd.b.place, Name: name, Country: cd.b.place}

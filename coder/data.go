@@ -30,7 +30,7 @@ var grammarKinds = map[string]bool{
 	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true, "between": true, "agent": true, "whole": true, "frame": true, "goal": true, "clitic": true,
 	"own": true, "allege": true, "nounend": true, "gerund": true, "nonfinite": true, "background": true, "this": true,
 	"circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true,
-	"tense": true, "notense": true, "front": true, "noun": true, "genitive": true,
+	"tense": true, "notense": true, "front": true, "noun": true, "genitive": true, "content": true, "addressee": true,
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
@@ -114,6 +114,10 @@ type lang struct {
 	notense map[string]bool
 	// nouns: the words of each noun class (grammar `noun | NAME | word ...`): "rescue team", "ceasefire"
 	nouns []nounWords
+	// contentCodes: the codes (or prefixes of codes) of speech acts whose target may be named in their
+	// content (grammar `content | 016 | 018 ...`): each of our patterns of such a code that ends in its
+	// addressee ("S @express* condolences to T") has a twin that finds the target there (contentTwin)
+	contentCodes []string
 }
 
 // word classes as bits, so that one map lookup answers every class of a word.
@@ -157,6 +161,9 @@ const (
 	// cGenitive: a preposition of belonging ("of", "de", "van"), which a list of two sides may repeat before
 	// its second member: "the delegations of Armenia and of Azerbaijan", "los negociadores del Gobierno y del ELN"
 	cGenitive
+	// cAddressee: a word that introduces the addressee or the target of a speech act ("to", "against", "à",
+	// "contro"): a content twin drops it with its T (contentTwin)
+	cAddressee
 )
 
 var classBits = map[string]uint64{
@@ -165,7 +172,7 @@ var classBits = map[string]uint64{
 	"relative": cRelative, "datepart": cDatepart, "daycue": cDaycue, "it": cIt, "him": cHim, "rel": cRel,
 	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark, "passive": cPassive, "datelead": cDatelead,
 	"between": cBetween, "agent": cAgent, "whole": cWhole, "goal": cGoal, "clitic": cClitic,
-	"own": cOwn, "allege": cAllege, "this": cThis, "front": cFront, "genitive": cGenitive,
+	"own": cOwn, "allege": cAllege, "this": cThis, "front": cFront, "genitive": cGenitive, "addressee": cAddressee,
 }
 
 func (lg *lang) is(class uint64, fold string) bool { return lg.class[fold]&class != 0 }
@@ -379,6 +386,18 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 						}
 						continue
 					}
+					if kind == "content" && name == GrammarFile {
+						for _, e := range l.Fields[1:] {
+							if e = strings.TrimSpace(e); e != "" {
+								if !cameo.ValidSyntax(e) {
+									errs = append(errs, l.Errorf("content: %q is no CAMEO code or prefix of one", e))
+									continue
+								}
+								lg.contentCodes = append(lg.contentCodes, e)
+							}
+						}
+						continue
+					}
 					if (kind == "tense" || kind == "notense") && name == GrammarFile {
 						if err := lg.addTense(fmt.Sprintf("%s:%d", l.File, l.N), kind, l.Fields); err != nil {
 							errs = append(errs, l.Errorf("%v", err))
@@ -464,6 +483,15 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 				lg.addPattern(pt)
 				if tw := lg.invertedTwin(pt); tw != nil {
 					lg.addPattern(tw)
+				}
+				for _, ct := range []*pattern{lg.contentTwin(pt), lg.addresseeTwin(pt)} {
+					if ct == nil {
+						continue
+					}
+					lg.addPattern(ct)
+					if tw := lg.invertedTwin(ct); tw != nil {
+						lg.addPattern(tw)
+					}
 				}
 			}
 		}
@@ -730,7 +758,7 @@ func (lg *lang) parseElem(w string, sets map[string][]alt) (elem, error) {
 		return e, nil
 	}
 	switch {
-	case w == "S" || w == "T" || w == "R" || w == "L" || w == "H" || w == "O" || w == "S!" || w == "T!" || w == "R!":
+	case w == "S" || w == "T" || w == "R" || w == "L" || w == "H" || w == "O" || w == "C" || w == "S!" || w == "T!" || w == "R!":
 		e.kind = kSlot
 		e.slot = w[0]
 		e.tight = len(w) == 2

@@ -28,6 +28,7 @@ type binding struct {
 	objTry   bool          // an object-target T is being tried after the object (try)
 	objAt    int           // where T was looked for after the object, when it is to be found inside (t == -3)
 	verbAt   int           // the unit of the pattern's verb (a word written ^word), -1 when none
+	cAt      int           // C: the unit where the content begins, whose target contentTarget finds
 }
 
 // isR reports whether the match bound R: two phrases or a reciprocal one.
@@ -273,7 +274,7 @@ func (s *sentence) unitWord(u unit) string {
 // matchAt tries pattern pt with its anchor alternative ai at unit i.
 func (s *sentence) matchAt(pt *pattern, an anchor, i int) (binding, bool) {
 	i -= an.off
-	b := binding{s: -1, t: -1, r: [2]int{-1, -1}, trig: i, verbAt: -1}
+	b := binding{s: -1, t: -1, r: [2]int{-1, -1}, trig: i, verbAt: -1, cAt: -1}
 	if i < 0 {
 		return b, false
 	}
@@ -320,6 +321,9 @@ func (s *sentence) matchAt(pt *pattern, an anchor, i int) (binding, bool) {
 		return b, false // "X were arrested at the port, police said": not X arresting the police
 	}
 	if b.objT && !s.objInside(&b) {
+		return b, false
+	}
+	if pt.content && !s.contentTarget(&b) {
 		return b, false
 	}
 	if b.objT && b.s >= 0 && b.t >= 0 && s.ownObject(b) {
@@ -849,6 +853,18 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 				if s.walk(els, j+1, q+dir, dir, b) {
 					return true
 				}
+			}
+			*b = save
+			return false
+		}
+		if e.slot == 'C' {
+			// the content of a speech act, after its words: the target is found there once S is known
+			if dir < 0 {
+				return false
+			}
+			b.cAt = p
+			if s.walk(els, j+1, p, dir, b) {
+				return true
 			}
 			*b = save
 			return false

@@ -51,7 +51,7 @@ type alt []tokMatch
 type elem struct {
 	kind     int
 	alts     []alt
-	slot     byte // 'S', 'T', 'R', 'L', 'H', 'O'
+	slot     byte // 'S', 'T', 'R', 'L', 'H', 'O', 'C'
 	max      int  // gap width
 	optional bool
 	tight    bool // a slot written S! or T!: no words may come between it and its neighbours
@@ -91,6 +91,10 @@ type pattern struct {
 	recip  bool    // has an R slot
 	place  bool    // has an L (or H) slot: the target is the country of a place
 	home   bool    // the slot is H: the place may be in the source's own country (protests, crackdowns)
+	// content: the target is C, the first actor or place of another country than the source's named in what
+	// follows the pattern's words (the content of a speech act: "expressed condolences over the earthquake in
+	// Turkey", "vowed harsh punishment against Israel"; resolved by sentence.contentTarget)
+	content bool
 	// oneSided: S and no target slot: an event with no target named (protests, strikes, curfews,
 	// resignations under pressure), whose target is the home government (or country) of the event
 	oneSided bool
@@ -130,6 +134,9 @@ func (pt *pattern) finish() error {
 				s++
 			case 'T':
 				t++
+			case 'C':
+				t++
+				pt.content = true
 			case 'R':
 				r++
 			case 'L':
@@ -146,7 +153,8 @@ func (pt *pattern) finish() error {
 				pt.weight++ // the word the phrase must hold counts as a word of the pattern
 			}
 		case kLit:
-			if !e.optional && (pt.anchor < 0 || anchorScore(e) > anchorScore(pt.elems[pt.anchor])) {
+			// the trigger stands before C (pt.content is set once C is passed): C's content is read forwards
+			if !e.optional && !pt.content && (pt.anchor < 0 || anchorScore(e) > anchorScore(pt.elems[pt.anchor])) {
 				pt.anchor = i
 			}
 			if !e.optional {
@@ -160,13 +168,17 @@ func (pt *pattern) finish() error {
 	}
 	switch {
 	case s > 1 || t > 1 || r > 1 || l > 1:
-		return errors.New("a slot (S, T, R, L or H) may appear once")
+		return errors.New("a slot (S, T, C, R, L or H) may appear once")
 	case r == 1 && (s+t+l) > 0:
 		return errors.New("slot R (both sides) excludes S, T and L")
 	case t == 1 && l == 1:
 		return errors.New("slots T and L (the target's place) exclude each other")
+	case pt.content && s != 1:
+		return errors.New("slot C (the target named in the content) needs S")
 	case r == 0 && s == 0 && (t != 1 || l != 0):
 		return errors.New("a pattern needs S (with T, L or H, or alone for a one-sided event), T alone (an agentless passive), or R")
+	case pt.anchor < 0 && pt.content:
+		return errors.New("slot C (the target named in the content) must come after a word of the pattern")
 	case pt.anchor < 0:
 		return errors.New("a pattern needs a word that is not optional (its trigger)")
 	}

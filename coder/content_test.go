@@ -1,0 +1,72 @@
+package coder
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/packs"
+)
+
+// TestContentTwins checks the mechanism on a language of three speech-act patterns: a pattern of a content
+// code that ends in its addressee also finds its target in the content (contentTwin) and before the act's
+// noun (addresseeTwin); the addressee, when named, wins; a denial's content is no event; a pattern of
+// another code has no twin.
+func TestContentTwins(t *testing.T) {
+	dir := writePack(t, map[string]string{
+		"en/verbs": "018 | S expressed ..3 condolences ..4 to T\n016 | S ..2 rejected ..3 accusations ..3 by T\n" +
+			"051 | S ^backs T\n042 | S paid ..3 visit ..2 to T\n",
+		"en/grammar": "and | and\nthat | that\nprep | of | to | in\ncontent | 016 | 018\naddressee | to | by | over\n",
+	})
+	c, err := New(packs.Dir(dir), cameo.MustDefault())
+	if err != nil {
+		t.Fatal(err)
+	}
+	actors := loadTestActors(t)
+	for txt, want := range map[string]string{
+		"Japan expressed condolences to Turkey.":                                 "018 JPN TUR",
+		"Japan expressed condolences over the earthquake in Turkey.":             "018 JPN TUR",
+		"Japan expressed to Turkey its deepest condolences.":                     "018 JPN TUR",
+		"Japan expressed condolences to Turkey over the earthquake in Nepal.":    "018 JPN TUR",
+		"Japan expressed condolences over the storm in Japan.":                   "",
+		"China rejected accusations that Beijing backs rebels in Nepal.":         "016 CHN NPL",
+		"China rejected accusations by Japan, and Beijing backs Nepal.":          "016 CHN JPN 051 CHNGOV NPL",
+		"Japan paid a visit over the holidays, and Turkey welcomed the gesture.": "",
+	} {
+		res := c.Code(&dyad.Article{ID: "c", Lang: "en", Text: txt}, handMentions(actors, txt))
+		var got []string
+		for _, e := range res.Events {
+			got = append(got, e.Code+" "+e.Source.Code+" "+e.Target.Code)
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%q: events %v, want %q", txt, got, want)
+		}
+	}
+	lg := c.langs["en"]
+	n := 0
+	for _, pt := range lg.patterns {
+		if pt.content {
+			n++
+			if pt.code != "018" && pt.code != "016" {
+				t.Errorf("content twin of %s (%s): want none outside the content codes", pt.id, pt.code)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d content twins, want 2 (one per speech-act pattern)", n)
+	}
+}
+
+// TestContentSlotErrors checks that C needs S and a word of the pattern before it.
+func TestContentSlotErrors(t *testing.T) {
+	for _, body := range []string{"018 | T condolences C\n", "018 | S C condolences\n"} {
+		p, err := packs.LoadWith(false, writePack(t, map[string]string{"en/verbs": body}))
+		if err == nil {
+			_, err = New(p, cameo.MustDefault())
+		}
+		if err == nil {
+			t.Errorf("%q: no error, want one", body)
+		}
+	}
+}
