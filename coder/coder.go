@@ -259,6 +259,7 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 			return true
 		})
 		sel := s.selectCands(cands)
+		var gifts []candidate // one-sided aid: coded after the sentence's other events, which name its recipient
 		oursPair := map[[2]string]bool{}
 		for _, cd := range sel {
 			framedThreat := false
@@ -330,6 +331,10 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 						d.keep(&res, seenPair, ev.Source.Code+"|"+ev.Target.Code+"|"+tellFamily(ev.Code), sp, cd, ev)
 					}
 				}
+				continue
+			}
+			if cd.pt.oneSided && recipientless(cd.codeOf()) {
+				gifts = append(gifts, cd) // its recipient is named by another event of the sentence: after them
 				continue
 			}
 			if cd.pt.oneSided {
@@ -440,6 +445,23 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 				}
 				if firstPair == nil && !cd.pt.recip {
 					firstPair = &[2]dyad.EventActor{ev.Source, ev.Target}
+				}
+				res.Events = append(res.Events, ev)
+				res.Trace = append(res.Trace, d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false))
+			}
+		}
+		for _, cd := range gifts {
+			for _, ph := range d.sources(cd) {
+				src := d.slotActor(cd, ph)
+				tgt, ok := recipient(res.Events[nEvents:], src)
+				if !ok || countryless(src) {
+					res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.codeOf(), Source: src.Code,
+						Why: fmt.Sprintf("pattern %q: aid with no recipient named in the sentence: not coded", cd.pt.text)})
+					continue
+				}
+				ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, cd.pt.conf)
+				if told(res.Events, ev) {
+					continue
 				}
 				res.Events = append(res.Events, ev)
 				res.Trace = append(res.Trace, d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false))
