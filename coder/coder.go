@@ -641,7 +641,7 @@ func (s *sentence) selectCands(cands []candidate) []candidate {
 				overlap = true
 			}
 		}
-		key := pairKey{cd.b.s, cd.b.t, cd.b.r, cd.b.recip, cd.b.place, ""}
+		key := pairKey{cd.b.s, cd.b.t, cd.b.r, cd.b.recip, cd.b.place, "", cd.b.rel}
 		if cd.pt.oneSided || cd.pt.agentless {
 			// events without a named target are told one per family ("protesters blocked roads and clashed
 			// with police, then police arrested 30": 14, 17)
@@ -674,6 +674,7 @@ type pairKey struct {
 	recip  bool
 	place  string
 	family string // for events without a named target (one-sided, agentless)
+	rel    bool   // the pair was read through a relative clause: "received X, with whom it signed" is two events
 }
 
 // directedPair is a source and a target phrase, and whether they are the reverse event of a paired code.

@@ -30,7 +30,7 @@ var grammarKinds = map[string]bool{
 	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true, "between": true, "agent": true, "whole": true, "frame": true, "goal": true, "clitic": true,
 	"own": true, "allege": true, "nounend": true, "gerund": true, "nonfinite": true, "background": true, "this": true,
 	"circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true,
-	"tense": true, "notense": true, "front": true, "noun": true, "genitive": true, "content": true, "addressee": true,
+	"tense": true, "notense": true, "front": true, "noun": true, "genitive": true, "content": true, "addressee": true, "perfect": true,
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
@@ -164,6 +164,9 @@ const (
 	// cAddressee: a word that introduces the addressee or the target of a speech act ("to", "against", "à",
 	// "contro"): a content twin drops it with its T (contentTwin)
 	cAddressee
+	// cPerfect: an auxiliary of the perfect ("hat", "heeft", "a", "ha"), which a second coordinated participle
+	// shares with the first: "hat X abgebrochen und Y beschuldigt" (sentence.elidedAux)
+	cPerfect
 )
 
 var classBits = map[string]uint64{
@@ -172,7 +175,7 @@ var classBits = map[string]uint64{
 	"relative": cRelative, "datepart": cDatepart, "daycue": cDaycue, "it": cIt, "him": cHim, "rel": cRel,
 	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark, "passive": cPassive, "datelead": cDatelead,
 	"between": cBetween, "agent": cAgent, "whole": cWhole, "goal": cGoal, "clitic": cClitic,
-	"own": cOwn, "allege": cAllege, "this": cThis, "front": cFront, "genitive": cGenitive, "addressee": cAddressee,
+	"own": cOwn, "allege": cAllege, "this": cThis, "front": cFront, "genitive": cGenitive, "addressee": cAddressee, "perfect": cPerfect,
 }
 
 func (lg *lang) is(class uint64, fold string) bool { return lg.class[fold]&class != 0 }

@@ -29,6 +29,8 @@ type binding struct {
 	objAt    int           // where T was looked for after the object, when it is to be found inside (t == -3)
 	verbAt   int           // the unit of the pattern's verb (a word written ^word), -1 when none
 	cAt      int           // C: the unit where the content begins, whose target contentTarget finds
+	elided   bool          // the pattern's perfect auxiliary was read at a coordinating "and" (sentence.elidedAux)
+	rel      bool          // a slot was read through a relative clause ("..., con quien firmó"): its pair may tell a second event
 }
 
 // isR reports whether the match bound R: two phrases or a reciprocal one.
@@ -668,6 +670,14 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 				*b = save
 			}
 		}
+		if e.kind == kSlot && !b.imported && p == pos {
+			if e.slot == 'T' && dir > 0 && b.t == -1 && j == 0 && s.relObject(els, j, p, b) {
+				return true // "Israël, dat hij beschuldigt van genocide": the relative pronoun is the object
+			}
+		}
+		if e.kind == kSlot && e.slot == 'S' && dir < 0 && !b.imported && p > 0 && p < len(s.u) && s.u[p].phrase < 0 && s.d.lg.is(cRel, s.u[p].fold) && s.relSubject(els, j, p, b) {
+			return true // "Israel Katz, que declarou ...", "..., con quien firmó": the subject of a relative clause
+		}
 		if s.try(els, j, p, dir, b) {
 			return true
 		}
@@ -765,6 +775,15 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 					return true
 				}
 				*b = save
+			}
+		}
+		if dir > 0 && !b.imported && b.t == -1 && s.walkRelPrep(els, j, p, b) {
+			return true // "..., con quien firmó un acuerdo": the preposition and T are the relative clause's
+		}
+		if dir < 0 && !b.imported && !b.elided && s.elidedAux(p) && s.auxLit(*e) {
+			// "hat X abgebrochen und Y beschuldigt": the second participle's auxiliary is the first one's
+			if s.walkElided(els, j, p, b) {
+				return true
 			}
 		}
 		if e.optional {

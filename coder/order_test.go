@@ -32,8 +32,8 @@ func TestInvertedTwin(t *testing.T) {
 		{"de", "S @hat ..8 T ..6 @pp043", "hat S"},
 		{"de", "T ..2 ist/wurde/wurden ..8 von S ..4 @pp173", "ist T"}, // the passive's subject
 		{"de", "S ..2 nahm/nahmen ..8 T ..4 fest", "nahm S"},           // the gap before the verb is dropped
-		{"de", "S und mit T ..8 @pp057", ""},                           // no verb after the subject
 		{"de", "S ..12 zwischen T ..4 zu vermitteln", ""},              // a between word is no verb: "zwischen Israel und der Hamas" is no subject
+		{"de", "S und sagte/sagten ..10 T ..8 zu", ""},                 // no verb after the subject
 		{"nl", "R @aux ..10 @vd057", "heeft R"},                        // "zijn" is also a determiner: one verb form is enough
 		{"en", "S @meet T", ""},                                        // no option verb-second
 	} {
