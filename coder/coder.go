@@ -365,6 +365,11 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 			}
 			if cd.pt.place || cd.pt.content && cd.b.t == -1 {
 				// a place standing for the target: L, H, or the place C found in a speech act's content
+				if objectOfAnother(cd, sel) {
+					res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code,
+						Why: fmt.Sprintf("pattern %q: its subject is the target of another match: not coded", cd.pt.text)})
+					continue
+				}
 				src := d.slotActor(cd, cd.b.s)
 				name := a.Text[d.toks[cd.b.placeAt[0]].Start:d.toks[cd.b.placeAt[1]].End]
 				tgt := dyad.EventActor{Code: cd.b.place, Name: name, Country: cd.b.place}
@@ -379,7 +384,7 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 				if cd.pt.home {
 					// protests and riots in a place are against its government, as CAMEO codes them; a crackdown by
 					// the state at home is against the country itself (as homeTarget)
-					if !stateSectors[src.Sector] || src.Country != cd.b.place {
+					if !cd.pt.placeObj && (!stateSectors[src.Sector] || src.Country != cd.b.place) {
 						tgt.Code, tgt.Sector = cd.b.place+"GOV", "GOV"
 					}
 					if countryless(src) {

@@ -447,6 +447,8 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 		if err != nil {
 			errs = append(errs, err)
 		}
+		placeCodes, perrs := loadPlaceTargets(p)
+		errs = append(errs, perrs...)
 		// word sets first, so that a pattern may use a set defined further down; the noun classes of grammar
 		// are sets too (@noun-money), so one list of nouns both refines a code and is matched by patterns
 		sets := nounSets(lg.nouns)
@@ -493,6 +495,12 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 					}
 					lg.addPattern(ct)
 					if tw := lg.invertedTwin(ct); tw != nil {
+						lg.addPattern(tw)
+					}
+				}
+				if pw := placeTwin(pt, placeCodes); pw != nil {
+					lg.addPattern(pw)
+					if tw := lg.invertedTwin(pw); tw != nil {
 						lg.addPattern(tw)
 					}
 				}
@@ -758,6 +766,20 @@ func (lg *lang) parseElem(w string, sets map[string][]alt) (elem, error) {
 			return e, fmt.Errorf("only words can stand in a slot's brackets: %q", w)
 		}
 		e.has = in.alts
+		return e, nil
+	}
+	if k := strings.IndexByte(w, '{'); k > 0 && strings.HasSuffix(w, "}") && (w[:k] == "S" || w[:k] == "T" || w[:k] == "S!" || w[:k] == "T!") {
+		// S{COP/MIL}: the slot's actor must be of one of these sectors ("police fired tear gas": the state's force)
+		e, err := lg.parseElem(w[:k], sets)
+		if err != nil {
+			return e, err
+		}
+		for _, sec := range strings.Split(w[k+1:len(w)-1], "/") {
+			if sec == "" || strings.ToUpper(sec) != sec || strings.Trim(sec, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+				return e, fmt.Errorf("want sector codes in capitals between braces (S{COP/MIL}), got %q", w)
+			}
+			e.sectors = append(e.sectors, sec)
+		}
 		return e, nil
 	}
 	switch {

@@ -660,7 +660,7 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 			if g := s.clauseSubject(f, p); g >= 0 {
 				f = g // "X broke off ties after police raided its embassy and arrested Y": the clause's own subject
 			}
-			if f >= 0 && f < p && (e.has == nil || s.phraseHas(s.u[f].phrase, e.has)) {
+			if f >= 0 && f < p && (e.has == nil || s.phraseHas(s.u[f].phrase, e.has)) && (e.sectors == nil || slices.Contains(e.sectors, s.d.actorOf(s.u[f].phrase).Sector)) {
 				save := *b
 				b.s = s.u[f].phrase
 				s.extend(b, f)
@@ -897,6 +897,11 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			if dir < 0 {
 				first, last = p-n+1, p
 			}
+			for k := first; e.bare && k <= last; k++ {
+				if s.u[k].phrase >= 0 {
+					return false // a place twin's H: an actor named as a place is the T of the pattern itself
+				}
+			}
 			b.place, b.placeAt = cc, [2]int{s.u[first].tok, s.u[last].last}
 			s.extend(b, first)
 			s.extend(b, last)
@@ -915,6 +920,9 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 		}
 		if e.has != nil && (u.phrase < 0 || !s.phraseHas(u.phrase, e.has)) {
 			return false // "S @expel T[diplomat*]": the phrase must hold the word (a pronoun holds none)
+		}
+		if e.sectors != nil && (u.phrase < 0 || !slices.Contains(e.sectors, s.d.actorOf(u.phrase).Sector)) {
+			return false // "S{COP/MIL}": an actor of one of these sectors (a pronoun is none)
 		}
 		if u.phrase < 0 {
 			if s.isDate(p) {
@@ -1321,8 +1329,8 @@ func (s *sentence) hypothetical(b binding) bool {
 	if !lg.hasHypo {
 		return false
 	}
-	before := b.lo - 1 // the word before S, over a date ("a accusé dimanche Alger d'avoir abattu ...")
-	for s.isDate(before) {
+	before := b.lo - 1 // the word before S, over a date ("a accusé dimanche Alger d'avoir abattu ...") and a determiner ("ha accusato la Russia di")
+	for s.isDate(before) || before > 0 && s.u[before].phrase < 0 && lg.is(cDet, s.u[before].fold) {
 		before--
 	}
 	if before >= 0 && b.s >= 0 && s.u[b.lo].phrase == b.s && s.u[before].phrase < 0 && (lg.is(cAllege, s.u[before].fold) || s.phraseEndsAt("allege", before)) {

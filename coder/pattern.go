@@ -66,6 +66,12 @@ type elem struct {
 	// three Russian diplomats", "killed by a suicide bomber": the noun that tells the kind of event is inside
 	// the phrase)
 	has []alt
+	// sectors, for a slot written S{COP/MIL}, the sectors of which its actor must have one ("S{COP/MIL} ..10
+	// @riotgear": the state's force using tear gas, not protesters throwing it back)
+	sectors []string
+	// bare, for the H of a place twin (placeTwin): a place that is no actor phrase (a country or capital named
+	// as an actor is the pattern's T, which the pattern itself reads)
+	bare bool
 }
 
 // delem is an element as the matcher walks it in one direction.
@@ -95,6 +101,9 @@ type pattern struct {
 	// follows the pattern's words (the content of a speech act: "expressed condolences over the earthquake in
 	// Turkey", "vowed harsh punishment against Israel"; resolved by sentence.contentTarget)
 	content bool
+	// placeObj: the pattern is the place twin of a force pattern (placeTwin): its H is the place its object
+	// names, and the target is that place's country itself, not its government
+	placeObj bool
 	// oneSided: S and no target slot: an event with no target named (protests, strikes, curfews,
 	// resignations under pressure), whose target is the home government (or country) of the event
 	oneSided bool
@@ -149,8 +158,8 @@ func (pt *pattern) finish() error {
 				pt.weight-- // a fallback: a pattern that names the target wins over one that names a place
 			}
 			pt.weight++
-			if e.has != nil {
-				pt.weight++ // the word the phrase must hold counts as a word of the pattern
+			if e.has != nil || e.sectors != nil {
+				pt.weight++ // the word the phrase must hold, or its sector, counts as a word of the pattern
 			}
 		case kLit:
 			// the trigger stands before C (pt.content is set once C is passed): C's content is read forwards

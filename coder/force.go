@@ -1,0 +1,103 @@
+package coder
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/dyad-events/dyad/packs"
+)
+
+// Force against a place. News of war and attacks names where the blow fell more often than whom it hit:
+// "Russian artillery pounded Kherson", "hombres armados irrumpieron en un canal de televisión en Guayaquil",
+// "Bewaffnete haben mehrere Dörfer im Bundesstaat Plateau überfallen", "quân đội Myanmar ném bom xuống một
+// buổi lễ ở làng Pazigyi". CAMEO codes the place's country as the target (the country itself when the
+// attacker is its own state). Rather than a place pattern beside every force pattern of every language, each of
+// our patterns whose code is one of PlaceTargetsFile's has a twin whose T is H, a place at home: the target is
+// the country of the place the object names or the sentence puts the event in. H counts one element less than
+// T, so where the object is an actor the pattern with T wins.
+
+// PlaceTargetsFile lists the CAMEO code prefixes (one per line, or several separated by |) of events whose
+// target may be the country of a place: roots 18, 19 and 20 (assault, fight, mass violence).
+const PlaceTargetsFile = "cameo/placetargets"
+
+// loadPlaceTargets reads PlaceTargetsFile.
+func loadPlaceTargets(p *packs.Set) ([]string, []error) {
+	files, err := p.Files(PlaceTargetsFile)
+	if err != nil {
+		return nil, []error{err}
+	}
+	var out []string
+	var errs []error
+	for _, f := range files {
+		for l := range f.Lines() {
+			for _, c := range l.Fields {
+				if c = strings.TrimSpace(c); c == "" {
+					continue
+				}
+				if strings.Trim(c, "0123456789") != "" || len(c) < 2 || len(c) > 4 {
+					errs = append(errs, l.Errorf("want a CAMEO code or prefix of 2 to 4 digits, got %q", c))
+					continue
+				}
+				out = append(out, c)
+			}
+		}
+	}
+	return out, errs
+}
+
+// placeTwin returns the twin of one of our patterns of a force code (prefixes) whose target is an actor
+// phrase: the same pattern with H for T ("S @pound* T" also reads "S @pound* H": "pounded the city of
+// Kherson"). It returns nil for other patterns: imported ones, paired codes, patterns with a place already,
+// agentless or reciprocal ones, and those whose T must hold a word (T[w]) or lean on a possessive ('s).
+func placeTwin(pt *pattern, prefixes []string) *pattern {
+	if pt.origin != "" || pt.code2 != "" || pt.place || pt.recip || pt.agentless || pt.oneSided || pt.tSubject || pt.objT {
+		return nil
+	}
+	if !slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(pt.code, p) }) {
+		return nil
+	}
+	// the object ends the pattern ("S @shell T", "S ..2 attaccato ..8 T"): a T between other words ("S T ..8
+	// angegriffen", "S 's T 's facilities") is an actor the words around it describe
+	t := len(pt.elems) - 1
+	if e := pt.elems[t]; e.kind != kSlot || e.slot != 'T' || e.has != nil {
+		return nil
+	}
+	// a verb with its subject: a noun with its adjective ("S! air_strike on T": "condemned Israeli attacks on
+	// Jabalia") is too often the object of another act for a place to stand for its target
+	s := slices.IndexFunc(pt.elems, func(e elem) bool { return e.kind == kSlot && e.slot == 'S' })
+	if s < 0 || s > pt.anchor || pt.elems[s].tight {
+		return nil
+	}
+	tw := &pattern{code: pt.code, id: pt.id, text: pt.text + " (T: a place)", conf: pt.conf, placeObj: true}
+	tw.elems = slices.Clone(pt.elems)
+	tw.elems[t] = elem{kind: kSlot, slot: 'H', tight: pt.elems[t].tight, bare: true}
+	// the verb, the first word after S, is used as a verb: not "the fighting in Khartoum"
+	for i := s + 1; i < t; i++ {
+		if e := tw.elems[i]; e.kind == kLit {
+			if e.optional {
+				return nil
+			}
+			tw.elems[i].verb = true
+			break
+		}
+	}
+	if tw.finish() != nil {
+		return nil
+	}
+	return tw
+}
+
+// objectOfAnother reports whether the subject of place twin cd is the target of another match chosen in the
+// sentence: in "warplanes struck Houthi targets in Yemen" the Houthis are struck, and "Houthi targets" is no
+// verb of theirs.
+func objectOfAnother(cd candidate, sel []candidate) bool {
+	if !cd.pt.placeObj || cd.b.s < 0 {
+		return false
+	}
+	for _, o := range sel {
+		if o.pt != cd.pt && o.b.t == cd.b.s {
+			return true
+		}
+	}
+	return false
+}
