@@ -77,6 +77,17 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire6-zh.jsonl", 0.37, 0.49, 0.29, 0.37},
 	{"../../testdata/gold/wire6-vi.jsonl", 0.51, 0.61, 0.44, 0.51}, // crowd round: R .395 -> .442; P .62 -> .613 by the sector slips of two new c+r hits (VNM for VNMMIL)
 	{"../../testdata/gold/wire6-en-long.jsonl", 0.33, 0.39, 0.29, 0.33},
+	// wire7: held-out sets written blind in the session of 2026-12-05 06:10-09:10 (three helpers, 06:10-06:18),
+	// scored only at its start (480fe8d) and end (docs/eval.md "Held-out sets written blind, a third time").
+	{"../../testdata/gold/wire7-en.jsonl", 0.66, 0.75, 0.57, 0.66},
+	{"../../testdata/gold/wire7-fr.jsonl", 0.51, 0.69, 0.39, 0.51},
+	{"../../testdata/gold/wire7-it.jsonl", 0.56, 0.75, 0.44, 0.56},
+	{"../../testdata/gold/wire7-es.jsonl", 0.48, 0.60, 0.39, 0.48},
+	{"../../testdata/gold/wire7-pt.jsonl", 0.44, 0.53, 0.37, 0.44},
+	{"../../testdata/gold/wire7-de.jsonl", 0.47, 0.59, 0.39, 0.47},
+	{"../../testdata/gold/wire7-nl.jsonl", 0.47, 0.64, 0.37, 0.47},
+	{"../../testdata/gold/wire7-zh.jsonl", 0.59, 0.70, 0.50, 0.59},
+	{"../../testdata/gold/wire7-vi.jsonl", 0.74, 0.82, 0.67, 0.74},
 	{"../../testdata/gold/protest6-es.jsonl", 0.61, 0.75, 0.51, 0.61},
 	{"../../testdata/gold/wire4-vi.jsonl", 0.87, 0.88, 0.86, 0.87},
 	{"../../testdata/gold/protest-es3.jsonl", 0.84, 0.85, 0.83, 0.84},
