@@ -197,12 +197,19 @@ func (r *Runner) largeText(recs []*dyad.Record) bool {
 	return slices.ContainsFunc(recs, func(rec *dyad.Record) bool { return r.large(len(rec.Article.Text)) })
 }
 
-// release hands back the memory a large saved text leaves: the store's caches, then the process's garbage.
-func (r *Runner) release(ctx context.Context) {
-	if rm, ok := r.Store.(MemoryReleaser); ok {
-		_ = rm.ReleaseMemory(ctx) // a cache that stays full costs memory, not correctness
+// release hands back the memory a large saved text leaves (ReleaseMemory).
+func (r *Runner) release(ctx context.Context) { _ = ReleaseMemory(ctx, r.Store) }
+
+// ReleaseMemory hands back the memory a large document leaves once it is saved: the store's caches, when st
+// is a MemoryReleaser, then the process's garbage (debug.FreeOSMemory). The runner, the server's POST and
+// `dyad worker` call it. A cache that stays full costs memory, not correctness: the error is only for a log.
+func ReleaseMemory(ctx context.Context, st any) error {
+	var err error
+	if rm, ok := st.(MemoryReleaser); ok {
+		err = rm.ReleaseMemory(ctx)
 	}
 	debug.FreeOSMemory()
+	return err
 }
 
 func (r *Runner) batching() bool { return r.Batch > 1 && r.SaveBatch != nil && r.Pending != nil }

@@ -760,12 +760,9 @@ func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 		// server's RSS returns near its idle level.
 		defer func() {
 			go func() {
-				if rm, ok := s.st.(pipeline.MemoryReleaser); ok {
-					if err := rm.ReleaseMemory(context.Background()); err != nil {
-						s.log.Warn("release memory", "err", err)
-					}
+				if err := pipeline.ReleaseMemory(context.Background(), s.st); err != nil {
+					s.log.Warn("release memory", "err", err)
 				}
-				debug.FreeOSMemory()
 			}()
 		}()
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/link"
 	"github.com/dyad-events/dyad/nats"
+	"github.com/dyad-events/dyad/pipeline"
 )
 
 func init() {
@@ -97,7 +98,15 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return nats.Permanent{Err: fmt.Errorf("%s: %w", doc.URI, err)}
 		}
+		large := releaseAfterSave(len(doc.Body), len(rec.Article.Text))
 		err = save(ctx, rec)
+		if large {
+			// As `dyad ingest` and the server's POST do: a large document leaves hundreds of MB of garbage and
+			// fills the store's page cache; a long-running worker hands both back.
+			if rerr := pipeline.ReleaseMemory(ctx, st); rerr != nil {
+				stages.Warn(fmt.Errorf("%s: release memory: %w", doc.URI, rerr))
+			}
+		}
 		if err == nil || ctx.Err() != nil {
 			return err
 		}
@@ -392,4 +401,10 @@ func (g *groupCommit) commitRecs(recs []*dyad.Record) error {
 		restore()
 	}
 	return err
+}
+
+// releaseAfterSave reports whether a document of a body and a text of these sizes has its memory handed
+// back once it is saved (pipeline.DefaultReleaseAfter, as for `dyad ingest`).
+func releaseAfterSave(body, text int) bool {
+	return body >= pipeline.DefaultReleaseAfter || text >= pipeline.DefaultReleaseAfter
 }

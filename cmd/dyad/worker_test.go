@@ -17,6 +17,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/nats-io/nats-server/v2/server"
+
+	"github.com/dyad-events/dyad/pipeline"
 )
 
 // freshDatabase creates a PostgreSQL database for one test, dropped at its end, and returns its URL. It skips
@@ -163,5 +165,19 @@ func TestQueueWorkersPostgres(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("the workers' store differs from a local ingest:\nworkers %d facts, local %d", len(got), len(want))
+	}
+}
+
+// TestReleaseAfterSave: `dyad worker` hands a document's memory back once it is saved at the size `dyad ingest`
+// does (pipeline.DefaultReleaseAfter), whether the body or the extracted text reaches it.
+func TestReleaseAfterSave(t *testing.T) {
+	n := pipeline.DefaultReleaseAfter
+	for _, c := range []struct {
+		body, text int
+		want       bool
+	}{{n - 1, n - 1, false}, {n, 10, true}, {10, n, true}, {0, 0, false}} {
+		if got := releaseAfterSave(c.body, c.text); got != c.want {
+			t.Errorf("releaseAfterSave(%d, %d) = %v, want %v", c.body, c.text, got, c.want)
+		}
 	}
 }
