@@ -103,11 +103,7 @@ func (fm frameMaps) apply(name, code string) (string, bool) { return fm[name].ap
 func checkFrames(langs map[string]*lang, fm frameMaps) []error {
 	var errs []error
 	for _, lg := range langs {
-		for _, fw := range lg.frames {
-			if _, ok := fm[fw.name]; !ok {
-				errs = append(errs, fmt.Errorf("%s: grammar of %s: frame %q is not defined in %s", fw.where, lg.code, fw.name, FramesFile))
-			}
-		}
+		errs = append(errs, undefinedClasses(lg, lg.frames, func(n string) bool { _, ok := fm[n]; return ok }, "frame", FramesFile)...)
 		if _, ok := fm[frameIntent]; !ok && len(lg.tenses) > 0 {
 			errs = append(errs, fmt.Errorf("%s: grammar of %s: a tense needs frame %q, which %s does not define", lg.tenses[0].where, lg.code, frameIntent, FramesFile))
 		}
@@ -120,6 +116,20 @@ type frameWords struct {
 	name  string
 	where string // file:line of the grammar line, for errors
 	seqs  []seq
+}
+
+func (fw frameWords) class() (name, where string) { return fw.name, fw.where }
+
+// undefinedClasses reports the classes (frames, noun classes) of ws that a language's grammar names and file
+// does not define (has).
+func undefinedClasses[W interface{ class() (name, where string) }](lg *lang, ws []W, has func(string) bool, kind, file string) []error {
+	var errs []error
+	for _, w := range ws {
+		if name, where := w.class(); !has(name) {
+			errs = append(errs, fmt.Errorf("%s: grammar of %s: %s %q is not defined in %s", where, lg.code, kind, name, file))
+		}
+	}
+	return errs
 }
 
 // addFrame records a grammar line `frame | NAME | word ...`.

@@ -67,11 +67,7 @@ func (nm nounMaps) apply(name, side, code string) (string, bool) { return nm[nam
 func checkNouns(langs map[string]*lang, nm nounMaps) []error {
 	var errs []error
 	for _, lg := range langs {
-		for _, nw := range lg.nouns {
-			if _, ok := nm[nw.name]; !ok {
-				errs = append(errs, fmt.Errorf("%s: grammar of %s: noun class %q is not defined in %s", nw.where, lg.code, nw.name, NounsFile))
-			}
-		}
+		errs = append(errs, undefinedClasses(lg, lg.nouns, func(n string) bool { _, ok := nm[n]; return ok }, "noun class", NounsFile)...)
 	}
 	return errs
 }
@@ -82,6 +78,8 @@ type nounWords struct {
 	where string // file:line of the grammar line, for errors
 	alts  []alt
 }
+
+func (nw nounWords) class() (name, where string) { return nw.name, nw.where }
 
 // addNouns records a grammar line `noun | NAME | word ...`: each entry is a word or words (spaces between
 // them), the last of which may end in * (a prefix) or ~ (every form of it), as in a pattern.
