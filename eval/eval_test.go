@@ -307,7 +307,11 @@ func TestLoadGoldErrors(t *testing.T) {
 		line string
 		want string
 	}{
-		{`{"id":"a","lang":"en","date":"2024-01-02","text":"T"}`, `neither "events" nor "mentions"`},
+		{`{"id":"a","lang":"en","date":"2024-01-02","text":"T"}`, `none of "events", "mentions" (use [] for none) and "place"`},
+		{`{"id":"a","lang":"en","date":"2024-01-02","text":"T","place":"123","country":"FRA","precision":"city"}`, `country "FRA" is not an ISO alpha-2 code`},
+		{`{"id":"a","lang":"en","date":"2024-01-02","text":"T","place":"123","country":"FR","precision":"town"}`, `precision "town"`},
+		{`{"id":"a","lang":"en","date":"2024-01-02","text":"T","place":"DE","country":"FR","precision":"country"}`, `place "DE" of a country-precision item must be its country "FR"`},
+		{`{"id":"a","lang":"en","date":"2024-01-02","text":"T","place":"123","country":"FR","precision":"city","events":[]}`, `more than one of`},
 		{`{"id":"a","lang":"eng","date":"2024-01-02","text":"T","events":[]}`, `lang "eng"`},
 		{`{"id":"a","lang":"en","date":"2024-13-02","text":"T","events":[]}`, `date "2024-13-02"`},
 		{`{"id":"a","lang":"en","date":"2024-1-2","text":"T","events":[]}`, `date "2024-1-2"`},
@@ -318,7 +322,7 @@ func TestLoadGoldErrors(t *testing.T) {
 		{`{"id":"a","lang":"en","date":"2024-01-02","text":"T","events":[{"source":"CHN","target":"VNM","code":"21"}]}`, `code "21" is not a 2-4 digit`},
 		{`{"id":"a","lang":"en","date":"2024-01-02","text":"T","events":[{"source":"China","target":"VNM","code":"040"}]}`, `source "China"`},
 		{`{"id":"a","lang":"en","date":"2024-01-02","text":"T","events":[{"source":"CHN","target":"","code":"040"}]}`, `target ""`},
-		{`{"id":"a","lang":"en","date":"2024-01-02","text":"T","events":[],"mentions":[]}`, `both`},
+		{`{"id":"a","lang":"en","date":"2024-01-02","text":"T","events":[],"mentions":[]}`, `more than one of`},
 		{`{"id":"a","lang":"en","date":"2024-01-02","text":"T","events":[],"extra":1}`, `unknown field`},
 		{`{"id":"a",`, `invalid JSON`},
 		{`{"id":"a","lang":"en","date":"2024-01-02","text":"T","mentions":[{"text":"X","type":"country","country":"VNM","sector":""}]}`, `"X" (occurrence 1) not found`},
@@ -353,6 +357,7 @@ func FuzzReadGold(f *testing.F) {
 	f.Add(`{"id":"a","lang":"en","date":"2024-01-02","text":"T","events":[{"source":"CHN","target":"VNM","code":"040"}]}`)
 	f.Add(`{"id":"a","lang":"en","date":"2024-01-02","text":"T T","mentions":[{"text":"T","occurrence":2,"type":"country","country":"VNM","sector":""}]}`)
 	f.Add("# x\n\n{")
+	f.Add(`{"id":"a","lang":"fr","date":"2024-01-02","text":"T","place":"ML","country":"ML","precision":"country"}`)
 	f.Fuzz(func(t *testing.T, s string) {
 		g, err := ReadGold("fuzz", strings.NewReader(s))
 		if err != nil {
@@ -362,6 +367,9 @@ func FuzzReadGold(f *testing.F) {
 			t.Fatal(err)
 		}
 		if _, err := Actors(context.Background(), g, fake(nil, nil)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Places(context.Background(), g, func(context.Context, *Item) (Found, error) { return Found{}, nil }); err != nil {
 			t.Fatal(err)
 		}
 	})
@@ -395,5 +403,52 @@ func TestGoldKind(t *testing.T) {
 	}
 	if g := gold(t, ev, ac); g.Kind() != KindEvents || g.Count(KindActors) != 1 || g.Count(KindEvents) != 1 {
 		t.Errorf("mixed set: %s", g.Kind())
+	}
+	pl := `{"id":"c","lang":"fr","date":"2024-01-02","text":"T","place":"2988507","name":"Paris","country":"FR","precision":"city"}`
+	if k := gold(t, pl).Kind(); k != KindPlaces {
+		t.Errorf("places set: %s", k)
+	}
+}
+
+// TestPlacesScoring: the city accuracy counts the place id of city items only, the country accuracy every
+// item; a language's row counts each item at its own level; a locator error counts as placing nothing.
+func TestPlacesScoring(t *testing.T) {
+	g := gold(t,
+		`{"id":"a","lang":"en","date":"2024-01-02","text":"in Paris","place":"2988507","name":"Paris","country":"FR","precision":"city"}`,
+		`{"id":"b","lang":"en","date":"2024-01-02","text":"in Paris, Texas","place":"4717560","name":"Paris","country":"US","precision":"city"}`,
+		`{"id":"c","lang":"fr","date":"2024-01-02","text":"au Mali","place":"ML","country":"ML","precision":"country"}`,
+		`{"id":"d","lang":"fr","date":"2024-01-02","text":"err","place":"ML","country":"ML","precision":"country"}`,
+	)
+	loc := func(_ context.Context, it *Item) (Found, error) {
+		switch it.Text {
+		case "err":
+			return Found{}, errors.New("boom")
+		case "au Mali":
+			return Found{Place: "2460596", Name: "Bamako", Country: "ML"}, nil
+		}
+		return Found{Place: "2988507", Name: "Paris", Country: "FR"}, nil // both Paris items: the French one
+	}
+	r, err := Places(context.Background(), g, loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Items != 4 || r.City != (PlaceScore{2, 1, 0.5}) || r.Country != (PlaceScore{4, 2, 0.5}) {
+		t.Errorf("items %d city %+v country %+v", r.Items, r.City, r.Country)
+	}
+	if r.ByLang["en"] != (PlaceScore{2, 1, 0.5}) || r.ByLang["fr"] != (PlaceScore{2, 1, 0.5}) {
+		t.Errorf("by language %+v", r.ByLang)
+	}
+	if len(r.Errors) != 1 || r.Errors[0].ID != "d" || len(r.Misses) != 2 || r.Misses[0].ID != "b" {
+		t.Errorf("errors %+v misses %+v", r.Errors, r.Misses)
+	}
+	r.Verbose = true
+	var b strings.Builder
+	if err := r.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"city (place id)  2  1      0.500", "expected: 4717560 Paris (US)", "got:      2988507 Paris (FR)", "got:      (none)"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, b.String())
+		}
 	}
 }

@@ -28,6 +28,7 @@ type Coder func(ctx context.Context, lang, date, text string) (*dyad.Record, err
 const (
 	KindEvents = "events"
 	KindActors = "actors"
+	KindPlaces = "places"
 )
 
 // GoldEvent is one expected event: CAMEO actor codes at the level a coder can know ("CHN", "CHNGOV",
@@ -64,13 +65,25 @@ type Item struct {
 	Text     string        `json:"text"`
 	Events   []GoldEvent   `json:"events,omitempty"`
 	Mentions []GoldMention `json:"mentions,omitempty"`
-	Line     int           `json:"-"` // 1-based line in the file
+	// A place item (docs/geo.md, "Accuracy") gives where the sentence's first event happened, or where the
+	// sentence is set when it names no event: Place is a gazetteer id (GeoNames) when Precision is "city", the
+	// country's ISO alpha-2 code when it is "country"; Country is the ISO alpha-2 code; Name is for readers.
+	// Dateline is the article's dateline, as the extractor would have found it.
+	Place     string `json:"place,omitempty"`
+	Name      string `json:"name,omitempty"`
+	Country   string `json:"country,omitempty"`
+	Precision string `json:"precision,omitempty"`
+	Dateline  string `json:"dateline,omitempty"`
+	Line      int    `json:"-"` // 1-based line in the file
 }
 
-// Kind returns KindEvents or KindActors.
+// Kind returns KindEvents, KindActors or KindPlaces.
 func (it *Item) Kind() string {
-	if it.Mentions != nil {
+	switch {
+	case it.Mentions != nil:
 		return KindActors
+	case it.Place != "":
+		return KindPlaces
 	}
 	return KindEvents
 }
@@ -81,11 +94,13 @@ type Gold struct {
 	Items []Item
 }
 
-// Kind returns KindActors when every item of the set is an actor item, else KindEvents (a mixed set is
-// scored by Events and Actors in turn; each skips the other's items).
+// Kind returns KindActors or KindPlaces when every item of the set is of that kind, else KindEvents (a mixed
+// set is scored by Events and Actors in turn; each skips the other's items).
 func (g *Gold) Kind() string {
-	if len(g.Items) > 0 && g.Count(KindActors) == len(g.Items) {
-		return KindActors
+	for _, k := range []string{KindActors, KindPlaces} {
+		if len(g.Items) > 0 && g.Count(k) == len(g.Items) {
+			return k
+		}
 	}
 	return KindEvents
 }
@@ -101,9 +116,10 @@ func (g *Gold) Count(kind string) int {
 	return n
 }
 
-// LoadGold reads a gold set of events or actor mentions (a line is an event item when it has "events", an
-// actor item when it has "mentions") and validates every line: unique id, two-letter lang, date YYYY-MM-DD,
-// text, CAMEO event codes the codebook defines, CAMEO actor codes, mention strings present in the text.
+// LoadGold reads a gold set of events, actor mentions or places (a line is an event item when it has
+// "events", an actor item when it has "mentions", a place item when it has "place") and validates every
+// line: unique id, two-letter lang, date YYYY-MM-DD, text, CAMEO event codes the codebook defines, CAMEO actor
+// codes, mention strings present in the text, a place's precision and country code.
 // Every problem is reported as file:line: reason; all are joined.
 func LoadGold(path string) (*Gold, error) {
 	f, err := os.Open(path)
@@ -152,9 +168,10 @@ func ReadGold(name string, r io.Reader) (*Gold, error) {
 		it := raw.Item
 		it.Line = n
 		switch {
-		case raw.Events != nil && raw.Mentions != nil:
-			lineErr("has both \"events\" and \"mentions\"")
+		case raw.Events != nil && raw.Mentions != nil, it.Place != "" && (raw.Events != nil || raw.Mentions != nil):
+			lineErr("has more than one of \"events\", \"mentions\" and \"place\"")
 			continue
+		case it.Place != "":
 		case raw.Events != nil:
 			it.Events = *raw.Events
 			if it.Events == nil {
@@ -166,7 +183,7 @@ func ReadGold(name string, r io.Reader) (*Gold, error) {
 				it.Mentions = []GoldMention{}
 			}
 		default:
-			lineErr("has neither \"events\" nor \"mentions\" (use [] for none)")
+			lineErr("has none of \"events\", \"mentions\" (use [] for none) and \"place\"")
 			continue
 		}
 		for _, p := range validateItem(&it, cb) {
@@ -215,6 +232,9 @@ func validateItem(it *Item, cb *cameo.Codebook) []string {
 				out = append(out, fmt.Sprintf("event %d: %s %q is not a CAMEO actor code (upper-case letters in groups of 3)", i+1, a.role, a.code))
 			}
 		}
+	}
+	if it.Place != "" {
+		out = append(out, validatePlace(it)...)
 	}
 	for i, m := range it.Mentions {
 		if m.Text == "" {

@@ -8,12 +8,12 @@ import (
 )
 
 func init() {
-	register(command{name: "eval", args: "--gold FILE.jsonl", summary: "precision, recall and F1 of events (or actor mentions) against a gold set", run: runEval})
+	register(command{name: "eval", args: "--gold FILE.jsonl", summary: "precision, recall and F1 of events (or actor mentions; or place accuracy) against a gold set", run: runEval})
 }
 
 func runEval(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "eval", "--gold FILE.jsonl")
-	gold := fs.String("gold", "", "the gold set: JSONL of sentences with their expected events or actor mentions")
+	gold := fs.String("gold", "", "the gold set: JSONL of sentences with their expected events, actor mentions or place")
 	verbose := fs.Bool("verbose", false, "list every false positive and false negative")
 	format := fs.String("format", "table", "table or json")
 	if _, err := parse(fs, args); err != nil {
@@ -37,8 +37,19 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		rec, _, err := c.codeOne("gold", lang, date, text)
 		return rec, err
 	}
+	if g.Kind() == eval.KindPlaces {
+		rep, err := eval.Places(ctx, g, c.locate)
+		if err != nil {
+			return err
+		}
+		rep.Verbose = *verbose
+		if *format == "json" {
+			return writeJSON(e.stdout, rep, false)
+		}
+		return rep.WriteText(e.stdout)
+	}
 	var rep *eval.Report
-	if g.Kind() == "actors" {
+	if g.Kind() == eval.KindActors {
 		rep, err = eval.Actors(ctx, g, run)
 	} else {
 		rep, err = eval.Events(ctx, g, run)
@@ -51,4 +62,38 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		return writeJSON(e.stdout, rep, false)
 	}
 	return rep.WriteText(e.stdout)
+}
+
+// locate runs the whole pipeline and the gazetteer on one place item: the location of its first event that
+// has one, else the place the text itself names (docs/geo.md, "Accuracy").
+func (c *components) locate(_ context.Context, it *eval.Item) (eval.Found, error) {
+	doc := &dyad.Document{URI: "gold", Body: []byte(it.Text), Lang: it.Lang, Published: it.Date, Format: "text"}
+	a, err := c.extractor.Extract(doc)
+	if err != nil {
+		return eval.Found{}, err
+	}
+	if it.Dateline != "" {
+		a.Dateline = dyad.NullString(it.Dateline)
+	}
+	ms := c.dict.Recognize(a)
+	evs := c.coder.Code(a, ms).Events
+	c.geo.Resolve(a, ms, evs)
+	var loc *dyad.Location
+	for _, e := range evs {
+		if e.Location.Resolved() {
+			loc = e.Location
+			break
+		}
+	}
+	if loc == nil {
+		loc = c.geo.Sentence(a, ms, 0, len(a.Text), -1)
+	}
+	if !loc.Resolved() {
+		return eval.Found{}, nil
+	}
+	f := eval.Found{Place: loc.PlaceID, Name: loc.Name}
+	if pl, ok := c.geo.Gazetteer().Country(loc.Country); ok {
+		f.Country = pl.Country2
+	}
+	return f, nil
 }
