@@ -31,6 +31,7 @@ var grammarKinds = map[string]bool{
 	"own": true, "allege": true, "nounend": true, "gerund": true, "nonfinite": true, "background": true, "this": true,
 	"circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true,
 	"tense": true, "notense": true, "front": true, "noun": true, "genitive": true, "content": true, "addressee": true, "perfect": true,
+	"light": true, "nprep": true, "shape": true,
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
@@ -114,6 +115,11 @@ type lang struct {
 	notense map[string]bool
 	// nouns: the words of each noun class (grammar `noun | NAME | word ...`): "rescue team", "ceasefire"
 	nouns []nounWords
+	// lights, npreps and shapes: the light verbs and the complement prepositions of each class of event
+	// nouns, and the word orders that derive patterns from them (grammar `light`, `nprep`, `shape`: nounacts.go)
+	lights, npreps map[string][]alt
+	shapes         []nounShape
+	actCodes       map[string]string // the classes of NounActsFile and their codes
 	// contentCodes: the codes (or prefixes of codes) of speech acts whose target may be named in their
 	// content (grammar `content | 016 | 018 ...`): each of our patterns of such a code that ends in its
 	// addressee ("S @express* condolences to T") has a twin that finds the target there (contentTwin)
@@ -413,6 +419,12 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 						}
 						continue
 					}
+					if (kind == "light" || kind == "nprep" || kind == "shape") && name == GrammarFile {
+						if err := lg.addNounActLine(l); err != nil {
+							errs = append(errs, l.Errorf("%v", err))
+						}
+						continue
+					}
 					if kind == "noun" && name == GrammarFile {
 						if err := lg.addNouns(fmt.Sprintf("%s:%d", l.File, l.N), l.Fields); err != nil {
 							errs = append(errs, l.Errorf("%v", err))
@@ -485,26 +497,20 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 					errs = append(errs, err)
 					continue
 				}
-				lg.addPattern(pt)
-				if tw := lg.invertedTwin(pt); tw != nil {
-					lg.addPattern(tw)
-				}
-				for _, ct := range []*pattern{lg.contentTwin(pt), lg.addresseeTwin(pt)} {
-					if ct == nil {
-						continue
-					}
-					lg.addPattern(ct)
-					if tw := lg.invertedTwin(ct); tw != nil {
-						lg.addPattern(tw)
-					}
-				}
-				if pw := placeTwin(pt, placeCodes); pw != nil {
-					lg.addPattern(pw)
-					if tw := lg.invertedTwin(pw); tw != nil {
-						lg.addPattern(tw)
-					}
-				}
+				lg.addWithTwins(pt, placeCodes)
 			}
+		}
+		// events told by a noun under a light verb: patterns derived from the grammar's shapes, after ours
+		// (a hand-written pattern as specific wins the tie)
+		acts, aerrs := loadNounActs(p, cb)
+		errs = append(errs, aerrs...)
+		errs = append(errs, checkNounActs(lg, acts)...)
+		lg.actCodes = acts
+		fm, _ := loadFrames(p, cb) // its errors are New's and the checker's to report
+		nps, nerrs := lg.nounActPatterns(acts, fm, sets, cb)
+		errs = append(errs, nerrs...)
+		for _, pt := range nps {
+			lg.addWithTwins(pt, placeCodes)
 		}
 		for n := range lg.prefixLens() {
 			lg.preLens = append(lg.preLens, n)

@@ -67,7 +67,7 @@ func (nm nounMaps) apply(name, side, code string) (string, bool) { return nm[nam
 func checkNouns(langs map[string]*lang, nm nounMaps) []error {
 	var errs []error
 	for _, lg := range langs {
-		errs = append(errs, undefinedClasses(lg, lg.nouns, func(n string) bool { _, ok := nm[n]; return ok }, "noun class", NounsFile)...)
+		errs = append(errs, undefinedClasses(lg, lg.nouns, func(n string) bool { _, ok := nm[n]; return ok || lg.actCodes[n] != "" }, "noun class", NounsFile+" or "+NounActsFile)...)
 	}
 	return errs
 }

@@ -55,6 +55,8 @@ var goldFloors = []struct {
 	{"../../testdata/gold/traps-1.jsonl", 0.68, 0.77, 0.60, 0.20},
 	// intent7: own sentences of the intent round (announced transfers, 2026-12-05), nine languages
 	{"../../testdata/gold/intent7.jsonl", 0.95, 0.95, 0.95, 0.95},
+	// nounacts8: own sentences of the noun-acts round (light verb + event noun, 2026-12-05), nine languages
+	{"../../testdata/gold/nounacts8.jsonl", 0.95, 0.95, 0.95, 0.95},
 	// wire5: held-out sets written blind this session (2026-12-05) and measured only at its start and end.
 	{"../../testdata/gold/wire5-en.jsonl", 0.65, 0.67, 0.61, 0.65},
 	{"../../testdata/gold/wire5-fr.jsonl", 0.53, 0.63, 0.44, 0.53},
