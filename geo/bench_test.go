@@ -32,7 +32,7 @@ func BenchmarkLoad(b *testing.B) {
 // (target: the resolver < 10% of annotate + code).
 func BenchmarkPipeline(b *testing.B) {
 	p := loadPipe(b)
-	items := readGold(b)
+	items := readGold(b, "testdata/gold.jsonl")
 	type doc struct {
 		a   *dyad.Article
 		ms  []dyad.ActorMention

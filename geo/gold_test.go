@@ -64,8 +64,8 @@ func (p *pipe) locate(it goldItem) *dyad.Location {
 	return p.r.Sentence(a, ms, 0, len(a.Text), -1)
 }
 
-func readGold(t testing.TB) []goldItem {
-	f, err := os.Open("testdata/gold.jsonl")
+func readGold(t testing.TB, path string) []goldItem {
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,18 +75,43 @@ func readGold(t testing.TB) []goldItem {
 	for n := 1; sc.Scan(); n++ {
 		var it goldItem
 		if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
-			t.Fatalf("testdata/gold.jsonl:%d: %v", n, err)
+			t.Fatalf("%s:%d: %v", path, n, err)
 		}
 		items = append(items, it)
 	}
 	return items
 }
 
-// TestGold scores place resolution on our gold: the place id where the text names a city (>= 0.90), the
-// country everywhere (>= 0.97).
+// TestGold scores place resolution on our gold sets: the place id where the text names a city, the country
+// everywhere. gold.jsonl (written before the resolver): >= 0.90 and >= 0.97, issue 14's aims. places8.jsonl
+// (150 sentences in ten languages written blind on 2026-12-05 by a helper who read no resolver code; its
+// first reading was city 0.622, country 0.687, before the bare names, clauses and landmarks of docs/geo.md):
+// floors a little under its figures since.
 func TestGold(t *testing.T) {
 	p := loadPipe(t)
-	items := readGold(t)
+	for _, set := range []struct {
+		path          string
+		minItems      int
+		minCity, minC float64
+	}{
+		{"testdata/gold.jsonl", 200, 0.90, 0.97},
+		{"testdata/places8.jsonl", 150, 0.85, 0.92},
+	} {
+		t.Run(set.path, func(t *testing.T) {
+			items := readGold(t, set.path)
+			cityAcc, ctryAcc := scoreGold(t, p, items)
+			if len(items) < set.minItems {
+				t.Errorf("gold has %d sentences, want at least %d", len(items), set.minItems)
+			}
+			if cityAcc < set.minCity || ctryAcc < set.minC {
+				t.Errorf("accuracy city %.3f (want >= %.2f), country %.3f (want >= %.2f)", cityAcc, set.minCity, ctryAcc, set.minC)
+			}
+		})
+	}
+}
+
+// scoreGold places every item and returns the city and country accuracy, logging each miss.
+func scoreGold(t *testing.T, p *pipe, items []goldItem) (cityAcc, ctryAcc float64) {
 	var city, cityOK, ctry, ctryOK int
 	perLang := map[string][2]int{}
 	for _, it := range items {
@@ -119,12 +144,7 @@ func TestGold(t *testing.T) {
 		}
 		perLang[it.Lang] = pl
 	}
-	cityAcc, ctryAcc := float64(cityOK)/float64(city), float64(ctryOK)/float64(ctry)
+	cityAcc, ctryAcc = float64(cityOK)/float64(city), float64(ctryOK)/float64(ctry)
 	t.Logf("%d sentences: city %d/%d = %.3f, country %d/%d = %.3f; by language %v", len(items), cityOK, city, cityAcc, ctryOK, ctry, ctryAcc, perLang)
-	if len(items) < 200 {
-		t.Errorf("gold has %d sentences, want at least 200", len(items))
-	}
-	if cityAcc < 0.90 || ctryAcc < 0.97 {
-		t.Errorf("accuracy city %.3f (want >= 0.90), country %.3f (want >= 0.97)", cityAcc, ctryAcc)
-	}
+	return cityAcc, ctryAcc
 }

@@ -28,6 +28,9 @@ type lang struct {
 	skip    map[string]bool // words between them and the place: "the"
 	never   map[string]bool // capitalised words that are never a place after them
 	away    map[string]bool // words right before a place word that make the place a destination: "rendre"
+	of      map[string]bool // genitive words before a place named without a place word: "of", "de", "di", "van"
+	home    []string        // phrases of a clause that name the article's own country: "the country's", "du pays"
+	stop    map[string]bool // the language's stop words (<lang>/stopwords): never a place named without a place word
 	inflect [][2]string     // endings a place takes in the text, and its dictionary ending: "е>а" (Москве)
 }
 
@@ -42,7 +45,7 @@ func New(set *packs.Set) (*Resolver, error) {
 	g, errs := Load(set)
 	r := &Resolver{g: g, langs: map[string]*lang{}}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -63,6 +66,12 @@ func New(set *packs.Set) (*Resolver, error) {
 					add(l.never, words)
 				case "away":
 					add(l.away, words)
+				case "of":
+					add(l.of, words)
+				case "home":
+					for _, w := range words {
+						l.home = append(l.home, text.Fold(w))
+					}
 				case "inflect":
 					for _, w := range words {
 						from, to, ok := strings.Cut(w, ">")
@@ -73,7 +82,15 @@ func New(set *packs.Set) (*Resolver, error) {
 						l.inflect = append(l.inflect, [2]string{text.Fold(from), text.Fold(to)})
 					}
 				default:
-					errs = append(errs, ln.Errorf("unknown class %q (want where, skip, never, away or inflect)", ln.Fields[0]))
+					errs = append(errs, ln.Errorf("unknown class %q (want where, skip, never, away, of, home or inflect)", ln.Fields[0]))
+				}
+			}
+		}
+		stops, _ := set.Files(code + "/stopwords")
+		for _, f := range stops {
+			for ln := range f.Lines() {
+				if ln.Fields[0] != "script" {
+					add(l.stop, ln.Fields)
 				}
 			}
 		}
@@ -133,7 +150,35 @@ func (r *Resolver) Resolve(a *dyad.Article, ms []dyad.ActorMention, evs []dyad.E
 // Sentence returns the location of the text between byte offsets start and end of an article when it names
 // no event (trigger < 0: the first place it names): the place it names, else the dateline's.
 func (r *Resolver) Sentence(a *dyad.Article, ms []dyad.ActorMention, start, end, trigger int) *dyad.Location {
-	return r.place(r.context(a, ms), start, end, trigger, nil)
+	c := r.context(a, ms)
+	loc := r.place(c, start, end, trigger, nil)
+	if loc.Resolved() {
+		return loc
+	}
+	// a sentence that names no place is set in the one country it names ("Les Sénégalais votaient")
+	if cc := oneCountry(ms, start, end); cc != "" {
+		if i, ok := r.g.countries[cc]; ok {
+			return r.location(i, r.g.places[i].Name, ViaActor)
+		}
+	}
+	return loc
+}
+
+// oneCountry is the country that the country mentions between start and end (names and demonyms, not a
+// capital standing for its government, not a person's or an organisation's country) name when they name one
+// (and only one), else "".
+func oneCountry(ms []dyad.ActorMention, start, end int) string {
+	cc := ""
+	for _, m := range ms {
+		if m.Start < start || m.End > end || m.Actor.Country == "" || m.Actor.Type != dyad.TypeCountry || m.Via == "capital" {
+			continue
+		}
+		if cc != "" && m.Actor.Country != cc {
+			return ""
+		}
+		cc = m.Actor.Country
+	}
+	return cc
 }
 
 // article is what the resolver knows of an article as a whole.
@@ -221,6 +266,11 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string) *
 	var cands []candidate
 	if c.lg != nil {
 		cands = r.candidates(c, start, end, trigger)
+		if len(cands) == 0 {
+			// no place word before a place: a city the sentence names all the same ("the streets of Porto
+			// Alegre", "Hải Phòng", "郑州市"), rather than the lead's or the dateline's
+			cands = r.bare(c, start, end)
+		}
 	}
 	if len(cands) == 0 {
 		if c.lead.Resolved() {
@@ -290,6 +340,86 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 		}
 	}
 	return out
+}
+
+// bare lists the places a sentence names without a place word before them: the cities the gazetteer reads
+// at a word that no actor mention covers (a person, an organisation, a capital standing for its government:
+// "Moscow said"; a country is read by the actor stage and places the sentence through the actors). A name
+// with a capitalised word right after it is part of a longer name the gazetteer does not know ("Florence
+// Parly"). A name of one word (one or two Chinese characters) is read only when it is no stop word of the
+// language, and, unless a genitive word comes right before it ("le port d'Anvers", "quartieri di Derna": the
+// `of` class), only as a city of bareMinPopulation ("Les", "Un", "Dom", "Tàu" are small places somewhere).
+func (r *Resolver) bare(c *article, start, end int) []candidate {
+	toks := c.toks[[2]int{start, end}]
+	var out []candidate
+	for j := 0; j < len(toks); j++ {
+		t := toks[j]
+		if !t.IsWord() {
+			continue
+		}
+		if m, ok := mentionAt(c.ms, t.Start); ok {
+			for j+1 < len(toks) && toks[j+1].Start < m.End {
+				j++
+			}
+			continue
+		}
+		cd, ok := r.at(c, toks, j)
+		if !ok {
+			continue
+		}
+		next := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end })
+		first, _ := utf8.DecodeRuneInString(t.Text)
+		han := unicode.Is(unicode.Han, first)
+		oneWord := !strings.Contains(cd.key, " ")
+		if han {
+			n := utf8.RuneCountInString(c.a.Text[cd.start:cd.end])
+			oneWord = n <= 2
+			if n < 2 {
+				continue
+			}
+		} else if next >= 0 && toks[next].IsWord() && toks[next].IsCapitalized() && !c.lg.where[toks[next].Fold] {
+			continue
+		}
+		if oneWord && c.lg.stop[cd.key] {
+			continue
+		}
+		small := oneWord && !c.lg.of[elided(t.Text)] && (j == 0 || !c.lg.of[toks[j-1].Fold])
+		cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool {
+			p := r.g.places[id]
+			return p.Precision != City || small && p.Population < bareMinPopulation
+		})
+		if len(cd.places) == 0 {
+			continue
+		}
+		out = append(out, cd)
+		if next < 0 {
+			break
+		}
+		j = next - 1
+	}
+	return out
+}
+
+// elided returns the article or preposition elided onto a word, folded with its apostrophe ("d'" of
+// "d'Anvers"), or "".
+func elided(w string) string {
+	if i := strings.IndexAny(w, "'’"); i > 0 && i < 5 {
+		return text.Fold(w[:i]) + "'"
+	}
+	return ""
+}
+
+// bareMinPopulation is the size of a city a one-word name stands for when no place word comes before it.
+const bareMinPopulation = 100000
+
+// mentionAt returns the actor mention that covers offset.
+func mentionAt(ms []dyad.ActorMention, offset int) (dyad.ActorMention, bool) {
+	for _, m := range ms {
+		if offset >= m.Start && offset < m.End {
+			return m, true
+		}
+	}
+	return dyad.ActorMention{}, false
 }
 
 // near reports whether offset falls in one of toks.
@@ -391,9 +521,62 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 		for x := i + 1; x < len(toks) && x < i+4 && toks[x].IsWord(); x++ {
 			ks = append(ks, toks[x].Fold)
 		}
-		cd.places = r.qualify(cd.places, strings.Join(ks, " "), country)
+		if q := r.qualify(cd.places, strings.Join(ks, " "), country); len(q) < len(cd.places) {
+			cd.places = q
+		} else {
+			cd.places = r.clause(c, toks[i+1:], cd.places)
+		}
 	}
 	return cd, true
+}
+
+// maxClause bounds the words of a qualifying clause after a place's comma.
+const maxClause = 12
+
+// clause narrows a place's readings by the clause after its comma, up to the next punctuation: the first
+// country or region named in it that some of them lie in ("Palu, on the Indonesian island of Sulawesi",
+// "Valencia, the capital of Venezuela's Carabobo state", "Tyr, dans le sud du Liban", "Petrópolis, na região
+// serrana do Rio de Janeiro"), else the article's own country when the clause names it by a `home` phrase
+// ("Tripoli, in the country's north" in a report on Lebanon).
+func (r *Resolver) clause(c *article, toks []text.Token, ids []int32) []int32 {
+	if len(ids) < 2 || len(toks) == 0 {
+		return ids
+	}
+	last := toks[0].End
+	for x := 0; x < len(toks) && x < maxClause; x++ {
+		t := toks[x]
+		if !t.IsWord() {
+			if strings.ContainsAny(t.Text, ",.;:()") {
+				break
+			}
+			continue
+		}
+		last = t.End
+		if m, ok := mentionAt(c.ms, t.Start); ok && m.Start == t.Start && m.Actor.Type == dyad.TypeCountry {
+			if q := r.qualify(ids, "", m.Actor.Country); len(q) < len(ids) {
+				return q
+			}
+		}
+		if !t.IsCapitalized() {
+			continue
+		}
+		var ks []string
+		for y := x; y < len(toks) && y < x+3 && toks[y].IsWord(); y++ {
+			ks = append(ks, toks[y].Fold)
+		}
+		if q := r.qualify(ids, strings.Join(ks, " "), ""); len(q) < len(ids) {
+			return q
+		}
+	}
+	if c.main != "" {
+		cl := " " + text.Fold(c.a.Text[toks[0].Start:last]) + " "
+		for _, h := range c.lg.home {
+			if strings.Contains(cl, " "+h+" ") {
+				return r.qualify(ids, "", c.main)
+			}
+		}
+	}
+	return ids
 }
 
 // qualify keeps the places that lie in the region or country a qualifier names (its first words, folded),
