@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // dropConcatenations gives what joining every run gives (dropConcatenationsSlow), on random pages with
@@ -35,4 +36,34 @@ func TestDropConcatenationsSame(t *testing.T) {
 			t.Fatalf("%q: got %q, want %q", paras, got, want)
 		}
 	}
+}
+
+// hasSpaceChars answers as strings.ContainsAny(s, spaceChars) on valid UTF-8: each of the characters alone,
+// at the start, the middle and the end, their neighbours in UTF-8 (same lead bytes), and none.
+func TestHasSpaceChars(t *testing.T) {
+	var cases []string
+	for _, r := range spaceChars + "\u00a1\u009f\u2027\u202a\u200a\u200c\ufefe\ufeff\u2013\u201c«»é" {
+		c := string(r)
+		cases = append(cases, c, c+"abc", "abc"+c, "ab"+c+"cd", "Hà Nội"+c+"“x”")
+	}
+	cases = append(cases, "", "plain text", "Hà Nội – “quoted”\n\n", "中文文本")
+	for _, s := range cases {
+		if got, want := hasSpaceChars(s), strings.ContainsAny(s, spaceChars); got != want {
+			t.Errorf("hasSpaceChars(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func FuzzHasSpaceChars(f *testing.F) {
+	for _, s := range []string{"", "a\rb", "x\u00a0y", "\u2028", "\u2029", "\u200b", "\ufeff", "– “x” «y»"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		if got, want := hasSpaceChars(s), strings.ContainsAny(s, spaceChars); got != want {
+			t.Errorf("hasSpaceChars(%q) = %v, want %v", s, got, want)
+		}
+	})
 }
