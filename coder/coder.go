@@ -472,6 +472,7 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 				res.Trace = append(res.Trace, d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false))
 			}
 		}
+		d.protestPurpose(s, sp, ta, tb, &res, nEvents, seenPair)
 		res.Events = oneMeeting(res.Events, nEvents)
 		// "Chancellor Scholz announced that Germany would send ...": a bare country as the source of an event
 		// the sentence's speaker reports stands for the speaker's side

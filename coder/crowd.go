@@ -44,3 +44,141 @@ func crowdRepression(src dyad.EventActor, code string) bool {
 func repressionByCrowd(src dyad.EventActor, code string) bool {
 	return strings.HasPrefix(code, "175") && src.Sector != "" && !stateSectors[src.Sector]
 }
+
+// purposePattern names, in traces and event mentions, the events that protestPurpose codes.
+var purposePattern = &pattern{code: "140", id: "grammar:protest", text: "a crowd acting in protest (grammar protest)", conf: 0.8}
+
+// protestPurpose codes a protest told by its purpose: whatever a crowd does, it does it as a protest when the
+// sentence says so ("walked off the job in protest at", "paralizaron el servicio en protesta por", "hebben het
+// werk neergelegd uit protest tegen", "xông vào ... để phản đối", "集體離開工作崗位，抗議"): the words of
+// grammar's protest class, after a crowd. The crowd is the first actor phrase before those words that is a
+// group, organisation or person of no state sector (nor a news agency or an international body), a place
+// phrase passed over; a state actor or a country that opens the clause instead acts in protest by other means
+// ("recalled its ambassador in protest", "召见……大使，抗议"), which its own patterns code. Without a crowd named
+// (an unnamed one: "Duizenden arts-assistenten in Zuid-Korea") and with nothing else coded in the sentence, the
+// source is the country of the place, where the sentence names a country only in passing. The target is the
+// government of the place's country, as for any one-sided protest. No event when the sentence already tells a
+// protest of that country, or another act of that crowd ("stormed the embassy to protest": the storming).
+func (d *doc) protestPurpose(s *sentence, sp dyad.Span, ta, tb int, res *Result, nEvents int, seen map[string]bool) {
+	at := -1
+	for k := range s.u {
+		for _, sq := range d.lg.phrases["protest"] {
+			if s.seqAt(k, sq) {
+				at = k
+				break
+			}
+		}
+		if at >= 0 {
+			break
+		}
+	}
+	if at < 0 {
+		return
+	}
+	var src dyad.EventActor
+	found, country, subject := false, "", true
+	for k := 0; k < at && !found; k++ {
+		u := s.u[k]
+		if u.phrase < 0 || k > 0 && s.u[k-1].phrase == u.phrase {
+			continue
+		}
+		if d.datelinePhrase(u.phrase) {
+			continue
+		}
+		m := d.ments[d.phrases[u.phrase].head]
+		a := d.actorOf(u.phrase)
+		switch {
+		case m.Actor.Type == dyad.TypeCountry:
+			if subject && !s.locative(k) && !s.governed(k) && m.Via != "demonym" {
+				return // "Algeria withdrew its ambassador in protest": a country's act, not a crowd's
+			}
+			if country == "" {
+				country = a.Country // "arts-assistenten in Zuid-Korea", "hondureños"
+			}
+			continue
+		case d.place(s, k):
+			continue
+		case stateSectors[a.Sector] || a.Sector == "MED" || strings.HasPrefix(a.Code, "IGO"):
+			if subject && !s.governed(k) {
+				subject = false // "Cảnh sát Nepal đã nổ súng vào đám đông người biểu tình ... để phản đối": police, then the crowd
+				if !d.crowdAfter(s, k, at) {
+					return
+				}
+			}
+			continue
+		}
+		src, found = a, true
+	}
+	if !found {
+		if len(res.Events) > nEvents {
+			return
+		}
+		if country == "" {
+			if d.locFor != [2]int{ta, tb} {
+				d.locFor = [2]int{ta, tb}
+				d.loc, d.locCountry, d.locWeak = d.location(ta, tb)
+			}
+			country = d.locCountry
+		}
+		if country == "" {
+			return
+		}
+		src = dyad.EventActor{Code: country, Name: country, Country: country}
+	}
+	tgt, ok := d.homeTarget(ta, tb, src)
+	if !ok {
+		return
+	}
+	if f, ok := d.foreignBefore(s, at, tgt.Country); ok {
+		tgt = f // "hanno fatto irruzione nell'ambasciata svedese ... per protestare": a protest against Sweden
+	}
+	if countryless(src) {
+		src.Country, src.Code, src.ActorID = tgt.Country, tgt.Country+src.Code, "" // "los jóvenes" are from where they act
+	}
+	for _, e := range res.Events[nEvents:] {
+		if family(e.Code) == "14" && e.Source.Country == src.Country || e.Source.Code == src.Code {
+			return
+		}
+	}
+	cd := candidate{pt: purposePattern, b: binding{s: -1, t: -1, r: [2]int{-1, -1}, trig: at, trigLast: at, lo: at, hi: at}}
+	ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, purposePattern.conf)
+	d.keepProtest(res, seen, sp, cd, ev)
+}
+
+// crowdAfter reports whether a crowd (an actor phrase of a group or person of no state sector) stands between
+// units from and to: the crowd a state actor acts against, which is who protests.
+func (d *doc) crowdAfter(s *sentence, from, to int) bool {
+	for k := from + 1; k < to; k++ {
+		if u := s.u[k]; u.phrase >= 0 && !d.place(s, k) {
+			m := d.ments[d.phrases[u.phrase].head]
+			a := d.actorOf(u.phrase)
+			if m.Actor.Type != dyad.TypeCountry && !stateSectors[a.Sector] && a.Sector != "MED" && !strings.HasPrefix(a.Code, "IGO") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// foreignBefore returns the nearest actor phrase before unit at, neither a place nor the dateline, of another
+// country than home: the foreign state whose embassy or envoy a crowd went to in protest, which is the
+// protest's target, as CAMEO codes a protest against a foreign government.
+func (d *doc) foreignBefore(s *sentence, at int, home string) (dyad.EventActor, bool) {
+	for k := at - 1; k >= 0; k-- {
+		u := s.u[k]
+		if u.phrase < 0 || s.locative(k) || d.datelinePhrase(u.phrase) {
+			continue
+		}
+		if a := d.actorOf(u.phrase); a.Country != "" && a.Country != home && (stateSectors[a.Sector] || a.Code == a.Country) {
+			return a, true
+		}
+	}
+	return dyad.EventActor{}, false
+}
+
+// place reports whether the actor phrase at unit k stands for a place ("in Zuid-Korea", "a Baghdad"): after a
+// loc word, and no group or person, who may stand after one too ("fired at protesters").
+func (d *doc) place(s *sentence, k int) bool {
+	t := d.ments[d.phrases[s.u[k].phrase].head].Actor.Type
+	return t != dyad.TypeGroup && t != dyad.TypePerson && s.locative(k)
+}

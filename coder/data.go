@@ -32,10 +32,11 @@ var grammarKinds = map[string]bool{
 	"circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true,
 	"tense": true, "notense": true, "front": true, "noun": true, "genitive": true, "content": true, "addressee": true, "perfect": true,
 	"light": true, "nprep": true, "shape": true,
+	"protest": true,
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
-var phraseKinds = map[string]bool{"background": true, "circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true}
+var phraseKinds = map[string]bool{"protest": true, "background": true, "circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true}
 
 // word classes of the dates file.
 var dateKinds = map[string]bool{"month": true, "weekday": true, "relative": true, "datepart": true, "daycue": true, "noyear": true,
