@@ -77,12 +77,10 @@ func (d *doc) protestPurpose(s *sentence, sp dyad.Span, ta, tb int, res *Result,
 	}
 	var src dyad.EventActor
 	found, country, subject := false, "", true
+	stateSubject, countrySubject := false, false
 	for k := 0; k < at && !found; k++ {
 		u := s.u[k]
-		if u.phrase < 0 || k > 0 && s.u[k-1].phrase == u.phrase {
-			continue
-		}
-		if d.datelinePhrase(u.phrase) {
+		if u.phrase < 0 || d.datelinePhrase(u.phrase) {
 			continue
 		}
 		m := d.ments[d.phrases[u.phrase].head]
@@ -90,7 +88,9 @@ func (d *doc) protestPurpose(s *sentence, sp dyad.Span, ta, tb int, res *Result,
 		switch {
 		case m.Actor.Type == dyad.TypeCountry:
 			if subject && !s.locative(k) && !s.governed(k) && m.Via != "demonym" {
-				return // "Algeria withdrew its ambassador in protest": a country's act, not a crowd's
+				// "Algeria withdrew its ambassador in protest": a country's act, not a crowd's; but "南韓數千名
+				// 實習醫師": a country named before an unnamed crowd
+				subject, countrySubject = false, true
 			}
 			if country == "" {
 				country = a.Country // "arts-assistenten in Zuid-Korea", "hondureños"
@@ -100,18 +100,22 @@ func (d *doc) protestPurpose(s *sentence, sp dyad.Span, ta, tb int, res *Result,
 			continue
 		case stateSectors[a.Sector] || a.Sector == "MED" || strings.HasPrefix(a.Code, "IGO"):
 			if subject && !s.governed(k) {
-				subject = false // "Cảnh sát Nepal đã nổ súng vào đám đông người biểu tình ... để phản đối": police, then the crowd
-				if !d.crowdAfter(s, k, at) {
-					return
-				}
+				// "Cảnh sát Nepal đã nổ súng vào đám đông người biểu tình ... để phản đối": police, then the
+				// crowd, who protests; without a crowd, the state's own act
+				subject, stateSubject = false, true
 			}
 			continue
 		}
 		src, found = a, true
 	}
 	if !found {
-		if len(res.Events) > nEvents {
+		if stateSubject || len(res.Events) > nEvents {
 			return
+		}
+		if countrySubject {
+			if _, ok := d.foreignBefore(s, at, country); ok {
+				return // "X recalled its envoy to Y in protest": a diplomatic act the patterns missed
+			}
 		}
 		if country == "" {
 			if d.locFor != [2]int{ta, tb} {
@@ -143,21 +147,6 @@ func (d *doc) protestPurpose(s *sentence, sp dyad.Span, ta, tb int, res *Result,
 	cd := candidate{pt: purposePattern, b: binding{s: -1, t: -1, r: [2]int{-1, -1}, trig: at, trigLast: at, lo: at, hi: at}}
 	ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, purposePattern.conf)
 	d.keepProtest(res, seen, sp, cd, ev)
-}
-
-// crowdAfter reports whether a crowd (an actor phrase of a group or person of no state sector) stands between
-// units from and to: the crowd a state actor acts against, which is who protests.
-func (d *doc) crowdAfter(s *sentence, from, to int) bool {
-	for k := from + 1; k < to; k++ {
-		if u := s.u[k]; u.phrase >= 0 && !d.place(s, k) {
-			m := d.ments[d.phrases[u.phrase].head]
-			a := d.actorOf(u.phrase)
-			if m.Actor.Type != dyad.TypeCountry && !stateSectors[a.Sector] && a.Sector != "MED" && !strings.HasPrefix(a.Code, "IGO") {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // foreignBefore returns the nearest actor phrase before unit at, neither a place nor the dateline, of another
