@@ -171,3 +171,18 @@ func (d *doc) place(s *sentence, k int) bool {
 	t := d.ments[d.phrases[s.u[k].phrase].head].Actor.Type
 	return t != dyad.TypeGroup && t != dyad.TypePerson && s.locative(k)
 }
+
+// datelineDash reports whether token t is the dash that closes the article's dateline ("DHAKA, 31/10 (AFP) -"),
+// the first dash of the article's first twelve tokens.
+func (d *doc) datelineDash(t int) bool {
+	if d.a.Dateline == "" {
+		return false
+	}
+	for k := 0; k < len(d.toks) && k < 12; k++ {
+		switch d.toks[k].Text {
+		case "-", "–", "—", "--":
+			return k == t
+		}
+	}
+	return false
+}

@@ -1717,6 +1717,10 @@ func (s *sentence) firstPhrase() int {
 			}
 			return k
 		}
+		if u.phrase < 0 && k < maxOpening && (u.fold == "-" || u.fold == "–" || u.fold == "—") && s.d.datelineDash(u.tok) {
+			from = k + 1 // "DHAKA, 31/10 (AFP) - Hàng chục nghìn công nhân ...": the dateline is no opening clause
+			continue
+		}
 		if u.fold == "," && k < maxOpening {
 			// "Nhận lời mời của lãnh đạo hai nước, Chủ tịch nước X sẽ thăm ...": an opening clause without an
 			// actor, then the subject
