@@ -66,8 +66,8 @@ func TestMigrateGeo(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 11 {
-		t.Fatalf("SchemaVersion = %d, %v; want 11", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 12 {
+		t.Fatalf("SchemaVersion = %d, %v; want 12", v, err)
 	}
 	var n int
 	if err := db.reader.QueryRowContext(ctx, "SELECT count(*) FROM events INDEXED BY events_geo WHERE geo_cell IN (0, 36, 72) AND lat > -90").Scan(&n); err != nil || n == 0 {
@@ -133,8 +133,8 @@ func TestTwoHandles(t *testing.T) {
 	if e.NumMentions != len(recs) || e.NumArticles != len(recs) {
 		t.Errorf("shared event: %d mentions, %d articles; want %d", e.NumMentions, e.NumArticles, len(recs))
 	}
-	if v, err := a.SchemaVersion(ctx); err != nil || v != 11 {
-		t.Errorf("SchemaVersion = %d, %v; want 11", v, err)
+	if v, err := a.SchemaVersion(ctx); err != nil || v != 12 {
+		t.Errorf("SchemaVersion = %d, %v; want 12", v, err)
 	}
 }
 
@@ -240,13 +240,18 @@ func TestMigrateRollups(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 11 {
-		t.Fatalf("SchemaVersion = %d, %v; want 11", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 12 {
+		t.Fatalf("SchemaVersion = %d, %v; want 12", v, err)
 	}
 	// Migration 0008 drops the index of actor mentions by actor.
 	var idx int
 	if err := db.reader.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE name = 'actor_mentions_actor'").Scan(&idx); err != nil || idx != 0 {
 		t.Fatalf("actor_mentions_actor after migration 0008: %d, %v; want none", idx, err)
+	}
+	// Migration 0012 drops the partial indexes over the events' actor ids, which no query could use.
+	if err := db.reader.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master
+		WHERE name IN ('events_source_actor', 'events_target_actor')`).Scan(&idx); err != nil || idx != 0 {
+		t.Fatalf("events_source_actor, events_target_actor after migration 0012: %d, %v; want none", idx, err)
 	}
 	// Migration 0004 gives every mention its event's key.
 	var bad int
@@ -464,8 +469,8 @@ func TestMigrateSignatures(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 11 {
-		t.Fatalf("SchemaVersion = %d, %v; want 11", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 12 {
+		t.Fatalf("SchemaVersion = %d, %v; want 12", v, err)
 	}
 	if got := answers(db); got != want {
 		t.Errorf("after the migration:\n%s\nwant:\n%s", got, want)
@@ -567,8 +572,8 @@ func TestMigrateActorMentions(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 11 {
-		t.Fatalf("SchemaVersion = %d, %v; want 11", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 12 {
+		t.Fatalf("SchemaVersion = %d, %v; want 12", v, err)
 	}
 	if got := mentions(db); got != want {
 		t.Errorf("after the migration:\n%s\nwant:\n%s", got, want)
