@@ -161,11 +161,16 @@ func (s *sentence) nouned(b binding, code string) (string, string) {
 	}
 	// the object goes on past the match over words of its noun phrase ("signed an agreement on a ceasefire")
 	end := b.hi
-	for p := b.hi + 1; p < len(s.u) && p-b.hi <= maxNounTail; p++ {
+	for p, n := b.hi+1, 0; p < len(s.u) && n < maxNounTail; p++ {
+		if s.sameList(b.t, s.u[p].phrase) {
+			end = p // the target's list goes on: "promised Israel and the United States a crushing response"
+			continue
+		}
 		if s.u[p].phrase >= 0 || s.barrierAt(p) || s.nounStop(p) {
 			break
 		}
 		end = p
+		n++
 	}
 	if end > b.hi {
 		obj = append(obj, [2]int{s.u[b.hi+1].tok, s.u[end].last})
@@ -242,4 +247,12 @@ func nounSets(nws []nounWords) map[string][]alt {
 		sets[name] = append(sets[name], nw.alts...)
 	}
 	return sets
+}
+
+// sameList reports whether phrases a and b are two members of one list ("A, B and C").
+func (s *sentence) sameList(a, b int) bool {
+	if a < 0 || b < 0 || a == b {
+		return false
+	}
+	return slices.Contains(s.d.phrases[a].list, b)
 }

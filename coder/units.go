@@ -322,9 +322,13 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relNone
 	}
 	first := d.fold(ga)
+	andDets := d.andDets(ga, gb)
 	// nothing that could be a verb of the sentence may sit in a phrase
 	for k := ga; k <= gb; k++ {
 		f := d.fold(k)
+		if andDets && k == ga+1 {
+			continue // "et à l'Égypte": the addressee word repeated ("à" folds to the auxiliary "a")
+		}
 		if lg.is(cBarrier, f) || ((!d.toks[k].IsCapitalized() || isHan(d.toks[k].Text)) && (d.trigger(k) || len(lg.speech[f]) > 0)) || isStop(d.toks[k].Text) ||
 			isHan(d.toks[k].Text) && d.hanTrigger(k) { // "林郑月娥谴责示威者": a verb of glued ideographs
 			return relNone
@@ -350,7 +354,7 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return true
 	}
 	switch {
-	case prev.Type == dyad.TypeCountry && d.afterLoc(p) && d.hasAnd(ga, gb) && !(n == 1 && next.Type == dyad.TypeCountry):
+	case prev.Type == dyad.TypeCountry && d.afterLoc(p) && d.hasAnd(ga, gb) && !(n == 1 && next.Type == dyad.TypeCountry) && !andDets:
 		return relNone // "在美国(加州)与麦卡锡会面": a place, then the one met there; "在美国和日本" stays a list
 	case lg.is(cLoc, first) && prev.Type == dyad.TypePerson && d.namedPerson(p.members[len(p.members)-1]):
 		return relNone // "Rutte in het Witte Huis": where a person named by name is, not who he is
@@ -391,6 +395,11 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 			return relMember
 		}
 		return relConj // "the delegations of the government and of the ELN": the preposition repeated
+	case lg.is(cAnd, first) && n >= 2 && n <= 4 && lg.is(cAddressee, d.fold(ga+1)) && d.onlyDets(ga+2, gb) && d.addresseeBefore(p.first):
+		if sameAnd {
+			return relMember
+		}
+		return relConj // "a promis à Israël et aux États-Unis", "prometió a Israel y a Estados Unidos": the addressee's word repeated
 	case lg.is(cAnd, first) && n >= 3 && n <= 5 && lg.is(cDet, d.fold(ga+1)) && d.roleWords(ga+2, gb) && !same:
 		return relConj // "Israel and the militant group Hamas": a determiner and a description of the second
 	case prev.Type == dyad.TypeCountry && next.Type != dyad.TypeCountry && len(p.members) == 1 && d.frontedPlace(p) && !lg.is(cPrep, first):
@@ -421,6 +430,29 @@ func (d *doc) genitiveBefore(k int) bool {
 		k--
 	}
 	return k >= 0 && d.lg.is(cGenitive, d.fold(k))
+}
+
+// andDets reports whether the tokens [a, b] are an "and" word followed only by determiners, or by an addressee
+// word and determiners: "à Israël et l'Égypte", "à Israël et aux États-Unis" join two targets, not a place and
+// the one met there.
+func (d *doc) andDets(a, b int) bool {
+	if b <= a || !d.lg.is(cAnd, d.fold(a)) {
+		return false // "在美国与麦卡锡": a bare "and" after a place stays the place, then the one met there
+	}
+	if a+1 <= b && d.lg.is(cAddressee, d.fold(a+1)) {
+		return d.onlyDets(a+2, b)
+	}
+	return d.onlyDets(a+1, b)
+}
+
+// addresseeBefore reports whether token k is governed by an addressee word of grammar ("à", "a", "to",
+// "contre"), over at most two determiners: the first of two targets whose second repeats the word.
+func (d *doc) addresseeBefore(k int) bool {
+	k--
+	for n := 0; n < 2 && k >= 0 && d.lg.is(cDet, d.fold(k)); n++ {
+		k--
+	}
+	return k >= 0 && d.lg.is(cAddressee, d.fold(k))
 }
 
 // compound reports whether mentions a and b are glued ideographs of one compound of countries ("俄乌").
