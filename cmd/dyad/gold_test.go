@@ -70,7 +70,7 @@ var goldFloors = []struct {
 	// wire6 (+ wire6-en-long, protest6-es): held-out sets written blind in the session of 2026-12-05 03:19-06:19,
 	// measured only at its start and end (docs/eval.md "Held-out sets written blind").
 	{"../../testdata/gold/wire6-en.jsonl", 0.25, 0.29, 0.22, 0.25},
-	{"../../testdata/gold/wire6-fr.jsonl", 0.42, 0.56, 0.33, 0.42},
+	{"../../testdata/gold/wire6-fr.jsonl", 0.46, 0.55, 0.40, 0.46}, // french round: 138 IRNGOV->ISR for gold ISRGOV is a sector slip at root match (P .562 -> .559), c+r .641 -> .700
 	{"../../testdata/gold/wire6-it.jsonl", 0.30, 0.40, 0.24, 0.30},
 	{"../../testdata/gold/wire6-es.jsonl", 0.28, 0.39, 0.22, 0.28},
 	{"../../testdata/gold/wire6-pt.jsonl", 0.35, 0.46, 0.28, 0.35}, // crowd round: one trip coded where the gold has aid to a third place (BRAMIL->EGY 042 for ->PSE 073)
