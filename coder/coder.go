@@ -893,6 +893,9 @@ func (d *doc) actorOf(ph int) dyad.EventActor {
 			a.Country, a.Code, a.ActorID = cc, cc+a.Sector, ""
 		}
 	}
+	if cc := d.partnerCountry(ph); cc != "" {
+		a.Country, a.Code, a.ActorID = cc, cc+a.Sector, "" // "Maduro and the country's opposition" (joint.go)
+	}
 	// "his Spanish and Chilean counterparts": a country adjective coordinated before a noun with a sector
 	// shares that noun ("Spanish" counterparts: ESPGOV)
 	if l := d.phrases[ph].list; l != nil && l[len(l)-1] != ph && m.Via == "demonym" && m.Actor.Type == dyad.TypeCountry && m.Actor.Country != "" {

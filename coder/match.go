@@ -1128,6 +1128,9 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 		}
 		out = append(out, recipTry{pair: [2]int{x, y}, end: n + dir})
 	}
+	if try, ok := s.listPair(p, dir); ok {
+		out = append(out, try) // a list the phrase grouping made, its members long phrases (joint.go)
+	}
 	if dir < 0 && q > 0 && s.repeatedGenitive(q-1, q) {
 		q-- // "de Armenia y de Azerbaiyán", read from the second: past its preposition to the "and"
 	}

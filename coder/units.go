@@ -221,6 +221,7 @@ func (d *doc) group() {
 		d.phrases = append(d.phrases, phrase{first: a, last: b, members: []int{i}, conj: -1})
 		cur = len(d.phrases) - 1
 	}
+	d.closeParens()
 	d.lists()
 	for pi := range d.phrases {
 		p := &d.phrases[pi]
@@ -402,14 +403,18 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relConj // "a promis à Israël et aux États-Unis", "prometió a Israel y a Estados Unidos": the addressee's word repeated
 	case lg.is(cAnd, first) && n >= 3 && n <= 5 && lg.is(cDet, d.fold(ga+1)) && d.roleWords(ga+2, gb) && !same:
 		return relConj // "Israel and the militant group Hamas": a determiner and a description of the second
+	case !sameAnd && d.andTitle(ga, gb):
+		return relConj // "X et le chef de la diplomatie rwandaise Y", "X và Phó Thủ tướng thứ nhất Ukraine Y" (joint.go)
 	case prev.Type == dyad.TypeCountry && next.Type != dyad.TypeCountry && len(p.members) == 1 && d.frontedPlace(p) && !lg.is(cPrep, first):
 		return relNone // "In Venezuela, la polizia ha arrestato ...", "Au Mali, les soldats ...": a place, then the subject
-	case (first == "," || lg.is(cAnd, first)) && same && n <= 16 && d.lowerWords(ga, gb) <= 5:
+	case (first == "," || lg.is(cAnd, first)) && same && n <= 16 && d.lowerWords(ga, gb) <= 5 && !(two && d.andTitle(ga, gb)):
 		return relMember
 	case plain(ga) && loose && n <= 3 && !two && !(next.Type == dyad.TypePerson && prev.Type != dyad.TypePerson && d.hasPrep(ga, gb)):
 		return relMember // but not "the Kremlin with Putin", nor "die Polizei Dutzende Demonstranten" (German nouns are capitalised)
 	case same && prev.Type == dyad.TypeCountry && n <= 3 && d.lowerWords(ga, gb) == n:
 		return relMember // "China's top diplomat Wang Yi"
+	case same && prev.Type == dyad.TypeCountry && next.Type == dyad.TypePerson && n <= 6 && d.titleSpan(ga, gb):
+		return relMember // "Japanse minister van Buitenlandse Zaken Yoko Kamikawa", "britannique de l'Intérieur James Cleverly"
 	case same && prev.Type == dyad.TypeCountry && next.Type == dyad.TypePerson && n >= 2 && n <= 4 && d.fold(gb) == "," && d.roleWords(ga, gb-1):
 		return relMember // "his Russian counterpart, Sergei Lavrov", "seinem russischen Amtskollegen, Sergej Lawrow"
 	case lg.is(cLoc, first) && d.allHan(ga, gb):
