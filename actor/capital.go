@@ -55,7 +55,7 @@ func (r *resolver) capitals() {
 		// found: a verb-final clause puts subject and object side by side ("dat Rusland Kiev ... aanviel").
 		// A genitive listed beside its capital ("Washingtons", "Moskaus") ends no name: it follows its noun,
 		// capitalised in German ("die Vorwürfe Washingtons", "die Haltung Moskaus").
-		if p := r.prevWord(i); p >= 0 && (conn(r.toks[p].fold)&connPlace != 0 || r.toks[p].cap && r.toks[p].word && !r.toks[p].han && !r.sentenceStart(p) && !taken[p] && !r.genitiveCapital(i)) {
+		if p := r.prevWord(i); p >= 0 && (conn(r.toks[p].fold)&connPlace != 0 && !r.stanceBefore(p) || r.toks[p].cap && r.toks[p].word && !r.toks[p].han && !r.sentenceStart(p) && !taken[p] && !r.genitiveCapital(i)) {
 			continue
 		}
 		for n := min(4, len(r.toks)-i); n > 0; n-- {
@@ -107,6 +107,29 @@ func (r *resolver) prevWord(i int) int {
 		}
 	}
 	return -1
+}
+
+// stanceBefore reports whether the word at p is an @of word ("de", "di") that follows, within three words, a
+// noun of the language's @stance line: "les accusations répétées de Kinshasa", "le plan d'autonomie de Rabat",
+// "l'invito di Washington" name the government's act, where "les rues de Quito" name a place.
+func (r *resolver) stanceBefore(p int) bool {
+	m := r.d.stance[r.lang]
+	if len(m) == 0 || r.conns()(r.toks[p].fold)&connOf == 0 {
+		return false
+	}
+	for k, n := p-1, 0; k >= 0 && n < 3; k-- {
+		if !r.toks[k].word {
+			if isSentenceEnd(r.toks[k].fold) || r.toks[k].fold == "," {
+				return false
+			}
+			continue
+		}
+		if m[r.toks[k].fold] {
+			return true
+		}
+		n++
+	}
+	return false
 }
 
 // nextWord returns the index of the token at or after j when it is a word directly following, or -1.

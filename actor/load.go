@@ -65,6 +65,7 @@ type Dictionary struct {
 	quantLen     int                        // the most tokens of a quantifier
 	ownOnly      map[string]map[string]bool // per language, folded bodies that are actors only with a country of their own
 	local        map[string]map[string]bool // per language, folded titles of a city's or region's office (@local)
+	stance       map[string]map[string]bool // per language, folded nouns of what a government says or does (@stance)
 	weak         map[string]map[string]bool // per language, folded names that are common words too ("Anh"): @weak
 	short        map[string]map[string]bool // per language, folded short forms of countries used in compounds ("中", "Trung")
 	compoundNext map[string]map[string]bool // per language, words that may follow a glued compound ("关系")
@@ -172,6 +173,7 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		quant:        map[string]map[string]bool{},
 		ownOnly:      map[string]map[string]bool{},
 		local:        map[string]map[string]bool{},
+		stance:       map[string]map[string]bool{},
 		short:        map[string]map[string]bool{},
 		weak:         map[string]map[string]bool{},
 		compoundNext: map[string]map[string]bool{},
@@ -484,8 +486,11 @@ func (d *Dictionary) loadAgents(f packs.File, first bool) []error {
 			case "@local":
 				errs = append(errs, d.addForms(d.local, lang, l)...)
 				continue
+			case "@stance":
+				errs = append(errs, d.addForms(d.stance, lang, l)...)
+				continue
 			default:
-				errs = append(errs, l.Errorf("unknown line kind %q: want @of, @to, @and, @place, @cause, @whole, @dest, @former, @quantity, @own, @local or @elision", head))
+				errs = append(errs, l.Errorf("unknown line kind %q: want @of, @to, @and, @place, @cause, @whole, @dest, @former, @quantity, @own, @local, @stance or @elision", head))
 				continue
 			}
 			if d.conn[lang] == nil {
