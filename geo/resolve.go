@@ -30,6 +30,9 @@ type lang struct {
 	away    map[string]bool // words right before a place word that make the place a destination: "rendre"
 	of      map[string]bool // genitive words before a place named without a place word: "of", "de", "di", "van"
 	home    []string        // phrases of a clause that name the article's own country: "the country's", "du pays"
+	from    map[string]bool // words before a place someone comes from, no place of the event: "from", "vanuit", "从"
+	city    map[string]bool // words between a country and its city: "首都", "thủ đô", "capital"
+	after   map[string]bool // Chinese characters that may follow a two-character name read without a place word: "市", "港"
 	stop    map[string]bool // the language's stop words (<lang>/stopwords): never a place named without a place word
 	inflect [][2]string     // endings a place takes in the text, and its dictionary ending: "е>а" (Москве)
 }
@@ -45,7 +48,7 @@ func New(set *packs.Set) (*Resolver, error) {
 	g, errs := Load(set)
 	r := &Resolver{g: g, langs: map[string]*lang{}}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, city: map[string]bool{}, after: map[string]bool{}}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -68,6 +71,12 @@ func New(set *packs.Set) (*Resolver, error) {
 					add(l.away, words)
 				case "of":
 					add(l.of, words)
+				case "from":
+					add(l.from, words)
+				case "city":
+					add(l.city, words)
+				case "after":
+					add(l.after, words)
 				case "home":
 					for _, w := range words {
 						l.home = append(l.home, text.Fold(w))
@@ -82,7 +91,7 @@ func New(set *packs.Set) (*Resolver, error) {
 						l.inflect = append(l.inflect, [2]string{text.Fold(from), text.Fold(to)})
 					}
 				default:
-					errs = append(errs, ln.Errorf("unknown class %q (want where, skip, never, away, of, home or inflect)", ln.Fields[0]))
+					errs = append(errs, ln.Errorf("unknown class %q (want where, skip, never, away, of, home, from, city, after or inflect)", ln.Fields[0]))
 				}
 			}
 		}
@@ -266,10 +275,14 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string) *
 	var cands []candidate
 	if c.lg != nil {
 		cands = r.candidates(c, start, end, trigger)
-		if len(cands) == 0 {
-			// no place word before a place: a city the sentence names all the same ("the streets of Porto
-			// Alegre", "Hải Phòng", "郑州市"), rather than the lead's or the dateline's
-			cands = r.bare(c, start, end)
+		if !slices.ContainsFunc(cands, r.isCity) {
+			// no city after a place word: a city the sentence names all the same ("the streets of Porto
+			// Alegre", "Hải Phòng", "郑州市", "colline di Valparaíso, in Cile"), rather than the country or region
+			// a place word names, the lead's or the dateline's
+			cands = append(cands, r.bare(c, start, end)...)
+		}
+		if slices.ContainsFunc(cands, r.isCity) {
+			cands = slices.DeleteFunc(cands, func(cd candidate) bool { return !r.isCity(cd) })
 		}
 	}
 	if len(cands) == 0 {
@@ -371,14 +384,21 @@ func (r *Resolver) bare(c *article, start, end int) []candidate {
 		first, _ := utf8.DecodeRuneInString(t.Text)
 		han := unicode.Is(unicode.Han, first)
 		oneWord := !strings.Contains(cd.key, " ")
+		if j > 0 && c.lg.from[toks[j-1].Fold] {
+			continue // "vanuit Den Haag", "从北京": where someone comes from
+		}
 		if han {
 			n := utf8.RuneCountInString(c.a.Text[cd.start:cd.end])
 			oneWord = n <= 2
-			if n < 2 {
+			// two characters inside a longer word ("加勒" of 加勒比海, "奥卢" of a name) unless a character that
+			// follows names ("天津港", "武汉市", "拉法西部") or none follows
+			if n < 2 || n == 2 && next >= 0 && toks[next].Start == cd.end && hanToken(toks[next]) && !c.lg.after[toks[next].Fold] {
 				continue
 			}
 		} else if next >= 0 && toks[next].IsWord() && toks[next].IsCapitalized() && !c.lg.where[toks[next].Fold] {
 			continue
+		} else if j > 2 && c.lg.of[toks[j-1].Fold] && toks[j-2].IsWord() && toks[j-2].IsCapitalized() && !c.lg.stop[toks[j-2].Fold] && toks[j-3].IsWord() {
+			continue // "Palacio de López", "University of X": a building or a body named after the place
 		}
 		if oneWord && c.lg.stop[cd.key] {
 			continue
@@ -409,8 +429,19 @@ func elided(w string) string {
 	return ""
 }
 
+// isCity reports whether a candidate may be a city.
+func (r *Resolver) isCity(cd candidate) bool {
+	return slices.ContainsFunc(cd.places, func(id int32) bool { return r.g.places[id].Precision == City })
+}
+
 // bareMinPopulation is the size of a city a one-word name stands for when no place word comes before it.
 const bareMinPopulation = 100000
+
+// hanToken reports whether a token is Chinese characters.
+func hanToken(t text.Token) bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.Is(unicode.Han, r)
+}
 
 // mentionAt returns the actor mention that covers offset.
 func mentionAt(ms []dyad.ActorMention, offset int) (dyad.ActorMention, bool) {
@@ -492,7 +523,15 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 			break
 		}
 		// a city-state ("in Singapore": the capital of that name lies at the country's centroid), or a big city or
-		// the country's capital whose own name it is, when the country's is another ("em Salvador", "à Tunis")
+		// the country's capital whose own name it is, when the country's is another ("em Salvador", "à Tunis"),
+		// or a city of that name in the article's own country when the country is another ("en Granada" in a
+		// report on Nicaragua)
+		if cd.places != nil && c.main != "" && m.Actor.Country != c.main && slices.ContainsFunc(cd.places, func(id int32) bool {
+			p := r.g.places[id]
+			return p.Precision == City && p.Country == c.main
+		}) {
+			break
+		}
 		if cd.places != nil {
 			p := r.g.places[cd.places[0]]
 			if p.Country == m.Actor.Country && p.Capital && dist(p, r.g.places[ci]) < 30 {
@@ -503,10 +542,21 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 			}
 		}
 		cd = candidate{start: m.Start, end: m.End, places: []int32{ci}, key: Key(m.Text)}
+		// a country (or its adjective) right before one of its cities names the city: "阿联酋迪拜", "塔吉克斯坦首都
+		// 杜尚别", "im polnischen Oświęcim"
+		if city, ok := r.cityAfter(c, toks, m.End, m.Actor.Country); ok {
+			cd = city
+		}
 		break
 	}
 	if cd.places == nil {
 		return cd, false
+	}
+	// a one-word name before a genitive word names a building or a body, not the place: "the Temple of the Tooth"
+	if !strings.Contains(cd.key, " ") && !unicode.Is(unicode.Han, first) && r.g.places[cd.places[0]].Precision == City {
+		if i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end }); i >= 0 && c.lg.of[toks[i].Fold] {
+			return candidate{}, false
+		}
 	}
 	// "Paris, Texas", "Hanoi, Vietnam": a region or country right after the name narrows it
 	if i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end }); i >= 0 && toks[i].Text == "," && i+1 < len(toks) {
@@ -577,6 +627,32 @@ func (r *Resolver) clause(c *article, toks []text.Token, ids []int32) []int32 {
 		}
 	}
 	return ids
+}
+
+// cityAfter reads a city of country cc that starts right after byte offset end, past skip words and words
+// of the class city ("首都", "thủ đô").
+func (r *Resolver) cityAfter(c *article, toks []text.Token, end int, cc string) (candidate, bool) {
+	k := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= end })
+	for n := 0; k >= 0 && k < len(toks) && n < 3; n++ {
+		t := toks[k]
+		if c.lg.skip[t.Fold] || c.lg.city[t.Fold] {
+			k++
+			continue
+		}
+		if _, covered := mentionAt(c.ms, t.Start); covered || !t.IsWord() {
+			return candidate{}, false
+		}
+		cd, ok := r.at(c, toks, k)
+		if !ok {
+			return candidate{}, false
+		}
+		cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool {
+			p := r.g.places[id]
+			return p.Precision != City || p.Country != cc
+		})
+		return cd, len(cd.places) > 0
+	}
+	return candidate{}, false
 }
 
 // qualify keeps the places that lie in the region or country a qualifier names (its first words, folded),
