@@ -11,7 +11,7 @@ import (
 // word; not a stop word, not a first name, not a country (the actors place those); the clause after a
 // place's comma narrows which of its namesakes it is, by a country or region it names or by a phrase that
 // names the article's own country ("dans le nord du pays"); a seat of power stands for its city; a sentence that names no place is set in the one
-// country its actors name.
+// country its actors name; a city named anywhere beats a country or region a place word names.
 func TestBareNames(t *testing.T) {
 	p := loadPipe(t)
 	for _, tt := range []struct {
@@ -29,6 +29,12 @@ func TestBareNames(t *testing.T) {
 		{"fr", "Des tirs ont visé un convoi de l'armée libanaise près de Tripoli, dans le nord du pays, selon une source militaire.", "266826"},
 		{"es", "El canciller ruso fue recibido el martes en el Palacio de Miraflores por el presidente venezolano.", "3646738"},
 		{"fr", "Les Maliens votaient dimanche pour adopter une nouvelle Constitution.", "MLI"},
+		// a city beats the country a place word names; a country right before its city; a city of the
+		// article's country beats a foreign country's name; a building named after a place is not it
+		{"it", "Una frana ha travolto alcune case nei dintorni di Cusco, in Perù, dopo giorni di pioggia.", "3941584"},
+		{"zh", "代表团周二抵达阿联酋迪拜，将出席为期三天的投资论坛。", "292223"},
+		{"es", "El gobierno nicaragüense de Daniel Ortega inauguró el lunes un hospital en Granada.", "3619136"},
+		{"en", "Pilgrims queued outside the Temple of Heaven in Beijing on Sunday.", "1816670"},
 	} {
 		a := &dyad.Article{ID: "bare", Lang: tt.lang, Text: tt.text, Published: "2024-07-30"}
 		ms := p.dict.Recognize(a)
