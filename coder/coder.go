@@ -30,6 +30,8 @@ type Coder struct {
 	frames frameMaps
 	// nouns: the codes under a noun of a class in the subject or the object (NounsFile)
 	nouns nounMaps
+	// sectors: the codes by the source's sector (SectorCodesFile): gunmen's attacks are 18, not 19
+	sectors sectorMaps
 	// placeFn, when set (SetPlaces), knows more places than places/*: the gazetteer of the geo stage
 	placeFn func(key, prefer string) (string, bool)
 	// dates: the date expressions parsed so far, for every article
@@ -79,6 +81,8 @@ func init() {
 		nm, nerrs := loadNouns(s, cb)
 		errs = append(errs, nerrs...)
 		errs = append(errs, checkNouns(langs, nm)...)
+		_, serrs := loadSectorCodes(s, cb)
+		errs = append(errs, serrs...)
 		errs = append(errs, checkSpaces(s)...)
 		return append(errs, perrs...)
 	})
@@ -114,7 +118,11 @@ func New(p *packs.Set, cb *cameo.Codebook) (*Coder, error) {
 	if nerrs = append(nerrs, checkNouns(langs, nm)...); len(nerrs) > 0 {
 		return nil, fmt.Errorf("coder nouns: %w", errors.Join(nerrs...))
 	}
-	return &Coder{cb: cb, langs: langs, split: sp, places: places, discards: ds, frames: fm, nouns: nm}, nil
+	sm, serrs := loadSectorCodes(p, cb)
+	if len(serrs) > 0 {
+		return nil, fmt.Errorf("coder sector codes: %w", errors.Join(serrs...))
+	}
+	return &Coder{cb: cb, langs: langs, split: sp, places: places, discards: ds, frames: fm, nouns: nm, sectors: sm}, nil
 }
 
 // Langs returns the languages that have coder data.
@@ -370,8 +378,16 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 						Why: fmt.Sprintf("pattern %q: its subject is the target of another match: not coded", cd.pt.text)})
 					continue
 				}
-				src := d.slotActor(cd, cd.b.s)
 				name := a.Text[d.toks[cd.b.placeAt[0]].Start:d.toks[cd.b.placeAt[1]].End]
+				// H alone: no agent named ("two car bombs exploded in Mogadishu"): the place's country
+				src := dyad.EventActor{Code: cd.b.place, Name: name, Country: cd.b.place}
+				if cd.b.s != -1 {
+					src = d.slotActor(cd, cd.b.s)
+				} else if d.namePart(ta, cd.b.placeAt[0]) {
+					res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code,
+						Why: fmt.Sprintf("pattern %q: its place ends a longer name: not coded", cd.pt.text)})
+					continue
+				}
 				tgt := dyad.EventActor{Code: cd.b.place, Name: name, Country: cd.b.place}
 				if src.Country == tgt.Country && !cd.pt.home {
 					continue // a trip at home is no visit
@@ -934,7 +950,7 @@ func (d *doc) event(sp dyad.Span, ta, tb int, s *sentence, cd candidate, src, tg
 }
 
 func (d *doc) eventActors(sp dyad.Span, ta, tb int, s *sentence, cd candidate, src, tgt dyad.EventActor, conf float64) dyad.Event {
-	code, _ := d.c.cb.Lookup(cd.codeOf())
+	code, _ := d.c.cb.Lookup(d.c.sectors.apply(src, cd.codeOf()))
 	w := d.eventDate(ta, tb, s.u[cd.b.trig].tok)
 	if d.locFor != [2]int{ta, tb} {
 		d.locFor = [2]int{ta, tb}

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/packs"
 )
 
@@ -100,4 +102,57 @@ func objectOfAnother(cd candidate, sel []candidate) bool {
 		}
 	}
 	return false
+}
+
+// SectorCodesFile holds the codes an event gets by the sector of its source, whatever the verb: CAMEO tells
+// unconventional violence (18: bombings, raids, massacres by gunmen, jihadists, insurgents) from the
+// conventional force of armies (19), so "Bewaffnete haben mehrere Dörfer überfallen", "des jihadistes ont
+// attaqué une école de gendarmerie", "武装分子袭击...镇" are 180 where the same verbs with an army as subject are
+// 190. Lines `SECTOR | FROM>TO ...` (the longest FROM that begins the event's code applies).
+const SectorCodesFile = "cameo/sectorcodes"
+
+// sectorMaps maps a source sector to its code map.
+type sectorMaps map[string]codeMap
+
+// loadSectorCodes reads SectorCodesFile.
+func loadSectorCodes(p *packs.Set, cb *cameo.Codebook) (sectorMaps, []error) {
+	sm := sectorMaps{}
+	files, err := p.Files(SectorCodesFile)
+	if err != nil {
+		return sm, []error{err}
+	}
+	var errs []error
+	for _, f := range files {
+		for l := range f.Lines() {
+			if len(l.Fields) < 2 || l.Fields[0] == "" || strings.ToUpper(l.Fields[0]) != l.Fields[0] {
+				errs = append(errs, l.Errorf("want SECTOR | FROM>TO | ..."))
+				continue
+			}
+			m := sm[l.Fields[0]]
+			if m == nil {
+				m = codeMap{}
+				sm[l.Fields[0]] = m
+			}
+			errs = append(errs, m.addPairs(l, "sector "+l.Fields[0], l.Fields[1:], cb, false)...)
+		}
+	}
+	return sm, errs
+}
+
+// apply returns the code an event of code by a source of this sector gets.
+func (sm sectorMaps) apply(src dyad.EventActor, code string) string {
+	if to, ok := sm[src.Sector].apply(code); ok {
+		return to
+	}
+	return code
+}
+
+// namePart reports whether the place name at token k ends a longer name: two capitalised words stand right
+// before it inside the sentence that starts at token ta ("la base aérea Marco Fidel Suárez" is no place
+// Suárez). Only an event that names nobody but the place (H alone) has nothing else to tell it by.
+func (d *doc) namePart(ta, k int) bool {
+	if k-2 <= ta {
+		return false
+	}
+	return d.toks[k-1].IsCapitalized() && d.toks[k-2].IsCapitalized()
 }

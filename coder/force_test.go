@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/packs"
 )
 
@@ -92,5 +93,38 @@ func TestSectorSlot(t *testing.T) {
 		if _, err := lg.parseElem(bad, nil); err == nil {
 			t.Errorf("%s: no error", bad)
 		}
+	}
+}
+
+// TestSectorCodes: an attack by gunmen (sector INS) is unconventional violence (18), whatever the verb of 19
+// that tells it; an army's stays 19, and codes outside the map keep theirs.
+func TestSectorCodes(t *testing.T) {
+	sm := sectorMaps{"INS": codeMap{"19": "180"}}
+	for _, c := range []struct {
+		sector, code, want string
+	}{{"INS", "190", "180"}, {"INS", "195", "180"}, {"INS", "200", "200"}, {"INS", "112", "112"},
+		{"MIL", "190", "190"}, {"", "195", "195"}} {
+		if got := sm.apply(dyad.EventActor{Code: "NGA" + c.sector, Country: "NGA", Sector: c.sector}, c.code); got != c.want {
+			t.Errorf("%s %s: got %s, want %s", c.sector, c.code, got, c.want)
+		}
+	}
+}
+
+// TestPlaceAlone: a pattern whose only slot is H is an event at a place with no agent named; its target is
+// the place's country itself (placeObj), and L alone is refused.
+func TestPlaceAlone(t *testing.T) {
+	mk := func(slot byte) (*pattern, error) {
+		pt := &pattern{code: "183", elems: []elem{{kind: kLit, alts: []alt{{{text: "bomb"}}}}, {kind: kLit, alts: []alt{{{text: "exploded"}}}}, {kind: kSlot, slot: slot}}}
+		return pt, pt.finish()
+	}
+	pt, err := mk('H')
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !pt.place || !pt.home || !pt.placeObj || pt.agentless || pt.oneSided {
+		t.Errorf("H alone: place %v home %v placeObj %v agentless %v oneSided %v", pt.place, pt.home, pt.placeObj, pt.agentless, pt.oneSided)
+	}
+	if _, err := mk('L'); err == nil {
+		t.Error("L alone: want an error")
 	}
 }

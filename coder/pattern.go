@@ -184,8 +184,10 @@ func (pt *pattern) finish() error {
 		return errors.New("slots T and L (the target's place) exclude each other")
 	case pt.content && s != 1:
 		return errors.New("slot C (the target named in the content) needs S")
-	case r == 0 && s == 0 && (t != 1 || l != 0):
-		return errors.New("a pattern needs S (with T, L or H, or alone for a one-sided event), T alone (an agentless passive), or R")
+	case r == 0 && s == 0 && t == 0 && l == 1 && !pt.home:
+		return errors.New("slot L needs S: alone, a place is H (an event at a place with no agent named)")
+	case r == 0 && s == 0 && (t != 1 || l != 0) && !(t == 0 && l == 1):
+		return errors.New("a pattern needs S (with T, L or H, or alone for a one-sided event), T alone (an agentless passive), H alone (no agent named), or R")
 	case pt.anchor < 0 && pt.content:
 		return errors.New("slot C (the target named in the content) must come after a word of the pattern")
 	case pt.anchor < 0:
@@ -236,7 +238,10 @@ func (pt *pattern) finish() error {
 			pt.active = true
 		}
 	}
-	pt.agentless = r == 0 && s == 0
+	pt.agentless = r == 0 && s == 0 && t == 1
+	// H alone: an event at a place that names no agent ("two car bombs exploded in Mogadishu"): the place's
+	// country on both sides, as the place twin of force, the country itself
+	pt.placeObj = pt.placeObj || r == 0 && s == 0 && t == 0 && pt.home
 	for _, e := range pt.elems {
 		if e.kind == kSlot && e.slot != 'O' {
 			pt.tSubject = e.slot == 'T'
