@@ -951,6 +951,9 @@ func (d *doc) event(sp dyad.Span, ta, tb int, s *sentence, cd candidate, src, tg
 
 func (d *doc) eventActors(sp dyad.Span, ta, tb int, s *sentence, cd candidate, src, tgt dyad.EventActor, conf float64) dyad.Event {
 	code, _ := d.c.cb.Lookup(d.c.sectors.apply(src, cd.codeOf()))
+	if code.QuadClass == 4 && s.militaryWeapon(cd.b, src) {
+		src.Code, src.Sector, src.ActorID = src.Country+"MIL", "MIL", ""
+	}
 	w := d.eventDate(ta, tb, s.u[cd.b.trig].tok)
 	if d.locFor != [2]int{ta, tb} {
 		d.locFor = [2]int{ta, tb}

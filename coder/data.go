@@ -116,6 +116,9 @@ type lang struct {
 	notense map[string]bool
 	// nouns: the words of each noun class (grammar `noun | NAME | word ...`): "rescue team", "ceasefire"
 	nouns []nounWords
+	// weapons: the word set WeaponSet of the verbs files, whose words in a force event's subject make a bare
+	// country its military (militaryWeapon)
+	weapons []alt
 	// lights, npreps and shapes: the light verbs and the complement prepositions of each class of event
 	// nouns, and the word orders that derive patterns from them (grammar `light`, `nprep`, `shape`: nounacts.go)
 	lights, npreps map[string][]alt
@@ -486,6 +489,9 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 					}
 				}
 			}
+		}
+		if w, ok := sets[WeaponSet]; ok {
+			lg.weapons = w
 		}
 		for _, f := range files {
 			lg.hasData = true

@@ -156,3 +156,50 @@ func (d *doc) namePart(ta, k int) bool {
 	}
 	return d.toks[k-1].IsCapitalized() && d.toks[k-2].IsCapitalized()
 }
+
+// WeaponSet names the word set of a language's verbs files that lists weapons fired or dropped by a state's
+// forces ("missile", "misil", "Rakete", "artillery", "warplanes"). A force event whose source is a bare
+// country named by an adjective or a genitive of such a weapon ("a Russian missile struck", "un misil ruso
+// impactó", "Israeli air strikes pounded") is by that country's military, as CAMEO codes it (RUSMIL).
+const WeaponSet = "@weapon"
+
+// maxWeaponLead is the most word units before S that its weapon may stand ("una lluvia de misiles S"), and
+// maxWeaponTail the most after it ("S missile", "S air strikes").
+const (
+	maxWeaponLead = 4
+	maxWeaponTail = 2
+)
+
+// militaryWeapon reports whether src, the source of a match b of material conflict, is a bare country whose
+// subject noun phrase holds a weapon of WeaponSet: the words right before S's phrase or right after it, up to
+// a word of the pattern, another actor, a barrier or a mark.
+func (s *sentence) militaryWeapon(b binding, src dyad.EventActor) bool {
+	lg := s.d.lg
+	if len(lg.weapons) == 0 || src.Country == "" || src.Code != src.Country || src.Sector != "" || b.s < 0 {
+		return false
+	}
+	sp := -1
+	for p := b.lo; p <= b.hi && p < len(s.u); p++ {
+		if s.u[p].phrase == b.s {
+			sp = p
+			break
+		}
+	}
+	if sp < 0 {
+		return false
+	}
+	word := func(p int) bool {
+		return p >= 0 && p < len(s.u) && s.u[p].phrase < 0 && !s.barrierAt(p) && !s.nounStop(p)
+	}
+	first, last := sp, sp
+	// before S, a word of the pattern may be the weapon itself ("@weapon ..3 S impactó"); after it, a word of
+	// the pattern is its verb, but for the noun right after S ("Israeli strikes pounded", read as "S @strike")
+	for p := sp - 1; sp-p <= maxWeaponLead && word(p); p-- {
+		first = p
+	}
+	for p := sp + 1; p-sp <= maxWeaponTail && word(p) && (p == sp+1 || !slices.Contains(b.lits, p)); p++ {
+		last = p
+	}
+	return first < sp && s.tokensHave(s.u[first].tok, s.u[sp].tok-1, lg.weapons) ||
+		last > sp && s.tokensHave(s.u[sp].last+1, s.u[last].last, lg.weapons)
+}
