@@ -163,12 +163,8 @@ func (d *doc) namePart(ta, k int) bool {
 // impactó", "Israeli air strikes pounded") is by that country's military, as CAMEO codes it (RUSMIL).
 const WeaponSet = "@weapon"
 
-// maxWeaponLead is the most word units before S that its weapon may stand ("una lluvia de misiles S"), and
-// maxWeaponTail the most after it ("S missile", "S air strikes").
-const (
-	maxWeaponLead = 4
-	maxWeaponTail = 2
-)
+// maxWeaponLead is the most word units before S that its weapon may stand ("una lluvia de misiles S").
+const maxWeaponLead = 4
 
 // militaryWeapon reports whether src, the source of a match b of material conflict, is a bare country whose
 // subject noun phrase holds a weapon of WeaponSet: the words right before S's phrase or right after it, up to
@@ -191,15 +187,22 @@ func (s *sentence) militaryWeapon(b binding, src dyad.EventActor) bool {
 	word := func(p int) bool {
 		return p >= 0 && p < len(s.u) && s.u[p].phrase < 0 && !s.barrierAt(p) && !s.nounStop(p)
 	}
-	first, last := sp, sp
-	// before S, a word of the pattern may be the weapon itself ("@weapon ..3 S impactó"); after it, a word of
-	// the pattern is its verb, but for the noun right after S ("Israeli strikes pounded", read as "S @strike")
+	// before S, up to maxWeaponLead words, a word of the pattern among them ("@weapon ..3 S impactó": the
+	// weapon itself); after S, only a weapon that starts right after it ("Israeli air strikes pounded", read
+	// as "S @strike"), not one further on ("attacked by Iran with drones")
+	first := sp
 	for p := sp - 1; sp-p <= maxWeaponLead && word(p); p-- {
 		first = p
 	}
-	for p := sp + 1; p-sp <= maxWeaponTail && word(p) && (p == sp+1 || !slices.Contains(b.lits, p)); p++ {
-		last = p
+	if first < sp && s.tokensHave(s.u[first].tok, s.u[sp].tok-1, lg.weapons) {
+		return true
 	}
-	return first < sp && s.tokensHave(s.u[first].tok, s.u[sp].tok-1, lg.weapons) ||
-		last > sp && s.tokensHave(s.u[sp].last+1, s.u[last].last, lg.weapons)
+	if !word(sp + 1) {
+		return false
+	}
+	k := s.u[sp+1].tok
+	return slices.ContainsFunc(lg.weapons, func(a alt) bool {
+		last := k + len(a) - 1 // a weapon of one or more words that starts at k
+		return last < len(s.d.toks) && s.tokensHave(k, last, []alt{a})
+	})
 }
