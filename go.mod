@@ -86,7 +86,3 @@ require (
 )
 
 tool honnef.co/go/tools/cmd/staticcheck
-
-// go-trafilatura guesses each page's language with whatlanggo for an answer dyad never reads (about 5% of
-// the pipeline's CPU); this stand-in guesses nothing (internal/stubs/whatlanggo/whatlanggo.go says when to drop it).
-replace github.com/RadhiFadlillah/whatlanggo => ./internal/stubs/whatlanggo
