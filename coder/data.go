@@ -33,6 +33,7 @@ var grammarKinds = map[string]bool{
 	"tense": true, "notense": true, "front": true, "noun": true, "genitive": true, "content": true, "addressee": true, "perfect": true,
 	"light": true, "nprep": true, "shape": true,
 	"protest": true,
+	"subjrel": true,
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
@@ -177,6 +178,10 @@ const (
 	// cPerfect: an auxiliary of the perfect ("hat", "heeft", "a", "ha"), which a second coordinated participle
 	// shares with the first: "hat X abgebrochen und Y beschuldigt" (sentence.elidedAux)
 	cPerfect
+	// cSubjRel: a relative pronoun that may open a subject relative clause without commas after the sentence's
+	// subject ("the officers who seized power in Niger urged ...", "les militaires qui ont pris le pouvoir ...
+	// ont accusé"): the subject of the verb after the clause is the antecedent (sentence.subjRelAntecedent)
+	cSubjRel
 )
 
 var classBits = map[string]uint64{
@@ -186,6 +191,7 @@ var classBits = map[string]uint64{
 	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark, "passive": cPassive, "datelead": cDatelead,
 	"between": cBetween, "agent": cAgent, "whole": cWhole, "goal": cGoal, "clitic": cClitic,
 	"own": cOwn, "allege": cAllege, "this": cThis, "front": cFront, "genitive": cGenitive, "addressee": cAddressee, "perfect": cPerfect,
+	"subjrel": cSubjRel,
 }
 
 func (lg *lang) is(class uint64, fold string) bool { return lg.class[fold]&class != 0 }

@@ -675,6 +675,13 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 				return true // "Israël, dat hij beschuldigt van genocide": the relative pronoun is the object
 			}
 		}
+		if e.kind == kSlot && e.slot == 'S' && dir < 0 && !b.imported && p == pos && !sawAnd && (j == 0 || els[j-1].kind != kSlot) {
+			// "the officers who seized power in Niger urged ...": the subject before a relative clause without commas
+			// (not after a slot: in "S T! a accusé" T may be the clause's object)
+			if a := s.subjRelAntecedent(p); a >= 0 && s.subjRelBind(els, j, a, b) {
+				return true
+			}
+		}
 		if e.kind == kSlot && e.slot == 'S' && dir < 0 && !b.imported && p > 0 && p < len(s.u) && s.u[p].phrase < 0 && s.d.lg.is(cRel, s.u[p].fold) && s.relSubject(els, j, p, b) {
 			return true // "Israel Katz, que declarou ...", "..., con quien firmó": the subject of a relative clause
 		}
