@@ -454,7 +454,8 @@ func (d *doc) andDets(a, b int) bool {
 // "contre"), over at most two determiners: the first of two targets whose second repeats the word.
 func (d *doc) addresseeBefore(k int) bool {
 	k--
-	for n := 0; n < 2 && k >= 0 && d.lg.is(cDet, d.fold(k)); n++ {
+	// Portuguese "a" is a determiner and the addressee's preposition: "apelo a Israel e ao Hamas"
+	for n := 0; n < 2 && k >= 0 && d.lg.is(cDet, d.fold(k)) && !d.lg.is(cAddressee, d.fold(k)); n++ {
 		k--
 	}
 	return k >= 0 && d.lg.is(cAddressee, d.fold(k))
