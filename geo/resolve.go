@@ -32,7 +32,6 @@ type lang struct {
 	home    []string        // phrases of a clause that name the article's own country: "the country's", "du pays"
 	from    map[string]bool // words before a place someone comes from, no place of the event: "from", "vanuit", "从"
 	city    map[string]bool // words between a country and its city: "首都", "thủ đô", "capital"
-	after   map[string]bool // Chinese characters that may follow a two-character name read without a place word: "市", "港"
 	stop    map[string]bool // the language's stop words (<lang>/stopwords): never a place named without a place word
 	inflect [][2]string     // endings a place takes in the text, and its dictionary ending: "е>а" (Москве)
 }
@@ -48,7 +47,7 @@ func New(set *packs.Set) (*Resolver, error) {
 	g, errs := Load(set)
 	r := &Resolver{g: g, langs: map[string]*lang{}}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, city: map[string]bool{}, after: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, city: map[string]bool{}}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -75,8 +74,6 @@ func New(set *packs.Set) (*Resolver, error) {
 					add(l.from, words)
 				case "city":
 					add(l.city, words)
-				case "after":
-					add(l.after, words)
 				case "home":
 					for _, w := range words {
 						l.home = append(l.home, text.Fold(w))
@@ -91,7 +88,7 @@ func New(set *packs.Set) (*Resolver, error) {
 						l.inflect = append(l.inflect, [2]string{text.Fold(from), text.Fold(to)})
 					}
 				default:
-					errs = append(errs, ln.Errorf("unknown class %q (want where, skip, never, away, of, home, from, city, after or inflect)", ln.Fields[0]))
+					errs = append(errs, ln.Errorf("unknown class %q (want where, skip, never, away, of, home, from, city or inflect)", ln.Fields[0]))
 				}
 			}
 		}
@@ -277,9 +274,14 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string) *
 		cands = r.candidates(c, start, end, trigger)
 		if !slices.ContainsFunc(cands, r.isCity) {
 			// no city after a place word: a city the sentence names all the same ("the streets of Porto
-			// Alegre", "Hải Phòng", "郑州市", "colline di Valparaíso, in Cile"), rather than the country or region
-			// a place word names, the lead's or the dateline's
-			cands = append(cands, r.bare(c, start, end)...)
+			// Alegre", "Hải Phòng", "郑州市"), rather than the lead's or the dateline's, and rather than a country
+			// or region a place word names when the city lies in it ("colline di Valparaíso, in Cile"; not "in
+			// Albania ... firmato da Roma e Tirana")
+			bare := r.bare(c, start, end)
+			if len(cands) > 0 {
+				bare = slices.DeleteFunc(bare, func(b candidate) bool { return !r.inAny(b, cands) })
+			}
+			cands = append(cands, bare...)
 		}
 		if slices.ContainsFunc(cands, r.isCity) {
 			cands = slices.DeleteFunc(cands, func(cd candidate) bool { return !r.isCity(cd) })
@@ -390,15 +392,11 @@ func (r *Resolver) bare(c *article, start, end int) []candidate {
 		if han {
 			n := utf8.RuneCountInString(c.a.Text[cd.start:cd.end])
 			oneWord = n <= 2
-			// two characters inside a longer word ("加勒" of 加勒比海, "奥卢" of a name) unless a character that
-			// follows names ("天津港", "武汉市", "拉法西部") or none follows
-			if n < 2 || n == 2 && next >= 0 && toks[next].Start == cd.end && hanToken(toks[next]) && !c.lg.after[toks[next].Fold] {
+			if n < 2 {
 				continue
 			}
 		} else if next >= 0 && toks[next].IsWord() && toks[next].IsCapitalized() && !c.lg.where[toks[next].Fold] {
 			continue
-		} else if j > 2 && c.lg.of[toks[j-1].Fold] && toks[j-2].IsWord() && toks[j-2].IsCapitalized() && !c.lg.stop[toks[j-2].Fold] && toks[j-3].IsWord() {
-			continue // "Palacio de López", "University of X": a building or a body named after the place
 		}
 		if oneWord && c.lg.stop[cd.key] {
 			continue
@@ -429,6 +427,23 @@ func elided(w string) string {
 	return ""
 }
 
+// inAny reports whether one of a city candidate's places lies in a country or region that one of cands
+// may be, keeping only those places.
+func (r *Resolver) inAny(b candidate, cands []candidate) bool {
+	in := func(id int32) bool {
+		p := r.g.places[id]
+		for _, cd := range cands {
+			for _, q := range cd.places {
+				if a := r.g.places[q]; a.Precision == Country && a.Country == p.Country || a.Precision == Admin1 && a.ID == p.Admin1 {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return slices.ContainsFunc(b.places, in)
+}
+
 // isCity reports whether a candidate may be a city.
 func (r *Resolver) isCity(cd candidate) bool {
 	return slices.ContainsFunc(cd.places, func(id int32) bool { return r.g.places[id].Precision == City })
@@ -436,12 +451,6 @@ func (r *Resolver) isCity(cd candidate) bool {
 
 // bareMinPopulation is the size of a city a one-word name stands for when no place word comes before it.
 const bareMinPopulation = 100000
-
-// hanToken reports whether a token is Chinese characters.
-func hanToken(t text.Token) bool {
-	r, _ := utf8.DecodeRuneInString(t.Text)
-	return unicode.Is(unicode.Han, r)
-}
 
 // mentionAt returns the actor mention that covers offset.
 func mentionAt(ms []dyad.ActorMention, offset int) (dyad.ActorMention, bool) {
