@@ -243,7 +243,7 @@ func TestSearchAndActor(t *testing.T) {
 		t.Errorf("Search(\"\", 3) returned %d", n)
 	}
 	if d.Len() < 20000 {
-		t.Errorf("Len() = %d, want the CLDR names of every language", d.Len())
+		t.Errorf("Len() = %d, want the CLDR names of the languages we read", d.Len())
 	}
 }
 

@@ -242,7 +242,11 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 			}
 		}
 	}
-	d.addCLDRNames()
+	var packLangs []string
+	for _, set := range sets {
+		packLangs = append(packLangs, set.Langs()...)
+	}
+	d.addCLDRNames(packLangs)
 	// The rest layer by layer: a later layer's names are screened against everything an earlier one has.
 	byLayer := map[int][]packs.File{}
 	var layers []int
@@ -577,17 +581,22 @@ func (d *Dictionary) loadCountries(f packs.File) []error {
 	return errs
 }
 
-// addCLDRNames adds every country's name in every language that x/text's display package knows.
-func (d *Dictionary) addCLDRNames() {
+// addCLDRNames adds every country's name in the languages that x/text's display package knows and the packs
+// have (and English): a name in a language dyad does not read is no name its articles use, and many are
+// other places' names or words of ours ("Columbia", Romansh for Colombia; "Palu", Zarma for Palau; "Poole",
+// Swiss German for Poland; "Male", Aghem for Mali).
+func (d *Dictionary) addCLDRNames(langs []string) {
 	tags := display.Supported.Tags()
 	namers := make([]display.Namer, 0, len(tags))
-	seenBase := map[string]bool{}
+	read := map[string]bool{"en": true}
+	for _, l := range langs {
+		read[l] = true
+	}
 	for _, t := range tags {
-		b, _ := t.Base()
-		if seenBase[b.String()] {
+		// every variant of a language we read: zh-Hant has the Traditional names ("北韓", "帛琉")
+		if b, _ := t.Base(); !read[b.String()] {
 			continue
 		}
-		seenBase[b.String()] = true
 		if n := display.Regions(t); n != nil {
 			namers = append(namers, n)
 		}
