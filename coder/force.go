@@ -174,13 +174,7 @@ func (s *sentence) militaryWeapon(b binding, src dyad.EventActor) bool {
 	if len(lg.weapons) == 0 || src.Country == "" || src.Code != src.Country || src.Sector != "" || b.s < 0 {
 		return false
 	}
-	sp := -1
-	for p := b.lo; p <= b.hi && p < len(s.u); p++ {
-		if s.u[p].phrase == b.s {
-			sp = p
-			break
-		}
-	}
+	sp := s.sourceUnit(b)
 	if sp < 0 {
 		return false
 	}

@@ -14,25 +14,32 @@ import "github.com/dyad-events/dyad"
 // l'Intérieur", "of Foreign Affairs"), at most three lower-case words that are no closed-class words besides
 // the genitives and determiners ("ministre", "minister", "chef").
 func (d *doc) titleSpan(a, b int) bool {
+	lower, ok := d.titleWords(a, b, cAnd|cBarrier|cRel|cThat|cLoc)
+	return ok && lower <= 3
+}
+
+// titleWords reads the tokens [a, b] as the words of a title: no token of the classes stop, no preposition
+// but a genitive, no closed-class word in lower case; it returns how many lower-case words it holds (genitives
+// and determiners aside).
+func (d *doc) titleWords(a, b int, stop uint64) (lower int, ok bool) {
 	lg := d.lg
-	lower := 0
 	for k := a; k <= b; k++ {
 		t := d.toks[k]
 		f := t.Fold
-		if !t.IsWord() || isHan(t.Text) || lg.is(cAnd|cBarrier|cRel|cThat|cLoc, f) {
-			return false
+		if !t.IsWord() || isHan(t.Text) || lg.is(stop, f) {
+			return 0, false
 		}
 		if lg.is(cPrep, f) && !lg.is(cGenitive, f) {
-			return false
+			return 0, false
 		}
 		if !t.IsCapitalized() && !lg.is(cGenitive|cDet, f) {
 			if lg.is(closedClasses, f) {
-				return false
+				return 0, false
 			}
 			lower++
 		}
 	}
-	return lower <= 3
+	return lower, true
 }
 
 // andTitle reports whether the tokens [a, b] are an "and" followed by the title of the second side of a pair:
@@ -51,24 +58,8 @@ func (d *doc) andTitle(a, b int) bool {
 	if lg.is(cDet|cOwn, d.fold(k)) {
 		k++
 	}
-	lower := 0
-	for ; k <= b; k++ {
-		t := d.toks[k]
-		f := t.Fold
-		if !t.IsWord() || isHan(t.Text) || lg.is(cAnd|cBarrier|cRel|cThat|cLoc|cNeg, f) {
-			return false
-		}
-		if lg.is(cPrep, f) && !lg.is(cGenitive, f) {
-			return false
-		}
-		if !t.IsCapitalized() && !lg.is(cGenitive|cDet, f) {
-			if lg.is(closedClasses, f) {
-				return false
-			}
-			lower++
-		}
-	}
-	return lower >= 1 && lower <= 4
+	lower, ok := d.titleWords(k, b, cAnd|cBarrier|cRel|cThat|cLoc|cNeg)
+	return ok && lower >= 1 && lower <= 4
 }
 
 // listPair is the R reading of a list that the phrase grouping made ("A's president X and B's prime minister

@@ -529,6 +529,16 @@ func (s *sentence) gerundAfter(p int, b *binding) bool {
 	return false
 }
 
+// sourceUnit is the first unit of match b that holds its source phrase S, or -1.
+func (s *sentence) sourceUnit(b binding) int {
+	for p := b.lo; p <= b.hi && p < len(s.u); p++ {
+		if s.u[p].phrase == b.s {
+			return p
+		}
+	}
+	return -1
+}
+
 // reducedRelative reports whether the match's verb is a participle right after S with no auxiliary, which
 // describes S rather than telling an event: "commands the M23 rebels **fighting** in eastern Congo", "des soldats
 // **tirant** sur ...". A country's adjective or a possessive before the word is a noun event's actor instead
@@ -537,13 +547,7 @@ func (s *sentence) reducedRelative(b binding) bool {
 	if b.s < 0 {
 		return false
 	}
-	sp := -1
-	for p := b.lo; p <= b.hi && p < len(s.u); p++ {
-		if s.u[p].phrase == b.s {
-			sp = p
-			break
-		}
-	}
+	sp := s.sourceUnit(b)
 	if sp < 0 || sp >= b.trig || !s.gerundAfter(sp, &b) {
 		return false
 	}

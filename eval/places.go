@@ -123,12 +123,7 @@ func (r *PlaceReport) WriteText(w io.Writer) error {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f\n", k, s.N, s.Correct, s.Accuracy)
 	}
 	tw.Flush()
-	if len(r.Errors) > 0 {
-		ew.printf("\ncoder errors (%d):\n", len(r.Errors))
-		for _, e := range r.Errors {
-			ew.printf("  %s: %s\n", e.ID, e.Error)
-		}
-	}
+	writeErrors(ew, r.Errors)
 	if r.Verbose && len(r.Misses) > 0 {
 		ew.printf("\nmisses (%d items):\n", len(r.Misses))
 		for _, m := range r.Misses {

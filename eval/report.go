@@ -141,12 +141,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	if len(r.ByType) > 0 {
 		writeTable(ew, "type", rows(r.ByType))
 	}
-	if len(r.Errors) > 0 {
-		ew.printf("\ncoder errors (%d):\n", len(r.Errors))
-		for _, e := range r.Errors {
-			ew.printf("  %s: %s\n", e.ID, e.Error)
-		}
-	}
+	writeErrors(ew, r.Errors)
 	if r.Verbose && len(r.Misses) > 0 {
 		ew.printf("\nmisses (%d items):\n", len(r.Misses))
 		for _, m := range r.Misses {
@@ -162,6 +157,17 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 	}
 	return ew.err
+}
+
+// writeErrors lists the items the coder failed on, after a blank line; nothing when there are none.
+func writeErrors(ew *errWriter, errs []ItemError) {
+	if len(errs) == 0 {
+		return
+	}
+	ew.printf("\ncoder errors (%d):\n", len(errs))
+	for _, e := range errs {
+		ew.printf("  %s: %s\n", e.ID, e.Error)
+	}
 }
 
 type namedScore struct {

@@ -2,6 +2,7 @@ package geo
 
 import (
 	"errors"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -48,6 +49,8 @@ func New(set *packs.Set) (*Resolver, error) {
 	r := &Resolver{g: g, langs: map[string]*lang{}}
 	for _, code := range set.Langs() {
 		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, city: map[string]bool{}}
+		// the classes that are sets of words
+		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "city": l.city}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -59,21 +62,11 @@ func New(set *packs.Set) (*Resolver, error) {
 					continue
 				}
 				words := ln.Fields[1:]
+				if set, ok := wordSets[ln.Fields[0]]; ok {
+					add(set, words)
+					continue
+				}
 				switch ln.Fields[0] {
-				case "where":
-					add(l.where, words)
-				case "skip":
-					add(l.skip, words)
-				case "never":
-					add(l.never, words)
-				case "away":
-					add(l.away, words)
-				case "of":
-					add(l.of, words)
-				case "from":
-					add(l.from, words)
-				case "city":
-					add(l.city, words)
 				case "home":
 					for _, w := range words {
 						l.home = append(l.home, text.Fold(w))
@@ -88,7 +81,7 @@ func New(set *packs.Set) (*Resolver, error) {
 						l.inflect = append(l.inflect, [2]string{text.Fold(from), text.Fold(to)})
 					}
 				default:
-					errs = append(errs, ln.Errorf("unknown class %q (want where, skip, never, away, of, home, from, city or inflect)", ln.Fields[0]))
+					errs = append(errs, ln.Errorf("unknown class %q (want %s, home or inflect)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
 				}
 			}
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/eval"
@@ -37,27 +38,27 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		rec, _, err := c.codeOne("gold", lang, date, text)
 		return rec, err
 	}
-	if g.Kind() == eval.KindPlaces {
-		rep, err := eval.Places(ctx, g, c.locate)
-		if err != nil {
-			return err
+	var rep interface{ WriteText(io.Writer) error }
+	switch g.Kind() {
+	case eval.KindPlaces:
+		var r *eval.PlaceReport
+		if r, err = eval.Places(ctx, g, c.locate); err == nil {
+			r.Verbose, rep = *verbose, r
 		}
-		rep.Verbose = *verbose
-		if *format == "json" {
-			return writeJSON(e.stdout, rep, false)
+	case eval.KindActors:
+		var r *eval.Report
+		if r, err = eval.Actors(ctx, g, run); err == nil {
+			r.Verbose, rep = *verbose, r
 		}
-		return rep.WriteText(e.stdout)
-	}
-	var rep *eval.Report
-	if g.Kind() == eval.KindActors {
-		rep, err = eval.Actors(ctx, g, run)
-	} else {
-		rep, err = eval.Events(ctx, g, run)
+	default:
+		var r *eval.Report
+		if r, err = eval.Events(ctx, g, run); err == nil {
+			r.Verbose, rep = *verbose, r
+		}
 	}
 	if err != nil {
 		return err
 	}
-	rep.Verbose = *verbose
 	if *format == "json" {
 		return writeJSON(e.stdout, rep, false)
 	}
