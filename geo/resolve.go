@@ -43,10 +43,27 @@ type Resolver struct {
 	langs map[string]*lang
 }
 
+func init() {
+	// `dyad dict check` reads the gazetteer and every <lang>/geo file as loading does
+	packs.RegisterChecker("geo", func(s *packs.Set) []error {
+		_, errs := Load(s)
+		_, lerrs := loadLangs(s)
+		return append(errs, lerrs...)
+	})
+}
+
 // New loads the gazetteer and each language's place words from the packs. Its errors name file and line.
 func New(set *packs.Set) (*Resolver, error) {
 	g, errs := Load(set)
-	r := &Resolver{g: g, langs: map[string]*lang{}}
+	langs, lerrs := loadLangs(set)
+	return &Resolver{g: g, langs: langs}, errors.Join(append(errs, lerrs...)...)
+}
+
+// loadLangs reads each language's place words: packs/data/<lang>/geo, its stop words and its months and
+// weekdays.
+func loadLangs(set *packs.Set) (map[string]*lang, []error) {
+	var errs []error
+	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
 		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, city: map[string]bool{}}
 		// the classes that are sets of words
@@ -102,10 +119,10 @@ func New(set *packs.Set) (*Resolver, error) {
 			}
 		}
 		if len(l.where) > 0 {
-			r.langs[code] = l
+			langs[code] = l
 		}
 	}
-	return r, errors.Join(errs...)
+	return langs, errs
 }
 
 func add(m map[string]bool, words []string) {
