@@ -25,6 +25,7 @@ func TestBareNames(t *testing.T) {
 		{"zh", "武汉市政府周一宣布，全市中小学将推迟开学。", "1791247"},
 		{"en", "Florence Parly signed the contract for twelve aircraft.", ""},
 		{"fr", "Les manifestants ont bloqué les routes pendant trois jours.", ""},
+		{"vi", "Hàng nghìn người đã xếp hàng từ sáng sớm để mua vé xem trận chung kết.", ""}, // a word capitalised as the sentence's first
 		{"en", "Fighting broke out near Tripoli, in northern Lebanon, between rival gunmen.", "266826"},
 		{"fr", "Des tirs ont visé un convoi de l'armée libanaise près de Tripoli, dans le nord du pays, selon une source militaire.", "266826"},
 		{"es", "El canciller ruso fue recibido el martes en el Palacio de Miraflores por el presidente venezolano.", "3646738"},

@@ -408,8 +408,8 @@ func (r *Resolver) bare(c *article, start, end int) []candidate {
 		} else if next >= 0 && toks[next].IsWord() && toks[next].IsCapitalized() && !c.lg.where[toks[next].Fold] {
 			continue
 		}
-		if oneWord && c.lg.stop[cd.key] {
-			continue
+		if oneWord && (c.lg.stop[cd.key] || !han && t.Text != strings.ToUpper(t.Text) && sentenceStart(c.a.Text, t.Start)) {
+			continue // a stop word, or a word capitalised because it opens the sentence ("Hàng vạn người"; not a dateline's "GAROUA")
 		}
 		small := oneWord && !c.lg.of[elided(t.Text)] && (j == 0 || !c.lg.of[toks[j-1].Fold])
 		cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool {
@@ -457,6 +457,23 @@ func (r *Resolver) inAny(b candidate, cands []candidate) bool {
 // isCity reports whether a candidate may be a city.
 func (r *Resolver) isCity(cd candidate) bool {
 	return slices.ContainsFunc(cd.places, func(id int32) bool { return r.g.places[id].Precision == City })
+}
+
+// sentenceStart reports whether the word at byte offset i opens a sentence of text: nothing but spaces,
+// quotes and brackets since the text's start or the last full stop.
+func sentenceStart(text string, i int) bool {
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		switch {
+		case r == '.' || r == '!' || r == '?' || r == '\n':
+			return true
+		case unicode.IsSpace(r) || strings.ContainsRune("\"'“”‘’«»()[]-–—", r):
+			i -= n
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // bareMinPopulation is the size of a city a one-word name stands for when no place word comes before it.
