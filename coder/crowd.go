@@ -42,7 +42,7 @@ func crowdRepression(src dyad.EventActor, code string) bool {
 // sector that does not act for the state ("Taxistas paralisaram Luanda ... e a polícia dispersou com gás": the
 // drivers do not repress the police); a country named alone may.
 func repressionByCrowd(src dyad.EventActor, code string) bool {
-	return strings.HasPrefix(code, "175") && src.Sector != "" && !stateSectors[src.Sector]
+	return src.Sector != "" && crowdRepression(src, code)
 }
 
 // purposePattern names, in traces and event mentions, the events that protestPurpose codes.

@@ -3,6 +3,8 @@ package coder
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -221,7 +223,7 @@ func (lg *lang) addWithTwins(pt *pattern, placeCodes []string) {
 func checkNounActs(lg *lang, acts map[string]string) []error {
 	var errs []error
 	for _, m := range []map[string][]alt{lg.lights, lg.npreps} {
-		for name := range m {
+		for _, name := range slices.Sorted(maps.Keys(m)) {
 			if _, ok := acts[name]; !ok && name != nounActAll {
 				errs = append(errs, fmt.Errorf("grammar of %s: class %q of light or nprep is not defined in %s", lg.code, name, NounActsFile))
 			}

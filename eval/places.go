@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"text/tabwriter"
 )
 
@@ -118,7 +120,7 @@ func (r *PlaceReport) WriteText(w io.Writer) error {
 	ew.printf("\n")
 	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "language\tN\tright\taccuracy\n")
-	for _, k := range sortedPlaceKeys(r.ByLang) {
+	for _, k := range slices.Sorted(maps.Keys(r.ByLang)) {
 		s := r.ByLang[k]
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f\n", k, s.N, s.Correct, s.Accuracy)
 	}
@@ -145,14 +147,6 @@ func (f Found) String() string {
 		s += " " + f.Name
 	}
 	return fmt.Sprintf("%s (%s)", s, f.Country)
-}
-
-func sortedPlaceKeys(m map[string]PlaceScore) []string {
-	keys := make(map[string]Score, len(m))
-	for k := range m {
-		keys[k] = Score{}
-	}
-	return sortedKeys(keys)
 }
 
 // validatePlace returns the problems of a place item.

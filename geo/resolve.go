@@ -206,10 +206,11 @@ type article struct {
 	dateline *dyad.Location
 	lead     *dyad.Location          // the first place the lead paragraph names, when there is no dateline
 	toks     map[[2]int][]text.Token // sentence span -> tokens
+	bare     map[[2]int][]candidate  // sentence span -> the cities it names without a place word (bare)
 }
 
 func (r *Resolver) context(a *dyad.Article, ms []dyad.ActorMention) *article {
-	c := &article{a: a, lg: r.langs[a.Lang], ms: ms, toks: map[[2]int][]text.Token{}}
+	c := &article{a: a, lg: r.langs[a.Lang], ms: ms, toks: map[[2]int][]text.Token{}, bare: map[[2]int][]candidate{}}
 	count := map[string]int{}
 	for _, m := range ms {
 		if cc := m.Actor.Country; cc != "" {
@@ -287,7 +288,7 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string) *
 			// Alegre", "Hải Phòng", "郑州市"), rather than the lead's or the dateline's, and rather than a country
 			// or region a place word names when the city lies in it ("colline di Valparaíso, in Cile"; not "in
 			// Albania ... firmato da Roma e Tirana")
-			bare := r.bare(c, start, end)
+			bare := slices.Clone(r.bare(c, start, end))
 			if len(cands) > 0 {
 				bare = slices.DeleteFunc(bare, func(b candidate) bool { return !r.inAny(b, cands) })
 			}
@@ -375,6 +376,16 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 // language, and, unless a genitive word comes right before it ("le port d'Anvers", "quartieri di Derna": the
 // `of` class), only as a city of bareMinPopulation ("Les", "Un", "Dom", "Tàu" are small places somewhere).
 func (r *Resolver) bare(c *article, start, end int) []candidate {
+	if out, ok := c.bare[[2]int{start, end}]; ok {
+		return out // the sentence's other events read them already
+	}
+	out := r.readBare(c, start, end)
+	c.bare[[2]int{start, end}] = out
+	return out
+}
+
+// readBare is bare without the article's memo.
+func (r *Resolver) readBare(c *article, start, end int) []candidate {
 	toks := c.toks[[2]int{start, end}]
 	var out []candidate
 	for j := 0; j < len(toks); j++ {
