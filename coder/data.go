@@ -123,6 +123,7 @@ type lang struct {
 	// lights, npreps and shapes: the light verbs and the complement prepositions of each class of event
 	// nouns, and the word orders that derive patterns from them (grammar `light`, `nprep`, `shape`: nounacts.go)
 	lights, npreps map[string][]alt
+	actUses        []nounActUse // each light or nprep class where the grammar first names it, for checkNounActs
 	shapes         []nounShape
 	actCodes       map[string]string // the classes of NounActsFile and their codes
 	// contentCodes: the codes (or prefixes of codes) of speech acts whose target may be named in their

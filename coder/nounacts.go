@@ -3,8 +3,6 @@ package coder
 import (
 	"errors"
 	"fmt"
-	"maps"
-	"slices"
 	"sort"
 	"strings"
 
@@ -127,6 +125,9 @@ func (lg *lang) addNounActLine(l packs.Line) error {
 		*m = map[string][]alt{}
 	}
 	name := l.Fields[1]
+	if _, seen := (*m)[name]; !seen {
+		lg.actUses = append(lg.actUses, nounActUse{name: name, where: fmt.Sprintf("%s:%d", l.File, l.N)})
+	}
 	for _, e := range l.Fields[2:] {
 		if e = strings.Join(strings.Fields(e), "_"); e == "" {
 			continue
@@ -219,15 +220,14 @@ func (lg *lang) addWithTwins(pt *pattern, placeCodes []string) {
 	}
 }
 
-// checkNounActs reports the light and nprep classes of a language's grammar that NounActsFile does not define.
+// nounActUse is a light or nprep class as a grammar line names it.
+type nounActUse struct{ name, where string }
+
+func (u nounActUse) class() (name, where string) { return u.name, u.where }
+
+// checkNounActs reports the light and nprep classes of a language's grammar that NounActsFile does not define,
+// each with the grammar line that first names it.
 func checkNounActs(lg *lang, acts map[string]string) []error {
-	var errs []error
-	for _, m := range []map[string][]alt{lg.lights, lg.npreps} {
-		for _, name := range slices.Sorted(maps.Keys(m)) {
-			if _, ok := acts[name]; !ok && name != nounActAll {
-				errs = append(errs, fmt.Errorf("grammar of %s: class %q of light or nprep is not defined in %s", lg.code, name, NounActsFile))
-			}
-		}
-	}
-	return errs
+	has := func(name string) bool { _, ok := acts[name]; return ok || name == nounActAll }
+	return undefinedClasses(lg, lg.actUses, has, "class of light or nprep", NounActsFile)
 }

@@ -85,9 +85,12 @@ func TestNounActPatterns(t *testing.T) {
 	if len(pts) != 5 {
 		t.Errorf("%d patterns, want 5 (talks has no prepositions, sanction no shape of only=visit)", len(pts))
 	}
-	lg.lights["nosuch"] = lg.lights["visit"]
-	if errs := checkNounActs(lg, acts); len(errs) != 1 || !strings.Contains(errs[0].Error(), "nosuch") {
-		t.Errorf("checkNounActs = %v, want the undefined class named", errs)
+	if err := lg.addNounActLine(packs.Line{File: "grammar", N: 42, Fields: []string{"nprep", "nosuch", "onto"}}); err != nil {
+		t.Fatal(err)
+	}
+	if errs := checkNounActs(lg, acts); len(errs) != 1 || !strings.Contains(errs[0].Error(), "nosuch") ||
+		!strings.HasPrefix(errs[0].Error(), "grammar:42: ") {
+		t.Errorf("checkNounActs = %v, want the undefined class named with its grammar line", errs)
 	}
 }
 
