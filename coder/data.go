@@ -33,7 +33,7 @@ var grammarKinds = map[string]bool{
 	"tense": true, "notense": true, "front": true, "noun": true, "genitive": true, "content": true, "addressee": true, "perfect": true,
 	"light": true, "nprep": true, "shape": true,
 	"protest": true,
-	"subjrel": true,
+	"subjrel": true, "where": true,
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
@@ -183,6 +183,9 @@ const (
 	// subject ("the officers who seized power in Niger urged ...", "les militaires qui ont pris le pouvoir ...
 	// ont accusé"): the subject of the verb after the clause is the antecedent (sentence.subjRelAntecedent)
 	cSubjRel
+	// cWhere: a relative adverb of place ("onde", "donde", "où", "dove") that may open, after a comma, a clause
+	// whose subject is the sentence's (sentence.whereClause)
+	cWhere
 )
 
 var classBits = map[string]uint64{
@@ -192,7 +195,7 @@ var classBits = map[string]uint64{
 	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark, "passive": cPassive, "datelead": cDatelead,
 	"between": cBetween, "agent": cAgent, "whole": cWhole, "goal": cGoal, "clitic": cClitic,
 	"own": cOwn, "allege": cAllege, "this": cThis, "front": cFront, "genitive": cGenitive, "addressee": cAddressee, "perfect": cPerfect,
-	"subjrel": cSubjRel,
+	"subjrel": cSubjRel, "where": cWhere,
 }
 
 func (lg *lang) is(class uint64, fold string) bool { return lg.class[fold]&class != 0 }

@@ -636,9 +636,10 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 	// after a pattern word "and" the subject is the sentence's ("X hat Y empfangen und mit ihm ... unterzeichnet")
 	sawAnd := dir < 0 && j > 0 && els[j-1].kind == kLit && s.andLit(els[j-1]) && !b.imported
 	for {
-		if e.kind == kSlot && (e.slot == 'S' || e.slot == 'T') && dir < 0 && p > 0 && p < len(s.u) && s.u[p].fold == "," {
+		if e.kind == kSlot && (e.slot == 'S' || e.slot == 'T') && dir < 0 && p > 0 && p < len(s.u) && s.u[p].fold == "," && !(sawAnd && e.slot == 'S') {
 			// "Meloni, who holds the G7 presidency, travelled to Kyiv": the subject is before the relative clause
-			// (and so is a passive's T: "X, qui dénonçait la guerre, a été interpellé")
+			// (and so is a passive's T: "X, qui dénonçait la guerre, a été interpellé"); after "and" it is the
+			// sentence's ("X criticised Spain's decision, which it called ..., and recalled its envoy")
 			if q := s.relClauseStart(p); q > 0 {
 				save := *b
 				if s.walk(els, j, q-1, dir, b) {
@@ -658,21 +659,9 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 				*b = save
 			}
 		}
-		if sawAnd && e.kind == kSlot && e.slot == 'S' && dir < 0 {
+		if sawAnd && e.kind == kSlot && e.slot == 'S' && dir < 0 && s.sentenceSubjectBind(els, j, p, dir, b) {
 			// "X met Y and urged him ...": a verb coordinated after an object takes the sentence's subject
-			f := s.firstPhrase()
-			if g := s.clauseSubject(f, p); g >= 0 {
-				f = g // "X broke off ties after police raided its embassy and arrested Y": the clause's own subject
-			}
-			if f >= 0 && f < p && (e.has == nil || s.phraseHas(s.u[f].phrase, e.has)) && (e.sectors == nil || slices.Contains(e.sectors, s.d.actorOf(s.u[f].phrase).Sector)) {
-				save := *b
-				b.s = s.u[f].phrase
-				s.extend(b, f)
-				if s.walk(els, j+1, f-1, dir, b) {
-					return true
-				}
-				*b = save
-			}
+			return true
 		}
 		if e.kind == kSlot && !b.imported && p == pos {
 			if e.slot == 'T' && dir > 0 && b.t == -1 && j == 0 && s.relObject(els, j, p, b) {
@@ -714,6 +703,11 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 			p -= n
 			continue
 		}
+		if dir < 0 && e.kind == kSlot && e.slot == 'S' && !b.imported && !sawAnd && s.whereClause(p) {
+			// "Lula viajou a Pequim, onde se reuniu com Xi", "llegó a Jerusalén, donde se reunió con": a clause
+			// after a where-word of grammar that leaves its subject out is the sentence subject's
+			return s.sentenceSubjectBind(els, j, p, dir, b)
+		}
 		if (u.phrase >= 0 && !s.locative(p)) || s.barrierAt(p) {
 			return false
 		}
@@ -746,6 +740,49 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 		}
 		p += dir
 	}
+}
+
+// agentPhraseAt reports whether unit p is an `agent` word of grammar ("by", "por", "pelo", "par") followed, over
+// determiners, by an actor phrase: the agent of a participle.
+func (s *sentence) agentPhraseAt(p int) bool {
+	if p < 0 || p >= len(s.u) || s.u[p].phrase >= 0 || !s.d.lg.is(cAgent, s.u[p].fold) {
+		return false
+	}
+	q := p + 1
+	for q < len(s.u) && q <= p+2 && s.u[q].phrase < 0 && s.d.lg.is(cDet, s.u[q].fold) {
+		q++
+	}
+	return q < len(s.u) && s.u[q].phrase >= 0
+}
+
+// sentenceSubjectBind binds S (els[j], walking left from unit p) to the sentence's subject, the actor phrase that
+// opens it (or the subject of the clause after a barrier word before p: sentence.clauseSubject), and matches the
+// rest of the pattern before it: the subject of a verb coordinated after an object ("X met Y and urged him"),
+// or of a where clause that leaves it out ("X flew to Beijing, where [he] met Y": sentence.whereClause).
+func (s *sentence) sentenceSubjectBind(els []delem, j, p, dir int, b *binding) bool {
+	e := &els[j]
+	f := s.firstPhrase()
+	if g := s.clauseSubject(f, p); g >= 0 {
+		f = g // "X broke off ties after police raided its embassy and arrested Y": the clause's own subject
+	}
+	if f < 0 || f >= p || (e.has != nil && !s.phraseHas(s.u[f].phrase, e.has)) || (e.sectors != nil && !slices.Contains(e.sectors, s.d.actorOf(s.u[f].phrase).Sector)) {
+		return false
+	}
+	save := *b
+	b.s = s.u[f].phrase
+	s.extend(b, f)
+	if s.walk(els, j+1, f-1, dir, b) {
+		return true
+	}
+	*b = save
+	return false
+}
+
+// whereClause reports whether unit p is a where-word of grammar (`where`: "onde", "donde", "où", "dove") right
+// after a comma: the clause it opens tells what the sentence's subject did at the place just named, when no
+// actor phrase stands between it and the verb ("Milei viajó a Jerusalén, donde se reunió con Netanyahu").
+func (s *sentence) whereClause(p int) bool {
+	return p > 0 && p < len(s.u) && s.u[p].phrase < 0 && s.d.lg.is(cWhere, s.u[p].fold) && s.u[p-1].phrase < 0 && s.u[p-1].fold == ","
 }
 
 func (s *sentence) extend(b *binding, p int) {
@@ -814,6 +851,11 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 		return s.walk(els, j+1, p, dir, b)
 	case kGap:
 		q := p
+		if b.active && dir > 0 && j == 0 && j+1 < len(els) && els[j+1].kind == kSlot && els[j+1].slot == 'T' && s.agentPhraseAt(q) {
+			// "as regiões anexadas pela Rússia", "los territorios ocupados por Israel": a participle with its agent
+			// right after the trigger is no active verb, and T past the agent's preposition would be who acts
+			return false
+		}
 		for n := 0; n <= e.max; n++ {
 			if s.walk(els, j+1, q, dir, b) {
 				return true

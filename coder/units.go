@@ -383,6 +383,12 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		if sameAnd {
 			return relMember
 		}
+		if first == "," && prev.Type != dyad.TypePerson && next.Type == dyad.TypePerson && len(p.members) == 1 && d.governedBefore(p.first) {
+			// "À margem da cimeira dos BRICS, Lula e Xi ...", "Al margen de la cumbre de la OTAN, Biden y Erdogan":
+			// the comma closes an opening phrase whose last word is an organisation or a place; the people after
+			// it are the subject, not the rest of a list that began inside the phrase
+			return relNone
+		}
 		return relComma // "Según Carabineros, manifestantes bloquearon ...": two bodies, no apposition
 	case first == "," && n <= 3 && d.onlyDets(ga+1, gb) && !sameAnd && prev.Type == dyad.TypeCountry && next.Type == dyad.TypeCountry:
 		return relComma // "a Rússia, a Bielorrússia e o Irã", "la India, el Japón y ...": countries with their articles
@@ -435,6 +441,16 @@ func (d *doc) genitiveBefore(k int) bool {
 		k--
 	}
 	return k >= 0 && d.lg.is(cGenitive, d.fold(k))
+}
+
+// governedBefore reports whether the token before k, over up to two determiners, is a preposition (a `prep`,
+// `genitive` or `loc` word of grammar): the phrase at k is governed by it ("da cimeira dos BRICS").
+func (d *doc) governedBefore(k int) bool {
+	k--
+	for n := 0; n < 2 && k >= 0 && d.lg.is(cDet, d.fold(k)) && !d.lg.is(cPrep|cGenitive|cLoc, d.fold(k)); n++ {
+		k--
+	}
+	return k >= 0 && d.lg.is(cPrep|cGenitive|cLoc, d.fold(k))
 }
 
 // andDets reports whether the tokens [a, b] are an "and" word followed only by determiners, or by an addressee

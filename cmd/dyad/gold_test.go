@@ -59,12 +59,15 @@ var goldFloors = []struct {
 	{"../../testdata/gold/nounacts8.jsonl", 0.95, 0.95, 0.95, 0.95},
 	// joint2: own sentences of the coordinated-subjects round (2026-12-05), eight languages: both sides long phrases
 	{"../../testdata/gold/joint2.jsonl", 0.80, 0.87, 0.74, 0.49},
+	// pt9: own sentences of the Portuguese and Spanish round (2026-12-05): where clauses, two sides after an opening
+	// phrase, calls received, condolences, hostings, recalled ambassadors, announced meetings (pt es fr it)
+	{"../../testdata/gold/pt9.jsonl", 0.95, 0.94, 0.97, 0.66},
 	// wire5: held-out sets written blind this session (2026-12-05) and measured only at its start and end.
 	{"../../testdata/gold/wire5-en.jsonl", 0.65, 0.67, 0.61, 0.65},
 	{"../../testdata/gold/wire5-fr.jsonl", 0.53, 0.63, 0.44, 0.53},
 	{"../../testdata/gold/wire5-it.jsonl", 0.64, 0.76, 0.53, 0.64},
-	{"../../testdata/gold/wire5-es.jsonl", 0.49, 0.64, 0.40, 0.49},
-	{"../../testdata/gold/wire5-pt.jsonl", 0.42, 0.54, 0.32, 0.42},
+	{"../../testdata/gold/wire5-es.jsonl", 0.75, 0.82, 0.69, 0.75}, // pt9 round: .753
+	{"../../testdata/gold/wire5-pt.jsonl", 0.61, 0.72, 0.52, 0.61}, // pt9 round: .610
 	{"../../testdata/gold/wire5-de.jsonl", 0.62, 0.83, 0.48, 0.62}, // intent round: P .895 -> .864 is one sector slip (JPN for JPNGOV, c+r P stays 1.0); second round .864 -> .833: "... zur unerwünschten Person erklärt und ihn aufgefordert, das Land zu verlassen" (020 besides 174), F1 .623 -> .635
 	{"../../testdata/gold/wire5-nl.jsonl", 0.68, 0.78, 0.60, 0.68},
 	{"../../testdata/gold/wire5-zh.jsonl", 0.59, 0.65, 0.54, 0.59},
@@ -74,8 +77,8 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire6-en.jsonl", 0.25, 0.29, 0.22, 0.25},
 	{"../../testdata/gold/wire6-fr.jsonl", 0.46, 0.55, 0.40, 0.46}, // french round: 138 IRNGOV->ISR for gold ISRGOV is a sector slip at root match (P .562 -> .559), c+r .641 -> .700
 	{"../../testdata/gold/wire6-it.jsonl", 0.30, 0.40, 0.24, 0.30},
-	{"../../testdata/gold/wire6-es.jsonl", 0.28, 0.39, 0.22, 0.28},
-	{"../../testdata/gold/wire6-pt.jsonl", 0.35, 0.46, 0.28, 0.35}, // crowd round: one trip coded where the gold has aid to a third place (BRAMIL->EGY 042 for ->PSE 073)
+	{"../../testdata/gold/wire6-es.jsonl", 0.36, 0.48, 0.29, 0.36}, // pt9 round: .368
+	{"../../testdata/gold/wire6-pt.jsonl", 0.49, 0.58, 0.42, 0.49}, // pt9 round: .493. crowd round: one trip coded where the gold has aid to a third place (BRAMIL->EGY 042 for ->PSE 073)
 	{"../../testdata/gold/wire6-de.jsonl", 0.43, 0.60, 0.33, 0.43}, // second round: "Dörfer überfallen und ... getötet" codes 190 where the gold says 180 (P .636 -> .609)
 	{"../../testdata/gold/wire6-nl.jsonl", 0.38, 0.58, 0.28, 0.38},
 	{"../../testdata/gold/wire6-zh.jsonl", 0.37, 0.49, 0.29, 0.37},
@@ -86,8 +89,8 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire7-en.jsonl", 0.66, 0.75, 0.57, 0.66},
 	{"../../testdata/gold/wire7-fr.jsonl", 0.51, 0.69, 0.39, 0.51},
 	{"../../testdata/gold/wire7-it.jsonl", 0.56, 0.75, 0.44, 0.56},
-	{"../../testdata/gold/wire7-es.jsonl", 0.48, 0.60, 0.39, 0.48},
-	{"../../testdata/gold/wire7-pt.jsonl", 0.44, 0.53, 0.37, 0.44},
+	{"../../testdata/gold/wire7-es.jsonl", 0.61, 0.72, 0.53, 0.61}, // pt9 round: .612
+	{"../../testdata/gold/wire7-pt.jsonl", 0.55, 0.66, 0.47, 0.55}, // pt9 round: .556
 	{"../../testdata/gold/wire7-de.jsonl", 0.47, 0.59, 0.39, 0.47},
 	{"../../testdata/gold/wire7-nl.jsonl", 0.47, 0.64, 0.37, 0.47},
 	{"../../testdata/gold/wire7-zh.jsonl", 0.59, 0.70, 0.50, 0.59},
@@ -97,8 +100,8 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire8-en.jsonl", 0.56, 0.65, 0.50, 0.56},
 	{"../../testdata/gold/wire8-fr.jsonl", 0.48, 0.56, 0.41, 0.48},
 	{"../../testdata/gold/wire8-it.jsonl", 0.59, 0.64, 0.55, 0.59},
-	{"../../testdata/gold/wire8-es.jsonl", 0.64, 0.73, 0.57, 0.64},
-	{"../../testdata/gold/wire8-pt.jsonl", 0.52, 0.58, 0.48, 0.52},
+	{"../../testdata/gold/wire8-es.jsonl", 0.68, 0.75, 0.62, 0.68}, // pt9 round: .685
+	{"../../testdata/gold/wire8-pt.jsonl", 0.58, 0.62, 0.55, 0.58}, // pt9 round: .587
 	{"../../testdata/gold/wire8-de.jsonl", 0.44, 0.75, 0.31, 0.44},
 	{"../../testdata/gold/wire8-nl.jsonl", 0.37, 0.55, 0.27, 0.37},
 	{"../../testdata/gold/wire8-zh.jsonl", 0.62, 0.70, 0.56, 0.62},
