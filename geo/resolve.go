@@ -4,6 +4,7 @@ import (
 	"errors"
 	"maps"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -35,12 +36,15 @@ type lang struct {
 	city    map[string]bool // words between a country and its city: "首都", "thủ đô", "capital"
 	stop    map[string]bool // the language's stop words (<lang>/stopwords): never a place named without a place word
 	inflect [][2]string     // endings a place takes in the text, and its dictionary ending: "е>а" (Москве)
+	adj     []string        // endings of adjectives between a place word and the name: "im polnischen Oświęcim"
+	capNoun bool            // the language writes its nouns capitalised (German): a capitalised word after a name is no sign of a longer name
 }
 
 // Resolver places events: it reads the places a sentence names and looks them up in the gazetteer.
 type Resolver struct {
-	g     *Gazetteer
-	langs map[string]*lang
+	g       *Gazetteer
+	langs   map[string]*lang
+	generic map[string]bool // packs/data/geo/generic: words that go with a region's name ("province", "state")
 }
 
 func init() {
@@ -56,7 +60,11 @@ func init() {
 func New(set *packs.Set) (*Resolver, error) {
 	g, errs := Load(set)
 	langs, lerrs := loadLangs(set)
-	return &Resolver{g: g, langs: langs}, errors.Join(append(errs, lerrs...)...)
+	generic, err := GenericWords(set)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	return &Resolver{g: g, langs: langs, generic: generic}, errors.Join(append(errs, lerrs...)...)
 }
 
 // loadLangs reads each language's place words: packs/data/<lang>/geo, its stop words and its months and
@@ -88,6 +96,16 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 					for _, w := range words {
 						l.home = append(l.home, text.Fold(w))
 					}
+				case "adjective":
+					for _, w := range words {
+						l.adj = append(l.adj, text.Fold(strings.TrimPrefix(w, "-")))
+					}
+				case "capitals":
+					if len(words) != 1 || words[0] != "nouns" {
+						errs = append(errs, ln.Errorf("want capitals | nouns"))
+						continue
+					}
+					l.capNoun = true
 				case "inflect":
 					for _, w := range words {
 						from, to, ok := strings.Cut(w, ">")
@@ -98,7 +116,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 						l.inflect = append(l.inflect, [2]string{text.Fold(from), text.Fold(to)})
 					}
 				default:
-					errs = append(errs, ln.Errorf("unknown class %q (want %s, home or inflect)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
+					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, capitals, home or inflect)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
 				}
 			}
 		}
@@ -123,6 +141,28 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 		}
 	}
 	return langs, errs
+}
+
+// GenericWords reads packs/data/geo/generic: the words of region names that say what a region is
+// ("province", "state") or where ("north"), folded.
+func GenericWords(set *packs.Set) (map[string]bool, error) {
+	files, err := set.Files("geo/generic")
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]bool{}
+	for _, f := range files {
+		for l := range f.Lines() {
+			for _, fd := range l.Fields {
+				for _, t := range text.Tokens(fd) {
+					if t.IsWord() {
+						m[t.Fold] = true
+					}
+				}
+			}
+		}
+	}
+	return m, nil
 }
 
 func add(m map[string]bool, words []string) {
@@ -204,6 +244,7 @@ type article struct {
 	ms       []dyad.ActorMention
 	main     string // the country its actors belong to most often (alpha-3)
 	dateline *dyad.Location
+	dlEnd    int                     // the end of a dateline that opens the text ("QUITO (EFE) -"): no place of a sentence
 	lead     *dyad.Location          // the first place the lead paragraph names, when there is no dateline
 	toks     map[[2]int][]text.Token // sentence span -> tokens
 	bare     map[[2]int][]candidate  // sentence span -> the cities it names without a place word (bare)
@@ -223,6 +264,16 @@ func (r *Resolver) context(a *dyad.Article, ms []dyad.ActorMention) *article {
 	if d := strings.TrimSpace(string(a.Dateline)); d != "" {
 		c.dateline = r.dateline(c, d)
 	}
+	// a dateline the text opens with is the dateline, not a place its first sentence names: the extractor
+	// sets the article's from it and leaves it in the text
+	if place, end := textDateline(a.Text); end > 0 {
+		c.dlEnd = end
+		if c.dateline == nil {
+			if dl := r.dateline(c, place); dl.Resolved() {
+				c.dateline = dl
+			}
+		}
+	}
 	if c.dateline == nil && c.lg != nil {
 		// Only without a dateline: one the gazetteer does not know names a place it does not know, which the
 		// lead usually repeats ("BORGO EGNAZIA ... riuniti a Borgo Egnazia" is not Borgo, Finland).
@@ -230,6 +281,29 @@ func (r *Resolver) context(a *dyad.Article, ms []dyad.ActorMention) *article {
 	}
 	return c
 }
+
+// datelineRe is a dateline that opens a text, as news agencies write it: an optional "(Agency) - ", a place in
+// capitals, then a comma, a bracket or a dash ("QUITO (EFE) -", "ISLAMABAD, 9 giu. (AGI) -", "БАКУ, 11 окт —").
+var datelineRe = regexp.MustCompile(`^\s*(?:\([^()\n]{1,40}\)\s*[-–—]+\s*)?(\p{Lu}[\p{Lu}\p{M}'’]+(?:[ .\-]\p{Lu}[\p{Lu}\p{M}'’]*){0,4})\s*(?:,|\(|[-–—]+\s)`)
+
+// textDateline returns the place of the dateline a text opens with and the byte offset where the dateline
+// ends (after its dash, when one follows within maxDateline bytes: "ĐÀ LẠT (TTXVN) - "), or 0.
+func textDateline(t string) (string, int) {
+	m := datelineRe.FindStringSubmatchIndex(t)
+	if m == nil || utf8.RuneCountInString(t[m[2]:m[3]]) < 3 {
+		return "", 0
+	}
+	end := m[3]
+	if d := dashRe.FindStringIndex(t[m[3]:min(len(t), m[3]+maxDateline)]); d != nil {
+		end = m[3] + d[1]
+	}
+	return t[m[2]:m[3]], end
+}
+
+// maxDateline bounds the date and agency of a dateline after its place.
+const maxDateline = 60
+
+var dashRe = regexp.MustCompile(`\s(?:-|–|—|--)\s*|^\s*(?:-|–|—|--)\s*`)
 
 // maxLead bounds the lead when the article has no paragraph spans and no blank line: news leads are one or
 // two sentences.
@@ -275,6 +349,8 @@ func (r *Resolver) dateline(c *article, d string) *dyad.Location {
 // candidate is a place a sentence names.
 type candidate struct {
 	start, end int     // byte offsets of the name
+	word       int     // byte offset of the place word before it (candidates), else 0
+	qualified  bool    // a country or region after its comma or in brackets places it (bare)
 	places     []int32 // what it may be
 	key        string
 }
@@ -293,6 +369,29 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string) *
 				bare = slices.DeleteFunc(bare, func(b candidate) bool { return !r.inAny(b, cands) })
 			}
 			cands = append(cands, bare...)
+		}
+		// a country or region after a comma that qualifies the city before it: the city ("ao centro do
+		// Funchal, na Madeira", "perto de Altamira, no Pará", "Kupiansk, in Ukraine's Kharkiv region")
+		for i, cd := range cands {
+			if cd.word <= start {
+				continue
+			}
+			pre := strings.TrimRight(c.a.Text[start:cd.word], " ")
+			if !strings.HasSuffix(pre, ",") {
+				continue
+			}
+			comma := start + len(pre) - 1
+			for _, b := range r.bare(c, start, end) {
+				if b.end != comma {
+					continue
+				}
+				if q := r.inArea(b.places, cd.places); len(q) > 0 {
+					b.places = q
+					cands[i] = b
+				} else if b.qualified {
+					cands[i] = b // "Kupiansk, in Ukraine's Kharkiv region"
+				}
+			}
 		}
 		if slices.ContainsFunc(cands, r.isCity) {
 			cands = slices.DeleteFunc(cands, func(cd candidate) bool { return !r.isCity(cd) })
@@ -324,6 +423,12 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string) *
 		dl = c.dateline.Country
 	}
 	p := r.best(best.places, best.key, actors, c.main, dl)
+	// a country or region that the dateline's city lies in: the dateline says where in it ("KANO, Nigeria -
+	// ... in Nigeria's second-largest city")
+	if pl := r.g.places[p]; pl.Precision != City && c.dateline.Resolved() && c.dateline.Precision == City &&
+		(pl.Precision == Country && pl.Country == c.dateline.Country || pl.Precision == Admin1 && pl.ID == c.dateline.Admin1) {
+		return c.dateline
+	}
 	return r.location(p, c.a.Text[best.start:best.end], ViaText)
 }
 
@@ -347,25 +452,130 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 	lg := c.lg
 	var out []candidate
 	for k := 0; k+1 < len(toks); k++ {
-		if !lg.where[toks[k].Fold] {
+		if toks[k].Start < c.dlEnd {
 			continue
+		}
+		if n := lg.whereWords(toks, k); n == 0 {
+			continue
+		} else {
+			k += n - 1
 		}
 		if k > 0 && lg.away[toks[k-1].Fold] && !near(toks[max(k-4, 0):k], trigger) {
 			break // this place and those after it ("puis au Cambodge") are where the trip goes on
 		}
-		// the place right after the word, else after the words skipped ("en La Paz", "in the Hague" both read)
-		for j := k + 1; j < len(toks); j++ {
+		// the place right after the word, else after the words skipped ("en La Paz", "in the Hague" both read),
+		// adjectives ("im polnischen Oświęcim", "в подмосковном Красногорске", "in eastern Libya") and city words
+		// with a genitive after them ("in the southern city of Basra", "tại thủ đô Nay Pyi Taw")
+		for j, n := k+1, 0; j < len(toks) && n <= maxSkipped; j, n = j+1, n+1 {
 			if cd, ok := r.at(c, toks, j); ok {
-				out = append(out, cd)
+				if !r.longer(c, toks, cd.end) {
+					cd.word = toks[k].Start
+					out = append(out, cd)
+				}
 				k = j
 				break
 			}
-			if !lg.skip[toks[j].Fold] && !lg.skip[toks[j].Fold+"'"] {
+			t := toks[j]
+			if w := lg.cityWords(toks, j); w > 0 {
+				j += w - 1
+				if j+1 < len(toks) && lg.of[toks[j+1].Fold] {
+					j++
+				}
+				continue
+			}
+			if !lg.skip[t.Fold] && !lg.skip[t.Fold+"'"] && !lg.adjective(t) {
 				break
 			}
 		}
 	}
 	return out
+}
+
+// maxSkipped bounds the words read past between a place word and the place.
+const maxSkipped = 5
+
+// adjective reports whether a token is an adjective that may stand between a place word and a place: a
+// word in lower case with one of the language's adjective endings.
+func (l *lang) adjective(t text.Token) bool {
+	if t.IsCapitalized() || !t.IsWord() {
+		return false
+	}
+	for _, e := range l.adj {
+		if len(t.Fold) > len(e)+3 && strings.HasSuffix(t.Fold, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// whereWords returns how many tokens from k make a place word: one, or, in a text written without spaces, up
+// to three characters ("抵达"), or 0.
+func (l *lang) whereWords(toks []text.Token, k int) int {
+	if l.where[toks[k].Fold] {
+		return 1
+	}
+	first, _ := utf8.DecodeRuneInString(toks[k].Text)
+	if !unicode.Is(unicode.Han, first) {
+		return 0
+	}
+	key := toks[k].Fold
+	for n := 2; n <= 3 && k+n <= len(toks); n++ {
+		t := toks[k+n-1]
+		if t.Start != toks[k+n-2].End {
+			return 0
+		}
+		key += t.Fold
+		if l.where[key] {
+			return n
+		}
+	}
+	return 0
+}
+
+// cityWords returns how many tokens from j make a word of the class city ("city", "thủ đô", "首都"), or 0.
+func (l *lang) cityWords(toks []text.Token, j int) int {
+	if len(l.city) == 0 {
+		return 0
+	}
+	key, han := "", ""
+	for n := 1; n <= 3 && j+n <= len(toks); n++ {
+		t := toks[j+n-1]
+		if !t.IsWord() {
+			return 0
+		}
+		if n > 1 {
+			key += " "
+		}
+		key += t.Fold
+		han += t.Fold
+		if l.city[key] || l.city[han] {
+			return n
+		}
+	}
+	return 0
+}
+
+// longer reports whether a place name that ends at byte offset end after a place word is the start of a
+// longer name the gazetteer does not know, as a capitalised word right after it shows ("in the Tivoli
+// Gardens neighbourhood", "na Vila Belmiro, em Santos"), in a language that writes its nouns in lower case: not
+// a month or weekday ("in Paris Tuesday"), a word of a region's name ("in Kano State"), a place word or an
+// actor ("in Kyiv President Zelensky said").
+func (r *Resolver) longer(c *article, toks []text.Token, end int) bool {
+	if c.lg.capNoun {
+		return false
+	}
+	i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= end })
+	if i < 0 || toks[i].Start != end+1 && toks[i].Start != end {
+		return false
+	}
+	t := toks[i]
+	if !t.IsWord() || !t.IsCapitalized() || c.lg.never[t.Fold] || c.lg.where[t.Fold] || c.lg.skip[t.Fold] || r.generic[t.Fold] {
+		return false
+	}
+	if _, ok := mentionAt(c.ms, t.Start); ok {
+		return false
+	}
+	return true
 }
 
 // bare lists the places a sentence names without a place word before them: the cities the gazetteer reads
@@ -390,7 +600,7 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 	var out []candidate
 	for j := 0; j < len(toks); j++ {
 		t := toks[j]
-		if !t.IsWord() {
+		if !t.IsWord() || t.Start < c.dlEnd {
 			continue
 		}
 		if m, ok := mentionAt(c.ms, t.Start); ok {
@@ -419,17 +629,24 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 		} else if next >= 0 && toks[next].IsWord() && toks[next].IsCapitalized() && !c.lg.where[toks[next].Fold] {
 			continue
 		}
-		if oneWord && (c.lg.stop[cd.key] || !han && t.Text != strings.ToUpper(t.Text) && sentenceStart(c.a.Text, t.Start)) {
+		if oneWord && (c.lg.stop[cd.key] || !han && t.Text != strings.ToUpper(t.Text) && (sentenceStart(c.a.Text, t.Start) || t.Start == c.dlEnd)) {
 			continue // a stop word, or a word capitalised because it opens the sentence ("Hàng vạn người"; not a dateline's "GAROUA")
 		}
 		small := oneWord && !c.lg.of[elided(t.Text)] && (j == 0 || !c.lg.of[toks[j-1].Fold])
-		cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool {
-			p := r.g.places[id]
-			return p.Precision != City || small && p.Population < bareMinPopulation
+		cities := slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision != City })
+		cd.places = slices.DeleteFunc(slices.Clone(cities), func(id int32) bool {
+			return small && r.g.places[id].Population < bareMinPopulation
 		})
+		// a city of any size that a country or region after its comma or in brackets places ("Tombouctou, dans
+		// le nord du Mali", "Lorca (Murcia)"); the qualifier is no place of its own
+		if q, qend := r.qualifier(c, toks, cd.end, cities); q != nil {
+			cd.places, cd.qualified = q, true
+			next = slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= qend })
+		}
 		if len(cd.places) == 0 {
 			continue
 		}
+		cd.word = -1
 		out = append(out, cd)
 		if next < 0 {
 			break
@@ -625,6 +842,61 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 		}
 	}
 	return cd, true
+}
+
+// qualifier reads a country or region that places a name (of readings ids) that ends at byte offset end: after
+// its comma, within the clause (up to the next punctuation, maxClause words: "Tombouctou, dans le nord du
+// Mali", "Poipet, Campuchia"), or in brackets ("Lorca (Murcia)"). It returns the readings that lie there and
+// the byte offset where the qualifier's name ends, or nil.
+func (r *Resolver) qualifier(c *article, toks []text.Token, end int, ids []int32) ([]int32, int) {
+	i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= end })
+	if len(ids) == 0 || i < 0 || toks[i].Text != "," && toks[i].Text != "(" {
+		return nil, 0
+	}
+	for x := i + 1; x < len(toks) && x <= i+maxClause; x++ {
+		t := toks[x]
+		if !t.IsWord() {
+			if strings.ContainsAny(t.Text, ",.;:()") {
+				break
+			}
+			continue
+		}
+		if m, ok := mentionAt(c.ms, t.Start); ok && m.Start == t.Start && m.Actor.Type == dyad.TypeCountry && m.Via != "capital" {
+			if ci, ok := r.g.countries[m.Actor.Country]; ok {
+				if q := r.inArea(ids, []int32{ci}); len(q) > 0 {
+					return q, m.End
+				}
+			}
+		}
+		if !t.IsCapitalized() {
+			continue
+		}
+		var ks []string
+		for y := x; y < len(toks) && y < x+3 && toks[y].IsWord(); y++ {
+			ks = append(ks, toks[y].Fold)
+		}
+		for n := len(ks); n >= 1; n-- {
+			if q := r.inArea(ids, r.g.names[strings.Join(ks[:n], " ")]); len(q) > 0 {
+				return q, toks[x+n-1].End
+			}
+		}
+	}
+	return nil, 0
+}
+
+// inArea returns the places of ids that lie in one of the countries or regions of area.
+func (r *Resolver) inArea(ids, area []int32) []int32 {
+	var keep []int32
+	for _, id := range ids {
+		p := r.g.places[id]
+		if slices.ContainsFunc(area, func(a int32) bool {
+			q := r.g.places[a]
+			return q.Precision == Country && q.Country == p.Country || q.Precision == Admin1 && q.ID == p.Admin1
+		}) {
+			keep = append(keep, id)
+		}
+	}
+	return keep
 }
 
 // maxClause bounds the words of a qualifying clause after a place's comma.

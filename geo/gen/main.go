@@ -30,6 +30,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/dyad-events/dyad/geo"
 	"github.com/dyad-events/dyad/packs"
 	"github.com/dyad-events/dyad/text"
 )
@@ -150,7 +151,7 @@ func run(src, admin1, out string, minPop int) error {
 		return err
 	}
 	if admin1 != "" {
-		generic, err := genericWords(set)
+		generic, err := geo.GenericWords(set)
 		if err != nil {
 			return err
 		}
@@ -429,29 +430,6 @@ func geonamesRegions(path string, kept []*place, regions map[string][]string, ge
 	}
 	fmt.Fprintf(os.Stderr, "gen: %d regions named from %s, %d left out (codes changed between the dumps, or no place to tell)\n", named, path, skipped)
 	return nil
-}
-
-// genericWords reads packs/data/geo/generic: words, folded.
-func genericWords(set *packs.Set) (map[string]bool, error) {
-	files, err := set.Files("geo/generic")
-	if err != nil {
-		return nil, err
-	}
-	m := map[string]bool{}
-	for _, f := range files {
-		for l := range f.Lines() {
-			for _, fd := range l.Fields {
-				for _, w := range strings.Fields(fd) {
-					for _, t := range text.Tokens(w) {
-						if t.IsWord() {
-							m[t.Fold] = true
-						}
-					}
-				}
-			}
-		}
-	}
-	return m, nil
 }
 
 // onlyGeneric reports whether every word of name is a generic word.

@@ -1,0 +1,45 @@
+package geo_test
+
+import (
+	"testing"
+
+	"github.com/dyad-events/dyad"
+)
+
+// TestQualifiers checks how a sentence's place is read around the name (our own sentences): a dateline
+// that opens the text is the dateline, not a place of its sentence, and says where in a country the sentence
+// names; adjectives and city words between a place word and the name; a country or region after a city's
+// comma or in brackets places the city, whatever its size, and is no place of its own; a city's name that
+// starts a longer name is not the city (in a language that writes its nouns in lower case); a place word of
+// two Chinese characters.
+func TestQualifiers(t *testing.T) {
+	p := loadPipe(t)
+	for _, tt := range []struct {
+		lang, text string
+		place      string // a GeoNames id, or "" for none
+	}{
+		{"es", "LIMA (EFE) - Las lluvias causaron graves inundaciones en las calles de Piura, informó el gobierno regional.", "3693528"},
+		{"it", "KIEV, 3 mar. (ANSA) - Un missile ha colpito un edificio residenziale in Ucraina, hanno detto le autorità.", "703448"},
+		{"de", "Im nordfranzösischen Lille haben am Donnerstag Tausende gegen die Rentenreform demonstriert.", "2998324"},
+		{"ru", "В сибирском Новосибирске в среду прошёл митинг против повышения тарифов.", "1496747"},
+		{"en", "Gunmen stormed a hotel in the capital city of Mogadishu on Friday night.", "53654"},
+		{"en", "Shelling hit Kupiansk, in Ukraine's Kharkiv region, overnight.", "703656"},
+		{"es", "Un fuerte sismo derrumbó casas y escuelas en el centro de Juchitán (Oaxaca) la noche del jueves.", "3526357"},
+		{"pt", "As chuvas destruíram dezenas de casas no centro de Petrópolis, no Rio de Janeiro, na noite de terça-feira.", "3454031"},
+		{"en", "Crowds gathered in Victoria Square on Sunday to mourn the victims.", ""},
+		{"de", "Der Kanzler hat in Paris Gespräche mit dem Präsidenten geführt.", "2988507"},
+		{"zh", "国务院总理周二抵達雅加達，出席东盟峰会。", "1642911"},
+	} {
+		a := &dyad.Article{ID: "qualify", Lang: tt.lang, Text: tt.text, Published: "2024-07-30"}
+		ms := p.dict.Recognize(a)
+		l := p.r.Sentence(a, ms, 0, len(a.Text), -1)
+		switch {
+		case tt.place == "":
+			if l.Resolved() {
+				t.Errorf("%q: placed at %+v; want no place", tt.text, l)
+			}
+		case !l.Resolved() || l.PlaceID != tt.place:
+			t.Errorf("%q: %+v; want %s", tt.text, l, tt.place)
+		}
+	}
+}
