@@ -89,7 +89,8 @@ func readGold(t testing.TB, path string) []goldItem {
 // floors a little under its figures since. places9 and places10: two more sets written blind the same day,
 // read first at .481/.593 and .485/.593 before any of that, then after the rounds of docs/geo.md "Measured blind".
 // gold9.jsonl: our own sentences for round nine's causes (datelines inside the text, adjectives before a
-// name, qualifiers after it, longer names), written before its rules.
+// name, qualifiers after it, longer names), written before its rules; gold9b.jsonl: visits from one city to
+// another.
 func TestGold(t *testing.T) {
 	p := loadPipe(t)
 	for _, set := range []struct {
@@ -99,6 +100,7 @@ func TestGold(t *testing.T) {
 	}{
 		{"testdata/gold.jsonl", 200, 0.90, 0.97},
 		{"testdata/gold9.jsonl", 22, 0.95, 0.95},
+		{"testdata/gold9b.jsonl", 8, 0.70, 0.95},
 		{"testdata/places8.jsonl", 150, 0.90, 0.94},
 		{"testdata/places9.jsonl", 150, 0.87, 0.90},
 		{"testdata/places10.jsonl", 150, 0.85, 0.88},

@@ -33,6 +33,7 @@ type lang struct {
 	of      map[string]bool // genitive words before a place named without a place word: "of", "de", "di", "van"
 	home    []string        // phrases of a clause that name the article's own country: "the country's", "du pays"
 	from    map[string]bool // words before a place someone comes from, no place of the event: "from", "vanuit", "从"
+	to      map[string]bool // words before the place a visit goes to: "to", "nach", "naar", "前往"
 	city    map[string]bool // words between a country and its city: "首都", "thủ đô", "capital"
 	stop    map[string]bool // the language's stop words (<lang>/stopwords): never a place named without a place word
 	inflect [][2]string     // endings a place takes in the text, and its dictionary ending: "е>а" (Москве)
@@ -73,9 +74,9 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, city: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}}
 		// the classes that are sets of words
-		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "city": l.city}
+		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -191,7 +192,7 @@ func (r *Resolver) Resolve(a *dyad.Article, ms []dyad.ActorMention, evs []dyad.E
 			start, end = e.Mentions[0].Start, e.Mentions[0].End
 		}
 		actors := []string{e.Source.Country, e.Target.Country}
-		loc := r.place(ctx, start, end, e.Trigger, actors)
+		loc := r.place(ctx, start, end, e.Trigger, actors, strings.HasPrefix(e.Code, "042"))
 		if loc.Resolved() {
 			e.Location = loc
 			continue
@@ -207,7 +208,7 @@ func (r *Resolver) Resolve(a *dyad.Article, ms []dyad.ActorMention, evs []dyad.E
 // no event (trigger < 0: the first place it names): the place it names, else the dateline's.
 func (r *Resolver) Sentence(a *dyad.Article, ms []dyad.ActorMention, start, end, trigger int) *dyad.Location {
 	c := r.context(a, ms)
-	loc := r.place(c, start, end, trigger, nil)
+	loc := r.place(c, start, end, trigger, nil, false)
 	if loc.Resolved() {
 		return loc
 	}
@@ -355,10 +356,18 @@ type candidate struct {
 	key        string
 }
 
-func (r *Resolver) place(c *article, start, end, trigger int, actors []string) *dyad.Location {
+func (r *Resolver) place(c *article, start, end, trigger int, actors []string, visit bool) *dyad.Location {
 	var cands []candidate
 	if c.lg != nil {
 		cands = r.candidates(c, start, end, trigger)
+		if visit {
+			// a visit is where the visitor goes: the city after a `to` word after the trigger ("flew from Tel
+			// Aviv to Amman", "reiste ... weiter nach Amman"), before the places the sentence names otherwise (not
+			// a country: "visited Kyiv and promised more air defence to Ukraine")
+			if d, ok := r.destination(c, start, end, trigger); ok && r.isCity(d) {
+				cands = []candidate{d}
+			}
+		}
 		if !slices.ContainsFunc(cands, r.isCity) {
 			// no city after a place word: a city the sentence names all the same ("the streets of Porto
 			// Alegre", "Hải Phòng", "郑州市"), rather than the lead's or the dateline's, and rather than a country
@@ -455,7 +464,7 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 		if toks[k].Start < c.dlEnd {
 			continue
 		}
-		if n := lg.whereWords(toks, k); n == 0 {
+		if n := lg.words(lg.where, toks, k); n == 0 {
 			continue
 		} else {
 			k += n - 1
@@ -491,6 +500,37 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 	return out
 }
 
+// destination reads the place a visit goes to: the first name after a `to` word of the language that
+// follows the trigger (a byte offset), past skip words.
+func (r *Resolver) destination(c *article, start, end, trigger int) (candidate, bool) {
+	if len(c.lg.to) == 0 || trigger < start || trigger >= end {
+		return candidate{}, false
+	}
+	toks := c.toks[[2]int{start, end}]
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].Start <= trigger {
+			continue
+		}
+		n := c.lg.words(c.lg.to, toks, k)
+		if n == 0 {
+			continue
+		}
+		for j := k + n; j < len(toks) && j < k+n+maxSkipped; j++ {
+			if cd, ok := r.at(c, toks, j); ok {
+				if r.longer(c, toks, cd.end) {
+					break
+				}
+				cd.word = toks[k].Start
+				return cd, true
+			}
+			if !c.lg.skip[toks[j].Fold] && !c.lg.skip[toks[j].Fold+"'"] {
+				break
+			}
+		}
+	}
+	return candidate{}, false
+}
+
 // maxSkipped bounds the words read past between a place word and the place.
 const maxSkipped = 5
 
@@ -508,10 +548,10 @@ func (l *lang) adjective(t text.Token) bool {
 	return false
 }
 
-// whereWords returns how many tokens from k make a place word: one, or, in a text written without spaces, up
-// to three characters ("抵达"), or 0.
-func (l *lang) whereWords(toks []text.Token, k int) int {
-	if l.where[toks[k].Fold] {
+// words returns how many tokens from k make a word of set: one, or, in a text written without spaces, up to
+// three characters ("抵达"), or 0.
+func (l *lang) words(set map[string]bool, toks []text.Token, k int) int {
+	if set[toks[k].Fold] {
 		return 1
 	}
 	first, _ := utf8.DecodeRuneInString(toks[k].Text)
@@ -525,7 +565,7 @@ func (l *lang) whereWords(toks []text.Token, k int) int {
 			return 0
 		}
 		key += t.Fold
-		if l.where[key] {
+		if set[key] {
 			return n
 		}
 	}
@@ -618,6 +658,9 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 		han := unicode.Is(unicode.Han, first)
 		oneWord := !strings.Contains(cd.key, " ")
 		if j > 0 && c.lg.from[toks[j-1].Fold] {
+			if next > 0 {
+				j = next - 1 // past the whole name ("Den Haag")
+			}
 			continue // "vanuit Den Haag", "从北京": where someone comes from
 		}
 		if han {
