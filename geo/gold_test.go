@@ -102,8 +102,8 @@ func TestGold(t *testing.T) {
 		{"testdata/gold9.jsonl", 22, 0.95, 0.95},
 		{"testdata/gold9b.jsonl", 8, 0.70, 0.95},
 		{"testdata/places8.jsonl", 150, 0.90, 0.94},
-		{"testdata/places9.jsonl", 150, 0.87, 0.90},
-		{"testdata/places10.jsonl", 150, 0.85, 0.88},
+		{"testdata/places9.jsonl", 150, 0.88, 0.91},
+		{"testdata/places10.jsonl", 150, 0.86, 0.88},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			items := readGold(t, set.path)
