@@ -718,10 +718,19 @@ func (d *doc) directedPairs(cd candidate) []directedPair {
 			// of both sides, coded once, the first named as the source, as "X and Y" is; ours write such a pair
 			// for acts that each side did ("互相指责": mutual accusations)
 			out = append(out, directedPair{p: [2]int{pr[1], pr[0]}, reverse: true})
+		} else if cd.b.mutual && cd.pt.code2 == "" && cd.codeOf() != NullCode && !jointRoots[family(cd.codeOf())] {
+			// a reciprocal word ("accused each other", "se acusaron mutuamente", "elkaar bestookt"): each side
+			// did the act to the other; a joint act ("spoke to each other", "met elkaar overlegd") stays one
+			// event, the first named as the source, as "X and Y met" is
+			out = append(out, directedPair{p: [2]int{pr[1], pr[0]}})
 		}
 	}
 	return out
 }
+
+// jointRoots are the CAMEO roots of acts two sides do together (intent to cooperate, consultation,
+// diplomatic and material cooperation): "A and B ... each other" codes them once, as "A and B" does.
+var jointRoots = map[string]bool{"03": true, "04": true, "05": true, "06": true}
 
 // pairs returns the source and target phrases of a match: for "X and Y" (R) the one event X→Y, X the first
 // named; for a list in a slot ("A, B and C met D", "A met B and C") one event for each.
@@ -736,6 +745,16 @@ func (d *doc) pairs(cd candidate) [][2]int {
 			return out
 		}
 		return [][2]int{{cd.b.r[0], cd.b.r[1]}}
+	}
+	if cd.b.t == tMutual {
+		// "A and B accused each other": the first named with each of the others (directedPairs adds the
+		// other way)
+		l := d.listAt(cd.b.s)
+		var out [][2]int
+		for _, o := range l[1:] {
+			out = append(out, [2]int{l[0], o})
+		}
+		return out
 	}
 	srcs, tgts := []int{cd.b.s}, []int{cd.b.t}
 	if cd.b.s >= 0 {
@@ -1091,6 +1110,8 @@ func (d *doc) firing(sp dyad.Span, cd candidate, src, tgt string, neg bool) Firi
 		why = append(why, fmt.Sprintf("T=%q", name(cd.b.t)))
 	} else if cd.b.t == -2 {
 		why = append(why, fmt.Sprintf("T=pronoun for %q", cd.b.tRef.Name))
+	} else if cd.b.t == tMutual {
+		why = append(why, "T=reciprocal (each side of S's list the other's target)")
 	}
 	if cd.b.place != "" {
 		why = append(why, fmt.Sprintf("L=%q (%s)", d.a.Text[d.toks[cd.b.placeAt[0]].Start:d.toks[cd.b.placeAt[1]].End], cd.b.place))

@@ -34,6 +34,7 @@ var grammarKinds = map[string]bool{
 	"light": true, "nprep": true, "shape": true,
 	"protest": true,
 	"subjrel": true, "where": true,
+	"mutual": true,
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
@@ -186,6 +187,10 @@ const (
 	// cWhere: a relative adverb of place ("onde", "donde", "où", "dove") that may open, after a comma, a clause
 	// whose subject is the sentence's (sentence.whereClause)
 	cWhere
+	// cMutual: a reciprocal word or phrase that stands in the object's place for the other side of a subject
+	// "A and B" ("each other", "elkaar", "gegenseitig", "mutuamente", "lẫn nhau", "对方"): the act goes each
+	// way (sentence.mutualOK)
+	cMutual
 )
 
 var classBits = map[string]uint64{
@@ -195,7 +200,7 @@ var classBits = map[string]uint64{
 	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark, "passive": cPassive, "datelead": cDatelead,
 	"between": cBetween, "agent": cAgent, "whole": cWhole, "goal": cGoal, "clitic": cClitic,
 	"own": cOwn, "allege": cAllege, "this": cThis, "front": cFront, "genitive": cGenitive, "addressee": cAddressee, "perfect": cPerfect,
-	"subjrel": cSubjRel, "where": cWhere,
+	"subjrel": cSubjRel, "where": cWhere, "mutual": cMutual,
 }
 
 func (lg *lang) is(class uint64, fold string) bool { return lg.class[fold]&class != 0 }

@@ -31,7 +31,12 @@ type binding struct {
 	cAt      int           // C: the unit where the content begins, whose target contentTarget finds
 	elided   bool          // the pattern's perfect auxiliary was read at a coordinating "and" (sentence.elidedAux)
 	rel      bool          // a slot was read through a relative clause ("..., con quien firmó"): its pair may tell a second event
+	mutual   bool          // a reciprocal word of grammar makes the act go each way ("accused each other", "se acusaron mutuamente")
 }
+
+// tMutual is binding.t when a reciprocal word stands for the target ("A and B accused each other"): the
+// target of each side of the subject is the other (doc.pairs).
+const tMutual = -4
 
 // isR reports whether the match bound R: two phrases or a reciprocal one.
 func (b binding) isR() bool { return b.recip || b.r[0] >= 0 }
@@ -331,7 +336,41 @@ func (s *sentence) matchAt(pt *pattern, an anchor, i int) (binding, bool) {
 	if b.objT && b.s >= 0 && b.t >= 0 && s.ownObject(b) {
 		return b, false // "Putin ordered Russia's first mobilisation": the source's own country, no target
 	}
+	if !s.mutualOK(&b) {
+		return b, false
+	}
 	return b, true
+}
+
+// mutualOK settles a reciprocal word in a match: standing for T, it needs a subject of two sides or more
+// ("Armenia and Azerbaijan accused each other"; a lone "he accused each other" is no event); among the words
+// of an R match ("R ..2 se ..2 acusaron ..3 mutuamente", "R ..3 cáo_buộc lẫn_nhau") it makes the act go each
+// way. It reports whether the match stands.
+func (s *sentence) mutualOK(b *binding) bool {
+	if b.t == tMutual {
+		if b.s < 0 || len(s.d.listAt(b.s)) < 2 || s.d.phrases[b.s].between {
+			return false
+		}
+		// the list is the clause's own subject: no comma between it and the verb ("signed a pact, under which
+		// the two countries pledged to help each other" is no act of the signatories)
+		at := slices.IndexFunc(s.u, func(u unit) bool { return u.phrase == b.s })
+		for k := min(at, b.trig) + 1; at >= 0 && k < max(at, b.trig); k++ {
+			if f := s.u[k].fold; s.u[k].phrase < 0 && (f == "," || f == ";") {
+				return false
+			}
+		}
+		return at >= 0
+	}
+	if b.r[0] < 0 || b.imported {
+		return true
+	}
+	for _, k := range b.lits {
+		if c, _ := s.pronounAt(k, 1); c&cMutual != 0 {
+			b.mutual = true
+			break
+		}
+	}
+	return true
 }
 
 // phraseBefore returns the actor phrase that ends right before unit lo, or the one before a place named after a
@@ -987,6 +1026,18 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			if dir < 0 {
 				first = p - n + 1
 			}
+			if e.slot == 'T' && cls&cMutual != 0 && !b.imported {
+				// "A and B accused each other", "hebben elkaar beschuldigd", "s'accusent mutuellement": the
+				// other side of the subject (mutualOK checks, once S is bound, that it is a list)
+				b.t, b.mutual = tMutual, true
+				s.extend(b, first)
+				s.extend(b, first+n-1)
+				if s.walk(els, j+1, p+n*dir, dir, b) {
+					return true
+				}
+				*b = save
+				return false
+			}
 			var ref dyad.ActorRef
 			var ok bool
 			switch {
@@ -1600,13 +1651,13 @@ func (s *sentence) placeAt(p, dir int, home bool) (int, string, bool) {
 }
 
 // pronounClasses are the grammar classes of pronouns that a slot may take.
-const pronounClasses = cHe | cIt | cHim | cThey | cClitic | cThis
+const pronounClasses = cHe | cIt | cHim | cThey | cClitic | cThis | cMutual
 
 // pronounPhraseClasses are the pronoun classes whose phrases of several tokens pronounAt looks for.
 var pronounPhraseClasses = []struct {
 	kind string
 	bit  uint64
-}{{"he", cHe}, {"it", cIt}, {"him", cHim}, {"they", cThey}, {"clitic", cClitic}, {"this", cThis}}
+}{{"he", cHe}, {"it", cIt}, {"him", cHim}, {"they", cThey}, {"clitic", cClitic}, {"this", cThis}, {"mutual", cMutual}}
 
 // pronounAt returns the pronoun classes of the pronoun at word unit p and its length in units: a word of the
 // he, it, him or they classes of grammar, or the longest of their phrases of several tokens ("nước này",

@@ -62,6 +62,9 @@ var goldFloors = []struct {
 	// pt9: own sentences of the Portuguese and Spanish round (2026-12-05): where clauses, two sides after an opening
 	// phrase, calls received, condolences, hostings, recalled ambassadors, announced meetings (pt es fr it)
 	{"../../testdata/gold/pt9.jsonl", 0.95, 0.94, 0.97, 0.66},
+	// join9: own sentences of the nothing-coded class (2026-12-05 12:00-), nine languages: mutual acts (each way),
+	// delegations, joint acts of two subjects; 6 with no event
+	{"../../testdata/gold/join9.jsonl", 0.92, 0.96, 0.89, 0.79},
 	// wire5: held-out sets written blind this session (2026-12-05) and measured only at its start and end.
 	{"../../testdata/gold/wire5-en.jsonl", 0.65, 0.67, 0.61, 0.65},
 	{"../../testdata/gold/wire5-fr.jsonl", 0.53, 0.63, 0.44, 0.53},
