@@ -90,7 +90,7 @@ func readGold(t testing.TB, path string) []goldItem {
 // read first at .481/.593 and .485/.593 before any of that, then after the rounds of docs/geo.md "Measured blind".
 // gold9.jsonl: our own sentences for round nine's causes (datelines inside the text, adjectives before a
 // name, qualifiers after it, longer names), written before its rules; gold9b.jsonl: visits from one city to
-// another.
+// another; gold9c.jsonl: Chinese transliterations.
 func TestGold(t *testing.T) {
 	p := loadPipe(t)
 	for _, set := range []struct {
@@ -101,8 +101,9 @@ func TestGold(t *testing.T) {
 		{"testdata/gold.jsonl", 200, 0.90, 0.97},
 		{"testdata/gold9.jsonl", 22, 0.95, 0.95},
 		{"testdata/gold9b.jsonl", 8, 0.70, 0.95},
+		{"testdata/gold9c.jsonl", 5, 0.95, 0.75},
 		{"testdata/places8.jsonl", 150, 0.90, 0.94},
-		{"testdata/places9.jsonl", 150, 0.88, 0.91},
+		{"testdata/places9.jsonl", 150, 0.89, 0.92},
 		{"testdata/places10.jsonl", 150, 0.86, 0.88},
 	} {
 		t.Run(set.path, func(t *testing.T) {

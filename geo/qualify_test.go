@@ -11,7 +11,8 @@ import (
 // names; adjectives and city words between a place word and the name; a country or region after a city's
 // comma or in brackets places the city, whatever its size, and is no place of its own; a city's name that
 // starts a longer name is not the city (in a language that writes its nouns in lower case); a place word of
-// two Chinese characters; a place someone comes from, all its words.
+// two Chinese characters; a Chinese transliteration inside a longer one; a place someone comes from, all its
+// words.
 func TestQualifiers(t *testing.T) {
 	p := loadPipe(t)
 	for _, tt := range []struct {
@@ -29,6 +30,9 @@ func TestQualifiers(t *testing.T) {
 		{"en", "Crowds gathered in Victoria Square on Sunday to mourn the victims.", ""},
 		{"de", "Der Kanzler hat in Paris Gespräche mit dem Präsidenten geführt.", "2988507"},
 		{"zh", "国务院总理周二抵達雅加達，出席东盟峰会。", "1642911"},
+		// a transliteration inside a longer one is no place; after a word that ends in a sound character it is
+		{"zh", "飓风周一在加勒比海上空增强为五级。", ""},
+		{"zh", "数万名球迷周日参加米兰大教堂前的庆祝活动。", "3173435"},
 		// a place someone comes from is passed over whole
 		{"nl", "Duizenden boeren trokken vanuit Den Haag op naar het centrum van Rotterdam.", "2747891"},
 	} {

@@ -39,6 +39,7 @@ type lang struct {
 	inflect [][2]string     // endings a place takes in the text, and its dictionary ending: "е>а" (Москве)
 	adj     []string        // endings of adjectives between a place word and the name: "im polnischen Oświęcim"
 	capNoun bool            // the language writes its nouns capitalised (German): a capitalised word after a name is no sign of a longer name
+	sound   map[string]bool // characters that transliterate foreign names' sounds (Chinese: 阿, 尔, 加, 勒, 卢 ...)
 }
 
 // Resolver places events: it reads the places a sentence names and looks them up in the gazetteer.
@@ -74,7 +75,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}}
 		// the classes that are sets of words
 		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city}
 		files, err := set.Files(code + "/geo")
@@ -101,6 +102,12 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 					for _, w := range words {
 						l.adj = append(l.adj, text.Fold(strings.TrimPrefix(w, "-")))
 					}
+				case "sound":
+					for _, w := range words {
+						for _, ch := range w {
+							l.sound[text.Fold(string(ch))] = true
+						}
+					}
 				case "capitals":
 					if len(words) != 1 || words[0] != "nouns" {
 						errs = append(errs, ln.Errorf("want capitals | nouns"))
@@ -117,7 +124,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 						l.inflect = append(l.inflect, [2]string{text.Fold(from), text.Fold(to)})
 					}
 				default:
-					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, capitals, home or inflect)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
+					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, capitals, sound, home or inflect)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
 				}
 			}
 		}
@@ -859,6 +866,12 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 	if cd.places == nil {
 		return cd, false
 	}
+	// a transliterated name glued to more characters of transliteration is part of a longer name: "加勒" (Galle)
+	// in 加勒比海 (the Caribbean), "奥卢" (Oulu) in a person's name; a country's name right before does not count
+	// ("意大利罗马")
+	if han && r.transliterated(c, toks, j, cd) {
+		return candidate{}, false
+	}
 	// a one-word name before a genitive word names a building or a body, not the place: "the Temple of the Tooth"
 	if !strings.Contains(cd.key, " ") && !unicode.Is(unicode.Han, first) && r.g.places[cd.places[0]].Precision == City {
 		if i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end }); i >= 0 && c.lg.of[toks[i].Fold] {
@@ -940,6 +953,28 @@ func (r *Resolver) inArea(ids, area []int32) []int32 {
 		}
 	}
 	return keep
+}
+
+// transliterated reports whether a name in Chinese characters, read from token j, is made of sound
+// characters only and has two sound characters right before it (not in an actor mention) or one right after
+// it.
+func (r *Resolver) transliterated(c *article, toks []text.Token, j int, cd candidate) bool {
+	if len(c.lg.sound) == 0 {
+		return false
+	}
+	for _, ch := range c.a.Text[cd.start:cd.end] {
+		if !c.lg.sound[text.Fold(string(ch))] {
+			return false
+		}
+	}
+	// two before it: one may end a word ("参加罗马", "抵达拉萨")
+	if j > 1 && toks[j-1].End == cd.start && toks[j-2].End == toks[j-1].Start && c.lg.sound[toks[j-1].Fold] && c.lg.sound[toks[j-2].Fold] {
+		if _, covered := mentionAt(c.ms, toks[j-1].Start); !covered {
+			return true
+		}
+	}
+	k := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end })
+	return k >= 0 && toks[k].Start == cd.end && c.lg.sound[toks[k].Fold]
 }
 
 // maxClause bounds the words of a qualifying clause after a place's comma.
