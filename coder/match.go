@@ -742,6 +742,14 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 			p -= n
 			continue
 		}
+		if dir > 0 && e.kind == kSlot && e.slot == 'T' && !b.imported && lower <= 2 {
+			if k := s.parenthetical(p); k > 0 {
+				// "condenou, na abertura da Assembleia Geral da ONU, a espionagem da NSA": the place or occasion
+				// set off by commas right after the verb is no object
+				p = k + 1
+				continue
+			}
+		}
 		if dir < 0 && e.kind == kSlot && e.slot == 'S' && !b.imported && !sawAnd && s.whereClause(p) {
 			// "Lula viajou a Pequim, onde se reuniu com Xi", "llegó a Jerusalén, donde se reunió con": a clause
 			// after a where-word of grammar that leaves its subject out is the sentence subject's
@@ -815,6 +823,27 @@ func (s *sentence) sentenceSubjectBind(els []delem, j, p, dir int, b *binding) b
 	}
 	*b = save
 	return false
+}
+
+// parenthetical returns, for a comma at unit p that a `loc` or `prep` word follows, the comma that closes the
+// phrase it opens (within 16 units, with no stop or barrier between): "condenou, na abertura da Assembleia Geral
+// da ONU, a espionagem". -1 when there is none.
+func (s *sentence) parenthetical(p int) int {
+	if p < 0 || p+1 >= len(s.u) || s.u[p].phrase >= 0 || s.u[p].fold != "," || s.u[p+1].phrase >= 0 || !s.d.lg.is(cLoc|cPrep, s.u[p+1].fold) {
+		return -1
+	}
+	for k := p + 2; k < len(s.u) && k <= p+16; k++ {
+		if s.u[k].phrase >= 0 {
+			continue
+		}
+		if s.u[k].fold == "," {
+			return k
+		}
+		if s.barrierAt(k) || isStop(s.u[k].fold) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // whereClause reports whether unit p is a where-word of grammar (`where`: "onde", "donde", "où", "dove") right
@@ -908,6 +937,12 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			if k := s.quoteEnd(q, dir); k >= 0 {
 				q = k + dir // a whole quotation is one unit of a gap: 'a appelé à "éviter ...", au cours d'un entretien avec'
 				continue
+			}
+			if dir > 0 && !b.imported && j+1 < len(els) && els[j+1].kind == kSlot && els[j+1].slot == 'T' {
+				if k := s.parenthetical(q); k > 0 {
+					q = k + 1 // "condenou, na abertura da Assembleia Geral da ONU, a espionagem": no object inside
+					continue
+				}
 			}
 			if k := s.placeSkip(q, dir); k >= 0 {
 				q = k + dir // a place name of several ideographs is one unit of a gap: "在伊斯坦布尔举行"

