@@ -33,6 +33,8 @@ func TestQualifiers(t *testing.T) {
 		// a transliteration inside a longer one is no place; after a word that ends in a sound character it is
 		{"zh", "飓风周一在加勒比海上空增强为五级。", ""},
 		{"zh", "数万名球迷周日参加米兰大教堂前的庆祝活动。", "3173435"},
+		// a region named after its seat is the city
+		{"en", "Diplomats gathered in Geneva on Monday for the opening of the Human Rights Council session.", "2660646"},
 		// a place someone comes from is passed over whole
 		{"nl", "Duizenden boeren trokken vanuit Den Haag op naar het centrum van Rotterdam.", "2747891"},
 	} {

@@ -198,7 +198,7 @@ func (r *Resolver) Resolve(a *dyad.Article, ms []dyad.ActorMention, evs []dyad.E
 		if len(e.Mentions) > 0 {
 			start, end = e.Mentions[0].Start, e.Mentions[0].End
 		}
-		actors := []string{e.Source.Country, e.Target.Country}
+		actors := placingActors(e)
 		loc := r.place(ctx, start, end, e.Trigger, actors, strings.HasPrefix(e.Code, "042"))
 		if loc.Resolved() {
 			e.Location = loc
@@ -209,6 +209,21 @@ func (r *Resolver) Resolve(a *dyad.Article, ms []dyad.ActorMention, evs []dyad.E
 		}
 		e.Location = r.byActors(e)
 	}
+}
+
+// placingActors returns the countries of an event's actors that tell where it happens: a visit's target
+// (the visitor travels), a host's source, else the one country its actors share; none when they are of two
+// countries (American and Russian envoys meeting in Geneva tell nothing of the place).
+func placingActors(e *dyad.Event) []string {
+	switch {
+	case strings.HasPrefix(e.Code, "042"):
+		return []string{e.Target.Country}
+	case strings.HasPrefix(e.Code, "043"):
+		return []string{e.Source.Country}
+	case e.Source.Country != "" && e.Target.Country != "" && e.Source.Country != e.Target.Country:
+		return nil
+	}
+	return []string{e.Source.Country, e.Target.Country}
 }
 
 // Sentence returns the location of the text between byte offsets start and end of an article when it names
@@ -1079,10 +1094,22 @@ func (r *Resolver) qualify(ids []int32, words, country string) []int32 {
 	return keep
 }
 
+// exonymRatio is how many times bigger than a place a city must be for the place's own name, when it is the
+// city's other name, to earn the place nothing.
+const exonymRatio = 5
+
 // best picks one of the places a name may be: a big place, a capital, the place whose own name it is, one in
 // the country of the event's actors, of the dateline or of the article. Population weighs most: "Paris" is in
 // France unless the text says Texas, whoever is meeting there.
 func (r *Resolver) best(ids []int32, key string, actors []string, main, dateline string) int32 {
+	// the biggest city of the name whose own name it is not: "Geneva" is Genève's English name, and a small
+	// place's own name (Geneva, Illinois) earns that place nothing over a city eight times its size
+	var exonym int
+	for _, id := range ids {
+		if p := r.g.places[id]; p.Precision == City && r.g.primary[id] != key {
+			exonym = max(exonym, p.Population)
+		}
+	}
 	bestID, bestScore := ids[0], math.Inf(-1)
 	for _, id := range ids {
 		p := r.g.places[id]
@@ -1095,7 +1122,7 @@ func (r *Resolver) best(ids []int32, key string, actors []string, main, dateline
 		case Country:
 			s = 7
 		}
-		if r.g.primary[id] == key {
+		if r.g.primary[id] == key && p.Population*exonymRatio >= exonym {
 			s += 0.5
 		}
 		if p.Capital {
@@ -1112,6 +1139,15 @@ func (r *Resolver) best(ids []int32, key string, actors []string, main, dateline
 		}
 		if s > bestScore {
 			bestID, bestScore = id, s
+		}
+	}
+	// a region named after its seat ("Geneva", "Murcia"): the city
+	if b := r.g.places[bestID]; b.Precision == Admin1 {
+		for _, id := range ids {
+			if p := r.g.places[id]; p.Precision == City && p.Admin1 == b.ID {
+				bestID = id
+				break
+			}
 		}
 	}
 	// a name that is another's own, nearby, names it: "New Delhi" within Delhi
