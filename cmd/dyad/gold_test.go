@@ -69,7 +69,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire5-en.jsonl", 0.65, 0.67, 0.61, 0.65},
 	{"../../testdata/gold/wire5-fr.jsonl", 0.53, 0.63, 0.44, 0.53},
 	{"../../testdata/gold/wire5-it.jsonl", 0.64, 0.76, 0.53, 0.64},
-	{"../../testdata/gold/wire5-es.jsonl", 0.76, 0.83, 0.71, 0.76}, // pt9 round: .753, second round .769
+	{"../../testdata/gold/wire5-es.jsonl", 0.82, 0.88, 0.76, 0.82}, // pt9 round: .753, second round .769, third .821
 	{"../../testdata/gold/wire5-pt.jsonl", 0.63, 0.73, 0.55, 0.63}, // pt9 round: .610, second round .633
 	{"../../testdata/gold/wire5-de.jsonl", 0.62, 0.83, 0.48, 0.62}, // intent round: P .895 -> .864 is one sector slip (JPN for JPNGOV, c+r P stays 1.0); second round .864 -> .833: "... zur unerwünschten Person erklärt und ihn aufgefordert, das Land zu verlassen" (020 besides 174), F1 .623 -> .635
 	{"../../testdata/gold/wire5-nl.jsonl", 0.68, 0.78, 0.60, 0.68},
@@ -80,7 +80,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire6-en.jsonl", 0.25, 0.29, 0.22, 0.25},
 	{"../../testdata/gold/wire6-fr.jsonl", 0.46, 0.55, 0.40, 0.46}, // french round: 138 IRNGOV->ISR for gold ISRGOV is a sector slip at root match (P .562 -> .559), c+r .641 -> .700
 	{"../../testdata/gold/wire6-it.jsonl", 0.30, 0.40, 0.24, 0.30},
-	{"../../testdata/gold/wire6-es.jsonl", 0.36, 0.46, 0.29, 0.36}, // pt9 round: .368, then .364 (P .483 -> .467: "Delegaciones de Rusia y Ucrania ... negociaciones" codes RUS->UKR 046 where the gold has RUSGOV->UKRGOV, a sector slip that countries+root counts as a hit)
+	{"../../testdata/gold/wire6-es.jsonl", 0.36, 0.48, 0.29, 0.36}, // third round .368 again (an aid accepted no longer coded); // pt9 round: .368, then .364 (P .483 -> .467: "Delegaciones de Rusia y Ucrania ... negociaciones" codes RUS->UKR 046 where the gold has RUSGOV->UKRGOV, a sector slip that countries+root counts as a hit)
 	{"../../testdata/gold/wire6-pt.jsonl", 0.51, 0.59, 0.45, 0.51}, // pt9 round: .493, second round .514. crowd round: one trip coded where the gold has aid to a third place (BRAMIL->EGY 042 for ->PSE 073)
 	{"../../testdata/gold/wire6-de.jsonl", 0.43, 0.60, 0.33, 0.43}, // second round: "Dörfer überfallen und ... getötet" codes 190 where the gold says 180 (P .636 -> .609)
 	{"../../testdata/gold/wire6-nl.jsonl", 0.38, 0.58, 0.28, 0.38},
