@@ -564,17 +564,20 @@ func (s *sentence) candidates() []candidate {
 		}
 		if e := lg.anchors[w]; e != nil {
 			ents[i][0] = e
-			m.set(e.elems)
+			m.set(e.elems, i)
 		}
 		if len(lg.stems) > 0 {
 			if e := lg.stems[s.stemAt(i)]; e != nil {
 				ents[i][1] = e
-				m.set(e.elems)
+				m.set(e.elems, i)
 			}
+		}
+		if !lg.preStarts.may(w) {
+			continue
 		}
 		for _, n := range lg.elems.preLens {
 			if len(w) >= n {
-				m.set(lg.elems.prefix[w[:n]])
+				m.set(lg.elems.prefix[w[:n]], i)
 			}
 		}
 	}
@@ -584,8 +587,8 @@ func (s *sentence) candidates() []candidate {
 				continue // a word the pattern needs is not in the sentence
 			}
 			pt := lg.patterns[an.pat]
-			if !m.holds(pt) {
-				continue // a word the pattern needs is not in the sentence
+			if !m.holds(pt, i) {
+				continue // a word the pattern needs is not in the sentence, or not on its side of the trigger
 			}
 			if b, ok := s.matchAt(pt, an, i); ok {
 				out = append(out, candidate{pt: pt, idx: an.pat, b: b})
@@ -600,6 +603,9 @@ func (s *sentence) candidates() []candidate {
 			if e != nil {
 				try(e.anchors, i)
 			}
+		}
+		if !lg.preStarts.may(s.words[i]) {
+			continue
 		}
 		for _, n := range lg.preLens {
 			if p, ok := runePrefix(s.words[i], n); ok {

@@ -57,7 +57,10 @@ type lang struct {
 	stems    map[string]*wordEntry
 	prefixes map[string][]anchor // folded prefix -> anchors of wildcard tokens
 	elems    *elemIndex          // the required words of every pattern, as element sets
-	triggers map[string]bool     // one-word triggers: words that may be the verb of a sentence
+	// preStarts holds how the prefixes of prefixes and of elems begin: a word that begins none of them is
+	// not looked up by prefix
+	preStarts starts
+	triggers  map[string]bool // one-word triggers: words that may be the verb of a sentence
 	// stemTriggers are one-word triggers written word~, by stem
 	stemTriggers map[string]bool
 	// hanTriggers are triggers written as several glued ideographs ("谴责", "批评"), one token each:
@@ -589,7 +592,7 @@ func (d *doc) trigger(k int) bool {
 	if lg.triggers[f] {
 		return true
 	}
-	if len(lg.stemTriggers) > 0 && lg.stemTriggers[lg.stemmer.stem(d.toks[k].Text)] {
+	if len(lg.stemTriggers) > 0 && lg.stemTriggers[d.stemTok(k)] {
 		return true
 	}
 	// an imported verb is one when it reads as a verb: lower case, not after a determiner, a preposition
@@ -597,7 +600,7 @@ func (d *doc) trigger(k int) bool {
 	if len(lg.weakTriggers) == 0 && len(lg.weakStemTriggers) == 0 {
 		return false
 	}
-	if !lg.weakTriggers[f] && !(len(lg.weakStemTriggers) > 0 && lg.weakStemTriggers[lg.stemmer.stem(d.toks[k].Text)]) {
+	if !lg.weakTriggers[f] && !(len(lg.weakStemTriggers) > 0 && lg.weakStemTriggers[d.stemTok(k)]) {
 		return false
 	}
 	if d.toks[k].IsCapitalized() {
@@ -884,8 +887,17 @@ func (lg *lang) addPattern(pt *pattern) {
 		if e.kind != kLit || e.optional || e.poss || i == pt.anchor {
 			continue // the trigger is found through the anchors; the possessive 's may match no word
 		}
-		if id := lg.require(e.alts); id >= 0 {
-			pt.req = append(pt.req, id)
+		id := lg.require(e.alts)
+		switch {
+		case id < 0:
+		case i < pt.anchor:
+			pt.reqBefore = append(pt.reqBefore, id)
+		case pt.origin == "" && i+1 < len(pt.elems) && pt.elems[i+1].kind == kSlot && pt.elems[i+1].slot == 'T' && pt.elems[i+1].has == nil:
+			// the word before T may be read at the preposition that opens a relative clause before the
+			// trigger ("com quem assinou um acordo": sentence.walkRelPrep): on either side
+			pt.reqAny = append(pt.reqAny, id)
+		default:
+			pt.reqAfter = append(pt.reqAfter, id)
 		}
 	}
 	var need wordMask
@@ -909,6 +921,7 @@ func (lg *lang) addPattern(pt *pattern) {
 			e.anchors = append(e.anchors, an)
 		case a[off].prefix:
 			lg.prefixes[a[off].text] = append(lg.prefixes[a[off].text], an)
+			lg.preStarts.add(a[off].text)
 		default:
 			e := entryOf(lg.anchors, a[off].text)
 			e.anchors = append(e.anchors, an)

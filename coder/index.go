@@ -31,10 +31,12 @@ type sliceKey struct {
 	n int
 }
 
-// elemMarks records which sets the current sentence holds: mark[id] == gen.
+// elemMarks records which sets the current sentence holds (mark[id] == gen) and the first and last unit
+// where each is held.
 type elemMarks struct {
-	mark []uint32
-	gen  uint32
+	mark        []uint32
+	first, last []int32
+	gen         uint32
 }
 
 func newElemIndex() *elemIndex {
@@ -109,6 +111,7 @@ func (lg *lang) require(alts []alt) int32 {
 			case t.prefix:
 				if _, seen := x.prefix[t.text]; !seen {
 					x.addPreLen(len(t.text))
+					lg.preStarts.add(t.text)
 				}
 				if l := x.prefix[t.text]; len(l) == 0 || l[len(l)-1] != id {
 					x.prefix[t.text] = append(l, id)
@@ -135,9 +138,22 @@ func (x *elemIndex) addPreLen(n int) {
 	x.preLens = append(x.preLens, n)
 }
 
-// holds reports whether the sentence holds every element set of pattern pt.
-func (m *elemMarks) holds(pt *pattern) bool {
-	for _, id := range pt.req {
+// holds reports whether the sentence holds every element set of pattern pt where the pattern, triggered at
+// unit i, can read it: a word written after the trigger after unit i, one written before it before unit i
+// (matching reads the words after the trigger forwards from its end, those before it backwards from its
+// start), one of reqAny anywhere.
+func (m *elemMarks) holds(pt *pattern, i int) bool {
+	for _, id := range pt.reqAfter {
+		if m.mark[id] != m.gen || int(m.last[id]) <= i {
+			return false
+		}
+	}
+	for _, id := range pt.reqBefore {
+		if m.mark[id] != m.gen || int(m.first[id]) >= i {
+			return false
+		}
+	}
+	for _, id := range pt.reqAny {
 		if m.mark[id] != m.gen {
 			return false
 		}
@@ -149,14 +165,49 @@ func (m *elemMarks) holds(pt *pattern) bool {
 func (m *elemMarks) next(n int32) {
 	if len(m.mark) < int(n) {
 		m.mark = make([]uint32, n)
+		m.first = make([]int32, n)
+		m.last = make([]int32, n)
 		m.gen = 0
 	}
 	m.gen++
 }
 
-// set marks the sets.
-func (m *elemMarks) set(ids []int32) {
+// set marks the sets held at unit i; units come in order.
+func (m *elemMarks) set(ids []int32, i int) {
 	for _, id := range ids {
-		m.mark[id] = m.gen
+		if m.mark[id] != m.gen {
+			m.mark[id] = m.gen
+			m.first[id] = int32(i)
+		}
+		m.last[id] = int32(i)
 	}
+}
+
+// starts is a set of the first two bytes of prefixes (lang.preStarts): a word whose first two bytes begin
+// none of them, when every prefix has two bytes or more, begins with no prefix, and its prefix look-ups (a
+// map look-up for each length of prefix in use: 14 in English, 22 in French) are skipped.
+type starts struct {
+	bits  [1 << 16 / 64]uint64
+	short bool // a prefix of fewer than two bytes: every word may begin with one
+}
+
+func (st *starts) add(p string) {
+	if len(p) < 2 {
+		st.short = true
+		return
+	}
+	k := uint16(p[0])<<8 | uint16(p[1])
+	st.bits[k>>6] |= 1 << (k & 63)
+}
+
+// may reports whether w may begin with a prefix of the set.
+func (st *starts) may(w string) bool {
+	if st.short {
+		return true
+	}
+	if len(w) < 2 {
+		return false
+	}
+	k := uint16(w[0])<<8 | uint16(w[1])
+	return st.bits[k>>6]&(1<<(k&63)) != 0
 }

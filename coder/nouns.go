@@ -221,7 +221,7 @@ func (s *sentence) tokensHave(first, last int, alts []alt) bool {
 			for i, tm := range a {
 				t := s.d.toks[k+i]
 				if tm.stem {
-					if s.d.lg.stemmer == nil || s.d.lg.stemmer.stem(t.Text) != tm.text {
+					if s.d.lg.stemmer == nil || s.d.stemTok(k+i) != tm.text {
 						continue next
 					}
 				} else if !tm.matches(t.Fold) {

@@ -126,9 +126,10 @@ type pattern struct {
 	// inverted: the pattern is the verb-second twin of one written subject first (invertedTwin): it reads
 	// only a clause that opens with a fronted phrase (sentence.fronted)
 	inverted bool
-	// req lists the element sets (elemIndex) of the pattern's required words besides its trigger: the
-	// pattern is tried only in a sentence that holds them all
-	req []int32
+	// reqBefore and reqAfter list the element sets (elemIndex) of the pattern's required words besides its
+	// trigger, those written before it and those after, and reqAny those a match may read on either side: the
+	// pattern is tried at a trigger only when the sentence holds them all, each on its side (elemMarks.holds)
+	reqBefore, reqAfter, reqAny []int32
 }
 
 // finish validates a parsed pattern and prepares it for matching.

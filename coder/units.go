@@ -113,6 +113,9 @@ type doc struct {
 	// tokCls holds the grammar and date classes of each token's fold (lang.class), looked up once per token
 	tokCls []uint64
 	clsSet []bool
+	// tokStem holds the folded Snowball stem of each token (stemTok), computed on first use: the matcher asks
+	// a token's stem many times, the stemmer's shared cache costs a lookup each time
+	tokStem []stemOf
 }
 
 func (d *doc) fold(i int) string { return d.toks[i].Fold }
@@ -127,6 +130,21 @@ func (d *doc) classOf(k int) uint64 {
 		d.tokCls[k], d.clsSet[k] = d.lg.class[d.toks[k].Fold], true
 	}
 	return d.tokCls[k]
+}
+
+// stemTok returns the folded stem of token k (stemmer.stem of its text), "" when the language has no stemmer.
+func (d *doc) stemTok(k int) string {
+	st := d.lg.stemmer
+	if st == nil {
+		return ""
+	}
+	if d.tokStem == nil {
+		d.tokStem = make([]stemOf, len(d.toks))
+	}
+	if !d.tokStem[k].ok {
+		d.tokStem[k] = stemOf{st.stem(d.toks[k].Text), true}
+	}
+	return d.tokStem[k].stem
 }
 
 // is reports whether token k's fold is a word of one of the classes (lang.is).
