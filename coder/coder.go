@@ -379,38 +379,41 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 					continue
 				}
 				name := a.Text[d.toks[cd.b.placeAt[0]].Start:d.toks[cd.b.placeAt[1]].End]
-				// H alone: no agent named ("two car bombs exploded in Mogadishu"): the place's country
-				src := dyad.EventActor{Code: cd.b.place, Name: name, Country: cd.b.place}
-				if cd.b.s != -1 {
-					src = d.slotActor(cd, cd.b.s)
-				} else if d.namePart(ta, cd.b.placeAt[0]) {
-					res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code,
-						Why: fmt.Sprintf("pattern %q: its place ends a longer name: not coded", cd.pt.text)})
-					continue
-				}
-				tgt := dyad.EventActor{Code: cd.b.place, Name: name, Country: cd.b.place}
-				if src.Country == tgt.Country && !cd.pt.home {
-					continue // a trip at home is no visit
-				}
-				if cd.pt.home && stateProtest(src, cd.pt.code) {
-					res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
-						Why: fmt.Sprintf("pattern %q: protest at home, but the source acts for the state: not coded", cd.pt.text)})
-					continue
-				}
-				if cd.pt.home {
-					// protests and riots in a place are against its government, as CAMEO codes them; a crackdown by
-					// the state at home is against the country itself (as homeTarget)
-					if !cd.pt.placeObj && (!stateSectors[src.Sector] || src.Country != cd.b.place) {
-						tgt.Code, tgt.Sector = cd.b.place+"GOV", "GOV"
+				// a list in S ("Chile and Colombia recalled their ambassadors to Israel") gives one event each
+				for _, ph := range d.sources(cd) {
+					// H alone: no agent named ("two car bombs exploded in Mogadishu"): the place's country
+					src := dyad.EventActor{Code: cd.b.place, Name: name, Country: cd.b.place}
+					if ph != -1 {
+						src = d.slotActor(cd, ph)
+					} else if d.namePart(ta, cd.b.placeAt[0]) {
+						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code,
+							Why: fmt.Sprintf("pattern %q: its place ends a longer name: not coded", cd.pt.text)})
+						continue
 					}
-					if countryless(src) {
-						// a group with no country of its own ("los jóvenes") is from where it acts
-						src.Country, src.Code, src.ActorID = cd.b.place, cd.b.place+src.Code, ""
+					tgt := dyad.EventActor{Code: cd.b.place, Name: name, Country: cd.b.place}
+					if src.Country == tgt.Country && !cd.pt.home {
+						continue // a trip at home is no visit
 					}
-				}
-				ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, cd.pt.conf)
-				if d.oursFirst(cd, ev, oursPair) {
-					d.keepProtest(&res, seenPair, sp, cd, ev)
+					if cd.pt.home && stateProtest(src, cd.pt.code) {
+						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
+							Why: fmt.Sprintf("pattern %q: protest at home, but the source acts for the state: not coded", cd.pt.text)})
+						continue
+					}
+					if cd.pt.home {
+						// protests and riots in a place are against its government, as CAMEO codes them; a crackdown by
+						// the state at home is against the country itself (as homeTarget)
+						if !cd.pt.placeObj && (!stateSectors[src.Sector] || src.Country != cd.b.place) {
+							tgt.Code, tgt.Sector = cd.b.place+"GOV", "GOV"
+						}
+						if countryless(src) {
+							// a group with no country of its own ("los jóvenes") is from where it acts
+							src.Country, src.Code, src.ActorID = cd.b.place, cd.b.place+src.Code, ""
+						}
+					}
+					ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, cd.pt.conf)
+					if d.oursFirst(cd, ev, oursPair) {
+						d.keepProtest(&res, seenPair, sp, cd, ev)
+					}
 				}
 				continue
 			}

@@ -195,10 +195,19 @@ func (lg *lang) speechAct(pt *pattern) bool {
 	return false
 }
 
+// andNotThat reports whether unit k is an "and" word of grammar that no "that" word follows.
+func (s *sentence) andNotThat(k int) bool {
+	if k >= len(s.u) || s.u[k].phrase >= 0 || !s.d.lg.is(cAnd, s.u[k].fold) {
+		return false
+	}
+	return k+1 >= len(s.u) || s.u[k+1].phrase >= 0 || !s.d.lg.is(cThat, s.u[k+1].fold)
+}
+
 // deniedContent reports whether candidate cd tells what another candidate of the sentence denies: its trigger
 // lies after the words of a denial (CAMEO 016: "dismissed accusations that it backs the M23 rebels", "bestritt
 // Vorwürfe, deutsche Firmen hätten Waffen an die Türkei geliefert"): a clause that opens right after the
-// denial's words with a `that` word of grammar or a comma, up to a semicolon.
+// denial's words with a `that` word of grammar or a comma, up to a semicolon or a comma and
+// an "and" that opens a second act ("..., and blamed Kinshasa for the escalation").
 // The denied act is the accusation's content, not news.
 func (s *sentence) deniedContent(cd candidate, cands []candidate) bool {
 	for _, dn := range cands {
@@ -209,9 +218,9 @@ func (s *sentence) deniedContent(cd candidate, cands []candidate) bool {
 			s.u[k].fold == "," && k+1 < len(s.u) && s.u[k+1].phrase < 0 && s.d.lg.is(cAnd, s.u[k+1].fold) {
 			continue // the content opens with "that" or a comma; "zurückgewiesen und ... einbestellt" is a second act
 		}
-		semi := false
+		semi := false // the content ends at ";", or at ", and" that no "that" follows ("..., and blamed Kinshasa": a second act)
 		for k := dn.b.hi + 1; k < cd.b.trig; k++ {
-			if s.u[k].phrase < 0 && s.u[k].fold == ";" {
+			if s.u[k].phrase < 0 && (s.u[k].fold == ";" || s.u[k].fold == "," && s.andNotThat(k+1)) {
 				semi = true
 				break
 			}

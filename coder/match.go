@@ -551,6 +551,9 @@ func (s *sentence) verbLike(p int) bool {
 	if p > 0 && s.u[p-1].fold == "-" && s.d.toks[s.u[p-1].tok].End == t.Start {
 		return false // "a UN-backed mission", "Iran-backed militias": the second half of an adjective
 	}
+	if p > 0 && s.u[p-1].phrase >= 0 && s.possessivePhrase(s.u[p-1]) {
+		return false // "Putin's demand that Kyiv withdraw", "Ankara's backing": the head of a possessor's noun phrase
+	}
 	return !s.derivedNoun(p)
 }
 
@@ -746,6 +749,9 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 		}
 		if (u.phrase >= 0 && !s.locative(p)) || s.barrierAt(p) {
 			return false
+		}
+		if b.imported && dir > 0 && e.kind == kSlot && e.slot == 'T' && u.fold == "," {
+			return false // "the Western Sahara dispute, the royal cabinet said": a verb's object follows no comma
 		}
 		if b.imported && u.phrase < 0 && s.d.lg.is(cPrep, u.fold) {
 			if !e.obj || !b.objT || dir < 0 || preps > 0 || s.d.lg.is(cPrep, s.u[p-1].fold) {
@@ -1464,7 +1470,7 @@ func (s *sentence) hypothetical(b binding) bool {
 	for s.isDate(before) || before > 0 && s.u[before].phrase < 0 && lg.is(cDet, s.u[before].fold) {
 		before--
 	}
-	if before >= 0 && b.s >= 0 && s.u[b.lo].phrase == b.s && s.u[before].phrase < 0 && (lg.is(cAllege, s.u[before].fold) || s.phraseEndsAt("allege", before)) {
+	if before >= 0 && b.s >= 0 && s.u[b.lo].phrase == b.s && s.allegedAfter(before) {
 		// "accused Rwanda of sending troops to back M23": what the accused is said to have done is the
 		// accusation's content, not an event that the sentence reports
 		return true
@@ -1486,6 +1492,20 @@ func (s *sentence) hypothetical(b binding) bool {
 			if end := s.frameSpan(k, sq); end > k && end <= b.trig {
 				return true // a date may stand inside the phrase: "amenazó el domingo con"
 			}
+		}
+	}
+	return false
+}
+
+// allegedAfter reports whether an allege word of grammar ends at unit p, or two plain lower-case words before
+// it at most ("accused neighbouring Rwanda of", "accused its neighbour Armenia of").
+func (s *sentence) allegedAfter(p int) bool {
+	for n := 0; p >= 0 && s.u[p].phrase < 0; n, p = n+1, p-1 {
+		if s.d.lg.is(cAllege, s.u[p].fold) || s.phraseEndsAt("allege", p) {
+			return true
+		}
+		if t := s.d.toks[s.u[p].tok]; n == 2 || !t.IsWord() || t.IsCapitalized() || s.isBarrier(s.u[p]) || s.d.lg.is(cAnd, s.u[p].fold) {
+			return false
 		}
 	}
 	return false

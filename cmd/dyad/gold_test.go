@@ -27,7 +27,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire-en.jsonl", 0.95, 0.95, 0.94, 0.95},
 	{"../../testdata/gold/wire-en-2.jsonl", 0.93, 0.96, 0.89, 0.93},
 	{"../../testdata/gold/wire3-en.jsonl", 0.82, 0.86, 0.79, 0.82},
-	{"../../testdata/gold/wire4-en.jsonl", 0.77, 0.86, 0.67, 0.77},
+	{"../../testdata/gold/wire4-en.jsonl", 0.80, 0.91, 0.71, 0.80},
 	{"../../testdata/gold/sweep-en.jsonl", 0.94, 0.95, 0.92, 0.94},
 	{"../../testdata/gold/sweep2-en.jsonl", 0.88, 0.88, 0.88, 0.88},
 	{"../../testdata/gold/sweep-zh.jsonl", 0.95, 0.97, 0.92, 0.95},
@@ -66,7 +66,7 @@ var goldFloors = []struct {
 	// delegations, joint acts of two subjects; 6 with no event
 	{"../../testdata/gold/join9.jsonl", 0.92, 0.96, 0.89, 0.79},
 	// wire5: held-out sets written blind this session (2026-12-05) and measured only at its start and end.
-	{"../../testdata/gold/wire5-en.jsonl", 0.65, 0.67, 0.61, 0.65},
+	{"../../testdata/gold/wire5-en.jsonl", 0.82, 0.83, 0.80, 0.82},
 	{"../../testdata/gold/wire5-fr.jsonl", 0.53, 0.63, 0.44, 0.53},
 	{"../../testdata/gold/wire5-it.jsonl", 0.64, 0.76, 0.53, 0.64},
 	{"../../testdata/gold/wire5-es.jsonl", 0.82, 0.88, 0.76, 0.82}, // pt9 round: .753, second round .769, third .821
@@ -77,7 +77,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire5-vi.jsonl", 0.73, 0.83, 0.65, 0.73},
 	// wire6 (+ wire6-en-long, protest6-es): held-out sets written blind in the session of 2026-12-05 03:19-06:19,
 	// measured only at its start and end (docs/eval.md "Held-out sets written blind").
-	{"../../testdata/gold/wire6-en.jsonl", 0.25, 0.29, 0.22, 0.25},
+	{"../../testdata/gold/wire6-en.jsonl", 0.44, 0.49, 0.41, 0.44},
 	{"../../testdata/gold/wire6-fr.jsonl", 0.46, 0.55, 0.40, 0.46}, // french round: 138 IRNGOV->ISR for gold ISRGOV is a sector slip at root match (P .562 -> .559), c+r .641 -> .700
 	{"../../testdata/gold/wire6-it.jsonl", 0.30, 0.40, 0.24, 0.30},
 	{"../../testdata/gold/wire6-es.jsonl", 0.38, 0.49, 0.31, 0.38}, // third round .368 again (an aid accepted no longer coded), fourth .390; // pt9 round: .368, then .364 (P .483 -> .467: "Delegaciones de Rusia y Ucrania ... negociaciones" codes RUS->UKR 046 where the gold has RUSGOV->UKRGOV, a sector slip that countries+root counts as a hit)
@@ -86,10 +86,10 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire6-nl.jsonl", 0.38, 0.58, 0.28, 0.38},
 	{"../../testdata/gold/wire6-zh.jsonl", 0.37, 0.49, 0.29, 0.37},
 	{"../../testdata/gold/wire6-vi.jsonl", 0.51, 0.61, 0.44, 0.51}, // crowd round: R .395 -> .442; P .62 -> .613 by the sector slips of two new c+r hits (VNM for VNMMIL)
-	{"../../testdata/gold/wire6-en-long.jsonl", 0.33, 0.39, 0.29, 0.33},
+	{"../../testdata/gold/wire6-en-long.jsonl", 0.45, 0.50, 0.40, 0.45},
 	// wire7: held-out sets written blind in the session of 2026-12-05 06:10-09:10 (three helpers, 06:10-06:18),
 	// scored only at its start (480fe8d) and end (docs/eval.md "Held-out sets written blind, a third time").
-	{"../../testdata/gold/wire7-en.jsonl", 0.66, 0.75, 0.57, 0.66},
+	{"../../testdata/gold/wire7-en.jsonl", 0.75, 0.92, 0.64, 0.75},
 	{"../../testdata/gold/wire7-fr.jsonl", 0.51, 0.69, 0.39, 0.51},
 	{"../../testdata/gold/wire7-it.jsonl", 0.56, 0.75, 0.44, 0.56},
 	{"../../testdata/gold/wire7-es.jsonl", 0.61, 0.72, 0.53, 0.61}, // pt9 round: .612
@@ -100,7 +100,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire7-vi.jsonl", 0.74, 0.82, 0.67, 0.74},
 	// wire8: held-out sets written blind in the session of 2026-12-05 09:12-12:12 (three helpers, 09:13-09:22),
 	// scored only at its start (de40284) and end (docs/eval.md "Held-out sets written blind, a fourth time").
-	{"../../testdata/gold/wire8-en.jsonl", 0.56, 0.65, 0.50, 0.56},
+	{"../../testdata/gold/wire8-en.jsonl", 0.66, 0.77, 0.58, 0.66},
 	{"../../testdata/gold/wire8-fr.jsonl", 0.48, 0.56, 0.41, 0.48},
 	{"../../testdata/gold/wire8-it.jsonl", 0.59, 0.64, 0.55, 0.59},
 	{"../../testdata/gold/wire8-es.jsonl", 0.70, 0.76, 0.65, 0.70}, // pt9 round: .685, second round .703
@@ -115,13 +115,16 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire3-es.jsonl", 0.84, 0.89, 0.79, 0.84},
 	{"../../testdata/gold/wire3-pt.jsonl", 0.88, 0.90, 0.87, 0.88},
 	{"../../testdata/gold/wire4-es.jsonl", 0.83, 0.87, 0.80, 0.83},
-	{"../../testdata/gold/wire4-pt.jsonl", 0.74, 0.81, 0.68, 0.74},
+	{"../../testdata/gold/wire4-pt.jsonl", 0.81, 0.87, 0.76, 0.81},
 	{"../../testdata/gold/wire3-fr.jsonl", 0.83, 0.91, 0.76, 0.83},
 	{"../../testdata/gold/wire3-it.jsonl", 0.77, 0.94, 0.65, 0.77},
 	{"../../testdata/gold/wire4-fr.jsonl", 0.68, 0.72, 0.64, 0.68},
 	{"../../testdata/gold/wire4-it.jsonl", 0.67, 0.83, 0.56, 0.67},
 	{"../../testdata/gold/sweep-fr.jsonl", 0.90, 0.90, 0.90, 0.90},
 	{"../../testdata/gold/sweep-it.jsonl", 0.88, 0.91, 0.85, 0.88},
+	// en9: own English precision set of the class9 round (helper en9, 2026-12-05): role nouns, participles, calls,
+	// welcomes, appeals for releases, accusations, wars recalled, labels, recalls for consultations, denials
+	{"../../testdata/gold/en9.jsonl", 0.87, 0.87, 0.87, 0.87},
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
