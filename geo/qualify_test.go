@@ -11,8 +11,8 @@ import (
 // names; adjectives and city words between a place word and the name; a country or region after a city's
 // comma or in brackets places the city, whatever its size, and is no place of its own; a city's name that
 // starts a longer name is not the city (in a language that writes its nouns in lower case); a place word of
-// two Chinese characters; a Chinese transliteration inside a longer one; a place someone comes from, all its
-// words.
+// two Chinese characters; a Chinese transliteration inside a longer one; a genitive elided onto a name; a
+// reporting clause's place; a place someone comes from, all its words.
 func TestQualifiers(t *testing.T) {
 	p := loadPipe(t)
 	for _, tt := range []struct {
@@ -35,6 +35,10 @@ func TestQualifiers(t *testing.T) {
 		{"zh", "数万名球迷周日参加米兰大教堂前的庆祝活动。", "3173435"},
 		// a region named after its seat is the city
 		{"en", "Diplomats gathered in Geneva on Monday for the opening of the Human Rights Council session.", "2660646"},
+		// a genitive elided onto the name
+		{"fr", "Le procès des viols de Mazan s'est ouvert lundi devant la cour criminelle du Vaucluse, au palais de justice d'Avignon.", "3035681"},
+		// the place of a reporting clause at the end of the sentence is not the event's
+		{"en", "Russian shelling hit a maternity hospital in the centre of Kherson on Thursday, Ukraine's health ministry said in Kyiv.", "706448"},
 		// a place someone comes from is passed over whole
 		{"nl", "Duizenden boeren trokken vanuit Den Haag op naar het centrum van Rotterdam.", "2747891"},
 	} {

@@ -40,6 +40,7 @@ type lang struct {
 	adj     []string        // endings of adjectives between a place word and the name: "im polnischen Oświęcim"
 	capNoun bool            // the language writes its nouns capitalised (German): a capitalised word after a name is no sign of a longer name
 	sound   map[string]bool // characters that transliterate foreign names' sounds (Chinese: 阿, 尔, 加, 勒, 卢 ...)
+	speech  map[string]bool // reporting verbs (<lang>/speech, one-word forms and the first word of longer ones): "said", "a déclaré"
 }
 
 // Resolver places events: it reads the places a sentence names and looks them up in the gazetteer.
@@ -75,7 +76,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}}
 		// the classes that are sets of words
 		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city}
 		files, err := set.Files(code + "/geo")
@@ -133,6 +134,16 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 			for ln := range f.Lines() {
 				if ln.Fields[0] != "script" {
 					add(l.stop, ln.Fields)
+				}
+			}
+		}
+		speech, _ := set.Files(code + "/speech")
+		for _, f := range speech {
+			for ln := range f.Lines() {
+				for _, form := range ln.Fields {
+					if w := strings.Fields(form); len(w) == 1 || len(w) > 1 && !l.stop[text.Fold(w[0])] {
+						l.speech[text.Fold(w[0])] = true
+					}
 				}
 			}
 		}
@@ -428,6 +439,7 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 			cands = slices.DeleteFunc(cands, func(cd candidate) bool { return !r.isCity(cd) })
 		}
 	}
+	cands = r.beforeReport(c, start, end, trigger, cands)
 	if len(cands) == 0 {
 		if c.lead.Resolved() {
 			return c.lead
@@ -551,6 +563,58 @@ func (r *Resolver) destination(c *article, start, end, trigger int) (candidate, 
 		}
 	}
 	return candidate{}, false
+}
+
+// maxReport bounds the words between a comma and the reporting verb of the clause it opens.
+const maxReport = 5
+
+// beforeReport drops the places named in a reporting clause at the end of a sentence (a comma, then a
+// reporting verb of <lang>/speech within maxReport words: "..., a déclaré le président à Kyiv", "..., officials
+// said in Kyiv") when the sentence names a place before it and the event's trigger comes before it too (or
+// there is none): where a report was given is not where the reported event happened. The bare cities before
+// the clause come back when only a place word's place is left out.
+func (r *Resolver) beforeReport(c *article, start, end, trigger int, cands []candidate) []candidate {
+	if c.lg == nil || len(c.lg.speech) == 0 || len(cands) == 0 {
+		return cands
+	}
+	toks := c.toks[[2]int{start, end}]
+	report := -1
+	for k, t := range toks {
+		if t.Text != "," {
+			continue
+		}
+		for j := k + 1; j < len(toks) && j <= k+maxReport; j++ {
+			if c.lg.speech[toks[j].Fold] {
+				report = t.Start
+				break
+			}
+		}
+		if report >= 0 {
+			break
+		}
+	}
+	if report < 0 || trigger >= report {
+		return cands
+	}
+	keep := slices.DeleteFunc(slices.Clone(cands), func(cd candidate) bool { return cd.start > report })
+	if len(keep) == len(cands) {
+		return cands
+	}
+	if !slices.ContainsFunc(keep, r.isCity) {
+		for _, b := range r.bare(c, start, end) {
+			if b.start < report && !slices.ContainsFunc(keep, func(cd candidate) bool { return cd.start == b.start }) {
+				keep = append(keep, b)
+			}
+		}
+	}
+	if len(keep) == 0 {
+		return cands
+	}
+	slices.SortFunc(keep, func(a, b candidate) int { return a.start - b.start })
+	if slices.ContainsFunc(keep, r.isCity) {
+		keep = slices.DeleteFunc(keep, func(cd candidate) bool { return !r.isCity(cd) })
+	}
+	return keep
 }
 
 // maxSkipped bounds the words read past between a place word and the place.
@@ -796,10 +860,10 @@ func near(toks []text.Token, offset int) bool {
 // inflected one), or a country the actor stage found there, whichever is longer.
 func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 	t := toks[j]
-	// an elided article glued to the name: "l'Élysée", "all'Aia"
+	// an elided article or genitive glued to the name: "l'Élysée", "all'Aia", "d'Anvers"
 	if i := strings.IndexAny(t.Text, "'’"); i > 0 && i < 5 {
 		_, w := utf8.DecodeRuneInString(t.Text[i:])
-		if c.lg.skip[text.Fold(t.Text[:i+w])] || c.lg.skip[text.Fold(t.Text[:i])+"'"] {
+		if e := text.Fold(t.Text[:i]) + "'"; c.lg.skip[text.Fold(t.Text[:i+w])] || c.lg.skip[e] || c.lg.of[e] {
 			toks = slices.Clone(toks)
 			rest := t.Text[i+w:]
 			t = text.Token{Start: t.Start + i + w, End: t.End, Text: rest, Fold: text.Fold(rest)}
