@@ -1970,13 +1970,14 @@ func (s *sentence) litNext(els []delem, j, p int) bool {
 	return false
 }
 
-// opensFronted reports whether the sentence opens (past a dateline header) with a word that is no determiner
+// opensFronted reports whether the sentence opens (past a dateline header: the article's dateline phrase, or a
+// place in capitals that no actor names, "OUAGADOUGOU (AFP) -", closed by a dash) with a word that is no determiner
 // and no actor phrase: in a verb-second language a fronted phrase ("Aan de vooravond van de NAVO-top", "Nach
 // dem Krieg gegen die Ukraine") then stands before the finite verb, where "Een commando van gewapende mannen"
 // is the subject itself.
 func (s *sentence) opensFronted() bool {
 	k := 0
-	if len(s.u) > 0 && s.u[0].phrase >= 0 && s.d.datelinePhrase(s.u[0].phrase) {
+	if len(s.u) > 0 && (s.u[0].phrase >= 0 && s.d.datelinePhrase(s.u[0].phrase) || s.u[0].phrase < 0 && s.d.allCaps(s.u[0])) {
 		for i := 1; i < len(s.u) && i < 12; i++ {
 			if f := s.u[i].fold; f == "-" || f == "–" || f == "—" || f == "--" {
 				k = i + 1

@@ -670,6 +670,21 @@ func (d *doc) capitalized(u unit) bool {
 	return unicode.IsUpper(r)
 }
 
+// allCaps reports whether a word unit is written in capitals, two letters or more ("OUAGADOUGOU", "KIGALI"): a
+// dateline's place.
+func (d *doc) allCaps(u unit) bool {
+	n := 0
+	for _, r := range d.toks[u.tok].Text {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
 // lowerWords counts the tokens in [a, b] that are lower-case words other than determiners and prepositions.
 func (d *doc) lowerWords(a, b int) int {
 	n := 0

@@ -46,7 +46,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire-zh.jsonl", 0.98, 0.98, 0.98, 0.98},
 	{"../../testdata/gold/wire-vi.jsonl", 0.98, 0.99, 0.97, 0.98},
 	{"../../testdata/gold/wire3-de.jsonl", 0.91, 0.95, 0.87, 0.91},
-	{"../../testdata/gold/wire3-nl.jsonl", 0.91, 0.95, 0.87, 0.91},
+	{"../../testdata/gold/wire3-nl.jsonl", 0.93, 0.96, 0.91, 0.93},
 	{"../../testdata/gold/wire4-de.jsonl", 0.78, 0.87, 0.70, 0.78},
 	{"../../testdata/gold/wire4-nl.jsonl", 0.75, 0.90, 0.64, 0.75},
 	{"../../testdata/gold/wire3-zh.jsonl", 0.89, 0.95, 0.83, 0.89},
@@ -72,7 +72,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire5-es.jsonl", 0.82, 0.88, 0.76, 0.82}, // pt9 round: .753, second round .769, third .821
 	{"../../testdata/gold/wire5-pt.jsonl", 0.63, 0.73, 0.55, 0.63}, // pt9 round: .610, second round .633
 	{"../../testdata/gold/wire5-de.jsonl", 0.62, 0.83, 0.48, 0.62}, // intent round: P .895 -> .864 is one sector slip (JPN for JPNGOV, c+r P stays 1.0); second round .864 -> .833: "... zur unerwünschten Person erklärt und ihn aufgefordert, das Land zu verlassen" (020 besides 174), F1 .623 -> .635
-	{"../../testdata/gold/wire5-nl.jsonl", 0.68, 0.78, 0.60, 0.68},
+	{"../../testdata/gold/wire5-nl.jsonl", 0.73, 0.78, 0.69, 0.73},
 	{"../../testdata/gold/wire5-zh.jsonl", 0.59, 0.65, 0.54, 0.59},
 	{"../../testdata/gold/wire5-vi.jsonl", 0.73, 0.83, 0.65, 0.73},
 	// wire6 (+ wire6-en-long, protest6-es): held-out sets written blind in the session of 2026-12-05 03:19-06:19,
@@ -83,7 +83,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire6-es.jsonl", 0.38, 0.49, 0.31, 0.38}, // third round .368 again (an aid accepted no longer coded), fourth .390; // pt9 round: .368, then .364 (P .483 -> .467: "Delegaciones de Rusia y Ucrania ... negociaciones" codes RUS->UKR 046 where the gold has RUSGOV->UKRGOV, a sector slip that countries+root counts as a hit)
 	{"../../testdata/gold/wire6-pt.jsonl", 0.51, 0.59, 0.45, 0.51}, // pt9 round: .493, second round .514. crowd round: one trip coded where the gold has aid to a third place (BRAMIL->EGY 042 for ->PSE 073)
 	{"../../testdata/gold/wire6-de.jsonl", 0.43, 0.60, 0.33, 0.43}, // second round: "Dörfer überfallen und ... getötet" codes 190 where the gold says 180 (P .636 -> .609)
-	{"../../testdata/gold/wire6-nl.jsonl", 0.38, 0.58, 0.28, 0.38},
+	{"../../testdata/gold/wire6-nl.jsonl", 0.63, 0.69, 0.58, 0.63},
 	{"../../testdata/gold/wire6-zh.jsonl", 0.37, 0.49, 0.29, 0.37},
 	{"../../testdata/gold/wire6-vi.jsonl", 0.51, 0.61, 0.44, 0.51}, // crowd round: R .395 -> .442; P .62 -> .613 by the sector slips of two new c+r hits (VNM for VNMMIL)
 	{"../../testdata/gold/wire6-en-long.jsonl", 0.45, 0.50, 0.40, 0.45},
@@ -95,7 +95,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire7-es.jsonl", 0.61, 0.72, 0.53, 0.61}, // pt9 round: .612
 	{"../../testdata/gold/wire7-pt.jsonl", 0.57, 0.67, 0.50, 0.57}, // pt9 round: .556, second round .575
 	{"../../testdata/gold/wire7-de.jsonl", 0.47, 0.59, 0.39, 0.47},
-	{"../../testdata/gold/wire7-nl.jsonl", 0.47, 0.64, 0.37, 0.47},
+	{"../../testdata/gold/wire7-nl.jsonl", 0.74, 0.80, 0.70, 0.74},
 	{"../../testdata/gold/wire7-zh.jsonl", 0.59, 0.70, 0.50, 0.59},
 	{"../../testdata/gold/wire7-vi.jsonl", 0.74, 0.82, 0.67, 0.74},
 	// wire8: held-out sets written blind in the session of 2026-12-05 09:12-12:12 (three helpers, 09:13-09:22),
@@ -106,7 +106,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire8-es.jsonl", 0.70, 0.76, 0.65, 0.70}, // pt9 round: .685, second round .703
 	{"../../testdata/gold/wire8-pt.jsonl", 0.63, 0.66, 0.60, 0.63}, // pt9 round: .587, second round .632
 	{"../../testdata/gold/wire8-de.jsonl", 0.44, 0.75, 0.31, 0.44},
-	{"../../testdata/gold/wire8-nl.jsonl", 0.37, 0.55, 0.27, 0.37},
+	{"../../testdata/gold/wire8-nl.jsonl", 0.45, 0.55, 0.38, 0.45},
 	{"../../testdata/gold/wire8-zh.jsonl", 0.62, 0.70, 0.56, 0.62},
 	{"../../testdata/gold/wire8-vi.jsonl", 0.40, 0.51, 0.33, 0.40},
 	{"../../testdata/gold/protest6-es.jsonl", 0.70, 0.77, 0.64, 0.70},
@@ -125,6 +125,7 @@ var goldFloors = []struct {
 	// en9: own English precision set of the class9 round (helper en9, 2026-12-05): role nouns, participles, calls,
 	// welcomes, appeals for releases, accusations, wars recalled, labels, recalls for consultations, denials
 	{"../../testdata/gold/en9.jsonl", 0.85, 0.83, 0.88, 0.85}, // 38 sentences at .875; with the 3 of the second round .861 (en9-041: the appeal to Turkey is coded, the gold names only the visit)
+	{"../../testdata/gold/sweep-nl.jsonl", 0.84, 0.87, 0.82, 0.84},
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
