@@ -33,7 +33,7 @@ var grammarKinds = map[string]bool{
 	"tense": true, "notense": true, "front": true, "noun": true, "genitive": true, "content": true, "addressee": true, "perfect": true,
 	"light": true, "nprep": true, "shape": true,
 	"protest": true,
-	"subjrel": true, "where": true,
+	"subjrel": true, "where": true, "auxiliary": true,
 	"mutual": true,
 }
 
@@ -134,6 +134,10 @@ type lang struct {
 	// content (grammar `content | 016 | 018 ...`): each of our patterns of such a code that ends in its
 	// addressee ("S @express* condolences to T") has a twin that finds the target there (contentTwin)
 	contentCodes []string
+	// auxRaw: forms of an auxiliary written with their accents, lower-cased (grammar `auxiliary`), that fold to
+	// a preposition or a determiner: French "a" of the perfect folds as "à"; after "a", a `^` word may be a verb
+	// ("a débloqué"), after "à" it may not ("à aider")
+	auxRaw map[string]bool
 }
 
 // word classes as bits, so that one map lookup answers every class of a word.
@@ -402,6 +406,17 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 							errs = append(errs, l.Errorf("order %q: want one order of D, M and Y such as DMY or MDY", strings.Join(l.Fields[1:], " | ")))
 						} else {
 							lg.dateOrder = o
+						}
+						continue
+					}
+					if kind == "auxiliary" && name == GrammarFile {
+						for _, e := range l.Fields[1:] {
+							if e = norm.NFC.String(strings.ToLower(strings.TrimSpace(e))); e != "" {
+								if lg.auxRaw == nil {
+									lg.auxRaw = map[string]bool{}
+								}
+								lg.auxRaw[e] = true
+							}
 						}
 						continue
 					}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad"
+	"golang.org/x/text/unicode/norm"
 )
 
 // binding is what a pattern's match captured.
@@ -545,7 +546,7 @@ func (s *sentence) verbLike(p int) bool {
 	if s.d.lg.is(closedClasses, s.u[p].fold) {
 		return false // a word of a closed class is no verb, whatever its stem ("para" is not "parar")
 	}
-	if p > 0 && s.u[p-1].phrase < 0 && s.d.lg.is(cDet|cPrep, s.u[p-1].fold) {
+	if p > 0 && s.u[p-1].phrase < 0 && s.d.lg.is(cDet|cPrep, s.u[p-1].fold) && !s.auxAt(p-1) {
 		return false
 	}
 	if p > 0 && s.u[p-1].fold == "-" && s.d.toks[s.u[p-1].tok].End == t.Start {
@@ -557,14 +558,31 @@ func (s *sentence) verbLike(p int) bool {
 	return !s.derivedNoun(p)
 }
 
-// gerundAfter reports whether the unit after p is a word of the match that ends in a gerund ending of grammar
-// (gerund): ", signing an agreement with T", ", detaining T" open a clause whose subject is the sentence's.
-func (s *sentence) gerundAfter(p int, b *binding) bool {
-	ends := s.d.lg.gerundEnds
-	if len(ends) == 0 || p+1 >= len(s.u) || s.u[p+1].phrase >= 0 || !slices.Contains(b.lits, p+1) {
+// auxAt reports whether the word unit p is written as an auxiliary of grammar (auxiliary), with its accents:
+// French "a" of "a débloqué", which folds as the preposition "à".
+func (s *sentence) auxAt(p int) bool {
+	if len(s.d.lg.auxRaw) == 0 {
 		return false
 	}
-	f := s.u[p+1].fold
+	return s.d.lg.auxRaw[norm.NFC.String(strings.ToLower(s.d.toks[s.u[p].tok].Text))]
+}
+
+// gerundAfter reports whether the unit after p is a word of the match that ends in a gerund ending of grammar
+// (gerund): ", signing an agreement with T", ", detaining T" open a clause whose subject is the sentence's; a
+// pronoun target of grammar him may stand between the comma and the gerund (", lui reprochant ...").
+func (s *sentence) gerundAfter(p int, b *binding) bool {
+	ends := s.d.lg.gerundEnds
+	if len(ends) == 0 || p+1 >= len(s.u) || s.u[p+1].phrase >= 0 {
+		return false
+	}
+	g := p + 1
+	if g+1 < len(s.u) && s.u[g+1].phrase < 0 && s.d.lg.is(cHim, s.u[g].fold) && b.t == -2 {
+		g++ // ", lui reprochant ...": the pronoun target of the gerund between the comma and it
+	}
+	if !slices.Contains(b.lits, g) {
+		return false
+	}
+	f := s.u[g].fold
 	for _, e := range ends {
 		if len(f) > len(e)+2 && strings.HasSuffix(f, e) {
 			return true
@@ -1867,7 +1885,20 @@ func (s *sentence) firstPhrase() int {
 // findFirstPhrase is firstPhrase, computed.
 func (s *sentence) findFirstPhrase() int {
 	from := 0 // where the subject's window starts: the sentence's start, or the comma after an opening clause
+	if len(s.u) > 1 && s.u[0].phrase < 0 && s.d.lg.is(cFront, s.u[0].fold) {
+		// "Devant le Parlement marocain, Emmanuel Macron a ...": a phrase opened by a front preposition of grammar
+		// opens the sentence; the subject follows the comma that closes it
+		for k := 1; k < len(s.u) && k < maxOpening; k++ {
+			if s.u[k].phrase < 0 && s.u[k].fold == "," {
+				from = k + 1
+				break
+			}
+		}
+	}
 	for k, u := range s.u {
+		if k < from {
+			continue // the opening phrase passed over
+		}
 		if u.phrase >= 0 && (s.d.datelinePhrase(u.phrase) || s.locative(k)) {
 			continue // "HÀ NỘI (TTXVN) - X và Y đã ...": the dateline is no subject, nor a place ("bùng phát ở Pháp")
 		}

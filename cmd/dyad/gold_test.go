@@ -78,8 +78,8 @@ var goldFloors = []struct {
 	// wire6 (+ wire6-en-long, protest6-es): held-out sets written blind in the session of 2026-12-05 03:19-06:19,
 	// measured only at its start and end (docs/eval.md "Held-out sets written blind").
 	{"../../testdata/gold/wire6-en.jsonl", 0.44, 0.49, 0.41, 0.44},
-	{"../../testdata/gold/wire6-fr.jsonl", 0.46, 0.55, 0.40, 0.46}, // french round: 138 IRNGOV->ISR for gold ISRGOV is a sector slip at root match (P .562 -> .559), c+r .641 -> .700
-	{"../../testdata/gold/wire6-it.jsonl", 0.30, 0.40, 0.24, 0.30},
+	{"../../testdata/gold/wire6-fr.jsonl", 0.48, 0.56, 0.42, 0.48}, // french round: 138 IRNGOV->ISR for gold ISRGOV is a sector slip at root match (P .562 -> .559), c+r .641 -> .700; frit9: P .571, F1 .494
+	{"../../testdata/gold/wire6-it.jsonl", 0.45, 0.50, 0.41, 0.45},
 	{"../../testdata/gold/wire6-es.jsonl", 0.38, 0.49, 0.31, 0.38}, // third round .368 again (an aid accepted no longer coded), fourth .390; // pt9 round: .368, then .364 (P .483 -> .467: "Delegaciones de Rusia y Ucrania ... negociaciones" codes RUS->UKR 046 where the gold has RUSGOV->UKRGOV, a sector slip that countries+root counts as a hit)
 	{"../../testdata/gold/wire6-pt.jsonl", 0.51, 0.59, 0.45, 0.51}, // pt9 round: .493, second round .514. crowd round: one trip coded where the gold has aid to a third place (BRAMIL->EGY 042 for ->PSE 073)
 	{"../../testdata/gold/wire6-de.jsonl", 0.43, 0.60, 0.33, 0.43}, // second round: "Dörfer überfallen und ... getötet" codes 190 where the gold says 180 (P .636 -> .609)
@@ -90,8 +90,8 @@ var goldFloors = []struct {
 	// wire7: held-out sets written blind in the session of 2026-12-05 06:10-09:10 (three helpers, 06:10-06:18),
 	// scored only at its start (480fe8d) and end (docs/eval.md "Held-out sets written blind, a third time").
 	{"../../testdata/gold/wire7-en.jsonl", 0.75, 0.92, 0.64, 0.75},
-	{"../../testdata/gold/wire7-fr.jsonl", 0.51, 0.69, 0.39, 0.51},
-	{"../../testdata/gold/wire7-it.jsonl", 0.56, 0.75, 0.44, 0.56},
+	{"../../testdata/gold/wire7-fr.jsonl", 0.64, 0.77, 0.54, 0.64},
+	{"../../testdata/gold/wire7-it.jsonl", 0.64, 0.81, 0.53, 0.64},
 	{"../../testdata/gold/wire7-es.jsonl", 0.61, 0.72, 0.53, 0.61}, // pt9 round: .612
 	{"../../testdata/gold/wire7-pt.jsonl", 0.57, 0.67, 0.50, 0.57}, // pt9 round: .556, second round .575
 	{"../../testdata/gold/wire7-de.jsonl", 0.47, 0.59, 0.39, 0.47},
@@ -101,8 +101,8 @@ var goldFloors = []struct {
 	// wire8: held-out sets written blind in the session of 2026-12-05 09:12-12:12 (three helpers, 09:13-09:22),
 	// scored only at its start (de40284) and end (docs/eval.md "Held-out sets written blind, a fourth time").
 	{"../../testdata/gold/wire8-en.jsonl", 0.66, 0.77, 0.58, 0.66},
-	{"../../testdata/gold/wire8-fr.jsonl", 0.48, 0.56, 0.41, 0.48},
-	{"../../testdata/gold/wire8-it.jsonl", 0.59, 0.64, 0.55, 0.59},
+	{"../../testdata/gold/wire8-fr.jsonl", 0.56, 0.60, 0.52, 0.56},
+	{"../../testdata/gold/wire8-it.jsonl", 0.62, 0.66, 0.58, 0.62},
 	{"../../testdata/gold/wire8-es.jsonl", 0.70, 0.76, 0.65, 0.70}, // pt9 round: .685, second round .703
 	{"../../testdata/gold/wire8-pt.jsonl", 0.63, 0.66, 0.60, 0.63}, // pt9 round: .587, second round .632
 	{"../../testdata/gold/wire8-de.jsonl", 0.44, 0.75, 0.31, 0.44},
@@ -126,6 +126,7 @@ var goldFloors = []struct {
 	// welcomes, appeals for releases, accusations, wars recalled, labels, recalls for consultations, denials
 	{"../../testdata/gold/en9.jsonl", 0.85, 0.83, 0.88, 0.85}, // 38 sentences at .875; with the 3 of the second round .861 (en9-041: the appeal to Turkey is coded, the gold names only the visit)
 	{"../../testdata/gold/sweep-nl.jsonl", 0.84, 0.87, 0.82, 0.84},
+	{"../../testdata/gold/frit9.jsonl", 0.87, 0.93, 0.82, 0.73},
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
