@@ -158,6 +158,18 @@ func (r *resolver) elidedBefore(q int) bool {
 	return strings.HasSuffix(gap, "'") || strings.HasSuffix(gap, "’")
 }
 
+// caseObject reports whether a country's name (not its adjective) follows an article of the language's @case
+// line ("der", "dem": German), which puts the name in the dative or genitive: a title or sector noun right after
+// it starts the verb's next object ("wird der Ukraine Kampfjets liefern"), as German writes the country's own
+// body with a genitive or a hyphen ("Russlands Armee", "Ukraine-Armee").
+func (r *resolver) caseObject(it item, cvia string) bool {
+	if cvia != "name" {
+		return false
+	}
+	p := r.prevWord(it.i)
+	return p >= 0 && r.d.caseArt[r.lang][r.toks[p].fold]
+}
+
 // countryOf returns the country an item names as a place or adjective, or -1.
 func (r *resolver) countryOf(it item) (int32, string) {
 	name, dem, _ := r.class(it)
@@ -187,7 +199,7 @@ func (r *resolver) phrase(k int) int {
 		}
 	}
 	preHost := -1
-	if (country >= 0 || preOrg >= 0) && k+1 < len(r.items) && (r.items[k+1].i == it.j && !r.elidedBefore(it.j) || r.possessiveGap(it, r.items[k+1]) ||
+	if (country >= 0 || preOrg >= 0) && k+1 < len(r.items) && (r.items[k+1].i == it.j && !r.elidedBefore(it.j) && !r.caseObject(it, cvia) || r.possessiveGap(it, r.items[k+1]) ||
 		cvia == "demonym" && r.adjectiveGap(it, r.items[k+1])) {
 		if _, _, ag := r.class(r.items[k+1]); len(ag) > 0 && !r.isNot(r.items[k+1]) {
 			k2 = k + 1 // "Chinese military", "China's foreign minister", "UN Secretary-General"

@@ -28,7 +28,7 @@ var grammarKinds = map[string]bool{
 	"neg": true, "recip": true, "they": true, "and": true, "prep": true, "det": true, "that": true, "he": true,
 	"we": true, "barrier": true, "loc": true, "elision": true, "option": true, "it": true, "him": true,
 	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true, "between": true, "agent": true, "whole": true, "frame": true, "goal": true, "clitic": true,
-	"own": true, "allege": true, "nounend": true, "gerund": true, "nonfinite": true, "background": true, "this": true,
+	"own": true, "allege": true, "nounend": true, "gerund": true, "genend": true, "nonfinite": true, "background": true, "this": true,
 	"circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true,
 	"tense": true, "notense": true, "front": true, "noun": true, "genitive": true, "content": true, "addressee": true, "perfect": true,
 	"light": true, "nprep": true, "shape": true,
@@ -108,6 +108,13 @@ type lang struct {
 	// vooravond van de NAVO-top hebben X en Y overlegd"), and every pattern that opens with its subject and a
 	// verb also reads with the subject after the verb (invertedTwin: "Am Dienstag hat X Y getroffen")
 	verbSecond bool
+	// nounCaps (option noun-caps: German): nouns are written with a capital, so a capitalised word right before
+	// an actor phrase (or before its determiner) in the middle of a clause is a noun whose attribute the phrase
+	// is ("die Stationierung einer Bundeswehr-Brigade", "die Forderung Putins"): a gap passes over it
+	// (sentence.nounGenitive); genEnds (grammar `genend | s`) are the endings of a name in the genitive that
+	// stands right after its noun with no determiner
+	nounCaps bool
+	genEnds  []string
 	// objectTarget (option object-target): an imported pattern's last T is the actor of the verb's object,
 	// inside its noun phrase or after it over one preposition (pattern.objT; English: "condemned North
 	// Korea's launch", "delivered 18 tanks to Ukraine")
@@ -367,8 +374,10 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 								lg.verbSecond = true
 							case "object-target":
 								lg.objectTarget = true
+							case "noun-caps":
+								lg.nounCaps = true
 							default:
-								errs = append(errs, l.Errorf("unknown option %q (want keep-marks, neg-before, comma-chain, verb-second or object-target)", o))
+								errs = append(errs, l.Errorf("unknown option %q (want keep-marks, neg-before, comma-chain, verb-second, noun-caps or object-target)", o))
 							}
 						}
 					}
@@ -420,11 +429,13 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 						}
 						continue
 					}
-					if (kind == "nounend" || kind == "gerund") && name == GrammarFile {
+					if (kind == "nounend" || kind == "gerund" || kind == "genend") && name == GrammarFile {
 						for _, e := range l.Fields[1:] {
 							if e = strings.ToLower(strings.TrimSpace(e)); e != "" {
 								if kind == "nounend" {
 									lg.nounEnds = append(lg.nounEnds, e)
+								} else if kind == "genend" {
+									lg.genEnds = append(lg.genEnds, e)
 								} else {
 									lg.gerundEnds = append(lg.gerundEnds, e)
 								}

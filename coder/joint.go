@@ -26,6 +26,10 @@ func (d *doc) titleWords(a, b int, stop uint64) (lower int, ok bool) {
 	for k := a; k <= b; k++ {
 		t := d.toks[k]
 		f := t.Fold
+		if f == "-" && k > a && k+1 < b && t.Start == d.toks[k-1].End && d.toks[k+1].Start > t.End && lg.is(cAnd, d.toks[k+1].Fold) {
+			k++ // a truncated compound: "Staats- und Parteichef" is one title
+			continue
+		}
 		if !t.IsWord() || isHan(t.Text) || lg.is(stop, f) {
 			return 0, false
 		}

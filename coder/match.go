@@ -267,6 +267,122 @@ func (s *sentence) attributive(p int) bool {
 	return n.phrase < 0 && s.d.lg.class[n.fold]&closedClasses == 0 && lowerNext && s.d.toks[n.tok].IsWord()
 }
 
+// middleField reports whether a gap (element j, walking in direction dir) may pass over the actor phrase at unit
+// q as a part of a German middle field (option noun-caps): a noun's genitive attribute (nounGenitive), a phrase
+// after a fronting preposition (frontGoverned) or a sector noun whose country came from its context
+// (contextNoun). Not the genitive of the pattern's own noun when the gap walks from a target towards that noun:
+// the attribute is the target, nearer than the phrase the slot took ("die Forderung Moskaus nach einem Abzug
+// der Truppen zurückgewiesen": Moscow, not the troops).
+func (s *sentence) middleField(els []delem, j, q, dir int) bool {
+	if s.nounGenitive(q) {
+		if dir < 0 && j > 0 && els[j-1].kind == kSlot && els[j-1].slot == 'T' && j+1 < len(els) && els[j+1].kind == kLit {
+			n := q - 1
+			for n > 0 && s.u[n].phrase == s.u[q].phrase {
+				n--
+			}
+			if n > 0 && s.u[n].phrase < 0 && s.d.lg.is(cDet, s.u[n].fold) {
+				n--
+			}
+			for _, a := range els[j+1].dalts {
+				if _, ok := s.lit(a, n, dir); ok {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return s.frontGoverned(q) || s.contextNoun(q)
+}
+
+// contextNoun reports whether unit q is a one-word sector noun, capitalised as German nouns are (option
+// noun-caps), whose country came from its context ("der US-Truppen" in a sentence that names Qatar).
+func (s *sentence) contextNoun(q int) bool {
+	u := s.u[q]
+	if !s.d.lg.nounCaps || u.phrase < 0 || u.tok != u.last || len(s.d.phrases[u.phrase].members) != 1 {
+		return false
+	}
+	m := s.d.ments[s.d.phrases[u.phrase].head]
+	if m.Actor.Type != dyad.TypeGroup {
+		return false
+	}
+	switch m.Via {
+	case "place", "sentence", "dateline", "article":
+		return true
+	}
+	return false
+}
+
+// nounGenitive reports whether the actor phrase at unit p is the attribute of a noun in the middle of a clause, in
+// a language whose nouns are capitalised (option noun-caps: German): a capitalised word of no closed class, no
+// actor and no date stands right before it, over one determiner ("die Stationierung einer Bundeswehr-Brigade",
+// "nach Angaben der Nato") or, with no determiner, before a phrase in a genitive ending of grammar (`genend`:
+// "die Forderung Putins", "vor den Toren Moskaus"). The noun is not the first word of its clause, which may be
+// any word written with a capital. A gap passes over such a phrase; a slot still takes it first where the
+// pattern has one there.
+func (s *sentence) nounGenitive(p int) bool {
+	if !s.d.lg.nounCaps || p < 2 || s.u[p].phrase < 0 {
+		return false
+	}
+	for first := s.d.phrases[s.u[p].phrase].first; p > 0 && s.u[p].tok > first; {
+		p-- // a phrase of several units ("Nato-Truppen") is read from its first
+	}
+	q := p - 1
+	det := s.u[q].phrase < 0 && s.d.lg.is(cDet, s.u[q].fold)
+	if det {
+		q--
+	} else {
+		f := s.d.toks[s.u[p].tok].Fold
+		ok := false
+		for _, e := range s.d.lg.genEnds {
+			if len(f) > len(e) && strings.HasSuffix(f, e) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	n := s.u[q]
+	if q < 1 || n.phrase >= 0 || !s.d.toks[n.tok].IsWord() || !s.d.capitalized(n) || s.d.lg.is(closedClasses, n.fold) || s.isDate(q) {
+		return false
+	}
+	return s.clauseStart(q) < q
+}
+
+// frontGoverned reports whether the actor phrase at unit p follows a preposition that opens a fronted phrase
+// (grammar `front`, over determiners: "vor dem Kanzleramt", "neben dem Präsidenten") in a verb-second language,
+// where such phrases fill the middle field between the auxiliary and the participle. The preposition of a
+// passive's agent (`agent`: "von", "door") counts only where it is one of belonging (`genitive`) right after an
+// actor phrase or a noun ("die Regierung von Präsident X"), since a pattern's S may follow the agent's. A gap
+// passes over such a phrase.
+func (s *sentence) frontGoverned(p int) bool {
+	if !s.d.lg.verbSecond {
+		return false
+	}
+	for k := p - 1; k >= 0 && k >= p-4; k-- {
+		u := s.u[k]
+		if u.phrase >= 0 || s.barrierAt(k) {
+			return false
+		}
+		if s.d.lg.is(cFront, u.fold) {
+			if !s.d.lg.is(cAgent, u.fold) {
+				return true
+			}
+			if !s.d.lg.is(cGenitive, u.fold) || k < 1 {
+				return false
+			}
+			n := s.u[k-1]
+			return n.phrase >= 0 || s.d.lg.nounCaps && s.d.toks[n.tok].IsWord() && s.d.capitalized(n) && !s.d.lg.is(closedClasses, n.fold) && !s.isDate(k-1) && s.clauseStart(k-1) < k-1
+		}
+		// determiners, adjectives and a title the actor stage left out of the phrase ("von Präsident X")
+		if !s.d.lg.is(cDet|cWhole, u.fold) && (!s.d.toks[u.tok].IsWord() || s.d.lg.is(closedClasses, u.fold) || s.isDate(k)) {
+			return false
+		}
+	}
+	return false
+}
+
 // barrierAt reports whether unit p is a barrier: a barrier word or stop (isBarrier), or a unit of a barrier
 // phrase of several tokens ("trong khi", "如果": Chinese is read one character a token).
 func (s *sentence) barrierAt(p int) bool {
@@ -973,7 +1089,7 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 					continue
 				}
 			}
-			if q < 0 || q >= len(s.u) || (s.u[q].phrase >= 0 && !s.locative(q) && !s.wordPhrase(q) && !s.governed(q) && !s.attributive(q) && !s.bareAgent(q)) || s.barrierAt(q) {
+			if q < 0 || q >= len(s.u) || (s.u[q].phrase >= 0 && !s.locative(q) && !s.wordPhrase(q) && !s.governed(q) && !s.attributive(q) && !s.bareAgent(q) && !s.middleField(els, j, q, dir)) || s.barrierAt(q) {
 				return false // a gap passes over a place, a phrase after a preposition ("gegen Russland") and an adjective ("a Russian hacker")
 			}
 			q += dir

@@ -329,6 +329,12 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 	sameAnd := same && !two
 	n := gb - ga + 1
 	if n <= 0 {
+		if lg.nounCaps && prev.Type == dyad.TypeCountry && d.ments[p.members[len(p.members)-1]].Via == "name" && next.Type == dyad.TypeGroup && d.ments[m].Via == "sector" {
+			// "wird der Ukraine Kampfjets liefern": in a language that writes a country's own body with a genitive
+			// or a hyphen ("Russlands Armee", "Ukraine-Armee"), a sector noun right after the country's name is the
+			// verb's next object, not the country's body
+			return relNone
+		}
 		if loose {
 			return relMember
 		}
@@ -430,8 +436,10 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 			return relMember
 		}
 		return relConj // "a promis à Israël et aux États-Unis", "prometió a Israel y a Estados Unidos": the addressee's word repeated
-	case lg.is(cAnd, first) && n >= 3 && n <= 5 && lg.is(cDet, d.fold(ga+1)) && d.roleWords(ga+2, gb) && !same:
-		return relConj // "Israel and the militant group Hamas": a determiner and a description of the second
+	case lg.is(cAnd, first) && n >= 3 && n <= 5 && lg.is(cDet, d.fold(ga+1)) && d.roleWords(ga+2, gb) && (!same || two):
+		// "Israel and the militant group Hamas": a determiner and a description of the second; of one country
+		// too when the two differ in kind ("Kolumbiens Regierung und die Guerillaorganisation ELN")
+		return relConj
 	case !sameAnd && d.andTitle(ga, gb):
 		return relConj // "X et le chef de la diplomatie rwandaise Y", "X và Phó Thủ tướng thứ nhất Ukraine Y" (joint.go)
 	case prev.Type == dyad.TypeCountry && next.Type != dyad.TypeCountry && len(p.members) == 1 && d.frontedPlace(p) && !lg.is(cPrep, first):

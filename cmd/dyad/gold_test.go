@@ -47,7 +47,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire-vi.jsonl", 0.98, 0.99, 0.97, 0.98},
 	{"../../testdata/gold/wire3-de.jsonl", 0.91, 0.95, 0.87, 0.91},
 	{"../../testdata/gold/wire3-nl.jsonl", 0.93, 0.96, 0.91, 0.93},
-	{"../../testdata/gold/wire4-de.jsonl", 0.78, 0.87, 0.70, 0.78},
+	{"../../testdata/gold/wire4-de.jsonl", 0.86, 0.94, 0.79, 0.86}, // de9: .800 -> .867
 	{"../../testdata/gold/wire4-nl.jsonl", 0.75, 0.90, 0.64, 0.75},
 	{"../../testdata/gold/wire3-zh.jsonl", 0.89, 0.95, 0.83, 0.89},
 	{"../../testdata/gold/wire3-vi.jsonl", 0.85, 0.91, 0.79, 0.85},
@@ -71,7 +71,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire5-it.jsonl", 0.64, 0.76, 0.53, 0.64},
 	{"../../testdata/gold/wire5-es.jsonl", 0.82, 0.88, 0.76, 0.82}, // pt9 round: .753, second round .769, third .821
 	{"../../testdata/gold/wire5-pt.jsonl", 0.63, 0.73, 0.55, 0.63}, // pt9 round: .610, second round .633
-	{"../../testdata/gold/wire5-de.jsonl", 0.62, 0.83, 0.48, 0.62}, // intent round: P .895 -> .864 is one sector slip (JPN for JPNGOV, c+r P stays 1.0); second round .864 -> .833: "... zur unerwünschten Person erklärt und ihn aufgefordert, das Land zu verlassen" (020 besides 174), F1 .623 -> .635
+	{"../../testdata/gold/wire5-de.jsonl", 0.73, 0.86, 0.64, 0.73}, // intent round: P .895 -> .864 is one sector slip (JPN for JPNGOV, c+r P stays 1.0); second round .864 -> .833: "... zur unerwünschten Person erklärt und ihn aufgefordert, das Land zu verlassen" (020 besides 174), F1 .623 -> .635
 	{"../../testdata/gold/wire5-nl.jsonl", 0.73, 0.78, 0.69, 0.73},
 	{"../../testdata/gold/wire5-zh.jsonl", 0.59, 0.65, 0.54, 0.59},
 	{"../../testdata/gold/wire5-vi.jsonl", 0.73, 0.83, 0.65, 0.73},
@@ -82,7 +82,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire6-it.jsonl", 0.45, 0.50, 0.41, 0.45},
 	{"../../testdata/gold/wire6-es.jsonl", 0.38, 0.49, 0.31, 0.38}, // third round .368 again (an aid accepted no longer coded), fourth .390; // pt9 round: .368, then .364 (P .483 -> .467: "Delegaciones de Rusia y Ucrania ... negociaciones" codes RUS->UKR 046 where the gold has RUSGOV->UKRGOV, a sector slip that countries+root counts as a hit)
 	{"../../testdata/gold/wire6-pt.jsonl", 0.51, 0.59, 0.45, 0.51}, // pt9 round: .493, second round .514. crowd round: one trip coded where the gold has aid to a third place (BRAMIL->EGY 042 for ->PSE 073)
-	{"../../testdata/gold/wire6-de.jsonl", 0.43, 0.60, 0.33, 0.43}, // second round: "Dörfer überfallen und ... getötet" codes 190 where the gold says 180 (P .636 -> .609)
+	{"../../testdata/gold/wire6-de.jsonl", 0.58, 0.67, 0.51, 0.58}, // second round: "Dörfer überfallen und ... getötet" codes 190 where the gold says 180 (P .636 -> .609)
 	{"../../testdata/gold/wire6-nl.jsonl", 0.62, 0.67, 0.58, 0.62},
 	{"../../testdata/gold/wire6-zh.jsonl", 0.37, 0.49, 0.29, 0.37},
 	{"../../testdata/gold/wire6-vi.jsonl", 0.51, 0.61, 0.44, 0.51}, // crowd round: R .395 -> .442; P .62 -> .613 by the sector slips of two new c+r hits (VNM for VNMMIL)
@@ -105,7 +105,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire8-it.jsonl", 0.62, 0.66, 0.58, 0.62},
 	{"../../testdata/gold/wire8-es.jsonl", 0.70, 0.76, 0.65, 0.70}, // pt9 round: .685, second round .703
 	{"../../testdata/gold/wire8-pt.jsonl", 0.63, 0.66, 0.60, 0.63}, // pt9 round: .587, second round .632
-	{"../../testdata/gold/wire8-de.jsonl", 0.44, 0.75, 0.31, 0.44},
+	{"../../testdata/gold/wire8-de.jsonl", 0.72, 0.84, 0.64, 0.72}, // de9: .516 -> .730
 	{"../../testdata/gold/wire8-nl.jsonl", 0.45, 0.55, 0.38, 0.45},
 	{"../../testdata/gold/wire8-zh.jsonl", 0.62, 0.70, 0.56, 0.62},
 	{"../../testdata/gold/wire8-vi.jsonl", 0.40, 0.51, 0.33, 0.40},
@@ -127,6 +127,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/en9.jsonl", 0.85, 0.83, 0.88, 0.85}, // 38 sentences at .875; with the 3 of the second round .861 (en9-041: the appeal to Turkey is coded, the gold names only the visit)
 	{"../../testdata/gold/sweep-nl.jsonl", 0.84, 0.87, 0.82, 0.84},
 	{"../../testdata/gold/frit9.jsonl", 0.87, 0.93, 0.82, 0.73},
+	{"../../testdata/gold/sweep-de.jsonl", 0.88, 0.88, 0.88, 0.88}, // de9: written before its rules, .717 -> .891
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
