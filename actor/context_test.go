@@ -76,6 +76,14 @@ func TestContextCountry(t *testing.T) {
 		{"de", "", "Die Regierung von Präsident Daniel Ortega hat in Madrid protestiert.", "Regierung", "NICGOV", "genitive"},
 		{"en", "", "The government of Prime Minister Narendra Modi signed a deal in Tokyo.", "government", "INDGOV", "genitive"},
 		{"it", "", "Il governo di Giorgia Meloni ha convocato a Parigi l'ambasciatore russo.", "governo", "ITAGOV", "genitive"},
+		// a delegation of a country's body acts for that body, one phrase up to the body, not for the place
+		// (join9): a possessive, an adjective before the body, an adjective written with it
+		{"en", "", "Negotiators for Colombia's government opened talks in the Venezuelan capital.", "Negotiators for Colombia's government", "COLGOV", "genitive"},
+		{"en", "", "Envoys of the Sudanese army arrived in Jeddah.", "Envoys of the Sudanese army", "SDNMIL", "genitive"},
+		{"de", "", "Abgesandte der sudanesischen Armee trafen in Dschidda ein.", "Abgesandte der sudanesischen Armee", "SDNMIL", "genitive"},
+		// a delegation of a country, never of the host
+		{"es", "", "Las delegaciones de Rusia se reunieron en Estambul.", "delegaciones de Rusia", "RUSGOV", "genitive"},
+		{"nl", "", "Onderhandelaars van Oekraïne kwamen in Istanbul bijeen.", "Onderhandelaars van Oekraïne", "UKRGOV", "genitive"},
 	} {
 		ms := d.Recognize(&dyad.Article{Text: c.text, Lang: c.lang, Published: "2024-06-01", Dateline: dyad.NullString(c.dateline)})
 		var got *dyad.ActorMention

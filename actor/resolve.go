@@ -422,6 +422,16 @@ func (r *resolver) title(k, start, pre, preHost int, preOrg, country int32, cvia
 			break
 		}
 		nm, _, _ := r.class(nx)
+		if c, sec, next := r.countryBody(k); c >= 0 && !isHost && country < 0 && org < 0 && len(offices) == 0 && !person && p != end {
+			// "Negotiators for Colombia's government", "Envoys of the Sudanese army", "Abgesandte der
+			// sudanesischen Armee": a group that acts for a country's body is that body's (COLGOV, SDNMIL), one
+			// phrase up to the body; the country alone would leave the body to the context ("in the Venezuelan
+			// capital")
+			country, cvia, sector = c, "name", sec
+			end, ownEnd = r.items[next-1].j, r.items[next-1].j
+			k = next
+			break
+		}
 		if c, v := r.countryOf(nx); c >= 0 {
 			switch {
 			case isHost:
@@ -538,6 +548,33 @@ func (r *resolver) title(k, start, pre, preHost int, preOrg, country int32, cvia
 		emitSubs(false, 0)
 	}
 	return k
+}
+
+// countryBody reads, at item k after an @of word of a group's title, a country that names the body right after
+// it: "Colombia's government", "the Sudanese army", "der sudanesischen Armee" (a possessive, an adjective, or
+// the two written together, as the phrase grouping of a title with its country reads them: phrase). It returns
+// the country, the body's sector and the index of the item after the body; -1 when there is none.
+func (r *resolver) countryBody(k int) (int32, string, int) {
+	if k+1 >= len(r.items) {
+		return -1, "", 0
+	}
+	it, nx := r.items[k], r.items[k+1]
+	c, v := r.countryOf(it)
+	if c < 0 || r.isNot(nx) {
+		return -1, "", 0
+	}
+	if !(nx.i == it.j && !r.elidedBefore(it.j) || r.possessiveGap(it, nx) || v == "demonym" && r.adjectiveGap(it, nx)) {
+		return -1, "", 0
+	}
+	nm, dem, ag := r.class(nx)
+	if nm >= 0 || dem >= 0 || len(ag) == 0 || r.personTitle(ag) {
+		return -1, "", 0
+	}
+	offices, sec := r.officesOf(ag)
+	if len(offices) > 0 || sec == "" {
+		return -1, "", 0
+	}
+	return c, sec, k + 2
 }
 
 // ofBody reads the phrase of a body at item k, after an @of word of a group's title: a body with no office

@@ -1453,7 +1453,10 @@ func (s *sentence) genitiveBefore(p int) bool {
 	for n := 0; n < 2 && k >= 0 && s.u[k].phrase < 0 && s.d.lg.is(cDet, s.u[k].fold); n++ {
 		k--
 	}
-	return k >= 0 && s.u[k].phrase < 0 && s.d.lg.is(cGenitive, s.u[k].fold)
+	if k >= 0 && s.u[k].phrase < 0 && s.d.lg.is(cGenitive, s.u[k].fold) {
+		return true
+	}
+	return s.u[p].phrase >= 0 && s.d.titleGenitive(&s.d.phrases[s.u[p].phrase])
 }
 
 // skipParen returns, for unit k, the unit past a short parenthesis that starts there in direction dir ("(PT)",

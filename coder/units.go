@@ -426,7 +426,7 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 			return relMember
 		}
 		return relConj // "la France et le Vietnam", "les manifestants et les policiers"
-	case lg.is(cAnd, first) && n >= 2 && n <= 4 && lg.is(cGenitive, d.fold(ga+1)) && d.onlyDets(ga+2, gb) && d.genitiveBefore(p.first):
+	case lg.is(cAnd, first) && n >= 2 && n <= 4 && lg.is(cGenitive, d.fold(ga+1)) && d.onlyDets(ga+2, gb) && (d.genitiveBefore(p.first) || d.titleGenitive(p)):
 		if sameAnd {
 			return relMember
 		}
@@ -479,6 +479,25 @@ func (d *doc) genitiveBefore(k int) bool {
 func (d *doc) bareTitle(m int) bool {
 	t := d.ments[m].Text
 	return t != "" && !strings.ContainsAny(t, " -") && unicode.IsLower([]rune(t)[0])
+}
+
+// titleGenitive reports whether phrase p opens with a group title whose genitive preposition is inside its own
+// mention ("Delegados del Gobierno de Venezuela", "Envoys of Armenia"): the preposition that the second side of
+// "y de la oposición", "and of Azerbaijan" repeats.
+func (d *doc) titleGenitive(p *phrase) bool {
+	if len(p.members) == 0 {
+		return false
+	}
+	m := p.members[0]
+	if d.ments[m].Via != "genitive" {
+		return false
+	}
+	for t := d.mtok[m][0] + 1; t < d.mtok[m][1]; t++ {
+		if d.lg.is(cGenitive, d.fold(t)) {
+			return true
+		}
+	}
+	return false
 }
 
 // governedBefore reports whether the token before k, over up to two determiners, is a preposition (a `prep`,
