@@ -37,20 +37,27 @@ func TestBareNames(t *testing.T) {
 		{"es", "El gobierno nicaragüense de Daniel Ortega inauguró el lunes un hospital en Granada.", "3619136"},
 		{"en", "Pilgrims queued outside the Temple of Heaven in Beijing on Sunday.", "1816670"},
 	} {
-		a := &dyad.Article{ID: "bare", Lang: tt.lang, Text: tt.text, Published: "2024-07-30"}
-		ms := p.dict.Recognize(a)
-		l := p.r.Sentence(a, ms, 0, len(a.Text), -1)
-		switch {
-		case tt.place == "":
-			if l.Resolved() {
-				t.Errorf("%q: placed at %+v; want no place", tt.text, l)
-			}
-		case len(tt.place) == 3 && tt.place[0] >= 'A':
-			if !l.Resolved() || l.Country != tt.place || l.Precision != "country" {
-				t.Errorf("%q: %+v; want the country %s", tt.text, l, tt.place)
-			}
-		case !l.Resolved() || l.PlaceID != tt.place:
-			t.Errorf("%q: %+v; want %s", tt.text, l, tt.place)
+		checkSentencePlace(t, p, "bare", tt.lang, tt.text, tt.place)
+	}
+}
+
+// checkSentencePlace reads the place of one sentence, as its own article, and compares it with want: a GeoNames
+// id, a country's alpha-3 code (precision country), or "" for no place.
+func checkSentencePlace(t *testing.T, p *pipe, id, lang, txt, want string) {
+	t.Helper()
+	a := &dyad.Article{ID: id, Lang: lang, Text: txt, Published: "2024-07-30"}
+	ms := p.dict.Recognize(a)
+	l := p.r.Sentence(a, ms, 0, len(a.Text), -1)
+	switch {
+	case want == "":
+		if l.Resolved() {
+			t.Errorf("%q: placed at %+v; want no place", txt, l)
 		}
+	case len(want) == 3 && want[0] >= 'A':
+		if !l.Resolved() || l.Country != want || l.Precision != "country" {
+			t.Errorf("%q: %+v; want the country %s", txt, l, want)
+		}
+	case !l.Resolved() || l.PlaceID != want:
+		t.Errorf("%q: %+v; want %s", txt, l, want)
 	}
 }

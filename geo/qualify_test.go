@@ -1,10 +1,6 @@
 package geo_test
 
-import (
-	"testing"
-
-	"github.com/dyad-events/dyad"
-)
+import "testing"
 
 // TestQualifiers checks how a sentence's place is read around the name (our own sentences): a dateline
 // that opens the text is the dateline, not a place of its sentence, and says where in a country the sentence
@@ -42,16 +38,6 @@ func TestQualifiers(t *testing.T) {
 		// a place someone comes from is passed over whole
 		{"nl", "Duizenden boeren trokken vanuit Den Haag op naar het centrum van Rotterdam.", "2747891"},
 	} {
-		a := &dyad.Article{ID: "qualify", Lang: tt.lang, Text: tt.text, Published: "2024-07-30"}
-		ms := p.dict.Recognize(a)
-		l := p.r.Sentence(a, ms, 0, len(a.Text), -1)
-		switch {
-		case tt.place == "":
-			if l.Resolved() {
-				t.Errorf("%q: placed at %+v; want no place", tt.text, l)
-			}
-		case !l.Resolved() || l.PlaceID != tt.place:
-			t.Errorf("%q: %+v; want %s", tt.text, l, tt.place)
-		}
+		checkSentencePlace(t, p, "qualify", tt.lang, tt.text, tt.place)
 	}
 }
