@@ -116,27 +116,9 @@ type sectorMaps map[string]codeMap
 
 // loadSectorCodes reads SectorCodesFile.
 func loadSectorCodes(p *packs.Set, cb *cameo.Codebook) (sectorMaps, []error) {
-	sm := sectorMaps{}
-	files, err := p.Files(SectorCodesFile)
-	if err != nil {
-		return sm, []error{err}
-	}
-	var errs []error
-	for _, f := range files {
-		for l := range f.Lines() {
-			if len(l.Fields) < 2 || l.Fields[0] == "" || strings.ToUpper(l.Fields[0]) != l.Fields[0] {
-				errs = append(errs, l.Errorf("want SECTOR | FROM>TO | ..."))
-				continue
-			}
-			m := sm[l.Fields[0]]
-			if m == nil {
-				m = codeMap{}
-				sm[l.Fields[0]] = m
-			}
-			errs = append(errs, m.addPairs(l, "sector "+l.Fields[0], l.Fields[1:], cb, false)...)
-		}
-	}
-	return sm, errs
+	upper := func(k string) bool { return strings.ToUpper(k) == k }
+	m, errs := loadCodeMaps(p, cb, SectorCodesFile, "sector", "want SECTOR | FROM>TO | ...", upper)
+	return sectorMaps(m), errs
 }
 
 // apply returns the code an event of code by a source of this sector gets.

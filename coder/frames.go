@@ -72,28 +72,35 @@ func (m codeMap) apply(code string) (string, bool) {
 
 // loadFrames reads FramesFile: lines `NAME | FROM>TO | FROM>TO ...`, every code in cb when it is given.
 func loadFrames(p *packs.Set, cb *cameo.Codebook) (frameMaps, []error) {
-	fm := frameMaps{}
-	files, err := p.Files(FramesFile)
+	m, errs := loadCodeMaps(p, cb, FramesFile, "frame", "want NAME | FROM>TO | ...", func(string) bool { return true })
+	return frameMaps(m), errs
+}
+
+// loadCodeMaps reads a file of lines `KEY | FROM>TO | FROM>TO ...` into a code map per key (the lines of one key
+// add up); kind names the key in errors, and valid tells a well-formed key.
+func loadCodeMaps(p *packs.Set, cb *cameo.Codebook, file, kind, want string, valid func(string) bool) (map[string]codeMap, []error) {
+	maps := map[string]codeMap{}
+	files, err := p.Files(file)
 	if err != nil {
-		return fm, []error{err}
+		return maps, []error{err}
 	}
 	var errs []error
 	for _, f := range files {
 		for l := range f.Lines() {
-			name := l.Fields[0]
-			if name == "" || len(l.Fields) < 2 {
-				errs = append(errs, l.Errorf("want NAME | FROM>TO | ..."))
+			key := l.Fields[0]
+			if key == "" || len(l.Fields) < 2 || !valid(key) {
+				errs = append(errs, l.Errorf("%s", want))
 				continue
 			}
-			m := fm[name]
+			m := maps[key]
 			if m == nil {
 				m = codeMap{}
-				fm[name] = m
+				maps[key] = m
 			}
-			errs = append(errs, m.addPairs(l, "frame "+name, l.Fields[1:], cb, false)...)
+			errs = append(errs, m.addPairs(l, kind+" "+key, l.Fields[1:], cb, false)...)
 		}
 	}
-	return fm, errs
+	return maps, errs
 }
 
 // apply returns the code that event code becomes under frame name, and whether the frame maps it.
