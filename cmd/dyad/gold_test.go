@@ -138,7 +138,8 @@ var goldFloors = []struct {
 	{"../../testdata/gold/en9.jsonl", 0.85, 0.83, 0.88, 0.85}, // 38 sentences at .875; with the 3 of the second round .861 (en9-041: the appeal to Turkey is coded, the gold names only the visit)
 	{"../../testdata/gold/sweep-nl.jsonl", 0.84, 0.87, 0.82, 0.84},
 	{"../../testdata/gold/frit9.jsonl", 0.87, 0.93, 0.82, 0.73},
-	{"../../testdata/gold/sweep-de.jsonl", 0.88, 0.88, 0.88, 0.88}, // de9: written before its rules, .717 -> .891
+	{"../../testdata/gold/sweep-de.jsonl", 0.88, 0.88, 0.88, 0.88},   // de9: written before its rules, .717 -> .891
+	{"../../testdata/gold/sweep10-zh.jsonl", 0.86, 0.88, 0.84, 0.86}, // zh10: written before its rules, .699 -> .887
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
