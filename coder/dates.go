@@ -23,7 +23,19 @@ type dateCand struct {
 	a, b     int // tokens, inclusive
 	hasYear  bool
 	yearOnly bool // a bare year: "in 1979", "en 2014", "1979年"
+	shape    shapeKind
 }
+
+// shapeKind is what a date expression may be, by the words that make it: a weekday word alone, or a day
+// of a month without a year (a month word with digits, or digits after a day cue: "13 December", "27/2").
+// dateMemo.byShape answers such an expression from its shape, once go-dateparser has shown what it says.
+type shapeKind uint8
+
+const (
+	shapeNone shapeKind = iota
+	shapeWeekday
+	shapeMonthDay
+)
 
 // reference is the date against which a document's date expressions are resolved.
 type reference struct {
@@ -92,17 +104,29 @@ func (d *doc) dateCands(a, b int) []dateCand {
 			if !hasNum && !d.toks[k].IsCapitalized() && !(k > a && d.is(cLoc, k-1)) {
 				continue // "may", "march" as words
 			}
-			out = append(out, dateCand{a: lo, b: hi, hasYear: hasYear})
+			c := dateCand{a: lo, b: hi, hasYear: hasYear}
+			if hasNum && !hasYear {
+				c.shape = shapeMonthDay
+			}
+			out = append(out, c)
 			used = hi
 		case cls&(cWeekday|cRelative) != 0:
-			out = append(out, dateCand{a: k, b: k})
+			c := dateCand{a: k, b: k}
+			if cls&cRelative == 0 {
+				c.shape = shapeWeekday
+			}
+			out = append(out, c)
 		case cls&cDaycue != 0 && k+1 < b && isDigits(d.fold(k+1)):
 			hi := k + 1
 			for hi+2 < b && (d.fold(hi+1) == "/" || d.fold(hi+1) == "-" || d.fold(hi+1) == ".") && isDigits(d.fold(hi+2)) && hi-k < 5 {
 				hi += 2
 			}
 			if hi > k+1 {
-				out = append(out, dateCand{a: k + 1, b: hi, hasYear: isYear(d.fold(hi))})
+				c := dateCand{a: k + 1, b: hi, hasYear: isYear(d.fold(hi))}
+				if !c.hasYear {
+					c.shape = shapeMonthDay
+				}
+				out = append(out, c)
 				used = hi
 			}
 		case isYear(f) && (k > a && d.is(cYearcue, k-1) || k+1 < b && d.is(cYearmark, k+1)) && !d.monthNear(k, a, b):
@@ -157,7 +181,7 @@ func (d *doc) resolve(c dateCand) (when, bool) {
 	if w, ok := d.dateCache[s]; ok {
 		return w, w.date != ""
 	}
-	w := d.c.dates.parse(d, s, c.hasYear)
+	w := d.c.dates.parse(d, s, c)
 	if d.dateCache == nil {
 		d.dateCache = map[string]when{}
 	}
@@ -171,9 +195,125 @@ const dateMemoSize = 1 << 15
 // dateMemo keeps the dates parsed across articles: go-dateparser takes about 0.2 ms a call, and the articles
 // of a day repeat their expressions ("on Monday", "March 3") against the same reference date. A date depends
 // only on what the key holds (doc.parseDate reads nothing else), so the memo changes no answer.
+//
+// Most expressions are a weekday or a day of a month, whose date against any reference follows from which
+// weekday or day they name (shapes): those are asked of go-dateparser once per language and expression,
+// not once per reference date (byShape).
 type dateMemo struct {
-	mu sync.Mutex
-	m  map[dateKey]when
+	mu     sync.Mutex
+	m      map[dateKey]when
+	shapes map[shapeKey]dateShape
+}
+
+type shapeKey struct {
+	lg    *lang
+	shape shapeKind
+	s     string
+}
+
+// dateShape is what go-dateparser (through lang.parseDate) read in a weekday or day-of-month expression:
+// the weekday, or the month and day; ok false when its answers did not follow the shape, and the
+// expression is then parsed against each reference date.
+type dateShape struct {
+	ok    bool
+	wd    time.Weekday
+	month time.Month
+	day   int
+}
+
+// The reference dates the shapes are learnt against: a Sunday and a Wednesday half a year apart (so that no
+// day of a month passes for a weekday); the last day of a leap year (every day of a month at or before it)
+// and a day in the middle of the next (days on either side).
+var (
+	shapeWeekdayRefs  = [2]time.Time{time.Date(2021, 1, 3, 0, 0, 0, 0, time.UTC), time.Date(2021, 7, 7, 0, 0, 0, 0, time.UTC)}
+	shapeMonthDayRefs = [2]time.Time{time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC), time.Date(2021, 6, 15, 0, 0, 0, 0, time.UTC)}
+)
+
+// weekdayBefore is the date a weekday word names against ref, as lang.parseDate answers it: the latest such
+// weekday before ref, or ref itself on that weekday (a weekday in that day's paper).
+func weekdayBefore(ref time.Time, wd time.Weekday) time.Time {
+	return ref.AddDate(0, 0, -((int(ref.Weekday()) - int(wd) + 7) % 7))
+}
+
+// monthDayBefore is the date a day of a month without a year names against ref, as go-dateparser answers it
+// (a past date preferred): that day in ref's year, or in the year before when it falls after ref.
+func monthDayBefore(ref time.Time, m time.Month, day int) time.Time {
+	t := time.Date(ref.Year(), m, day, 0, 0, 0, 0, time.UTC)
+	if t.After(ref) {
+		t = time.Date(ref.Year()-1, m, day, 0, 0, 0, 0, time.UTC)
+	}
+	return t
+}
+
+// learnShape asks lang.parseDate what s says against two reference dates, and keeps the weekday or the
+// day of the month only when both answers are the shape's, from go-dateparser's first reading (not the
+// fallbacks, which read the reference's year in), at day precision. 29 February, whose year go-dateparser
+// moves to a leap year, is never kept.
+func learnShape(lg *lang, s string, shape shapeKind) dateShape {
+	refs := shapeWeekdayRefs
+	if shape == shapeMonthDay {
+		refs = shapeMonthDayRefs
+	}
+	var sh dateShape
+	for i, ref := range refs {
+		w, direct := lg.parseDate(s, false, ref)
+		if !direct || w.precision != "day" {
+			return dateShape{}
+		}
+		t, err := time.Parse("2006-01-02", w.date)
+		if err != nil {
+			return dateShape{}
+		}
+		if i == 0 {
+			sh.wd, sh.month, sh.day = t.Weekday(), t.Month(), t.Day()
+		}
+		var want time.Time
+		switch shape {
+		case shapeWeekday:
+			want = weekdayBefore(ref, sh.wd)
+		case shapeMonthDay:
+			if sh.month == time.February && sh.day == 29 {
+				return dateShape{}
+			}
+			want = monthDayBefore(ref, sh.month, sh.day)
+		default:
+			return dateShape{}
+		}
+		if !t.Equal(want) {
+			return dateShape{}
+		}
+	}
+	sh.ok = true
+	return sh
+}
+
+// byShape answers a weekday or day-of-month expression from its shape, learnt once per language and
+// expression; false when s has no shape that go-dateparser's answers follow.
+func (dm *dateMemo) byShape(d *doc, s string, shape shapeKind) (when, bool) {
+	k := shapeKey{lg: d.lg, shape: shape, s: s}
+	dm.mu.Lock()
+	sh, ok := dm.shapes[k]
+	dm.mu.Unlock()
+	if !ok {
+		sh = learnShape(d.lg, s, shape)
+		k.s = strings.Clone(s)
+		dm.mu.Lock()
+		if dm.shapes == nil || len(dm.shapes) >= dateMemoSize {
+			dm.shapes = make(map[shapeKey]dateShape)
+		}
+		dm.shapes[k] = sh
+		dm.mu.Unlock()
+	}
+	if !sh.ok {
+		return when{}, false
+	}
+	var t time.Time
+	if shape == shapeWeekday {
+		t = weekdayBefore(d.ref.t, sh.wd)
+	} else {
+		t = monthDayBefore(d.ref.t, sh.month, sh.day)
+	}
+	return when{date: t.Format("2006-01-02"), precision: "day", inferred: d.ref.inferred}, true
 }
 
 type dateKey struct {
@@ -183,8 +323,15 @@ type dateKey struct {
 	s                 string
 }
 
-// parse is d.parseDate(s, hasYear), parsed once per language, reference date and expression.
-func (dm *dateMemo) parse(d *doc, s string, hasYear bool) when {
+// parse is d.parseDate(s, c.hasYear), answered from the expression's shape when it has one, else parsed
+// once per language, reference date and expression.
+func (dm *dateMemo) parse(d *doc, s string, c dateCand) when {
+	hasYear := c.hasYear
+	if c.shape != shapeNone && !hasYear && d.ref.t.Location() == time.UTC && d.ref.t.Equal(d.ref.t.Truncate(24*time.Hour)) {
+		if w, ok := dm.byShape(d, s, c.shape); ok {
+			return w
+		}
+	}
 	k := dateKey{lg: d.lg, ref: d.ref.t, inferred: d.ref.inferred, hasYear: hasYear, s: s}
 	dm.mu.Lock()
 	w, ok := dm.m[k]
@@ -203,33 +350,45 @@ func (dm *dateMemo) parse(d *doc, s string, hasYear bool) when {
 	return w
 }
 
+// parseDate is go-dateparser's reading of s against the document's reference date.
 func (d *doc) parseDate(s string, hasYear bool) when {
-	langs := []string{d.lg.code}
-	if d.lg.code != "en" {
+	w, _ := d.lg.parseDate(s, hasYear, d.ref.t)
+	if w.date != "" {
+		w.inferred = d.ref.inferred && !hasYear
+	}
+	return w
+}
+
+// parseDate reads s with go-dateparser against ref (the reference date, midnight UTC); direct reports that
+// its first reading of s answered, without the fallbacks. The answer's inferred flag is the caller's.
+func (lg *lang) parseDate(s string, hasYear bool, ref time.Time) (w when, direct bool) {
+	langs := []string{lg.code}
+	if lg.code != "en" {
 		langs = append(langs, "en")
 	}
-	if !dateparser.IsKnownLocale(d.lg.code) {
+	if !dateparser.IsKnownLocale(lg.code) {
 		langs = []string{"en"}
 	}
 	cfg := &dateparser.Configuration{
 		Languages:           langs,
-		CurrentTime:         d.ref.t,
+		CurrentTime:         ref,
 		PreferredDateSource: dateparser.Past,
 		DefaultTimezone:     time.UTC,
 	}
-	if o := d.lg.dateOrder; o != "" {
+	if o := lg.dateOrder; o != "" {
 		cfg.DateOrder = func(string) string { return o } // "ngày 9/3" is 9 March in Vietnamese
 	}
 	dt, err := dateparser.Parse(cfg, s)
-	if err != nil || dt.IsZero() {
+	direct = err == nil && !dt.IsZero()
+	if !direct {
 		// "earlier this month", "vào đầu tuần này": try without the leading word
 		if i := strings.IndexFunc(s, unicode.IsSpace); i > 0 {
 			dt, err = dateparser.Parse(cfg, strings.TrimSpace(s[i:]))
 		}
 		if (err != nil || dt.IsZero()) && !hasYear {
 			// "2月18日": some languages parse a day and month only with a year
-			y := strconv.Itoa(d.ref.t.Year())
-			for _, tpl := range append(d.lg.noYear, "{date} {year}") {
+			y := strconv.Itoa(ref.Year())
+			for _, tpl := range append(lg.noYear, "{date} {year}") {
 				dt, err = dateparser.Parse(cfg, strings.NewReplacer("{date}", s, "{year}", y).Replace(tpl))
 				if err == nil && !dt.IsZero() {
 					break
@@ -237,24 +396,23 @@ func (d *doc) parseDate(s string, hasYear bool) when {
 			}
 		}
 		if err != nil || dt.IsZero() {
-			return when{}
+			return when{}, false
 		}
 	}
 	t := dt.Time
-	if !hasYear && t.After(d.ref.t.Add(24*time.Hour)) {
+	if !hasYear && t.After(ref.Add(24*time.Hour)) {
 		t = t.AddDate(-1, 0, 0)
 	}
-	if dt.Period == date.Day && sameDay(t.AddDate(0, 0, 7), d.ref.t) {
+	if dt.Period == date.Day && sameDay(t.AddDate(0, 0, 7), ref) {
 		// A bare weekday on the weekday of publication ("on Wednesday" in Wednesday's paper) is that day,
 		// not a week before: the parser, asked for the future instead, then answers a week later. "Last
 		// Wednesday" is a week before either way.
 		fcfg := *cfg
 		fcfg.PreferredDateSource = dateparser.Future
-		if f, err := dateparser.Parse(&fcfg, s); err == nil && sameDay(f.Time, d.ref.t.AddDate(0, 0, 7)) {
-			t = d.ref.t
+		if f, err := dateparser.Parse(&fcfg, s); err == nil && sameDay(f.Time, ref.AddDate(0, 0, 7)) {
+			t = ref
 		}
 	}
-	w := when{inferred: d.ref.inferred && !hasYear}
 	switch dt.Period {
 	case date.Year:
 		w.date, w.precision = t.Format("2006"), "year"
@@ -263,7 +421,7 @@ func (d *doc) parseDate(s string, hasYear bool) when {
 	default:
 		w.date, w.precision = t.Format("2006-01-02"), "day"
 	}
-	return w
+	return w, direct
 }
 
 // setReference finds the reference date: the publication date, else one inferred from the dateline's date
