@@ -23,7 +23,7 @@ func TestBareNames(t *testing.T) {
 		{"it", "Le ruspe hanno demolito le case abusive alla periferia di Pozzuoli, tra le proteste degli abitanti.", "3169984"},
 		{"vi", "Mưa lớn kéo dài đã làm ngập nhiều tuyến phố ở trung tâm thành phố Đà Nẵng.", "1583992"},
 		{"zh", "武汉市政府周一宣布，全市中小学将推迟开学。", "1791247"},
-		{"en", "Florence Parly signed the contract for twelve aircraft.", ""},
+		{"en", "Florence Parly signed the contract for twelve aircraft.", "FRA"}, // not Florence: the country of its actors
 		{"fr", "Les manifestants ont bloqué les routes pendant trois jours.", ""},
 		{"vi", "Hàng nghìn người đã xếp hàng từ sáng sớm để mua vé xem trận chung kết.", ""}, // a word capitalised as the sentence's first
 		{"en", "Fighting broke out near Tripoli, in northern Lebanon, between rival gunmen.", "266826"},

@@ -40,6 +40,7 @@ type lang struct {
 	adj     []string        // endings of adjectives between a place word and the name: "im polnischen Oświęcim"
 	capNoun bool            // the language writes its nouns capitalised (German): a capitalised word after a name is no sign of a longer name
 	sound   map[string]bool // characters that transliterate foreign names' sounds (Chinese: 阿, 尔, 加, 勒, 卢 ...)
+	own     []string        // countries (alpha-2) whose places' own names are written in the language: "VN" for Vietnamese
 	speech  map[string]bool // reporting verbs (<lang>/speech, one-word forms and the first word of longer ones): "said", "a déclaré"
 }
 
@@ -109,6 +110,14 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 							l.sound[text.Fold(string(ch))] = true
 						}
 					}
+				case "own":
+					for _, w := range words {
+						if len(w) != 2 || strings.ToUpper(w) != w {
+							errs = append(errs, ln.Errorf("want own | alpha-2 code ..., got %q", w))
+							continue
+						}
+						l.own = append(l.own, w)
+					}
 				case "capitals":
 					if len(words) != 1 || words[0] != "nouns" {
 						errs = append(errs, ln.Errorf("want capitals | nouns"))
@@ -125,7 +134,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 						l.inflect = append(l.inflect, [2]string{text.Fold(from), text.Fold(to)})
 					}
 				default:
-					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, capitals, sound, home or inflect)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
+					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, capitals, sound, home, own or inflect)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
 				}
 			}
 		}
@@ -245,8 +254,13 @@ func (r *Resolver) Sentence(a *dyad.Article, ms []dyad.ActorMention, start, end,
 	if loc.Resolved() {
 		return loc
 	}
-	// a sentence that names no place is set in the one country it names ("Les Sénégalais votaient")
-	if cc := oneCountry(ms, start, end); cc != "" {
+	// a sentence that names no place is set in the one country it names ("Les Sénégalais votaient"), else in
+	// the one country all its actors belong to ("斯里兰卡政府宣布", "Người dân Thái Lan")
+	cc := oneCountry(ms, start, end)
+	if cc == "" {
+		cc = actorsCountry(ms, start, end)
+	}
+	if cc != "" {
 		if i, ok := r.g.countries[cc]; ok {
 			return r.location(i, r.g.places[i].Name, ViaActor)
 		}
@@ -269,6 +283,30 @@ func oneCountry(ms []dyad.ActorMention, start, end int) string {
 		cc = m.Actor.Country
 	}
 	return cc
+}
+
+// actorsCountry is the country of every actor mention between start and end that has one (people, groups,
+// bodies, capitals standing for their government), when there is one and they all share it, else "".
+func actorsCountry(ms []dyad.ActorMention, start, end int) string {
+	cc := ""
+	for _, m := range ms {
+		if m.Start < start || m.End > end || m.Actor.Country == "" {
+			continue
+		}
+		if cc != "" && m.Actor.Country != cc {
+			return ""
+		}
+		cc = m.Actor.Country
+	}
+	return cc
+}
+
+// own returns the countries whose places' own names the article's language writes.
+func (c *article) own() []string {
+	if c.lg == nil {
+		return nil
+	}
+	return c.lg.own
 }
 
 // article is what the resolver knows of an article as a whole.
@@ -364,7 +402,7 @@ func (r *Resolver) lead(c *article) *dyad.Location {
 		return nil
 	}
 	cd := cands[0]
-	p := r.best(cd.places, cd.key, nil, c.main, "")
+	p := r.best(cd.places, cd.key, nil, c.main, "", c.own())
 	return r.location(p, t[cd.start:cd.end], ViaLead)
 }
 
@@ -376,7 +414,7 @@ func (r *Resolver) dateline(c *article, d string) *dyad.Location {
 		return &dyad.Location{Name: d}
 	}
 	ids = r.qualify(ids, Key(rest), "")
-	best := r.best(ids, Key(first), nil, c.main, "")
+	best := r.best(ids, Key(first), nil, c.main, "", c.own())
 	return r.location(best, d, ViaDateline)
 }
 
@@ -440,6 +478,13 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 		}
 	}
 	cands = r.beforeReport(c, start, end, trigger, cands)
+	if len(cands) == 0 && c.lg != nil && !visit {
+		// a sentence whose only city is one someone sets off from is set there ("salieron desde San Pedro
+		// Sula", "从艾哈迈达巴德机场起飞"): a departure, a launch, a caravan; never a visit, which is where it goes
+		if cd, ok := r.origin(c, start, end); ok {
+			cands = []candidate{cd}
+		}
+	}
 	if len(cands) == 0 {
 		if c.lead.Resolved() {
 			return c.lead
@@ -465,7 +510,7 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 	if c.dateline.Resolved() {
 		dl = c.dateline.Country
 	}
-	p := r.best(best.places, best.key, actors, c.main, dl)
+	p := r.best(best.places, best.key, actors, c.main, dl, c.own())
 	// a country or region that the dateline's city lies in: the dateline says where in it ("KANO, Nigeria -
 	// ... in Nigeria's second-largest city")
 	if pl := r.g.places[p]; pl.Precision != City && c.dateline.Resolved() && c.dateline.Precision == City &&
@@ -554,6 +599,35 @@ func (r *Resolver) destination(c *article, start, end, trigger int) (candidate, 
 				if r.longer(c, toks, cd.end) {
 					break
 				}
+				cd.word = toks[k].Start
+				return cd, true
+			}
+			if !c.lg.skip[toks[j].Fold] && !c.lg.skip[toks[j].Fold+"'"] {
+				break
+			}
+		}
+	}
+	return candidate{}, false
+}
+
+// origin reads the first city the text between start and end names right after a `from` word ("from San
+// Pedro Sula", "desde Tapachula", "从敖德萨"), past skip words.
+func (r *Resolver) origin(c *article, start, end int) (candidate, bool) {
+	if len(c.lg.from) == 0 {
+		return candidate{}, false
+	}
+	toks := c.toks[[2]int{start, end}]
+	for k := 0; k+1 < len(toks); k++ {
+		n := c.lg.words(c.lg.from, toks, k)
+		if n == 0 || toks[k].Start < c.dlEnd {
+			continue
+		}
+		for j := k + n; j < len(toks) && j < k+n+maxSkipped; j++ {
+			if cd, ok := r.at(c, toks, j); ok {
+				if r.longer(c, toks, cd.end) || !r.isCity(cd) {
+					break
+				}
+				cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision != City })
 				cd.word = toks[k].Start
 				return cd, true
 			}
@@ -658,6 +732,30 @@ func (l *lang) words(set map[string]bool, toks []text.Token, k int) int {
 	return 0
 }
 
+// maxApposition bounds the words after a name's comma read for the city word of an apposition.
+const maxApposition = 3
+
+// apposition reports whether the tokens from k are a comma and an apposition that says the name before is a
+// city: a city word within its first maxApposition lower-case words ("Volos, a port city on the Aegean",
+// "Faenza, città romagnola", "Volos, ville portuaire").
+func (l *lang) apposition(toks []text.Token, k int) bool {
+	if k < 0 || k >= len(toks) || toks[k].Text != "," {
+		return false
+	}
+	for j := k + 1; j < len(toks) && j <= k+maxApposition; j++ {
+		if !toks[j].IsWord() {
+			return false
+		}
+		if l.cityWords(toks, j) > 0 {
+			return true
+		}
+		if toks[j].IsCapitalized() {
+			return false
+		}
+	}
+	return false
+}
+
 // cityWords returns how many tokens from j make a word of the class city ("city", "thủ đô", "首都"), or 0.
 func (l *lang) cityWords(toks []text.Token, j int) int {
 	if len(l.city) == 0 {
@@ -730,6 +828,11 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 			continue
 		}
 		if m, ok := mentionAt(c.ms, t.Start); ok {
+			// a city-state the actor stage reads as its country ("Typhoon Hato hit Macau"): at reads the city
+			if cd, ok := r.at(c, toks, j); ok && m.Start == t.Start && m.Actor.Type == dyad.TypeCountry && m.Via != "capital" && cd.end >= m.End && r.isCity(cd) {
+				cd.word = -1
+				out = append(out, cd)
+			}
 			for j+1 < len(toks) && toks[j+1].Start < m.End {
 				j++
 			}
@@ -761,7 +864,7 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 		if oneWord && (c.lg.stop[cd.key] || !han && t.Text != strings.ToUpper(t.Text) && (sentenceStart(c.a.Text, t.Start) || t.Start == c.dlEnd)) {
 			continue // a stop word, or a word capitalised because it opens the sentence ("Hàng vạn người"; not a dateline's "GAROUA")
 		}
-		small := oneWord && !c.lg.of[elided(t.Text)] && (j == 0 || !c.lg.of[toks[j-1].Fold])
+		small := oneWord && !c.lg.of[elided(t.Text)] && (j == 0 || !c.lg.of[toks[j-1].Fold]) && !c.lg.apposition(toks, next)
 		cities := slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision != City })
 		cd.places = slices.DeleteFunc(slices.Clone(cities), func(id int32) bool {
 			return small && r.g.places[id].Population < bareMinPopulation
@@ -951,10 +1054,27 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 	if han && r.transliterated(c, toks, j, cd) {
 		return candidate{}, false
 	}
-	// a one-word name before a genitive word names a building or a body, not the place: "the Temple of the Tooth"
-	if !strings.Contains(cd.key, " ") && !unicode.Is(unicode.Han, first) && r.g.places[cd.places[0]].Precision == City {
+	// a one-word name before a genitive word names a building or a body, not the place: "the Temple of the Tooth";
+	// unless the genitive names a country, which places the city ("thành phố Córdoba của Tây Ban Nha")
+	if !strings.Contains(cd.key, " ") && !unicode.Is(unicode.Han, first) {
 		if i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end }); i >= 0 && c.lg.of[toks[i].Fold] {
-			return candidate{}, false
+			cc := ""
+			if i+1 < len(toks) {
+				cc = countryAt(c.ms, toks[i+1].Start)
+			}
+			if q := r.inCountry(cd.places, cc); len(q) > 0 {
+				cd.places = q
+			} else if r.g.places[cd.places[0]].Precision == City {
+				return candidate{}, false
+			}
+		}
+	}
+	// a country named by the words right before the name, with a city word among them, places it: "the Spanish
+	// city of Córdoba", "la ciudad española de Córdoba", "in der spanischen Stadt Córdoba", "испанского города
+	// Кордова"
+	if len(cd.places) > 1 {
+		if q := r.inCountry(cd.places, r.countryBefore(c, toks, j)); len(q) > 0 {
+			cd.places = q
 		}
 	}
 	// "Paris, Texas", "Hanoi, Vietnam": a region or country right after the name narrows it
@@ -977,6 +1097,68 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 		}
 	}
 	return cd, true
+}
+
+// countryAt returns the country of a country mention (a name or a demonym, not a capital standing for its
+// government) that starts at byte offset, or "".
+func countryAt(ms []dyad.ActorMention, offset int) string {
+	for _, m := range ms {
+		if m.Start == offset && m.Actor.Type == dyad.TypeCountry && m.Via != "capital" {
+			return m.Actor.Country
+		}
+	}
+	return ""
+}
+
+// inCountry returns the cities of ids that lie in country cc (alpha-3), or nil.
+func (r *Resolver) inCountry(ids []int32, cc string) []int32 {
+	if cc == "" {
+		return nil
+	}
+	var keep []int32
+	for _, id := range ids {
+		if p := r.g.places[id]; p.Precision == City && p.Country == cc {
+			keep = append(keep, id)
+		}
+	}
+	return keep
+}
+
+// maxBefore bounds the words read back from a name for the country its city word names.
+const maxBefore = 5
+
+// countryBefore returns the country that a country mention in the words right before token j names, when a
+// city word of the language stands among those words ("the Spanish city of", "la ciudad española de", "der
+// spanischen Stadt", "испанского города"): the words read back are lower-case ones (city words, articles,
+// genitives, adjectives: "the northern Lebanese city of") and the mention, up to punctuation or another
+// capitalised word; "" when none.
+func (r *Resolver) countryBefore(c *article, toks []text.Token, j int) string {
+	cc, city := "", false
+	for k, n := j-1, 0; k >= 0 && n < maxBefore; k, n = k-1, n+1 {
+		t := toks[k]
+		if !t.IsWord() {
+			break
+		}
+		if m, ok := mentionAt(c.ms, t.Start); ok {
+			if m.Actor.Type != dyad.TypeCountry || m.Via == "capital" || cc != "" {
+				break
+			}
+			cc = m.Actor.Country
+			for k > 0 && toks[k-1].Start >= m.Start {
+				k--
+			}
+			continue
+		}
+		if c.lg.cityWords(toks, k) > 0 || k > 0 && c.lg.cityWords(toks, k-1) > 1 {
+			city = true // (capitalised where the language writes its nouns so: "Stadt")
+		} else if t.IsCapitalized() {
+			break
+		}
+	}
+	if !city {
+		return ""
+	}
+	return cc
 }
 
 // qualifier reads a country or region that places a name (of readings ids) that ends at byte offset end: after
@@ -1111,11 +1293,16 @@ func (r *Resolver) cityAfter(c *article, toks []text.Token, end int, cc string) 
 	k := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= end })
 	for n := 0; k >= 0 && k < len(toks) && n < 3; n++ {
 		t := toks[k]
-		if c.lg.skip[t.Fold] || c.lg.city[t.Fold] {
+		if c.lg.skip[t.Fold] {
 			k++
 			continue
 		}
-		if _, covered := mentionAt(c.ms, t.Start); covered || !t.IsWord() {
+		if w := c.lg.cityWords(toks, k); w > 0 {
+			k += w // "首都" is two tokens
+			continue
+		}
+		// (a capital the actor stage reads as its government is the city here: "中国首都北京")
+		if m, covered := mentionAt(c.ms, t.Start); covered && (m.Via != "capital" || m.Start != t.Start) || !t.IsWord() {
 			return candidate{}, false
 		}
 		cd, ok := r.at(c, toks, k)
@@ -1158,6 +1345,10 @@ func (r *Resolver) qualify(ids []int32, words, country string) []int32 {
 	return keep
 }
 
+// ownLanguage is what a place's own name earns it in the language of its country: more than the population
+// of a city a hundred times bigger abroad.
+const ownLanguage = 2.5
+
 // exonymRatio is how many times bigger than a place a city must be for the place's own name, when it is the
 // city's other name, to earn the place nothing.
 const exonymRatio = 5
@@ -1165,7 +1356,7 @@ const exonymRatio = 5
 // best picks one of the places a name may be: a big place, a capital, the place whose own name it is, one in
 // the country of the event's actors, of the dateline or of the article. Population weighs most: "Paris" is in
 // France unless the text says Texas, whoever is meeting there.
-func (r *Resolver) best(ids []int32, key string, actors []string, main, dateline string) int32 {
+func (r *Resolver) best(ids []int32, key string, actors []string, main, dateline string, own []string) int32 {
 	// the biggest city of the name whose own name it is not: "Geneva" is Genève's English name, and a small
 	// place's own name (Geneva, Illinois) earns that place nothing over a city eight times its size
 	var exonym int
@@ -1186,7 +1377,12 @@ func (r *Resolver) best(ids []int32, key string, actors []string, main, dateline
 		case Country:
 			s = 7
 		}
-		if r.g.primary[id] == key && p.Population*exonymRatio >= exonym {
+		switch {
+		case r.g.primary[id] == key && slices.Contains(own, p.Country2):
+			// the own name of a place in a country whose language the text is in: "Thái Nguyên" in Vietnamese
+			// is the Vietnamese city, whatever bigger city abroad the language names so too (Taiyuan)
+			s += ownLanguage
+		case r.g.primary[id] == key && p.Population*exonymRatio >= exonym:
 			s += 0.5
 		}
 		if p.Capital {
