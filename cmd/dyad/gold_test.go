@@ -27,7 +27,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire-en.jsonl", 0.95, 0.95, 0.94, 0.95},
 	{"../../testdata/gold/wire-en-2.jsonl", 0.93, 0.96, 0.89, 0.93},
 	{"../../testdata/gold/wire3-en.jsonl", 0.82, 0.86, 0.79, 0.82},
-	{"../../testdata/gold/wire4-en.jsonl", 0.80, 0.91, 0.71, 0.80},
+	{"../../testdata/gold/wire4-en.jsonl", 0.82, 0.91, 0.73, 0.82},
 	{"../../testdata/gold/sweep-en.jsonl", 0.94, 0.95, 0.92, 0.94},
 	{"../../testdata/gold/sweep2-en.jsonl", 0.88, 0.88, 0.88, 0.88},
 	{"../../testdata/gold/sweep-zh.jsonl", 0.95, 0.97, 0.92, 0.95},
@@ -141,6 +141,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/sweep-de.jsonl", 0.88, 0.88, 0.88, 0.88},   // de9: written before its rules, .717 -> .891
 	{"../../testdata/gold/sweep10-zh.jsonl", 0.86, 0.88, 0.84, 0.86}, // zh10: written before its rules, .699 -> .887
 	{"../../testdata/gold/sweep10-it.jsonl", 0.94, 0.96, 0.91, 0.94}, // it10: written before its rules, .651 -> .960
+	{"../../testdata/gold/sweep10-en.jsonl", 0.86, 0.84, 0.88, 0.86}, // en10: written before its rules, .632 -> .881
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
