@@ -68,7 +68,7 @@ var goldFloors = []struct {
 	// wire5: held-out sets written blind this session (2026-12-05) and measured only at its start and end.
 	{"../../testdata/gold/wire5-en.jsonl", 0.82, 0.83, 0.80, 0.82},
 	{"../../testdata/gold/wire5-fr.jsonl", 0.53, 0.63, 0.44, 0.53},
-	{"../../testdata/gold/wire5-it.jsonl", 0.79, 0.85, 0.75, 0.79}, // it10: .794 -> .812
+	{"../../testdata/gold/wire5-it.jsonl", 0.84, 0.87, 0.82, 0.84}, // it10: .794 -> .812 -> .848
 	{"../../testdata/gold/wire5-es.jsonl", 0.82, 0.88, 0.76, 0.82}, // pt9 round: .753, second round .769, third .821
 	{"../../testdata/gold/wire5-pt.jsonl", 0.63, 0.73, 0.55, 0.63}, // pt9 round: .610, second round .633
 	{"../../testdata/gold/wire5-de.jsonl", 0.73, 0.86, 0.64, 0.73}, // intent round: P .895 -> .864 is one sector slip (JPN for JPNGOV, c+r P stays 1.0); second round .864 -> .833: "... zur unerwünschten Person erklärt und ihn aufgefordert, das Land zu verlassen" (020 besides 174), F1 .623 -> .635
@@ -79,7 +79,7 @@ var goldFloors = []struct {
 	// measured only at its start and end (docs/eval.md "Held-out sets written blind").
 	{"../../testdata/gold/wire6-en.jsonl", 0.44, 0.49, 0.41, 0.44},
 	{"../../testdata/gold/wire6-fr.jsonl", 0.48, 0.56, 0.42, 0.48}, // french round: 138 IRNGOV->ISR for gold ISRGOV is a sector slip at root match (P .562 -> .559), c+r .641 -> .700; frit9: P .571, F1 .494
-	{"../../testdata/gold/wire6-it.jsonl", 0.47, 0.51, 0.44, 0.47}, // it10: .466 -> .486
+	{"../../testdata/gold/wire6-it.jsonl", 0.49, 0.52, 0.47, 0.49}, // it10: .466 -> .486 -> .500
 	{"../../testdata/gold/wire6-es.jsonl", 0.38, 0.49, 0.31, 0.38}, // third round .368 again (an aid accepted no longer coded), fourth .390; // pt9 round: .368, then .364 (P .483 -> .467: "Delegaciones de Rusia y Ucrania ... negociaciones" codes RUS->UKR 046 where the gold has RUSGOV->UKRGOV, a sector slip that countries+root counts as a hit)
 	{"../../testdata/gold/wire6-pt.jsonl", 0.51, 0.59, 0.45, 0.51}, // pt9 round: .493, second round .514. crowd round: one trip coded where the gold has aid to a third place (BRAMIL->EGY 042 for ->PSE 073)
 	{"../../testdata/gold/wire6-de.jsonl", 0.58, 0.67, 0.51, 0.58}, // second round: "Dörfer überfallen und ... getötet" codes 190 where the gold says 180 (P .636 -> .609)
@@ -91,7 +91,7 @@ var goldFloors = []struct {
 	// scored only at its start (480fe8d) and end (docs/eval.md "Held-out sets written blind, a third time").
 	{"../../testdata/gold/wire7-en.jsonl", 0.75, 0.92, 0.64, 0.75},
 	{"../../testdata/gold/wire7-fr.jsonl", 0.64, 0.77, 0.54, 0.64},
-	{"../../testdata/gold/wire7-it.jsonl", 0.68, 0.87, 0.55, 0.68}, // it10: .658 -> .694
+	{"../../testdata/gold/wire7-it.jsonl", 0.71, 0.87, 0.61, 0.71}, // it10: .658 -> .694 -> .720
 	{"../../testdata/gold/wire7-es.jsonl", 0.61, 0.72, 0.53, 0.61}, // pt9 round: .612
 	{"../../testdata/gold/wire7-pt.jsonl", 0.57, 0.67, 0.50, 0.57}, // pt9 round: .556, second round .575
 	{"../../testdata/gold/wire7-de.jsonl", 0.47, 0.59, 0.39, 0.47},
@@ -102,7 +102,7 @@ var goldFloors = []struct {
 	// scored only at its start (de40284) and end (docs/eval.md "Held-out sets written blind, a fourth time").
 	{"../../testdata/gold/wire8-en.jsonl", 0.66, 0.77, 0.58, 0.66},
 	{"../../testdata/gold/wire8-fr.jsonl", 0.56, 0.60, 0.52, 0.56},
-	{"../../testdata/gold/wire8-it.jsonl", 0.62, 0.66, 0.58, 0.62},
+	{"../../testdata/gold/wire8-it.jsonl", 0.69, 0.70, 0.68, 0.69}, // it10 round 2: .633 -> .699
 	{"../../testdata/gold/wire8-es.jsonl", 0.70, 0.76, 0.65, 0.70}, // pt9 round: .685, second round .703
 	{"../../testdata/gold/wire8-pt.jsonl", 0.63, 0.66, 0.60, 0.63}, // pt9 round: .587, second round .632
 	{"../../testdata/gold/wire8-de.jsonl", 0.72, 0.84, 0.64, 0.72}, // de9: .516 -> .730
@@ -113,7 +113,7 @@ var goldFloors = []struct {
 	// scored only at its start (ecd049e) and end (docs/eval.md "Held-out sets written blind, a fifth time").
 	{"../../testdata/gold/wire9-en.jsonl", 0.62, 0.71, 0.56, 0.62},
 	{"../../testdata/gold/wire9-fr.jsonl", 0.57, 0.66, 0.50, 0.57},
-	{"../../testdata/gold/wire9-it.jsonl", 0.57, 0.65, 0.50, 0.57},
+	{"../../testdata/gold/wire9-it.jsonl", 0.63, 0.68, 0.58, 0.63}, // it10 round 2: .574 -> .633
 	{"../../testdata/gold/wire9-es.jsonl", 0.60, 0.67, 0.55, 0.60},
 	{"../../testdata/gold/wire9-pt.jsonl", 0.69, 0.83, 0.59, 0.69},
 	{"../../testdata/gold/wire9-de.jsonl", 0.72, 0.86, 0.62, 0.72},
