@@ -81,6 +81,9 @@ type lang struct {
 	hasHypo                        bool     // the grammar lists hypo or allege words: matches after them are hypothetical or alleged
 	hasPassive                     bool     // the grammar lists passive auxiliaries: active patterns do not read passive verbs
 	progressive                    []string // word endings of a progressive verb ("-ing"), which a passive auxiliary may precede
+	// pronWritten: the written forms (lower-cased) of one-token pronouns listed with diacritics, by their fold:
+	// Spanish "él" folds as the article "el", and a token is that pronoun only when written as listed
+	pronWritten map[string][]string
 	// lazy holds verbs files parsed on first use (ensure), with the word sets and codebook they need, and
 	// the errors they gave (none in a released binary: the third-party layer is checked by the tests)
 	lazy     []packs.File
@@ -282,6 +285,12 @@ func (lg *lang) addWord(kind, entry string) {
 	}
 	if len(sq) == 1 && !phraseKinds[kind] {
 		lg.class[sq[0]] |= classBits[kind]
+		if w := strings.ToLower(strings.TrimSpace(entry)); classBits[kind]&pronounClasses != 0 && w != sq[0] {
+			if lg.pronWritten == nil {
+				lg.pronWritten = map[string][]string{}
+			}
+			lg.pronWritten[sq[0]] = append(lg.pronWritten[sq[0]], w)
+		}
 		return
 	}
 	lg.phrases[kind] = append(lg.phrases[kind], sq)

@@ -1846,6 +1846,10 @@ var pronounPhraseClasses = []struct {
 func (s *sentence) pronounAt(p, dir int) (uint64, int) {
 	lg := s.d.lg
 	cls, n := lg.class[s.u[p].fold]&pronounClasses, 1
+	if ws, ok := lg.pronWritten[s.u[p].fold]; ok && cls != 0 && s.u[p].phrase < 0 && !slices.Contains(ws, strings.ToLower(s.d.toks[s.u[p].tok].Text)) {
+		// "fue recibido por el presidente chino": "el" is the article; the pronoun is written "él"
+		cls = 0
+	}
 	if cls == 0 {
 		n = 0
 	}
