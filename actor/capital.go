@@ -55,7 +55,7 @@ func (r *resolver) capitals() {
 		// found: a verb-final clause puts subject and object side by side ("dat Rusland Kiev ... aanviel").
 		// A genitive listed beside its capital ("Washingtons", "Moskaus") ends no name: it follows its noun,
 		// capitalised in German ("die Vorwürfe Washingtons", "die Haltung Moskaus").
-		if p := r.prevWord(i); p >= 0 && (conn(r.toks[p].fold)&connPlace != 0 && !r.stanceBefore(p) || r.toks[p].cap && r.toks[p].word && !r.toks[p].han && !r.sentenceStart(p) && !taken[p] && !r.genitiveCapital(i)) {
+		if p := r.prevWord(i); p >= 0 && (conn(r.toks[p].fold)&connPlace != 0 && !r.stanceBefore(p) && !r.dativeBefore(p) || r.toks[p].cap && r.toks[p].word && !r.toks[p].han && !r.sentenceStart(p) && !taken[p] && !r.genitiveCapital(i)) {
 			continue
 		}
 		for n := min(4, len(r.toks)-i); n > 0; n-- {
@@ -115,6 +115,31 @@ func (r *resolver) prevWord(i int) int {
 func (r *resolver) stanceBefore(p int) bool {
 	m := r.d.stance[r.lang]
 	if len(m) == 0 || r.conns()(r.toks[p].fold)&connOf == 0 {
+		return false
+	}
+	for k, n := p-1, 0; k >= 0 && n < 3; k-- {
+		if !r.toks[k].word {
+			if isSentenceEnd(r.toks[k].fold) || r.toks[k].fold == "," {
+				return false
+			}
+			continue
+		}
+		if m[r.toks[k].fold] {
+			return true
+		}
+		n++
+	}
+	return false
+}
+
+// dativeBefore reports whether the word at p is a place word that is no @of word ("à", "au") and follows, within
+// three words, a verb or noun of the language's @dative line, whose indirect object it then introduces: "a imputé
+// mercredi à Kiev", "reproche à Washington", "a livré des armes à Kiev" name the government, where "est arrivé à
+// Kiev" and "les rues de Kiev" name a place.
+func (r *resolver) dativeBefore(p int) bool {
+	m := r.d.dative[r.lang]
+	conn := r.conns()
+	if len(m) == 0 || conn(r.toks[p].fold)&connOf != 0 {
 		return false
 	}
 	for k, n := p-1, 0; k >= 0 && n < 3; k-- {

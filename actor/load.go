@@ -66,6 +66,7 @@ type Dictionary struct {
 	ownOnly      map[string]map[string]bool // per language, folded bodies that are actors only with a country of their own
 	local        map[string]map[string]bool // per language, folded titles of a city's or region's office (@local)
 	stance       map[string]map[string]bool // per language, folded nouns of what a government says or does (@stance)
+	dative       map[string]map[string]bool // per language, folded verbs and nouns whose indirect object a capital after a place word is (@dative)
 	caseArt      map[string]map[string]bool // per language, articles that put a country's name in the dative or genitive (@case: "der", "dem")
 	weak         map[string]map[string]bool // per language, folded names that are common words too ("Anh"): @weak
 	short        map[string]map[string]bool // per language, folded short forms of countries used in compounds ("中", "Trung")
@@ -175,6 +176,7 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		ownOnly:      map[string]map[string]bool{},
 		local:        map[string]map[string]bool{},
 		stance:       map[string]map[string]bool{},
+		dative:       map[string]map[string]bool{},
 		caseArt:      map[string]map[string]bool{},
 		short:        map[string]map[string]bool{},
 		weak:         map[string]map[string]bool{},
@@ -498,8 +500,11 @@ func (d *Dictionary) loadAgents(f packs.File, first bool) []error {
 			case "@stance":
 				errs = append(errs, d.addForms(d.stance, lang, l)...)
 				continue
+			case "@dative":
+				errs = append(errs, d.addForms(d.dative, lang, l)...)
+				continue
 			default:
-				errs = append(errs, l.Errorf("unknown line kind %q: want @of, @to, @and, @place, @cause, @whole, @dest, @former, @case, @quantity, @own, @local, @stance or @elision", head))
+				errs = append(errs, l.Errorf("unknown line kind %q: want @of, @to, @and, @place, @cause, @whole, @dest, @former, @case, @quantity, @own, @local, @stance, @dative or @elision", head))
 				continue
 			}
 			if d.conn[lang] == nil {
