@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"sync"
@@ -26,15 +27,17 @@ type dateCand struct {
 	shape    shapeKind
 }
 
-// shapeKind is what a date expression may be, by the words that make it: a weekday word alone, or a day
-// of a month without a year (a month word with digits, or digits after a day cue: "13 December", "27/2").
-// dateMemo.byShape answers such an expression from its shape, once go-dateparser has shown what it says.
+// shapeKind is what a date expression may be, by the words that make it: a weekday word alone, a day of a
+// month without a year (a month word with digits, or digits after a day cue: "13 December", "27/2"), or a
+// date with its year ("9 junho 2016", "julio de 2015", "19/7/2019"). dateMemo.byShape answers such an
+// expression from its shape, once go-dateparser has shown what it says.
 type shapeKind uint8
 
 const (
 	shapeNone shapeKind = iota
 	shapeWeekday
 	shapeMonthDay
+	shapeFullDate
 )
 
 // reference is the date against which a document's date expressions are resolved.
@@ -105,7 +108,9 @@ func (d *doc) dateCands(a, b int) []dateCand {
 				continue // "may", "march" as words
 			}
 			c := dateCand{a: lo, b: hi, hasYear: hasYear}
-			if hasNum && !hasYear {
+			if hasYear {
+				c.shape = shapeFullDate
+			} else if hasNum {
 				c.shape = shapeMonthDay
 			}
 			out = append(out, c)
@@ -123,8 +128,9 @@ func (d *doc) dateCands(a, b int) []dateCand {
 			}
 			if hi > k+1 {
 				c := dateCand{a: k + 1, b: hi, hasYear: isYear(d.fold(hi))}
-				if !c.hasYear {
-					c.shape = shapeMonthDay
+				c.shape = shapeMonthDay
+				if c.hasYear {
+					c.shape = shapeFullDate
 				}
 				out = append(out, c)
 				used = hi
@@ -197,8 +203,9 @@ const dateMemoSize = 1 << 15
 // only on what the key holds (doc.parseDate reads nothing else), so the memo changes no answer.
 //
 // Most expressions are a weekday or a day of a month, whose date against any reference follows from which
-// weekday or day they name (shapes): those are asked of go-dateparser once per language and expression,
-// not once per reference date (byShape).
+// weekday or day they name, or a date with its year, which no reference changes (shapes): those are asked
+// of go-dateparser once per language and expression (a dated one: once per form, its digits aside), not
+// once per reference date (byShape).
 type dateMemo struct {
 	mu     sync.Mutex
 	m      map[dateKey]when
@@ -212,13 +219,18 @@ type shapeKey struct {
 }
 
 // dateShape is what go-dateparser (through lang.parseDate) read in a weekday or day-of-month expression:
-// the weekday, or the month and day; ok false when its answers did not follow the shape, and the
-// expression is then parsed against each reference date.
+// the weekday, or the month and day; in a date with its year, which of its digit runs give the year, the
+// day and the month (or the month a word names). ok false when its answers did not follow the shape, and
+// the expression is then parsed against each reference date.
 type dateShape struct {
 	ok    bool
 	wd    time.Weekday
 	month time.Month
 	day   int
+	// a date with its year: its digit runs' indexes (dayRun and monthRun -1 when none), and whether it
+	// names a month only ("julio de 2015")
+	yearRun, dayRun, monthRun int
+	monthOnly                 bool
 }
 
 // The reference dates the shapes are learnt against: a Sunday and a Wednesday half a year apart (so that no
@@ -287,15 +299,165 @@ func learnShape(lg *lang, s string, shape shapeKind) dateShape {
 	return sh
 }
 
-// byShape answers a weekday or day-of-month expression from its shape, learnt once per language and
-// expression; false when s has no shape that go-dateparser's answers follow.
+// digitRuns lists the byte ranges of s's runs of ASCII digits.
+func digitRuns(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			j := i
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			out = append(out, [2]int{i, j})
+			i = j
+		}
+	}
+	return out
+}
+
+// dateForm is s with every ASCII digit written 0: a dated expression's form, whatever its numbers.
+func dateForm(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= '0' && c <= '9' {
+			b[i] = '0'
+		}
+	}
+	return string(b)
+}
+
+// fullDateRefs are the reference dates a dated form is learnt against, far apart: no answer may move with
+// them.
+var fullDateRefs = [2]time.Time{time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC), time.Date(2016, 3, 1, 0, 0, 0, 0, time.UTC)}
+
+// learnFullDate asks lang.parseDate what a dated form says with two sets of numbers against two reference
+// dates: its one four-digit run must give the year, and its one or two shorter runs the day and the month
+// (in an order both answers agree on), or, with none, a month only, named by a word; go-dateparser's first
+// reading. The probe numbers (years 2013 and 2019; days and months 3 and 11, or 3 and 9 in one digit) tell
+// the runs apart.
+func learnFullDate(lg *lang, form string) dateShape {
+	runs := digitRuns(form)
+	sh := dateShape{yearRun: -1, dayRun: -1, monthRun: -1}
+	var small []int
+	for i, r := range runs {
+		switch n := r[1] - r[0]; {
+		case n == 4 && sh.yearRun < 0:
+			sh.yearRun = i
+		case n <= 2:
+			small = append(small, i)
+		default:
+			return dateShape{}
+		}
+	}
+	if sh.yearRun < 0 || len(small) > 2 {
+		return dateShape{}
+	}
+	probe := func(p int) (string, []int) {
+		vals := make([]int, len(runs))
+		vals[sh.yearRun] = []int{2013, 2019}[p]
+		for j, i := range small {
+			v := []int{3, 11}
+			if runs[i][1]-runs[i][0] == 1 {
+				v = []int{3, 9}
+			}
+			vals[i] = v[(p+j)%2]
+		}
+		b := []byte(form)
+		for i, r := range runs {
+			copy(b[r[0]:r[1]], fmt.Sprintf("%0*d", r[1]-r[0], vals[i]))
+		}
+		return string(b), vals
+	}
+	for p, ref := range fullDateRefs {
+		s, vals := probe(p)
+		w, direct := lg.parseDate(s, true, ref)
+		if !direct {
+			return dateShape{}
+		}
+		t, err := time.Parse("2006-01-02", w.date)
+		if len(small) == 0 {
+			t, err = time.Parse("2006-01", w.date)
+			if w.precision != "month" {
+				return dateShape{}
+			}
+		} else if w.precision != "day" {
+			return dateShape{}
+		}
+		if err != nil || t.Year() != vals[sh.yearRun] {
+			return dateShape{}
+		}
+		if p == 0 {
+			switch len(small) {
+			case 0:
+				sh.month, sh.monthOnly = t.Month(), true
+			case 1:
+				sh.dayRun, sh.month = small[0], t.Month()
+			case 2:
+				sh.dayRun, sh.monthRun = small[0], small[1]
+				if t.Day() != vals[small[0]] {
+					sh.dayRun, sh.monthRun = small[1], small[0]
+				}
+			}
+		}
+		m := sh.month
+		if sh.monthRun >= 0 {
+			m = time.Month(vals[sh.monthRun])
+		}
+		if t.Month() != m || sh.dayRun >= 0 && t.Day() != vals[sh.dayRun] {
+			return dateShape{}
+		}
+	}
+	sh.ok = true
+	return sh
+}
+
+// fullDateAt is the date a dated expression s of a learnt form names: its year, month and day read from
+// its digits; false when they make no date or the year is not one isYear accepts.
+func (sh dateShape) fullDateAt(s string) (when, bool) {
+	runs := digitRuns(s)
+	num := func(i int) int {
+		n, _ := strconv.Atoi(s[runs[i][0]:runs[i][1]])
+		return n
+	}
+	y := num(sh.yearRun)
+	if !isYear(s[runs[sh.yearRun][0]:runs[sh.yearRun][1]]) {
+		return when{}, false
+	}
+	m := sh.month
+	if sh.monthRun >= 0 {
+		m = time.Month(num(sh.monthRun))
+	}
+	if m < time.January || m > time.December {
+		return when{}, false
+	}
+	if sh.monthOnly {
+		return when{date: fmt.Sprintf("%04d-%02d", y, int(m)), precision: "month"}, true
+	}
+	day := num(sh.dayRun)
+	t := time.Date(y, m, day, 0, 0, 0, 0, time.UTC)
+	if day < 1 || t.Month() != m {
+		return when{}, false
+	}
+	return when{date: t.Format("2006-01-02"), precision: "day"}, true
+}
+
+// byShape answers a weekday, day-of-month or dated expression from its shape, learnt once per language and
+// expression (a dated one: per form); false when s has no shape that go-dateparser's answers follow.
 func (dm *dateMemo) byShape(d *doc, s string, shape shapeKind) (when, bool) {
+	orig := s
+	if shape == shapeFullDate {
+		s = dateForm(s)
+	}
 	k := shapeKey{lg: d.lg, shape: shape, s: s}
 	dm.mu.Lock()
 	sh, ok := dm.shapes[k]
 	dm.mu.Unlock()
 	if !ok {
-		sh = learnShape(d.lg, s, shape)
+		if shape == shapeFullDate {
+			sh = learnFullDate(d.lg, s)
+		} else {
+			sh = learnShape(d.lg, s, shape)
+		}
 		k.s = strings.Clone(s)
 		dm.mu.Lock()
 		if dm.shapes == nil || len(dm.shapes) >= dateMemoSize {
@@ -308,9 +470,12 @@ func (dm *dateMemo) byShape(d *doc, s string, shape shapeKind) (when, bool) {
 		return when{}, false
 	}
 	var t time.Time
-	if shape == shapeWeekday {
+	switch shape {
+	case shapeFullDate:
+		return sh.fullDateAt(orig)
+	case shapeWeekday:
 		t = weekdayBefore(d.ref.t, sh.wd)
-	} else {
+	default:
 		t = monthDayBefore(d.ref.t, sh.month, sh.day)
 	}
 	return when{date: t.Format("2006-01-02"), precision: "day", inferred: d.ref.inferred}, true
@@ -327,7 +492,7 @@ type dateKey struct {
 // once per language, reference date and expression.
 func (dm *dateMemo) parse(d *doc, s string, c dateCand) when {
 	hasYear := c.hasYear
-	if c.shape != shapeNone && !hasYear && d.ref.t.Location() == time.UTC && d.ref.t.Equal(d.ref.t.Truncate(24*time.Hour)) {
+	if c.shape != shapeNone && hasYear == (c.shape == shapeFullDate) && d.ref.t.Location() == time.UTC && d.ref.t.Equal(d.ref.t.Truncate(24*time.Hour)) {
 		if w, ok := dm.byShape(d, s, c.shape); ok {
 			return w
 		}

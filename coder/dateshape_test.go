@@ -96,8 +96,60 @@ func TestDateShapesAnswerAsParsed(t *testing.T) {
 			}
 		}
 	}
+	// dates with their year: any reference date, the one a week after the date named included (the check
+	// of a weekday in that day's paper)
+	fullForms := []string{"%[1]d %[2]s %[3]d", "%[1]d de %[2]s de %[3]d", "%[2]s %[1]d, %[3]d", "%[1]d. %[2]s %[3]d",
+		"%[2]s de %[3]d", "%[2]s %[3]d", "%02[1]d %[2]s %[3]d", "%[3]d年%[4]d%[2]s%[1]d日"}
+	numForms := []string{"%[1]d/%[2]d/%[3]d", "%[1]d.%[2]d.%[3]d", "%[3]d-%02[2]d-%02[1]d", "%02[1]d/%02[2]d/%[3]d", "%[2]d/%[1]d/%[3]d"}
+	fullYears, fullDays, fullMonths := []int{2016}, []int{13, 29}, []int{2, 11}
+	if long {
+		fullYears, fullDays, fullMonths = []int{1999, 2015, 2016, 2019, 2020, 2024}, []int{1, 2, 3, 9, 11, 12, 13, 19, 28, 29, 30, 31}, []int{1, 2, 3, 4, 9, 11, 12, 13}
+	}
+	for _, code := range codes {
+		lg := c.langs[code]
+		doc := &doc{c: c, lg: lg, a: &dyad.Article{Lang: code}}
+		var exprs []string
+		words := make([]string, 0, len(lg.class))
+		for w, cls := range lg.class {
+			if cls&cMonth != 0 {
+				words = append(words, w)
+			}
+		}
+		slices.Sort(words)
+		for _, y := range fullYears {
+			for _, d := range fullDays {
+				for _, w := range words {
+					for _, f := range fullForms {
+						exprs = append(exprs, fmt.Sprintf(f, d, w, y, 12))
+					}
+				}
+				for _, m := range fullMonths {
+					for _, f := range numForms {
+						exprs = append(exprs, fmt.Sprintf(f, d, m, y))
+					}
+				}
+			}
+		}
+		for _, s := range exprs {
+			refs := []time.Time{day(2025, 3, 9), day(2016, 12, 31)}
+			for i := 0; i < len(refs); i++ {
+				doc.ref = reference{t: refs[i], ok: true, inferred: i == 1}
+				got, ok := c.dates.byShape(doc, s, shapeFullDate)
+				if !ok {
+					continue
+				}
+				answered[code+" dated"]++
+				if want := doc.parseDate(s, true); got != want {
+					t.Errorf("%s %q dated, against %s: %+v from its form, go-dateparser %+v", code, s, refs[i].Format("2006-01-02"), got, want)
+				}
+				if t0, err := time.Parse("2006-01-02", got.date); err == nil && len(refs) == 2 {
+					refs = append(refs, t0.AddDate(0, 0, 7))
+				}
+			}
+		}
+	}
 	t.Logf("answered from the shape: %v", answered)
-	for _, code := range []string{"de", "en", "es", "fr", "it", "nl", "pt"} {
+	for _, code := range []string{"de", "en", "es", "fr", "it", "nl", "pt", "de dated", "en dated", "es dated", "fr dated", "it dated", "nl dated", "pt dated", "vi dated", "zh dated"} {
 		if answered[code] == 0 {
 			t.Errorf("%s: no expression answered from its shape: the test shows nothing", code)
 		}
