@@ -92,7 +92,7 @@ var goldFloors = []struct {
 	// scored only at its start (480fe8d) and end (docs/eval.md "Held-out sets written blind, a third time").
 	{"../../testdata/gold/wire7-en.jsonl", 0.75, 0.92, 0.64, 0.75},
 	{"../../testdata/gold/wire7-fr.jsonl", 0.64, 0.77, 0.54, 0.64},
-	{"../../testdata/gold/wire7-it.jsonl", 0.71, 0.87, 0.61, 0.71}, // it10: .658 -> .694 -> .720
+	{"../../testdata/gold/wire7-it.jsonl", 0.72, 0.84, 0.63, 0.72}, // it10: .658 -> .694 -> .720 -> .727 (round 3: P .871 -> .848, the unnamed bomber of it-w7-033 coded again at the place, a countries+root hit)
 	{"../../testdata/gold/wire7-es.jsonl", 0.61, 0.72, 0.53, 0.61}, // pt9 round: .612
 	{"../../testdata/gold/wire7-pt.jsonl", 0.57, 0.67, 0.50, 0.57}, // pt9 round: .556, second round .575
 	{"../../testdata/gold/wire7-de.jsonl", 0.47, 0.59, 0.39, 0.47},
@@ -114,7 +114,7 @@ var goldFloors = []struct {
 	// scored only at its start (ecd049e) and end (docs/eval.md "Held-out sets written blind, a fifth time").
 	{"../../testdata/gold/wire9-en.jsonl", 0.62, 0.71, 0.56, 0.62},
 	{"../../testdata/gold/wire9-fr.jsonl", 0.57, 0.66, 0.50, 0.57},
-	{"../../testdata/gold/wire9-it.jsonl", 0.63, 0.68, 0.58, 0.63}, // it10 round 2: .574 -> .633
+	{"../../testdata/gold/wire9-it.jsonl", 0.64, 0.68, 0.60, 0.64}, // it10: .574 -> .633 -> .646
 	{"../../testdata/gold/wire9-es.jsonl", 0.60, 0.67, 0.55, 0.60},
 	{"../../testdata/gold/wire9-pt.jsonl", 0.69, 0.83, 0.59, 0.69},
 	{"../../testdata/gold/wire9-de.jsonl", 0.72, 0.86, 0.62, 0.72},
