@@ -81,7 +81,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire6-en.jsonl", 0.44, 0.49, 0.41, 0.44},
 	{"../../testdata/gold/wire6-fr.jsonl", 0.48, 0.56, 0.42, 0.48}, // french round: 138 IRNGOV->ISR for gold ISRGOV is a sector slip at root match (P .562 -> .559), c+r .641 -> .700; frit9: P .571, F1 .494
 	{"../../testdata/gold/wire6-it.jsonl", 0.49, 0.52, 0.47, 0.49}, // it10: .466 -> .486 -> .500
-	{"../../testdata/gold/wire6-es.jsonl", 0.38, 0.49, 0.31, 0.38}, // third round .368 again (an aid accepted no longer coded), fourth .390; // pt9 round: .368, then .364 (P .483 -> .467: "Delegaciones de Rusia y Ucrania ... negociaciones" codes RUS->UKR 046 where the gold has RUSGOV->UKRGOV, a sector slip that countries+root counts as a hit)
+	{"../../testdata/gold/wire6-es.jsonl", 0.43, 0.54, 0.36, 0.43}, // es10 round 2: .416 -> .436 (diplomats ordered out, "desechó"); earlier: third round .368 again (an aid accepted no longer coded), fourth .390; // pt9 round: .368, then .364 (P .483 -> .467: "Delegaciones de Rusia y Ucrania ... negociaciones" codes RUS->UKR 046 where the gold has RUSGOV->UKRGOV, a sector slip that countries+root counts as a hit)
 	{"../../testdata/gold/wire6-pt.jsonl", 0.51, 0.59, 0.45, 0.51}, // pt9 round: .493, second round .514. crowd round: one trip coded where the gold has aid to a third place (BRAMIL->EGY 042 for ->PSE 073)
 	{"../../testdata/gold/wire6-de.jsonl", 0.58, 0.67, 0.51, 0.58}, // second round: "Dörfer überfallen und ... getötet" codes 190 where the gold says 180 (P .636 -> .609)
 	{"../../testdata/gold/wire6-nl.jsonl", 0.62, 0.67, 0.58, 0.62},
@@ -115,7 +115,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire9-en.jsonl", 0.62, 0.71, 0.56, 0.62},
 	{"../../testdata/gold/wire9-fr.jsonl", 0.57, 0.66, 0.50, 0.57},
 	{"../../testdata/gold/wire9-it.jsonl", 0.64, 0.68, 0.60, 0.64}, // it10: .574 -> .633 -> .646
-	{"../../testdata/gold/wire9-es.jsonl", 0.60, 0.67, 0.55, 0.60},
+	{"../../testdata/gold/wire9-es.jsonl", 0.67, 0.69, 0.65, 0.67}, // es10 round 2: .637 -> .674
 	{"../../testdata/gold/wire9-pt.jsonl", 0.69, 0.83, 0.59, 0.69},
 	{"../../testdata/gold/wire9-de.jsonl", 0.72, 0.86, 0.62, 0.72},
 	{"../../testdata/gold/wire9-nl.jsonl", 0.64, 0.83, 0.53, 0.64},
