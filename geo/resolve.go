@@ -41,6 +41,7 @@ type lang struct {
 	capNoun bool            // the language writes its nouns capitalised (German): a capitalised word after a name is no sign of a longer name
 	sound   map[string]bool // characters that transliterate foreign names' sounds (Chinese: 阿, 尔, 加, 勒, 卢 ...)
 	own     []string        // countries (alpha-2) whose places' own names are written in the language: "VN" for Vietnamese
+	after   map[string]bool // phrases that open a clause on another, earlier event after a comma: "after", "nachdem", "sau khi" (folded words joined by a space)
 	speech  map[string]bool // reporting verbs (<lang>/speech, one-word forms and the first word of longer ones): "said", "a déclaré"
 }
 
@@ -77,7 +78,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}}
 		// the classes that are sets of words
 		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city}
 		files, err := set.Files(code + "/geo")
@@ -96,6 +97,10 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 					continue
 				}
 				switch ln.Fields[0] {
+				case "after":
+					for _, w := range words {
+						l.after[Key(w)] = true
+					}
 				case "home":
 					for _, w := range words {
 						l.home = append(l.home, text.Fold(w))
@@ -134,7 +139,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 						l.inflect = append(l.inflect, [2]string{text.Fold(from), text.Fold(to)})
 					}
 				default:
-					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, capitals, sound, home, own or inflect)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
+					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, after, capitals, sound, home, own or inflect)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
 				}
 			}
 		}
@@ -556,6 +561,12 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 		// with a genitive after them ("in the southern city of Basra", "tại thủ đô Nay Pyi Taw")
 		for j, n := k+1, 0; j < len(toks) && n <= maxSkipped; j, n = j+1, n+1 {
 			if cd, ok := r.at(c, toks, j); ok {
+				// a region or country before a city word says what kind of city: "in the Red Sea port city of
+				// Hodeidah" (Red Sea, a region of Egypt), "in the Black Sea port of Novorossiysk"
+				if i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end }); !r.isCity(cd) && i > j && lg.cityWords(toks, i) > 0 {
+					j = i - 1
+					continue
+				}
 				if !r.longer(c, toks, cd.end) {
 					cd.word = toks[k].Start
 					out = append(out, cd)
@@ -564,6 +575,12 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 				break
 			}
 			t := toks[j]
+			// a name before a city word says what kind of city: "in the Red Sea port city of Hodeidah", "in the
+			// Black Sea port of Novorossiysk"
+			if w := lg.namesBeforeCity(toks, j); w > 0 {
+				j += w - 1
+				continue
+			}
 			if w := lg.cityWords(toks, j); w > 0 {
 				j += w - 1
 				if j+1 < len(toks) && lg.of[toks[j+1].Fold] {
@@ -642,17 +659,23 @@ func (r *Resolver) origin(c *article, start, end int) (candidate, bool) {
 // maxReport bounds the words between a comma and the reporting verb of the clause it opens.
 const maxReport = 5
 
+// maxAfter bounds the words between a comma and the `after` phrase of the clause it opens ("..., two days
+// after", "..., wenige Wochen nachdem").
+const maxAfter = 4
+
 // beforeReport drops the places named in a reporting clause at the end of a sentence (a comma, then a
 // reporting verb of <lang>/speech within maxReport words: "..., a déclaré le président à Kyiv", "..., officials
-// said in Kyiv") when the sentence names a place before it and the event's trigger comes before it too (or
-// there is none): where a report was given is not where the reported event happened. The bare cities before
-// the clause come back when only a place word's place is left out.
+// said in Kyiv"), or in a clause on another, earlier event (a comma, then an `after` phrase of <lang>/geo within
+// maxAfter words: "..., two days after a missile landed outside Tel Aviv", "..., wenige Wochen nachdem ...
+// bei Charkiw") when the sentence names a place before it and the event's trigger comes before it too (or
+// there is none): where a report was given, or where an earlier event happened, is not where this one did.
+// The bare cities before the clause come back when only a place word's place is left out.
 func (r *Resolver) beforeReport(c *article, start, end, trigger int, cands []candidate) []candidate {
-	if c.lg == nil || len(c.lg.speech) == 0 || len(cands) == 0 {
+	if c.lg == nil || len(c.lg.speech) == 0 && len(c.lg.after) == 0 || len(cands) == 0 {
 		return cands
 	}
 	toks := c.toks[[2]int{start, end}]
-	report := -1
+	report, earlier := -1, false
 	for k, t := range toks {
 		if t.Text != "," {
 			continue
@@ -660,6 +683,10 @@ func (r *Resolver) beforeReport(c *article, start, end, trigger int, cands []can
 		for j := k + 1; j < len(toks) && j <= k+maxReport; j++ {
 			if c.lg.speech[toks[j].Fold] {
 				report = t.Start
+				break
+			}
+			if j <= k+maxAfter && c.lg.afterAt(toks, j) {
+				report, earlier = t.Start, true
 				break
 			}
 		}
@@ -682,6 +709,9 @@ func (r *Resolver) beforeReport(c *article, start, end, trigger int, cands []can
 		}
 	}
 	if len(keep) == 0 {
+		if earlier && c.dateline.Resolved() {
+			return nil // an earlier event's place is no better a guess than the dateline ("weeks after a peace deal was signed in Pretoria")
+		}
 		return cands
 	}
 	slices.SortFunc(keep, func(a, b candidate) int { return a.start - b.start })
@@ -689,6 +719,21 @@ func (r *Resolver) beforeReport(c *article, start, end, trigger int, cands []can
 		keep = slices.DeleteFunc(keep, func(cd candidate) bool { return !r.isCity(cd) })
 	}
 	return keep
+}
+
+// afterAt reports whether an `after` phrase of the language starts at token j.
+func (l *lang) afterAt(toks []text.Token, j int) bool {
+	key := ""
+	for n := 0; n < 4 && j+n < len(toks) && toks[j+n].IsWord(); n++ {
+		if n > 0 {
+			key += " "
+		}
+		key += toks[j+n].Fold
+		if l.after[key] {
+			return true
+		}
+	}
+	return false
 }
 
 // maxSkipped bounds the words read past between a place word and the place.
@@ -754,6 +799,21 @@ func (l *lang) apposition(toks []text.Token, k int) bool {
 		}
 	}
 	return false
+}
+
+// namesBeforeCity returns how many capitalised words (one to three) from token j come right before a city
+// word of the language, or 0.
+func (l *lang) namesBeforeCity(toks []text.Token, j int) int {
+	for n := 0; n < 3 && j+n < len(toks); n++ {
+		t := toks[j+n]
+		if n > 0 && l.cityWords(toks, j+n) > 0 {
+			return n
+		}
+		if !t.IsWord() || !t.IsCapitalized() || l.never[t.Fold] || l.where[t.Fold] {
+			return 0
+		}
+	}
+	return 0
 }
 
 // cityWords returns how many tokens from j make a word of the class city ("city", "thủ đô", "首都"), or 0.
@@ -828,8 +888,14 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 			continue
 		}
 		if m, ok := mentionAt(c.ms, t.Start); ok {
-			// a city-state the actor stage reads as its country ("Typhoon Hato hit Macau"): at reads the city
-			if cd, ok := r.at(c, toks, j); ok && m.Start == t.Start && m.Actor.Type == dyad.TypeCountry && m.Via != "capital" && cd.end >= m.End && r.isCity(cd) {
+			// a city-state the actor stage reads as its country ("Typhoon Hato hit Macau"), or a capital it reads
+			// as the government after a genitive word ("the airport of Sanaa", "le port d'Alger": a government has
+			// no airport): at reads the city
+			// (not "von Bagdad nach Nadschaf", where the genitive word is a from's: a `to` word follows)
+			genitive := m.Via == "capital" && (c.lg.of[elided(t.Text)] || j > 0 && c.lg.of[toks[j-1].Fold]) &&
+				!slices.ContainsFunc(toks, func(x text.Token) bool { return x.Start >= m.End && x.Start <= m.End+1 && c.lg.to[x.Fold] })
+			if cd, ok := r.at(c, toks, j); ok && m.Start == t.Start && m.Actor.Type == dyad.TypeCountry && (m.Via != "capital" || genitive) && cd.end >= m.End && r.isCity(cd) {
+				cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision != City })
 				cd.word = -1
 				out = append(out, cd)
 			}

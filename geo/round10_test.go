@@ -9,7 +9,8 @@ import "testing"
 // it names; an apposition with a city word after a name's comma makes a small city a place; a place's own
 // name in its country's language beats a bigger namesake abroad; a city-state named without a place word is
 // the city; a sentence with no place is set in the one country of its actors; Russian places after под and
-// над, in the instrumental; a Russian reporting clause's place is not the event's.
+// над, in the instrumental; a Russian reporting clause's place is not the event's; a clause on an earlier
+// event; a capital after a genitive word; a region before a city word.
 func TestRound10(t *testing.T) {
 	p := loadPipe(t)
 	for _, tt := range []struct {
@@ -29,6 +30,12 @@ func TestRound10(t *testing.T) {
 		{"zh", "泰国选民周日投票选举新一届国会。", "THA"},
 		{"ru", "Ожесточённые бои шли под Курском всю неделю.", "538560"},
 		{"ru", "Беспилотник упал на жилой дом в Белгороде, сообщили в Москве.", "578072"},
+		// a clause on an earlier event after a comma: its place is not the sentence's; a capital after a
+		// genitive word is the city; a region before a city word says what kind of city
+		{"en", "Ministers met in Nairobi on Monday, a week after violent protests broke out in Kampala.", "184745"},
+		{"en", "Violent protests broke out in Kampala on Monday, after the vote count was delayed.", "232422"},
+		{"fr", "Des frappes ont visé jeudi l'aéroport de Sanaa, selon des témoins.", "71137"},
+		{"en", "A cargo ship caught fire on Sunday in the Black Sea port of Odesa.", "698740"},
 	} {
 		checkSentencePlace(t, p, "round10", tt.lang, tt.text, tt.place)
 	}
