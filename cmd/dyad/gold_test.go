@@ -78,7 +78,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire5-vi.jsonl", 0.73, 0.83, 0.65, 0.73},
 	// wire6 (+ wire6-en-long, protest6-es): held-out sets written blind in the session of 2026-12-05 03:19-06:19,
 	// measured only at its start and end (docs/eval.md "Held-out sets written blind").
-	{"../../testdata/gold/wire6-en.jsonl", 0.44, 0.49, 0.41, 0.44},
+	{"../../testdata/gold/wire6-en.jsonl", 0.48, 0.53, 0.43, 0.48},
 	{"../../testdata/gold/wire6-fr.jsonl", 0.48, 0.56, 0.42, 0.48}, // french round: 138 IRNGOV->ISR for gold ISRGOV is a sector slip at root match (P .562 -> .559), c+r .641 -> .700; frit9: P .571, F1 .494
 	{"../../testdata/gold/wire6-it.jsonl", 0.49, 0.52, 0.47, 0.49}, // it10: .466 -> .486 -> .500
 	{"../../testdata/gold/wire6-es.jsonl", 0.43, 0.54, 0.36, 0.43}, // es10 round 2: .416 -> .436 (diplomats ordered out, "desechó"); earlier: third round .368 again (an aid accepted no longer coded), fourth .390; // pt9 round: .368, then .364 (P .483 -> .467: "Delegaciones de Rusia y Ucrania ... negociaciones" codes RUS->UKR 046 where the gold has RUSGOV->UKRGOV, a sector slip that countries+root counts as a hit)
@@ -87,10 +87,10 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire6-nl.jsonl", 0.62, 0.67, 0.58, 0.62},
 	{"../../testdata/gold/wire6-zh.jsonl", 0.37, 0.49, 0.29, 0.37},
 	{"../../testdata/gold/wire6-vi.jsonl", 0.51, 0.61, 0.44, 0.51}, // crowd round: R .395 -> .442; P .62 -> .613 by the sector slips of two new c+r hits (VNM for VNMMIL)
-	{"../../testdata/gold/wire6-en-long.jsonl", 0.45, 0.50, 0.40, 0.45},
+	{"../../testdata/gold/wire6-en-long.jsonl", 0.50, 0.55, 0.45, 0.50},
 	// wire7: held-out sets written blind in the session of 2026-12-05 06:10-09:10 (three helpers, 06:10-06:18),
 	// scored only at its start (480fe8d) and end (docs/eval.md "Held-out sets written blind, a third time").
-	{"../../testdata/gold/wire7-en.jsonl", 0.75, 0.92, 0.64, 0.75},
+	{"../../testdata/gold/wire7-en.jsonl", 0.79, 0.92, 0.68, 0.79},
 	{"../../testdata/gold/wire7-fr.jsonl", 0.64, 0.77, 0.54, 0.64},
 	{"../../testdata/gold/wire7-it.jsonl", 0.72, 0.84, 0.63, 0.72}, // it10: .658 -> .694 -> .720 -> .727 (round 3: P .871 -> .848, the unnamed bomber of it-w7-033 coded again at the place, a countries+root hit)
 	{"../../testdata/gold/wire7-es.jsonl", 0.61, 0.72, 0.53, 0.61}, // pt9 round: .612
@@ -101,7 +101,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire7-vi.jsonl", 0.74, 0.82, 0.67, 0.74},
 	// wire8: held-out sets written blind in the session of 2026-12-05 09:12-12:12 (three helpers, 09:13-09:22),
 	// scored only at its start (de40284) and end (docs/eval.md "Held-out sets written blind, a fourth time").
-	{"../../testdata/gold/wire8-en.jsonl", 0.66, 0.77, 0.58, 0.66},
+	{"../../testdata/gold/wire8-en.jsonl", 0.74, 0.80, 0.69, 0.74},
 	{"../../testdata/gold/wire8-fr.jsonl", 0.56, 0.60, 0.52, 0.56},
 	{"../../testdata/gold/wire8-it.jsonl", 0.69, 0.70, 0.68, 0.69}, // it10 round 2: .633 -> .699
 	{"../../testdata/gold/wire8-es.jsonl", 0.70, 0.76, 0.65, 0.70}, // pt9 round: .685, second round .703
@@ -112,7 +112,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire8-vi.jsonl", 0.40, 0.51, 0.33, 0.40},
 	// wire9: held-out sets written blind in the session of 2026-12-05 12:00-15:00 (three helpers, 12:02-12:10),
 	// scored only at its start (ecd049e) and end (docs/eval.md "Held-out sets written blind, a fifth time").
-	{"../../testdata/gold/wire9-en.jsonl", 0.62, 0.71, 0.56, 0.62},
+	{"../../testdata/gold/wire9-en.jsonl", 0.70, 0.73, 0.67, 0.70},
 	{"../../testdata/gold/wire9-fr.jsonl", 0.57, 0.66, 0.50, 0.57},
 	{"../../testdata/gold/wire9-it.jsonl", 0.64, 0.68, 0.60, 0.64}, // it10: .574 -> .633 -> .646
 	{"../../testdata/gold/wire9-es.jsonl", 0.67, 0.69, 0.65, 0.67}, // es10 round 2: .637 -> .674
