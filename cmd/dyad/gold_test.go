@@ -79,7 +79,7 @@ var goldFloors = []struct {
 	// wire6 (+ wire6-en-long, protest6-es): held-out sets written blind in the session of 2026-12-05 03:19-06:19,
 	// measured only at its start and end (docs/eval.md "Held-out sets written blind").
 	{"../../testdata/gold/wire6-en.jsonl", 0.48, 0.53, 0.43, 0.48},
-	{"../../testdata/gold/wire6-fr.jsonl", 0.48, 0.56, 0.42, 0.48}, // french round: 138 IRNGOV->ISR for gold ISRGOV is a sector slip at root match (P .562 -> .559), c+r .641 -> .700; frit9: P .571, F1 .494
+	{"../../testdata/gold/wire6-fr.jsonl", 0.50, 0.57, 0.44, 0.50}, // fr10 round 2: .494 -> .512 (cabinet de sécurité GOV); french round: 138 IRNGOV->ISR for gold ISRGOV is a sector slip at root match (P .562 -> .559), c+r .641 -> .700; frit9: P .571, F1 .494
 	{"../../testdata/gold/wire6-it.jsonl", 0.49, 0.52, 0.47, 0.49}, // it10: .466 -> .486 -> .500
 	{"../../testdata/gold/wire6-es.jsonl", 0.43, 0.54, 0.36, 0.43}, // es10 round 2: .416 -> .436 (diplomats ordered out, "desechó"); earlier: third round .368 again (an aid accepted no longer coded), fourth .390; // pt9 round: .368, then .364 (P .483 -> .467: "Delegaciones de Rusia y Ucrania ... negociaciones" codes RUS->UKR 046 where the gold has RUSGOV->UKRGOV, a sector slip that countries+root counts as a hit)
 	{"../../testdata/gold/wire6-pt.jsonl", 0.51, 0.59, 0.45, 0.51}, // pt9 round: .493, second round .514. crowd round: one trip coded where the gold has aid to a third place (BRAMIL->EGY 042 for ->PSE 073)
