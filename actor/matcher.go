@@ -169,6 +169,7 @@ type tok struct {
 	han        bool // one ideograph
 	camel      bool // split off a glued token such as "AmbassadorBình"
 	compound   bool // a member of a compound of countries ("中美", "Mỹ-Trung", "Sino-US"): compound.go
+	inner      bool // glued by hyphens to words on both sides: a middle part of one word ("PORT-AU-PRINCE")
 	// node is the matcher's node of fold alone plus one, -1 when fold is no key, 0 when not looked up
 	// (matcher.lookup): scan walks from every token and markCompounds asks each word, each a look-up in a
 	// map of some 140,000 keys
@@ -224,7 +225,22 @@ func (d *Dictionary) appendTokens(out []tok, tt []text.Token, split bool) []tok 
 		}
 		out = append(out, makeTok(start, end, raw, fold, false))
 	}
+	markInner(out)
 	return out
+}
+
+// markInner marks each word glued by a hyphen to a word on each side ("AU" in "PORT-AU-PRINCE").
+func markInner(toks []tok) {
+	glued := func(h, w int) bool { // toks[h] is a hyphen written tight against the word toks[w]
+		if h < 0 || w < 0 || h >= len(toks) || w >= len(toks) || toks[h].fold != "-" || !toks[w].word {
+			return false
+		}
+		return toks[h].end == toks[w].start || toks[w].end == toks[h].start
+	}
+	for k := 2; k+2 < len(toks); k++ {
+		t := &toks[k]
+		t.inner = t.word && glued(k-1, k) && glued(k-1, k-2) && glued(k+1, k) && glued(k+1, k+2)
+	}
 }
 
 func makeTok(start, end int, raw, fold string, camel bool) tok {

@@ -132,6 +132,9 @@ func (d *Dictionary) allowed(pats []int32, toks []tok, lang string, useLang bool
 			return false
 		}
 		if p.flags&flagUpper != 0 {
+			if toks[0].inner && !toks[0].compound || toks[len(toks)-1].inner && !toks[len(toks)-1].compound {
+				return false // an acronym as one part of a hyphenated word: "PORT-AU-PRINCE"
+			}
 			for _, t := range toks {
 				if t.word && !t.upper {
 					return false

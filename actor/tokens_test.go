@@ -133,3 +133,35 @@ func TestRecognizeReusesBuffers(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestAcronymInsideHyphenatedName: an acronym matched in capitals ("AU", "UN") is no actor when it is one
+// part of a hyphenated word, glued by hyphens on both sides (an all-capital dateline "PORT-AU-PRINCE"); a
+// hyphen on one side only still lets it stand ("the AU-EU summit", "US-China talks").
+func TestAcronymInsideHyphenatedName(t *testing.T) {
+	d := testDict(t)
+	for _, c := range []struct {
+		lang, text string
+		want, not  []string
+	}{
+		{"en", "PORT-AU-PRINCE (Reuters) - Kenyan police officers arrived in Haiti on Tuesday.", []string{"KENCOP", "HTI"}, []string{"IGOAFRAFU"}},
+		{"fr", "PORT-AU-PRINCE (AFP) - Des policiers kényans sont arrivés mardi en Haïti.", []string{"HTI"}, []string{"IGOAFRAFU"}},
+		{"en", "Leaders met at the AU-EU summit in Brussels.", []string{"IGOAFRAFU"}, nil},
+		{"en", "The US-China talks resumed in Geneva.", []string{"USA", "CHN"}, nil},
+	} {
+		a := &dyad.Article{ID: "t", Lang: c.lang, Text: c.text, Published: "2024-06-25"}
+		got := map[string]bool{}
+		for _, m := range d.Recognize(a) {
+			got[m.Actor.Code] = true
+		}
+		for _, w := range c.want {
+			if !got[w] {
+				t.Errorf("%q: no %s in %v", c.text, w, got)
+			}
+		}
+		for _, n := range c.not {
+			if got[n] {
+				t.Errorf("%q: %s found inside a hyphenated name: %v", c.text, n, got)
+			}
+		}
+	}
+}
