@@ -117,19 +117,7 @@ func (r *resolver) stanceBefore(p int) bool {
 	if len(m) == 0 || r.conns()(r.toks[p].fold)&connOf == 0 {
 		return false
 	}
-	for k, n := p-1, 0; k >= 0 && n < 3; k-- {
-		if !r.toks[k].word {
-			if isSentenceEnd(r.toks[k].fold) || r.toks[k].fold == "," {
-				return false
-			}
-			continue
-		}
-		if m[r.toks[k].fold] {
-			return true
-		}
-		n++
-	}
-	return false
+	return r.wordOfBefore(p, m)
 }
 
 // dativeBefore reports whether the word at p is a place word that is no @of word ("à", "au") and follows, within
@@ -142,6 +130,12 @@ func (r *resolver) dativeBefore(p int) bool {
 	if len(m) == 0 || conn(r.toks[p].fold)&connOf != 0 {
 		return false
 	}
+	return r.wordOfBefore(p, m)
+}
+
+// wordOfBefore reports whether one of the three words before token p, in its clause (no comma or sentence end
+// between), is in m.
+func (r *resolver) wordOfBefore(p int, m map[string]bool) bool {
 	for k, n := p-1, 0; k >= 0 && n < 3; k-- {
 		if !r.toks[k].word {
 			if isSentenceEnd(r.toks[k].fold) || r.toks[k].fold == "," {
