@@ -95,6 +95,12 @@ func (d *Dictionary) scan(toks []tok, lang string, useLang bool) []item {
 				break
 			}
 		}
+		if best > 0 && toks[i].han {
+			if n := d.placeAround(toks, i, best); n > 0 {
+				i = n // "大马" (Malaysia) inside "大马士革" (Damascus), "马里" (Mali) inside "马里乌波尔" (Mariupol)
+				continue
+			}
+		}
 		if best > 0 {
 			items = append(items, item{i: i, j: best, pats: bestPats})
 			i = best
@@ -103,6 +109,26 @@ func (d *Dictionary) scan(toks []tok, lang string, useLang bool) []item {
 		i++
 	}
 	return items
+}
+
+// maxPlaceHan is the most ideographs of a place name placeAround looks for.
+const maxPlaceHan = 6
+
+// placeAround returns the end of a longer place name (a place, a capital or a gazetteer city) that starts at
+// ideograph i and reaches past a match ending at j, written as one glued run of ideographs; or 0. A script
+// without spaces writes a country's short name as the head of a city's ("大马士革"), so a match cut out of a
+// place's name names no actor.
+func (d *Dictionary) placeAround(toks []tok, i, j int) int {
+	n := i + 1
+	for n < len(toks) && n-i < maxPlaceHan && toks[n].han && toks[n].start == toks[n-1].end {
+		n++
+	}
+	for ; n > j; n-- {
+		if d.knownPlace(placeKey(toks[i:n]), true) {
+			return n
+		}
+	}
+	return 0
 }
 
 // longest returns the end of the longest allowed match that starts at token i, or i.

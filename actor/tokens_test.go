@@ -165,3 +165,35 @@ func TestAcronymInsideHyphenatedName(t *testing.T) {
 		}
 	}
 }
+
+// TestShortNameInsidePlace: in a script without spaces a country's short name that heads a longer place name
+// ("大马" in "大马士革", Damascus; "马里" in "马里乌波尔", Mariupol) is no mention of that country; the short
+// name alone, or before a word that makes no place ("马里过渡政府"), still is.
+func TestShortNameInsidePlace(t *testing.T) {
+	d := testDict(t)
+	for _, c := range []struct {
+		text      string
+		want, not []string
+	}{
+		{"以色列战机周一空袭了位于大马士革的伊朗驻叙利亚使馆领事处。", []string{"ISRMIL"}, []string{"MYS"}},
+		{"俄罗斯军队周三猛烈炮击马里乌波尔。", []string{"RUSMIL"}, []string{"MLI"}},
+		{"马里过渡政府周一宣布驱逐法国大使。", []string{"MLI"}, nil},
+		{"中国外交部长王毅会见了马来西亚外长。", []string{"CHN", "MYSGOV"}, nil},
+	} {
+		a := &dyad.Article{ID: "t", Lang: "zh", Text: c.text, Published: "2024-04-02"}
+		got := map[string]bool{}
+		for _, m := range d.Recognize(a) {
+			got[m.Actor.Code] = true
+		}
+		for _, w := range c.want {
+			if !got[w] {
+				t.Errorf("%q: no %s in %v", c.text, w, got)
+			}
+		}
+		for _, n := range c.not {
+			if got[n] {
+				t.Errorf("%q: %s found inside a place name: %v", c.text, n, got)
+			}
+		}
+	}
+}
