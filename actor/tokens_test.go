@@ -148,21 +148,7 @@ func TestAcronymInsideHyphenatedName(t *testing.T) {
 		{"en", "Leaders met at the AU-EU summit in Brussels.", []string{"IGOAFRAFU"}, nil},
 		{"en", "The US-China talks resumed in Geneva.", []string{"USA", "CHN"}, nil},
 	} {
-		a := &dyad.Article{ID: "t", Lang: c.lang, Text: c.text, Published: "2024-06-25"}
-		got := map[string]bool{}
-		for _, m := range d.Recognize(a) {
-			got[m.Actor.Code] = true
-		}
-		for _, w := range c.want {
-			if !got[w] {
-				t.Errorf("%q: no %s in %v", c.text, w, got)
-			}
-		}
-		for _, n := range c.not {
-			if got[n] {
-				t.Errorf("%q: %s found inside a hyphenated name: %v", c.text, n, got)
-			}
-		}
+		checkCodes(t, d, &dyad.Article{ID: "t", Lang: c.lang, Text: c.text, Published: "2024-06-25"}, c.want, c.not)
 	}
 }
 
@@ -180,20 +166,25 @@ func TestShortNameInsidePlace(t *testing.T) {
 		{"马里过渡政府周一宣布驱逐法国大使。", []string{"MLI"}, nil},
 		{"中国外交部长王毅会见了马来西亚外长。", []string{"CHN", "MYSGOV"}, nil},
 	} {
-		a := &dyad.Article{ID: "t", Lang: "zh", Text: c.text, Published: "2024-04-02"}
-		got := map[string]bool{}
-		for _, m := range d.Recognize(a) {
-			got[m.Actor.Code] = true
+		checkCodes(t, d, &dyad.Article{ID: "t", Lang: "zh", Text: c.text, Published: "2024-04-02"}, c.want, c.not)
+	}
+}
+
+// checkCodes checks that the mentions Recognize finds in a carry every code of want and none of not.
+func checkCodes(t *testing.T, d *Dictionary, a *dyad.Article, want, not []string) {
+	t.Helper()
+	got := map[string]bool{}
+	for _, m := range d.Recognize(a) {
+		got[m.Actor.Code] = true
+	}
+	for _, w := range want {
+		if !got[w] {
+			t.Errorf("%q: no %s in %v", a.Text, w, got)
 		}
-		for _, w := range c.want {
-			if !got[w] {
-				t.Errorf("%q: no %s in %v", c.text, w, got)
-			}
-		}
-		for _, n := range c.not {
-			if got[n] {
-				t.Errorf("%q: %s found inside a place name: %v", c.text, n, got)
-			}
+	}
+	for _, n := range not {
+		if got[n] {
+			t.Errorf("%q: %s found where it should not be: %v", a.Text, n, got)
 		}
 	}
 }
