@@ -105,3 +105,33 @@ func TestPlaceCountry(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsAfter: wordsAfter bounds the words of every name by its first word (the resolver looks up no longer
+// name at a word), and is 0 for a word that begins no name.
+func TestWordsAfter(t *testing.T) {
+	g, errs := Load(packs.Default())
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for k := range g.names {
+		first, _, _ := strings.Cut(k, " ")
+		if n := strings.Count(k, " ") + 1; g.wordsAfter(first) < n {
+			t.Fatalf("wordsAfter(%q) = %d, below the %d words of %q", first, g.wordsAfter(first), n, k)
+		}
+	}
+	if n := g.wordsAfter("santiago"); n < 3 { // santiago de cuba
+		t.Errorf("wordsAfter(santiago) = %d, want at least 3", n)
+	}
+	if n := g.wordsAfter("qqxzv"); n != 0 {
+		t.Errorf("wordsAfter(qqxzv) = %d, want 0", n)
+	}
+	var empty Gazetteer // names added one by one, as the tests' gazetteers are
+	if n := empty.wordsAfter("paris"); n != 0 {
+		t.Errorf("empty gazetteer: wordsAfter(paris) = %d, want 0", n)
+	}
+	empty.names = map[string][]int32{}
+	empty.name(0, "Port-au-Prince")
+	if n := empty.wordsAfter("port"); n != 3 {
+		t.Errorf("after Port-au-Prince: wordsAfter(port) = %d, want 3", n)
+	}
+}

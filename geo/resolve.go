@@ -37,12 +37,14 @@ type lang struct {
 	city    map[string]bool // words between a country and its city: "首都", "thủ đô", "capital"
 	stop    map[string]bool // the language's stop words (<lang>/stopwords): never a place named without a place word
 	inflect [][2]string     // endings a place takes in the text, and its dictionary ending: "е>а" (Москве)
-	adj     []string        // endings of adjectives between a place word and the name: "im polnischen Oświęcim"
-	capNoun bool            // the language writes its nouns capitalised (German): a capitalised word after a name is no sign of a longer name
-	sound   map[string]bool // characters that transliterate foreign names' sounds (Chinese: 阿, 尔, 加, 勒, 卢 ...)
-	own     []string        // countries (alpha-2) whose places' own names are written in the language: "VN" for Vietnamese
-	after   map[string]bool // phrases that open a clause on another, earlier event after a comma: "after", "nachdem", "sau khi" (folded words joined by a space)
-	speech  map[string]bool // reporting verbs (<lang>/speech, one-word forms and the first word of longer ones): "said", "a déclaré"
+	// inflectSpace: an ending of inflect holds a space, so that an inflected key may count other words
+	inflectSpace bool
+	adj          []string        // endings of adjectives between a place word and the name: "im polnischen Oświęcim"
+	capNoun      bool            // the language writes its nouns capitalised (German): a capitalised word after a name is no sign of a longer name
+	sound        map[string]bool // characters that transliterate foreign names' sounds (Chinese: 阿, 尔, 加, 勒, 卢 ...)
+	own          []string        // countries (alpha-2) whose places' own names are written in the language: "VN" for Vietnamese
+	after        map[string]bool // phrases that open a clause on another, earlier event after a comma: "after", "nachdem", "sau khi" (folded words joined by a space)
+	speech       map[string]bool // reporting verbs (<lang>/speech, one-word forms and the first word of longer ones): "said", "a déclaré"
 }
 
 // Resolver places events: it reads the places a sentence names and looks them up in the gazetteer.
@@ -137,6 +139,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 							continue
 						}
 						l.inflect = append(l.inflect, [2]string{text.Fold(from), text.Fold(to)})
+						l.inflectSpace = l.inflectSpace || strings.Contains(from+to, " ")
 					}
 				default:
 					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, after, capitals, sound, home, own or inflect)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
@@ -1046,7 +1049,8 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 	}
 	var cd candidate
 	// words j.. (punctuation inside a name, "Port-au-Prince", "Xi'an", is passed over, as Key drops it)
-	var words []int
+	var wbuf [8]int
+	words := wbuf[:0]
 	for i := j; i < len(toks) && len(words) < r.g.maxLen; i++ {
 		if toks[i].IsWord() {
 			words = append(words, i)
@@ -1054,12 +1058,28 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 			break
 		}
 	}
-	for n := len(words); n >= 1 && cd.places == nil; n-- {
-		ks := make([]string, n)
-		for i := range n {
-			ks[i] = toks[words[i]].Fold
+	// a name of more than one word is looked up only when some name that begins with the first word has that
+	// many words (an inflected ending replaces the end of the last word: the first word and the count stay); a
+	// single word is always looked up, inflected or not. The keys of n words are the prefixes of the key of
+	// them all, made once.
+	if len(words) > 1 && !c.lg.inflectSpace {
+		if w := toks[words[0]].Fold; !strings.Contains(w, " ") {
+			words = words[:max(1, min(len(words), r.g.wordsAfter(w)))]
 		}
-		key := strings.Join(ks, " ")
+	}
+	var kb strings.Builder
+	var ebuf [8]int
+	ends := ebuf[:0]
+	for i, w := range words {
+		if i > 0 {
+			kb.WriteByte(' ')
+		}
+		kb.WriteString(toks[w].Fold)
+		ends = append(ends, kb.Len())
+	}
+	full := kb.String()
+	for n := len(words); n >= 1 && cd.places == nil; n-- {
+		key := full[:ends[n-1]]
 		if ids := r.g.names[key]; len(ids) > 0 {
 			cd = candidate{start: t.Start, end: toks[words[n-1]].End, places: ids, key: key}
 			break
