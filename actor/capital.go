@@ -67,8 +67,8 @@ func (r *resolver) capitals() {
 			if !ok || !r.toks[j-1].word {
 				continue
 			}
-			if nx := r.nextWord(j); nx >= 0 && r.toks[nx].cap && r.toks[nx].word && !r.toks[nx].han {
-				break // "Washington Post", "Paris Saint-Germain"
+			if nx := r.nextWord(j); nx >= 0 && r.toks[nx].cap && r.toks[nx].word && !r.toks[nx].han && !(j == i+1 && r.genitiveBeforeNoun(i)) {
+				break // "Washington Post", "Paris Saint-Germain"; not "Moskaus Vorwürfe" (a genitive before its noun)
 			}
 			e := r.d.actors[c]
 			ref := dyad.ActorRef{ID: e.ID, Name: e.Name, Type: e.Type, Country: e.Country, Sector: "GOV", Code: e.Code + "GOV"}
@@ -94,6 +94,24 @@ func (r *resolver) genitiveCapital(i int) bool {
 	_, gen := r.d.capitals[f]
 	_, base := r.d.capitals[strings.TrimSuffix(f, "s")]
 	return gen && base
+}
+
+// genitiveBeforeNoun reports whether word token i is a capital's genitive in a language whose agents give the
+// genitive's endings (@genitive: German "s"), listed beside the capital itself: it stands before the noun it
+// belongs to ("Moskaus Vorwürfe", "Pekings Haltung"), which in German is capitalised, and starts no longer name.
+func (r *resolver) genitiveBeforeNoun(i int) bool {
+	f := r.toks[i].fold
+	if _, ok := r.d.capitals[f]; !ok {
+		return false
+	}
+	for e := range r.d.genEnd[r.lang] {
+		if len(f) > len(e)+2 && strings.HasSuffix(f, e) {
+			if _, ok := r.d.capitals[strings.TrimSuffix(f, e)]; ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // prevWord returns the index of the word token before i in the same sentence, or -1.

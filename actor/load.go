@@ -68,6 +68,7 @@ type Dictionary struct {
 	stance       map[string]map[string]bool // per language, folded nouns of what a government says or does (@stance)
 	dative       map[string]map[string]bool // per language, folded verbs and nouns whose indirect object a capital after a place word is (@dative)
 	caseArt      map[string]map[string]bool // per language, articles that put a country's name in the dative or genitive (@case: "der", "dem")
+	genEnd       map[string]map[string]bool // per language, endings of a capital's genitive that stands before its noun (@genitive: "s")
 	weak         map[string]map[string]bool // per language, folded names that are common words too ("Anh"): @weak
 	short        map[string]map[string]bool // per language, folded short forms of countries used in compounds ("中", "Trung")
 	compoundNext map[string]map[string]bool // per language, words that may follow a glued compound ("关系")
@@ -178,6 +179,7 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		stance:       map[string]map[string]bool{},
 		dative:       map[string]map[string]bool{},
 		caseArt:      map[string]map[string]bool{},
+		genEnd:       map[string]map[string]bool{},
 		short:        map[string]map[string]bool{},
 		weak:         map[string]map[string]bool{},
 		compoundNext: map[string]map[string]bool{},
@@ -478,6 +480,9 @@ func (d *Dictionary) loadAgents(f packs.File, first bool) []error {
 			case "@case":
 				errs = append(errs, d.addForms(d.caseArt, lang, l)...)
 				continue
+			case "@genitive":
+				errs = append(errs, d.addForms(d.genEnd, lang, l)...)
+				continue
 			case "@elision":
 				for _, w := range l.Fields[1:] {
 					w = text.Fold(w)
@@ -504,7 +509,7 @@ func (d *Dictionary) loadAgents(f packs.File, first bool) []error {
 				errs = append(errs, d.addForms(d.dative, lang, l)...)
 				continue
 			default:
-				errs = append(errs, l.Errorf("unknown line kind %q: want @of, @to, @and, @place, @cause, @whole, @dest, @former, @case, @quantity, @own, @local, @stance, @dative or @elision", head))
+				errs = append(errs, l.Errorf("unknown line kind %q: want @of, @to, @and, @place, @cause, @whole, @dest, @former, @case, @genitive, @quantity, @own, @local, @stance, @dative or @elision", head))
 				continue
 			}
 			if d.conn[lang] == nil {
