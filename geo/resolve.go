@@ -39,6 +39,7 @@ type lang struct {
 	inflect [][2]string     // endings a place takes in the text, and its dictionary ending: "е>а" (Москве)
 	// inflectSpace: an ending of inflect holds a space, so that an inflected key may count other words
 	inflectSpace bool
+	cityAdj      [][2]string     // endings of a city's adjective, and the city's ending: "ner>en" (Dresdner), "ск>ь" (казанской, after an adjective ending)
 	adj          []string        // endings of adjectives between a place word and the name: "im polnischen Oświęcim"
 	capNoun      bool            // the language writes its nouns capitalised (German): a capitalised word after a name is no sign of a longer name
 	sound        map[string]bool // characters that transliterate foreign names' sounds (Chinese: 阿, 尔, 加, 勒, 卢 ...)
@@ -131,18 +132,22 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 						continue
 					}
 					l.capNoun = true
-				case "inflect":
+				case "inflect", "cityadjective":
 					for _, w := range words {
 						from, to, ok := strings.Cut(w, ">")
 						if !ok || from == "" {
 							errs = append(errs, ln.Errorf("want ending>ending, got %q", w))
 							continue
 						}
-						l.inflect = append(l.inflect, [2]string{text.Fold(from), text.Fold(to)})
-						l.inflectSpace = l.inflectSpace || strings.Contains(from+to, " ")
+						if ln.Fields[0] == "inflect" {
+							l.inflect = append(l.inflect, [2]string{text.Fold(from), text.Fold(to)})
+							l.inflectSpace = l.inflectSpace || strings.Contains(from+to, " ")
+						} else {
+							l.cityAdj = append(l.cityAdj, [2]string{text.Fold(from), text.Fold(to)})
+						}
 					}
 				default:
-					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, after, capitals, sound, home, own or inflect)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
+					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, after, capitals, cityadjective, sound, home, own or inflect)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
 				}
 			}
 		}
@@ -577,6 +582,13 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 				k = j
 				break
 			}
+			// a city's adjective: "in der Dresdner Frauenkirche", "в казанской школе"
+			if cd, ok := r.cityAdjective(c, toks[j]); ok {
+				cd.word = toks[k].Start
+				out = append(out, cd)
+				k = j
+				break
+			}
 			t := toks[j]
 			// a name before a city word says what kind of city: "in the Red Sea port city of Hodeidah", "in the
 			// Black Sea port of Novorossiysk"
@@ -737,6 +749,42 @@ func (l *lang) afterAt(toks []text.Token, j int) bool {
 		}
 	}
 	return false
+}
+
+// cityAdjective reads a city's adjective (a word no actor mention covers: not a demonym), in either case: the
+// word, or the word less one of the language's adjective endings, ending in the adjective ending of a
+// `cityadjective` rule of the language, whose city ending makes the name of a city of bareMinPopulation or
+// more ("Dresdner" ner>en Dresden, "Basler" ler>el Basel, "казанской" less ой, ск>ь Казань, "кемеровском"
+// less ом, ск>о Кемерово).
+func (r *Resolver) cityAdjective(c *article, t text.Token) (candidate, bool) {
+	if len(c.lg.cityAdj) == 0 || !t.IsWord() {
+		return candidate{}, false
+	}
+	if _, ok := mentionAt(c.ms, t.Start); ok {
+		return candidate{}, false
+	}
+	stems := []string{t.Fold}
+	for _, e := range c.lg.adj {
+		if s, ok := strings.CutSuffix(t.Fold, e); ok && s != "" {
+			stems = append(stems, s)
+		}
+	}
+	for _, stem := range stems {
+		for _, rule := range c.lg.cityAdj {
+			s, ok := strings.CutSuffix(stem, rule[0])
+			if !ok || s == "" {
+				continue
+			}
+			ids := slices.DeleteFunc(slices.Clone(r.g.names[s+rule[1]]), func(id int32) bool {
+				p := r.g.places[id]
+				return p.Precision != City || p.Population < bareMinPopulation
+			})
+			if len(ids) > 0 {
+				return candidate{start: t.Start, end: t.End, places: ids, key: s + rule[1]}, true
+			}
+		}
+	}
+	return candidate{}, false
 }
 
 // maxSkipped bounds the words read past between a place word and the place.
@@ -1044,7 +1092,10 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 	}
 	first, _ := utf8.DecodeRuneInString(t.Text)
 	han := unicode.Is(unicode.Han, first)
-	if !han && !t.IsCapitalized() || c.lg.never[t.Fold] {
+	// a name starts with a capital, or is a landmark's name of several words that starts in lower case ("place
+	// Tahrir", "piazza San Marco", "космодрома Байконур")
+	lower := !han && !t.IsCapitalized()
+	if lower && !r.g.lowerFirst[t.Fold] || c.lg.never[t.Fold] {
 		return candidate{}, false
 	}
 	var cd candidate
@@ -1054,8 +1105,8 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 	for i := j; i < len(toks) && len(words) < r.g.maxLen; i++ {
 		if toks[i].IsWord() {
 			words = append(words, i)
-		} else if tx := toks[i].Text; tx != "-" && tx != "'" && tx != "’" && tx != "." {
-			break
+		} else if tx := toks[i].Text; tx != "-" && tx != "'" && tx != "’" && tx != "." && tx != "(" && tx != ")" {
+			break // (a bracket may stand inside a name: "Frankfurt (Oder)", "Halle (Saale)")
 		}
 	}
 	// a name of more than one word is looked up only when some name that begins with the first word has that
@@ -1078,8 +1129,11 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 		ends = append(ends, kb.Len())
 	}
 	full := kb.String()
-	for n := len(words); n >= 1 && cd.places == nil; n-- {
+	for n := len(words); n >= 1 && cd.places == nil && (n > 1 || !lower); n-- {
 		key := full[:ends[n-1]]
+		if lower && !r.g.lowerLed[key] {
+			continue
+		}
 		if ids := r.g.names[key]; len(ids) > 0 {
 			cd = candidate{start: t.Start, end: toks[words[n-1]].End, places: ids, key: key}
 			break
@@ -1093,8 +1147,18 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 			}
 		}
 	}
+	// a word of one syllable written with the marks of a language that writes its own places' names with them,
+	// which no place is written as, and which names no place of its own countries, is a word of the language:
+	// "Lực" (of "Lực lượng") is no "Luc", "Bồ" (of "Bồ Đề") no "Bo"; "Viên" is Vienna's name as written
+	if cd.places != nil && len(c.own()) > 0 && !han && !strings.Contains(cd.key, " ") && hasMark(t.Text) &&
+		!r.g.isMarked(strings.ToLower(t.Text)) && !slices.ContainsFunc(cd.places, func(id int32) bool { return slices.Contains(c.own(), r.g.places[id].Country2) }) {
+		cd = candidate{}
+	}
 	// a country the actor stage found here, unless the gazetteer reads a longer name ("Mexico City")
 	for _, m := range c.ms {
+		if lower {
+			break
+		}
 		// (not a capital standing for its government; a demonym here is an inflected name, "на Украине", or
 		// places it as well, "in Chinese waters")
 		if m.Start != t.Start || m.Actor.Type != dyad.TypeCountry || m.Via == "capital" || m.End < cd.end {
@@ -1141,9 +1205,11 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 		return candidate{}, false
 	}
 	// a one-word name before a genitive word names a building or a body, not the place: "the Temple of the Tooth";
-	// unless the genitive names a country, which places the city ("thành phố Córdoba của Tây Ban Nha")
+	// unless the genitive names a country, which places the city ("thành phố Córdoba của Tây Ban Nha"), or the
+	// word is an agent's, a person or a body the actor stage found right after it ("im Kreml von Präsident
+	// Putin empfangen")
 	if !strings.Contains(cd.key, " ") && !unicode.Is(unicode.Han, first) {
-		if i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end }); i >= 0 && c.lg.of[toks[i].Fold] {
+		if i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end }); i >= 0 && c.lg.of[toks[i].Fold] && !agentAt(c.ms, toks, i+1) {
 			cc := ""
 			if i+1 < len(toks) {
 				cc = countryAt(c.ms, toks[i+1].Start)
@@ -1183,6 +1249,17 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 		}
 	}
 	return cd, true
+}
+
+// agentAt reports whether an actor mention that is not a country's (a person, a body) starts at token i or
+// the one after it (a title before a name: "von Präsident Wladimir Putin").
+func agentAt(ms []dyad.ActorMention, toks []text.Token, i int) bool {
+	for j := i; j < len(toks) && j <= i+1; j++ {
+		if m, ok := mentionAt(ms, toks[j].Start); ok && m.Start == toks[j].Start && m.Actor.Type != dyad.TypeCountry {
+			return true
+		}
+	}
+	return false
 }
 
 // countryAt returns the country of a country mention (a name or a demonym, not a capital standing for its

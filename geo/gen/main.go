@@ -218,13 +218,21 @@ func header(w io.Writer, n, minPop int) {
 // addName adds a name unless its fold is known, it is in another script, or it is a code or a transliteration
 // written in lower case (GeoNames lists "bei jing", "BJS").
 func (p *place) addName(s string) {
+	p.addNameOf(s, false)
+}
+
+// addNameOf is addName; ours (a name of packs/data/geo/aliases) keeps a name of several words that starts in
+// lower case, as a landmark's name does in the text ("place Tahrir", "piazza San Marco", "космодром Байконур"):
+// it is written so on purpose, where GeoNames' lower-case names are transliterations.
+func (p *place) addNameOf(s string, ours bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || len([]rune(s)) > 48 || strings.ContainsAny(s, "|#\t") || !ourScript(s) {
 		return
 	}
 	r := []rune(s)
 	if !unicode.Is(unicode.Han, r[0]) {
-		if !unicode.IsUpper(r[0]) || strings.ToUpper(s) == s {
+		lowerLed := ours && unicode.IsLower(r[0]) && strings.ContainsRune(s, ' ')
+		if !unicode.IsUpper(r[0]) && !lowerLed || strings.ToUpper(s) == s {
 			return
 		}
 	}
@@ -323,7 +331,7 @@ func ourNames(set *packs.Set, kept []*place, iso3 map[string]string) error {
 				return l.Errorf("no place %q in %s", l.Fields[1], l.Fields[0])
 			}
 			for _, n := range l.Fields[2:] {
-				ps[0].addName(n)
+				ps[0].addNameOf(n, true)
 				aliased[l.Fields[0]+" "+key(n)] = true
 			}
 		}
