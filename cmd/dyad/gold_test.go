@@ -157,6 +157,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/sweep10-fr.jsonl", 0.96, 0.96, 0.96, 0.96}, // fr10: a second French sweep, written before its rules, .777 -> .986
 	{"../../testdata/gold/sweep11-de.jsonl", 0.94, 0.95, 0.93, 0.94}, // de11: a second German sweep, written before its rules, .679 -> .962
 	{"../../testdata/gold/sweep11-zh.jsonl", 0.76, 0.80, 0.72, 0.76}, // zh11: a third Chinese sweep, written before its rules, .585 -> .772
+	{"../../testdata/gold/sweep11-pt.jsonl", 0.94, 0.96, 0.92, 0.94}, // pt11: a second Portuguese sweep, written before its rules, .734 -> .952
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
