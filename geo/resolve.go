@@ -1147,6 +1147,11 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 			}
 		}
 	}
+	// a name of several Chinese characters that is a `never` word of the language is a word, not a place:
+	// "东方" (the east), not 東方市 (Ciudad del Este)
+	if cd.places != nil && han && c.lg.never[strings.ReplaceAll(cd.key, " ", "")] {
+		cd = candidate{}
+	}
 	// a word of one syllable written with the marks of a language that writes its own places' names with them,
 	// which no place is written as, and which names no place of its own countries, is a word of the language:
 	// "Lực" (of "Lực lượng") is no "Luc", "Bồ" (of "Bồ Đề") no "Bo"; "Viên" is Vienna's name as written

@@ -31,3 +31,15 @@ func TestRound11(t *testing.T) {
 		checkSentencePlace(t, p, "round11", tt.lang, tt.text, tt.place)
 	}
 }
+
+// TestShortChineseNames checks the Chinese names that geo/gen adds less 市 (拉法市: 拉法), and the `never`
+// words of zh/geo that keep common words among them out (东方 is no Ciudad del Este).
+func TestShortChineseNames(t *testing.T) {
+	p := loadPipe(t)
+	for _, tt := range []struct{ text, place string }{
+		{"以色列坦克开进拉法东部的居民区。", "281102"},
+		{"东方航空的航班全部恢复正常。", ""},
+	} {
+		checkSentencePlace(t, p, "round11", "zh", tt.text, tt.place)
+	}
+}

@@ -146,6 +146,7 @@ func run(src, admin1, out string, minPop int) error {
 	if err := ourNames(set, kept, iso3); err != nil {
 		return err
 	}
+	shortCityNames(kept)
 	regions, err := regionNames(set)
 	if err != nil {
 		return err
@@ -477,4 +478,45 @@ func regionNames(set *packs.Set) (map[string][]string, error) {
 		}
 	}
 	return m, nil
+}
+
+// shortCityNames gives a city of bareMinPopulation or more the Chinese name it has with the character 市
+// ("city") less that character, when at least two characters are left and no kept place has that name:
+// GeoNames writes some cities' names only so ("拉法市", "花蓮市", "那霸市"), and the text writes them
+// without it ("拉法口岸", "花莲地震"). The resolver's `never` words of zh/geo keep out the common words
+// among them (自由, 东方).
+func shortCityNames(kept []*place) {
+	all := map[string]bool{}
+	for _, p := range kept {
+		for k := range p.folds {
+			all[k] = true
+		}
+	}
+	for _, p := range kept {
+		if p.pop < shortNameMinPopulation {
+			continue
+		}
+		for _, n := range slices.Clone(p.names) {
+			short, ok := strings.CutSuffix(n, "市")
+			r := []rune(short)
+			if !ok || len(r) < 2 || !allHan(r) || all[key(short)] {
+				continue
+			}
+			p.addName(short)
+			all[key(short)] = true
+		}
+	}
+}
+
+// shortNameMinPopulation is the size of a city whose Chinese name less 市 is added (the resolver's
+// bareMinPopulation: the size of a city read without a place word).
+const shortNameMinPopulation = 100000
+
+func allHan(r []rune) bool {
+	for _, c := range r {
+		if !unicode.Is(unicode.Han, c) {
+			return false
+		}
+	}
+	return true
 }
