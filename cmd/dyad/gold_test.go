@@ -73,7 +73,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire5-es.jsonl", 0.82, 0.88, 0.76, 0.82}, // pt9 round: .753, second round .769, third .821
 	{"../../testdata/gold/wire5-pt.jsonl", 0.63, 0.73, 0.55, 0.63}, // pt9 round: .610, second round .633
 	{"../../testdata/gold/wire5-de.jsonl", 0.73, 0.86, 0.64, 0.73}, // intent round: P .895 -> .864 is one sector slip (JPN for JPNGOV, c+r P stays 1.0); second round .864 -> .833: "... zur unerwünschten Person erklärt und ihn aufgefordert, das Land zu verlassen" (020 besides 174), F1 .623 -> .635
-	{"../../testdata/gold/wire5-nl.jsonl", 0.73, 0.78, 0.69, 0.73},
+	{"../../testdata/gold/wire5-nl.jsonl", 0.78, 0.80, 0.76, 0.78}, // nl11: .754 -> .800
 	{"../../testdata/gold/wire5-zh.jsonl", 0.59, 0.65, 0.54, 0.59},
 	{"../../testdata/gold/wire5-vi.jsonl", 0.73, 0.83, 0.65, 0.73},
 	// wire6 (+ wire6-en-long, protest6-es): held-out sets written blind in the session of 2026-12-05 03:19-06:19,
@@ -84,7 +84,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire6-es.jsonl", 0.43, 0.54, 0.36, 0.43}, // es10 round 2: .416 -> .436 (diplomats ordered out, "desechó"); earlier: third round .368 again (an aid accepted no longer coded), fourth .390; // pt9 round: .368, then .364 (P .483 -> .467: "Delegaciones de Rusia y Ucrania ... negociaciones" codes RUS->UKR 046 where the gold has RUSGOV->UKRGOV, a sector slip that countries+root counts as a hit)
 	{"../../testdata/gold/wire6-pt.jsonl", 0.51, 0.59, 0.45, 0.51}, // pt9 round: .493, second round .514. crowd round: one trip coded where the gold has aid to a third place (BRAMIL->EGY 042 for ->PSE 073)
 	{"../../testdata/gold/wire6-de.jsonl", 0.58, 0.67, 0.51, 0.58}, // second round: "Dörfer überfallen und ... getötet" codes 190 where the gold says 180 (P .636 -> .609)
-	{"../../testdata/gold/wire6-nl.jsonl", 0.62, 0.67, 0.58, 0.62},
+	{"../../testdata/gold/wire6-nl.jsonl", 0.64, 0.69, 0.60, 0.64}, // nl11: .628 -> .651
 	{"../../testdata/gold/wire6-zh.jsonl", 0.37, 0.49, 0.29, 0.37},
 	{"../../testdata/gold/wire6-vi.jsonl", 0.51, 0.61, 0.44, 0.51}, // crowd round: R .395 -> .442; P .62 -> .613 by the sector slips of two new c+r hits (VNM for VNMMIL)
 	{"../../testdata/gold/wire6-en-long.jsonl", 0.50, 0.55, 0.45, 0.50},
@@ -118,7 +118,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire9-es.jsonl", 0.67, 0.69, 0.65, 0.67}, // es10 round 2: .637 -> .674
 	{"../../testdata/gold/wire9-pt.jsonl", 0.69, 0.83, 0.59, 0.69},
 	{"../../testdata/gold/wire9-de.jsonl", 0.72, 0.86, 0.62, 0.72},
-	{"../../testdata/gold/wire9-nl.jsonl", 0.64, 0.83, 0.53, 0.64},
+	{"../../testdata/gold/wire9-nl.jsonl", 0.68, 0.83, 0.58, 0.68}, // nl11: .649 -> .700
 	{"../../testdata/gold/wire9-zh.jsonl", 0.60, 0.82, 0.47, 0.60},
 	{"../../testdata/gold/wire9-vi.jsonl", 0.77, 0.80, 0.74, 0.77},
 	// wire10: held-out sets written blind in the session of 2026-12-05 15:08-18:07 (three helpers, 15:09-15:16),
@@ -129,7 +129,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire10-es.jsonl", 0.58, 0.69, 0.51, 0.58},
 	{"../../testdata/gold/wire10-pt.jsonl", 0.54, 0.62, 0.47, 0.54},
 	{"../../testdata/gold/wire10-de.jsonl", 0.79, 0.96, 0.67, 0.79},
-	{"../../testdata/gold/wire10-nl.jsonl", 0.59, 0.71, 0.51, 0.59},
+	{"../../testdata/gold/wire10-nl.jsonl", 0.64, 0.71, 0.58, 0.64}, // nl11: .597 -> .659
 	{"../../testdata/gold/wire10-zh.jsonl", 0.45, 0.49, 0.42, 0.45},
 	{"../../testdata/gold/wire10-vi.jsonl", 0.70, 0.83, 0.60, 0.70},
 	{"../../testdata/gold/protest6-es.jsonl", 0.70, 0.77, 0.64, 0.70},
