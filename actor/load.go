@@ -58,7 +58,11 @@ type Dictionary struct {
 	notPhrases []string        // phrases that name no actor, added to the matcher after the agents
 	conn       map[string]map[string]uint8
 	elision    map[string]bool
-	quant      map[string]map[string]bool // per language, folded quantifiers of crowds ("thousands of")
+	// marksLang: languages whose agents match with their diacritics (@marks line of agents: Vietnamese, where
+	// "công nhận", recognise, folds as "công nhân", workers); markKeys: per pattern, its tokens' text.MarkKey
+	marksLang map[string]bool
+	markKeys  map[int32][]string
+	quant     map[string]map[string]bool // per language, folded quantifiers of crowds ("thousands of")
 	// tokBufs keeps RecognizeTokens' []tok buffers (*[]tok) across articles: a new one each article was 3%
 	// of what an ingest allocated.
 	tokBufs      sync.Pool
@@ -173,6 +177,8 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		timeWords:    map[string]bool{},
 		conn:         map[string]map[string]uint8{},
 		elision:      map[string]bool{},
+		marksLang:    map[string]bool{},
+		markKeys:     map[int32][]string{},
 		quant:        map[string]map[string]bool{},
 		ownOnly:      map[string]map[string]bool{},
 		local:        map[string]map[string]bool{},
@@ -496,6 +502,14 @@ func (d *Dictionary) loadAgents(f packs.File, first bool) []error {
 			case "@quantity":
 				errs = append(errs, d.addQuantities(lang, l)...)
 				continue
+			case "@marks":
+				// "@marks | keep": the language's agents match with their diacritics (text.MarkKey)
+				if len(l.Fields) != 2 || l.Fields[1] != "keep" {
+					errs = append(errs, l.Errorf("want @marks | keep"))
+					continue
+				}
+				d.marksLang[lang] = true
+				continue
 			case "@own":
 				errs = append(errs, d.addOwnOnly(lang, l)...)
 				continue
@@ -509,7 +523,7 @@ func (d *Dictionary) loadAgents(f packs.File, first bool) []error {
 				errs = append(errs, d.addForms(d.dative, lang, l)...)
 				continue
 			default:
-				errs = append(errs, l.Errorf("unknown line kind %q: want @of, @to, @and, @place, @cause, @whole, @dest, @former, @case, @genitive, @quantity, @own, @local, @stance, @dative or @elision", head))
+				errs = append(errs, l.Errorf("unknown line kind %q: want @of, @to, @and, @place, @cause, @whole, @dest, @former, @case, @genitive, @quantity, @own, @local, @stance, @dative, @marks or @elision", head))
 				continue
 			}
 			if d.conn[lang] == nil {
@@ -1122,7 +1136,18 @@ func (d *Dictionary) addTokens(form string, toks []tok, p pattern) []tok {
 			d.owner[key] = keyOwner{layer: d.layer, ref: p.ref, kind: p.kind, lang: p.lang}
 		}
 	}
-	d.m.add(keys, p)
+	if p.kind == kindAgent && d.marksLang[p.lang] {
+		p.flags |= flagMarks
+	}
+	if pi := d.m.add(keys, p); pi >= 0 && d.m.pats[pi].flags&flagMarks != 0 {
+		if _, ok := d.markKeys[pi]; !ok {
+			mk := make([]string, len(toks))
+			for k, t := range toks {
+				mk[k] = text.MarkKey(t.raw)
+			}
+			d.markKeys[pi] = mk
+		}
+	}
 	return toks
 }
 

@@ -30,6 +30,7 @@ const (
 	flagCap                     // the text must start with a capital (one-word and stop-listed names)
 	flagShort                   // a short form ("中", "Trung", "Sino"): only inside a compound of countries
 	flagLang                    // a name of one language (@name): in its articles it wins over every language's
+	flagMarks                   // an agent of a @marks language: the text's words must have its diacritics (markKeys)
 )
 
 type pattern struct {
@@ -128,7 +129,8 @@ func (m *matcher) node(k string) int32 {
 	return n
 }
 
-func (m *matcher) add(keys []string, p pattern) {
+// add adds p under keys and returns its index in m.pats (that of the pattern it merged with), or -1 for no keys.
+func (m *matcher) add(keys []string, p pattern) int32 {
 	if len(keys) > m.maxLen {
 		m.maxLen = len(keys)
 	}
@@ -151,17 +153,20 @@ func (m *matcher) add(keys []string, p pattern) {
 				if p.via < q.via {
 					q.via = p.via
 				}
-				return
+				return pi
 			}
 		}
 		nd.pats = append(nd.pats, int32(len(m.pats)))
 		m.pats = append(m.pats, p)
+		return int32(len(m.pats) - 1)
 	}
+	return -1
 }
 
 // tok is a token of a text or of a dictionary form, in the shape the matcher compares.
 type tok struct {
 	start, end int
+	raw        string // the token's text (for the diacritics of a @marks language's agents)
 	fold       string
 	cap        bool // starts with a capital, or with a letter of a script without case
 	upper      bool // no lower-case letter
@@ -244,7 +249,7 @@ func markInner(toks []tok) {
 }
 
 func makeTok(start, end int, raw, fold string, camel bool) tok {
-	t := tok{start: start, end: end, fold: fold, upper: true, camel: camel}
+	t := tok{start: start, end: end, raw: raw, fold: fold, upper: true, camel: camel}
 	first := true
 	for _, r := range raw {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {

@@ -144,7 +144,8 @@ func (d *Dictionary) longest(toks []tok, i int, lang string, useLang bool) int {
 
 // allowed filters patterns by language and case rules; it returns pats itself when all pass.
 func (d *Dictionary) allowed(pats []int32, toks []tok, lang string, useLang bool) []int32 {
-	ok := func(p *pattern) bool {
+	ok := func(pi int32) bool {
+		p := &d.m.pats[pi]
 		if (p.kind == kindAgent || p.kind == kindDemonym || p.lang != "") && useLang && p.lang != lang {
 			return false
 		}
@@ -167,15 +168,27 @@ func (d *Dictionary) allowed(pats []int32, toks []tok, lang string, useLang bool
 				}
 			}
 		}
+		if p.flags&flagMarks != 0 {
+			mk := d.markKeys[pi]
+			if len(mk) != len(toks) {
+				return false
+			}
+			for k, t := range toks {
+				if text.MarkKey(t.raw) != mk[k] {
+					return false // "công nhận" (recognise) is no "công nhân" (workers)
+				}
+			}
+		}
 		return true
 	}
 	if useLang {
 		// a name of the article's language (@name) wins over the names of every language spelled the same
 		for _, pi := range pats {
-			if p := &d.m.pats[pi]; p.flags&flagLang != 0 && p.lang == lang && ok(p) {
+			if p := &d.m.pats[pi]; p.flags&flagLang != 0 && p.lang == lang && ok(pi) {
 				own := ok
-				ok = func(q *pattern) bool {
-					return own(q) && (q.kind != kindName || q.lang == lang)
+				ok = func(qi int32) bool {
+					q := &d.m.pats[qi]
+					return own(qi) && (q.kind != kindName || q.lang == lang)
 				}
 				break
 			}
@@ -183,7 +196,7 @@ func (d *Dictionary) allowed(pats []int32, toks []tok, lang string, useLang bool
 	}
 	all := true
 	for _, pi := range pats {
-		if !ok(&d.m.pats[pi]) {
+		if !ok(pi) {
 			all = false
 			break
 		}
@@ -193,7 +206,7 @@ func (d *Dictionary) allowed(pats []int32, toks []tok, lang string, useLang bool
 	}
 	var out []int32
 	for _, pi := range pats {
-		if ok(&d.m.pats[pi]) {
+		if ok(pi) {
 			out = append(out, pi)
 		}
 	}

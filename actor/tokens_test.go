@@ -188,3 +188,20 @@ func checkCodes(t *testing.T, d *Dictionary, a *dyad.Article, want, not []string
 		}
 	}
 }
+
+// TestMarksAgents: a @marks language's agents match with their diacritics, in either spelling of a tone
+// ("hòa", "hoà"): "công nhận" (recognise) is no "công nhân" (workers), "đang" (a tense marker) no "đảng" (party).
+func TestMarksAgents(t *testing.T) {
+	d := testDict(t)
+	for _, c := range []struct {
+		text      string
+		want, not []string
+	}{
+		{"Mỹ đang cân nhắc công nhận Nhà nước Palestine.", []string{"USA"}, []string{"USAPTY", "USALAB", "PSELAB"}},
+		{"Tây Ban Nha đã chính thức công nhận Nhà nước Palestine.", []string{"ESP", "PSEGOV"}, []string{"PSELAB"}},
+		{"Công nhân Hàn Quốc đình công; Đảng Dân chủ Hàn Quốc phản đối.", []string{"KORLAB"}, nil},
+		{"Toà án tối cao Mỹ bác đơn.", []string{"USAJUD"}, nil},
+	} {
+		checkCodes(t, d, &dyad.Article{ID: "t", Lang: "vi", Text: c.text, Published: "2024-05-28"}, c.want, c.not)
+	}
+}
