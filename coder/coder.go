@@ -432,6 +432,14 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 					// interino X", whom the dictionary does not know) is of the source's country
 					ev.Target.Country, ev.Target.Code, ev.Target.ActorID = ev.Source.Country, ev.Source.Country+ev.Target.Code, ""
 				}
+				if countryless(ev.Source) && !stateSectors[ev.Source.Code] && s.agentPhrase(cd.b) {
+					// the agent of a passive, an armed group with no country of its own ("enlevés par des hommes
+					// armés", "abducted by gunmen"), is from where the sentence places the act ("dans le nord du
+					// Bénin"), as H reads a crowd's
+					if cc := d.placeCountry(ta, tb); cc != "" {
+						ev.Source.Country, ev.Source.Code, ev.Source.ActorID = cc, cc+ev.Source.Code, ""
+					}
+				}
 				if countryless(ev.Source) || countryless(ev.Target) {
 					continue // "GOV" alone: a title whose country nobody knows is no actor to code
 				}
@@ -867,6 +875,15 @@ func (d *doc) agentFor(s *sentence, ta, tb, tp int, tgt dyad.EventActor) (dyad.E
 	return dyad.EventActor{Code: cc, Name: cc, Country: cc}, true
 }
 
+// placeCountry is the country where the sentence [ta, tb) places its event ("in the south of Niger"), or "".
+func (d *doc) placeCountry(ta, tb int) string {
+	if d.locFor != [2]int{ta, tb} {
+		d.locFor = [2]int{ta, tb}
+		d.loc, d.locCountry, d.locWeak = d.location(ta, tb)
+	}
+	return d.locCountry
+}
+
 // stateSectors are the sectors that act for the state: when one of them is the source of a one-sided event (a
 // curfew, a state of emergency, a government resigning), the target is the country's people, not its
 // government.
@@ -1213,6 +1230,9 @@ func (d *doc) location(a, b int) (string, string, bool) {
 		for j < b-1 && lg.is(cDet, d.fold(j)) {
 			j++
 		}
+		if name, cc := d.compassPlace(j, b); cc != "" {
+			return name, cc, false // "in the north of Mali", "nel sud-ovest del Niger"
+		}
 		if !d.toks[j].IsCapitalized() && !isHan(d.toks[j].Text) {
 			continue
 		}
@@ -1246,6 +1266,42 @@ func (d *doc) location(a, b int) (string, string, bool) {
 		}
 	}
 	return fallback, "", false
+}
+
+// compassPlace reads a part of a country at token j, before token b: compass words of grammar (and the hyphens
+// of "sud-ovest"), a genitive preposition or determiners, then a place of places/*, an actor mention with a
+// country that is no person, or a place of the gazetteer (SetPlaces):
+// "(in) the north of Mali", "(dans le) nord du Bénin", "(im) Westen des Niger". It returns the place as
+// written and its country, or "" when token j starts no such phrase. The genitive may be missing ("in northern
+// Mali", "im Norden Malis" is no name of places/*).
+func (d *doc) compassPlace(j, b int) (string, string) {
+	e := j
+	for e < b && e-j < 3 && (d.lg.is(cCompass, d.fold(e)) || e > j && d.toks[e].Text == "-") {
+		e++
+	}
+	if e == j || !d.lg.is(cCompass, d.fold(e-1)) {
+		return "", ""
+	}
+	p := e
+	for p < b && p-e < 3 && (d.lg.is(cGenitive|cDet, d.fold(p))) {
+		p++
+	}
+	if p >= b {
+		return "", ""
+	}
+	if n, cc := d.placeName(p, b); n > 0 && cc != "" {
+		return d.a.Text[d.toks[p].Start:d.toks[p+n-1].End], cc
+	}
+	if i := d.mentionAt(p); i >= 0 {
+		if m := d.ments[i]; m.Actor.Type != dyad.TypePerson && m.Actor.Country != "" {
+			return m.Text, m.Actor.Country
+		}
+		return "", ""
+	}
+	if n, cc, ok := d.gazetteerPlace(p, b); ok && cc != "" {
+		return d.a.Text[d.toks[p].Start:d.toks[p+n-1].End], cc
+	}
+	return "", ""
 }
 
 // gazetteerPlace looks up, through the finder of SetPlaces, the place name that starts at token j, before

@@ -34,7 +34,7 @@ var grammarKinds = map[string]bool{
 	"light": true, "nprep": true, "shape": true,
 	"protest": true,
 	"subjrel": true, "where": true, "auxiliary": true,
-	"mutual": true,
+	"mutual": true, "compass": true,
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
@@ -208,6 +208,10 @@ const (
 	// "A and B" ("each other", "elkaar", "gegenseitig", "mutuamente", "lẫn nhau", "对方"): the act goes each
 	// way (sentence.mutualOK)
 	cMutual
+	// cCompass: a word for a part of a country ("north", "sud-est", "Westen", "centro"): after a location word,
+	// "in the north of Mali", "nel sud-ovest del Niger", "im Westen des Niger" place the event in that
+	// country (doc.location)
+	cCompass
 )
 
 var classBits = map[string]uint64{
@@ -217,7 +221,7 @@ var classBits = map[string]uint64{
 	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark, "passive": cPassive, "datelead": cDatelead,
 	"between": cBetween, "agent": cAgent, "whole": cWhole, "goal": cGoal, "clitic": cClitic,
 	"own": cOwn, "allege": cAllege, "this": cThis, "front": cFront, "genitive": cGenitive, "addressee": cAddressee, "perfect": cPerfect,
-	"subjrel": cSubjRel, "where": cWhere, "mutual": cMutual,
+	"subjrel": cSubjRel, "where": cWhere, "mutual": cMutual, "compass": cCompass,
 }
 
 func (lg *lang) is(class uint64, fold string) bool { return lg.class[fold]&class != 0 }

@@ -536,7 +536,8 @@ func (s *sentence) governedBy(p int, mask uint64) bool {
 }
 
 // passiveTrigger reports whether a passive auxiliary of grammar (class passive: "was", "were", "been", "a été",
-// "fue", "wurde") stands right before the trigger, or one word before it, and is not a word of the pattern;
+// "fue", "wurde") stands right before the trigger, or one word before it, or (verb-second languages, whose
+// participle ends the clause) right after it, and is not a word of the pattern;
 // a trigger with a progressive ending of grammar ("was meeting") is no passive.
 func (s *sentence) passiveTrigger(b binding) bool {
 	lg := s.d.lg
@@ -557,6 +558,17 @@ func (s *sentence) passiveTrigger(b binding) bool {
 			}
 		}
 	}
+	if lg.verbSecond && !s.agentSource(b) {
+		// a participle at the end of its clause takes the passive auxiliary after it: "ist im Westen des Niger
+		// entführt worden", "die festgenommen wurden"; "ist von Scholz empfangen worden" names its agent as S
+		t1 := b.trig + 1
+		for t1 < len(s.u) && slices.Contains(b.lits, t1) && s.u[t1].phrase < 0 {
+			t1++
+		}
+		if t1 < len(s.u) && s.u[t1].phrase < 0 && lg.is(cPassive, s.u[t1].fold) {
+			return true
+		}
+	}
 	for k := t0 - 1; k >= 0 && k >= t0-2; k-- {
 		u := s.u[k]
 		if u.phrase >= 0 || slices.Contains(b.lits, k) {
@@ -564,6 +576,44 @@ func (s *sentence) passiveTrigger(b binding) bool {
 		}
 		if lg.is(cPassive, u.fold) {
 			return true
+		}
+	}
+	return false
+}
+
+// agentSource reports whether the source's phrase follows an agent word of grammar ("von Scholz", "door de
+// politie"), or the pattern writes one before its trigger: a passive pattern that names its agent before the
+// verb.
+func (s *sentence) agentSource(b binding) bool {
+	for _, k := range b.lits {
+		if k < b.trig && s.u[k].phrase < 0 && s.d.lg.is(cAgent, s.u[k].fold) {
+			return true // the pattern writes it: "T ist ..6 von S ..3 empfangen"
+		}
+	}
+	return s.agentPhrase(b)
+}
+
+// agentPhrase reports whether the source's phrase follows an agent word of grammar, over determiners ("by
+// gunmen", "par des hommes armés", "von Bewaffneten").
+func (s *sentence) agentPhrase(b binding) bool {
+	if b.s < 0 {
+		return false
+	}
+	for k := 1; k < len(s.u); k++ {
+		if s.u[k].phrase == b.s {
+			for j := k - 1; j >= 0 && j >= k-3; j-- {
+				u := s.u[j]
+				if u.phrase >= 0 {
+					return false
+				}
+				if s.d.lg.is(cAgent, u.fold) {
+					return true
+				}
+				if !s.d.lg.is(cDet|cGenitive, u.fold) { // "par des hommes armés"
+					return false
+				}
+			}
+			return false
 		}
 	}
 	return false
@@ -1612,17 +1662,34 @@ func (s *sentence) hypothetical(b binding) bool {
 		// accusation's content, not an event that the sentence reports
 		return true
 	}
-	lo := b.lo - 2
+	// the two words before the match, not counting a date between them and it ("exhortou nesta segunda-feira
+	// Israel e o Hamas a aceitarem", "exigió el jueves a Rusia que retire")
+	need := 2
 	if b.lo > 0 && s.u[b.lo-1].phrase < 0 && lg.is(cDet, s.u[b.lo-1].fold) {
-		lo-- // "demanded that the United States stop selling ...": the determiner is the phrase's
+		need++ // "demanded that the United States stop selling ...": the determiner is the phrase's
 	}
-	lo = max(0, lo)
+	lo := b.lo
+	for lo > 0 && need > 0 {
+		lo--
+		if !s.isDate(lo) {
+			need--
+		}
+	}
 	for k := lo; k < b.trig; k++ {
 		u := s.u[k]
 		if u.phrase >= 0 || slices.Contains(b.lits, k) {
 			continue
 		}
+		if k > b.lo && (s.andVerbIn(k+1, b.trig) || s.commaClosed(k+1, b.trig)) {
+			continue // "exigió a Milei disculpas ... y llamó a consultas a la embajadora": the source's second act
+		}
 		if lg.is(cHypo, u.fold) {
+			return true
+		}
+		if k > b.lo && b.s >= 0 && s.u[b.lo].phrase == b.s && s.allegedAt(k) && !s.andIn(k+1, b.trig) {
+			// an allege word between the source and the verb: "l'Ukraine, accusée d'avoir soutenu les
+			// rebelles", "Israel, al que acusa de bombardear", "over its alleged supply of drones to Russia":
+			// what the source is accused of is the accusation's content
 			return true
 		}
 		for _, sq := range lg.phrases["hypo"] {
@@ -1632,6 +1699,59 @@ func (s *sentence) hypothetical(b binding) bool {
 		}
 	}
 	return false
+}
+
+// andVerbIn reports whether an and word of grammar in units [lo, hi) opens a second act of the sentence's
+// subject: after a comma ("exigió a Milei disculpas ..., y llamó a consultas"), or before another hypo word
+// ("apelou a um cessar-fogo e pediu ao Hamas que ..."). Without them the and goes on with the content ("urged
+// the junta to free Bazoum and return to the barracks") or joins two actors ("urged Israel and Hamas").
+func (s *sentence) andVerbIn(lo, hi int) bool {
+	for j := lo; j < hi && j+1 < len(s.u); j++ {
+		if s.u[j].phrase >= 0 || !s.d.lg.is(cAnd, s.u[j].fold) {
+			continue
+		}
+		n := s.u[j+1]
+		if n.phrase >= 0 || !s.d.toks[n.tok].IsWord() || s.d.lg.is(cDet, n.fold) {
+			continue
+		}
+		if j > 0 && s.u[j-1].phrase < 0 && s.u[j-1].fold == "," || s.d.lg.is(cHypo, n.fold) {
+			return true
+		}
+	}
+	return false
+}
+
+// commaClosed reports whether the last comma in units [lo, hi) opens a prepositional phrase and has no actor
+// phrase after it before hi: the content of an appeal ends there and what follows is the source's own act
+// ("a appelé à « éviter des mesures ... », au cours d'un entretien téléphonique avec Netanyahou"), where
+// "urged Israel, Hamas and ... to" goes on.
+func (s *sentence) commaClosed(lo, hi int) bool {
+	for j := hi - 1; j >= lo; j-- {
+		if s.u[j].phrase >= 0 {
+			return false
+		}
+		if s.u[j].fold == "," {
+			n := s.u[j+1]
+			return n.phrase < 0 && s.d.lg.is(cPrep|cLoc|cFront, n.fold)
+		}
+	}
+	return false
+}
+
+// andIn reports whether an and word of grammar lies in units [lo, hi): a second verb after an accusation is
+// an act of its own ("accused France of arming the jihadists and expelled its ambassador").
+func (s *sentence) andIn(lo, hi int) bool {
+	for j := lo; j < hi; j++ {
+		if s.u[j].phrase < 0 && s.d.lg.is(cAnd, s.u[j].fold) {
+			return true
+		}
+	}
+	return false
+}
+
+// allegedAt reports whether an allege word of grammar, or the last word of an allege phrase, is unit p.
+func (s *sentence) allegedAt(p int) bool {
+	return s.u[p].phrase < 0 && (s.d.lg.is(cAllege, s.u[p].fold) || s.phraseEndsAt("allege", p))
 }
 
 // allegedAfter reports whether an allege word of grammar ends at unit p, or two plain lower-case words before
