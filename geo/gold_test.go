@@ -99,7 +99,9 @@ func readGold(t testing.TB, path string) []goldItem {
 // places12.jsonl: written blind in the session of 2026-12-05 15:08-18:07 and read only at its start (city
 // .822, country .880) and end (.859, .907). gold11.jsonl: our own sentences for round eleven's causes
 // (landmarks and venues, city adjectives, a bracketed name, a continent, Vietnamese syllables), written first;
-// gold11b.jsonl: Chinese names that GeoNames writes only with 市, and 东方 as a word.
+// gold11b.jsonl: Chinese names that GeoNames writes only with 市, and 东方 as a word. places13.jsonl: written
+// blind in the session of 2026-12-05 18:02-21:02 and read only at its start (city .844, country .927) and end
+// (.867, .940).
 func TestGold(t *testing.T) {
 	p := loadPipe(t)
 	for _, set := range []struct {
@@ -122,6 +124,7 @@ func TestGold(t *testing.T) {
 		{"testdata/places12.jsonl", 150, 0.91, 0.94},
 		{"testdata/gold11.jsonl", 20, 0.90, 0.90},
 		{"testdata/gold11b.jsonl", 4, 0.95, 0.95},
+		{"testdata/places13.jsonl", 150, 0.85, 0.93},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			items := readGold(t, set.path)
