@@ -67,7 +67,7 @@ func (r *resolver) capitals() {
 			if !ok || !r.toks[j-1].word {
 				continue
 			}
-			if nx := r.nextWord(j); nx >= 0 && r.toks[nx].cap && r.toks[nx].word && !r.toks[nx].han && !(j == i+1 && r.genitiveBeforeNoun(i)) {
+			if nx := r.nextWord(j); nx >= 0 && r.toks[nx].cap && r.toks[nx].word && !r.toks[nx].han && !(j == i+1 && r.genitiveCapital(i)) {
 				break // "Washington Post", "Paris Saint-Germain"; not "Moskaus Vorwürfe" (a genitive before its noun)
 			}
 			e := r.d.actors[c]
@@ -85,21 +85,10 @@ func (r *resolver) capitals() {
 }
 
 // genitiveCapital reports whether word token i is a capital's genitive that actors/capitals lists beside the
-// capital itself ("Washingtons" beside "Washington").
+// capital itself ("Washingtons" beside "Washington"), in a language whose agents give the genitive's endings
+// (@genitive: German "s"). Such a genitive follows its noun ("die Haltung Moskaus") or stands before it
+// ("Moskaus Vorwürfe", "Pekings Haltung"): a capitalised German noun beside it starts no longer name.
 func (r *resolver) genitiveCapital(i int) bool {
-	f := r.toks[i].fold
-	if len(f) < 4 || !strings.HasSuffix(f, "s") {
-		return false
-	}
-	_, gen := r.d.capitals[f]
-	_, base := r.d.capitals[strings.TrimSuffix(f, "s")]
-	return gen && base
-}
-
-// genitiveBeforeNoun reports whether word token i is a capital's genitive in a language whose agents give the
-// genitive's endings (@genitive: German "s"), listed beside the capital itself: it stands before the noun it
-// belongs to ("Moskaus Vorwürfe", "Pekings Haltung"), which in German is capitalised, and starts no longer name.
-func (r *resolver) genitiveBeforeNoun(i int) bool {
 	f := r.toks[i].fold
 	if _, ok := r.d.capitals[f]; !ok {
 		return false

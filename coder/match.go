@@ -599,20 +599,16 @@ func (s *sentence) agentPhrase(b binding) bool {
 	if b.s < 0 {
 		return false
 	}
-	for k := 1; k < len(s.u); k++ {
-		if s.u[k].phrase == b.s {
-			for j := k - 1; j >= 0 && j >= k-3; j-- {
-				u := s.u[j]
-				if u.phrase >= 0 {
-					return false
-				}
-				if s.d.lg.is(cAgent, u.fold) {
-					return true
-				}
-				if !s.d.lg.is(cDet|cGenitive, u.fold) { // "par des hommes armés"
-					return false
-				}
-			}
+	k := slices.IndexFunc(s.u, func(u unit) bool { return u.phrase == b.s })
+	for j := k - 1; k > 0 && j >= 0 && j >= k-3; j-- {
+		u := s.u[j]
+		if u.phrase >= 0 {
+			return false
+		}
+		if s.d.lg.is(cAgent, u.fold) {
+			return true
+		}
+		if !s.d.lg.is(cDet|cGenitive, u.fold) { // "par des hommes armés"
 			return false
 		}
 	}
