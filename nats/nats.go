@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"sync"
 	"time"
 
 	natsgo "github.com/nats-io/nats.go"
@@ -82,6 +83,9 @@ type Queue struct {
 	js   jetstream.JetStream
 	cons jetstream.Consumer
 	opts Options
+
+	kvOnce sync.Mutex
+	kv     jetstream.KeyValue // NamesBucket, made on first use (Turn)
 }
 
 // Connect connects to a NATS server and makes sure the streams and the consumer exist.
@@ -185,6 +189,7 @@ const (
 	Done         EventKind = iota // handled and acknowledged
 	Retrying                      // failed; kept, and tried again after Wait
 	DeadLettered                  // moved to the dead-letter stream with its reason
+	Deferred                      // given back to the stream until earlier documents are linked (Later)
 )
 
 // Event is what Work reports about one message.
@@ -232,10 +237,13 @@ func (q *Queue) Work(ctx context.Context, handle func(ctx context.Context, doc *
 }
 
 func (q *Queue) handleMsg(ctx context.Context, msg jetstream.Msg, handle func(context.Context, *dyad.Document) error, report func(Event)) {
-	deliveries := uint64(1)
+	deliveries, seq := uint64(1), uint64(0)
 	if meta, err := msg.Metadata(); err == nil {
-		deliveries = meta.NumDelivered
+		deliveries, seq = meta.NumDelivered, meta.Sequence.Stream
 	}
+	ctx = context.WithValue(ctx, seqKey{}, seq)
+	// Whatever becomes of the message, its declaration (Turn) goes once it has left this worker's hand.
+	defer q.forget(context.WithoutCancel(ctx), seq)
 	var doc dyad.Document
 	if err := json.Unmarshal(msg.Data(), &doc); err != nil {
 		q.deadLetter(ctx, msg, "", deliveries, fmt.Errorf("malformed queue message: %w", err), report)
@@ -250,6 +258,7 @@ func (q *Queue) handleMsg(ctx context.Context, msg jetstream.Msg, handle func(co
 		err := q.call(ctx, msg, handle, &doc)
 		var perm Permanent
 		var unav Unavailable
+		var later Later
 		switch {
 		case err == nil:
 			// An ack lost with the connection means a redelivery, which the store folds: at-least-once.
@@ -261,6 +270,12 @@ func (q *Queue) handleMsg(ctx context.Context, msg jetstream.Msg, handle func(co
 			return
 		case errors.As(err, &perm):
 			q.deadLetter(ctx, msg, doc.URI, deliveries, err, report)
+			return
+		case errors.As(err, &later):
+			// Earlier documents must be linked first and no worker holds them: give this one back, and let
+			// this worker take them.
+			msg.NakWithDelay(laterDelay)
+			report(Event{Kind: Deferred, URI: doc.URI, Err: err, Wait: laterDelay})
 			return
 		case errors.As(err, &unav):
 			// Not the document's fault: not counted against it.

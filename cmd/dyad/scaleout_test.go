@@ -24,6 +24,7 @@ import (
 // database and prints the wall time, the articles per second, and the CPU-seconds per 1,000 articles of the
 // workers (their own rusage) and of PostgreSQL (the postmaster's children, when the server runs on this
 // machine and its data directory can be read), as the difference between a run of N/4 articles and one of N.
+// DYAD_BENCH_ORDERED=off runs the workers with --ordered=false.
 func TestQueueScaleOut(t *testing.T) {
 	n, _ := strconv.Atoi(os.Getenv("DYAD_BENCH_QUEUE"))
 	if n <= 0 {
@@ -130,7 +131,11 @@ func runWorkers(t *testing.T, bin, db, natsURL string, k int, goroutines string)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			cmd := exec.Command(bin, "worker", "--db", db, "--queue", natsURL, "--drain", "--workers", goroutines)
+			args := []string{"worker", "--db", db, "--queue", natsURL, "--drain", "--workers", goroutines}
+			if os.Getenv("DYAD_BENCH_ORDERED") == "off" {
+				args = append(args, "--ordered=false") // to compare: link in the order the goroutines finish
+			}
+			cmd := exec.Command(bin, args...)
 			out, err := cmd.CombinedOutput()
 			if err != nil {
 				t.Errorf("worker: %v\n%s", err, out)

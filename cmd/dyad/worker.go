@@ -59,6 +59,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	workers := fs.Int("workers", 2*runtime.GOMAXPROCS(0), "documents processed at once in this process (those done together are linked and saved in one transaction)")
 	ackWait := fs.Duration("ack-wait", time.Minute, "how long a worker that stops answering may hold a document before another gets it")
 	maxBackoff := fs.Duration("max-backoff", 30*time.Second, "longest wait between tries while the store cannot be reached")
+	ordered := fs.Bool("ordered", true, "link each document only after every earlier document of the queue that shares an event key or near-duplicate band with it, so that the events are those one 'dyad ingest' of the documents in queue order stores")
 	drain := fs.Bool("drain", false, "exit once the queue holds nothing (for batch jobs) instead of waiting for more; exit 1 if documents were dead-lettered")
 	if _, err := parse(fs, args); err != nil {
 		return err
@@ -93,10 +94,33 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	defer cancel()
 	gc := newGroupCommit(ctx, st, lk)
 	save := gc.save
+	turn := func(context.Context, []string) error { return nil }
+	if *ordered {
+		oq, err := nats.Connect(ctx, *url, nats.Options{AckWait: *ackWait, MaxBackoff: *maxBackoff})
+		if err != nil {
+			return err
+		}
+		defer oq.Close()
+		// An earlier document that no worker declares within this time is taken to be lost with a worker,
+		// and the waiting one is given back so that this worker can take it.
+		patience := min(5*time.Second, *ackWait/3)
+		turn = func(ctx context.Context, names []string) error { return oq.Turn(ctx, nats.Seq(ctx), names, patience) }
+	}
 	handle := func(ctx context.Context, doc *dyad.Document) error {
 		rec, err := stages.Process(doc)
 		if err != nil {
 			return nats.Permanent{Err: fmt.Errorf("%s: %w", doc.URI, err)}
+		}
+		if *ordered {
+			// Linking depends on order where mentions bridge events (docs/link.md, "Order"): wait for the
+			// earlier documents of the same names, as one ingest in queue order would have linked them.
+			if err := turn(ctx, lk.Locks([]*dyad.Record{rec})); err != nil {
+				var later nats.Later
+				if errors.As(err, &later) || ctx.Err() != nil {
+					return err
+				}
+				return nats.Unavailable{Err: fmt.Errorf("%s: link order: %w", doc.URI, err)}
+			}
 		}
 		large := releaseAfterSave(len(doc.Body), len(rec.Article.Text))
 		err = save(ctx, rec)
