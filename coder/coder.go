@@ -559,13 +559,15 @@ func (s *sentence) candidates() []candidate {
 	lg := s.d.lg
 	var out []candidate
 	s.words = make([]string, len(s.u))
-	ents := make([][2]*wordEntry, len(s.u)) // each unit's word and stem entries
 	m, _ := lg.elems.marks.Get().(*elemMarks)
 	if m == nil {
 		m = &elemMarks{}
 	}
 	defer lg.elems.marks.Put(m)
 	m.next(lg.elems.n)
+	m.ents = slices.Grow(m.ents[:0], len(s.u))[:len(s.u)]
+	clear(m.ents)
+	ents := m.ents // each unit's word and stem entries
 	for i, u := range s.u {
 		w := s.unitWord(u)
 		s.words[i] = w

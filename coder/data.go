@@ -792,7 +792,9 @@ func (lg *lang) parsePattern(l packs.Line, sets map[string][]alt, cb *cameo.Code
 		pt.origin = l.Fields[3]
 		pt.id += " (" + pt.origin + ")"
 	}
-	for _, w := range strings.Fields(l.Fields[1]) {
+	words := strings.Fields(l.Fields[1])
+	pt.elems = make([]elem, 0, len(words)) // kept for the process's life: no room to spare
+	for _, w := range words {
 		e, err := lg.parseElem(w, sets)
 		if err != nil {
 			return nil, l.Errorf("%w", err)

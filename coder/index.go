@@ -37,6 +37,8 @@ type elemMarks struct {
 	mark        []uint32
 	first, last []int32
 	gen         uint32
+	// ents is sentence.candidates' scratch: each unit's word and stem entries
+	ents [][2]*wordEntry
 }
 
 func newElemIndex() *elemIndex {

@@ -397,7 +397,7 @@ func (p *Pending) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([
 	}
 	out = p.dropDemoted(out)
 	p.mu.Lock()
-	resolve := map[string]string{} // every merged event of the query's keys, to what it is now
+	resolve := make(map[string]string, len(p.merged)) // every merged event of the query's keys, to what it is now
 	for id := range p.merged {
 		resolve[id] = p.resolve(id)
 	}

@@ -33,7 +33,13 @@ func (t Token) IsCapitalized() bool {
 // Tokens splits s into words by the Unicode word-boundary rules (UAX #29), dropping spaces and keeping
 // punctuation as one-character tokens. Ideographic text (Chinese, Japanese) comes out one character a token.
 func Tokens(s string) []Token {
-	out := make([]Token, 0, len(s)/5)
+	return AppendTokens(make([]Token, 0, len(s)/5), s)
+}
+
+// AppendTokens appends the Tokens of s to dst and returns the extended slice: a caller that tokenizes many
+// texts may hand back the same buffer each time.
+func AppendTokens(dst []Token, s string) []Token {
+	out := dst
 	it := words.FromString(s)
 	for it.Next() {
 		v := it.Value()

@@ -8,7 +8,9 @@ import (
 )
 
 // TestStagesShareTokens: the pipeline's stages, where code reuses the tokens annotate made, give the same
-// record as annotate, code and places run apart (codeOne, geo.Resolve), for several languages and twice on one article.
+// record as annotate, code and places run apart (codeOne, geo.Resolve), for several languages and twice on one article;
+// the texts, of different lengths and in an order the map chooses, annotate into token slices that the ones
+// before them handed back.
 func TestStagesShareTokens(t *testing.T) {
 	e := &env{}
 	c, err := e.components()
