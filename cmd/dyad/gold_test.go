@@ -24,6 +24,8 @@ var goldFloors = []struct {
 	{"../../testdata/gold/actors-3.jsonl", 0.99, 0.99, 0.99, 0.99},
 	{"../../testdata/gold/actors-4.jsonl", 0.98, 0.98, 0.98, 0.89},
 	{"../../testdata/gold/actors-5.jsonl", 0.98, 0.98, 0.98, 0.86},
+	// offices12: office holders since 1990 that `dyad dict gaps` found missing, written before the data, .595 -> 1.000
+	{"../../testdata/gold/actors-offices12.jsonl", 0.98, 0.98, 0.98, 0.98},
 	{"../../testdata/gold/wire-en.jsonl", 0.95, 0.95, 0.94, 0.95},
 	{"../../testdata/gold/wire-en-2.jsonl", 0.93, 0.96, 0.89, 0.93},
 	{"../../testdata/gold/wire3-en.jsonl", 0.82, 0.86, 0.79, 0.82},
@@ -183,10 +185,11 @@ var goldFloors = []struct {
 // sector. Their precision counts the adjective inside a title ("Iranian" in "Iranian President X") as a
 // mention of its own, so only recall is floored.
 var actorRecallFloors = map[string]struct{ country, countrySector float64 }{
-	"../../testdata/gold/actors-2.jsonl": {0.99, 0.99},
-	"../../testdata/gold/actors-3.jsonl": {0.99, 0.99},
-	"../../testdata/gold/actors-4.jsonl": {0.99, 0.99},
-	"../../testdata/gold/actors-5.jsonl": {0.99, 0.99},
+	"../../testdata/gold/actors-2.jsonl":         {0.99, 0.99},
+	"../../testdata/gold/actors-3.jsonl":         {0.99, 0.99},
+	"../../testdata/gold/actors-4.jsonl":         {0.99, 0.99},
+	"../../testdata/gold/actors-5.jsonl":         {0.99, 0.99},
+	"../../testdata/gold/actors-offices12.jsonl": {0.99, 0.99},
 }
 
 // goldCoder returns the whole pipeline as `dyad eval` runs it, with the packs a plain run reads.
