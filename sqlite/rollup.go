@@ -52,6 +52,8 @@ type touched struct {
 	outlets    map[string]bool
 	newLangs   []string
 	newOutlets []string
+	mentions   int      // mentions the transaction added
+	articles   []string // the distinct articles of those mentions
 }
 
 // totals are what a transaction adds to store_totals.
@@ -148,8 +150,12 @@ func (s *saver) touchEvents(recs []*dyad.Record) error {
 	return nil
 }
 
-// mentionAdded notes a new mention of an event in language lang from news source outlet.
-func (t *touched) mentionAdded(lang, outlet string) {
+// mentionAdded notes a new mention of an event in article, in language lang, from news source outlet.
+func (t *touched) mentionAdded(article, lang, outlet string) {
+	t.mentions++
+	if !slices.Contains(t.articles, article) {
+		t.articles = append(t.articles, article)
+	}
 	if !t.langs[lang] {
 		t.langs[lang] = true
 		t.newLangs = append(t.newLangs, lang)

@@ -1,0 +1,202 @@
+package sqlite
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/storetest"
+)
+
+// TestBandsOfBatch saves records in batches of different sizes (saveBands inserts a batch's bands sorted,
+// after its records) and checks that the bands table holds every band of every stored article's signature
+// under the article's rowid, no other row, and that each article finds itself among its similar ones.
+func TestBandsOfBatch(t *testing.T) {
+	db := openTemp(t)
+	defer db.Close()
+	ctx := context.Background()
+	recs := storetest.SyntheticRecords(90, 11)
+	for _, batch := range [][2]int{{0, 1}, {1, 40}, {40, 43}, {43, 90}} {
+		if _, err := db.SaveBatch(ctx, recs[batch[0]:batch[1]]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var want []bandRow
+	for _, rec := range recs {
+		if rec.Signature == nil {
+			continue
+		}
+		var rid int64
+		if err := db.writer.QueryRowContext(ctx, `SELECT rid FROM articles WHERE id = ?`, rec.Article.ID).Scan(&rid); err != nil {
+			t.Fatalf("article %s: %v", rec.Article.ID, err)
+		}
+		for _, b := range rec.Signature.Bands {
+			want = append(want, bandRow{int64(b), rid})
+		}
+	}
+	if len(want) == 0 {
+		t.Fatal("no record has a signature")
+	}
+	slices.SortFunc(want, func(a, b bandRow) int { return cmp.Or(cmp.Compare(a.band, b.band), cmp.Compare(a.rid, b.rid)) })
+	want = slices.Compact(want)
+	rows, err := db.writer.QueryContext(ctx, `SELECT band, rid FROM bands ORDER BY band, rid`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []bandRow
+	for rows.Next() {
+		var b bandRow
+		if err := rows.Scan(&b.band, &b.rid); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, b)
+	}
+	rows.Close()
+	if !slices.Equal(got, want) {
+		t.Errorf("bands table holds %d rows, the signatures have %d (first rows %v, want %v)",
+			len(got), len(want), got[:min(3, len(got))], want[:min(3, len(want))])
+	}
+	for _, rec := range recs {
+		sims, err := db.SimilarArticles(ctx, rec.Signature.Bands)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.ContainsFunc(sims, func(s dyad.Signature) bool { return s.ArticleID == rec.Article.ID }) {
+			t.Errorf("article %s is not among the articles similar to itself", rec.Article.ID)
+		}
+	}
+}
+
+// TestCountersOfCreatedEvents saves records in batches, some events told by several articles of a batch or of
+// two, and checks that the counters set from the mentions a transaction added (count) are those recountEvent
+// computes from the stored mentions.
+func TestCountersOfCreatedEvents(t *testing.T) {
+	db := openTemp(t)
+	defer db.Close()
+	ctx := context.Background()
+	recs := storetest.SyntheticRecords(150, 3)
+	// A second telling of some events by another article in another language and outlet, in the same batch
+	// as the first (an event the transaction creates, told twice) and in a later one (a stored event).
+	again := func(i int) *dyad.Record {
+		a := *recs[i]
+		a.Article.ID += "-again"
+		a.Article.URI += "-again"
+		a.Article.Lang = "fr"
+		a.Article.Source = "Le Monde"
+		a.Signature, a.Statements = nil, nil
+		a.Events = slices.Clone(a.Events)
+		for k := range a.Events {
+			e := &a.Events[k]
+			e.Mentions = slices.Clone(e.Mentions)
+			for j := range e.Mentions {
+				e.Mentions[j].ArticleID, e.Mentions[j].Lang, e.Mentions[j].Source = a.Article.ID, "", ""
+			}
+		}
+		return &a
+	}
+	first := slices.Clone(recs[:60])
+	for i := 0; i < 20; i += 3 {
+		first = append(first, again(i))
+	}
+	var later []*dyad.Record
+	for i := 20; i < 40; i += 3 {
+		later = append(later, again(i))
+	}
+	for _, batch := range [][]*dyad.Record{first, recs[60:61], recs[61:150], later} {
+		if _, err := db.SaveBatch(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	counters := func() string {
+		t.Helper()
+		rows, err := db.writer.QueryContext(ctx, `SELECT id, num_mentions, num_articles, num_sources, languages FROM events ORDER BY id`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var b strings.Builder
+		for rows.Next() {
+			var id, langs string
+			var n, na, ns int
+			if err := rows.Scan(&id, &n, &na, &ns, &langs); err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintf(&b, "%s %d %d %d %s\n", id, n, na, ns, langs)
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	got := counters()
+	if !strings.Contains(got, `["en","fr"]`) {
+		t.Fatalf("no event is told in two languages; the test does not test:\n%s", got)
+	}
+	if _, err := db.writer.ExecContext(ctx, `UPDATE events SET num_mentions = 0, num_articles = 0, num_sources = 0, languages = '[]'`); err != nil {
+		t.Fatal(err)
+	}
+	ids, err := db.writer.QueryContext(ctx, `SELECT id FROM events`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for ids.Next() {
+		var id string
+		if err := ids.Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, id)
+	}
+	ids.Close()
+	for _, id := range all {
+		if _, err := db.writer.ExecContext(ctx, recountEvent, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if want := counters(); got != want {
+		t.Errorf("counters set by the save differ from recountEvent's:\n%s", diffLines(got, want))
+	}
+}
+
+func diffLines(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	var b strings.Builder
+	for i := range min(len(g), len(w)) {
+		if g[i] != w[i] {
+			fmt.Fprintf(&b, "got  %s\nwant %s\n", g[i], w[i])
+		}
+	}
+	return b.String()
+}
+
+// TestJSONCodes compares jsonCodes with SQLite's json_group_array over the same codes, distinct, non-empty
+// and in order, and checks that codes it cannot write as SQLite would are refused.
+func TestJSONCodes(t *testing.T) {
+	db := openTemp(t)
+	defer db.Close()
+	for _, codes := range [][]string{nil, {""}, {"en"}, {"fr", "en", "", "en", "zh-Hant", "und", "EN"}, {"a b", "x~y", "0"}} {
+		got, ok := jsonCodes(codes)
+		if !ok {
+			t.Errorf("jsonCodes(%q) refused", codes)
+			continue
+		}
+		b, _ := json.Marshal(nonNil(codes))
+		var want string
+		if err := db.writer.QueryRow(`SELECT json_group_array(value) FROM (SELECT DISTINCT value FROM json_each(?) WHERE value <> '' ORDER BY value)`, string(b)).Scan(&want); err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("jsonCodes(%q) = %s, json_group_array gives %s", codes, got, want)
+		}
+	}
+	for _, codes := range [][]string{{`e"n`}, {`e\n`}, {"é"}, {"en", "x\ty"}, {"\x7f"}} {
+		if got, ok := jsonCodes(codes); ok {
+			t.Errorf("jsonCodes(%q) = %s, want it refused", codes, got)
+		}
+	}
+}
