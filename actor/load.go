@@ -56,8 +56,12 @@ type Dictionary struct {
 	given      map[string]bool // folded country names that are given names too ("Jordan", "Francia"): @given
 	common     map[string]bool // folded stop words of every language: no one's name
 	notPhrases []string        // phrases that name no actor, added to the matcher after the agents
-	conn       map[string]map[string]uint8
-	elision    map[string]bool
+	// streetBefore, streetAfter: folded words of actors/stop's street and named lines, a name right after or
+	// right before which names a street, a square, an airport or a race, not an actor (streets.go)
+	streetBefore, streetAfter map[string]bool
+	notPat                    int32 // a kindNot pattern of no key (streets.go)
+	conn                      map[string]map[string]uint8
+	elision                   map[string]bool
 	// marksLang: languages whose agents match with their diacritics (@marks line of agents: Vietnamese, where
 	// "công nhận", recognise, folds as "công nhân", workers); markKeys: per pattern, its tokens' text.MarkKey
 	marksLang map[string]bool
@@ -173,6 +177,8 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		noCoref:      map[string]bool{},
 		nisba:        map[string]bool{},
 		given:        map[string]bool{},
+		streetBefore: map[string]bool{},
+		streetAfter:  map[string]bool{},
 		common:       map[string]bool{},
 		timeWords:    map[string]bool{},
 		conn:         map[string]map[string]uint8{},
@@ -240,6 +246,9 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 	for _, ph := range d.notPhrases {
 		d.addPattern(ph, pattern{kind: kindNot, ref: -1})
 	}
+	// a pattern of no key that a street's name takes in place of its own (streets.go)
+	d.notPat = int32(len(d.m.pats))
+	d.m.pats = append(d.m.pats, pattern{kind: kindNot, ref: -1})
 	for _, f := range files("actors/countries") {
 		d.layer = f.Layer
 		errs = append(errs, d.loadCountries(f)...)
@@ -400,8 +409,22 @@ func (d *Dictionary) loadStop(f packs.File) []error {
 			m = d.given
 		case "particle":
 			m = d.particle
+		case "street", "named":
+			m := d.streetBefore
+			if l.Fields[0] == "named" {
+				m = d.streetAfter
+			}
+			for _, w := range l.Fields[1:] {
+				k := placeKey(d.tokens(w, false))
+				if k == "" || strings.Count(k, " ") >= maxStreetWords {
+					errs = append(errs, l.Errorf("%s word %q: want one to %d words", l.Fields[0], w, maxStreetWords))
+					continue
+				}
+				m[k] = true
+			}
+			continue
 		default:
-			errs = append(errs, l.Errorf("unknown kind %q: want cap, coref, nisba, given, particle or not", l.Fields[0]))
+			errs = append(errs, l.Errorf("unknown kind %q: want cap, coref, nisba, given, particle, street, named or not", l.Fields[0]))
 			continue
 		}
 		for _, w := range l.Fields[1:] {

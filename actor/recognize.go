@@ -56,6 +56,7 @@ func (d *Dictionary) RecognizeTokens(a *dyad.Article, tt []text.Token) []dyad.Ac
 	r.items = d.scan(toks, lang, r.useLang)
 	r.items = d.spellings(a, toks, r.items, lang)
 	r.dropNameParts()
+	r.dropStreetNames()
 	if len(d.weak[lang]) > 0 && r.useLang {
 		r.dropUnsupported()
 	}
