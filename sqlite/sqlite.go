@@ -22,7 +22,7 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/internal/sqlq"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	msqlite "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
 //go:embed migrations/*.sql
@@ -86,7 +86,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	db.writer.SetMaxIdleConns(1)
 	db.writer.SetConnMaxLifetime(0)
 	db.writer.SetConnMaxIdleTime(0)
-	if err := db.writer.PingContext(ctx); err != nil {
+	if err := ping(ctx, db.writer); err != nil {
 		db.writer.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
@@ -113,6 +113,29 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	return db, nil
 }
+
+// ping opens the writer's connection. Turning a new file to WAL needs the file to itself, and SQLite answers
+// SQLITE_BUSY at once, without the busy timeout, when another process is opening it at the same moment (two
+// workers started together): that is tried again for a few seconds.
+func ping(ctx context.Context, db *sql.DB) error {
+	wait := 10 * time.Millisecond
+	for {
+		err := db.PingContext(ctx)
+		var se *msqlite.Error
+		if err == nil || !errors.As(err, &se) || se.Code()&0xff != sqliteBusy || wait > 2*time.Second {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait):
+		}
+		wait *= 2
+	}
+}
+
+// sqliteBusy is SQLITE_BUSY, the primary result code of "database is locked".
+const sqliteBusy = 5
 
 // dsn builds the driver's connection string: the pragmas every connection needs, and immediate write
 // transactions on the writer so that a second process waits (busy_timeout) instead of failing to upgrade.
@@ -310,6 +333,15 @@ func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
 		return fmt.Errorf("migration %s: %w", m.Name, err)
 	}
 	defer tx.Rollback()
+	// The writer's transactions take the write lock at BEGIN: a second process opening the same new file at
+	// the same moment waits here, then finds the migration applied by the first.
+	var done bool
+	if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM schema_version WHERE version = ?)", m.Version).Scan(&done); err != nil {
+		return fmt.Errorf("migration %s: %w", m.Name, err)
+	}
+	if done {
+		return nil
+	}
 	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 		return fmt.Errorf("migration %s: %w", m.Name, err)
 	}

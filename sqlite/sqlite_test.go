@@ -138,6 +138,33 @@ func TestTwoHandles(t *testing.T) {
 	}
 }
 
+// TestOpenTogether: several processes (here handles) that open the same new file at the same moment, as two
+// `dyad worker` or `dyad ingest` started together do, all get a store: the one that takes the write lock
+// first applies each migration, and the others find it applied.
+func TestOpenTogether(t *testing.T) {
+	ctx := context.Background()
+	for round := range 5 {
+		path := filepath.Join(t.TempDir(), fmt.Sprint("dyad", round, ".db"))
+		errs := make(chan error, 4)
+		dbs := make(chan *DB, 4)
+		for range 4 {
+			go func() {
+				db, err := Open(ctx, path)
+				dbs <- db
+				errs <- err
+			}()
+		}
+		for range 4 {
+			if db := <-dbs; db != nil {
+				defer db.Close()
+			}
+			if err := <-errs; err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+	}
+}
+
 func TestOpenErrors(t *testing.T) {
 	for _, p := range []string{"", "a?b.db", filepath.Join(t.TempDir(), "missing", "dir", "x.db")} {
 		if db, err := Open(context.Background(), p); err == nil {
