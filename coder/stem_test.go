@@ -2,6 +2,7 @@ package coder
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/dyad-events/dyad"
@@ -101,4 +102,27 @@ func TestSplitForms(t *testing.T) {
 			t.Errorf("%s %q: events %+v, want one %s", tc.lang, tc.text, res.Events, tc.code)
 		}
 	}
+}
+
+// TestStemmerShared: goroutines stemming the same words in different orders through one stemmer, whose cache
+// they fill and read at once, get what a stemmer of their own gives each word.
+func TestStemmerShared(t *testing.T) {
+	words := []string{"Reunió", "reunieron", "reuniones", "Acordaron", "acuerdo", "firmó", "firmaron", "condenó",
+		"condena", "visitó", "visitaron", "ministro", "ministros", "Gobierno", "gobiernos", "l’accord"}
+	shared := newStemmer("es")
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for round := range 50 {
+				for i := range words {
+					w := words[(i*(g+1)+round)%len(words)]
+					if got, want := shared.stem(w), newStemmer("es").stem(w); got != want {
+						t.Errorf("%q: shared stemmer %q, own %q", w, got, want)
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
