@@ -54,6 +54,8 @@ type touched struct {
 	newOutlets []string
 	mentions   int      // mentions the transaction added
 	articles   []string // the distinct articles of those mentions
+	preset     counters // the counters the insert of an event the transaction created wrote
+	presetOK   bool
 }
 
 // totals are what a transaction adds to store_totals.

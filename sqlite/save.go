@@ -235,8 +235,9 @@ const insertActorMentions = `INSERT INTO actor_mentions (rid, mentions) VALUES (
 const insertEvent = `INSERT INTO events (id, key, date, date_precision, date_inferred,
 	source_code, source_name, source_actor_id, source_country, source_sector,
 	target_code, target_name, target_actor_id, target_country, target_sector,
-	code, root, quad_class, goldstein, plover, location, coder_version, place)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	code, root, quad_class, goldstein, plover, location, coder_version, place,
+	num_mentions, num_articles, num_sources, languages)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (id) DO UPDATE SET date = excluded.date, date_precision = excluded.date_precision,
 		date_inferred = excluded.date_inferred
 	WHERE excluded.date IS NOT NULL AND (events.date IS NULL OR length(events.date) < length(excluded.date) OR
@@ -485,10 +486,20 @@ func (s *saver) saveEvent(a *dyad.Article, e *dyad.Event) error {
 	if err != nil {
 		return err
 	}
+	// An event the insert creates gets the counters of this record's mentions of it (count leaves them when
+	// no later record of the transaction adds to them); a stored one keeps its own (the conflict's update
+	// does not touch them).
+	pre := counters{langs: "[]"}
+	if created {
+		if c, ok := recordCounters(a, e); ok {
+			pre, t.preset, t.presetOK = c, c, true
+		}
+	}
 	if _, err := s.exec(insertEvent, e.ID, e.Key, nullable(string(e.Date)), e.DatePrecision, e.DateInferred,
 		src.Code, src.Name, src.ActorID, src.Country, src.Sector,
 		tgt.Code, tgt.Name, tgt.ActorID, tgt.Country, tgt.Sector,
-		e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, nullable(e.Location.Text()), e.CoderVersion, place); err != nil {
+		e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, nullable(e.Location.Text()), e.CoderVersion, place,
+		pre.mentions, pre.articles, pre.sources, pre.langs); err != nil {
 		return fmt.Errorf("insert: %w", err)
 	}
 	for _, m := range e.Mentions {
@@ -531,6 +542,37 @@ func (s *saver) saveEvent(a *dyad.Article, e *dyad.Event) error {
 		s.events = append(s.events, e.ID)
 	}
 	return nil
+}
+
+// counters are an event's num_mentions, num_articles, num_sources and languages (a JSON array).
+type counters struct {
+	mentions, articles, sources int
+	langs                       string
+}
+
+// recordCounters are the counters of an event whose only mentions are those of article a that the record
+// holds: one a span (event_mentions keeps the first of two at one offset), their outlets and languages as
+// fillMention completes them. ok is false when jsonCodes cannot write the languages.
+func recordCounters(a *dyad.Article, e *dyad.Event) (c counters, ok bool) {
+	var starts []int
+	var langs, sources []string
+	for _, m := range e.Mentions {
+		if (m.ArticleID != "" && m.ArticleID != a.ID) || slices.Contains(starts, m.Start) {
+			continue
+		}
+		starts = append(starts, m.Start)
+		fillMention(&m, a)
+		langs = append(langs, m.Lang)
+		if m.Source != "" && !slices.Contains(sources, m.Source) {
+			sources = append(sources, m.Source)
+		}
+	}
+	c.mentions, c.sources = len(starts), len(sources)
+	if len(starts) > 0 {
+		c.articles = 1
+	}
+	c.langs, ok = jsonCodes(langs)
+	return c, ok
 }
 
 // encodeCoding is a mention's own coding as stored: JSON, or NULL when it has none.
@@ -646,7 +688,8 @@ const setCounters = `UPDATE events SET num_mentions = ?2, num_articles = ?3, num
 
 // count sets the counters of an event the transaction saved. Those of an event it created come from the
 // mentions it added, all the event has (merges and demotions come after): recountEvent's four subqueries over
-// them cost more than the update (4% of a save). The languages are written as SQLite's json_group_array
+// them cost more than the update (4% of a save), and when they are what its insert wrote (recordCounters:
+// no later record of the batch told it) nothing is written. The languages are written as SQLite's json_group_array
 // writes them; a language with a byte JSON would escape, which no language code has, is left to recountEvent.
 func (s *saver) count(id string) error {
 	t := s.touched[id]
@@ -663,7 +706,11 @@ func (s *saver) count(id string) error {
 	if slices.Contains(t.newOutlets, "") {
 		sources--
 	}
-	_, err := s.exec(setCounters, id, t.mentions, len(t.articles), sources, langs)
+	c := counters{t.mentions, len(t.articles), sources, langs}
+	if t.presetOK && c == t.preset { // what the insert wrote: no later record added to the event
+		return nil
+	}
+	_, err := s.exec(setCounters, id, c.mentions, c.articles, c.sources, c.langs)
 	return err
 }
 

@@ -99,6 +99,16 @@ func TestCountersOfCreatedEvents(t *testing.T) {
 		}
 		return &a
 	}
+	// An event with two mentions at one offset (the store keeps the first) and a third of its own outlet and
+	// language.
+	r := *recs[3]
+	r.Events = slices.Clone(r.Events)
+	e := &r.Events[0]
+	m0 := e.Mentions[0]
+	e.Mentions = append(slices.Clone(e.Mentions),
+		dyad.EventMention{ArticleID: m0.ArticleID, Start: m0.Start, End: m0.End, Lang: "xx", Source: "Dup"},
+		dyad.EventMention{Start: m0.Start + 1, End: m0.End, Lang: "vi", Source: "Other"})
+	recs[3] = &r
 	first := slices.Clone(recs[:60])
 	for i := 0; i < 20; i += 3 {
 		first = append(first, again(i))
@@ -134,7 +144,7 @@ func TestCountersOfCreatedEvents(t *testing.T) {
 		return b.String()
 	}
 	got := counters()
-	if !strings.Contains(got, `["en","fr"]`) {
+	if !strings.Contains(got, `["en","fr"]`) || !strings.Contains(got, e.ID+" ") {
 		t.Fatalf("no event is told in two languages; the test does not test:\n%s", got)
 	}
 	if _, err := db.writer.ExecContext(ctx, `UPDATE events SET num_mentions = 0, num_articles = 0, num_sources = 0, languages = '[]'`); err != nil {
@@ -156,6 +166,11 @@ func TestCountersOfCreatedEvents(t *testing.T) {
 	for _, id := range all {
 		if _, err := db.writer.ExecContext(ctx, recountEvent, id); err != nil {
 			t.Fatal(err)
+		}
+	}
+	for _, line := range strings.Split(got, "\n") {
+		if id, _, _ := strings.Cut(line, " "); id == e.ID && (!strings.Contains(line, `"vi"`) || strings.Contains(line, `"xx"`)) {
+			t.Errorf("event %s: %s; want its mention in vi counted, the one at a taken offset (xx) not", e.ID, line)
 		}
 	}
 	if want := counters(); got != want {
