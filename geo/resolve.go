@@ -46,6 +46,9 @@ type lang struct {
 	own          []string        // countries (alpha-2) whose places' own names are written in the language: "VN" for Vietnamese
 	after        map[string]bool // phrases that open a clause on another, earlier event after a comma: "after", "nachdem", "sau khi" (folded words joined by a space)
 	speech       map[string]bool // reporting verbs (<lang>/speech, one-word forms and the first word of longer ones): "said", "a déclaré"
+	// article: a preposition that holds an article, or an elided one, and that article, folded: "au" > "le",
+	// "all'" > "l'"; a name the gazetteer writes with its article ("Le Mans", "L'Aquila") is read after it
+	article map[string]string
 }
 
 // Resolver places events: it reads the places a sentence names and looks them up in the gazetteer.
@@ -81,7 +84,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}}
 		// the classes that are sets of words
 		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city}
 		files, err := set.Files(code + "/geo")
@@ -132,6 +135,15 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 						continue
 					}
 					l.capNoun = true
+				case "article":
+					for _, w := range words {
+						from, to, ok := strings.Cut(w, ">")
+						if !ok || from == "" || to == "" {
+							errs = append(errs, ln.Errorf("want contraction>article, got %q", w))
+							continue
+						}
+						l.article[text.Fold(from)] = text.Fold(to)
+					}
 				case "inflect", "cityadjective":
 					for _, w := range words {
 						from, to, ok := strings.Cut(w, ">")
@@ -147,7 +159,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 						}
 					}
 				default:
-					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, after, capitals, cityadjective, sound, home, own or inflect)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
+					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, after, article, capitals, cityadjective, sound, home, own or inflect)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
 				}
 			}
 		}
@@ -436,6 +448,7 @@ type candidate struct {
 	start, end int     // byte offsets of the name
 	word       int     // byte offset of the place word before it (candidates), else 0
 	qualified  bool    // a country or region after its comma or in brackets places it (bare)
+	route      bool    // the end of a route whose start a `from` word names right before: "из Сочи в Омск" (candidates)
 	places     []int32 // what it may be
 	key        string
 }
@@ -489,6 +502,11 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 		if slices.ContainsFunc(cands, r.isCity) {
 			cands = slices.DeleteFunc(cands, func(cd candidate) bool { return !r.isCity(cd) })
 		}
+	}
+	// the end of a route ("летевший из Сочи в Омск") is no place of the event when the sentence names
+	// another ("... посадку под Новосибирском"); a visit's is where the visitor goes
+	if !visit && slices.ContainsFunc(cands, func(cd candidate) bool { return !cd.route }) {
+		cands = slices.DeleteFunc(cands, func(cd candidate) bool { return cd.route })
 	}
 	cands = r.beforeReport(c, start, end, trigger, cands)
 	if len(cands) == 0 && c.lg != nil && !visit {
@@ -556,6 +574,17 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 		if toks[k].Start < c.dlEnd {
 			continue
 		}
+		// a place word elided onto a city's name: "all'Aquila", "all'Avana" (a country after it is a dative:
+		// "un prestito all'Ucraina")
+		if e := elided(toks[k].Text); e != "" && lg.where[e] {
+			if cd, ok := r.at(c, toks, k); ok && r.isCity(cd) && !r.longer(c, toks, cd.end) && (k == 0 || !lg.away[toks[k-1].Fold]) {
+				cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision != City })
+				cd.word = toks[k].Start
+				cd.route = r.routeEnd(c, toks, k)
+				out = append(out, cd)
+			}
+			continue
+		}
 		if n := lg.words(lg.where, toks, k); n == 0 {
 			continue
 		} else {
@@ -577,6 +606,7 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 				}
 				if !r.longer(c, toks, cd.end) {
 					cd.word = toks[k].Start
+					cd.route = r.routeEnd(c, toks, k)
 					out = append(out, cd)
 				}
 				k = j
@@ -609,6 +639,24 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 		}
 	}
 	return out
+}
+
+// maxRouteStart bounds the words of a route's start read back from the place word of its end.
+const maxRouteStart = 3
+
+// routeEnd reports whether the place word at token k follows a place that a `from` word names right before
+// it: "летевший из Сочи в Омск", "from Sochi to Omsk" name the ends of a route, where the event that
+// happens on the way is not.
+func (r *Resolver) routeEnd(c *article, toks []text.Token, k int) bool {
+	for m := k - 1; m >= 1 && m >= k-maxRouteStart; m-- {
+		if !c.lg.from[toks[m-1].Fold] {
+			continue
+		}
+		if cd, ok := r.at(c, toks, m); ok && cd.end == toks[k-1].End {
+			return true
+		}
+	}
+	return false
 }
 
 // destination reads the place a visit goes to: the first name after a `to` word of the language that
@@ -978,10 +1026,14 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 		} else if next >= 0 && toks[next].IsWord() && toks[next].IsCapitalized() && !c.lg.where[toks[next].Fold] {
 			continue
 		}
-		if oneWord && (c.lg.stop[cd.key] || !han && t.Text != strings.ToUpper(t.Text) && (sentenceStart(c.a.Text, t.Start) || t.Start == c.dlEnd)) {
-			continue // a stop word, or a word capitalised because it opens the sentence ("Hàng vạn người"; not a dateline's "GAROUA")
+		if oneWord && c.lg.stop[cd.key] {
+			continue // a stop word ("Les", "Un")
 		}
-		small := oneWord && !c.lg.of[elided(t.Text)] && (j == 0 || !c.lg.of[toks[j-1].Fold]) && !c.lg.apposition(toks, next)
+		// a word that opens the sentence is capitalised whatever it is ("Hàng vạn người"; not a dateline's
+		// "GAROUA"): there a one-word name is read only as a city of bareMinPopulation, or one an apposition
+		// says is a city ("Kharkiv came under fire", "Белгород подвергся обстрелу", "Erbil, de hoofdstad van")
+		opens := !han && t.Text != strings.ToUpper(t.Text) && (sentenceStart(c.a.Text, t.Start) || t.Start == c.dlEnd)
+		small := oneWord && (opens || !c.lg.of[elided(t.Text)] && (j == 0 || !c.lg.of[toks[j-1].Fold])) && !c.lg.apposition(toks, next)
 		cities := slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision != City })
 		cd.places = slices.DeleteFunc(slices.Clone(cities), func(id int32) bool {
 			return small && r.g.places[id].Population < bareMinPopulation
@@ -1080,14 +1132,20 @@ func near(toks []text.Token, offset int) bool {
 // inflected one), or a country the actor stage found there, whichever is longer.
 func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 	t := toks[j]
+	// the article a preposition before the name holds ("au Mans", "del Cairo"), or an elided one ("all'Aquila")
+	art := ""
+	if j > 0 {
+		art = c.lg.article[toks[j-1].Fold]
+	}
 	// an elided article or genitive glued to the name: "l'Élysée", "all'Aia", "d'Anvers"
 	if i := strings.IndexAny(t.Text, "'’"); i > 0 && i < 5 {
 		_, w := utf8.DecodeRuneInString(t.Text[i:])
-		if e := text.Fold(t.Text[:i]) + "'"; c.lg.skip[text.Fold(t.Text[:i+w])] || c.lg.skip[e] || c.lg.of[e] {
+		if e := text.Fold(t.Text[:i]) + "'"; c.lg.skip[text.Fold(t.Text[:i+w])] || c.lg.skip[e] || c.lg.of[e] || c.lg.where[e] {
 			toks = slices.Clone(toks)
 			rest := t.Text[i+w:]
 			t = text.Token{Start: t.Start + i + w, End: t.End, Text: rest, Fold: text.Fold(rest)}
 			toks[j] = t
+			art = c.lg.article[e]
 		}
 	}
 	first, _ := utf8.DecodeRuneInString(t.Text)
@@ -1144,6 +1202,20 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 					cd = candidate{start: t.Start, end: toks[words[n-1]].End, places: ids, key: s + in[1]}
 					break
 				}
+			}
+		}
+	}
+	// a city the gazetteer names with its article, which a preposition before it holds: "au Mans" (Le Mans),
+	// "all'Aquila", "dell'Aquila" (L'Aquila), "du Cap" (Le Cap)
+	if cd.places == nil && art != "" && !lower {
+		sep := " "
+		if strings.HasSuffix(art, "'") {
+			sep = ""
+		}
+		for n := len(words); n >= 1 && cd.places == nil; n-- {
+			ids := slices.DeleteFunc(slices.Clone(r.g.names[art+sep+full[:ends[n-1]]]), func(id int32) bool { return r.g.places[id].Precision != City })
+			if len(ids) > 0 {
+				cd = candidate{start: t.Start, end: toks[words[n-1]].End, places: ids, key: art + sep + full[:ends[n-1]]}
 			}
 		}
 	}
