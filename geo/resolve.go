@@ -339,6 +339,7 @@ type article struct {
 	a        *dyad.Article
 	lg       *lang
 	ms       []dyad.ActorMention
+	msEnd    []int  // msEnd[i] is the largest End of ms[:i+1], when ms is in order of Start (else nil)
 	main     string // the country its actors belong to most often (alpha-3)
 	dateline *dyad.Location
 	dlEnd    int                     // the end of a dateline that opens the text ("QUITO (EFE) -"): no place of a sentence
@@ -349,6 +350,15 @@ type article struct {
 
 func (r *Resolver) context(a *dyad.Article, ms []dyad.ActorMention) *article {
 	c := &article{a: a, lg: r.langs[a.Lang], ms: ms, toks: map[[2]int][]text.Token{}, bare: map[[2]int][]candidate{}}
+	if slices.IsSortedFunc(ms, func(x, y dyad.ActorMention) int { return x.Start - y.Start }) {
+		c.msEnd = make([]int, len(ms))
+		for i, m := range ms {
+			c.msEnd[i] = m.End
+			if i > 0 {
+				c.msEnd[i] = max(m.End, c.msEnd[i-1])
+			}
+		}
+	}
 	count := map[string]int{}
 	for _, m := range ms {
 		if cc := m.Actor.Country; cc != "" {
@@ -377,6 +387,20 @@ func (r *Resolver) context(a *dyad.Article, ms []dyad.ActorMention) *article {
 		c.lead = r.lead(c)
 	}
 	return c
+}
+
+// overlapping returns the mentions that overlap the text between byte offsets start and end, in their order,
+// and perhaps some before start that cover none of it: whatever looks for the mention at or covering an
+// offset between start and end finds the one it finds in all of them. It is ms itself when ms is not in
+// order of Start. Reading a sentence against its own mentions keeps the cost of a document linear in its
+// length, where every word against every mention of the article made it quadratic.
+func (c *article) overlapping(start, end int) []dyad.ActorMention {
+	if c.msEnd == nil {
+		return c.ms
+	}
+	hi, _ := slices.BinarySearchFunc(c.ms, end, func(m dyad.ActorMention, off int) int { return m.Start - off })
+	lo, _ := slices.BinarySearchFunc(c.msEnd[:hi], start+1, func(e, off int) int { return e - off })
+	return c.ms[lo:hi:hi]
 }
 
 // datelineRe is a dateline that opens a text, as news agencies write it: an optional "(Agency) - ", a place in
@@ -980,6 +1004,10 @@ func (r *Resolver) bare(c *article, start, end int) []candidate {
 // readBare is bare without the article's memo.
 func (r *Resolver) readBare(c *article, start, end int) []candidate {
 	toks := c.toks[[2]int{start, end}]
+	// the sentence's own mentions: what is read here lies in it
+	sentence := *c
+	sentence.ms = c.overlapping(start, end)
+	c = &sentence
 	var out []candidate
 	for j := 0; j < len(toks); j++ {
 		t := toks[j]

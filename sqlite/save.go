@@ -6,14 +6,17 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/text"
+	msqlite "modernc.org/sqlite"
 )
 
 // Save stores a record in one transaction; see dyad.Store. Saving an article id already stored changes
@@ -55,7 +58,7 @@ func (db *DB) saveBatch(ctx context.Context, recs []*dyad.Record, link func(ctx 
 	if large { // back to the usual cache once the transaction is over, committed or not
 		defer db.writer.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA cache_size(%d)", -writerCacheKiB))
 	}
-	tx, err := db.writer.BeginTx(ctx, nil)
+	tx, err := db.begin(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: save: begin: %w", err)
 	}
@@ -789,4 +792,33 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+// begin starts a write transaction (BEGIN IMMEDIATE: the file's write lock). Another process that ingests
+// into the file can hold the lock past busy_timeout: it takes it again for its next batch as soon as it
+// commits, and SQLite's waiters, who poll, do not queue behind it. A lock held by another writer is no fault
+// of the records, so begin tries again, after a growing pause (10 ms to 1 s, jittered), for as long as the
+// lock is busy and ctx lasts, where the documents of the batch used to fail.
+func (db *DB) begin(ctx context.Context) (*sql.Tx, error) {
+	pause := 10 * time.Millisecond
+	for {
+		tx, err := db.writer.BeginTx(ctx, nil)
+		if err == nil || !isBusy(err) {
+			return tx, err
+		}
+		t := time.NewTimer(pause/2 + rand.N(pause))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return nil, err
+		case <-t.C:
+		}
+		pause = min(2*pause, time.Second)
+	}
+}
+
+// isBusy tells SQLITE_BUSY (or one of its extended codes): another connection holds the lock.
+func isBusy(err error) bool {
+	var se *msqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqliteBusy
 }

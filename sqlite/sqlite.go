@@ -61,8 +61,12 @@ func (db *DB) checkpoint(ctx context.Context) {
 		return
 	}
 	c.ExecContext(ctx, "PRAGMA wal_checkpoint(RESTART)")
-	c.ExecContext(ctx, "PRAGMA busy_timeout=60000")
+	c.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout=%d", busyTimeout.Milliseconds()))
 }
+
+// busyTimeout is how long one attempt to take the write lock waits for another process (SQLite's
+// busy_timeout); a save then tries again (DB.begin). A variable for the tests.
+var busyTimeout = time.Minute
 
 var _ dyad.Store = (*DB)(nil)
 
@@ -139,10 +143,11 @@ const sqliteBusy = 5
 
 // dsn builds the driver's connection string: the pragmas every connection needs, and immediate write
 // transactions on the writer so that a second process waits (busy_timeout) instead of failing to upgrade.
-// The wait is long (a minute): another ingest holds the write lock while it links a batch.
+// The wait is long (a minute): another ingest holds the write lock while it links a batch; a save whose wait
+// runs out tries again (DB.begin).
 func dsn(p string, readOnly, memory bool) string {
 	q := url.Values{}
-	q.Add("_pragma", "busy_timeout(60000)")
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
 	q.Add("_pragma", "foreign_keys(1)")
 	if !memory {
 		q.Add("_pragma", "journal_mode(WAL)")
