@@ -421,7 +421,10 @@ func (r *resolver) inOther(i int) bool {
 
 // disambiguate picks, for an item whose name or adjective belongs to several countries ("Congo",
 // "congolais"), the country the article names unambiguously elsewhere ("Brazzaville", "Sassou Nguesso",
-// "la RDC"); without such evidence the first listed stays (actors/countries order).
+// "la RDC"); without such evidence the first listed stays (actors/countries order). A body's name that bodies
+// of several countries share ("RSF": Sudan's Rapid Support Forces, Reporters sans frontières of no country)
+// is likewise the body whose country the article names elsewhere ("sudanesisch", "Darfur"); without such
+// evidence the first listed stays.
 func (r *resolver) disambiguate(it item, name, demonym int32) (int32, int32) {
 	named := r.namedCountries()
 	pick := func(cur int32, kind uint8) int32 {
@@ -434,6 +437,19 @@ func (r *resolver) disambiguate(it item, name, demonym int32) (int32, int32) {
 	}
 	if name >= 0 && r.d.actors[name].Type == dyad.TypeCountry {
 		name = pick(name, kindName)
+	} else if name >= 0 {
+		for _, pi := range it.pats {
+			p := r.d.m.pats[pi]
+			if p.kind != kindName || p.ref == name || !r.sharedName(name, p.ref) {
+				continue
+			}
+			if c, ok := r.d.country[r.d.actors[p.ref].Country]; ok && named[c] {
+				if c0, ok0 := r.d.country[r.d.actors[name].Country]; !ok0 || !named[c0] {
+					name = p.ref
+				}
+				break
+			}
+		}
 	}
 	if demonym >= 0 {
 		demonym = pick(demonym, kindDemonym)
@@ -453,8 +469,14 @@ func (r *resolver) namedCountries() map[int32]bool {
 	defer func() { r.naming = false }()
 	for _, it := range r.items {
 		countries := map[int32]bool{}
+		shared := false // a body's name that bodies of several countries share names none of them
 		for _, pi := range it.pats {
 			p := r.d.m.pats[pi]
+			for _, qi := range it.pats {
+				if q := r.d.m.pats[qi]; p.kind == kindName && q.kind == kindName && p.ref != q.ref && r.sharedName(p.ref, q.ref) {
+					shared = true
+				}
+			}
 			switch {
 			case p.kind == kindDemonym:
 				countries[p.ref] = true
@@ -466,7 +488,7 @@ func (r *resolver) namedCountries() map[int32]bool {
 				}
 			}
 		}
-		if len(countries) == 1 {
+		if len(countries) == 1 && !shared {
 			for c := range countries {
 				r.named[c] = true
 			}

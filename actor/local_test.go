@@ -88,3 +88,25 @@ func TestTitledNameAmbiguous(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedAcronym checks that a body's name that bodies of two countries share ("RSF": Sudan's Rapid Support
+// Forces, Reporters sans frontières of no country) is the one whose country the article names elsewhere, and
+// the first listed (the NGO) without such evidence.
+func TestSharedAcronym(t *testing.T) {
+	d := testDict(t)
+	for _, c := range []struct{ lang, text, want string }{
+		{"de", "Die paramilitärische RSF hat die Stadt Al-Faschir im Sudan eingenommen.", "SDNREB"},
+		{"nl", "De Soedanese RSF heeft zaterdag Khartoem beschoten.", "SDNREB"},
+		{"fr", "RSF a dénoncé vendredi l'arrestation de deux journalistes.", "NGOHRI"},
+	} {
+		got := ""
+		for _, m := range d.Recognize(&dyad.Article{Text: c.text, Lang: c.lang, Published: "2024-05-03"}) {
+			if m.Text == "RSF" {
+				got = m.Actor.Code
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s %q: RSF = %q, want %q", c.lang, c.text, got, c.want)
+		}
+	}
+}

@@ -88,6 +88,9 @@ func (r *resolver) class(it item) (name int32, demonym int32, agents []int32) {
 			if name >= 0 && name != p.ref && r.d.actors[name].Type == dyad.TypeCountry && r.d.actors[p.ref].Type == dyad.TypeCountry {
 				ambiguous = true
 			}
+			if name >= 0 && name != p.ref && r.sharedName(name, p.ref) {
+				ambiguous = true // "RSF": Sudan's Rapid Support Forces or Reporters sans frontières
+			}
 			if name < 0 || p.via < bestVia || (p.via == bestVia && r.better(p.ref, name)) {
 				name, bestVia = p.ref, p.via
 			}
@@ -105,6 +108,13 @@ func (r *resolver) class(it item) (name int32, demonym int32, agents []int32) {
 		name, demonym = r.disambiguate(it, name, demonym)
 	}
 	return name, demonym, agents
+}
+
+// sharedName reports whether two actors that are no countries, matched by one name, belong to different
+// countries (or one to none): an acronym two bodies share ("RSF"), which the article's other countries decide.
+func (r *resolver) sharedName(a, b int32) bool {
+	ea, eb := r.d.actors[a], r.d.actors[b]
+	return ea.Type != dyad.TypeCountry && eb.Type != dyad.TypeCountry && ea.Country != eb.Country
 }
 
 // better prefers, among actors with the same name, one who held a role on the article's date.

@@ -1157,16 +1157,29 @@ func (d *doc) firing(sp dyad.Span, cd candidate, src, tgt string, neg bool) Firi
 }
 
 // mainPair is the article's main pair of actors: the pair of its first event, else its two most-mentioned
-// countries.
+// countries. The dateline's mentions (the agency of "新华社日内瓦1月10日电", the place of "（路透社首爾9日電）")
+// tell where and by whom the story was filed, not who acts in it, and are not counted.
 func (d *doc) mainPair(first *[2]dyad.EventActor) ([2]dyad.EventActor, bool) {
 	if first != nil {
 		return *first, true
+	}
+	inDateline := map[int]bool{}
+	for pi, p := range d.phrases {
+		if d.datelinePhrase(pi) {
+			for _, m := range p.members {
+				inDateline[m] = true
+			}
+			for _, m := range p.modifiers {
+				inDateline[m] = true
+			}
+			inDateline[p.head] = true
+		}
 	}
 	count := map[string]int{}
 	firstAt := map[string]int{}
 	for i, m := range d.ments {
 		c := m.Actor.Country
-		if c == "" {
+		if c == "" || inDateline[i] {
 			continue
 		}
 		if _, ok := count[c]; !ok {

@@ -447,3 +447,47 @@ func TestToldRoot(t *testing.T) {
 		t.Error("told(036 after 041) = true, want false")
 	}
 }
+
+// TestDatelineNoActor: the mentions of a dateline are no side of an event: a place inside the brackets of a
+// wire's dateline ("（路透社首爾10日電）") is no subject, and the agency of "新华社日内瓦1月10日电" does not
+// count for the article's main pair that "两国" stands for.
+func TestDatelineNoActor(t *testing.T) {
+	c := newTestCoder(t)
+	ref := func(code, country, typ string) dyad.ActorRef {
+		return dyad.ActorRef{Code: code, Country: country, Type: typ, Sector: strings.TrimPrefix(code, country)}
+	}
+	ment := func(text, s string, a dyad.ActorRef) dyad.ActorMention {
+		i := strings.Index(text, s)
+		return dyad.ActorMention{Start: i, End: i + len(s), Text: s, Actor: a}
+	}
+	for _, tc := range []struct {
+		text, dateline string
+		ments          []struct {
+			s string
+			a dyad.ActorRef
+		}
+		want string
+	}{
+		{"（路透社首爾10日電）北韓今天警告美軍。", "首爾", []struct {
+			s string
+			a dyad.ActorRef
+		}{{"首爾", ref("KORGOV", "KOR", "country")}, {"北韓", ref("PRK", "PRK", "country")}, {"美軍", ref("USAMIL", "USA", "group")}}, "130 PRK USAMIL"},
+		{"新华社日内瓦1月10日电 美俄两国代表团10日在日内瓦举行会谈。", "日内瓦", []struct {
+			s string
+			a dyad.ActorRef
+		}{{"新华社", ref("CHNMED", "CHN", "organization")}, {"美", ref("USA", "USA", "country")}, {"俄", ref("RUS", "RUS", "country")}}, "044 USA RUS"},
+	} {
+		var ms []dyad.ActorMention
+		for _, m := range tc.ments {
+			ms = append(ms, ment(tc.text, m.s, m.a))
+		}
+		res := c.Code(&dyad.Article{ID: "d", Lang: "zh", Text: tc.text, Published: "2023-07-10", Dateline: dyad.NullString(tc.dateline)}, ms)
+		var got []string
+		for _, e := range res.Events {
+			got = append(got, e.Code+" "+e.Source.Code+" "+e.Target.Code)
+		}
+		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%s: got %v, want [%s]", tc.text, got, tc.want)
+		}
+	}
+}

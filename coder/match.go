@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad"
 	"golang.org/x/text/unicode/norm"
@@ -2271,6 +2272,17 @@ func (d *doc) datelinePhrase(pi int) bool {
 		return false
 	}
 	head := d.a.Text[d.toks[0].Start:]
+	// A dateline in brackets that opens the text ("（中央社記者台北21日電）", "（路透社首爾10日電）"): every
+	// phrase inside the brackets is the dateline's
+	if open, size := utf8.DecodeRuneInString(head); open == '(' || open == '（' {
+		closing := ")"
+		if open == '（' {
+			closing = "）"
+		}
+		if end := strings.Index(head[size:], closing); end >= 0 && end < maxBracketDateline {
+			return d.toks[p.last].End <= d.toks[0].Start+size+end
+		}
+	}
 	// An agency's name may come before the place ("新华社北京5月6日电"): a news outlet's mention at the start.
 	if len(d.ments) > 0 && d.ments[0].Start == d.toks[0].Start && d.ments[0].Actor.Sector == "MED" {
 		head = strings.TrimLeft(d.a.Text[d.ments[0].End:], " (") // "TTXVN (Washington 26/3) -"
@@ -2286,6 +2298,10 @@ func (d *doc) datelinePhrase(pi int) bool {
 	}
 	return p.first == 0
 }
+
+// maxBracketDateline is the most bytes a dateline in brackets that opens a text may hold ("（中央社記者林宏翰、
+// 游凱翔華盛頓25日專電）" is 60).
+const maxBracketDateline = 120
 
 // hasFoldedPrefix reports whether strings.ToLower(s) begins with strings.ToLower(prefix), lower-casing only
 // as much of s as the prefix can cover: ToLower maps each rune (an invalid byte: one U+FFFD) to at least one
