@@ -37,12 +37,13 @@ func (e *InputError) Error() string {
 	if strings.ContainsFunc(uri, unprintable) {
 		uri = strconv.Quote(uri)
 	}
-	return escapeControls(fmt.Sprintf("%s: %v", uri, e.Err))
+	return EscapeControls(fmt.Sprintf("%s: %v", uri, e.Err))
 }
 
-// escapeControls writes control and unprintable characters the way Go quotes them (\n, \x1b), so that a
-// name repeated inside a wrapped error (an *os.PathError) is as harmless as the quoted one.
-func escapeControls(s string) string {
+// EscapeControls writes control and unprintable characters the way Go quotes them (\n, \x1b), so that a
+// name repeated inside a wrapped error (an *os.PathError) is as harmless as the quoted one, and a message
+// that carries a file name cannot forge a line or colour the terminal where it is shown.
+func EscapeControls(s string) string {
 	if !strings.ContainsFunc(s, unprintable) {
 		return s
 	}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/actor"
 	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/coder"
@@ -59,7 +60,7 @@ func runDict(ctx context.Context, e *env, args []string) error {
 		}
 		errs := packs.Check(set)
 		for _, err := range errs {
-			fmt.Fprintln(e.stderr, err)
+			fmt.Fprintln(e.stderr, errLine(err))
 		}
 		if len(errs) > 0 {
 			fmt.Fprintf(e.stdout, "%s: %d problem(s)\n", name, len(errs))
@@ -135,7 +136,7 @@ func runDictImport(e *env, args []string) error {
 		}
 	}
 	for _, p := range rep.Problems {
-		fmt.Fprintln(e.stderr, p)
+		fmt.Fprintln(e.stderr, dyad.EscapeControls(fmt.Sprint(p)))
 	}
 	if *report != "" {
 		var b strings.Builder
@@ -150,7 +151,7 @@ func runDictImport(e *env, args []string) error {
 		}
 	}
 	fmt.Fprintf(e.stderr, "%s: %d entries, %d names, %d roles written; %d lines unreadable, %d names or entries screened\n",
-		opt.Source, rep.Entries, rep.Names, rep.Roles, len(rep.Problems), len(rep.Screened))
+		dyad.EscapeControls(opt.Source), rep.Entries, rep.Names, rep.Roles, len(rep.Problems), len(rep.Screened))
 	if len(rep.Problems) > *maxErrors {
 		return fmt.Errorf("%s: %d lines could not be read (--max-errors %d)", opt.Source, len(rep.Problems), *maxErrors)
 	}
@@ -169,9 +170,9 @@ func importVerbs(e *env, in io.Reader, name, out string, o coder.PetrarchOptions
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	for _, is := range res.Issues {
-		fmt.Fprintf(e.stderr, "%s:%d: %s\n", name, is.Line, is.Reason)
+		fmt.Fprintf(e.stderr, "%s:%d: %s\n", dyad.EscapeControls(name), is.Line, dyad.EscapeControls(is.Reason))
 	}
-	fmt.Fprintf(e.stderr, "%s: %d word sets, %d patterns written; %d lines not expressed\n", name, res.Sets, res.Patterns, len(res.Issues))
+	fmt.Fprintf(e.stderr, "%s: %d word sets, %d patterns written; %d lines not expressed\n", dyad.EscapeControls(name), res.Sets, res.Patterns, len(res.Issues))
 	w := e.stdout
 	if out != "" {
 		f, err := os.Create(out)

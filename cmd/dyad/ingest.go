@@ -55,10 +55,10 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	r.Warn = func(err error) { fmt.Fprintf(e.stderr, "dyad ingest: warning: %v\n", err) }
+	r.Warn = func(err error) { fmt.Fprintf(e.stderr, "dyad ingest: warning: %s\n", errLine(err)) }
 	r.OnError = func(err error) {
 		if !errors.Is(err, dyad.ErrSkipped) {
-			fmt.Fprintf(e.stderr, "dyad ingest: %v\n", err)
+			fmt.Fprintf(e.stderr, "dyad ingest: %s\n", errLine(err))
 		}
 	}
 	var prog *ingestProgress

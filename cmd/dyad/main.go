@@ -105,7 +105,7 @@ func runCommand(ctx context.Context, e *env, c *command, args []string) int {
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.Is(err, errUsage), errors.Is(err, dyad.ErrBadQuery):
-		fmt.Fprintf(e.stderr, "dyad %s: %v\n", c.name, err)
+		fmt.Fprintf(e.stderr, "dyad %s: %s\n", c.name, errLine(err))
 		return exitUsage
 	case errors.Is(err, errSomeFailed):
 		return exitFailed
@@ -113,10 +113,14 @@ func runCommand(ctx context.Context, e *env, c *command, args []string) int {
 		fmt.Fprintf(e.stderr, "dyad %s: interrupted\n", c.name)
 		return exitFailed
 	default:
-		fmt.Fprintf(e.stderr, "dyad %s: %v\n", c.name, err)
+		fmt.Fprintf(e.stderr, "dyad %s: %s\n", c.name, errLine(err))
 		return exitProblem
 	}
 }
+
+// errLine is an error as one line of stderr: a file name it carries (an argument, a file found in a folder)
+// has its control characters escaped, so that it cannot forge a line or colour the terminal.
+func errLine(err error) string { return dyad.EscapeControls(err.Error()) }
 
 func lookup(name string) *command {
 	for i := range commands {

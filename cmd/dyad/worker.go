@@ -37,7 +37,7 @@ func publishQueue(ctx context.Context, e *env, url string, src dyad.Source) erro
 			}
 			if !errors.Is(err, dyad.ErrSkipped) {
 				failed++
-				fmt.Fprintf(e.stderr, "dyad ingest: %v\n", err)
+				fmt.Fprintf(e.stderr, "dyad ingest: %s\n", errLine(err))
 			}
 			continue
 		}
