@@ -49,6 +49,7 @@ type lang struct {
 	// article: a preposition that holds an article, or an elided one, and that article, folded: "au" > "le",
 	// "all'" > "l'"; a name the gazetteer writes with its article ("Le Mans", "L'Aquila") is read after it
 	article map[string]string
+	near    map[string]bool // words of a place word that say the place is near another: "near", "bei", "под", "vicino (a)"
 }
 
 // Resolver places events: it reads the places a sentence names and looks them up in the gazetteer.
@@ -84,9 +85,9 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}}
 		// the classes that are sets of words
-		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city}
+		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -628,6 +629,10 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 					j = i - 1
 					continue
 				}
+				// a place near a bigger one: "Shebekino near Belgorod", "in Irpin bei Kiew" are Shebekino, Irpin
+				if q, ok := r.nearBefore(c, toks, k, cd); ok {
+					cd = q
+				}
 				if !r.longer(c, toks, cd.end) {
 					cd.word = toks[k].Start
 					cd.route = r.routeEnd(c, toks, k)
@@ -663,6 +668,39 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 		}
 	}
 	return out
+}
+
+// maxNear bounds the distance, in km, between a place and the one it is said to be near.
+const maxNear = 100
+
+// nearBefore reads the place that a `near` place word (the word, or the word before it: "vicino a") ending
+// at token k qualifies: a name right before it, a comma between them or not, whose cities lie within maxNear
+// km of one of the places the phrase names (after), is the place ("Shebekino near Belgorod", "Шебекино под
+// Белгородом", "A Ercolano, vicino a Napoli"); the place after the word only says where it lies.
+func (r *Resolver) nearBefore(c *article, toks []text.Token, k int, after candidate) (candidate, bool) {
+	k0 := k
+	if !c.lg.near[toks[k].Fold] {
+		if k == 0 || !c.lg.near[toks[k-1].Fold] {
+			return candidate{}, false
+		}
+		k0 = k - 1
+	}
+	e := k0 - 1
+	if e >= 0 && toks[e].Text == "," {
+		e--
+	}
+	for m := e; m >= 0 && m > e-maxRouteStart; m-- {
+		cd, ok := r.at(c, toks, m)
+		if !ok || cd.end != toks[e].End {
+			continue
+		}
+		cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool {
+			p := r.g.places[id]
+			return p.Precision != City || !slices.ContainsFunc(after.places, func(a int32) bool { return dist(p, r.g.places[a]) <= maxNear })
+		})
+		return cd, len(cd.places) > 0
+	}
+	return candidate{}, false
 }
 
 // maxRouteStart bounds the words of a route's start read back from the place word of its end.
