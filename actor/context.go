@@ -285,6 +285,8 @@ func (r *resolver) sentencePlace(start, end int) (int32, string) {
 				continue // "la missione diretta a Gaza": where they go, not where they are
 			}
 			kind = 0 // "in Kenya": a country named as a place ("from Ukraine" is not where they are)
+		} else if p >= 0 && p == end && conn(r.toks[p].fold)&connOf != 0 {
+			kind = 0 // "la procura di Palermo", "the police of Lagos": the body's own city, right after an @of word
 		} else if p >= 0 && conn(r.toks[p].fold)&connCause != 0 {
 			continue // "studenti pro Gaza": a cause, not where they are
 		}

@@ -137,3 +137,36 @@ func TestSovereign(t *testing.T) {
 		t.Error("Nouvelle-Calédonie: no mention")
 	}
 }
+
+// TestContextOfCity checks that a body followed right away by an @of word and a city that only the gazetteer
+// knows takes the city's country ("la procura di Palermo"), with Via place, as after an in/at word.
+func TestContextOfCity(t *testing.T) {
+	d := testDict(t)
+	d.SetPlaces(func(key, prefer string) (string, bool) {
+		switch key {
+		case "palermo":
+			return "ITA", true
+		case "marseille":
+			return "FRA", true
+		}
+		return "", false
+	})
+	defer d.SetPlaces(nil)
+	for _, c := range []struct{ lang, text, mention, code string }{
+		{"it", "La procura di Palermo ha aperto un'inchiesta.", "procura", "ITAJUD"},
+		{"fr", "Le parquet de Marseille a ouvert une enquête.", "parquet", "FRAJUD"},
+	} {
+		found := false
+		for _, m := range d.Recognize(&dyad.Article{Text: c.text, Lang: c.lang, Published: "2015-05-01"}) {
+			if m.Text == c.mention {
+				found = true
+				if m.Actor.Code != c.code || m.Via != "place" {
+					t.Errorf("%q: %q is %s via %s, want %s via place", c.text, m.Text, m.Actor.Code, m.Via, c.code)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no mention %q", c.text, c.mention)
+		}
+	}
+}
