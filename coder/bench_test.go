@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -110,4 +111,25 @@ func BenchmarkLoad(b *testing.B) {
 		n++
 	}
 	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(n), "cpu-s/op")
+}
+
+// BenchmarkHeldHeap measures what a coder with every language's patterns parsed holds on the heap after a
+// collection (the bytes and objects every GC cycle marks for the life of the process), and the time one
+// forced collection takes with it live.
+func BenchmarkHeldHeap(b *testing.B) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	c := newTestCoder(b)
+	for _, lg := range c.langs {
+		lg.ensure()
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	for b.Loop() {
+		runtime.GC()
+	}
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "heap-MB")
+	b.ReportMetric(float64(after.HeapObjects-before.HeapObjects), "objects")
+	runtime.KeepAlive(c)
 }

@@ -47,38 +47,41 @@ func (m tokMatch) matches(fold string) bool {
 // alt is one alternative of a literal: a sequence of tokens.
 type alt []tokMatch
 
-// elem is one element of a pattern.
+// elem is one element of a pattern. Patterns are held for the life of the process and marked by every
+// collection (the imported layer has some 100,000 elements): the fields that hold pointers come first, the
+// rest is packed.
 type elem struct {
-	kind     int
-	alts     []alt
-	slot     byte // 'S', 'T', 'R', 'L', 'H', 'O', 'C'
-	max      int  // gap width
-	optional bool
-	tight    bool // a slot written S! or T!: no words may come between it and its neighbours
-	verb     bool // a word written ^word: it must be used as a verb (sentence.verbLike)
-	poss     bool // a literal with the alternative 's (or s'): it may match the possessive ending of a phrase
-	// obj, for the last T of an imported pattern after a word: the target is the actor of the verb's object
-	// (what PETRARCH reads from its parse), which may stand inside the object's noun phrase ("condemned North
-	// Korea's launch", "welcomed the Russian withdrawal") or after it, over one preposition ("delivered 18
-	// tanks to Ukraine")
-	obj bool
+	alts []alt
 	// has, for a slot written S[w/w] or T[w/w], the words of which the actor phrase must hold one ("expelled
 	// three Russian diplomats", "killed by a suicide bomber": the noun that tells the kind of event is inside
 	// the phrase)
 	has []alt
 	// sectors, for a slot written S{COP/MIL}, the sectors of which its actor must have one ("S{COP/MIL} ..10
 	// @riotgear": the state's force using tear gas, not protesters throwing it back)
-	sectors []string
+	sectors  []string
+	max      int   // gap width
+	kind     uint8 // kLit, kSlot, kGap or kNot
+	slot     byte  // 'S', 'T', 'R', 'L', 'H', 'O', 'C'
+	optional bool
+	tight    bool // a slot written S! or T!: no words may come between it and its neighbours
+	verb     bool // a word written ^word: it must be used as a verb (sentence.verbLike)
+	poss     bool // a literal with the alternative 's (or s'): it may match the possessive ending of a phrase
 	// bare, for the H of a place twin (placeTwin): a place that is no actor phrase (a country or capital named
 	// as an actor is the pattern's T, which the pattern itself reads)
 	bare bool
 }
 
-// delem is an element as the matcher walks it in one direction.
+// delem is an element as the matcher walks it in one direction. It points at its element in pattern.elems
+// (one copy of each element, not two).
 type delem struct {
-	elem
+	*elem
 	dalts []alt // alts in walking order (reversed for the left side)
 	slack int   // words that may be skipped before this element
+	// obj, for the last T of an imported pattern after a word: the target is the actor of the verb's object
+	// (what PETRARCH reads from its parse), which may stand inside the object's noun phrase ("condemned North
+	// Korea's launch", "welcomed the Russian withdrawal") or after it, over one preposition ("delivered 18
+	// tanks to Ukraine")
+	obj bool
 }
 
 // pattern is one line of a verbs file.
@@ -249,10 +252,12 @@ func (pt *pattern) finish() error {
 			break
 		}
 	}
-	pt.left = make([]delem, 0, pt.anchor)
-	pt.right = make([]delem, 0, len(pt.elems)-pt.anchor-1)
+	// both sides in one allocation: one object less for each pattern
+	sides := make([]delem, 0, len(pt.elems)-1)
+	pt.left = sides[:0:pt.anchor]
+	pt.right = sides[pt.anchor:pt.anchor]
 	for i := pt.anchor - 1; i >= 0; i-- {
-		e := pt.elems[i]
+		e := &pt.elems[i]
 		d := delem{elem: e, dalts: e.alts}
 		shared := true
 		for k, a := range e.alts {
@@ -269,7 +274,7 @@ func (pt *pattern) finish() error {
 		pt.left = append(pt.left, d)
 	}
 	for i := pt.anchor + 1; i < len(pt.elems); i++ {
-		e := pt.elems[i]
+		e := &pt.elems[i]
 		pt.right = append(pt.right, delem{elem: e, dalts: e.alts})
 	}
 	left, right := slackLeft, slackRight
