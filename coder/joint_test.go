@@ -67,3 +67,38 @@ func TestJointSubjects(t *testing.T) {
 		}
 	}
 }
+
+// TestJointSubjectsAppositionComma: the comma that closes the first side's apposition before "and" ("Los
+// presidentes de Venezuela, Nicolás Maduro, y de Guyana, Irfaan Ali, se reunieron") does not part the two sides
+// of R; a list of countries with no apposition ("Chile, Perú, y Colombia") gains no pair from it.
+func TestJointSubjectsAppositionComma(t *testing.T) {
+	c := newTestCoder(t)
+	act := func(alias, code, typ, country, sector string) testActor {
+		return testActor{alias: alias, via: "name", ref: dyad.ActorRef{ID: alias, Name: alias, Type: typ, Country: country, Sector: sector, Code: code}}
+	}
+	actors := []testActor{
+		act("Venezuela", "VEN", "country", "VEN", ""),
+		act("Guyana", "GUY", "country", "GUY", ""),
+		act("Nicolás Maduro", "VENGOV", "person", "VEN", "GOV"),
+		act("Irfaan Ali", "GUYGOV", "person", "GUY", "GOV"),
+		act("Brasil", "BRA", "country", "BRA", ""),
+		act("Luiz Inácio Lula da Silva", "BRAGOV", "person", "BRA", "GOV"),
+		act("Alberto Fernández", "ARGGOV", "person", "ARG", "GOV"),
+		act("argentino", "ARG", "country", "ARG", ""),
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"Los presidentes de Venezuela, Nicolás Maduro, y de Guyana, Irfaan Ali, se reunieron este jueves.", "040 VENGOV GUYGOV"},
+		{"El presidente de Venezuela, Nicolás Maduro, y el de Guyana, Irfaan Ali, se reunieron este jueves.", "040 VENGOV GUYGOV"},
+		{"El presidente de Brasil, Luiz Inácio Lula da Silva, y su par argentino, Alberto Fernández, se reunieron el lunes.", "040 BRAGOV ARGGOV"},
+	} {
+		a := &dyad.Article{ID: "t", Lang: "es", Text: tc.text, Published: "2023-12-14"}
+		res := c.Code(a, handMentions(actors, tc.text))
+		var got []string
+		for _, e := range res.Events {
+			got = append(got, fmt.Sprintf("%s %s %s", e.Code, e.Source.Code, e.Target.Code))
+		}
+		if !slices.Contains(got, tc.want) {
+			t.Errorf("%s: events %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

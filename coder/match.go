@@ -1423,6 +1423,9 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 	q := p + dir
 	if dir > 0 {
 		q = s.skipParen(q, dir) // "Lula (PT) e Xi": a party or an abbreviation after the first
+		if s.appositionComma(q, dir) {
+			q++ // "Los presidentes de Venezuela, Nicolás Maduro, y de Guyana, ...": the comma closes the apposition
+		}
 	}
 	for n := 0; dir < 0 && n < 4 && title(q); n++ {
 		q += dir // read backwards
@@ -1457,6 +1460,9 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 	if q >= 0 && q < len(s.u) && s.u[q].phrase < 0 && lg.is(cAnd, s.u[q].fold) {
 		r := q + dir
 		if dir < 0 {
+			if s.appositionComma(r, dir) {
+				r-- // "X, Nicolás Maduro, y de Guyana": past the comma that closes the first side's apposition
+			}
 			r = s.skipParen(r, dir)
 		}
 		if dir > 0 && r < len(s.u) && s.repeatedGenitive(q, r) {
@@ -1484,6 +1490,34 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 		}
 	}
 	return out
+}
+
+// appositionComma reports whether unit k is a comma between "and" and the first side of a pair whose phrase ends
+// in an apposition that the comma closes ("el presidente de Venezuela, Nicolás Maduro, y de Guyana, Irfaan Ali";
+// "Lula, X, e o presidente da China"): walking forward (dir > 0) from the first side, k is the comma right after
+// it and an "and" follows; walking back (dir < 0) from the "and", k is the comma and the first side stands before
+// it. A phrase of one name with no comma inside ("Chile, Colombia, y Perú") has no apposition to close.
+func (s *sentence) appositionComma(k, dir int) bool {
+	if k <= 0 || k+1 >= len(s.u) || s.u[k].phrase >= 0 || s.u[k].fold != "," {
+		return false
+	}
+	first := s.u[k-1]
+	if dir > 0 && !(s.u[k+1].phrase < 0 && s.d.lg.is(cAnd, s.u[k+1].fold)) {
+		return false
+	}
+	if first.phrase < 0 {
+		return false
+	}
+	ph := &s.d.phrases[first.phrase]
+	if len(ph.members) < 2 {
+		return false
+	}
+	for t := ph.first + 1; t < ph.last; t++ {
+		if s.d.toks[t].Fold == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // repeatedGenitive reports whether unit a is an "and" and unit g after it a genitive preposition ("y de",

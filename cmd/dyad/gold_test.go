@@ -43,6 +43,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/sweep5-pt.jsonl", 0.91, 0.95, 0.88, 0.91},
 	{"../../testdata/gold/sweep5-es.jsonl", 0.91, 0.95, 0.88, 0.91},
 	{"../../testdata/gold/sweep10-es.jsonl", 0.91, 0.91, 0.91, 0.91}, // es10: written before its rules, .794 -> .926
+	{"../../testdata/gold/sweep12-es.jsonl", 0.80, 0.85, 0.75, 0.80}, // es12: written before its rules, .712 -> .82
 	{"../../testdata/gold/protest-es.jsonl", 0.89, 0.90, 0.88, 0.89},
 	{"../../testdata/gold/wire-romance.jsonl", 0.98, 0.98, 0.98, 0.78},
 	{"../../testdata/gold/wire-nl.jsonl", 0.97, 0.97, 0.97, 0.97},
