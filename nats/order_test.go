@@ -59,29 +59,15 @@ func TestTurnLinksInQueueOrderPerName(t *testing.T) {
 			return nil
 		}
 	}
-	wctx, stop := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	for range 4 {
-		q, err := Connect(ctx, url, opts)
-		if err != nil {
-			t.Fatal(err)
+	stop := startWorkers(t, ctx, url, opts, 4, handle, func(ev Event) {
+		if ev.Kind == DeadLettered {
+			mu.Lock()
+			dead = append(dead, ev.URI)
+			mu.Unlock()
 		}
-		defer q.Close()
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			q.Work(wctx, handle(q), func(ev Event) {
-				if ev.Kind == DeadLettered {
-					mu.Lock()
-					dead = append(dead, ev.URI)
-					mu.Unlock()
-				}
-			})
-		}()
-	}
+	})
 	waitEmpty(t, ctx, pub, 50*time.Second)
 	stop()
-	wg.Wait()
 	total := 0
 	for nm, uris := range linked {
 		if !slicesSorted(uris) {
@@ -152,20 +138,7 @@ func TestTurnGivesBackWhenEarlierIsLost(t *testing.T) {
 			t.Errorf("dead-lettered: %v", ev.Err)
 		}
 	}
-	wctx, stop := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	for range 2 {
-		q, err := Connect(ctx, url, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer q.Close()
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			q.Work(wctx, handle(q), report)
-		}()
-	}
+	stop := startWorkers(t, ctx, url, opts, 2, handle, report)
 	time.Sleep(1500 * time.Millisecond)
 	mu.Lock()
 	if len(order) != 0 || deferred == 0 {
@@ -175,8 +148,31 @@ func TestTurnGivesBackWhenEarlierIsLost(t *testing.T) {
 	close(release)
 	waitEmpty(t, ctx, pub, 30*time.Second)
 	stop()
-	wg.Wait()
 	if strings.Join(order, " ") != "doc-0 doc-1" {
 		t.Errorf("linked %v, want doc-0 doc-1", order)
+	}
+}
+
+// startWorkers runs k queue connections' Work with handle until the returned stop is called; stop waits for
+// them to end.
+func startWorkers(t *testing.T, ctx context.Context, url string, opts Options, k int, handle func(q *Queue) func(context.Context, *dyad.Document) error, report func(Event)) (stop func()) {
+	t.Helper()
+	wctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	for range k {
+		q, err := Connect(ctx, url, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(q.Close)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			q.Work(wctx, handle(q), report)
+		}()
+	}
+	return func() {
+		cancel()
+		wg.Wait()
 	}
 }

@@ -7,8 +7,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/nats-io/nats-server/v2/server"
 )
 
 // TestQueueOrderedEqualsLocal: the workers of a queue store exactly the events of one `dyad ingest` of the
@@ -35,16 +33,9 @@ func TestQueueOrderedEqualsLocal(t *testing.T) {
 	if _, errs, code := runCLI(t, ctx, "bench", "--articles", n, "--seed", "7", "--material", "../../sample", "--write", corpus); code != 0 {
 		t.Fatalf("bench --write: %d %s", code, errs)
 	}
-	ns, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: dir + "/nats", NoSigs: true, NoLog: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	go ns.Start()
-	if !ns.ReadyForConnections(10 * time.Second) {
-		t.Fatal("nats not ready")
-	}
-	defer ns.Shutdown()
-	if out, errs, code := runCLI(t, ctx, "ingest", "--queue", ns.ClientURL(), corpus); code != 0 {
+	natsURL, stop := embeddedNATS(t)
+	defer stop()
+	if out, errs, code := runCLI(t, ctx, "ingest", "--queue", natsURL, corpus); code != 0 {
 		t.Fatalf("publish: %d %q %q", code, out, errs)
 	}
 	workers := dir + "/workers.db"
@@ -53,7 +44,7 @@ func TestQueueOrderedEqualsLocal(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			args := []string{"worker", "--db", workers, "--queue", ns.ClientURL(), "--drain", "--workers", "4"}
+			args := []string{"worker", "--db", workers, "--queue", natsURL, "--drain", "--workers", "4"}
 			if !ordered {
 				args = append(args, "--ordered=false")
 			}
