@@ -59,9 +59,12 @@ type Dictionary struct {
 	// streetBefore, streetAfter: folded words of actors/stop's street and named lines, a name right after or
 	// right before which names a street, a square, an airport or a race, not an actor (streets.go)
 	streetBefore, streetAfter map[string]bool
-	notPat                    int32 // a kindNot pattern of no key (streets.go)
-	conn                      map[string]map[string]uint8
-	elision                   map[string]bool
+	// streetLast, namedFirst: the last word of each street phrase and the first of each named phrase, asked
+	// first so that the phrases are joined only around such a word.
+	streetLast, namedFirst map[string]bool
+	notPat                 int32 // a kindNot pattern of no key (streets.go)
+	conn                   map[string]map[string]uint8
+	elision                map[string]bool
 	// marksLang: languages whose agents match with their diacritics (@marks line of agents: Vietnamese, where
 	// "công nhận", recognise, folds as "công nhân", workers); markKeys: per pattern, its tokens' text.MarkKey
 	marksLang map[string]bool
@@ -179,6 +182,8 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		given:        map[string]bool{},
 		streetBefore: map[string]bool{},
 		streetAfter:  map[string]bool{},
+		streetLast:   map[string]bool{},
+		namedFirst:   map[string]bool{},
 		common:       map[string]bool{},
 		timeWords:    map[string]bool{},
 		conn:         map[string]map[string]uint8{},
@@ -421,6 +426,11 @@ func (d *Dictionary) loadStop(f packs.File) []error {
 					continue
 				}
 				m[k] = true
+				if l.Fields[0] == "named" {
+					d.namedFirst[strings.SplitN(k, " ", 2)[0]] = true
+				} else {
+					d.streetLast[k[strings.LastIndexByte(k, ' ')+1:]] = true
+				}
 			}
 			continue
 		default:

@@ -48,6 +48,9 @@ func (r *resolver) afterStreet(i int) bool {
 
 // streetEndsAt reports whether a phrase of the street line ends with word p.
 func (r *resolver) streetEndsAt(p int) bool {
+	if !r.d.streetLast[r.toks[p].fold] {
+		return false
+	}
 	words := []string{r.toks[p].fold}
 	for n := 1; n <= maxStreetWords; n++ {
 		if r.d.streetBefore[strings.Join(words, " ")] {
@@ -63,6 +66,9 @@ func (r *resolver) streetEndsAt(p int) bool {
 
 // beforeNamed reports whether a capitalised phrase of the named line starts at token j.
 func (r *resolver) beforeNamed(j int) bool {
+	if j >= len(r.toks) || !r.d.namedFirst[r.toks[j].fold] {
+		return false
+	}
 	var words []string
 	for k := j; k < len(r.toks) && len(words) < maxStreetWords; k++ {
 		if t := r.toks[k]; !t.word || !t.cap || t.han {
