@@ -79,10 +79,11 @@ func (o *Options) defaults() {
 
 // Queue is a connection to the document stream.
 type Queue struct {
-	nc   *natsgo.Conn
-	js   jetstream.JetStream
-	cons jetstream.Consumer
-	opts Options
+	nc     *natsgo.Conn
+	js     jetstream.JetStream
+	cons   jetstream.Consumer
+	stream jetstream.Stream // the work stream, whose state Turn reads
+	opts   Options
 
 	kvOnce sync.Mutex
 	kv     jetstream.KeyValue // NamesBucket, made on first use (Turn)
@@ -124,7 +125,7 @@ func Connect(ctx context.Context, url string, opts Options, natsOpts ...natsgo.O
 		nc.Close()
 		return nil, fmt.Errorf("nats consumer %s: %w", Consumer, err)
 	}
-	return &Queue{nc: nc, js: js, cons: cons, opts: opts}, nil
+	return &Queue{nc: nc, js: js, cons: cons, stream: st, opts: opts}, nil
 }
 
 // Close closes the connection.

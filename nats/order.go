@@ -48,12 +48,13 @@ func (l Later) Unwrap() error { return l.Err }
 // laterDelay is how long a message given back by Later waits before it is delivered again.
 const laterDelay = time.Second
 
-// names hashes lock names to the 64-bit values a declaration holds (a collision only makes a worker wait for
+// hashNames hashes lock names to the 64-bit values a declaration holds (a collision only makes a worker wait for
 // a document it need not).
 func hashNames(names []string) []uint64 {
 	out := make([]uint64, 0, len(names))
+	h := fnv.New64a()
 	for _, n := range names {
-		h := fnv.New64a()
+		h.Reset()
 		h.Write([]byte(n))
 		out = append(out, h.Sum64())
 	}
@@ -128,14 +129,10 @@ func (q *Queue) Turn(ctx context.Context, seq uint64, names []string, patience t
 	if _, err := kv.Put(ctx, seqName(seq), encodeNames(mine)); err != nil {
 		return fmt.Errorf("declare message %d: %w", seq, err)
 	}
-	stream, err := q.js.Stream(ctx, Stream)
-	if err != nil {
-		return err
-	}
 	known := map[uint64][]uint64{} // declarations read so far: they do not change
 	wait, undeclaredSince := 5*time.Millisecond, time.Time{}
 	for {
-		blocker, undeclared, err := q.earlier(ctx, stream, kv, seq, mine, known)
+		blocker, undeclared, err := q.earlier(ctx, kv, seq, mine, known)
 		if err != nil {
 			return err
 		}
@@ -158,8 +155,8 @@ func (q *Queue) Turn(ctx context.Context, seq uint64, names []string, patience t
 
 // earlier returns the first message before seq still in the stream that seq must wait for (0 when none),
 // and whether it waits because that message's names are not declared.
-func (q *Queue) earlier(ctx context.Context, stream jetstream.Stream, kv jetstream.KeyValue, seq uint64, mine []uint64, known map[uint64][]uint64) (uint64, bool, error) {
-	info, err := stream.Info(ctx, jetstream.WithDeletedDetails(true))
+func (q *Queue) earlier(ctx context.Context, kv jetstream.KeyValue, seq uint64, mine []uint64, known map[uint64][]uint64) (uint64, bool, error) {
+	info, err := q.stream.Info(ctx, jetstream.WithDeletedDetails(true))
 	if err != nil {
 		return 0, false, err
 	}
