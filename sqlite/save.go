@@ -173,7 +173,7 @@ type newText struct {
 func (s *saver) indexTexts() error {
 	for _, t := range s.texts {
 		if _, err := s.exec("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
-			t.rid, foldLetters(t.a.Title), foldLetters(t.a.Text)); err != nil {
+			t.rid, foldLetters(t.a.Title), foldLetters(indexedText(t.a.Text))); err != nil {
 			return fmt.Errorf("index text of article %s (%s): %w", t.a.ID, t.a.URI, err)
 		}
 	}

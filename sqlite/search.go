@@ -22,6 +22,28 @@ var letterFolds = strings.NewReplacer(
 // foldedLetters are the letters letterFolds replaces.
 const foldedLetters = "đĐøØłŁßæÆœŒıþÞðÐħĦ"
 
+// indexedRunes is how much of a text the full-text index holds: its first 256 Ki characters, as in the
+// PostgreSQL store (whose tsvector holds at most 1 MB). FTS5 builds the whole term list of a text in memory
+// while it indexes it, about four times the text: a 31 MB text took some 120 MB of SQLite's memory on top of
+// everything else that saving it holds, for words that a search of news hardly needs (the text is coded on
+// its first 512 KB too). The whole text is stored.
+const indexedRunes = 256 << 10
+
+// indexedText is the part of text the full-text index holds: its first indexedRunes characters.
+func indexedText(text string) string {
+	if len(text) <= indexedRunes { // fewer bytes than the limit: fewer characters too
+		return text
+	}
+	n := 0
+	for i := range text {
+		if n == indexedRunes {
+			return text[:i]
+		}
+		n++
+	}
+	return text
+}
+
 func foldLetters(s string) string {
 	if !strings.ContainsAny(s, foldedLetters) { // Replace copies the text twice even when it changes nothing
 		return s

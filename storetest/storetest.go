@@ -41,6 +41,11 @@ func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
 		t.Run("Counts", func(t *testing.T) { testCounts(t, s) })
 		t.Run("Stats", func(t *testing.T) { testStats(t, s) })
 	})
+	t.Run("SearchLongText", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		testSearchLongText(t, s)
+	})
 	t.Run("SaveBatch", func(t *testing.T) {
 		s := open(t)
 		defer s.Close()
@@ -600,6 +605,36 @@ func testSearch(t *testing.T, s dyad.Store) {
 		if _, err := s.Search(ctx, bad, dyad.Page{}); !errors.Is(err, dyad.ErrBadQuery) {
 			t.Errorf("Search(%q) error = %v; want ErrBadQuery", bad, err)
 		}
+	}
+}
+
+// IndexedRunes is how much of a text the stores' full-text indexes hold: its first 256 Ki characters. The
+// whole text is stored.
+const IndexedRunes = 256 << 10
+
+// testSearchLongText saves an article longer than IndexedRunes: a word of its first part is found, a word
+// only past the limit is not, and the article keeps its whole text.
+func testSearchLongText(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	rec := &dyad.Record{Article: records()[0].Article}
+	rec.Article.ID, rec.Article.URI = "long0000000000000000", "testdata/en/long.txt"
+	filler := strings.Repeat("Ministers met again in the capital on Monday. ", IndexedRunes/46+1)
+	rec.Article.Text = "Quorvath opened the session. " + filler + "Zelphant closed it."
+	if ok, err := s.Save(ctx, rec); err != nil || !ok {
+		t.Fatalf("Save(long text) = %v, %v", ok, err)
+	}
+	for q, want := range map[string]int{"quorvath": 1, "zelphant": 0} {
+		hits, err := s.Search(ctx, q, dyad.Page{})
+		if err != nil || len(hits) != want {
+			t.Errorf("Search(%q) = %d hits, %v; want %d (the index holds the first %d characters)", q, len(hits), err, want, IndexedRunes)
+		}
+	}
+	got, err := s.Record(ctx, rec.Article.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Article.Text != rec.Article.Text {
+		t.Errorf("stored text: %d bytes; want the whole %d", len(got.Article.Text), len(rec.Article.Text))
 	}
 }
 
