@@ -85,6 +85,11 @@ func TestSectors(t *testing.T) {
 		// a defence minister is a member of the government (CAMEO GOVMIL)
 		{"en", "2023-05-02", "", "Pakistan's Defence Minister warned India on Tuesday.", "Pakistan's Defence Minister", "PAKGOV"},
 		{"de", "2024-02-02", "", "Der Bundesverteidigungsminister besuchte die Truppe.", "Bundesverteidigungsminister", "DEUGOV"},
+		// and so is a defence ministry, in every language (Phoenix: [~GOVMIL]); the armed forces stay MIL
+		{"zh", "2022-08-26", "", "俄罗斯国防部发表声明。", "俄罗斯国防部", "RUSGOV"},
+		{"zh", "2023-08-30", "", "朝鲜国防省发表谈话。", "朝鲜国防省", "PRKGOV"},
+		{"ru", "2023-01-10", "", "Минобороны России сообщило об ударе.", "Минобороны России", "RUSGOV"},
+		{"vi", "2023-02-09", "", "Bộ Quốc phòng Campuchia bác bỏ cáo buộc.", "Bộ Quốc phòng Campuchia", "KHMGOV"},
 		// heads of state and party
 		{"de", "2023-06-19", "", "Blinken traf Chinas Staats- und Parteichef in Peking.", "Chinas Staats- und Parteichef", "CHNGOV"},
 		// an ambassador to a country written short in Chinese
