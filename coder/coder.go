@@ -682,7 +682,7 @@ func (s *sentence) selectCands(cands []candidate) []candidate {
 				overlap = true
 			}
 		}
-		key := pairKey{cd.b.s, cd.b.t, cd.b.r, cd.b.recip, cd.b.place, "", cd.b.rel}
+		key := pairKey{cd.b.s, cd.b.t, cd.b.r, cd.b.recip, cd.b.place, "", cd.b.rel || cd.pt.objClause && s.subjectPhrase(cd.b.s)}
 		if cd.pt.oneSided || cd.pt.agentless {
 			// events without a named target are told one per family ("protesters blocked roads and clashed
 			// with police, then police arrested 30": 14, 17)
@@ -709,13 +709,25 @@ func (s *sentence) selectCands(cands []candidate) []candidate {
 	return out
 }
 
+// subjectPhrase reports whether phrase ph is the sentence's subject (its first actor phrase) or a member of
+// that phrase's list: the subject a clause hung on the object shares ("Russia expelled two U.S. diplomats,
+// accusing them of ...", not "blocked roads of Guatemala to demand ..., whom they accuse of ...").
+func (s *sentence) subjectPhrase(ph int) bool {
+	f := s.firstPhrase()
+	if f < 0 || ph < 0 {
+		return false
+	}
+	g := s.u[f].phrase
+	return g == ph || s.sameList(g, ph)
+}
+
 type pairKey struct {
 	s, t   int
 	r      [2]int
 	recip  bool
 	place  string
 	family string // for events without a named target (one-sided, agentless)
-	rel    bool   // the pair was read through a relative clause: "received X, with whom it signed" is two events
+	rel    bool   // the pair was read through a relative clause ("received X, with whom it signed"), or the act is told in a clause hung on the object (pattern.objClause): two events
 }
 
 // directedPair is a source and a target phrase, and whether they are the reverse event of a paired code.

@@ -103,7 +103,7 @@ func (lg *lang) addNouns(where string, fields []string) error {
 }
 
 // maxNounLead is the most units before S that its noun phrase may hold ("une soixantaine de sauveteurs et de
-// maîtres-chiens de l'unité militaire d'urgence S"; a sector noun of one word, "militaire", is a word of it), and maxNounTail the most after the match that its object may go on over.
+// maîtres-chiens de l'unité militaire d'urgence S"; a sector noun of one word, "militaire", is a word of it), and maxNounTail the most words after the match that its object may go on over (a date's words not counted).
 const (
 	maxNounLead = 14
 	maxNounTail = 6
@@ -170,7 +170,9 @@ func (s *sentence) nouned(b binding, code string) (string, string) {
 			break
 		}
 		end = p
-		n++
+		if !s.isDate(p) {
+			n++ // a date counts for nothing: "landed in Turkey on Tuesday with a search and rescue team"
+		}
 	}
 	if end > b.hi {
 		obj = append(obj, [2]int{s.u[b.hi+1].tok, s.u[end].last})

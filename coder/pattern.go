@@ -121,6 +121,10 @@ type pattern struct {
 	tSubject bool
 	// objT: the pattern's T is an object target (elem.obj)
 	objT bool
+	// objClause: the act is told in a clause hung on the object after a comma, its subject the sentence's
+	// ("S ..14 T , accusandolo di", "S ..20 T , al que acusa de"): a second act on the pair that the main
+	// clause's act does not take (selectCands), as a relative clause's is (binding.rel)
+	objClause bool
 	// need lists, for each word of the pattern besides its trigger that must match, the exact tokens of
 	// which one must be in the sentence (one per alternative): a pattern whose need a sentence cannot meet
 	// is not tried (sentence.lacks). Words matched by prefix or stem, optional words, the possessive 's and
@@ -243,6 +247,7 @@ func (pt *pattern) finish() error {
 		}
 	}
 	pt.agentless = r == 0 && s == 0 && t == 1
+	pt.objClause = objClause(pt.elems, pt.anchor)
 	// H alone: an event at a place that names no agent ("two car bombs exploded in Mogadishu"): the place's
 	// country on both sides, as the place twin of force, the country itself
 	pt.placeObj = pt.placeObj || r == 0 && s == 0 && t == 0 && pt.home
@@ -353,4 +358,16 @@ func anchorScore(e elem) int {
 		n = min(n, len(a[0].text))
 	}
 	return n
+}
+
+// objClause reports whether the elements put S before T, and T right before a comma that the trigger follows:
+// the act is told in a clause hung on the object ("S ..14 T , accusandolo di", "S ..20 T , al que acusa de").
+func objClause(els []elem, anchor int) bool {
+	sAt := slices.IndexFunc(els, func(e elem) bool { return e.kind == kSlot && e.slot == 'S' })
+	tAt := slices.IndexFunc(els, func(e elem) bool { return e.kind == kSlot && e.slot == 'T' })
+	if sAt < 0 || tAt < sAt || tAt+1 >= len(els) || anchor <= tAt+1 {
+		return false
+	}
+	c := els[tAt+1]
+	return c.kind == kLit && !c.optional && len(c.alts) == 1 && len(c.alts[0]) == 1 && c.alts[0][0].text == ","
 }
