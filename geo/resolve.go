@@ -50,6 +50,18 @@ type lang struct {
 	// "all'" > "l'"; a name the gazetteer writes with its article ("Le Mans", "L'Aquila") is read after it
 	article map[string]string
 	near    map[string]bool // words of a place word that say the place is near another: "near", "bei", "под", "vicino (a)"
+	// flee: words of a flight ("fleeing", "fuyant", "auf der Flucht", "бежавших", "逃离"): the place named right
+	// after one, in the same clause, is where people come from ("fleeing the fighting in Khartoum")
+	flee map[string]bool
+	// arrive: verbs of an arrival whose place comes after a `to` word ("llegaron a Melilla", "chegaram a Pemba")
+	arrive map[string]bool
+	// inflectPart: endings a word of a name of several words takes in the text (an adjective's case ending:
+	// "Нижнем Новгороде", "Петропавловске-Камчатском"), and the ending in the gazetteer; with inflect, they are
+	// undone on each word of such a name
+	inflectPart [][2]string
+	// heads holds the first word (or character) of every phrase of city, flee and arrive: phrase reads on
+	// only from one of them
+	heads map[string]bool
 }
 
 // Resolver places events: it reads the places a sentence names and looks them up in the gazetteer.
@@ -85,9 +97,9 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}}
 		// the classes that are sets of words
-		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near}
+		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -145,22 +157,29 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 						}
 						l.article[text.Fold(from)] = text.Fold(to)
 					}
-				case "inflect", "cityadjective":
+				case "inflect", "cityadjective", "inflectpart":
 					for _, w := range words {
 						from, to, ok := strings.Cut(w, ">")
 						if !ok || from == "" {
 							errs = append(errs, ln.Errorf("want ending>ending, got %q", w))
 							continue
 						}
-						if ln.Fields[0] == "inflect" {
+						switch ln.Fields[0] {
+						case "inflect":
 							l.inflect = append(l.inflect, [2]string{text.Fold(from), text.Fold(to)})
 							l.inflectSpace = l.inflectSpace || strings.Contains(from+to, " ")
-						} else {
+						case "inflectpart":
+							if strings.Contains(from+to, " ") {
+								errs = append(errs, ln.Errorf("want an ending of one word, got %q", w))
+								continue
+							}
+							l.inflectPart = append(l.inflectPart, [2]string{text.Fold(from), text.Fold(to)})
+						default:
 							l.cityAdj = append(l.cityAdj, [2]string{text.Fold(from), text.Fold(to)})
 						}
 					}
 				default:
-					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, after, article, capitals, cityadjective, sound, home, own or inflect)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
+					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, after, article, capitals, cityadjective, sound, home, own, inflect or inflectpart)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
 				}
 			}
 		}
@@ -188,6 +207,16 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 				if ln.Fields[0] == "month" || ln.Fields[0] == "weekday" {
 					add(l.never, ln.Fields[1:])
 				}
+			}
+		}
+		l.heads = map[string]bool{}
+		for _, set := range []map[string]bool{l.city, l.flee, l.arrive} {
+			for w := range set {
+				head, _, _ := strings.Cut(w, " ")
+				if r, n := utf8.DecodeRuneInString(head); unicode.Is(unicode.Han, r) {
+					head = head[:n]
+				}
+				l.heads[head] = true
 			}
 		}
 		if len(l.where) > 0 {
@@ -408,10 +437,17 @@ func (c *article) overlapping(start, end int) []dyad.ActorMention {
 // capitals, then a comma, a bracket or a dash ("QUITO (EFE) -", "ISLAMABAD, 9 giu. (AGI) -", "БАКУ, 11 окт —").
 var datelineRe = regexp.MustCompile(`^\s*(?:\([^()\n]{1,40}\)\s*[-–—]+\s*)?(\p{Lu}[\p{Lu}\p{M}'’]+(?:[ .\-]\p{Lu}[\p{Lu}\p{M}'’]*){0,4})\s*(?:,|\(|[-–—]+\s)`)
 
+// datelineTitleRe is a dateline whose place is written as a name, not in capitals: then a comma, a short
+// date and the agency in brackets must follow, then a dash ("Luanda, 11 mar (Lusa) - ", "Maputo, 15 mar (Lusa) -").
+var datelineTitleRe = regexp.MustCompile(`^\s*(\p{Lu}[\p{L}\p{M}'’]+(?:[ \-][\p{L}\p{M}'’]+){0,3}),\s*[^()\n,]{1,25}\([^()\n]{2,20}\)\s*[-–—]+\s`)
+
 // textDateline returns the place of the dateline a text opens with and the byte offset where the dateline
 // ends (after its dash, when one follows within maxDateline bytes: "ĐÀ LẠT (TTXVN) - "), or 0.
 func textDateline(t string) (string, int) {
 	m := datelineRe.FindStringSubmatchIndex(t)
+	if m == nil {
+		m = datelineTitleRe.FindStringSubmatchIndex(t)
+	}
 	if m == nil || utf8.RuneCountInString(t[m[2]:m[3]]) < 3 {
 		return "", 0
 	}
@@ -474,6 +510,8 @@ type candidate struct {
 	word       int     // byte offset of the place word before it (candidates), else 0
 	qualified  bool    // a country or region after its comma or in brackets places it (bare)
 	route      bool    // the end of a route whose start a `from` word names right before: "из Сочи в Омск" (candidates)
+	fled       bool    // where people flee from: a `flee` word comes right before ("fleeing the fighting in Khartoum")
+	chained    bool    // a city read after its country or region and a city word ("俄罗斯南部城市罗斯托夫"): a city whatever its size
 	places     []int32 // what it may be
 	key        string
 }
@@ -490,14 +528,14 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 				cands = []candidate{d}
 			}
 		}
-		if !slices.ContainsFunc(cands, r.isCity) {
-			// no city after a place word: a city the sentence names all the same ("the streets of Porto
-			// Alegre", "Hải Phòng", "郑州市"), rather than the lead's or the dateline's, and rather than a country
-			// or region a place word names when the city lies in it ("colline di Valparaíso, in Cile"; not "in
-			// Albania ... firmato da Roma e Tirana")
+		if !slices.ContainsFunc(cands, func(cd candidate) bool { return r.isCity(cd) && !cd.fled }) {
+			// no city after a place word (but one people flee from): a city the sentence names all the same ("the
+			// streets of Porto Alegre", "Hải Phòng", "郑州市"), rather than the lead's or the dateline's, and rather
+			// than a country or region a place word names when the city lies in it ("colline di Valparaíso, in
+			// Cile"; not "in Albania ... firmato da Roma e Tirana")
 			bare := slices.Clone(r.bare(c, start, end))
-			if len(cands) > 0 {
-				bare = slices.DeleteFunc(bare, func(b candidate) bool { return !r.inAny(b, cands) })
+			if area := slices.DeleteFunc(slices.Clone(cands), func(cd candidate) bool { return cd.fled }); len(area) > 0 {
+				bare = slices.DeleteFunc(bare, func(b candidate) bool { return !r.inAny(b, area) })
 			}
 			cands = append(cands, bare...)
 		}
@@ -523,6 +561,11 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 					cands[i] = b // "Kupiansk, in Ukraine's Kharkiv region"
 				}
 			}
+		}
+		// a place people flee from is no place of the event when the sentence names another ("fleeing the
+		// fighting in Khartoum reached Port Sudan", "que fugiram dos ataques em Palma chegou ... a Pemba")
+		if slices.ContainsFunc(cands, func(cd candidate) bool { return !cd.fled }) {
+			cands = slices.DeleteFunc(cands, func(cd candidate) bool { return cd.fled })
 		}
 		if slices.ContainsFunc(cands, r.isCity) {
 			cands = slices.DeleteFunc(cands, func(cd candidate) bool { return !r.isCity(cd) })
@@ -606,26 +649,42 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 				cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision != City })
 				cd.word = toks[k].Start
 				cd.route = r.routeEnd(c, toks, k)
+				cd.fled = lg.fled(toks, k)
 				out = append(out, cd)
 			}
 			continue
 		}
-		if n := lg.words(lg.where, toks, k); n == 0 {
-			continue
-		} else {
-			k += n - 1
+		// a place word, or a `to` word after an arrival's verb ("llegaron el viernes a Melilla", "đã đến Port
+		// Sudan")
+		k0 := k
+		n := lg.words(lg.where, toks, k)
+		if n == 0 && len(lg.arrive) > 0 {
+			if m := lg.words(lg.to, toks, k); m > 0 && lg.arriving(toks, k) {
+				n = m
+			}
 		}
+		if n == 0 {
+			continue
+		}
+		k += n - 1
 		if k > 0 && lg.away[toks[k-1].Fold] && !near(toks[max(k-4, 0):k], trigger) {
 			break // this place and those after it ("puis au Cambodge") are where the trip goes on
 		}
 		// the place right after the word, else after the words skipped ("en La Paz", "in the Hague" both read),
 		// adjectives ("im polnischen Oświęcim", "в подмосковном Красногорске", "in eastern Libya") and city words
 		// with a genitive after them ("in the southern city of Basra", "tại thủ đô Nay Pyi Taw")
+		// held: a region or country read before a city word, the place when no name follows ("在乌克兰东部")
+		var held *candidate
 		for j, n := k+1, 0; j < len(toks) && n <= maxSkipped; j, n = j+1, n+1 {
 			if cd, ok := r.at(c, toks, j); ok {
 				// a region or country before a city word says what kind of city: "in the Red Sea port city of
 				// Hodeidah" (Red Sea, a region of Egypt), "in the Black Sea port of Novorossiysk"
 				if i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end }); !r.isCity(cd) && i > j && lg.cityWords(toks, i) > 0 {
+					if held == nil && !r.longer(c, toks, cd.end) {
+						cd.word = toks[k].Start
+						cd.fled = lg.fled(toks, k0)
+						held = &cd
+					}
 					j = i - 1
 					continue
 				}
@@ -636,7 +695,9 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 				if !r.longer(c, toks, cd.end) {
 					cd.word = toks[k].Start
 					cd.route = r.routeEnd(c, toks, k)
+					cd.fled = lg.fled(toks, k0)
 					out = append(out, cd)
+					held = nil
 				}
 				k = j
 				break
@@ -644,7 +705,9 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 			// a city's adjective: "in der Dresdner Frauenkirche", "в казанской школе"
 			if cd, ok := r.cityAdjective(c, toks[j]); ok {
 				cd.word = toks[k].Start
+				cd.fled = lg.fled(toks, k0)
 				out = append(out, cd)
+				held = nil
 				k = j
 				break
 			}
@@ -665,6 +728,9 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 			if !lg.skip[t.Fold] && !lg.skip[t.Fold+"'"] && !lg.adjective(t) {
 				break
 			}
+		}
+		if held != nil {
+			out = append(out, *held)
 		}
 	}
 	return out
@@ -861,6 +927,100 @@ func (l *lang) afterAt(toks []text.Token, j int) bool {
 	return false
 }
 
+// maxFlee bounds the tokens between a `flee` word and the place word (or name) of the place fled from:
+// "auf der Flucht vor den Kämpfen in Mariupol", "op de vlucht voor de beschietingen in Charkiv".
+const maxFlee = 6
+
+// fled reports whether a `flee` word of the language comes within maxFlee tokens before token k, in the same
+// clause: no punctuation between, and no other name (a capitalised word, where the language writes its nouns
+// in lower case: "fleeing Khartoum to Port Sudan") or, where capitals tell nothing (German nouns, Chinese),
+// no `to` word ("auf der Flucht aus Mariupol nach Saporischschja", "逃离喀土穆前往苏丹港").
+func (l *lang) fled(toks []text.Token, k int) bool {
+	if len(l.flee) == 0 {
+		return false
+	}
+	for m := k - 1; m >= 0 && m >= k-maxFlee; m-- {
+		t := toks[m]
+		if !t.IsWord() {
+			if strings.ContainsAny(t.Text, clausePunct) {
+				return false
+			}
+			continue
+		}
+		if n := l.phrase(l.flee, toks, m); n > 0 && m+n <= k {
+			return true
+		}
+		first, _ := utf8.DecodeRuneInString(t.Text)
+		if l.capNoun || unicode.Is(unicode.Han, first) {
+			if l.to[t.Fold] || l.words(l.to, toks, m) > 0 {
+				return false
+			}
+		} else if t.IsCapitalized() && !sentenceStartTok(toks, m) {
+			return false
+		}
+	}
+	return false
+}
+
+// sentenceStartTok reports whether token m opens the tokens' text or follows a full stop.
+func sentenceStartTok(toks []text.Token, m int) bool {
+	return m == 0 || strings.ContainsAny(toks[m-1].Text, ".!?")
+}
+
+// clausePunct is the punctuation that ends a clause.
+const clausePunct = ",.;:!?()，。；：！？"
+
+// maxArrive bounds the tokens between an arrival's verb and the `to` word of its place: "llegaron el viernes
+// a Melilla", "chegaram de barco a Pemba".
+const maxArrive = 5
+
+// arriving reports whether the `to` word at token k follows an `arrive` word of the language within
+// maxArrive tokens in the same clause, or is one ("đến" of Vietnamese).
+func (l *lang) arriving(toks []text.Token, k int) bool {
+	if len(l.arrive) == 0 {
+		return false
+	}
+	for m := k; m >= 0 && m >= k-maxArrive; m-- {
+		if !toks[m].IsWord() {
+			if strings.ContainsAny(toks[m].Text, clausePunct) {
+				return false
+			}
+			continue
+		}
+		if n := l.phrase(l.arrive, toks, m); n > 0 && m+n <= k+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// phrase returns how many tokens from j make a phrase of set (words joined by a space; characters without
+// one), up to three, or 0.
+func (l *lang) phrase(set map[string]bool, toks []text.Token, j int) int {
+	if !l.heads[toks[j].Fold] {
+		return 0
+	}
+	if set[toks[j].Fold] {
+		return 1
+	}
+	key, han := "", ""
+	for n := 1; n <= 3 && j+n <= len(toks); n++ {
+		t := toks[j+n-1]
+		if !t.IsWord() {
+			return 0
+		}
+		if n > 1 {
+			key += " "
+		}
+		key += t.Fold
+		han += t.Fold
+		if set[key] || set[han] {
+			return n
+		}
+	}
+	return 0
+}
+
 // cityAdjective reads a city's adjective (a word no actor mention covers: not a demonym), in either case: the
 // word, or the word less one of the language's adjective endings, ending in the adjective ending of a
 // `cityadjective` rule of the language, whose city ending makes the name of a city of bareMinPopulation or
@@ -982,22 +1142,7 @@ func (l *lang) cityWords(toks []text.Token, j int) int {
 	if len(l.city) == 0 {
 		return 0
 	}
-	key, han := "", ""
-	for n := 1; n <= 3 && j+n <= len(toks); n++ {
-		t := toks[j+n-1]
-		if !t.IsWord() {
-			return 0
-		}
-		if n > 1 {
-			key += " "
-		}
-		key += t.Fold
-		han += t.Fold
-		if l.city[key] || l.city[han] {
-			return n
-		}
-	}
-	return 0
+	return l.phrase(l.city, toks, j)
 }
 
 // longer reports whether a place name that ends at byte offset end after a place word is the start of a
@@ -1099,7 +1244,7 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 		// "GAROUA"): there a one-word name is read only as a city of bareMinPopulation, or one an apposition
 		// says is a city ("Kharkiv came under fire", "Белгород подвергся обстрелу", "Erbil, de hoofdstad van")
 		opens := !han && t.Text != strings.ToUpper(t.Text) && (sentenceStart(c.a.Text, t.Start) || t.Start == c.dlEnd)
-		small := oneWord && (opens || !c.lg.of[elided(t.Text)] && (j == 0 || !c.lg.of[toks[j-1].Fold])) && !c.lg.apposition(toks, next)
+		small := oneWord && !cd.chained && (opens || !c.lg.of[elided(t.Text)] && (j == 0 || !c.lg.of[toks[j-1].Fold])) && !c.lg.apposition(toks, next)
 		cities := slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision != City })
 		cd.places = slices.DeleteFunc(slices.Clone(cities), func(id int32) bool {
 			return small && r.g.places[id].Population < bareMinPopulation
@@ -1114,6 +1259,7 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 			continue
 		}
 		cd.word = -1
+		cd.fled = c.lg.fled(toks, j)
 		out = append(out, cd)
 		if next < 0 {
 			break
@@ -1237,9 +1383,19 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 	// many words (an inflected ending replaces the end of the last word: the first word and the count stay); a
 	// single word is always looked up, inflected or not. The keys of n words are the prefixes of the key of
 	// them all, made once.
+	// (a language that inflects each word of a name, "Нижнем Новгороде", counts the words of the first word's
+	// uninflected forms too)
+	var firsts []string
 	if len(words) > 1 && !c.lg.inflectSpace {
 		if w := toks[words[0]].Fold; !strings.Contains(w, " ") {
-			words = words[:max(1, min(len(words), r.g.wordsAfter(w)))]
+			most := r.g.wordsAfter(w)
+			if len(c.lg.inflectPart) > 0 {
+				firsts = c.lg.uninflected(w)
+				for _, f := range firsts {
+					most = max(most, r.g.wordsAfter(f))
+				}
+			}
+			words = words[:max(1, min(len(words), most))]
 		}
 	}
 	var kb strings.Builder
@@ -1270,6 +1426,29 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 				}
 			}
 		}
+		// each word of a name of several words inflected: "Нижнем Новгороде" (Нижний Новгород),
+		// "Петропавловске-Камчатском", "Комсомольске-на-Амуре" (the words between the first and the last as written)
+		if cd.places == nil && n > 1 && len(firsts) > 0 {
+			middle := ""
+			if n > 2 {
+				middle = " " + full[ends[0]+1:ends[n-2]]
+			}
+			lasts := c.lg.uninflected(toks[words[n-1]].Fold)
+		parts:
+			for _, f := range append([]string{toks[words[0]].Fold}, firsts...) {
+				if r.g.wordsAfter(f) < n {
+					continue
+				}
+				for _, l := range append([]string{toks[words[n-1]].Fold}, lasts...) {
+					if k := f + middle + " " + l; k != key {
+						if ids := r.g.names[k]; len(ids) > 0 {
+							cd = candidate{start: t.Start, end: toks[words[n-1]].End, places: ids, key: k}
+							break parts
+						}
+					}
+				}
+			}
+		}
 	}
 	// a city the gazetteer names with its article, which a preposition before it holds: "au Mans" (Le Mans),
 	// "all'Aquila", "dell'Aquila" (L'Aquila), "du Cap" (Le Cap)
@@ -1296,6 +1475,21 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 	if cd.places != nil && len(c.own()) > 0 && !han && !strings.Contains(cd.key, " ") && hasMark(t.Text) &&
 		!r.g.isMarked(strings.ToLower(t.Text)) && !slices.ContainsFunc(cd.places, func(id int32) bool { return slices.Contains(c.own(), r.g.places[id].Country2) }) {
 		cd = candidate{}
+	}
+	// a region right before one of its cities, as Chinese writes them, names the city: "加利福尼亚州圣地亚哥",
+	// "掸邦北部重镇腊戍" (past the words of the class city: 州, 北部, 重镇)
+	if han && cd.places != nil && !r.isCity(cd) {
+		var regions []string
+		for _, id := range cd.places {
+			if p := r.g.places[id]; p.Precision == Admin1 {
+				regions = append(regions, p.ID)
+			}
+		}
+		if len(regions) > 0 {
+			if city, ok := r.cityAfter(c, toks, cd.end, func(p Place) bool { return slices.Contains(regions, p.Admin1) }); ok {
+				cd = city
+			}
+		}
 	}
 	// a country the actor stage found here, unless the gazetteer reads a longer name ("Mexico City")
 	for _, m := range c.ms {
@@ -1333,7 +1527,8 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 		cd = candidate{start: m.Start, end: m.End, places: []int32{ci}, key: Key(m.Text)}
 		// a country (or its adjective) right before one of its cities names the city: "阿联酋迪拜", "塔吉克斯坦首都
 		// 杜尚别", "im polnischen Oświęcim"
-		if city, ok := r.cityAfter(c, toks, m.End, m.Actor.Country); ok {
+		cc := m.Actor.Country
+		if city, ok := r.cityAfter(c, toks, m.End, func(p Place) bool { return p.Country == cc }); ok {
 			cd = city
 		}
 		break
@@ -1392,6 +1587,20 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 		}
 	}
 	return cd, true
+}
+
+// uninflected returns the forms of a folded word with one of the language's inflect or inflectpart endings
+// undone.
+func (l *lang) uninflected(w string) []string {
+	var out []string
+	for _, rules := range [][][2]string{l.inflect, l.inflectPart} {
+		for _, in := range rules {
+			if s, ok := strings.CutSuffix(w, in[0]); ok && s != "" {
+				out = append(out, s+in[1])
+			}
+		}
+	}
+	return out
 }
 
 // agentAt reports whether an actor mention that is not a country's (a person, a body) starts at token i or
@@ -1593,11 +1802,12 @@ func (r *Resolver) clause(c *article, toks []text.Token, ids []int32) []int32 {
 	return ids
 }
 
-// cityAfter reads a city of country cc that starts right after byte offset end, past skip words and words
-// of the class city ("首都", "thủ đô").
-func (r *Resolver) cityAfter(c *article, toks []text.Token, end int, cc string) (candidate, bool) {
+// cityAfter reads a city (one that in says lies in the country or region before it) that starts right after
+// byte offset end, past skip words and words of the class city ("首都", "thủ đô", "南部", "城市"): a city
+// whatever its size (chained), since the words before it say it is one.
+func (r *Resolver) cityAfter(c *article, toks []text.Token, end int, in func(Place) bool) (candidate, bool) {
 	k := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= end })
-	for n := 0; k >= 0 && k < len(toks) && n < 3; n++ {
+	for n := 0; k >= 0 && k < len(toks) && n < 4; n++ {
 		t := toks[k]
 		if c.lg.skip[t.Fold] {
 			k++
@@ -1617,8 +1827,9 @@ func (r *Resolver) cityAfter(c *article, toks []text.Token, end int, cc string) 
 		}
 		cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool {
 			p := r.g.places[id]
-			return p.Precision != City || p.Country != cc
+			return p.Precision != City || !in(p)
 		})
+		cd.chained = true
 		return cd, len(cd.places) > 0
 	}
 	return candidate{}, false

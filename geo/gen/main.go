@@ -141,6 +141,16 @@ func run(src, admin1, out string, minPop int) error {
 	if err := sc.Err(); err != nil {
 		return err
 	}
+	// a small place kept for an aliases line is left out when a place kept for its size (or as a seat) has its
+	// name in that country: the line names that one ("US | Dallas" is Dallas, Texas, not a Dallas of Georgia)
+	small := func(p *place) bool { return p.pop < minPop && p.feat != "PPLC" && p.feat != "PPLA" && p.feat != "PPLG" }
+	big := map[string]bool{}
+	for _, p := range kept {
+		if !small(p) {
+			big[p.cc+" "+key(p.name)] = true
+		}
+	}
+	kept = slices.DeleteFunc(kept, func(p *place) bool { return small(p) && big[p.cc+" "+key(p.name)] })
 	// the biggest place first: a name that several places share is looked up in this order
 	slices.SortStableFunc(kept, func(a, b *place) int { return cmp.Or(cmp.Compare(b.pop, a.pop), cmp.Compare(a.id, b.id)) })
 	if err := ourNames(set, kept, iso3); err != nil {
