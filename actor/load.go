@@ -330,6 +330,7 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 	d.indexSpellings()
 	d.owner = nil
 	d.m.trim()
+	d.m.compact()
 	return d, errs
 }
 

@@ -90,7 +90,12 @@ type lang struct {
 	lazyOnce sync.Once
 	lazyErrs []error
 	sets     map[string][]alt
-	cb       *cameo.Codebook
+	// reversed holds, while patterns load, the reversed alternatives of the word sets used before a trigger
+	// (shareReversed)
+	reversed map[sliceKey][]alt
+	// arenas are where compactAlts moved the words of the patterns' alternatives
+	arenas []arenaBounds
+	cb     *cameo.Codebook
 	// keepMarks matches words lower-cased but with their diacritics (option keep-marks), for languages
 	// where marks tell words apart (Vietnamese "thăm" visit, "tham" take part).
 	keepMarks bool
@@ -579,6 +584,8 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 		for n := range lg.prefixLens() {
 			lg.preLens = append(lg.preLens, n)
 		}
+		lg.reversed = nil
+		lg.compactAlts(0)
 		return lg, errs
 	}
 }
@@ -593,6 +600,7 @@ func (lg *lang) ensure() {
 		return
 	}
 	lg.lazyOnce.Do(func() {
+		eager := len(lg.patterns)
 		for _, f := range lg.lazy {
 			for l := range f.Lines() {
 				if strings.HasPrefix(l.Fields[0], "@") {
@@ -620,6 +628,8 @@ func (lg *lang) ensure() {
 			lg.preLens = append(lg.preLens, n)
 		}
 		lg.sets = nil
+		lg.reversed = nil
+		lg.compactAlts(eager)
 	})
 }
 
@@ -924,6 +934,7 @@ func (lg *lang) parseElem(w string, sets map[string][]alt) (elem, error) {
 func (lg *lang) addPattern(pt *pattern) {
 	idx := len(lg.patterns)
 	lg.patterns = append(lg.patterns, pt)
+	lg.shareReversed(pt)
 	for i, e := range pt.elems {
 		if e.kind != kLit || e.optional || e.poss || i == pt.anchor {
 			continue // the trigger is found through the anchors; the possessive 's may match no word
@@ -1068,4 +1079,27 @@ func hasLetter(s string) bool {
 		}
 	}
 	return false
+}
+
+// shareReversed makes the patterns that use one word set before their trigger share one reversed copy of its
+// alternatives. pattern.finish reverses the multi-word alternatives of each element left of the trigger for
+// the walk leftwards, one copy a pattern; the elements of all the patterns that use a synonym set (hundreds,
+// in the imported layer) share the set's slice, so its reversed copy is the same for all of them. The copy is
+// read only. lang.reversed is needed only while the patterns load.
+func (lg *lang) shareReversed(pt *pattern) {
+	for j := range pt.left {
+		d := &pt.left[j]
+		if len(d.alts) == 0 || len(d.dalts) != len(d.alts) || &d.dalts[0] == &d.alts[0] {
+			continue // nothing reversed: the element walks its own alternatives
+		}
+		k := sliceKey{&d.alts[0], len(d.alts)}
+		if r, ok := lg.reversed[k]; ok {
+			d.dalts = r
+			continue
+		}
+		if lg.reversed == nil {
+			lg.reversed = map[sliceKey][]alt{}
+		}
+		lg.reversed[k] = d.dalts
+	}
 }

@@ -85,7 +85,46 @@ func Load(set *packs.Set) (*Gazetteer, []error) {
 	if len(g.places) == 0 && len(errs) == 0 {
 		errs = append(errs, &packs.Error{File: "packs/data/" + GazetteerPath, Err: errEmpty})
 	}
+	g.compact()
 	return g, errs
+}
+
+// compact packs, once the gazetteer is loaded, the keys of its names into one string and their places into
+// one slice, and points each place's primary key into that string. The gazetteer lives as long as the process
+// and the collector marks it at every cycle: some 130,000 keys and as many slices of one or two places were
+// each an object of their own. The maps hold the same keys and places, in the same order; a name added later
+// (Gazetteer.name) appends to a full slice, which copies it first.
+func (g *Gazetteer) compact() {
+	size, n := 0, 0
+	for k, ids := range g.names {
+		size += len(k)
+		n += len(ids)
+	}
+	type span struct{ key, ids [2]int }
+	spans := make([]span, 0, len(g.names))
+	var b strings.Builder
+	b.Grow(size)
+	all := make([]int32, 0, n)
+	for k, ids := range g.names {
+		spans = append(spans, span{key: [2]int{b.Len(), b.Len() + len(k)}, ids: [2]int{len(all), len(all) + len(ids)}})
+		b.WriteString(k)
+		all = append(all, ids...)
+	}
+	keys := b.String()
+	names := make(map[string][]int32, len(spans))
+	for _, sp := range spans {
+		names[keys[sp.key[0]:sp.key[1]]] = all[sp.ids[0]:sp.ids[1]:sp.ids[1]]
+	}
+	g.names = names
+	at := make(map[string]int, len(spans)) // key -> its offset in keys, for the primary keys
+	for _, sp := range spans {
+		at[keys[sp.key[0]:sp.key[1]]] = sp.key[0]
+	}
+	for i, k := range g.primary {
+		if o, ok := at[k]; ok {
+			g.primary[i] = keys[o : o+len(k)]
+		}
+	}
 }
 
 type loadError string
