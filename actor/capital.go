@@ -45,7 +45,7 @@ func (r *resolver) capitals() {
 		slices.SortStableFunc(r.out, byStart)
 	}
 	conn := r.conns()
-	added := false
+	var added []dyad.ActorMention // by Start, as i rises
 	for i := 0; i < len(r.toks); i++ {
 		t := r.toks[i]
 		if !t.word || !t.cap || taken[i] || (t.upper && len(t.fold) > 3) {
@@ -63,7 +63,7 @@ func (r *resolver) capitals() {
 			if slices.Contains(taken[i:j], true) {
 				continue
 			}
-			c, ok := r.d.capitals[placeKey(r.toks[i:j])]
+			c, ok := r.d.capitals[string(r.placeKeyOf(i, j))]
 			if !ok || !r.toks[j-1].word {
 				continue
 			}
@@ -73,15 +73,30 @@ func (r *resolver) capitals() {
 			e := r.d.actors[c]
 			ref := dyad.ActorRef{ID: e.ID, Name: e.Name, Type: e.Type, Country: e.Country, Sector: "GOV", Code: e.Code + "GOV"}
 			s, en := r.toks[i].start, r.toks[j-1].end
-			r.out = append(r.out, dyad.ActorMention{Start: s, End: en, Text: r.a.Text[s:en], Actor: ref, Via: "capital"})
-			added = true
+			added = append(added, dyad.ActorMention{Start: s, End: en, Text: r.a.Text[s:en], Actor: ref, Via: "capital"})
 			i = j - 1
 			break
 		}
 	}
-	if added {
-		slices.SortStableFunc(r.out, byStart)
+	if len(added) > 0 {
+		r.out = mergeByStart(r.out, added)
 	}
+}
+
+// mergeByStart merges b into a, both sorted by Start, as a stable sort of a followed by b would: at an equal
+// Start a's mention comes first. A stable sort of the whole list for each article took 5% of Recognize on a
+// long text.
+func mergeByStart(a, b []dyad.ActorMention) []dyad.ActorMention {
+	i, j := len(a)-1, len(b)-1
+	a = append(a, b...) // in place, from the end: the larger Start last, b's mention last of equal ones
+	for k := len(a) - 1; j >= 0; k-- {
+		if i >= 0 && a[i].Start > b[j].Start {
+			a[k], i = a[i], i-1
+		} else {
+			a[k], j = b[j], j-1
+		}
+	}
+	return a
 }
 
 // genitiveCapital reports whether word token i is a capital's genitive that actors/capitals lists beside the
@@ -181,8 +196,8 @@ func isSentenceEnd(s string) bool {
 
 // countryName returns the country whose name, or an oblique form of it in the demonyms of lang ("в
 // Грузии", "in Russlands"), is the folded key k.
-func (r *resolver) countryName(k, lang string) (int32, bool) {
-	if nd, ok := r.d.m.keys[k]; ok {
+func (r *resolver) countryName(k []byte, lang string) (int32, bool) {
+	if nd, ok := r.d.m.keys[string(k)]; ok {
 		for _, pi := range r.d.m.nodes[nd].pats {
 			p := r.d.m.pats[pi]
 			if p.kind == kindName && r.d.actors[p.ref].Type == dyad.TypeCountry || p.kind == kindDemonym && p.lang == lang && p.flags&flagCap != 0 {

@@ -156,9 +156,13 @@ func (d *Dictionary) markCompounds(toks []tok, lang string, useLang bool) {
 			langs = append(langs, l)
 		}
 	}
+	shortSets := make([]map[string]bool, len(langs))
+	for k, l := range langs {
+		shortSets[k] = d.short[l]
+	}
 	isShort := func(f string) bool {
-		for _, l := range langs {
-			if d.short[l][f] {
+		for _, m := range shortSets {
+			if m[f] {
 				return true
 			}
 		}
@@ -178,15 +182,16 @@ func (d *Dictionary) markCompounds(toks []tok, lang string, useLang bool) {
 		if n, found := d.m.key(&toks[k]); found {
 			for _, pi := range d.m.nodes[n].pats {
 				p := d.m.pats[pi]
-				if (p.kind == kindName && d.actors[p.ref].Type == dyad.TypeCountry || p.kind == kindDemonym && p.flags&flagShort == 0) && len(d.allowed([]int32{pi}, toks[k:k+1], lang, useLang)) > 0 {
+				if (p.kind == kindName && d.actors[p.ref].Type == dyad.TypeCountry || p.kind == kindDemonym && p.flags&flagShort == 0) && d.passes(pi, toks[k:k+1], lang, useLang) { // allowed on pi alone
 					return false, true
 				}
 			}
 		}
 		return false, false
 	}
+	var run []int
 	for i := 0; i < len(toks); {
-		var run []int
+		run = run[:0]
 		shorts := 0
 		k := i
 		for k < len(toks) {

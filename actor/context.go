@@ -299,8 +299,8 @@ func (r *resolver) sentencePlace(start, end int) (int32, string) {
 			if gc >= 0 && gn > n {
 				break // a longer name of the whole gazetteer wins ("Santiago de Cuba")
 			}
-			k := placeKey(r.toks[i : i+n])
-			c, ok := r.d.places[k]
+			k := r.placeKeyOf(i, i+n)
+			c, ok := r.d.places[string(k)]
 			if !ok && kind == 0 {
 				c, ok = r.countryName(k, r.lang)
 			}
@@ -501,7 +501,7 @@ func (r *resolver) namedCountries() map[int32]bool {
 			continue
 		}
 		for n := min(3, len(r.toks)-i); n > 0; n-- {
-			if c, ok := r.d.places[placeKey(r.toks[i:i+n])]; ok {
+			if c, ok := r.d.places[string(r.placeKeyOf(i, i+n))]; ok {
 				r.named[c] = true
 				break
 			}

@@ -923,17 +923,34 @@ func (d *Dictionary) knownPlace(key string, gazetteer bool) bool {
 
 // placeKey joins the folded word tokens of a place name.
 func placeKey(toks []tok) string {
-	var b strings.Builder
-	for _, t := range toks {
-		if !t.word {
+	words, last := 0, 0
+	for k := range toks {
+		if toks[k].word {
+			words, last = words+1, k
+		}
+	}
+	switch words {
+	case 0:
+		return ""
+	case 1:
+		return toks[last].fold // no string built for one word
+	}
+	return string(appendPlaceKey(nil, toks))
+}
+
+// appendPlaceKey appends placeKey(toks) to b: a look-up with string(b) in a map builds no string.
+func appendPlaceKey(b []byte, toks []tok) []byte {
+	start := len(b)
+	for k := range toks {
+		if !toks[k].word {
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if len(b) > start {
+			b = append(b, ' ')
 		}
-		b.WriteString(t.fold)
+		b = append(b, toks[k].fold...)
 	}
-	return b.String()
+	return b
 }
 
 func (d *Dictionary) loadDemonyms(f packs.File) []error {
@@ -1078,22 +1095,22 @@ func (d *Dictionary) holdsAgent(toks []tok, lang string, person bool) bool {
 	if len(toks) < 2 {
 		return false
 	}
-	var b strings.Builder
+	b := make([]byte, 0, 64) // the key, joined in place: a map look-up with string(b) builds no string
 	for i := range toks {
-		b.Reset()
+		b = b[:0]
 		for j := i; j < len(toks); j++ {
 			if j > i {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
-			b.WriteString(toks[j].fold)
-			n, ok := d.m.keys[b.String()]
+			b = append(b, toks[j].fold...)
+			n, ok := d.m.keys[string(b)]
 			if !ok {
 				break
 			}
 			for _, pi := range d.m.nodes[n].pats {
 				p := d.m.pats[pi]
 				if p.kind == kindAgent && (person && d.agents[p.ref].person || !person && p.lang == lang) {
-					if o, ok := d.owner[b.String()]; ok && o.layer < d.layer {
+					if o, ok := d.owner[string(b)]; ok && o.layer < d.layer {
 						return true
 					}
 				}

@@ -64,16 +64,20 @@ type mnode struct {
 func (m *matcher) walk(toks []tok, i int, buf []byte) iter.Seq2[int, *mnode] {
 	return func(yield func(int, *mnode) bool) {
 		prefix := len(buf) > 0
+		pending := false // toks[i].fold is not in buf yet: its node came from toks[i].node
 		for j := i; j < len(toks) && j-i < m.maxLen; j++ {
-			if j > i || prefix {
-				buf = append(buf, ' ')
-			}
-			buf = append(buf, toks[j].fold...)
 			var n int32
 			var ok bool
 			if c := toks[j].node; j == i && !prefix && c != 0 {
-				n, ok = c-1, c > 0
+				n, ok, pending = c-1, c > 0, true // most walks end here, so nothing is copied into buf
 			} else {
+				if pending {
+					buf, pending = append(buf, toks[i].fold...), false
+				}
+				if j > i || prefix {
+					buf = append(buf, ' ')
+				}
+				buf = append(buf, toks[j].fold...)
 				n, ok = m.keys[string(buf)]
 			}
 			if !ok {
@@ -193,45 +197,56 @@ func (d *Dictionary) fromTokens(tt []text.Token, split bool) []tok {
 	return d.appendTokens(make([]tok, 0, len(tt)), tt, split)
 }
 
-// maxKeptToks is the largest []tok buffer RecognizeTokens keeps for the next article (about 1.5 MB).
-const maxKeptToks = 1 << 15
+// maxKeptToks is the largest []tok buffer Recognize keeps for the next article: 262,144 tokens (16 MB), the
+// tokens of about 1.3 MB of text. A new buffer for each long text cost more than the rest of tokenizing it
+// (the memory is zeroed, and first touched, each time); the buffer of a longer text is not kept.
+const maxKeptToks = 1 << 18
 
 // appendTokens is fromTokens appending to out.
 func (d *Dictionary) appendTokens(out []tok, tt []text.Token, split bool) []tok {
+	// one token each, more only where a glued token is split: growing the slice by doubling copied every
+	// token (and its strings, under write barriers) over again, a third of Recognize on a long text
+	out = slices.Grow(out, len(tt))
 	for _, t := range tt {
-		start, end, raw, fold := t.Start, t.End, t.Text, t.Fold
-		if strings.IndexByte(fold, '\'') > 0 {
-			if k := strings.IndexByte(fold, '\''); d.elision[fold[:k+1]] && k+1 < len(fold) {
-				if p := apostrophe(raw); p >= 0 {
-					start += p
-					raw = raw[p:]
-					fold = fold[k+1:]
-				}
-			}
-			if len(fold) > 2 && strings.HasSuffix(fold, "'s") {
-				if p := lastApostrophe(raw); p > 0 {
-					end = start + p
-					raw = raw[:p]
-					fold = fold[:len(fold)-2]
-				}
-			}
-		}
-		if split && len(raw) > 2 {
-			if cuts := camelCuts(raw); cuts != nil {
-				if _, known := d.m.keys[fold]; !known {
-					prev := 0
-					for _, c := range append(cuts, len(raw)) {
-						out = append(out, makeTok(start+prev, start+c, raw[prev:c], text.Fold(raw[prev:c]), true))
-						prev = c
-					}
-					continue
-				}
-			}
-		}
-		out = append(out, makeTok(start, end, raw, fold, false))
+		out = d.appendTok(out, t, split)
 	}
 	markInner(out)
 	return out
+}
+
+// appendTok appends the match tokens of text token t to out: appendTokens for one token, but for markInner,
+// which the caller runs on the whole text's tokens.
+func (d *Dictionary) appendTok(out []tok, t text.Token, split bool) []tok {
+	start, end, raw, fold := t.Start, t.End, t.Text, t.Fold
+	if strings.IndexByte(fold, '\'') > 0 {
+		if k := strings.IndexByte(fold, '\''); d.elision[fold[:k+1]] && k+1 < len(fold) {
+			if p := apostrophe(raw); p >= 0 {
+				start += p
+				raw = raw[p:]
+				fold = fold[k+1:]
+			}
+		}
+		if len(fold) > 2 && strings.HasSuffix(fold, "'s") {
+			if p := lastApostrophe(raw); p > 0 {
+				end = start + p
+				raw = raw[:p]
+				fold = fold[:len(fold)-2]
+			}
+		}
+	}
+	if split && len(raw) > 2 {
+		if cuts := camelCuts(raw); cuts != nil {
+			if _, known := d.m.keys[fold]; !known {
+				prev := 0
+				for _, c := range append(cuts, len(raw)) {
+					out = append(out, makeTok(start+prev, start+c, raw[prev:c], text.Fold(raw[prev:c]), true))
+					prev = c
+				}
+				return out
+			}
+		}
+	}
+	return append(out, makeTok(start, end, raw, fold, false))
 }
 
 // markInner marks each word glued by a hyphen to a word on each side ("AU" in "PORT-AU-PRINCE").
@@ -250,6 +265,22 @@ func markInner(toks []tok) {
 
 func makeTok(start, end int, raw, fold string, camel bool) tok {
 	t := tok{start: start, end: end, raw: raw, fold: fold, upper: true, camel: camel}
+	if ascii(raw) { // the same tests on bytes, without a Unicode table look-up for each letter
+		for k := 0; k < len(raw); k++ {
+			c := raw[k]
+			lower, upper := c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z'
+			if lower || upper || c >= '0' && c <= '9' {
+				t.word = true
+			}
+			if lower {
+				t.upper = false
+			}
+			if k == 0 {
+				t.cap = upper
+			}
+		}
+		return t
+	}
 	first := true
 	for _, r := range raw {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -265,6 +296,26 @@ func makeTok(start, end int, raw, fold string, camel bool) tok {
 		}
 	}
 	return t
+}
+
+// ascii reports whether s is all ASCII.
+func ascii(s string) bool {
+	for k := 0; k < len(s); k++ {
+		if s[k] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// upperAfter reports whether ASCII s has a capital letter at byte k or later.
+func upperAfter(s string, k int) bool {
+	for ; k < len(s); k++ {
+		if s[k] >= 'A' && s[k] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // apostrophe returns the byte offset just after the first apostrophe of s, or -1.
@@ -292,6 +343,9 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' || r == '\u02
 // camelCuts returns the byte offsets where a lower-case letter is followed by an upper-case one, or nil.
 // A part shorter than three letters is not cut off, so "McDonald" and "DeSantis" stay whole.
 func camelCuts(s string) []int {
+	if ascii(s) && !upperAfter(s, 3) {
+		return nil // no capital after three letters: no cut (the common case, without a Unicode table)
+	}
 	var cuts []int
 	prevLower, run := false, 0
 	for i, r := range s {

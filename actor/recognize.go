@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -26,23 +27,45 @@ func (d *Dictionary) SetPlaces(f func(key, prefer string) (string, bool)) { d.pl
 // in the text, else today. A title without a country takes the country of a.Dateline when it names a place
 // or a country. Recognize is safe for concurrent use.
 func (d *Dictionary) Recognize(a *dyad.Article) []dyad.ActorMention {
-	return d.RecognizeTokens(a, text.Tokens(a.Text))
+	// the text's tokens straight into the match tokens, without a []text.Token between them
+	buf := d.tokBuf()
+	toks := slices.Grow((*buf)[:0], len(a.Text)/5) // text.Tokens' estimate
+	for t := range text.TokenSeq(a.Text) {
+		toks = d.appendTok(toks, t, true)
+	}
+	markInner(toks)
+	defer d.keepTokBuf(buf, toks)
+	return d.recognize(a, toks)
 }
 
 // RecognizeTokens is Recognize given the article text's text.Tokens, so that a later stage (the event
 // coder) can use the same tokens instead of making its own. It does not modify tt.
 func (d *Dictionary) RecognizeTokens(a *dyad.Article, tt []text.Token) []dyad.ActorMention {
+	buf := d.tokBuf()
+	toks := d.appendTokens((*buf)[:0], tt, true)
+	defer d.keepTokBuf(buf, toks)
+	return d.recognize(a, toks)
+}
+
+// tokBuf returns a []tok buffer for an article's tokens; keepTokBuf gives it back.
+func (d *Dictionary) tokBuf() *[]tok {
 	buf, _ := d.tokBufs.Get().(*[]tok)
 	if buf == nil {
 		buf = new([]tok)
 	}
-	toks := d.appendTokens((*buf)[:0], tt, true)
-	defer func() {
-		if cap(toks) <= maxKeptToks { // not the buffer of a very long text
-			*buf = toks[:0]
-			d.tokBufs.Put(buf)
-		}
-	}()
+	return buf
+}
+
+// keepTokBuf keeps toks, the tokens of an article written into tokBuf's buf, for the next article.
+func (d *Dictionary) keepTokBuf(buf *[]tok, toks []tok) {
+	if cap(toks) <= maxKeptToks { // not the buffer of a very long text
+		*buf = toks[:0]
+		d.tokBufs.Put(buf)
+	}
+}
+
+// recognize is Recognize on the article's match tokens.
+func (d *Dictionary) recognize(a *dyad.Article, toks []tok) []dyad.ActorMention {
 	d.m.lookup(toks)
 	lang := strings.ToLower(a.Lang)
 	if k := strings.IndexAny(lang, "-_"); k > 0 {
@@ -145,55 +168,22 @@ func (d *Dictionary) longest(toks []tok, i int, lang string, useLang bool) int {
 
 // allowed filters patterns by language and case rules; it returns pats itself when all pass.
 func (d *Dictionary) allowed(pats []int32, toks []tok, lang string, useLang bool) []int32 {
-	ok := func(pi int32) bool {
-		p := &d.m.pats[pi]
-		if (p.kind == kindAgent || p.kind == kindDemonym || p.lang != "") && useLang && p.lang != lang {
-			return false
-		}
-		if p.kind == kindName && p.lang != "" && !useLang {
-			return false // a short name of one language ("Ý"): only in an article of that language
-		}
-		if p.flags&flagCap != 0 && !toks[0].cap {
-			return false
-		}
-		if p.flags&flagShort != 0 && !toks[0].compound && !(useLang && p.lang == lang && d.weak[lang][toks[0].fold]) {
-			return false
-		}
-		if p.flags&flagUpper != 0 {
-			if toks[0].inner && !toks[0].compound || toks[len(toks)-1].inner && !toks[len(toks)-1].compound {
-				return false // an acronym as one part of a hyphenated word: "PORT-AU-PRINCE"
-			}
-			for _, t := range toks {
-				if t.word && !t.upper {
-					return false
-				}
-			}
-		}
-		if p.flags&flagMarks != 0 {
-			mk := d.markKeys[pi]
-			if len(mk) != len(toks) {
-				return false
-			}
-			for k, t := range toks {
-				if text.MarkKey(t.raw) != mk[k] {
-					return false // "công nhận" (recognise) is no "công nhân" (workers)
-				}
-			}
-		}
-		return true
-	}
+	// a name of the article's language (@name) wins over the names of every language spelled the same
+	ownLang := false
 	if useLang {
-		// a name of the article's language (@name) wins over the names of every language spelled the same
 		for _, pi := range pats {
-			if p := &d.m.pats[pi]; p.flags&flagLang != 0 && p.lang == lang && ok(pi) {
-				own := ok
-				ok = func(qi int32) bool {
-					q := &d.m.pats[qi]
-					return own(qi) && (q.kind != kindName || q.lang == lang)
-				}
+			if p := &d.m.pats[pi]; p.flags&flagLang != 0 && p.lang == lang && d.passes(pi, toks, lang, useLang) {
+				ownLang = true
 				break
 			}
 		}
+	}
+	ok := func(pi int32) bool {
+		if !d.passes(pi, toks, lang, useLang) {
+			return false
+		}
+		q := &d.m.pats[pi]
+		return !ownLang || q.kind != kindName || q.lang == lang
 	}
 	all := true
 	for _, pi := range pats {
@@ -212,6 +202,45 @@ func (d *Dictionary) allowed(pats []int32, toks []tok, lang string, useLang bool
 		}
 	}
 	return out
+}
+
+// passes reports whether pattern pi passes the language and case rules on the tokens it matched.
+func (d *Dictionary) passes(pi int32, toks []tok, lang string, useLang bool) bool {
+	p := &d.m.pats[pi]
+	if (p.kind == kindAgent || p.kind == kindDemonym || p.lang != "") && useLang && p.lang != lang {
+		return false
+	}
+	if p.kind == kindName && p.lang != "" && !useLang {
+		return false // a short name of one language ("Ý"): only in an article of that language
+	}
+	if p.flags&flagCap != 0 && !toks[0].cap {
+		return false
+	}
+	if p.flags&flagShort != 0 && !toks[0].compound && !(useLang && p.lang == lang && d.weak[lang][toks[0].fold]) {
+		return false
+	}
+	if p.flags&flagUpper != 0 {
+		if toks[0].inner && !toks[0].compound || toks[len(toks)-1].inner && !toks[len(toks)-1].compound {
+			return false // an acronym as one part of a hyphenated word: "PORT-AU-PRINCE"
+		}
+		for _, t := range toks {
+			if t.word && !t.upper {
+				return false
+			}
+		}
+	}
+	if p.flags&flagMarks != 0 {
+		mk := d.markKeys[pi]
+		if len(mk) != len(toks) {
+			return false
+		}
+		for k, t := range toks {
+			if text.MarkKey(t.raw) != mk[k] {
+				return false // "công nhận" (recognise) is no "công nhân" (workers)
+			}
+		}
+	}
+	return true
 }
 
 // window returns the dates (yyyymmdd) an article speaks of: its publication day, else the latest year

@@ -29,6 +29,14 @@ type resolver struct {
 	naming   bool           // computing named: class does not disambiguate
 	// placedToks are token ranges read as the place of a local title: no capital's government
 	placedToks [][2]int
+	keyBuf     []byte // placeKeyOf's buffer
+}
+
+// placeKeyOf returns placeKey(r.toks[i:j]) in a buffer reused by the next call: for map look-ups
+// (m[string(key)]), which then build no string.
+func (r *resolver) placeKeyOf(i, j int) []byte {
+	r.keyBuf = appendPlaceKey(r.keyBuf[:0], r.toks[i:j])
+	return r.keyBuf
 }
 
 // datelineCountry returns the country a dateline names ("BEIJING", "Hà Nội", "HANOI (VNA)", "Vietnam"),

@@ -185,8 +185,8 @@ func (d *Dictionary) spellings(a *dyad.Article, toks []tok, items []item, lang s
 	if len(d.spellIdx) == 0 {
 		return items
 	}
-	var out []item
-	next := 0 // the first token no item holds
+	var out []item  // nil until a spelling is found: then items before it come first
+	next, k := 0, 0 // the first token no item holds; the item before which add looks
 	add := func(from, to int) {
 		for s := from; s < to; {
 			if !toks[s].cap || !d.nameWord(toks[s]) {
@@ -211,6 +211,9 @@ func (d *Dictionary) spellings(a *dyad.Article, toks []tok, items []item, lang s
 					continue // a run ends on a capitalised word
 				}
 				if i, ok := d.spelled(a.Text[toks[s].start:toks[j-1].end], lang); ok {
+					if out == nil {
+						out = append(make([]item, 0, len(items)+4), items[:k]...)
+					}
 					out = append(out, item{i: s, j: j, pats: []int32{d.spellPat[i]}})
 					s, found = j, true
 				}
@@ -220,18 +223,21 @@ func (d *Dictionary) spellings(a *dyad.Article, toks []tok, items []item, lang s
 			}
 		}
 	}
-	for _, it := range items {
+	for ; k < len(items); k++ {
+		it := items[k]
 		if it.i > next {
 			add(next, it.i)
 		}
-		out = append(out, it)
+		if out != nil {
+			out = append(out, it)
+		}
 		next = max(next, it.j)
 	}
 	if next < len(toks) {
 		add(next, len(toks))
 	}
-	if len(out) == len(items) {
-		return items
+	if out == nil {
+		return items // no spelling found: nothing copied
 	}
 	slices.SortStableFunc(out, func(x, y item) int { return x.i - y.i })
 	return out

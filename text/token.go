@@ -1,6 +1,7 @@
 package text
 
 import (
+	"iter"
 	"unicode"
 	"unicode/utf8"
 
@@ -39,15 +40,26 @@ func Tokens(s string) []Token {
 // AppendTokens appends the Tokens of s to dst and returns the extended slice: a caller that tokenizes many
 // texts may hand back the same buffer each time.
 func AppendTokens(dst []Token, s string) []Token {
-	out := dst
-	it := words.FromString(s)
-	for it.Next() {
-		v := it.Value()
-		r, _ := utf8.DecodeRuneInString(v)
-		if unicode.IsSpace(r) {
-			continue
-		}
-		out = append(out, Token{Start: it.Start(), End: it.End(), Text: v, Fold: Fold(v)})
+	for t := range TokenSeq(s) {
+		dst = append(dst, t)
 	}
-	return out
+	return dst
+}
+
+// TokenSeq yields the Tokens of s one by one, for a caller that keeps them in a shape of its own and so
+// needs no []Token.
+func TokenSeq(s string) iter.Seq[Token] {
+	return func(yield func(Token) bool) {
+		it := words.FromString(s)
+		for it.Next() {
+			v := it.Value()
+			r, _ := utf8.DecodeRuneInString(v)
+			if unicode.IsSpace(r) {
+				continue
+			}
+			if !yield(Token{Start: it.Start(), End: it.End(), Text: v, Fold: Fold(v)}) {
+				return
+			}
+		}
+	}
 }

@@ -31,3 +31,22 @@ func TestAppendTokens(t *testing.T) {
 		slices.Reverse(texts)
 	}
 }
+
+// TestTokenSeq: TokenSeq yields Tokens' tokens one by one, and stops when asked.
+func TestTokenSeq(t *testing.T) {
+	for _, s := range []string{"Phạm Minh Chính gặp Thủ tướng Nhật Bản.", "Le ministre l’a dit : « non ».", "国务院总理李强在北京。", "", "  "} {
+		var got []Token
+		for tk := range TokenSeq(s) {
+			got = append(got, tk)
+		}
+		if want := Tokens(s); !slices.Equal(got, want) {
+			t.Errorf("%q: TokenSeq %v, Tokens %v", s, got, want)
+		}
+		for tk := range TokenSeq(s) {
+			if want := Tokens(s)[0]; tk != want {
+				t.Errorf("%q: first %v, want %v", s, tk, want)
+			}
+			break
+		}
+	}
+}
