@@ -45,6 +45,8 @@ func TestCareers(t *testing.T) {
 		// holders `dyad dict gaps` found missing (actors/people-gaps)
 		{"en", "2008-06-01", "The Vietnamese president arrived in Tokyo.", "Vietnamese president", "nguyen-minh-triet", "VNMGOV"},
 		{"en", "2003-06-01", "Japan's defence minister visited Seoul.", "Japan's defence minister", "shigeru-ishiba", "JPNGOV"},
+		{"en", "1993-03-01", "Japan's defence minister visited Seoul.", "Japan's defence minister", "toshio-nakayama", "JPNGOV"},
+		{"en", "1994-05-15", "Japan's defence minister visited Seoul.", "Japan's defence minister", "atsushi-kanda", "JPNGOV"},
 		{"en", "2010-06-01", "The president of Timor-Leste met the Indonesian president.", "president of Timor-Leste", "jose-ramos-horta", "TLSGOV"},
 		{"en", "2014-06-01", "Australia's defence minister flew to Jakarta.", "Australia's defence minister", "david-johnston-aus", "AUSGOV"},
 		{"en", "2002-06-01", "Argentina's foreign minister met IMF officials.", "Argentina's foreign minister", "carlos-ruckauf", "ARGGOV"},

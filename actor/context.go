@@ -273,10 +273,18 @@ func (r *resolver) sentencePlace(start, end int) (int32, string) {
 		kind := 1
 		conn := r.conns()
 		p := r.prevWord(i)
-		// "in tutta Italia", "dans toute la France": a whole word (and a determiner after it) before the place
-		for k, q := 0, p; k < 2 && q >= 0; k, q = k+1, r.prevWord(q) {
-			if conn(r.toks[q].fold)&connWhole != 0 {
-				p = r.prevWord(q)
+		// "in tutta Italia", "dans toute la France", "in northern Syria", "im Norden Syriens", "dans le nord de
+		// la Syrie": words of an @whole line (the whole, or a part named by a direction), and @of words (articles,
+		// "of") around them, between an in/at word and the place
+		whole := false
+		for k, q := 0, p; k < 6 && q >= 0; k, q = k+1, r.prevWord(q) {
+			c := conn(r.toks[q].fold)
+			if c&connWhole != 0 {
+				whole = true
+			} else if c&connOf == 0 || c&connTo != 0 {
+				if whole {
+					p = q
+				}
 				break
 			}
 		}

@@ -52,6 +52,17 @@ func TestContextCountry(t *testing.T) {
 		{"it", "", "Gli studenti hanno manifestato in tutta Italia contro il governo.", "studenti", "ITAOPP", "place"},
 		{"fr", "", "Des agriculteurs ont manifesté dans toute la France.", "agriculteurs", "FRAAGR", "place"},
 		{"it", "", "Gli attivisti della missione diretta a Gaza sono stati fermati dalle forze israeliane.", "attivisti", "OPP", "sector"},
+		// a part of a place named by a direction ("in northern Syria", "im Norden Syriens"): the place's country,
+		// not the dateline's
+		{"en", "ANKARA", "Militants in northern Iraq ambushed a convoy.", "Militants", "IRQREB", "place"},
+		{"en", "AMMAN", "Protesters in the south of Iraq blocked the port road.", "Protesters", "IRQOPP", "place"},
+		{"de", "ANKARA", "Rebellen im Norden Syriens griffen ein Dorf an.", "Rebellen", "SYRREB", "place"},
+		{"fr", "BEYROUTH", "Des rebelles dans le nord-ouest de la Syrie ont attaqué un village.", "rebelles", "SYRREB", "place"},
+		{"es", "AMÁN", "Los manifestantes en el sur de Irak bloquearon el puerto.", "manifestantes", "IRQOPP", "place"},
+		{"it", "ANKARA", "I ribelli nel nord della Siria hanno attaccato un villaggio.", "ribelli", "SYRREB", "place"},
+		{"pt", "ANCARA", "Os rebeldes no norte da Síria atacaram uma aldeia.", "rebeldes", "SYRREB", "place"},
+		{"nl", "ANKARA", "Rebellen in het noorden van Syrië vielen een dorp aan.", "Rebellen", "SYRREB", "place"},
+		{"vi", "ANKARA", "Phiến quân ở miền bắc Syria đã tấn công một ngôi làng.", "Phiến quân", "SYRREB", "place"},
 		// a body that names its own country (@country) counts for the article's country
 		{"pt", "", "Centenas de professores estão concentrados em frente à Assembleia da República.", "professores", "PRTLAB", "article"},
 		{"it", "", "Alcuni manifestanti hanno lanciato uova contro la Farnesina.", "manifestanti", "ITAOPP", "article"},

@@ -165,6 +165,21 @@ func (r *resolver) adjectiveGap(it, next item) bool {
 	return g.word && !g.cap && !g.han && r.conns()(g.fold) == 0 && !r.d.timeWords[g.fold]
 }
 
+// formerGap reports whether a word of an @former line (and a hyphen after it) is all that stands between
+// a country at item it and the next item: "the Canadian former diplomat", "de Canadese oud-diplomaat",
+// "der kanadische Ex-Diplomat", "Canada's former ambassador" name the country of a title its holder no
+// longer holds.
+func (r *resolver) formerGap(it, next item) bool {
+	q := it.j
+	if q >= len(r.toks) || r.conns()(r.toks[q].fold)&connFormer == 0 {
+		return false
+	}
+	if q++; q < len(r.toks) && r.toks[q].fold == "-" {
+		q++
+	}
+	return next.i == q
+}
+
 // elidedBefore reports whether token q lost an elided article ("l'", "d'") that the text writes before it: a
 // new noun phrase starts there, so "alla Farnesina l'ambasciatore russo" is a body and then a title, not the
 // body's own title as "UN Secretary-General" is.
@@ -218,7 +233,7 @@ func (r *resolver) phrase(k int) int {
 	}
 	preHost := -1
 	if (country >= 0 || preOrg >= 0) && k+1 < len(r.items) && (r.items[k+1].i == it.j && !r.elidedBefore(it.j) && !r.caseObject(it, cvia) || r.possessiveGap(it, r.items[k+1]) ||
-		cvia == "demonym" && r.adjectiveGap(it, r.items[k+1])) {
+		cvia == "demonym" && r.adjectiveGap(it, r.items[k+1]) || r.formerGap(it, r.items[k+1])) {
 		if _, _, ag := r.class(r.items[k+1]); len(ag) > 0 && !r.isNot(r.items[k+1]) {
 			k2 = k + 1 // "Chinese military", "China's foreign minister", "UN Secretary-General"
 			_, _, agents = r.class(r.items[k2])
@@ -367,6 +382,9 @@ func (r *resolver) title(k, start, pre, preHost int, preOrg, country int32, cvia
 	person := r.personTitle(agents)
 	end := r.items[k].j
 	agentStart := r.items[k].i
+	// "former President Carter", "the Canadian former diplomat", "de Russische oud-minister": a title its
+	// holder no longer holds
+	former := r.formerBefore(start) || r.formerBefore(agentStart)
 	var subs []int // complement items, in order
 	var hosts []bool
 	if pre >= 0 {
@@ -524,7 +542,7 @@ func (r *resolver) title(k, start, pre, preHost int, preOrg, country int32, cvia
 				via = "alias"
 			}
 			emitSubs(false, 0)
-			r.emit(r.items[k].i, r.items[k].j, r.titledRef(nm, offices, sector, start, local), via, nm)
+			r.emit(r.items[k].i, r.items[k].j, r.titledRef(nm, offices, sector, former, local), via, nm)
 			return k + 1
 		}
 	}
@@ -534,7 +552,7 @@ func (r *resolver) title(k, start, pre, preHost int, preOrg, country int32, cvia
 			if k < len(r.items) && r.items[k].i == q {
 				// "President Tayyip Erdogan": the dictionary name ends the run and names the person
 				if nm, _, _ := r.class(r.items[k]); nm >= 0 && r.d.actors[nm].Type == dyad.TypePerson {
-					r.emit(p, r.items[k].j, r.titledRef(nm, offices, sector, start, local), "name", nm)
+					r.emit(p, r.items[k].j, r.titledRef(nm, offices, sector, former, local), "name", nm)
 					return k + 1
 				}
 			}
@@ -548,7 +566,7 @@ func (r *resolver) title(k, start, pre, preHost int, preOrg, country int32, cvia
 					}
 				}
 			}
-			r.titledName(p, q, country, sector, offices, org)
+			r.titledName(p, q, country, sector, offices, org, former)
 			return k
 		}
 	}
@@ -560,7 +578,7 @@ func (r *resolver) title(k, start, pre, preHost int, preOrg, country int32, cvia
 		r.emit(start, ownEnd, r.ref(org, -1), viaGenitive, org)
 		return k
 	}
-	if r.untitled(start, ownEnd, country, cvia, sector, offices, org, host) {
+	if r.untitled(start, ownEnd, country, cvia, sector, offices, org, host, former && (len(offices) > 0 || person)) {
 		emitSubs(true, ownEnd)
 	} else {
 		emitSubs(false, 0)
@@ -647,19 +665,19 @@ func (r *resolver) skipComma(p int) int {
 	return p
 }
 
-// titledRef is person i named after a title of offices (of sector) that starts at token start: with the role
+// titledRef is person i named after a title of offices (of sector): with the role
 // the title names when the person held it on the date. A person whose record has no role of those offices at
 // all (the third-party layer's dated codes name no office; ours may lack an earlier post) and no role on the
 // date but the elites is taken at the title's word: their country with the title's sector ("Egyptian Foreign Minister Amr
-// Moussa" in 1998), unless a word of an @former line stands before the title ("former President Carter",
-// "ex-ministre", "cựu Thủ tướng": the country's elites).
+// Moussa" in 1998), unless a word of an @former line stands before the title (former: "former President
+// Carter", "ex-ministre", "cựu Thủ tướng", "the Canadian former ambassador": the country's elites).
 //
 // A title of a city's or region's office (local: an @local line), which no record's office names, is taken
 // at its word the same way: "Tokyo Governor Yuriko Koike", whose record has her national posts only.
-func (r *resolver) titledRef(i int32, offices []string, sector string, start int, local bool) dyad.ActorRef {
+func (r *resolver) titledRef(i int32, offices []string, sector string, former, local bool) dyad.ActorRef {
 	role := r.roleFor(i, offices)
 	ref := r.ref(i, role)
-	if role >= 0 || len(offices) == 0 && !local || sector == "" || r.formerBefore(start) {
+	if role >= 0 || len(offices) == 0 && !local || sector == "" || former {
 		return ref
 	}
 	if k := r.activeRole(i); k >= 0 && r.d.actors[i].roles[k].sector != "ELI" {
@@ -881,7 +899,7 @@ func (r *resolver) timeAt(q, limit int) bool {
 
 // titledName resolves "title Name" where Name is not a dictionary name: the holder of the office whose
 // name has that word, else a person named earlier, else a provisional actor.
-func (r *resolver) titledName(p, q int, country int32, sector string, offices []string, org int32) {
+func (r *resolver) titledName(p, q int, country int32, sector string, offices []string, org int32, former bool) {
 	words := make([]string, 0, q-p)
 	for _, t := range r.toks[p:q] {
 		words = append(words, t.fold)
@@ -908,6 +926,9 @@ func (r *resolver) titledName(p, q int, country int32, sector string, offices []
 		}
 	}
 	name := r.a.Text[r.toks[p].start:r.toks[q-1].end]
+	if former && sector != "" {
+		sector = "ELI" // "former diplomat Michael Kovrig": the country's elites
+	}
 	ref := r.provisional(name, country, sector)
 	r.emit(p, q, ref, "title", -1)
 	// a provisional person is named later by any word of its name
@@ -921,7 +942,7 @@ func (r *resolver) titledName(p, q int, country int32, sector string, offices []
 // untitled resolves a title without a name: the office's holder on the date, or a country's sector. A
 // group or title with no country of its own takes one from the context (contextCountry); without any it
 // keeps its sector alone ("police" in a text that names no place).
-func (r *resolver) untitled(start, end int, country int32, cvia, sector string, offices []string, org, host int32) bool {
+func (r *resolver) untitled(start, end int, country int32, cvia, sector string, offices []string, org, host int32, former bool) bool {
 	via := ""
 	switch cvia {
 	case "demonym":
@@ -955,6 +976,13 @@ func (r *resolver) untitled(start, end int, country int32, cvia, sector string, 
 		default:
 			country, via = r.contextCountry(start, end, true)
 		}
+	}
+	if former && country >= 0 {
+		// "the Russian former defence minister", "l'ex ministro": the country's elites, not the office's
+		// holder on the date
+		name := r.a.Text[r.toks[start].start:r.toks[end-1].end]
+		r.emit(start, end, r.provisional(name, country, "ELI"), via, -1)
+		return true
 	}
 	if len(offices) == 0 {
 		if sector == "" {
