@@ -34,15 +34,15 @@ var grammarKinds = map[string]bool{
 	"light": true, "nprep": true, "shape": true,
 	"protest": true,
 	"subjrel": true, "where": true, "auxiliary": true,
-	"mutual": true, "compass": true,
+	"mutual": true, "compass": true, "kind": true,
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
-var phraseKinds = map[string]bool{"protest": true, "background": true, "circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true}
+var phraseKinds = map[string]bool{"protest": true, "kind": true, "background": true, "circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true}
 
 // word classes of the dates file.
 var dateKinds = map[string]bool{"month": true, "weekday": true, "relative": true, "datepart": true, "daycue": true, "noyear": true,
-	"yearcue": true, "yearmark": true, "datelead": true, "order": true}
+	"yearcue": true, "yearmark": true, "datelead": true, "order": true, "since": true}
 
 // seq is a sequence of folded tokens, one alternative of a literal.
 type seq []string
@@ -217,6 +217,9 @@ const (
 	// "in the north of Mali", "nel sud-ovest del Niger", "im Westen des Niger" place the event in that
 	// country (doc.location)
 	cCompass
+	// cSince: a word that makes a year after it a starting point, not the event's date ("từ năm 2020", "自2020年":
+	// "since 2020"); dates file, class since (doc.dateCands)
+	cSince
 )
 
 var classBits = map[string]uint64{
@@ -226,7 +229,7 @@ var classBits = map[string]uint64{
 	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark, "passive": cPassive, "datelead": cDatelead,
 	"between": cBetween, "agent": cAgent, "whole": cWhole, "goal": cGoal, "clitic": cClitic,
 	"own": cOwn, "allege": cAllege, "this": cThis, "front": cFront, "genitive": cGenitive, "addressee": cAddressee, "perfect": cPerfect,
-	"subjrel": cSubjRel, "where": cWhere, "mutual": cMutual, "compass": cCompass,
+	"subjrel": cSubjRel, "where": cWhere, "mutual": cMutual, "compass": cCompass, "since": cSince,
 }
 
 func (lg *lang) is(class uint64, fold string) bool { return lg.class[fold]&class != 0 }

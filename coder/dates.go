@@ -135,7 +135,7 @@ func (d *doc) dateCands(a, b int) []dateCand {
 				out = append(out, c)
 				used = hi
 			}
-		case isYear(f) && (k > a && d.is(cYearcue, k-1) || k+1 < b && d.is(cYearmark, k+1)) && !d.monthNear(k, a, b):
+		case isYear(f) && (k > a && d.is(cYearcue, k-1) || k+1 < b && d.is(cYearmark, k+1)) && !d.monthNear(k, a, b) && !d.sinceBefore(k, a):
 			// "fought a border war in 1979", "en 2014", "năm 1979", "1979年": a year alone dates the event
 			out = append(out, dateCand{a: k, b: k, hasYear: true, yearOnly: true})
 		default:
@@ -160,6 +160,16 @@ func (d *doc) monthNear(k, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// sinceBefore reports whether a `since` word of the dates file stands right before the year at token k, or
+// before its year cue: "kéo dài từ năm 2020", "自2020年以来" tell when a state began, not when the event happened.
+func (d *doc) sinceBefore(k, a int) bool {
+	j := k - 1
+	if j >= a && d.is(cYearcue, j) {
+		j--
+	}
+	return j >= a && d.is(cSince, j)
 }
 
 func (d *doc) seqAt(k int, sq seq) bool {

@@ -1430,6 +1430,9 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 	for n := 0; dir < 0 && n < 4 && title(q); n++ {
 		q += dir // read backwards
 	}
+	if dir < 0 && s.kindSide(p) {
+		q = s.kindSkip(q, dir) // "苏丹武装部队与准军事组织快速支援部队": the second side's kind noun, read backwards
+	}
 	if dir > 0 && s.dashPair(p+1) || dir < 0 && s.dashPair(p-1) {
 		// "the Russia-Ukraine talks", "the US–China summit": two actors joined by a dash, the first named first
 		x, y := u.phrase, s.u[p+2*dir].phrase
@@ -1471,6 +1474,11 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 		for n := 0; dir > 0 && n < 4 && title(r); n++ {
 			r += dir
 		}
+		if dir > 0 {
+			if k := s.kindSkip(r, dir); k != r && k < len(s.u) && s.kindSide(k) {
+				r = k // "以色列与巴勒斯坦伊斯兰抵抗运动哈马斯", "X và phong trào Hamas": past the kind noun
+			}
+		}
 		if dir > 0 && !(r < len(s.u) && s.u[r].phrase >= 0) {
 			if k := s.lowerTitle(q, dir); k >= 0 {
 				r = k
@@ -1490,6 +1498,32 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 		}
 	}
 	return out
+}
+
+// kindSkip returns the unit past the longest `kind` phrase of grammar ("准军事组织", "伊斯兰抵抗运动", "phong
+// trào") that starts at unit q (dir > 0) or ends there (dir < 0), else q.
+func (s *sentence) kindSkip(q, dir int) int {
+	best := 0
+	for _, sq := range s.d.lg.phrases["kind"] {
+		start := q
+		if dir < 0 {
+			start = q - len(sq) + 1
+		}
+		if len(sq) > best && start >= 0 && s.seqAt(start, sq) {
+			best = len(sq)
+		}
+	}
+	return q + dir*best
+}
+
+// kindSide reports whether unit p is an actor phrase that a kind noun may describe: a group or an organisation,
+// no person or country.
+func (s *sentence) kindSide(p int) bool {
+	if p < 0 || p >= len(s.u) || s.u[p].phrase < 0 {
+		return false
+	}
+	t := s.d.ments[s.d.phrases[s.u[p].phrase].head].Actor.Type
+	return t != dyad.TypePerson && t != dyad.TypeCountry
 }
 
 // appositionComma reports whether unit k is a comma between "and" and the first side of a pair whose phrase ends

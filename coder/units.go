@@ -348,11 +348,15 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 	}
 	first := d.fold(ga)
 	andDets := d.andDets(ga, gb)
+	kind := d.kindTokens(ga, gb)
 	// nothing that could be a verb of the sentence may sit in a phrase
 	for k := ga; k <= gb; k++ {
 		f := d.fold(k)
 		if andDets && k == ga+1 {
 			continue // "et à l'Égypte": the addressee word repeated ("à" folds to the auxiliary "a")
+		}
+		if kind != nil && kind[k-ga] {
+			continue // "và phong trào Hamas", "与准军事组织快速支援部队": a word of a `kind` noun describes, no verb
 		}
 		if lg.is(cBarrier, f) || ((!d.toks[k].IsCapitalized() || isHan(d.toks[k].Text)) && (d.trigger(k) || len(lg.speech[f]) > 0)) || isStop(d.toks[k].Text) ||
 			isHan(d.toks[k].Text) && d.hanTrigger(k) { // "林郑月娥谴责示威者": a verb of glued ideographs
@@ -439,6 +443,10 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 	case lg.is(cAnd, first) && n >= 3 && n <= 5 && lg.is(cDet, d.fold(ga+1)) && d.roleWords(ga+2, gb) && (!same || two):
 		// "Israel and the militant group Hamas": a determiner and a description of the second; of one country
 		// too when the two differ in kind ("Kolumbiens Regierung und die Guerillaorganisation ELN")
+		return relConj
+	case lg.is(cAnd, first) && !sameAnd && kind != nil && next.Type != dyad.TypePerson && next.Type != dyad.TypeCountry && d.kindDesc(ga+1, gb, kind[1:]):
+		// "Israel và phong trào Hồi giáo Hamas", "Quân đội Sudan và lực lượng bán quân sự RSF", "苏丹武装部队与准军事
+		//组织快速支援部队": the second side described by a `kind` noun of grammar, with no determiner before it
 		return relConj
 	case !sameAnd && d.andTitle(ga, gb):
 		return relConj // "X et le chef de la diplomatie rwandaise Y", "X và Phó Thủ tướng thứ nhất Ukraine Y" (joint.go)
@@ -777,6 +785,63 @@ func (d *doc) hasAnd(a, b int) bool {
 	return false
 }
 
+// kindTokens marks the tokens [a, b] that lie inside a `kind` phrase of grammar (a noun that tells what sort of
+// body the name after it is: "phong trào", "lực lượng bán quân sự", "准军事组织"), or returns nil when none does.
+func (d *doc) kindTokens(a, b int) []bool {
+	var in []bool
+	for k := a; k <= b; k++ {
+		for _, sq := range d.lg.phrases["kind"] {
+			if k+len(sq)-1 > b {
+				continue
+			}
+			ok := true
+			for i, t := range sq {
+				if d.fold(k+i) != t {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			if in == nil {
+				in = make([]bool, b-a+1)
+			}
+			for i := range sq {
+				in[k-a+i] = true
+			}
+		}
+	}
+	return in
+}
+
+// kindDesc reports whether the tokens [a, b] describe the second side of a pair by a kind noun: a determiner or
+// possessive at most, a `kind` phrase (in marks the tokens of [a, b] inside one), and besides it only
+// capitalised words and at most two lower-case words of no closed class ("phong trào Hồi giáo", "lực lượng").
+func (d *doc) kindDesc(a, b int, in []bool) bool {
+	lg := d.lg
+	if a > b {
+		return false
+	}
+	k := a
+	if lg.is(cDet|cOwn, d.fold(k)) && !in[0] {
+		k++
+	}
+	kinds, lower := 0, 0
+	for ; k <= b; k++ {
+		t := d.toks[k]
+		switch {
+		case in[k-a]:
+			kinds++
+		case !t.IsWord() || isHan(t.Text) || lg.is(closedClasses, t.Fold):
+			return false
+		case !t.IsCapitalized():
+			lower++
+		}
+	}
+	return kinds > 0 && lower <= 2
+}
+
 // onlyDets reports whether the tokens [a, b] are all determiners.
 func (d *doc) onlyDets(a, b int) bool {
 	for k := a; k <= b; k++ {
@@ -802,6 +867,9 @@ func (d *doc) hasPrep(a, b int) bool {
 func (d *doc) roleWords(a, b int) bool {
 	for k := a; k <= b; k++ {
 		t := d.toks[k]
+		if t.Fold == "-" && k > a && k < b && t.Start == d.toks[k-1].End && d.toks[k+1].Start == t.End {
+			continue // "die militant-islamistischen Taliban", "de radicaal-islamitische Taliban": one hyphenated word
+		}
 		if !t.IsWord() || d.lg.is(cAnd|cPrep, t.Fold) {
 			return false
 		}
