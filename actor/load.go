@@ -1153,7 +1153,9 @@ func (d *Dictionary) addTokens(form string, toks []tok, p pattern) []tok {
 	if upper && hasUpper && letters <= 6 {
 		p.flags |= flagUpper // an acronym: "US", "UN", "VN" match only in capitals
 	}
-	if d.capWords[text.Fold(form)] {
+	if d.capWords[text.Fold(form)] && !(p.kind == kindDemonym && p.lang != "" && !capital) {
+		// (a demonym its language writes in lower case, which matches in that language only, is no common
+		// word of another: Spanish "la Guardia Costera china", not "china" the porcelain)
 		p.flags |= flagCap
 	}
 	if (p.kind == kindName || p.kind == kindDemonym) && len(toks) == 1 && capital && !upper {

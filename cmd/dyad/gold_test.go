@@ -40,6 +40,8 @@ var goldFloors = []struct {
 	// written before their rules (helper actor13, 2026-12-06): country+sector F1 .098 -> .806; precision counts
 	// the places the sentences name, which the set does not list
 	{"../../testdata/gold/actors13.jsonl", 0.80, 0.69, 0.96, 0.50},
+	// actors13b: Spanish's lower-case adjective "china" (the cap list's "china" blocked it), .000 -> .833
+	{"../../testdata/gold/actors13b.jsonl", 0.83, 0.83, 0.83, 0.83},
 	{"../../testdata/gold/wire-en.jsonl", 0.95, 0.95, 0.94, 0.95},
 	{"../../testdata/gold/wire-en-2.jsonl", 0.93, 0.96, 0.89, 0.93},
 	{"../../testdata/gold/wire3-en.jsonl", 0.82, 0.86, 0.79, 0.82},
@@ -230,6 +232,7 @@ var actorRecallFloors = map[string]struct{ country, countrySector float64 }{
 	"../../testdata/gold/actors12.jsonl":         {0.99, 0.98},
 	"../../testdata/gold/actors12b.jsonl":        {0.98, 0.98},
 	"../../testdata/gold/actors13.jsonl":         {0.99, 0.96},
+	"../../testdata/gold/actors13b.jsonl":        {0.99, 0.83},
 }
 
 // goldCoder returns the whole pipeline as `dyad eval` runs it, with the packs a plain run reads.
