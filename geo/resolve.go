@@ -62,6 +62,12 @@ type lang struct {
 	// heads holds the first word (or character) of every phrase of city, flee and arrive: phrase reads on
 	// only from one of them
 	heads map[string]bool
+	// genitive: endings of inflect that make a genitive ("ы>а": "развалины Пальмиры"): such a name right after a
+	// lower-case word is read as after an `of` word, whatever its size
+	genitive [][2]string
+	// prefer: names that the language gives first to a place of one country, folded name > alpha-2 (Dutch
+	// "Bergen" is Mons, Belgium, before Bergen, Norway)
+	prefer map[string]string
 }
 
 // Resolver places events: it reads the places a sentence names and looks them up in the gazetteer.
@@ -97,7 +103,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, prefer: map[string]string{}}
 		// the classes that are sets of words
 		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive}
 		files, err := set.Files(code + "/geo")
@@ -157,7 +163,16 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 						}
 						l.article[text.Fold(from)] = text.Fold(to)
 					}
-				case "inflect", "cityadjective", "inflectpart":
+				case "prefer":
+					for _, w := range words {
+						name, cc, ok := strings.Cut(w, ">")
+						if !ok || name == "" || len(cc) != 2 || strings.ToUpper(cc) != cc {
+							errs = append(errs, ln.Errorf("want name>alpha-2, got %q", w))
+							continue
+						}
+						l.prefer[Key(name)] = cc
+					}
+				case "inflect", "cityadjective", "inflectpart", "genitive":
 					for _, w := range words {
 						from, to, ok := strings.Cut(w, ">")
 						if !ok || from == "" {
@@ -168,6 +183,8 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 						case "inflect":
 							l.inflect = append(l.inflect, [2]string{text.Fold(from), text.Fold(to)})
 							l.inflectSpace = l.inflectSpace || strings.Contains(from+to, " ")
+						case "genitive":
+							l.genitive = append(l.genitive, [2]string{text.Fold(from), text.Fold(to)})
 						case "inflectpart":
 							if strings.Contains(from+to, " ") {
 								errs = append(errs, ln.Errorf("want an ending of one word, got %q", w))
@@ -179,7 +196,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 						}
 					}
 				default:
-					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, after, article, capitals, cityadjective, sound, home, own, inflect or inflectpart)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
+					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, after, article, capitals, cityadjective, sound, home, own, prefer, inflect, inflectpart or genitive)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
 				}
 			}
 		}
@@ -364,6 +381,15 @@ func (c *article) own() []string {
 	return c.lg.own
 }
 
+// prefer returns the country (alpha-2) whose place the article's language names first by key (`prefer`:
+// Dutch "Bergen" is Mons), or "".
+func (c *article) prefer(key string) string {
+	if c.lg == nil {
+		return ""
+	}
+	return c.lg.prefer[key]
+}
+
 // article is what the resolver knows of an article as a whole.
 type article struct {
 	a        *dyad.Article
@@ -488,7 +514,7 @@ func (r *Resolver) lead(c *article) *dyad.Location {
 		return nil
 	}
 	cd := cands[0]
-	p := r.best(cd.places, cd.key, nil, c.main, "", c.own())
+	p := r.best(cd.places, cd.key, nil, c.main, "", c.own(), c.prefer(cd.key))
 	return r.location(p, t[cd.start:cd.end], ViaLead)
 }
 
@@ -500,7 +526,7 @@ func (r *Resolver) dateline(c *article, d string) *dyad.Location {
 		return &dyad.Location{Name: d}
 	}
 	ids = r.qualify(ids, Key(rest), "")
-	best := r.best(ids, Key(first), nil, c.main, "", c.own())
+	best := r.best(ids, Key(first), nil, c.main, "", c.own(), c.prefer(Key(first)))
 	return r.location(best, d, ViaDateline)
 }
 
@@ -609,7 +635,7 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 	if c.dateline.Resolved() {
 		dl = c.dateline.Country
 	}
-	p := r.best(best.places, best.key, actors, c.main, dl, c.own())
+	p := r.best(best.places, best.key, actors, c.main, dl, c.own(), c.prefer(best.key))
 	// a country or region that the dateline's city lies in: the dateline says where in it ("KANO, Nigeria -
 	// ... in Nigeria's second-largest city")
 	if pl := r.g.places[p]; pl.Precision != City && c.dateline.Resolved() && c.dateline.Precision == City &&
@@ -927,6 +953,36 @@ func (l *lang) afterAt(toks []text.Token, j int) bool {
 	return false
 }
 
+// governed reports whether a token is a lower-case article, genitive or place word that stands before a
+// name that is no subject ("la", "do", "in").
+func (l *lang) governed(t text.Token) bool {
+	return t.IsWord() && !t.IsCapitalized() && (l.skip[t.Fold] || l.of[t.Fold] || l.where[t.Fold] || l.to[t.Fold])
+}
+
+// afterCityWord reports whether a word of the class city ends right before token j ("города", "thành phố").
+func (l *lang) afterCityWord(toks []text.Token, j int) bool {
+	for n := 1; n <= 3 && j-n >= 0; n++ {
+		if l.cityWords(toks, j-n) == n {
+			return true
+		}
+	}
+	return false
+}
+
+// genitiveOf reports whether name t, read as key, is a genitive of the language (a `genitive` ending undone)
+// right after a lower-case word: "развалины Пальмиры", "кварталы Орска".
+func (l *lang) genitiveOf(before, t text.Token, key string) bool {
+	if !before.IsWord() || before.IsCapitalized() {
+		return false
+	}
+	for _, g := range l.genitive {
+		if s, ok := strings.CutSuffix(t.Fold, g[0]); ok && s != "" && s+g[1] == key {
+			return true
+		}
+	}
+	return false
+}
+
 // maxFlee bounds the tokens between a `flee` word and the place word (or name) of the place fled from:
 // "auf der Flucht vor den Kämpfen in Mariupol", "op de vlucht voor de beschietingen in Charkiv".
 const maxFlee = 6
@@ -1209,6 +1265,16 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 				cd.word = -1
 				out = append(out, cd)
 			}
+			// a seat of power the actor stage reads as the government ("Casa Rosada", "Palácio do Planalto"), a
+			// name of several words the gazetteer gives a city, after an article or a genitive ("desde el balcón
+			// de la Casa Rosada", "a rampa do Palácio do Planalto"): the city
+			if cd, ok := r.at(c, toks, j); ok && m.Actor.Type != dyad.TypeCountry && m.Start == t.Start && cd.end == m.End &&
+				strings.Contains(cd.key, " ") && r.isCity(cd) && j > 0 && c.lg.governed(toks[j-1]) {
+				cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision != City })
+				cd.word = -1
+				cd.fled = c.lg.fled(toks, j)
+				out = append(out, cd)
+			}
 			for j+1 < len(toks) && toks[j+1].Start < m.End {
 				j++
 			}
@@ -1244,7 +1310,10 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 		// "GAROUA"): there a one-word name is read only as a city of bareMinPopulation, or one an apposition
 		// says is a city ("Kharkiv came under fire", "Белгород подвергся обстрелу", "Erbil, de hoofdstad van")
 		opens := !han && t.Text != strings.ToUpper(t.Text) && (sentenceStart(c.a.Text, t.Start) || t.Start == c.dlEnd)
-		small := oneWord && !cd.chained && (opens || !c.lg.of[elided(t.Text)] && (j == 0 || !c.lg.of[toks[j-1].Fold])) && !c.lg.apposition(toks, next)
+		// (a city word right before it says it is a city: "города Дерна", "thành phố Derna"; so does a genitive
+		// ending after a noun: "развалины Пальмиры")
+		small := oneWord && !cd.chained && (opens || !c.lg.of[elided(t.Text)] && (j == 0 || !c.lg.of[toks[j-1].Fold])) &&
+			!c.lg.apposition(toks, next) && !c.lg.afterCityWord(toks, j) && !(j > 0 && c.lg.genitiveOf(toks[j-1], t, cd.key))
 		cities := slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision != City })
 		cd.places = slices.DeleteFunc(slices.Clone(cities), func(id int32) bool {
 			return small && r.g.places[id].Population < bareMinPopulation
@@ -1556,6 +1625,23 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 				cd.places = q
 			} else if r.g.places[cd.places[0]].Precision == City {
 				return candidate{}, false
+			}
+		}
+	}
+	// a landmark's name (a name of several words that is no place's own) followed by a genitive word and a
+	// city: the city ("la cathédrale Notre-Dame de Reims" is not Paris's)
+	if strings.Contains(cd.key, " ") && !slices.ContainsFunc(cd.places, func(id int32) bool { return r.g.primary[id] == cd.key }) {
+		if i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end }); i >= 0 && i+1 < len(toks) && c.lg.of[toks[i].Fold] {
+			if city, ok := r.at(c, toks, i+1); ok && r.isCity(city) {
+				// (of the city's readings, those in the landmark's country: "la Mezquita-Catedral de Córdoba")
+				city.places = slices.DeleteFunc(slices.Clone(city.places), func(id int32) bool { return r.g.places[id].Precision != City })
+				same := slices.DeleteFunc(slices.Clone(city.places), func(id int32) bool {
+					return !slices.ContainsFunc(cd.places, func(l int32) bool { return r.g.places[l].Country == r.g.places[id].Country })
+				})
+				if len(same) > 0 {
+					city.places = same
+				}
+				return city, true
 			}
 		}
 	}
@@ -1873,7 +1959,7 @@ const exonymRatio = 5
 // best picks one of the places a name may be: a big place, a capital, the place whose own name it is, one in
 // the country of the event's actors, of the dateline or of the article. Population weighs most: "Paris" is in
 // France unless the text says Texas, whoever is meeting there.
-func (r *Resolver) best(ids []int32, key string, actors []string, main, dateline string, own []string) int32 {
+func (r *Resolver) best(ids []int32, key string, actors []string, main, dateline string, own []string, prefer string) int32 {
 	// the biggest city of the name whose own name it is not: "Geneva" is Genève's English name, and a small
 	// place's own name (Geneva, Illinois) earns that place nothing over a city eight times its size
 	var exonym int
@@ -1895,9 +1981,10 @@ func (r *Resolver) best(ids []int32, key string, actors []string, main, dateline
 			s = 7
 		}
 		switch {
-		case r.g.primary[id] == key && slices.Contains(own, p.Country2):
+		case r.g.primary[id] == key && slices.Contains(own, p.Country2), p.Country2 == prefer && p.Precision == City:
 			// the own name of a place in a country whose language the text is in: "Thái Nguyên" in Vietnamese
-			// is the Vietnamese city, whatever bigger city abroad the language names so too (Taiyuan)
+			// is the Vietnamese city, whatever bigger city abroad the language names so too (Taiyuan); and the
+			// place the language names first ("Bergen" in Dutch is Mons)
 			s += ownLanguage
 		case r.g.primary[id] == key && p.Population*exonymRatio >= exonym:
 			s += 0.5
