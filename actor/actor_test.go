@@ -86,6 +86,9 @@ func TestRecognize(t *testing.T) {
 		// (the Washington Post is a newspaper of its own, not the capital: actors/media)
 		{"capital", "en", "2024-03-01", "Beijing said the talks in Washington went well, the Washington Post reported.",
 			[]want{{"Beijing", "CHN", "CHN", "CHNGOV", "capital"}, {"the Washington Post", "wapo", "USA", "USAMED", "alias"}}},
+		// An agency's name in brackets after the dateline does not glue to the capital that opens the text.
+		{"capital after an agency", "nl", "2023-02-03", "WASHINGTON (ANP) - Washington verwijt Peking spionage met een ballon.",
+			[]want{{"Washington", "USA", "USA", "USAGOV", "capital"}, {"Peking", "CHN", "CHN", "CHNGOV", "capital"}}},
 		// A verb-final clause puts subject and object side by side: a capital after a country's name is an
 		// actor of its own, not part of one name with it.
 		{"capital after actor", "nl", "2024-03-01", "Oekraïne meldt dat Rusland Kiev opnieuw heeft aangevallen.",
