@@ -55,9 +55,9 @@ func (r *resolver) capitals() {
 		// found: a verb-final clause puts subject and object side by side ("dat Rusland Kiev ... aanviel").
 		// A genitive listed beside its capital ("Washingtons", "Moskaus") ends no name: it follows its noun,
 		// capitalised in German ("die Vorwürfe Washingtons", "die Haltung Moskaus").
-		// Only a word right before it glues: not one across a bracket or a dash ("WASHINGTON (ANP) -
-		// Washington accuses ...", an agency's name before the text opens).
-		if p := r.prevWord(i); p >= 0 && (conn(r.toks[p].fold)&connPlace != 0 && !r.stanceBefore(p) && !r.dativeBefore(p) || p == i-1 && r.toks[p].cap && r.toks[p].word && !r.toks[p].han && !r.sentenceStart(p) && !taken[p] && !r.genitiveCapital(i)) {
+		// Not across a closing bracket or a dash ("WASHINGTON (ANP) - Washington accuses ...": an agency's
+		// name before the text opens).
+		if p := r.prevWord(i); p >= 0 && (conn(r.toks[p].fold)&connPlace != 0 && !r.stanceBefore(p) && !r.dativeBefore(p) || r.toks[p].cap && r.toks[p].word && !r.toks[p].han && !r.sentenceStart(p) && !taken[p] && !r.genitiveCapital(i) && !strings.ContainsAny(r.a.Text[r.toks[p].end:t.start], ")-–—")) {
 			continue
 		}
 		for n := min(4, len(r.toks)-i); n > 0; n-- {
