@@ -281,6 +281,13 @@ func makeTok(start, end int, raw, fold string, camel bool) tok {
 		}
 		return t
 	}
+	return runeTok(t)
+}
+
+// runeTok sets t's word, upper, cap and han from its raw text by Unicode tables (makeTok's path for text
+// that is not ASCII; makeTok's tests compare its ASCII path with this one).
+func runeTok(t tok) tok {
+	raw := t.raw
 	first := true
 	for _, r := range raw {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {

@@ -44,24 +44,9 @@ func TestRecognizeStreamSame(t *testing.T) {
 	}
 }
 
-// makeTokRunes is makeTok as it was written before its ASCII path: every test by Unicode tables.
+// makeTokRunes is makeTok without its ASCII path: every test by Unicode tables.
 func makeTokRunes(start, end int, raw, fold string, camel bool) tok {
-	t := tok{start: start, end: end, raw: raw, fold: fold, upper: true, camel: camel}
-	first := true
-	for _, r := range raw {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			t.word = true
-		}
-		if unicode.IsLower(r) {
-			t.upper = false
-		}
-		if first {
-			t.cap = unicode.IsUpper(r) || (unicode.IsLetter(r) && !unicode.IsLower(r))
-			t.han = unicode.Is(unicode.Han, r) && utf8.RuneLen(r) == len(raw)
-			first = false
-		}
-	}
-	return t
+	return runeTok(tok{start: start, end: end, raw: raw, fold: fold, upper: true, camel: camel})
 }
 
 // camelCutsRunes is camelCuts without its ASCII screen.
