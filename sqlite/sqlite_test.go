@@ -321,13 +321,14 @@ func TestReleaseMemory(t *testing.T) {
 }
 
 // A batch with a large text is saved under a small page cache, and the writer has its usual cache again
-// afterwards, whether the batch was stored or refused; the text is stored whole and searchable.
+// afterwards, whether the batch was stored or refused; the text is stored whole and searchable on its first
+// indexedRunes characters.
 func TestLargeTextSmallCache(t *testing.T) {
 	ctx := context.Background()
 	db := openTemp(t)
 	recs := storetest.SyntheticRecords(3, 5)
 	big := recs[1]
-	big.Article.Text = strings.Repeat(big.Article.Text+"\n\n", largeText/len(big.Article.Text)+1) + "Zyxwvut closes the text."
+	big.Article.Text = "Zyxwvut opens the text. " + strings.Repeat(big.Article.Text+"\n\n", largeText/len(big.Article.Text)+1)
 	cache := func() int {
 		var kib int
 		if err := db.writer.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&kib); err != nil {
@@ -345,7 +346,7 @@ func TestLargeTextSmallCache(t *testing.T) {
 		t.Fatalf("the large article read back: %v (text %d bytes, want %d)", err, len(a.Text), len(big.Article.Text))
 	}
 	if hits, err := db.Search(ctx, "zyxwvut", dyad.Page{Limit: 5}); err != nil || len(hits) != 1 || hits[0].Article.ID != big.Article.ID {
-		t.Fatalf("search for the large text's last word = %+v, %v", hits, err)
+		t.Fatalf("search for the large text's first word = %+v, %v", hits, err)
 	}
 	// A refused batch (a record without an id) rolls back and restores the cache too.
 	bad := []*dyad.Record{big, {}}
