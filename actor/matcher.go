@@ -353,6 +353,11 @@ func camelCuts(s string) []int {
 	if ascii(s) && !upperAfter(s, 3) {
 		return nil // no capital after three letters: no cut (the common case, without a Unicode table)
 	}
+	return camelCutsRunes(s)
+}
+
+// camelCutsRunes is camelCuts by Unicode tables, without its ASCII screen.
+func camelCutsRunes(s string) []int {
 	var cuts []int
 	prevLower, run := false, 0
 	for i, r := range s {

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/text"
@@ -47,21 +45,6 @@ func TestRecognizeStreamSame(t *testing.T) {
 // makeTokRunes is makeTok without its ASCII path: every test by Unicode tables.
 func makeTokRunes(start, end int, raw, fold string, camel bool) tok {
 	return runeTok(tok{start: start, end: end, raw: raw, fold: fold, upper: true, camel: camel})
-}
-
-// camelCutsRunes is camelCuts without its ASCII screen.
-func camelCutsRunes(s string) []int {
-	var cuts []int
-	prevLower, run := false, 0
-	for i, r := range s {
-		if prevLower && unicode.IsUpper(r) && run >= 3 && utf8.RuneCountInString(s[i:]) >= 2 {
-			cuts = append(cuts, i)
-			run = 0
-		}
-		prevLower = unicode.IsLower(r)
-		run++
-	}
-	return cuts
 }
 
 // TestASCIIPaths: the byte paths of makeTok and camelCuts give what the Unicode tests give, on every
