@@ -38,10 +38,11 @@ type Dictionary struct {
 	byID       map[string]int32
 	country    map[string]int32 // alpha-3 -> actor index
 	offices    map[string]office
-	holders    map[string][]holder // office id -> its holders over time
-	orgHolders map[int32][]holder  // organisation -> holders of its offices
-	places     map[string]int32    // folded place name -> country, for datelines
-	capitals   map[string]int32    // folded capital -> country: "Beijing said" is China
+	holders    map[string][]holder  // office id -> its holders over time
+	absent     map[string][]absence // office id -> the spans a country had no such office (actors/absent)
+	orgHolders map[int32][]holder   // organisation -> holders of its offices
+	places     map[string]int32     // folded place name -> country, for datelines
+	capitals   map[string]int32     // folded capital -> country: "Beijing said" is China
 	// titleCountry: per language, folded titles that imply their country ("bundespräsident" -> DEU)
 	titleCountry map[string]map[string]int32
 	// titleAlt: per language, the countries whose dateline makes such a title theirs ("外交部" under 台北)
@@ -170,6 +171,7 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		country:      map[string]int32{},
 		offices:      map[string]office{},
 		holders:      map[string][]holder{},
+		absent:       map[string][]absence{},
 		orgHolders:   map[int32][]holder{},
 		places:       map[string]int32{},
 		capitals:     map[string]int32{},
@@ -294,6 +296,8 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		for _, f := range byLayer[layer] {
 			switch {
 			case f.Path == "actors/countries", f.Path == "actors/offices", f.Path == "actors/stop", f.Path == "actors/codes":
+			case f.Path == "actors/absent":
+				errs = append(errs, d.loadAbsent(f)...)
 			case f.Path == "actors/places", f.Path == "places/cities":
 				errs = append(errs, d.loadPlaces(f, d.places)...)
 			case f.Path == "actors/capitals":

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -57,10 +58,11 @@ func split(s string) []string {
 }
 
 // writeGaps prints one line per country and office that misses a year (whole years with no holder as
-// ranges, then partly covered years with their uncovered days), then the share of country-years covered per
-// office and in all.
+// ranges, then partly covered years with their uncovered days; the years the country had no such office, from
+// actors/absent, apart with the reason), then the share of country-years covered per office and in all (a day
+// with no such office counts as covered; a year with none all year is left out).
 func writeGaps(w io.Writer, d *actor.Dictionary, countries, offices []string, first, last int) {
-	type tally struct{ years, full, none int }
+	type tally struct{ years, full, none, absent int }
 	tot := map[string]*tally{}
 	all := &tally{}
 	for _, o := range offices {
@@ -75,36 +77,52 @@ func writeGaps(w io.Writer, d *actor.Dictionary, countries, offices []string, fi
 			c = code
 		}
 		for _, o := range offices {
-			var none []int
-			var partly []string
+			var none, absent []int
+			var partly, why []string
 			for _, y := range d.OfficeYears(o, c, start, last) {
 				if y.Days == 0 {
 					continue
 				}
 				t := tot[o]
+				if y.Absent > 0 && !slices.Contains(why, y.Why) {
+					why = append(why, y.Why)
+				}
+				if y.Held == 0 && y.Absent == y.Days {
+					// no such office all year (actors/absent): no gap in the record, and not counted
+					absent = append(absent, y.Year)
+					t.absent++
+					all.absent++
+					continue
+				}
 				t.years++
 				all.years++
-				switch {
+				switch without := y.Days - y.Held - y.Absent; {
+				case without == 0:
+					t.full++
+					all.full++
 				case y.Held == 0:
 					none = append(none, y.Year)
 					t.none++
 					all.none++
-				case y.Held == y.Days:
-					t.full++
-					all.full++
 				default:
-					partly = append(partly, fmt.Sprintf("%d(%d)", y.Year, y.Days-y.Held))
+					partly = append(partly, fmt.Sprintf("%d(%d)", y.Year, without))
 				}
 			}
-			if len(none) == 0 && len(partly) == 0 {
+			if len(none) == 0 && len(partly) == 0 && len(absent) == 0 {
 				continue
 			}
 			line := fmt.Sprintf("%s %-18s", c, o)
+			if len(absent) > 0 {
+				line += " no office: " + yearRanges(absent)
+			}
 			if len(none) > 0 {
 				line += " none: " + yearRanges(none)
 			}
 			if len(partly) > 0 {
 				line += " partly (days without): " + strings.Join(partly, " ")
+			}
+			if len(why) > 0 {
+				line += " (no such office: " + strings.Join(why, "; ") + ")"
 			}
 			fmt.Fprintln(w, line)
 		}
@@ -118,9 +136,17 @@ func writeGaps(w io.Writer, d *actor.Dictionary, countries, offices []string, fi
 	fmt.Fprintf(w, "\ncountry-years %d-%d with a holder (any day / every day), %d countries:\n", first, last, len(countries))
 	for _, o := range offices {
 		t := tot[o]
-		fmt.Fprintf(w, "  %-18s %6s / %6s  (%d of %d years have none)\n", o, pct(t.years-t.none, t.years), pct(t.full, t.years), t.none, t.years)
+		fmt.Fprintf(w, "  %-18s %6s / %6s  (%d of %d years have none)%s\n", o, pct(t.years-t.none, t.years), pct(t.full, t.years), t.none, t.years, noOffice(t.absent))
 	}
-	fmt.Fprintf(w, "  %-18s %6s / %6s  (%d of %d years have none)\n", "all", pct(all.years-all.none, all.years), pct(all.full, all.years), all.none, all.years)
+	fmt.Fprintf(w, "  %-18s %6s / %6s  (%d of %d years have none)%s\n", "all", pct(all.years-all.none, all.years), pct(all.full, all.years), all.none, all.years, noOffice(all.absent))
+}
+
+// noOffice notes the country-years left out of the shares because the country had no such office all year.
+func noOffice(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; %d more with no such office", n)
 }
 
 // yearRanges writes sorted years as ranges: 1990-1994 1999 2003-2004.
