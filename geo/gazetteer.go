@@ -36,6 +36,7 @@ type Place struct {
 	Population int
 	Precision  string // City, Admin1 or Country
 	Capital    bool   // a national capital or seat of government
+	Seat       bool   // the seat of a first-level region (GeoNames PPLA)
 }
 
 // Gazetteer is the place names dyad knows, by their folded words.
@@ -196,7 +197,7 @@ func (g *Gazetteer) line(l packs.Line) error {
 			return l.Errorf("place %s of unknown country %s", f[1], f[2])
 		}
 		p := Place{ID: f[1], Name: f[8], Country: g.places[ci].Country, Country2: f[2], Lat: lat, Lon: lon, Population: pop,
-			Precision: City, Capital: f[4] == "PPLC" || f[4] == "PPLG"}
+			Precision: City, Capital: f[4] == "PPLC" || f[4] == "PPLG", Seat: f[4] == "PPLA"}
 		if f[3] != "" {
 			p.Admin1 = f[2] + "." + f[3]
 		}
@@ -350,7 +351,7 @@ func (g *Gazetteer) Find(s string) (Place, bool) {
 	k := Key(s)
 	if ids := g.names[k]; len(ids) > 0 {
 		r := Resolver{g: g}
-		return g.places[r.best(ids, k, nil, "", "", nil, "")], true
+		return g.places[r.best(ids, k, nil, nil, "", "", nil, "")], true
 	}
 	if i, ok := g.countryNames[k]; ok {
 		return g.places[i], true
@@ -375,7 +376,7 @@ func (g *Gazetteer) PlaceCountry(key, prefer string) (string, bool) {
 		return "", false
 	}
 	r := Resolver{g: g}
-	return g.places[r.best(keep, key, nil, prefer, "", nil, "")].Country, true
+	return g.places[r.best(keep, key, nil, nil, prefer, "", nil, "")].Country, true
 }
 
 // Country returns a country by its alpha-2 or alpha-3 code.

@@ -290,7 +290,9 @@ func (r *Resolver) Resolve(a *dyad.Article, ms []dyad.ActorMention, evs []dyad.E
 		if len(e.Mentions) > 0 {
 			start, end = e.Mentions[0].Start, e.Mentions[0].End
 		}
-		actors := placingActors(e)
+		// (not a country the actor stage took from a place the sentence names: "Protesters in Tripoli" are
+		// Libyan because Tripoli is Libya's capital, which says nothing of which Tripoli it is)
+		actors := slices.DeleteFunc(placingActors(e), func(cc string) bool { return placedOnly(ctx.overlapping(start, end), start, end, cc) })
 		loc := r.place(ctx, start, end, e.Trigger, actors, strings.HasPrefix(e.Code, "042"))
 		if loc.Resolved() {
 			e.Location = loc
@@ -316,6 +318,48 @@ func placingActors(e *dyad.Event) []string {
 		return nil
 	}
 	return []string{e.Source.Country, e.Target.Country}
+}
+
+// placedOnly reports whether every actor mention between start and end of country cc has it from a place
+// (the actor stage's via "place", "dateline" or "article"), and one has.
+func placedOnly(ms []dyad.ActorMention, start, end int, cc string) bool {
+	placed := false
+	for _, m := range ms {
+		if m.Start < start || m.End > end || m.Actor.Country != cc {
+			continue
+		}
+		switch m.Via {
+		case "place", "dateline", "article":
+			placed = true
+		default:
+			return false
+		}
+	}
+	return placed
+}
+
+// namedCountries returns the countries that the mentions between start and end name: a country by its name
+// or adjective (not a capital standing for its government), a body of a country named with it ("Lebanon's
+// state news agency", "el Gobierno de España", "die libanesische Armee"); not a person's country, which says
+// where they come from, not where they are, nor a country named right before a person ("US President Joe
+// Biden", "Syria's Bashar al-Assad").
+func namedCountries(t string, ms []dyad.ActorMention, start, end int) []string {
+	var out []string
+	for i, m := range ms {
+		if m.Start < start || m.End > end || m.Actor.Country == "" || m.Actor.Type == dyad.TypePerson || slices.Contains(out, m.Actor.Country) {
+			continue
+		}
+		if i+1 < len(ms) && ms[i+1].Actor.Type == dyad.TypePerson && ms[i+1].Start >= m.End && ms[i+1].Start <= len(t) {
+			// (a title may stand between them: "US President Joe Biden")
+			if between := t[m.End:ms[i+1].Start]; len(strings.Fields(between)) <= 3 && !strings.ContainsAny(between, ",.;:()") {
+				continue
+			}
+		}
+		if m.Actor.Type == dyad.TypeCountry && m.Via != "capital" || m.Via == "genitive" || m.Via == "demonym" {
+			out = append(out, m.Actor.Country)
+		}
+	}
+	return out
 }
 
 // Sentence returns the location of the text between byte offsets start and end of an article when it names
@@ -514,7 +558,7 @@ func (r *Resolver) lead(c *article) *dyad.Location {
 		return nil
 	}
 	cd := cands[0]
-	p := r.best(cd.places, cd.key, nil, c.main, "", c.own(), c.prefer(cd.key))
+	p := r.best(cd.places, cd.key, nil, nil, c.main, "", c.own(), c.prefer(cd.key))
 	return r.location(p, t[cd.start:cd.end], ViaLead)
 }
 
@@ -526,7 +570,7 @@ func (r *Resolver) dateline(c *article, d string) *dyad.Location {
 		return &dyad.Location{Name: d}
 	}
 	ids = r.qualify(ids, Key(rest), "")
-	best := r.best(ids, Key(first), nil, c.main, "", c.own(), c.prefer(Key(first)))
+	best := r.best(ids, Key(first), nil, nil, c.main, "", c.own(), c.prefer(Key(first)))
 	return r.location(best, d, ViaDateline)
 }
 
@@ -554,14 +598,19 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 				cands = []candidate{d}
 			}
 		}
-		if !slices.ContainsFunc(cands, func(cd candidate) bool { return r.isCity(cd) && !cd.fled }) {
+		if !slices.ContainsFunc(cands, func(cd candidate) bool { return r.isCity(cd) && !cd.fled && !cd.route }) {
 			// no city after a place word (but one people flee from): a city the sentence names all the same ("the
 			// streets of Porto Alegre", "Hải Phòng", "郑州市"), rather than the lead's or the dateline's, and rather
 			// than a country or region a place word names when the city lies in it ("colline di Valparaíso, in
 			// Cile"; not "in Albania ... firmato da Roma e Tirana")
+			// (nor a route's end: "летевший из Куньмина в Гуанчжоу, разбился ... у Учжоу", which the bare city
+			// that is that end does not take over)
 			bare := slices.Clone(r.bare(c, start, end))
-			if area := slices.DeleteFunc(slices.Clone(cands), func(cd candidate) bool { return cd.fled }); len(area) > 0 {
+			if area := slices.DeleteFunc(slices.Clone(cands), func(cd candidate) bool { return cd.fled || cd.route }); len(area) > 0 {
 				bare = slices.DeleteFunc(bare, func(b candidate) bool { return !r.inAny(b, area) })
+			}
+			for i, b := range bare {
+				bare[i].route = slices.ContainsFunc(cands, func(cd candidate) bool { return cd.route && cd.start == b.start })
 			}
 			cands = append(cands, bare...)
 		}
@@ -635,7 +684,14 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 	if c.dateline.Resolved() {
 		dl = c.dateline.Country
 	}
-	p := r.best(best.places, best.key, actors, c.main, dl, c.own(), c.prefer(best.key))
+	var named []string
+	if len(best.places) > 1 {
+		// (not the name itself, which the actor stage may read as a country: "em Salvador", El Salvador)
+		named = namedCountries(c.a.Text, slices.DeleteFunc(slices.Clone(c.overlapping(start, end)), func(m dyad.ActorMention) bool {
+			return m.Start < best.end && m.End > best.start
+		}), start, end)
+	}
+	p := r.best(best.places, best.key, actors, named, c.main, dl, c.own(), c.prefer(best.key))
 	// a country or region that the dateline's city lies in: the dateline says where in it ("KANO, Nigeria -
 	// ... in Nigeria's second-largest city")
 	if pl := r.g.places[p]; pl.Precision != City && c.dateline.Resolved() && c.dateline.Precision == City &&
@@ -1315,8 +1371,11 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 		small := oneWord && !cd.chained && (opens || !c.lg.of[elided(t.Text)] && (j == 0 || !c.lg.of[toks[j-1].Fold])) &&
 			!c.lg.apposition(toks, next) && !c.lg.afterCityWord(toks, j) && !(j > 0 && c.lg.genitiveOf(toks[j-1], t, cd.key))
 		cities := slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision != City })
+		// (a seat of a first-level region or a capital opens a sentence as a city whatever its size: "Venedig
+		// stand unter Wasser", "Juneau ordered evacuations", "Ajaccio a connu")
 		cd.places = slices.DeleteFunc(slices.Clone(cities), func(id int32) bool {
-			return small && r.g.places[id].Population < bareMinPopulation
+			p := r.g.places[id]
+			return small && p.Population < bareMinPopulation && !(opens && (p.Seat || p.Capital) && p.Population >= seatMinPopulation)
 		})
 		// a city of any size that a country or region after its comma or in brackets places ("Tombouctou, dans
 		// le nord du Mali", "Lorca (Murcia)"); the qualifier is no place of its own
@@ -1388,6 +1447,10 @@ func sentenceStart(text string, i int) bool {
 
 // bareMinPopulation is the size of a city a one-word name stands for when no place word comes before it.
 const bareMinPopulation = 100000
+
+// seatMinPopulation is the size of a first-level seat or a capital that a one-word name opening a sentence
+// stands for (Venice, Ajaccio, Juneau are seats under bareMinPopulation; the smallest seats are villages).
+const seatMinPopulation = 20000
 
 // mentionAt returns the actor mention that covers offset.
 func mentionAt(ms []dyad.ActorMention, offset int) (dyad.ActorMention, bool) {
@@ -1729,7 +1792,7 @@ func (r *Resolver) inCountry(ids []int32, cc string) []int32 {
 const maxBefore = 5
 
 // countryBefore returns the country that a country mention in the words right before token j names, when a
-// city word of the language stands among those words ("the Spanish city of", "la ciudad española de", "der
+// city word of the language stands among those words or the mention is a lower-case adjective right before it ("the Spanish city of", "la ciudad española de", "der
 // spanischen Stadt", "испанского города"): the words read back are lower-case ones (city words, articles,
 // genitives, adjectives: "the northern Lebanese city of") and the mention, up to punctuation or another
 // capitalised word; "" when none.
@@ -1745,6 +1808,11 @@ func (r *Resolver) countryBefore(c *article, toks []text.Token, j int) string {
 				break
 			}
 			cc = m.Actor.Country
+			// (a country's adjective right before the name places it alone: "в ливанском Триполи", "im
+			// libanesischen Tripoli")
+			if k == j-1 && m.Via == "demonym" && !t.IsCapitalized() {
+				city = true
+			}
 			for k > 0 && toks[k-1].Start >= m.Start {
 				k--
 			}
@@ -1893,6 +1961,7 @@ func (r *Resolver) clause(c *article, toks []text.Token, ids []int32) []int32 {
 // whatever its size (chained), since the words before it say it is one.
 func (r *Resolver) cityAfter(c *article, toks []text.Token, end int, in func(Place) bool) (candidate, bool) {
 	k := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= end })
+	skipped := false
 	for n := 0; k >= 0 && k < len(toks) && n < 4; n++ {
 		t := toks[k]
 		if c.lg.skip[t.Fold] {
@@ -1907,18 +1976,56 @@ func (r *Resolver) cityAfter(c *article, toks []text.Token, end int, in func(Pla
 		if m, covered := mentionAt(c.ms, t.Start); covered && (m.Via != "capital" || m.Start != t.Start) || !t.IsWord() {
 			return candidate{}, false
 		}
+		keep := func(cd candidate) candidate {
+			cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool {
+				p := r.g.places[id]
+				return p.Precision != City || !in(p)
+			})
+			return cd
+		}
 		cd, ok := r.at(c, toks, k)
-		if !ok {
+		if ok {
+			cd = keep(cd)
+			// a shorter name when the longest is only another country's ("伯明翰市" is only Birmingham,
+			// England's; "美国亚拉巴马州伯明翰市" is Alabama's, 伯明翰)
+			for e := slices.IndexFunc(toks, func(x text.Token) bool { return x.End >= cd.end }); len(cd.places) == 0 && e > k+1; e-- {
+				if short, ok := r.at(c, toks[:e], k); ok {
+					cd = keep(short)
+				}
+			}
+		}
+		if !ok || len(cd.places) == 0 {
+			// a region the gazetteer does not name that way, written with its region word, between a country
+			// and its city: "加拿大安大略省伦敦市" (安大略 is also Ontario, California), "巴西南里奥格兰德州首府"
+			if e := c.lg.regionEnd(toks, k); e > k && !skipped {
+				skipped = true
+				k = e + 1
+				continue
+			}
 			return candidate{}, false
 		}
-		cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool {
-			p := r.g.places[id]
-			return p.Precision != City || !in(p)
-		})
 		cd.chained = true
-		return cd, len(cd.places) > 0
+		return cd, true
 	}
 	return candidate{}, false
+}
+
+// maxRegion bounds the characters of a Chinese region's name read past before its region word.
+const maxRegion = 8
+
+// regionEnd returns the token of a region word (a `skip` word: 省, 州) that ends a name of Chinese characters
+// starting at token k, no actor's, or -1.
+func (l *lang) regionEnd(toks []text.Token, k int) int {
+	for e := k + 1; e < len(toks) && e <= k+maxRegion; e++ {
+		t := toks[e]
+		if r, _ := utf8.DecodeRuneInString(t.Text); !unicode.Is(unicode.Han, r) || toks[e-1].End != t.Start {
+			return -1
+		}
+		if l.skip[t.Fold] {
+			return e
+		}
+	}
+	return -1
 }
 
 // qualify keeps the places that lie in the region or country a qualifier names (its first words, folded),
@@ -1952,6 +2059,16 @@ func (r *Resolver) qualify(ids []int32, words, country string) []int32 {
 // of a city a hundred times bigger abroad.
 const ownLanguage = 2.5
 
+// namedCountry is what a city earns when the sentence names its country: more than a capital's mark and a
+// population five times bigger ("Tripoli" with "Lebanon's" is Lebanon's, not Libya's capital).
+const namedCountry = 2
+
+// namedRatio bounds how much smaller than the biggest city of its name a city may be and still earn
+// namedCountry: a country's name in the sentence is often its people's or its officials' abroad ("Canadian
+// troops paraded in London", "US officials said Russian missiles hit Odessa"), where the far bigger city
+// is meant.
+const namedRatio = 6
+
 // exonymRatio is how many times bigger than a place a city must be for the place's own name, when it is the
 // city's other name, to earn the place nothing.
 const exonymRatio = 5
@@ -1959,13 +2076,16 @@ const exonymRatio = 5
 // best picks one of the places a name may be: a big place, a capital, the place whose own name it is, one in
 // the country of the event's actors, of the dateline or of the article. Population weighs most: "Paris" is in
 // France unless the text says Texas, whoever is meeting there.
-func (r *Resolver) best(ids []int32, key string, actors []string, main, dateline string, own []string, prefer string) int32 {
+func (r *Resolver) best(ids []int32, key string, actors, named []string, main, dateline string, own []string, prefer string) int32 {
 	// the biggest city of the name whose own name it is not: "Geneva" is Genève's English name, and a small
 	// place's own name (Geneva, Illinois) earns that place nothing over a city eight times its size
-	var exonym int
+	var exonym, biggest int
 	for _, id := range ids {
 		if p := r.g.places[id]; p.Precision == City && r.g.primary[id] != key {
 			exonym = max(exonym, p.Population)
+		}
+		if p := r.g.places[id]; p.Precision == City {
+			biggest = max(biggest, p.Population)
 		}
 	}
 	bestID, bestScore := ids[0], math.Inf(-1)
@@ -1992,7 +2112,13 @@ func (r *Resolver) best(ids []int32, key string, actors []string, main, dateline
 		if p.Capital {
 			s++
 		}
-		if slices.Contains(actors, p.Country) {
+		switch {
+		case slices.Contains(named, p.Country) && p.Population*exonymRatio >= exonym && p.Population*namedRatio >= biggest:
+			// a country the sentence names ("Lebanon's state news agency", "el Gobierno de España"): its
+			// city of the name, unless the name is another's of a city far bigger ("Odessa" in a report that
+			// names the United States is Odesa)
+			s += namedCountry
+		case slices.Contains(actors, p.Country):
 			s++
 		}
 		if p.Country == dateline {
