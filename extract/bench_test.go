@@ -1,11 +1,14 @@
 package extract
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/packs"
+	"github.com/dyad-events/dyad/synth"
 )
 
 // benchDocs returns plain-text news: our noise fixtures, the sample corpus and the seeds when present.
@@ -77,4 +80,40 @@ func BenchmarkExtractHTML(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkExtractCorpus extracts the first 2,000 documents of dyad bench's generated corpus (synth.Corpus,
+// seed 1, from the sample articles: text, HTML, Markdown and feed records in ten languages) with a fresh
+// Extractor each time, so that its memos start empty as in a process of its own.
+func BenchmarkExtractCorpus(b *testing.B) {
+	m, err := synth.LoadMaterial(os.DirFS("../sample"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, err := synth.NewCorpus(m, synth.CorpusOptions{Packs: packs.Default()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []*dyad.Document
+	for d, err := range c.Source(2000, 1).Documents(context.Background()) {
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	var calls int64
+	for b.Loop() {
+		x, err := New(packs.Default())
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, d := range docs {
+			if _, err := x.Extract(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+		calls += x.dates.calls.Load()
+	}
+	b.ReportMetric(float64(b.N*len(docs))/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(calls)/float64(b.N), "dateparser-calls/op")
 }

@@ -1,9 +1,12 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	dps "github.com/markusmobius/go-dateparser"
@@ -23,6 +26,11 @@ type dates struct {
 	// and of a day repeat their bylines' dates. "" for a text it does not read.
 	mu   sync.Mutex
 	memo map[[2]string]string
+	// forms keeps, by language and form (the text with every ASCII digit written 0), what go-dateparser's
+	// answers for that form follow: where its year, month and day lie, or that it reads no text of the form
+	// (byForm). A byline's date and a page's metadata repeat a few forms with other numbers.
+	forms map[[2]string]*formState
+	calls atomic.Int64 // go-dateparser's calls, for the benchmarks
 }
 
 // datesMemoSize bounds the answers dates keeps: past it, the memo starts afresh.
@@ -56,7 +64,7 @@ func (d *dates) parse(s, lang string) (string, bool) {
 	out, ok := d.memo[k]
 	d.mu.Unlock()
 	if !ok {
-		out = d.parseWith(s, lang)
+		out = d.byForm(s, lang)
 		k[1] = strings.Clone(s) // not a slice of the page, which the memo would keep alive
 		d.mu.Lock()
 		if d.memo == nil || len(d.memo) >= datesMemoSize {
@@ -77,6 +85,7 @@ func (d *dates) parseWith(s, lang string) string {
 	if lang != "en" {
 		langs = []string{lang, "en"}
 	}
+	d.calls.Add(1)
 	p := d.pool.Get().(*dps.Parser)
 	defer d.pool.Put(p)
 	cfg := &dps.Configuration{Languages: langs, UseGivenOrder: true, StrictParsing: true,
@@ -86,6 +95,285 @@ func (d *dates) parseWith(s, lang string) string {
 		return ""
 	}
 	return dt.Time.Format("2006-01-02")
+}
+
+// dateForm is what go-dateparser's answers for the texts of one form follow (a form: a text with every
+// ASCII digit written 0).
+type dateForm struct {
+	kind formKind
+	// for formDate: the indexes of the form's digit runs that hold the year and the day, and the month's run
+	// (-1 when a word names the month, then month)
+	yearRun, dayRun, monthRun int
+	month                     time.Month
+}
+
+type formKind uint8
+
+const (
+	formAsk  formKind = iota // ask go-dateparser for each text of the form
+	formDate                 // a year, month and day read from the digit runs
+	formNone                 // go-dateparser reads no text of the form
+)
+
+// formState is what is known of a form from go-dateparser's readings of its texts (reading) and probes
+// (formProbe), until it settles: two date readings with one layout that name dates on different weekdays
+// settle it as formDate (a form that holds a weekday word, which go-dateparser reads only with a date on
+// that weekday, cannot give two); two texts not read, formNone; readings that disagree, formAsk.
+type formState struct {
+	f            dateForm
+	dates, nones int
+	wd           time.Weekday // the weekday of the first date read
+	wdDiffer     bool         // a date read on another weekday
+	read         bool         // a text read whose reading does not tell
+	none         string       // the first text not read
+	met, probes  int
+	settled      bool
+}
+
+// add counts go-dateparser's answer out for s, a text or probe of the form.
+func (st *formState) add(s, out string) {
+	if st.settled {
+		return
+	}
+	r, tells := reading(s, out)
+	ask := func() { st.f, st.settled = dateForm{}, true }
+	switch {
+	case !tells && out != "":
+		// read, with numbers that may tell nothing of the layout: a form read as dates must read them so
+		st.read = true
+		if st.nones > 0 {
+			ask()
+		} else if st.dates > 0 {
+			if got, ok := st.f.dateAt(s); ok && got != out {
+				ask()
+			}
+		}
+	case !tells:
+		// not read, with numbers that may make no date: a form read as dates must not read a date in them
+		if st.dates > 0 {
+			if _, ok := st.f.dateAt(s); ok {
+				ask()
+			}
+		}
+	case r.kind == formDate:
+		if st.nones > 0 || st.dates > 0 && r != st.f {
+			ask()
+			return
+		}
+		if st.dates == 0 {
+			st.f, st.wd = r, weekday(out)
+		} else if weekday(out) != st.wd {
+			st.wdDiffer = true
+		}
+		st.dates++
+		st.settled = st.dates >= 2 && st.wdDiffer
+	default:
+		if st.dates > 0 || st.read {
+			ask()
+			return
+		}
+		if st.nones > 0 && s == st.none {
+			return
+		}
+		if st.nones == 0 {
+			st.f, st.none = r, strings.Clone(s)
+		}
+		st.nones++
+		st.settled = st.nones >= 2
+	}
+}
+
+// digitRuns lists the byte ranges of s's runs of ASCII digits.
+func digitRuns(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			j := i
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			out = append(out, [2]int{i, j})
+			i = j
+		}
+	}
+	return out
+}
+
+// formOf is s with every ASCII digit written 0.
+func formOf(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= '0' && c <= '9' {
+			b[i] = '0'
+		}
+	}
+	return string(b)
+}
+
+// formProbe is form with its digit runs filled by the numbers of probe p (0 or 1): every four-digit run a
+// year (2013, 2019), the others 3 and 11 (3 and 9 in one digit) in turn, swapped between the two probes, so
+// that the day, the month and the year of an answer each name one run, and every reading of the shorter
+// runs as a day or a month makes a date. ok is false for a run of three or more than four digits.
+func formProbe(form string, runs [][2]int, p int) (s string, ok bool) {
+	b := []byte(form)
+	small := 0
+	for _, r := range runs {
+		var v int
+		switch n := r[1] - r[0]; n {
+		case 4:
+			v = []int{2013, 2019}[p]
+		case 1, 2:
+			vs := []int{3, 11}
+			if n == 1 {
+				vs = []int{3, 9}
+			}
+			v = vs[(p+small)%2]
+			small++
+		default:
+			return "", false
+		}
+		copy(b[r[0]:r[1]], fmt.Sprintf("%0*d", r[1]-r[0], v))
+	}
+	return string(b), true
+}
+
+// reading is what go-dateparser's answer out for s says of s's form, and whether it tells: a date whose
+// year is s's one four-digit run and whose day and month are its one or two shorter runs (the month a word
+// names when there is one), or nothing read. It tells only when the answer cannot come from s's numbers
+// rather than its form: every shorter run holds 1-12 and every four-digit run 1900-2099 (so that every
+// reading of them as a day, a month or a year makes a date: a probe's numbers), except for a date with one
+// shorter run, which no other reading of the numbers could give; and two shorter runs that hold the same
+// number do not tell the day from the month.
+func reading(s, out string) (dateForm, bool) {
+	runs := digitRuns(s)
+	num := func(i int) int {
+		n, _ := strconv.Atoi(s[runs[i][0]:runs[i][1]])
+		return n
+	}
+	probeLike := true
+	year := -1
+	var small []int
+	for i, r := range runs {
+		switch n, v := r[1]-r[0], num(i); {
+		case n == 4:
+			if year < 0 {
+				year = i
+			} else {
+				year = len(runs) // a second one: no date layout
+			}
+			probeLike = probeLike && v >= 1900 && v <= 2099
+		case n <= 2:
+			small = append(small, i)
+			probeLike = probeLike && v >= 1 && v <= 12
+		default:
+			return dateForm{}, false
+		}
+	}
+	if out == "" {
+		return dateForm{kind: formNone}, probeLike
+	}
+	t, err := time.Parse("2006-01-02", out)
+	if err != nil || year < 0 || year >= len(runs) || len(small) < 1 || len(small) > 2 || t.Year() != num(year) {
+		return dateForm{}, false
+	}
+	f := dateForm{kind: formDate, yearRun: year, dayRun: small[0], monthRun: -1, month: t.Month()}
+	if len(small) == 2 {
+		if !probeLike || num(small[0]) == num(small[1]) {
+			return dateForm{}, false
+		}
+		f.month, f.monthRun = 0, small[1]
+		if t.Day() != num(small[0]) {
+			f.dayRun, f.monthRun = small[1], small[0]
+		}
+		if int(t.Month()) != num(f.monthRun) {
+			return dateForm{}, false
+		}
+	}
+	if t.Day() != num(f.dayRun) {
+		return dateForm{}, false
+	}
+	return f, true
+}
+
+// dateAt is the date of s, a text of a formDate form, as YYYY-MM-DD; false when its numbers make no date
+// in 1900-2099 (go-dateparser is then asked).
+func (f dateForm) dateAt(s string) (string, bool) {
+	runs := digitRuns(s)
+	num := func(i int) int {
+		n, _ := strconv.Atoi(s[runs[i][0]:runs[i][1]])
+		return n
+	}
+	y, day := num(f.yearRun), num(f.dayRun)
+	m := f.month
+	if f.monthRun >= 0 {
+		m = time.Month(num(f.monthRun))
+	}
+	if y < 1900 || y > 2099 || m < time.January || m > time.December || day < 1 {
+		return "", false
+	}
+	t := time.Date(y, m, day, 0, 0, 0, 0, time.UTC)
+	if t.Month() != m {
+		return "", false
+	}
+	return t.Format("2006-01-02"), true
+}
+
+// weekday is the weekday of a date written YYYY-MM-DD.
+func weekday(date string) time.Weekday {
+	t, _ := time.Parse("2006-01-02", date)
+	return t.Weekday()
+}
+
+// byForm is go-dateparser's reading of s in lang (parseWith), or, once s's form is settled (formState), what
+// the form says: a date read from s's digit runs (when they make one), nothing, or go-dateparser's answer.
+// A form not settled after two texts has a probe asked with each of its next two (formProbe).
+func (d *dates) byForm(s, lang string) string {
+	k := [2]string{lang, formOf(s)}
+	d.mu.Lock()
+	st := d.forms[k]
+	if st == nil {
+		if d.forms == nil || len(d.forms) >= datesMemoSize {
+			d.forms = make(map[[2]string]*formState)
+		}
+		st = &formState{}
+		d.forms[k] = st
+	}
+	settled, f := st.settled, st.f
+	probe := -1
+	if !settled {
+		st.met++
+		if st.met > 2 && st.probes < 2 {
+			probe = st.probes
+			st.probes++
+		}
+	}
+	d.mu.Unlock()
+	if settled {
+		switch f.kind {
+		case formDate:
+			if out, ok := f.dateAt(s); ok {
+				return out
+			}
+		case formNone:
+			return ""
+		}
+		return d.parseWith(s, lang)
+	}
+	out := d.parseWith(s, lang)
+	var ps, pout string
+	if probe >= 0 {
+		var ok bool
+		if ps, ok = formProbe(k[1], digitRuns(k[1]), probe); ok {
+			pout = d.parseWith(ps, lang)
+		}
+	}
+	d.mu.Lock()
+	st.add(s, out)
+	if ps != "" {
+		st.add(ps, pout)
+	}
+	d.mu.Unlock()
+	return out
 }
 
 var (
