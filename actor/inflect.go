@@ -20,8 +20,11 @@ import (
 // The longest ending a name has picks its line; the form is the name without the ending plus each
 // replacement. An empty ending matches every name; a line without replacements makes no forms (German
 // names in -s take no genitive -s). The forms are demonyms of the language: they give the country, match
-// only capitalised, and name a place after an "in/at" word ("в Грузии").
-func (d *Dictionary) inflectNames(lang string, lines []packs.Line, named []langName) []error {
+// only capitalised, and name a place after an "in/at" word ("в Грузии"). Names of several words inflect
+// only where the language's demonyms say `@inflect-words | last` (German: "die Regierung Sri Lankas", "die
+// Armee Burkina Fasos", "Saudi-Arabiens Außenminister"), and then their last word; elsewhere ("Южная Корея"
+// inflects both words) they are listed by hand.
+func (d *Dictionary) inflectNames(lang string, lines []packs.Line, named []langName, lastWord bool) []error {
 	if len(lines) == 0 {
 		return nil
 	}
@@ -58,8 +61,8 @@ func (d *Dictionary) inflectNames(lang string, lines []packs.Line, named []langN
 	}
 	for _, n := range named {
 		name := n.name
-		if name == "" || strings.ContainsAny(name, " -()") || utf8.RuneCountInString(name) < 4 {
-			continue // one-word names only: "Южная Корея" inflects both words, listed by hand
+		if name == "" || strings.ContainsAny(name, "()") || !lastWord && strings.ContainsAny(name, " -") || utf8.RuneCountInString(name) < 4 {
+			continue // one-word names only, unless the last word inflects alone
 		}
 		low := strings.ToLower(name)
 		best := -1

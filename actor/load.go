@@ -962,9 +962,19 @@ func (d *Dictionary) loadDemonyms(f packs.File) []error {
 	var errs []error
 	var inflect []packs.Line
 	var named []langName
+	lastWord := false
 	for l := range f.Lines() {
 		if len(l.Fields) >= 2 && l.Fields[0] == "@inflect" {
 			inflect = append(inflect, l) // oblique forms of the language's country names: inflect.go
+			continue
+		}
+		if l.Fields[0] == "@inflect-words" {
+			// names of several words inflect their last word ("Sri Lankas", "Saudi-Arabiens"): inflect.go
+			if len(l.Fields) != 2 || l.Fields[1] != "last" {
+				errs = append(errs, l.Errorf("want @inflect-words | last"))
+				continue
+			}
+			lastWord = true
 			continue
 		}
 		if len(l.Fields) >= 2 && l.Fields[0] == "@name" {
@@ -994,7 +1004,7 @@ func (d *Dictionary) loadDemonyms(f packs.File) []error {
 			d.addPattern(form, pattern{kind: kindDemonym, ref: i, lang: lang})
 		}
 	}
-	return append(errs, d.inflectNames(lang, inflect, named)...)
+	return append(errs, d.inflectNames(lang, inflect, named, lastWord)...)
 }
 
 // langName is a country's name of one language from an @name line, which @inflect lines inflect too.

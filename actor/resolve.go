@@ -669,27 +669,43 @@ func (r *resolver) skipComma(p int) int {
 // the title names when the person held it on the date. A person whose record has no role of those offices at
 // all (the third-party layer's dated codes name no office; ours may lack an earlier post) and no role on the
 // date but the elites is taken at the title's word: their country with the title's sector ("Egyptian Foreign Minister Amr
-// Moussa" in 1998), unless a word of an @former line stands before the title (former: "former President
-// Carter", "ex-ministre", "cựu Thủ tướng", "the Canadian former ambassador": the country's elites).
+// Moussa" in 1998). A title of one person that names no single office is taken at its word the same way
+// ("French Interior Minister Nicolas Sarkozy" in 2003, "Thai army chief Prayut Chan-o-cha" in 2012,
+// "Egyptian opposition figure Mohamed ElBaradei" in 2010), and so is a title of a city's or region's office
+// (local: an @local line), which no record's office names: "Tokyo Governor Yuriko Koike", whose record has her
+// national posts only.
 //
-// A title of a city's or region's office (local: an @local line), which no record's office names, is taken
-// at its word the same way: "Tokyo Governor Yuriko Koike", whose record has her national posts only.
+// A word of an @former line before the title (former: "former President Carter", "ex-ministre", "cựu Thủ
+// tướng", "the Canadian former ambassador") makes the person their country's elites, whatever role without
+// an office the record gives them on the date (an imported code left open, a party's years in opposition:
+// "former Pakistani Prime Minister Imran Khan" in 2023); only a role of another office on the date is kept
+// ("former foreign minister, now President ...").
 func (r *resolver) titledRef(i int32, offices []string, sector string, former, local bool) dyad.ActorRef {
 	role := r.roleFor(i, offices)
 	ref := r.ref(i, role)
-	if role >= 0 || len(offices) == 0 && !local || sector == "" || former {
+	if ref.Country == "" || sector == "" {
 		return ref
 	}
-	if k := r.activeRole(i); k >= 0 && r.d.actors[i].roles[k].sector != "ELI" {
+	k := r.activeRole(i)
+	if former {
+		if k >= 0 {
+			if ro := r.d.actors[i].roles[k]; ro.office != "" && ro.sector != "ELI" && !slices.Contains(offices, ro.office) {
+				return ref
+			}
+		}
+		ref.Sector, ref.Code = "ELI", r.d.countryCode(ref.Country)+"ELI"
+		return ref
+	}
+	if role >= 0 {
+		return ref
+	}
+	if k >= 0 && r.d.actors[i].roles[k].sector != "ELI" {
 		return ref // a role on the date: the record's word
 	}
 	for _, ro := range r.d.actors[i].roles {
-		if slices.Contains(offices, ro.office) {
+		if len(offices) > 0 && slices.Contains(offices, ro.office) {
 			return ref // their record of the office is ours: outside it the title is a past one
 		}
-	}
-	if ref.Country == "" {
-		return ref
 	}
 	ref.Sector, ref.Code = sector, r.d.countryCode(ref.Country)+sector
 	return ref
