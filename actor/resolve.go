@@ -676,10 +676,12 @@ func (r *resolver) skipComma(p int) int {
 // national posts only.
 //
 // A word of an @former line before the title (former: "former President Carter", "ex-ministre", "cựu Thủ
-// tướng", "the Canadian former ambassador") makes the person their country's elites, whatever role without
-// an office the record gives them on the date (an imported code left open, a party's years in opposition:
-// "former Pakistani Prime Minister Imran Khan" in 2023); only a role of another office on the date is kept
-// ("former foreign minister, now President ...").
+// tướng", "the Canadian former ambassador") makes the person their country's elites, whatever government
+// role without an office the record gives them on the date ("former Ukrainian Prime Minister Yulia
+// Tymoshenko" in 2011, whom an imported code left in government); a role of another office on the date is
+// kept ("former foreign minister, now President ..."), and so is an affiliation a former office does not end
+// ("former Pakistani Prime Minister Imran Khan" in 2023 leads the opposition: OPP). A person title over a
+// record with no roles keeps the record's sector ("ministro Alexandre de Moraes", a judge).
 func (r *resolver) titledRef(i int32, offices []string, sector string, former, local bool) dyad.ActorRef {
 	role := r.roleFor(i, offices)
 	ref := r.ref(i, role)
@@ -689,8 +691,12 @@ func (r *resolver) titledRef(i int32, offices []string, sector string, former, l
 	k := r.activeRole(i)
 	if former {
 		if k >= 0 {
-			if ro := r.d.actors[i].roles[k]; ro.office != "" && ro.sector != "ELI" && !slices.Contains(offices, ro.office) {
-				return ref
+			ro := r.d.actors[i].roles[k]
+			if ro.office != "" && ro.sector != "ELI" && !slices.Contains(offices, ro.office) {
+				return ref // another office on the date
+			}
+			if ro.office == "" && ro.sector != "GOV" && ro.sector != "ELI" {
+				return ref // an affiliation, which a former office does not end: opposition, party, rebels
 			}
 		}
 		ref.Sector, ref.Code = "ELI", r.d.countryCode(ref.Country)+"ELI"
@@ -698,6 +704,9 @@ func (r *resolver) titledRef(i int32, offices []string, sector string, former, l
 	}
 	if role >= 0 {
 		return ref
+	}
+	if len(offices) == 0 && !local && ref.Sector != "ELI" {
+		return ref // a person title over a record with no roles: the record's sector (a judge "minister")
 	}
 	if k >= 0 && r.d.actors[i].roles[k].sector != "ELI" {
 		return ref // a role on the date: the record's word

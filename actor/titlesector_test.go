@@ -7,8 +7,9 @@ import (
 )
 
 // TestTitleSector codes a known person named after a title by the title where the record has no role on the
-// date (a title of one person that names no office too), a "former" title as the country's elites whatever
-// open role an imported record gives, and reads the forms of actor14: a region whose name holds another
+// date (a title of one person that names no office too, unless the record has no roles), a "former" title as
+// the country's elites whatever government role an imported record leaves open (an opposition leader stays
+// OPP), and reads the forms of actor14: a region whose name holds another
 // country's, a German genitive of a two-word name, an Italian adjective of Kosovo, government troops in
 // Chinese, a country's clergy, Mauritania's leaders (imported under Mauritius) and party leaders.
 func TestTitleSector(t *testing.T) {
@@ -17,9 +18,11 @@ func TestTitleSector(t *testing.T) {
 		{"en", "2003-05-01", "French Interior Minister Nicolas Sarkozy visited Algiers.", "Nicolas Sarkozy", "FRAGOV"},
 		{"en", "1993-06-01", "Indian Finance Minister Manmohan Singh met IMF officials.", "Manmohan Singh", "INDGOV"},
 		{"en", "2010-06-01", "Egyptian opposition figure Mohamed ElBaradei returned to Cairo.", "Mohamed ElBaradei", "EGYOPP"},
-		{"en", "2023-06-01", "Former Pakistani Prime Minister Imran Khan was arrested.", "Imran Khan", "PAKELI"},
-		{"fr", "2023-06-01", "L'ancien Premier ministre pakistanais Imran Khan a été arrêté.", "Imran Khan", "PAKELI"},
-		{"en", "2023-06-01", "Imran Khan was arrested.", "Imran Khan", "PAKOPP"}, // no title: the record's role
+		{"en", "2011-10-11", "Former Ukrainian Prime Minister Yulia Tymoshenko was sentenced.", "Yulia Tymoshenko", "UKRELI"},
+		{"en", "2011-10-11", "Yulia Tymoshenko was sentenced.", "Yulia Tymoshenko", "UKRGOV"}, // no title: the record's role
+		{"en", "2024-09-01", "Former Bangladeshi Prime Minister Sheikh Hasina left Dhaka.", "Sheikh Hasina", "BGDELI"},
+		{"fr", "2023-06-01", "L'ancien Premier ministre pakistanais Imran Khan a été arrêté.", "Imran Khan", "PAKOPP"}, // opposition
+		{"pt", "2025-07-30", "Os EUA impuseram sanções ao ministro Alexandre de Moraes.", "Alexandre de Moraes", "BRAJUD"},
 		{"en", "2022-12-15", "Nurses in Northern Ireland walked out.", "Northern Ireland", "GBR"},
 		{"en", "2020-01-10", "Fires spread across New South Wales.", "New South Wales", "AUS"},
 		{"de", "2022-06-01", "Die Regierung Sri Lankas trat zurück.", "Regierung Sri Lankas", "LKAGOV"},
