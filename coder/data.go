@@ -31,7 +31,7 @@ var grammarKinds = map[string]bool{
 	"own": true, "allege": true, "nounend": true, "gerund": true, "genend": true, "nonfinite": true, "background": true, "this": true,
 	"circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true,
 	"tense": true, "notense": true, "front": true, "noun": true, "genitive": true, "content": true, "addressee": true, "perfect": true,
-	"light": true, "nprep": true, "shape": true,
+	"light": true, "nprep": true, "shape": true, "vshape": true,
 	"protest": true,
 	"subjrel": true, "where": true, "auxiliary": true,
 	"mutual": true, "compass": true, "kind": true,
@@ -144,6 +144,7 @@ type lang struct {
 	lights, npreps map[string][]alt
 	actUses        []nounActUse // each light or nprep class where the grammar first names it, for checkNounActs
 	shapes         []nounShape
+	vshapes        []verbShape       // the clause shapes of the verbs of LexiconFile (grammar `vshape`: lexicon.go)
 	actCodes       map[string]string // the classes of NounActsFile and their codes
 	// contentCodes: the codes (or prefixes of codes) of speech acts whose target may be named in their
 	// content (grammar `content | 016 | 018 ...`): each of our patterns of such a code that ends in its
@@ -488,6 +489,12 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 						}
 						continue
 					}
+					if kind == "vshape" && name == GrammarFile {
+						if err := lg.addVerbShape(l); err != nil {
+							errs = append(errs, l.Errorf("%v", err))
+						}
+						continue
+					}
 					if (kind == "light" || kind == "nprep" || kind == "shape") && name == GrammarFile {
 						if err := lg.addNounActLine(l); err != nil {
 							errs = append(errs, l.Errorf("%v", err))
@@ -582,6 +589,12 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 		nps, nerrs := lg.nounActPatterns(acts, fm, sets, cb)
 		errs = append(errs, nerrs...)
 		for _, pt := range nps {
+			lg.addWithTwins(pt, placeCodes)
+		}
+		// verbs of the lexicon in the grammar's clause shapes (lexicon.go), after ours as well
+		lps, lerrs := lg.lexiconPatterns(p, fm, sets, cb)
+		errs = append(errs, lerrs...)
+		for _, pt := range lps {
 			lg.addWithTwins(pt, placeCodes)
 		}
 		for n := range lg.prefixLens() {

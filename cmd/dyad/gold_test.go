@@ -188,7 +188,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire12-es.jsonl", 0.79, 0.83, 0.76, 0.79},
 	{"../../testdata/gold/wire12-pt.jsonl", 0.62, 0.73, 0.54, 0.62},
 	{"../../testdata/gold/wire12-it.jsonl", 0.57, 0.73, 0.46, 0.57},
-	{"../../testdata/gold/wire12-de.jsonl", 0.49, 0.65, 0.39, 0.49},
+	{"../../testdata/gold/wire12-de.jsonl", 0.54, 0.68, 0.45, 0.54}, // code14b: the verb lexicon, .494 -> .550
 	{"../../testdata/gold/wire12-nl.jsonl", 0.65, 0.76, 0.57, 0.65},
 	{"../../testdata/gold/wire12-vi.jsonl", 0.84, 0.89, 0.80, 0.84},
 	{"../../testdata/gold/wire12-zh.jsonl", 0.65, 0.72, 0.60, 0.65},
@@ -226,6 +226,10 @@ var goldFloors = []struct {
 	{"../../testdata/gold/sweep13-nl.jsonl", 0.99, 0.99, 0.99, 0.99},
 	{"../../testdata/gold/sweep13-vi.jsonl", 0.94, 0.99, 0.89, 0.94},
 	{"../../testdata/gold/sweep13-zh.jsonl", 0.99, 0.99, 0.99, 0.99},
+	// code14b: own sentences of the verb-lexicon round (separable verbs, perfects, passives, fronted openers, bare
+	// agents), written before its rules (root F1 at 339dfa4: de .748, nl .882 -> .790, .882)
+	{"../../testdata/gold/sweep14-de.jsonl", 0.78, 0.89, 0.69, 0.78},
+	{"../../testdata/gold/sweep14-nl.jsonl", 0.87, 0.90, 0.85, 0.87},
 	{"../../testdata/gold/sweep11-vi.jsonl", 0.95, 0.95, 0.95, 0.95}, // vi11: a second Vietnamese sweep, written before its rules, .761 -> .974
 	// prec11: own sentences for causes of false positives (appeal content, accusation content after the accused,
 	// kidnappings abroad, possible meetings), written before their rules, .654 -> .840

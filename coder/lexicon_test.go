@@ -1,0 +1,103 @@
+package coder
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/packs"
+)
+
+// TestLexiconPatterns: each verb of the lexicon gets a pattern for each shape that fits it: the particle (and
+// the gap before it) only for a separable verb, TGT as T or as its prepositions and T right after them, obj=
+// and if= limit a shape, a shape without TGT is for verbs without a target, and frame= maps the code.
+func TestLexiconPatterns(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "de"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	lex := "161 | ab+brechen | bricht brach | abgebrochen | zu/mit\n" +
+		"173 | fest+nehmen | nimmt nahm | festgenommen | acc | agentless\n" +
+		"057 | vereinbaren | vereinbart vereinbarte | vereinbart | mit | recip\n" +
+		"143 | streiken | streikt streikte | gestreikt | -\n"
+	if err := os.WriteFile(filepath.Join(dir, "de", LexiconFile), []byte(lex), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lg := newLang("de")
+	shapes := [][]string{
+		{"vshape", "S! ^FIN ..6 TGT ..8 PART"},
+		{"vshape", "T wurde ..8 von S ..6 PP", "obj=acc"},
+		{"vshape", "R! ^FIN ..10 PART", "if=recip"},
+		{"vshape", "S! ^FIN ..8 PART"},
+		{"vshape", "S wird ..8 TGT ..6 INF", "frame=intent"},
+		{"vshape", "dass S ..10 TGT ..6 VL"},
+	}
+	for i, f := range shapes {
+		if err := lg.addVerbShape(packs.Line{File: "grammar", N: i + 1, Fields: f}); err != nil {
+			t.Fatalf("%v: %v", f, err)
+		}
+	}
+	for _, bad := range [][]string{{"vshape", "S ..2 T"}, {"vshape", "S FIN T", "obj=gen"}, {"vshape", "S FIN T", "if=often"}} {
+		if err := lg.addVerbShape(packs.Line{Fields: bad}); err == nil {
+			t.Errorf("shape %v was accepted", bad)
+		}
+	}
+	fm := frameMaps{"intent": codeMap{"16": "036"}}
+	pts, errs := lg.lexiconPatterns(packs.Dir(dir), fm, map[string][]alt{}, cameo.MustDefault())
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	got := map[string]bool{}
+	for _, pt := range pts {
+		text, _, _ := strings.Cut(pt.text, " (verb")
+		got[pt.code+" "+text] = true
+		if !strings.HasPrefix(pt.id, "de/lexicon:") && !strings.Contains(pt.id, LexiconFile+":") {
+			t.Errorf("pattern %q names %s, want the lexicon line", pt.text, pt.id)
+		}
+	}
+	want := []string{
+		"161 S! ^@lex0-fin ..6 zu/mit T! ..8 @lex0-part",
+		"036 S wird ..8 zu/mit T! ..6 @lex0-inf",
+		"161 dass S ..10 zu/mit T! ..6 @lex0-vl",
+		"173 S! ^@lex1-fin ..6 T ..8 @lex1-part",
+		"173 T wurde ..8 von S ..6 @lex1-pp",
+		"057 S! ^@lex2-fin ..6 mit T!",
+		"057 R! ^@lex2-fin",
+		"143 S! ^@lex3-fin",
+	}
+	for _, w := range want {
+		if !got[w] {
+			t.Errorf("missing %q", w)
+		}
+	}
+	if len(got) != 12 {
+		t.Errorf("got %d patterns, want 12: %v", len(got), got)
+	}
+}
+
+// TestLexiconErrors: a bad entry is named with its file and line.
+func TestLexiconErrors(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "de"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	lex := "999 | gehen | geht | gegangen | -\n" +
+		"040 | treffen | trifft\n" +
+		"040 | treffen | trifft | getroffen | acc | often\n" +
+		"040 | a+b+c | trifft | getroffen | acc\n"
+	if err := os.WriteFile(filepath.Join(dir, "de", LexiconFile), []byte(lex), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lg := newLang("de")
+	_, errs := lg.lexiconPatterns(packs.Dir(dir), frameMaps{}, map[string][]alt{}, cameo.MustDefault())
+	if len(errs) != 4 {
+		t.Fatalf("errors %v, want 4", errs)
+	}
+	for i, err := range errs {
+		if want := LexiconFile + ":" + string(rune('1'+i)) + ":"; !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not name %s", err, want)
+		}
+	}
+}
