@@ -55,6 +55,9 @@ type lang struct {
 	flee map[string]bool
 	// arrive: verbs of an arrival whose place comes after a `to` word ("llegaron a Melilla", "chegaram a Pemba")
 	arrive map[string]bool
+	// water: words of a lake or a river right before its name ("Lake Victoria", "le lac Victoria", "o rio
+	// Paraná", "as águas do Guaíba"; one or two words): the name is the water's, no place
+	water map[string]bool
 	// inflectPart: endings a word of a name of several words takes in the text (an adjective's case ending:
 	// "Нижнем Новгороде", "Петропавловске-Камчатском"), and the ending in the gazetteer; with inflect, they are
 	// undone on each word of such a name
@@ -103,9 +106,9 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, prefer: map[string]string{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}}
 		// the classes that are sets of words
-		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive}
+		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -372,9 +375,11 @@ func (r *Resolver) Sentence(a *dyad.Article, ms []dyad.ActorMention, start, end,
 	}
 	// a sentence that names no place is set in the one country it names ("Les Sénégalais votaient"), else in
 	// the one country all its actors belong to ("斯里兰卡政府宣布", "Người dân Thái Lan")
-	cc := oneCountry(ms, start, end)
+	// (not a country's name inside a longer name, a broadcaster's or a company's: "Radio France Internationale")
+	own := slices.DeleteFunc(slices.Clone(ms), func(m dyad.ActorMention) bool { return insideName(a.Text, m) })
+	cc := oneCountry(own, start, end)
 	if cc == "" {
-		cc = actorsCountry(ms, start, end)
+		cc = actorsCountry(own, start, end)
 	}
 	if cc != "" {
 		if i, ok := r.g.countries[cc]; ok {
@@ -382,6 +387,23 @@ func (r *Resolver) Sentence(a *dyad.Article, ms []dyad.ActorMention, start, end,
 		}
 	}
 	return loc
+}
+
+// insideName reports whether a country mention stands between two capitalised words, a space on each side:
+// the country's name is part of a longer name ("Radio France Internationale"; not "Banco de España", whose
+// genitive is lower-case, nor a word that opens the sentence).
+func insideName(t string, m dyad.ActorMention) bool {
+	if m.Actor.Type != dyad.TypeCountry || m.Start < 2 || m.End+2 > len(t) || t[m.Start-1] != ' ' || t[m.End] != ' ' {
+		return false
+	}
+	i := strings.LastIndexByte(t[:m.Start-1], ' ') + 1
+	prev := t[i : m.Start-1]
+	next, _, _ := strings.Cut(t[m.End+1:], " ")
+	upper := func(w string) bool {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r) && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) < 0
+	}
+	return upper(prev) && upper(next) && !sentenceStart(t, i)
 }
 
 // oneCountry is the country that the country mentions between start and end (names and demonyms, not a
@@ -1491,6 +1513,10 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 			toks[j] = t
 			art = c.lg.article[e]
 		}
+	}
+	// a lake's or a river's name ("Lake Victoria" is not Victoria, Hong Kong; "o rio Paraná" not the city)
+	if j > 0 && c.lg.water[toks[j-1].Fold] || j > 1 && c.lg.water[toks[j-2].Fold+" "+toks[j-1].Fold] {
+		return candidate{}, false
 	}
 	first, _ := utf8.DecodeRuneInString(t.Text)
 	han := unicode.Is(unicode.Han, first)

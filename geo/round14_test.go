@@ -6,7 +6,9 @@ import "testing"
 // does not name that way, with its region word, is passed over between a country and its city; a country the
 // sentence names tells two cities of one name apart, not a far smaller one, nor a person's country; a country's adjective right before a name places it; a
 // route's end gives way to a city the sentence names without a place word; a first-level seat that opens the
-// sentence is a city under the size a bare name needs; German names of Gaza's cities.
+// sentence is a city under the size a bare name needs; German names of Gaza's cities. Then: a lake's or a
+// river's word before a name makes it no place; a country's name between two capitalised words is part of a
+// longer name, no country that places the sentence.
 func TestRound14(t *testing.T) {
 	p := loadPipe(t)
 	for _, tt := range []struct {
@@ -23,6 +25,11 @@ func TestRound14(t *testing.T) {
 		{"en", "US officials said Russian missiles hit Odessa overnight.", "698740"},
 		{"en", "Canadian troops paraded in London.", "2643743"},
 		{"en", "US President Joe Biden gave a speech in Birmingham.", "2655603"},
+		// the second rules: a lake's or a river's name is no place; a country's name inside a broadcaster's
+		// is no country of the sentence
+		{"en", "Fishermen on Lake Victoria said the rising water had swallowed landing beaches.", ""},
+		{"es", "El río Paraná bajó este año a su peor nivel desde 1944.", ""},
+		{"en", "Niger's junta took Radio France Internationale off the air in August 2023.", "NER"},
 	} {
 		checkSentencePlace(t, p, "round14", tt.lang, tt.text, tt.place)
 	}
