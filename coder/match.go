@@ -709,8 +709,8 @@ func (s *sentence) verbLike(p int) bool {
 	if s.d.lg.is(closedClasses, s.u[p].fold) {
 		return false // a word of a closed class is no verb, whatever its stem ("para" is not "parar")
 	}
-	if p > 0 && s.u[p-1].phrase < 0 && s.d.lg.is(cDet|cPrep, s.u[p-1].fold) && !s.auxAt(p-1) {
-		return false
+	if p > 0 && s.u[p-1].phrase < 0 && s.d.lg.is(cDet|cPrep, s.u[p-1].fold) && !s.auxAt(p-1) && !s.frameEndsAt(p-1) {
+		return false // a preposition that ends a frame's words governs the verb: "começou a enviar", "refused to send"
 	}
 	if p > 0 && s.u[p-1].fold == "-" && s.d.toks[s.u[p-1].tok].End == t.Start {
 		return false // "a UN-backed mission", "Iran-backed militias": the second half of an adjective
@@ -848,7 +848,7 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 	// after a pattern word "and" the subject is the sentence's ("X hat Y empfangen und mit ihm ... unterzeichnet")
 	sawAnd := dir < 0 && j > 0 && els[j-1].kind == kLit && s.andLit(els[j-1]) && !b.imported
 	for {
-		if e.kind == kSlot && (e.slot == 'S' || e.slot == 'T') && dir < 0 && p > 0 && p < len(s.u) && s.u[p].fold == "," && !(sawAnd && e.slot == 'S') {
+		if e.kind == kSlot && (e.slot == 'S' || e.slot == 'T' || e.slot == 'R') && dir < 0 && p > 0 && p < len(s.u) && s.u[p].fold == "," && !(sawAnd && e.slot == 'S') {
 			// "Meloni, who holds the G7 presidency, travelled to Kyiv": the subject is before the relative clause
 			// (and so is a passive's T: "X, qui dénonçait la guerre, a été interpellé"); after "and" it is the
 			// sentence's ("X criticised Spain's decision, which it called ..., and recalled its envoy")
@@ -864,6 +864,17 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 			// "Fumio Kishida, on his first tour of the Gulf since taking office, met ...": the subject that opens
 			// the sentence, before an apposition or a parenthesis closed by this comma
 			if f := s.appositionSubject(p); f >= 0 {
+				save := *b
+				if s.walk(els, j, f, dir, b) {
+					return true
+				}
+				*b = save
+			}
+		}
+		if e.kind == kSlot && e.slot == 'R' && dir < 0 && !b.imported && p > 0 && p < len(s.u) && s.u[p].fold == "," {
+			// "Saudi Arabia and Iran, regional rivals that broke off relations in 2016, signed ...": the two sides
+			// that open the sentence, before an apposition closed by this comma
+			if f := s.appositionPair(p); f >= 0 {
 				save := *b
 				if s.walk(els, j, f, dir, b) {
 					return true
@@ -2122,17 +2133,27 @@ func (s *sentence) ownForces(p int) (dyad.ActorRef, bool) {
 // the clitic (over a few lower-case words: "Xi ya lo había recibido"), which a clitic never stands for.
 func (s *sentence) cliticActor(p int) (dyad.ActorRef, bool) {
 	off := s.d.toks[s.u[p].tok].Start
+	and := false // an "and" word between the clitic and the phrase before it
 	for k, words := p-1, 0; k >= 0 && words <= 2; k-- {
 		u := s.u[k]
 		if u.phrase >= 0 {
+			end := s.d.toks[u.last].End
 			for k > 0 && s.u[k-1].phrase == u.phrase {
 				k--
 			}
 			off = s.d.toks[s.u[k].tok].Start
+			if and {
+				// "detuvo al opositor X y lo puso bajo arresto", "ha prelevato il sindaco X e lo ha posto in stato di
+				// fermo": a verb coordinated after an object shares the subject, and its clitic is that object
+				off = end
+			}
 			break
 		}
 		if s.isBarrier(u) || isCommaLike(u.fold) {
 			break
+		}
+		if s.d.lg.is(cAnd, u.fold) {
+			and = true
 		}
 		words++
 	}
@@ -2440,6 +2461,37 @@ func (s *sentence) appositionSubject(p int) int {
 		}
 	}
 	return f
+}
+
+// appositionPair returns, for the comma at unit p that closes an apposition after the two sides that open the
+// sentence ("Saudi Arabia and Iran, regional rivals that broke off relations in 2016, signed", "El Gobierno de
+// Colombia y el ELN, la última guerrilla activa del país, firmaron"), the unit of the list's last member, or -1:
+// the sentence's first phrase is in a list whose last member a comma follows, the apposition opens with no
+// actor phrase and names no person, and no other stop stands between that comma and p.
+func (s *sentence) appositionPair(p int) int {
+	f := s.firstPhrase()
+	if f < 0 || s.u[f].phrase < 0 || s.d.phrases[s.u[f].phrase].list == nil {
+		return -1
+	}
+	last := -1
+	for k := f + 1; k < p && k-f <= 12; k++ {
+		if u := s.u[k]; u.phrase >= 0 && s.sameList(s.u[f].phrase, u.phrase) {
+			last = k
+		}
+	}
+	if last < 0 || last+2 >= p || p-last > 30 || s.u[last+1].fold != "," || s.u[last+2].phrase >= 0 {
+		return -1 // an apposition that opens with actors names the sides ("Armeniens und Aserbaidschans, Nikol Paschinjan und Ilham Alijew,")
+	}
+	for k := last + 1; k < p; k++ {
+		u := s.u[k]
+		if u.phrase < 0 && isStop(s.d.toks[u.tok].Text) && u.fold != "," {
+			return -1
+		}
+		if u.phrase >= 0 && s.d.ments[s.d.phrases[u.phrase].head].Actor.Type == dyad.TypePerson {
+			return -1 // the apposition names the sides' people: "..., Nikol Paschinjan und Ilham Alijew,"
+		}
+	}
+	return last
 }
 
 // phraseHasComma reports whether the actor phrase at unit p holds a comma (an apposition: "Antony Blinken, the

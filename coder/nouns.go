@@ -214,6 +214,11 @@ func (s *sentence) nounStop(p int) bool {
 // tokensHave reports whether tokens first..last hold one of the words alts (each a sequence of tokens),
 // compared folded, by prefix or by stem as a pattern word is.
 func (s *sentence) tokensHave(first, last int, alts []alt) bool {
+	return s.d.tokensHave(first, last, alts)
+}
+
+// tokensHave reports whether tokens first..last hold one of the words alts, as sentence.tokensHave.
+func (d *doc) tokensHave(first, last int, alts []alt) bool {
 	for k := first; k <= last; k++ {
 	next:
 		for _, a := range alts {
@@ -221,9 +226,9 @@ func (s *sentence) tokensHave(first, last int, alts []alt) bool {
 				continue
 			}
 			for i, tm := range a {
-				t := s.d.toks[k+i]
+				t := d.toks[k+i]
 				if tm.stem {
-					if s.d.lg.stemmer == nil || s.d.stemTok(k+i) != tm.text {
+					if d.lg.stemmer == nil || d.stemTok(k+i) != tm.text {
 						continue next
 					}
 				} else if !tm.matches(t.Fold) {
@@ -241,6 +246,9 @@ func (s *sentence) tokensHave(first, last int, alts []alt) bool {
 // $5 billion to T", `070 | S @provide ..8 @noun-money ..6 to T`) that the class's code map then refines.
 const nounSetPrefix = "@noun-"
 
+// nounMission is the noun class of contingents and peacekeepers (grammar `noun | mission | ...`).
+const nounMission = "mission"
+
 // nounSets returns the word sets of the noun classes nws, one per class (its lines joined).
 func nounSets(nws []nounWords) map[string][]alt {
 	sets := map[string][]alt{}
@@ -257,4 +265,19 @@ func (s *sentence) sameList(a, b int) bool {
 		return false
 	}
 	return slices.Contains(s.d.phrases[a].list, b)
+}
+
+// nounBefore reports whether a noun of class name stands among the n tokens before token k: "a **contingent**
+// of 900 soldiers", "un **contingent** de 2 000 soldats".
+func (d *doc) nounBefore(name string, k, n int) bool {
+	first := max(k-n, 0)
+	if first > k-1 {
+		return false
+	}
+	for _, nw := range d.lg.nouns {
+		if nw.name == name && d.tokensHave(first, k-1, nw.alts) {
+			return true
+		}
+	}
+	return false
 }

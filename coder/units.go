@@ -391,6 +391,10 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		// "recalled its ambassador from Lithuania", "withdrew its (last) troops from Niger": the subject's own
 		// envoy or forces, and where they are posted
 		return relNone
+	case lg.is(cPrep, first) && prev.Type == dyad.TypeGroup && len(p.members) == 1 && !d.namedPerson(p.members[0]) && d.nounBefore(nounMission, p.first, 4):
+		// "sent a contingent of 900 soldiers to Congo", "un contingent de 2 000 soldats au Mali": the men of a
+		// contingent, and where they are sent (a mission noun of grammar before them), not the place's own troops
+		return relNone
 	case lg.is(cGoal, first) && prev.Type == dyad.TypePerson && d.namedPerson(p.members[len(p.members)-1]):
 		return relNone // "the visit of Narendra Modi to Russia": where a person named by name goes, not who he is
 	case lg.is(cPrep|cGenitive, first) && n <= 6 && plain(ga+1) && prev.Type == dyad.TypeGroup && prev.Sector != "" && len(p.members) == 1 &&
