@@ -15,11 +15,12 @@ import (
 // subordinate clause) is written once in the language's LexiconFile, with its code and its forms:
 //
 //	161 | ab+brechen | bricht brechen brach brachen | abgebrochen | zu/mit
-//	173 | fest+nehmen | nimmt nehmen nahm nahmen | festgenommen | acc | agentless
+//	173 | fest+nehmen | nimmt nehmen nahm nahmen | festgenommen | acc | state
 //	057 | vereinbaren | vereinbart vereinbaren vereinbarte vereinbarten | vereinbart | mit | recip
 //
 // (code | infinitive, a separable particle before `+` | finite forms as a main clause has them, without the
-// particle | participles | how the target is governed: acc, dat, prepositions, or - for none | flags), and the
+// particle | participles | how the target is governed: acc, dat, prepositions, or - for none | flags: recip,
+// state), and the
 // language's grammar lists the clause shapes once for every verb:
 //
 //	vshape | S ^FIN ..6 TGT ..8 PART               main clause; the particle closes it
@@ -55,8 +56,8 @@ const (
 
 // lexFlags are the flags a lexicon entry may carry.
 var lexFlags = map[string]string{
-	"recip":     "two sides as the subject do it together (A und B haben ... vereinbart)",
-	"agentless": "an act of the state, told in a passive without its agent (X wurde festgenommen)",
+	"recip": "two sides as the subject do it together (A und B haben ... vereinbart)",
+	"state": "an act of the state that may have no actor as its object (hat 25 Personen festgenommen: the state against its own country)",
 }
 
 // lexVerb is one entry of LexiconFile.
@@ -291,9 +292,9 @@ func (sh verbShape) expand(v *lexVerb) string {
 			out = append(out, v.setPrefix+"-part")
 		case vphTgt:
 			if v.obj == objPrep {
-				// the target stands right after its preposition (over its determiners and adjectives, which
-				// are its phrase's): "aus Protest gegen die Eröffnung einer taiwanischen Vertretung" is no "aus T"
-				out = append(out, v.preps, "T!")
+				// the target stands within two words of its preposition (its determiner and an adjective): "mit
+				// der Ukraine", but "aus Protest gegen die Eröffnung einer taiwanischen Vertretung" is no "aus T"
+				out = append(out, v.preps, "..2", "T!")
 			} else {
 				out = append(out, "T")
 			}

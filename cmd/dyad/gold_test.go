@@ -236,8 +236,9 @@ var goldFloors = []struct {
 	{"../../testdata/gold/sweep13-vi.jsonl", 0.94, 0.99, 0.89, 0.94},
 	{"../../testdata/gold/sweep13-zh.jsonl", 0.99, 0.99, 0.99, 0.99},
 	// code14b: own sentences of the verb-lexicon round (separable verbs, perfects, passives, fronted openers, bare
-	// agents), written before its rules (root F1 at 339dfa4: de .748, nl .882 -> .790, .882)
-	{"../../testdata/gold/sweep14-de.jsonl", 0.78, 0.89, 0.69, 0.78},
+	// agents), written before its rules (root F1 at 339dfa4: de .748, nl .882 -> .790, .882); with the second German
+	// batch of 12 (arrests of no actor, "Als erster ..." openers, aufbrechen, bedanken, erobern), .735 -> .780 (P .887)
+	{"../../testdata/gold/sweep14-de.jsonl", 0.78, 0.88, 0.69, 0.78},
 	{"../../testdata/gold/sweep14-nl.jsonl", 0.87, 0.90, 0.85, 0.87},
 	{"../../testdata/gold/sweep11-vi.jsonl", 0.95, 0.95, 0.95, 0.95}, // vi11: a second Vietnamese sweep, written before its rules, .761 -> .974
 	// prec11: own sentences for causes of false positives (appeal content, accusation content after the accused,
