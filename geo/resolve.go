@@ -1105,7 +1105,7 @@ func sentenceStartTok(toks []text.Token, m int) bool {
 const clausePunct = ",.;:!?()，。；：！？"
 
 // maxArrive bounds the tokens between an arrival's verb and the `to` word of its place: "llegaron el viernes
-// a Melilla", "chegaram de barco a Pemba".
+// a Melilla", "chegaram de barco a Pemba" (a phrase between commas aside).
 const maxArrive = 5
 
 // arriving reports whether the `to` word at token k follows an `arrive` word of the language within
@@ -1114,8 +1114,18 @@ func (l *lang) arriving(toks []text.Token, k int) bool {
 	if len(l.arrive) == 0 {
 		return false
 	}
-	for m := k; m >= 0 && m >= k-maxArrive; m-- {
+	// (a phrase between two commas, which says how they came, is not counted: "chegaram nas últimas semanas,
+	// a pé e de camião, a Montepuez")
+	commas := 0
+	for m, n := k, 0; m >= 0 && n <= maxArrive && m >= k-maxArrive-maxAside; m-- {
+		if commas != 1 && toks[m].IsWord() {
+			n++
+		}
 		if !toks[m].IsWord() {
+			if toks[m].Text == "," && commas < 2 {
+				commas++
+				continue
+			}
 			if strings.ContainsAny(toks[m].Text, clausePunct) {
 				return false
 			}
@@ -1127,6 +1137,9 @@ func (l *lang) arriving(toks []text.Token, k int) bool {
 	}
 	return false
 }
+
+// maxAside bounds the tokens of a phrase between commas after an arrival's verb.
+const maxAside = 10
 
 // phrase returns how many tokens from j make a phrase of set (words joined by a space; characters without
 // one), up to three, or 0.
@@ -1397,7 +1410,8 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 		// stand unter Wasser", "Juneau ordered evacuations", "Ajaccio a connu")
 		cd.places = slices.DeleteFunc(slices.Clone(cities), func(id int32) bool {
 			p := r.g.places[id]
-			return small && p.Population < bareMinPopulation && !(opens && (p.Seat || p.Capital) && p.Population >= seatMinPopulation)
+			return small && p.Population < bareMinPopulation && !(opens && (p.Seat || p.Capital) && p.Population >= seatMinPopulation) &&
+				p.Country2 != c.prefer(cd.key) // (the city the language names first by it: Dutch "Bergen" is Mons)
 		})
 		// a city of any size that a country or region after its comma or in brackets places ("Tombouctou, dans
 		// le nord du Mali", "Lorca (Murcia)"); the qualifier is no place of its own

@@ -8,7 +8,8 @@ import "testing"
 // route's end gives way to a city the sentence names without a place word; a first-level seat that opens the
 // sentence is a city under the size a bare name needs; German names of Gaza's cities. Then: a lake's or a
 // river's word before a name makes it no place; a country's name between two capitalised words is part of a
-// longer name, no country that places the sentence.
+// longer name, no country that places the sentence. Then: a language's `prefer` reading of a name is read
+// bare under the size a bare name needs; a phrase between commas after an arrival's verb is not counted.
 func TestRound14(t *testing.T) {
 	p := loadPipe(t)
 	for _, tt := range []struct {
@@ -30,6 +31,10 @@ func TestRound14(t *testing.T) {
 		{"en", "Fishermen on Lake Victoria said the rising water had swallowed landing beaches.", ""},
 		{"es", "El río Paraná bajó este año a su peor nivel desde 1944.", ""},
 		{"en", "Niger's junta took Radio France Internationale off the air in August 2023.", "NER"},
+		// the third: a language's first reading of a name is read bare whatever its size; an arrival's place
+		// after a phrase between commas
+		{"nl", "Bergen was in 2015 Culturele Hoofdstad van Europa.", "2790869"},
+		{"pt", "Os deslocados chegaram ontem, depois de três dias de caminhada, a Montepuez.", "1037125"},
 	} {
 		checkSentencePlace(t, p, "round14", tt.lang, tt.text, tt.place)
 	}
