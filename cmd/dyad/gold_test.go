@@ -79,13 +79,13 @@ var goldFloors = []struct {
 	// sweep14 (helper code14a, 2026-12-06): own sentences written before the rules of round 14 (contingents sent,
 	// ambassadors recalled told by a noun, house arrest and prison, kidnapping by a gang, strikes with the weapon
 	// before the object, athletes as a trap; then house arrest told by a pronoun, two sides before an apposition,
-	// relief goods; then a mediator beside two sides' act; then visits cancelled, Italian tariffs); root F1 of the
-	// first batch before, of all after
+	// relief goods; then a mediator beside two sides' act; then visits cancelled, Italian tariffs; then cities
+	// named by their exonyms); root F1 of the first batch before, of all after
 	{"../../testdata/gold/sweep14-en.jsonl", 0.97, 0.97, 0.97, 0.97}, // .750 -> 1.000
-	{"../../testdata/gold/sweep14-fr.jsonl", 0.90, 0.83, 0.97, 0.90}, // .571 -> .909
+	{"../../testdata/gold/sweep14-fr.jsonl", 0.91, 0.84, 0.97, 0.91}, // .571 -> .917
 	{"../../testdata/gold/sweep14-es.jsonl", 0.97, 0.97, 0.97, 0.97}, // .000 -> 1.000
 	{"../../testdata/gold/sweep14-pt.jsonl", 0.97, 0.97, 0.97, 0.97}, // .333 -> 1.000
-	{"../../testdata/gold/sweep14-it.jsonl", 0.92, 0.92, 0.92, 0.92}, // .750 -> .923
+	{"../../testdata/gold/sweep14-it.jsonl", 0.92, 0.92, 0.92, 0.92}, // .750 -> .929
 	{"../../testdata/gold/protest-es.jsonl", 0.89, 0.90, 0.88, 0.89},
 	{"../../testdata/gold/wire-romance.jsonl", 0.98, 0.98, 0.98, 0.78},
 	{"../../testdata/gold/wire-nl.jsonl", 0.97, 0.97, 0.97, 0.97},
