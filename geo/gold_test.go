@@ -115,7 +115,8 @@ func readGold(t testing.TB, path string) []goldItem {
 // chain, a country the sentence names, a country's adjective before a name, a route's end, a first-level seat
 // that opens the sentence, German and Chinese names of Gaza's cities), written first; gold14b.jsonl: a lake's
 // or a river's name read as a city, a broadcaster's name holding a second country; gold14c.jsonl: Dutch
-// "Bergen" read bare, an arrival's place after a phrase between commas.
+// "Bergen" read bare, an arrival's place after a phrase between commas. places16.jsonl: written blind in the
+// session of 2026-12-06 03:17-06:15 and read only at its start (city .948, country .960) and end (.956, .960).
 func TestGold(t *testing.T) {
 	p := loadPipe(t)
 	for _, set := range []struct {
@@ -148,6 +149,7 @@ func TestGold(t *testing.T) {
 		{"testdata/gold14.jsonl", 18, 0.95, 0.95},
 		{"testdata/gold14b.jsonl", 10, 0.95, 0.95},
 		{"testdata/gold14c.jsonl", 4, 0.95, 0.95},
+		{"testdata/places16.jsonl", 150, 0.95, 0.95},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			items := readGold(t, set.path)
