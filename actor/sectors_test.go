@@ -120,17 +120,7 @@ func TestSectors(t *testing.T) {
 		{"en", "2023-05-02", "", "Japan's ruling Liberal Democratic Party chose a new leader.", "Liberal Democratic Party", "JPNPTY"},
 	} {
 		ms := d.Recognize(&dyad.Article{Text: c.text, Lang: c.lang, Published: dyad.NullString(c.date), Dateline: dyad.NullString(c.dateline)})
-		var got *dyad.ActorMention
-		for i := range ms {
-			if ms[i].Text == c.mention {
-				got = &ms[i]
-			}
-		}
-		if got == nil || got.Actor.Code != c.code {
-			var all []string
-			for _, m := range ms {
-				all = append(all, m.Text+"="+m.Actor.Code+"("+m.Via+")")
-			}
+		if got, all, ok := codeOf(ms, c.mention); !ok || got != c.code {
 			t.Errorf("%s %q: %q: got %v, want %s", c.lang, c.text, c.mention, all, c.code)
 		}
 	}

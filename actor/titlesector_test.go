@@ -34,18 +34,20 @@ func TestTitleSector(t *testing.T) {
 		{"it", "2023-11-01", "Il vicepremier Matteo Salvini ha parlato a Milano.", "Matteo Salvini", "ITAGOV"},
 	} {
 		ms := d.Recognize(&dyad.Article{Text: c.text, Lang: c.lang, Published: dyad.NullString(c.date)})
-		var got *dyad.ActorMention
-		for i := range ms {
-			if ms[i].Text == c.mention {
-				got = &ms[i]
-			}
-		}
-		if got == nil || got.Actor.Code != c.code {
-			var all []string
-			for _, m := range ms {
-				all = append(all, m.Text+"="+m.Actor.Code+"("+m.Via+")")
-			}
+		if got, all, ok := codeOf(ms, c.mention); !ok || got != c.code {
 			t.Errorf("%s %s %q: %q: got %v, want %s", c.lang, c.date, c.text, c.mention, all, c.code)
 		}
 	}
+}
+
+// codeOf is the code of the mention of text mention among ms, and every mention as text=code(via) for a
+// failure's message; ok is false when none has that text.
+func codeOf(ms []dyad.ActorMention, mention string) (code string, all []string, ok bool) {
+	for _, m := range ms {
+		all = append(all, m.Text+"="+m.Actor.Code+"("+m.Via+")")
+		if m.Text == mention {
+			code, ok = m.Actor.Code, true
+		}
+	}
+	return code, all, ok
 }

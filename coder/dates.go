@@ -10,6 +10,8 @@ import (
 
 	dateparser "github.com/markusmobius/go-dateparser"
 	"github.com/markusmobius/go-dateparser/date"
+
+	"github.com/dyad-events/dyad/text"
 )
 
 // when is a resolved date: YYYY-MM-DD, YYYY-MM or YYYY with its precision.
@@ -309,33 +311,6 @@ func learnShape(lg *lang, s string, shape shapeKind) dateShape {
 	return sh
 }
 
-// digitRuns lists the byte ranges of s's runs of ASCII digits.
-func digitRuns(s string) [][2]int {
-	var out [][2]int
-	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
-			j := i
-			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
-				j++
-			}
-			out = append(out, [2]int{i, j})
-			i = j
-		}
-	}
-	return out
-}
-
-// dateForm is s with every ASCII digit written 0: a dated expression's form, whatever its numbers.
-func dateForm(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= '0' && c <= '9' {
-			b[i] = '0'
-		}
-	}
-	return string(b)
-}
-
 // fullDateRefs are the reference dates a dated form is learnt against, far apart: no answer may move with
 // them.
 var fullDateRefs = [2]time.Time{time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC), time.Date(2016, 3, 1, 0, 0, 0, 0, time.UTC)}
@@ -346,7 +321,7 @@ var fullDateRefs = [2]time.Time{time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC), t
 // reading. The probe numbers (years 2013 and 2019; days and months 3 and 11, or 3 and 9 in one digit) tell
 // the runs apart.
 func learnFullDate(lg *lang, form string) dateShape {
-	runs := digitRuns(form)
+	runs := text.DigitRuns(form)
 	sh := dateShape{yearRun: -1, dayRun: -1, monthRun: -1}
 	var small []int
 	for i, r := range runs {
@@ -424,7 +399,7 @@ func learnFullDate(lg *lang, form string) dateShape {
 // fullDateAt is the date a dated expression s of a learnt form names: its year, month and day read from
 // its digits; false when they make no date or the year is not one isYear accepts.
 func (sh dateShape) fullDateAt(s string) (when, bool) {
-	runs := digitRuns(s)
+	runs := text.DigitRuns(s)
 	num := func(i int) int {
 		n, _ := strconv.Atoi(s[runs[i][0]:runs[i][1]])
 		return n
@@ -456,7 +431,7 @@ func (sh dateShape) fullDateAt(s string) (when, bool) {
 func (dm *dateMemo) byShape(d *doc, s string, shape shapeKind) (when, bool) {
 	orig := s
 	if shape == shapeFullDate {
-		s = dateForm(s)
+		s = text.DigitForm(s)
 	}
 	k := shapeKey{lg: d.lg, shape: shape, s: s}
 	dm.mu.Lock()

@@ -381,3 +381,20 @@ func (s *sentence) conditional(b binding) bool {
 	name, k := s.verbTense(b)
 	return name == tenseConditional && !s.reportedAt(b, k)
 }
+
+// shapeCode is the code a shape line (file:n, of the given kind: "shape", "vshape") gives an act of code
+// under its frame: the code itself without a frame, the frame's mapping of it where the frame maps it, and
+// an error where fm does not define the frame.
+func (fm frameMaps) shapeCode(kind, file string, n int, frame, code string) (string, error) {
+	if frame == "" {
+		return code, nil
+	}
+	m, ok := fm[frame]
+	if !ok {
+		return "", fmt.Errorf("%s:%d: %s: frame %q is not defined in %s", file, n, kind, frame, FramesFile)
+	}
+	if to, ok := m.apply(code); ok {
+		return to, nil
+	}
+	return code, nil
+}

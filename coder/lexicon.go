@@ -347,16 +347,10 @@ func (lg *lang) lexiconPatterns(p *packs.Set, fm frameMaps, sets map[string][]al
 			if !sh.fits(v) {
 				continue
 			}
-			code := v.code
-			if sh.frame != "" {
-				m, ok := fm[sh.frame]
-				if !ok {
-					errs = append(errs, fmt.Errorf("%s:%d: vshape: frame %q is not defined in %s", sh.file, sh.n, sh.frame, FramesFile))
-					continue
-				}
-				if to, ok := m.apply(code); ok {
-					code = to
-				}
+			code, err := fm.shapeCode("vshape", sh.file, sh.n, sh.frame, v.code)
+			if err != nil {
+				errs = append(errs, err)
+				continue
 			}
 			l := packs.Line{File: v.file, N: v.n, Fields: []string{code, sh.expand(v)}}
 			pt, err := lg.parsePattern(l, sets, cb)

@@ -174,16 +174,10 @@ func (lg *lang) nounActPatterns(acts map[string]string, fm frameMaps, sets map[s
 			if strings.Contains(sh.text, phPrep) && !hasPrep || sh.only != nil && !sh.only[name] {
 				continue
 			}
-			code := acts[name]
-			if sh.frame != "" {
-				m, ok := fm[sh.frame]
-				if !ok {
-					errs = append(errs, fmt.Errorf("%s:%d: shape: frame %q is not defined in %s", sh.file, sh.n, sh.frame, FramesFile))
-					continue
-				}
-				if to, ok := m.apply(code); ok {
-					code = to
-				}
+			code, err := fm.shapeCode("shape", sh.file, sh.n, sh.frame, acts[name])
+			if err != nil {
+				errs = append(errs, err)
+				continue
 			}
 			l := packs.Line{File: sh.file, N: sh.n, Fields: []string{code, r.Replace(sh.text)}}
 			pt, err := lg.parsePattern(l, sets, cb)

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	dps "github.com/markusmobius/go-dateparser"
+
+	"github.com/dyad-events/dyad/text"
 )
 
 // layouts are the machine formats of metadata dates, tried before go-dateparser (which is much slower).
@@ -183,33 +185,6 @@ func (st *formState) add(s, out string) {
 	}
 }
 
-// digitRuns lists the byte ranges of s's runs of ASCII digits.
-func digitRuns(s string) [][2]int {
-	var out [][2]int
-	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
-			j := i
-			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
-				j++
-			}
-			out = append(out, [2]int{i, j})
-			i = j
-		}
-	}
-	return out
-}
-
-// formOf is s with every ASCII digit written 0.
-func formOf(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= '0' && c <= '9' {
-			b[i] = '0'
-		}
-	}
-	return string(b)
-}
-
 // formProbe is form with its digit runs filled by the numbers of probe p (0 or 1): every four-digit run a
 // year (2013, 2019), the others 3 and 11 (3 and 9 in one digit) in turn, swapped between the two probes, so
 // that the day, the month and the year of an answer each name one run, and every reading of the shorter
@@ -245,7 +220,7 @@ func formProbe(form string, runs [][2]int, p int) (s string, ok bool) {
 // shorter run, which no other reading of the numbers could give; and two shorter runs that hold the same
 // number do not tell the day from the month.
 func reading(s, out string) (dateForm, bool) {
-	runs := digitRuns(s)
+	runs := text.DigitRuns(s)
 	num := func(i int) int {
 		n, _ := strconv.Atoi(s[runs[i][0]:runs[i][1]])
 		return n
@@ -298,7 +273,7 @@ func reading(s, out string) (dateForm, bool) {
 // dateAt is the date of s, a text of a formDate form, as YYYY-MM-DD; false when its numbers make no date
 // in 1900-2099 (go-dateparser is then asked).
 func (f dateForm) dateAt(s string) (string, bool) {
-	runs := digitRuns(s)
+	runs := text.DigitRuns(s)
 	num := func(i int) int {
 		n, _ := strconv.Atoi(s[runs[i][0]:runs[i][1]])
 		return n
@@ -328,7 +303,7 @@ func weekday(date string) time.Weekday {
 // the form says: a date read from s's digit runs (when they make one), nothing, or go-dateparser's answer.
 // A form not settled after two texts has a probe asked with each of its next two (formProbe).
 func (d *dates) byForm(s, lang string) string {
-	k := [2]string{lang, formOf(s)}
+	k := [2]string{lang, text.DigitForm(s)}
 	d.mu.Lock()
 	st := d.forms[k]
 	if st == nil {
@@ -363,7 +338,7 @@ func (d *dates) byForm(s, lang string) string {
 	var ps, pout string
 	if probe >= 0 {
 		var ok bool
-		if ps, ok = formProbe(k[1], digitRuns(k[1]), probe); ok {
+		if ps, ok = formProbe(k[1], text.DigitRuns(k[1]), probe); ok {
 			pout = d.parseWith(ps, lang)
 		}
 	}

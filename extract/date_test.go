@@ -7,6 +7,8 @@ import (
 	"os"
 	"sync"
 	"testing"
+
+	"github.com/dyad-events/dyad/text"
 )
 
 // TestDatesMemo checks that the memo of go-dateparser's answers gives each text in each language the answer
@@ -144,8 +146,8 @@ func TestDateFormsAnswerAsParsed(t *testing.T) {
 		if got, want := d.byForm(tt.in, tt.lang), d.parseWith(tt.in, tt.lang); got != want {
 			t.Errorf("byForm(%q, %s) = %q, go-dateparser %q", tt.in, tt.lang, got, want)
 		}
-		form := formOf(tt.in)
-		runs := digitRuns(form)
+		form := text.DigitForm(tt.in)
+		runs := text.DigitRuns(form)
 		for range fills {
 			b := []byte(form)
 			for _, r := range runs {
