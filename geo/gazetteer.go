@@ -351,7 +351,7 @@ func (g *Gazetteer) Find(s string) (Place, bool) {
 	k := Key(s)
 	if ids := g.names[k]; len(ids) > 0 {
 		r := Resolver{g: g}
-		return g.places[r.best(ids, k, nil, nil, "", "", nil, "")], true
+		return g.places[r.best(ids, k, evidence{})], true
 	}
 	if i, ok := g.countryNames[k]; ok {
 		return g.places[i], true
@@ -376,7 +376,7 @@ func (g *Gazetteer) PlaceCountry(key, prefer string) (string, bool) {
 		return "", false
 	}
 	r := Resolver{g: g}
-	return g.places[r.best(keep, key, nil, nil, prefer, "", nil, "")].Country, true
+	return g.places[r.best(keep, key, evidence{main: prefer})].Country, true
 }
 
 // Country returns a country by its alpha-2 or alpha-3 code.

@@ -580,7 +580,7 @@ func (r *Resolver) lead(c *article) *dyad.Location {
 		return nil
 	}
 	cd := cands[0]
-	p := r.best(cd.places, cd.key, nil, nil, c.main, "", c.own(), c.prefer(cd.key))
+	p := r.best(cd.places, cd.key, evidence{main: c.main, own: c.own(), prefer: c.prefer(cd.key)})
 	return r.location(p, t[cd.start:cd.end], ViaLead)
 }
 
@@ -592,7 +592,7 @@ func (r *Resolver) dateline(c *article, d string) *dyad.Location {
 		return &dyad.Location{Name: d}
 	}
 	ids = r.qualify(ids, Key(rest), "")
-	best := r.best(ids, Key(first), nil, nil, c.main, "", c.own(), c.prefer(Key(first)))
+	best := r.best(ids, Key(first), evidence{main: c.main, own: c.own(), prefer: c.prefer(Key(first))})
 	return r.location(best, d, ViaDateline)
 }
 
@@ -713,7 +713,7 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 			return m.Start < best.end && m.End > best.start
 		}), start, end)
 	}
-	p := r.best(best.places, best.key, actors, named, c.main, dl, c.own(), c.prefer(best.key))
+	p := r.best(best.places, best.key, evidence{actors: actors, named: named, main: c.main, dateline: dl, own: c.own(), prefer: c.prefer(best.key)})
 	// a country or region that the dateline's city lies in: the dateline says where in it ("KANO, Nigeria -
 	// ... in Nigeria's second-largest city")
 	if pl := r.g.places[p]; pl.Precision != City && c.dateline.Resolved() && c.dateline.Precision == City &&
@@ -2113,10 +2113,21 @@ const namedRatio = 6
 // city's other name, to earn the place nothing.
 const exonymRatio = 5
 
+// evidence is what the text tells of the country a place name is in, for best: the countries of the event's
+// actors (alpha-3), the countries the sentence names (alpha-3), the article's main country and the dateline's
+// (alpha-3), the countries whose language the text is in (alpha-2), and the country of the city the language
+// names first by this name (alpha-2, grammar `prefer`). The zero value knows nothing.
+type evidence struct {
+	actors, named  []string
+	main, dateline string
+	own            []string
+	prefer         string
+}
+
 // best picks one of the places a name may be: a big place, a capital, the place whose own name it is, one in
-// the country of the event's actors, of the dateline or of the article. Population weighs most: "Paris" is in
-// France unless the text says Texas, whoever is meeting there.
-func (r *Resolver) best(ids []int32, key string, actors, named []string, main, dateline string, own []string, prefer string) int32 {
+// the country of the event's actors, of the dateline or of the article (ev). Population weighs most: "Paris"
+// is in France unless the text says Texas, whoever is meeting there.
+func (r *Resolver) best(ids []int32, key string, ev evidence) int32 {
 	// the biggest city of the name whose own name it is not: "Geneva" is Genève's English name, and a small
 	// place's own name (Geneva, Illinois) earns that place nothing over a city eight times its size
 	var exonym, biggest int
@@ -2141,7 +2152,7 @@ func (r *Resolver) best(ids []int32, key string, actors, named []string, main, d
 			s = 7
 		}
 		switch {
-		case r.g.primary[id] == key && slices.Contains(own, p.Country2), p.Country2 == prefer && p.Precision == City:
+		case r.g.primary[id] == key && slices.Contains(ev.own, p.Country2), p.Country2 == ev.prefer && p.Precision == City:
 			// the own name of a place in a country whose language the text is in: "Thái Nguyên" in Vietnamese
 			// is the Vietnamese city, whatever bigger city abroad the language names so too (Taiyuan); and the
 			// place the language names first ("Bergen" in Dutch is Mons)
@@ -2153,18 +2164,18 @@ func (r *Resolver) best(ids []int32, key string, actors, named []string, main, d
 			s++
 		}
 		switch {
-		case slices.Contains(named, p.Country) && p.Population*exonymRatio >= exonym && p.Population*namedRatio >= biggest:
+		case slices.Contains(ev.named, p.Country) && p.Population*exonymRatio >= exonym && p.Population*namedRatio >= biggest:
 			// a country the sentence names ("Lebanon's state news agency", "el Gobierno de España"): its
 			// city of the name, unless the name is another's of a city far bigger ("Odessa" in a report that
 			// names the United States is Odesa)
 			s += namedCountry
-		case slices.Contains(actors, p.Country):
+		case slices.Contains(ev.actors, p.Country):
 			s++
 		}
-		if p.Country == dateline {
+		if p.Country == ev.dateline {
 			s += 0.5
 		}
-		if p.Country == main {
+		if p.Country == ev.main {
 			s += 0.5
 		}
 		if s > bestScore {
