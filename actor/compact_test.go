@@ -2,9 +2,13 @@ package actor
 
 import (
 	"maps"
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"unsafe"
+
+	"github.com/dyad-events/dyad/packs"
 )
 
 // TestMatcherCompact adds names of one to three words to a matcher, compacts a copy of its state and
@@ -51,5 +55,111 @@ func TestMatcherCompact(t *testing.T) {
 		if !slices.Equal(nd.pats, want) {
 			t.Fatalf("node %d after adding to york: %v, want %v", i, nd.pats, want)
 		}
+	}
+}
+
+// scatter gives each entry of d, and each string and slice it holds, storage of its own, as loading leaves
+// them before compactEntries.
+func scatter(d *Dictionary) {
+	cs := func(s []string) []string {
+		if s == nil {
+			return nil
+		}
+		out := make([]string, len(s), len(s)+1)
+		for k, v := range s {
+			out[k] = strings.Clone(v)
+		}
+		return out
+	}
+	for i, e := range d.actors {
+		c := *e
+		c.ID, c.Name, c.Code, c.a2 = strings.Clone(e.ID), strings.Clone(e.Name), strings.Clone(e.Code), strings.Clone(e.a2)
+		c.search, c.toks, c.Aliases = cs(e.search), cs(e.toks), cs(e.Aliases)
+		c.roles, c.Roles = slices.Clone(e.roles), slices.Clone(e.Roles)
+		for k := range c.roles {
+			c.roles[k].code = strings.Clone(c.roles[k].code)
+		}
+		d.actors[i] = &c
+	}
+}
+
+// TestCompactEntries scatters the shipped dictionary's entries, compacts them again and checks: every entry
+// holds what it held (the same actor, folded names, tokens, roles, in the same order), the id index finds
+// the same entries, each list is a full slice of one shared slice, and every string lies in one string.
+func TestCompactEntries(t *testing.T) {
+	d, err := Load(packs.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	scatter(d)
+	want := make([]entry, len(d.actors))
+	for i, e := range d.actors {
+		want[i] = *e
+	}
+	ids := maps.Clone(d.byID)
+	d.compactEntries()
+	if !maps.Equal(d.byID, ids) {
+		t.Fatal("the id index changed")
+	}
+	var lo, hi uintptr // the span of the strings' bytes
+	inOne := func(s string) {
+		if s == "" {
+			return
+		}
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		if lo == 0 || p < lo {
+			lo = p
+		}
+		if e := p + uintptr(len(s)); e > hi {
+			hi = e
+		}
+	}
+	var searchNext uintptr
+	for i, e := range d.actors {
+		if !reflect.DeepEqual(*e, want[i]) {
+			t.Fatalf("entry %d (%s): %+v, want %+v", i, e.ID, *e, want[i])
+		}
+		if i > 0 && uintptr(unsafe.Pointer(e)) != uintptr(unsafe.Pointer(d.actors[i-1]))+unsafe.Sizeof(entry{}) {
+			t.Fatalf("entry %d does not follow entry %d in one slice", i, i-1)
+		}
+		for _, l := range [][]string{e.search, e.toks, e.Aliases} {
+			if cap(l) != len(l) {
+				t.Fatalf("entry %d: a list of capacity %d for %d strings", i, cap(l), len(l))
+			}
+			for _, s := range l {
+				inOne(s)
+			}
+		}
+		if len(e.search) > 0 {
+			if at := uintptr(unsafe.Pointer(&e.search[0])); searchNext != 0 && at != searchNext {
+				t.Fatalf("entry %d's folded names do not follow the entry before's", i)
+			}
+			searchNext = uintptr(unsafe.Pointer(&e.search[0])) + unsafe.Sizeof("")*uintptr(len(e.search))
+		}
+		if cap(e.roles) != len(e.roles) || cap(e.Roles) != len(e.Roles) {
+			t.Fatalf("entry %d: roles not a full slice", i)
+		}
+		for _, s := range []string{e.ID, e.Name, e.Code, e.Country} {
+			inOne(s)
+		}
+		for _, r := range e.roles {
+			inOne(r.code)
+			inOne(r.office)
+		}
+	}
+	size := 0
+	seen := map[string]bool{}
+	for _, e := range d.actors {
+		for _, l := range [][]string{e.search, e.toks, e.Aliases, {e.ID, e.Name, e.Code, e.Country}} {
+			for _, s := range l {
+				if !seen[s] {
+					seen[s] = true
+					size += len(s)
+				}
+			}
+		}
+	}
+	if int(hi-lo) > 2*size+1<<20 {
+		t.Fatalf("the strings span %d bytes for %d bytes of distinct strings: not one string", hi-lo, size)
 	}
 }

@@ -335,6 +335,7 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 	d.owner = nil
 	d.m.trim()
 	d.m.compact()
+	d.compactEntries()
 	return d, errs
 }
 

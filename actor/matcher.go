@@ -50,6 +50,32 @@ type matcher struct {
 	nodes  []mnode
 	pats   []pattern
 	maxLen int
+	// The same keys as a trie over interned words: words gives each word of a key a small id, first the node of
+	// a word alone (-1 where the word alone is no key), and next the node that a node followed by a word
+	// reaches (nextKey(node, word)). A walk past a key's first word then looks up an integer, not a string
+	// that grows by a word at each step.
+	words map[string]int32
+	first []int32
+	next  map[uint64]int32
+}
+
+func nextKey(n, w int32) uint64 { return uint64(uint32(n))<<32 | uint64(uint32(w)) }
+
+// word returns the id of fold among the keys' words.
+func (m *matcher) word(fold string) (int32, bool) {
+	w, ok := m.words[fold]
+	return w, ok
+}
+
+// intern returns the id of word w, adding it.
+func (m *matcher) intern(w string) int32 {
+	if id, ok := m.words[w]; ok {
+		return id
+	}
+	id := int32(len(m.first))
+	m.words[w] = id
+	m.first = append(m.first, -1)
+	return id
 }
 
 type mnode struct {
@@ -59,26 +85,22 @@ type mnode struct {
 
 // walk yields, for each longer run of tokens from toks[i] that is a key, the run's end and its node, and
 // stops at the first run that no key spells or whose node starts no longer key. buf holds what comes before
-// toks[i] in the key (nothing, or tokens already folded and joined): it is extended in place, a space
-// before each token but a first one of an empty buf.
+// toks[i] in the key (nothing, or tokens already folded and joined, a proper prefix of a key or nothing is
+// found); it is not written.
 func (m *matcher) walk(toks []tok, i int, buf []byte) iter.Seq2[int, *mnode] {
 	return func(yield func(int, *mnode) bool) {
-		prefix := len(buf) > 0
-		pending := false // toks[i].fold is not in buf yet: its node came from toks[i].node
+		var n int32
+		var ok bool
 		for j := i; j < len(toks) && j-i < m.maxLen; j++ {
-			var n int32
-			var ok bool
-			if c := toks[j].node; j == i && !prefix && c != 0 {
-				n, ok, pending = c-1, c > 0, true // most walks end here, so nothing is copied into buf
-			} else {
-				if pending {
-					buf, pending = append(buf, toks[i].fold...), false
+			switch {
+			case j > i:
+				n, ok = m.step(n, &toks[j])
+			case len(buf) == 0:
+				n, ok = m.key(&toks[i])
+			default:
+				if n, ok = m.keys[string(buf)]; ok {
+					n, ok = m.step(n, &toks[i])
 				}
-				if j > i || prefix {
-					buf = append(buf, ' ')
-				}
-				buf = append(buf, toks[j].fold...)
-				n, ok = m.keys[string(buf)]
 			}
 			if !ok {
 				return
@@ -91,13 +113,34 @@ func (m *matcher) walk(toks []tok, i int, buf []byte) iter.Seq2[int, *mnode] {
 	}
 }
 
-// lookup notes in each token its node (tok.node), once the matcher holds every key.
+// step returns the node that node n followed by token t reaches: the key of n, a space and t's fold.
+func (m *matcher) step(n int32, t *tok) (int32, bool) {
+	w := t.word1 - 1
+	if t.word1 == 0 {
+		var ok bool
+		if w, ok = m.word(t.fold); !ok {
+			return 0, false
+		}
+	}
+	if w < 0 {
+		return 0, false
+	}
+	n, ok := m.next[nextKey(n, w)]
+	return n, ok
+}
+
+// lookup notes in each token its word (tok.word1) and the node of its fold alone (tok.node), once the
+// matcher holds every key.
 func (m *matcher) lookup(toks []tok) {
 	for k := range toks {
-		if n, ok := m.keys[toks[k].fold]; ok {
-			toks[k].node = n + 1
+		if w, ok := m.words[toks[k].fold]; ok {
+			toks[k].word1 = w + 1
+			toks[k].node = m.first[w] + 1
+			if toks[k].node == 0 {
+				toks[k].node = -1
+			}
 		} else {
-			toks[k].node = -1
+			toks[k].word1, toks[k].node = -1, -1
 		}
 	}
 }
@@ -114,7 +157,8 @@ func (m *matcher) key(t *tok) (int32, bool) {
 // newMatcher returns a matcher sized for about n keys: growing a map of 100,000 keys costs more than
 // filling it.
 func newMatcher(n int) matcher {
-	return matcher{keys: make(map[string]int32, n), nodes: make([]mnode, 0, n), pats: make([]pattern, 0, n)}
+	return matcher{keys: make(map[string]int32, n), nodes: make([]mnode, 0, n), pats: make([]pattern, 0, n),
+		words: make(map[string]int32, n/2), first: make([]int32, 0, n/2), next: make(map[uint64]int32, n/2)}
 }
 
 // trim gives back the capacity the size estimate left unused in the node and pattern slices.
@@ -139,12 +183,19 @@ func (m *matcher) add(keys []string, p pattern) int32 {
 		m.maxLen = len(keys)
 	}
 	var b strings.Builder
+	prev := int32(-1)
 	for k, key := range keys {
 		if k > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(key)
 		n := m.node(b.String())
+		if w := m.intern(key); k == 0 {
+			m.first[w] = n
+		} else {
+			m.next[nextKey(prev, w)] = n
+		}
+		prev = n
 		if k < len(keys)-1 {
 			m.nodes[n].more = true
 			continue
@@ -183,6 +234,9 @@ type tok struct {
 	// (matcher.lookup): scan walks from every token and markCompounds asks each word, each a look-up in a
 	// map of some 140,000 keys
 	node int32
+	// word1 is the matcher's id of fold among its keys' words plus one, -1 when fold is no key's word, 0 when
+	// not looked up
+	word1 int32
 }
 
 // tokens splits s into match tokens: UAX #29 words, folded, with elided articles ("l'", "d'") and the
