@@ -29,7 +29,9 @@ func (s *saver) demote(rec *dyad.Record) error {
 		") OR near_duplicate_of IN ("+in+"))", args...); err != nil {
 		return fmt.Errorf("mark near-duplicates: %w", err)
 	}
-	evs, err := s.strings("SELECT DISTINCT event_id FROM event_mentions WHERE article_id IN ("+in+") ORDER BY 1", ids)
+	// Mentions and statements are found by their article's rowid (migration 0013).
+	rids := "(SELECT rid FROM articles WHERE id IN (" + in + "))"
+	evs, err := s.strings("SELECT DISTINCT event_id FROM event_mentions WHERE article_rid IN "+rids+" ORDER BY 1", ids)
 	if err != nil {
 		return fmt.Errorf("read events: %w", err)
 	}
@@ -37,7 +39,7 @@ func (s *saver) demote(rec *dyad.Record) error {
 	if err != nil {
 		return err
 	}
-	res, err := s.exec("DELETE FROM event_mentions WHERE article_id IN ("+in+")", anys(ids)...)
+	res, err := s.exec("DELETE FROM event_mentions WHERE article_rid IN "+rids, anys(ids)...)
 	if err != nil {
 		return fmt.Errorf("delete mentions: %w", err)
 	}
@@ -70,11 +72,11 @@ func (s *saver) demote(rec *dyad.Record) error {
 		before[id].add(deltas, -1)
 		after[id].add(deltas, 1)
 	}
-	cls, err := s.strings("SELECT DISTINCT claim_id FROM statements WHERE article_id IN ("+in+") AND claim_id IS NOT NULL ORDER BY 1", ids)
+	cls, err := s.strings("SELECT DISTINCT claim_id FROM statements WHERE article_rid IN "+rids+" AND claim_id IS NOT NULL ORDER BY 1", ids)
 	if err != nil {
 		return fmt.Errorf("read claims: %w", err)
 	}
-	if _, err := s.exec("UPDATE statements SET claim_id = NULL WHERE article_id IN ("+in+")", anys(ids)...); err != nil {
+	if _, err := s.exec("UPDATE statements SET claim_id = NULL WHERE article_rid IN "+rids, anys(ids)...); err != nil {
 		return fmt.Errorf("leave claims: %w", err)
 	}
 	for _, id := range cls {

@@ -35,7 +35,8 @@ func anys[T any](s []T) []any {
 
 // dialect is how this store writes the SQL that internal/sqlq builds for both stores.
 var dialect = sqlq.Dialect{True: "1", CrossJoin: "CROSS JOIN", MaxRune: "\xff", PlaceID: "e.place_id", Lat: "e.lat", Lon: "e.lon", Cell: "e.geo_cell",
-	PlaceField: "e.place_%s", PlaceJSON: "json_extract(e.place, '$.%s')"}
+	PlaceField: "e.place_%s", PlaceJSON: "json_extract(e.place, '$.%s')",
+	ArticleMentions: "SELECT event_id FROM event_mentions WHERE article_rid = (SELECT rid FROM articles WHERE id = ?)"}
 
 type where = sqlq.Where
 
@@ -144,19 +145,20 @@ func (db *DB) loadRecord(ctx context.Context, rec *dyad.Record) error {
 	case err != nil:
 		return fmt.Errorf("actor mentions: %w", err)
 	default:
-		ms, err := decodeMentions(mentions)
+		ms, err := decodeMentions(mentions, rec.Article.Text)
 		if err != nil {
 			return fmt.Errorf("actor mentions: %w", err)
 		}
 		rec.Mentions = append(rec.Mentions, ms...)
 	}
 	rec.Events, err = db.queryEvents(ctx, `SELECT `+eventCols+` FROM events e JOIN
-		(SELECT event_id, min(span_start) AS first FROM event_mentions WHERE article_id = ? GROUP BY event_id) m
+		(SELECT event_id, min(span_start) AS first FROM event_mentions
+			WHERE article_rid = (SELECT rid FROM articles WHERE id = ?) GROUP BY event_id) m
 		ON m.event_id = e.id ORDER BY m.first, e.rid`, id)
 	if err != nil {
 		return err
 	}
-	rec.Statements, err = db.queryStatements(ctx, "SELECT "+statementCols+" FROM statements s WHERE s.article_id = ? ORDER BY s.span_start, s.rid", id)
+	rec.Statements, err = db.queryStatements(ctx, "SELECT "+statementCols+" FROM statements s WHERE s.article_rid = (SELECT rid FROM articles WHERE id = ?) ORDER BY s.span_start, s.rid", id)
 	if err != nil {
 		return err
 	}
@@ -508,7 +510,7 @@ func (db *DB) Statements(ctx context.Context, q dyad.StatementQuery) ([]dyad.Sta
 		w.Add("s.claim_id = ?", q.Claim)
 	}
 	if q.Article != "" {
-		w.Add("s.article_id = ?", q.Article)
+		w.Add("s.article_rid = (SELECT rid FROM articles WHERE id = ?)", q.Article)
 	}
 	if q.Lang != "" {
 		w.Add("s.lang = ?", q.Lang)

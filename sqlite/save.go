@@ -229,7 +229,7 @@ const insertArticle = `INSERT INTO articles (id, uri, url, source, source_fold, 
 	published, published_from, dateline, text, near_duplicate_of, paragraphs, ingested)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
 
-// insertActorMentions stores an article's actor mentions, one JSON array under its rowid (appendMentions).
+// insertActorMentions stores an article's actor mentions, one JSON value under its rowid (appendMentions).
 const insertActorMentions = `INSERT INTO actor_mentions (rid, mentions) VALUES (?, ?)`
 
 // insertEvent inserts an event, or gives a stored one the record's date when it is more precise (a day
@@ -261,8 +261,8 @@ const recodeEvent = `UPDATE events SET source_code = ?3, source_name = ?4, sourc
 		IS NOT (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)`
 
 const insertEventMention = `INSERT INTO event_mentions (event_id, article_id, span_start, span_end, lang, source,
-	sentence, confidence, date, date_inferred, pattern, published, coding, key)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, article_id, span_start) DO NOTHING`
+	sentence, confidence, date, date_inferred, pattern, published, coding, key, article_rid)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, article_id, span_start) DO NOTHING`
 
 // The counters of an event are derived from its mentions, so they stay right whatever order mentions come in.
 const recountEvent = `UPDATE events SET
@@ -275,8 +275,8 @@ const recountEvent = `UPDATE events SET
 
 const insertStatement = `INSERT INTO statements (id, article_id, speaker_id, speaker_name, speaker_fold,
 	speaker_type, speaker_country, speaker_sector, speaker_code, speaker_provisional, verb, text, lang, date,
-	claim_id, span_start, span_end, source, direct, concepts)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
+	claim_id, span_start, span_end, source, direct, concepts, article_rid)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
 
 const insertClaim = `INSERT INTO claims (id, label, label_fold) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING`
 
@@ -379,7 +379,7 @@ func (s *saver) save(rec *dyad.Record, now time.Time) (bool, error) {
 	s.tot.articles++
 	s.texts = append(s.texts, newText{rid, a})
 	if len(rec.Mentions) > 0 {
-		s.buf = appendMentions(s.buf[:0], rec.Mentions)
+		s.buf = appendMentions(s.buf[:0], rec.Mentions, a.Text)
 		if _, err := s.exec(insertActorMentions, rid, string(s.buf)); err != nil {
 			return false, fmt.Errorf("actor mentions: %w", err)
 		}
@@ -390,12 +390,12 @@ func (s *saver) save(rec *dyad.Record, now time.Time) (bool, error) {
 		}
 	}
 	for i := range rec.Events {
-		if err := s.saveEvent(a, &rec.Events[i]); err != nil {
+		if err := s.saveEvent(a, rid, &rec.Events[i]); err != nil {
 			return false, fmt.Errorf("event %s: %w", rec.Events[i].ID, err)
 		}
 	}
 	for i := range rec.Statements {
-		if err := s.saveStatement(rec, &rec.Statements[i]); err != nil {
+		if err := s.saveStatement(rec, rid, &rec.Statements[i]); err != nil {
 			return false, fmt.Errorf("statement %s: %w", rec.Statements[i].ID, err)
 		}
 	}
@@ -476,7 +476,7 @@ type rowsKey struct {
 
 // saveEvent inserts the event unless it is stored, then the record's mentions of it. Mentions of other
 // articles (an event the link stage folded, carrying its stored mentions) are already stored with theirs.
-func (s *saver) saveEvent(a *dyad.Article, e *dyad.Event) error {
+func (s *saver) saveEvent(a *dyad.Article, rid int64, e *dyad.Event) error {
 	if e.ID == "" {
 		return fmt.Errorf("event has no id")
 	}
@@ -515,7 +515,7 @@ func (s *saver) saveEvent(a *dyad.Article, e *dyad.Event) error {
 			return fmt.Errorf("mention at %d: %w", m.Start, err)
 		}
 		res, err := s.exec(insertEventMention, e.ID, m.ArticleID, m.Start, m.End, m.Lang, m.Source, m.Sentence,
-			m.Confidence, m.Date, m.DateInferred, m.Pattern, m.Published, coding, e.Key)
+			m.Confidence, m.Date, m.DateInferred, m.Pattern, m.Published, coding, e.Key, rid)
 		if err != nil {
 			return fmt.Errorf("mention at %d: %w", m.Start, err)
 		}
@@ -604,7 +604,7 @@ func fillMention(m *dyad.EventMention, a *dyad.Article) {
 	}
 }
 
-func (s *saver) saveStatement(rec *dyad.Record, st *dyad.Statement) error {
+func (s *saver) saveStatement(rec *dyad.Record, rid int64, st *dyad.Statement) error {
 	a := &rec.Article
 	if st.ID == "" {
 		return fmt.Errorf("statement has no id")
@@ -623,7 +623,7 @@ func (s *saver) saveStatement(rec *dyad.Record, st *dyad.Statement) error {
 	sp := st.Speaker
 	res, err := s.exec(insertStatement, st.ID, a.ID, sp.ID, sp.Name, text.Fold(sp.Name), sp.Type, sp.Country,
 		sp.Sector, sp.Code, sp.Provisional, st.Verb, st.Text, lg, nullable(string(st.Date)),
-		nullable(string(st.ClaimID)), st.Start, st.End, source, st.Direct, string(concepts))
+		nullable(string(st.ClaimID)), st.Start, st.End, source, st.Direct, string(concepts), rid)
 	if err != nil {
 		return fmt.Errorf("insert: %w", err)
 	}

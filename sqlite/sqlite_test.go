@@ -61,13 +61,14 @@ func TestMigrateGeo(t *testing.T) {
 		t.Fatal(err)
 	}
 	unmigrateActorMentions(t, db)
+	unmigrateArticleRids(t, db)
 	db.Close()
 	if db, err = Open(ctx, path); err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 12 {
-		t.Fatalf("SchemaVersion = %d, %v; want 12", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 13 {
+		t.Fatalf("SchemaVersion = %d, %v; want 13", v, err)
 	}
 	var n int
 	if err := db.reader.QueryRowContext(ctx, "SELECT count(*) FROM events INDEXED BY events_geo WHERE geo_cell IN (0, 36, 72) AND lat > -90").Scan(&n); err != nil || n == 0 {
@@ -133,8 +134,8 @@ func TestTwoHandles(t *testing.T) {
 	if e.NumMentions != len(recs) || e.NumArticles != len(recs) {
 		t.Errorf("shared event: %d mentions, %d articles; want %d", e.NumMentions, e.NumArticles, len(recs))
 	}
-	if v, err := a.SchemaVersion(ctx); err != nil || v != 12 {
-		t.Errorf("SchemaVersion = %d, %v; want 12", v, err)
+	if v, err := a.SchemaVersion(ctx); err != nil || v != 13 {
+		t.Errorf("SchemaVersion = %d, %v; want 13", v, err)
 	}
 }
 
@@ -248,6 +249,7 @@ func TestMigrateRollups(t *testing.T) {
 	// Back to version 1: without the rollups and the mentions' codings, as a store written before them.
 	unmigrateSignatures(t, db)
 	unmigrateActorMentions(t, db)
+	unmigrateArticleRids(t, db)
 	for _, q := range []string{"DROP TABLE event_counts", "DROP TABLE store_totals",
 		"DROP INDEX event_mentions_undated", "DROP INDEX articles_near_duplicate_of",
 		"ALTER TABLE event_mentions DROP COLUMN key",
@@ -267,8 +269,8 @@ func TestMigrateRollups(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 12 {
-		t.Fatalf("SchemaVersion = %d, %v; want 12", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 13 {
+		t.Fatalf("SchemaVersion = %d, %v; want 13", v, err)
 	}
 	// Migration 0008 drops the index of actor mentions by actor.
 	var idx int
@@ -489,6 +491,7 @@ func TestMigrateSignatures(t *testing.T) {
 	want := answers(db)
 	unmigrateSignatures(t, db)
 	unmigrateActorMentions(t, db)
+	unmigrateArticleRids(t, db)
 	if _, err := db.writer.ExecContext(ctx, "DELETE FROM schema_version WHERE version >= 10"); err != nil {
 		t.Fatal(err)
 	}
@@ -497,8 +500,8 @@ func TestMigrateSignatures(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 12 {
-		t.Fatalf("SchemaVersion = %d, %v; want 12", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 13 {
+		t.Fatalf("SchemaVersion = %d, %v; want 13", v, err)
 	}
 	if got := answers(db); got != want {
 		t.Errorf("after the migration:\n%s\nwant:\n%s", got, want)
@@ -548,9 +551,12 @@ func unmigrateActorMentions(t *testing.T, db *DB) {
 			actor_name TEXT NOT NULL, actor_type TEXT NOT NULL, actor_country TEXT NOT NULL DEFAULT '',
 			actor_sector TEXT NOT NULL DEFAULT '', actor_code TEXT NOT NULL DEFAULT '',
 			provisional INTEGER NOT NULL DEFAULT 0, via TEXT NOT NULL DEFAULT '', PRIMARY KEY (article_id, seq)) WITHOUT ROWID`,
-		`INSERT INTO old_actor_mentions SELECT a.id, j.key, j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4,
-			j.value->>5, j.value->>6, j.value->>7, j.value->>8, j.value->>9, j.value->>10
-			FROM actor_mentions m JOIN articles a ON a.rid = m.rid, json_each(m.mentions) j`,
+		// The packed form (appendMentions): a mention's text, when left out, is the article's at its span.
+		`INSERT INTO old_actor_mentions SELECT a.id, j.key, j.value->>0, j.value->>1,
+			coalesce(j.value->>4, CAST(substr(CAST(a.text AS BLOB), (j.value->>0) + 1, (j.value->>1) - (j.value->>0)) AS TEXT)),
+			r.value->>0, r.value->>1, r.value->>2, r.value->>3, r.value->>4, r.value->>5, r.value->>6, j.value->>3
+			FROM actor_mentions m JOIN articles a ON a.rid = m.rid, json_each(m.mentions, '$.mentions') j,
+			json_each(m.mentions, '$.actors') r WHERE r.key = j.value->>2`,
 		`DROP TABLE actor_mentions`, `ALTER TABLE old_actor_mentions RENAME TO actor_mentions`,
 	} {
 		if _, err := db.writer.Exec(q); err != nil {
@@ -592,6 +598,7 @@ func TestMigrateActorMentions(t *testing.T) {
 	}
 	want := mentions(db)
 	unmigrateActorMentions(t, db)
+	unmigrateArticleRids(t, db)
 	if _, err := db.writer.ExecContext(ctx, "DELETE FROM schema_version WHERE version >= 11"); err != nil {
 		t.Fatal(err)
 	}
@@ -600,8 +607,8 @@ func TestMigrateActorMentions(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 12 {
-		t.Fatalf("SchemaVersion = %d, %v; want 12", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 13 {
+		t.Fatalf("SchemaVersion = %d, %v; want 13", v, err)
 	}
 	if got := mentions(db); got != want {
 		t.Errorf("after the migration:\n%s\nwant:\n%s", got, want)
@@ -629,5 +636,101 @@ func TestMigrateActorMentions(t *testing.T) {
 	}
 	if rec, err := db.Record(ctx, recs[7].Article.ID); err != nil || rec.Mentions == nil || len(rec.Mentions) != 0 {
 		t.Errorf("an article without mentions: %v, %v; want an empty list", rec, err)
+	}
+}
+
+// unmigrateArticleRids turns db's event mentions and statements back into the tables of schema version 12:
+// found by their article's id, without the article's rowid.
+func unmigrateArticleRids(t *testing.T, db *DB) {
+	t.Helper()
+	for _, q := range []string{
+		"DROP INDEX event_mentions_article_rid", "ALTER TABLE event_mentions DROP COLUMN article_rid",
+		"CREATE INDEX event_mentions_article ON event_mentions (article_id)",
+		"DROP INDEX statements_article_rid", "ALTER TABLE statements DROP COLUMN article_rid",
+		"CREATE INDEX statements_article ON statements (article_id)",
+	} {
+		if _, err := db.writer.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+// TestMigrateArticleRids opens a store of schema version 12 (event mentions and statements indexed by their
+// article's id) that holds articles, one of them demoted as a near-duplicate: migration 0013 gives its rows
+// their article's rowid, and every read by article (a record, the events and the statements of an article)
+// finds the same as before, for the articles stored before it and after; the article id indexes are gone.
+func TestMigrateArticleRids(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "dyad.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := storetest.SyntheticRecords(60, 11)
+	if _, err := db.SaveBatch(ctx, recs[:30]); err != nil {
+		t.Fatal(err)
+	}
+	reads := func(db *DB) string {
+		var b strings.Builder
+		for _, rec := range recs {
+			got, err := db.Record(ctx, rec.Article.ID)
+			if err != nil {
+				fmt.Fprintf(&b, "%s: %v\n", rec.Article.ID, err)
+				continue
+			}
+			evs, err := db.Events(ctx, dyad.EventQuery{Article: rec.Article.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sts, err := db.Statements(ctx, dyad.StatementQuery{Article: rec.Article.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintf(&b, "%s: %d events %d statements %d mentions; %d events %d statements\n%#v\n%#v\n%#v\n",
+				rec.Article.ID, len(got.Events), len(got.Statements), len(got.Mentions), len(evs), len(sts),
+				got.Events, got.Statements, sts)
+		}
+		return b.String()
+	}
+	want := reads(db)
+	if strings.Count(want, " events ") < 30 || strings.Contains(want, " 0 statements") {
+		t.Fatalf("the synthetic records are not what this test needs:\n%.2000s", want)
+	}
+	unmigrateArticleRids(t, db)
+	if _, err := db.writer.ExecContext(ctx, "DELETE FROM schema_version WHERE version >= 13"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if db, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 13 {
+		t.Fatalf("SchemaVersion = %d, %v; want 13", v, err)
+	}
+	if got := reads(db); got != want {
+		t.Errorf("migrated store reads\n%.3000s\nwant\n%.3000s", got, want)
+	}
+	var old int
+	if err := db.reader.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE name IN
+		('event_mentions_article', 'statements_article')`).Scan(&old); err != nil || old != 0 {
+		t.Errorf("indexes by article id: %d, %v; want none", old, err)
+	}
+	// The rest saved after it, with a demotion of one of the first: found by the rowid too.
+	recs[45].Demote = []string{recs[3].Article.ID}
+	if _, err := db.SaveBatch(ctx, recs[30:]); err != nil {
+		t.Fatal(err)
+	}
+	var missing int
+	if err := db.reader.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM event_mentions WHERE article_rid IS NULL OR
+		article_rid <> (SELECT rid FROM articles a WHERE a.id = article_id)) + (SELECT count(*) FROM statements
+		WHERE article_rid IS NULL OR article_rid <> (SELECT rid FROM articles a WHERE a.id = article_id))`).Scan(&missing); err != nil || missing != 0 {
+		t.Errorf("rows without their article's rowid: %d, %v", missing, err)
+	}
+	if got, err := db.Record(ctx, recs[3].Article.ID); err != nil || len(got.Events) != 0 {
+		t.Errorf("demoted article: %v events, %v; want none", len(got.Events), err)
+	}
+	if got, err := db.Record(ctx, recs[50].Article.ID); err != nil || len(got.Statements) == 0 {
+		t.Errorf("article saved after the migration: %v", err)
 	}
 }

@@ -37,6 +37,9 @@ type Dialect struct {
 	// CrossJoin joins a subquery's rows to their events in the order written ("CROSS JOIN" for SQLite,
 	// whose planner then drives the join from the subquery; "JOIN" elsewhere).
 	CrossJoin string
+	// ArticleMentions selects the event ids of the mentions of the article whose id is the argument:
+	// SQLite finds them by the article's rowid (its migration 0013); "" reads event_mentions.article_id.
+	ArticleMentions string
 }
 
 // Limits returns the LIMIT and OFFSET of a page: def when no limit is asked, never more than max.
@@ -152,7 +155,7 @@ func (d Dialect) EventWhere(q dyad.EventQuery) *Where {
 		w.Add("EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id AND m.lang = ?)", q.Lang)
 	}
 	if q.Article != "" {
-		w.Add("e.id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)", q.Article)
+		w.Add("e.id IN ("+cmp.Or(d.ArticleMentions, "SELECT event_id FROM event_mentions WHERE article_id = ?")+")", q.Article)
 	}
 	d.placeWhere(w, q)
 	return w
