@@ -13,13 +13,14 @@ func recipientless(code string) bool {
 	return strings.HasPrefix(code, "07") || strings.HasPrefix(code, "033")
 }
 
-// recipient returns the target of a recipientless event: the country that an event of the same sentence by
-// the same source's country goes to ("offered his condolences to Turkey ... and said Islamabad would send
-// rescue teams": Turkey), at country level; false when the sentence names none.
+// recipient returns the target of a recipientless event: the target of an event of the same sentence by the
+// same source's country in another country ("offered his condolences to Turkey ... and said Islamabad would
+// send rescue teams": Turkey; "called President Erdogan ... and offered to send rescuers": Erdogan); false
+// when the sentence names none.
 func recipient(events []dyad.Event, src dyad.EventActor) (dyad.EventActor, bool) {
 	for _, e := range events {
 		if c := e.Target.Country; c != "" && e.Source.Country == src.Country && c != src.Country {
-			return dyad.EventActor{Code: c, Name: c, Country: c}, true
+			return e.Target, true
 		}
 	}
 	return dyad.EventActor{}, false

@@ -90,6 +90,14 @@ var goldFloors = []struct {
 	{"../../testdata/gold/sweep14-es.jsonl", 0.97, 0.97, 0.97, 0.97}, // .000 -> 1.000
 	{"../../testdata/gold/sweep14-pt.jsonl", 0.97, 0.97, 0.97, 0.97}, // .333 -> 1.000
 	{"../../testdata/gold/sweep14-it.jsonl", 0.92, 0.92, 0.92, 0.92}, // .750 -> .929
+	// sweep15 (helper code15a, 2026-12-06): own sentences written before the verb lexicon of en fr es pt it (roots
+	// 02-19 in the clause shapes a lexicon must read: clitics, pronominal verbs, compound tenses, passives with and
+	// without agent, infinitives under frames, phrasal verbs); root F1 before -> after
+	{"../../testdata/gold/sweep15-en.jsonl", 0.85, 0.86, 0.83, 0.85}, // .852 -> .852
+	{"../../testdata/gold/sweep15-fr.jsonl", 0.74, 0.83, 0.66, 0.74}, // .717 -> .741
+	{"../../testdata/gold/sweep15-es.jsonl", 0.92, 0.90, 0.93, 0.92}, // .906 -> .923
+	{"../../testdata/gold/sweep15-pt.jsonl", 0.82, 0.85, 0.80, 0.82}, // .828 -> .828
+	{"../../testdata/gold/sweep15-it.jsonl", 0.80, 0.80, 0.80, 0.80}, // .767 -> .806
 	{"../../testdata/gold/protest-es.jsonl", 0.89, 0.90, 0.88, 0.89},
 	{"../../testdata/gold/wire-romance.jsonl", 0.98, 0.98, 0.98, 0.78},
 	{"../../testdata/gold/wire-nl.jsonl", 0.97, 0.97, 0.97, 0.97},
@@ -211,8 +219,8 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire12-zh.jsonl", 0.65, 0.72, 0.60, 0.65},
 	// wire13: held-out sets written blind in the session of 2026-12-06 03:17-06:15 (three helpers, 03:18-03:33),
 	// scored only at its start (339dfa4) and end (docs/eval.md "Held-out sets written blind, a ninth time").
-	{"../../testdata/gold/wire13-en.jsonl", 0.68, 0.73, 0.64, 0.68},
-	{"../../testdata/gold/wire13-fr.jsonl", 0.65, 0.77, 0.56, 0.65},
+	{"../../testdata/gold/wire13-en.jsonl", 0.70, 0.73, 0.66, 0.70}, // .688 -> .701 (code15a: verb lexicon)
+	{"../../testdata/gold/wire13-fr.jsonl", 0.69, 0.78, 0.62, 0.69}, // .651 -> .698 (code15a: verb lexicon)
 	{"../../testdata/gold/wire13-es.jsonl", 0.84, 0.86, 0.83, 0.84},
 	{"../../testdata/gold/wire13-pt.jsonl", 0.77, 0.77, 0.77, 0.77},
 	{"../../testdata/gold/wire13-it.jsonl", 0.62, 0.76, 0.53, 0.62},
