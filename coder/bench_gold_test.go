@@ -3,6 +3,11 @@
 package coder
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/dyad-events/dyad"
@@ -43,6 +48,58 @@ func BenchmarkAnnotateCode(b *testing.B) {
 		for _, a := range arts {
 			tt := text.Tokens(a.Text) // one tokenization for both stages, as the pipeline's stages share it
 			c.CodeTokens(a, dict.RecognizeTokens(a, tt), tt)
+		}
+		n++
+	}
+	reportCPU(b, cpu, size*int64(n))
+}
+
+// BenchmarkCodeSentences codes a fixed set of news sentences in nine languages (the seen pool's wire files,
+// testdata/gold/wire*.jsonl, each sentence an article), their actors recognised once before timing: the
+// coder alone, as the pipeline's code stage runs it. go test -tags gold ./coder -run X -bench CodeSentences -cpu 1
+func BenchmarkCodeSentences(b *testing.B) {
+	dict, err := actor.Load(packs.Default())
+	if err != nil {
+		b.Skipf("actor dictionary does not load: %v", err)
+	}
+	c := newTestCoder(b)
+	for _, lg := range c.langs {
+		lg.ensure()
+	}
+	files, _ := filepath.Glob("../testdata/gold/wire*.jsonl")
+	if len(files) == 0 {
+		b.Skip("no gold files")
+	}
+	type item struct {
+		a  *dyad.Article
+		ms []dyad.ActorMention
+		tt []text.Token
+	}
+	var items []item
+	var size int64
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for k, line := range bytes.Split(data, []byte("\n")) {
+			var g struct{ ID, Lang, Date, Text string }
+			if len(bytes.TrimSpace(line)) == 0 || json.Unmarshal(line, &g) != nil {
+				continue
+			}
+			a := &dyad.Article{ID: fmt.Sprintf("%s:%d", f, k), Lang: g.Lang, Text: g.Text, Published: dyad.NullString(g.Date)}
+			tt := text.Tokens(a.Text)
+			items = append(items, item{a, dict.RecognizeTokens(a, tt), tt})
+			size += int64(len(a.Text))
+		}
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	cpu := cpuTime()
+	n := 0
+	for b.Loop() {
+		for _, it := range items {
+			c.CodeTokens(it.a, it.ms, it.tt)
 		}
 		n++
 	}

@@ -16,13 +16,13 @@ const maxCircum = 40
 // circum-not ("正在", "所在") opens nothing.
 func (s *sentence) circumOpen(p int, b *binding) int {
 	lg := s.d.lg
-	closers := lg.phrases["circum-close"]
+	closers := lg.kindSeqs[pkCircumClose]
 	if p <= 0 || p >= len(s.u) || s.u[p].phrase >= 0 {
 		return -1
 	}
-	openers := lg.phrases["circum-open"]
+	openers := lg.kindSeqs[pkCircumOpen]
 	if isComma(s.u[p].fold) {
-		closers, openers = []seq{{s.u[p].fold}}, lg.phrases["cond-open"] // "如果……，"
+		closers, openers = []seq{{s.u[p].fold}}, lg.kindSeqs[pkCondOpen] // "如果……，"
 	}
 	if len(closers) == 0 || len(openers) == 0 {
 		return -1
@@ -100,7 +100,7 @@ func (s *sentence) attribClause(b binding) bool {
 // it lies outside: "习近平在出席金砖国家领导人会晤期间会见莫迪" tells no summit of BRICS with Modi; the summit is
 // where Xi met him.
 func (s *sentence) crossesCircum(b binding) bool {
-	if len(s.d.lg.phrases["circum-close"]) == 0 && len(s.d.lg.phrases["cond-open"]) == 0 {
+	if len(s.d.lg.kindSeqs[pkCircumClose]) == 0 && len(s.d.lg.kindSeqs[pkCondOpen]) == 0 {
 		return false
 	}
 	for p := b.trig; p <= b.hi && p < len(s.u); p++ {

@@ -595,16 +595,17 @@ func (s *sentence) candidates() []candidate {
 		}
 	}
 	try := func(ans []anchor, i int) {
-		for _, an := range ans {
-			if !s.mask.covers(an.need) {
-				continue // a word the pattern needs is not in the sentence
-			}
-			pt := lg.patterns[an.pat]
-			if !m.holds(pt, i) {
+		for k := range ans {
+			an := &ans[k]
+			if !s.mask.covers(an.need) || !m.keyHolds(an, i) {
 				continue // a word the pattern needs is not in the sentence, or not on its side of the trigger
 			}
+			pt := lg.patterns[an.pat]
+			if an.more && !m.holds(pt, i) {
+				continue // the same for the pattern's other words
+			}
 			if b, ok := s.matchAt(pt, an, i); ok {
-				out = append(out, candidate{pt: pt, idx: an.pat, b: b})
+				out = append(out, candidate{pt: pt, idx: int(an.pat), b: b})
 			}
 		}
 	}
@@ -1303,14 +1304,14 @@ func (d *doc) location(a, b int) (string, string, bool) {
 // Mali", "im Norden Malis" is no name of places/*).
 func (d *doc) compassPlace(j, b int) (string, string) {
 	e := j
-	for e < b && e-j < 3 && (d.lg.is(cCompass, d.fold(e)) || e > j && d.toks[e].Text == "-") {
+	for e < b && e-j < 3 && (d.is(cCompass, e) || e > j && d.toks[e].Text == "-") {
 		e++
 	}
-	if e == j || !d.lg.is(cCompass, d.fold(e-1)) {
+	if e == j || !d.is(cCompass, e-1) {
 		return "", ""
 	}
 	p := e
-	for p < b && p-e < 3 && (d.lg.is(cGenitive|cDet, d.fold(p))) {
+	for p < b && p-e < 3 && (d.is(cGenitive|cDet, p)) {
 		p++
 	}
 	if p >= b {

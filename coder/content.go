@@ -32,8 +32,8 @@ func (s *sentence) contentTarget(b *binding) bool {
 		if u.phrase < 0 && u.fold == ";" {
 			break
 		}
-		if u.phrase < 0 && adjacent && s.d.lg.is(cDet|cPrep, u.fold) {
-			prep = prep || s.d.lg.is(cPrep, u.fold)
+		if u.phrase < 0 && adjacent && u.is(cDet|cPrep) {
+			prep = prep || u.is(cPrep)
 			continue
 		}
 		if u.phrase >= 0 && adjacent && prep {
@@ -197,10 +197,10 @@ func (lg *lang) speechAct(pt *pattern) bool {
 
 // andNotThat reports whether unit k is an "and" word of grammar that no "that" word follows.
 func (s *sentence) andNotThat(k int) bool {
-	if k >= len(s.u) || s.u[k].phrase >= 0 || !s.d.lg.is(cAnd, s.u[k].fold) {
+	if k >= len(s.u) || s.u[k].phrase >= 0 || !s.u[k].is(cAnd) {
 		return false
 	}
-	return k+1 >= len(s.u) || s.u[k+1].phrase >= 0 || !s.d.lg.is(cThat, s.u[k+1].fold)
+	return k+1 >= len(s.u) || s.u[k+1].phrase >= 0 || !s.u[k+1].is(cThat)
 }
 
 // deniedContent reports whether candidate cd tells what another candidate of the sentence denies: its trigger
@@ -214,8 +214,8 @@ func (s *sentence) deniedContent(cd candidate, cands []candidate) bool {
 		if dn.codeOf() != "016" || dn.b.hi >= cd.b.trig || dn.b.lo > cd.b.lo && dn.b.lo <= cd.b.hi {
 			continue
 		}
-		if k := dn.b.hi + 1; k >= len(s.u) || s.u[k].phrase >= 0 || s.u[k].fold != "," && !s.d.lg.is(cThat, s.u[k].fold) ||
-			s.u[k].fold == "," && k+1 < len(s.u) && s.u[k+1].phrase < 0 && s.d.lg.is(cAnd, s.u[k+1].fold) {
+		if k := dn.b.hi + 1; k >= len(s.u) || s.u[k].phrase >= 0 || s.u[k].fold != "," && !s.u[k].is(cThat) ||
+			s.u[k].fold == "," && k+1 < len(s.u) && s.u[k+1].phrase < 0 && s.u[k+1].is(cAnd) {
 			continue // the content opens with "that" or a comma; "zurückgewiesen und ... einbestellt" is a second act
 		}
 		semi := false // the content ends at ";", or at ", and" that no "that" follows ("..., and blamed Kinshasa": a second act)

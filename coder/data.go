@@ -69,11 +69,12 @@ type lang struct {
 	// weakTriggers and weakStemTriggers are the verbs of imported patterns: triggers where they read as
 	// verbs (doc.trigger)
 	weakTriggers, weakStemTriggers map[string]bool
-	stemmer                        *stemmer          // nil for languages without a Snowball stemmer (vi, zh)
-	preLens                        []int             // rune lengths of the prefixes in use
-	speech                         map[string][]seq  // first folded token -> reporting verb forms
-	class                          map[string]uint64 // folded word -> its word classes
-	phrases                        map[string][]seq  // multi-token entries of grammar and dates, by kind
+	stemmer                        *stemmer            // nil for languages without a Snowball stemmer (vi, zh)
+	preLens                        []int               // rune lengths of the prefixes in use
+	speech                         map[string][]seq    // first folded token -> reporting verb forms
+	class                          map[string]uint64   // folded word -> its word classes
+	phrases                        map[string][]seq    // multi-token entries of grammar and dates, by kind
+	kindSeqs                       [nPhraseKinds][]seq // the phrases of the kinds of phraseKindIDs, by id
 	elision                        []string
 	noYear                         []string // templates that add the reference year to a date without one: "{year}年{date}"
 	dateOrder                      string   // order of day, month and year in numeric dates ("DMY": "9/3" is 9 March); "" the parser's
@@ -129,13 +130,18 @@ type lang struct {
 	objectTarget bool
 	// frames: the words of each frame (grammar `frame | NAME | word ...`): "will", "refused to"
 	frames []frameWords
+	// frameFirst and frameLast hold the words of frames by their first word (with the frame's name, in the
+	// grammar's order) and by their last
+	frameFirst map[string][]frameSeq
+	frameLast  map[string][]seq
 	// tenses: verb endings that tell a tense (grammar `tense | NAME | ending ...`): a synthetic future
 	// ("entregará", "enverra") is the intent frame, a conditional ("provocherebbe") hypothetical; notense
 	// holds the words that end so and are no such form ("quería" is an imperfect)
 	tenses  []tenseEnds
 	notense map[string]bool
 	// nouns: the words of each noun class (grammar `noun | NAME | word ...`): "rescue team", "ceasefire"
-	nouns []nounWords
+	nouns  []nounWords
+	nounIx nounIndex // the words of nouns, by their first token
 	// weapons: the word set WeaponSet of the verbs files, whose words in a force event's subject make a bare
 	// country its military (militaryWeapon)
 	weapons []alt
@@ -307,7 +313,33 @@ func (lg *lang) addWord(kind, entry string) {
 		return
 	}
 	lg.phrases[kind] = append(lg.phrases[kind], sq)
+	if id, ok := phraseKindIDs[kind]; ok {
+		lg.kindSeqs[id] = lg.phrases[kind]
+	}
 }
+
+// phrase kinds that the matcher reads at every word it walks, held in lang.kindSeqs by these ids as well as in
+// lang.phrases, so that it reads them without a map look-up
+const (
+	pkHe = iota
+	pkIt
+	pkHim
+	pkThey
+	pkClitic
+	pkThis
+	pkMutual
+	pkNonfinite
+	pkCircumOpen
+	pkCircumClose
+	pkCondOpen
+	pkRecip
+	pkKind
+	nPhraseKinds
+)
+
+var phraseKindIDs = map[string]int{"he": pkHe, "it": pkIt, "him": pkHim, "they": pkThey, "clitic": pkClitic, "this": pkThis,
+	"mutual": pkMutual, "nonfinite": pkNonfinite, "circum-open": pkCircumOpen, "circum-close": pkCircumClose,
+	"cond-open": pkCondOpen, "recip": pkRecip, "kind": pkKind}
 
 // PlacesGlob names the gazetteer files: places/cities and any other file under places/.
 const PlacesGlob = "places/*"
@@ -982,7 +1014,8 @@ func (lg *lang) addPattern(pt *pattern) {
 				off = k
 			}
 		}
-		an := anchor{pat: idx, alt: ai, off: off, need: need}
+		an := anchor{pat: int32(idx), alt: int32(ai), off: int32(off), need: need}
+		lg.elems.setKey(&an, pt)
 		switch {
 		case a[off].stem:
 			e := entryOf(lg.stems, a[off].text)

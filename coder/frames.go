@@ -148,10 +148,21 @@ func (lg *lang) addFrame(where string, fields []string) error {
 	for _, e := range fields[2:] {
 		if sq := tokenize(lg, e); len(sq) > 0 {
 			fw.seqs = append(fw.seqs, sq)
+			if lg.frameFirst == nil {
+				lg.frameFirst, lg.frameLast = map[string][]frameSeq{}, map[string][]seq{}
+			}
+			lg.frameFirst[sq[0]] = append(lg.frameFirst[sq[0]], frameSeq{fw.name, sq})
+			lg.frameLast[sq[len(sq)-1]] = append(lg.frameLast[sq[len(sq)-1]], sq)
 		}
 	}
 	lg.frames = append(lg.frames, fw)
 	return nil
+}
+
+// frameSeq is the words of a frame, with the frame's name.
+type frameSeq struct {
+	name string
+	sq   seq
 }
 
 // framed returns the code a match's event gets under the frames whose words stand between the start of the
@@ -179,17 +190,16 @@ func (s *sentence) framed(b binding, code string) (string, []int) {
 		if slices.Contains(b.lits, k) {
 			continue
 		}
-		if k > 0 && s.u[k-1].phrase < 0 && (lg.is(cDet, s.u[k-1].fold) || isDigits(s.u[k-1].fold)) && slices.Contains(b.lits, k+1) {
+		if k > 0 && s.u[k-1].phrase < 0 && (s.u[k-1].is(cDet) || isDigits(s.u[k-1].fold)) && slices.Contains(b.lits, k+1) {
 			// an attributive participle before a word of the pattern ("de 24 beloofde F-16's ... geleverd",
 			// "die zugesagten Panzer"): no frame ("its readiness to resume talks" stays one)
 			continue
 		}
 		best := hit{at: -1}
-		for _, fw := range lg.frames {
-			for _, sq := range fw.seqs {
-				if end := s.frameSpan(k, sq); end > k && end-k > best.n && end <= b.trig && !litIn(b.lits, k, end-k) {
-					best = hit{at: k, n: end - k, name: fw.name}
-				}
+		// the frames whose words begin with unit k's, in the grammar's order (frameSpan reads the first word at k)
+		for _, fs := range lg.frameFirst[s.u[k].fold] {
+			if end := s.frameSpan(k, fs.sq); end > k && end-k > best.n && end <= b.trig && !litIn(b.lits, k, end-k) {
+				best = hit{at: k, n: end - k, name: fs.name}
 			}
 		}
 		if best.at >= 0 && (k >= b.lo || k+best.n == b.lo) {
@@ -242,12 +252,14 @@ func litIn(lits []int, k, n int) bool {
 // frameEndsAt reports whether the words of a frame of the language end at unit p ("promis de", "minacciato
 // di"): the word after them is the verb the frame governs, whatever a look-ahead says of its last word.
 func (s *sentence) frameEndsAt(p int) bool {
-	for _, fw := range s.d.lg.frames {
-		for _, sq := range fw.seqs {
-			for k := p - len(sq) + 1; k >= 0 && k >= p-len(sq)-maxFrameDate; k-- {
-				if s.frameSpan(k, sq) == p+1 {
-					return true
-				}
+	if p < 0 || p >= len(s.u) || s.u[p].phrase >= 0 {
+		return false // frameSpan reads a frame's last word at a word unit
+	}
+	// the frames whose words end with unit p's
+	for _, sq := range s.d.lg.frameLast[s.u[p].fold] {
+		for k := p - len(sq) + 1; k >= 0 && k >= p-len(sq)-maxFrameDate; k-- {
+			if s.frameSpan(k, sq) == p+1 {
+				return true
 			}
 		}
 	}
@@ -368,7 +380,7 @@ func (s *sentence) verbTense(b binding) (string, int) {
 // qu'elles reconnaîtraient").
 func (s *sentence) reportedAt(b binding, k int) bool {
 	for j := k - 1; j >= 0 && j >= b.lo-6; j-- {
-		if u := s.u[j]; u.phrase < 0 && s.d.lg.is(cThat, u.fold) {
+		if u := s.u[j]; u.phrase < 0 && u.is(cThat) {
 			return true
 		}
 	}

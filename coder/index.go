@@ -23,6 +23,7 @@ type elemIndex struct {
 	prefix  map[string][]int32 // folded prefix -> sets (words and stems: lang.anchors and lang.stems)
 	preLens []int              // byte lengths of the prefixes in prefix
 	n       int32              // sets so far
+	size    []int32            // each set's number of alternatives (the fewer, the rarer in text)
 	marks   sync.Pool          // *elemMarks scratch, one per Code call
 }
 
@@ -31,14 +32,20 @@ type sliceKey struct {
 	n int
 }
 
-// elemMarks records which sets the current sentence holds (mark[id] == gen) and the first and last unit
-// where each is held.
+// elemMarks records which sets the current sentence holds and the first and last unit where each is held:
+// one record a set, so that a test reads one place.
 type elemMarks struct {
-	mark        []uint32
-	first, last []int32
-	gen         uint32
+	at  []setMark
+	gen uint32
 	// ents is sentence.candidates' scratch: each unit's word and stem entries
 	ents [][2]*wordEntry
+}
+
+// setMark is a set's record in elemMarks: held in the current sentence when gen is elemMarks.gen, first and
+// last the units where it is held.
+type setMark struct {
+	gen         uint32
+	first, last int32
 }
 
 func newElemIndex() *elemIndex {
@@ -105,6 +112,7 @@ func (lg *lang) require(alts []alt) int32 {
 		id = x.n
 		x.n++
 		x.byKey[key] = id
+		x.size = append(x.size, int32(len(alts)))
 		for _, t := range keys {
 			var e *wordEntry
 			switch {
@@ -146,18 +154,40 @@ func (x *elemIndex) addPreLen(n int) {
 // start), one of reqAny anywhere.
 func (m *elemMarks) holds(pt *pattern, i int) bool {
 	for _, id := range pt.reqAfter {
-		if m.mark[id] != m.gen || int(m.last[id]) <= i {
+		if r := m.at[id]; r.gen != m.gen || int(r.last) <= i {
 			return false
 		}
 	}
 	for _, id := range pt.reqBefore {
-		if m.mark[id] != m.gen || int(m.first[id]) >= i {
+		if r := m.at[id]; r.gen != m.gen || int(r.first) >= i {
 			return false
 		}
 	}
 	for _, id := range pt.reqAny {
-		if m.mark[id] != m.gen {
+		if m.at[id].gen != m.gen {
 			return false
+		}
+	}
+	return true
+}
+
+// keyHolds is holds for the sets an anchor carries (anchor.key): false when one of them is not held on its
+// side of unit i, so that the pattern cannot match there. It reads the anchor alone, not the pattern.
+func (m *elemMarks) keyHolds(an *anchor, i int) bool {
+	for k := range an.nkey {
+		r := m.at[an.key[k]]
+		if r.gen != m.gen {
+			return false
+		}
+		switch an.side[k] {
+		case sideAfter:
+			if int(r.last) <= i {
+				return false
+			}
+		case sideBefore:
+			if int(r.first) >= i {
+				return false
+			}
 		}
 	}
 	return true
@@ -165,10 +195,8 @@ func (m *elemMarks) holds(pt *pattern, i int) bool {
 
 // next starts a sentence: no set is marked.
 func (m *elemMarks) next(n int32) {
-	if len(m.mark) < int(n) {
-		m.mark = make([]uint32, n)
-		m.first = make([]int32, n)
-		m.last = make([]int32, n)
+	if len(m.at) < int(n) {
+		m.at = make([]setMark, n)
 		m.gen = 0
 	}
 	m.gen++
@@ -177,12 +205,50 @@ func (m *elemMarks) next(n int32) {
 // set marks the sets held at unit i; units come in order.
 func (m *elemMarks) set(ids []int32, i int) {
 	for _, id := range ids {
-		if m.mark[id] != m.gen {
-			m.mark[id] = m.gen
-			m.first[id] = int32(i)
+		r := &m.at[id]
+		if r.gen != m.gen {
+			r.gen = m.gen
+			r.first = int32(i)
 		}
-		m.last[id] = int32(i)
+		r.last = int32(i)
 	}
+}
+
+// sides of a required set in anchor.key
+const (
+	sideAny uint8 = iota
+	sideAfter
+	sideBefore
+)
+
+// setKey gives an anchor of pattern pt the pattern's two rarest required sets (the fewest alternatives) with
+// their sides, and whether the pattern requires more (which holds then checks).
+func (x *elemIndex) setKey(an *anchor, pt *pattern) {
+	add := func(ids []int32, side uint8) {
+		for _, id := range ids {
+			k := int(an.nkey)
+			if k == len(an.key) {
+				// full: keep the rarer ones
+				worst := 0
+				for j := 1; j < k; j++ {
+					if x.size[an.key[j]] > x.size[an.key[worst]] {
+						worst = j
+					}
+				}
+				an.more = true
+				if x.size[id] >= x.size[an.key[worst]] {
+					continue
+				}
+				k = worst
+			} else {
+				an.nkey++
+			}
+			an.key[k], an.side[k] = id, side
+		}
+	}
+	add(pt.reqAfter, sideAfter)
+	add(pt.reqBefore, sideBefore)
+	add(pt.reqAny, sideAny)
 }
 
 // starts is a set of the first two bytes of prefixes (lang.preStarts): a word whose first two bytes begin

@@ -177,7 +177,7 @@ func (s *sentence) subjectAt(p int) bool {
 	}
 	for k := f + 1; k < p; k++ {
 		u := s.u[k]
-		if u.phrase >= 0 || !s.d.lg.is(cPrep|cGenitive|cDet, u.fold) && !s.d.capitalized(u) {
+		if u.phrase >= 0 || !u.is(cPrep|cGenitive|cDet) && !s.d.capitalized(u) {
 			return false
 		}
 	}

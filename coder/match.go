@@ -143,7 +143,7 @@ func (s *sentence) markDates(a, b int) {
 	in := map[int]bool{}
 	for _, c := range cands {
 		lo := c.a
-		for n := 0; n < 4 && lo-1 >= a && d.lg.is(cDaycue|cDatepart|cDatelead, d.fold(lo-1)); n++ {
+		for n := 0; n < 4 && lo-1 >= a && d.is(cDaycue|cDatepart|cDatelead, lo-1); n++ {
 			lo--
 		}
 		for k := lo; k <= c.b; k++ {
@@ -201,7 +201,7 @@ func (s *sentence) isBarrier(u unit) bool {
 	if t := s.d.toks[u.tok].Text; t == "." && u.tok < s.u[len(s.u)-1].tok {
 		return false // a dot the splitter left inside the sentence ends an abbreviation or an ordinal: "Mohammed VI. hat"
 	}
-	return isStop(s.d.toks[u.tok].Text) || s.d.lg.is(cBarrier, u.fold) && !s.d.hyphenated(u.tok)
+	return isStop(s.d.toks[u.tok].Text) || u.is(cBarrier) && !s.d.hyphenated(u.tok)
 }
 
 // wordPhrase reports whether unit p is an actor phrase of one lower-case word ("militaires", "soldats",
@@ -281,7 +281,7 @@ func (s *sentence) middleField(els []delem, j, q, dir int) bool {
 			for n > 0 && s.u[n].phrase == s.u[q].phrase {
 				n--
 			}
-			if n > 0 && s.u[n].phrase < 0 && s.d.lg.is(cDet, s.u[n].fold) {
+			if n > 0 && s.u[n].phrase < 0 && s.u[n].is(cDet) {
 				n--
 			}
 			for _, a := range els[j+1].dalts {
@@ -328,7 +328,7 @@ func (s *sentence) nounGenitive(p int) bool {
 		p-- // a phrase of several units ("Nato-Truppen") is read from its first
 	}
 	q := p - 1
-	det := s.u[q].phrase < 0 && s.d.lg.is(cDet, s.u[q].fold)
+	det := s.u[q].phrase < 0 && s.u[q].is(cDet)
 	if det {
 		q--
 	} else {
@@ -345,7 +345,7 @@ func (s *sentence) nounGenitive(p int) bool {
 		}
 	}
 	n := s.u[q]
-	if q < 1 || n.phrase >= 0 || !s.d.toks[n.tok].IsWord() || !s.d.capitalized(n) || s.d.lg.is(closedClasses, n.fold) || s.isDate(q) {
+	if q < 1 || n.phrase >= 0 || !s.d.toks[n.tok].IsWord() || !s.d.capitalized(n) || n.is(closedClasses) || s.isDate(q) {
 		return false
 	}
 	return s.clauseStart(q) < q
@@ -366,18 +366,18 @@ func (s *sentence) frontGoverned(p int) bool {
 		if u.phrase >= 0 || s.barrierAt(k) {
 			return false
 		}
-		if s.d.lg.is(cFront, u.fold) {
-			if !s.d.lg.is(cAgent, u.fold) {
+		if u.is(cFront) {
+			if !u.is(cAgent) {
 				return true
 			}
-			if !s.d.lg.is(cGenitive, u.fold) || k < 1 {
+			if !u.is(cGenitive) || k < 1 {
 				return false
 			}
 			n := s.u[k-1]
-			return n.phrase >= 0 || s.d.lg.nounCaps && s.d.toks[n.tok].IsWord() && s.d.capitalized(n) && !s.d.lg.is(closedClasses, n.fold) && !s.isDate(k-1) && s.clauseStart(k-1) < k-1
+			return n.phrase >= 0 || s.d.lg.nounCaps && s.d.toks[n.tok].IsWord() && s.d.capitalized(n) && !n.is(closedClasses) && !s.isDate(k-1) && s.clauseStart(k-1) < k-1
 		}
 		// determiners, adjectives and a title the actor stage left out of the phrase ("von Präsident X")
-		if !s.d.lg.is(cDet|cWhole, u.fold) && (!s.d.toks[u.tok].IsWord() || s.d.lg.is(closedClasses, u.fold) || s.isDate(k)) {
+		if !u.is(cDet|cWhole) && (!s.d.toks[u.tok].IsWord() || u.is(closedClasses) || s.isDate(k)) {
 			return false
 		}
 	}
@@ -399,8 +399,8 @@ func (s *sentence) unitWord(u unit) string {
 }
 
 // matchAt tries pattern pt with its anchor alternative ai at unit i.
-func (s *sentence) matchAt(pt *pattern, an anchor, i int) (binding, bool) {
-	i -= an.off
+func (s *sentence) matchAt(pt *pattern, an *anchor, i int) (binding, bool) {
+	i -= int(an.off)
 	b := binding{s: -1, t: -1, r: [2]int{-1, -1}, trig: i, verbAt: -1, cAt: -1}
 	if i < 0 {
 		return b, false
@@ -504,7 +504,7 @@ func (s *sentence) phraseBefore(lo int) int {
 	for n := 0; k >= 0 && n < 4 && s.u[k].phrase < 0 && s.d.capitalized(s.u[k]); n++ {
 		k--
 	}
-	if k == p || k < 1 || s.u[k].phrase >= 0 || !s.d.lg.is(cLoc, s.u[k].fold) || s.u[k-1].phrase < 0 {
+	if k == p || k < 1 || s.u[k].phrase >= 0 || !s.u[k].is(cLoc) || s.u[k-1].phrase < 0 {
 		return -1
 	}
 	return k - 1
@@ -521,14 +521,14 @@ func (s *sentence) governedBy(p int, mask uint64) bool {
 		if u.phrase >= 0 {
 			return false
 		}
-		if s.d.lg.is(mask, u.fold) {
+		if u.is(mask) {
 			return true
 		}
-		if s.d.lg.is(cDet|cWhole, u.fold) { // "In heel Turkije gingen ...": a whole word stands as a determiner
+		if u.is(cDet | cWhole) { // "In heel Turkije gingen ...": a whole word stands as a determiner
 			continue
 		}
 		// one lower-case adjective between a determiner and the phrase: "für den gestorbenen Oppositionspolitiker X"
-		if k == p-1 && k >= 1 && !s.d.capitalized(u) && s.u[k-1].phrase < 0 && s.d.lg.is(cDet, s.u[k-1].fold) {
+		if k == p-1 && k >= 1 && !s.d.capitalized(u) && s.u[k-1].phrase < 0 && s.u[k-1].is(cDet) {
 			continue
 		}
 		return false
@@ -547,7 +547,7 @@ func (s *sentence) passiveTrigger(b binding) bool {
 	}
 	// the verb starts at the first of the pattern words written right before the trigger ("cáo buộc")
 	t0 := b.trig
-	for t0 > 0 && slices.Contains(b.lits, t0-1) && s.u[t0-1].phrase < 0 && !lg.is(cPassive, s.u[t0-1].fold) {
+	for t0 > 0 && slices.Contains(b.lits, t0-1) && s.u[t0-1].phrase < 0 && !s.u[t0-1].is(cPassive) {
 		t0--
 	}
 	// the progressive ending is the verb's, which need not be the trigger ("was mediating between": the
@@ -566,7 +566,7 @@ func (s *sentence) passiveTrigger(b binding) bool {
 		for t1 < len(s.u) && slices.Contains(b.lits, t1) && s.u[t1].phrase < 0 {
 			t1++
 		}
-		if t1 < len(s.u) && s.u[t1].phrase < 0 && lg.is(cPassive, s.u[t1].fold) {
+		if t1 < len(s.u) && s.u[t1].phrase < 0 && s.u[t1].is(cPassive) {
 			return true
 		}
 	}
@@ -575,7 +575,7 @@ func (s *sentence) passiveTrigger(b binding) bool {
 		if u.phrase >= 0 || slices.Contains(b.lits, k) {
 			return false
 		}
-		if lg.is(cPassive, u.fold) {
+		if u.is(cPassive) {
 			return true
 		}
 	}
@@ -587,7 +587,7 @@ func (s *sentence) passiveTrigger(b binding) bool {
 // verb.
 func (s *sentence) agentSource(b binding) bool {
 	for _, k := range b.lits {
-		if k < b.trig && s.u[k].phrase < 0 && s.d.lg.is(cAgent, s.u[k].fold) {
+		if k < b.trig && s.u[k].phrase < 0 && s.u[k].is(cAgent) {
 			return true // the pattern writes it: "T ist ..6 von S ..3 empfangen"
 		}
 	}
@@ -606,10 +606,10 @@ func (s *sentence) agentPhrase(b binding) bool {
 		if u.phrase >= 0 {
 			return false
 		}
-		if s.d.lg.is(cAgent, u.fold) {
+		if u.is(cAgent) {
 			return true
 		}
-		if !s.d.lg.is(cDet|cGenitive, u.fold) { // "par des hommes armés"
+		if !u.is(cDet | cGenitive) { // "par des hommes armés"
 			return false
 		}
 	}
@@ -706,10 +706,10 @@ func (s *sentence) verbLike(p int) bool {
 	if p > 0 && t.IsCapitalized() {
 		return false
 	}
-	if s.d.lg.is(closedClasses, s.u[p].fold) {
+	if s.u[p].is(closedClasses) {
 		return false // a word of a closed class is no verb, whatever its stem ("para" is not "parar")
 	}
-	if p > 0 && s.u[p-1].phrase < 0 && s.d.lg.is(cDet|cPrep, s.u[p-1].fold) && !s.auxAt(p-1) && !s.frameEndsAt(p-1) {
+	if p > 0 && s.u[p-1].phrase < 0 && s.u[p-1].is(cDet|cPrep) && !s.auxAt(p-1) && !s.frameEndsAt(p-1) {
 		return false // a preposition that ends a frame's words governs the verb: "começou a enviar", "refused to send"
 	}
 	if p > 0 && s.u[p-1].fold == "-" && s.d.toks[s.u[p-1].tok].End == t.Start {
@@ -739,7 +739,7 @@ func (s *sentence) gerundAfter(p int, b *binding) bool {
 		return false
 	}
 	g := p + 1
-	if g+1 < len(s.u) && s.u[g+1].phrase < 0 && s.d.lg.is(cHim, s.u[g].fold) && b.t == -2 {
+	if g+1 < len(s.u) && s.u[g+1].phrase < 0 && s.u[g].is(cHim) && b.t == -2 {
 		g++ // ", lui reprochant ...": the pronoun target of the gerund between the comma and it
 	}
 	if !slices.Contains(b.lits, g) {
@@ -898,7 +898,7 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 				return true
 			}
 		}
-		if e.kind == kSlot && e.slot == 'S' && dir < 0 && !b.imported && p > 0 && p < len(s.u) && s.u[p].phrase < 0 && s.d.lg.is(cRel, s.u[p].fold) && s.relSubject(els, j, p, b) {
+		if e.kind == kSlot && e.slot == 'S' && dir < 0 && !b.imported && p > 0 && p < len(s.u) && s.u[p].phrase < 0 && s.u[p].is(cRel) && s.relSubject(els, j, p, b) {
 			return true // "Israel Katz, que declarou ...", "..., con quien firmó": the subject of a relative clause
 		}
 		if s.try(els, j, p, dir, b) {
@@ -945,15 +945,15 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 		if b.imported && dir > 0 && e.kind == kSlot && e.slot == 'T' && u.fold == "," {
 			return false // "the Western Sahara dispute, the royal cabinet said": a verb's object follows no comma
 		}
-		if b.imported && u.phrase < 0 && s.d.lg.is(cPrep, u.fold) {
-			if !e.obj || !b.objT || dir < 0 || preps > 0 || s.d.lg.is(cPrep, s.u[p-1].fold) {
+		if b.imported && u.phrase < 0 && u.is(cPrep) {
+			if !e.obj || !b.objT || dir < 0 || preps > 0 || s.u[p-1].is(cPrep) {
 				return false // "urged X to stop selling ...": past a preposition the slot is another clause's
 			}
 			preps++ // "delivered 18 tanks to Ukraine": the object's target after one preposition
-		} else if preps > 0 && u.phrase < 0 && !s.d.capitalized(u) && !s.d.lg.is(cDet, u.fold) {
+		} else if preps > 0 && u.phrase < 0 && !s.d.capitalized(u) && !u.is(cDet) {
 			return false // "voted to remove him": past the preposition only the target's determiners
 		}
-		if b.active && dir > 0 && j == 0 && e.kind == kSlot && e.slot == 'T' && u.phrase < 0 && s.d.lg.is(cAgent, u.fold) {
+		if b.active && dir > 0 && j == 0 && e.kind == kSlot && e.slot == 'T' && u.phrase < 0 && u.is(cAgent) {
 			// "los detenidos por los militares": past the agent's preposition right after the verb, T is
 			// who acts (but "reclamó la liberación de los detenidos por Irán" reads on)
 			return false
@@ -963,7 +963,7 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 		} else if u.fold != "," {
 			lower++
 		}
-		if (s.d.lg.is(cAnd, u.fold) || (s.d.lg.commaChain || s.gerundAfter(p, b)) && u.fold == ",") && dir < 0 && e.kind == kSlot && e.slot == 'S' {
+		if (u.is(cAnd) || (s.d.lg.commaChain || s.gerundAfter(p, b)) && u.fold == ",") && dir < 0 && e.kind == kSlot && e.slot == 'S' {
 			if b.imported {
 				return false // an imported pattern's subject is not looked for across "and"
 			}
@@ -979,11 +979,11 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 // agentPhraseAt reports whether unit p is an `agent` word of grammar ("by", "por", "pelo", "par") followed, over
 // determiners, by an actor phrase: the agent of a participle.
 func (s *sentence) agentPhraseAt(p int) bool {
-	if p < 0 || p >= len(s.u) || s.u[p].phrase >= 0 || !s.d.lg.is(cAgent, s.u[p].fold) {
+	if p < 0 || p >= len(s.u) || s.u[p].phrase >= 0 || !s.u[p].is(cAgent) {
 		return false
 	}
 	q := p + 1
-	for q < len(s.u) && q <= p+2 && s.u[q].phrase < 0 && s.d.lg.is(cDet, s.u[q].fold) {
+	for q < len(s.u) && q <= p+2 && s.u[q].phrase < 0 && s.u[q].is(cDet) {
 		q++
 	}
 	return q < len(s.u) && s.u[q].phrase >= 0
@@ -1016,7 +1016,7 @@ func (s *sentence) sentenceSubjectBind(els []delem, j, p, dir int, b *binding) b
 // phrase it opens (within 16 units, with no stop or barrier between): "condenou, na abertura da Assembleia Geral
 // da ONU, a espionagem". -1 when there is none.
 func (s *sentence) parenthetical(p int) int {
-	if p < 0 || p+1 >= len(s.u) || s.u[p].phrase >= 0 || s.u[p].fold != "," || s.u[p+1].phrase >= 0 || !s.d.lg.is(cLoc|cPrep, s.u[p+1].fold) {
+	if p < 0 || p+1 >= len(s.u) || s.u[p].phrase >= 0 || s.u[p].fold != "," || s.u[p+1].phrase >= 0 || !s.u[p+1].is(cLoc|cPrep) {
 		return -1
 	}
 	for k := p + 2; k < len(s.u) && k <= p+16; k++ {
@@ -1037,7 +1037,7 @@ func (s *sentence) parenthetical(p int) int {
 // after a comma: the clause it opens tells what the sentence's subject did at the place just named, when no
 // actor phrase stands between it and the verb ("Milei viajó a Jerusalén, donde se reunió con Netanyahu").
 func (s *sentence) whereClause(p int) bool {
-	return p > 0 && p < len(s.u) && s.u[p].phrase < 0 && s.d.lg.is(cWhere, s.u[p].fold) && s.u[p-1].phrase < 0 && s.u[p-1].fold == ","
+	return p > 0 && p < len(s.u) && s.u[p].phrase < 0 && s.u[p].is(cWhere) && s.u[p-1].phrase < 0 && s.u[p-1].fold == ","
 }
 
 func (s *sentence) extend(b *binding, p int) {
@@ -1304,7 +1304,7 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 		if e.slot == 'S' && s.d.phrases[u.phrase].loneBetween {
 			return false // "l'accordo tra Roma e Tirana, ... sono arrivati": one side of a relation, no subject
 		}
-		if b.imported && s.possessivePhrase(u) && !(e.obj && b.objT && s.objPhrase(p) && !s.d.lg.is(cPrep, s.u[p-1].fold)) {
+		if b.imported && s.possessivePhrase(u) && !(e.obj && b.objT && s.objPhrase(p) && !s.u[p-1].is(cPrep)) {
 			return false // "ordered Russia's mobilisation": a possessor, not the verb's subject or object
 		}
 		if e.slot == 'S' && !b.imported {
@@ -1394,10 +1394,10 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 	lg := s.d.lg
 	u := s.u[p]
 	if u.phrase < 0 {
-		if lg.is(cRecip, u.fold) || (s.recipPrev && lg.is(cThey, u.fold)) {
+		if u.is(cRecip) || (s.recipPrev && u.is(cThey)) {
 			out = append(out, recipTry{pair: [2]int{-1, -1}, recip: true, end: p + dir})
 		}
-		for _, sq := range lg.phrases["recip"] {
+		for _, sq := range lg.kindSeqs[pkRecip] {
 			q := p
 			ok := true
 			for k := range sq {
@@ -1421,15 +1421,15 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 	// determiners and up to three capitalised title words may stand between "and" and the second phrase:
 	// "la France et le Vietnam", "Prime Minister X and President Y"
 	capWord := func(k int) bool {
-		return k >= 0 && k < len(s.u) && s.u[k].phrase < 0 && s.d.capitalized(s.u[k]) && !lg.is(cAnd, s.u[k].fold)
+		return k >= 0 && k < len(s.u) && s.u[k].phrase < 0 && s.d.capitalized(s.u[k]) && !s.u[k].is(cAnd)
 	}
 	title := func(k int) bool {
 		if k < 0 || k >= len(s.u) || s.u[k].phrase >= 0 {
 			return false
 		}
 		// a title of several syllables whose first alone is capitalised ("Ngoại trưởng", "Thủ tướng")
-		next := s.d.toks[s.u[k].tok].IsWord() && !lg.is(cAnd, s.u[k].fold) && capWord(k-1)
-		return lg.is(cDet, s.u[k].fold) || capWord(k) || next
+		next := s.d.toks[s.u[k].tok].IsWord() && !s.u[k].is(cAnd) && capWord(k-1)
+		return s.u[k].is(cDet) || capWord(k) || next
 	}
 	q := p + dir
 	if dir > 0 {
@@ -1466,12 +1466,12 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 	if dir < 0 && q > 0 && s.repeatedGenitive(q-1, q) {
 		q-- // "de Armenia y de Azerbaiyán", read from the second: past its preposition to the "and"
 	}
-	if dir < 0 && !(q >= 0 && s.u[q].phrase < 0 && lg.is(cAnd, s.u[q].fold)) {
+	if dir < 0 && !(q >= 0 && s.u[q].phrase < 0 && s.u[q].is(cAnd)) {
 		if k := s.lowerTitle(p, dir); k >= 0 {
 			q = k // "Lula e o presidente da China, Xi Jinping, assinaram"
 		}
 	}
-	if q >= 0 && q < len(s.u) && s.u[q].phrase < 0 && lg.is(cAnd, s.u[q].fold) {
+	if q >= 0 && q < len(s.u) && s.u[q].phrase < 0 && s.u[q].is(cAnd) {
 		r := q + dir
 		if dir < 0 {
 			if s.appositionComma(r, dir) {
@@ -1515,7 +1515,7 @@ func (s *sentence) recipAt(p, dir int) []recipTry {
 // trào") that starts at unit q (dir > 0) or ends there (dir < 0), else q.
 func (s *sentence) kindSkip(q, dir int) int {
 	best := 0
-	for _, sq := range s.d.lg.phrases["kind"] {
+	for _, sq := range s.d.lg.kindSeqs[pkKind] {
 		start := q
 		if dir < 0 {
 			start = q - len(sq) + 1
@@ -1547,7 +1547,7 @@ func (s *sentence) appositionComma(k, dir int) bool {
 		return false
 	}
 	first := s.u[k-1]
-	if dir > 0 && !(s.u[k+1].phrase < 0 && s.d.lg.is(cAnd, s.u[k+1].fold)) {
+	if dir > 0 && !(s.u[k+1].phrase < 0 && s.u[k+1].is(cAnd)) {
 		return false
 	}
 	if first.phrase < 0 {
@@ -1569,17 +1569,17 @@ func (s *sentence) appositionComma(k, dir int) bool {
 // "et de", "e do", "and of"): the second side of a pair may repeat the preposition that governs the first.
 func (s *sentence) repeatedGenitive(a, g int) bool {
 	return a >= 0 && g < len(s.u) && s.u[a].phrase < 0 && s.u[g].phrase < 0 &&
-		s.d.lg.is(cAnd, s.u[a].fold) && s.d.lg.is(cGenitive, s.u[g].fold)
+		s.u[a].is(cAnd) && s.u[g].is(cGenitive)
 }
 
 // genitiveBefore reports whether the phrase at unit p is governed by a genitive preposition, over at most two
 // determiners ("de l'Arménie", "of the Colombian government"): the first side of "of X and of Y".
 func (s *sentence) genitiveBefore(p int) bool {
 	k := p - 1
-	for n := 0; n < 2 && k >= 0 && s.u[k].phrase < 0 && s.d.lg.is(cDet, s.u[k].fold); n++ {
+	for n := 0; n < 2 && k >= 0 && s.u[k].phrase < 0 && s.u[k].is(cDet); n++ {
 		k--
 	}
-	if k >= 0 && s.u[k].phrase < 0 && s.d.lg.is(cGenitive, s.u[k].fold) {
+	if k >= 0 && s.u[k].phrase < 0 && s.u[k].is(cGenitive) {
 		return true
 	}
 	return s.u[p].phrase >= 0 && s.d.titleGenitive(&s.d.phrases[s.u[p].phrase])
@@ -1613,10 +1613,9 @@ func (s *sentence) skipParen(k, dir int) int {
 // determiners and lower-case words, and its last word is a preposition touching the phrase, or the phrase opens
 // with the person's country adjective ("e il cancelliere tedesco Olaf Scholz").
 func (s *sentence) lowerTitle(p, dir int) int {
-	lg := s.d.lg
 	word := func(k int) bool {
 		u := s.u[k]
-		return u.phrase < 0 && s.d.toks[u.tok].IsWord() && !s.d.capitalized(u) && !lg.is(cAnd|cBarrier|cRel|cThat, u.fold)
+		return u.phrase < 0 && s.d.toks[u.tok].IsWord() && !s.d.capitalized(u) && !u.is(cAnd|cBarrier|cRel|cThat)
 	}
 	person := func(k int) bool {
 		return k >= 0 && k < len(s.u) && s.personPhrase(k)
@@ -1624,14 +1623,14 @@ func (s *sentence) lowerTitle(p, dir int) int {
 	// the title touches the person: by a preposition ("presidente da China, Xi Jinping"), or the person's
 	// phrase opens with their country's adjective ("el primer ministro indio Narendra Modi")
 	touches := func(k int) bool {
-		return lg.is(cPrep, s.u[k-1].fold) || !s.d.toks[s.u[k].tok].IsCapitalized()
+		return s.u[k-1].is(cPrep) || !s.d.toks[s.u[k].tok].IsCapitalized()
 	}
 	if dir < 0 {
 		if !person(p) || p < 2 || !touches(p) || !word(p-1) {
 			return -1
 		}
 		for k := p - 2; k >= 0 && k >= p-5; k-- {
-			if s.u[k].phrase < 0 && lg.is(cAnd, s.u[k].fold) {
+			if s.u[k].phrase < 0 && s.u[k].is(cAnd) {
 				if k == p-2 {
 					return -1 // a preposition alone is no title
 				}
@@ -1691,7 +1690,7 @@ func (s *sentence) negated(b binding) bool {
 		hi = b.hi
 	}
 	neg := func(k int) bool {
-		return s.u[k].phrase < 0 && s.d.lg.is(cNeg, s.u[k].fold) && !slices.Contains(b.lits, k) && (s.notNegU == nil || !s.notNegU[k])
+		return s.u[k].phrase < 0 && s.u[k].is(cNeg) && !slices.Contains(b.lits, k) && (s.notNegU == nil || !s.notNegU[k])
 	}
 	for k := b.lo; k <= hi; k++ {
 		if neg(k) {
@@ -1730,7 +1729,7 @@ func (s *sentence) hypothetical(b binding) bool {
 		return false
 	}
 	before := b.lo - 1 // the word before S, over a date ("a accusé dimanche Alger d'avoir abattu ...") and a determiner ("ha accusato la Russia di")
-	for s.isDate(before) || before > 0 && s.u[before].phrase < 0 && lg.is(cDet, s.u[before].fold) {
+	for s.isDate(before) || before > 0 && s.u[before].phrase < 0 && s.u[before].is(cDet) {
 		before--
 	}
 	if before >= 0 && b.s >= 0 && s.u[b.lo].phrase == b.s && s.allegedAfter(before) {
@@ -1741,7 +1740,7 @@ func (s *sentence) hypothetical(b binding) bool {
 	// the two words before the match, not counting a date between them and it ("exhortou nesta segunda-feira
 	// Israel e o Hamas a aceitarem", "exigió el jueves a Rusia que retire")
 	need := 2
-	if b.lo > 0 && s.u[b.lo-1].phrase < 0 && lg.is(cDet, s.u[b.lo-1].fold) {
+	if b.lo > 0 && s.u[b.lo-1].phrase < 0 && s.u[b.lo-1].is(cDet) {
 		need++ // "demanded that the United States stop selling ...": the determiner is the phrase's
 	}
 	lo := b.lo
@@ -1759,7 +1758,7 @@ func (s *sentence) hypothetical(b binding) bool {
 		if k > b.lo && (s.andVerbIn(k+1, b.trig) || s.commaClosed(k+1, b.trig)) {
 			continue // "exigió a Milei disculpas ... y llamó a consultas a la embajadora": the source's second act
 		}
-		if lg.is(cHypo, u.fold) {
+		if u.is(cHypo) {
 			return true
 		}
 		if k > b.lo && b.s >= 0 && s.u[b.lo].phrase == b.s && s.allegedAt(k) && !s.andIn(k+1, b.trig) {
@@ -1783,14 +1782,14 @@ func (s *sentence) hypothetical(b binding) bool {
 // the junta to free Bazoum and return to the barracks") or joins two actors ("urged Israel and Hamas").
 func (s *sentence) andVerbIn(lo, hi int) bool {
 	for j := lo; j < hi && j+1 < len(s.u); j++ {
-		if s.u[j].phrase >= 0 || !s.d.lg.is(cAnd, s.u[j].fold) {
+		if s.u[j].phrase >= 0 || !s.u[j].is(cAnd) {
 			continue
 		}
 		n := s.u[j+1]
-		if n.phrase >= 0 || !s.d.toks[n.tok].IsWord() || s.d.lg.is(cDet, n.fold) {
+		if n.phrase >= 0 || !s.d.toks[n.tok].IsWord() || n.is(cDet) {
 			continue
 		}
-		if j > 0 && s.u[j-1].phrase < 0 && s.u[j-1].fold == "," || s.d.lg.is(cHypo, n.fold) {
+		if j > 0 && s.u[j-1].phrase < 0 && s.u[j-1].fold == "," || n.is(cHypo) {
 			return true
 		}
 	}
@@ -1808,7 +1807,7 @@ func (s *sentence) commaClosed(lo, hi int) bool {
 		}
 		if s.u[j].fold == "," {
 			n := s.u[j+1]
-			return n.phrase < 0 && s.d.lg.is(cPrep|cLoc|cFront, n.fold)
+			return n.phrase < 0 && n.is(cPrep|cLoc|cFront)
 		}
 	}
 	return false
@@ -1818,7 +1817,7 @@ func (s *sentence) commaClosed(lo, hi int) bool {
 // an act of its own ("accused France of arming the jihadists and expelled its ambassador").
 func (s *sentence) andIn(lo, hi int) bool {
 	for j := lo; j < hi; j++ {
-		if s.u[j].phrase < 0 && s.d.lg.is(cAnd, s.u[j].fold) {
+		if s.u[j].phrase < 0 && s.u[j].is(cAnd) {
 			return true
 		}
 	}
@@ -1827,17 +1826,17 @@ func (s *sentence) andIn(lo, hi int) bool {
 
 // allegedAt reports whether an allege word of grammar, or the last word of an allege phrase, is unit p.
 func (s *sentence) allegedAt(p int) bool {
-	return s.u[p].phrase < 0 && (s.d.lg.is(cAllege, s.u[p].fold) || s.phraseEndsAt("allege", p))
+	return s.u[p].phrase < 0 && (s.u[p].is(cAllege) || s.phraseEndsAt("allege", p))
 }
 
 // allegedAfter reports whether an allege word of grammar ends at unit p, or two plain lower-case words before
 // it at most ("accused neighbouring Rwanda of", "accused its neighbour Armenia of").
 func (s *sentence) allegedAfter(p int) bool {
 	for n := 0; p >= 0 && s.u[p].phrase < 0; n, p = n+1, p-1 {
-		if s.d.lg.is(cAllege, s.u[p].fold) || s.phraseEndsAt("allege", p) {
+		if s.u[p].is(cAllege) || s.phraseEndsAt("allege", p) {
 			return true
 		}
-		if t := s.d.toks[s.u[p].tok]; n == 2 || !t.IsWord() || t.IsCapitalized() || s.isBarrier(s.u[p]) || s.d.lg.is(cAnd, s.u[p].fold) {
+		if t := s.d.toks[s.u[p].tok]; n == 2 || !t.IsWord() || t.IsCapitalized() || s.isBarrier(s.u[p]) || s.u[p].is(cAnd) {
 			return false
 		}
 	}
@@ -1923,7 +1922,7 @@ func (s *sentence) seqAt(k int, sq seq) bool {
 // nonfiniteEnd returns the length of a nonfinite sequence of grammar ("après avoir", "dopo aver") that ends at
 // unit p, or 0.
 func (s *sentence) nonfiniteEnd(p int) int {
-	for _, sq := range s.d.lg.phrases["nonfinite"] {
+	for _, sq := range s.d.lg.kindSeqs[pkNonfinite] {
 		if k := p - len(sq) + 1; k >= 0 && s.seqAt(k, sq) {
 			return len(sq)
 		}
@@ -1946,11 +1945,11 @@ func (s *sentence) locative(p int) bool {
 		if u.phrase >= 0 {
 			return false
 		}
-		if s.d.lg.is(cLoc, u.fold) {
+		if u.is(cLoc) {
 			return true
 		}
 		t := s.d.toks[u.tok]
-		det := s.d.lg.is(cDet|cWhole, u.fold) // "dans toute la France", "in tutta Italia"
+		det := u.is(cDet | cWhole) // "dans toute la France", "in tutta Italia"
 		if !det && (!t.IsCapitalized() || group && t.IsWord()) && !isHan(t.Text) {
 			return false
 		}
@@ -2032,16 +2031,16 @@ const pronounClasses = cHe | cIt | cHim | cThey | cClitic | cThis | cMutual
 
 // pronounPhraseClasses are the pronoun classes whose phrases of several tokens pronounAt looks for.
 var pronounPhraseClasses = []struct {
-	kind string
+	kind int // phraseKindIDs
 	bit  uint64
-}{{"he", cHe}, {"it", cIt}, {"him", cHim}, {"they", cThey}, {"clitic", cClitic}, {"this", cThis}, {"mutual", cMutual}}
+}{{pkHe, cHe}, {pkIt, cIt}, {pkHim, cHim}, {pkThey, cThey}, {pkClitic, cClitic}, {pkThis, cThis}, {pkMutual, cMutual}}
 
 // pronounAt returns the pronoun classes of the pronoun at word unit p and its length in units: a word of the
 // he, it, him or they classes of grammar, or the longest of their phrases of several tokens ("nước này",
 // "ông ấy", "该国", "他们") that starts at p (dir > 0) or ends there (dir < 0). It returns 0, 0 when none.
 func (s *sentence) pronounAt(p, dir int) (uint64, int) {
 	lg := s.d.lg
-	cls, n := lg.class[s.u[p].fold]&pronounClasses, 1
+	cls, n := s.u[p].cls&pronounClasses, 1
 	if ws, ok := lg.pronWritten[s.u[p].fold]; ok && cls != 0 && s.u[p].phrase < 0 && !slices.Contains(ws, strings.ToLower(s.d.toks[s.u[p].tok].Text)) {
 		// "fue recibido por el presidente chino": "el" is the article; the pronoun is written "él"
 		cls = 0
@@ -2051,7 +2050,7 @@ func (s *sentence) pronounAt(p, dir int) (uint64, int) {
 	}
 	for _, pc := range pronounPhraseClasses {
 		kind, bit := pc.kind, pc.bit
-		for _, sq := range lg.phrases[kind] {
+		for _, sq := range lg.kindSeqs[kind] {
 			k := p
 			if dir < 0 {
 				k = p - len(sq) + 1
@@ -2072,14 +2071,14 @@ func (s *sentence) pronounAt(p, dir int) (uint64, int) {
 // also a det word of grammar, and an actor phrase follows, right after it or after one lower-case word): "her"
 // in "met her South Korean counterpart" is the minister's own, not the person named last.
 func (s *sentence) himDeterminer(p, dir int) bool {
-	if dir < 0 || !s.d.lg.is(cDet, s.u[p].fold) {
+	if dir < 0 || !s.u[p].is(cDet) {
 		return false
 	}
 	for q := p + 1; q < len(s.u) && q <= p+2; q++ {
 		if s.u[q].phrase >= 0 {
 			return true
 		}
-		if s.d.capitalized(s.u[q]) || s.d.lg.is(closedClasses, s.u[q].fold) || !s.d.toks[s.u[q].tok].IsWord() {
+		if s.d.capitalized(s.u[q]) || s.u[q].is(closedClasses) || !s.d.toks[s.u[q].tok].IsWord() {
 			return false
 		}
 	}
@@ -2112,7 +2111,7 @@ func (s *sentence) pronounActor(p int, he bool) (dyad.ActorRef, bool) {
 // said its forces had taken ...").
 func (s *sentence) ownForces(p int) (dyad.ActorRef, bool) {
 	u := s.u[p]
-	if p < 1 || u.phrase < 0 || s.u[p-1].phrase >= 0 || !s.d.lg.is(cOwn, s.u[p-1].fold) {
+	if p < 1 || u.phrase < 0 || s.u[p-1].phrase >= 0 || !s.u[p-1].is(cOwn) {
 		return dyad.ActorRef{}, false
 	}
 	ph := s.d.phrases[u.phrase]
@@ -2152,7 +2151,7 @@ func (s *sentence) cliticActor(p int) (dyad.ActorRef, bool) {
 		if s.isBarrier(u) || isCommaLike(u.fold) {
 			break
 		}
-		if s.d.lg.is(cAnd, u.fold) {
+		if u.is(cAnd) {
 			and = true
 		}
 		words++
@@ -2214,7 +2213,7 @@ func (s *sentence) firstPhrase() int {
 // findFirstPhrase is firstPhrase, computed.
 func (s *sentence) findFirstPhrase() int {
 	from := 0 // where the subject's window starts: the sentence's start, or the comma after an opening clause
-	if len(s.u) > 1 && s.u[0].phrase < 0 && s.d.lg.is(cFront, s.u[0].fold) {
+	if len(s.u) > 1 && s.u[0].phrase < 0 && s.u[0].is(cFront) {
 		// "Devant le Parlement marocain, Emmanuel Macron a ...": a phrase opened by a front preposition of grammar
 		// opens the sentence; the subject follows the comma that closes it
 		for k := 1; k < len(s.u) && k < maxOpening; k++ {
@@ -2267,11 +2266,11 @@ func (s *sentence) clauseSubject(f, p int) int {
 	}
 	for k := p - 1; k > f; k-- {
 		u := s.u[k]
-		if u.phrase >= 0 || !s.isBarrier(u) || isStop(s.d.toks[u.tok].Text) || s.d.lg.is(cRel, u.fold) {
+		if u.phrase >= 0 || !s.isBarrier(u) || isStop(s.d.toks[u.tok].Text) || u.is(cRel) {
 			continue
 		}
 		q := k + 1
-		for q < p && s.u[q].phrase < 0 && s.d.lg.is(cDet, s.u[q].fold) {
+		for q < p && s.u[q].phrase < 0 && s.u[q].is(cDet) {
 			q++
 		}
 		if q < p && s.u[q].phrase >= 0 && !s.locative(q) {
@@ -2288,7 +2287,7 @@ func (s *sentence) litBefore(b *binding, p int) bool {
 		if slices.Contains(b.lits, k) {
 			return true
 		}
-		if u := s.u[k]; k == p-1 && u.phrase < 0 && s.d.lg.is(cLoc, u.fold) {
+		if u := s.u[k]; k == p-1 && u.phrase < 0 && u.is(cLoc) {
 			return false // the location word itself is no pattern word ("to fight in Ukraine": where, not whom)
 		}
 	}
@@ -2323,7 +2322,7 @@ func (s *sentence) litNext(els []delem, j, p int) bool {
 				}
 			}
 		}
-		if !s.d.lg.is(cDet, u.fold) {
+		if !u.is(cDet) {
 			return false
 		}
 	}
@@ -2349,7 +2348,7 @@ func (s *sentence) opensFronted() bool {
 		return false
 	}
 	u := s.u[k]
-	return u.phrase < 0 && !s.d.lg.is(cDet, u.fold) && s.d.capitalized(u)
+	return u.phrase < 0 && !u.is(cDet) && s.d.capitalized(u)
 }
 
 // datelinePhrase reports whether phrase pi is part of the article's dateline header ("HÀ NỘI (TTXVN) -",
@@ -2430,10 +2429,10 @@ func (s *sentence) relClauseStart(p int) int {
 			return -1
 		}
 		if u.fold == "," {
-			if n := s.u[q+1]; n.phrase < 0 && s.d.lg.is(cRel, n.fold) {
+			if n := s.u[q+1]; n.phrase < 0 && n.is(cRel) {
 				return q
 			}
-			if q+2 < p && s.u[q+2].phrase < 0 && s.d.lg.is(cRel, s.u[q+2].fold) && s.u[q+1].phrase < 0 && s.d.lg.is(cPrep, s.u[q+1].fold) {
+			if q+2 < p && s.u[q+2].phrase < 0 && s.u[q+2].is(cRel) && s.u[q+1].phrase < 0 && s.u[q+1].is(cPrep) {
 				return q // ", with whom ...", ", à qui ..."
 			}
 			return -1

@@ -98,8 +98,79 @@ func (lg *lang) addNouns(where string, fields []string) error {
 		}
 		nw.alts = append(nw.alts, a)
 	}
+	lg.nounIx.add(len(lg.nouns), nw.alts)
 	lg.nouns = append(lg.nouns, nw)
 	return nil
+}
+
+// nounIndex leads from a token to the alternatives of the noun classes (lang.nouns) that can begin there, by
+// the alternative's first token: its word, its stem, or (a short list, tried at every token) its prefix.
+type nounIndex struct {
+	words, stems map[string][]nounAlt
+	prefixes     []nounAlt
+}
+
+// nounAlt is one alternative of the noun class lang.nouns[class].
+type nounAlt struct {
+	class int
+	a     alt
+}
+
+func (x *nounIndex) add(class int, alts []alt) {
+	for _, a := range alts {
+		na := nounAlt{class, a}
+		switch {
+		case a[0].stem:
+			if x.stems == nil {
+				x.stems = map[string][]nounAlt{}
+			}
+			x.stems[a[0].text] = append(x.stems[a[0].text], na)
+		case a[0].prefix:
+			x.prefixes = append(x.prefixes, na)
+		default:
+			if x.words == nil {
+				x.words = map[string][]nounAlt{}
+			}
+			x.words[a[0].text] = append(x.words[a[0].text], na)
+		}
+	}
+}
+
+// altAt reports whether tokens k... (up to last) match the token sequence a, as tokensHave compares them.
+func (d *doc) altAt(a alt, k, last int) bool {
+	if k+len(a)-1 > last {
+		return false
+	}
+	for i, tm := range a {
+		if tm.stem {
+			if d.lg.stemmer == nil || d.stemTok(k+i) != tm.text {
+				return false
+			}
+		} else if !tm.matches(d.toks[k+i].Fold) {
+			return false
+		}
+	}
+	return true
+}
+
+// nounClassesIn marks in has (one bit a class of lang.nouns) the classes one of whose words tokens
+// first..last hold: for every class c, has[c] is what tokensHave(first, last, lang.nouns[c].alts) answers.
+func (d *doc) nounClassesIn(first, last int, has []uint64) {
+	x := &d.lg.nounIx
+	mark := func(nas []nounAlt, k int) {
+		for _, na := range nas {
+			if has[na.class/64]&(1<<(na.class%64)) == 0 && d.altAt(na.a, k, last) {
+				has[na.class/64] |= 1 << (na.class % 64)
+			}
+		}
+	}
+	for k := first; k <= last; k++ {
+		mark(x.words[d.toks[k].Fold], k)
+		if len(x.stems) > 0 && d.lg.stemmer != nil {
+			mark(x.stems[d.stemTok(k)], k)
+		}
+		mark(x.prefixes, k)
+	}
 }
 
 // maxNounLead is the most units before S that its noun phrase may hold ("une soixantaine de sauveteurs et de
@@ -177,18 +248,23 @@ func (s *sentence) nouned(b binding, code string) (string, string) {
 	if end > b.hi {
 		obj = append(obj, [2]int{s.u[b.hi+1].tok, s.u[end].last})
 	}
+	has := make([]uint64, (len(lg.nouns)+63)/64)
 	for _, side := range []struct {
 		name   string
 		ranges [][2]int
 	}{{sideSubject, subj}, {sideObject, obj}} {
-		for _, nw := range lg.nouns {
-			for _, r := range side.ranges {
-				if r[0] > r[1] || !s.tokensHave(r[0], r[1], nw.alts) {
-					continue
-				}
-				if to, ok := s.d.c.nouns.apply(nw.name, side.name, code); ok {
-					return to, nw.name
-				}
+		// the classes whose words the side holds, then the first of them (in the grammar's order) that
+		// changes the code
+		clear(has)
+		for _, r := range side.ranges {
+			s.d.nounClassesIn(r[0], r[1], has)
+		}
+		for c, nw := range lg.nouns {
+			if has[c/64]&(1<<(c%64)) == 0 {
+				continue
+			}
+			if to, ok := s.d.c.nouns.apply(nw.name, side.name, code); ok {
+				return to, nw.name
 			}
 		}
 	}

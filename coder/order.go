@@ -70,7 +70,7 @@ func (s *sentence) fronted(lo int) bool {
 		return false
 	}
 	first := s.u[c]
-	if first.phrase < 0 && s.d.lg.is(cDet|cHe|cThey|cIt|cWe|cRel|cAnd, first.fold) {
+	if first.phrase < 0 && first.is(cDet|cHe|cThey|cIt|cWe|cRel|cAnd) {
 		return false
 	}
 	// an actor phrase before the verb that no preposition governs is its subject ("Minister X van Buitenlandse
@@ -93,15 +93,15 @@ func (s *sentence) nounAttribute(p int) bool {
 		return false
 	}
 	q := p - 1
-	if s.u[q].phrase < 0 && s.d.lg.is(cDet, s.u[q].fold) && q > 1 {
+	if s.u[q].phrase < 0 && s.u[q].is(cDet) && q > 1 {
 		q-- // "die Festnahme des Bürgermeisters X": a determiner between the noun and its attribute
 	}
 	n := s.u[q]
-	if n.phrase >= 0 || !s.d.capitalized(n) || s.d.lg.is(closedClasses, n.fold) || s.isDate(q) {
+	if n.phrase >= 0 || !s.d.capitalized(n) || n.is(closedClasses) || s.isDate(q) {
 		return false
 	}
 	for k := s.clauseStart(q); k < q; k++ {
-		if s.u[k].phrase < 0 && s.d.lg.is(cPrep|cLoc|cFront, s.u[k].fold) {
+		if s.u[k].phrase < 0 && s.u[k].is(cPrep|cLoc|cFront) {
 			return true
 		}
 	}
@@ -130,7 +130,7 @@ func (s *sentence) frontedGoverned(p int) bool {
 		return false
 	}
 	c := s.clauseStart(p)
-	if u := s.u[c]; u.phrase < 0 && s.d.lg.is(cDet, u.fold) {
+	if u := s.u[c]; u.phrase < 0 && u.is(cDet) {
 		return false // "Een commando van gewapende mannen heeft ...": a noun phrase opens the clause, the subject
 	}
 	for k := c; k < p; k++ {

@@ -322,8 +322,15 @@ const maxNeedGroup = 8
 
 // anchor points at one alternative of a pattern's trigger.
 type anchor struct {
-	pat, alt int
-	off      int // index in the alternative of the token indexed
+	pat, alt int32
+	off      int32 // index in the alternative of the token indexed
+	// key holds up to two of the pattern's required element sets (pattern.reqAfter, reqBefore, reqAny: the
+	// rarest), side where each must be held, nkey how many: candidates tests them before it reads the
+	// pattern (elemMarks.keyHolds); more: the pattern requires other sets, which elemMarks.holds tests
+	key  [2]int32
+	side [2]uint8
+	nkey uint8
+	more bool
 	// need holds the bits (wordBit) of the words the pattern needs that have no alternative: a sentence
 	// whose words' bits miss one of them cannot match it, which candidates learns without reading the pattern
 	need wordMask

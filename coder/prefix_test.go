@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -78,5 +79,44 @@ func TestHoldsSides(t *testing.T) {
 	m.next(3) // a new sentence: nothing held
 	if m.holds(pt, 3) {
 		t.Error("holds after next")
+	}
+}
+
+// An anchor carries two of its pattern's required sets (the rarest) with their sides; testing them, and the
+// pattern's others when it has more, answers as holds does for every pattern, unit and sentence.
+func TestKeyHolds(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	const sets = 6
+	x := newElemIndex()
+	for range sets {
+		x.size = append(x.size, int32(1+rng.IntN(5)))
+	}
+	pick := func() []int32 {
+		var ids []int32
+		for range rng.IntN(3) {
+			ids = append(ids, int32(rng.IntN(sets)))
+		}
+		return ids
+	}
+	m := &elemMarks{}
+	for range 2000 {
+		pt := &pattern{reqBefore: pick(), reqAfter: pick(), reqAny: pick()}
+		var an anchor
+		x.setKey(&an, pt)
+		if n := len(pt.reqBefore) + len(pt.reqAfter) + len(pt.reqAny); (n > 2) != an.more || int(an.nkey) != min(n, 2) {
+			t.Fatalf("%d sets required: key of %d, more %v", n, an.nkey, an.more)
+		}
+		m.next(sets)
+		for i := range 8 {
+			for _, id := range pick() {
+				m.set([]int32{id}, i)
+			}
+		}
+		for i := range 8 {
+			got := m.keyHolds(&an, i) && (!an.more || m.holds(pt, i))
+			if want := m.holds(pt, i); got != want {
+				t.Fatalf("pattern %+v at %d: key %v, holds %v", pt, i, got, want)
+			}
+		}
 	}
 }

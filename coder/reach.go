@@ -25,7 +25,7 @@ func (s *sentence) subjRelAntecedent(p int) int {
 		if u.phrase >= 0 {
 			continue // an object or a place inside the clause
 		}
-		if s.d.lg.is(cSubjRel, u.fold) {
+		if u.is(cSubjRel) {
 			if k == p {
 				return -1 // the verb is the clause's own ("that seized power in Bamako"): what follows it is the main clause's
 			}
@@ -34,7 +34,7 @@ func (s *sentence) subjRelAntecedent(p int) int {
 				return -1
 			}
 			q := k + 1
-			for q <= p && s.u[q].phrase < 0 && s.d.lg.is(cDet, s.u[q].fold) {
+			for q <= p && s.u[q].phrase < 0 && s.u[q].is(cDet) {
 				q++
 			}
 			if q <= p && s.u[q].phrase >= 0 && !s.locative(q) {
@@ -42,7 +42,7 @@ func (s *sentence) subjRelAntecedent(p int) int {
 			}
 			return a
 		}
-		if s.barrierAt(k) || u.fold == "," || s.d.lg.is(cAnd, u.fold) {
+		if s.barrierAt(k) || u.fold == "," || u.is(cAnd) {
 			return -1
 		}
 	}

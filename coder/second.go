@@ -19,14 +19,14 @@ func (s *sentence) auxLit(e delem) bool {
 // before p (the first participle; a comma may close its clause: "..., verursacht zu haben, und"), and a perfect
 // auxiliary stands before that word, after the sentence's subject.
 func (s *sentence) elidedAux(p int) bool {
-	if p < 2 || p >= len(s.u) || s.u[p].phrase >= 0 || !s.d.lg.is(cAnd, s.u[p].fold) {
+	if p < 2 || p >= len(s.u) || s.u[p].phrase >= 0 || !s.u[p].is(cAnd) {
 		return false
 	}
 	q := p - 1
 	if isComma(s.u[q].fold) {
 		q--
 	}
-	if q < 1 || s.u[q].phrase >= 0 || !s.d.toks[s.u[q].tok].IsWord() || s.d.lg.is(closedClasses, s.u[q].fold) || s.d.capitalized(s.u[q]) {
+	if q < 1 || s.u[q].phrase >= 0 || !s.d.toks[s.u[q].tok].IsWord() || s.u[q].is(closedClasses) || s.d.capitalized(s.u[q]) {
 		return false
 	}
 	f := s.firstPhrase()
@@ -34,7 +34,7 @@ func (s *sentence) elidedAux(p int) bool {
 		return false
 	}
 	for k := q - 1; k > f; k-- {
-		if u := s.u[k]; u.phrase < 0 && s.d.lg.is(cPerfect, u.fold) {
+		if u := s.u[k]; u.phrase < 0 && u.is(cPerfect) {
 			return true
 		}
 	}
@@ -86,7 +86,6 @@ type relClause struct {
 // trigger stands in none.
 func (s *sentence) relClauseAt(trig int) (relClause, bool) {
 	rc := relClause{ante: -1, prep: -1, rel: -1, subj: -1}
-	lg := s.d.lg
 	for k, words := trig-1, 0; k >= 3 && words <= 4; k-- {
 		u := s.u[k]
 		if u.phrase >= 0 {
@@ -96,21 +95,21 @@ func (s *sentence) relClauseAt(trig int) (relClause, bool) {
 			rc.subj = k
 			continue
 		}
-		if isCommaLike(u.fold) || s.isBarrier(u) && !lg.is(cRel, u.fold) {
+		if isCommaLike(u.fold) || s.isBarrier(u) && !u.is(cRel) {
 			return rc, false
 		}
-		if !lg.is(cRel, u.fold) {
+		if !u.is(cRel) {
 			if cls, _ := s.pronounAt(k, 1); cls&(cHe|cThey) != 0 && rc.subj < 0 {
 				rc.subj = k
 			}
 			words++
 			continue
 		}
-		if lg.is(cDet, u.fold) && (rc.subj != k+1 || s.u[k+1].phrase >= 0) {
+		if u.is(cDet) && (rc.subj != k+1 || s.u[k+1].phrase >= 0) {
 			return rc, false // "die", "das", "het": an article unless a subject pronoun follows ("dat hij beschuldigt")
 		}
 		q := k - 1
-		if s.u[q].phrase < 0 && lg.is(cDet, s.u[q].fold) && !isComma(s.u[q].fold) {
+		if s.u[q].phrase < 0 && s.u[q].is(cDet) && !isComma(s.u[q].fold) {
 			q-- // "com o qual", "con la cual"
 		}
 		if s.u[q].phrase < 0 && !isComma(s.u[q].fold) && s.d.toks[s.u[q].tok].IsWord() {
@@ -140,7 +139,7 @@ func (s *sentence) relClauseAt(trig int) (relClause, bool) {
 func (s *sentence) antecedent(q int) int {
 	k := q - 1
 	if s.d.lg.verbSecond {
-		for n := 0; n < 3 && k > 0 && s.u[k].phrase < 0 && s.d.toks[s.u[k].tok].IsWord() && !s.d.capitalized(s.u[k]) && !s.d.lg.is(cAnd|cPrep|cRel|cBarrier, s.u[k].fold); n++ {
+		for n := 0; n < 3 && k > 0 && s.u[k].phrase < 0 && s.d.toks[s.u[k].tok].IsWord() && !s.d.capitalized(s.u[k]) && !s.u[k].is(cAnd|cPrep|cRel|cBarrier); n++ {
 			k--
 		}
 	}

@@ -50,7 +50,7 @@ func (s *sentence) speakerAt(k int) speaker {
 		m := s.d.ments[s.d.phrases[u.phrase].head]
 		return speaker{ref: m.Actor, unit: k, ok: true}
 	}
-	if s.d.lg.is(cHe, u.fold) {
+	if u.is(cHe) {
 		return s.pronounSpeaker(k)
 	}
 	return speaker{}
@@ -113,7 +113,7 @@ func (s *sentence) statement(sa, sb int) (dyad.Statement, bool) {
 			if s.isBarrier(u) {
 				break
 			}
-			if d.lg.is(cAnd, u.fold) && k > 0 && s.u[k-1].fold == "," {
+			if u.is(cAnd) && k > 0 && s.u[k-1].fold == "," {
 				// "X briefed Y on ..., and affirmed that": the subject of the sentence speaks
 				for f := 0; f < k; f++ {
 					if c := s.speakerAt(f); c.ok {
@@ -129,7 +129,7 @@ func (s *sentence) statement(sa, sb int) (dyad.Statement, bool) {
 		}
 		if sp.ok {
 			k := end
-			for k < len(s.u) && s.u[k].phrase < 0 && d.lg.is(cThat, s.u[k].fold) {
+			for k < len(s.u) && s.u[k].phrase < 0 && s.u[k].is(cThat) {
 				k++
 			}
 			if !comma(k) {
@@ -231,7 +231,7 @@ func (s *sentence) continues() bool {
 		if isCommaLike(u.fold) {
 			continue
 		}
-		return s.d.lg.is(cWe, u.fold) || s.startsWith(s.d.lg.phrases["we"])
+		return u.is(cWe) || s.startsWith(s.d.lg.phrases["we"])
 	}
 	return false
 }
@@ -309,7 +309,7 @@ func (s *sentence) trackSubject() {
 			}
 			return
 		}
-		if d.lg.is(cHe, u.fold) {
+		if u.is(cHe) {
 			if c := s.speakerAt(k); c.ok {
 				d.subject = c
 				d.subjectAge = 0

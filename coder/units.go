@@ -78,8 +78,12 @@ type unit struct {
 	tok    int // first token
 	last   int // last token
 	fold   string
-	phrase int // -1 for a word
+	phrase int    // -1 for a word
+	cls    uint64 // the word classes of fold (lang.class), looked up once
 }
+
+// is reports whether the unit's fold is a word of one of the classes (lang.is).
+func (u unit) is(class uint64) bool { return u.cls&class != 0 }
 
 // doc is an article being coded.
 type doc struct {
@@ -480,10 +484,10 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 // determiners ("de l'Arménie", "of the Colombian government").
 func (d *doc) genitiveBefore(k int) bool {
 	k--
-	for n := 0; n < 2 && k >= 0 && d.lg.is(cDet, d.fold(k)); n++ {
+	for n := 0; n < 2 && k >= 0 && d.is(cDet, k); n++ {
 		k--
 	}
-	return k >= 0 && d.lg.is(cGenitive, d.fold(k))
+	return k >= 0 && d.is(cGenitive, k)
 }
 
 // bareTitle reports whether mention m is a title of one lower-case word with no name ("ministro", "juez"),
@@ -505,7 +509,7 @@ func (d *doc) titleGenitive(p *phrase) bool {
 		return false
 	}
 	for t := d.mtok[m][0] + 1; t < d.mtok[m][1]; t++ {
-		if d.lg.is(cGenitive, d.fold(t)) {
+		if d.is(cGenitive, t) {
 			return true
 		}
 	}
@@ -516,20 +520,20 @@ func (d *doc) titleGenitive(p *phrase) bool {
 // `genitive` or `loc` word of grammar): the phrase at k is governed by it ("da cimeira dos BRICS").
 func (d *doc) governedBefore(k int) bool {
 	k--
-	for n := 0; n < 2 && k >= 0 && d.lg.is(cDet, d.fold(k)) && !d.lg.is(cPrep|cGenitive|cLoc, d.fold(k)); n++ {
+	for n := 0; n < 2 && k >= 0 && d.is(cDet, k) && !d.is(cPrep|cGenitive|cLoc, k); n++ {
 		k--
 	}
-	return k >= 0 && d.lg.is(cPrep|cGenitive|cLoc, d.fold(k))
+	return k >= 0 && d.is(cPrep|cGenitive|cLoc, k)
 }
 
 // andDets reports whether the tokens [a, b] are an "and" word followed only by determiners, or by an addressee
 // word and determiners: "à Israël et l'Égypte", "à Israël et aux États-Unis" join two targets, not a place and
 // the one met there.
 func (d *doc) andDets(a, b int) bool {
-	if b <= a || !d.lg.is(cAnd, d.fold(a)) {
+	if b <= a || !d.is(cAnd, a) {
 		return false // "在美国与麦卡锡": a bare "and" after a place stays the place, then the one met there
 	}
-	if a+1 <= b && d.lg.is(cAddressee, d.fold(a+1)) {
+	if a+1 <= b && d.is(cAddressee, a+1) {
 		return d.onlyDets(a+2, b)
 	}
 	return d.onlyDets(a+1, b)
@@ -540,10 +544,10 @@ func (d *doc) andDets(a, b int) bool {
 func (d *doc) addresseeBefore(k int) bool {
 	k--
 	// Portuguese "a" is a determiner and the addressee's preposition: "apelo a Israel e ao Hamas"
-	for n := 0; n < 2 && k >= 0 && d.lg.is(cDet, d.fold(k)) && !d.lg.is(cAddressee, d.fold(k)); n++ {
+	for n := 0; n < 2 && k >= 0 && d.is(cDet, k) && !d.is(cAddressee, k); n++ {
 		k--
 	}
-	return k >= 0 && d.lg.is(cAddressee, d.fold(k))
+	return k >= 0 && d.is(cAddressee, k)
 }
 
 // compound reports whether mentions a and b are glued ideographs of one compound of countries ("俄乌").
@@ -679,7 +683,8 @@ func (d *doc) phraseCountry(p *phrase) string {
 // units returns the units of the tokens [a, b). The marks of a short quotation (see shortQuote) are left out.
 func (d *doc) units(a, b int, buf []unit) []unit {
 	buf = buf[:0]
-	skip := -1 // the closing mark of a short quotation being read
+	phraseCls := d.lg.class[""] // a phrase's fold is ""
+	skip := -1                  // the closing mark of a short quotation being read
 	for k := a; k < b; {
 		if k == skip {
 			k++
@@ -693,11 +698,11 @@ func (d *doc) units(a, b int, buf []unit) []unit {
 		if pi := d.phraseAt[k]; pi >= 0 {
 			p := d.phrases[pi]
 			last := min(p.last, b-1)
-			buf = append(buf, unit{tok: k, last: last, phrase: pi})
+			buf = append(buf, unit{tok: k, last: last, phrase: pi, cls: phraseCls})
 			k = last + 1
 			continue
 		}
-		buf = append(buf, unit{tok: k, last: k, fold: d.toks[k].Fold, phrase: -1})
+		buf = append(buf, unit{tok: k, last: k, fold: d.toks[k].Fold, phrase: -1, cls: d.classOf(k)})
 		k++
 	}
 	return buf
@@ -748,14 +753,14 @@ func (d *doc) allHan(a, b int) bool {
 
 // afterLoc reports whether phrase p stands right after a loc word ("在美国"): a place, not an actor.
 func (d *doc) afterLoc(p *phrase) bool {
-	return p.first > 0 && d.lg.is(cLoc, d.fold(p.first-1))
+	return p.first > 0 && d.is(cLoc, p.first-1)
 }
 
 // frontedPlace reports whether phrase p is a place that opens its sentence after a loc word ("In Venezuela",
 // "Au Mali", "En Colombia"): what follows it is the sentence's subject, not an apposition of the place.
 func (d *doc) frontedPlace(p *phrase) bool {
 	k := p.first - 1
-	if k < 0 || !d.lg.is(cLoc, d.fold(k)) {
+	if k < 0 || !d.is(cLoc, k) {
 		return false
 	}
 	if k == 0 {
@@ -769,7 +774,7 @@ func (d *doc) frontedPlace(p *phrase) bool {
 // a place name ("在莫斯科克里姆林宫").
 func (d *doc) nearLoc(p *phrase) bool {
 	for k := p.first - 1; k >= 0 && k >= p.first-5; k-- {
-		if d.lg.is(cLoc, d.fold(k)) {
+		if d.is(cLoc, k) {
 			return true
 		}
 		if !isHan(d.toks[k].Text) {
@@ -782,7 +787,7 @@ func (d *doc) nearLoc(p *phrase) bool {
 // hasAnd reports whether one of the tokens [a, b] is an "and" word ("与", "和").
 func (d *doc) hasAnd(a, b int) bool {
 	for k := a; k <= b; k++ {
-		if d.lg.is(cAnd, d.fold(k)) {
+		if d.is(cAnd, k) {
 			return true
 		}
 	}
@@ -794,7 +799,7 @@ func (d *doc) hasAnd(a, b int) bool {
 func (d *doc) kindTokens(a, b int) []bool {
 	var in []bool
 	for k := a; k <= b; k++ {
-		for _, sq := range d.lg.phrases["kind"] {
+		for _, sq := range d.lg.kindSeqs[pkKind] {
 			if k+len(sq)-1 > b {
 				continue
 			}
@@ -849,7 +854,7 @@ func (d *doc) kindDesc(a, b int, in []bool) bool {
 // onlyDets reports whether the tokens [a, b] are all determiners.
 func (d *doc) onlyDets(a, b int) bool {
 	for k := a; k <= b; k++ {
-		if !d.lg.is(cDet, d.fold(k)) {
+		if !d.is(cDet, k) {
 			return false
 		}
 	}
@@ -859,7 +864,7 @@ func (d *doc) onlyDets(a, b int) bool {
 // hasPrep reports whether a preposition lies in the tokens [a, b].
 func (d *doc) hasPrep(a, b int) bool {
 	for k := a; k <= b; k++ {
-		if d.lg.is(cPrep, d.fold(k)) {
+		if d.is(cPrep, k) {
 			return true
 		}
 	}
