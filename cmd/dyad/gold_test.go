@@ -93,11 +93,11 @@ var goldFloors = []struct {
 	// sweep15 (helper code15a, 2026-12-06): own sentences written before the verb lexicon of en fr es pt it (roots
 	// 02-19 in the clause shapes a lexicon must read: clitics, pronominal verbs, compound tenses, passives with and
 	// without agent, infinitives under frames, phrasal verbs); root F1 before -> after
-	{"../../testdata/gold/sweep15-en.jsonl", 0.85, 0.86, 0.83, 0.85}, // .852 -> .852
-	{"../../testdata/gold/sweep15-fr.jsonl", 0.74, 0.83, 0.66, 0.74}, // .717 -> .741
-	{"../../testdata/gold/sweep15-es.jsonl", 0.92, 0.90, 0.93, 0.92}, // .906 -> .923
-	{"../../testdata/gold/sweep15-pt.jsonl", 0.82, 0.85, 0.80, 0.82}, // .828 -> .828
-	{"../../testdata/gold/sweep15-it.jsonl", 0.80, 0.80, 0.80, 0.80}, // .767 -> .806
+	{"../../testdata/gold/sweep15-en.jsonl", 0.83, 0.83, 0.83, 0.83}, // .852 -> .852; with its second batch .795 -> .838
+	{"../../testdata/gold/sweep15-fr.jsonl", 0.76, 0.85, 0.69, 0.76}, // .717 -> .741; with its second batch .746 -> .767
+	{"../../testdata/gold/sweep15-es.jsonl", 0.92, 0.91, 0.93, 0.92}, // .906 -> .923; with its second batch .909 -> .925
+	{"../../testdata/gold/sweep15-pt.jsonl", 0.84, 0.87, 0.81, 0.84}, // .828 -> .828; with its second batch .844 -> .844
+	{"../../testdata/gold/sweep15-it.jsonl", 0.76, 0.76, 0.76, 0.76}, // .767 -> .806; with its second batch .765 -> .765
 	{"../../testdata/gold/protest-es.jsonl", 0.89, 0.90, 0.88, 0.89},
 	{"../../testdata/gold/wire-romance.jsonl", 0.98, 0.98, 0.98, 0.78},
 	{"../../testdata/gold/wire-nl.jsonl", 0.97, 0.97, 0.97, 0.97},
