@@ -71,6 +71,9 @@ type lang struct {
 	// prefer: names that the language gives first to a place of one country, folded name > alpha-2 (Dutch
 	// "Bergen" is Mons, Belgium, before Bergen, Norway)
 	prefer map[string]string
+	// relative: words that open a relative clause of place after a comma ("where", "où", "onde", "wo", "waar",
+	// "nơi", "где", "在那里"): the place right before the comma is where that clause's event happens
+	relative map[string]bool
 }
 
 // Resolver places events: it reads the places a sentence names and looks them up in the gazetteer.
@@ -106,9 +109,9 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}}
 		// the classes that are sets of words
-		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water}
+		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "relative": l.relative}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -668,6 +671,15 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 			cands = slices.DeleteFunc(cands, func(cd candidate) bool { return !r.isCity(cd) })
 		}
 	}
+	// a place right before a comma and a relative word of place (", where", ", onde", ", waar", "，将在那里") is
+	// where the clause after it happens: the place of an event whose trigger comes after that comma, or of a
+	// sentence with none, over the others it names ("voou de Brasília para Xangai, onde assistiu à posse",
+	// "reisde na overleg in Den Haag door naar Vilnius, waar de top begon")
+	if c.lg != nil {
+		if sc, ok := r.scene(c, start, end, trigger); ok {
+			cands = []candidate{sc}
+		}
+	}
 	// the end of a route ("летевший из Сочи в Омск") is no place of the event when the sentence names
 	// another ("... посадку под Новосибирском"); a visit's is where the visitor goes
 	if !visit && slices.ContainsFunc(cands, func(cd candidate) bool { return !cd.route }) {
@@ -920,6 +932,65 @@ func (r *Resolver) destination(c *article, start, end, trigger int) (candidate, 
 		}
 	}
 	return candidate{}, false
+}
+
+// maxRelative bounds the tokens between a comma and the relative word of place of the clause it opens
+// ("，将在那里").
+const maxRelative = 2
+
+// scene reads the place named right before a comma that a relative word of place of the language follows
+// within maxRelative tokens (", where", ", où", ", donde", ", onde", ", dove", ", wo", ", waar", ", nơi", ",
+// где", "，将在那里"), when the event's trigger (a byte offset; -1 for none) comes after that comma or the
+// sentence between start and end has none: the place of the clause's event.
+func (r *Resolver) scene(c *article, start, end, trigger int) (candidate, bool) {
+	if len(c.lg.relative) == 0 {
+		return candidate{}, false
+	}
+	toks := c.toks[[2]int{start, end}]
+	in := trigger >= start && trigger < end
+	for k := 1; k+1 < len(toks); k++ {
+		if t := toks[k].Text; t != "," && t != "，" || in && trigger < toks[k].Start || toks[k].Start < c.dlEnd {
+			continue
+		}
+		rel := false
+		for j := k + 1; j < len(toks) && j <= k+maxRelative; j++ {
+			if c.lg.words(c.lg.relative, toks, j) > 0 {
+				rel = true
+				break
+			}
+			if !toks[j].IsWord() {
+				break
+			}
+		}
+		if !rel {
+			continue
+		}
+		// the longest name that ends at the comma, after a `to` word (past skip words): where someone went
+		// ("para Xangai, onde", "naar Vilnius, waar"; not a country or region that says where a city lies:
+		// "Hamburg, Đức, nơi", "au Cap-Haïtien, dans le nord d'Haïti, où")
+		for m := max(k-maxRouteStart, 1); m < k; m++ {
+			if cd, ok := r.at(c, toks, m); ok && cd.end == toks[k-1].End && c.lg.goneTo(toks, m) {
+				cd.word = toks[k].Start
+				return cd, true
+			}
+		}
+	}
+	return candidate{}, false
+}
+
+// goneTo reports whether a `to` word of the language ends right before token m, past skip words.
+func (l *lang) goneTo(toks []text.Token, m int) bool {
+	for x := m - 1; x >= 0 && x >= m-maxSkipped; x-- {
+		for n := 1; n <= 3 && x-n+1 >= 0; n++ {
+			if l.words(l.to, toks, x-n+1) == n {
+				return true
+			}
+		}
+		if !l.skip[toks[x].Fold] {
+			return false
+		}
+	}
+	return false
 }
 
 // origin reads the first city the text between start and end names right after a `from` word ("from San
@@ -1724,9 +1795,14 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 			if i+1 < len(toks) {
 				cc = countryAt(c.ms, toks[i+1].Start)
 			}
+			// (not a big city right after a place word: "in Krakau von Hunderttausenden Pilgern begrüßt", where
+			// the word is the passive's agent)
 			if q := r.inCountry(cd.places, cc); len(q) > 0 {
 				cd.places = q
-			} else if r.g.places[cd.places[0]].Precision == City {
+			} else if r.g.places[cd.places[0]].Precision == City && !(j > 0 && c.lg.where[toks[j-1].Fold] && slices.ContainsFunc(cd.places, func(id int32) bool {
+				p := r.g.places[id]
+				return p.Precision == City && p.Population >= bareMinPopulation
+			})) {
 				return candidate{}, false
 			}
 		}
