@@ -3,8 +3,6 @@ package actor
 import (
 	"slices"
 	"strings"
-
-	"github.com/dyad-events/dyad"
 )
 
 // compact packs, once the dictionary is loaded, the matcher's keys and their interned words into one string each and the pattern indexes
@@ -68,41 +66,26 @@ func (m *matcher) compact() {
 	}
 }
 
-// compactEntries moves, once the dictionary is loaded, the entries into one slice, the strings they hold into
-// one string (each distinct string once), and their folded names, name tokens, aliases and roles into one
-// slice each. Like the matcher, the entries live as long as the process and the collector visits every
-// object they hold at each cycle: about 34,000 entries, each with its own slices of folded names, tokens and
-// roles and the folded names and codes built for it, some 230,000 objects with the third-party layer. The
-// entries, their strings and the order of everything are the same; every slice is full (cap = len), so a
-// later append copies it.
+// compactEntries moves, once the dictionary is loaded, the strings built for the entries (folded names and
+// tokens, codes) into one string, and their folded names, name tokens and aliases into one slice each (the
+// entries and their roles were taken from slabs as they were read: slab.go). Like the matcher, the entries
+// live as long as the process and the collector visits every object they hold at each cycle: with the
+// third-party layer some 34,000 entries, each with its own slices of folded names, tokens and roles and the
+// folded names and codes built for it, were some 250,000 objects. The entries, their strings and the order
+// of everything are the same; every slice is full (cap = len), so a later append copies it. The strings read
+// from the files (ids, names, roles' fields) already lie in one string per file and stay there.
 func (d *Dictionary) compactEntries() {
-	var size, nSearch, nToks, nAliases, nRoles int
-	seen := make(map[string]string)
-	var strs []*string
-	note := func(s *string) {
-		if _, ok := seen[*s]; !ok {
-			seen[*s] = ""
-			size += len(*s)
-		}
-		strs = append(strs, s)
-	}
-	entries := make([]entry, len(d.actors))
-	for i, e := range d.actors {
-		entries[i] = *e
-		d.actors[i] = &entries[i]
+	var size, nSearch, nToks, nAliases int
+	for _, e := range d.actors {
 		nSearch += len(e.search)
 		nToks += len(e.toks)
 		nAliases += len(e.Aliases)
-		nRoles += len(e.roles)
 	}
 	search := make([]string, 0, nSearch)
 	toks := make([]string, 0, nToks)
 	aliases := make([]string, 0, nAliases)
-	roles := make([]role, 0, nRoles)
-	dRoles := make([]dyad.Role, 0, nRoles)
 	full := func(s []string, lo int) []string { return s[lo:len(s):len(s)] }
-	for i := range entries {
-		e := &entries[i]
+	for _, e := range d.actors {
 		if e.search != nil {
 			lo := len(search)
 			search = append(search, e.search...)
@@ -118,63 +101,28 @@ func (d *Dictionary) compactEntries() {
 			aliases = append(aliases, e.Aliases...)
 			e.Aliases = full(aliases, lo)
 		}
-		if e.roles != nil {
-			lo := len(roles)
-			roles = append(roles, e.roles...)
-			e.roles = roles[lo:len(roles):len(roles)]
-		}
-		if e.Roles != nil {
-			lo := len(dRoles)
-			dRoles = append(dRoles, e.Roles...)
-			e.Roles = dRoles[lo:len(dRoles):len(dRoles)]
-		}
-		for _, s := range []*string{&e.ID, &e.Name, &e.Type, &e.Country, &e.Sector, &e.Code, &e.file, &e.a2} {
-			note(s)
-		}
-		for k := range e.search {
-			note(&e.search[k])
-		}
-		for k := range e.toks {
-			note(&e.toks[k])
-		}
-		for k := range e.Aliases {
-			note(&e.Aliases[k])
-		}
-		for k := range e.roles {
-			r := &e.roles[k]
-			for _, s := range []*string{&r.host, &r.office, &r.country, &r.sector, &r.code} {
-				note(s)
+	}
+	// the built strings, in one order: each entry's code, folded names, tokens and its roles' codes
+	each := func(f func(s *string)) {
+		for _, e := range d.actors {
+			f(&e.Code)
+			for k := range e.search {
+				f(&e.search[k])
 			}
-		}
-		for k := range e.Roles {
-			r := &e.Roles[k]
-			for _, s := range []*string{&r.Title, &r.Org, &r.Country, &r.Sector, &r.From, &r.To} {
-				note(s)
+			for k := range e.toks {
+				f(&e.toks[k])
+			}
+			for k := range e.roles {
+				f(&e.roles[k].code)
 			}
 		}
 	}
-	var b strings.Builder
-	b.Grow(size)
-	type span struct{ lo, hi int }
-	at := make(map[string]span, len(seen))
-	for _, s := range strs {
-		if _, ok := at[*s]; !ok {
-			at[*s] = span{b.Len(), b.Len() + len(*s)}
-			b.WriteString(*s)
-		}
-	}
-	all := b.String()
-	for _, s := range strs {
-		sp := at[*s]
-		*s = all[sp.lo:sp.hi]
-	}
-	// the id index's keys are the entries' ids: the same keys and entries, keyed by the moved strings
-	byID := make(map[string]int32, len(d.byID))
-	for k, i := range d.byID {
-		if entries[i].ID == k {
-			k = entries[i].ID
-		}
-		byID[k] = i
-	}
-	d.byID = byID
+	each(func(s *string) { size += len(*s) })
+	buf := make([]byte, 0, size)
+	each(func(s *string) { buf = append(buf, *s...) })
+	all, at := string(buf), 0
+	each(func(s *string) {
+		*s = all[at : at+len(*s)]
+		at += len(*s)
+	})
 }

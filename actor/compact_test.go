@@ -84,8 +84,9 @@ func scatter(d *Dictionary) {
 }
 
 // TestCompactEntries scatters the shipped dictionary's entries, compacts them again and checks: every entry
-// holds what it held (the same actor, folded names, tokens, roles, in the same order), the id index finds
-// the same entries, each list is a full slice of one shared slice, and every string lies in one string.
+// holds what it held (the same actor, folded names, tokens, roles, in the same order), each list of folded
+// names, tokens and aliases is a full slice of one shared slice, and the strings built at load (codes, folded names and tokens, roles' codes)
+// lie end to end in one string.
 func TestCompactEntries(t *testing.T) {
 	d, err := Load(packs.Default())
 	if err != nil {
@@ -96,11 +97,7 @@ func TestCompactEntries(t *testing.T) {
 	for i, e := range d.actors {
 		want[i] = *e
 	}
-	ids := maps.Clone(d.byID)
 	d.compactEntries()
-	if !maps.Equal(d.byID, ids) {
-		t.Fatal("the id index changed")
-	}
 	var lo, hi uintptr // the span of the strings' bytes
 	inOne := func(s string) {
 		if s == "" {
@@ -119,13 +116,12 @@ func TestCompactEntries(t *testing.T) {
 		if !reflect.DeepEqual(*e, want[i]) {
 			t.Fatalf("entry %d (%s): %+v, want %+v", i, e.ID, *e, want[i])
 		}
-		if i > 0 && uintptr(unsafe.Pointer(e)) != uintptr(unsafe.Pointer(d.actors[i-1]))+unsafe.Sizeof(entry{}) {
-			t.Fatalf("entry %d does not follow entry %d in one slice", i, i-1)
-		}
 		for _, l := range [][]string{e.search, e.toks, e.Aliases} {
 			if cap(l) != len(l) {
 				t.Fatalf("entry %d: a list of capacity %d for %d strings", i, cap(l), len(l))
 			}
+		}
+		for _, l := range [][]string{e.search, e.toks} {
 			for _, s := range l {
 				inOne(s)
 			}
@@ -136,30 +132,69 @@ func TestCompactEntries(t *testing.T) {
 			}
 			searchNext = uintptr(unsafe.Pointer(&e.search[0])) + unsafe.Sizeof("")*uintptr(len(e.search))
 		}
-		if cap(e.roles) != len(e.roles) || cap(e.Roles) != len(e.Roles) {
-			t.Fatalf("entry %d: roles not a full slice", i)
-		}
-		for _, s := range []string{e.ID, e.Name, e.Code, e.Country} {
-			inOne(s)
-		}
+		inOne(e.Code)
 		for _, r := range e.roles {
 			inOne(r.code)
-			inOne(r.office)
 		}
 	}
 	size := 0
-	seen := map[string]bool{}
 	for _, e := range d.actors {
-		for _, l := range [][]string{e.search, e.toks, e.Aliases, {e.ID, e.Name, e.Code, e.Country}} {
+		for _, l := range [][]string{e.search, e.toks, {e.Code}} {
 			for _, s := range l {
-				if !seen[s] {
-					seen[s] = true
-					size += len(s)
-				}
+				size += len(s)
 			}
 		}
+		for _, r := range e.roles {
+			size += len(r.code)
+		}
 	}
-	if int(hi-lo) > 2*size+1<<20 {
-		t.Fatalf("the strings span %d bytes for %d bytes of distinct strings: not one string", hi-lo, size)
+	if int(hi-lo) != size {
+		t.Fatalf("the built strings span %d bytes for %d bytes: not one string", hi-lo, size)
+	}
+}
+
+// TestEntriesInSlabs checks that the loaded dictionary's entries lie in few slices (a new one every
+// entrySlab entries) and each entry's roles in a full slice (slabAppend), both kinds of role the same in
+// number.
+func TestEntriesInSlabs(t *testing.T) {
+	d, err := Load(packs.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	breaks := 0
+	for i := 1; i < len(d.actors); i++ {
+		if uintptr(unsafe.Pointer(d.actors[i])) != uintptr(unsafe.Pointer(d.actors[i-1]))+unsafe.Sizeof(entry{}) {
+			breaks++
+		}
+	}
+	if max := len(d.actors) / entrySlab; breaks > max {
+		t.Fatalf("%d entries in %d runs, want at most %d", len(d.actors), breaks+1, max+1)
+	}
+	for i, e := range d.actors {
+		if len(e.roles) != len(e.Roles) || cap(e.roles) != len(e.roles) || cap(e.Roles) != len(e.Roles) {
+			t.Fatalf("entry %d (%s): %d roles (capacity %d), %d dyad roles (capacity %d)", i, e.ID, len(e.roles), cap(e.roles), len(e.Roles), cap(e.Roles))
+		}
+	}
+}
+
+// TestSlabAppend appends to lists in turn and interleaved and compares each with a plain slice: a list grows
+// in place while it ends the slab, moves to the slab's end when another list was appended after it, and a
+// new slab is begun when it does not fit; a list handed out earlier keeps its values.
+func TestSlabAppend(t *testing.T) {
+	var slab []int
+	lists := make([][]int, 5)
+	want := make([][]int, 5)
+	order := []int{0, 0, 0, 1, 1, 0, 2, 3, 3, 3, 1, 4, 4, 0, 2, 2, 2}
+	for k := range 3000 {
+		order = append(order, k%5, k%5, (k*7)%5)
+	}
+	for n, i := range order {
+		lists[i] = slabAppend(&slab, lists[i], n)
+		want[i] = append(want[i], n)
+		for j := range lists {
+			if !slices.Equal(lists[j], want[j]) || cap(lists[j]) != len(lists[j]) {
+				t.Fatalf("after %d appends, list %d: %v (capacity %d), want %v", n+1, j, lists[j], cap(lists[j]), want[j])
+			}
+		}
 	}
 }

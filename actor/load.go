@@ -34,7 +34,11 @@ func init() {
 // Dictionary is the loaded actor dictionary and its matcher. It is read-only after Load and safe for
 // concurrent use.
 type Dictionary struct {
-	actors     []*entry
+	actors []*entry
+	// while loading: the slices the entries and their roles are taken from (slab.go)
+	entrySlab  []entry
+	roleSlab   []role
+	dRoleSlab  []dyad.Role
 	byID       map[string]int32
 	country    map[string]int32 // alpha-3 -> actor index
 	offices    map[string]office
@@ -336,6 +340,7 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 	d.m.trim()
 	d.m.compact()
 	d.compactEntries()
+	d.entrySlab, d.roleSlab, d.dRoleSlab = nil, nil, nil
 	return d, errs
 }
 
@@ -637,8 +642,7 @@ func (d *Dictionary) loadCountries(f packs.File) []error {
 			d.addNames(i, l.Fields[4:], "alias")
 			continue
 		}
-		e := &entry{Actor: dyad.Actor{ID: a3, Name: name, Type: dyad.TypeCountry, Country: a3, Code: cameo}, file: f.Name}
-		i := d.addEntry(e)
+		i, e := d.addEntry(&entry{Actor: dyad.Actor{ID: a3, Name: name, Type: dyad.TypeCountry, Country: a3, Code: cameo}, file: f.Name})
 		d.country[a3] = i
 		e.Aliases = nonEmpty(l.Fields[4:])
 		d.addNames(i, []string{name}, "name")
@@ -775,16 +779,15 @@ func (d *Dictionary) loadActors(f packs.File) []error {
 				cur = i
 				continue
 			}
-			e := &entry{Actor: dyad.Actor{ID: id, Name: name, Type: typ, Country: ctry, Sector: sector, Code: code,
-				Aliases: nonEmpty(l.Fields[6:])}, file: f.Name}
-			cur = d.addEntry(e)
+			cur, _ = d.addEntry(&entry{Actor: dyad.Actor{ID: id, Name: name, Type: typ, Country: ctry, Sector: sector, Code: code,
+				Aliases: nonEmpty(l.Fields[6:])}, file: f.Name})
 			d.addNamesTok(cur, l.Fields[5:6], ntoks[:1], "name")
 			d.addNamesTok(cur, l.Fields[6:], ntoks[1:], "alias")
 			continue
 		}
-		e := &entry{Actor: dyad.Actor{ID: id, Name: name, Type: typ, Country: ctry, Sector: sector, Code: code,
-			Aliases: nonEmpty(l.Fields[6:])}, file: f.Name}
-		cur = d.addEntry(e)
+		var e *entry
+		cur, e = d.addEntry(&entry{Actor: dyad.Actor{ID: id, Name: name, Type: typ, Country: ctry, Sector: sector, Code: code,
+			Aliases: nonEmpty(l.Fields[6:])}, file: f.Name})
 		d.addNames(cur, []string{name}, "name")
 		d.addNames(cur, e.Aliases, "alias")
 	}
@@ -873,8 +876,8 @@ func (d *Dictionary) addRole(i int32, l packs.Line) error {
 			}
 		}
 	}
-	e.roles = append(e.roles, r)
-	e.Roles = append(e.Roles, dyad.Role{Title: title, Org: org, Country: r.country, Sector: sector, From: from, To: to})
+	e.roles = slabAppend(&d.roleSlab, e.roles, r)
+	e.Roles = slabAppend(&d.dRoleSlab, e.Roles, dyad.Role{Title: title, Org: org, Country: r.country, Sector: sector, From: from, To: to})
 	h := holder{actor: i, role: int32(len(e.roles) - 1)}
 	if off != "" {
 		d.holders[off] = append(d.holders[off], h)
@@ -1043,12 +1046,19 @@ func (d *Dictionary) addLangNames(lang string, l packs.Line, named *[]langName) 
 	return errs
 }
 
-func (d *Dictionary) addEntry(e *entry) int32 {
+// addEntry adds a copy of e, held with the entries added before it (entrySlab at a time), and returns its
+// index and the copy.
+func (d *Dictionary) addEntry(e *entry) (int32, *entry) {
+	if len(d.entrySlab) == cap(d.entrySlab) {
+		d.entrySlab = make([]entry, 0, entrySlab)
+	}
+	d.entrySlab = append(d.entrySlab, *e)
+	e = &d.entrySlab[len(d.entrySlab)-1]
 	e.layer = d.layer
 	i := int32(len(d.actors))
 	d.actors = append(d.actors, e)
 	d.byID[e.ID] = i
-	return i
+	return i, e
 }
 
 // addNames adds names of actor i to the matcher and to its search and short-name tokens.
