@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/dyad-events/dyad/cameo"
@@ -87,9 +88,10 @@ type verbShape struct {
 	frame string
 	obj   map[string]bool // the ways of governing a target it fits (obj=acc/dat); nil: any with a target, or none without TGT
 	flags []string        // the flags a verb must have (if=recip)
+	tgap  int             // the words a prepositional target may stand after its preposition (tgap=N; 0: the default 2)
 }
 
-// addVerbShape records a grammar line `vshape | PATTERN [| obj=KIND/KIND] [| if=FLAG] [| frame=NAME]`.
+// addVerbShape records a grammar line `vshape | PATTERN [| obj=KIND/KIND] [| if=FLAG] [| frame=NAME] [| tgap=N]`.
 func (lg *lang) addVerbShape(l packs.Line) error {
 	if len(l.Fields) < 2 || !hasToken(l.Fields[1], vphFin, vphPP, vphInf, vphVL) {
 		return errors.New("want vshape | PATTERN [| obj=KIND/KIND] [| if=FLAG] [| frame=NAME], the pattern holding FIN, PP, INF or VL")
@@ -109,13 +111,19 @@ func (lg *lang) addVerbShape(l packs.Line) error {
 					}
 					sh.obj[c] = true
 				}
+			case k == "tgap" && v != "":
+				n, err := strconv.Atoi(v)
+				if err != nil || n < 1 || n > 20 {
+					return fmt.Errorf("vshape: tgap=%s: want a number of words, 1 to 20", v)
+				}
+				sh.tgap = n
 			case k == "if" && v != "":
 				if _, ok := lexFlags[v]; !ok {
 					return fmt.Errorf("vshape: if=%s: want one of %s", v, keysOf(lexFlags))
 				}
 				sh.flags = append(sh.flags, v)
 			default:
-				return fmt.Errorf("vshape option %q: want obj=KIND/KIND, if=FLAG or frame=NAME", o)
+				return fmt.Errorf("vshape option %q: want obj=KIND/KIND, if=FLAG, frame=NAME or tgap=N", o)
 			}
 		}
 	}
@@ -293,8 +301,13 @@ func (sh verbShape) expand(v *lexVerb) string {
 		case vphTgt:
 			if v.obj == objPrep {
 				// the target stands within two words of its preposition (its determiner and an adjective): "mit
-				// der Ukraine", but "aus Protest gegen die Eröffnung einer taiwanischen Vertretung" is no "aus T"
-				out = append(out, v.preps, "..2", "T!")
+				// der Ukraine", but "aus Protest gegen die Eröffnung einer taiwanischen Vertretung" is no "aus T";
+				// a shape may allow more (tgap=N: a language whose attributes stand before the noun, "同来访的X")
+				gap := "..2"
+				if sh.tgap > 0 {
+					gap = fmt.Sprintf("..%d", sh.tgap)
+				}
+				out = append(out, v.preps, gap, "T!")
 			} else {
 				out = append(out, "T")
 			}

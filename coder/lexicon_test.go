@@ -104,3 +104,53 @@ func TestLexiconErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestLexiconTargetGap: a shape's tgap=N lets a prepositional target stand up to N words after its
+// preposition (a language whose attributes stand before the noun: "同来访的X"); without it the target stays
+// within two; a bad tgap is an error.
+func TestLexiconTargetGap(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "zh"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	lex := "040 | 会谈 | 会谈 举行会谈 | - | 与/同 | recip\n" + "040 | 会见 | 会见 | - | acc\n"
+	if err := os.WriteFile(filepath.Join(dir, "zh", LexiconFile), []byte(lex), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lg := newLang("zh")
+	for i, f := range [][]string{
+		{"vshape", "S ..8 TGT ..8 FIN", "obj=prep", "tgap=4"},
+		{"vshape", "S ..8 FIN ..2 TGT", "obj=prep"},
+		{"vshape", "S ..8 FIN TGT", "obj=acc"},
+	} {
+		if err := lg.addVerbShape(packs.Line{File: "grammar", N: i + 1, Fields: f}); err != nil {
+			t.Fatalf("%v: %v", f, err)
+		}
+	}
+	for _, bad := range []string{"tgap=0", "tgap=x", "tgap=99"} {
+		if err := lg.addVerbShape(packs.Line{Fields: []string{"vshape", "S FIN TGT", bad}}); err == nil {
+			t.Errorf("option %s was accepted", bad)
+		}
+	}
+	pts, errs := lg.lexiconPatterns(packs.Dir(dir), frameMaps{}, map[string][]alt{}, cameo.MustDefault())
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	got := map[string]bool{}
+	for _, pt := range pts {
+		text, _, _ := strings.Cut(pt.text, " (verb")
+		got[pt.code+" "+text] = true
+	}
+	for _, w := range []string{
+		"040 S ..8 与/同 ..4 T! ..8 @lex0-fin",
+		"040 S ..8 @lex0-fin ..2 与/同 ..2 T!",
+		"040 S ..8 @lex1-fin T",
+	} {
+		if !got[w] {
+			t.Errorf("missing %q in %v", w, got)
+		}
+	}
+	if len(got) != 3 {
+		t.Errorf("got %d patterns, want 3: %v", len(got), got)
+	}
+}
