@@ -119,7 +119,8 @@ func readGold(t testing.TB, path string) []goldItem {
 // session of 2026-12-06 03:17-06:15 and read only at its start (city .948, country .960) and end (.956, .960).
 // gold15.jsonl: our own sentences for round fifteen's causes (a route's end before a relative clause of place,
 // a flight's origin, a city over the actor's seat, a German passive's "von", a dateline over a border town,
-// landmarks named alone, a site's name followed by its city), written first.
+// landmarks named alone, a site's name followed by its city), written first; gold15b.jsonl: a city that bears
+// its territory's name after a city word ("na Cidade de Gaza").
 func TestGold(t *testing.T) {
 	p := loadPipe(t)
 	for _, set := range []struct {
@@ -154,6 +155,7 @@ func TestGold(t *testing.T) {
 		{"testdata/gold14c.jsonl", 4, 0.95, 0.95},
 		{"testdata/places16.jsonl", 150, 0.98, 0.98},
 		{"testdata/gold15.jsonl", 32, 0.95, 0.95},
+		{"testdata/gold15b.jsonl", 6, 0.95, 0.95},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			items := readGold(t, set.path)

@@ -1758,6 +1758,18 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 		}) {
 			break
 		}
+		// (or a city that bears the country's or territory's name, after a city word and its genitive: "na
+		// Cidade de Gaza", "thành phố Gaza", "la ciudad de Panamá")
+		if cd.places != nil && (c.lg.afterCityWord(toks, j) || j > 0 && c.lg.of[toks[j-1].Fold] && c.lg.afterCityWord(toks, j-1)) {
+			cc := m.Actor.Country
+			if own := slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool {
+				p := r.g.places[id]
+				return p.Precision != City || p.Country != cc
+			}); len(own) > 0 {
+				cd.places = own
+				break
+			}
+		}
 		if cd.places != nil {
 			p := r.g.places[cd.places[0]]
 			if p.Country == m.Actor.Country && p.Capital && dist(p, r.g.places[ci]) < 30 {

@@ -7,7 +7,8 @@ import "testing"
 // happens, not the route's start; a country or region that qualifies a city before such a clause does not
 // take it over; a place after Italian "da" is where someone comes from; a big city right after a place word
 // is no building before a genitive word that is a passive's agent ("in München von Tausenden"); landmarks
-// named alone and a border town after a border-town word.
+// named alone and a border town after a border-town word. Then: a country's name after a city word and its
+// genitive is the city that bears it.
 func TestRound15(t *testing.T) {
 	p := loadPipe(t)
 	for _, tt := range []struct {
@@ -23,6 +24,9 @@ func TestRound15(t *testing.T) {
 		{"es", "Una multitud se reunió frente al Obelisco para protestar contra el ajuste.", "3435910"},
 		{"en", "Thousands of worshippers prayed at the Dome of the Rock on Friday.", "281184"},
 		{"vi", "Quân đội đã chiếm thị trấn biên giới Myawaddy.", "1308052"},
+		// then: a city that bears its country's name, after a city word and its genitive
+		{"es", "Miles de manifestantes marcharon en la ciudad de Panamá contra el contrato minero.", "3703443"},
+		{"fr", "Des manifestants ont défilé dans la ville de Koweït.", "285787"},
 	} {
 		checkSentencePlace(t, p, "round15", tt.lang, tt.text, tt.place)
 	}
