@@ -11,48 +11,12 @@ import (
 // object of their own. The keys, the nodes and their patterns are the same, in the same order; a pattern added
 // later (matcher.add) appends to a full slice, which copies it first.
 func (m *matcher) compact() {
-	size, n := 0, 0
-	for k := range m.keys {
-		size += len(k)
-	}
+	n := 0
 	for i := range m.nodes {
 		n += len(m.nodes[i].pats)
 	}
-	var b strings.Builder
-	b.Grow(size)
-	type span struct {
-		lo, hi int
-		node   int32
-	}
-	spans := make([]span, 0, len(m.keys))
-	for k, nd := range m.keys {
-		spans = append(spans, span{b.Len(), b.Len() + len(k), nd})
-		b.WriteString(k)
-	}
-	all := b.String()
-	keys := make(map[string]int32, len(spans))
-	for _, sp := range spans {
-		keys[all[sp.lo:sp.hi]] = sp.node
-	}
-	m.keys = keys
-	// the interned words, likewise, into one string
-	size = 0
-	for w := range m.words {
-		size += len(w)
-	}
-	var wb strings.Builder
-	wb.Grow(size)
-	wspans := make([]span, 0, len(m.words))
-	for w, id := range m.words {
-		wspans = append(wspans, span{wb.Len(), wb.Len() + len(w), id})
-		wb.WriteString(w)
-	}
-	allWords := wb.String()
-	words := make(map[string]int32, len(wspans))
-	for _, sp := range wspans {
-		words[allWords[sp.lo:sp.hi]] = sp.node
-	}
-	m.words = words
+	m.keys = packKeys(m.keys)
+	m.words = packKeys(m.words) // the interned words, likewise
 	m.first = slices.Clone(m.first)
 	pats := make([]int32, 0, n)
 	for i := range m.nodes {
@@ -125,4 +89,29 @@ func (d *Dictionary) compactEntries() {
 		*s = all[at : at+len(*s)]
 		at += len(*s)
 	})
+}
+
+// packKeys returns a map with the same keys and values as m whose keys all lie in one string.
+func packKeys(m map[string]int32) map[string]int32 {
+	size := 0
+	for k := range m {
+		size += len(k)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	type span struct {
+		lo, hi int
+		v      int32
+	}
+	spans := make([]span, 0, len(m))
+	for k, v := range m {
+		spans = append(spans, span{b.Len(), b.Len() + len(k), v})
+		b.WriteString(k)
+	}
+	all := b.String()
+	out := make(map[string]int32, len(spans))
+	for _, sp := range spans {
+		out[all[sp.lo:sp.hi]] = sp.v
+	}
+	return out
 }

@@ -489,20 +489,8 @@ func TestMigrateSignatures(t *testing.T) {
 		return b.String()
 	}
 	want := answers(db)
-	unmigrateSignatures(t, db)
-	unmigrateActorMentions(t, db)
-	unmigrateArticleRids(t, db)
-	if _, err := db.writer.ExecContext(ctx, "DELETE FROM schema_version WHERE version >= 10"); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	if db, err = Open(ctx, path); err != nil {
-		t.Fatal(err)
-	}
+	db = reopenAt(t, db, path, 10, unmigrateSignatures, unmigrateActorMentions, unmigrateArticleRids)
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 13 {
-		t.Fatalf("SchemaVersion = %d, %v; want 13", v, err)
-	}
 	if got := answers(db); got != want {
 		t.Errorf("after the migration:\n%s\nwant:\n%s", got, want)
 	}
@@ -523,6 +511,32 @@ func TestMigrateSignatures(t *testing.T) {
 	if !strings.Contains(want, "record") || strings.Count(want, " ") < 2*len(recs) {
 		t.Errorf("too few answers to compare:\n%s", want)
 	}
+}
+
+// reopenAt rolls db back to the schema before version from (each unmigrate undoes one migration; the
+// schema_version rows from it on are deleted), closes it and opens path again, which migrates it back: the
+// reopened store is at the version db was at before.
+func reopenAt(t *testing.T, db *DB, path string, from int, unmigrate ...func(*testing.T, *DB)) *DB {
+	t.Helper()
+	ctx := context.Background()
+	current, err := db.SchemaVersion(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range unmigrate {
+		u(t, db)
+	}
+	if _, err := db.writer.ExecContext(ctx, "DELETE FROM schema_version WHERE version >= ?", from); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if db, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := db.SchemaVersion(ctx); err != nil || v != current {
+		t.Fatalf("SchemaVersion = %d, %v after the migration from %d; want %d", v, err, from, current)
+	}
+	return db
 }
 
 // unmigrateSignatures turns db's signatures and bands back into the tables of schema version 9.
@@ -597,19 +611,8 @@ func TestMigrateActorMentions(t *testing.T) {
 		return b.String()
 	}
 	want := mentions(db)
-	unmigrateActorMentions(t, db)
-	unmigrateArticleRids(t, db)
-	if _, err := db.writer.ExecContext(ctx, "DELETE FROM schema_version WHERE version >= 11"); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	if db, err = Open(ctx, path); err != nil {
-		t.Fatal(err)
-	}
+	db = reopenAt(t, db, path, 11, unmigrateActorMentions, unmigrateArticleRids)
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 13 {
-		t.Fatalf("SchemaVersion = %d, %v; want 13", v, err)
-	}
 	if got := mentions(db); got != want {
 		t.Errorf("after the migration:\n%s\nwant:\n%s", got, want)
 	}
@@ -696,18 +699,8 @@ func TestMigrateArticleRids(t *testing.T) {
 	if strings.Count(want, " events ") < 30 || strings.Contains(want, " 0 statements") {
 		t.Fatalf("the synthetic records are not what this test needs:\n%.2000s", want)
 	}
-	unmigrateArticleRids(t, db)
-	if _, err := db.writer.ExecContext(ctx, "DELETE FROM schema_version WHERE version >= 13"); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	if db, err = Open(ctx, path); err != nil {
-		t.Fatal(err)
-	}
+	db = reopenAt(t, db, path, 13, unmigrateArticleRids)
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 13 {
-		t.Fatalf("SchemaVersion = %d, %v; want 13", v, err)
-	}
 	if got := reads(db); got != want {
 		t.Errorf("migrated store reads\n%.3000s\nwant\n%.3000s", got, want)
 	}
