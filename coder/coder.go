@@ -676,6 +676,7 @@ func (s *sentence) selectCands(cands []candidate) []candidate {
 	var out []candidate
 	usedTrig := map[int]bool{}
 	usedPair := map[pairKey]bool{}
+	kept := map[pairKey][]candidate{}
 	for _, cd := range cands {
 		overlap := false
 		for _, k := range cd.b.lits {
@@ -689,7 +690,7 @@ func (s *sentence) selectCands(cands []candidate) []candidate {
 			// with police, then police arrested 30": 14, 17)
 			key.family = tellFamily(cd.pt.code)
 		}
-		if overlap || usedPair[key] {
+		if overlap || usedPair[key] && !s.secondAct(cd, kept[key]) {
 			continue
 		}
 		if cd.b.s >= 0 && repressionByCrowd(s.d.slotActor(cd, cd.b.s), cd.pt.code) {
@@ -705,9 +706,48 @@ func (s *sentence) selectCands(cands []candidate) []candidate {
 			usedTrig[k] = true
 		}
 		usedPair[key] = true
+		kept[key] = append(kept[key], cd)
 		out = append(out, cd)
 	}
 	return out
+}
+
+// actFamily is the family of an act for secondAct: the use of force (18, 19, 20) is one act however it is told
+// ("attacked a base and killed two soldiers").
+func actFamily(code string) string {
+	switch f := family(code); f {
+	case "18", "19", "20":
+		return "force"
+	default:
+		return f
+	}
+}
+
+// secondAct reports whether cd, a match for a pair of sides that already has events (prev), tells a second act
+// between them: a root family none of them has, its words all after an "and" word of grammar that follows all
+// the words of each ("X met Y and signed an agreement", "X and Y met and signed a declaration"), where one
+// sentence otherwise tells one event per pair of sides.
+func (s *sentence) secondAct(cd candidate, prev []candidate) bool {
+	if len(prev) == 0 || len(cd.b.lits) == 0 {
+		return false
+	}
+	first := slices.Min(cd.b.lits)
+	fam := actFamily(cd.pt.code)
+	for _, o := range prev {
+		if actFamily(o.pt.code) == fam || len(o.b.lits) == 0 {
+			return false
+		}
+		and := false
+		for k := slices.Max(o.b.lits) + 1; k < first; k++ {
+			if u := s.u[k]; u.phrase < 0 && s.d.lg.is(cAnd, u.fold) {
+				and = true
+			}
+		}
+		if !and {
+			return false
+		}
+	}
+	return true
 }
 
 // subjectPhrase reports whether phrase ph is the sentence's subject (its first actor phrase) or a member of

@@ -886,6 +886,11 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 			// "X met Y and urged him ...": a verb coordinated after an object takes the sentence's subject
 			return true
 		}
+		if sawAnd && e.kind == kSlot && e.slot == 'R' && dir < 0 && s.sentenceSidesBind(els, j, p, dir, b) {
+			// "X met Y and signed an agreement", "X and Y met and signed ...": a verb of both sides coordinated
+			// after the clause takes its two sides
+			return true
+		}
 		if e.kind == kSlot && !b.imported && p == pos {
 			if e.slot == 'T' && dir > 0 && b.t == -1 && j == 0 && s.relObject(els, j, p, b) {
 				return true // "Israël, dat hij beschuldigt van genocide": the relative pronoun is the object
@@ -969,6 +974,9 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 			}
 			sawAnd = true
 		}
+		if s.d.lg.is(cAnd, u.fold) && dir < 0 && e.kind == kSlot && e.slot == 'R' && !b.imported && p+1 < len(s.u) && s.u[p+1].phrase < 0 {
+			sawAnd = true // an "and" that joins two clauses, not two actors ("freed X and Y in a swap")
+		}
 		if lower > e.slack || caps > slackCaps {
 			return false
 		}
@@ -1005,6 +1013,60 @@ func (s *sentence) sentenceSubjectBind(els []delem, j, p, dir int, b *binding) b
 	save := *b
 	b.s = s.u[f].phrase
 	s.extend(b, f)
+	if s.walk(els, j+1, f-1, dir, b) {
+		return true
+	}
+	*b = save
+	return false
+}
+
+// sentenceSidesBind binds R (els[j], walking left from unit p, after an "and") to the two sides of the clause
+// the verb is coordinated after, and matches the rest of the pattern before them: the two phrases joined by "and"
+// that open it ("X and Y met on Friday and signed a declaration"), else its subject (the sentence's, or that of
+// the clause after a barrier word: sentenceSubjectBind) and the last actor phrase before p that is no place,
+// the first verb's object ("X met Y in Z on Monday and signed an agreement", "X a rencontré Y et a signé").
+func (s *sentence) sentenceSidesBind(els []delem, j, p, dir int, b *binding) bool {
+	f := s.firstPhrase()
+	if g := s.clauseSubject(f, p); g >= 0 {
+		f = g
+	}
+	if f < 0 || f >= p || f > 0 && s.u[f-1].phrase < 0 && s.u[f-1].fold == "(" {
+		return false // "AL-KHOR (Qatar) (AFP) - ...": a name in brackets is no clause's subject
+	}
+	save := *b
+	for _, try := range s.recipAt(f, 1) {
+		if try.recip || try.end > p {
+			continue
+		}
+		b.r, b.recip = try.pair, false
+		s.extend(b, f)
+		s.extend(b, try.end-1)
+		if s.walk(els, j+1, f-1, dir, b) {
+			return true
+		}
+		*b = save
+	}
+	q := -1 // the first verb's object: the last actor phrase before p, places passed over
+	for k := p; k > f; k-- {
+		u := s.u[k]
+		if u.phrase < 0 {
+			if s.barrierAt(k) || isStop(u.fold) {
+				return false
+			}
+			continue
+		}
+		if u.phrase == s.u[f].phrase || s.locative(k) || s.d.datelinePhrase(u.phrase) {
+			continue
+		}
+		q = k
+		break
+	}
+	if q < 0 {
+		return false
+	}
+	b.r, b.recip = [2]int{s.u[f].phrase, s.u[q].phrase}, false
+	s.extend(b, f)
+	s.extend(b, q)
 	if s.walk(els, j+1, f-1, dir, b) {
 		return true
 	}

@@ -1,0 +1,59 @@
+package coder
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+)
+
+// TestSecondActSamePair: a verb of both sides coordinated after a clause takes its two sides ("X met Y and
+// signed ...", "X and Y met and signed ..."), and the sentence tells both acts between the same pair; a second
+// verb that names no act between them adds none.
+func TestSecondActSamePair(t *testing.T) {
+	c := newTestCoder(t)
+	act := func(alias, code, country string) testActor {
+		return testActor{alias: alias, via: "name", ref: dyad.ActorRef{ID: alias, Name: alias, Type: "person", Country: country, Sector: "GOV", Code: code}}
+	}
+	actors := []testActor{
+		act("Xi Jinping", "CHNGOV", "CHN"),
+		act("Vladimir Putin", "RUSGOV", "RUS"),
+		act("Emmanuel Macron", "FRAGOV", "FRA"),
+		act("Narendra Modi", "INDGOV", "IND"),
+		act("Pedro Sánchez", "ESPGOV", "ESP"),
+		act("Olaf Scholz", "DEUGOV", "DEU"),
+	}
+	for _, tc := range []struct {
+		lang, text string
+		want       []string // code families and pairs that must be found, "04 CHNGOV RUSGOV"
+		n          int      // the number of events
+	}{
+		{"en", "Xi Jinping met Vladimir Putin in Moscow on Tuesday and signed a joint statement.",
+			[]string{"04 CHNGOV RUSGOV", "05 CHNGOV RUSGOV"}, 2},
+		{"fr", "Emmanuel Macron a rencontré jeudi Narendra Modi et a signé une feuille de route.",
+			[]string{"04 FRAGOV INDGOV", "05 FRAGOV INDGOV"}, 2},
+		{"es", "Pedro Sánchez y Olaf Scholz se reunieron el lunes en Madrid y firmaron un acuerdo.",
+			[]string{"04 ESPGOV DEUGOV", "05 ESPGOV DEUGOV"}, 2},
+		{"en", "Xi Jinping met Vladimir Putin in Moscow on Tuesday and then flew home.",
+			[]string{"04 CHNGOV RUSGOV"}, 1},
+	} {
+		a := &dyad.Article{ID: "t", Lang: tc.lang, Text: tc.text, Published: "2024-06-01"}
+		res := c.Code(a, handMentions(actors, tc.text))
+		var got []string
+		for _, e := range res.Events {
+			got = append(got, fmt.Sprintf("%s %s %s", e.Code, e.Source.Code, e.Target.Code))
+		}
+		for _, w := range tc.want {
+			if !slices.ContainsFunc(got, func(g string) bool {
+				return strings.HasPrefix(g, w[:2]) && strings.HasSuffix(g, w[2:])
+			}) {
+				t.Errorf("%s: events %q, want %q", tc.text, got, w)
+			}
+		}
+		if len(got) != tc.n {
+			t.Errorf("%s: events %q, want %d", tc.text, got, tc.n)
+		}
+	}
+}
