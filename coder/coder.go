@@ -693,6 +693,9 @@ func (s *sentence) selectCands(cands []candidate) []candidate {
 		if overlap || usedPair[key] && !s.secondAct(cd, kept[key]) {
 			continue
 		}
+		if cd.b.coord && s.objectAfter(cd.b.hi) {
+			continue // the coordinated verb's own object is the other side: its own patterns tell that act
+		}
 		if cd.b.s >= 0 && repressionByCrowd(s.d.slotActor(cd, cd.b.s), cd.pt.code) {
 			continue // its words are left to the state's act ("... y la Policía los dispersó con gases")
 		}
@@ -724,12 +727,12 @@ func actFamily(code string) string {
 }
 
 // secondAct reports whether cd, a match for a pair of sides that already has events (prev), tells a second act
-// between them: a root family none of them has, its words all after an "and" word of grammar that follows all
-// the words of each ("X met Y and signed an agreement", "X and Y met and signed a declaration"), where one
+// between them: both sides actors, a root family none of them has, its words all after an "and" word of grammar
+// that follows all the words of each, its verb right after the "and" ("X met Y and signed an agreement", "X and Y met and signed a declaration"), where one
 // sentence otherwise tells one event per pair of sides.
 func (s *sentence) secondAct(cd candidate, prev []candidate) bool {
-	if len(prev) == 0 || len(cd.b.lits) == 0 {
-		return false
+	if len(prev) == 0 || len(cd.b.lits) == 0 || cd.b.place != "" || cd.b.r[0] < 0 {
+		return false // an act of both sides (R) named as actors, not a place ("took the airfield of X")
 	}
 	first := slices.Min(cd.b.lits)
 	fam := actFamily(cd.pt.code)
@@ -737,13 +740,21 @@ func (s *sentence) secondAct(cd candidate, prev []candidate) bool {
 		if actFamily(o.pt.code) == fam || len(o.b.lits) == 0 {
 			return false
 		}
-		and := false
+		// the "and", then at most one word (an auxiliary, "then") before the second verb: "called it
+		// unacceptable and unjustified, the attack of X" coordinates no act
+		and, gap := false, 0
 		for k := slices.Max(o.b.lits) + 1; k < first; k++ {
-			if u := s.u[k]; u.phrase < 0 && s.d.lg.is(cAnd, u.fold) {
-				and = true
+			u := s.u[k]
+			switch {
+			case u.phrase < 0 && s.d.lg.is(cAnd, u.fold):
+				and, gap = true, 0
+			case and && u.phrase >= 0:
+				return false
+			case and && !s.isDate(k):
+				gap++
 			}
 		}
-		if !and {
+		if !and || gap > 1 {
 			return false
 		}
 	}

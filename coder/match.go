@@ -34,6 +34,7 @@ type binding struct {
 	elided   bool          // the pattern's perfect auxiliary was read at a coordinating "and" (sentence.elidedAux)
 	rel      bool          // a slot was read through a relative clause ("..., con quien firmó"): its pair may tell a second event
 	mutual   bool          // a reciprocal word of grammar makes the act go each way ("accused each other", "se acusaron mutuamente")
+	coord    bool          // R is the two sides of the clause the verb is coordinated after (sentenceSidesBind)
 }
 
 // tMutual is binding.t when a reciprocal word stands for the target ("A and B accused each other"): the
@@ -1038,7 +1039,7 @@ func (s *sentence) sentenceSidesBind(els []delem, j, p, dir int, b *binding) boo
 		if try.recip || try.end > p {
 			continue
 		}
-		b.r, b.recip = try.pair, false
+		b.r, b.recip, b.coord = try.pair, false, true
 		s.extend(b, f)
 		s.extend(b, try.end-1)
 		if s.walk(els, j+1, f-1, dir, b) {
@@ -1050,8 +1051,8 @@ func (s *sentence) sentenceSidesBind(els []delem, j, p, dir int, b *binding) boo
 	for k := p; k > f; k-- {
 		u := s.u[k]
 		if u.phrase < 0 {
-			if s.barrierAt(k) || isStop(u.fold) {
-				return false
+			if s.barrierAt(k) || isStop(u.fold) || u.fold == "-" || u.fold == "–" || u.fold == "—" {
+				return false // a dash parts a dateline's header from the text ("Ankara (TTXVN 1/8) - Nga ...")
 			}
 			continue
 		}
@@ -1061,16 +1062,57 @@ func (s *sentence) sentenceSidesBind(els []delem, j, p, dir int, b *binding) boo
 		q = k
 		break
 	}
-	if q < 0 {
-		return false
+	if q < 0 || s.listTail(q) {
+		return false // "freed X and Y in a swap": the last of an object list is no side of the clause
 	}
-	b.r, b.recip = [2]int{s.u[f].phrase, s.u[q].phrase}, false
+	for k := f + 1; k < q; k++ {
+		if u := s.u[k]; u.phrase < 0 && (u.fold == "-" || u.fold == "–" || u.fold == "—") {
+			return false // a dash parts a dateline's header from the text ("Ankara (TTXVN 1/8) - Nga ...")
+		}
+	}
+	if x, y := s.d.actorOf(s.u[f].phrase).Country, s.d.actorOf(s.u[q].phrase).Country; x == "" || x == y {
+		return false // "freed the reporter X and ... in a swap": an act between two sides of one country is not told so
+	}
+	b.r, b.recip, b.coord = [2]int{s.u[f].phrase, s.u[q].phrase}, false, true
 	s.extend(b, f)
 	s.extend(b, q)
 	if s.walk(els, j+1, f-1, dir, b) {
 		return true
 	}
 	*b = save
+	return false
+}
+
+// objectAfter reports whether an actor phrase that is no place stands within three units after unit p, no
+// stop or barrier between: the verb there has an object of its own ("e ha concordato con il leader del Cremlino").
+func (s *sentence) objectAfter(p int) bool {
+	for k := p + 1; k < len(s.u) && k <= p+3; k++ {
+		u := s.u[k]
+		if u.phrase >= 0 {
+			return !s.locative(k)
+		}
+		if s.barrierAt(k) || isStop(u.fold) {
+			return false
+		}
+	}
+	return false
+}
+
+// listTail reports whether an "and" word of grammar stands within three units before the actor phrase at unit
+// q (determiners and title words between): the phrase ends a list.
+func (s *sentence) listTail(q int) bool {
+	ph := s.u[q].phrase
+	k := q - 1
+	for k >= 0 && s.u[k].phrase == ph {
+		k--
+	}
+	for n := 0; k >= 0 && n < 3; n, k = n+1, k-1 {
+		if u := s.u[k]; u.phrase < 0 && s.d.lg.is(cAnd, u.fold) {
+			return true
+		} else if u.phrase >= 0 {
+			return false
+		}
+	}
 	return false
 }
 
