@@ -179,8 +179,7 @@ func (d *doc) datelineDash(t int) bool {
 		return false
 	}
 	for k := 0; k < len(d.toks) && k < 12; k++ {
-		switch d.toks[k].Text {
-		case "-", "–", "—", "--":
+		if isDash(d.toks[k].Text) {
 			return k == t
 		}
 	}

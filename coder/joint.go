@@ -189,8 +189,7 @@ func (s *sentence) subjectAt(p int) bool {
 func (s *sentence) afterHeader() int {
 	start := -1
 	for k := 1; k < len(s.u) && k < 16; k++ {
-		switch s.u[k].fold {
-		case "-", "–", "—", "--":
+		if isDash(s.u[k].fold) {
 			start = k + 1
 		}
 		if start >= 0 {

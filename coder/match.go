@@ -1051,7 +1051,7 @@ func (s *sentence) sentenceSidesBind(els []delem, j, p, dir int, b *binding) boo
 	for k := p; k > f; k-- {
 		u := s.u[k]
 		if u.phrase < 0 {
-			if s.barrierAt(k) || isStop(u.fold) || u.fold == "-" || u.fold == "–" || u.fold == "—" {
+			if s.barrierAt(k) || isStop(u.fold) || isDash(u.fold) {
 				return false // a dash parts a dateline's header from the text ("Ankara (TTXVN 1/8) - Nga ...")
 			}
 			continue
@@ -1066,7 +1066,7 @@ func (s *sentence) sentenceSidesBind(els []delem, j, p, dir int, b *binding) boo
 		return false // "freed X and Y in a swap": the last of an object list is no side of the clause
 	}
 	for k := f + 1; k < q; k++ {
-		if u := s.u[k]; u.phrase < 0 && (u.fold == "-" || u.fold == "–" || u.fold == "—") {
+		if u := s.u[k]; u.phrase < 0 && isDash(u.fold) {
 			return false // a dash parts a dateline's header from the text ("Ankara (TTXVN 1/8) - Nga ...")
 		}
 	}
@@ -2340,7 +2340,7 @@ func (s *sentence) findFirstPhrase() int {
 			}
 			return k
 		}
-		if u.phrase < 0 && k < maxOpening && (u.fold == "-" || u.fold == "–" || u.fold == "—") && s.d.datelineDash(u.tok) {
+		if u.phrase < 0 && k < maxOpening && isDash(u.fold) && s.d.datelineDash(u.tok) {
 			from = k + 1 // "DHAKA, 31/10 (AFP) - Hàng chục nghìn công nhân ...": the dateline is no opening clause
 			continue
 		}
@@ -2442,7 +2442,7 @@ func (s *sentence) opensFronted() bool {
 	k := 0
 	if len(s.u) > 0 && (s.u[0].phrase >= 0 && s.d.datelinePhrase(s.u[0].phrase) || s.u[0].phrase < 0 && s.d.allCaps(s.u[0])) {
 		for i := 1; i < len(s.u) && i < 12; i++ {
-			if f := s.u[i].fold; f == "-" || f == "–" || f == "—" || f == "--" {
+			if isDash(s.u[i].fold) {
 				k = i + 1
 				break
 			}
@@ -2483,8 +2483,7 @@ func (d *doc) datelinePhrase(pi int) bool {
 		return false
 	}
 	for k := 0; k < len(d.toks) && k < 12; k++ {
-		switch d.toks[k].Text {
-		case "-", "–", "—", "--":
+		if isDash(d.toks[k].Text) {
 			return p.last < k
 		}
 	}

@@ -899,3 +899,13 @@ func (d *doc) ownBefore(k int) bool {
 	t := d.toks[k-1]
 	return t.IsWord() && !t.IsCapitalized() && !lg.is(closedClasses, t.Fold)
 }
+
+// isDash reports whether a token is a dash that parts a dateline's header from the text or an aside from its
+// clause ("BERLIN (dpa) - ...", "Ankara (TTXVN 1/8) – ..."): a hyphen, en dash, em dash or a doubled hyphen.
+func isDash(tok string) bool {
+	switch tok {
+	case "-", "–", "—", "--":
+		return true
+	}
+	return false
+}
