@@ -746,7 +746,7 @@ func (s *sentence) secondAct(cd candidate, prev []candidate) bool {
 		for k := slices.Max(o.b.lits) + 1; k < first; k++ {
 			u := s.u[k]
 			switch {
-			case u.phrase < 0 && s.d.lg.is(cAnd, u.fold):
+			case u.phrase < 0 && u.is(cAnd):
 				and, gap = true, 0
 			case and && u.phrase >= 0:
 				return false

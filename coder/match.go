@@ -975,7 +975,7 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 			}
 			sawAnd = true
 		}
-		if s.d.lg.is(cAnd, u.fold) && dir < 0 && e.kind == kSlot && e.slot == 'R' && !b.imported && p+1 < len(s.u) && s.u[p+1].phrase < 0 {
+		if u.is(cAnd) && dir < 0 && e.kind == kSlot && e.slot == 'R' && !b.imported && p+1 < len(s.u) && s.u[p+1].phrase < 0 {
 			sawAnd = true // an "and" that joins two clauses, not two actors ("freed X and Y in a swap")
 		}
 		if lower > e.slack || caps > slackCaps {
@@ -1107,7 +1107,7 @@ func (s *sentence) listTail(q int) bool {
 		k--
 	}
 	for n := 0; k >= 0 && n < 3; n, k = n+1, k-1 {
-		if u := s.u[k]; u.phrase < 0 && s.d.lg.is(cAnd, u.fold) {
+		if u := s.u[k]; u.phrase < 0 && u.is(cAnd) {
 			return true
 		} else if u.phrase >= 0 {
 			return false
