@@ -74,6 +74,15 @@ type lang struct {
 	// relative: words that open a relative clause of place after a comma ("where", "où", "onde", "wo", "waar",
 	// "nơi", "где", "在那里"): the place right before the comma is where that clause's event happens
 	relative map[string]bool
+	// facility: words after a city's name that make a facility or venue of that city ("Airport",
+	// "International Airport", "Arena"): the name is the city's, not the start of a longer unknown name
+	facility map[string]bool
+	// direction: words of a part of a country or region before its name, with a genitive after them or not
+	// ("in the north of Mali", "dans le nord du Mali", "in het noorden van"): read past like a skip word
+	direction map[string]bool
+	// bound: words right before the preposition of a route's end ("bound for", "diretto a", "rumbo a"): the
+	// place after it is where a journey was headed, no place of an event on the way
+	bound map[string]bool
 }
 
 // Resolver places events: it reads the places a sentence names and looks them up in the gazetteer.
@@ -109,9 +118,9 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}}
 		// the classes that are sets of words
-		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "relative": l.relative}
+		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -233,7 +242,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 			}
 		}
 		l.heads = map[string]bool{}
-		for _, set := range []map[string]bool{l.city, l.flee, l.arrive} {
+		for _, set := range []map[string]bool{l.city, l.flee, l.arrive, l.facility, l.direction, l.bound} {
 			for w := range set {
 				head, _, _ := strings.Cut(w, " ")
 				if r, n := utf8.DecodeRuneInString(head); unicode.Is(unicode.Han, r) {
@@ -607,6 +616,7 @@ type candidate struct {
 	route      bool    // the end of a route whose start a `from` word names right before: "из Сочи в Омск" (candidates)
 	fled       bool    // where people flee from: a `flee` word comes right before ("fleeing the fighting in Khartoum")
 	chained    bool    // a city read after its country or region and a city word ("俄罗斯南部城市罗斯托夫"): a city whatever its size
+	weak       bool    // a country or region a noun after a place word is described by ("in den französischen Alpen"): the place only when the sentence names none but a route's ends
 	places     []int32 // what it may be
 	key        string
 }
@@ -631,13 +641,19 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 			// (nor a route's end: "летевший из Куньмина в Гуанчжоу, разбился ... у Учжоу", which the bare city
 			// that is that end does not take over)
 			bare := slices.Clone(r.bare(c, start, end))
-			if area := slices.DeleteFunc(slices.Clone(cands), func(cd candidate) bool { return cd.fled || cd.route }); len(area) > 0 {
+			if area := slices.DeleteFunc(slices.Clone(cands), func(cd candidate) bool { return cd.fled || cd.route || cd.weak }); len(area) > 0 {
 				bare = slices.DeleteFunc(bare, func(b candidate) bool { return !r.inAny(b, area) })
 			}
 			for i, b := range bare {
-				bare[i].route = slices.ContainsFunc(cands, func(cd candidate) bool { return cd.route && cd.start == b.start })
+				bare[i].route = b.route || slices.ContainsFunc(cands, func(cd candidate) bool { return cd.route && cd.start == b.start })
 			}
 			cands = append(cands, bare...)
+		}
+		// a country or region a noun is described by ("in den französischen Alpen") is the place only where the
+		// sentence names no other but a route's ends and places people flee ("auf dem Flug von Barcelona nach
+		// Düsseldorf ... in den französischen Alpen zerschellt")
+		if slices.ContainsFunc(cands, func(cd candidate) bool { return !cd.weak && !cd.route && !cd.fled }) {
+			cands = slices.DeleteFunc(cands, func(cd candidate) bool { return cd.weak })
 		}
 		// a country or region after a comma that qualifies the city before it: the city ("ao centro do
 		// Funchal, na Madeira", "perto de Altamira, no Pará", "Kupiansk, in Ukraine's Kharkiv region")
@@ -667,7 +683,9 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 		if slices.ContainsFunc(cands, func(cd candidate) bool { return !cd.fled }) {
 			cands = slices.DeleteFunc(cands, func(cd candidate) bool { return cd.fled })
 		}
-		if slices.ContainsFunc(cands, r.isCity) {
+		// (a route's end is no city that puts the country or region the sentence names aside: "diretto ad Algeri
+		// è precipitato nel Mali settentrionale")
+		if slices.ContainsFunc(cands, func(cd candidate) bool { return r.isCity(cd) && !cd.route }) {
 			cands = slices.DeleteFunc(cands, func(cd candidate) bool { return !r.isCity(cd) })
 		}
 	}
@@ -814,6 +832,11 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 					cd.fled = lg.fled(toks, k0)
 					out = append(out, cd)
 					held = nil
+				} else if wk, ok := r.described(c, toks, j, j); ok && held == nil {
+					// a country's adjective that opens a longer name: "во Французских Альпах", "in the French Alps"
+					wk.word = toks[k].Start
+					wk.fled = lg.fled(toks, k0)
+					out = append(out, wk)
 				}
 				k = j
 				break
@@ -834,7 +857,7 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 				j += w - 1
 				continue
 			}
-			if w := lg.cityWords(toks, j); w > 0 {
+			if w := max(lg.cityWords(toks, j), lg.phrase(lg.direction, toks, j)); w > 0 {
 				j += w - 1
 				if j+1 < len(toks) && lg.of[toks[j+1].Fold] {
 					j++
@@ -842,6 +865,17 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 				continue
 			}
 			if !lg.skip[t.Fold] && !lg.skip[t.Fold+"'"] && !lg.adjective(t) {
+				// a noun that names no place, with its country's adjective before or right after it or its
+				// country or region after a genitive ("in den französischen Alpen", "en los Alpes franceses",
+				// "во Французских Альпах", "in the mountains of Colombia"): that country or region, read only
+				// where the sentence names no other place than a route's ends
+				if held == nil {
+					if cd, ok := r.described(c, toks, k+1, j); ok {
+						cd.word = toks[k].Start
+						cd.fled = lg.fled(toks, k0)
+						out = append(out, cd)
+					}
+				}
 				break
 			}
 		}
@@ -850,6 +884,39 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 		}
 	}
 	return out
+}
+
+// described reads the country or region of a noun that names no place at token j, after a place word whose
+// phrase starts at token from: a country's mention (its adjective, "französischen", "French", "franceses")
+// between from and the token after the noun, or a country or region right after a genitive word that follows
+// the noun ("the mountains of Colombia"). The candidate is weak.
+func (r *Resolver) described(c *article, toks []text.Token, from, j int) (candidate, bool) {
+	if first, _ := utf8.DecodeRuneInString(toks[j].Text); unicode.Is(unicode.Han, first) {
+		return candidate{}, false // (a Chinese region's name holds its country's: "东阿塞拜疆省")
+	}
+	for i := from; i <= j+1 && i < len(toks); i++ {
+		if !toks[i].IsWord() {
+			break
+		}
+		m, ok := mentionAt(c.ms, toks[i].Start)
+		if !ok || m.Start != toks[i].Start || m.Actor.Type != dyad.TypeCountry || m.Actor.Country == "" {
+			continue
+		}
+		if id, ok := r.g.countries[m.Actor.Country]; ok {
+			return candidate{start: m.Start, end: m.End, places: []int32{id}, key: Key(c.a.Text[m.Start:m.End]), weak: true}, true
+		}
+	}
+	if j+2 < len(toks) && c.lg.of[toks[j+1].Fold] {
+		if cd, ok := r.at(c, toks, j+2); ok && !r.isCity(cd) {
+			cd.weak = true
+			return cd, true
+		}
+		// (a city's adjective names the city: "in der Abflughalle des Brüsseler Flughafens")
+		if cd, ok := r.cityAdjective(c, toks[j+2]); ok {
+			return cd, true
+		}
+	}
+	return candidate{}, false
 }
 
 // maxNear bounds the distance, in km, between a place and the one it is said to be near.
@@ -892,8 +959,15 @@ const maxRouteStart = 3
 // it: "летевший из Сочи в Омск", "from Sochi to Omsk" name the ends of a route, where the event that
 // happens on the way is not.
 func (r *Resolver) routeEnd(c *article, toks []text.Token, k int) bool {
+	// a `bound` word right before: "diretto ad Algeri", "rumbo a Holguín", "bound for Nairobi"
+	if k > 0 && c.lg.bound[toks[k-1].Fold] {
+		return true
+	}
+	// (a genitive word names a route's start before a `to` word: "de Barcelona a Düsseldorf", "van Amsterdam
+	// naar Kuala Lumpur", "von Barcelona nach Düsseldorf")
+	to := c.lg.to[toks[k].Fold]
 	for m := k - 1; m >= 1 && m >= k-maxRouteStart; m-- {
-		if !c.lg.from[toks[m-1].Fold] {
+		if w := toks[m-1].Fold; !c.lg.from[w] && !(to && c.lg.of[w]) {
 			continue
 		}
 		if cd, ok := r.at(c, toks, m); ok && cd.end == toks[k-1].End {
@@ -1383,7 +1457,8 @@ func (r *Resolver) longer(c *article, toks []text.Token, end int) bool {
 	if _, ok := mentionAt(c.ms, t.Start); ok {
 		return false
 	}
-	return true
+	// a facility of the city: "at Hamburg Airport", "Kabul International Airport", "the Manchester Arena"
+	return c.lg.phrase(c.lg.facility, toks, i) == 0
 }
 
 // bare lists the places a sentence names without a place word before them: the cities the gazetteer reads
@@ -1420,7 +1495,7 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 			// as the government after a genitive word ("the airport of Sanaa", "le port d'Alger": a government has
 			// no airport): at reads the city
 			// (not "von Bagdad nach Nadschaf", where the genitive word is a from's: a `to` word follows)
-			genitive := m.Via == "capital" && (c.lg.of[elided(t.Text)] || j > 0 && c.lg.of[toks[j-1].Fold]) &&
+			genitive := m.Via == "capital" && (c.lg.of[elided(t.Text)] || j > 0 && c.lg.of[toks[j-1].Fold] || c.lg.facilityAround(toks, j, m.End)) &&
 				!slices.ContainsFunc(toks, func(x text.Token) bool { return x.Start >= m.End && x.Start <= m.End+1 && c.lg.to[x.Fold] })
 			if cd, ok := r.at(c, toks, j); ok && m.Start == t.Start && m.Actor.Type == dyad.TypeCountry && (m.Via != "capital" || genitive) && cd.end >= m.End && r.isCity(cd) {
 				cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision != City })
@@ -1462,7 +1537,7 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 			if n < 2 {
 				continue
 			}
-		} else if next >= 0 && toks[next].IsWord() && toks[next].IsCapitalized() && !c.lg.where[toks[next].Fold] {
+		} else if next >= 0 && toks[next].IsWord() && toks[next].IsCapitalized() && !c.lg.where[toks[next].Fold] && c.lg.phrase(c.lg.facility, toks, next) == 0 {
 			continue
 		}
 		if oneWord && c.lg.stop[cd.key] {
@@ -1495,6 +1570,7 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 		}
 		cd.word = -1
 		cd.fled = c.lg.fled(toks, j)
+		cd.route = r.bareRoute(c, toks, j, cd.end)
 		out = append(out, cd)
 		if next < 0 {
 			break
@@ -1502,6 +1578,54 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 		j = next - 1
 	}
 	return out
+}
+
+// bareRoute reports whether a name at token j, ending at byte offset end, read without a place word, is an
+// end of a route: after a `to` word (or a place word) that routeEnd says ends one ("de Barcelona a
+// Düsseldorf", "bound for Nairobi"), or its start, after a genitive word and before a `to` word and a place
+// ("de Barcelona a Düsseldorf", "van Ouagadougou naar Algiers").
+func (r *Resolver) bareRoute(c *article, toks []text.Token, j, end int) bool {
+	if j == 0 {
+		return false
+	}
+	if w := toks[j-1].Fold; (c.lg.to[w] || c.lg.where[w] || j > 1 && c.lg.bound[toks[j-2].Fold]) && r.routeEnd(c, toks, j-1) {
+		return true
+	}
+	if !c.lg.of[toks[j-1].Fold] {
+		return false
+	}
+	k := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= end })
+	if k < 0 || k+1 >= len(toks) || !c.lg.to[toks[k].Fold] {
+		return false
+	}
+	_, ok := r.at(c, toks, k+1)
+	return ok
+}
+
+// facilityAround reports whether a facility phrase of the language ends right before token j ("sân bay quốc
+// tế Kabul") or starts right after byte offset end ("喀布尔国际机场", "Kabul International Airport"): a
+// capital's name there is the city's, not its government's.
+func (l *lang) facilityAround(toks []text.Token, j, end int) bool {
+	if len(l.facility) == 0 {
+		return false
+	}
+	// (one phrase or several: "sân bay" "quốc tế")
+	x := j
+	for x > 0 {
+		n := 1
+		for n <= 3 && (x-n < 0 || l.phrase(l.facility, toks, x-n) != n) {
+			n++
+		}
+		if n > 3 {
+			break
+		}
+		x -= n
+	}
+	if x < j {
+		return true
+	}
+	k := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= end })
+	return k >= 0 && l.phrase(l.facility, toks, k) > 0
 }
 
 // elided returns the article or preposition elided onto a word, folded with its apostrophe ("d'" of
