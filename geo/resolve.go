@@ -83,6 +83,9 @@ type lang struct {
 	// bound: words right before the preposition of a route's end ("bound for", "diretto a", "rumbo a"): the
 	// place after it is where a journey was headed, no place of an event on the way
 	bound map[string]bool
+	// plain: words that start with a character of `sound` and end no name before them ("登陆": a name before
+	// it is not the start of a longer transliteration)
+	plain map[string]bool
 }
 
 // Resolver places events: it reads the places a sentence names and looks them up in the gazetteer.
@@ -118,9 +121,9 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, plain: map[string]bool{}}
 		// the classes that are sets of words
-		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound}
+		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "plain": l.plain}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -242,7 +245,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 			}
 		}
 		l.heads = map[string]bool{}
-		for _, set := range []map[string]bool{l.city, l.flee, l.arrive, l.facility, l.direction, l.bound} {
+		for _, set := range []map[string]bool{l.city, l.flee, l.arrive, l.facility, l.direction, l.bound, l.plain} {
 			for w := range set {
 				head, _, _ := strings.Cut(w, " ")
 				if r, n := utf8.DecodeRuneInString(head); unicode.Is(unicode.Han, r) {
@@ -1625,7 +1628,7 @@ func (l *lang) facilityAround(toks []text.Token, j, end int) bool {
 		return true
 	}
 	k := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= end })
-	return k >= 0 && l.phrase(l.facility, toks, k) > 0
+	return k >= 0 && (l.phrase(l.facility, toks, k) > 0 || toks[k].Start == end && l.facilityAfter(toks, k))
 }
 
 // elided returns the article or preposition elided onto a word, folded with its apostrophe ("d'" of
@@ -2156,7 +2159,30 @@ func (r *Resolver) transliterated(c *article, toks []text.Token, j int, cd candi
 		}
 	}
 	k := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end })
-	return k >= 0 && toks[k].Start == cd.end && c.lg.sound[toks[k].Fold]
+	if k < 0 || toks[k].Start != cd.end || !c.lg.sound[toks[k].Fold] {
+		return false
+	}
+	// (not a word that starts with such a character, "登陆", nor a facility named after someone that follows the
+	// city: "伊斯坦布尔阿塔图尔克机场")
+	if c.lg.phrase(c.lg.plain, toks, k) > 0 {
+		return false
+	}
+	return !c.lg.facilityAfter(toks, k)
+}
+
+// facilityAfter reports whether a facility phrase starts within maxRegion characters written without a
+// space from token k on: the name before k is the first word of a facility's name ("伊斯坦布尔阿塔图尔克机场",
+// "莫斯科谢列梅捷沃机场").
+func (l *lang) facilityAfter(toks []text.Token, k int) bool {
+	for m := k; m < len(toks) && m < k+maxRegion && (m == k || toks[m].Start == toks[m-1].End); m++ {
+		if r, _ := utf8.DecodeRuneInString(toks[m].Text); !unicode.Is(unicode.Han, r) {
+			return false
+		}
+		if l.phrase(l.facility, toks, m) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // maxClause bounds the words of a qualifying clause after a place's comma.
@@ -2246,6 +2272,16 @@ func (r *Resolver) cityAfter(c *article, toks []text.Token, end int, in func(Pla
 				}
 			}
 		}
+		// a city's name before a region word names the region ("法国巴黎大区楠泰尔": the Paris region), and its
+		// city comes after it
+		if e := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end }); ok && len(cd.places) > 0 && !skipped &&
+			e > k && toks[e].Start == cd.end && c.lg.words(c.lg.skip, toks, e) > 0 {
+			if r, _ := utf8.DecodeRuneInString(toks[e].Text); unicode.Is(unicode.Han, r) {
+				skipped = true
+				k = e + c.lg.words(c.lg.skip, toks, e)
+				continue
+			}
+		}
 		if !ok || len(cd.places) == 0 {
 			// a region the gazetteer does not name that way, written with its region word, between a country
 			// and its city: "加拿大安大略省伦敦市" (安大略 is also Ontario, California), "巴西南里奥格兰德州首府"
@@ -2273,8 +2309,8 @@ func (l *lang) regionEnd(toks []text.Token, k int) int {
 		if r, _ := utf8.DecodeRuneInString(t.Text); !unicode.Is(unicode.Han, r) || toks[e-1].End != t.Start {
 			return -1
 		}
-		if l.skip[t.Fold] {
-			return e
+		if n := l.words(l.skip, toks, e); n > 0 {
+			return e + n - 1 // (大区 is two characters)
 		}
 	}
 	return -1

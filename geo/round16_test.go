@@ -28,6 +28,12 @@ func TestRound16(t *testing.T) {
 		// the only place; a city's facility is no longer name of a namesake
 		{"en", "Protesters gathered in the Turkish capital's Kızılay square while police sealed off Gaziantep.", "314830"},
 		{"en", "The flight from Toulouse landed safely at Bamako.", "2460596"},
+		// then, Chinese: a province without 省 (广东), a city's name before a region word (大区) names the region,
+		// a city before a transliterated facility name or a word that starts with a sound character (登陆)
+		{"zh", "台风在广东湛江登陆。", "1784990"},
+		{"zh", "抗议者聚集在意大利坎帕尼亚大区那不勒斯。", "3172394"},
+		{"zh", "数百名乘客滞留在伊斯坦布尔萨比哈格克琴机场。", "745044"},
+		{"zh", "喀布尔国际机场外聚集了大批人群。", "1138958"},
 	} {
 		checkSentencePlace(t, p, "round16", tt.lang, tt.text, tt.place)
 	}
