@@ -114,8 +114,8 @@ func TestMigrateGeo(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 9 {
-		t.Fatalf("SchemaVersion = %d, %v; want 9", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 10 {
+		t.Fatalf("SchemaVersion = %d, %v; want 10", v, err)
 	}
 	var n int
 	if err := db.pool.QueryRow(ctx, "SELECT count(*) FROM events WHERE geo_cell IN (0, 36, 72) AND lat > -90").Scan(&n); err != nil || n == 0 {
@@ -139,8 +139,8 @@ func TestMigrateTwice(t *testing.T) {
 		t.Fatalf("second migrate: %v", err)
 	}
 	v, err := db.SchemaVersion(context.Background())
-	if err != nil || v != 9 {
-		t.Errorf("SchemaVersion = %d, %v; want 9", v, err)
+	if err != nil || v != 10 {
+		t.Errorf("SchemaVersion = %d, %v; want 10", v, err)
 	}
 }
 
@@ -288,8 +288,8 @@ func TestMigrateRollups(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 9 {
-		t.Fatalf("SchemaVersion = %d, %v; want 9", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 10 {
+		t.Fatalf("SchemaVersion = %d, %v; want 10", v, err)
 	}
 	var idx bool
 	if err := db.pool.QueryRow(ctx, "SELECT to_regclass('actor_mentions_actor') IS NOT NULL").Scan(&idx); err != nil || idx {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/storetest"
 )
 
 // fillEvents inserts n generated events (8 countries, 6 codes, dates over ten years) straight into the
@@ -28,8 +29,13 @@ func fillEvents(t testing.TB, db *DB, n int) {
 				(SELECT code FROM c WHERE k = i %% 8), (SELECT code FROM c WHERE k = (i / 8 + i / 64) %% 8),
 				printf('%%03d', 10 + (i %% 6) * 7), substr(printf('%%03d', 10 + (i %% 6) * 7), 1, 2), 1 + i %% 4, 1.5
 			FROM seq`, n-1),
+		// nine events in ten placed: 40 places in 8 countries, 2 regions each, spread over the globe
+		`UPDATE events SET place = json_object('place_id', CAST(1000 + rid % 40 AS TEXT),
+			'country', substr('VNMCHNUSAFRANLDDEUJPNBRA', 1 + 3 * (rid % 8), 3),
+			'admin1', substr('VNCNUSFRNLDEJPBR', 1 + 2 * (rid % 8), 2) || '.' || (rid % 16 / 8),
+			'lat', -60.0 + (rid % 40) * 3.1, 'lon', -170.0 + (rid % 40) * 8.7) WHERE rid % 10 <> 0`,
 		`INSERT INTO event_mentions (event_id, article_id, span_start, span_end, lang)
-			SELECT id, 'bulk', rid, rid + 1, 'en' FROM events`,
+			SELECT id, 'bulk', rid, rid + 1, CASE WHEN rid % 50 = 0 THEN 'vi' ELSE 'en' END FROM events`,
 		`ANALYZE`,
 	}
 	for _, s := range stmts {
@@ -81,10 +87,22 @@ func TestEventsPlan(t *testing.T) {
 		{Code: "024", From: "2022-01-01"},
 		{From: "2023-01-01", To: "2023-01-31"},
 		{Target: "DEU"},
+		{Dyad: [2]string{"VNM", "JPN"}, From: "2024-01-01"},
+		{Code: "20"}, // a root no event has
+		{Lang: "vi"},
+		{Place: "VNM"},
+		{Place: "CN.1", From: "2019-01-01", To: "2019-12-31"},
+		{Place: "1017"},
+		{Place: "1017", Code: "03"},
+		{BBox: &dyad.BBox{West: -180, South: -90, East: 180, North: 90}},         // dense: events_geo_date's order
+		{BBox: &dyad.BBox{West: 40, South: 10, East: 60, North: 30}, Code: "03"}, // sparse: events_geo
 	} {
 		query, args := eventsSQL(q)
 		plan := queryPlan(t, db, query, args)
 		for _, line := range strings.Split(plan, "\n") {
+			if q.BBox != nil {
+				break // Events chooses the box's index (TestGeoPlan)
+			}
 			if strings.HasPrefix(line, "SCAN e") && !strings.Contains(line, "INDEX") {
 				t.Errorf("%+v: the plan scans the events table:\n%s", q, plan)
 			}
@@ -246,5 +264,41 @@ func TestActorIDIndexesUnused(t *testing.T) {
 	exec(`CREATE INDEX full_source_actor ON events (source_actor_id)`)
 	if p := plan("SELECT id FROM events WHERE source_actor_id = ?", "Q7"); !strings.Contains(p, "full_source_actor") {
 		t.Errorf("a full index over source_actor_id is not used either:\n%s", p)
+	}
+}
+
+// TestSpeakerCodeIndexUnused shows why migration 0014 dropped statements_speaker_code: the speaker filter ORs
+// a LIKE '%...%' on the folded name, which no index answers, with the code's range, so SQLite scans the
+// statements whether the index is there or not. If this fails, the filter has learnt to use an index:
+// measure whether it wants this one back.
+func TestSpeakerCodeIndexUnused(t *testing.T) {
+	db := openTemp(t)
+	defer db.Close()
+	ctx := context.Background()
+	if _, err := db.SaveBatch(ctx, storetest.SyntheticRecords(40, 3)); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"CREATE INDEX statements_speaker_code ON statements (speaker_code)", "ANALYZE"} {
+		if _, err := db.writer.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	query, args := statementsSQL(dyad.StatementQuery{Speaker: "VNMGOV"})
+	rows, err := db.writer.QueryContext(ctx, "EXPLAIN QUERY PLAN "+query, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if p := strings.Join(plan, "\n"); strings.Contains(p, "statements_speaker_code") || !strings.Contains(p, "SCAN s") {
+		t.Errorf("the speaker filter's plan:\n%s\nwant a scan of the statements, without statements_speaker_code", p)
 	}
 }

@@ -500,6 +500,16 @@ func (db *DB) queryStatements(ctx context.Context, query string, args ...any) ([
 
 // Statements lists statements, newest first.
 func (db *DB) Statements(ctx context.Context, q dyad.StatementQuery) ([]dyad.Statement, error) {
+	query, args := statementsSQL(q)
+	out, err := db.queryStatements(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
+	return out, nil
+}
+
+// statementsSQL is the query of Statements.
+func statementsSQL(q dyad.StatementQuery) (string, []any) {
 	var w where
 	if q.Speaker != "" {
 		c, a := dialect.PrefixCond("s.speaker_code", q.Speaker)
@@ -516,12 +526,8 @@ func (db *DB) Statements(ctx context.Context, q dyad.StatementQuery) ([]dyad.Sta
 		w.Add("s.lang = ?", q.Lang)
 	}
 	n, off := limits(q.Page, DefaultLimit)
-	out, err := db.queryStatements(ctx, "SELECT "+statementCols+" FROM statements s"+w.String()+
-		" ORDER BY s.date DESC, s.rid DESC LIMIT ? OFFSET ?", append(w.Args, n, off)...)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: %w", err)
-	}
-	return out, nil
+	return "SELECT " + statementCols + " FROM statements s" + w.String() + " ORDER BY s.date DESC, s.rid DESC LIMIT ? OFFSET ?",
+		append(w.Args, n, off)
 }
 
 const claimCols = "c.id, c.label, c.concepts, c.first, c.last, c.languages, c.speakers, c.count"

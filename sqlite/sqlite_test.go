@@ -49,6 +49,7 @@ func TestMigrateGeo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	unmigrateIndexes(t, db)
 	unmigrateSignatures(t, db)
 	for _, q := range []string{"DROP INDEX events_geo", "DROP INDEX events_geo_date", "ALTER TABLE events DROP COLUMN geo_cell",
 		"CREATE INDEX events_lat_lon ON events (lat, lon) WHERE lat IS NOT NULL", "DELETE FROM schema_version WHERE version >= 9"} {
@@ -67,8 +68,8 @@ func TestMigrateGeo(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 13 {
-		t.Fatalf("SchemaVersion = %d, %v; want 13", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 14 {
+		t.Fatalf("SchemaVersion = %d, %v; want 14", v, err)
 	}
 	var n int
 	if err := db.reader.QueryRowContext(ctx, "SELECT count(*) FROM events INDEXED BY events_geo WHERE geo_cell IN (0, 36, 72) AND lat > -90").Scan(&n); err != nil || n == 0 {
@@ -134,8 +135,8 @@ func TestTwoHandles(t *testing.T) {
 	if e.NumMentions != len(recs) || e.NumArticles != len(recs) {
 		t.Errorf("shared event: %d mentions, %d articles; want %d", e.NumMentions, e.NumArticles, len(recs))
 	}
-	if v, err := a.SchemaVersion(ctx); err != nil || v != 13 {
-		t.Errorf("SchemaVersion = %d, %v; want 13", v, err)
+	if v, err := a.SchemaVersion(ctx); err != nil || v != 14 {
+		t.Errorf("SchemaVersion = %d, %v; want 14", v, err)
 	}
 }
 
@@ -247,6 +248,7 @@ func TestMigrateRollups(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Back to version 1: without the rollups and the mentions' codings, as a store written before them.
+	unmigrateIndexes(t, db)
 	unmigrateSignatures(t, db)
 	unmigrateActorMentions(t, db)
 	unmigrateArticleRids(t, db)
@@ -269,8 +271,8 @@ func TestMigrateRollups(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 13 {
-		t.Fatalf("SchemaVersion = %d, %v; want 13", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 14 {
+		t.Fatalf("SchemaVersion = %d, %v; want 14", v, err)
 	}
 	// Migration 0008 drops the index of actor mentions by actor.
 	var idx int
@@ -489,7 +491,7 @@ func TestMigrateSignatures(t *testing.T) {
 		return b.String()
 	}
 	want := answers(db)
-	db = reopenAt(t, db, path, 10, unmigrateSignatures, unmigrateActorMentions, unmigrateArticleRids)
+	db = reopenAt(t, db, path, 10, unmigrateIndexes, unmigrateSignatures, unmigrateActorMentions, unmigrateArticleRids)
 	defer db.Close()
 	if got := answers(db); got != want {
 		t.Errorf("after the migration:\n%s\nwant:\n%s", got, want)
@@ -611,7 +613,7 @@ func TestMigrateActorMentions(t *testing.T) {
 		return b.String()
 	}
 	want := mentions(db)
-	db = reopenAt(t, db, path, 11, unmigrateActorMentions, unmigrateArticleRids)
+	db = reopenAt(t, db, path, 11, unmigrateIndexes, unmigrateActorMentions, unmigrateArticleRids)
 	defer db.Close()
 	if got := mentions(db); got != want {
 		t.Errorf("after the migration:\n%s\nwant:\n%s", got, want)
@@ -699,7 +701,7 @@ func TestMigrateArticleRids(t *testing.T) {
 	if strings.Count(want, " events ") < 30 || strings.Contains(want, " 0 statements") {
 		t.Fatalf("the synthetic records are not what this test needs:\n%.2000s", want)
 	}
-	db = reopenAt(t, db, path, 13, unmigrateArticleRids)
+	db = reopenAt(t, db, path, 13, unmigrateIndexes, unmigrateArticleRids)
 	defer db.Close()
 	if got := reads(db); got != want {
 		t.Errorf("migrated store reads\n%.3000s\nwant\n%.3000s", got, want)
@@ -725,5 +727,64 @@ func TestMigrateArticleRids(t *testing.T) {
 	}
 	if got, err := db.Record(ctx, recs[50].Article.ID); err != nil || len(got.Statements) == 0 {
 		t.Errorf("article saved after the migration: %v", err)
+	}
+}
+
+// unmigrateIndexes gives db back the index of schema version 13 that migration 0014 drops.
+func unmigrateIndexes(t *testing.T, db *DB) {
+	t.Helper()
+	if _, err := db.writer.Exec("CREATE INDEX statements_speaker_code ON statements (speaker_code)"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestMigrateSpeakerIndex opens a store of schema version 13 that holds statements: migration 0014 drops
+// statements_speaker_code, and the speaker filter finds the same statements in the same order, for the rows
+// stored before it and after.
+func TestMigrateSpeakerIndex(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "dyad.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := storetest.SyntheticRecords(60, 14)
+	if _, err := db.SaveBatch(ctx, recs[:40]); err != nil {
+		t.Fatal(err)
+	}
+	reads := func(db *DB) string {
+		t.Helper()
+		var b strings.Builder
+		for _, sp := range []string{"VNMGOV", "VNM", "binh", "pham-thanh-binh", "nobody"} {
+			sts, err := db.Statements(ctx, dyad.StatementQuery{Speaker: sp, Page: dyad.Page{Limit: 1000}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintf(&b, "speaker %s: %d statements", sp, len(sts))
+			for _, s := range sts {
+				b.WriteString(" " + s.ID)
+			}
+			b.WriteString("\n")
+		}
+		return b.String()
+	}
+	want := reads(db)
+	if strings.Count(want, " 40 statements") != 4 {
+		t.Fatalf("the records are not what this test needs:\n%s", want)
+	}
+	db = reopenAt(t, db, path, 14, unmigrateIndexes)
+	defer db.Close()
+	if got := reads(db); got != want {
+		t.Errorf("migrated store reads\n%s\nwant\n%s", got, want)
+	}
+	var old int
+	if err := db.reader.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE name = 'statements_speaker_code'").Scan(&old); err != nil || old != 0 {
+		t.Errorf("statements_speaker_code after migration 0014: %d, %v; want none", old, err)
+	}
+	if _, err := db.SaveBatch(ctx, recs[40:]); err != nil {
+		t.Fatal(err)
+	}
+	if got := reads(db); strings.Count(got, " 60 statements") != 4 {
+		t.Errorf("after 20 more saved:\n%s", got)
 	}
 }
