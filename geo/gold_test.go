@@ -126,7 +126,8 @@ func readGold(t testing.TB, path string) []goldItem {
 // object, routes whose crash site is a region, landmarks. gold16.jsonl: our own sentences for round sixteen's
 // causes (facilities named by their city, a city after its region, a city as a disaster verb's object, crash
 // sites named by a region over a route's ends), written first; gold16b.jsonl: Chinese cities after a province
-// without 省 or a region with 大区, before a transliterated facility name or 登陆.
+// without 省 or a region with 大区, before a transliterated facility name or 登陆; gold16c.jsonl: a flight's
+// origin after "vindo de", "procedente de", "en provenance de", a shopping centre named like a town abroad.
 func TestGold(t *testing.T) {
 	p := loadPipe(t)
 	for _, set := range []struct {
@@ -165,6 +166,7 @@ func TestGold(t *testing.T) {
 		{"testdata/places17.jsonl", 150, 0.90, 0.93},
 		{"testdata/gold16.jsonl", 70, 0.97, 0.96},
 		{"testdata/gold16b.jsonl", 7, 0.95, 0.95},
+		{"testdata/gold16c.jsonl", 8, 0.95, 0.95},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			items := readGold(t, set.path)

@@ -80,8 +80,9 @@ type lang struct {
 	// direction: words of a part of a country or region before its name, with a genitive after them or not
 	// ("in the north of Mali", "dans le nord du Mali", "in het noorden van"): read past like a skip word
 	direction map[string]bool
-	// bound: words right before the preposition of a route's end ("bound for", "diretto a", "rumbo a"): the
-	// place after it is where a journey was headed, no place of an event on the way
+	// bound: words right before the preposition of a route's end ("bound for", "diretto a", "rumbo a", "vindo
+	// de", "en provenance de"): the place after it is where a journey was headed or came from, no place of an
+	// event on the way
 	bound map[string]bool
 	// plain: words that start with a character of `sound` and end no name before them ("登陆": a name before
 	// it is not the start of a longer transliteration)
@@ -1592,6 +1593,10 @@ func (r *Resolver) bareRoute(c *article, toks []text.Token, j, end int) bool {
 		return false
 	}
 	if w := toks[j-1].Fold; (c.lg.to[w] || c.lg.where[w] || j > 1 && c.lg.bound[toks[j-2].Fold]) && r.routeEnd(c, toks, j-1) {
+		return true
+	}
+	// (a genitive elided onto the name after a `bound` word: "en provenance d'Abuja")
+	if e := elided(toks[j].Text); e != "" && c.lg.of[e] && c.lg.bound[toks[j-1].Fold] {
 		return true
 	}
 	if !c.lg.of[toks[j-1].Fold] {

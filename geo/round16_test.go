@@ -28,6 +28,9 @@ func TestRound16(t *testing.T) {
 		// the only place; a city's facility is no longer name of a namesake
 		{"en", "Protesters gathered in the Turkish capital's Kızılay square while police sealed off Gaziantep.", "314830"},
 		{"en", "The flight from Toulouse landed safely at Bamako.", "2460596"},
+		// a flight's origin after a `bound` word ("vindo de", "en provenance d'"), where the sentence names another
+		{"pt", "Um avião vindo de Lisboa caiu sobre um bairro de Luanda.", "2240449"},
+		{"fr", "Un avion en provenance d'Alger s'est écrasé sur un quartier de Tunis.", "2464470"},
 		// then, Chinese: a province without 省 (广东), a city's name before a region word (大区) names the region,
 		// a city before a transliterated facility name or a word that starts with a sound character (登陆)
 		{"zh", "台风在广东湛江登陆。", "1784990"},
