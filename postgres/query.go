@@ -465,24 +465,7 @@ func (db *DB) Statements(ctx context.Context, q dyad.StatementQuery) ([]dyad.Sta
 
 // statementsSQL is the query of Statements.
 func statementsSQL(q dyad.StatementQuery) (string, []any) {
-	var w where
-	if q.Speaker != "" {
-		c, a := dialect.PrefixCond("s.speaker_code", q.Speaker)
-		w.Add(`(s.speaker_fold LIKE ? ESCAPE '\' OR s.speaker_id = ? OR `+c+")",
-			append([]any{"%" + sqlq.EscapeLike(text.Fold(q.Speaker)) + "%", q.Speaker}, a...)...)
-	}
-	if q.Claim != "" {
-		w.Add("s.claim_id = ?", q.Claim)
-	}
-	if q.Article != "" {
-		w.Add("s.article_id = ?", q.Article)
-	}
-	if q.Lang != "" {
-		w.Add("s.lang = ?", q.Lang)
-	}
-	n, off := limits(q.Page, DefaultLimit)
-	return "SELECT " + statementCols + " FROM statements s" + w.String() + " ORDER BY s.date DESC NULLS LAST, s.rid DESC LIMIT ? OFFSET ?",
-		append(w.Args, n, off)
+	return dialect.StatementsSQL(q, statementCols, DefaultLimit, MaxLimit)
 }
 
 const claimCols = "c.id, c.label, c.concepts, c.first, c.last, c.languages, c.speakers, c.count"

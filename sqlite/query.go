@@ -36,7 +36,8 @@ func anys[T any](s []T) []any {
 // dialect is how this store writes the SQL that internal/sqlq builds for both stores.
 var dialect = sqlq.Dialect{True: "1", CrossJoin: "CROSS JOIN", MaxRune: "\xff", PlaceID: "e.place_id", Lat: "e.lat", Lon: "e.lon", Cell: "e.geo_cell",
 	PlaceField: "e.place_%s", PlaceJSON: "json_extract(e.place, '$.%s')",
-	ArticleMentions: "SELECT event_id FROM event_mentions WHERE article_rid = (SELECT rid FROM articles WHERE id = ?)"}
+	ArticleMentions:   "SELECT event_id FROM event_mentions WHERE article_rid = (SELECT rid FROM articles WHERE id = ?)",
+	ArticleStatements: "s.article_rid = (SELECT rid FROM articles WHERE id = ?)"}
 
 type where = sqlq.Where
 
@@ -510,24 +511,7 @@ func (db *DB) Statements(ctx context.Context, q dyad.StatementQuery) ([]dyad.Sta
 
 // statementsSQL is the query of Statements.
 func statementsSQL(q dyad.StatementQuery) (string, []any) {
-	var w where
-	if q.Speaker != "" {
-		c, a := dialect.PrefixCond("s.speaker_code", q.Speaker)
-		w.Add(`(s.speaker_fold LIKE ? ESCAPE '\' OR s.speaker_id = ? OR `+c+")",
-			append([]any{"%" + sqlq.EscapeLike(text.Fold(q.Speaker)) + "%", q.Speaker}, a...)...)
-	}
-	if q.Claim != "" {
-		w.Add("s.claim_id = ?", q.Claim)
-	}
-	if q.Article != "" {
-		w.Add("s.article_rid = (SELECT rid FROM articles WHERE id = ?)", q.Article)
-	}
-	if q.Lang != "" {
-		w.Add("s.lang = ?", q.Lang)
-	}
-	n, off := limits(q.Page, DefaultLimit)
-	return "SELECT " + statementCols + " FROM statements s" + w.String() + " ORDER BY s.date DESC, s.rid DESC LIMIT ? OFFSET ?",
-		append(w.Args, n, off)
+	return dialect.StatementsSQL(q, statementCols, DefaultLimit, MaxLimit)
 }
 
 const claimCols = "c.id, c.label, c.concepts, c.first, c.last, c.languages, c.speakers, c.count"

@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/text"
 	"golang.org/x/text/language"
 )
 
@@ -40,6 +41,9 @@ type Dialect struct {
 	// ArticleMentions selects the event ids of the mentions of the article whose id is the argument:
 	// SQLite finds them by the article's rowid (its migration 0013); "" reads event_mentions.article_id.
 	ArticleMentions string
+	// ArticleStatements is the condition on statements s that they are of the article whose id is the
+	// argument: SQLite finds them by the article's rowid (its migration 0013); "" reads s.article_id.
+	ArticleStatements string
 }
 
 // Limits returns the LIMIT and OFFSET of a page: def when no limit is asked, never more than max.
@@ -294,6 +298,29 @@ func (d Dialect) EventsSQL(q dyad.EventQuery, cols string, def, max int) (string
 	args := append(append(append(append(w1.Args, n+off), w2.Args...), n+off), n, off)
 	return "SELECT " + cols + " FROM events e WHERE e.rid IN (" + branch(w1, "b1") + " UNION ALL " + branch(w2, "b2") + ")" +
 		order + " LIMIT ? OFFSET ?", args
+}
+
+// StatementsSQL is the query of Store.Statements over the columns cols of statements s, newest first. The
+// speaker filter matches the folded name anywhere, the speaker's id, or a prefix of the actor code.
+func (d Dialect) StatementsSQL(q dyad.StatementQuery, cols string, def, max int) (string, []any) {
+	w := &Where{}
+	if q.Speaker != "" {
+		c, a := d.PrefixCond("s.speaker_code", q.Speaker)
+		w.Add(`(s.speaker_fold LIKE ? ESCAPE '\' OR s.speaker_id = ? OR `+c+")",
+			append([]any{"%" + EscapeLike(text.Fold(q.Speaker)) + "%", q.Speaker}, a...)...)
+	}
+	if q.Claim != "" {
+		w.Add("s.claim_id = ?", q.Claim)
+	}
+	if q.Article != "" {
+		w.Add(cmp.Or(d.ArticleStatements, "s.article_id = ?"), q.Article)
+	}
+	if q.Lang != "" {
+		w.Add("s.lang = ?", q.Lang)
+	}
+	n, off := Limits(q.Page, def, max)
+	return "SELECT " + cols + " FROM statements s" + w.String() + " ORDER BY s.date DESC" + d.NullsLast + ", s.rid DESC LIMIT ? OFFSET ?",
+		append(w.Args, n, off)
 }
 
 // PlacesSQL is the query of Store.Places: the events that match q and have a place id and coordinates,

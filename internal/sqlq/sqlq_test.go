@@ -3,6 +3,7 @@ package sqlq
 import (
 	"cmp"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -158,6 +159,33 @@ func TestCandidatesSQLKept(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestStatementsSQL checks the statements' query of both dialects: one argument for each placeholder, the
+// article found as the dialect says, undated statements last where the order does not put them there.
+func TestStatementsSQL(t *testing.T) {
+	q := dyad.StatementQuery{Speaker: "Phạm_50%", Claim: "c1", Article: "a1", Lang: "vi", Page: dyad.Page{Limit: 20, Offset: 40}}
+	for _, c := range []struct {
+		d       Dialect
+		article string
+		order   string
+	}{
+		{Dialect{MaxRune: "\xff", ArticleStatements: "s.article_rid = (SELECT rid FROM articles WHERE id = ?)"},
+			"s.article_rid = (SELECT rid FROM articles WHERE id = ?)", "ORDER BY s.date DESC, s.rid DESC"},
+		{Dialect{MaxRune: "\U0010FFFF", NullsLast: " NULLS LAST"}, "s.article_id = ?", "ORDER BY s.date DESC NULLS LAST, s.rid DESC"},
+	} {
+		sql, args := c.d.StatementsSQL(q, "s.id", 50, 100)
+		if n := strings.Count(sql, "?"); n != len(args) {
+			t.Errorf("%s: %d placeholders, %d arguments", sql, n, len(args))
+		}
+		if !strings.Contains(sql, c.article) || !strings.Contains(sql, c.order) {
+			t.Errorf("%s: want %q and %q", sql, c.article, c.order)
+		}
+		want := []any{`%pham\_50\%%`, "Phạm_50%", "Phạm_50%", "Phạm_50%" + c.d.MaxRune, "c1", "a1", "vi", 20, 40}
+		if !reflect.DeepEqual(args, want) {
+			t.Errorf("%s: arguments %q, want %q", sql, args, want)
 		}
 	}
 }
