@@ -127,7 +127,8 @@ func readGold(t testing.TB, path string) []goldItem {
 // causes (facilities named by their city, a city after its region, a city as a disaster verb's object, crash
 // sites named by a region over a route's ends), written first; gold16b.jsonl: Chinese cities after a province
 // without 省 or a region with 大区, before a transliterated facility name or 登陆; gold16c.jsonl: a flight's
-// origin after "vindo de", "procedente de", "en provenance de", a shopping centre named like a town abroad.
+// origin after "vindo de", "procedente de", "en provenance de", a shopping centre named like a town abroad;
+// gold16d.jsonl: a small city as the object of a disaster's or a shelling's verb ("pounded Avdiivka").
 func TestGold(t *testing.T) {
 	p := loadPipe(t)
 	for _, set := range []struct {
@@ -167,6 +168,7 @@ func TestGold(t *testing.T) {
 		{"testdata/gold16.jsonl", 70, 0.97, 0.96},
 		{"testdata/gold16b.jsonl", 7, 0.95, 0.95},
 		{"testdata/gold16c.jsonl", 8, 0.95, 0.95},
+		{"testdata/gold16d.jsonl", 9, 0.88, 0.88},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			items := readGold(t, set.path)

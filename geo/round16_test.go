@@ -18,6 +18,7 @@ func TestRound16(t *testing.T) {
 		{"vi", "Hàng trăm người chờ đợi bên ngoài sân bay Kabul.", "1138958"},
 		{"en", "The storm flooded Tours overnight.", "2972191"},
 		{"it", "Il terremoto ha colpito Gaziantep all'alba.", "314830"},
+		{"en", "Artillery pounded Kupiansk overnight.", "703656"},
 		{"nl", "Het leger voerde aanvallen uit in het noorden van Mali.", "MLI"},
 		{"es", "El avión que volaba de Lima a Cusco cayó en el norte de Bolivia.", "BOL"},
 		{"it", "Il volo diretto a Bamako è precipitato nel Niger.", "NER"},
