@@ -32,6 +32,8 @@ type Coder struct {
 	nouns nounMaps
 	// sectors: the codes by the source's sector (SectorCodesFile): gunmen's attacks are 18, not 19
 	sectors sectorMaps
+	// stateSectors: the sector of a bare country by the code of its event (StateSectorsFile)
+	stateSectors stateSectorTable
 	// placeFn, when set (SetPlaces), knows more places than places/*: the gazetteer of the geo stage
 	placeFn func(key, prefer string) (string, bool)
 	// dates: the date expressions parsed so far, for every article
@@ -83,6 +85,8 @@ func init() {
 		errs = append(errs, checkNouns(langs, nm)...)
 		_, serrs := loadSectorCodes(s, cb)
 		errs = append(errs, serrs...)
+		_, sserrs := loadStateSectors(s)
+		errs = append(errs, sserrs...)
 		errs = append(errs, checkSpaces(s)...)
 		return append(errs, perrs...)
 	})
@@ -122,7 +126,11 @@ func New(p *packs.Set, cb *cameo.Codebook) (*Coder, error) {
 	if len(serrs) > 0 {
 		return nil, fmt.Errorf("coder sector codes: %w", errors.Join(serrs...))
 	}
-	return &Coder{cb: cb, langs: langs, split: sp, places: places, discards: ds, frames: fm, nouns: nm, sectors: sm}, nil
+	ss, sserrs := loadStateSectors(p)
+	if len(sserrs) > 0 {
+		return nil, fmt.Errorf("coder state sectors: %w", errors.Join(sserrs...))
+	}
+	return &Coder{cb: cb, langs: langs, split: sp, places: places, discards: ds, frames: fm, nouns: nm, sectors: sm, stateSectors: ss}, nil
 }
 
 // Langs returns the languages that have coder data.
@@ -269,6 +277,8 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 		sel := s.selectCands(cands)
 		var gifts []candidate // one-sided aid: coded after the sentence's other events, which name its recipient
 		oursPair := map[[2]string]bool{}
+		// the events of joint acts, whose targets act too (stateSectors)
+		joint := map[string]bool{}
 		for _, cd := range sel {
 			framedThreat := false
 			if cd.pt.recip {
@@ -424,6 +434,9 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 					cd.b.sRef, cd.b.tRef = cd.b.tRef, cd.b.sRef
 				}
 				ev := d.event(sp, ta, tb, s, cd, pr.p[0], pr.p[1])
+				if cd.pt.recip || cd.b.t == tMutual || pr.reverse {
+					joint[ev.ID] = true
+				}
 				if ev.Source.Code == ev.Target.Code {
 					continue // an actor with itself, or two of the same kind: no event between actors
 				}
@@ -511,6 +524,7 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 				}
 			}
 		}
+		d.stateSectors(res.Events[nEvents:], ta, tb, joint)
 	}
 	// reciprocal phrases ("the two sides") stand for the article's main pair
 	if len(recips) > 0 {
@@ -524,6 +538,9 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 			tb := d.tokAt(p.span.End)
 			for _, pr := range [][2]dyad.EventActor{{pair[0], pair[1]}} {
 				ev := d.eventActors(p.span, p.ta, tb, p.sent, p.cand, pr[0], pr[1], 0.7)
+				one := []dyad.Event{ev}
+				d.stateSectors(one, p.ta, tb, map[string]bool{ev.ID: true}) // as the sentence's other events have them, for told to compare
+				ev = one[0]
 				if told(res.Events, ev) {
 					// "S received T ..., the two sides exchanged views": one event per pair and family
 					res.Trace = append(res.Trace, d.firingWhy(p.span, p.cand, ev, "reciprocal: the sentence already tells this pair and family"))

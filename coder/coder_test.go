@@ -235,7 +235,7 @@ func TestDatelineAgencyFirst(t *testing.T) {
 		got = append(got, e.Code+" "+e.Source.Code+" "+e.Target.Code)
 	}
 	slices.Sort(got)
-	if want := []string{"161 USA RUS", "174 USA RUS"}; !slices.Equal(got, want) {
+	if want := []string{"161 USAGOV RUS", "174 USAGOV RUS"}; !slices.Equal(got, want) {
 		t.Errorf("events %q, want %q", got, want)
 	}
 }
@@ -368,8 +368,8 @@ func checkEnglishEvents(t *testing.T, c *Coder, cases map[string]string) {
 func TestObjectElement(t *testing.T) {
 	c := coderWith(t, map[string]string{"en/verbs": "@zork = zorked zorks\n063 | S @zork O ..4 to T\n"})
 	checkEnglishEvents(t, c, map[string]string{
-		"China zorked Xi Jinping to Vietnam on Monday.":         "CHN->VNM 063",
-		"China zorked Xi Jinping and Wang Yi to Vietnam today.": "CHN->VNM 063",
+		"China zorked Xi Jinping to Vietnam on Monday.":         "CHNGOV->VNM 063",
+		"China zorked Xi Jinping and Wang Yi to Vietnam today.": "CHNGOV->VNM 063",
 		"China zorked to Vietnam.":                              "",
 	})
 }

@@ -100,15 +100,15 @@ func TestNounActs(t *testing.T) {
 	c := newTestCoder(t)
 	actors := loadTestActors(t)
 	for _, tc := range []struct{ lang, text, want string }{
-		{"en", "Japan made a surprise visit to Vietnam on Monday.", "042 JPN VNM"},
-		{"en", "Japan will pay a state visit to Vietnam next month.", "036 JPN VNM"},
-		{"en", "Japan imposed new sanctions on Vietnam.", "163 JPN VNM"},
+		{"en", "Japan made a surprise visit to Vietnam on Monday.", "042 JPNGOV VNM"},
+		{"en", "Japan will pay a state visit to Vietnam next month.", "036 JPNGOV VNM"},
+		{"en", "Japan imposed new sanctions on Vietnam.", "163 JPNGOV VNM"},
 		{"en", "Japan did not make a visit to Vietnam.", ""},
-		{"fr", "Le Japon a effectué mardi une visite d'État au Vietnam.", "042 JPN VNM"},
-		{"es", "Japón renovó su llamamiento a Vietnam.", "020 JPN VNM"},
-		{"de", "Deutschland hat neue Sanktionen gegen Japan verhängt.", "163 DEU JPN"},
-		{"de", "Deutschland wird eine Reise nach Japan antreten.", "036 DEU JPN"},
-		{"nl", "Duitsland heeft een staatsbezoek gebracht aan Japan.", "042 DEU JPN"},
+		{"fr", "Le Japon a effectué mardi une visite d'État au Vietnam.", "042 JPNGOV VNM"},
+		{"es", "Japón renovó su llamamiento a Vietnam.", "020 JPNGOV VNM"},
+		{"de", "Deutschland hat neue Sanktionen gegen Japan verhängt.", "163 DEUGOV JPN"},
+		{"de", "Deutschland wird eine Reise nach Japan antreten.", "036 DEUGOV JPN"},
+		{"nl", "Duitsland heeft een staatsbezoek gebracht aan Japan.", "042 DEUGOV JPN"},
 	} {
 		a := &dyad.Article{ID: "t", Lang: tc.lang, Text: tc.text}
 		res := c.Code(a, handMentions(actors, tc.text))

@@ -31,13 +31,13 @@ func TestObjClauseSecondAct(t *testing.T) {
 		want       []string
 	}{
 		{"en", "Poland expelled three Russian diplomats on Thursday, accusing them of breaching the terms of their status.",
-			[]string{"174 POL RUSGOV", "112 POL RUSGOV"}},
+			[]string{"174 POLGOV RUSGOV", "112 POLGOV RUSGOV"}},
 		{"it", "L'Algeria ha rotto martedì le relazioni diplomatiche con il Marocco, che accusa di azioni ostili.",
-			[]string{"161 DZA MAR", "112 DZA MAR"}},
+			[]string{"161 DZAGOV MAR", "112 DZAGOV MAR"}},
 		{"pt", "A Argélia cortou hoje as relações diplomáticas com Marrocos, que acusa de ações hostis.",
-			[]string{"161 DZA MAR", "112 DZA MAR"}},
+			[]string{"161 DZAGOV MAR", "112 DZAGOV MAR"}},
 		{"es", "Rusia expulsó este jueves a dos diplomáticos estadounidenses, acusándolos de mantener contactos ilegales.",
-			[]string{"174 RUS USAGOV", "112 RUS USAGOV"}},
+			[]string{"174 RUSGOV USAGOV", "112 RUSGOV USAGOV"}},
 	} {
 		a := &dyad.Article{ID: "t", Lang: tc.lang, Text: tc.text, Published: "2024-06-01"}
 		res := c.Code(a, handMentions(actors, tc.text))

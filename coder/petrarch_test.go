@@ -94,9 +94,9 @@ func TestConvertedPatternsCode(t *testing.T) {
 		text string
 		want []string
 	}{
-		{"Vietnam ferried China across the river.", []string{"070 VNM CHN"}},
-		{"Vietnam shipped grain to China on Monday.", []string{"073 VNM CHN"}},
-		{"Vietnam shipped its envoy to China.", []string{"036 VNM CHN", "031 CHN VNM"}},
+		{"Vietnam ferried China across the river.", []string{"070 VNMGOV CHN"}},
+		{"Vietnam shipped grain to China on Monday.", []string{"073 VNMGOV CHN"}},
+		{"Vietnam shipped its envoy to China.", []string{"036 VNMGOV CHN", "031 CHNGOV VNMGOV"}},
 		{"Vietnam shipped jokes China.", nil},
 		{"The Vietnamese aid to China", nil}, // no verb
 	} {
@@ -167,15 +167,15 @@ func TestObjectTarget(t *testing.T) {
 		"073 | S ^@zork ..3 grain T | 0.6 | x.txt:2\n" +
 		"046:046 | S ^@zork ..3 situation T | 0.6 | x.txt:3\n"})
 	checkEnglishEvents(t, c, map[string]string{
-		"Vietnam zorked China's decision on Monday.":        "VNM->CHN 111",
-		"Vietnam zorked the Russian decision on Monday.":    "VNM->RUS 111",
-		"Vietnam zorked some grain to China.":               "VNM->CHN 073",
-		"Vietnam zorked Japan's grain.":                     "VNM->JPN 073",
+		"Vietnam zorked China's decision on Monday.":        "VNMGOV->CHN 111",
+		"Vietnam zorked the Russian decision on Monday.":    "VNMGOV->RUS 111",
+		"Vietnam zorked some grain to China.":               "VNMGOV->CHN 073",
+		"Vietnam zorked Japan's grain.":                     "VNMGOV->JPN 073",
 		"China zorked China's first decision on Monday.":    "",
 		"Vietnam zorked to remove China from the list.":     "",
 		"Vietnam zorked the grain of China's neighbours.":   "",
 		"Vietnam zorked the situation in Laos with Japan.":  "",
 		"Vietnam zorked the situation with Japan's leader.": "",
-		"Vietnam zorked the situation with Japan.":          "VNM->JPN 046",
+		"Vietnam zorked the situation with Japan.":          "VNMGOV->JPN 046",
 	})
 }

@@ -12,7 +12,7 @@ func TestRecipient(t *testing.T) {
 	c := newTestCoder(t)
 	actors := loadTestActors(t)
 	for text, want := range map[string][]string{
-		"Japan offered condolences to Turkey and said Japan would send rescue teams.": {"018 JPN TUR", "0333 JPN TUR"},
+		"Japan offered condolences to Turkey and said Japan would send rescue teams.": {"018 JPNGOV TUR", "0333 JPNGOV TUR"},
 		"Japan will send rescue teams.":                                               nil,
 	} {
 		a := &dyad.Article{ID: "t", Lang: "en", Text: text}

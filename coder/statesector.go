@@ -1,0 +1,139 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/packs"
+)
+
+// StateSectorsFile says which sector a bare country takes as the source or target of an event whose code is an
+// act of a state: a country that expels an ambassador, cuts ties or recognises a state is its government
+// (SAUGOV), one that fires missiles its armed forces (IRNMIL). Lines `SIDE SECTOR | PREFIX ...` (SIDE source
+// or target, SECTOR a CAMEO agent code or - for none; the longest PREFIX that begins the event's code applies).
+const StateSectorsFile = "cameo/statesectors"
+
+// stateSectorTable maps, per side, a code prefix to the sector ("" for none).
+type stateSectorTable struct{ source, target map[string]string }
+
+// loadStateSectors reads StateSectorsFile.
+func loadStateSectors(p *packs.Set) (stateSectorTable, []error) {
+	t := stateSectorTable{source: map[string]string{}, target: map[string]string{}}
+	files, err := p.Files(StateSectorsFile)
+	if err != nil {
+		return t, []error{err}
+	}
+	var errs []error
+	for _, f := range files {
+		for l := range f.Lines() {
+			head := strings.Fields(l.Fields[0])
+			if len(l.Fields) != 2 || len(head) != 2 {
+				errs = append(errs, l.Errorf("want SIDE SECTOR | PREFIX ..."))
+				continue
+			}
+			var m map[string]string
+			switch head[0] {
+			case "source":
+				m = t.source
+			case "target":
+				m = t.target
+			default:
+				errs = append(errs, l.Errorf("side %q: want source or target", head[0]))
+				continue
+			}
+			sec := head[1]
+			if sec == "-" {
+				sec = ""
+			} else if len(sec) != 3 || strings.ToUpper(sec) != sec || strings.Trim(sec, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+				errs = append(errs, l.Errorf("sector %q: want a CAMEO agent code of three capitals, or -", sec))
+				continue
+			}
+			for _, c := range strings.Fields(l.Fields[1]) {
+				if strings.Trim(c, "0123456789") != "" || len(c) < 2 || len(c) > 4 {
+					errs = append(errs, l.Errorf("want a CAMEO code or prefix of 2 to 4 digits, got %q", c))
+					continue
+				}
+				if _, dup := m[c]; dup {
+					errs = append(errs, l.Errorf("prefix %s of side %s given twice", c, head[0]))
+					continue
+				}
+				m[c] = sec
+			}
+		}
+	}
+	return t, errs
+}
+
+// sectorFor returns the sector of side m for an event of code: that of the longest prefix that begins it.
+func sectorFor(m map[string]string, code string) string {
+	for n := len(code); n >= 2; n-- {
+		if s, ok := m[code[:n]]; ok {
+			return s
+		}
+	}
+	return ""
+}
+
+// bareCountry reports whether a is a country with no sector: the state as a whole, or a place's country.
+func bareCountry(a dyad.EventActor) bool {
+	return a.Country != "" && a.Code == a.Country && a.Sector == ""
+}
+
+// stateSectors gives the bare countries of the events of one sentence (tokens [ta, tb)) the sector their code
+// says (StateSectorsFile): a source named by its name or capital directly, any side where the sentence names
+// an actor of its country with that sector ("arrived in Kyiv to meet President Zelensky"). The target of a
+// joint act (joint holds the IDs of such events: "talks between Russia and Ukraine", "the two sides", "accused
+// each other") is its agent too and reads as a source. An event within one country is left as it is: its sides
+// are told apart by their own words.
+func (d *doc) stateSectors(evs []dyad.Event, ta, tb int, joint map[string]bool) {
+	t := d.c.stateSectors
+	side := func(a *dyad.EventActor, m map[string]string, code string, direct bool) {
+		if !bareCountry(*a) {
+			return
+		}
+		if sec := sectorFor(m, code); sec != "" && (direct && d.namedState(ta, tb, a.Country) || d.namesSector(ta, tb, a.Country, sec)) {
+			a.Sector, a.Code, a.ActorID = sec, a.Country+sec, ""
+		}
+	}
+	for i := range evs {
+		e := &evs[i]
+		if e.Source.Country == e.Target.Country {
+			continue
+		}
+		side(&e.Source, t.source, e.Code, true)
+		if joint[e.ID] {
+			side(&e.Target, t.source, e.Code, true)
+		} else {
+			side(&e.Target, t.target, e.Code, false)
+		}
+	}
+}
+
+// namedState reports whether every mention of country cc in tokens [ta, tb) that stands for the country itself
+// names it by name, alias or capital: a demonym alone ("Chinese telecom giant Huawei", "thousands of
+// Iranians") may stand for a firm or a crowd the dictionary does not know.
+func (d *doc) namedState(ta, tb int, cc string) bool {
+	named := false
+	for i, m := range d.ments {
+		if d.mtok[i][0] < ta || d.mtok[i][0] >= tb || m.Actor.Type != dyad.TypeCountry || m.Actor.Country != cc {
+			continue
+		}
+		switch m.Via {
+		case "name", "alias", "capital":
+			named = true
+		default:
+			return false
+		}
+	}
+	return named
+}
+
+// namesSector reports whether tokens [ta, tb) hold a mention of an actor of country cc with sector sec.
+func (d *doc) namesSector(ta, tb int, cc, sec string) bool {
+	for i, m := range d.ments {
+		if d.mtok[i][0] >= ta && d.mtok[i][0] < tb && m.Actor.Country == cc && m.Actor.Sector == sec {
+			return true
+		}
+	}
+	return false
+}
