@@ -1050,6 +1050,16 @@ func (d *doc) actorOf(ph int) dyad.EventActor {
 			a.ActorID = ""
 		}
 	}
+	// "les forces kirghizes et tadjikes", "militari indiani e cinesi": a country adjective coordinated after a
+	// noun with a sector and its own adjective shares that noun ("tadjikes" forces: TJKMIL)
+	if l := d.phrases[ph].list; l != nil && l[0] != ph && m.Via == "demonym" && m.Actor.Type == dyad.TypeCountry && m.Actor.Country != "" && len(d.phrases[ph].members) == 1 {
+		first := d.ments[d.phrases[l[0]].head]
+		if first.Via == "demonym" && first.Actor.Type != dyad.TypeCountry && first.Actor.Sector != "" && first.Actor.Country != "" && first.Actor.Country != a.Country {
+			a.Sector = first.Actor.Sector
+			a.Code = a.Country + a.Sector
+			a.ActorID = ""
+		}
+	}
 	// "the leaders of Britain and France", "lãnh đạo của Anh và Pháp": a country coordinated after a title
 	// that ends in its own country shares that title (FRAGOV), where it stands alone in its phrase
 	if l := d.phrases[ph].list; l != nil && l[0] != ph && m.Actor.Type == dyad.TypeCountry && (m.Via == "name" || m.Via == "alias") && len(d.phrases[ph].members) == 1 {

@@ -235,7 +235,7 @@ func TestDatelineAgencyFirst(t *testing.T) {
 		got = append(got, e.Code+" "+e.Source.Code+" "+e.Target.Code)
 	}
 	slices.Sort(got)
-	if want := []string{"161 USAGOV RUS", "174 USAGOV RUS"}; !slices.Equal(got, want) {
+	if want := []string{"161 USAGOV RUSGOV", "174 USAGOV RUS"}; !slices.Equal(got, want) {
 		t.Errorf("events %q, want %q", got, want)
 	}
 }

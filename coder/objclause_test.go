@@ -33,9 +33,9 @@ func TestObjClauseSecondAct(t *testing.T) {
 		{"en", "Poland expelled three Russian diplomats on Thursday, accusing them of breaching the terms of their status.",
 			[]string{"174 POLGOV RUSGOV", "112 POLGOV RUSGOV"}},
 		{"it", "L'Algeria ha rotto martedì le relazioni diplomatiche con il Marocco, che accusa di azioni ostili.",
-			[]string{"161 DZAGOV MAR", "112 DZAGOV MAR"}},
+			[]string{"161 DZAGOV MARGOV", "112 DZAGOV MAR"}},
 		{"pt", "A Argélia cortou hoje as relações diplomáticas com Marrocos, que acusa de ações hostis.",
-			[]string{"161 DZAGOV MAR", "112 DZAGOV MAR"}},
+			[]string{"161 DZAGOV MARGOV", "112 DZAGOV MAR"}},
 		{"es", "Rusia expulsó este jueves a dos diplomáticos estadounidenses, acusándolos de mantener contactos ilegales.",
 			[]string{"174 RUSGOV USAGOV", "112 RUSGOV USAGOV"}},
 	} {

@@ -13,12 +13,13 @@ import (
 // or target, SECTOR a CAMEO agent code or - for none; the longest PREFIX that begins the event's code applies).
 const StateSectorsFile = "cameo/statesectors"
 
-// stateSectorTable maps, per side, a code prefix to the sector ("" for none).
-type stateSectorTable struct{ source, target map[string]string }
+// stateSectorTable maps, per side, a code prefix to the sector ("" for none): source, target (through an actor
+// of its country the sentence names) and named-target (a target named by name or capital, directly).
+type stateSectorTable struct{ source, target, namedTarget map[string]string }
 
 // loadStateSectors reads StateSectorsFile.
 func loadStateSectors(p *packs.Set) (stateSectorTable, []error) {
-	t := stateSectorTable{source: map[string]string{}, target: map[string]string{}}
+	t := stateSectorTable{source: map[string]string{}, target: map[string]string{}, namedTarget: map[string]string{}}
 	files, err := p.Files(StateSectorsFile)
 	if err != nil {
 		return t, []error{err}
@@ -37,8 +38,10 @@ func loadStateSectors(p *packs.Set) (stateSectorTable, []error) {
 				m = t.source
 			case "target":
 				m = t.target
+			case "named-target":
+				m = t.namedTarget
 			default:
-				errs = append(errs, l.Errorf("side %q: want source or target", head[0]))
+				errs = append(errs, l.Errorf("side %q: want source, target or named-target", head[0]))
 				continue
 			}
 			sec := head[1]
@@ -84,7 +87,8 @@ func bareCountry(a dyad.EventActor) bool {
 // an actor of its country with that sector ("arrived in Kyiv to meet President Zelensky"). The target of a
 // joint act (joint holds the IDs of such events: "talks between Russia and Ukraine", "the two sides", "accused
 // each other") is its agent too and reads as a source. An event within one country is left as it is: its sides
-// are told apart by their own words.
+// are told apart by their own words. A target of a code of the named-target side (ties cut with a country, a
+// protest lodged with it: relations are between governments) reads as a source too.
 func (d *doc) stateSectors(evs []dyad.Event, ta, tb int, joint map[string]bool) {
 	t := d.c.stateSectors
 	side := func(a *dyad.EventActor, m map[string]string, code string, direct bool) {
@@ -101,9 +105,12 @@ func (d *doc) stateSectors(evs []dyad.Event, ta, tb int, joint map[string]bool) 
 			continue
 		}
 		side(&e.Source, t.source, e.Code, true)
-		if joint[e.ID] {
+		switch {
+		case joint[e.ID]:
 			side(&e.Target, t.source, e.Code, true)
-		} else {
+		case sectorFor(t.namedTarget, e.Code) != "":
+			side(&e.Target, t.namedTarget, e.Code, true)
+		default:
 			side(&e.Target, t.target, e.Code, false)
 		}
 	}

@@ -29,6 +29,7 @@ func TestStateSectors(t *testing.T) {
 		{"France condemned Russia on Monday.", []testActor{country("France", "name", "FRA"), country("Russia", "name", "RUS")}, "111 FRAGOV RUS"},
 		{"France condemned Russia on Monday, Putin said.", []testActor{country("France", "name", "FRA"), country("Russia", "name", "RUS"), person("Putin", "RUS", "GOV")}, "111 FRAGOV RUSGOV"},
 		{"Chinese investors condemned Japan on Monday.", []testActor{country("Chinese", "demonym", "CHN"), country("Japan", "name", "JPN")}, "111 CHN JPN"},
+		{"Mexico broke off diplomatic relations with Ecuador on Friday.", []testActor{country("Mexico", "name", "MEX"), country("Ecuador", "name", "ECU")}, "161 MEXGOV ECUGOV"},
 		{"Russia attacked Ukraine on Monday.", []testActor{country("Russia", "name", "RUS"), country("Ukraine", "name", "UKR")}, "190 RUSMIL UKR"},
 		{"Russia attacked Ukraine on Monday, Zelensky said.", []testActor{country("Russia", "name", "RUS"), country("Ukraine", "name", "UKR"), person("Zelensky", "UKR", "GOV")}, "190 RUSMIL UKR"},
 	} {
@@ -43,7 +44,7 @@ func TestLoadStateSectorsErrors(t *testing.T) {
 	for _, tc := range []struct{ line, err string }{
 		{"source GOV | 04", ""},
 		{"source GOV 04", "want SIDE SECTOR"},
-		{"actor GOV | 04", "want source or target"},
+		{"actor GOV | 04", "want source, target or named-target"},
 		{"source gov | 04", "CAMEO agent code"},
 		{"source GOV | 4x", "CAMEO code or prefix"},
 		{"source GOV | 04 04", "given twice"},
