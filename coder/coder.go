@@ -38,6 +38,8 @@ type Coder struct {
 	placeFn func(key, prefer string) (string, bool)
 	// dates: the date expressions parsed so far, for every article
 	dates dateMemo
+	// scratch: the buffers of an article's coding, kept for the next
+	scratch scratchPool
 }
 
 // gazMaxLen is the most words of a place name looked up through SetPlaces.
@@ -184,7 +186,9 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 		return res
 	}
 	lg.ensure()
-	d := &doc{c: c, lg: lg, a: a, candsFor: [2]int{-1, -1}, locFor: [2]int{-1, -1}, datelineAt: -1}
+	sc := c.scratch.get()
+	defer c.scratch.put(sc)
+	d := &doc{c: c, lg: lg, a: a, candsFor: [2]int{-1, -1}, locFor: [2]int{-1, -1}, datelineAt: -1, sc: sc}
 	d.prepareTokens(mentions, tt)
 	d.setReference()
 	spans := c.split.Split(a.Lang, a.Text)
@@ -195,7 +199,6 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 		ta   int
 	}
 	var recips []pending
-	var buf []unit
 	recipPrev := false
 	var last *dyad.Statement
 	lastTail := ""
@@ -205,8 +208,12 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 		for tb < len(d.toks) && d.toks[tb].Start < sp.End {
 			tb++
 		}
-		buf = d.units(ta, tb, buf)
-		s := &sentence{d: d, u: append([]unit(nil), buf...), recipPrev: recipPrev}
+		sc.buf = d.units(ta, tb, sc.buf)
+		s := &sentence{d: d, recipPrev: recipPrev}
+		if len(sc.buf) > 0 {
+			s.u = window(&sc.units, len(sc.buf))
+			copy(s.u, sc.buf)
+		}
 		s.markDates(ta, tb)
 		s.markPhrases()
 		recipPrev = false
@@ -575,7 +582,13 @@ func told(events []dyad.Event, ev dyad.Event) bool {
 func (s *sentence) candidates() []candidate {
 	lg := s.d.lg
 	var out []candidate
-	s.words = make([]string, len(s.u))
+	if sc := s.d.sc; sc != nil {
+		out = sc.cands[:0]
+		defer func() { sc.cands = out[:0] }()
+		s.words = window(&sc.words, len(s.u))
+	} else {
+		s.words = make([]string, len(s.u))
+	}
 	m, _ := lg.elems.marks.Get().(*elemMarks)
 	if m == nil {
 		m = &elemMarks{}

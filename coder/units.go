@@ -120,6 +120,8 @@ type doc struct {
 	// tokStem holds the folded Snowball stem of each token (stemTok), computed on first use: the matcher asks
 	// a token's stem many times, the stemmer's shared cache costs a lookup each time
 	tokStem []stemOf
+	// sc holds the buffers kept across articles (nil: allocate)
+	sc *scratch
 }
 
 func (d *doc) fold(i int) string { return d.toks[i].Fold }
@@ -127,8 +129,12 @@ func (d *doc) fold(i int) string { return d.toks[i].Fold }
 // classOf returns the word classes of token k's fold, as lang.class has them.
 func (d *doc) classOf(k int) uint64 {
 	if d.tokCls == nil {
-		d.tokCls = make([]uint64, len(d.toks))
-		d.clsSet = make([]bool, len(d.toks))
+		if d.sc != nil {
+			d.tokCls, d.clsSet = table(&d.sc.tokCls, len(d.toks)), table(&d.sc.clsSet, len(d.toks))
+		} else {
+			d.tokCls = make([]uint64, len(d.toks))
+			d.clsSet = make([]bool, len(d.toks))
+		}
 	}
 	if !d.clsSet[k] {
 		d.tokCls[k], d.clsSet[k] = d.lg.class[d.toks[k].Fold], true
@@ -143,7 +149,11 @@ func (d *doc) stemTok(k int) string {
 		return ""
 	}
 	if d.tokStem == nil {
-		d.tokStem = make([]stemOf, len(d.toks))
+		if d.sc != nil {
+			d.tokStem = table(&d.sc.tokStem, len(d.toks))
+		} else {
+			d.tokStem = make([]stemOf, len(d.toks))
+		}
 	}
 	if !d.tokStem[k].ok {
 		d.tokStem[k] = stemOf{st.stem(d.toks[k].Text), true}
@@ -193,11 +203,14 @@ func (d *doc) prepareTokens(mentions []dyad.ActorMention, tt []text.Token) {
 		end = m.End
 	}
 	d.ments = kept
-	d.phraseAt = make([]int, len(d.toks))
+	if d.sc != nil {
+		d.phraseAt, d.mtok = table(&d.sc.phraseAt, len(d.toks)), table(&d.sc.mtok, len(d.ments))
+	} else {
+		d.phraseAt, d.mtok = make([]int, len(d.toks)), make([][2]int, len(d.ments))
+	}
 	for i := range d.phraseAt {
 		d.phraseAt[i] = -1
 	}
-	d.mtok = make([][2]int, len(d.ments))
 	for i, m := range d.ments {
 		a := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].End > m.Start })
 		b := a

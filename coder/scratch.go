@@ -1,0 +1,66 @@
+package coder
+
+import "sync"
+
+// scratch holds the buffers coding one article fills and drops: the units of its sentences and their words, the
+// matcher's candidates, and doc's tables by token. They are kept across articles (Coder.scratch), so that a
+// sentence allocates none of them and the collector has less garbage to follow; nothing in them outlives
+// CodeTokens (Result holds none of them).
+type scratch struct {
+	buf   []unit      // doc.units' buffer for the sentence being read
+	units []unit      // the sentences' units, one window each (sentence.u)
+	words []string    // the sentences' words, one window each (sentence.words)
+	cands []candidate // sentence.candidates' answer, read before the next sentence's
+
+	phraseAt []int
+	mtok     [][2]int
+	tokCls   []uint64
+	clsSet   []bool
+	tokStem  []stemOf
+}
+
+// scratchPool holds a Coder's scratch between articles.
+type scratchPool struct{ p sync.Pool }
+
+func (sp *scratchPool) get() *scratch {
+	if sc, _ := sp.p.Get().(*scratch); sc != nil {
+		return sc
+	}
+	return &scratch{}
+}
+
+// put returns sc, its windows emptied and the strings they held dropped (they belong to the article coded).
+func (sp *scratchPool) put(sc *scratch) {
+	clear(sc.buf[:cap(sc.buf)])
+	clear(sc.units[:cap(sc.units)])
+	clear(sc.words[:cap(sc.words)])
+	clear(sc.cands[:cap(sc.cands)])
+	clear(sc.tokStem[:cap(sc.tokStem)])
+	sc.buf, sc.units, sc.words, sc.cands = sc.buf[:0], sc.units[:0], sc.words[:0], sc.cands[:0]
+	sp.p.Put(sc)
+}
+
+// window appends n zero elements to *slab and returns them as a slice of their own length and capacity; when the
+// slab grows, the windows handed out before keep the array they lie in.
+func window[T any](slab *[]T, n int) []T {
+	s := *slab
+	if len(s)+n > cap(s) {
+		s = make([]T, 0, max(2*cap(s), n, 64))
+	}
+	at := len(s)
+	s = s[:at+n]
+	clear(s[at:])
+	*slab = s
+	return s[at : at+n : at+n]
+}
+
+// table returns *t resized to n zero elements (a fresh slice when it is too small).
+func table[T any](t *[]T, n int) []T {
+	if cap(*t) < n {
+		*t = make([]T, n)
+		return *t
+	}
+	*t = (*t)[:n]
+	clear(*t)
+	return *t
+}
