@@ -91,11 +91,13 @@ func bareCountry(a dyad.EventActor) bool {
 // protest lodged with it: relations are between governments) reads as a source too.
 func (d *doc) stateSectors(evs []dyad.Event, ta, tb int, joint map[string]bool) {
 	t := d.c.stateSectors
-	side := func(a *dyad.EventActor, m map[string]string, code string, direct bool) {
+	// direct: the side may take the sector by its name alone; before: the trigger's offset, before which the
+	// subject stands, or -1
+	side := func(a *dyad.EventActor, m map[string]string, code string, direct bool, before int) {
 		if !bareCountry(*a) {
 			return
 		}
-		if sec := sectorFor(m, code); sec != "" && (direct && d.namedState(ta, tb, a.Country) || d.namesSector(ta, tb, a.Country, sec)) {
+		if sec := sectorFor(m, code); sec != "" && (direct && d.namedState(ta, tb, a.Country, before) || d.namesSector(ta, tb, a.Country, sec)) {
 			a.Sector, a.Code, a.ActorID = sec, a.Country+sec, ""
 		}
 	}
@@ -104,35 +106,39 @@ func (d *doc) stateSectors(evs []dyad.Event, ta, tb int, joint map[string]bool) 
 		if e.Source.Country == e.Target.Country {
 			continue
 		}
-		side(&e.Source, t.source, e.Code, true)
+		side(&e.Source, t.source, e.Code, true, e.Trigger)
 		switch {
 		case joint[e.ID]:
-			side(&e.Target, t.source, e.Code, true)
+			side(&e.Target, t.source, e.Code, true, -1)
 		case sectorFor(t.namedTarget, e.Code) != "":
-			side(&e.Target, t.namedTarget, e.Code, true)
+			side(&e.Target, t.namedTarget, e.Code, true, -1)
 		default:
-			side(&e.Target, t.target, e.Code, false)
+			side(&e.Target, t.target, e.Code, false, -1)
 		}
 	}
 }
 
-// namedState reports whether every mention of country cc in tokens [ta, tb) that stands for the country itself
-// names it by name, alias or capital: a demonym alone ("Chinese telecom giant Huawei", "thousands of
-// Iranians") may stand for a firm or a crowd the dictionary does not know.
-func (d *doc) namedState(ta, tb int, cc string) bool {
-	named := false
+// namedState reports whether country cc is named in tokens [ta, tb) by name, alias or capital as the country
+// itself: its mention nearest before offset before (the trigger, the subject's side: "Hamas handed over Israeli
+// hostages ..., and Israel freed"), else every mention of it. A demonym alone ("Chinese telecom giant Huawei",
+// "thousands of Iranians") may stand for a firm or a crowd the dictionary does not know.
+func (d *doc) namedState(ta, tb int, cc string, before int) bool {
+	byName := func(m dyad.ActorMention) bool { return m.Via == "name" || m.Via == "alias" || m.Via == "capital" }
+	named, all, last := false, true, -1
 	for i, m := range d.ments {
 		if d.mtok[i][0] < ta || d.mtok[i][0] >= tb || m.Actor.Type != dyad.TypeCountry || m.Actor.Country != cc {
 			continue
 		}
-		switch m.Via {
-		case "name", "alias", "capital":
-			named = true
-		default:
-			return false
+		if m.Start < before {
+			last = i
 		}
+		named = named || byName(m)
+		all = all && byName(m)
 	}
-	return named
+	if last >= 0 {
+		return byName(d.ments[last])
+	}
+	return named && all
 }
 
 // namesSector reports whether tokens [ta, tb) hold a mention of an actor of country cc with sector sec.
