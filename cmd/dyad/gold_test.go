@@ -295,6 +295,9 @@ var goldFloors = []struct {
 	// the object, the leader met on a visit; traps: crowds, a firm, an opposition politician), written before its
 	// rules; countries+root .946 throughout, root .264 -> .946
 	{"../../testdata/gold/sector16.jsonl", 0.94, 0.96, 0.92, 0.79},
+	// mid16 (helper code16b, 2026-12-06): own German and Dutch sentences written before the rules of round 16
+	{"../../testdata/gold/mid16-de.jsonl", 0.90, 0.96, 0.85, 0.90},   // start .909
+	{"../../testdata/gold/mid16-nl.jsonl", 0.82, 0.92, 0.74, 0.82},   // start .825
 	{"../../testdata/gold/sweep11-vi.jsonl", 0.95, 0.95, 0.95, 0.95}, // vi11: a second Vietnamese sweep, written before its rules, .761 -> .974
 	// prec11: own sentences for causes of false positives (appeal content, accusation content after the accused,
 	// kidnappings abroad, possible meetings), written before their rules, .654 -> .840
