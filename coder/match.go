@@ -1215,6 +1215,7 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			// right after the trigger is no active verb, and T past the agent's preposition would be who acts
 			return false
 		}
+		free := 0
 		for n := 0; n <= e.max; n++ {
 			if s.walk(els, j+1, q, dir, b) {
 				return true
@@ -1253,6 +1254,10 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			}
 			if q < 0 || q >= len(s.u) || (s.u[q].phrase >= 0 && !s.locative(q) && !s.wordPhrase(q) && !s.governed(q) && !s.attributive(q) && !s.bareAgent(q) && !s.middleField(els, j, q, dir)) || s.barrierAt(q) {
 				return false // a gap passes over a place, a phrase after a preposition ("gegen Russland") and an adjective ("a Russian hacker")
+			}
+			if e.mid && free < e.max && s.midfieldWord(q, b) {
+				free++
+				n-- // the middle field's prepositions and determiners: "bij het begin van diens staatsbezoek in de Grote Hal"
 			}
 			q += dir
 		}
@@ -2616,4 +2621,16 @@ func (s *sentence) andLit(e delem) bool {
 		}
 	}
 	return len(e.dalts) > 0
+}
+
+// midfieldWord reports whether the unit at q is a preposition or determiner that a gap of our patterns before
+// the clause's closing verb (delem.mid) does not count in a verb-second language, where the middle field before
+// the participle holds prepositional phrases of time, place and occasion ("hat X am Donnerstag zum Auftakt seines Besuchs in der
+// Großen Halle des Volkes empfangen"): their nouns count, their function words do not, up to the gap's length.
+func (s *sentence) midfieldWord(q int, b *binding) bool {
+	if !s.d.lg.verbSecond || b.imported || q < 0 || q >= len(s.u) {
+		return false
+	}
+	u := s.u[q]
+	return u.phrase < 0 && u.is(cDet|cPrep|cLoc|cFront|cGenitive)
 }

@@ -82,6 +82,10 @@ type delem struct {
 	// Korea's launch", "welcomed the Russian withdrawal") or after it, over one preposition ("delivered 18
 	// tanks to Ukraine")
 	obj bool
+	// mid, for a gap that no side's slot ends: in a verb-second language the middle field's prepositions and
+	// determiners do not count in it ("S hat T am Donnerstag zum Auftakt seines Besuchs in der Großen Halle
+	// empfangen"; sentence.midfieldWord)
+	mid bool
 }
 
 // pattern is one line of a verbs file.
@@ -276,11 +280,12 @@ func (pt *pattern) finish() error {
 			slices.Reverse(ra)
 			d.dalts[k] = ra
 		}
+		d.mid = midGap(pt.elems, i)
 		pt.left = append(pt.left, d)
 	}
 	for i := pt.anchor + 1; i < len(pt.elems); i++ {
 		e := &pt.elems[i]
-		pt.right = append(pt.right, delem{elem: e, dalts: e.alts})
+		pt.right = append(pt.right, delem{elem: e, dalts: e.alts, mid: midGap(pt.elems, i)})
 	}
 	left, right := slackLeft, slackRight
 	if pt.origin != "" {
@@ -377,4 +382,15 @@ func objClause(els []elem, anchor int) bool {
 	}
 	c := els[tAt+1]
 	return c.kind == kLit && !c.optional && len(c.alts) == 1 && len(c.alts[0]) == 1 && c.alts[0][0].text == ","
+}
+
+// midGap reports whether element i is a gap whose prepositions and determiners do not count (delem.mid): one
+// that a side's slot does not end, so that a phrase the gap's prepositions govern is never taken as the side
+// ("hat ... den chinesischen Plan für die Ukraine gewürdigt" is no praise of Ukraine).
+func midGap(els []elem, i int) bool {
+	if els[i].kind != kGap || i+1 >= len(els) {
+		return false
+	}
+	n := els[i+1]
+	return n.kind != kSlot || n.slot != 'S' && n.slot != 'T' && n.slot != 'R'
 }
