@@ -42,7 +42,7 @@ var phraseKinds = map[string]bool{"protest": true, "kind": true, "background": t
 
 // word classes of the dates file.
 var dateKinds = map[string]bool{"month": true, "weekday": true, "relative": true, "datepart": true, "daycue": true, "noyear": true,
-	"yearcue": true, "yearmark": true, "datelead": true, "order": true, "since": true}
+	"yearcue": true, "yearmark": true, "datelead": true, "order": true, "since": true, "cause": true}
 
 // seq is a sequence of folded tokens, one alternative of a literal.
 type seq []string
@@ -227,6 +227,10 @@ const (
 	// cSince: a word that makes a year after it a starting point, not the event's date ("từ năm 2020", "自2020年":
 	// "since 2020"); dates file, class since (doc.dateCands)
 	cSince
+	// cCause: a preposition of the cause or charge of an act ("für", "wegen", "voor", "vanwege"): a year in its
+	// noun phrase dates that cause, not the act ("verantwortlich gemacht für den Angriff auf X im Jahr 2015");
+	// dates file, class cause (doc.dateCands)
+	cCause
 )
 
 var classBits = map[string]uint64{
@@ -236,7 +240,7 @@ var classBits = map[string]uint64{
 	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark, "passive": cPassive, "datelead": cDatelead,
 	"between": cBetween, "agent": cAgent, "whole": cWhole, "goal": cGoal, "clitic": cClitic,
 	"own": cOwn, "allege": cAllege, "this": cThis, "front": cFront, "genitive": cGenitive, "addressee": cAddressee, "perfect": cPerfect,
-	"subjrel": cSubjRel, "where": cWhere, "mutual": cMutual, "compass": cCompass, "since": cSince,
+	"subjrel": cSubjRel, "where": cWhere, "mutual": cMutual, "compass": cCompass, "since": cSince, "cause": cCause,
 }
 
 func (lg *lang) is(class uint64, fold string) bool { return lg.class[fold]&class != 0 }

@@ -137,7 +137,7 @@ func (d *doc) dateCands(a, b int) []dateCand {
 				out = append(out, c)
 				used = hi
 			}
-		case isYear(f) && (k > a && d.is(cYearcue, k-1) || k+1 < b && d.is(cYearmark, k+1)) && !d.monthNear(k, a, b) && !d.sinceBefore(k, a):
+		case isYear(f) && (k > a && d.is(cYearcue, k-1) || k+1 < b && d.is(cYearmark, k+1)) && !d.monthNear(k, a, b) && !d.sinceBefore(k, a) && !d.causeBefore(k, a):
 			// "fought a border war in 1979", "en 2014", "năm 1979", "1979年": a year alone dates the event
 			out = append(out, dateCand{a: k, b: k, hasYear: true, yearOnly: true})
 		default:
@@ -173,6 +173,24 @@ func (d *doc) sinceBefore(k, a int) bool {
 	}
 	return j >= a && d.is(cSince, j)
 }
+
+// causeBefore reports whether the year at token k ends the noun phrase of a cause preposition (class cause of
+// dates: "für den Hackerangriff auf den Bundestag im Jahr 2015", "vanwege het neerhalen van MH17 in 2014"): the
+// year dates the cause, not the act, as long as no comma, barrier or "and" lies between them.
+func (d *doc) causeBefore(k, a int) bool {
+	for j := k - 1; j >= a && j >= k-maxCauseSpan; j-- {
+		if f := d.fold(j); f == "," || f == ";" || f == ":" || d.is(cBarrier|cAnd, j) {
+			return false
+		}
+		if d.is(cCause, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxCauseSpan is the most tokens between a cause preposition and the year that dates its noun phrase.
+const maxCauseSpan = 9
 
 func (d *doc) seqAt(k int, sq seq) bool {
 	for i, t := range sq {
