@@ -34,7 +34,7 @@ var grammarKinds = map[string]bool{
 	"light": true, "nprep": true, "shape": true, "vshape": true,
 	"protest": true,
 	"subjrel": true, "where": true, "auxiliary": true,
-	"mutual": true, "compass": true, "kind": true,
+	"mutual": true, "compass": true, "kind": true, "targetnoun": true,
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
@@ -231,6 +231,9 @@ const (
 	// noun phrase dates that cause, not the act ("verantwortlich gemacht für den Angriff auf X im Jahr 2015");
 	// dates file, class cause (doc.dateCands)
 	cCause
+	// cTargetNoun: a noun of what an attack strikes ("Ziele", "Stellungen", "doelen", "targets"): a country
+	// after it and a loc word is the target, not the place ("Ziele in Syrien angegriffen"; sentence.targetPlace)
+	cTargetNoun
 )
 
 var classBits = map[string]uint64{
@@ -240,7 +243,7 @@ var classBits = map[string]uint64{
 	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark, "passive": cPassive, "datelead": cDatelead,
 	"between": cBetween, "agent": cAgent, "whole": cWhole, "goal": cGoal, "clitic": cClitic,
 	"own": cOwn, "allege": cAllege, "this": cThis, "front": cFront, "genitive": cGenitive, "addressee": cAddressee, "perfect": cPerfect,
-	"subjrel": cSubjRel, "where": cWhere, "mutual": cMutual, "compass": cCompass, "since": cSince, "cause": cCause,
+	"subjrel": cSubjRel, "where": cWhere, "mutual": cMutual, "compass": cCompass, "since": cSince, "cause": cCause, "targetnoun": cTargetNoun,
 }
 
 func (lg *lang) is(class uint64, fold string) bool { return lg.class[fold]&class != 0 }

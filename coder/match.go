@@ -1335,7 +1335,7 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			return false
 		}
 		u := s.u[p]
-		if u.phrase >= 0 && s.locative(p) && (dir < 0 && !s.litNext(els, j, p) || dir > 0 && !s.litBefore(b, p)) {
+		if u.phrase >= 0 && s.locative(p) && (dir < 0 && !s.litNext(els, j, p) || dir > 0 && !s.litBefore(b, p)) && !(e.slot == 'T' && s.targetPlace(p)) {
 			return false // "in Moscow's Kremlin", "à l'Élysée": a place, not an actor of the event
 		}
 		if e.slot == 'S' && dir < 0 && s.d.lg.verbSecond && !b.imported && u.phrase >= 0 && s.governed(p) && !s.litNext(els, j, p) && s.opensFronted() {
@@ -2633,4 +2633,24 @@ func (s *sentence) midfieldWord(q int, b *binding) bool {
 	}
 	u := s.u[q]
 	return u.phrase < 0 && u.is(cDet|cPrep|cLoc|cFront|cGenitive)
+}
+
+// targetPlace reports whether the actor phrase at unit p, a place after a loc word, is what an object noun of
+// grammar's targetnoun class right before that word stands for: "Ziele in Syrien", "doelen in Rusland",
+// "targets in Yemen" name the country attacked, where "in Syrien" alone says where.
+func (s *sentence) targetPlace(p int) bool {
+	for k := p - 1; k >= 1 && p-k <= 3; k-- {
+		u := s.u[k]
+		if u.phrase >= 0 {
+			return false
+		}
+		if u.is(cLoc) {
+			v := s.u[k-1]
+			return v.phrase < 0 && v.is(cTargetNoun)
+		}
+		if !u.is(cDet) {
+			return false
+		}
+	}
+	return false
 }
