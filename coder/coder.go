@@ -466,6 +466,9 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 				if repressionByCrowd(ev.Source, ev.Code) {
 					continue // only the state represses a crowd
 				}
+				if cd.b.tPlace && ev.Source.Country == ev.Target.Country {
+					continue // "Ziele im Iran" struck by Iran's own: a place at home, which the place twins read
+				}
 				if (ev.Code == "042" || ev.Code == "043" || ev.Code == "044") && ev.Source.Country != "" && ev.Source.Country == ev.Target.Country {
 					continue // a visit to one's own country is no visit
 				}

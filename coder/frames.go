@@ -209,6 +209,17 @@ func (s *sentence) framed(b binding, code string) (string, []int) {
 			k += best.n - 1
 		}
 	}
+	// a verb-final clause puts its finite auxiliary after the verb, at the clause's end ("dass Deutschland der
+	// Ukraine Panzer zur Verfügung stellen wird", "dat Nederland F-16's zal leveren" is written before): a frame
+	// of one word there governs the verb first
+	if k := b.hi + 1; lg.verbSecond && slices.Contains(b.lits, b.hi) && k < len(s.u) && s.u[k].phrase < 0 && (k+1 == len(s.u) || isStop(s.d.toks[s.u[k+1].tok].Text) || s.u[k+1].fold == ",") {
+		for _, fs := range lg.frameFirst[s.u[k].fold] {
+			if s.frameSpan(k, fs.sq) == k+1 {
+				hits = append(hits, hit{at: k, n: 1, name: fs.name})
+				break
+			}
+		}
+	}
 	// a verb whose ending tells the future (or the conditional of reported speech) is the intent frame, at
 	// its place among the frame words ("dejará de enviar armas": halted first, 1622, then intent keeps it)
 	if name, k := s.verbTense(b); k >= 0 && (name == tenseFuture || s.reportedAt(b, k)) {

@@ -24,6 +24,7 @@ type binding struct {
 	place    string        // L: the country of the place
 	placeAt  [2]int        // L: its token range
 	imported bool          // the pattern is imported: no coordinated-verb reading of S
+	tPlace   bool          // T is a country after an object noun and a loc word ("Ziele in Syrien": targetPlace)
 	tSubject bool          // T is the subject of a passive: a subject pronoun may fill it
 	active   bool          // S stands before the trigger: T after it is the verb's object
 	objT     bool          // the pattern's T is an object target (elem.obj)
@@ -1335,11 +1336,17 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			return false
 		}
 		u := s.u[p]
-		if u.phrase >= 0 && s.locative(p) && (dir < 0 && !s.litNext(els, j, p) || dir > 0 && !s.litBefore(b, p)) && !(e.slot == 'T' && s.targetPlace(p)) {
-			return false // "in Moscow's Kremlin", "à l'Élysée": a place, not an actor of the event
+		if u.phrase >= 0 && s.locative(p) && (dir < 0 && !s.litNext(els, j, p) || dir > 0 && !s.litBefore(b, p)) {
+			if e.slot != 'T' || !s.targetPlace(p) {
+				return false // "in Moscow's Kremlin", "à l'Élysée": a place, not an actor of the event
+			}
+			b.tPlace = true
 		}
 		if e.slot == 'S' && dir < 0 && s.d.lg.verbSecond && !b.imported && u.phrase >= 0 && s.governed(p) && !s.litNext(els, j, p) && s.opensFronted() {
 			return false // verb-second: "Aan de vooravond van de NAVO-top hebben X en Y ...": the end of a fronted phrase, no subject
+		}
+		if u.phrase >= 0 && p+1 < len(s.u) && s.u[p+1].phrase < 0 && s.u[p+1].is(cTargetNoun) && s.wordPhrase(p) {
+			return false // "militärische Ziele", "militaire doelen": the adjective of what is struck, no side
 		}
 		if e.has != nil && (u.phrase < 0 || !s.phraseHas(u.phrase, e.has)) {
 			return false // "S @expel T[diplomat*]": the phrase must hold the word (a pronoun holds none)

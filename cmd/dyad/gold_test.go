@@ -213,7 +213,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire12-es.jsonl", 0.79, 0.83, 0.76, 0.79},
 	{"../../testdata/gold/wire12-pt.jsonl", 0.62, 0.73, 0.54, 0.62},
 	{"../../testdata/gold/wire12-it.jsonl", 0.57, 0.73, 0.46, 0.57},
-	{"../../testdata/gold/wire12-de.jsonl", 0.54, 0.68, 0.45, 0.54}, // code14b: the verb lexicon, .494 -> .550
+	{"../../testdata/gold/wire12-de.jsonl", 0.54, 0.67, 0.45, 0.54}, // code14b: the verb lexicon, .494 -> .550; code16b: P .68 -> .67, "dass Deutschland der Ukraine Kampfpanzer ... zur Verfügung stellen wird" now found as DEU->UKR 0332 where the gold has DEUGOV (right at countries+root)
 	{"../../testdata/gold/wire12-nl.jsonl", 0.65, 0.76, 0.57, 0.65},
 	{"../../testdata/gold/wire12-vi.jsonl", 0.84, 0.89, 0.80, 0.84},
 	{"../../testdata/gold/wire12-zh.jsonl", 0.65, 0.72, 0.60, 0.65},
@@ -296,8 +296,8 @@ var goldFloors = []struct {
 	// rules; countries+root .946 throughout, root .264 -> .946
 	{"../../testdata/gold/sector16.jsonl", 0.94, 0.96, 0.92, 0.79},
 	// mid16 (helper code16b, 2026-12-06): own German and Dutch sentences written before the rules of round 16
-	{"../../testdata/gold/mid16-de.jsonl", 0.90, 0.96, 0.85, 0.90},   // start .909
-	{"../../testdata/gold/mid16-nl.jsonl", 0.82, 0.92, 0.74, 0.82},   // start .825
+	{"../../testdata/gold/mid16-de.jsonl", 0.92, 0.96, 0.88, 0.92},   // .909 -> .925
+	{"../../testdata/gold/mid16-nl.jsonl", 0.92, 0.93, 0.91, 0.92},   // .825 -> .928
 	{"../../testdata/gold/sweep11-vi.jsonl", 0.95, 0.95, 0.95, 0.95}, // vi11: a second Vietnamese sweep, written before its rules, .761 -> .974
 	// prec11: own sentences for causes of false positives (appeal content, accusation content after the accused,
 	// kidnappings abroad, possible meetings), written before their rules, .654 -> .840
