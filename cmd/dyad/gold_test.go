@@ -213,7 +213,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire12-es.jsonl", 0.79, 0.83, 0.76, 0.79},
 	{"../../testdata/gold/wire12-pt.jsonl", 0.62, 0.73, 0.54, 0.62},
 	{"../../testdata/gold/wire12-it.jsonl", 0.57, 0.73, 0.46, 0.57},
-	{"../../testdata/gold/wire12-de.jsonl", 0.54, 0.67, 0.45, 0.54}, // code14b: the verb lexicon, .494 -> .550; code16b: P .68 -> .67, "dass Deutschland der Ukraine Kampfpanzer ... zur Verfügung stellen wird" now found as DEU->UKR 0332 where the gold has DEUGOV (right at countries+root)
+	{"../../testdata/gold/wire12-de.jsonl", 0.54, 0.68, 0.45, 0.54}, // code14b: the verb lexicon, .494 -> .550
 	{"../../testdata/gold/wire12-nl.jsonl", 0.65, 0.76, 0.57, 0.65},
 	{"../../testdata/gold/wire12-vi.jsonl", 0.84, 0.89, 0.80, 0.84},
 	{"../../testdata/gold/wire12-zh.jsonl", 0.65, 0.72, 0.60, 0.65},
