@@ -642,8 +642,9 @@ func (db *DB) SimilarArticles(ctx context.Context, bands []uint64) ([]dyad.Signa
 		args[i] = int64(b)
 	}
 	rows, done, err := db.query(ctx, `SELECT s.article_id, s.minhash, s.bands FROM signatures s
-		WHERE s.rid IN (SELECT rid FROM bands WHERE band IN (`+placeholders(len(bands))+`))
-		ORDER BY s.article_id`, args...)
+		WHERE s.rid IN (SELECT rid FROM bands WHERE band IN (`+placeholders(len(bands))+`)
+		UNION ALL SELECT rid FROM bands_recent WHERE band IN (`+placeholders(len(bands))+`))
+		ORDER BY s.article_id`, append(args, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: similar articles: %w", err)
 	}

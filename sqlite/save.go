@@ -424,16 +424,42 @@ func (s *saver) saveSignature(articleID string, rid int64, sig *dyad.Signature) 
 // bandRow is a row of the bands table.
 type bandRow struct{ band, rid int64 }
 
-// saveBands inserts the LSH bands of the batch's new articles in the order of the table's key: each article's
-// 32 bands fall at random places of the b-tree, and in key order the inserts of a batch walk it once, from
-// page to page, instead of jumping about it. Nothing reads the bands between the saves of the records.
+// recentBands is how many band rows (32 an article) bands_recent holds before saveBands moves them into bands
+// (a variable so that tests can move them sooner).
+var recentBands = 1 << 16
+
+// saveBands inserts the LSH bands of the batch's new articles in the order of the table's key into
+// bands_recent, and moves that table's rows into bands, in key order, once it holds recentBands of them. Each
+// article's 32 bands fall at random leaves of the b-tree: inserted batch by batch into the large table they
+// dirtied nearly all its leaves at every commit, so the WAL frames a save wrote grew with the store; moved
+// eight batches' worth at a time, a leaf is written once for all of them, and bands_recent stays small. A
+// lookup asks both tables (SimilarArticles). Nothing reads the bands between the saves of the records.
 func (s *saver) saveBands() error {
+	if len(s.bands) == 0 {
+		return nil
+	}
 	slices.SortFunc(s.bands, func(a, b bandRow) int { return cmp.Or(cmp.Compare(a.band, b.band), cmp.Compare(a.rid, b.rid)) })
 	args := make([]any, 0, 2*len(s.bands))
 	for _, b := range s.bands {
 		args = append(args, b.band, b.rid)
 	}
-	return s.insertRows("INSERT OR IGNORE INTO bands (band, rid)", 2, args)
+	if err := s.insertRows("INSERT OR IGNORE INTO bands_recent (band, rid)", 2, args); err != nil {
+		return err
+	}
+	var n int
+	if err := s.queryRow("SELECT count(*) FROM bands_recent").Scan(&n); err != nil {
+		return fmt.Errorf("recent bands: %w", err)
+	}
+	if n < recentBands {
+		return nil
+	}
+	if _, err := s.exec("INSERT OR IGNORE INTO bands (band, rid) SELECT band, rid FROM bands_recent ORDER BY band, rid"); err != nil {
+		return fmt.Errorf("move recent bands: %w", err)
+	}
+	if _, err := s.exec("DELETE FROM bands_recent"); err != nil {
+		return fmt.Errorf("move recent bands: %w", err)
+	}
+	return nil
 }
 
 // rowsPerInsert is the most rows insertRows writes with one statement.

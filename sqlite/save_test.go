@@ -14,14 +14,17 @@ import (
 )
 
 // TestBandsOfBatch saves records in batches of different sizes (saveBands inserts a batch's bands sorted,
-// after its records) and checks that the bands table holds every band of every stored article's signature
-// under the article's rowid, no other row, and that each article finds itself among its similar ones.
+// after its records, into bands_recent, moved into bands when that holds recentBands rows) and checks that the
+// two tables hold every band of every stored article's signature under the article's rowid, once, no other
+// row, that rows were moved, and that each article finds itself among its similar ones.
 func TestBandsOfBatch(t *testing.T) {
+	defer func(n int) { recentBands = n }(recentBands)
+	recentBands = 32 * 30
 	db := openTemp(t)
 	defer db.Close()
 	ctx := context.Background()
 	recs := storetest.SyntheticRecords(90, 11)
-	for _, batch := range [][2]int{{0, 1}, {1, 40}, {40, 43}, {43, 90}} {
+	for _, batch := range [][2]int{{0, 1}, {1, 40}, {40, 43}, {43, 88}, {88, 90}} {
 		if _, err := db.SaveBatch(ctx, recs[batch[0]:batch[1]]); err != nil {
 			t.Fatal(err)
 		}
@@ -44,7 +47,14 @@ func TestBandsOfBatch(t *testing.T) {
 	}
 	slices.SortFunc(want, func(a, b bandRow) int { return cmp.Or(cmp.Compare(a.band, b.band), cmp.Compare(a.rid, b.rid)) })
 	want = slices.Compact(want)
-	rows, err := db.writer.QueryContext(ctx, `SELECT band, rid FROM bands ORDER BY band, rid`)
+	var moved, recent int
+	if err := db.writer.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM bands), (SELECT count(*) FROM bands_recent)`).Scan(&moved, &recent); err != nil {
+		t.Fatal(err)
+	}
+	if moved == 0 || recent == 0 {
+		t.Errorf("bands holds %d rows, bands_recent %d: want some in each", moved, recent)
+	}
+	rows, err := db.writer.QueryContext(ctx, `SELECT band, rid FROM bands UNION ALL SELECT band, rid FROM bands_recent ORDER BY band, rid`)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -68,8 +68,8 @@ func TestMigrateGeo(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 14 {
-		t.Fatalf("SchemaVersion = %d, %v; want 14", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 15 {
+		t.Fatalf("SchemaVersion = %d, %v; want 15", v, err)
 	}
 	var n int
 	if err := db.reader.QueryRowContext(ctx, "SELECT count(*) FROM events INDEXED BY events_geo WHERE geo_cell IN (0, 36, 72) AND lat > -90").Scan(&n); err != nil || n == 0 {
@@ -135,8 +135,8 @@ func TestTwoHandles(t *testing.T) {
 	if e.NumMentions != len(recs) || e.NumArticles != len(recs) {
 		t.Errorf("shared event: %d mentions, %d articles; want %d", e.NumMentions, e.NumArticles, len(recs))
 	}
-	if v, err := a.SchemaVersion(ctx); err != nil || v != 14 {
-		t.Errorf("SchemaVersion = %d, %v; want 14", v, err)
+	if v, err := a.SchemaVersion(ctx); err != nil || v != 15 {
+		t.Errorf("SchemaVersion = %d, %v; want 15", v, err)
 	}
 }
 
@@ -271,8 +271,8 @@ func TestMigrateRollups(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 14 {
-		t.Fatalf("SchemaVersion = %d, %v; want 14", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 15 {
+		t.Fatalf("SchemaVersion = %d, %v; want 15", v, err)
 	}
 	// Migration 0008 drops the index of actor mentions by actor.
 	var idx int
