@@ -117,6 +117,7 @@ func (d *Dictionary) markGlued(toks []tok, lang string, useLang bool) {
 			}
 			if d.anyNameEnd(toks, i+at) <= i+n {
 				toks[i+at].compound = true
+				toks[i+at].glueEnd = int32(i + n)
 			}
 			break
 		}

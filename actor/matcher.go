@@ -230,6 +230,8 @@ type tok struct {
 	camel      bool // split off a glued token such as "AmbassadorBình"
 	compound   bool // a member of a compound of countries ("中美", "Mỹ-Trung", "Sino-US"): compound.go
 	inner      bool // glued by hyphens to words on both sides: a middle part of one word ("PORT-AU-PRINCE")
+	// glueEnd is the end of the @glued word that this short form is marked in, 0 when none (compound.go)
+	glueEnd int32
 	// node is the matcher's node of fold alone plus one, -1 when fold is no key, 0 when not looked up
 	// (matcher.lookup): scan walks from every token and markCompounds asks each word, each a look-up in a
 	// map of some 140,000 keys

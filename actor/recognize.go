@@ -119,6 +119,16 @@ func (d *Dictionary) scan(toks []tok, lang string, useLang bool) []item {
 				break
 			}
 		}
+		// A short form inside an @glued word is its country there: a longer form that starts at it and
+		// ends inside the word ("台军售" in "对台军售") does not take it.
+		if g := int(toks[i].glueEnd); g > 0 && best > i+1 && best <= g {
+			for _, e := range ends {
+				if e.j == i+1 {
+					best, bestPats = e.j, e.pats
+					break
+				}
+			}
+		}
 		if best > 0 && toks[i].han {
 			if n := d.placeAround(toks, i, best); n > 0 {
 				i = n // "大马" (Malaysia) inside "大马士革" (Damascus), "马里" (Mali) inside "马里乌波尔" (Mariupol)

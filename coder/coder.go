@@ -1076,6 +1076,17 @@ func (d *doc) actorOf(ph int) dyad.EventActor {
 			a.ActorID = ""
 		}
 	}
+	// "泰国和柬埔寨军队", "印度和巴基斯坦两国军队": in a language written without spaces, a country's name
+	// coordinated before another country's body (its name glued to a sector noun) shares that noun (THAMIL)
+	if l := d.phrases[ph].list; len(l) == 2 && l[0] == ph && m.Actor.Type == dyad.TypeCountry && (m.Via == "name" || m.Via == "alias") &&
+		len(d.phrases[ph].members) == 1 && isHan(m.Text) {
+		last := d.ments[d.phrases[l[1]].head]
+		if last.Via == "genitive" && last.Actor.Type == dyad.TypeGroup && last.Actor.Sector != "" && last.Actor.Country != "" && last.Actor.Country != a.Country && isHan(last.Text) {
+			a.Sector = last.Actor.Sector
+			a.Code = a.Country + a.Sector
+			a.ActorID = ""
+		}
+	}
 	// "the leaders of Britain and France", "lãnh đạo của Anh và Pháp": a country coordinated after a title
 	// that ends in its own country shares that title (FRAGOV), where it stands alone in its phrase
 	if l := d.phrases[ph].list; l != nil && l[0] != ph && m.Actor.Type == dyad.TypeCountry && (m.Via == "name" || m.Via == "alias") && len(d.phrases[ph].members) == 1 {

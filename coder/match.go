@@ -267,7 +267,23 @@ func (s *sentence) attributive(p int) bool {
 	// a demonym written in lower case is an adjective, and so is the phrase; the noun after it may be
 	// capitalised ("nordkoreanischer Raketen": German nouns)
 	lowerNext := !s.d.toks[n.tok].IsCapitalized() || !s.d.toks[u.tok].IsCapitalized()
+	// a one-ideograph short form glued to the word after it ("对台军售", "对俄制裁") is inside that word
+	if t, nt := s.d.toks[u.tok], s.d.toks[n.tok]; isHan(t.Text) && len([]rune(t.Text)) == 1 && isHan(nt.Text) && nt.Start == t.End {
+		lowerNext = true
+	}
 	return n.phrase < 0 && s.d.lg.class[n.fold]&closedClasses == 0 && lowerNext && s.d.toks[n.tok].IsWord()
+}
+
+// gluedObject reports whether the actor phrase at unit p is a one-ideograph short form glued to the ideographs on
+// both sides ("对台军售", "访华期间"): the country a word's verb or preposition governs, never its subject.
+func (s *sentence) gluedObject(p int) bool {
+	u := s.u[p]
+	if p == 0 || !s.attributive(p) || !isHan(s.d.toks[u.tok].Text) {
+		return false
+	}
+	pr := s.u[p-1]
+	t, pt := s.d.toks[u.tok], s.d.toks[pr.last]
+	return pr.phrase < 0 && isHan(pt.Text) && pt.End == t.Start
 }
 
 // middleField reports whether a gap (element j, walking in direction dir) may pass over the actor phrase at unit
@@ -1348,6 +1364,9 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 		if u.phrase >= 0 && p+1 < len(s.u) && s.u[p+1].phrase < 0 && s.u[p+1].is(cTargetNoun) && s.wordPhrase(p) {
 			return false // "militärische Ziele", "militaire doelen": the adjective of what is struck, no side
 		}
+		if e.slot == 'S' && u.phrase >= 0 && s.gluedObject(p) {
+			return false // "就美方对台军售向美方提出交涉": a short form glued after its verb or preposition is its object
+		}
 		if e.has != nil && (u.phrase < 0 || !s.phraseHas(u.phrase, e.has)) {
 			return false // "S @expel T[diplomat*]": the phrase must hold the word (a pronoun holds none)
 		}
@@ -1738,21 +1757,27 @@ func (s *sentence) lowerTitle(p, dir int) int {
 	}
 	// the title touches the person: by a preposition ("presidente da China, Xi Jinping"), or the person's
 	// phrase opens with their country's adjective ("el primer ministro indio Narendra Modi")
+	// or the phrase opens with the person's country, named before the name ("nhà lãnh đạo Triều Tiên Kim Jong-un")
 	touches := func(k int) bool {
-		return s.u[k-1].is(cPrep) || !s.d.toks[s.u[k].tok].IsCapitalized()
+		if s.u[k-1].is(cPrep) || !s.d.toks[s.u[k].tok].IsCapitalized() {
+			return true
+		}
+		ph := &s.d.phrases[s.u[k].phrase]
+		return len(ph.members) >= 2 && ph.members[0] != ph.head && s.d.ments[ph.members[0]].Actor.Type == dyad.TypeCountry
 	}
 	if dir < 0 {
 		if !person(p) || p < 2 || !touches(p) || !word(p-1) {
 			return -1
 		}
-		for k := p - 2; k >= 0 && k >= p-5; k-- {
+		for k := p - 2; k >= 0 && k >= p-7; k-- {
 			if s.u[k].phrase < 0 && s.u[k].is(cAnd) {
 				if k == p-2 {
 					return -1 // a preposition alone is no title
 				}
 				return k
 			}
-			if !word(k) {
+			// "và Phó Thủ tướng thứ nhất Ukraine X": a title whose first words are capitalised, then lower case
+			if !word(k) && !(k < p-2 && s.u[k].phrase < 0 && s.d.toks[s.u[k].tok].IsWord() && !s.u[k].is(closedClasses)) {
 				return -1
 			}
 		}

@@ -312,7 +312,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/actorprec12-regions.jsonl", 0.71, 0.83, 0.62, 0.0},
 	// code16d: Chinese and Vietnamese shapes coded not at all (targets inside objects, 对台, 美方/日方, 北京 and Hà Nội
 	// as metonyms, "phía X", "nước này", titles before the second side, "và Phu nhân"), written before their rules
-	{"../../testdata/gold/zhvi16.jsonl", 0.73, 0.89, 0.62, 0.67},
+	{"../../testdata/gold/zhvi16.jsonl", 0.79, 0.90, 0.70, 0.74}, // .741 -> .793
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
