@@ -411,6 +411,9 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 					if src.Country == tgt.Country && !cd.pt.home {
 						continue // a trip at home is no visit
 					}
+					if src.Country == tgt.Country && family(cd.pt.code) == "07" {
+						continue // relief flown to a place at home is no aid between two sides (an H pattern of 07)
+					}
 					if cd.pt.home && stateProtest(src, cd.pt.code) {
 						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
 							Why: fmt.Sprintf("pattern %q: protest at home, but the source acts for the state: not coded", cd.pt.text)})

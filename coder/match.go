@@ -1909,8 +1909,11 @@ func (s *sentence) hypothetical(b binding) bool {
 			return true
 		}
 		for _, sq := range lg.phrases["hypo"] {
-			if end := s.frameSpan(k, sq); end > k && end <= b.trig {
-				return true // a date may stand inside the phrase: "amenazó el domingo con"
+			if end := s.frameSpan(k, sq); end > k && end <= b.trig && !(hyphenJoins(s.d.toks, u.tok-1) && litIn(b.lits, k, end-k)) {
+				// a date may stand inside the phrase: "amenazó el domingo con"; a phrase is no hypothesis where
+				// its first word is an enclitic written after a hyphen and a later one is the pattern's own
+				// ("recusou-se a excluir": "se a" is no "if", "a" is the refusal's)
+				return true
 			}
 		}
 	}
@@ -2321,7 +2324,11 @@ func (s *sentence) thisActor(p int) (dyad.ActorRef, bool) {
 	return dyad.ActorRef{}, false // "中国外交部对此表示不满" opens its sentence: "this" is an earlier sentence's act
 }
 
-// groupActor resolves a "they" pronoun to the last group named shortly before it (a crowd, a police force:
+// armedSectors are the sectors of an organisation that a "they" pronoun may stand for: armed forces and armed
+// groups, named in the plural ("the Revolutionary Guards", "the Houthis"), not a body that is an "it".
+var armedSectors = map[string]bool{"MIL": true, "REB": true, "INS": true, "SPY": true, "COP": true}
+
+// groupActor resolves a "they" pronoun to the last group, or armed organisation, named shortly before it (a crowd, a police force:
 // "the protesters arrived ..., they were detained by the police").
 func (s *sentence) groupActor(p int) (dyad.ActorRef, bool) {
 	off := s.d.toks[s.u[p].tok].Start
@@ -2333,6 +2340,9 @@ func (s *sentence) groupActor(p int) (dyad.ActorRef, bool) {
 		}
 		if a.Type == dyad.TypeGroup && a.Code != "" {
 			return a, true
+		}
+		if a.Type == dyad.TypeOrganization && a.Code != "" && armedSectors[a.Sector] {
+			return a, true // "Iran's Revolutionary Guards said they had seized ...": a force named in the plural
 		}
 		if a.Type == dyad.TypeCountry || a.Type == dyad.TypePerson {
 			return dyad.ActorRef{}, false // the nearest actor is no group: "they" may mean it

@@ -479,6 +479,9 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relMember // but not "the Kremlin with Putin", nor "die Polizei Dutzende Demonstranten" (German nouns are capitalised)
 	case same && prev.Type == dyad.TypeCountry && n <= 3 && d.lowerWords(ga, gb) == n:
 		return relMember // "China's top diplomat Wang Yi"
+	case same && !two && (prev.Type == dyad.TypeGroup || prev.Type == dyad.TypeOrganization) && next.Type == dyad.TypePerson &&
+		prev.Sector != "" && prev.Sector == next.Sector && n <= 3 && d.lowerWords(ga, gb) == n:
+		return relMember // "FARC rebel leader Rodrigo Londono": a group, a title in lower case and its holder are one
 	case same && prev.Type == dyad.TypeCountry && next.Type == dyad.TypePerson && n <= 6 && d.titleSpan(ga, gb):
 		return relMember // "Japanse minister van Buitenlandse Zaken Yoko Kamikawa", "britannique de l'Intérieur James Cleverly"
 	case same && prev.Type == dyad.TypeCountry && next.Type == dyad.TypePerson && n >= 2 && n <= 4 && d.fold(gb) == "," && d.roleWords(ga, gb-1):
