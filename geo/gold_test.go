@@ -129,6 +129,9 @@ func readGold(t testing.TB, path string) []goldItem {
 // without 省 or a region with 大区, before a transliterated facility name or 登陆; gold16c.jsonl: a flight's
 // origin after "vindo de", "procedente de", "en provenance de", a shopping centre named like a town abroad;
 // gold16d.jsonl: a small city as the object of a disaster's or a shelling's verb ("pounded Avdiivka").
+// places18.jsonl: written blind in the session of 2026-12-06 09:20-12:20 and read only at its start (city .830,
+// country .887) and end (.837, .893): datelines that are not the event's place, exonyms, namesakes, routes,
+// facilities, places told by nouns.
 func TestGold(t *testing.T) {
 	p := loadPipe(t)
 	for _, set := range []struct {
@@ -169,6 +172,7 @@ func TestGold(t *testing.T) {
 		{"testdata/gold16b.jsonl", 7, 0.95, 0.95},
 		{"testdata/gold16c.jsonl", 8, 0.95, 0.95},
 		{"testdata/gold16d.jsonl", 9, 0.88, 0.88},
+		{"testdata/places18.jsonl", 150, 0.83, 0.89},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			items := readGold(t, set.path)
