@@ -59,30 +59,7 @@ func TestEventsPlan(t *testing.T) {
 		{Target: "DEU"},
 	} {
 		query, args := eventsSQL(q)
-		// With sequential scans priced out, a plan that still reads the whole table has no index to use; on a
-		// small table the planner may rightly prefer the scan otherwise.
-		tx, err := db.pool.Begin(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := tx.Exec(ctx, "SET LOCAL enable_seqscan = off"); err != nil {
-			t.Fatal(err)
-		}
-		rows, err := tx.Query(ctx, "EXPLAIN "+rebind(query), args...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var plan []string
-		for rows.Next() {
-			var line string
-			if err := rows.Scan(&line); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, line)
-		}
-		rows.Close()
-		tx.Rollback(ctx)
-		p := strings.Join(plan, "\n")
+		p := planNoSeqScan(t, db, query, args)
 		if strings.Contains(p, "Seq Scan on events") {
 			t.Errorf("%+v: the plan reads the whole events table:\n%s", q, p)
 		}
@@ -90,7 +67,8 @@ func TestEventsPlan(t *testing.T) {
 		var evs []dyad.Event
 		for i := range took {
 			start := time.Now()
-			evs, err = db.Events(context.Background(), q)
+			var err error
+			evs, err = db.Events(ctx, q)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -117,6 +95,16 @@ func TestSpeakerCodeIndexUnused(t *testing.T) {
 		}
 	}
 	query, args := statementsSQL(dyad.StatementQuery{Speaker: "VNMGOV"})
+	if p := planNoSeqScan(t, db, query, args); strings.Contains(p, "statements_speaker_code") {
+		t.Errorf("the speaker filter's plan uses statements_speaker_code:\n%s", p)
+	}
+}
+
+// planNoSeqScan returns PostgreSQL's EXPLAIN of query with sequential scans priced out: a plan that still reads a
+// whole table has no index to use (on a small table the planner may rightly prefer the scan otherwise).
+func planNoSeqScan(t testing.TB, db *DB, query string, args []any) string {
+	t.Helper()
+	ctx := context.Background()
 	tx, err := db.pool.Begin(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -129,6 +117,7 @@ func TestSpeakerCodeIndexUnused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer rows.Close()
 	var plan []string
 	for rows.Next() {
 		var line string
@@ -137,8 +126,8 @@ func TestSpeakerCodeIndexUnused(t *testing.T) {
 		}
 		plan = append(plan, line)
 	}
-	rows.Close()
-	if p := strings.Join(plan, "\n"); strings.Contains(p, "statements_speaker_code") {
-		t.Errorf("the speaker filter's plan uses statements_speaker_code:\n%s", p)
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
 	}
+	return strings.Join(plan, "\n")
 }

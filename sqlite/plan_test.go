@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"strconv"
@@ -47,7 +48,14 @@ func fillEvents(t testing.TB, db *DB, n int) {
 
 func queryPlan(t testing.TB, db *DB, query string, args []any) string {
 	t.Helper()
-	rows, err := db.reader.Query("EXPLAIN QUERY PLAN "+query, args...)
+	return planOn(t, db.reader, query, args...)
+}
+
+// planOn returns the steps of conn's EXPLAIN QUERY PLAN for query, one a line. Plans of indexes a test has just
+// made are asked of the writer, the connection that made them (a reader may not see them yet).
+func planOn(t testing.TB, conn *sql.DB, query string, args ...any) string {
+	t.Helper()
+	rows, err := conn.Query("EXPLAIN QUERY PLAN "+query, args...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,20 +139,7 @@ func TestCandidatesPlan(t *testing.T) {
 		{Keys: []string{"04|CHN|VNM"}, Undated: true},
 	} {
 		query, args := candidatesSQL(q.Keys[0], q)
-		rows, err := db.reader.Query("EXPLAIN QUERY PLAN "+query, args...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		rows.Close()
+		plan := strings.Split(queryPlan(t, db, query, args), "\n")
 		for _, d := range plan {
 			if strings.HasPrefix(d, "SCAN e") || strings.HasPrefix(d, "SCAN m") || strings.Contains(d, "(key=?)") ||
 				strings.Contains(d, "events_date") {
@@ -220,27 +215,7 @@ func TestActorIDIndexesUnused(t *testing.T) {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
-	plan := func(query string, args ...any) string {
-		t.Helper()
-		rows, err := db.writer.QueryContext(ctx, "EXPLAIN QUERY PLAN "+query, args...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer rows.Close()
-		var lines []string
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			lines = append(lines, detail)
-		}
-		if err := rows.Err(); err != nil {
-			t.Fatal(err)
-		}
-		return strings.Join(lines, "\n")
-	}
+	plan := func(query string, args ...any) string { t.Helper(); return planOn(t, db.writer, query, args...) }
 	exec(`UPDATE events SET source_actor_id = 'Q' || (rowid % 50), target_actor_id = 'Q' || (rowid % 40) WHERE rowid % 3 = 0`)
 	exec(`CREATE INDEX events_source_actor ON events (source_actor_id) WHERE source_actor_id <> ''`)
 	exec(`CREATE INDEX events_target_actor ON events (target_actor_id) WHERE target_actor_id <> ''`)
@@ -284,21 +259,7 @@ func TestSpeakerCodeIndexUnused(t *testing.T) {
 		}
 	}
 	query, args := statementsSQL(dyad.StatementQuery{Speaker: "VNMGOV"})
-	rows, err := db.writer.QueryContext(ctx, "EXPLAIN QUERY PLAN "+query, args...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var plan []string
-	for rows.Next() {
-		var id, parent, unused int
-		var detail string
-		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-			t.Fatal(err)
-		}
-		plan = append(plan, detail)
-	}
-	if p := strings.Join(plan, "\n"); strings.Contains(p, "statements_speaker_code") || !strings.Contains(p, "SCAN s") {
+	if p := planOn(t, db.writer, query, args...); strings.Contains(p, "statements_speaker_code") || !strings.Contains(p, "SCAN s") {
 		t.Errorf("the speaker filter's plan:\n%s\nwant a scan of the statements, without statements_speaker_code", p)
 	}
 }
