@@ -284,8 +284,8 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 		sel := s.selectCands(cands)
 		var gifts []candidate // one-sided aid: coded after the sentence's other events, which name its recipient
 		oursPair := map[[2]string]bool{}
-		// the events of joint acts, whose targets act too (stateSectors)
-		joint := map[string]bool{}
+		// the events of joint acts, whose targets act too (stateSectors; made at the first)
+		var joint map[string]bool
 		for _, cd := range sel {
 			framedThreat := false
 			if cd.pt.recip {
@@ -445,6 +445,9 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 				}
 				ev := d.event(sp, ta, tb, s, cd, pr.p[0], pr.p[1])
 				if cd.pt.recip || cd.b.t == tMutual || pr.reverse {
+					if joint == nil {
+						joint = map[string]bool{}
+					}
 					joint[ev.ID] = true
 				}
 				if ev.Source.Code == ev.Target.Code {
