@@ -91,12 +91,7 @@ func TestJointSubjectsAppositionComma(t *testing.T) {
 		{"El presidente de Venezuela, Nicolás Maduro, y el de Guyana, Irfaan Ali, se reunieron este jueves.", "040 VENGOV GUYGOV"},
 		{"El presidente de Brasil, Luiz Inácio Lula da Silva, y su par argentino, Alberto Fernández, se reunieron el lunes.", "040 BRAGOV ARGGOV"},
 	} {
-		a := &dyad.Article{ID: "t", Lang: "es", Text: tc.text, Published: "2023-12-14"}
-		res := c.Code(a, handMentions(actors, tc.text))
-		var got []string
-		for _, e := range res.Events {
-			got = append(got, fmt.Sprintf("%s %s %s", e.Code, e.Source.Code, e.Target.Code))
-		}
+		got := codeHand(t, c, "es", "2023-12-14", tc.text, actors)
 		if !slices.Contains(got, tc.want) {
 			t.Errorf("%s: events %q, want %q", tc.text, got, tc.want)
 		}

@@ -1,7 +1,6 @@
 package coder
 
 import (
-	"fmt"
 	"slices"
 	"testing"
 
@@ -39,12 +38,7 @@ func TestObjClauseSecondAct(t *testing.T) {
 		{"es", "Rusia expulsó este jueves a dos diplomáticos estadounidenses, acusándolos de mantener contactos ilegales.",
 			[]string{"174 RUSGOV USAGOV", "112 RUSGOV USAGOV"}},
 	} {
-		a := &dyad.Article{ID: "t", Lang: tc.lang, Text: tc.text, Published: "2024-06-01"}
-		res := c.Code(a, handMentions(actors, tc.text))
-		var got []string
-		for _, e := range res.Events {
-			got = append(got, fmt.Sprintf("%s %s %s", e.Code, e.Source.Code, e.Target.Code))
-		}
+		got := codeHand(t, c, tc.lang, "2024-06-01", tc.text, actors)
 		for _, w := range tc.want {
 			if !slices.Contains(got, w) {
 				t.Errorf("%s: want %s, got %v", tc.text, w, got)
@@ -62,12 +56,7 @@ func TestNounTailSkipsDates(t *testing.T) {
 		{alias: "Turkey", via: "name", ref: dyad.ActorRef{ID: "tur", Name: "Turkey", Type: "country", Country: "TUR", Code: "TUR"}},
 	}
 	text := "An Indian Air Force C-17 landed in Turkey on Tuesday with a search and rescue team for the victims."
-	a := &dyad.Article{ID: "t", Lang: "en", Text: text, Published: "2023-02-07"}
-	res := c.Code(a, handMentions(actors, text))
-	var got []string
-	for _, e := range res.Events {
-		got = append(got, fmt.Sprintf("%s %s %s", e.Code, e.Source.Code, e.Target.Code))
-	}
+	got := codeHand(t, c, "en", "2023-02-07", text, actors)
 	if !slices.Contains(got, "073 INDMIL TUR") {
 		t.Errorf("want 073 INDMIL TUR, got %v", got)
 	}

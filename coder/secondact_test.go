@@ -1,7 +1,6 @@
 package coder
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -39,12 +38,7 @@ func TestSecondActSamePair(t *testing.T) {
 		{"en", "Xi Jinping met Vladimir Putin in Moscow on Tuesday and then flew home.",
 			[]string{"04 CHNGOV RUSGOV"}, 1},
 	} {
-		a := &dyad.Article{ID: "t", Lang: tc.lang, Text: tc.text, Published: "2024-06-01"}
-		res := c.Code(a, handMentions(actors, tc.text))
-		var got []string
-		for _, e := range res.Events {
-			got = append(got, fmt.Sprintf("%s %s %s", e.Code, e.Source.Code, e.Target.Code))
-		}
+		got := codeHand(t, c, tc.lang, "2024-06-01", tc.text, actors)
 		for _, w := range tc.want {
 			if !slices.ContainsFunc(got, func(g string) bool {
 				return strings.HasPrefix(g, w[:2]) && strings.HasSuffix(g, w[2:])

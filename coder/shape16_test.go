@@ -1,7 +1,6 @@
 package coder
 
 import (
-	"fmt"
 	"slices"
 	"testing"
 
@@ -35,12 +34,7 @@ func TestShapes16(t *testing.T) {
 		{"en", "The Revolutionary Guards said they had seized a British tanker.", "171 IRNMIL GBR"},
 		{"en", "Juan Manuel Santos and FARC rebel leader Rodrigo Londono signed a peace agreement on Monday.", "057 COLGOV COLREB"},
 	} {
-		a := &dyad.Article{ID: "t", Lang: tc.lang, Text: tc.text, Published: "2022-10-16"}
-		res := c.Code(a, handMentions(actors, tc.text))
-		var got []string
-		for _, e := range res.Events {
-			got = append(got, fmt.Sprintf("%s %s %s", e.Code, e.Source.Code, e.Target.Code))
-		}
+		got := codeHand(t, c, tc.lang, "2022-10-16", tc.text, actors)
 		if tc.want == "" {
 			if len(got) != 0 {
 				t.Errorf("%s: events %q, want none", tc.text, got)
