@@ -174,8 +174,8 @@ func TestGold(t *testing.T) {
 		{"testdata/gold16b.jsonl", 7, 0.95, 0.95},
 		{"testdata/gold16c.jsonl", 8, 0.95, 0.95},
 		{"testdata/gold16d.jsonl", 9, 0.88, 0.88},
-		{"testdata/places18.jsonl", 150, 0.83, 0.89},
-		{"testdata/gold17.jsonl", 65, 0.30, 0.75},
+		{"testdata/places18.jsonl", 150, 0.88, 0.91},
+		{"testdata/gold17.jsonl", 65, 0.93, 0.96},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			items := readGold(t, set.path)

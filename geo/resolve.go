@@ -87,6 +87,20 @@ type lang struct {
 	// plain: words that start with a character of `sound` and end no name before them ("登陆": a name before
 	// it is not the start of a longer transliteration)
 	plain map[string]bool
+	// capital: words of a country's capital ("capital", "capitale", "Hauptstadt", "thủ đô", "首都", "столице"):
+	// with the country's name or adjective before or after them and no name after, they name its capital ("the
+	// Lebanese capital", "la capitale haïtienne", "thủ đô Gruzia", "乌克兰首都")
+	capital map[string]bool
+	// determiner: words one of which comes right before such a capital in the languages that list them ("the
+	// Kenyan capital", "la capital chilena"; "Russian capital flowed into Cyprus" is money)
+	determiner map[string]bool
+	// town: nouns of a city or town named by what it is ("the port city", "la ville", "die Stadt", "thị trấn
+	// này", "这座港口城市", "город"); with a `refer` word before or right after them (where the language lists
+	// any) and no name after, they refer back to the city the sentence named before, whatever its size
+	// ("encircled Avdiivka for months before the town fell")
+	town map[string]bool
+	// refer: words that make a town noun refer back: "the", "la", "die", "này", "这座"
+	refer map[string]bool
 }
 
 // Resolver places events: it reads the places a sentence names and looks them up in the gazetteer.
@@ -94,6 +108,8 @@ type Resolver struct {
 	g       *Gazetteer
 	langs   map[string]*lang
 	generic map[string]bool // packs/data/geo/generic: words that go with a region's name ("province", "state")
+	// capitalOf is each country's capital (alpha-3 -> place): its biggest capital or seat of government
+	capitalOf map[string]int32
 }
 
 func init() {
@@ -113,7 +129,16 @@ func New(set *packs.Set) (*Resolver, error) {
 	if err != nil {
 		errs = append(errs, err)
 	}
-	return &Resolver{g: g, langs: langs, generic: generic}, errors.Join(append(errs, lerrs...)...)
+	capitalOf := map[string]int32{}
+	for i, p := range g.places {
+		if p.Precision != City || !p.Capital {
+			continue
+		}
+		if c, ok := capitalOf[p.Country]; !ok || g.places[c].Population < p.Population {
+			capitalOf[p.Country] = int32(i)
+		}
+	}
+	return &Resolver{g: g, langs: langs, generic: generic, capitalOf: capitalOf}, errors.Join(append(errs, lerrs...)...)
 }
 
 // loadLangs reads each language's place words: packs/data/<lang>/geo, its stop words and its months and
@@ -122,9 +147,9 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, plain: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}}
 		// the classes that are sets of words
-		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "plain": l.plain}
+		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "plain": l.plain, "capital": l.capital, "determiner": l.determiner, "town": l.town, "refer": l.refer}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -246,7 +271,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 			}
 		}
 		l.heads = map[string]bool{}
-		for _, set := range []map[string]bool{l.city, l.flee, l.arrive, l.facility, l.direction, l.bound, l.plain} {
+		for _, set := range []map[string]bool{l.city, l.flee, l.arrive, l.facility, l.direction, l.bound, l.plain, l.capital, l.town} {
 			for w := range set {
 				head, _, _ := strings.Cut(w, " ")
 				if r, n := utf8.DecodeRuneInString(head); unicode.Is(unicode.Han, r) {
@@ -708,6 +733,14 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 		cands = slices.DeleteFunc(cands, func(cd candidate) bool { return cd.route })
 	}
 	cands = r.beforeReport(c, start, end, trigger, cands)
+	if len(cands) == 0 && c.lg != nil && !visit {
+		// a capital that acts as its government, the sentence's subject, where the sentence names no place: the
+		// act is its government's, at home ("Paris recalled its ambassadors from Canberra", "Washington impuso
+		// sanciones a ... Venezuela", "布鲁塞尔决定"), not a place it comes from nor its object's country
+		if cd, ok := r.actingCapital(c, start, end, trigger); ok {
+			cands = []candidate{cd}
+		}
+	}
 	if len(cands) == 0 && c.lg != nil && !visit {
 		// a sentence whose only city is one someone sets off from is set there ("salieron desde San Pedro
 		// Sula", "从艾哈迈达巴德机场起飞"): a departure, a launch, a caravan; never a visit, which is where it goes
@@ -1489,9 +1522,16 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 	sentence.ms = c.overlapping(start, end)
 	c = &sentence
 	var out []candidate
+	// a town noun that refers back ("before the town fell"): the names before it are cities of any size
+	described := c.lg.description(toks)
 	for j := 0; j < len(toks); j++ {
 		t := toks[j]
 		if !t.IsWord() || t.Start < c.dlEnd {
+			continue
+		}
+		if cd, n, ok := r.describedCapital(c, toks, j); ok {
+			out = append(out, cd)
+			j += n - 1
 			continue
 		}
 		if m, ok := mentionAt(c.ms, t.Start); ok {
@@ -1519,6 +1559,10 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 			for j+1 < len(toks) && toks[j+1].Start < m.End {
 				j++
 			}
+			continue
+		}
+		// (not a word glued by a hyphen to the word before it: "Shisha-Bars", "pro-Kyiv")
+		if j > 1 && toks[j-1].Text == "-" && toks[j-1].End == t.Start && toks[j-2].End == toks[j-1].Start && toks[j-2].IsWord() {
 			continue
 		}
 		cd, ok := r.at(c, toks, j)
@@ -1553,7 +1597,7 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 		opens := !han && t.Text != strings.ToUpper(t.Text) && (sentenceStart(c.a.Text, t.Start) || t.Start == c.dlEnd)
 		// (a city word right before it says it is a city: "города Дерна", "thành phố Derna"; so does a genitive
 		// ending after a noun: "развалины Пальмиры")
-		small := oneWord && !cd.chained && (opens || !c.lg.of[elided(t.Text)] && (j == 0 || !c.lg.of[toks[j-1].Fold])) &&
+		small := oneWord && !cd.chained && (described < 0 || j > described) && (opens || !c.lg.of[elided(t.Text)] && (j == 0 || !c.lg.of[toks[j-1].Fold])) &&
 			!c.lg.apposition(toks, next) && !c.lg.afterCityWord(toks, j) && !(j > 0 && c.lg.genitiveOf(toks[j-1], t, cd.key))
 		cities := slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision != City })
 		// (a seat of a first-level region or a capital opens a sentence as a city whatever its size: "Venedig
@@ -1582,6 +1626,153 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 		j = next - 1
 	}
 	return out
+}
+
+// actingCapital reads a capital the actor stage reads as its government (via "capital") that opens the text
+// between start and end, before the trigger (when there is one), as the city: "Paris recalled ...",
+// "布鲁塞尔决定 ...". Only words of the language's `skip` class may come before it.
+func (r *Resolver) actingCapital(c *article, start, end, trigger int) (candidate, bool) {
+	toks := c.toks[[2]int{start, end}]
+	for j, t := range toks {
+		if !t.IsWord() || t.Start < c.dlEnd {
+			continue
+		}
+		m, ok := mentionAt(c.overlapping(start, end), t.Start)
+		if !ok {
+			if c.lg.skip[t.Fold] {
+				continue
+			}
+			return candidate{}, false
+		}
+		if m.Via != "capital" || m.Actor.Type != dyad.TypeCountry || m.Start != t.Start || trigger >= 0 && trigger < m.End {
+			return candidate{}, false
+		}
+		cd, ok := r.at(c, toks, j)
+		if !ok || cd.end != m.End {
+			return candidate{}, false
+		}
+		cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool {
+			p := r.g.places[id]
+			return p.Precision != City || p.Country != m.Actor.Country
+		})
+		cd.word = -1
+		return cd, len(cd.places) > 0
+	}
+	return candidate{}, false
+}
+
+// describedCapital reads a capital told by its country alone at token j: a `capital` word with a mention of
+// its country (a name or an adjective, not a capital standing for its government) right before it ("the
+// Lebanese capital", "Brazil's capital", "der ukrainischen Hauptstadt", "乌克兰首都", "украинской столице") or
+// right after it, a genitive word between or not ("la capitale haïtienne", "la capital de Ecuador", "thủ đô
+// Gruzia", "столица Украины"), and no name of a place after it ("the Kenyan capital Nairobi" names it). In a
+// language with `determiner` words, one comes right before, or the country is a possessive ("Russian capital
+// flowed into Cyprus" is money). It returns the capital and the tokens it spans from j.
+func (r *Resolver) describedCapital(c *article, toks []text.Token, j int) (candidate, int, bool) {
+	lg := c.lg
+	country := func(k int) (dyad.ActorMention, bool) {
+		if k < 0 || k >= len(toks) {
+			return dyad.ActorMention{}, false
+		}
+		off := toks[k].Start
+		if e := elided(toks[k].Text); e != "" && lg.of[e] {
+			// (a genitive elided onto the name: "la capitale d'Haïti")
+			i := strings.IndexAny(toks[k].Text, "'’")
+			_, w := utf8.DecodeRuneInString(toks[k].Text[i:])
+			off += i + w
+		}
+		m, ok := mentionAt(c.ms, off)
+		return m, ok && m.Actor.Type == dyad.TypeCountry && m.Via != "capital" && m.Actor.Country != ""
+	}
+	determined := func(k int) bool {
+		return len(lg.determiner) == 0 || k >= 0 && lg.determiner[toks[k].Fold]
+	}
+	var m dyad.ActorMention
+	first, n := j, 0
+	if w := lg.phrase(lg.capital, toks, j); w > 0 && j > 0 {
+		// the country before it: "the Lebanese capital", "Brazil's capital"
+		k := j - 1
+		possessive := false
+		if x := toks[k].Text; strings.HasSuffix(x, "'s") || strings.HasSuffix(x, "’s") {
+			possessive = true
+		}
+		if cm, ok := country(k); ok && cm.End <= toks[j].Start {
+			if i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cm.Start }); i >= 0 && (possessive || determined(i-1)) {
+				m, first, n = cm, i, j+w-i
+			}
+		}
+	}
+	if n == 0 {
+		// the capital word here, the country after it: "la capitale haïtienne", "la capital de Ecuador"
+		w := lg.phrase(lg.capital, toks, j)
+		if w == 0 || !determined(j-1) {
+			return candidate{}, 0, false
+		}
+		k := j + w
+		if k < len(toks) && lg.of[toks[k].Fold] {
+			k++
+		}
+		if k < len(toks) && lg.skip[toks[k].Fold] {
+			k++
+		}
+		cm, ok := country(k)
+		if !ok || cm.Start > toks[k].End {
+			return candidate{}, 0, false
+		}
+		end := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cm.End })
+		if end < 0 {
+			end = len(toks)
+		}
+		m, n = cm, end-j
+	}
+	id, ok := r.capitalOf[m.Actor.Country]
+	if !ok {
+		return candidate{}, 0, false
+	}
+	// (a name after it is the capital's own: the city is read there)
+	if k := first + n; k < len(toks) && toks[k].IsWord() && toks[k].IsCapitalized() {
+		if cd, ok := r.at(c, toks, k); ok && r.isCity(cd) {
+			return candidate{}, 0, false
+		}
+	}
+	return candidate{start: toks[first].Start, end: toks[first+n-1].End, word: -1, chained: true, places: []int32{id}, key: r.g.primary[id]}, n, true
+}
+
+// description returns the index of the first token of toks that opens a town noun referring back to a city
+// named before it ("the industrial town", "la ville", "die Stadt", "thị trấn này", "这座港口城市", "город"):
+// a `refer` word, at most two lower-case words, and a `town` phrase, or a `town` phrase and a `refer` word
+// (either, where the language lists no refer word), with no name after it ("the city of Derna" names one);
+// -1 when there is none.
+func (l *lang) description(toks []text.Token) int {
+	if len(l.town) == 0 {
+		return -1
+	}
+	for j := range toks {
+		w := l.phrase(l.town, toks, j)
+		if w == 0 {
+			continue
+		}
+		k := j + w
+		if k < len(toks) && toks[k].IsWord() && (toks[k].IsCapitalized() && !l.capNoun || l.of[toks[k].Fold] && k+1 < len(toks) && toks[k+1].IsCapitalized()) {
+			continue // a name follows: "the port city of Derna", "la ville de Derna"
+		}
+		if len(l.refer) == 0 || k < len(toks) && l.refer[toks[k].Fold] {
+			return j
+		}
+		back := 3 // words, or characters of a text written without spaces ("这座港口城市")
+		if r, _ := utf8.DecodeRuneInString(toks[j].Text); unicode.Is(unicode.Han, r) {
+			back = 6
+		}
+		for i := j - 1; i >= 0 && i >= j-back; i-- {
+			if l.refer[toks[i].Fold] || l.words(l.refer, toks, i) > 0 && toks[i].End <= toks[j].Start {
+				return i
+			}
+			if !toks[i].IsWord() || toks[i].IsCapitalized() {
+				break
+			}
+		}
+	}
+	return -1
 }
 
 // bareRoute reports whether a name at token j, ending at byte offset end, read without a place word, is an
