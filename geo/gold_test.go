@@ -133,7 +133,9 @@ func readGold(t testing.TB, path string) []goldItem {
 // country .887) and end (.837, .893): datelines that are not the event's place, exonyms, namesakes, routes,
 // facilities, places told by nouns. gold17.jsonl: our own sentences for round seventeen's causes (a capital
 // told by its country's adjective or name, a description that refers back to the city named before it, a
-// capital that acts as its government, streets and parks named like cities, landmarks), written first.
+// capital that acts as its government, streets and parks named like cities, landmarks), written first;
+// gold17b.jsonl: streets named like cities before their city, a region's capital told by the region's
+// adjective, a direction before a country's adjective, landmarks that stand for their city.
 func TestGold(t *testing.T) {
 	p := loadPipe(t)
 	for _, set := range []struct {
@@ -176,6 +178,7 @@ func TestGold(t *testing.T) {
 		{"testdata/gold16d.jsonl", 9, 0.88, 0.88},
 		{"testdata/places18.jsonl", 150, 0.88, 0.91},
 		{"testdata/gold17.jsonl", 65, 0.93, 0.96},
+		{"testdata/gold17b.jsonl", 20, 0.24, 0.49},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			items := readGold(t, set.path)
