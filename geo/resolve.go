@@ -2,6 +2,7 @@ package geo
 
 import (
 	"errors"
+	"fmt"
 	"maps"
 	"math"
 	"regexp"
@@ -101,6 +102,15 @@ type lang struct {
 	town map[string]bool
 	// refer: words that make a town noun refer back: "the", "la", "die", "này", "这座"
 	refer map[string]bool
+	// regional: a region's adjective, folded > the region's code ("lombardo" > "IT.09", "gaúcha" > "BR.23"):
+	// after or before a `capital` word, the region's seat
+	regional map[string]string
+	// street: words of a street, a square or a park right before a name, or right after it ("avenida
+	// Bolívar", "Quinta da Boa Vista", "phố Huế", "Hyde Park", "Рязанском проспекте"): the name is the
+	// street's, no place
+	street map[string]bool
+	// prefix: directions glued before a region's adjective ("süd" of "südenglischen"), longest first
+	prefix []string
 }
 
 // Resolver places events: it reads the places a sentence names and looks them up in the gazetteer.
@@ -110,6 +120,8 @@ type Resolver struct {
 	generic map[string]bool // packs/data/geo/generic: words that go with a region's name ("province", "state")
 	// capitalOf is each country's capital (alpha-3 -> place): its biggest capital or seat of government
 	capitalOf map[string]int32
+	// seatOf is each first-level region's seat ("CC.code" -> place): its biggest first-level seat or capital
+	seatOf map[string]int32
 }
 
 func init() {
@@ -129,16 +141,26 @@ func New(set *packs.Set) (*Resolver, error) {
 	if err != nil {
 		errs = append(errs, err)
 	}
-	capitalOf := map[string]int32{}
+	capitalOf, seatOf := map[string]int32{}, map[string]int32{}
 	for i, p := range g.places {
-		if p.Precision != City || !p.Capital {
+		if p.Precision != City {
 			continue
 		}
-		if c, ok := capitalOf[p.Country]; !ok || g.places[c].Population < p.Population {
+		if c, ok := capitalOf[p.Country]; p.Capital && (!ok || g.places[c].Population < p.Population) {
 			capitalOf[p.Country] = int32(i)
 		}
+		if c, ok := seatOf[p.Admin1]; (p.Seat || p.Capital) && (!ok || g.places[c].Population < p.Population) {
+			seatOf[p.Admin1] = int32(i)
+		}
 	}
-	return &Resolver{g: g, langs: langs, generic: generic, capitalOf: capitalOf}, errors.Join(append(errs, lerrs...)...)
+	for _, l := range langs {
+		for adj, code := range l.regional {
+			if _, ok := seatOf[code]; !ok {
+				errs = append(errs, fmt.Errorf("geo: regional %s>%s: the gazetteer has no seat of region %s", adj, code, code))
+			}
+		}
+	}
+	return &Resolver{g: g, langs: langs, generic: generic, capitalOf: capitalOf, seatOf: seatOf}, errors.Join(append(errs, lerrs...)...)
 }
 
 // loadLangs reads each language's place words: packs/data/<lang>/geo, its stop words and its months and
@@ -147,9 +169,9 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}}
 		// the classes that are sets of words
-		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "plain": l.plain, "capital": l.capital, "determiner": l.determiner, "town": l.town, "refer": l.refer}
+		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "plain": l.plain, "capital": l.capital, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -207,6 +229,20 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 						}
 						l.article[text.Fold(from)] = text.Fold(to)
 					}
+				case "prefix":
+					for _, w := range words {
+						l.prefix = append(l.prefix, text.Fold(w))
+					}
+					slices.SortFunc(l.prefix, func(a, b string) int { return len(b) - len(a) })
+				case "regional":
+					for _, w := range words {
+						adj, code, ok := strings.Cut(w, ">")
+						if cc, _, _ := strings.Cut(code, "."); !ok || adj == "" || len(cc) != 2 || strings.ToUpper(cc) != cc || len(code) < 4 {
+							errs = append(errs, ln.Errorf("want adjective>CC.code, got %q", w))
+							continue
+						}
+						l.regional[text.Fold(adj)] = code
+					}
 				case "prefer":
 					for _, w := range words {
 						name, cc, ok := strings.Cut(w, ">")
@@ -240,7 +276,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 						}
 					}
 				default:
-					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, after, article, capitals, cityadjective, sound, home, own, prefer, inflect, inflectpart or genitive)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
+					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, after, article, capitals, cityadjective, sound, home, own, prefer, prefix, regional, inflect, inflectpart or genitive)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
 				}
 			}
 		}
@@ -271,7 +307,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 			}
 		}
 		l.heads = map[string]bool{}
-		for _, set := range []map[string]bool{l.city, l.flee, l.arrive, l.facility, l.direction, l.bound, l.plain, l.capital, l.town} {
+		for _, set := range []map[string]bool{l.city, l.flee, l.arrive, l.facility, l.direction, l.bound, l.plain, l.capital, l.town, l.street} {
 			for w := range set {
 				head, _, _ := strings.Cut(w, " ")
 				if r, n := utf8.DecodeRuneInString(head); unicode.Is(unicode.Han, r) {
@@ -879,7 +915,7 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 				break
 			}
 			// a city's adjective: "in der Dresdner Frauenkirche", "в казанской школе"
-			if cd, ok := r.cityAdjective(c, toks[j]); ok {
+			if cd, ok := r.cityAdjective(c, toks[j]); ok && !lg.streetAround(toks, j, cd.end) {
 				cd.word = toks[k].Start
 				cd.fled = lg.fled(toks, k0)
 				out = append(out, cd)
@@ -1665,14 +1701,21 @@ func (r *Resolver) actingCapital(c *article, start, end, trigger int) (candidate
 // its country (a name or an adjective, not a capital standing for its government) right before it ("the
 // Lebanese capital", "Brazil's capital", "der ukrainischen Hauptstadt", "乌克兰首都", "украинской столице") or
 // right after it, a genitive word between or not ("la capitale haïtienne", "la capital de Ecuador", "thủ đô
-// Gruzia", "столица Украины"), and no name of a place after it ("the Kenyan capital Nairobi" names it). In a
-// language with `determiner` words, one comes right before, or the country is a possessive ("Russian capital
-// flowed into Cyprus" is money). It returns the capital and the tokens it spans from j.
+// Gruzia", "столица Украины"), and no name of a place after it ("the Kenyan capital Nairobi" names it). A
+// region's adjective of the language (`regional`) in the country's stead tells the region's seat ("il
+// capoluogo lombardo", "a capital gaúcha", "der bayerischen Landeshauptstadt"). In a language with
+// `determiner` words, one comes right before, or the country is a possessive ("Russian capital flowed into
+// Cyprus" is money). It returns the capital and the tokens it spans from j.
 func (r *Resolver) describedCapital(c *article, toks []text.Token, j int) (candidate, int, bool) {
 	lg := c.lg
-	country := func(k int) (dyad.ActorMention, bool) {
+	// told reads the country or region at token k: its capital or seat, and the index of the token after it
+	told := func(k int) (int32, int, bool) {
 		if k < 0 || k >= len(toks) {
-			return dyad.ActorMention{}, false
+			return 0, 0, false
+		}
+		if code, ok := lg.regional[toks[k].Fold]; ok {
+			id, ok := r.seatOf[code]
+			return id, k + 1, ok
 		}
 		off := toks[k].Start
 		if e := elided(toks[k].Text); e != "" && lg.of[e] {
@@ -1682,29 +1725,39 @@ func (r *Resolver) describedCapital(c *article, toks []text.Token, j int) (candi
 			off += i + w
 		}
 		m, ok := mentionAt(c.ms, off)
-		return m, ok && m.Actor.Type == dyad.TypeCountry && m.Via != "capital" && m.Actor.Country != ""
+		if !ok || m.Actor.Type != dyad.TypeCountry || m.Via == "capital" || m.Actor.Country == "" || m.Start > toks[k].End {
+			return 0, 0, false
+		}
+		id, ok := r.capitalOf[m.Actor.Country]
+		end := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= m.End })
+		if end < 0 {
+			end = len(toks)
+		}
+		return id, end, ok
 	}
 	determined := func(k int) bool {
 		return len(lg.determiner) == 0 || k >= 0 && lg.determiner[toks[k].Fold]
 	}
-	var m dyad.ActorMention
+	w := lg.phrase(lg.capital, toks, j)
+	var id int32
 	first, n := j, 0
-	if w := lg.phrase(lg.capital, toks, j); w > 0 && j > 0 {
+	if w > 0 && j > 0 {
 		// the country before it: "the Lebanese capital", "Brazil's capital"
 		k := j - 1
-		possessive := false
-		if x := toks[k].Text; strings.HasSuffix(x, "'s") || strings.HasSuffix(x, "’s") {
-			possessive = true
-		}
-		if cm, ok := country(k); ok && cm.End <= toks[j].Start {
-			if i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cm.Start }); i >= 0 && (possessive || determined(i-1)) {
-				m, first, n = cm, i, j+w-i
+		possessive := strings.HasSuffix(toks[k].Text, "'s") || strings.HasSuffix(toks[k].Text, "’s")
+		// (the first token of the country's mention: "the United States' capital")
+		i := k
+		if m, ok := mentionAt(c.ms, toks[k].Start); ok {
+			for i > 0 && toks[i-1].Start >= m.Start {
+				i--
 			}
+		}
+		if p, end, ok := told(i); ok && end == j && (possessive || determined(i-1)) {
+			id, first, n = p, i, j+w-i
 		}
 	}
 	if n == 0 {
 		// the capital word here, the country after it: "la capitale haïtienne", "la capital de Ecuador"
-		w := lg.phrase(lg.capital, toks, j)
 		if w == 0 || !determined(j-1) {
 			return candidate{}, 0, false
 		}
@@ -1715,19 +1768,11 @@ func (r *Resolver) describedCapital(c *article, toks []text.Token, j int) (candi
 		if k < len(toks) && lg.skip[toks[k].Fold] {
 			k++
 		}
-		cm, ok := country(k)
-		if !ok || cm.Start > toks[k].End {
+		p, end, ok := told(k)
+		if !ok {
 			return candidate{}, 0, false
 		}
-		end := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cm.End })
-		if end < 0 {
-			end = len(toks)
-		}
-		m, n = cm, end-j
-	}
-	id, ok := r.capitalOf[m.Actor.Country]
-	if !ok {
-		return candidate{}, 0, false
+		id, n = p, end-j
 	}
 	// (a name after it is the capital's own: the city is read there)
 	if k := first + n; k < len(toks) && toks[k].IsWord() && toks[k].IsCapitalized() {
@@ -1825,6 +1870,53 @@ func (l *lang) facilityAround(toks []text.Token, j, end int) bool {
 	}
 	k := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= end })
 	return k >= 0 && (l.phrase(l.facility, toks, k) > 0 || toks[k].Start == end && l.facilityAfter(toks, k))
+}
+
+// streetAround reports whether a name at token j, ending at byte offset end, is a street's, a square's or a
+// park's: a `street` word right before it, a genitive word between them or not ("avenida Bolívar", "Quinta da
+// Boa Vista", "phố Huế"; not the last word of a city word, "thành phố Huế", nor "đường phố Yangon", the
+// streets of Yangon), or right after it ("Hyde Park",
+// "Görlitzer Park", "Рязанском проспекте").
+func (l *lang) streetAround(toks []text.Token, j, end int) bool {
+	if len(l.street) == 0 {
+		return false
+	}
+	k := j - 1
+	// (past the words of the street's name before this one: "Quinta da Boa Vista" at Vista)
+	for n := 0; n < 3 && k > 0 && toks[k].IsWord() && toks[k].IsCapitalized() && !l.street[toks[k].Fold]; n++ {
+		k--
+	}
+	if k > 0 && l.of[toks[k].Fold] {
+		k--
+	}
+	// (a phrase of one to three words that ends there: "centro commerciale Olympia"; not the last word of a
+	// city word, "thành phố Huế", nor of a plural, "đường phố Yangon")
+	for n := 1; n <= 3 && k-n+1 >= 0; n++ {
+		if x := k - n + 1; l.phrase(l.street, toks, x) == n {
+			return !(x > 0 && (l.cityWords(toks, x-1) >= 2 || l.street[toks[x-1].Fold]))
+		}
+	}
+	i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= end })
+	return i >= 0 && l.phrase(l.street, toks, i) > 0
+}
+
+// regionBefore returns the region (CC.code) a region's adjective (`regional`) at token t names, a `prefix`
+// of a direction glued before it or not ("südenglischen", "englischen", "Engelse"), or "".
+func (l *lang) regionBefore(t text.Token) string {
+	if len(l.regional) == 0 || !t.IsWord() {
+		return ""
+	}
+	if code, ok := l.regional[t.Fold]; ok {
+		return code
+	}
+	for _, p := range l.prefix {
+		if rest, ok := strings.CutPrefix(t.Fold, p); ok && rest != "" {
+			if code, ok := l.regional[rest]; ok {
+				return code
+			}
+		}
+	}
+	return ""
 }
 
 // elided returns the article or preposition elided onto a word, folded with its apostrophe ("d'" of
@@ -2114,6 +2206,10 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 	if cd.places == nil {
 		return cd, false
 	}
+	// a street's, a square's or a park's name: "avenida Bolívar", "Quinta da Boa Vista", "phố Huế", "Hyde Park"
+	if c.lg.streetAround(toks, j, cd.end) {
+		return candidate{}, false
+	}
 	// a transliterated name glued to more characters of transliteration is part of a longer name: "加勒" (Galle)
 	// in 加勒比海 (the Caribbean), "奥卢" (Oulu) in a person's name; a country's name right before does not count
 	// ("意大利罗马")
@@ -2165,6 +2261,15 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 	if len(cd.places) > 1 {
 		if q := r.inCountry(cd.places, r.countryBefore(c, toks, j)); len(q) > 0 {
 			cd.places = q
+		}
+	}
+	// a region's adjective right before the name, a direction glued before it or not, places it: "im
+	// südenglischen Salisbury", "in het Oost-Engelse Boston", "im bayerischen Passau"
+	if len(cd.places) > 1 && j > 0 {
+		if code := c.lg.regionBefore(toks[j-1]); code != "" {
+			if q := slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Admin1 != code }); len(q) > 0 {
+				cd.places, cd.chained = q, true // (a city whatever its size, as after its country's adjective)
+			}
 		}
 	}
 	// "Paris, Texas", "Hanoi, Vietnam": a region or country right after the name narrows it
@@ -2387,7 +2492,8 @@ const maxClause = 12
 // clause narrows a place's readings by the clause after its comma, up to the next punctuation: the first
 // country or region named in it that some of them lie in ("Palu, on the Indonesian island of Sulawesi",
 // "Valencia, the capital of Venezuela's Carabobo state", "Tyr, dans le sud du Liban", "Petrópolis, na região
-// serrana do Rio de Janeiro"), else the article's own country when the clause names it by a `home` phrase
+// serrana do Rio de Janeiro"), or a city's region, else its country ("na região serrana do Rio"), else the
+// article's own country when the clause names it by a `home` phrase
 // ("Tripoli, in the country's north" in a report on Lebanon).
 func (r *Resolver) clause(c *article, toks []text.Token, ids []int32) []int32 {
 	if len(ids) < 2 || len(toks) == 0 {
@@ -2417,6 +2523,20 @@ func (r *Resolver) clause(c *article, toks []text.Token, ids []int32) []int32 {
 		}
 		if q := r.qualify(ids, strings.Join(ks, " "), ""); len(q) < len(ids) {
 			return q
+		}
+		// (a city: its region, else its country: "Petrópolis, na região serrana do Rio")
+		for n := len(ks); n > 0; n-- {
+			cs := r.g.names[Key(strings.Join(ks[:n], " "))]
+			if len(cs) == 0 || r.g.places[cs[0]].Precision != City {
+				continue
+			}
+			city := r.g.places[cs[0]]
+			for _, same := range []func(Place) bool{func(p Place) bool { return p.Admin1 == city.Admin1 }, func(p Place) bool { return p.Country == city.Country }} {
+				if q := slices.DeleteFunc(slices.Clone(ids), func(id int32) bool { return id == cs[0] || !same(r.g.places[id]) }); len(q) > 0 && len(q) < len(ids) {
+					return q
+				}
+			}
+			break
 		}
 	}
 	if c.main != "" {

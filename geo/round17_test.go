@@ -6,7 +6,9 @@ import "testing"
 // country's name or adjective and no name of its own ("the Lebanese capital", "la capital de Ecuador",
 // "乌克兰首都"); a town noun that refers back to the city the sentence named before it, whatever its size ("...
 // Avdiivka for months before the town fell"); a capital that acts as its government and opens a sentence
-// that names no place of the act ("Paris recalled ...", "布鲁塞尔决定").
+// that names no place of the act ("Paris recalled ...", "布鲁塞尔决定"); then streets, parks and malls named like
+// cities, a region's capital told by the region's adjective ("il capoluogo abruzzese"), a region's adjective
+// before a name ("im südenglischen Salisbury"), a city in the clause after a name's comma.
 func TestRound17(t *testing.T) {
 	p := loadPipe(t)
 	for _, tt := range []struct {
@@ -29,6 +31,19 @@ func TestRound17(t *testing.T) {
 		{"en", "Russian capital flowed into banks in Cyprus for years.", "CYP"},
 		{"en", "Floods hit Libya, and the port city was cut off.", "LBY"},
 		{"en", "Washington condemned the strike on a hospital in Kyiv.", "703448"},
+		// then: a street's or a mall's name is no city; a region's capital told by its adjective; a region's
+		// adjective before a name, a direction glued before it; a city in the clause after a name's comma
+		{"es", "Cientos de personas marcharon por la avenida Sucre de Quito.", "3652462"},
+		{"pt", "Um incêndio atingiu um prédio na rua Bahia, em Belo Horizonte.", "3470127"},
+		{"vi", "Một đám cháy xảy ra trên phố Huế, Hà Nội.", "1581130"},
+		{"it", "Un uomo armato è entrato nel centro commerciale Olympia a Monaco di Baviera.", "2867714"},
+		{"it", "Il nubifragio ha allagato il capoluogo siciliano.", "2523920"},
+		{"pt", "A chuva alagou ruas da capital pernambucana.", "3390760"},
+		{"de", "Im südenglischen Boston wurde gewählt.", "2655138"},
+		{"pt", "Chuvas fortes atingiram Petrópolis, na região serrana do Rio.", "3454031"},
+		// traps: the streets of a city; a downtown
+		{"vi", "Người biểu tình đổ ra đường phố Yangon.", "1298824"},
+		{"ru", "Тысячи людей вышли на улицы Еревана.", "616052"},
 	} {
 		checkSentencePlace(t, p, "round17", tt.lang, tt.text, tt.place)
 	}
