@@ -4,7 +4,11 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
+	"syscall"
 	"testing"
+	"time"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/packs"
@@ -84,7 +88,10 @@ func BenchmarkExtractHTML(b *testing.B) {
 
 // BenchmarkExtractCorpus extracts the first 2,000 documents of dyad bench's generated corpus (synth.Corpus,
 // seed 1, from the sample articles: text, HTML, Markdown and feed records in ten languages) with a fresh
-// Extractor each time, so that its memos start empty as in a process of its own.
+// Extractor each time, so that its memos start empty as in a process of its own. Beside articles/s (wall) it
+// reports what a shared machine cannot blur: articles per CPU-second of the process (articles/cpu-s: the
+// collector included, New's load excluded) and, from the thread's own CPU time, per CPU-second for the HTML
+// pages and for the other documents apart (html/cpu-s, other/cpu-s).
 func BenchmarkExtractCorpus(b *testing.B) {
 	m, err := synth.LoadMaterial(os.DirFS("../sample"))
 	if err != nil {
@@ -101,19 +108,94 @@ func BenchmarkExtractCorpus(b *testing.B) {
 		}
 		docs = append(docs, d)
 	}
-	var calls int64
+	runtime.LockOSThread() // threadCPU's differences are this goroutine's
+	defer runtime.UnlockOSThread()
+	var calls, htmls int64
+	var cpu, htmlCPU, otherCPU time.Duration
 	for b.Loop() {
 		x, err := New(packs.Default())
 		if err != nil {
 			b.Fatal(err)
 		}
+		c0 := cpuTime()
 		for _, d := range docs {
+			t0 := threadCPU()
 			if _, err := x.Extract(d); err != nil {
 				b.Fatal(err)
 			}
+			if t := threadCPU() - t0; d.Format == "html" {
+				htmlCPU += t
+				htmls++
+			} else {
+				otherCPU += t
+			}
 		}
+		cpu += cpuTime() - c0
 		calls += x.dates.calls.Load()
 	}
-	b.ReportMetric(float64(b.N*len(docs))/b.Elapsed().Seconds(), "articles/s")
+	n := int64(b.N * len(docs))
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(n)/cpu.Seconds(), "articles/cpu-s")
+	b.ReportMetric(float64(htmls)/htmlCPU.Seconds(), "html/cpu-s")
+	b.ReportMetric(float64(n-htmls)/otherCPU.Seconds(), "other/cpu-s")
 	b.ReportMetric(float64(calls)/float64(b.N), "dateparser-calls/op")
+}
+
+// BenchmarkExtractPages extracts real web pages: the *.html files of the folder named by $DYAD_HTML_PAGES
+// (skipped when unset), for instance go-trafilatura's 1,000 annotated pages of news and blogs
+// (test-files/comparison in its module folder: `go list -m -f '{{.Dir}}' github.com/markusmobius/go-trafilatura`).
+// Pages that are not UTF-8 are left out (the source package decodes them before extraction). It reports
+// articles per CPU-second of the process (articles/cpu-s).
+func BenchmarkExtractPages(b *testing.B) {
+	dir := os.Getenv("DYAD_HTML_PAGES")
+	if dir == "" {
+		b.Skip("DYAD_HTML_PAGES names no folder of HTML pages")
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "*.html"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no *.html in %s (%v)", dir, err)
+	}
+	var docs []*dyad.Document
+	var size int64
+	for _, f := range files {
+		body, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if utf8.Valid(body) {
+			docs = append(docs, &dyad.Document{URI: f, Format: "html", Body: body})
+			size += int64(len(body))
+		}
+	}
+	b.Logf("%d pages, %d bytes on average", len(docs), size/int64(len(docs)))
+	x := extractor(b)
+	var cpu time.Duration
+	for b.Loop() {
+		c0 := cpuTime()
+		for _, d := range docs {
+			x.Extract(d) // a page with no main text is an answer too
+		}
+		cpu += cpuTime() - c0
+	}
+	n := float64(b.N * len(docs))
+	b.ReportMetric(n/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(n/cpu.Seconds(), "articles/cpu-s")
+}
+
+// cpuTime is the user and system CPU time of the process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// threadCPU is the user and system CPU time of the calling thread so far (Linux's RUSAGE_THREAD).
+func threadCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(1 /* RUSAGE_THREAD */, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

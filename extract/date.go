@@ -356,6 +356,9 @@ var (
 	numDateRe = regexp.MustCompile(`\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b`)
 )
 
+// maxByline is the longest byline, in bytes.
+const maxByline = 120
+
 // byline reads a byline such as "Xinhua) 10:22, December 04, 2023", "Cập nhật: 10:22, 04/12/2023" or
 // "Publié le 19/02/2025 à 10h12": a short paragraph with a year that is not a sentence (or holds a clock
 // time). labels is the number of words of a byline label ("Publié le", from the boilerplate files) that opens
@@ -363,7 +366,7 @@ var (
 // whole paragraph; it may be followed by up to three words when it opens with a digit ("2023年12月04日
 // 10:22 来源：新华社"). So "Summit on 12 March 2024", a heading, is no byline.
 func (d *dates) byline(p, lang string, label int) (string, bool) {
-	if len(p) > 120 || !yearRe.MatchString(p) {
+	if len(p) > maxByline || !yearRe.MatchString(p) {
 		return "", false
 	}
 	words := strings.Fields(p)

@@ -219,7 +219,11 @@ var spaces = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u00a0", " ", "\u202
 // returns them with the first date they state.
 func (x *Extractor) bylines(paras []string, lang string) (kept, bylines []string, date string) {
 	for i := 0; i < len(paras) && i < 3 && len(paras) > 1; i++ {
-		if d, ok := x.dates.byline(paras[i], lang, x.clean.bylineLabel(paras[i])); ok {
+		label := 0
+		if len(paras[i]) <= maxByline { // byline reads no longer paragraph: its label is not looked for
+			label = x.clean.bylineLabel(paras[i])
+		}
+		if d, ok := x.dates.byline(paras[i], lang, label); ok {
 			bylines = append(bylines, paras[i])
 			if date == "" {
 				date = d
