@@ -35,6 +35,7 @@ var grammarKinds = map[string]bool{
 	"protest": true,
 	"subjrel": true, "where": true, "auxiliary": true,
 	"mutual": true, "compass": true, "kind": true, "targetnoun": true,
+	"compound": true,
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).

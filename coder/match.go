@@ -67,6 +67,10 @@ type sentence struct {
 	// barU marks the word units of barrier phrases of several tokens ("trong khi", "如果", "虽然"), notNegU
 	// those of notneg phrases: compounds that hold a negation word without negating ("phòng không", "没收")
 	barU, notNegU []bool
+	// compLo and compHi hold, for each unit inside a compound of grammar (words a pattern word may not be cut
+	// from: "trực tiếp", direct, holds "tiếp", receive), the compound's first unit and one past its last; nil
+	// when the sentence has none
+	compLo, compHi []int
 	// hanPlace holds, for each unit that begins a place name of several ideographs ("伊斯坦布尔"), the unit
 	// where it ends (-1 elsewhere); computed on first use (hanPlaces)
 	hanPlace, hanPlaceBack []int
@@ -114,6 +118,44 @@ func (s *sentence) placeSkip(q, dir int) int {
 func (s *sentence) markPhrases() {
 	s.barU = s.markSeqs(s.d.lg.phrases["barrier"])
 	s.notNegU = s.markSeqs(s.d.lg.phrases["notneg"])
+	s.compLo, s.compHi = nil, nil
+	for _, sq := range s.d.lg.phrases["compound"] {
+		for k := 0; k+len(sq) <= len(s.u); k++ {
+			if !s.seqAt(k, sq) {
+				continue
+			}
+			if s.compLo == nil {
+				s.compLo, s.compHi = make([]int, len(s.u)), make([]int, len(s.u))
+				for i := range s.compLo {
+					s.compLo[i] = -1
+				}
+			}
+			for i := k; i < k+len(sq); i++ {
+				if s.compLo[i] < 0 || s.compHi[i]-s.compLo[i] < len(sq) {
+					s.compLo[i], s.compHi[i] = k, k+len(sq)
+				}
+			}
+		}
+	}
+}
+
+// cutsCompound reports whether the pattern words matched take part of a compound of grammar and leave the
+// rest: "tiếp" (receive) read inside "đàm phán trực tiếp" (direct talks).
+func (s *sentence) cutsCompound(lits []int) bool {
+	if s.compLo == nil {
+		return false
+	}
+	for _, k := range lits {
+		if k < 0 || k >= len(s.compLo) || s.compLo[k] < 0 {
+			continue
+		}
+		for j := s.compLo[k]; j < s.compHi[k]; j++ {
+			if !slices.Contains(lits, j) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // markSeqs marks the word units of every occurrence of the sequences; nil when there is none.
@@ -451,6 +493,9 @@ func (s *sentence) matchAt(pt *pattern, an *anchor, i int) (binding, bool) {
 		return b, false
 	}
 	b.lits = slices.Clone(b.lits)
+	if s.cutsCompound(b.lits) {
+		return b, false
+	}
 	// verb-first patterns ("traf S T", "hat S ... getroffen") read inverted word order: when an actor phrase
 	// stands right before the verb, that phrase is the subject and the inverted reading is wrong
 	// ("Scholz hat Selenskyj empfangen" is not Selenskyj receiving)
