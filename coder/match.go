@@ -2234,6 +2234,9 @@ func (s *sentence) pronounAt(p, dir int) (uint64, int) {
 		// "fue recibido por el presidente chino": "el" is the article; the pronoun is written "él"
 		cls = 0
 	}
+	if cls != 0 && s.compLo != nil && s.compLo[p] >= 0 {
+		cls = 0 // a pronoun of one token inside a compound of grammar is none: "其后" (thereafter), "尤其"
+	}
 	if cls == 0 {
 		n = 0
 	}
