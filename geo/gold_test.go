@@ -135,7 +135,9 @@ func readGold(t testing.TB, path string) []goldItem {
 // told by its country's adjective or name, a description that refers back to the city named before it, a
 // capital that acts as its government, streets and parks named like cities, landmarks), written first;
 // gold17b.jsonl: streets named like cities before their city, a region's capital told by the region's
-// adjective, a direction before a country's adjective, landmarks that stand for their city.
+// adjective, a direction before a country's adjective, landmarks that stand for their city; gold17c.jsonl:
+// directions written with a hyphen or glued to a country ("на юго-востоке Турции", "boven Zuid-Kameroen",
+// "土耳其东南部发生"), Dutch "boven".
 func TestGold(t *testing.T) {
 	p := loadPipe(t)
 	for _, set := range []struct {
@@ -179,6 +181,7 @@ func TestGold(t *testing.T) {
 		{"testdata/places18.jsonl", 150, 0.95, 0.95},
 		{"testdata/gold17.jsonl", 65, 0.99, 0.99},
 		{"testdata/gold17b.jsonl", 20, 0.99, 0.99},
+		{"testdata/gold17c.jsonl", 10, 0.66, 0.69},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			items := readGold(t, set.path)
