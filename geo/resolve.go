@@ -310,6 +310,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 		for _, set := range []map[string]bool{l.city, l.flee, l.arrive, l.facility, l.direction, l.bound, l.plain, l.capital, l.town, l.street} {
 			for w := range set {
 				head, _, _ := strings.Cut(w, " ")
+				head, _, _ = strings.Cut(head, "-") // (a phrase written with a hyphen: "юго-востоке")
 				if r, n := utf8.DecodeRuneInString(head); unicode.Is(unicode.Han, r) {
 					head = head[:n]
 				}
@@ -934,6 +935,8 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 				j += w - 1
 				if j+1 < len(toks) && lg.of[toks[j+1].Fold] {
 					j++
+				} else if j+2 < len(toks) && toks[j+1].Text == "-" && toks[j+1].Start == toks[j].End && toks[j+1].End == toks[j+2].Start {
+					j++ // (a direction glued to the name: "boven Oost-Oekraïne")
 				}
 				continue
 			}
@@ -1369,14 +1372,24 @@ func (l *lang) phrase(set map[string]bool, toks []text.Token, j int) int {
 		return 1
 	}
 	key, han := "", ""
-	for n := 1; n <= 3 && j+n <= len(toks); n++ {
+	glued, words := false, 0
+	for n := 1; words < 3 && j+n <= len(toks); n++ {
 		t := toks[j+n-1]
+		// (a hyphen between two words of the phrase: "юго-востоке")
+		if t.Text == "-" && n > 1 && !glued && j+n < len(toks) && toks[j+n-2].End == t.Start && t.End == toks[j+n].Start {
+			key += "-"
+			han += "-"
+			glued = true
+			continue
+		}
 		if !t.IsWord() {
 			return 0
 		}
-		if n > 1 {
+		if n > 1 && !glued {
 			key += " "
 		}
+		glued = false
+		words++
 		key += t.Fold
 		han += t.Fold
 		if set[key] || set[han] {
@@ -1591,6 +1604,13 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 				cd.word = -1
 				cd.fled = c.lg.fled(toks, j)
 				out = append(out, cd)
+			}
+			// a country with a direction glued after it ("缅甸中部发生"): the country, a part of it
+			if k := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= m.End }); m.Actor.Type == dyad.TypeCountry && m.Via != "capital" && m.Start == t.Start &&
+				k > 0 && toks[k].Start == m.End && c.lg.phrase(c.lg.direction, toks, k) > 0 {
+				if id, ok := r.g.countries[m.Actor.Country]; ok {
+					out = append(out, candidate{start: m.Start, end: m.End, word: -1, places: []int32{id}, key: r.g.primary[id]})
+				}
 			}
 			for j+1 < len(toks) && toks[j+1].Start < m.End {
 				j++

@@ -8,7 +8,9 @@ import "testing"
 // Avdiivka for months before the town fell"); a capital that acts as its government and opens a sentence
 // that names no place of the act ("Paris recalled ...", "布鲁塞尔决定"); then streets, parks and malls named like
 // cities, a region's capital told by the region's adjective ("il capoluogo abruzzese"), a region's adjective
-// before a name ("im südenglischen Salisbury"), a city in the clause after a name's comma.
+// before a name ("im südenglischen Salisbury"), a city in the clause after a name's comma; then a direction
+// written with a hyphen or glued to a name or a country ("на юго-востоке Турции", "boven Oost-Oekraïne",
+// "缅甸中部发生").
 func TestRound17(t *testing.T) {
 	p := loadPipe(t)
 	for _, tt := range []struct {
@@ -44,6 +46,10 @@ func TestRound17(t *testing.T) {
 		// traps: the streets of a city; a downtown
 		{"vi", "Người biểu tình đổ ra đường phố Yangon.", "1298824"},
 		{"ru", "Тысячи людей вышли на улицы Еревана.", "616052"},
+		// then: a direction written with a hyphen, glued before a name or after a country; Dutch "boven"
+		{"ru", "Бои шли на северо-востоке Сирии, сообщили военные Турции.", "SYR"},
+		{"nl", "Een vliegtuig is boven West-Oekraïne neergeschoten na een vlucht van Warschau naar Kiev.", "UKR"},
+		{"zh", "墨西哥北部发生枪击事件，美国多地也有报道。", "MEX"},
 	} {
 		checkSentencePlace(t, p, "round17", tt.lang, tt.text, tt.place)
 	}
