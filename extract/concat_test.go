@@ -67,3 +67,26 @@ func FuzzHasSpaceChars(f *testing.F) {
 		}
 	})
 }
+
+// firstColon answers the credit check as strings.IndexAny(s, ":：") does: the same index when that is 1-40,
+// none in that range otherwise. Colons of both kinds at every position around the 43 bytes searched, after
+// ASCII and after multi-byte text, the wide colon cut at the edge, and none.
+func TestFirstColon(t *testing.T) {
+	var cases []string
+	for _, pre := range []string{"", "Bron", "Nguồn tin", "来源", "x y "} {
+		for n := range 50 {
+			for _, colon := range []string{":", "：", ": then ：", "： then :"} {
+				s := pre + strings.Repeat("é", n/2) + strings.Repeat("a", n%2) + colon + " https://example.vn/"
+				cases = append(cases, s, strings.TrimSuffix(s, " https://example.vn/"))
+			}
+			cases = append(cases, pre+strings.Repeat("b", n)+" no colon at all")
+		}
+	}
+	cases = append(cases, "", ":", "：", "Theo VOV", strings.Repeat("a", 41)+"：")
+	for _, s := range cases {
+		got, want := firstColon(s), strings.IndexAny(s, ":：")
+		if in := func(i int) bool { return i > 0 && i <= 40 }; in(got) != in(want) || in(want) && got != want {
+			t.Errorf("firstColon(%q) = %d, IndexAny %d", s, got, want)
+		}
+	}
+}
