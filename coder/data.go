@@ -34,7 +34,7 @@ var grammarKinds = map[string]bool{
 	"light": true, "nprep": true, "shape": true, "vshape": true,
 	"protest": true,
 	"subjrel": true, "where": true, "auxiliary": true,
-	"mutual": true, "compass": true, "kind": true, "targetnoun": true,
+	"mutual": true, "compass": true, "kind": true, "targetnoun": true, "absolute": true,
 	"compound": true,
 }
 
@@ -235,6 +235,9 @@ const (
 	// cTargetNoun: a noun of what an attack strikes ("Ziele", "Stellungen", "doelen", "targets"): a country
 	// after it and a loc word is the target, not the place ("Ziele in Syrien angegriffen"; sentence.targetPlace)
 	cTargetNoun
+	// cAbsolute: a word that opens an absolute clause, its subject and a participle ("with Xi warning
+	// Washington"): the participle after that subject is the clause's verb, no reduced relative (reducedRelative)
+	cAbsolute
 )
 
 var classBits = map[string]uint64{
@@ -245,6 +248,7 @@ var classBits = map[string]uint64{
 	"between": cBetween, "agent": cAgent, "whole": cWhole, "goal": cGoal, "clitic": cClitic,
 	"own": cOwn, "allege": cAllege, "this": cThis, "front": cFront, "genitive": cGenitive, "addressee": cAddressee, "perfect": cPerfect,
 	"subjrel": cSubjRel, "where": cWhere, "mutual": cMutual, "compass": cCompass, "since": cSince, "cause": cCause, "targetnoun": cTargetNoun,
+	"absolute": cAbsolute,
 }
 
 func (lg *lang) is(class uint64, fold string) bool { return lg.class[fold]&class != 0 }

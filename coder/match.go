@@ -843,6 +843,9 @@ func (s *sentence) reducedRelative(b binding) bool {
 	if s.possessivePhrase(u) || s.attributive(sp) {
 		return false
 	}
+	if sp > 0 && s.u[sp-1].phrase < 0 && s.u[sp-1].is(cAbsolute) {
+		return false // ", with Xi warning Washington": the subject and verb of an absolute clause
+	}
 	if m := s.d.ments[s.d.phrases[u.phrase].head]; m.Via == "demonym" && m.Actor.Type == dyad.TypeCountry && u.tok == u.last {
 		return false // "an Israeli bombing of ...": the adjective of a noun event
 	}

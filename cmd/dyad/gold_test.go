@@ -329,8 +329,8 @@ var goldFloors = []struct {
 	{"../../testdata/gold/zhvi16.jsonl", 0.79, 0.90, 0.70, 0.74}, // .741 -> .793
 	// code17b: own German, Dutch and English sentences of round 17 in the shapes wire15 missed (long middle fields,
 	// police firing on crowds, expulsions told as a deadline, official protests, adopted sanctions), written before
-	// their rules: the first figure
-	{"../../testdata/gold/code17b.jsonl", 0.63, 0.79, 0.52, 0.42},
+	// their rules
+	{"../../testdata/gold/code17b.jsonl", 0.86, 0.88, 0.83, 0.79}, // .635 -> .865
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
