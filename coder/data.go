@@ -43,7 +43,7 @@ var phraseKinds = map[string]bool{"protest": true, "kind": true, "background": t
 
 // word classes of the dates file.
 var dateKinds = map[string]bool{"month": true, "weekday": true, "relative": true, "datepart": true, "daycue": true, "noyear": true,
-	"yearcue": true, "yearmark": true, "datelead": true, "order": true, "since": true, "cause": true}
+	"yearcue": true, "yearmark": true, "datelead": true, "datetail": true, "datelink": true, "order": true, "since": true, "cause": true}
 
 // seq is a sequence of folded tokens, one alternative of a literal.
 type seq []string
@@ -238,6 +238,12 @@ const (
 	// cAbsolute: a word that opens an absolute clause, its subject and a participle ("with Xi warning
 	// Washington"): the participle after that subject is the clause's verb, no reduced relative (reducedRelative)
 	cAbsolute
+	// cDatetail: a word right after a date that belongs to it ("lundi soir", "lunedì scorso"); dates file,
+	// class datetail (sentence.markDates)
+	cDatetail
+	// cDatelink: a word that joins two dates of a span ("nella notte tra giovedì e venerdì", "dans la nuit de
+	// jeudi à vendredi"), part of the date only when another date follows it; dates file, class datelink
+	cDatelink
 )
 
 var classBits = map[string]uint64{
@@ -249,6 +255,7 @@ var classBits = map[string]uint64{
 	"own": cOwn, "allege": cAllege, "this": cThis, "front": cFront, "genitive": cGenitive, "addressee": cAddressee, "perfect": cPerfect,
 	"subjrel": cSubjRel, "where": cWhere, "mutual": cMutual, "compass": cCompass, "since": cSince, "cause": cCause, "targetnoun": cTargetNoun,
 	"absolute": cAbsolute,
+	"datetail": cDatetail, "datelink": cDatelink,
 }
 
 func (lg *lang) is(class uint64, fold string) bool { return lg.class[fold]&class != 0 }

@@ -177,7 +177,8 @@ func (s *sentence) markSeqs(sqs []seq) []bool {
 }
 
 // markDates marks the units of the sentence's date expressions, with the words that lead into them (classes
-// daycue, datepart and datelead of dates: "on", "este", "la tarde de").
+// daycue, datepart and datelead of dates: "on", "este", "la tarde de"), those that end them (datetail: "soir",
+// "scorso") and the link of a span of two (datelink: "tra giovedì e venerdì").
 func (s *sentence) markDates(a, b int) {
 	d := s.d
 	cands := d.dateCands(a, b)
@@ -185,13 +186,24 @@ func (s *sentence) markDates(a, b int) {
 		return
 	}
 	in := map[int]bool{}
-	for _, c := range cands {
+	his := make([]int, len(cands))
+	for i, c := range cands {
 		lo := c.a
 		for n := 0; n < 4 && lo-1 >= a && d.is(cDaycue|cDatepart|cDatelead, lo-1); n++ {
 			lo--
 		}
-		for k := lo; k <= c.b; k++ {
+		hi := c.b
+		for n := 0; n < 3 && hi+1 < b && d.is(cDatetail, hi+1); n++ {
+			hi++ // "lundi soir", "lunedì scorso"
+		}
+		his[i] = hi
+		for k := lo; k <= hi; k++ {
 			in[k] = true
+		}
+	}
+	for _, hi := range his {
+		if hi+2 < b && d.is(cDatelink, hi+1) && in[hi+2] {
+			in[hi+1] = true // "tra giovedì e venerdì": one span
 		}
 	}
 	s.dateU = make([]bool, len(s.u))
