@@ -338,6 +338,9 @@ var goldFloors = []struct {
 	// police firing on crowds, expulsions told as a deadline, official protests, adopted sanctions), written before
 	// their rules
 	{"../../testdata/gold/code17b.jsonl", 0.86, 0.88, 0.83, 0.79}, // .635 -> .865
+	// code17a: own fr es pt it sentences of round 17 (drills, aid packages, strikes on targets, decisions welcomed, tariffs,
+	// envoys told to leave in the passive, pardons, dispersals, passive arrests), written before its rules, .774 -> .912
+	{"../../testdata/gold/code17a.jsonl", 0.90, 0.94, 0.87, 0.86},
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
