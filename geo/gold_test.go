@@ -137,7 +137,9 @@ func readGold(t testing.TB, path string) []goldItem {
 // gold17b.jsonl: streets named like cities before their city, a region's capital told by the region's
 // adjective, a direction before a country's adjective, landmarks that stand for their city; gold17c.jsonl:
 // directions written with a hyphen or glued to a country ("на юго-востоке Турции", "boven Zuid-Kameroen",
-// "土耳其东南部发生"), Dutch "boven".
+// "土耳其东南部发生"), Dutch "boven"; gold17d.jsonl: regions named by generic words alone ("North West province",
+// "Central Province"), which are no city named North or Central (country precision only: its city figure is
+// no number).
 func TestGold(t *testing.T) {
 	p := loadPipe(t)
 	for _, set := range []struct {
@@ -182,6 +184,7 @@ func TestGold(t *testing.T) {
 		{"testdata/gold17.jsonl", 65, 0.99, 0.99},
 		{"testdata/gold17b.jsonl", 20, 0.99, 0.99},
 		{"testdata/gold17c.jsonl", 10, 0.99, 0.99},
+		{"testdata/gold17d.jsonl", 7, 0, 0.57},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			items := readGold(t, set.path)
