@@ -1892,6 +1892,18 @@ func (l *lang) facilityAround(toks []text.Token, j, end int) bool {
 	return k >= 0 && (l.phrase(l.facility, toks, k) > 0 || toks[k].Start == end && l.facilityAfter(toks, k))
 }
 
+// genericName reports whether the name from token j to byte offset end is made of geo/generic words alone
+// and another follows it: the start of a region's name.
+func (r *Resolver) genericName(toks []text.Token, j, end int) bool {
+	k := j
+	for ; k < len(toks) && toks[k].Start < end; k++ {
+		if toks[k].IsWord() && !r.generic[toks[k].Fold] {
+			return false
+		}
+	}
+	return k > j && k < len(toks) && toks[k].IsWord() && r.generic[toks[k].Fold]
+}
+
 // streetAround reports whether a name at token j, ending at byte offset end, is a street's, a square's or a
 // park's: a `street` word right before it, a genitive word between them or not ("avenida Bolívar", "Quinta da
 // Boa Vista", "phố Huế"; not the last word of a city word, "thành phố Huế", nor "đường phố Yangon", the
@@ -2228,6 +2240,11 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 	}
 	// a street's, a square's or a park's name: "avenida Bolívar", "Quinta da Boa Vista", "phố Huế", "Hyde Park"
 	if c.lg.streetAround(toks, j, cd.end) {
+		return candidate{}, false
+	}
+	// a name made of generic words alone before another ("in North West province", "in Central Province", "the
+	// North West region of Cameroon"): a region the gazetteer does not name, not a city named North or Central
+	if r.genericName(toks, j, cd.end) {
 		return candidate{}, false
 	}
 	// a transliterated name glued to more characters of transliteration is part of a longer name: "加勒" (Galle)

@@ -50,6 +50,8 @@ func TestRound17(t *testing.T) {
 		{"ru", "Бои шли на северо-востоке Сирии, сообщили военные Турции.", "SYR"},
 		{"nl", "Een vliegtuig is boven West-Oekraïne neergeschoten na een vlucht van Warschau naar Kiev.", "UKR"},
 		{"zh", "墨西哥北部发生枪击事件，美国多地也有报道。", "MEX"},
+		// then: a region named by generic words alone is no city
+		{"en", "Floods cut off villages in North West province, South African officials said.", "ZAF"},
 	} {
 		checkSentencePlace(t, p, "round17", tt.lang, tt.text, tt.place)
 	}
