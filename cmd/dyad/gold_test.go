@@ -337,7 +337,7 @@ var goldFloors = []struct {
 	// code17b: own German, Dutch and English sentences of round 17 in the shapes wire15 missed (long middle fields,
 	// police firing on crowds, expulsions told as a deadline, official protests, adopted sanctions), written before
 	// their rules
-	{"../../testdata/gold/code17b.jsonl", 0.73, 0.80, 0.67, 0.64}, // .635 -> .865; a second batch (12): .733
+	{"../../testdata/gold/code17b.jsonl", 0.85, 0.91, 0.79, 0.78}, // .635 -> .865; with a second (12) and third batch (3): .727 -> .854
 	// code17a: own fr es pt it sentences of round 17 (drills, aid packages, strikes on targets, decisions welcomed, tariffs,
 	// envoys told to leave in the passive, pardons, dispersals, passive arrests), written before its rules, .774 -> .912
 	{"../../testdata/gold/code17a.jsonl", 0.90, 0.94, 0.87, 0.86},
