@@ -938,9 +938,11 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 				*b = save
 			}
 		}
-		if e.kind == kSlot && e.slot == 'S' && dir < 0 && !b.imported && p > 0 && p < len(s.u) && s.u[p].fold == "," {
+		if e.kind == kSlot && (e.slot == 'S' || e.slot == 'T' && j == len(els)-1) && dir < 0 && !b.imported && p > 0 && p < len(s.u) && s.u[p].fold == "," {
 			// "Fumio Kishida, on his first tour of the Gulf since taking office, met ...": the subject that opens
-			// the sentence, before an apposition or a parenthesis closed by this comma
+			// the sentence, before an apposition or a parenthesis closed by this comma; so is a passive's T, the
+			// pattern's first element ("Zelensky, alla sua prima visita in Italia dall'inizio dell'invasione russa,
+			// è stato ricevuto")
 			if f := s.appositionSubject(p); f >= 0 {
 				save := *b
 				if s.walk(els, j, f, dir, b) {
