@@ -154,6 +154,14 @@ func (r *resolver) possessiveGap(it, next item) bool {
 	return g.word && !g.cap && r.conns()(g.fold) == 0
 }
 
+// hyphenGap reports whether a hyphen written tight is all that stands between a country or body at item it
+// and the next item: German's "US-Militär", "Ukraine-Armee", "Nato-Truppen" name the country's or body's own
+// forces, as "US military" does; not when a hyphen glues a word before it too ("Pro-Russland-Demonstranten").
+// (A body of no country keeps its own mention: "Nato-Truppen" stays NATO.)
+func (r *resolver) hyphenGap(it, next item) bool {
+	return next.i == it.j+1 && r.hyphenJoins(it.j) && !r.hyphenJoins(it.i-1)
+}
+
 // adjectiveGap reports whether one lower-case word that joins nothing stands between a country adjective at
 // item it and the next item: "Catalan regional president", "Turkish central bank governor" (the adjective
 // names the country of the title as "Catalan president" does).
@@ -233,6 +241,7 @@ func (r *resolver) phrase(k int) int {
 	}
 	preHost := -1
 	if (country >= 0 || preOrg >= 0) && k+1 < len(r.items) && (r.items[k+1].i == it.j && !r.elidedBefore(it.j) && !r.caseObject(it, cvia) || r.possessiveGap(it, r.items[k+1]) ||
+		r.hyphenGap(it, r.items[k+1]) && (country >= 0 || r.d.actors[preOrg].Country != "") ||
 		cvia == "demonym" && r.adjectiveGap(it, r.items[k+1]) || r.formerGap(it, r.items[k+1])) {
 		if _, _, ag := r.class(r.items[k+1]); len(ag) > 0 && !r.isNot(r.items[k+1]) {
 			k2 = k + 1 // "Chinese military", "China's foreign minister", "UN Secretary-General"
