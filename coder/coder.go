@@ -639,6 +639,9 @@ func (s *sentence) candidates() []candidate {
 			if !s.mask.covers(an.need) || !m.keyHolds(an, i) {
 				continue // a word the pattern needs is not in the sentence, or not on its side of the trigger
 			}
+			if !s.trigAt(an, i) {
+				continue // the trigger's words, or its use as a verb: from the anchor, before the pattern is read
+			}
 			pt := lg.patterns[an.pat]
 			if an.more && !m.holds(pt, i) {
 				continue // the same for the pattern's other words

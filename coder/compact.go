@@ -1,6 +1,10 @@
 package coder
 
-import "unsafe"
+import (
+	"slices"
+	"strings"
+	"unsafe"
+)
 
 // compactAlts moves the words of the alternatives of patterns[from:] (each alternative a slice of its own,
 // some 130,000 for the imported layer of one language) into one slice, and points each alternative at its
@@ -74,4 +78,205 @@ func (lg *lang) inArena(a alt) bool {
 		}
 	}
 	return false
+}
+
+// compactPatterns moves what the patterns of patterns[from:] hold into a few slices a language, once they are
+// all parsed: the patterns themselves, their elements, their walking copies (pattern.left and right), the
+// alternatives of each element, the required sets (reqBefore, reqAfter, reqAny) and the names (id). Each
+// pattern and each of its slices was an object of its own (some 430,000 for the nine languages' imported
+// layers), all of which the collector marks at every cycle for the life of the process; a slice is now a
+// window of its language's slab, as long as its capacity (an append copies it out, never into the next
+// window). Nothing a pattern reads changes: the same words, in the same order, through the same fields.
+// pattern.need is dropped: addPattern has read it (anchor.need).
+func (lg *lang) compactPatterns(from int) {
+	pts := lg.patterns[from:]
+	if len(pts) == 0 {
+		return
+	}
+	// the sizes first, so that every slab is allocated once and the windows handed out never move
+	type arr struct {
+		p *alt
+		n int
+	}
+	altAt := map[arr]int{} // a slice of alternatives -> its place in the slab of alternatives
+	nAlts, nElems, nSides, nReqs, nID := 0, 0, 0, 0, 0
+	countAlts := func(as []alt) {
+		if len(as) == 0 {
+			return
+		}
+		k := arr{&as[0], len(as)}
+		if _, ok := altAt[k]; !ok {
+			altAt[k] = nAlts
+			nAlts += len(as)
+		}
+	}
+	for _, pt := range pts {
+		nElems += len(pt.elems)
+		nSides += len(pt.left) + len(pt.right)
+		nReqs += len(pt.reqBefore) + len(pt.reqAfter) + len(pt.reqAny)
+		nID += len(pt.id)
+		for i := range pt.elems {
+			countAlts(pt.elems[i].alts)
+			countAlts(pt.elems[i].has)
+		}
+		for _, side := range [][]delem{pt.left, pt.right} {
+			for j := range side {
+				countAlts(side[j].dalts)
+			}
+		}
+	}
+	altSlab := make([]alt, nAlts)
+	for k, at := range altAt {
+		copy(altSlab[at:at+k.n], unsafe.Slice(k.p, k.n))
+	}
+	moveAlts := func(as []alt) []alt {
+		if len(as) == 0 {
+			return as
+		}
+		at := altAt[arr{&as[0], len(as)}]
+		return altSlab[at : at+len(as) : at+len(as)]
+	}
+	patSlab := make([]pattern, len(pts))
+	elemSlab := make([]elem, nElems)
+	sideSlab := make([]delem, nSides)
+	reqSlab := make([]int32, nReqs)
+	var ids strings.Builder
+	ids.Grow(nID)
+	idAt := make([]int, len(pts))
+	for k, pt := range pts {
+		idAt[k] = ids.Len()
+		ids.WriteString(pt.id)
+	}
+	allIDs := ids.String()
+	ea, sa, ra := 0, 0, 0
+	for k, pt := range pts {
+		np := &patSlab[k]
+		*np = *pt
+		np.need = nil
+		np.id = allIDs[idAt[k] : idAt[k]+len(pt.id)]
+		// elements
+		els := elemSlab[ea : ea+len(pt.elems) : ea+len(pt.elems)]
+		ea += len(pt.elems)
+		copy(els, pt.elems)
+		for i := range els {
+			els[i].alts = moveAlts(els[i].alts)
+			els[i].has = moveAlts(els[i].has)
+		}
+		np.elems = els
+		// the walking copies: each delem points at its element, now in els
+		moveSide := func(side []delem) []delem {
+			out := sideSlab[sa : sa+len(side) : sa+len(side)]
+			sa += len(side)
+			copy(out, side)
+			for j := range out {
+				out[j].dalts = moveAlts(out[j].dalts)
+				if i := elemIndexIn(pt.elems, out[j].elem); i >= 0 {
+					out[j].elem = &els[i]
+				}
+			}
+			return out
+		}
+		np.left = moveSide(pt.left)
+		np.right = moveSide(pt.right)
+		moveReq := func(r []int32) []int32 {
+			if r == nil {
+				return nil
+			}
+			out := reqSlab[ra : ra+len(r) : ra+len(r)]
+			ra += len(r)
+			copy(out, r)
+			return out
+		}
+		np.reqBefore = moveReq(pt.reqBefore)
+		np.reqAfter = moveReq(pt.reqAfter)
+		np.reqAny = moveReq(pt.reqAny)
+		pts[k] = np
+	}
+	// the set index's cache by slice held the old slices of alternatives: its sets are found by content
+	lg.elems.bySlice = map[sliceKey]int32{}
+	// the triggers' words: their look-up is needed only while patterns load, their slack never
+	lg.litAt = nil
+	lg.lits = slices.Clip(lg.lits)
+	lg.litText = slices.Clip(lg.litText)
+	lg.compactEntries()
+}
+
+// elemIndexIn returns the index of the element e points at in els, -1 when it is not one of them.
+func elemIndexIn(els []elem, e *elem) int {
+	if len(els) == 0 || e == nil {
+		return -1
+	}
+	d := uintptr(unsafe.Pointer(e)) - uintptr(unsafe.Pointer(&els[0]))
+	if i := d / unsafe.Sizeof(elem{}); uintptr(unsafe.Pointer(e)) >= uintptr(unsafe.Pointer(&els[0])) && i < uintptr(len(els)) && d%unsafe.Sizeof(elem{}) == 0 {
+		return int(i)
+	}
+	return -1
+}
+
+// compactEntries moves the anchors and element sets of every word entry (lang.anchors, lang.stems) and the
+// anchors of every prefix into two slabs a language, windows as long as their capacity.
+func (lg *lang) compactEntries() {
+	nAn, nEl := 0, 0
+	for _, m := range []map[string]*wordEntry{lg.anchors, lg.stems} {
+		for _, e := range m {
+			nAn += len(e.anchors)
+			nEl += len(e.elems)
+		}
+	}
+	for _, l := range lg.prefixes {
+		nAn += len(l)
+	}
+	anSlab := make([]anchor, nAn)
+	elSlab := make([]int32, nEl)
+	a, b := 0, 0
+	for _, m := range []map[string]*wordEntry{lg.anchors, lg.stems} {
+		for _, e := range m {
+			if e.anchors != nil {
+				w := anSlab[a : a+len(e.anchors) : a+len(e.anchors)]
+				a += copy(w, e.anchors)
+				e.anchors = w
+			}
+			if e.elems != nil {
+				w := elSlab[b : b+len(e.elems) : b+len(e.elems)]
+				b += copy(w, e.elems)
+				e.elems = w
+			}
+		}
+	}
+	for k, l := range lg.prefixes {
+		w := anSlab[a : a+len(l) : a+len(l)]
+		a += copy(w, l)
+		lg.prefixes[k] = w
+	}
+}
+
+// flatLit returns where the words of alternative a lie in lang.lits, adding them when they are new.
+func (lg *lang) flatLit(a alt) uint32 {
+	var b strings.Builder
+	for _, t := range a {
+		switch {
+		case t.stem:
+			b.WriteByte('~')
+		case t.prefix:
+			b.WriteByte('*')
+		default:
+			b.WriteByte('=')
+		}
+		b.WriteString(t.text)
+		b.WriteByte(0)
+	}
+	key := b.String()
+	if at, ok := lg.litAt[key]; ok {
+		return at
+	}
+	if lg.litAt == nil {
+		lg.litAt = map[string]uint32{}
+	}
+	at := uint32(len(lg.lits))
+	for _, t := range a {
+		lg.lits = append(lg.lits, flatTok{at: uint32(len(lg.litText)), n: uint16(len(t.text)), prefix: t.prefix, stem: t.stem})
+		lg.litText = append(lg.litText, t.text...)
+	}
+	lg.litAt[key] = at
+	return at
 }

@@ -95,6 +95,13 @@ type lang struct {
 	// reversed holds, while patterns load, the reversed alternatives of the word sets used before a trigger
 	// (shareReversed)
 	reversed map[sliceKey][]alt
+	// lits holds the words of the triggers' alternatives (anchor.lit), their text in litText: what candidates
+	// tests at a trigger before it reads the pattern (a pattern, its elements, the trigger's alternatives and
+	// their words are four objects apart, a cache miss each); litAt finds an alternative already there while
+	// patterns load
+	lits    []flatTok
+	litText []byte
+	litAt   map[string]uint32
 	// arenas are where compactAlts moved the words of the patterns' alternatives
 	arenas []arenaBounds
 	cb     *cameo.Codebook
@@ -653,6 +660,7 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 		}
 		lg.reversed = nil
 		lg.compactAlts(0)
+		lg.compactPatterns(0)
 		return lg, errs
 	}
 }
@@ -697,6 +705,7 @@ func (lg *lang) ensure() {
 		lg.sets = nil
 		lg.reversed = nil
 		lg.compactAlts(eager)
+		lg.compactPatterns(eager)
 	})
 }
 
@@ -1025,7 +1034,7 @@ func (lg *lang) addPattern(pt *pattern) {
 			need.add(group[0])
 		}
 	}
-	for ai, a := range pt.elems[pt.anchor].alts {
+	for _, a := range pt.elems[pt.anchor].alts {
 		// index the longest token of the alternative: "a meeting" is found through "meeting"
 		off := 0
 		for k, t := range a {
@@ -1033,7 +1042,7 @@ func (lg *lang) addPattern(pt *pattern) {
 				off = k
 			}
 		}
-		an := anchor{pat: int32(idx), alt: int32(ai), off: int32(off), need: need}
+		an := anchor{pat: int32(idx), lit: lg.flatLit(a), nlit: uint8(len(a)), off: uint8(off), verb: pt.elems[pt.anchor].verb, need: need}
 		lg.elems.setKey(&an, pt)
 		switch {
 		case a[off].stem:

@@ -470,24 +470,48 @@ func (s *sentence) unitWord(u unit) string {
 	return u.fold
 }
 
-// matchAt tries pattern pt with its anchor alternative ai at unit i.
+// trigAt reports whether the alternative of anchor an matches at unit i (its indexed word there), and, for a
+// trigger written ^word, is used as a verb: the first test of a match (lit and verbLike), read from the
+// anchor and lang.lits alone, before the pattern is.
+func (s *sentence) trigAt(an *anchor, i int) bool {
+	i -= int(an.off)
+	if i < 0 {
+		return false
+	}
+	lg := s.d.lg
+	for k, t := range lg.lits[an.lit : an.lit+uint32(an.nlit)] {
+		p := i + k
+		if p >= len(s.u) || (s.u[p].phrase >= 0 && !s.wordPhrase(p)) || !s.flatOK(t, lg.litText[t.at:t.at+uint32(t.n)], p) {
+			return false
+		}
+	}
+	return !an.verb || s.verbLike(i)
+}
+
+// flatOK is tokOK for a word of lang.lits, its text w.
+func (s *sentence) flatOK(t flatTok, w []byte, p int) bool {
+	if t.stem {
+		return s.stemAt(p) == string(w)
+	}
+	f := s.unitWord(s.u[p])
+	if t.prefix {
+		return len(f) >= len(w) && f[:len(w)] == string(w)
+	}
+	return f == string(w)
+}
+
+// matchAt tries pattern pt with its anchor alternative at unit i, where trigAt has found it.
 func (s *sentence) matchAt(pt *pattern, an *anchor, i int) (binding, bool) {
 	i -= int(an.off)
 	b := binding{s: -1, t: -1, r: [2]int{-1, -1}, trig: i, verbAt: -1, cAt: -1}
-	if i < 0 {
-		return b, false
-	}
-	a := pt.elems[pt.anchor].alts[an.alt]
-	end, ok := s.lit(a, i, 1)
-	if !ok || (pt.elems[pt.anchor].verb && !s.verbLike(i)) {
-		return b, false
-	}
+	end := i + int(an.nlit)
+	var ok bool
 	b.imported = pt.origin != ""
 	b.tSubject = pt.tSubject
 	b.active = pt.active
 	b.objT = pt.objT && s.d.lg.objectTarget
 	b.trigLast = end - 1
-	if pt.elems[pt.anchor].verb {
+	if an.verb {
 		b.verbAt = end - 1
 	}
 	b.hi = end - 1

@@ -205,6 +205,16 @@ func (pt *pattern) finish() error {
 	case pt.anchor < 0:
 		return errors.New("a pattern needs a word that is not optional (its trigger)")
 	}
+	for _, a := range pt.elems[pt.anchor].alts {
+		if len(a) > maxTrigWords {
+			return errors.New("an alternative of the trigger has more than 255 words")
+		}
+		for _, t := range a {
+			if len(t.text) > 1<<16-1 {
+				return errors.New("a word of the trigger is longer than 65,535 bytes")
+			}
+		}
+	}
 	for i := range pt.elems {
 		for _, a := range pt.elems[i].alts {
 			n := 0
@@ -327,8 +337,13 @@ const maxNeedGroup = 8
 
 // anchor points at one alternative of a pattern's trigger.
 type anchor struct {
-	pat, alt int32
-	off      int32 // index in the alternative of the token indexed
+	pat int32
+	// lit is where the alternative's words lie in lang.lits, nlit how many: candidates tests them, and verb
+	// (the trigger is written ^word: it must be used as a verb), before it reads the pattern (sentence.trigAt)
+	lit  uint32
+	nlit uint8
+	off  uint8 // index in the alternative of the token indexed
+	verb bool
 	// key holds up to two of the pattern's required element sets (pattern.reqAfter, reqBefore, reqAny: the
 	// rarest), side where each must be held, nkey how many: candidates tests them before it reads the
 	// pattern (elemMarks.keyHolds); more: the pattern requires other sets, which elemMarks.holds tests
@@ -339,6 +354,16 @@ type anchor struct {
 	// need holds the bits (wordBit) of the words the pattern needs that have no alternative: a sentence
 	// whose words' bits miss one of them cannot match it, which candidates learns without reading the pattern
 	need wordMask
+}
+
+// maxTrigWords is the most words an alternative of a pattern's trigger may have (anchor.nlit).
+const maxTrigWords = 255
+
+// flatTok is a word of lang.lits: a tokMatch whose text is lang.litText[at:at+n], no pointer in it.
+type flatTok struct {
+	at           uint32
+	n            uint16
+	prefix, stem bool
 }
 
 // wordMask is a set of hashed words: a sentence's words, or those a pattern needs.
