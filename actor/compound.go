@@ -10,8 +10,23 @@ import (
 //	@short | CHN | 中 | 华        short forms that name a country only inside a compound ("中美", "Mỹ-Trung")
 //	@compound | 关系 | 两国       words that may follow a glued compound ("中美关系", "中日两国")
 //	@glued | 访华 | 对台军售     words glued to one short form, which names its country there ("访华": visit China)
+//	@self | 我国 | 我國          first-person country words, which name the dateline's country when there is one
 func (d *Dictionary) addShort(lang string, l packs.Line) []error {
 	var errs []error
+	if l.Fields[0] == "@self" {
+		if d.self[lang] == nil {
+			d.self[lang] = map[string]bool{}
+		}
+		for _, w := range l.Fields[1:] {
+			toks := d.tokens(w, false)
+			if len(toks) == 0 {
+				errs = append(errs, l.Errorf("empty word"))
+				continue
+			}
+			d.self[lang][quantKey(toks)] = true
+		}
+		return errs
+	}
 	if l.Fields[0] == "@glued" {
 		return d.addGlued(lang, l)
 	}

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad"
@@ -21,6 +22,25 @@ func TestHyphenBody(t *testing.T) {
 		ms := d.Recognize(&dyad.Article{Text: c.text, Lang: "de", Published: dyad.NullString("2024-03-02")})
 		if got, all, ok := codeOf(ms, c.mention); !ok || got != c.code {
 			t.Errorf("%q: %q: got %v, want %s", c.text, c.mention, all, c.code)
+		}
+	}
+}
+
+// TestSelfCountry reads a first-person country word (zh "我國", an @self line of the demonyms) as the country
+// of the article's dateline, and as its own line's country without one.
+func TestSelfCountry(t *testing.T) {
+	d := testDict(t)
+	for _, c := range []struct{ dateline, text, code string }{
+		{"台北", "（中央社台北16日電）外交部宣布，我國即刻終止與索羅門群島的外交關係。", "TWN"},
+		{"", "外交部宣布，我国将继续发展与所罗门群岛的关系。", "CHN"},
+	} {
+		ms := d.Recognize(&dyad.Article{Text: c.text, Lang: "zh", Dateline: dyad.NullString(c.dateline), Published: dyad.NullString("2019-09-16")})
+		if got, all, ok := codeOf(ms, "我國"); ok && got != c.code {
+			t.Errorf("%q: got %v, want %s", c.text, all, c.code)
+		} else if got, all, ok := codeOf(ms, "我国"); ok && got != c.code {
+			t.Errorf("%q: got %v, want %s", c.text, all, c.code)
+		} else if !strings.Contains(c.text, "我") {
+			t.Fatal("no first-person word")
 		}
 	}
 }

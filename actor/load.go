@@ -88,6 +88,7 @@ type Dictionary struct {
 	weak         map[string]map[string]bool // per language, folded names that are common words too ("Anh"): @weak
 	short        map[string]map[string]bool // per language, folded short forms of countries used in compounds ("中", "Trung")
 	compoundNext map[string]map[string]bool // per language, words that may follow a glued compound ("关系")
+	self         map[string]map[string]bool // per language, first-person country words ("我國") that name the dateline's country
 	glued        map[string]map[string]int  // per language, words glued to a short form ("访华") -> the short form's token
 	spell        map[string][]spellRule     // per language, rules rewriting its transliteration into English (spelling.go)
 	spellIdx     map[string]int32           // spelling key -> person, -1 when people of two countries share it
@@ -206,6 +207,7 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		short:        map[string]map[string]bool{},
 		weak:         map[string]map[string]bool{},
 		compoundNext: map[string]map[string]bool{},
+		self:         map[string]map[string]bool{},
 		glued:        map[string]map[string]int{},
 		spell:        map[string][]spellRule{},
 		particle:     map[string]bool{},
@@ -986,7 +988,7 @@ func (d *Dictionary) loadDemonyms(f packs.File) []error {
 			errs = append(errs, d.addLangNames(lang, l, &named)...)
 			continue
 		}
-		if len(l.Fields) >= 2 && (l.Fields[0] == "@short" || l.Fields[0] == "@compound" || l.Fields[0] == "@weak" || l.Fields[0] == "@glued") {
+		if len(l.Fields) >= 2 && (l.Fields[0] == "@short" || l.Fields[0] == "@compound" || l.Fields[0] == "@weak" || l.Fields[0] == "@glued" || l.Fields[0] == "@self") {
 			errs = append(errs, d.addShort(lang, l)...) // compounds of countries: compound.go
 			continue
 		}

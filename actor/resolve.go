@@ -115,6 +115,9 @@ func (r *resolver) class(it item) (name int32, demonym int32, agents []int32) {
 	if ambiguous && !r.naming {
 		name, demonym = r.disambiguate(it, name, demonym)
 	}
+	if self := r.d.self[r.lang]; demonym >= 0 && r.dateline >= 0 && self != nil && self[quantKey(r.toks[it.i:it.j])] {
+		demonym = r.dateline // "我國" in a story datelined Taipei is Taiwan
+	}
 	return name, demonym, agents
 }
 
