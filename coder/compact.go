@@ -193,7 +193,7 @@ func (lg *lang) compactPatterns(from int) {
 		pts[k] = np
 	}
 	// the set index's cache by slice held the old slices of alternatives: its sets are found by content
-	lg.elems.bySlice = map[sliceKey]int32{}
+	lg.elems.bySlice = nil
 	// the triggers' words: their look-up is needed only while patterns load, their slack never
 	lg.litAt = nil
 	lg.lits = slices.Clip(lg.lits)
@@ -213,8 +213,8 @@ func elemIndexIn(els []elem, e *elem) int {
 	return -1
 }
 
-// compactEntries moves the anchors and element sets of every word entry (lang.anchors, lang.stems) and the
-// anchors of every prefix into two slabs a language, windows as long as their capacity.
+// compactEntries moves every word entry (lang.anchors, lang.stems), their anchors and element sets, and the
+// anchors of every prefix into slabs a language, the slices windows as long as their capacity.
 func (lg *lang) compactEntries() {
 	nAn, nEl := 0, 0
 	for _, m := range []map[string]*wordEntry{lg.anchors, lg.stems} {
@@ -228,9 +228,14 @@ func (lg *lang) compactEntries() {
 	}
 	anSlab := make([]anchor, nAn)
 	elSlab := make([]int32, nEl)
-	a, b := 0, 0
+	entries := make([]wordEntry, len(lg.anchors)+len(lg.stems)) // the entries themselves, one object
+	a, b, n := 0, 0, 0
 	for _, m := range []map[string]*wordEntry{lg.anchors, lg.stems} {
-		for _, e := range m {
+		for k, e := range m {
+			entries[n] = *e
+			e = &entries[n]
+			n++
+			m[k] = e
 			if e.anchors != nil {
 				w := anSlab[a : a+len(e.anchors) : a+len(e.anchors)]
 				a += copy(w, e.anchors)

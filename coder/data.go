@@ -706,6 +706,7 @@ func (lg *lang) ensure() {
 		lg.reversed = nil
 		lg.compactAlts(eager)
 		lg.compactPatterns(eager)
+		lg.elems.byKey = nil // the sets' canonical keys: needed only while patterns are added
 	})
 }
 

@@ -75,6 +75,13 @@ func (lg *lang) require(alts []alt) int32 {
 	if len(alts) == 0 {
 		return -1
 	}
+	if x.byKey == nil {
+		// dropped once the language's patterns were all added (lang.ensure): a pattern added later only
+		// rebuilds them
+		x.byKey, x.bySlice = map[string]int32{}, map[sliceKey]int32{}
+	} else if x.bySlice == nil {
+		x.bySlice = map[sliceKey]int32{} // dropped by compactPatterns, which moved the slices it was keyed by
+	}
 	sk := sliceKey{&alts[0], len(alts)}
 	if id, ok := x.bySlice[sk]; ok {
 		return id
