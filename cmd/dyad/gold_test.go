@@ -246,16 +246,28 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire14-vi.jsonl", 0.70, 0.75, 0.66, 0.70},
 	{"../../testdata/gold/wire14-zh.jsonl", 0.64, 0.76, 0.54, 0.64},
 	// wire15: held-out sets written blind in the session of 2026-12-06 09:20-12:20 (three helpers, 09:21-09:33),
-	// scored only at its start (4db129f) and end (docs/eval.md "Held-out sets written blind, an eleventh time").
-	{"../../testdata/gold/wire15-en.jsonl", 0.63, 0.75, 0.54, 0.63},
-	{"../../testdata/gold/wire15-fr.jsonl", 0.57, 0.77, 0.45, 0.57},
-	{"../../testdata/gold/wire15-es.jsonl", 0.73, 0.92, 0.60, 0.73},
-	{"../../testdata/gold/wire15-pt.jsonl", 0.53, 0.69, 0.43, 0.53},
-	{"../../testdata/gold/wire15-it.jsonl", 0.59, 0.65, 0.54, 0.59},
-	{"../../testdata/gold/wire15-de.jsonl", 0.66, 0.87, 0.53, 0.66},
-	{"../../testdata/gold/wire15-nl.jsonl", 0.61, 0.95, 0.45, 0.61},
-	{"../../testdata/gold/wire15-vi.jsonl", 0.63, 0.74, 0.54, 0.63},
-	{"../../testdata/gold/wire15-zh.jsonl", 0.59, 0.82, 0.46, 0.59},
+	// scored only at its start (4db129f) and end (docs/eval.md "Held-out sets written blind, an eleventh time");
+	// floors raised to round seventeen's end (fe01df2: root F1 .623 -> .699 in all).
+	{"../../testdata/gold/wire15-en.jsonl", 0.69, 0.79, 0.61, 0.69},
+	{"../../testdata/gold/wire15-fr.jsonl", 0.69, 0.84, 0.58, 0.69},
+	{"../../testdata/gold/wire15-es.jsonl", 0.74, 0.92, 0.62, 0.74},
+	{"../../testdata/gold/wire15-pt.jsonl", 0.59, 0.74, 0.49, 0.59},
+	{"../../testdata/gold/wire15-it.jsonl", 0.76, 0.83, 0.71, 0.76},
+	{"../../testdata/gold/wire15-de.jsonl", 0.69, 0.91, 0.55, 0.69},
+	{"../../testdata/gold/wire15-nl.jsonl", 0.75, 0.96, 0.62, 0.75},
+	{"../../testdata/gold/wire15-vi.jsonl", 0.67, 0.78, 0.59, 0.67},
+	{"../../testdata/gold/wire15-zh.jsonl", 0.67, 0.87, 0.54, 0.67},
+	// wire16: held-out sets written blind in the session of 2026-12-06 12:08-15:08 (three helpers, 12:13-12:17),
+	// scored only at its start (7e19f0d) and end (fe01df2) (docs/eval.md "Held-out sets written blind, a twelfth time").
+	{"../../testdata/gold/wire16-en.jsonl", 0.61, 0.70, 0.53, 0.61},
+	{"../../testdata/gold/wire16-fr.jsonl", 0.66, 0.78, 0.57, 0.66},
+	{"../../testdata/gold/wire16-es.jsonl", 0.56, 0.69, 0.47, 0.56},
+	{"../../testdata/gold/wire16-pt.jsonl", 0.50, 0.68, 0.39, 0.50},
+	{"../../testdata/gold/wire16-it.jsonl", 0.61, 0.75, 0.52, 0.61},
+	{"../../testdata/gold/wire16-de.jsonl", 0.58, 0.76, 0.46, 0.58},
+	{"../../testdata/gold/wire16-nl.jsonl", 0.52, 0.73, 0.40, 0.52},
+	{"../../testdata/gold/wire16-vi.jsonl", 0.65, 0.78, 0.55, 0.65},
+	{"../../testdata/gold/wire16-zh.jsonl", 0.53, 0.79, 0.40, 0.53},
 	// code17c (2026-12-06): own zh/vi sentences of the breadth round, written before its rules; .565 -> .653, then .640
 	// (予以谴责 finds its target, but "美國聯邦參議院" resolves as the bare country)
 	{"../../testdata/gold/code17c.jsonl", 0.63, 0.72, 0.56, 0.55},
