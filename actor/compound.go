@@ -12,37 +12,13 @@ import (
 //	@glued | 访华 | 对台军售     words glued to one short form, which names its country there ("访华": visit China)
 //	@self | 我国 | 我國          first-person country words, which name the dateline's country when there is one
 func (d *Dictionary) addShort(lang string, l packs.Line) []error {
-	var errs []error
-	if l.Fields[0] == "@self" {
-		if d.self[lang] == nil {
-			d.self[lang] = map[string]bool{}
-		}
-		for _, w := range l.Fields[1:] {
-			toks := d.tokens(w, false)
-			if len(toks) == 0 {
-				errs = append(errs, l.Errorf("empty word"))
-				continue
-			}
-			d.self[lang][quantKey(toks)] = true
-		}
-		return errs
-	}
-	if l.Fields[0] == "@glued" {
+	switch l.Fields[0] {
+	case "@self":
+		return d.addWords(d.self, lang, l)
+	case "@glued":
 		return d.addGlued(lang, l)
-	}
-	if l.Fields[0] == "@compound" {
-		if d.compoundNext[lang] == nil {
-			d.compoundNext[lang] = map[string]bool{}
-		}
-		for _, w := range l.Fields[1:] {
-			toks := d.tokens(w, false)
-			if len(toks) == 0 {
-				errs = append(errs, l.Errorf("empty word"))
-				continue
-			}
-			d.compoundNext[lang][quantKey(toks)] = true
-		}
-		return errs
+	case "@compound":
+		return d.addWords(d.compoundNext, lang, l)
 	}
 	i, ok := d.country[l.Fields[1]]
 	if !ok || len(l.Fields) < 3 {
@@ -61,6 +37,7 @@ func (d *Dictionary) addShort(lang string, l packs.Line) []error {
 	if d.short[lang] == nil {
 		d.short[lang] = map[string]bool{}
 	}
+	var errs []error
 	for _, w := range l.Fields[2:] {
 		toks := d.tokens(w, false)
 		if len(toks) != 1 {
@@ -331,4 +308,22 @@ func (r *resolver) dropUnsupported() {
 // isWeak reports whether an item is a lone @weak name outside a compound.
 func (r *resolver) isWeak(it item, weak map[string]bool) bool {
 	return it.j == it.i+1 && weak[r.toks[it.i].fold] && !r.toks[it.i].compound
+}
+
+// addWords adds the words of a line's fields after the first to a language's word set of m (the tokens of each
+// word as one key), with an error for a word that has no token.
+func (d *Dictionary) addWords(m map[string]map[string]bool, lang string, l packs.Line) []error {
+	var errs []error
+	if m[lang] == nil {
+		m[lang] = map[string]bool{}
+	}
+	for _, w := range l.Fields[1:] {
+		toks := d.tokens(w, false)
+		if len(toks) == 0 {
+			errs = append(errs, l.Errorf("empty word"))
+			continue
+		}
+		m[lang][quantKey(toks)] = true
+	}
+	return errs
 }

@@ -35,12 +35,12 @@ func TestSelfCountry(t *testing.T) {
 		{"", "外交部宣布，我国将继续发展与所罗门群岛的关系。", "CHN"},
 	} {
 		ms := d.Recognize(&dyad.Article{Text: c.text, Lang: "zh", Dateline: dyad.NullString(c.dateline), Published: dyad.NullString("2019-09-16")})
-		if got, all, ok := codeOf(ms, "我國"); ok && got != c.code {
-			t.Errorf("%q: got %v, want %s", c.text, all, c.code)
-		} else if got, all, ok := codeOf(ms, "我国"); ok && got != c.code {
-			t.Errorf("%q: got %v, want %s", c.text, all, c.code)
-		} else if !strings.Contains(c.text, "我") {
-			t.Fatal("no first-person word")
+		word := "我國"
+		if !strings.Contains(c.text, word) {
+			word = "我国"
+		}
+		if got, all, ok := codeOf(ms, word); !ok || got != c.code {
+			t.Errorf("%q: %q: got %v, want %s", c.text, word, all, c.code)
 		}
 	}
 }
