@@ -14,11 +14,11 @@ import (
 func (d *Dictionary) addShort(lang string, l packs.Line) []error {
 	switch l.Fields[0] {
 	case "@self":
-		return d.addWords(d.self, lang, l)
+		return d.addForms(d.self, lang, l)
 	case "@glued":
 		return d.addGlued(lang, l)
 	case "@compound":
-		return d.addWords(d.compoundNext, lang, l)
+		return d.addForms(d.compoundNext, lang, l)
 	}
 	i, ok := d.country[l.Fields[1]]
 	if !ok || len(l.Fields) < 3 {
@@ -308,22 +308,4 @@ func (r *resolver) dropUnsupported() {
 // isWeak reports whether an item is a lone @weak name outside a compound.
 func (r *resolver) isWeak(it item, weak map[string]bool) bool {
 	return it.j == it.i+1 && weak[r.toks[it.i].fold] && !r.toks[it.i].compound
-}
-
-// addWords adds the words of a line's fields after the first to a language's word set of m (the tokens of each
-// word as one key), with an error for a word that has no token.
-func (d *Dictionary) addWords(m map[string]map[string]bool, lang string, l packs.Line) []error {
-	var errs []error
-	if m[lang] == nil {
-		m[lang] = map[string]bool{}
-	}
-	for _, w := range l.Fields[1:] {
-		toks := d.tokens(w, false)
-		if len(toks) == 0 {
-			errs = append(errs, l.Errorf("empty word"))
-			continue
-		}
-		m[lang][quantKey(toks)] = true
-	}
-	return errs
 }

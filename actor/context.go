@@ -44,7 +44,8 @@ func (d *Dictionary) addOwnOnly(lang string, l packs.Line) []error {
 	return d.addForms(d.ownOnly, lang, l)
 }
 
-// addForms reads the forms of an agents line into the per-language set m, keyed by their folded tokens.
+// addForms reads the forms of a line (an agents line, a demonyms @self or @compound line) into the
+// per-language set m, keyed by their folded tokens.
 func (d *Dictionary) addForms(m map[string]map[string]bool, lang string, l packs.Line) []error {
 	var errs []error
 	if m[lang] == nil {

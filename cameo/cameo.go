@@ -110,7 +110,7 @@ func load(p *packs.Set) (*Codebook, []error) {
 		}
 	}
 	for code, c := range cb.codes {
-		c.Plover = lookupPrefix(prefixes, code)
+		c.Plover = LongestPrefix(prefixes, code)
 		cb.codes[code] = c
 	}
 	sort.Strings(cb.order)
@@ -182,7 +182,9 @@ func (cb *Codebook) addPlover(l packs.Line, types map[string]bool, prefixes map[
 	return nil
 }
 
-func lookupPrefix(prefixes map[string]string, code string) string {
+// LongestPrefix returns the value of the longest key of prefixes (2 digits or more) that begins code, "" when
+// none does: the rule of every table of the packs keyed by a code or a prefix of one.
+func LongestPrefix(prefixes map[string]string, code string) string {
 	for n := len(code); n >= 2; n-- {
 		if t, ok := prefixes[code[:n]]; ok {
 			return t

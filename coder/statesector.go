@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/packs"
 )
 
@@ -67,16 +68,6 @@ func loadStateSectors(p *packs.Set) (stateSectorTable, []error) {
 	return t, errs
 }
 
-// sectorFor returns the sector of side m for an event of code: that of the longest prefix that begins it.
-func sectorFor(m map[string]string, code string) string {
-	for n := len(code); n >= 2; n-- {
-		if s, ok := m[code[:n]]; ok {
-			return s
-		}
-	}
-	return ""
-}
-
 // bareCountry reports whether a is a country with no sector: the state as a whole, or a place's country.
 func bareCountry(a dyad.EventActor) bool {
 	return a.Country != "" && a.Code == a.Country && a.Sector == ""
@@ -97,7 +88,7 @@ func (d *doc) stateSectors(evs []dyad.Event, ta, tb int, joint map[string]bool) 
 		if !bareCountry(*a) {
 			return
 		}
-		if sec := sectorFor(m, code); sec != "" && (direct && d.namedState(ta, tb, a.Country, before) || d.namesSector(ta, tb, a.Country, sec)) {
+		if sec := cameo.LongestPrefix(m, code); sec != "" && (direct && d.namedState(ta, tb, a.Country, before) || d.namesSector(ta, tb, a.Country, sec)) {
 			a.Sector, a.Code, a.ActorID = sec, a.Country+sec, ""
 		}
 	}
@@ -110,7 +101,7 @@ func (d *doc) stateSectors(evs []dyad.Event, ta, tb int, joint map[string]bool) 
 		switch {
 		case joint[e.ID]:
 			side(&e.Target, t.source, e.Code, true, -1)
-		case sectorFor(t.namedTarget, e.Code) != "":
+		case cameo.LongestPrefix(t.namedTarget, e.Code) != "":
 			side(&e.Target, t.namedTarget, e.Code, true, -1)
 		default:
 			side(&e.Target, t.target, e.Code, false, -1)

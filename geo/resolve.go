@@ -111,6 +111,9 @@ type lang struct {
 	street map[string]bool
 	// prefix: directions glued before a region's adjective ("süd" of "südenglischen"), longest first
 	prefix []string
+	// possessive: endings that make a name its owner's ("'s" of "Brazil's capital"): such a country before a
+	// `capital` word needs no determiner
+	possessive []string
 }
 
 // Resolver places events: it reads the places a sentence names and looks them up in the gazetteer.
@@ -233,6 +236,10 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 					for _, w := range words {
 						l.prefix = append(l.prefix, text.Fold(w))
 					}
+				case "possessive":
+					for _, w := range words {
+						l.possessive = append(l.possessive, text.Fold(w))
+					}
 					slices.SortFunc(l.prefix, func(a, b string) int { return len(b) - len(a) })
 				case "regional":
 					for _, w := range words {
@@ -276,7 +283,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 						}
 					}
 				default:
-					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, after, article, capitals, cityadjective, sound, home, own, prefer, prefix, regional, inflect, inflectpart or genitive)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
+					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, after, article, capitals, cityadjective, sound, home, own, possessive, prefer, prefix, regional, inflect, inflectpart or genitive)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
 				}
 			}
 		}
@@ -1764,7 +1771,7 @@ func (r *Resolver) describedCapital(c *article, toks []text.Token, j int) (candi
 	if w > 0 && j > 0 {
 		// the country before it: "the Lebanese capital", "Brazil's capital"
 		k := j - 1
-		possessive := strings.HasSuffix(toks[k].Text, "'s") || strings.HasSuffix(toks[k].Text, "’s")
+		possessive := slices.ContainsFunc(lg.possessive, func(e string) bool { return strings.HasSuffix(toks[k].Fold, e) })
 		// (the first token of the country's mention: "the United States' capital")
 		i := k
 		if m, ok := mentionAt(c.ms, toks[k].Start); ok {
