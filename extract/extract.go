@@ -457,6 +457,21 @@ type pageMeta struct {
 // read directly instead, without navigation, headers, footers and asides.
 var maxTrafilaturaTags = 25000
 
+// trafilaturaOptions are go-trafilatura's options for a page found at pageURL ("" if unknown).
+func trafilaturaOptions(pageURL string) trafilatura.Options {
+	// Dates come from the page's markup (meta tags, <time>, JSON-LD, the URL) but not from a search of its text,
+	// which takes any date the article mentions, such as that of an event it recalls, for the publication
+	// date; bylines in the text are read by our own rules after extraction.
+	opts := trafilatura.Options{EnableFallback: true, ExcludeComments: true, Deduplicate: true,
+		HtmlDateOptions: &htmldate.Options{UseOriginalDate: true, SkipExtensiveSearch: true}}
+	if pageURL != "" {
+		if u, err := url.Parse(pageURL); err == nil && u.Host != "" {
+			opts.OriginalURL = u
+		}
+	}
+	return opts
+}
+
 // mainText finds the main text of an HTML page with go-trafilatura. A panic in the HTML libraries on a
 // strange page becomes an error for that page.
 func mainText(doc *dyad.Document, body []byte) (text string, meta pageMeta, err error) {
@@ -468,16 +483,7 @@ func mainText(doc *dyad.Document, body []byte) (text string, meta pageMeta, err 
 	if bytes.Count(body, []byte("<")) > maxTrafilaturaTags {
 		return bigPage(body)
 	}
-	// Dates come from the page's markup (meta tags, <time>, JSON-LD, the URL) but not from a search of its text,
-	// which takes any date the article mentions, such as that of an event it recalls, for the publication
-	// date; bylines in the text are read by our own rules after extraction.
-	opts := trafilatura.Options{EnableFallback: true, ExcludeComments: true, Deduplicate: true,
-		HtmlDateOptions: &htmldate.Options{UseOriginalDate: true, SkipExtensiveSearch: true}}
-	if doc.URL != "" {
-		if u, err := url.Parse(doc.URL); err == nil && u.Host != "" {
-			opts.OriginalURL = u
-		}
-	}
+	opts := trafilaturaOptions(doc.URL)
 	// The body is UTF-8 already (the source decoded it): parse it as such, without charset sniffing that
 	// would read a page declaring Latin-1 twice.
 	root, err := html.Parse(bytes.NewReader(body))
