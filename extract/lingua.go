@@ -2,7 +2,11 @@
 
 package extract
 
-import "github.com/pemistahl/lingua-go"
+import (
+	"math"
+
+	"github.com/pemistahl/lingua-go"
+)
 
 // linguaDetector is lingua-go restricted to the pack languages, in low-accuracy mode (enough on an article's
 // first 1000 characters, and 7 MB of models instead of 113 MB). Build with -tags nolingua to leave it out of
@@ -37,7 +41,9 @@ func (l *linguaDetector) detect(s string, allowed map[string]bool) (string, floa
 		if cv.Value() <= 0 {
 			break
 		}
-		return lang, cv.Value()
+		// lingua sums its n-gram probabilities in a map's order, so the same text's value may differ in the
+		// 13th-16th digit from one run to the next; six decimals keep what is stored the same on a re-run.
+		return lang, math.Round(cv.Value()*1e6) / 1e6
 	}
 	return "und", 0
 }
