@@ -529,7 +529,7 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 			}
 		}
 		d.protestPurpose(s, sp, ta, tb, &res, nEvents, seenPair)
-		res.Events = oneMeeting(res.Events, nEvents)
+		res.Events = s.oneMeeting(res.Events, nEvents)
 		// "Chancellor Scholz announced that Germany would send ...": a bare country as the source of an event
 		// the sentence's speaker reports stands for the speaker's side
 		if speakerRef != nil && speakerRef.Country != "" && speakerRef.Sector != "" {
@@ -903,8 +903,10 @@ func (d *doc) pairs(cd candidate) [][2]int {
 
 // oneMeeting drops, among the events from index from on (one sentence's), a visit (042) that is the other side
 // of a hosting the sentence codes (043): "Li Qiang received Pham Minh Chinh, who is on an official visit to
-// China" is one meeting, the host's.
-func oneMeeting(evs []dyad.Event, from int) []dyad.Event {
+// China" is one meeting, the host's. A visit told before the hosting, which a clause after an "and" or a where
+// word of grammar tells, is an act of its own (toldThen): "X arrived in Baghdad and was received by Y", "X s'est rendu en
+// Mauritanie, où il a été accueilli par Y".
+func (s *sentence) oneMeeting(evs []dyad.Event, from int) []dyad.Event {
 	out := evs[:from]
 	for i := from; i < len(evs); i++ {
 		e := evs[i]
@@ -912,7 +914,7 @@ func oneMeeting(evs []dyad.Event, from int) []dyad.Event {
 		if e.Code == "042" {
 			for j := from; j < len(evs); j++ {
 				h := evs[j]
-				if h.Code == "043" && h.Target.Country == e.Source.Country && h.Source.Country == e.Target.Country && h.Source.Country != "" {
+				if h.Code == "043" && h.Target.Country == e.Source.Country && h.Source.Country == e.Target.Country && h.Source.Country != "" && !s.toldThen(e.ID, h.ID) {
 					dup = true
 				}
 			}
@@ -922,6 +924,29 @@ func oneMeeting(evs []dyad.Event, from int) []dyad.Event {
 		}
 	}
 	return out
+}
+
+// toldThen reports whether the pattern words of event a's match all stand before those of event b's, with an
+// "and" or a where word of grammar between them: b is told in a clause after a's. One match of ours that tells
+// both (a paired code, "042:043 | S llegó ..., donde fue recibido por T") tells them as two acts.
+func (s *sentence) toldThen(a, b string) bool {
+	la, oka := s.d.litsAt[a]
+	lb, okb := s.d.litsAt[b]
+	if !oka || !okb || lb[0] > len(s.u) {
+		return false
+	}
+	if la == lb {
+		return true
+	}
+	if la[1] >= lb[0] {
+		return false
+	}
+	for k := la[1] + 1; k < lb[0]; k++ {
+		if u := s.u[k]; u.phrase < 0 && (u.is(cAnd) || u.is(cWhere)) {
+			return true
+		}
+	}
+	return false
 }
 
 // listAt returns the list "A, B and C" that phrase ph ends on either side, or nil: a slot reaches a list
@@ -1149,8 +1174,15 @@ func (d *doc) eventActors(sp dyad.Span, ta, tb int, s *sentence, cd candidate, s
 			code, _ = d.c.cb.Lookup("044")
 		}
 	}
+	id := eventID(d.a.ID, sp.Start, code.Code, src.Code, tgt.Code)
+	if d.litsAt == nil {
+		d.litsAt = map[string][2]int{}
+	}
+	if cd.pt.origin == "" && len(cd.b.lits) > 0 {
+		d.litsAt[id] = [2]int{slices.Min(cd.b.lits), slices.Max(cd.b.lits)}
+	}
 	ev := dyad.Event{
-		ID:            eventID(d.a.ID, sp.Start, code.Code, src.Code, tgt.Code),
+		ID:            id,
 		Date:          dyad.NullString(w.date),
 		DatePrecision: w.precision,
 		DateInferred:  w.inferred,

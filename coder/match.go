@@ -949,8 +949,11 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 	lower, caps, dates, preps := 0, 0, 0, 0
 	// after a pattern word "and" the subject is the sentence's ("X hat Y empfangen und mit ihm ... unterzeichnet")
 	sawAnd := dir < 0 && j > 0 && els[j-1].kind == kLit && s.andLit(els[j-1]) && !b.imported
+	// a passive's T, the pattern's first element, is the subject of its clause: after "and" or in a where clause
+	// it is the sentence's, as S is ("X arrived in Rome ... and was received by Y", "..., where he was received by")
+	subj := e.kind == kSlot && (e.slot == 'S' || e.slot == 'T' && j == len(els)-1 && j > 0)
 	for {
-		if e.kind == kSlot && (e.slot == 'S' || e.slot == 'T' || e.slot == 'R') && dir < 0 && p > 0 && p < len(s.u) && s.u[p].fold == "," && !(sawAnd && e.slot == 'S') {
+		if e.kind == kSlot && (e.slot == 'S' || e.slot == 'T' || e.slot == 'R') && dir < 0 && p > 0 && p < len(s.u) && s.u[p].fold == "," && !(sawAnd && subj) {
 			// "Meloni, who holds the G7 presidency, travelled to Kyiv": the subject is before the relative clause
 			// (and so is a passive's T: "X, qui dénonçait la guerre, a été interpellé"); after "and" it is the
 			// sentence's ("X criticised Spain's decision, which it called ..., and recalled its envoy")
@@ -986,7 +989,7 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 				*b = save
 			}
 		}
-		if sawAnd && e.kind == kSlot && e.slot == 'S' && dir < 0 && s.sentenceSubjectBind(els, j, p, dir, b) {
+		if sawAnd && subj && dir < 0 && s.sentenceSubjectBind(els, j, p, dir, b) {
 			// "X met Y and urged him ...": a verb coordinated after an object takes the sentence's subject
 			return true
 		}
@@ -1018,6 +1021,12 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 			p += dir
 			continue
 		}
+		if dir < 0 && subj && p >= 0 && !b.imported && !sawAnd && s.whereClause(p) {
+			// "Lula viajou a Pequim, onde se reuniu com Xi", "llegó a Jerusalén, donde se reunió con": a clause
+			// after a where-word of grammar that leaves its subject out is the sentence subject's (a slot with no slack
+			// too: "..., donde fue recibido por")
+			return s.sentenceSubjectBind(els, j, p, dir, b)
+		}
 		if e.slack == 0 || p < 0 || p >= len(s.u) {
 			return false
 		}
@@ -1043,11 +1052,6 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 				continue
 			}
 		}
-		if dir < 0 && e.kind == kSlot && e.slot == 'S' && !b.imported && !sawAnd && s.whereClause(p) {
-			// "Lula viajou a Pequim, onde se reuniu com Xi", "llegó a Jerusalén, donde se reunió con": a clause
-			// after a where-word of grammar that leaves its subject out is the sentence subject's
-			return s.sentenceSubjectBind(els, j, p, dir, b)
-		}
 		if (u.phrase >= 0 && !s.locative(p)) || s.barrierAt(p) {
 			return false
 		}
@@ -1072,7 +1076,8 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 		} else if u.fold != "," {
 			lower++
 		}
-		if (u.is(cAnd) || (s.d.lg.commaChain || s.gerundAfter(p, b)) && u.fold == ",") && dir < 0 && e.kind == kSlot && e.slot == 'S' {
+		// a passive's T: only an "and" right before the pattern's words ("... y fue recibido por", not "X和Y遭到")
+		if (u.is(cAnd) && subj && (e.slot == 'S' || slices.Contains(b.lits, p+1)) || (s.d.lg.commaChain || s.gerundAfter(p, b)) && u.fold == "," && e.kind == kSlot && e.slot == 'S') && dir < 0 {
 			if b.imported {
 				return false // an imported pattern's subject is not looked for across "and"
 			}
@@ -1115,7 +1120,11 @@ func (s *sentence) sentenceSubjectBind(els []delem, j, p, dir int, b *binding) b
 		return false
 	}
 	save := *b
-	b.s = s.u[f].phrase
+	if e.slot == 'T' {
+		b.t = s.u[f].phrase
+	} else {
+		b.s = s.u[f].phrase
+	}
 	s.extend(b, f)
 	if s.walk(els, j+1, f-1, dir, b) {
 		return true

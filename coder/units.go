@@ -102,6 +102,7 @@ type doc struct {
 	leadDate   when
 	datelineAt int // first token of the dateline's date, -1 when none
 	dateCache  map[string]when
+	litsAt     map[string][2]int // the first and last units of the pattern's words in each event's match, by event id (oneMeeting)
 	// plainFolds holds text.Fold of each token when the language's keys keep diacritics (plainFold);
 	// keyBuf is the buffer gazetteer keys are built in
 	plainFolds []string
