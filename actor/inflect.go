@@ -77,7 +77,7 @@ func (d *Dictionary) inflectNames(lang string, lines []packs.Line, named []langN
 		stem := name[:len(name)-len(rules[best].ending)]
 		i := n.country
 		for _, rp := range rules[best].repl {
-			d.addPattern(stem+rp, pattern{kind: kindDemonym, ref: i, lang: lang})
+			d.addPattern(stem+rp, pattern{kind: kindDemonym, ref: i, via: viaOblique, lang: lang})
 		}
 	}
 	d.langs[lang] = true

@@ -22,6 +22,7 @@ const (
 const (
 	viaName uint8 = iota
 	viaAlias
+	viaOblique // a demonym pattern that is an oblique case of a country's name ("Großbritanniens", "России")
 )
 
 // Case rules of a pattern.

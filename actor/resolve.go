@@ -592,10 +592,78 @@ func (r *resolver) title(k, start, pre, preHost int, preOrg, country int32, cvia
 	}
 	if r.untitled(start, ownEnd, country, cvia, sector, offices, org, host, former && (len(offices) > 0 || person)) {
 		emitSubs(true, ownEnd)
+		if country >= 0 && cvia == "name" && pre < 0 && org < 0 && host < 0 && len(offices) == 0 && !person && !former && sector != "" {
+			k = r.coordinated(k, ownEnd, sector)
+		}
 	} else {
 		emitSubs(false, 0)
 	}
 	return k
+}
+
+// coordinated reads, at item k after a group title's own country ("the armed forces of the United States"),
+// more countries coordinated with it ("and Britain", ", da Colômbia e do México", "und Großbritanniens"):
+// each is the same body of its own country (GBRMIL, COLGOV), a mention of its own. The list ends at its
+// last member after an @and word (a member after a comma alone may start the next clause: "the army of
+// Sudan, Egypt said"); a country with a title or body of its own after it ("and Argentina's foreign
+// minister") ends it. It returns the index of the item after the list, k when there is none.
+func (r *resolver) coordinated(k, end int, sector string) int {
+	type member struct {
+		k       int
+		country int32
+	}
+	var list []member
+	last := 0 // members up to the last one an @and word introduces
+	for q := k; q < len(r.items); q++ {
+		p := r.skipComma(end)
+		a := r.skipConn(p, connAnd)
+		if p == end && a == p {
+			break
+		}
+		nx := r.items[q]
+		if nx.i != r.skipConn(a, connOf) {
+			break
+		}
+		if _, _, ag := r.class(nx); len(ag) > 0 || r.isNot(nx) {
+			break
+		}
+		c, v := r.countryOf(nx)
+		if c < 0 || v != "name" && !r.oblique(nx) {
+			break
+		}
+		if q+1 < len(r.items) {
+			if nn := r.items[q+1]; nn.i == nx.j || r.possessiveGap(nx, nn) || r.hyphenGap(nx, nn) {
+				if _, _, ag2 := r.class(nn); len(ag2) > 0 {
+					break // "and Argentina's foreign minister": a title of its own
+				}
+			}
+		}
+		list = append(list, member{q, c})
+		if a > p {
+			last = len(list)
+		}
+		end = nx.j
+	}
+	for _, m := range list[:last] {
+		it := r.items[m.k]
+		c := r.d.actors[m.country]
+		code := c.Code + sector
+		r.emit(it.i, it.j, dyad.ActorRef{ID: code, Name: r.a.Text[r.toks[it.i].start:r.toks[it.j-1].end],
+			Type: dyad.TypeGroup, Country: c.Country, Sector: sector, Code: code}, viaGenitive, -1)
+		k = m.k + 1
+	}
+	return k
+}
+
+// oblique reports whether an item is a country's name in an oblique case ("Großbritanniens"), which names
+// the country as its name does, not as an adjective ("britische").
+func (r *resolver) oblique(it item) bool {
+	for _, pi := range it.pats {
+		if p := r.d.m.pats[pi]; p.kind == kindDemonym && p.via == viaOblique {
+			return true
+		}
+	}
+	return false
 }
 
 // countryBody reads, at item k after an @of word of a group's title, a country that names the body right after

@@ -163,7 +163,7 @@ func TestShortNameInsidePlace(t *testing.T) {
 	}{
 		{"以色列战机周一空袭了位于大马士革的伊朗驻叙利亚使馆领事处。", []string{"ISRMIL"}, []string{"MYS"}},
 		{"俄罗斯军队周三猛烈炮击马里乌波尔。", []string{"RUSMIL"}, []string{"MLI"}},
-		{"马里过渡政府周一宣布驱逐法国大使。", []string{"MLI"}, nil},
+		{"马里过渡政府周一宣布驱逐法国大使。", []string{"MLIGOV"}, nil}, // 过渡政府 a body since code18d
 		{"中国外交部长王毅会见了马来西亚外长。", []string{"CHN", "MYSGOV"}, nil},
 	} {
 		checkCodes(t, d, &dyad.Article{ID: "t", Lang: "zh", Text: c.text, Published: "2024-04-02"}, c.want, c.not)
