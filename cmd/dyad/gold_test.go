@@ -360,8 +360,9 @@ var goldFloors = []struct {
 	{"../../testdata/gold/code17a.jsonl", 0.91, 0.94, 0.89, 0.86},
 	// code18a: own fr es pt it sentences of round 18 (a host's reception after "and" or "where", phone calls in an
 	// adjunct, arrest warrants, recalled envoys, relations restored, soldiers killed in clashes, offers of help
-	// accepted, passive arrests by the police, military operations launched), written before its rules, .442 -> .842
-	{"../../testdata/gold/code18a.jsonl", 0.83, 0.95, 0.74, 0.71},
+	// accepted, passive arrests by the police, military operations launched, meetings told by their noun), written
+	// before its rules, .442 -> .852
+	{"../../testdata/gold/code18a.jsonl", 0.84, 0.96, 0.76, 0.73},
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
