@@ -11,27 +11,29 @@ import (
 
 // An article's actor mentions are stored as one JSON value, an object:
 //
-//	{"actors":[[actor_id, actor_name, actor_type, actor_country, actor_sector, actor_code, provisional (0 or 1)], ...],
+//	{"refs":[rowid, ...],
 //	 "mentions":[[start, end, actor, via], [start, end, actor, via, text], ...]}
 //
-// each mention naming its actor by its index in actors (an article names the same actors again and again),
-// and holding its text only when it is not the article's text from start to end (byte offsets), which it
-// nearly always is: about half the bytes of the array of mentionFields values a mention that migration
-// 0011 made and saves wrote until 2026-12-06 ([start, end, text, actor_id, actor_name, actor_type,
-// actor_country, actor_sector, actor_code, provisional, via]), which is still read. They are only ever read
-// whole, by article.
+// each mention naming its actor by its index in refs, and refs naming the article's distinct actors by their
+// rowid in actor_refs, which holds each actor once for the whole store as the JSON array [actor_id,
+// actor_name, actor_type, actor_country, actor_sector, actor_code, provisional (0 or 1)] (migration 0016);
+// a mention holds its text only when it is not the article's text from start to end (byte offsets), which it
+// nearly always is. Two forms written before are still read: the packed one of schema version 13, which
+// held the article's actors' arrays themselves in place of refs ({"actors":[[...], ...], "mentions":...};
+// 2,500 of an article's 4,000 bytes in the realistic corpus, 44 actors that other articles name again), and
+// the array of mentionFields values a mention that migration 0011 made ([start, end, text, actor_id,
+// actor_name, actor_type, actor_country, actor_sector, actor_code, provisional, via]). They are only ever
+// read whole, by article.
 const mentionFields = 11
 
-// appendMentions appends ms, the actor mentions of an article of text text, to b in the stored form.
-// Written by hand: encoding/json's reflection cost more per article than the insert it replaced. Texts
-// are UTF-8 (extract rejects other input), written as they are but for the escapes JSON requires.
-func appendMentions(b []byte, ms []dyad.ActorMention, text string) []byte {
-	var actors []dyad.ActorRef
+// distinctActors returns the distinct actors of ms in order of first mention, and each mention's index in
+// them.
+func distinctActors(ms []dyad.ActorMention) (actors []dyad.ActorRef, idx []int) {
 	var byActor map[dyad.ActorRef]int // for a long list
 	if len(ms) > 256 {
 		byActor = map[dyad.ActorRef]int{}
 	}
-	idx := make([]int, len(ms))
+	idx = make([]int, len(ms))
 	for i := range ms {
 		j := -1
 		if byActor != nil {
@@ -50,26 +52,44 @@ func appendMentions(b []byte, ms []dyad.ActorMention, text string) []byte {
 		}
 		idx[i] = j
 	}
-	b = append(b, `{"actors":[`...)
-	for i := range actors {
-		r := &actors[i]
+	return actors, idx
+}
+
+// appendActorRef appends an actor as actor_refs holds it: [id, name, type, country, sector, code,
+// provisional].
+func appendActorRef(b []byte, r *dyad.ActorRef) []byte {
+	b = append(b, '[')
+	for j, s := range [...]string{r.ID, r.Name, r.Type, r.Country, r.Sector, r.Code} {
+		if j > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, s)
+	}
+	if r.Provisional {
+		return append(b, ",1]"...)
+	}
+	return append(b, ",0]"...)
+}
+
+// appendMentions appends ms, the actor mentions of an article of text text, to b in the stored form: idx
+// is each mention's index in the article's distinct actors (distinctActors), refs those actors' rowids in
+// actor_refs. Written by hand: encoding/json's reflection cost more per article than the insert it
+// replaced. Texts are UTF-8 (extract rejects other input), written as they are but for the escapes JSON
+// requires.
+func appendMentions(b []byte, ms []dyad.ActorMention, idx []int, refs []int64, text string) []byte {
+	b = append(b, `{"refs":[`...)
+	for i, r := range refs {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, '[')
-		for j, s := range [...]string{r.ID, r.Name, r.Type, r.Country, r.Sector, r.Code} {
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = appendJSONString(b, s)
-		}
-		if r.Provisional {
-			b = append(b, ",1]"...)
-		} else {
-			b = append(b, ",0]"...)
-		}
+		b = strconv.AppendInt(b, r, 10)
 	}
 	b = append(b, `],"mentions":[`...)
+	return appendMentionRows(b, ms, idx, text)
+}
+
+// appendMentionRows appends the "mentions" array of the stored form and closes the object.
+func appendMentionRows(b []byte, ms []dyad.ActorMention, idx []int, text string) []byte {
 	for i := range ms {
 		m := &ms[i]
 		if i > 0 {
@@ -126,10 +146,14 @@ func appendJSONString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// decodeMentions reads the stored form of the actor mentions of an article of text text.
-func decodeMentions(data []byte, text string) ([]dyad.ActorMention, error) {
+// actorRefs returns the actors of actor_refs by rowid.
+type actorRefs func(rids []int64) (map[int64]dyad.ActorRef, error)
+
+// decodeMentions reads the stored form of the actor mentions of an article of text text; refs reads the
+// actors the form names by rowid.
+func decodeMentions(data []byte, text string, refs actorRefs) ([]dyad.ActorMention, error) {
 	if len(data) > 0 && data[0] == '{' {
-		return decodePacked(data, text)
+		return decodePacked(data, text, refs)
 	}
 	var rows [][]json.RawMessage
 	if err := json.Unmarshal(data, &rows); err != nil {
@@ -154,28 +178,59 @@ func decodeMentions(data []byte, text string) ([]dyad.ActorMention, error) {
 	return out, nil
 }
 
-// decodePacked reads the form of schema version 13 (appendMentions).
-func decodePacked(data []byte, text string) ([]dyad.ActorMention, error) {
+// decodeActorRef reads an actor as appendActorRef writes it.
+func decodeActorRef(row []json.RawMessage) (dyad.ActorRef, error) {
+	var r dyad.ActorRef
+	if len(row) != 7 {
+		return r, fmt.Errorf("%d values, want 7", len(row))
+	}
+	var provisional int
+	for j, dst := range [...]any{&r.ID, &r.Name, &r.Type, &r.Country, &r.Sector, &r.Code, &provisional} {
+		if err := json.Unmarshal(row[j], dst); err != nil {
+			return r, fmt.Errorf("value %d: %w", j, err)
+		}
+	}
+	r.Provisional = provisional != 0
+	return r, nil
+}
+
+// decodePacked reads the object forms: actors by their rowid in actor_refs (appendMentions), or the actors
+// themselves (schema version 13).
+func decodePacked(data []byte, text string, refs actorRefs) ([]dyad.ActorMention, error) {
 	var v struct {
+		Refs     []int64             `json:"refs"`
 		Actors   [][]json.RawMessage `json:"actors"`
 		Mentions [][]json.RawMessage `json:"mentions"`
 	}
 	if err := json.Unmarshal(data, &v); err != nil {
 		return nil, err
 	}
-	actors := make([]dyad.ActorRef, len(v.Actors))
-	for i, row := range v.Actors {
-		if len(row) != 7 {
-			return nil, fmt.Errorf("actor %d: %d values, want 7", i, len(row))
+	var actors []dyad.ActorRef
+	if len(v.Refs) > 0 {
+		if refs == nil {
+			return nil, fmt.Errorf("actors by rowid, and no actor_refs to read them")
 		}
-		r := &actors[i]
-		var provisional int
-		for j, dst := range [...]any{&r.ID, &r.Name, &r.Type, &r.Country, &r.Sector, &r.Code, &provisional} {
-			if err := json.Unmarshal(row[j], dst); err != nil {
-				return nil, fmt.Errorf("actor %d, value %d: %w", i, j, err)
+		byRid, err := refs(v.Refs)
+		if err != nil {
+			return nil, err
+		}
+		actors = make([]dyad.ActorRef, len(v.Refs))
+		for i, rid := range v.Refs {
+			r, ok := byRid[rid]
+			if !ok {
+				return nil, fmt.Errorf("actor %d: no actor_refs row %d", i, rid)
 			}
+			actors[i] = r
 		}
-		r.Provisional = provisional != 0
+	} else {
+		actors = make([]dyad.ActorRef, len(v.Actors))
+		for i, row := range v.Actors {
+			r, err := decodeActorRef(row)
+			if err != nil {
+				return nil, fmt.Errorf("actor %d: %w", i, err)
+			}
+			actors[i] = r
+		}
 	}
 	out := make([]dyad.ActorMention, len(v.Mentions))
 	for i, row := range v.Mentions {

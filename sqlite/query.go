@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/dyad-events/dyad/internal/sqlq"
+	"slices"
 	"strings"
 	"time"
 
@@ -146,7 +147,9 @@ func (db *DB) loadRecord(ctx context.Context, rec *dyad.Record) error {
 	case err != nil:
 		return fmt.Errorf("actor mentions: %w", err)
 	default:
-		ms, err := decodeMentions(mentions, rec.Article.Text)
+		ms, err := decodeMentions(mentions, rec.Article.Text, func(rids []int64) (map[int64]dyad.ActorRef, error) {
+			return db.actorRefs(ctx, rids)
+		})
 		if err != nil {
 			return fmt.Errorf("actor mentions: %w", err)
 		}
@@ -173,6 +176,43 @@ func (db *DB) loadRecord(ctx context.Context, rec *dyad.Record) error {
 		rec.Signature = decodeSignature(id, mh, bands)
 	}
 	return nil
+}
+
+// actorRefs reads the actors of actor_refs rows by rowid.
+func (db *DB) actorRefs(ctx context.Context, rids []int64) (map[int64]dyad.ActorRef, error) {
+	out := make(map[int64]dyad.ActorRef, len(rids))
+	ids := slices.Compact(slices.Sorted(slices.Values(rids)))
+	const chunk = 500
+	for len(ids) > 0 {
+		part := ids[:min(chunk, len(ids))]
+		ids = ids[len(part):]
+		rows, err := db.reader.QueryContext(ctx, "SELECT rid, ref FROM actor_refs WHERE rid IN ("+placeholders(len(part))+")", anys(part)...)
+		if err != nil {
+			return nil, fmt.Errorf("actors: %w", err)
+		}
+		for rows.Next() {
+			var rid int64
+			var ref []byte
+			if err := rows.Scan(&rid, &ref); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("actors: %w", err)
+			}
+			var row []json.RawMessage
+			if err := json.Unmarshal(ref, &row); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("actor %d: %w", rid, err)
+			}
+			if out[rid], err = decodeActorRef(row); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("actor %d: %w", rid, err)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("actors: %w", err)
+		}
+	}
+	return out, nil
 }
 
 func decodeSignature(id string, mh, bands []byte) *dyad.Signature {
@@ -317,16 +357,17 @@ func scanMentions(rows *sql.Rows, events []dyad.Event, idx map[string]int) error
 	for rows.Next() {
 		var id string
 		var m dyad.EventMention
-		var coding sql.NullString
+		var coding []byte // NULL: nil
 		if err := rows.Scan(&id, &m.ArticleID, &m.Lang, &m.Source, &m.Sentence, &m.Start, &m.End,
 			&m.Confidence, &m.Date, &m.DateInferred, &m.Pattern, &m.Published, &coding); err != nil {
 			return fmt.Errorf("event mentions: %w", err)
 		}
-		if coding.Valid {
-			m.Coding = new(dyad.MentionCoding)
-			if err := json.Unmarshal([]byte(coding.String), m.Coding); err != nil {
+		if coding != nil {
+			c, err := decodeCoding(coding)
+			if err != nil {
 				return fmt.Errorf("event %s mention at %d: coding: %w", id, m.Start, err)
 			}
+			m.Coding = c
 		}
 		e := &events[idx[id]]
 		e.Mentions = append(e.Mentions, m)

@@ -95,7 +95,7 @@ func (db *DB) saveBatch(ctx context.Context, recs []*dyad.Record, link func(ctx 
 	// goroutine watching it and a progress handler for every statement run (~2% of an ingest's CPU for some
 	// 200 short statements an article). A cancelled ctx still ends the save between two records, and
 	// database/sql rolls the transaction back.
-	s := &saver{ctx: context.WithoutCancel(ctx), tx: tx, stmts: map[string]*sql.Stmt{}}
+	s := &saver{ctx: context.WithoutCancel(ctx), tx: tx, stmts: map[string]*sql.Stmt{}, db: db}
 	defer s.close()
 	if err := s.touchEvents(recs); err != nil {
 		return nil, fmt.Errorf("sqlite: save: %w", err)
@@ -138,6 +138,7 @@ func (db *DB) saveBatch(ctx context.Context, recs []*dyad.Record, link func(ctx 
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("sqlite: save: commit: %w", err)
 	}
+	db.keepRefs(s.newRefs)
 	db.checkpoint(ctx)
 	return stored, nil
 }
@@ -158,6 +159,64 @@ type saver struct {
 	texts   []newText          // the new articles, for the full-text index
 	bands   []bandRow          // the new articles' LSH bands, inserted after the records (saveBands)
 	buf     []byte             // an article's actor mentions as stored, reused
+	db      *DB
+	newRefs map[dyad.ActorRef]int64 // the actor_refs rows this transaction found or added
+	ridBuf  []int64
+	refBuf  []byte
+}
+
+// maxRefs bounds the actor_refs rowids a DB keeps in memory (about 200 bytes each): past it they are
+// forgotten and read again as saves need them.
+const maxRefs = 1 << 17
+
+// keepRefs keeps the actor_refs rowids of a committed transaction for the next saves. The rows are never
+// changed or deleted, so a rowid once committed stays right whichever process saves next.
+func (db *DB) keepRefs(refs map[dyad.ActorRef]int64) {
+	if len(refs) == 0 {
+		return
+	}
+	db.refsMu.Lock()
+	defer db.refsMu.Unlock()
+	if db.refs == nil || len(db.refs)+len(refs) > maxRefs {
+		db.refs = make(map[dyad.ActorRef]int64, len(refs))
+	}
+	maps.Copy(db.refs, refs)
+}
+
+// actorRefs returns the rowids in actor_refs of actors, adding the actors it does not hold. Most of an
+// article's actors are known from earlier saves: their rowids come from the DB's memory.
+func (s *saver) actorRefs(actors []dyad.ActorRef) ([]int64, error) {
+	out := s.ridBuf[:0]
+	for i := range actors {
+		a := &actors[i]
+		rid, ok := s.newRefs[*a]
+		if !ok {
+			s.db.refsMu.Lock()
+			rid, ok = s.db.refs[*a]
+			s.db.refsMu.Unlock()
+		}
+		if !ok {
+			s.refBuf = appendActorRef(s.refBuf[:0], a)
+			ref := string(s.refBuf)
+			err := s.queryRow("SELECT rid FROM actor_refs WHERE ref = ?", ref).Scan(&rid)
+			if errors.Is(err, sql.ErrNoRows) {
+				var res sql.Result
+				if res, err = s.exec("INSERT INTO actor_refs (ref) VALUES (?)", ref); err == nil {
+					rid, err = res.LastInsertId()
+				}
+			}
+			if err != nil {
+				return nil, fmt.Errorf("actor %s: %w", a.ID, err)
+			}
+			if s.newRefs == nil {
+				s.newRefs = map[dyad.ActorRef]int64{}
+			}
+			s.newRefs[*a] = rid // kept by the DB once committed
+		}
+		out = append(out, rid)
+	}
+	s.ridBuf = out
+	return out, nil
 }
 
 // newText is a new article to add to the full-text index, by its rowid.
@@ -229,7 +288,8 @@ const insertArticle = `INSERT INTO articles (id, uri, url, source, source_fold, 
 	published, published_from, dateline, text, near_duplicate_of, paragraphs, ingested)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
 
-// insertActorMentions stores an article's actor mentions, one JSON value under its rowid (appendMentions).
+// insertActorMentions stores an article's actor mentions, one JSON value under its rowid (appendMentions),
+// its actors by their rowid in actor_refs (saver.actorRefs).
 const insertActorMentions = `INSERT INTO actor_mentions (rid, mentions) VALUES (?, ?)`
 
 // insertEvent inserts an event, or gives a stored one the record's date when it is more precise (a day
@@ -379,7 +439,12 @@ func (s *saver) save(rec *dyad.Record, now time.Time) (bool, error) {
 	s.tot.articles++
 	s.texts = append(s.texts, newText{rid, a})
 	if len(rec.Mentions) > 0 {
-		s.buf = appendMentions(s.buf[:0], rec.Mentions, a.Text)
+		actors, idx := distinctActors(rec.Mentions)
+		refs, err := s.actorRefs(actors)
+		if err != nil {
+			return false, fmt.Errorf("actor mentions: %w", err)
+		}
+		s.buf = appendMentions(s.buf[:0], rec.Mentions, idx, refs, a.Text)
 		if _, err := s.exec(insertActorMentions, rid, string(s.buf)); err != nil {
 			return false, fmt.Errorf("actor mentions: %w", err)
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -223,5 +224,78 @@ func TestJSONCodes(t *testing.T) {
 		if got, ok := jsonCodes(codes); ok {
 			t.Errorf("jsonCodes(%q) = %s, want it refused", codes, got)
 		}
+	}
+}
+
+// TestActorRefs checks that an article's actors are stored once in actor_refs, that a save that fails after
+// adding actors leaves no rowid behind for the next saves (the transaction is rolled back, and the DB keeps
+// only the rowids of committed rows), and that two handles on one file each read the other's.
+func TestActorRefs(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "dyad.db")
+	a, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	recs := storetest.SyntheticRecords(6, 11)
+	fresh := dyad.ActorRef{ID: "new-person", Name: "New Person", Type: "person", Country: "VNM", Sector: "GOV", Code: "VNMGOV"}
+	other := dyad.ActorRef{ID: "other-person", Name: "Other Person", Type: "person", Country: "LAO", Sector: "GOV", Code: "LAOGOV"}
+	for _, i := range []int{0, 1, 2, 3} {
+		recs[i].Mentions = append(recs[i].Mentions, dyad.ActorMention{Start: 0, End: 3, Text: recs[i].Article.Text[:3], Actor: fresh, Via: "name"})
+	}
+	if _, err := a.SaveBatch(ctx, recs[:1]); err != nil {
+		t.Fatal(err)
+	}
+	// The second record fails after the first of the batch added its actors: nothing of it is kept.
+	bad := *recs[2]
+	bad.Mentions = append(slices.Clone(bad.Mentions), dyad.ActorMention{Start: 0, End: 3, Text: bad.Article.Text[:3], Actor: other})
+	bad.Events = append(slices.Clone(bad.Events), dyad.Event{})
+	if _, err := a.SaveBatch(ctx, []*dyad.Record{recs[1], &bad}); err == nil {
+		t.Fatal("a record with an event without id saved")
+	}
+	// The other handle adds a third actor, which takes the rowid the rolled-back one had: a rowid kept from
+	// the failed save would now name the third actor.
+	third := dyad.ActorRef{ID: "third-person", Name: "Third Person", Type: "person", Country: "KHM", Code: "KHM"}
+	recs[4].Mentions = append(recs[4].Mentions, dyad.ActorMention{Start: 4, End: 6, Text: recs[4].Article.Text[4:6], Actor: third})
+	if _, err := b.SaveBatch(ctx, recs[4:5]); err != nil {
+		t.Fatal(err)
+	}
+	recs[5].Mentions = append(recs[5].Mentions, dyad.ActorMention{Start: 4, End: 6, Text: recs[5].Article.Text[4:6], Actor: other})
+	if _, err := a.SaveBatch(ctx, recs[1:4]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.SaveBatch(ctx, recs[5:]); err != nil {
+		t.Fatal(err)
+	}
+	for _, db := range []*DB{a, b} {
+		for _, rec := range recs {
+			got, err := db.Record(ctx, rec.Article.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got.Mentions, rec.Mentions) {
+				t.Errorf("article %s: mentions %v, want %v", rec.Article.ID, got.Mentions, rec.Mentions)
+			}
+		}
+	}
+	var n, distinct int
+	if err := a.reader.QueryRow("SELECT count(*) FROM actor_refs").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[dyad.ActorRef]bool{}
+	for _, rec := range recs {
+		for _, m := range rec.Mentions {
+			seen[m.Actor] = true
+		}
+	}
+	distinct = len(seen)
+	if n != distinct {
+		t.Errorf("actor_refs holds %d rows; the records name %d actors", n, distinct)
 	}
 }

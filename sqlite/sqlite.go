@@ -38,6 +38,8 @@ type DB struct {
 	stmtMu sync.Mutex
 	stmts  map[string]*sql.Stmt // prepared reads of the link stage, by query
 	saves  atomic.Int64         // transactions committed, for the periodic checkpoint
+	refsMu sync.Mutex
+	refs   map[dyad.ActorRef]int64 // committed actor_refs rowids, by actor (saver.actorRefs)
 }
 
 // checkpointEvery is how many save transactions go between two checkpoints that reset the WAL. SQLite's

@@ -68,8 +68,8 @@ func TestMigrateGeo(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 15 {
-		t.Fatalf("SchemaVersion = %d, %v; want 15", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 16 {
+		t.Fatalf("SchemaVersion = %d, %v; want 16", v, err)
 	}
 	var n int
 	if err := db.reader.QueryRowContext(ctx, "SELECT count(*) FROM events INDEXED BY events_geo WHERE geo_cell IN (0, 36, 72) AND lat > -90").Scan(&n); err != nil || n == 0 {
@@ -135,8 +135,8 @@ func TestTwoHandles(t *testing.T) {
 	if e.NumMentions != len(recs) || e.NumArticles != len(recs) {
 		t.Errorf("shared event: %d mentions, %d articles; want %d", e.NumMentions, e.NumArticles, len(recs))
 	}
-	if v, err := a.SchemaVersion(ctx); err != nil || v != 15 {
-		t.Errorf("SchemaVersion = %d, %v; want 15", v, err)
+	if v, err := a.SchemaVersion(ctx); err != nil || v != 16 {
+		t.Errorf("SchemaVersion = %d, %v; want 16", v, err)
 	}
 }
 
@@ -271,8 +271,8 @@ func TestMigrateRollups(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 15 {
-		t.Fatalf("SchemaVersion = %d, %v; want 15", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 16 {
+		t.Fatalf("SchemaVersion = %d, %v; want 16", v, err)
 	}
 	// Migration 0008 drops the index of actor mentions by actor.
 	var idx int
@@ -567,13 +567,14 @@ func unmigrateActorMentions(t *testing.T, db *DB) {
 			actor_name TEXT NOT NULL, actor_type TEXT NOT NULL, actor_country TEXT NOT NULL DEFAULT '',
 			actor_sector TEXT NOT NULL DEFAULT '', actor_code TEXT NOT NULL DEFAULT '',
 			provisional INTEGER NOT NULL DEFAULT 0, via TEXT NOT NULL DEFAULT '', PRIMARY KEY (article_id, seq)) WITHOUT ROWID`,
-		// The packed form (appendMentions): a mention's text, when left out, is the article's at its span.
+		// The stored form (appendMentions): a mention's text, when left out, is the article's at its span; its
+		// actor by rowid in actor_refs.
 		`INSERT INTO old_actor_mentions SELECT a.id, j.key, j.value->>0, j.value->>1,
 			coalesce(j.value->>4, CAST(substr(CAST(a.text AS BLOB), (j.value->>0) + 1, (j.value->>1) - (j.value->>0)) AS TEXT)),
-			r.value->>0, r.value->>1, r.value->>2, r.value->>3, r.value->>4, r.value->>5, r.value->>6, j.value->>3
+			x.ref->>0, x.ref->>1, x.ref->>2, x.ref->>3, x.ref->>4, x.ref->>5, x.ref->>6, j.value->>3
 			FROM actor_mentions m JOIN articles a ON a.rid = m.rid, json_each(m.mentions, '$.mentions') j,
-			json_each(m.mentions, '$.actors') r WHERE r.key = j.value->>2`,
-		`DROP TABLE actor_mentions`, `ALTER TABLE old_actor_mentions RENAME TO actor_mentions`,
+			json_each(m.mentions, '$.refs') r JOIN actor_refs x ON x.rid = r.value WHERE r.key = j.value->>2`,
+		`DROP TABLE actor_mentions`, `ALTER TABLE old_actor_mentions RENAME TO actor_mentions`, `DROP TABLE actor_refs`,
 	} {
 		if _, err := db.writer.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
