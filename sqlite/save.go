@@ -211,7 +211,11 @@ func (s *saver) actorRefs(actors []dyad.ActorRef) ([]int64, error) {
 			if s.newRefs == nil {
 				s.newRefs = map[dyad.ActorRef]int64{}
 			}
-			s.newRefs[*a] = rid // kept by the DB once committed
+			// Kept by the DB once committed: its own copy, as a name may be a slice of the article's text,
+			// which the key would keep alive.
+			s.newRefs[dyad.ActorRef{ID: strings.Clone(a.ID), Name: strings.Clone(a.Name), Type: strings.Clone(a.Type),
+				Country: strings.Clone(a.Country), Sector: strings.Clone(a.Sector), Code: strings.Clone(a.Code),
+				Provisional: a.Provisional}] = rid
 		}
 		out = append(out, rid)
 	}
