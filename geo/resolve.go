@@ -114,6 +114,10 @@ type lang struct {
 	// possessive: endings that make a name its owner's ("'s" of "Brazil's capital"): such a country before a
 	// `capital` word needs no determiner
 	possessive []string
+	// cityOf: a city's adjective or demonym (`cityof`), folded > the city's name as a key ("madrileña" >
+	// "madrid", "münchner" > "munchen", "московский" > "москва"); cityOfStem: the same less one of the
+	// language's adjective endings ("московск" > "москва"), which reads the other cases and genders
+	cityOf, cityOfStem map[string]string
 }
 
 // Resolver places events: it reads the places a sentence names and looks them up in the gazetteer.
@@ -162,6 +166,11 @@ func New(set *packs.Set) (*Resolver, error) {
 				errs = append(errs, fmt.Errorf("geo: regional %s>%s: the gazetteer has no seat of region %s", adj, code, code))
 			}
 		}
+		for adj, key := range l.cityOf {
+			if !slices.ContainsFunc(g.names[key], func(id int32) bool { return g.places[id].Precision == City }) {
+				errs = append(errs, fmt.Errorf("geo: cityof %s: the gazetteer has no city %q", adj, key))
+			}
+		}
 	}
 	return &Resolver{g: g, langs: langs, generic: generic, capitalOf: capitalOf, seatOf: seatOf}, errors.Join(append(errs, lerrs...)...)
 }
@@ -172,7 +181,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}}
 		// the classes that are sets of words
 		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "plain": l.plain, "capital": l.capital, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street}
 		files, err := set.Files(code + "/geo")
@@ -250,6 +259,14 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 						}
 						l.regional[text.Fold(adj)] = code
 					}
+				case "cityof":
+					if len(words) < 2 {
+						errs = append(errs, ln.Errorf("want cityof | city | adjective ..."))
+						continue
+					}
+					for _, w := range words[1:] {
+						l.cityOf[text.Fold(w)] = Key(words[0])
+					}
 				case "prefer":
 					for _, w := range words {
 						name, cc, ok := strings.Cut(w, ">")
@@ -283,7 +300,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 						}
 					}
 				default:
-					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, after, article, capitals, cityadjective, sound, home, own, possessive, prefer, prefix, regional, inflect, inflectpart or genitive)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
+					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, after, article, capitals, cityadjective, cityof, sound, home, own, possessive, prefer, prefix, regional, inflect, inflectpart or genitive)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
 				}
 			}
 		}
@@ -310,6 +327,13 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 			for ln := range f.Lines() {
 				if ln.Fields[0] == "month" || ln.Fields[0] == "weekday" {
 					add(l.never, ln.Fields[1:])
+				}
+			}
+		}
+		for w, key := range l.cityOf {
+			for _, e := range l.adj {
+				if stem, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(stem) >= 4 {
+					l.cityOfStem[stem] = key
 				}
 			}
 		}
@@ -690,6 +714,7 @@ type candidate struct {
 	fled       bool    // where people flee from: a `flee` word comes right before ("fleeing the fighting in Khartoum")
 	chained    bool    // a city read after its country or region and a city word ("俄罗斯南部城市罗斯托夫"): a city whatever its size
 	weak       bool    // a country or region a noun after a place word is described by ("in den französischen Alpen"): the place only when the sentence names none but a route's ends
+	told       bool    // a city told by its adjective ("la estación madrileña"): it gives way to a city the sentence names
 	places     []int32 // what it may be
 	key        string
 }
@@ -721,6 +746,11 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 				bare[i].route = b.route || slices.ContainsFunc(cands, func(cd candidate) bool { return cd.route && cd.start == b.start })
 			}
 			cands = append(cands, bare...)
+		}
+		// a city told by its adjective gives way to a city the sentence names ("brought Milanese tailoring to
+		// London", "Der Hamburger SV ist ... in München untergegangen")
+		if slices.ContainsFunc(cands, func(cd candidate) bool { return r.isCity(cd) && !cd.told && !cd.fled && !cd.route }) {
+			cands = slices.DeleteFunc(cands, func(cd candidate) bool { return cd.told })
 		}
 		// a country or region a noun is described by ("in den französischen Alpen") is the place only where the
 		// sentence names no other but a route's ends and places people flee ("auf dem Flug von Barcelona nach
@@ -1412,6 +1442,9 @@ func (l *lang) phrase(set map[string]bool, toks []text.Token, j int) int {
 // more ("Dresdner" ner>en Dresden, "Basler" ler>el Basel, "казанской" less ой, ск>ь Казань, "кемеровском"
 // less ом, ск>о Кемерово).
 func (r *Resolver) cityAdjective(c *article, t text.Token) (candidate, bool) {
+	if cd, ok := r.cityOf(c, t); ok {
+		return cd, true
+	}
 	if len(c.lg.cityAdj) == 0 || !t.IsWord() {
 		return candidate{}, false
 	}
@@ -1440,6 +1473,40 @@ func (r *Resolver) cityAdjective(c *article, t text.Token) (candidate, bool) {
 		}
 	}
 	return candidate{}, false
+}
+
+// cityOf reads a city's adjective or demonym of the language's `cityof` data ("la estación madrileña",
+// "des Kölner Doms", "казанской гимназии", "de Rotterdamse Tarwewijk"), as written or, less an adjective
+// ending, by stem: the cities of that name. The actor stage may read the word as its country's demonym ("los
+// taxistas madrileños"); then only the cities of that country are read.
+func (r *Resolver) cityOf(c *article, t text.Token) (candidate, bool) {
+	if len(c.lg.cityOf) == 0 || !t.IsWord() {
+		return candidate{}, false
+	}
+	key, ok := c.lg.cityOf[t.Fold]
+	for _, e := range c.lg.adj {
+		if ok {
+			break
+		}
+		if stem, cut := strings.CutSuffix(t.Fold, e); cut {
+			key, ok = c.lg.cityOfStem[stem]
+		}
+	}
+	if !ok {
+		return candidate{}, false
+	}
+	m, mentioned := mentionAt(c.ms, t.Start)
+	if mentioned && (m.Actor.Type != dyad.TypeCountry || m.Via != "demonym" || m.End > t.End) {
+		return candidate{}, false
+	}
+	ids := slices.DeleteFunc(slices.Clone(r.g.names[key]), func(id int32) bool {
+		p := r.g.places[id]
+		return p.Precision != City || mentioned && p.Country != m.Actor.Country
+	})
+	if len(ids) == 0 {
+		return candidate{}, false
+	}
+	return candidate{start: t.Start, end: t.End, places: ids, key: key, told: true}, true
 }
 
 // maxSkipped bounds the words read past between a place word and the place.
@@ -1589,6 +1656,16 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 			out = append(out, cd)
 			j += n - 1
 			continue
+		}
+		// a city told by its adjective ("la estación madrileña de Atocha", "московский театральный центр",
+		// "des Kölner Doms"), unless a longer name starts there ("Московской области")
+		if cd, ok := r.cityOf(c, t); ok && !c.lg.streetAround(toks, j, cd.end) {
+			if at, ok := r.at(c, toks, j); !ok || at.end <= cd.end {
+				cd.word = -1
+				cd.fled = c.lg.fled(toks, j)
+				out = append(out, cd)
+				continue
+			}
 		}
 		if m, ok := mentionAt(c.ms, t.Start); ok {
 			// a city-state the actor stage reads as its country ("Typhoon Hato hit Macau"), or a capital it reads
