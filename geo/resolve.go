@@ -1617,8 +1617,9 @@ func (r *Resolver) longer(c *article, toks []text.Token, end int) bool {
 	if _, ok := mentionAt(c.ms, t.Start); ok {
 		return false
 	}
-	// a facility of the city: "at Hamburg Airport", "Kabul International Airport", "the Manchester Arena"
-	return c.lg.phrase(c.lg.facility, toks, i) == 0
+	// a facility of the city: "at Hamburg Airport", "Kabul International Airport", "the Manchester Arena", "the
+	// Munich Security Conference"
+	return !c.lg.facilityNamed(toks, i)
 }
 
 // bare lists the places a sentence names without a place word before them: the cities the gazetteer reads
@@ -1725,7 +1726,7 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 			if n < 2 {
 				continue
 			}
-		} else if next >= 0 && toks[next].IsWord() && toks[next].IsCapitalized() && !c.lg.where[toks[next].Fold] && c.lg.phrase(c.lg.facility, toks, next) == 0 {
+		} else if next >= 0 && toks[next].IsWord() && toks[next].IsCapitalized() && !c.lg.where[toks[next].Fold] && !c.lg.facilityNamed(toks, next) {
 			continue
 		}
 		if oneWord && c.lg.stop[cd.key] {
@@ -1974,6 +1975,19 @@ func (l *lang) facilityAround(toks []text.Token, j, end int) bool {
 	}
 	k := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= end })
 	return k >= 0 && (l.phrase(l.facility, toks, k) > 0 || toks[k].Start == end && l.facilityAfter(toks, k))
+}
+
+// facilityNamed reports whether the capitalised words from token k on, one to three of them, end in a
+// facility's or an event's word of the language (`facility`): the name before them is their city's ("Hamburg
+// Airport", "the Munich Security Conference", "the Boston Marathon", "the Monaco Grand Prix", "London Fashion
+// Week").
+func (l *lang) facilityNamed(toks []text.Token, k int) bool {
+	for m := k; m < len(toks) && m < k+3 && toks[m].IsWord() && toks[m].IsCapitalized(); m++ {
+		if l.phrase(l.facility, toks, m) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // genericName reports whether the name from token j to byte offset end is made of geo/generic words alone
