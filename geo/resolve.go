@@ -2030,6 +2030,33 @@ func (l *lang) streetAround(toks []text.Token, j, end int) bool {
 	return i >= 0 && l.phrase(l.street, toks, i) > 0
 }
 
+// regionBeforeCity returns the region (CC.code) a region's adjective names among the few words before token
+// j, with a city word among them ("the southern English city of", "la città inglese di"): the words read back
+// are the adjective, city words and lower-case words, up to punctuation or another capitalised word; "" when
+// none.
+func (l *lang) regionBeforeCity(toks []text.Token, j int) string {
+	code, city := "", false
+	for k, n := j-1, 0; k >= 0 && n < maxBefore; k, n = k-1, n+1 {
+		t := toks[k]
+		if !t.IsWord() {
+			break
+		}
+		if rc := l.regionBefore(t); rc != "" && code == "" {
+			code = rc
+			continue
+		}
+		if l.cityWords(toks, k) > 0 || k > 0 && l.cityWords(toks, k-1) > 1 {
+			city = true
+		} else if t.IsCapitalized() {
+			break
+		}
+	}
+	if !city {
+		return ""
+	}
+	return code
+}
+
 // regionBefore returns the region (CC.code) a region's adjective (`regional`) at token t names, a `prefix`
 // of a direction glued before it or not ("südenglischen", "englischen", "Engelse"), or "".
 func (l *lang) regionBefore(t text.Token) string {
@@ -2399,9 +2426,15 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 		}
 	}
 	// a region's adjective right before the name, a direction glued before it or not, places it: "im
-	// südenglischen Salisbury", "in het Oost-Engelse Boston", "im bayerischen Passau"
+	// südenglischen Salisbury", "in het Oost-Engelse Boston", "im bayerischen Passau"; so does one among the
+	// words before it with a city word ("the southern English city of Salisbury", "nella città inglese di
+	// Salisbury")
 	if len(cd.places) > 1 && j > 0 {
-		if code := c.lg.regionBefore(toks[j-1]); code != "" {
+		code := c.lg.regionBefore(toks[j-1])
+		if code == "" {
+			code = c.lg.regionBeforeCity(toks, j)
+		}
+		if code != "" {
 			if q := slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Admin1 != code }); len(q) > 0 {
 				cd.places, cd.chained = q, true // (a city whatever its size, as after its country's adjective)
 			}
