@@ -234,7 +234,8 @@ func (p *place) addName(s string) {
 
 // addNameOf is addName; ours (a name of packs/data/geo/aliases) keeps a name of several words that starts in
 // lower case, as a landmark's name does in the text ("place Tahrir", "piazza San Marco", "космодром Байконур"):
-// it is written so on purpose, where GeoNames' lower-case names are transliterations.
+// it is written so on purpose, where GeoNames' lower-case names are transliterations; and ours keeps a name
+// in capitals, a city's abbreviation that news writes ("TP.HCM", "HCMC", "CDMX"), where GeoNames' are codes.
 func (p *place) addNameOf(s string, ours bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || len([]rune(s)) > 48 || strings.ContainsAny(s, "|#\t") || !ourScript(s) {
@@ -243,7 +244,7 @@ func (p *place) addNameOf(s string, ours bool) {
 	r := []rune(s)
 	if !unicode.Is(unicode.Han, r[0]) {
 		lowerLed := ours && unicode.IsLower(r[0]) && strings.ContainsRune(s, ' ')
-		if !unicode.IsUpper(r[0]) && !lowerLed || strings.ToUpper(s) == s {
+		if !unicode.IsUpper(r[0]) && !lowerLed || strings.ToUpper(s) == s && !ours {
 			return
 		}
 	}
