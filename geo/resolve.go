@@ -1690,9 +1690,10 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 				cd.fled = c.lg.fled(toks, j)
 				out = append(out, cd)
 			}
-			// a country with a direction glued after it ("缅甸中部发生"): the country, a part of it
+			// a country with a direction glued after it ("缅甸中部发生"), or after a direction and a genitive ("den
+			// Südosten der Türkei", "le sud-est de la Turquie", "het zuidoosten van Turkije"): the country, a part of it
 			if k := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= m.End }); m.Actor.Type == dyad.TypeCountry && m.Via != "capital" && m.Start == t.Start &&
-				k > 0 && toks[k].Start == m.End && c.lg.phrase(c.lg.direction, toks, k) > 0 {
+				(k > 0 && toks[k].Start == m.End && c.lg.phrase(c.lg.direction, toks, k) > 0 || c.lg.directionOf(toks, j)) {
 				if id, ok := r.g.countries[m.Actor.Country]; ok {
 					out = append(out, candidate{start: m.Start, end: m.End, word: -1, places: []int32{id}, key: r.g.primary[id]})
 				}
@@ -1975,6 +1976,25 @@ func (l *lang) facilityAround(toks []text.Token, j, end int) bool {
 	}
 	k := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= end })
 	return k >= 0 && (l.phrase(l.facility, toks, k) > 0 || toks[k].Start == end && l.facilityAfter(toks, k))
+}
+
+// directionOf reports whether a `direction` word after an article and a genitive word come right before token
+// j, articles between or not: "den Südosten der Türkei", "le sud-est de la Turquie", "het zuidoosten van
+// Turkije".
+func (l *lang) directionOf(toks []text.Token, j int) bool {
+	k := j - 1
+	if k >= 0 && !l.of[toks[k].Fold] && l.skip[toks[k].Fold] {
+		k-- // (an article after the genitive: "de la Turquie"; German "der" is both)
+	}
+	if k < 1 || !l.of[toks[k].Fold] {
+		return false
+	}
+	d := k - 1
+	if d >= 2 && toks[d-1].Text == "-" && toks[d-2].End == toks[d-1].Start && toks[d-1].End == toks[d].Start {
+		d -= 2 // "sud-est", "nord-ouest"
+	}
+	// (a direction with its article or genitive before it: not "la frontera sur de México", a border)
+	return l.phrase(l.direction, toks, d) > 0 && d > 0 && (l.skip[toks[d-1].Fold] || l.of[toks[d-1].Fold])
 }
 
 // facilityNamed reports whether the capitalised words from token k on, one to three of them, end in a
