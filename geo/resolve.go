@@ -1729,6 +1729,8 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 			}
 		} else if next >= 0 && toks[next].IsWord() && toks[next].IsCapitalized() && !c.lg.where[toks[next].Fold] && !c.lg.facilityNamed(toks, next) {
 			continue
+		} else if next >= 0 && next+1 < len(toks) && toks[next].Text == "-" && toks[next].Start == cd.end && toks[next+1].Start == toks[next].End && toks[next+1].IsWord() && !toks[next+1].IsCapitalized() {
+			continue // (the start of a longer name glued by hyphens: "la cathédrale Saint-Pierre-et-Saint-Paul")
 		}
 		if oneWord && c.lg.stop[cd.key] {
 			continue // a stop word ("Les", "Un")
@@ -1740,7 +1742,8 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 		// (a city word right before it says it is a city: "города Дерна", "thành phố Derna"; so does a genitive
 		// ending after a noun: "развалины Пальмиры")
 		small := oneWord && !cd.chained && (described < 0 || j > described) && (opens || !c.lg.of[elided(t.Text)] && (j == 0 || !c.lg.of[toks[j-1].Fold])) &&
-			!c.lg.apposition(toks, next) && !c.lg.afterCityWord(toks, j) && !(j > 0 && c.lg.genitiveOf(toks[j-1], t, cd.key))
+			!c.lg.apposition(toks, next) && !c.lg.afterCityWord(toks, j) && !(j > 0 && c.lg.genitiveOf(toks[j-1], t, cd.key)) &&
+			!(next >= 0 && !han && c.lg.facilityNamed(toks, next)) // (an event or venue named after it: "the Monaco Grand Prix")
 		cities := slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision != City })
 		// (a seat of a first-level region or a capital opens a sentence as a city whatever its size: "Venedig
 		// stand unter Wasser", "Juneau ordered evacuations", "Ajaccio a connu")
