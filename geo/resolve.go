@@ -921,7 +921,7 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 		// held: a region or country read before a city word, the place when no name follows ("在乌克兰东部")
 		var held *candidate
 		for j, n := k+1, 0; j < len(toks) && n <= maxSkipped; j, n = j+1, n+1 {
-			if cd, ok := r.at(c, toks, j); ok {
+			if cd, ok := r.at(c, toks, j); ok && !r.cityWordName(c, toks, j, cd) {
 				// a region or country before a city word says what kind of city: "in the Red Sea port city of
 				// Hodeidah" (Red Sea, a region of Egypt), "in the Black Sea port of Novorossiysk"
 				if i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end }); !r.isCity(cd) && i > j && lg.cityWords(toks, i) > 0 {
@@ -1478,7 +1478,7 @@ func (r *Resolver) cityAdjective(c *article, t text.Token) (candidate, bool) {
 // cityOf reads a city's adjective or demonym of the language's `cityof` data ("la estación madrileña",
 // "des Kölner Doms", "казанской гимназии", "de Rotterdamse Tarwewijk"), as written or, less an adjective
 // ending, by stem: the cities of that name. The actor stage may read the word as its country's demonym ("los
-// taxistas madrileños"); then only the cities of that country are read.
+// taxistas madrileños", a group of that country); then only the cities of that country are read.
 func (r *Resolver) cityOf(c *article, t text.Token) (candidate, bool) {
 	if len(c.lg.cityOf) == 0 || !t.IsWord() {
 		return candidate{}, false
@@ -1495,8 +1495,9 @@ func (r *Resolver) cityOf(c *article, t text.Token) (candidate, bool) {
 	if !ok {
 		return candidate{}, false
 	}
+	// (a mention the word ends, a country's or a group's: "los taxistas madrileños" are Spanish taxi drivers)
 	m, mentioned := mentionAt(c.ms, t.Start)
-	if mentioned && (m.Actor.Type != dyad.TypeCountry || m.Via != "demonym" || m.End > t.End) {
+	if mentioned && (m.Actor.Country == "" || m.End != t.End || m.Actor.Type != dyad.TypeCountry && m.Actor.Type != dyad.TypeGroup) {
 		return candidate{}, false
 	}
 	ids := slices.DeleteFunc(slices.Clone(r.g.names[key]), func(id int32) bool {
@@ -1700,6 +1701,11 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 			}
 			for j+1 < len(toks) && toks[j+1].Start < m.End {
 				j++
+			}
+			// a group told by its city's adjective: "los taxistas madrileños", "les éboueurs marseillais"
+			if cd, ok := r.cityOf(c, toks[j]); ok && toks[j].Start > m.Start {
+				cd.word = -1
+				out = append(out, cd)
 			}
 			continue
 		}
@@ -1979,6 +1985,17 @@ func (l *lang) facilityAround(toks []text.Token, j, end int) bool {
 	}
 	k := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= end })
 	return k >= 0 && (l.phrase(l.facility, toks, k) > 0 || toks[k].Start == end && l.facilityAfter(toks, k))
+}
+
+// cityWordName reports whether the place cd read at token j is a city word alone that a name follows ("im
+// Kanton Zug": Kanton is also Guangzhou's German name): the word is read past as a city word.
+func (r *Resolver) cityWordName(c *article, toks []text.Token, j int, cd candidate) bool {
+	w := c.lg.cityWords(toks, j)
+	if w == 0 || j+w >= len(toks) || cd.end != toks[j+w-1].End {
+		return false
+	}
+	_, ok := r.at(c, toks, j+w)
+	return ok
 }
 
 // directionOf reports whether a `direction` word after an article and a genitive word come right before token
