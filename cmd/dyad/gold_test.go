@@ -363,6 +363,9 @@ var goldFloors = []struct {
 	// accepted, passive arrests by the police, military operations launched, meetings told by their noun), written
 	// before its rules, .442 -> .852
 	{"../../testdata/gold/code18a.jsonl", 0.84, 0.96, 0.76, 0.73},
+	// code18b: own German, Dutch and English sentences of round 18 in the families wire16 missed (offensive compounds,
+	// pauses as truces, aid flights landed, sanctions laid on, insults, gunmen opening fire), written before its rules
+	{"../../testdata/gold/code18b.jsonl", 0.90, 0.94, 0.86, 0.84}, // .492 -> .907
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
