@@ -61,13 +61,13 @@ func TestLoadNouns(t *testing.T) {
 }
 
 // TestNounSides: a class counts on its side only. Protesters as the object of force are repressed (175); as
-// its subject they attack (190).
+// its subject they riot (145: cameo/nouns maps each side on its own line).
 func TestNounSides(t *testing.T) {
 	c := newTestCoder(t)
 	actors := loadTestActors(t)
 	for text, want := range map[string]string{
 		"Kenyan police attacked protesters in Nairobi.":        "175",
-		"Kenyan protesters attacked Kenyan police in Nairobi.": "190",
+		"Kenyan protesters attacked Kenyan police in Nairobi.": "145",
 	} {
 		a := &dyad.Article{ID: "t", Lang: "en", Text: text}
 		res := c.Code(a, handMentions(actors, text))
