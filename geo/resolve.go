@@ -638,6 +638,10 @@ func (c *article) overlapping(start, end int) []dyad.ActorMention {
 // capitals, then a comma, a bracket or a dash ("QUITO (EFE) -", "ISLAMABAD, 9 giu. (AGI) -", "БАКУ, 11 окт —").
 var datelineRe = regexp.MustCompile(`^\s*(?:\([^()\n]{1,40}\)\s*[-–—]+\s*)?(\p{Lu}[\p{Lu}\p{M}'’]+(?:[ .\-]\p{Lu}[\p{Lu}\p{M}'’]*){0,4})\s*(?:,|\(|[-–—]+\s)`)
 
+// datelineHanRe is a Chinese dateline: an agency's name ending in 社 or not, the place, 电 and a dash ("新华社北京电 —",
+// "香港电 —").
+var datelineHanRe = regexp.MustCompile(`^\s*(?:\p{Han}{1,4}社)?(\p{Han}{2,6}?)电\s*[-–—]+\s*`)
+
 // datelineTitleRe is a dateline whose place is written as a name, not in capitals: then a comma, a short
 // date and the agency in brackets must follow, then a dash ("Luanda, 11 mar (Lusa) - ", "Maputo, 15 mar (Lusa) -").
 var datelineTitleRe = regexp.MustCompile(`^\s*(\p{Lu}[\p{L}\p{M}'’]+(?:[ \-][\p{L}\p{M}'’]+){0,3}),\s*[^()\n,]{1,25}\([^()\n]{2,20}\)\s*[-–—]+\s`)
@@ -648,6 +652,11 @@ func textDateline(t string) (string, int) {
 	m := datelineRe.FindStringSubmatchIndex(t)
 	if m == nil {
 		m = datelineTitleRe.FindStringSubmatchIndex(t)
+	}
+	if m == nil {
+		if m = datelineHanRe.FindStringSubmatchIndex(t); m != nil {
+			return t[m[2]:m[3]], m[1]
+		}
 	}
 	if m == nil || utf8.RuneCountInString(t[m[2]:m[3]]) < 3 {
 		return "", 0

@@ -6,7 +6,7 @@ import "testing"
 // demonym (`cityof`), wherever the sentence names it, over the dateline and under a city it names by name; an
 // event or venue named after its city ("the Boston Marathon"); a region's adjective before a city word ("the
 // southern English city of"); a canton named after its seat; a city's abbreviation; a country told by its
-// parts ("den Südosten der Türkei").
+// parts ("den Südosten der Türkei"); a Chinese dateline inside the text ("新华社上海电 —"), no place of the sentence.
 func TestRound18(t *testing.T) {
 	p := loadPipe(t)
 	for _, tt := range []struct {
@@ -24,6 +24,7 @@ func TestRound18(t *testing.T) {
 		{"de", "Im Kanton Zug wurde ein neues Parlament gewählt.", "2657908"},
 		{"en", "Traffic came to a halt across HCMC during the storm.", "1566083"},
 		{"nl", "De aardbeving trof het noordwesten van Iran en het oosten van Turkije.", "IRN"},
+		{"zh", "新华社上海电 — 杭州一处工地周三发生坍塌。", "1808926"},
 		// traps: a city named by name over a city's adjective; a border's direction is no part of a country; a
 		// name glued by hyphens to lower-case words is a longer name
 		{"it", "I tifosi napoletani hanno invaso le strade di Roma.", "3169070"},
