@@ -16,14 +16,23 @@ const maxCircum = 40
 // circum-not ("正在", "所在") opens nothing.
 func (s *sentence) circumOpen(p int, b *binding) int {
 	lg := s.d.lg
-	closers := lg.kindSeqs[pkCircumClose]
 	if p <= 0 || p >= len(s.u) || s.u[p].phrase >= 0 {
 		return -1
 	}
-	openers := lg.kindSeqs[pkCircumOpen]
 	if isComma(s.u[p].fold) {
-		closers, openers = []seq{{s.u[p].fold}}, lg.kindSeqs[pkCondOpen] // "如果……，"
+		return s.circumFrom(p, []seq{{s.u[p].fold}}, lg.kindSeqs[pkCondOpen], b) // "如果……，"
 	}
+	if k := s.circumFrom(p, lg.kindSeqs[pkCircumClose], lg.kindSeqs[pkCircumOpen], b); k >= 0 {
+		return k
+	}
+	// a cause (cause-open, cause-close: "以……为由") closes only on its own openers: "以" before "后" or "时"
+	// would open too much ("以军……后")
+	return s.circumFrom(p, lg.kindSeqs[pkCauseClose], lg.kindSeqs[pkCauseOpen], b)
+}
+
+// circumFrom returns, when one of closers ends at unit p, the unit of the farthest of openers to its left (see
+// circumOpen), or -1.
+func (s *sentence) circumFrom(p int, closers, openers []seq, b *binding) int {
 	if len(closers) == 0 || len(openers) == 0 {
 		return -1
 	}
@@ -100,7 +109,7 @@ func (s *sentence) attribClause(b binding) bool {
 // it lies outside: "习近平在出席金砖国家领导人会晤期间会见莫迪" tells no summit of BRICS with Modi; the summit is
 // where Xi met him.
 func (s *sentence) crossesCircum(b binding) bool {
-	if len(s.d.lg.kindSeqs[pkCircumClose]) == 0 && len(s.d.lg.kindSeqs[pkCondOpen]) == 0 {
+	if len(s.d.lg.kindSeqs[pkCircumClose]) == 0 && len(s.d.lg.kindSeqs[pkCondOpen]) == 0 && len(s.d.lg.kindSeqs[pkCauseClose]) == 0 {
 		return false
 	}
 	for p := b.trig; p <= b.hi && p < len(s.u); p++ {

@@ -30,6 +30,7 @@ var grammarKinds = map[string]bool{
 	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true, "between": true, "agent": true, "whole": true, "frame": true, "goal": true, "clitic": true,
 	"own": true, "allege": true, "nounend": true, "gerund": true, "genend": true, "nonfinite": true, "background": true, "this": true,
 	"circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true,
+	"cause-open": true, "cause-close": true,
 	"tense": true, "notense": true, "front": true, "noun": true, "genitive": true, "content": true, "addressee": true, "perfect": true,
 	"light": true, "nprep": true, "shape": true, "vshape": true,
 	"protest": true,
@@ -39,7 +40,7 @@ var grammarKinds = map[string]bool{
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
-var phraseKinds = map[string]bool{"protest": true, "kind": true, "background": true, "circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true}
+var phraseKinds = map[string]bool{"protest": true, "kind": true, "background": true, "circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true, "cause-open": true, "cause-close": true}
 
 // word classes of the dates file.
 var dateKinds = map[string]bool{"month": true, "weekday": true, "relative": true, "datepart": true, "daycue": true, "noyear": true,
@@ -111,6 +112,10 @@ type lang struct {
 	// negBefore: negation stands before the verb it negates (option neg-before: Vietnamese, Chinese), so a
 	// negation word after a match negates another predicate ("tặng Y vắc xin không kèm điều kiện")
 	negBefore bool
+	// shortQuote is the most tokens a quotation may hold and still be read through as a word or name quoted for
+	// emphasis (option short-quote=N; default 3 words): Chinese and Vietnamese count ideographs and syllables,
+	// so "将……列入“实体清单”", 'mở "chiến dịch quân sự đặc biệt"' need more
+	shortQuote int
 	// nounEnds (grammar `nounend | er | ation ...`): endings of nouns derived from a verb that its Snowball stem
 	// keeps ("adviser", "declaration" have the stems of "advise", "declare"): a `^` word is no verb there
 	nounEnds []string
@@ -276,7 +281,7 @@ func (lg *lang) key(t text.Token) string {
 }
 
 func newLang(code string) *lang {
-	return &lang{code: code, anchors: map[string]*wordEntry{}, prefixes: map[string][]anchor{}, triggers: map[string]bool{},
+	return &lang{code: code, shortQuote: 3, anchors: map[string]*wordEntry{}, prefixes: map[string][]anchor{}, triggers: map[string]bool{},
 		stems: map[string]*wordEntry{}, elems: newElemIndex(), stemTriggers: map[string]bool{}, stemmer: newStemmer(code),
 		weakTriggers: map[string]bool{}, weakStemTriggers: map[string]bool{},
 		speech: map[string][]seq{}, class: map[string]uint64{}, phrases: map[string][]seq{}}
@@ -358,6 +363,8 @@ const (
 	pkCircumOpen
 	pkCircumClose
 	pkCondOpen
+	pkCauseOpen
+	pkCauseClose
 	pkRecip
 	pkKind
 	nPhraseKinds
@@ -365,7 +372,7 @@ const (
 
 var phraseKindIDs = map[string]int{"he": pkHe, "it": pkIt, "him": pkHim, "they": pkThey, "clitic": pkClitic, "this": pkThis,
 	"mutual": pkMutual, "nonfinite": pkNonfinite, "circum-open": pkCircumOpen, "circum-close": pkCircumClose,
-	"cond-open": pkCondOpen, "recip": pkRecip, "kind": pkKind}
+	"cond-open": pkCondOpen, "cause-open": pkCauseOpen, "cause-close": pkCauseClose, "recip": pkRecip, "kind": pkKind}
 
 // PlacesGlob names the gazetteer files: places/cities and any other file under places/.
 const PlacesGlob = "places/*"
@@ -457,7 +464,13 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 							case "noun-caps":
 								lg.nounCaps = true
 							default:
-								errs = append(errs, l.Errorf("unknown option %q (want keep-marks, neg-before, comma-chain, verb-second, noun-caps or object-target)", o))
+								if v, ok := strings.CutPrefix(o, "short-quote="); ok {
+									if n, err := strconv.Atoi(v); err == nil && n >= 1 && n <= 12 {
+										lg.shortQuote = n
+										continue
+									}
+								}
+								errs = append(errs, l.Errorf("unknown option %q (want keep-marks, neg-before, comma-chain, verb-second, noun-caps, object-target or short-quote=N, N 1 to 12)", o))
 							}
 						}
 					}

@@ -1371,6 +1371,9 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 				free++
 				n-- // the middle field's prepositions and determiners: "bij het begin van diens staatsbezoek in de Grote Hal"
 			}
+			if r := q + dir; q >= 0 && q < len(s.u) && r >= 0 && r < len(s.u) && s.u[q].quote != 0 && s.u[r].quote == s.u[q].quote {
+				n-- // a short quotation is one unit of a gap, as a long one is (quoteEnd): "在……的“和平之家”举行会晤"
+			}
 			q += dir
 		}
 		return false

@@ -80,6 +80,7 @@ type unit struct {
 	fold   string
 	phrase int    // -1 for a word
 	cls    uint64 // the word classes of fold (lang.class), looked up once
+	quote  int    // the units of one short quotation (marks left out) share a number > 0; 0 outside
 }
 
 // is reports whether the unit's fold is a word of one of the classes (lang.is).
@@ -595,14 +596,14 @@ func (d *doc) namedPerson(m int) bool {
 
 // isStop reports sentence-internal punctuation that ends a phrase.
 // shortQuote returns, for a quotation mark at token k, the token of the mark that closes a quotation of one to
-// three words before b (a word quoted for emphasis or as the source's own: «expulsé», "reçu", “hostile”),
+// three words (option short-quote=N: N tokens) before b (a word quoted for emphasis or as the source's own: «expulsé», "reçu", “hostile”),
 // else -1. Such marks are no stops, so a pattern reads through them; a longer quotation, reported speech,
 // still stops it.
 func (d *doc) shortQuote(k, b int) int {
 	if !isQuote(d.toks[k].Text) {
 		return -1
 	}
-	for j := k + 1; j < b && j <= k+4; j++ {
+	for j := k + 1; j < b && j <= k+1+d.lg.shortQuote; j++ {
 		t := d.toks[j].Text
 		if isQuote(t) {
 			if j == k+1 {
@@ -702,24 +703,31 @@ func (d *doc) units(a, b int, buf []unit) []unit {
 	buf = buf[:0]
 	phraseCls := d.lg.class[""] // a phrase's fold is ""
 	skip := -1                  // the closing mark of a short quotation being read
+	quote, quotes := 0, 0       // the number of the short quotation being read (0: none), and of the last one
 	for k := a; k < b; {
 		if k == skip {
+			skip, quote = -1, 0
 			k++
 			continue
 		}
 		if j := d.shortQuote(k, b); j >= 0 {
 			skip = j
+			quotes++
+			quote = quotes
 			k++
 			continue
 		}
 		if pi := d.phraseAt[k]; pi >= 0 {
 			p := d.phrases[pi]
 			last := min(p.last, b-1)
-			buf = append(buf, unit{tok: k, last: last, phrase: pi, cls: phraseCls})
+			buf = append(buf, unit{tok: k, last: last, phrase: pi, cls: phraseCls, quote: quote})
+			if skip >= 0 && last >= skip {
+				skip, quote = -1, 0 // a phrase that ends past the closing mark took it in
+			}
 			k = last + 1
 			continue
 		}
-		buf = append(buf, unit{tok: k, last: k, fold: d.toks[k].Fold, phrase: -1, cls: d.classOf(k)})
+		buf = append(buf, unit{tok: k, last: k, fold: d.toks[k].Fold, phrase: -1, cls: d.classOf(k), quote: quote})
 		k++
 	}
 	return buf
