@@ -120,5 +120,23 @@ func (s *sentence) crossesCircum(b binding) bool {
 	return false
 }
 
+// inCause reports whether a match's trigger lies inside a cause ("以……为由": class cause-open, cause-close): what a
+// side is said to have done is the reason the sentence's actor gives for its act, not the news ("德国外交部以俄方
+// 不配合调查为由，宣布驱逐……": no probe of Russia).
+func (s *sentence) inCause(b binding) bool {
+	if len(s.d.lg.kindSeqs[pkCauseClose]) == 0 {
+		return false
+	}
+	for p := b.trig; p < len(s.u) && p-b.trig <= maxCircum; p++ {
+		if u := s.u[p]; u.phrase < 0 && (isComma(u.fold) || isStop(s.d.toks[u.tok].Text)) {
+			return false
+		}
+		if k := s.circumFrom(p, s.d.lg.kindSeqs[pkCauseClose], s.d.lg.kindSeqs[pkCauseOpen], &b); k >= 0 && k < b.trig {
+			return true
+		}
+	}
+	return false
+}
+
 // isComma reports whether a folded token is a comma, Latin or ideographic.
 func isComma(f string) bool { return f == "," || f == "，" }

@@ -263,11 +263,11 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 		// a clause that modifies a noun ("同中国建交的国家") or a trigger inside a circumposition tells no event, and
 		// takes no words from the matches that do ("同瑙鲁外长签署两国关于恢复外交关系的联合公报": the signing)
 		cands = slices.DeleteFunc(cands, func(cd candidate) bool {
-			if !s.attribClause(cd.b) && !s.crossesCircum(cd.b) {
+			if !s.attribClause(cd.b) && !s.crossesCircum(cd.b) && !s.inCause(cd.b) {
 				return false
 			}
 			f := d.firing(sp, cd, "", "", false)
-			f.Why += " attributive or adverbial (a clause that modifies a noun, or a trigger inside a circumposition of grammar): not coded"
+			f.Why += " attributive or adverbial (a clause that modifies a noun, or a trigger inside a circumposition or cause of grammar): not coded"
 			res.Trace = append(res.Trace, f)
 			return true
 		})
