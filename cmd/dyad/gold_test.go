@@ -272,7 +272,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire16-de.jsonl", 0.58, 0.76, 0.46, 0.58},
 	{"../../testdata/gold/wire16-nl.jsonl", 0.52, 0.73, 0.40, 0.52},
 	{"../../testdata/gold/wire16-vi.jsonl", 0.69, 0.79, 0.61, 0.69},
-	{"../../testdata/gold/wire16-zh.jsonl", 0.57, 0.83, 0.44, 0.57},
+	{"../../testdata/gold/wire16-zh.jsonl", 0.59, 0.83, 0.46, 0.59},
 	// code17c (2026-12-06): own zh/vi sentences of the breadth round, written before its rules; .565 -> .653, then .640
 	// (予以谴责 finds its target, but "美國聯邦參議院" resolves as the bare country)
 	{"../../testdata/gold/code17c.jsonl", 0.63, 0.72, 0.56, 0.55},
