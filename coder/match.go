@@ -77,6 +77,50 @@ type sentence struct {
 	// first is firstPhrase's answer once firstSet (the matcher asks it for many patterns)
 	first    int
 	firstSet bool
+	// memo holds, for each unit, the answers of the matcher's questions about that unit alone (barrierAt,
+	// locative, pronounAt, nonfiniteEnd, subjRelAntecedent) once asked: the walks of the many patterns tried
+	// in a sentence ask them again and again. Made by markPhrases, after the tables they read; nil before.
+	memo []unitMemo
+	// places holds placeAt's answers by unit once asked (made on first use, with memo)
+	places []placeMemo
+}
+
+// unitMemo is what sentence.memo holds for one unit: known marks the answers computed, val the true ones of
+// the yes-no questions.
+type unitMemo struct {
+	pron      [2]uint64 // pronounAt's classes, backwards and forwards
+	pronN     [2]int32  // and lengths
+	nonfinite int32     // nonfiniteEnd
+	subjRel   int32     // subjRelAntecedent
+	known     uint8
+	val       uint8
+}
+
+// unitMemo's bits.
+const (
+	mBarrier = 1 << iota
+	mLocative
+	mPronounBack
+	mPronounFwd
+	mNonfinite
+	mSubjRel
+	mVerb
+	mAux
+)
+
+// memoBit answers the yes-no question bit about unit p once, with f.
+func (s *sentence) memoBit(p int, bit uint8, f func(int) bool) bool {
+	if s.memo == nil {
+		return f(p)
+	}
+	m := &s.memo[p]
+	if m.known&bit == 0 {
+		m.known |= bit
+		if f(p) {
+			m.val |= bit
+		}
+	}
+	return m.val&bit != 0
 }
 
 // hanPlaces returns the ends of the gazetteer names of several ideographs: forwards, from the unit that begins
@@ -116,6 +160,7 @@ func (s *sentence) placeSkip(q, dir int) int {
 
 // markPhrases marks the units of the sentence's multi-token barrier and notneg phrases of grammar.
 func (s *sentence) markPhrases() {
+	s.memo, s.places = nil, nil // their answers read the tables made here
 	s.barU = s.markSeqs(s.d.lg.phrases["barrier"])
 	s.notNegU = s.markSeqs(s.d.lg.phrases["notneg"])
 	s.compLo, s.compHi = nil, nil
@@ -136,6 +181,11 @@ func (s *sentence) markPhrases() {
 				}
 			}
 		}
+	}
+	if sc := s.d.sc; sc != nil {
+		s.memo = window(&sc.memo, len(s.u))
+	} else {
+		s.memo = make([]unitMemo, len(s.u))
 	}
 }
 
@@ -459,7 +509,17 @@ func (s *sentence) frontGoverned(p int) bool {
 // barrierAt reports whether unit p is a barrier: a barrier word or stop (isBarrier), or a unit of a barrier
 // phrase of several tokens ("trong khi", "如果": Chinese is read one character a token).
 func (s *sentence) barrierAt(p int) bool {
-	return s.isBarrier(s.u[p]) || (s.barU != nil && s.barU[p])
+	if s.memo == nil {
+		return s.isBarrier(s.u[p]) || (s.barU != nil && s.barU[p])
+	}
+	m := &s.memo[p]
+	if m.known&mBarrier == 0 {
+		m.known |= mBarrier
+		if s.isBarrier(s.u[p]) || (s.barU != nil && s.barU[p]) {
+			m.val |= mBarrier
+		}
+	}
+	return m.val&mBarrier != 0
 }
 
 // unitWord is the form of unit u that tokOK compares with a pattern's word.
@@ -800,7 +860,10 @@ const closedClasses = cNeg | cRecip | cThey | cAnd | cPrep | cDet | cThat | cHe 
 // verbLike reports whether the word unit p may be a verb, for a pattern word written ^word: it is not
 // capitalised inside the sentence ("Secretary of State"), not a word of a closed class, and no determiner or
 // preposition comes right before it ("the attack", "to help", "of state"). A parser would know; these two clues remove most nouns.
-func (s *sentence) verbLike(p int) bool {
+func (s *sentence) verbLike(p int) bool { return s.memoBit(p, mVerb, s.verbLikeAt) }
+
+// verbLikeAt is verbLike, computed.
+func (s *sentence) verbLikeAt(p int) bool {
 	t := s.d.toks[s.u[p].tok]
 	if p > 0 && t.IsCapitalized() {
 		return false
@@ -826,6 +889,11 @@ func (s *sentence) auxAt(p int) bool {
 	if len(s.d.lg.auxRaw) == 0 {
 		return false
 	}
+	return s.memoBit(p, mAux, s.auxWritten)
+}
+
+// auxWritten is auxAt, computed.
+func (s *sentence) auxWritten(p int) bool {
 	return s.d.lg.auxRaw[norm.NFC.String(strings.ToLower(s.d.toks[s.u[p].tok].Text))]
 }
 
@@ -2164,6 +2232,19 @@ func (s *sentence) seqAt(k int, sq seq) bool {
 // nonfiniteEnd returns the length of a nonfinite sequence of grammar ("après avoir", "dopo aver") that ends at
 // unit p, or 0.
 func (s *sentence) nonfiniteEnd(p int) int {
+	if s.memo == nil || p < 0 || p >= len(s.u) {
+		return s.nonfiniteLen(p)
+	}
+	m := &s.memo[p]
+	if m.known&mNonfinite == 0 {
+		m.known |= mNonfinite
+		m.nonfinite = int32(s.nonfiniteLen(p))
+	}
+	return int(m.nonfinite)
+}
+
+// nonfiniteLen is nonfiniteEnd, computed.
+func (s *sentence) nonfiniteLen(p int) int {
 	for _, sq := range s.d.lg.kindSeqs[pkNonfinite] {
 		if k := p - len(sq) + 1; k >= 0 && s.seqAt(k, sq) {
 			return len(sq)
@@ -2175,6 +2256,21 @@ func (s *sentence) nonfiniteEnd(p int) int {
 // locative reports whether unit p is an actor phrase used as a place ("à l'Élysée", "in Beijing"): a location
 // word comes before it, maybe with a determiner. Gaps and slack may pass over it.
 func (s *sentence) locative(p int) bool {
+	if s.memo == nil {
+		return s.locativeAt(p)
+	}
+	m := &s.memo[p]
+	if m.known&mLocative == 0 {
+		m.known |= mLocative
+		if s.locativeAt(p) {
+			m.val |= mLocative
+		}
+	}
+	return m.val&mLocative != 0
+}
+
+// locativeAt is locative, computed.
+func (s *sentence) locativeAt(p int) bool {
 	if s.personPhrase(p) {
 		return false // a person is no place: "in Berlin Selenskyj", "in Puglia Giorgia Meloni"
 	}
@@ -2210,6 +2306,42 @@ func (s *sentence) placeAt(p, dir int, home bool) (int, string, bool) {
 	if p < 0 || p >= len(s.u) {
 		return 0, "", false
 	}
+	if s.memo == nil {
+		return s.placeFrom(p, dir, home)
+	}
+	if s.places == nil {
+		if sc := s.d.sc; sc != nil {
+			s.places = window(&sc.places, len(s.u))
+		} else {
+			s.places = make([]placeMemo, len(s.u))
+		}
+	}
+	k := 0
+	if dir > 0 {
+		k = 2
+	}
+	if home {
+		k++
+	}
+	m := &s.places[p]
+	if m.known&(1<<k) == 0 {
+		n, cc, ok := s.placeFrom(p, dir, home)
+		m.known |= 1 << k
+		m.n[k], m.cc[k], m.ok[k] = int32(n), cc, ok
+	}
+	return int(m.n[k]), m.cc[k], m.ok[k]
+}
+
+// placeMemo holds placeAt's answers at one unit, by direction and home (known: those computed).
+type placeMemo struct {
+	cc    [4]string
+	n     [4]int32
+	ok    [4]bool
+	known uint8
+}
+
+// placeFrom is placeAt, computed (p in the sentence).
+func (s *sentence) placeFrom(p, dir int, home bool) (int, string, bool) {
 	d := s.d
 	if dir < 0 && s.u[p].phrase < 0 {
 		// reading backwards: the longest gazetteer name that ends at p
@@ -2281,6 +2413,23 @@ var pronounPhraseClasses = []struct {
 // he, it, him or they classes of grammar, or the longest of their phrases of several tokens ("nước này",
 // "ông ấy", "该国", "他们") that starts at p (dir > 0) or ends there (dir < 0). It returns 0, 0 when none.
 func (s *sentence) pronounAt(p, dir int) (uint64, int) {
+	if s.memo == nil {
+		return s.pronounSpan(p, dir)
+	}
+	m, k, bit := &s.memo[p], 0, uint8(mPronounBack)
+	if dir > 0 {
+		k, bit = 1, mPronounFwd
+	}
+	if m.known&bit == 0 {
+		m.known |= bit
+		cls, n := s.pronounSpan(p, dir)
+		m.pron[k], m.pronN[k] = cls, int32(n)
+	}
+	return m.pron[k], int(m.pronN[k])
+}
+
+// pronounSpan is pronounAt, computed.
+func (s *sentence) pronounSpan(p, dir int) (uint64, int) {
 	lg := s.d.lg
 	cls, n := s.u[p].cls&pronounClasses, 1
 	if ws, ok := lg.pronWritten[s.u[p].fold]; ok && cls != 0 && s.u[p].phrase < 0 && !slices.Contains(ws, strings.ToLower(s.d.toks[s.u[p].tok].Text)) {

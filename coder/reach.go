@@ -20,6 +20,19 @@ func (s *sentence) subjRelAntecedent(p int) int {
 	if p <= 0 || p >= len(s.u) {
 		return -1
 	}
+	if s.memo == nil {
+		return s.subjRelFind(p)
+	}
+	m := &s.memo[p]
+	if m.known&mSubjRel == 0 {
+		m.known |= mSubjRel
+		m.subjRel = int32(s.subjRelFind(p))
+	}
+	return int(m.subjRel)
+}
+
+// subjRelFind is subjRelAntecedent, computed (0 < p < len(s.u)).
+func (s *sentence) subjRelFind(p int) int {
 	for k := p; k > 0 && p-k <= maxSubjRel; k-- {
 		u := s.u[k]
 		if u.phrase >= 0 {

@@ -7,10 +7,12 @@ import "sync"
 // sentence allocates none of them and the collector has less garbage to follow; nothing in them outlives
 // CodeTokens (Result holds none of them).
 type scratch struct {
-	buf   []unit      // doc.units' buffer for the sentence being read
-	units []unit      // the sentences' units, one window each (sentence.u)
-	words []string    // the sentences' words, one window each (sentence.words)
-	cands []candidate // sentence.candidates' answer, read before the next sentence's
+	buf    []unit      // doc.units' buffer for the sentence being read
+	units  []unit      // the sentences' units, one window each (sentence.u)
+	words  []string    // the sentences' words, one window each (sentence.words)
+	cands  []candidate // sentence.candidates' answer, read before the next sentence's
+	memo   []unitMemo  // the sentences' answers by unit, one window each (sentence.memo)
+	places []placeMemo // and their places (sentence.places)
 
 	phraseAt []int
 	mtok     [][2]int
@@ -36,7 +38,9 @@ func (sp *scratchPool) put(sc *scratch) {
 	clear(sc.words[:cap(sc.words)])
 	clear(sc.cands[:cap(sc.cands)])
 	clear(sc.tokStem[:cap(sc.tokStem)])
-	sc.buf, sc.units, sc.words, sc.cands = sc.buf[:0], sc.units[:0], sc.words[:0], sc.cands[:0]
+	clear(sc.places[:cap(sc.places)])
+	sc.buf, sc.units, sc.words, sc.cands, sc.memo = sc.buf[:0], sc.units[:0], sc.words[:0], sc.cands[:0], sc.memo[:0]
+	sc.places = sc.places[:0]
 	sp.p.Put(sc)
 }
 
