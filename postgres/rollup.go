@@ -184,12 +184,13 @@ func rollupDeltas(t *touched, after *eventState, deltas map[rollKey]rollDelta) {
 }
 
 // upsertRollups adds the deltas $1..$5 to event_counts in the order given. A row whose count falls to 0
-// keeps n = 0 and an exact 0 sum.
+// keeps n = 0 and an exact 0 sum. The sum is kept to six decimals (Goldstein weights have one): saves that
+// add the same weights in another order store the same sum.
 const upsertRollups = `INSERT INTO event_counts AS c (dim, key, quad, n, goldstein)
-	SELECT d, k, q, n, g FROM unnest($1::text[], $2::text[], $3::integer[], $4::bigint[], $5::float8[])
+	SELECT d, k, q, n, round(g::numeric, 6)::float8 FROM unnest($1::text[], $2::text[], $3::integer[], $4::bigint[], $5::float8[])
 		WITH ORDINALITY AS u(d, k, q, n, g, o) ORDER BY o
 	ON CONFLICT (dim, key, quad) DO UPDATE SET n = c.n + excluded.n,
-		goldstein = CASE WHEN c.n + excluded.n = 0 THEN 0 ELSE c.goldstein + excluded.goldstein END`
+		goldstein = CASE WHEN c.n + excluded.n = 0 THEN 0 ELSE round((c.goldstein + excluded.goldstein)::numeric, 6)::float8 END`
 
 const updateTotals = `UPDATE store_totals SET articles = articles + $1, events = events + $2, mentions = mentions + $3,
 	statements = statements + $4, claims = claims + $5 WHERE id = 1`

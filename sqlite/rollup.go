@@ -222,10 +222,11 @@ func addG(deltas map[rollKey]rollDelta, k rollKey, g float64) {
 	deltas[k] = d
 }
 
-// A row whose count falls to 0 keeps n = 0 and an exact 0 sum.
-const upsertRollup = `INSERT INTO event_counts (dim, key, quad, n, goldstein) VALUES (?, ?, ?, ?, ?)
+// A row whose count falls to 0 keeps n = 0 and an exact 0 sum. The sum is kept to six decimals (Goldstein
+// weights have one): saves that add the same weights in another order store the same sum.
+const upsertRollup = `INSERT INTO event_counts (dim, key, quad, n, goldstein) VALUES (?, ?, ?, ?, round(?, 6))
 	ON CONFLICT (dim, key, quad) DO UPDATE SET n = n + excluded.n,
-		goldstein = CASE WHEN n + excluded.n = 0 THEN 0 ELSE goldstein + excluded.goldstein END`
+		goldstein = CASE WHEN n + excluded.n = 0 THEN 0 ELSE round(goldstein + excluded.goldstein, 6) END`
 
 const updateTotals = `UPDATE store_totals SET articles = articles + ?, events = events + ?, mentions = mentions + ?,
 	statements = statements + ?, claims = claims + ? WHERE id = 1`
