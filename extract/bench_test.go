@@ -93,21 +93,7 @@ func BenchmarkExtractHTML(b *testing.B) {
 // collector included, New's load excluded) and, from the thread's own CPU time, per CPU-second for the HTML
 // pages and for the other documents apart (html/cpu-s, other/cpu-s).
 func BenchmarkExtractCorpus(b *testing.B) {
-	m, err := synth.LoadMaterial(os.DirFS("../sample"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	c, err := synth.NewCorpus(m, synth.CorpusOptions{Packs: packs.Default()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	var docs []*dyad.Document
-	for d, err := range c.Source(2000, 1).Documents(context.Background()) {
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, d)
-	}
+	docs := corpusDocs(b, "")
 	runtime.LockOSThread() // threadCPU's differences are this goroutine's
 	defer runtime.UnlockOSThread()
 	var calls, htmls int64
@@ -198,4 +184,27 @@ func threadCPU() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// corpusDocs returns the bench's first 2,000 documents (synth.Corpus, seed 1), only those of format when it is
+// not "".
+func corpusDocs(b *testing.B, format string) []*dyad.Document {
+	m, err := synth.LoadMaterial(os.DirFS("../sample"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, err := synth.NewCorpus(m, synth.CorpusOptions{Packs: packs.Default()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []*dyad.Document
+	for d, err := range c.Source(2000, 1).Documents(context.Background()) {
+		if err != nil {
+			b.Fatal(err)
+		}
+		if format == "" || d.Format == format {
+			docs = append(docs, d)
+		}
+	}
+	return docs
 }

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bytes"
-	"context"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -19,8 +18,6 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/dyad-events/dyad"
-	"github.com/dyad-events/dyad/packs"
-	"github.com/dyad-events/dyad/synth"
 )
 
 // pageNote is go-trafilatura's annotation of one of its comparison pages: strings the main text must and
@@ -152,23 +149,7 @@ func TestPagesScore(t *testing.T) {
 // the whole of Extract (extract). extract's rate is the ceiling no change outside go-trafilatura can pass:
 // trafilatura's rate.
 func BenchmarkExtractHTMLParts(b *testing.B) {
-	m, err := synth.LoadMaterial(os.DirFS("../sample"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	c, err := synth.NewCorpus(m, synth.CorpusOptions{Packs: packs.Default()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	var docs []*dyad.Document
-	for d, err := range c.Source(2000, 1).Documents(context.Background()) {
-		if err != nil {
-			b.Fatal(err)
-		}
-		if d.Format == "html" {
-			docs = append(docs, d)
-		}
-	}
+	docs := corpusDocs(b, "html")
 	x := extractor(b)
 	parts := []struct {
 		name string
