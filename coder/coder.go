@@ -524,6 +524,10 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 				if told(res.Events, ev) {
 					continue
 				}
+				if d.background(ev) {
+					res.Trace = append(res.Trace, d.firingWhy(sp, cd, ev, "background: the sentence dates it "+string(ev.Date)))
+					continue
+				}
 				res.Events = append(res.Events, ev)
 				res.Trace = append(res.Trace, d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false))
 			}
@@ -560,6 +564,11 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 				if told(res.Events, ev) {
 					// "S received T ..., the two sides exchanged views": one event per pair and family
 					res.Trace = append(res.Trace, d.firingWhy(p.span, p.cand, ev, "reciprocal: the sentence already tells this pair and family"))
+					continue
+				}
+				if d.background(ev) {
+					// "1979年1月1日，中美两国正式建立外交关系": history, as for the other paths
+					res.Trace = append(res.Trace, d.firingWhy(p.span, p.cand, ev, "background: the sentence dates it "+string(ev.Date)))
 					continue
 				}
 				res.Events = append(res.Events, ev)

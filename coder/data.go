@@ -40,11 +40,11 @@ var grammarKinds = map[string]bool{
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
-var phraseKinds = map[string]bool{"protest": true, "kind": true, "background": true, "circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true, "cause-open": true, "cause-close": true}
+var phraseKinds = map[string]bool{"protest": true, "kind": true, "background": true, "sinceend": true, "circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true, "cause-open": true, "cause-close": true}
 
 // word classes of the dates file.
 var dateKinds = map[string]bool{"month": true, "weekday": true, "relative": true, "datepart": true, "daycue": true, "noyear": true,
-	"yearcue": true, "yearmark": true, "datelead": true, "datetail": true, "datelink": true, "order": true, "since": true, "cause": true}
+	"yearcue": true, "yearmark": true, "datelead": true, "datetail": true, "datelink": true, "order": true, "since": true, "sinceend": true, "cause": true}
 
 // seq is a sequence of folded tokens, one alternative of a literal.
 type seq []string

@@ -137,7 +137,7 @@ func (d *doc) dateCands(a, b int) []dateCand {
 				out = append(out, c)
 				used = hi
 			}
-		case isYear(f) && (k > a && d.is(cYearcue, k-1) || k+1 < b && d.is(cYearmark, k+1)) && !d.monthNear(k, a, b) && !d.sinceBefore(k, a) && !d.causeBefore(k, a):
+		case isYear(f) && (k > a && d.is(cYearcue, k-1) || k+1 < b && d.is(cYearmark, k+1)) && !d.monthNear(k, a, b) && !d.sinceBefore(k, a) && !d.sinceAfter(k, b) && !d.causeBefore(k, a):
 			// "fought a border war in 1979", "en 2014", "năm 1979", "1979年": a year alone dates the event
 			out = append(out, dateCand{a: k, b: k, hasYear: true, yearOnly: true})
 		default:
@@ -173,6 +173,27 @@ func (d *doc) sinceBefore(k, a int) bool {
 	}
 	return j >= a && d.is(cSince, j)
 }
+
+// sinceAfter reports whether a `sinceend` phrase of the dates file closes, within maxSinceSpan tokens and
+// before any punctuation, the span that the year at token k opens: "這是1979年台美斷交以來……首度" tells when a
+// state began, not when the event happened (Chinese writes "since" after the year and its noun phrase).
+func (d *doc) sinceAfter(k, b int) bool {
+	ends := d.lg.phrases["sinceend"]
+	for j := k + 1; j < b && j <= k+maxSinceSpan && len(ends) > 0; j++ {
+		if !d.toks[j].IsWord() && !isDigits(d.fold(j)) {
+			return false
+		}
+		for _, sq := range ends {
+			if j+len(sq) <= b && d.seqAt(j, sq) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxSinceSpan is the most tokens from a year to the sinceend phrase that closes its span.
+const maxSinceSpan = 12
 
 // causeBefore reports whether the year at token k ends the noun phrase of a cause preposition (class cause of
 // dates: "für den Hackerangriff auf den Bundestag im Jahr 2015", "vanwege het neerhalen van MH17 in 2014"): the
