@@ -109,6 +109,17 @@ type lang struct {
 	// Bolívar", "Quinta da Boa Vista", "phố Huế", "Hyde Park", "Рязанском проспекте"): the name is the
 	// street's, no place
 	street map[string]bool
+	// treaty: words of a treaty, a convention or an agreement named after a city, right before the name (a
+	// genitive word between or not) or right after it ("la Convention de Genève", "the Geneva Conventions",
+	// "Минские соглашения", "Hiệp định Paris", "巴黎协定"): the name is the treaty's, no place
+	treaty map[string]bool
+	// citySuffix: endings of a compound noun that make it a city word ("stadt" of "Bergbaustadt", "Kleinstadt";
+	// "stad" of "vestingstad"), in a language that glues a kind of town onto "town"
+	citySuffix []string
+	// names: the gazetteer's names (a compound that is a place's own name, "Darmstadt", is no city word)
+	names map[string][]int32
+	// waterAfter: words of a river or a lake right after its name ("the Dnipro river"): the name is the water's
+	waterAfter map[string]bool
 	// prefix: directions glued before a region's adjective ("süd" of "südenglischen"), longest first
 	prefix []string
 	// possessive: endings that make a name its owner's ("'s" of "Brazil's capital"): such a country before a
@@ -161,6 +172,7 @@ func New(set *packs.Set) (*Resolver, error) {
 		}
 	}
 	for _, l := range langs {
+		l.names = g.names
 		for adj, code := range l.regional {
 			if _, ok := seatOf[code]; !ok {
 				errs = append(errs, fmt.Errorf("geo: regional %s>%s: the gazetteer has no seat of region %s", adj, code, code))
@@ -181,9 +193,9 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}}
 		// the classes that are sets of words
-		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "plain": l.plain, "capital": l.capital, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street}
+		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "plain": l.plain, "capital": l.capital, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -245,6 +257,10 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 					for _, w := range words {
 						l.prefix = append(l.prefix, text.Fold(w))
 					}
+				case "citysuffix":
+					for _, w := range words {
+						l.citySuffix = append(l.citySuffix, text.Fold(w))
+					}
 				case "possessive":
 					for _, w := range words {
 						l.possessive = append(l.possessive, text.Fold(w))
@@ -300,7 +316,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 						}
 					}
 				default:
-					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, after, article, capitals, cityadjective, cityof, sound, home, own, possessive, prefer, prefix, regional, inflect, inflectpart or genitive)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
+					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, after, article, capitals, cityadjective, cityof, citysuffix, sound, home, own, possessive, prefer, prefix, regional, inflect, inflectpart or genitive)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
 				}
 			}
 		}
@@ -338,7 +354,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 			}
 		}
 		l.heads = map[string]bool{}
-		for _, set := range []map[string]bool{l.city, l.flee, l.arrive, l.facility, l.direction, l.bound, l.plain, l.capital, l.town, l.street} {
+		for _, set := range []map[string]bool{l.city, l.flee, l.arrive, l.facility, l.direction, l.bound, l.plain, l.capital, l.town, l.street, l.treaty} {
 			for w := range set {
 				head, _, _ := strings.Cut(w, " ")
 				head, _, _ = strings.Cut(head, "-") // (a phrase written with a hyphen: "юго-востоке")
@@ -962,7 +978,7 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 				break
 			}
 			// a city's adjective: "in der Dresdner Frauenkirche", "в казанской школе"
-			if cd, ok := r.cityAdjective(c, toks[j]); ok && !lg.streetAround(toks, j, cd.end) {
+			if cd, ok := r.cityAdjective(c, toks[j]); ok && !lg.namedAround(toks, j, cd.end) {
 				cd.word = toks[k].Start
 				cd.fled = lg.fled(toks, k0)
 				out = append(out, cd)
@@ -1604,8 +1620,23 @@ func (l *lang) cityWords(toks []text.Token, j int) int {
 	if len(l.city) == 0 {
 		return 0
 	}
-	return l.phrase(l.city, toks, j)
+	if n := l.phrase(l.city, toks, j); n > 0 {
+		return n
+	}
+	// a compound that ends in a city word's suffix: "in der Bergbaustadt Handlová", "in de vestingstad"
+	if j >= 0 && j < len(toks) && toks[j].IsWord() {
+		for _, sfx := range l.citySuffix {
+			if stem, ok := strings.CutSuffix(toks[j].Fold, sfx); ok && utf8.RuneCountInString(stem) >= minSuffixStem && len(l.names[toks[j].Fold]) == 0 {
+				return 1
+			}
+		}
+	}
+	return 0
 }
+
+// minSuffixStem is the fewest letters a compound city word holds before its suffix ("Klein" of "Kleinstadt";
+// not "Staat"-like short words).
+const minSuffixStem = 3
 
 // longer reports whether a place name that ends at byte offset end after a place word is the start of a
 // longer name the gazetteer does not know, as a capitalised word right after it shows ("in the Tivoli
@@ -1670,7 +1701,7 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 		}
 		// a city told by its adjective ("la estación madrileña de Atocha", "московский театральный центр",
 		// "des Kölner Doms"), unless a longer name starts there ("Московской области")
-		if cd, ok := r.cityOf(c, t); ok && !c.lg.streetAround(toks, j, cd.end) {
+		if cd, ok := r.cityOf(c, t); ok && !c.lg.namedAround(toks, j, cd.end) {
 			if at, ok := r.at(c, toks, j); !ok || at.end <= cd.end {
 				cd.word = -1
 				cd.fled = c.lg.fled(toks, j)
@@ -2079,6 +2110,36 @@ func (l *lang) streetAround(toks []text.Token, j, end int) bool {
 	return i >= 0 && l.phrase(l.street, toks, i) > 0
 }
 
+// namedAround reports whether a name at token j, ending at byte offset end, names a street (streetAround) or a
+// treaty (treatyAround), no place.
+func (l *lang) namedAround(toks []text.Token, j, end int) bool {
+	return l.streetAround(toks, j, end) || l.treatyAround(toks, j, end)
+}
+
+// treatyAround reports whether a name at token j, ending at byte offset end, is a treaty's: a `treaty` word
+// (one or two words) right before it, a genitive word between them or not ("la Convention de Genève", "Hiệp
+// định Paris"), or right after it ("the Geneva Conventions", "Минские соглашения"), unless a place word comes
+// right before the name, whose object the word after it then is ("подписал в Пхеньяне договор").
+func (l *lang) treatyAround(toks []text.Token, j, end int) bool {
+	if len(l.treaty) == 0 {
+		return false
+	}
+	k := j - 1
+	if k > 0 && l.of[toks[k].Fold] {
+		k--
+	}
+	for n := 1; n <= 2 && k-n+1 >= 0; n++ {
+		if l.phrase(l.treaty, toks, k-n+1) == n {
+			return true
+		}
+	}
+	if j > 0 && l.where[toks[j-1].Fold] {
+		return false
+	}
+	i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= end })
+	return i >= 0 && l.phrase(l.treaty, toks, i) > 0
+}
+
 // regionBeforeCity returns the region (CC.code) a region's adjective names among the few words before token
 // j, with a city word among them ("the southern English city of", "la città inglese di"): the words read back
 // are the adjective, city words and lower-case words, up to punctuation or another capitalised word; "" when
@@ -2412,8 +2473,13 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 	if cd.places == nil {
 		return cd, false
 	}
-	// a street's, a square's or a park's name: "avenida Bolívar", "Quinta da Boa Vista", "phố Huế", "Hyde Park"
-	if c.lg.streetAround(toks, j, cd.end) {
+	// a street's, a square's or a park's name: "avenida Bolívar", "Quinta da Boa Vista", "phố Huế", "Hyde Park";
+	// a treaty's: "la Convention de Genève", "the Minsk agreements"
+	if c.lg.namedAround(toks, j, cd.end) {
+		return candidate{}, false
+	}
+	// a river's or a lake's name, its word right after it: "on the Dnipro river"
+	if i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end }); i >= 0 && c.lg.waterAfter[toks[i].Fold] {
 		return candidate{}, false
 	}
 	// a name made of generic words alone before another ("in North West province", "in Central Province", "the
@@ -2444,7 +2510,7 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 			} else if r.g.places[cd.places[0]].Precision == City && !(j > 0 && c.lg.where[toks[j-1].Fold] && slices.ContainsFunc(cd.places, func(id int32) bool {
 				p := r.g.places[id]
 				return p.Precision == City && p.Population >= bareMinPopulation
-			})) {
+			})) && !c.lg.afterCityWord(toks, j) { // (nor a town after a city word: "in der Bergbaustadt Handlová von einem Mann")
 				return candidate{}, false
 			}
 		}

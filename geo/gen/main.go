@@ -156,6 +156,9 @@ func run(src, admin1, out string, minPop int) error {
 	if err := ourNames(set, kept, iso3); err != nil {
 		return err
 	}
+	if err := notNames(set, kept); err != nil {
+		return err
+	}
 	shortCityNames(kept)
 	regions, err := regionNames(set)
 	if err != nil {
@@ -359,6 +362,36 @@ func ourNames(set *packs.Set, kept []*place, iso3 map[string]string) error {
 					continue
 				}
 				fmt.Fprintf(os.Stderr, "%s:%d: %q: no place of %s has it (geo/aliases may say which it is)\n", l.File, l.N, n, cc)
+			}
+		}
+	}
+	return nil
+}
+
+// notNames drops the other names of packs/data/geo/notnames from their places: names GeoNames lists that news
+// uses for something else (Topeka called itself "Google" for a month in 2010; "à Google" is the company).
+func notNames(set *packs.Set, kept []*place) error {
+	files, err := set.Files("geo/notnames")
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		for l := range f.Lines() {
+			if len(l.Fields) < 3 {
+				return l.Errorf("want alpha-2 | place | name ...")
+			}
+			i := slices.IndexFunc(kept, func(p *place) bool { return p.cc == l.Fields[0] && key(p.name) == key(l.Fields[1]) })
+			if i < 0 {
+				return l.Errorf("no place %q in %s", l.Fields[1], l.Fields[0])
+			}
+			p := kept[i]
+			for _, n := range l.Fields[2:] {
+				k := key(n)
+				if !p.folds[k] || k == key(p.name) {
+					return l.Errorf("%q is no other name of %s", n, p.name)
+				}
+				delete(p.folds, k)
+				p.names = slices.DeleteFunc(p.names, func(x string) bool { return key(x) == k })
 			}
 		}
 	}
