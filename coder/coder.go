@@ -478,6 +478,9 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 				if (ev.Code == "042" || ev.Code == "043" || ev.Code == "044") && ev.Source.Country != "" && ev.Source.Country == ev.Target.Country {
 					continue // a visit to one's own country is no visit
 				}
+				if ownCountryNamed(ev) {
+					continue // "advirtió que Brasil responderá", "ameaçou retirar a Venezuela da OEA": the clause's subject
+				}
 				if family(ev.Code) == "08" && ev.Target.Sector == "MIL" && ev.Source.Country != "" && ev.Source.Country == ev.Target.Country {
 					continue // "retirou as suas tropas": its own forces are what it withdraws, not whom it yields to
 				}
@@ -1158,7 +1161,13 @@ func (d *doc) event(sp dyad.Span, ta, tb int, s *sentence, cd candidate, src, tg
 }
 
 func (d *doc) eventActors(sp dyad.Span, ta, tb int, s *sentence, cd candidate, src, tgt dyad.EventActor, conf float64) dyad.Event {
-	code, _ := d.c.cb.Lookup(d.c.sectors.apply(src, cd.codeOf()))
+	body := tgt
+	if cd.pt.place || !s.commaFreeTarget(cd.b) {
+		// a place's government stands for where it happened, and a phrase after a comma ("opened fire on a
+		// mosque in Kabul, police said") for no body attacked
+		body = dyad.EventActor{}
+	}
+	code, _ := d.c.cb.Lookup(d.c.sectors.apply(src, body, cd.codeOf()))
 	if code.QuadClass == 4 && s.militaryWeapon(cd.b, src) {
 		src.Code, src.Sector, src.ActorID = src.Country+"MIL", "MIL", ""
 	}
@@ -1688,6 +1697,21 @@ func unorderedPair(a, b dyad.EventActor) [2]string {
 
 // countryless reports whether an event actor is a bare sector ("GOV", "MIL"): a provisional title whose
 // country neither the sentence nor the dateline gave.
+// ownCountryNamed reports whether ev is a demand, a rejection or a threat (10, 12, 13) by a body of a state, or
+// one of its elite, to its own country named bare: no government demands of or threatens its own country; the
+// name is the subject of the clause that its warning or denial speaks of ("advirtió que Brasil responderá",
+// "rechazó que Rusia tenga relación"), or the object of the act it threatens ("ameaçou retirar a Venezuela
+// da OEA"). The gold of the seen pool codes none such and our coder gave ten.
+func ownCountryNamed(ev dyad.Event) bool {
+	switch family(ev.Code) {
+	case "10", "12", "13":
+	default:
+		return false
+	}
+	src := ev.Source
+	return (stateSectors[src.Sector] || src.Sector == "ELI") && src.Country != "" && ev.Target.Code == src.Country && ev.Target.Country == src.Country
+}
+
 func countryless(a dyad.EventActor) bool {
 	return a.Country == "" && len(a.Code) == 3 && a.Code != "IGO"
 }

@@ -108,21 +108,33 @@ func objectOfAnother(cd candidate, sel []candidate) bool {
 // unconventional violence (18: bombings, raids, massacres by gunmen, jihadists, insurgents) from the
 // conventional force of armies (19), so "Bewaffnete haben mehrere Dörfer überfallen", "des jihadistes ont
 // attaqué une école de gendarmerie", "武装分子袭击...镇" are 180 where the same verbs with an army as subject are
-// 190. Lines `SECTOR | FROM>TO ...` (the longest FROM that begins the event's code applies).
+// 190. Lines `SECTOR | FROM>TO ...` (the longest FROM that begins the event's code applies); a key
+// `SECTOR>TARGET` maps by the target's sector too and, where it is given, replaces the source's own line
+// (`INS>MIL | 19>19`: gunmen attacking a barracks fight the army, 19).
 const SectorCodesFile = "cameo/sectorcodes"
 
-// sectorMaps maps a source sector to its code map.
+// sectorMaps maps a source sector, or a source and a target sector joined by ">", to its code map.
 type sectorMaps map[string]codeMap
 
 // loadSectorCodes reads SectorCodesFile.
 func loadSectorCodes(p *packs.Set, cb *cameo.Codebook) (sectorMaps, []error) {
-	upper := func(k string) bool { return strings.ToUpper(k) == k }
-	m, errs := loadCodeMaps(p, cb, SectorCodesFile, "sector", "want SECTOR | FROM>TO | ...", upper)
+	valid := func(k string) bool {
+		src, tgt, pair := strings.Cut(k, ">")
+		return strings.ToUpper(k) == k && src != "" && (!pair || tgt != "" && !strings.Contains(tgt, ">"))
+	}
+	m, errs := loadCodeMaps(p, cb, SectorCodesFile, "sector", "want SECTOR | FROM>TO | ... (or SECTOR>TARGET | ...)", valid)
 	return sectorMaps(m), errs
 }
 
-// apply returns the code an event of code by a source of this sector gets.
-func (sm sectorMaps) apply(src dyad.EventActor, code string) string {
+// apply returns the code an event of code by a source of this sector against tgt gets: by the line of both
+// sectors when there is one, else by the source's.
+func (sm sectorMaps) apply(src, tgt dyad.EventActor, code string) string {
+	if m, ok := sm[src.Sector+">"+tgt.Sector]; ok && tgt.Sector != "" {
+		if to, ok := m.apply(code); ok {
+			return to
+		}
+		return code
+	}
 	if to, ok := sm[src.Sector].apply(code); ok {
 		return to
 	}

@@ -99,13 +99,15 @@ func TestSectorSlot(t *testing.T) {
 // TestSectorCodes: an attack by gunmen (sector INS) is unconventional violence (18), whatever the verb of 19
 // that tells it; an army's stays 19, and codes outside the map keep theirs.
 func TestSectorCodes(t *testing.T) {
-	sm := sectorMaps{"INS": codeMap{"19": "180"}}
+	sm := sectorMaps{"INS": codeMap{"19": "180"}, "INS>MIL": codeMap{"19": "19"}}
 	for _, c := range []struct {
-		sector, code, want string
-	}{{"INS", "190", "180"}, {"INS", "195", "180"}, {"INS", "200", "200"}, {"INS", "112", "112"},
-		{"MIL", "190", "190"}, {"", "195", "195"}} {
-		if got := sm.apply(dyad.EventActor{Code: "NGA" + c.sector, Country: "NGA", Sector: c.sector}, c.code); got != c.want {
-			t.Errorf("%s %s: got %s, want %s", c.sector, c.code, got, c.want)
+		sector, target, code, want string
+	}{{"INS", "", "190", "180"}, {"INS", "CVL", "195", "180"}, {"INS", "", "200", "200"}, {"INS", "", "112", "112"},
+		{"INS", "MIL", "193", "193"}, {"INS", "MIL", "112", "112"}, {"MIL", "", "190", "190"}, {"", "", "195", "195"}} {
+		src := dyad.EventActor{Code: "NGA" + c.sector, Country: "NGA", Sector: c.sector}
+		tgt := dyad.EventActor{Code: "NGA" + c.target, Country: "NGA", Sector: c.target}
+		if got := sm.apply(src, tgt, c.code); got != c.want {
+			t.Errorf("%s>%s %s: got %s, want %s", c.sector, c.target, c.code, got, c.want)
 		}
 	}
 }

@@ -402,7 +402,24 @@ func (s *sentence) reportedAt(b binding, k int) bool {
 // ("un ataque provocaría una guerra"), not an event.
 func (s *sentence) conditional(b binding) bool {
 	name, k := s.verbTense(b)
+	if name == "" && b.trig == b.lo {
+		name, k = s.predicateTense(b)
+	}
 	return name == tenseConditional && !s.reportedAt(b, k)
+}
+
+// predicateTense returns the tense of the verb right after a match that opens with its trigger, a noun
+// that tells the act and is the subject of that verb: "Um ataque de Israel contra o Irão **provocaria** uma
+// guerra", "Un ataque de Turquía contra las milicias kurdas **provocaría**" tell no attack (code19e).
+func (s *sentence) predicateTense(b binding) (string, int) {
+	k := b.hi + 1
+	if k >= len(s.u) || s.u[k].phrase >= 0 {
+		return "", -1
+	}
+	if name := s.d.lg.tenseOf(s.d.toks[s.u[k].tok].Text); name != "" && s.verbLike(k) {
+		return name, k
+	}
+	return "", -1
 }
 
 // shapeCode is the code a shape line (file:n, of the given kind: "shape", "vshape") gives an act of code

@@ -226,6 +226,10 @@ func (s *sentence) markSeqs(sqs []seq) []bool {
 	return m
 }
 
+// maxDateLead is the most words that lead into a date: five for "durante la mañana de este lunes", "durante a
+// noite de sábado passado" (code19e).
+const maxDateLead = 5
+
 // markDates marks the units of the sentence's date expressions, with the words that lead into them (classes
 // daycue, datepart and datelead of dates: "on", "este", "la tarde de"), those that end them (datetail: "soir",
 // "scorso") and the link of a span of two (datelink: "tra giovedì e venerdì").
@@ -239,7 +243,7 @@ func (s *sentence) markDates(a, b int) {
 	his := make([]int, len(cands))
 	for i, c := range cands {
 		lo := c.a
-		for n := 0; n < 4 && lo-1 >= a && d.is(cDaycue|cDatepart|cDatelead, lo-1); n++ {
+		for n := 0; n < maxDateLead && lo-1 >= a && d.is(cDaycue|cDatepart|cDatelead, lo-1); n++ {
 			lo--
 		}
 		hi := c.b
@@ -929,6 +933,28 @@ func (s *sentence) sourceUnit(b binding) int {
 		}
 	}
 	return -1
+}
+
+// commaFreeTarget reports whether the match's target phrase stands inside the match with no comma between it
+// and the trigger: the verb's own object ("atacaram na terça-feira o Palácio do Governo"), not a phrase that a
+// gap reached across a comma.
+func (s *sentence) commaFreeTarget(b binding) bool {
+	if b.t < 0 {
+		return false
+	}
+	for p := b.lo; p <= b.hi && p < len(s.u); p++ {
+		if s.u[p].phrase != b.t {
+			continue
+		}
+		lo, hi := min(p, b.trig), max(p, b.trig)
+		for k := lo; k <= hi; k++ {
+			if s.u[k].phrase < 0 && s.u[k].fold == "," {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // reducedRelative reports whether the match's verb is a participle right after S with no auxiliary, which

@@ -416,6 +416,8 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relNone
 	case lg.is(cGoal, first) && prev.Type == dyad.TypePerson && d.namedPerson(p.members[len(p.members)-1]):
 		return relNone // "the visit of Narendra Modi to Russia": where a person named by name goes, not who he is
+	case lg.is(cGoal, first) && prev.Type == dyad.TypeCountry && next.Type == dyad.TypeCountry:
+		return relNone // "extraditado dos Estados Unidos para o Peru": from one country to another, no modifier
 	case lg.is(cPrep|cGenitive, first) && n <= 6 && plain(ga+1) && prev.Type == dyad.TypeGroup && prev.Sector != "" && len(p.members) == 1 &&
 		d.bareTitle(p.members[0]) && d.namedPerson(m) && d.toks[gb].IsCapitalized():
 		// "o ministro do Supremo Tribunal Federal Alexandre de Moraes", "el juez de la Corte Suprema X": a bare

@@ -382,6 +382,10 @@ var goldFloors = []struct {
 	// code18b: own German, Dutch and English sentences of round 18 in the families wire16 missed (offensive compounds,
 	// pauses as truces, aid flights landed, sanctions laid on, insults, gunmen opening fire), written before its rules
 	{"../../testdata/gold/code18b.jsonl", 0.90, 0.94, 0.86, 0.84}, // .492 -> .907
+	// code19e: own Spanish and Portuguese sentences of round 19 (gunmen against a state body or civilians, strikes
+	// launched "durante la madrugada", passive extraditions, a government's warning that names its own country,
+	// conditional noun acts), written before its rules, .400 -> .971
+	{"../../testdata/gold/code19e.jsonl", 0.96, 0.99, 0.94, 0.93},
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
