@@ -20,7 +20,8 @@ import (
 // and reports the process's CPU time per 1,000 articles (getrusage: the figure the other load of a shared
 // machine inflates least) and the bytes the store wrote per article (the file and its WAL, checkpoints
 // included), and the CPU time per 1,000 articles of the first and the last quarter of the batches, whose
-// difference is what grows with the store.
+// difference is what grows with the store, and the bytes written per article in those quarters.
+// DYAD_BENCH_MERGE=K saves K recorded batches in one transaction; DYAD_BENCH_DROP names indexes (separated by spaces) to drop before the saves: what each costs a save.
 func BenchmarkSaveRecorded(b *testing.B) {
 	path := os.Getenv("DYAD_BENCH_RECORDS")
 	if path == "" {
@@ -30,6 +31,9 @@ func BenchmarkSaveRecorded(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	if k, err := strconv.Atoi(os.Getenv("DYAD_BENCH_MERGE")); err == nil && k > 1 {
+		batches = mergeBatches(batches, k)
+	}
 	n := 0
 	for _, batch := range batches {
 		n += len(batch)
@@ -37,7 +41,7 @@ func BenchmarkSaveRecorded(b *testing.B) {
 	ctx := context.Background()
 	var cpu, cpuFirst, cpuLast time.Duration
 	var nFirst, nLast int
-	var written int64
+	var written, wFirst, wLast int64
 	b.ResetTimer()
 	for range b.N {
 		b.StopTimer()
@@ -45,12 +49,17 @@ func BenchmarkSaveRecorded(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		for _, ix := range strings.Fields(os.Getenv("DYAD_BENCH_DROP")) {
+			if _, err := db.writer.Exec("DROP INDEX " + ix); err != nil {
+				b.Fatal(err)
+			}
+		}
 		w0 := writtenBytes()
 		c0 := cpuTime()
 		b.StartTimer()
 		done := 0
 		for _, batch := range batches {
-			c := cpuTime()
+			c, w := cpuTime(), writtenBytes()
 			if _, err := db.SaveBatch(ctx, batch); err != nil {
 				b.Fatal(err)
 			}
@@ -58,9 +67,11 @@ func BenchmarkSaveRecorded(b *testing.B) {
 			switch {
 			case done < n/4:
 				cpuFirst += cpuTime() - c
+				wFirst += writtenBytes() - w
 				nFirst += len(batch)
 			case done >= n-n/4:
 				cpuLast += cpuTime() - c
+				wLast += writtenBytes() - w
 				nLast += len(batch)
 			}
 			done += len(batch)
@@ -68,6 +79,10 @@ func BenchmarkSaveRecorded(b *testing.B) {
 		b.StopTimer()
 		cpu += cpuTime() - c0
 		written += writtenBytes() - w0
+		var pages, ps int64
+		if err := db.writer.QueryRow("SELECT page_count, page_size FROM pragma_page_count, pragma_page_size").Scan(&pages, &ps); err == nil {
+			b.Logf("file %d MB", pages*ps>>20)
+		}
 		db.Close()
 		b.StartTimer()
 	}
@@ -75,7 +90,22 @@ func BenchmarkSaveRecorded(b *testing.B) {
 	b.ReportMetric(cpuFirst.Seconds()*1000/float64(max(nFirst, 1)), "CPU-s/1k-first-quarter")
 	b.ReportMetric(cpuLast.Seconds()*1000/float64(max(nLast, 1)), "CPU-s/1k-last-quarter")
 	b.ReportMetric(float64(written)/float64(n*b.N)/1e3, "kB-written/article")
+	b.ReportMetric(float64(wFirst)/float64(max(nFirst, 1))/1e3, "kB-written/article-first-quarter")
+	b.ReportMetric(float64(wLast)/float64(max(nLast, 1))/1e3, "kB-written/article-last-quarter")
 	b.ReportMetric(float64(n), "articles")
+}
+
+// mergeBatches saves k recorded batches as one transaction: what larger transactions change.
+func mergeBatches[T any](batches [][]T, k int) [][]T {
+	var out [][]T
+	for i := 0; i < len(batches); i += k {
+		var m []T
+		for _, b := range batches[i:min(i+k, len(batches))] {
+			m = append(m, b...)
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 func cpuTime() time.Duration {
