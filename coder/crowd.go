@@ -109,7 +109,7 @@ func (d *doc) protestPurpose(s *sentence, sp dyad.Span, ta, tb int, res *Result,
 		src, found = a, true
 	}
 	if !found {
-		if stateSubject || len(res.Events) > nEvents {
+		if stateSubject || othersAct(res.Events[nEvents:]) {
 			return
 		}
 		if countrySubject {
@@ -147,6 +147,18 @@ func (d *doc) protestPurpose(s *sentence, sp dyad.Span, ta, tb int, res *Result,
 	cd := candidate{pt: purposePattern, b: binding{s: -1, t: -1, r: [2]int{-1, -1}, trig: at, trigLast: at, lo: at, hi: at}}
 	ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, purposePattern.conf)
 	d.keepProtest(res, seen, sp, cd, ev)
+}
+
+// othersAct reports whether the sentence's events tell an act that a protest word may be the purpose of: any
+// event but the state's force against its own country ("爆发抗议活动……，警方使用催泪瓦斯驱散人群": the police's
+// dispersal is no act done in protest, and the crowd's protest is its own event).
+func othersAct(evs []dyad.Event) bool {
+	for _, e := range evs {
+		if !stateSectors[e.Source.Sector] || e.Target.Country != e.Source.Country || family(e.Code) != "17" {
+			return true
+		}
+	}
+	return false
 }
 
 // foreignBefore returns the nearest actor phrase before unit at, neither a place nor the dateline, of another
