@@ -33,7 +33,8 @@ func (s *sentence) contentTarget(b *binding) bool {
 			break
 		}
 		if u.phrase < 0 && adjacent && u.is(cDet|cPrep) {
-			prep = prep || u.is(cPrep)
+			// a locative ("die Freilassung des in Russland festgenommenen X") places the content; it owns nothing
+			prep = prep || u.is(cPrep) && !u.is(cLoc)
 			continue
 		}
 		if u.phrase >= 0 && adjacent && prep {
