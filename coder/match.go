@@ -1343,6 +1343,62 @@ func (s *sentence) parenthetical(p int) int {
 	return -1
 }
 
+// inclusionEnd returns, when unit q is the comma that opens an inclusion apposition in the walking direction (grammar
+// `include`: ", darunter ...,", ", onder wie ...,", ", including ...,"), the unit of the comma that closes it, or -1.
+// Walking forwards the apposition ends at the first comma not followed by an actor phrase (a list "onder wie
+// Argentinië, Chili en Peru," goes on past its commas); walking backwards it opens at the nearest comma that an
+// include sequence follows. It holds no sentence stop and at most 24 units.
+func (s *sentence) inclusionEnd(q, dir int) int {
+	seqs := s.d.lg.kindSeqs[pkInclude]
+	if len(seqs) == 0 || q < 0 || q >= len(s.u) || s.u[q].phrase >= 0 || s.u[q].fold != "," {
+		return -1
+	}
+	opens := func(k int) bool {
+		for _, sq := range seqs {
+			if s.seqAt(k+1, sq) {
+				return true
+			}
+		}
+		return false
+	}
+	for n, k := 1, q+dir; n <= 24 && k >= 0 && k < len(s.u); n, k = n+1, k+dir {
+		u := s.u[k]
+		if u.phrase < 0 && (isStop(u.fold) || u.fold == ";") {
+			return -1 // no barrier test: the include words themselves may be barriers ("onder wie")
+		}
+		if u.phrase >= 0 || u.fold != "," {
+			continue
+		}
+		if dir > 0 {
+			if n == 1 || !opens(q) {
+				return -1
+			}
+			if k+1 < len(s.u) && s.u[k+1].phrase >= 0 {
+				continue // a list inside the apposition
+			}
+			return k
+		}
+		if opens(k) {
+			return k
+		}
+	}
+	return -1
+}
+
+// inclusionHead reports whether an actor phrase stands among the three units before the comma at unit c (no
+// comma between): the head of an inclusion apposition whose members it names ("sieben UN-Mitarbeiter, darunter").
+func (s *sentence) inclusionHead(c int) bool {
+	for k := c - 1; k >= 0 && k >= c-3; k-- {
+		if s.u[k].phrase >= 0 {
+			return true
+		}
+		if s.u[k].fold == "," {
+			return false
+		}
+	}
+	return false
+}
+
 // whereClause reports whether unit p is a where-word of grammar (`where`: "onde", "donde", "où", "dove") right
 // after a comma: the clause it opens tells what the sentence's subject did at the place just named, when no
 // actor phrase stands between it and the verb ("Milei viajó a Jerusalén, donde se reunió con Netanyahu").
@@ -1422,6 +1478,11 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			return false
 		}
 		free := 0
+		// an inclusion apposition (", darunter ...,", ", onder wie ...,", ", including ...,"): the gap walks into
+		// it ("de diplomaten van zeven landen, onder wie Argentinië en Chili, het land uitgezet"), and where that
+		// fails it passes over it whole with the words it has left ("hat sieben UN-Mitarbeiter, darunter Vertreter
+		// von Unicef, zu unerwünschten Personen erklärt")
+		incK, incLeft := -1, 0
 		for n := 0; n <= e.max; n++ {
 			if s.walk(els, j+1, q, dir, b) {
 				return true
@@ -1435,6 +1496,12 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			if k := s.quoteEnd(q, dir); k >= 0 {
 				q = k + dir // a whole quotation is one unit of a gap: 'a appelé à "éviter ...", au cours d'un entretien avec'
 				continue
+			}
+			if incK < 0 {
+				// passed over only after the actor it names members of ("45 Russian diplomats, including ...")
+				if k := s.inclusionEnd(q, dir); k >= 0 && s.inclusionHead(min(k, q)) {
+					incK, incLeft = k, e.max-n-1
+				}
 			}
 			if dir > 0 && !b.imported && j+1 < len(els) && els[j+1].kind == kSlot && els[j+1].slot == 'T' {
 				if k := s.parenthetical(q); k > 0 {
@@ -1459,7 +1526,7 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 				}
 			}
 			if q < 0 || q >= len(s.u) || (s.u[q].phrase >= 0 && !s.locative(q) && !s.wordPhrase(q) && !s.governed(q) && !s.attributive(q) && !s.bareAgent(q) && !s.middleField(els, j, q, dir)) || s.barrierAt(q) {
-				return false // a gap passes over a place, a phrase after a preposition ("gegen Russland") and an adjective ("a Russian hacker")
+				break // a gap passes over a place, a phrase after a preposition ("gegen Russland") and an adjective ("a Russian hacker")
 			}
 			if e.mid && free < e.max && s.midfieldWord(q, b) {
 				free++
@@ -1469,6 +1536,15 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 				n-- // a short quotation is one unit of a gap, as a long one is (quoteEnd): "在……的“和平之家”举行会晤"
 			}
 			q += dir
+		}
+		if incK >= 0 && incLeft >= 0 {
+			rest := slices.Clone(els)
+			rest[j].max = incLeft
+			save := *b
+			if s.try(rest, j, incK+dir, dir, b) {
+				return true
+			}
+			*b = save
 		}
 		return false
 	case kSlot:
