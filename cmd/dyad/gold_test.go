@@ -390,6 +390,9 @@ var goldFloors = []struct {
 	// launched "durante la madrugada", passive extraditions, a government's warning that names its own country,
 	// conditional noun acts), written before its rules, .400 -> .971
 	{"../../testdata/gold/code19e.jsonl", 0.96, 0.99, 0.94, 0.93},
+	// code19b: own German, Dutch and English sentences of round 19 in the families wire15-17 missed (prison
+	// sentences, inclusion appositions, demanded releases, persona non grata), written before its rules
+	{"../../testdata/gold/code19b.jsonl", 0.68, 0.74, 0.64, 0.56}, // .519 -> .690
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
