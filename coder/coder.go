@@ -458,6 +458,13 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 					// interino X", whom the dictionary does not know) is of the source's country
 					ev.Target.Country, ev.Target.Code, ev.Target.ActorID = ev.Source.Country, ev.Source.Country+ev.Target.Code, ""
 				}
+				if family(ev.Code) == "14" && ev.Source.Country != "" && ev.Target.Country == ev.Source.Country && !stateSectors[ev.Source.Sector] &&
+					(ev.Target.Sector == "LEG" || ev.Target.Sector == "JUD") {
+					// a protest at home against a parliament or a court ("stormed the Congress") is against the
+					// government, as CAMEO codes domestic protest (H)
+					cc := ev.Target.Country
+					ev.Target = dyad.EventActor{Code: cc + "GOV", Name: cc + " government", Country: cc, Sector: "GOV"}
+				}
 				if countryless(ev.Source) && !stateSectors[ev.Source.Code] && s.agentPhrase(cd.b) {
 					// the agent of a passive, an armed group with no country of its own ("enlevés par des hommes
 					// armés", "abducted by gunmen"), is from where the sentence places the act ("dans le nord du
@@ -785,19 +792,26 @@ func actFamily(code string) string {
 // that follows all the words of each, its verb right after the "and" ("X met Y and signed an agreement", "X and Y met and signed a declaration"), where one
 // sentence otherwise tells one event per pair of sides.
 func (s *sentence) secondAct(cd candidate, prev []candidate) bool {
-	if len(prev) == 0 || len(cd.b.lits) == 0 || cd.b.place != "" || cd.b.r[0] < 0 {
-		return false // an act of both sides (R) named as actors, not a place ("took the airfield of X")
+	if len(prev) == 0 || len(cd.b.lits) == 0 || cd.b.place != "" || cd.b.r[0] < 0 && !cd.pt.answer {
+		// an act of both sides (R) named as actors, not a place ("took the airfield of X"), or a second reply to
+		// the party answered (P: "Islamabad dénonçant un « acte de guerre » et promettant de riposter")
+		return false
 	}
-	first := slices.Min(cd.b.lits)
 	fam := actFamily(cd.pt.code)
 	for _, o := range prev {
 		if actFamily(o.pt.code) == fam || len(o.b.lits) == 0 {
 			return false
 		}
 		// the "and", then at most one word (an auxiliary, "then") before the second verb: "called it
-		// unacceptable and unjustified, the attack of X" coordinates no act
+		// unacceptable and unjustified, the attack of X" coordinates no act. The act kept first may be the
+		// later one in the text (the more specific), the other coordinated before it.
+		from, to := slices.Max(o.b.lits)+1, slices.Min(cd.b.lits)
+		if m := slices.Max(cd.b.lits); m < slices.Min(o.b.lits) {
+			from, to = m+1, slices.Min(o.b.lits)
+		}
 		and, gap := false, 0
-		for k := slices.Max(o.b.lits) + 1; k < first; k++ {
+		// the later act's own "and" may be a word of its pattern ("et promettant de riposter")
+		for k := from; k < to || k == to && s.u[k].phrase < 0 && s.u[k].is(cAnd); k++ {
 			u := s.u[k]
 			switch {
 			case u.phrase < 0 && u.is(cAnd):

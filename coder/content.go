@@ -15,7 +15,10 @@ const contentWidth = 30
 // condolences over a disaster there, a denial of its accusations, a threat or support aimed at it. A phrase
 // of the source's own country ("Kigali" for Rwanda's government), one of no country and the dateline are
 // passed over. A list "A and B" there gives an event to each (pairs reads it from the list's first member).
-func (s *sentence) contentTarget(b *binding) bool {
+func (s *sentence) contentTarget(b *binding) bool { return s.contentAfter(b, false) }
+
+// contentAfter is contentTarget; with answer set it reads only the content after the act's words.
+func (s *sentence) contentAfter(b *binding, answer bool) bool {
 	if b.cAt < 0 {
 		return false
 	}
@@ -50,6 +53,14 @@ func (s *sentence) contentTarget(b *binding) bool {
 			q += n - 1
 		}
 	}
+	if answer {
+		return false
+	}
+	return s.contentBetween(b, src)
+}
+
+// contentBetween finds the target of a speech act between its source and its words.
+func (s *sentence) contentBetween(b *binding, src string) bool {
 	// "said he was anguished by the earthquake in Turkey, and offered his condolences to the families of the
 	// victims": the content told between the speaker and the act
 	for q := b.hi; q > b.lo; q-- {
@@ -231,4 +242,48 @@ func (s *sentence) deniedContent(cd candidate, cands []candidate) bool {
 		}
 	}
 	return false
+}
+
+// answerTarget resolves the P slot of a match: a reply told with no target ("Islamabad vowing to retaliate",
+// "et Téhéran a promis une riposte", "Damas dénonçant une « agression »") answers the act the sentence told
+// before it, so its target is the first actor phrase of another country than the source's named before the
+// source, a place ("en Irak", "a Baghdad") and the dateline passed over. One named in the content after the
+// act's words comes first ("dénonçant une agression de l'Inde"), one named between the source and the act's
+// words last ("ha accusato Israele, promettendo una punizione"). A pronoun source gives no event, as for C.
+func (s *sentence) answerTarget(b *binding) bool {
+	if b.s < 0 {
+		return false
+	}
+	src := s.d.actorOf(b.s).Country
+	if src == "" {
+		return false
+	}
+	if s.contentAfter(b, true) {
+		return true // "promettant une riposte contre l'Inde": named in the content
+	}
+	at := slices.IndexFunc(s.u, func(u unit) bool { return u.phrase == b.s })
+	if at < 0 || at > b.lo {
+		at = b.lo
+	}
+	found := -1
+	for q := 0; q < at; q++ {
+		u := s.u[q]
+		if u.phrase < 0 {
+			if u.fold == ";" {
+				found = -1 // a new clause: what came before is no act it answers
+			}
+			continue
+		}
+		if found >= 0 || u.phrase == b.s || s.d.datelinePhrase(u.phrase) || s.locative(q) {
+			continue
+		}
+		if a := s.d.actorOf(u.phrase); a.Country != "" && a.Country != src {
+			found = u.phrase
+		}
+	}
+	if found >= 0 {
+		b.t = found
+		return true
+	}
+	return s.contentBetween(b, src)
 }

@@ -956,7 +956,7 @@ func (lg *lang) parseElem(w string, sets map[string][]alt) (elem, error) {
 		return e, nil
 	}
 	switch {
-	case w == "S" || w == "T" || w == "R" || w == "L" || w == "H" || w == "O" || w == "C" || w == "S!" || w == "T!" || w == "R!":
+	case w == "S" || w == "T" || w == "R" || w == "L" || w == "H" || w == "O" || w == "C" || w == "P" || w == "S!" || w == "T!" || w == "R!":
 		e.kind = kSlot
 		e.slot = w[0]
 		e.tight = len(w) == 2

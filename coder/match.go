@@ -613,7 +613,7 @@ func (s *sentence) matchAt(pt *pattern, an *anchor, i int) (binding, bool) {
 	if b.objT && !s.objInside(&b) {
 		return b, false
 	}
-	if pt.content && !s.contentTarget(&b) {
+	if pt.answer && !s.answerTarget(&b) || pt.content && !pt.answer && !s.contentTarget(&b) {
 		return b, false
 	}
 	if b.objT && b.s >= 0 && b.t >= 0 && s.ownObject(b) {
@@ -976,8 +976,12 @@ func (s *sentence) reducedRelative(b binding) bool {
 	if sp > 0 && s.u[sp-1].phrase < 0 && s.u[sp-1].is(cAbsolute) {
 		return false // ", with Xi warning Washington": the subject and verb of an absolute clause
 	}
-	if m := s.d.ments[s.d.phrases[u.phrase].head]; m.Via == "demonym" && m.Actor.Type == dyad.TypeCountry && u.tok == u.last {
+	m := s.d.ments[s.d.phrases[u.phrase].head]
+	if m.Via == "demonym" && m.Actor.Type == dyad.TypeCountry && u.tok == u.last {
 		return false // "an Israeli bombing of ...": the adjective of a noun event
+	}
+	if sp > 0 && s.u[sp-1].phrase < 0 && s.u[sp-1].fold == "," && (m.Actor.Type == dyad.TypeCountry || m.Via == "capital") {
+		return false // "..., Damas dénonçant une agression": a country or its capital after a comma opens an absolute clause
 	}
 	return true
 }
@@ -1584,7 +1588,7 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			*b = save
 			return false
 		}
-		if e.slot == 'C' {
+		if e.slot == 'C' || e.slot == 'P' {
 			// the content of a speech act, after its words: the target is found there once S is known
 			if dir < 0 {
 				return false
@@ -1668,16 +1672,17 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			switch {
 			case (e.slot == 'S' || e.slot == 'T' && b.tSubject) && cls&(cHe|cIt) != 0:
 				ref, ok = s.pronounActor(first, cls&cHe != 0) // T too in a passive: "he was arrested", "toen hij ... werd geroepen"
+			case e.slot == 'T' && e.tight && dir < 0 && cls&cClitic != 0:
+				// a clitic only as T! right before the pattern's verb ("donde Xi Jinping lo recibió", "Macron l'a
+				// reçu"): elsewhere "la", "le", "l'" are articles; read before him, which a clitic may also be
+				// ("qui lui a demandé": the person named before the subject, not the last one)
+				ref, ok = s.cliticActor(first)
 			case e.slot == 'T' && cls&cHim != 0 && s.himDeterminer(first+n-1, dir):
 				// "met her South Korean counterpart": a possessive determiner before a phrase, passed over as slack
 			case e.slot == 'T' && cls&cHim != 0:
 				var m dyad.ActorMention
 				m, ok = s.d.lastPerson(s.d.toks[s.u[first].tok].Start)
 				ref = m.Actor
-			case e.slot == 'T' && e.tight && dir < 0 && cls&cClitic != 0:
-				// a clitic only as T! right before the pattern's verb ("donde Xi Jinping lo recibió", "Macron l'a
-				// reçu"): elsewhere "la", "le", "l'" are articles
-				ref, ok = s.cliticActor(first)
 			case (e.slot == 'S' || e.slot == 'T') && cls&cThey != 0 && !s.recipPrev:
 				ref, ok = s.groupActor(first)
 			case e.slot == 'T' && cls&cThis != 0:
@@ -2643,6 +2648,14 @@ func (s *sentence) cliticActor(p int) (dyad.ActorRef, bool) {
 				off = end
 			}
 			break
+		}
+		if u.phrase < 0 && u.is(cRel) && words == 0 {
+			// "reçu par Macron, qui lui a demandé", "Scholz, che gli ha chiesto": the relative pronoun is the
+			// clause's subject, its antecedent the phrase before it; the clitic is the person named before that
+			if k > 0 && s.u[k-1].phrase < 0 && s.u[k-1].fold == "," {
+				k--
+			}
+			continue
 		}
 		if s.isBarrier(u) || isCommaLike(u.fold) {
 			break

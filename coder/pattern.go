@@ -61,7 +61,7 @@ type elem struct {
 	sectors  []string
 	max      int   // gap width
 	kind     uint8 // kLit, kSlot, kGap or kNot
-	slot     byte  // 'S', 'T', 'R', 'L', 'H', 'O', 'C'
+	slot     byte  // 'S', 'T', 'R', 'L', 'H', 'O', 'C', 'P'
 	optional bool
 	tight    bool // a slot written S! or T!: no words may come between it and its neighbours
 	verb     bool // a word written ^word: it must be used as a verb (sentence.verbLike)
@@ -108,6 +108,10 @@ type pattern struct {
 	// follows the pattern's words (the content of a speech act: "expressed condolences over the earthquake in
 	// Turkey", "vowed harsh punishment against Israel"; resolved by sentence.contentTarget)
 	content bool
+	// answer: the content slot is P, a reply whose target is the party answered: the first actor of another
+	// country than the source's named before the source ("India struck nine sites in Pakistan, Islamabad vowing
+	// to retaliate"; resolved by sentence.answerTarget), else one named in the content as for C
+	answer bool
 	// placeObj: the pattern is the place twin of a force pattern (placeTwin): its H is the place its object
 	// names, and the target is that place's country itself, not its government
 	placeObj bool
@@ -158,6 +162,10 @@ func (pt *pattern) finish() error {
 			case 'C':
 				t++
 				pt.content = true
+			case 'P':
+				t++
+				pt.content, pt.answer = true, true
+				pt.weight-- // a guess: a pattern that names the target in the clause wins over it
 			case 'R':
 				r++
 			case 'L':
@@ -189,19 +197,19 @@ func (pt *pattern) finish() error {
 	}
 	switch {
 	case s > 1 || t > 1 || r > 1 || l > 1:
-		return errors.New("a slot (S, T, C, R, L or H) may appear once")
+		return errors.New("a slot (S, T, C, P, R, L or H) may appear once")
 	case r == 1 && (s+t+l) > 0:
 		return errors.New("slot R (both sides) excludes S, T and L")
 	case t == 1 && l == 1:
 		return errors.New("slots T and L (the target's place) exclude each other")
 	case pt.content && s != 1:
-		return errors.New("slot C (the target named in the content) needs S")
+		return errors.New("slot C or P (the target named in the content, or the party answered) needs S")
 	case r == 0 && s == 0 && t == 0 && l == 1 && !pt.home:
 		return errors.New("slot L needs S: alone, a place is H (an event at a place with no agent named)")
 	case r == 0 && s == 0 && (t != 1 || l != 0) && !(t == 0 && l == 1):
 		return errors.New("a pattern needs S (with T, L or H, or alone for a one-sided event), T alone (an agentless passive), H alone (no agent named), or R")
 	case pt.anchor < 0 && pt.content:
-		return errors.New("slot C (the target named in the content) must come after a word of the pattern")
+		return errors.New("slot C or P (the target named in the content, or the party answered) must come after a word of the pattern")
 	case pt.anchor < 0:
 		return errors.New("a pattern needs a word that is not optional (its trigger)")
 	}

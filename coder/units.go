@@ -269,6 +269,23 @@ func (d *doc) group() {
 	}
 }
 
+// absoluteSubject reports whether mention m is followed by a pattern word, lower case, with a gerund ending of
+// grammar (gerund): after a comma, m is then the subject of an absolute participle clause ("..., Islamabad
+// promettant de riposter", "..., Pechino denunciando ..."), no apposition of the phrase before the comma.
+func (d *doc) absoluteSubject(m int) bool {
+	k := d.mtok[m][1] + 1
+	if k <= 0 || k >= len(d.toks) || d.toks[k].IsCapitalized() || !d.trigger(k) {
+		return false
+	}
+	f := d.fold(k)
+	for _, e := range d.lg.gerundEnds {
+		if strings.HasSuffix(f, e) && len(f) > len(e)+2 {
+			return true
+		}
+	}
+	return false
+}
+
 // enumComma is the enumeration comma of Chinese: it joins the members of a list, never clauses.
 const enumComma = "、"
 
@@ -347,6 +364,9 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		prev.Type == dyad.TypePerson && next.Type == dyad.TypePerson)
 	sameAnd := same && !two
 	n := gb - ga + 1
+	if n == 1 && d.fold(ga) == "," && d.absoluteSubject(m) {
+		return relNone // "une base aérienne syrienne, Damas dénonçant ...": the subject of an absolute clause
+	}
 	if n <= 0 {
 		if lg.nounCaps && prev.Type == dyad.TypeCountry && d.ments[p.members[len(p.members)-1]].Via == "name" && next.Type == dyad.TypeGroup && d.ments[m].Via == "sector" {
 			// "wird der Ukraine Kampfjets liefern": in a language that writes a country's own body with a genitive
