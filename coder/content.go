@@ -40,9 +40,10 @@ func (s *sentence) contentAfter(b *binding, answer bool) bool {
 			prep = prep || u.is(cPrep) && !u.is(cLoc)
 			continue
 		}
-		if u.phrase >= 0 && adjacent && prep {
+		if u.phrase >= 0 && adjacent && prep && !answer {
 			// "exprimé la solidarité de la France": the act's possessor is its giver, not its target (an
-			// addressee after the act's words is the pattern's own T)
+			// addressee after the act's words is the pattern's own T); the possessor of an act a reply
+			// answers is its author ("a condamné les attaques du Hamas")
 			adjacent = false
 			continue
 		}
