@@ -614,10 +614,15 @@ func (s *sentence) candidates() []candidate {
 	var out []candidate
 	if sc := s.d.sc; sc != nil {
 		out = sc.cands[:0]
-		defer func() { sc.cands = out[:0] }()
+		s.walkMemos, s.walkLits, s.walkHead = sc.walkMemos[:0], sc.walkLits[:0], table(&sc.walkHead, len(s.u))
+		defer func() {
+			clear(s.walkMemos) // the bindings' strings belong to the article
+			sc.cands, sc.walkMemos, sc.walkLits = out[:0], s.walkMemos[:0], s.walkLits[:0]
+		}()
 		s.words = window(&sc.words, len(s.u))
 	} else {
 		s.words = make([]string, len(s.u))
+		s.walkHead = make([]int32, len(s.u))
 	}
 	m, _ := lg.elems.marks.Get().(*elemMarks)
 	if m == nil {

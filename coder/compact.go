@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"encoding/binary"
 	"slices"
 	"strings"
 	"unsafe"
@@ -192,6 +193,7 @@ func (lg *lang) compactPatterns(from int) {
 		np.reqAny = moveReq(pt.reqAny)
 		pts[k] = np
 	}
+	lg.nameSides(pts)
 	// the set index's cache by slice held the old slices of alternatives: its sets are found by content
 	lg.elems.bySlice = nil
 	// the triggers' words: their look-up is needed only while patterns load, their slack never
@@ -284,4 +286,84 @@ func (lg *lang) flatLit(a alt) uint32 {
 	}
 	lg.litAt[key] = at
 	return at
+}
+
+// nameSides gives the walking copies of pts (pattern.right, pattern.left) their names by content: the same
+// elements, in the same order, with the same words, slack and marks, the same name within pts; a name is
+// never reused for other content (names count on from the language's earlier calls).
+func (lg *lang) nameSides(pts []*pattern) {
+	ids := map[string]int32{}
+	var b []byte
+	name := func(side []delem) int32 {
+		b = sideKey(b[:0], side)
+		if id, ok := ids[string(b)]; ok {
+			return id
+		}
+		lg.sideIDs++
+		ids[string(b)] = lg.sideIDs
+		return lg.sideIDs
+	}
+	for _, pt := range pts {
+		pt.rightID = name(pt.right)
+		pt.leftID = name(pt.left)
+	}
+}
+
+// sideKey appends to b the content of a walking copy: every field of each delem and of its elem, which is
+// all a walk reads of the pattern's side (TestSideKeyFields checks that no field is added unseen).
+func sideKey(b []byte, side []delem) []byte {
+	num := func(n int) { b = binary.AppendVarint(b, int64(n)) }
+	flag := func(f bool) {
+		if f {
+			b = append(b, 1)
+		} else {
+			b = append(b, 0)
+		}
+	}
+	str := func(t string) {
+		num(len(t))
+		b = append(b, t...)
+	}
+	alts := func(as []alt) {
+		if as == nil {
+			num(-1)
+			return
+		}
+		num(len(as))
+		for _, a := range as {
+			num(len(a))
+			for _, t := range a {
+				str(t.text)
+				flag(t.prefix)
+				flag(t.stem)
+			}
+		}
+	}
+	num(len(side))
+	for i := range side {
+		d := &side[i]
+		e := d.elem
+		alts(e.alts)
+		alts(e.has)
+		if e.sectors == nil {
+			num(-1)
+		} else {
+			num(len(e.sectors))
+			for _, sc := range e.sectors {
+				str(sc)
+			}
+		}
+		num(e.max)
+		b = append(b, e.kind, e.slot)
+		flag(e.optional)
+		flag(e.tight)
+		flag(e.verb)
+		flag(e.poss)
+		flag(e.bare)
+		alts(d.dalts)
+		num(d.slack)
+		flag(d.obj)
+		flag(d.mid)
+	}
+	return b
 }

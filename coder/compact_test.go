@@ -3,6 +3,7 @@ package coder
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -70,5 +71,18 @@ func TestSharedReversedAndCompactAlts(t *testing.T) {
 	}
 	if shared != 1 {
 		t.Fatalf("%d word sets used before a trigger by several patterns, want 1", shared)
+	}
+}
+
+// sideKey writes every field of a walking copy's elements: a field added to elem, delem or tokMatch must be
+// added there too (or two sides that differ in it would share their walks), and the count here with it.
+func TestSideKeyFields(t *testing.T) {
+	for _, c := range []struct {
+		v    any
+		want int
+	}{{elem{}, 11}, {delem{}, 5}, {tokMatch{}, 3}} {
+		if n := reflect.TypeOf(c.v).NumField(); n != c.want {
+			t.Errorf("%T has %d fields, sideKey writes %d", c.v, n, c.want)
+		}
 	}
 }

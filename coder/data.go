@@ -105,7 +105,9 @@ type lang struct {
 	litAt   map[string]uint32
 	// arenas are where compactAlts moved the words of the patterns' alternatives
 	arenas []arenaBounds
-	cb     *cameo.Codebook
+	// sideIDs counts the names compactPatterns gave the patterns' walking copies (pattern.rightID, leftID)
+	sideIDs int32
+	cb      *cameo.Codebook
 	// keepMarks matches words lower-cased but with their diacritics (option keep-marks), for languages
 	// where marks tell words apart (Vietnamese "thăm" visit, "tham" take part).
 	keepMarks bool

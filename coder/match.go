@@ -83,6 +83,12 @@ type sentence struct {
 	memo []unitMemo
 	// places holds placeAt's answers by unit once asked (made on first use, with memo)
 	places []placeMemo
+	// walkMemos holds the answers of matchAt's walks (walkKey), the words of their bindings in walkLits: of
+	// the patterns tried in a sentence, many share a side ("S ..4 @meet T" and "S ..4 @meet T in L" walk the
+	// same left side from the same unit); windows of the coder's scratch, emptied for each sentence
+	walkMemos []walkMemo
+	walkLits  []int
+	walkHead  []int32 // by anchor unit, the last answer recorded there (walkMemo.next); nil: none are kept
 }
 
 // unitMemo is what sentence.memo holds for one unit: known marks the answers computed, val the true ones of
@@ -585,7 +591,32 @@ func (s *sentence) matchAt(pt *pattern, an *anchor, i int) (binding, bool) {
 	for k := i; k < end; k++ {
 		b.lits = append(b.lits, k)
 	}
-	ok = s.walk(pt.right, 0, end, 1, &b) && s.walk(pt.left, 0, i-1, -1, &b)
+	// the walks from here are a function of the sides' elements and of b, which is made of i, end and the
+	// pattern's marks: another pattern of the sentence with the same sides may have walked them already
+	key := walkKey{right: pt.rightID, left: pt.leftID, i: int32(i), end: int32(end), verb: an.verb,
+		imported: b.imported, tSubject: b.tSubject, active: b.active, objT: b.objT}
+	if key.right == 0 || key.left == 0 || s.walkHead == nil {
+		ok = s.walk(pt.right, 0, end, 1, &b) && s.walk(pt.left, 0, i-1, -1, &b)
+	} else if m := s.walked(key); m != nil {
+		ok = m.ok
+		if ok {
+			b = m.binding(b.lits)
+		}
+	} else {
+		rk := key
+		rk.left = 0 // the right side's walk alone
+		if m := s.walked(rk); m != nil {
+			ok = m.ok
+			if ok {
+				b = m.binding(b.lits)
+			}
+		} else {
+			ok = s.walk(pt.right, 0, end, 1, &b)
+			s.keepWalk(rk, ok, &b)
+		}
+		ok = ok && s.walk(pt.left, 0, i-1, -1, &b)
+		s.keepWalk(key, ok, &b)
+	}
 	if cap(b.lits) > cap(s.litBuf) {
 		s.litBuf = b.lits[:0]
 	}
@@ -623,6 +654,56 @@ func (s *sentence) matchAt(pt *pattern, an *anchor, i int) (binding, bool) {
 		return b, false
 	}
 	return b, true
+}
+
+// walkKey names the walks of matchAt in a sentence: the sides' names (pattern.rightID, leftID; left 0 for the
+// right side's walk alone), the anchor's units, and what else the binding the walks start from holds.
+type walkKey struct {
+	right, left                            int32
+	i, end                                 int32
+	verb, imported, tSubject, active, objT bool
+}
+
+// walkMemo is the answer of the walks named key: whether they matched, and the binding they left (its lits a
+// window of sentence.walkLits).
+type walkMemo struct {
+	key  walkKey
+	ok   bool
+	next int32 // the answer recorded before it at the same anchor unit (walkHead), + 1; 0 when none
+	b    binding
+}
+
+// walked returns the answer recorded for the walks named k in the sentence, nil when there is none: those at
+// k's anchor unit are read one by one (a few patterns share a unit).
+func (s *sentence) walked(k walkKey) *walkMemo {
+	for at := s.walkHead[k.i]; at > 0; {
+		m := &s.walkMemos[at-1]
+		if m.key == k {
+			return m
+		}
+		at = m.next
+	}
+	return nil
+}
+
+// keepWalk records the answer of the walks named k in the sentence.
+func (s *sentence) keepWalk(k walkKey, ok bool, b *binding) {
+	s.walkMemos = append(s.walkMemos, walkMemo{key: k, ok: ok, next: s.walkHead[k.i]})
+	s.walkHead[k.i] = int32(len(s.walkMemos))
+	if ok {
+		m := &s.walkMemos[len(s.walkMemos)-1]
+		at := len(s.walkLits)
+		s.walkLits = append(s.walkLits, b.lits...)
+		m.b = *b
+		m.b.lits = s.walkLits[at:len(s.walkLits):len(s.walkLits)]
+	}
+}
+
+// binding returns the recorded binding, its lits copied into buf (the sentence's scratch, as the walk's own).
+func (m *walkMemo) binding(buf []int) binding {
+	b := m.b
+	b.lits = append(buf[:0], m.b.lits...)
+	return b
 }
 
 // mutualOK settles a reciprocal word in a match: standing for T, it needs a subject of two sides or more

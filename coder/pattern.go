@@ -145,6 +145,10 @@ type pattern struct {
 	// trigger, those written before it and those after, and reqAny those a match may read on either side: the
 	// pattern is tried at a trigger only when the sentence holds them all, each on its side (elemMarks.holds)
 	reqBefore, reqAfter, reqAny []int32
+	// rightID and leftID name the walking copies right and left by their content (compactPatterns): two
+	// patterns of a language whose right sides hold the same elements have the same rightID, so the walk of
+	// one from a unit is the other's (sentence.matchAt keeps it for the sentence); 0 when not named
+	rightID, leftID int32
 }
 
 // finish validates a parsed pattern and prepares it for matching.

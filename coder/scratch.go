@@ -13,6 +13,11 @@ type scratch struct {
 	cands  []candidate // sentence.candidates' answer, read before the next sentence's
 	memo   []unitMemo  // the sentences' answers by unit, one window each (sentence.memo)
 	places []placeMemo // and their places (sentence.places)
+	// walkMemos and walkLits: the answers of the matcher's walks in the sentence being matched
+	// (sentence.walkMemos), emptied after each sentence
+	walkMemos []walkMemo
+	walkLits  []int
+	walkHead  []int32
 
 	phraseAt []int
 	mtok     [][2]int
