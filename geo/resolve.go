@@ -120,6 +120,9 @@ type lang struct {
 	names map[string][]int32
 	// waterAfter: words of a river or a lake right after its name ("the Dnipro river"): the name is the water's
 	waterAfter map[string]bool
+	// unit: words of an administrative unit of the language's own country before its name ("xã", "huyện" of
+	// Vietnamese): a name after one that the gazetteer does not know is a place below it, in that country
+	unit map[string]bool
 	// prefix: directions glued before a region's adjective ("süd" of "südenglischen"), longest first
 	prefix []string
 	// possessive: endings that make a name its owner's ("'s" of "Brazil's capital"): such a country before a
@@ -193,9 +196,9 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}}
 		// the classes that are sets of words
-		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "plain": l.plain, "capital": l.capital, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter}
+		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "plain": l.plain, "capital": l.capital, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter, "unit": l.unit}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -354,7 +357,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 			}
 		}
 		l.heads = map[string]bool{}
-		for _, set := range []map[string]bool{l.city, l.flee, l.arrive, l.facility, l.direction, l.bound, l.plain, l.capital, l.town, l.street, l.treaty} {
+		for _, set := range []map[string]bool{l.city, l.flee, l.arrive, l.facility, l.direction, l.bound, l.plain, l.capital, l.town, l.street, l.treaty, l.unit} {
 			for w := range set {
 				head, _, _ := strings.Cut(w, " ")
 				head, _, _ = strings.Cut(head, "-") // (a phrase written with a hyphen: "юго-востоке")
@@ -844,6 +847,13 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 		// a sentence whose only city is one someone sets off from is set there ("salieron desde San Pedro
 		// Sula", "从艾哈迈达巴德机场起飞"): a departure, a launch, a caravan; never a visit, which is where it goes
 		if cd, ok := r.origin(c, start, end); ok {
+			cands = []candidate{cd}
+		}
+	}
+	if len(cands) == 0 && c.lg != nil {
+		// a name after a unit word of the language's own country that the gazetteer does not know ("ở huyện Tam
+		// Nông", "tại xã Trà Leng"): a place below the gazetteer, in that country, rather than the dateline's
+		if cd, ok := r.unitPlace(c, start, end); ok {
 			cands = []candidate{cd}
 		}
 	}
@@ -1621,6 +1631,13 @@ func (l *lang) cityWords(toks []text.Token, j int) int {
 		return 0
 	}
 	if n := l.phrase(l.city, toks, j); n > 0 {
+		// (the longest: "cidade velha", whose first word is one too)
+		key := toks[j].Fold
+		for m := 2; m <= 3 && j+m <= len(toks) && toks[j+m-1].IsWord(); m++ {
+			if key += " " + toks[j+m-1].Fold; l.city[key] {
+				n = max(n, m)
+			}
+		}
 		return n
 	}
 	// a compound that ends in a city word's suffix: "in der Bergbaustadt Handlová", "in de vestingstad"
@@ -1755,6 +1772,12 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 		}
 		cd, ok := r.at(c, toks, j)
 		if !ok {
+			continue
+		}
+		if r.cityWordName(c, toks, j, cd) { // (a city word alone before its city: "a Cidade Velha de Mossul")
+			for j+1 < len(toks) && toks[j+1].End <= cd.end {
+				j++
+			}
 			continue
 		}
 		next := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end })
@@ -2031,8 +2054,18 @@ func (l *lang) facilityAround(toks []text.Token, j, end int) bool {
 // Kanton Zug": Kanton is also Guangzhou's German name): the word is read past as a city word.
 func (r *Resolver) cityWordName(c *article, toks []text.Token, j int, cd candidate) bool {
 	w := c.lg.cityWords(toks, j)
+	if w > 0 && j+w <= len(toks) && cd.end != toks[j+w-1].End && c.lg.city[cd.key] {
+		// (a city word of several words whose first is one too: "cidade velha")
+		w = slices.IndexFunc(toks[j:], func(x text.Token) bool { return x.End == cd.end }) + 1
+	}
 	if w == 0 || j+w >= len(toks) || cd.end != toks[j+w-1].End {
 		return false
+	}
+	// (a genitive word between them or not: "a Cidade Velha de Mossul", the old city, not Cape Verde's town)
+	if k := j + w; k+1 < len(toks) && c.lg.of[toks[k].Fold] {
+		if _, ok := r.at(c, toks, k+1); ok {
+			return true
+		}
 	}
 	_, ok := r.at(c, toks, j+w)
 	return ok
@@ -2108,6 +2141,38 @@ func (l *lang) streetAround(toks []text.Token, j, end int) bool {
 	}
 	i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= end })
 	return i >= 0 && l.phrase(l.street, toks, i) > 0
+}
+
+// unitPlace returns the language's own country (its first `own` country) when the text between start and end
+// names a place after a `unit` word that the gazetteer does not know ("huyện Tam Nông"): a place below the
+// gazetteer's level whose country the unit word tells. A known name after one is read as any other ("tỉnh
+// Kherson").
+func (r *Resolver) unitPlace(c *article, start, end int) (candidate, bool) {
+	own := c.own()
+	if len(c.lg.unit) == 0 || len(own) == 0 {
+		return candidate{}, false
+	}
+	id, ok := r.g.countries[own[0]]
+	if !ok {
+		return candidate{}, false
+	}
+	toks := c.toks[[2]int{start, end}]
+	for k := range toks {
+		n := c.lg.phrase(c.lg.unit, toks, k)
+		if n == 0 || k+n >= len(toks) {
+			continue
+		}
+		t := toks[k+n]
+		if !t.IsWord() || !t.IsCapitalized() || t.Start < c.dlEnd {
+			continue
+		}
+		// (a known name is read as any other, unless it starts a longer name: "phường Tân Định" is no "Tân")
+		if cd, known := r.at(c, toks, k+n); known && !r.longer(c, toks, cd.end) {
+			continue
+		}
+		return candidate{start: t.Start, end: t.End, word: -1, places: []int32{id}, key: r.g.primary[id]}, true
+	}
+	return candidate{}, false
 }
 
 // namedAround reports whether a name at token j, ending at byte offset end, names a street (streetAround) or a

@@ -24,11 +24,15 @@ func TestRound19(t *testing.T) {
 		{"nl", "Een vulkaan barstte uit voor de kust van Nieuw-Zeeland.", "NZL"},
 		{"nl", "In Marioepol werd het theater gebombardeerd.", "701822"},
 		{"en", "Gunmen opened fire inside the Bataclan.", "2988507"},
+		{"es", "La policía desalojó la Ciudad Vieja de Jerusalén.", "281184"},
+		{"vi", "Lũ quét cuốn trôi nhiều nhà ở huyện Mường Tè.", "VNM"},
 		// traps: a state's capitol in its city; a cathedral of the name in another city; a name of a
 		// city that holds "stadt" is its own
 		{"en", "Armed protesters entered the Michigan Capitol in Lansing.", "4998830"},
 		{"fr", "Une messe a été célébrée à la cathédrale Notre-Dame de Strasbourg.", "2973783"},
 		{"de", "In Darmstadt demonstrierten Tausende.", "2938913"},
+		{"pt", "O museu fica na Cidade Velha, em Cabo Verde.", "3374725"},
+		{"vi", "Nga pháo kích tỉnh Kherson của Ukraine.", "706448"},
 	} {
 		checkSentencePlace(t, p, "round19", tt.lang, tt.text, tt.place)
 	}
