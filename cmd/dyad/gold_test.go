@@ -275,16 +275,28 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire16-vi.jsonl", 0.69, 0.79, 0.61, 0.69},
 	{"../../testdata/gold/wire16-zh.jsonl", 0.59, 0.83, 0.46, 0.59},
 	// wire17: held-out sets written blind in the session of 2026-12-06 14:55-17:55 (three helpers, 14:55-15:03),
-	// scored only at its start (b5f5c7d) and end (ee2a822) (docs/eval.md "Held-out sets written blind, a thirteenth time").
+	// scored only at its start (b5f5c7d) and end (ee2a822) (docs/eval.md "Held-out sets written blind, a thirteenth time");
+	// floors raised to round nineteen's end (dd12441), when it was the census set.
 	{"../../testdata/gold/wire17-en.jsonl", 0.65, 0.74, 0.58, 0.65},
-	{"../../testdata/gold/wire17-fr.jsonl", 0.57, 0.79, 0.45, 0.57},
-	{"../../testdata/gold/wire17-es.jsonl", 0.62, 0.83, 0.49, 0.62},
-	{"../../testdata/gold/wire17-pt.jsonl", 0.61, 0.68, 0.55, 0.61},
-	{"../../testdata/gold/wire17-it.jsonl", 0.59, 0.81, 0.46, 0.59},
-	{"../../testdata/gold/wire17-de.jsonl", 0.46, 0.69, 0.35, 0.46},
-	{"../../testdata/gold/wire17-nl.jsonl", 0.66, 0.88, 0.53, 0.66},
-	{"../../testdata/gold/wire17-vi.jsonl", 0.71, 0.76, 0.66, 0.71},
-	{"../../testdata/gold/wire17-zh.jsonl", 0.55, 0.66, 0.47, 0.55},
+	{"../../testdata/gold/wire17-fr.jsonl", 0.62, 0.83, 0.49, 0.62},
+	{"../../testdata/gold/wire17-es.jsonl", 0.65, 0.86, 0.53, 0.65},
+	{"../../testdata/gold/wire17-pt.jsonl", 0.77, 0.83, 0.71, 0.77},
+	{"../../testdata/gold/wire17-it.jsonl", 0.64, 0.83, 0.52, 0.64},
+	{"../../testdata/gold/wire17-de.jsonl", 0.51, 0.76, 0.39, 0.51},
+	{"../../testdata/gold/wire17-nl.jsonl", 0.67, 0.88, 0.55, 0.67},
+	{"../../testdata/gold/wire17-vi.jsonl", 0.72, 0.78, 0.66, 0.72},
+	{"../../testdata/gold/wire17-zh.jsonl", 0.60, 0.70, 0.52, 0.60},
+	// wire18: held-out sets written blind in the session of 2026-12-06 17:57-20:57 (three helpers, 17:58-18:08),
+	// scored only at its start (a96aace) and end (dd12441) (docs/eval.md "Held-out sets written blind, a fourteenth time").
+	{"../../testdata/gold/wire18-en.jsonl", 0.58, 0.73, 0.48, 0.58},
+	{"../../testdata/gold/wire18-fr.jsonl", 0.54, 0.78, 0.42, 0.54},
+	{"../../testdata/gold/wire18-es.jsonl", 0.66, 0.78, 0.57, 0.66},
+	{"../../testdata/gold/wire18-pt.jsonl", 0.64, 0.82, 0.53, 0.64},
+	{"../../testdata/gold/wire18-it.jsonl", 0.64, 0.76, 0.54, 0.64},
+	{"../../testdata/gold/wire18-de.jsonl", 0.58, 0.79, 0.45, 0.58},
+	{"../../testdata/gold/wire18-nl.jsonl", 0.57, 0.83, 0.43, 0.57},
+	{"../../testdata/gold/wire18-vi.jsonl", 0.62, 0.87, 0.48, 0.62},
+	{"../../testdata/gold/wire18-zh.jsonl", 0.55, 0.71, 0.45, 0.55},
 	// code17c (2026-12-06): own zh/vi sentences of the breadth round, written before its rules; .565 -> .653, then .640
 	// (予以谴责 finds its target, but "美國聯邦參議院" resolves as the bare country)
 	{"../../testdata/gold/code17c.jsonl", 0.63, 0.72, 0.56, 0.55},
