@@ -24,45 +24,17 @@ func TestUnitMemo(t *testing.T) {
 		t.Skipf("actor dictionary does not load: %v", err)
 	}
 	c := newTestCoder(t)
-	files, _ := filepath.Glob("../testdata/gold/wire16-*.jsonl")
-	if len(files) == 0 {
-		t.Skip("no gold files")
-	}
 	recorded, asked := 0, 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, line := range bytes.Split(data, []byte("\n")) {
-			var g struct{ Lang, Text string }
-			if json.Unmarshal(line, &g) != nil || c.langs[g.Lang] == nil || !c.langs[g.Lang].hasData {
-				continue
-			}
-			a := &dyad.Article{Lang: g.Lang, Text: g.Text}
-			tt := text.Tokens(a.Text)
-			lg := c.langs[a.Lang]
-			lg.ensure()
-			d := &doc{c: c, lg: lg, a: a, candsFor: [2]int{-1, -1}, locFor: [2]int{-1, -1}, datelineAt: -1}
-			d.prepareTokens(dict.RecognizeTokens(a, tt), tt)
-			d.setReference()
-			for _, sp := range c.split.Split(a.Lang, a.Text) {
-				ta, tb := d.tokAt(sp.Start), d.tokAt(sp.End)
-				for tb < len(d.toks) && d.toks[tb].Start < sp.End {
-					tb++
+	for _, g := range goldTexts(t, c, "wire16-*.jsonl") {
+		eachSentence(c, dict, &dyad.Article{Lang: g.Lang, Text: g.Text}, nil, func(s *sentence) {
+			s.candidates()
+			for pass := range 2 {
+				for p := range s.u {
+					recorded += checkMemo(t, s, p, pass == 1)
 				}
-				s := &sentence{d: d, u: d.units(ta, tb, nil)}
-				s.markDates(ta, tb)
-				s.markPhrases()
-				s.candidates()
-				for pass := range 2 {
-					for p := range s.u {
-						recorded += checkMemo(t, s, p, pass == 1)
-					}
-				}
-				asked++
 			}
-		}
+			asked++
+		})
 	}
 	if recorded < 10000 || asked == 0 {
 		t.Errorf("%d answers recorded by the matcher in %d sentences: the test reads too little", recorded, asked)
@@ -139,4 +111,56 @@ func checkMemo(t *testing.T, s *sentence, p int, all bool) int {
 		}
 	}
 	return n
+}
+
+// goldText is one sentence of a gold file: its language and text.
+type goldText struct{ Lang, Text string }
+
+// goldTexts reads the sentences of the gold files under testdata/gold that match globs, in a language c codes,
+// and skips the test when there are none.
+func goldTexts(t *testing.T, c *Coder, globs ...string) []goldText {
+	var out []goldText
+	for _, g := range globs {
+		files, _ := filepath.Glob(filepath.Join("..", "testdata", "gold", g))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, line := range bytes.Split(data, []byte("\n")) {
+				var gt goldText
+				if json.Unmarshal(line, &gt) != nil || c.langs[gt.Lang] == nil || !c.langs[gt.Lang].hasData {
+					continue
+				}
+				out = append(out, gt)
+			}
+		}
+	}
+	if len(out) == 0 {
+		t.Skip("no gold files")
+	}
+	return out
+}
+
+// eachSentence prepares article a for c as CodeTokens does (its tokens tt, or a's own when nil; its actors
+// recognised by dict) and calls fn with each of its sentences, dates and phrases marked.
+func eachSentence(c *Coder, dict *actor.Dictionary, a *dyad.Article, tt []text.Token, fn func(*sentence)) {
+	if tt == nil {
+		tt = text.Tokens(a.Text)
+	}
+	lg := c.langs[a.Lang]
+	lg.ensure()
+	d := &doc{c: c, lg: lg, a: a, candsFor: [2]int{-1, -1}, locFor: [2]int{-1, -1}, datelineAt: -1}
+	d.prepareTokens(dict.RecognizeTokens(a, tt), tt)
+	d.setReference()
+	for _, sp := range c.split.Split(a.Lang, a.Text) {
+		ta, tb := d.tokAt(sp.Start), d.tokAt(sp.End)
+		for tb < len(d.toks) && d.toks[tb].Start < sp.End {
+			tb++
+		}
+		s := &sentence{d: d, u: d.units(ta, tb, nil)}
+		s.markDates(ta, tb)
+		s.markPhrases()
+		fn(s)
+	}
 }

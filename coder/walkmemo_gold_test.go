@@ -3,11 +3,7 @@
 package coder
 
 import (
-	"bytes"
 	"cmp"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
@@ -34,65 +30,36 @@ func TestWalkMemo(t *testing.T) {
 			pt.rightID, pt.leftID = 0, 0
 		}
 	}
-	var files []string
-	for _, g := range []string{"wire16-*.jsonl", "wire17-*.jsonl"} {
-		f, _ := filepath.Glob(filepath.Join("..", "testdata", "gold", g))
-		files = append(files, f...)
-	}
-	if len(files) == 0 {
-		t.Skip("no gold files")
-	}
 	cands := func(c *Coder, a *dyad.Article, tt []text.Token) [][]candidate {
-		lg := c.langs[a.Lang]
-		d := &doc{c: c, lg: lg, a: a, candsFor: [2]int{-1, -1}, locFor: [2]int{-1, -1}, datelineAt: -1}
-		d.prepareTokens(dict.RecognizeTokens(a, tt), tt)
-		d.setReference()
 		var out [][]candidate
-		for _, sp := range c.split.Split(a.Lang, a.Text) {
-			ta, tb := d.tokAt(sp.Start), d.tokAt(sp.End)
-			for tb < len(d.toks) && d.toks[tb].Start < sp.End {
-				tb++
-			}
-			s := &sentence{d: d, u: d.units(ta, tb, nil)}
-			s.markDates(ta, tb)
-			s.markPhrases()
+		eachSentence(c, dict, a, tt, func(s *sentence) {
 			cs := slices.Clone(s.candidates())
 			// the order of the anchors a word leads to may differ between two coders' loads: compared as sets
 			slices.SortStableFunc(cs, func(x, y candidate) int {
 				return cmp.Or(cmp.Compare(x.idx, y.idx), cmp.Compare(x.b.trig, y.b.trig), cmp.Compare(x.b.lo, y.b.lo), cmp.Compare(x.b.hi, y.b.hi))
 			})
 			out = append(out, cs)
-		}
+		})
 		return out
 	}
 	n, kept := 0, 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
+	for _, g := range goldTexts(t, named, "wire16-*.jsonl", "wire17-*.jsonl") {
+		a := &dyad.Article{Lang: g.Lang, Text: g.Text}
+		tt := text.Tokens(a.Text)
+		got, want := cands(named, a, tt), cands(plain, a, tt)
+		if len(got) != len(want) {
+			t.Fatalf("%q: %d sentences, want %d", g.Text, len(got), len(want))
 		}
-		for _, line := range bytes.Split(data, []byte("\n")) {
-			var g struct{ Lang, Text string }
-			if json.Unmarshal(line, &g) != nil || named.langs[g.Lang] == nil || !named.langs[g.Lang].hasData {
+		for k := range got {
+			if len(got[k]) != len(want[k]) {
+				t.Errorf("%q: sentence %d: %d candidates, want %d", g.Text, k, len(got[k]), len(want[k]))
 				continue
 			}
-			a := &dyad.Article{Lang: g.Lang, Text: g.Text}
-			tt := text.Tokens(a.Text)
-			got, want := cands(named, a, tt), cands(plain, a, tt)
-			if len(got) != len(want) {
-				t.Fatalf("%q: %d sentences, want %d", g.Text, len(got), len(want))
-			}
-			for k := range got {
-				if len(got[k]) != len(want[k]) {
-					t.Errorf("%q: sentence %d: %d candidates, want %d", g.Text, k, len(got[k]), len(want[k]))
-					continue
-				}
-				for j := range got[k] {
-					n++
-					if got[k][j].idx != want[k][j].idx || !reflect.DeepEqual(got[k][j].b, want[k][j].b) {
-						t.Errorf("%q: sentence %d: candidate %d: pattern %d %+v, want %d %+v", g.Text, k, j,
-							got[k][j].idx, got[k][j].b, want[k][j].idx, want[k][j].b)
-					}
+			for j := range got[k] {
+				n++
+				if got[k][j].idx != want[k][j].idx || !reflect.DeepEqual(got[k][j].b, want[k][j].b) {
+					t.Errorf("%q: sentence %d: candidate %d: pattern %d %+v, want %d %+v", g.Text, k, j,
+						got[k][j].idx, got[k][j].b, want[k][j].idx, want[k][j].b)
 				}
 			}
 		}
