@@ -11,8 +11,6 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad"
-	"github.com/dyad-events/dyad/actor"
-	"github.com/dyad-events/dyad/packs"
 	"github.com/dyad-events/dyad/text"
 )
 
@@ -21,10 +19,7 @@ import (
 // language's packs loaded (the third-party layers unless DYAD_THIRD_PARTY=off). It needs the actor
 // package, hence the gold tag: go test -tags gold ./coder -run X -bench AnnotateCode -cpu 1
 func BenchmarkAnnotateCode(b *testing.B) {
-	dict, err := actor.Load(packs.Default())
-	if err != nil {
-		b.Skipf("actor dictionary does not load: %v", err)
-	}
+	dict := testDict(b)
 	c := newTestCoder(b)
 	for _, lg := range c.langs {
 		lg.ensure()
@@ -58,10 +53,7 @@ func BenchmarkAnnotateCode(b *testing.B) {
 // testdata/gold/wire*.jsonl, each sentence an article), their actors recognised once before timing: the
 // coder alone, as the pipeline's code stage runs it. go test -tags gold ./coder -run X -bench CodeSentences -cpu 1
 func BenchmarkCodeSentences(b *testing.B) {
-	dict, err := actor.Load(packs.Default())
-	if err != nil {
-		b.Skipf("actor dictionary does not load: %v", err)
-	}
+	dict := testDict(b)
 	c := newTestCoder(b)
 	for _, lg := range c.langs {
 		lg.ensure()

@@ -19,10 +19,7 @@ import (
 // (their actors recognised), every answer the matcher recorded while it tried the sentence's patterns, then
 // every question asked at every unit, against the computed answer.
 func TestUnitMemo(t *testing.T) {
-	dict, err := actor.Load(packs.Default())
-	if err != nil {
-		t.Skipf("actor dictionary does not load: %v", err)
-	}
+	dict := testDict(t)
 	c := newTestCoder(t)
 	recorded, asked := 0, 0
 	for _, g := range goldTexts(t, c, "wire16-*.jsonl") {
@@ -163,4 +160,13 @@ func eachSentence(c *Coder, dict *actor.Dictionary, a *dyad.Article, tt []text.T
 		s.markPhrases()
 		fn(s)
 	}
+}
+
+// testDict loads the shipped actor dictionary, skipping the test or benchmark when it does not load.
+func testDict(tb testing.TB) *actor.Dictionary {
+	dict, err := actor.Load(packs.Default())
+	if err != nil {
+		tb.Skipf("actor dictionary does not load: %v", err)
+	}
+	return dict
 }

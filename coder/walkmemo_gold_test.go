@@ -9,8 +9,6 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad"
-	"github.com/dyad-events/dyad/actor"
-	"github.com/dyad-events/dyad/packs"
 	"github.com/dyad-events/dyad/text"
 )
 
@@ -18,10 +16,7 @@ import (
 // actors recognised), every candidate of a coder whose patterns' sides are named (the walks of one pattern
 // reused for another with the same sides) against those of a coder whose sides are not (every walk made).
 func TestWalkMemo(t *testing.T) {
-	dict, err := actor.Load(packs.Default())
-	if err != nil {
-		t.Skipf("actor dictionary does not load: %v", err)
-	}
+	dict := testDict(t)
 	named, plain := newTestCoder(t), newTestCoder(t)
 	for code, lg := range plain.langs {
 		lg.ensure()
