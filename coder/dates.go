@@ -109,6 +109,12 @@ func (d *doc) dateCands(a, b int) []dateCand {
 			if !hasNum && !d.toks[k].IsCapitalized() && !(k > a && d.is(cLoc, k-1)) {
 				continue // "may", "march" as words
 			}
+			if d.sinceBefore(lo, a) || lo-1 > a && d.is(cDet, lo-1) && d.is(cSince, lo-2) {
+				// "for the first time since December 2022", "seit dem 24. Februar 2022": when a state
+				// began, not the event's date
+				used = hi
+				continue
+			}
 			c := dateCand{a: lo, b: hi, hasYear: hasYear}
 			if hasYear {
 				c.shape = shapeFullDate

@@ -404,6 +404,10 @@ var goldFloors = []struct {
 	// code19a: own fr it sentences of round 19 (replies whose target is the party answered, qualifications of an act,
 	// requests in a relative clause after a reception, crowds storming seats of power), written before its rules
 	{"../../testdata/gold/code19a.jsonl", 0.89, 0.92, 0.86, 0.84}, // .472 -> .899
+	// code20b: own German, Dutch and English sentences of round 20 in the families wire18 left uncoded (acts dated
+	// since a month, ceasefires agreed with an infinitive, protest camps cleared, crowds breaking into a parliament,
+	// relief flown to a country, duties with their rate), written before its rules
+	{"../../testdata/gold/code20b.jsonl", 0.90, 0.90, 0.90, 0.85}, // .551 -> .905
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
