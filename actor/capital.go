@@ -14,7 +14,8 @@ const sentenceWindow = 40
 // capitals adds a country mention for each capital of actors/capitals that stands alone in the text
 // ("Beijing said", "Moskau wies ... zurück", "Kinshasa a rompu avec Kigali"): CAMEO codes a capital as its
 // country's government. A capital after a place word of the agents' @place line ("in Beijing", "à Paris")
-// is a place, not an actor; one glued to other capitalised words ("Washington Post") is part of a name.
+// is a place, not an actor; one glued to other capitalised words ("Washington Post") is part of a name. A
+// capital of actors/seats stands for the body seated there ("Brussels warned": the EU).
 func (r *resolver) capitals() {
 	if len(r.d.capitals) == 0 {
 		return
@@ -74,6 +75,10 @@ func (r *resolver) capitals() {
 			}
 			e := r.d.actors[c]
 			ref := dyad.ActorRef{ID: e.ID, Name: e.Name, Type: e.Type, Country: e.Country, Sector: "GOV", Code: e.Code + "GOV"}
+			if b, ok := r.d.seats[string(r.placeKeyOf(i, j))]; ok { // "Brussels warned": the EU seated there
+				e = r.d.actors[b]
+				ref = dyad.ActorRef{ID: e.ID, Name: e.Name, Type: e.Type, Country: e.Country, Sector: e.Sector, Code: e.Code}
+			}
 			s, en := r.toks[i].start, r.toks[j-1].end
 			added = append(added, dyad.ActorMention{Start: s, End: en, Text: r.a.Text[s:en], Actor: ref, Via: "capital"})
 			i = j - 1

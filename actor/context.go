@@ -387,8 +387,8 @@ func (r *resolver) gazetteerPlace(i, hi int) (int, int32) {
 	}
 	prefer := r.preferredCountry()
 	for k := i; k < i+ext; k++ {
-		if k > i && (r.toks[k-1].cap || !r.toks[k].cap) {
-			continue // the whole name, then each part after a lower-case word
+		if k > i && (r.toks[k-1].cap || !r.toks[k].cap || r.toks[k-1].fold == "-") {
+			continue // the whole name, then each part after a lower-case word; not a part after a hyphen ("KwaZulu-Natal")
 		}
 		if c := r.gazetteerCountry(placeKey(r.toks[k:i+ext]), prefer); c >= 0 {
 			return ext, c

@@ -47,6 +47,7 @@ type Dictionary struct {
 	orgHolders map[int32][]holder   // organisation -> holders of its offices
 	places     map[string]int32     // folded place name -> country, for datelines
 	capitals   map[string]int32     // folded capital -> country: "Beijing said" is China
+	seats      map[string]int32     // folded capital -> the body seated there that it stands for (actors/seats)
 	// titleCountry: per language, folded titles that imply their country ("bundespräsident" -> DEU)
 	titleCountry map[string]map[string]int32
 	// titleAlt: per language, the countries whose dateline makes such a title theirs ("外交部" under 台北)
@@ -180,6 +181,7 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		orgHolders:   map[int32][]holder{},
 		places:       map[string]int32{},
 		capitals:     map[string]int32{},
+		seats:        map[string]int32{},
 		titleCountry: map[string]map[string]int32{},
 		titleAlt:     map[string]map[string][]int32{},
 		langs:        map[string]bool{},
@@ -304,6 +306,7 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 			case f.Path == "actors/countries", f.Path == "actors/offices", f.Path == "actors/stop", f.Path == "actors/codes":
 			case f.Path == "actors/absent":
 				errs = append(errs, d.loadAbsent(f)...)
+			case f.Path == "actors/seats": // after the layer's actors: it names their ids
 			case f.Path == "actors/places", f.Path == "places/cities":
 				errs = append(errs, d.loadPlaces(f, d.places)...)
 			case f.Path == "actors/capitals":
@@ -311,6 +314,11 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 				errs = append(errs, d.loadPlaces(f, d.places)...)
 			case strings.HasPrefix(f.Path, "actors/"):
 				errs = append(errs, d.loadActors(f)...)
+			}
+		}
+		for _, f := range byLayer[layer] {
+			if f.Path == "actors/seats" {
+				errs = append(errs, d.loadSeats(f)...)
 			}
 		}
 		for _, f := range byLayer[layer] {
@@ -910,6 +918,33 @@ func (d *Dictionary) loadPlaces(f packs.File, m map[string]int32) []error {
 				continue
 			}
 			m[placeKey(d.tokens(p, false))] = i
+		}
+	}
+	return errs
+}
+
+// loadSeats reads `id | capital | capital ...`: a capital of actors/capitals that stands for a body seated
+// there rather than its country's government ("Brussels warned Ankara": the EU, as the blind sets code it).
+// The capital stays its country's place for datelines and for the bodies placed in it.
+func (d *Dictionary) loadSeats(f packs.File) []error {
+	var errs []error
+	for l := range f.Lines() {
+		if len(l.Fields) < 2 {
+			errs = append(errs, l.Errorf("want id | capital ..., have %d fields", len(l.Fields)))
+			continue
+		}
+		i, ok := d.byID[l.Fields[0]]
+		if !ok {
+			errs = append(errs, l.Errorf("actor %q: no such id", l.Fields[0]))
+			continue
+		}
+		for _, p := range l.Fields[1:] {
+			key := placeKey(d.tokens(p, false))
+			if _, ok := d.capitals[key]; !ok {
+				errs = append(errs, l.Errorf("%q: not a capital of actors/capitals", p))
+				continue
+			}
+			d.seats[key] = i
 		}
 	}
 	return errs

@@ -1733,7 +1733,7 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 			// (not "von Bagdad nach Nadschaf", where the genitive word is a from's: a `to` word follows)
 			genitive := m.Via == "capital" && (c.lg.of[elided(t.Text)] || j > 0 && c.lg.of[toks[j-1].Fold] || c.lg.facilityAround(toks, j, m.End)) &&
 				!slices.ContainsFunc(toks, func(x text.Token) bool { return x.Start >= m.End && x.Start <= m.End+1 && c.lg.to[x.Fold] })
-			if cd, ok := r.at(c, toks, j); ok && m.Start == t.Start && m.Actor.Type == dyad.TypeCountry && (m.Via != "capital" || genitive) && cd.end >= m.End && r.isCity(cd) {
+			if cd, ok := r.at(c, toks, j); ok && m.Start == t.Start && (m.Actor.Type == dyad.TypeCountry || m.Via == "capital") && (m.Via != "capital" || genitive) && cd.end >= m.End && r.isCity(cd) {
 				cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision != City })
 				cd.word = -1
 				out = append(out, cd)
@@ -1842,7 +1842,7 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 	return out
 }
 
-// actingCapital reads a capital the actor stage reads as its government (via "capital") that opens the text
+// actingCapital reads a capital the actor stage reads as its government or as a body seated there (via "capital") that opens the text
 // between start and end, before the trigger (when there is one), as the city: "Paris recalled ...",
 // "布鲁塞尔决定 ...". Only words of the language's `skip` class may come before it.
 func (r *Resolver) actingCapital(c *article, start, end, trigger int) (candidate, bool) {
@@ -1858,7 +1858,7 @@ func (r *Resolver) actingCapital(c *article, start, end, trigger int) (candidate
 			}
 			return candidate{}, false
 		}
-		if m.Via != "capital" || m.Actor.Type != dyad.TypeCountry || m.Start != t.Start || trigger >= 0 && trigger < m.End {
+		if m.Via != "capital" || m.Start != t.Start || trigger >= 0 && trigger < m.End {
 			return candidate{}, false
 		}
 		cd, ok := r.at(c, toks, j)
@@ -1867,7 +1867,8 @@ func (r *Resolver) actingCapital(c *article, start, end, trigger int) (candidate
 		}
 		cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool {
 			p := r.g.places[id]
-			return p.Precision != City || p.Country != m.Actor.Country
+			// (a capital standing for a body seated there, "Bruxelles a infligé": the EU has no country of its own)
+			return p.Precision != City || m.Actor.Type == dyad.TypeCountry && p.Country != m.Actor.Country
 		})
 		cd.word = -1
 		return cd, len(cd.places) > 0
