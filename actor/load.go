@@ -48,6 +48,9 @@ type Dictionary struct {
 	places     map[string]int32     // folded place name -> country, for datelines
 	capitals   map[string]int32     // folded capital -> country: "Beijing said" is China
 	seats      map[string]int32     // folded capital -> the body seated there that it stands for (actors/seats)
+	// holdersIn: holders by office and the country of the role, in holders' order (holdersOn's look-up with a
+	// country and no organisation, which otherwise reads every holder of the office in the world)
+	holdersIn map[officeIn][]holder
 	// titleCountry: per language, folded titles that imply their country ("bundespräsident" -> DEU)
 	titleCountry map[string]map[string]int32
 	// titleAlt: per language, the countries whose dateline makes such a title theirs ("外交部" under 台北)
@@ -142,6 +145,9 @@ type holder struct {
 	actor int32
 	role  int32
 }
+
+// officeIn keys Dictionary.holdersIn: an office id and a role's country (alpha-3).
+type officeIn struct{ office, country string }
 
 type agent struct {
 	sector, office, lang, title string
@@ -338,6 +344,13 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 			return d.actors[a.actor].roles[a.role].from - d.actors[b.actor].roles[b.role].from
 		})
 		d.holders[id] = hs
+	}
+	d.holdersIn = map[officeIn][]holder{}
+	for id, hs := range d.holders {
+		for _, h := range hs {
+			k := officeIn{id, d.actors[h.actor].roles[h.role].country}
+			d.holdersIn[k] = append(d.holdersIn[k], h)
+		}
 	}
 	risk := loadRiskWords(files("*/stopwords"), files("extract/agencies"))
 	d.guardNames(risk)

@@ -1188,7 +1188,11 @@ func (r *resolver) holdersOn(offices []string, country, org int32) []holder {
 	// one holder a person: a form listed on two lines, or two terms in the date's window, name one holder
 	var out []holder
 	for _, o := range offices {
-		for _, h := range r.d.holders[o] {
+		hs := r.d.holders[o]
+		if org < 0 && country >= 0 {
+			hs = r.d.holdersIn[officeIn{o, r.d.actors[country].Country}] // the same holders that match would keep
+		}
+		for _, h := range hs {
 			if match(r.d.actors[h.actor].roles[h.role]) && !slices.ContainsFunc(out, func(x holder) bool { return x.actor == h.actor }) {
 				out = append(out, h)
 			}

@@ -71,8 +71,13 @@ func respell(s string, rules []spellRule) string {
 // spellKey returns the spelling key of a name already respelled (lower case), and whether it is long enough
 // to name someone. joined glues the parts of hyphenated words ("Amir-Abdollahian" = "Amirabdollahian").
 func spellKey(s string, joined bool) (string, bool) {
-	s = text.Fold(s)
-	var b strings.Builder
+	k, ok := appendSpellKey(nil, text.Fold(s), joined)
+	return string(k), ok
+}
+
+// appendSpellKey appends to b the spelling key of s, already folded (spellKey), and reports whether it is long
+// enough to name someone.
+func appendSpellKey(b []byte, s string, joined bool) ([]byte, bool) {
 	words, letters, last := 0, 0, 0
 	first := true
 	var prev byte
@@ -100,7 +105,7 @@ func spellKey(s string, joined bool) (string, bool) {
 		}
 		if first {
 			if words > 0 {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
 			words++
 			last = 0
@@ -108,7 +113,7 @@ func spellKey(s string, joined bool) (string, bool) {
 			if strings.IndexByte("aeiouy", c) >= 0 {
 				c = 'V'
 			}
-			b.WriteByte(c)
+			b = append(b, c)
 			letters++
 			last++
 			prev = c
@@ -117,14 +122,14 @@ func spellKey(s string, joined bool) (string, bool) {
 		if strings.IndexByte("aeiouyh", c) >= 0 || c == prev {
 			continue
 		}
-		b.WriteByte(c)
+		b = append(b, c)
 		letters++
 		last++
 		prev = c
 	}
 	// shorter keys are too often another name's: six letters with a surname of two ("Vmd Vl sr"), or five
 	// with a surname of four ("V snvr")
-	return b.String(), words >= 2 && (letters >= 6 && last >= 2 || letters >= 5 && last >= 4)
+	return b, words >= 2 && (letters >= 6 && last >= 2 || letters >= 5 && last >= 4)
 }
 
 // indexSpellings makes the spelling keys of the names in Latin script of the people of our own files
@@ -256,10 +261,12 @@ func isHyphen(t tok) bool {
 // spelled returns the person that name (text as written) spells in lang's transliteration or in English.
 func (d *Dictionary) spelled(name, lang string) (int32, bool) {
 	low := strings.ToLower(name)
-	for _, s := range []string{respell(low, d.spell[lang]), low} {
-		for _, joined := range []bool{false, true} {
-			if k, ok := spellKey(s, joined); ok {
-				if i, found := d.spellIdx[k]; found && i >= 0 {
+	var buf [64]byte
+	for _, s := range [2]string{respell(low, d.spell[lang]), low} {
+		f := text.Fold(s) // once for both keys
+		for _, joined := range [2]bool{false, true} {
+			if k, ok := appendSpellKey(buf[:0], f, joined); ok {
+				if i, found := d.spellIdx[string(k)]; found && i >= 0 {
 					return i, true
 				}
 			}

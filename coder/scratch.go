@@ -37,13 +37,16 @@ func (sp *scratchPool) get() *scratch {
 }
 
 // put returns sc, its windows emptied and the strings they held dropped (they belong to the article coded).
+// The slabs that window and table fill are cleared up to their length, all the article wrote in them (past it
+// they are zero: new, or cleared by the put before), not to their capacity, which one long article sets for
+// every article after it; buf and cands are refilled from their start, their length says nothing of it.
 func (sp *scratchPool) put(sc *scratch) {
 	clear(sc.buf[:cap(sc.buf)])
-	clear(sc.units[:cap(sc.units)])
-	clear(sc.words[:cap(sc.words)])
+	clear(sc.units)
+	clear(sc.words)
 	clear(sc.cands[:cap(sc.cands)])
-	clear(sc.tokStem[:cap(sc.tokStem)])
-	clear(sc.places[:cap(sc.places)])
+	clear(sc.tokStem)
+	clear(sc.places)
 	sc.buf, sc.units, sc.words, sc.cands, sc.memo = sc.buf[:0], sc.units[:0], sc.words[:0], sc.cands[:0], sc.memo[:0]
 	sc.places = sc.places[:0]
 	sp.p.Put(sc)

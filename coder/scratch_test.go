@@ -76,3 +76,41 @@ func TestWindow(t *testing.T) {
 		}
 	}
 }
+
+// TestScratchPutClears: after put, every slab is zero to its capacity, though put clears the windowed ones only
+// to their length: what an article wrote lies within it.
+func TestScratchPutClears(t *testing.T) {
+	var sp scratchPool
+	sc := &scratch{}
+	for _, n := range []int{300, 5, 40} { // a long article, then shorter ones
+		for range 3 {
+			ws := window(&sc.words, n/3+1)
+			for i := range ws {
+				ws[i] = "word"
+			}
+			us := window(&sc.units, n/3+1)
+			for i := range us {
+				us[i].fold = "x"
+			}
+		}
+		ts := table(&sc.tokStem, n)
+		ts[n-1] = stemOf{"s", true}
+		sp.put(sc)
+		for i, w := range sc.words[:cap(sc.words)] {
+			if w != "" {
+				t.Fatalf("n=%d: words[%d] = %q after put", n, i, w)
+			}
+		}
+		for i, u := range sc.units[:cap(sc.units)] {
+			if u.fold != "" {
+				t.Fatalf("n=%d: units[%d] kept %q after put", n, i, u.fold)
+			}
+		}
+		for i, s := range sc.tokStem[:cap(sc.tokStem)] {
+			if s.ok {
+				t.Fatalf("n=%d: tokStem[%d] kept after put", n, i)
+			}
+		}
+		sc = sp.get()
+	}
+}

@@ -89,7 +89,8 @@ func (s *Splitter) Split(lang, text string) []dyad.Span {
 			start = a
 		}
 		seg := text[a:b]
-		if !strings.ContainsAny(seg, "\n\r\u2029\u2028\u0085") && b < len(text) && endsInAbbreviation(seg, ab) {
+		// the abbreviation first: it reads the piece's end, the line-break test the whole piece rune by rune
+		if b < len(text) && endsInAbbreviation(seg, ab) && !strings.ContainsAny(seg, "\n\r\u2029\u2028\u0085") {
 			continue // keep merging with the next piece
 		}
 		if sp, ok := trimSpan(text, start, b); ok {
