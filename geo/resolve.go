@@ -46,7 +46,11 @@ type lang struct {
 	sound        map[string]bool // characters that transliterate foreign names' sounds (Chinese: 阿, 尔, 加, 勒, 卢 ...)
 	own          []string        // countries (alpha-2) whose places' own names are written in the language: "VN" for Vietnamese
 	after        map[string]bool // phrases that open a clause on another, earlier event after a comma: "after", "nachdem", "sau khi" (folded words joined by a space)
-	speech       map[string]bool // reporting verbs (<lang>/speech, one-word forms and the first word of longer ones): "said", "a déclaré"
+	// occurred: participles right after a comma that tell where an earlier event named before happened (",
+	// survenue à Barcelone", ", ocorrida em", ", avvenuta a"): as `after`, and a sentence whose only places
+	// are in that clause is placed neither by them nor by a country named there
+	occurred map[string]bool
+	speech   map[string]bool // reporting verbs (<lang>/speech, one-word forms and the first word of longer ones): "said", "a déclaré"
 	// article: a preposition that holds an article, or an elided one, and that article, folded: "au" > "le",
 	// "all'" > "l'"; a name the gazetteer writes with its article ("Le Mans", "L'Aquila") is read after it
 	article map[string]string
@@ -92,6 +96,18 @@ type lang struct {
 	// with the country's name or adjective before or after them and no name after, they name its capital ("the
 	// Lebanese capital", "la capitale haïtienne", "thủ đô Gruzia", "乌克兰首都")
 	capital map[string]bool
+	// alone: the `capital` words, alone or after a determiner ("the capital", "della capitale", "thủ đô"), that
+	// name a capital with no country around them ("in the capital", "nel centro della Capitale", "tại Thủ đô",
+	// "в столице"): the capital of the dateline's country, else of the one country
+	// the sentence names, else of the article's main country, else of the language's `homecountry`
+	alone map[string]bool
+	// homeCountry: the country (alpha-2) whose capital a capital word alone names in the language's own news
+	// when nothing else tells ("in de hoofdstad" is Amsterdam, "tại Thủ đô" Hanoi); "" for a language of many
+	homeCountry string
+	// aside: phrases that open an aside right after a comma on where a person is (", on a visit to Moscow,", ",
+	// en visite à N'Djamena,", ", находившийся с визитом в"): its places, up to the next punctuation, are no
+	// place of an event the sentence names another city for
+	aside map[string]bool
 	// determiner: words one of which comes right before such a capital in the languages that list them ("the
 	// Kenyan capital", "la capital chilena"; "Russian capital flowed into Cyprus" is money)
 	determiner map[string]bool
@@ -196,9 +212,9 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, occurred: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, alone: map[string]bool{}, aside: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}}
 		// the classes that are sets of words
-		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "plain": l.plain, "capital": l.capital, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter, "unit": l.unit}
+		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "plain": l.plain, "capital": l.capital, "alone": l.alone, "aside": l.aside, "occurred": l.occurred, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter, "unit": l.unit}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -241,6 +257,12 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 						}
 						l.own = append(l.own, w)
 					}
+				case "homecountry":
+					if len(words) != 1 || len(words[0]) != 2 || strings.ToUpper(words[0]) != words[0] || l.homeCountry != "" {
+						errs = append(errs, ln.Errorf("want homecountry | alpha-2 code, once"))
+						continue
+					}
+					l.homeCountry = words[0]
 				case "capitals":
 					if len(words) != 1 || words[0] != "nouns" {
 						errs = append(errs, ln.Errorf("want capitals | nouns"))
@@ -319,7 +341,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 						}
 					}
 				default:
-					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, after, article, capitals, cityadjective, cityof, citysuffix, sound, home, own, possessive, prefer, prefix, regional, inflect, inflectpart or genitive)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
+					errs = append(errs, ln.Errorf("unknown class %q (want %s, adjective, after, article, capitals, cityadjective, cityof, citysuffix, sound, home, homecountry, own, possessive, prefer, prefix, regional, inflect, inflectpart or genitive)", ln.Fields[0], strings.Join(slices.Sorted(maps.Keys(wordSets)), ", ")))
 				}
 			}
 		}
@@ -357,7 +379,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 			}
 		}
 		l.heads = map[string]bool{}
-		for _, set := range []map[string]bool{l.city, l.flee, l.arrive, l.facility, l.direction, l.bound, l.plain, l.capital, l.town, l.street, l.treaty, l.unit} {
+		for _, set := range []map[string]bool{l.city, l.flee, l.arrive, l.facility, l.direction, l.bound, l.plain, l.capital, l.alone, l.aside, l.town, l.street, l.treaty, l.unit} {
 			for w := range set {
 				head, _, _ := strings.Cut(w, " ")
 				head, _, _ = strings.Cut(head, "-") // (a phrase written with a hyphen: "юго-востоке")
@@ -505,6 +527,13 @@ func (r *Resolver) Sentence(a *dyad.Article, ms []dyad.ActorMention, start, end,
 	// the one country all its actors belong to ("斯里兰卡政府宣布", "Người dân Thái Lan")
 	// (not a country's name inside a longer name, a broadcaster's or a company's: "Radio France Internationale")
 	own := slices.DeleteFunc(slices.Clone(ms), func(m dyad.ActorMention) bool { return insideName(a.Text, m) })
+	if c.lg != nil {
+		// (not a country named in a clause on an earlier event: "O Brasil decretou luto ... pela morte do papa
+		// Francisco, ocorrida no Vaticano")
+		if at, kind := c.lg.clause(c.toks[[2]int{start, end}]); kind == clauseOccurred {
+			end = at
+		}
+	}
 	cc := oneCountry(own, start, end)
 	if cc == "" {
 		cc = actorsCountry(own, start, end)
@@ -594,6 +623,7 @@ type article struct {
 	dateline *dyad.Location
 	dlEnd    int                     // the end of a dateline that opens the text ("QUITO (EFE) -"): no place of a sentence
 	lead     *dyad.Location          // the first place the lead paragraph names, when there is no dateline
+	leadAt   int                     // the byte offset of the lead's place in the text
 	toks     map[[2]int][]text.Token // sentence span -> tokens
 	bare     map[[2]int][]candidate  // sentence span -> the cities it names without a place word (bare)
 }
@@ -717,6 +747,7 @@ func (r *Resolver) lead(c *article) *dyad.Location {
 		return nil
 	}
 	cd := cands[0]
+	c.leadAt = cd.start
 	p := r.best(cd.places, cd.key, evidence{main: c.main, own: c.own(), prefer: c.prefer(cd.key)})
 	return r.location(p, t[cd.start:cd.end], ViaLead)
 }
@@ -759,7 +790,15 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 				cands = []candidate{d}
 			}
 		}
-		if !slices.ContainsFunc(cands, func(cd candidate) bool { return r.isCity(cd) && !cd.fled && !cd.route }) {
+		// (an aside on where a person is, ", on a visit to Moscow,", and the event not told there)
+		spans := c.lg.asides(c.toks[[2]int{start, end}], end)
+		if slices.ContainsFunc(spans, func(s [2]int) bool { return trigger >= s[0] && trigger < s[1] }) {
+			spans = nil
+		}
+		inAside := func(cd candidate) bool {
+			return slices.ContainsFunc(spans, func(s [2]int) bool { return cd.start >= s[0] && cd.start < s[1] })
+		}
+		if !slices.ContainsFunc(cands, func(cd candidate) bool { return r.isCity(cd) && !cd.fled && !cd.route && !inAside(cd) }) {
 			// no city after a place word (but one people flee from): a city the sentence names all the same ("the
 			// streets of Porto Alegre", "Hải Phòng", "郑州市"), rather than the lead's or the dateline's, and rather
 			// than a country or region a place word names when the city lies in it ("colline di Valparaíso, in
@@ -767,7 +806,7 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 			// (nor a route's end: "летевший из Куньмина в Гуанчжоу, разбился ... у Учжоу", which the bare city
 			// that is that end does not take over)
 			bare := slices.Clone(r.bare(c, start, end))
-			if area := slices.DeleteFunc(slices.Clone(cands), func(cd candidate) bool { return cd.fled || cd.route || cd.weak }); len(area) > 0 {
+			if area := slices.DeleteFunc(slices.Clone(cands), func(cd candidate) bool { return cd.fled || cd.route || cd.weak || inAside(cd) }); len(area) > 0 {
 				bare = slices.DeleteFunc(bare, func(b candidate) bool { return !r.inAny(b, area) })
 			}
 			for i, b := range bare {
@@ -809,6 +848,13 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 				}
 			}
 		}
+		// a city named in an aside on where a person is (", on a visit to Moscow,") is no place of the event when
+		// the sentence names another city outside it, unless the event is told there ("Modi, on a visit to Kyiv,
+		// hugged Zelensky" names no other; "Islamist militants rampaged through Marawi City ..., prompting
+		// President Rodrigo Duterte, on a visit to Moscow, to declare martial law" is Marawi)
+		if slices.ContainsFunc(cands, func(cd candidate) bool { return r.isCity(cd) && !cd.fled && !cd.route && !inAside(cd) }) {
+			cands = slices.DeleteFunc(cands, inAside)
+		}
 		// a place people flee from is no place of the event when the sentence names another ("fleeing the
 		// fighting in Khartoum reached Port Sudan", "que fugiram dos ataques em Palma chegou ... a Pemba")
 		if slices.ContainsFunc(cands, func(cd candidate) bool { return !cd.fled }) {
@@ -834,7 +880,7 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 	if !visit && slices.ContainsFunc(cands, func(cd candidate) bool { return !cd.route }) {
 		cands = slices.DeleteFunc(cands, func(cd candidate) bool { return cd.route })
 	}
-	cands = r.beforeReport(c, start, end, trigger, cands)
+	cands, earlier := r.beforeReport(c, start, end, trigger, cands)
 	if len(cands) == 0 && c.lg != nil && !visit {
 		// a capital that acts as its government, the sentence's subject, where the sentence names no place: the
 		// act is its government's, at home ("Paris recalled its ambassadors from Canberra", "Washington impuso
@@ -858,7 +904,8 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 		}
 	}
 	if len(cands) == 0 {
-		if c.lead.Resolved() {
+		// (not a lead whose place is the one an earlier event's clause of this sentence names)
+		if c.lead.Resolved() && !(earlier && c.leadAt >= start && c.leadAt < end) {
 			return c.lead
 		}
 		return c.dateline
@@ -876,6 +923,22 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 			if dist(cd) < dist(best) {
 				best = cd
 			}
+		}
+	}
+	if len(best.places) > 1 && c.lg != nil {
+		// another name the sentence gives one of its places, a landmark's ("aux abords du Stade de France, à
+		// Saint-Denis"), says which it is
+		var one []int32
+		for _, o := range append(slices.Clone(cands), r.bare(c, start, end)...) {
+			if o.start == best.start {
+				continue
+			}
+			if q := slices.DeleteFunc(slices.Clone(o.places), func(id int32) bool { return !slices.Contains(best.places, id) }); len(q) == 1 && !slices.Contains(one, q[0]) {
+				one = append(one, q[0])
+			}
+		}
+		if len(one) == 1 {
+			best.places = one
 		}
 	}
 	dl := ""
@@ -969,7 +1032,7 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 					continue
 				}
 				// a place near a bigger one: "Shebekino near Belgorod", "in Irpin bei Kiew" are Shebekino, Irpin
-				if q, ok := r.nearBefore(c, toks, k, cd); ok {
+				if q, ok := r.nearBefore(c, toks, k, j, cd); ok {
 					cd = q
 				}
 				if !r.longer(c, toks, cd.end) {
@@ -1073,14 +1136,18 @@ const maxNear = 100
 // nearBefore reads the place that a `near` place word (the word, or the word before it: "vicino a") ending
 // at token k qualifies: a name right before it, a comma between them or not, whose cities lie within maxNear
 // km of one of the places the phrase names (after), is the place ("Shebekino near Belgorod", "Шебекино под
-// Белгородом", "A Ercolano, vicino a Napoli"); the place after the word only says where it lies.
-func (r *Resolver) nearBefore(c *article, toks []text.Token, k int, after candidate) (candidate, bool) {
+// Белгородом", "A Ercolano, vicino a Napoli"); the place after the word only says where it lies. So does a
+// place word right after a comma with a `direction` between it and the name at token j ("Faenza, a sud-ovest
+// di Ravenna").
+func (r *Resolver) nearBefore(c *article, toks []text.Token, k, j int, after candidate) (candidate, bool) {
 	k0 := k
 	if !c.lg.near[toks[k].Fold] {
-		if k == 0 || !c.lg.near[toks[k-1].Fold] {
+		if k == 0 || !c.lg.near[toks[k-1].Fold] && !(toks[k-1].Text == "," && c.lg.directed(toks, k+1, j)) {
 			return candidate{}, false
 		}
-		k0 = k - 1
+		if c.lg.near[toks[k-1].Fold] {
+			k0 = k - 1
+		}
 	}
 	e := k0 - 1
 	if e >= 0 && toks[e].Text == "," {
@@ -1098,6 +1165,18 @@ func (r *Resolver) nearBefore(c *article, toks []text.Token, k int, after candid
 		return cd, len(cd.places) > 0
 	}
 	return candidate{}, false
+}
+
+// directed reports whether the tokens from i to j (the name) hold a `direction` phrase: after a comma and a
+// place word, they say where the place before the comma lies from the name ("Faenza, a sud-ovest di
+// Ravenna", "à Nanterre, à l'ouest de Paris").
+func (l *lang) directed(toks []text.Token, i, j int) bool {
+	for m := i; m < j; m++ {
+		if l.phrase(l.direction, toks, m) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // maxRouteStart bounds the words of a route's start read back from the place word of its end.
@@ -1257,37 +1336,19 @@ const maxAfter = 4
 // maxAfter words: "..., two days after a missile landed outside Tel Aviv", "..., wenige Wochen nachdem ...
 // bei Charkiw") when the sentence names a place before it and the event's trigger comes before it too (or
 // there is none): where a report was given, or where an earlier event happened, is not where this one did.
-// The bare cities before the clause come back when only a place word's place is left out.
-func (r *Resolver) beforeReport(c *article, start, end, trigger int, cands []candidate) []candidate {
+// The bare cities before the clause come back when only a place word's place is left out. It reports whether
+// an earlier event's clause named the only places (then neither they nor a lead read from them place it).
+func (r *Resolver) beforeReport(c *article, start, end, trigger int, cands []candidate) ([]candidate, bool) {
 	if c.lg == nil || len(c.lg.speech) == 0 && len(c.lg.after) == 0 || len(cands) == 0 {
-		return cands
+		return cands, false
 	}
-	toks := c.toks[[2]int{start, end}]
-	report, earlier := -1, false
-	for k, t := range toks {
-		if t.Text != "," {
-			continue
-		}
-		for j := k + 1; j < len(toks) && j <= k+maxReport; j++ {
-			if c.lg.speech[toks[j].Fold] {
-				report = t.Start
-				break
-			}
-			if j <= k+maxAfter && c.lg.afterAt(toks, j) {
-				report, earlier = t.Start, true
-				break
-			}
-		}
-		if report >= 0 {
-			break
-		}
-	}
+	report, earlier := c.lg.clause(c.toks[[2]int{start, end}])
 	if report < 0 || trigger >= report {
-		return cands
+		return cands, false
 	}
 	keep := slices.DeleteFunc(slices.Clone(cands), func(cd candidate) bool { return cd.start > report })
 	if len(keep) == len(cands) {
-		return cands
+		return cands, false
 	}
 	if !slices.ContainsFunc(keep, r.isCity) {
 		for _, b := range r.bare(c, start, end) {
@@ -1297,17 +1358,50 @@ func (r *Resolver) beforeReport(c *article, start, end, trigger int, cands []can
 		}
 	}
 	if len(keep) == 0 {
-		if earlier && c.dateline.Resolved() {
-			return nil // an earlier event's place is no better a guess than the dateline ("weeks after a peace deal was signed in Pretoria")
+		if earlier == clauseOccurred || earlier == clauseAfter && c.dateline.Resolved() {
+			// an earlier event's place is no better a guess than the dateline ("weeks after a peace deal was
+			// signed in Pretoria"); where a participle says it happened, no better than the actors either
+			// ("Angola decretou ... luto ... pela morte do antigo presidente, ocorrida em Barcelona")
+			return nil, earlier == clauseOccurred
 		}
-		return cands
+		return cands, false
 	}
 	slices.SortFunc(keep, func(a, b candidate) int { return a.start - b.start })
 	if slices.ContainsFunc(keep, r.isCity) {
 		keep = slices.DeleteFunc(keep, func(cd candidate) bool { return !r.isCity(cd) })
 	}
-	return keep
+	return keep, false
 }
+
+// clause returns the byte offset of the comma that opens a sentence's reporting clause or its clause on an
+// earlier event (-1 when it has none), and which kind it is.
+func (l *lang) clause(toks []text.Token) (int, int) {
+	for k, t := range toks {
+		if t.Text != "," {
+			continue
+		}
+		if k+1 < len(toks) && l.occurred[toks[k+1].Fold] {
+			return t.Start, clauseOccurred
+		}
+		for j := k + 1; j < len(toks) && j <= k+maxReport; j++ {
+			if l.speech[toks[j].Fold] {
+				return t.Start, clauseReport
+			}
+			if j <= k+maxAfter && l.afterAt(toks, j) {
+				return t.Start, clauseAfter
+			}
+		}
+	}
+	return -1, clauseNone
+}
+
+// The kinds of clause that end a sentence (lang.clause).
+const (
+	clauseNone     = iota
+	clauseReport   // a reporting clause: ", officials said in Kyiv"
+	clauseAfter    // a clause on an earlier event: ", two days after a missile landed outside Tel Aviv"
+	clauseOccurred // a participle on where an earlier event happened: ", survenue à Barcelone"
+)
 
 // afterAt reports whether an `after` phrase of the language starts at token j.
 func (l *lang) afterAt(toks []text.Token, j int) bool {
@@ -1387,6 +1481,34 @@ func (l *lang) fled(toks []text.Token, k int) bool {
 		}
 	}
 	return false
+}
+
+// asides returns the byte spans of a sentence's asides on where a person is: an `aside` phrase right after a
+// comma, up to the next punctuation or the sentence's end (", on a visit to Moscow,", ", zu Besuch in
+// N'Djamena,").
+func (l *lang) asides(toks []text.Token, end int) [][2]int {
+	if len(l.aside) == 0 {
+		return nil
+	}
+	var out [][2]int
+	for k := 1; k < len(toks); k++ {
+		if toks[k-1].Text != "," && toks[k-1].Text != "，" {
+			continue
+		}
+		n := l.phrase(l.aside, toks, k)
+		if n == 0 {
+			continue
+		}
+		e := end
+		for m := k + n; m < len(toks); m++ {
+			if !toks[m].IsWord() && strings.ContainsAny(toks[m].Text, clausePunct) {
+				e = toks[m].Start
+				break
+			}
+		}
+		out = append(out, [2]int{toks[k].Start, e})
+	}
+	return out
 }
 
 // sentenceStartTok reports whether token m opens the tokens' text or follows a full stop.
@@ -1814,6 +1936,14 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 			!c.lg.apposition(toks, next) && !c.lg.afterCityWord(toks, j) && !(j > 0 && c.lg.genitiveOf(toks[j-1], t, cd.key)) &&
 			!(next >= 0 && !han && c.lg.facilityNamed(toks, next)) // (an event or venue named after it: "the Monaco Grand Prix")
 		cities := slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision != City })
+		// a region with a direction glued after it, as a country's ("西奈半岛北部一座清真寺遭到袭击"): the region
+		if regions := slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision != Admin1 }); han && len(cities) == 0 && len(regions) > 0 &&
+			next > 0 && toks[next].Start == cd.end && c.lg.phrase(c.lg.direction, toks, next) > 0 {
+			cd.places, cd.word = regions, -1
+			out = append(out, cd)
+			j = next - 1
+			continue
+		}
 		// (a seat of a first-level region or a capital opens a sentence as a city whatever its size: "Venedig
 		// stand unter Wasser", "Juneau ordered evacuations", "Ajaccio a connu")
 		cd.places = slices.DeleteFunc(slices.Clone(cities), func(id int32) bool {
@@ -1949,7 +2079,15 @@ func (r *Resolver) describedCapital(c *article, toks []text.Token, j int) (candi
 		}
 		p, end, ok := told(k)
 		if !ok {
-			return candidate{}, 0, false
+			// a capital word alone: "in the capital", "nel centro della Capitale", "tại Thủ đô" (not "the capital
+			// of fashion", nor "la capitale européenne": a genitive or an adjective after it tells another)
+			if k = j + w; lg.phrase(lg.alone, toks, j) != w && (j == 0 || lg.phrase(lg.alone, toks, j-1) != w+1) || k < len(toks) && (lg.of[toks[k].Fold] || lg.adjective(toks[k])) {
+				return candidate{}, 0, false
+			}
+			if p, ok = r.homeCapital(c); !ok {
+				return candidate{}, 0, false
+			}
+			end = k
 		}
 		id, n = p, end-j
 	}
@@ -1960,6 +2098,27 @@ func (r *Resolver) describedCapital(c *article, toks []text.Token, j int) (candi
 		}
 	}
 	return candidate{start: toks[first].Start, end: toks[first+n-1].End, word: -1, chained: true, places: []int32{id}, key: r.g.primary[id]}, n, true
+}
+
+// homeCapital is the capital a capital word alone names ("in the capital"): the capital of the dateline's
+// country, else of the one country the sentence's mentions name ("Kenyan police ... in the capital"), else of
+// the article's main country, else of the language's `homecountry`.
+func (r *Resolver) homeCapital(c *article) (int32, bool) {
+	cc := ""
+	switch {
+	case c.dateline.Resolved():
+		cc = c.dateline.Country
+	case oneCountry(c.ms, 0, len(c.a.Text)) != "":
+		cc = oneCountry(c.ms, 0, len(c.a.Text))
+	case c.main != "":
+		cc = c.main
+	case c.lg.homeCountry != "":
+		if i, ok := r.g.countries[c.lg.homeCountry]; ok {
+			cc = r.g.places[i].Country
+		}
+	}
+	id, ok := r.capitalOf[cc]
+	return id, ok && cc != ""
 }
 
 // description returns the index of the first token of toks that opens a town noun referring back to a city
@@ -2454,6 +2613,11 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 				cd = candidate{start: t.Start, end: toks[words[n-1]].End, places: ids, key: art + sep + full[:ends[n-1]]}
 			}
 		}
+	}
+	// an acronym is no place unless a place is written so ("O Airbus da TAM" is the airline, not Tame, Colombia,
+	// also "Tam"; "NYC", "CDMX" are places; "TP HCM", a name of two words, is read whole)
+	if cd.places != nil && cd.end == t.End && isAcronym(t.Text) && !r.g.writtenAcronym(t.Text) {
+		cd = candidate{}
 	}
 	// a name of several Chinese characters that is a `never` word of the language is a word, not a place:
 	// "东方" (the east), not 東方市 (Ciudad del Este)
