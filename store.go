@@ -288,6 +288,37 @@ type KeyedLinkSaver interface {
 		link func(ctx context.Context) ([]*Record, error)) (stored []bool, err error)
 }
 
+// GroupSaver is implemented by stores that save several batches in one transaction (SQLite files,
+// PostgreSQL): a commit costs about the size of the indexes its rows touch, whatever the batch holds, so
+// four batches a commit write about half the bytes of four commits. BeginGroup returns a SaveGroup, or nil
+// when the store does not group (an in-memory SQLite database).
+type GroupSaver interface {
+	BeginGroup(ctx context.Context) (SaveGroup, error)
+}
+
+// SaveGroup is one transaction that several batches are saved in, one after the other. It is a LinkSaver
+// (and, where the store is, a KeyedLinkSaver) whose saves take the store's lock once, for the whole group,
+// and keep it until Commit or Rollback. A batch that fails is undone; when that undoes the group's earlier
+// batches too (SQLite, which undoes a part of a transaction only by keeping a copy of every page it
+// changes), the error wraps ErrGroupRolledBack and the group is over. Nothing of the group is stored until
+// Commit: a crash loses the batches saved since the group began, which saving them again stores (saves are
+// idempotent). LinkSeesGroup reports whether linking a batch reads what the group's earlier batches saved
+// (SQLite links through the transaction); when it does not (PostgreSQL links through other connections),
+// the caller keeps those records visible to the link stage itself (link.Pending) until Commit. A SaveGroup
+// is used by one goroutine at a time.
+type SaveGroup interface {
+	LinkSaver
+	LinkSeesGroup() bool
+	// Commit stores the group's batches; the group is over, committed or not.
+	Commit(ctx context.Context) error
+	// Rollback undoes the group's batches; the group is over.
+	Rollback(ctx context.Context) error
+}
+
+// ErrGroupRolledBack is wrapped by a SaveGroup's failed save when the group's earlier batches were undone
+// with the batch: none of them is stored.
+var ErrGroupRolledBack = errors.New("the group of batches was rolled back")
+
 // KeyLock is the lock name of an event key ("04|CHN|VNM") for KeyedLinkSaver.
 func KeyLock(key string) string { return "key " + key }
 

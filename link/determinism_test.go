@@ -176,6 +176,17 @@ func ingestRun(t *testing.T, st dyad.Store, recs []*dyad.Record, batch int) *pip
 	}
 	if batch > 1 && batch%2 == 1 {
 		run.Prefetch = l.Prefetch // batches of 7 ask ahead, those of 256 do not: the same events
+		// Batches of 7 are saved three a transaction (dyad ingest's groups), those of 256 one: the same events.
+		if gs, ok := st.(dyad.GroupSaver); ok {
+			run.GroupBatches = 3
+			run.BeginGroup = func(ctx context.Context) (*pipeline.Group, error) {
+				g, err := gs.BeginGroup(ctx)
+				if err != nil || g == nil {
+					return nil, err
+				}
+				return &pipeline.Group{SaveLinked: l.SaveLinkedBy(g), LinkSeesGroup: g.LinkSeesGroup(), Commit: g.Commit}, nil
+			}
+		}
 	}
 	if batch > 1 && batch%2 == 0 {
 		// Batches of 256 (and 64) link the parts of a batch that share no key or band concurrently, as
@@ -358,6 +369,14 @@ func TestSameEventsTwoWorkersPostgres(t *testing.T) {
 	ref := openSQLite(t, filepath.Join(t.TempDir(), "ref.db"))
 	ingestRun(t, ref, recs, 1)
 	u := freshPostgres(t, dbURL)
+	// One writer, its batches saved three a transaction: the same events, ids included.
+	one, err := postgres.Open(ctx, freshPostgres(t, dbURL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { one.Close() })
+	ingestRun(t, one, recs, 7)
+	compareSets(t, "one writer, groups of batches", eventSets(t, one, true), eventSets(t, ref, true))
 	var wg sync.WaitGroup
 	dbs := make([]*postgres.DB, 2)
 	for i := range dbs {
@@ -410,4 +429,41 @@ func freshPostgres(t *testing.T, base string) string {
 	q.Set("search_path", schema+",public")
 	u.RawQuery = q.Encode()
 	return u.String()
+}
+
+// TestGroupWithBadRecord ingests story records with batches of 7 saved three a transaction, one record of
+// them refused by the store (a statement without an id): only that record fails, and the others give the
+// events, ids included, that one record at a time gives without it (SQLite: the group is undone and its
+// batches saved again; PostgreSQL, with DATABASE_URL: the batch alone is undone).
+func TestGroupWithBadRecord(t *testing.T) {
+	recs := storyRecords(storyN(200), 9)
+	bad := 60 // in the third batch of a group, when the batches are full
+	var good []*dyad.Record
+	for i, r := range recs {
+		if i != bad {
+			good = append(good, r)
+		}
+	}
+	recs[bad] = cloneRecord(recs[bad])
+	recs[bad].Statements = append(recs[bad].Statements, dyad.Statement{Text: "a statement without an id is refused"})
+	dir := t.TempDir()
+	ref := openSQLite(t, filepath.Join(dir, "ref.db"))
+	ingestRun(t, ref, good, 1)
+	want := eventSets(t, ref, true)
+	stores := map[string]dyad.Store{"sqlite": openSQLite(t, filepath.Join(dir, "group.db"))}
+	if u := os.Getenv("DATABASE_URL"); u != "" {
+		db, err := postgres.Open(context.Background(), freshPostgres(t, u))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		stores["postgres"] = db
+	}
+	for name, st := range stores {
+		sum := ingestRun(t, st, recs, 7)
+		if sum.Failed != 1 || sum.Stored != len(good) {
+			t.Errorf("%s: %d stored, %d failed; want %d, 1", name, sum.Stored, sum.Failed, len(good))
+		}
+		compareSets(t, name, eventSets(t, st, true), want)
+	}
 }

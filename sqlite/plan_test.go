@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"os"
 	"strconv"
@@ -261,5 +262,113 @@ func TestSpeakerCodeIndexUnused(t *testing.T) {
 	query, args := statementsSQL(dyad.StatementQuery{Speaker: "VNMGOV"})
 	if p := planOn(t, db.writer, query, args...); strings.Contains(p, "statements_speaker_code") || !strings.Contains(p, "SCAN s") {
 		t.Errorf("the speaker filter's plan:\n%s\nwant a scan of the statements, without statements_speaker_code", p)
+	}
+}
+
+// TestEventIndexesDropOne drops each of the events' indexes in turn (and event_mentions_lang), in a
+// transaction it rolls back (the planner's statistics of the others stay as they were), and reports which of
+// the API's event filters then plan differently, and how long each takes before and after: an index no plan
+// needs costs every save for nothing. It runs with DYAD_PLAN_DROP set (a number of events, e.g. 200000)
+// and fails nothing: it is a measuring tool (docs/benchmarks.md, round twenty).
+func TestEventIndexesDropOne(t *testing.T) {
+	n, err := strconv.Atoi(os.Getenv("DYAD_PLAN_DROP"))
+	if err != nil || n <= 0 {
+		t.Skip("DYAD_PLAN_DROP (a number of events) not set")
+	}
+	db := openTemp(t)
+	defer db.Close()
+	fillEvents(t, db, n)
+	queries := []dyad.EventQuery{
+		{},
+		{From: "2023-01-01", To: "2023-01-31"},
+		{Dyad: [2]string{"VNM", "CHN"}, From: "2020-01-01", To: "2020-12-31"},
+		{Dyad: [2]string{"VNMGOV", "CHNMIL"}},
+		{Dyad: [2]string{"VNM", "JPN"}, From: "2024-01-01"},
+		{Actor: "USA", From: "2021-06-01", To: "2021-06-30"},
+		{Actor: "USA"},
+		{Source: "FRA", Code: "03"},
+		{Source: "FRA"},
+		{Target: "DEU"},
+		{Code: "024", From: "2022-01-01"},
+		{Code: "20"},
+		{Lang: "vi"},
+		{Place: "VNM"},
+		{Place: "CN.1", From: "2019-01-01", To: "2019-12-31"},
+		{Place: "1017"},
+		{Place: "1017", Code: "03"},
+		{BBox: &dyad.BBox{West: -180, South: -90, East: 180, North: 90}},
+		{BBox: &dyad.BBox{West: 40, South: 10, East: 60, North: 30}, Code: "03"},
+	}
+	ctx := context.Background()
+	tx, err := db.writer.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	run := func(q dyad.EventQuery) (string, time.Duration) {
+		query, args := eventsSQL(q)
+		rows, err := tx.QueryContext(ctx, "EXPLAIN QUERY PLAN "+query, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lines []string
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			rows.Scan(&id, &parent, &unused, &detail)
+			lines = append(lines, detail)
+		}
+		rows.Close()
+		best := time.Duration(1 << 62)
+		for range 2 {
+			start := time.Now()
+			rows, err := tx.QueryContext(ctx, query, args...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for rows.Next() {
+			}
+			rows.Close()
+			best = min(best, time.Since(start))
+		}
+		return strings.Join(lines, "; "), best
+	}
+	short := func(q dyad.EventQuery) string {
+		b, _ := json.Marshal(q)
+		return string(b)
+	}
+	was := make([]string, len(queries))
+	took := make([]time.Duration, len(queries))
+	for i, q := range queries {
+		was[i], took[i] = run(q)
+		t.Logf("%s: %v: %s", short(q), took[i].Round(time.Microsecond), was[i])
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+		AND (tbl_name = 'events' OR name = 'event_mentions_lang') ORDER BY name`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for rows.Next() {
+		var n string
+		rows.Scan(&n)
+		names = append(names, n)
+	}
+	rows.Close()
+	for _, name := range names {
+		if _, err := tx.ExecContext(ctx, "SAVEPOINT drop_one; DROP INDEX "+name); err != nil {
+			t.Fatal(err)
+		}
+		var report []string
+		for i, q := range queries {
+			plan, d := run(q)
+			if plan != was[i] {
+				report = append(report, fmt.Sprintf("  %s: %v -> %v: %s", short(q), took[i].Round(time.Microsecond), d.Round(time.Microsecond), plan))
+			}
+		}
+		t.Logf("without %s: %d plans change\n%s", name, len(report), strings.Join(report, "\n"))
+		if _, err := tx.ExecContext(ctx, "ROLLBACK TO drop_one; RELEASE drop_one"); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

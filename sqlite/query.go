@@ -111,7 +111,7 @@ func (db *DB) HasArticle(ctx context.Context, id string) (bool, error) {
 // article), its statements and its signature.
 // Article returns one stored article alone, without what was found in it (the link stage's cheap lookup).
 func (db *DB) Article(ctx context.Context, id string) (*dyad.Article, error) {
-	row := db.reader.QueryRowContext(ctx, "SELECT "+articleCols+" FROM articles a WHERE a.id = ?", id)
+	row := db.readerOf(ctx).QueryRowContext(ctx, "SELECT "+articleCols+" FROM articles a WHERE a.id = ?", id)
 	a, err := scanArticle(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("sqlite: article %s: %w", id, dyad.ErrNotFound)
@@ -123,7 +123,7 @@ func (db *DB) Article(ctx context.Context, id string) (*dyad.Article, error) {
 }
 
 func (db *DB) Record(ctx context.Context, id string) (*dyad.Record, error) {
-	row := db.reader.QueryRowContext(ctx, "SELECT "+articleCols+" FROM articles a WHERE a.id = ?", id)
+	row := db.readerOf(ctx).QueryRowContext(ctx, "SELECT "+articleCols+" FROM articles a WHERE a.id = ?", id)
 	a, err := scanArticle(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("sqlite: article %s: %w", id, dyad.ErrNotFound)
@@ -141,7 +141,7 @@ func (db *DB) Record(ctx context.Context, id string) (*dyad.Record, error) {
 func (db *DB) loadRecord(ctx context.Context, rec *dyad.Record) error {
 	id := rec.Article.ID
 	var mentions []byte
-	err := db.reader.QueryRowContext(ctx, "SELECT mentions FROM actor_mentions WHERE rid = (SELECT rid FROM articles WHERE id = ?)", id).Scan(&mentions)
+	err := db.readerOf(ctx).QueryRowContext(ctx, "SELECT mentions FROM actor_mentions WHERE rid = (SELECT rid FROM articles WHERE id = ?)", id).Scan(&mentions)
 	switch {
 	case errors.Is(err, sql.ErrNoRows): // an article that names no actor
 	case err != nil:
@@ -167,7 +167,7 @@ func (db *DB) loadRecord(ctx context.Context, rec *dyad.Record) error {
 		return err
 	}
 	var mh, bands []byte
-	err = db.reader.QueryRowContext(ctx, "SELECT minhash, bands FROM signatures WHERE rid = (SELECT rid FROM articles WHERE id = ?)", id).Scan(&mh, &bands)
+	err = db.readerOf(ctx).QueryRowContext(ctx, "SELECT minhash, bands FROM signatures WHERE rid = (SELECT rid FROM articles WHERE id = ?)", id).Scan(&mh, &bands)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 	case err != nil:
@@ -186,7 +186,7 @@ func (db *DB) actorRefs(ctx context.Context, rids []int64) (map[int64]dyad.Actor
 	for len(ids) > 0 {
 		part := ids[:min(chunk, len(ids))]
 		ids = ids[len(part):]
-		rows, err := db.reader.QueryContext(ctx, "SELECT rid, ref FROM actor_refs WHERE rid IN ("+placeholders(len(part))+")", anys(part)...)
+		rows, err := db.readerOf(ctx).QueryContext(ctx, "SELECT rid, ref FROM actor_refs WHERE rid IN ("+placeholders(len(part))+")", anys(part)...)
 		if err != nil {
 			return nil, fmt.Errorf("actors: %w", err)
 		}
@@ -509,7 +509,7 @@ const statementCols = `s.id, s.article_id, s.speaker_id, s.speaker_name, s.speak
 	s.span_start, s.span_end, s.source, s.direct, s.concepts`
 
 func (db *DB) queryStatements(ctx context.Context, query string, args ...any) ([]dyad.Statement, error) {
-	rows, err := db.reader.QueryContext(ctx, query, args...)
+	rows, err := db.readerOf(ctx).QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("statements: %w", err)
 	}
@@ -558,7 +558,7 @@ func statementsSQL(q dyad.StatementQuery) (string, []any) {
 const claimCols = "c.id, c.label, c.concepts, c.first, c.last, c.languages, c.speakers, c.count"
 
 func (db *DB) queryClaims(ctx context.Context, withStatements bool, query string, args ...any) ([]dyad.Claim, error) {
-	rows, err := db.reader.QueryContext(ctx, query, args...)
+	rows, err := db.readerOf(ctx).QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("claims: %w", err)
 	}

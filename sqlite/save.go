@@ -58,89 +58,98 @@ func (db *DB) saveBatch(ctx context.Context, recs []*dyad.Record, link func(ctx 
 	if large { // back to the usual cache once the transaction is over, committed or not
 		defer db.writer.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA cache_size(%d)", -writerCacheKiB))
 	}
-	tx, err := db.begin(ctx)
+	tx, err := db.begin(ctx, ctx)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: save: begin: %w", err)
 	}
 	if large {
 		if _, err = tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size(%d)", -largeCacheKiB)); err != nil {
+			tx.Rollback()
 			return nil, fmt.Errorf("sqlite: save: %w", err)
 		}
 	}
-	defer func() {
-		if err != nil {
-			tx.Rollback()
-		}
-	}()
+	stored, refs, err := db.saveIn(ctx, tx, recs, link, nil)
+	if err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("sqlite: save: commit: %w", err)
+	}
+	db.keepRefs(refs)
+	db.checkpoint(ctx)
+	return stored, nil
+}
+
+// saveIn links (when link is set) and saves recs in tx, which it leaves open: the caller commits or rolls
+// back. It returns the actor_refs rowids it found or added, which the DB keeps once tx commits; groupRefs
+// holds those of a group's earlier batches (still uncommitted, so not in the DB's memory).
+func (db *DB) saveIn(ctx context.Context, tx *sql.Tx, recs []*dyad.Record, link func(ctx context.Context) ([]*dyad.Record, error),
+	groupRefs map[dyad.ActorRef]int64) (stored []bool, refs map[dyad.ActorRef]int64, err error) {
 	if link != nil {
-		// The link stage reads through this transaction (linkReads): it has written nothing yet, and no
-		// other commit can come while it holds the write lock.
+		// The link stage reads through this transaction (linkReads): no other commit can come while it holds
+		// the write lock, and it sees what the group's earlier batches saved (SaveGroup).
 		lctx, done := db.withLinkReads(ctx, tx)
 		recs, err = link(lctx)
 		done()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	stored = make([]bool, len(recs))
 	for i, rec := range recs {
 		if rec == nil {
-			return nil, fmt.Errorf("sqlite: save: record %d is nil", i)
+			return nil, nil, fmt.Errorf("sqlite: save: record %d is nil", i)
 		}
 		if rec.Article.ID == "" {
-			return nil, fmt.Errorf("sqlite: save: record %d (%s): article has no id", i, rec.Article.URI)
+			return nil, nil, fmt.Errorf("sqlite: save: record %d (%s): article has no id", i, rec.Article.URI)
 		}
 	}
 	// The statements run under a context that is never cancelled: under a cancellable one the driver starts a
 	// goroutine watching it and a progress handler for every statement run (~2% of an ingest's CPU for some
-	// 200 short statements an article). A cancelled ctx still ends the save between two records, and
-	// database/sql rolls the transaction back.
-	s := &saver{ctx: context.WithoutCancel(ctx), tx: tx, stmts: map[string]*sql.Stmt{}, db: db}
+	// 200 short statements an article). A cancelled ctx still ends the save between two records, and the
+	// caller rolls the transaction back.
+	s := &saver{ctx: context.WithoutCancel(ctx), tx: tx, stmts: map[string]*sql.Stmt{}, db: db, groupRefs: groupRefs}
 	defer s.close()
 	if err := s.touchEvents(recs); err != nil {
-		return nil, fmt.Errorf("sqlite: save: %w", err)
+		return nil, nil, fmt.Errorf("sqlite: save: %w", err)
 	}
 	now := time.Now().UTC()
 	for i, rec := range recs {
 		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("sqlite: save: %w", err)
+			return nil, nil, fmt.Errorf("sqlite: save: %w", err)
 		}
 		ok, err := s.save(rec, now)
 		if err != nil {
-			return nil, fmt.Errorf("sqlite: save article %s (%s): %w", rec.Article.ID, rec.Article.URI, err)
+			return nil, nil, fmt.Errorf("sqlite: save article %s (%s): %w", rec.Article.ID, rec.Article.URI, err)
 		}
 		stored[i] = ok
 	}
 	if err := s.saveBands(); err != nil {
-		return nil, fmt.Errorf("sqlite: save: bands: %w", err)
+		return nil, nil, fmt.Errorf("sqlite: save: bands: %w", err)
 	}
 	if err := s.finish(); err != nil {
-		return nil, fmt.Errorf("sqlite: save: %w", err)
+		return nil, nil, fmt.Errorf("sqlite: save: %w", err)
 	}
 	for i, rec := range recs {
 		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("sqlite: save: %w", err)
+			return nil, nil, fmt.Errorf("sqlite: save: %w", err)
 		}
 		if stored[i] && len(rec.Merge) > 0 {
 			if err := s.merge(rec); err != nil {
-				return nil, fmt.Errorf("sqlite: save article %s: %w", rec.Article.ID, err)
+				return nil, nil, fmt.Errorf("sqlite: save article %s: %w", rec.Article.ID, err)
 			}
 		}
 		if stored[i] && len(rec.Demote) > 0 {
 			if err := s.demote(rec); err != nil {
-				return nil, fmt.Errorf("sqlite: save article %s: demote %v: %w", rec.Article.ID, rec.Demote, err)
+				return nil, nil, fmt.Errorf("sqlite: save article %s: demote %v: %w", rec.Article.ID, rec.Demote, err)
 			}
 		}
 	}
 	if err := s.indexTexts(); err != nil {
-		return nil, fmt.Errorf("sqlite: save: %w", err)
+		return nil, nil, fmt.Errorf("sqlite: save: %w", err)
 	}
-	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("sqlite: save: commit: %w", err)
-	}
-	db.keepRefs(s.newRefs)
-	db.checkpoint(ctx)
-	return stored, nil
+	return stored, s.newRefs, nil
 }
 
 // saver runs the statements of one save transaction, preparing each once.
@@ -160,9 +169,11 @@ type saver struct {
 	bands   []bandRow          // the new articles' LSH bands, inserted after the records (saveBands)
 	buf     []byte             // an article's actor mentions as stored, reused
 	db      *DB
-	newRefs map[dyad.ActorRef]int64 // the actor_refs rows this transaction found or added
-	ridBuf  []int64
-	refBuf  []byte
+	newRefs map[dyad.ActorRef]int64 // the actor_refs rows this batch found or added
+	// groupRefs are those the group's earlier batches found or added (SaveGroup), not committed yet
+	groupRefs map[dyad.ActorRef]int64
+	ridBuf    []int64
+	refBuf    []byte
 }
 
 // maxRefs bounds the actor_refs rowids a DB keeps in memory (about 200 bytes each): past it they are
@@ -190,6 +201,9 @@ func (s *saver) actorRefs(actors []dyad.ActorRef) ([]int64, error) {
 	for i := range actors {
 		a := &actors[i]
 		rid, ok := s.newRefs[*a]
+		if !ok {
+			rid, ok = s.groupRefs[*a]
+		}
 		if !ok {
 			s.db.refsMu.Lock()
 			rid, ok = s.db.refs[*a]
@@ -894,10 +908,10 @@ func nonNil[T any](s []T) []T {
 // commits, and SQLite's waiters, who poll, do not queue behind it. A lock held by another writer is no fault
 // of the records, so begin tries again, after a growing pause (10 ms to 1 s, jittered), for as long as the
 // lock is busy and ctx lasts, where the documents of the batch used to fail.
-func (db *DB) begin(ctx context.Context) (*sql.Tx, error) {
+func (db *DB) begin(ctx, txCtx context.Context) (*sql.Tx, error) {
 	pause := 10 * time.Millisecond
 	for {
-		tx, err := db.writer.BeginTx(ctx, nil)
+		tx, err := db.writer.BeginTx(txCtx, nil)
 		if err == nil || !isBusy(err) {
 			return tx, err
 		}

@@ -37,12 +37,13 @@ type DB struct {
 	linkMu sync.Mutex // SaveLinked's lock on an in-memory database
 	stmtMu sync.Mutex
 	stmts  map[string]*sql.Stmt // prepared reads of the link stage, by query
-	saves  atomic.Int64         // transactions committed, for the periodic checkpoint
+	saves  atomic.Int64         // batches committed, for the periodic checkpoint
 	refsMu sync.Mutex
 	refs   map[dyad.ActorRef]int64 // committed actor_refs rowids, by actor (saver.actorRefs)
 }
 
-// checkpointEvery is how many save transactions go between two checkpoints that reset the WAL. SQLite's
+// checkpointEvery is how many saved batches go between two checkpoints that reset the WAL (a group of
+// batches counts each of its batches, so that the WAL stays as long whatever the groups). SQLite's
 // automatic checkpoints cannot reset it while readers are busy, and in a long ingest they always are: the
 // WAL grew to 684 MB in 50,000 articles.
 const checkpointEvery = 16
@@ -50,8 +51,14 @@ const checkpointEvery = 16
 // checkpoint copies the WAL into the database and starts it over, waiting for readers a moment at most (it
 // holds the write lock meanwhile, which another process may be waiting for); journal_size_limit then cuts the
 // file back. A checkpoint that cannot finish is tried again later.
-func (db *DB) checkpoint(ctx context.Context) {
-	if db.memory || db.saves.Add(1)%checkpointEvery != 0 {
+func (db *DB) checkpoint(ctx context.Context) { db.checkpointAfter(ctx, 1) }
+
+// checkpointAfter is checkpoint after a commit of n batches.
+func (db *DB) checkpointAfter(ctx context.Context, n int64) {
+	if db.memory || n <= 0 {
+		return
+	}
+	if after := db.saves.Add(n); after/checkpointEvery == (after-n)/checkpointEvery {
 		return
 	}
 	c, err := db.writer.Conn(ctx)
@@ -240,6 +247,23 @@ func (db *DB) query(ctx context.Context, query string, args ...any) (rows *sql.R
 		rows, err = st.QueryContext(ctx, args...)
 	}
 	return rows, func() {}, err
+}
+
+// querier is what reads run on: the readers, or the link stage's transaction.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// readerOf returns what the reads of the link stage's lookups run on: inside SaveLinked's link callback the
+// save's transaction (linkReads), which also sees what the group's earlier batches saved (a SaveGroup: a
+// stored article, its record or a claim that the group's transaction holds is not committed yet, and the
+// readers do not see it), else the readers.
+func (db *DB) readerOf(ctx context.Context) querier {
+	if lr, ok := ctx.Value(linkReadsKey{}).(*linkReads); ok && lr.db == db {
+		return lr.tx
+	}
+	return db.reader
 }
 
 // queryRow scans the first row of query into dest, through the link stage's transaction as query does.

@@ -84,6 +84,15 @@ func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
 		}
 		testSaveLinked(t, s, ls)
 	})
+	t.Run("SaveGroup", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		gs, ok := s.(dyad.GroupSaver)
+		if !ok {
+			t.Skip("the store does not group batches")
+		}
+		testSaveGroup(t, s, gs)
+	})
 	t.Run("DemoteInBatch", func(t *testing.T) {
 		s := open(t)
 		defer s.Close()

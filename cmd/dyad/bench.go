@@ -251,18 +251,22 @@ func (tm *stageTimes) wrap(r *pipeline.Runner) {
 		}
 	}
 	if f := r.SaveLinked; f != nil {
-		// Each batch is linked (prefetch and the concurrent parts included) inside the save's transaction:
-		// the link stage is the wall time of that call, the store the rest of the save.
-		r.SaveLinked = func(ctx context.Context, recs []*dyad.Record, link func(ctx context.Context) ([]*dyad.Record, error)) ([]bool, error) {
-			start := time.Now()
-			var linking atomic.Int64
-			stored, err := f(ctx, recs, func(ctx context.Context) ([]*dyad.Record, error) {
-				defer timed(&linking, time.Now())
-				return link(ctx)
-			})
-			tm.link.Add(linking.Load())
-			tm.store.Add(int64(time.Since(start)) - linking.Load())
-			return stored, err
+		r.SaveLinked = tm.saveLinked(f)
+	}
+	if f := r.BeginGroup; f != nil {
+		// A group's batches as SaveLinked's; its commit is the store's.
+		r.BeginGroup = func(ctx context.Context) (*pipeline.Group, error) {
+			g, err := f(ctx)
+			if err != nil || g == nil {
+				return g, err
+			}
+			commit := g.Commit
+			g.SaveLinked = tm.saveLinked(g.SaveLinked)
+			g.Commit = func(ctx context.Context) error {
+				defer timed(&tm.store, time.Now())
+				return commit(ctx)
+			}
+			return g, nil
 		}
 	}
 	if f := r.Link; f != nil && r.SaveLinked == nil {
@@ -276,6 +280,22 @@ func (tm *stageTimes) wrap(r *pipeline.Runner) {
 			defer timed(&tm.store, time.Now())
 			return f(ctx, recs)
 		}
+	}
+}
+
+// saveLinked times a SaveLinked: each batch is linked (prefetch and the concurrent parts included) inside
+// the save's transaction: the link stage is the wall time of that call, the store the rest of the save.
+func (tm *stageTimes) saveLinked(f func(ctx context.Context, recs []*dyad.Record, link func(ctx context.Context) ([]*dyad.Record, error)) ([]bool, error)) func(ctx context.Context, recs []*dyad.Record, link func(ctx context.Context) ([]*dyad.Record, error)) ([]bool, error) {
+	return func(ctx context.Context, recs []*dyad.Record, link func(ctx context.Context) ([]*dyad.Record, error)) ([]bool, error) {
+		start := time.Now()
+		var linking atomic.Int64
+		stored, err := f(ctx, recs, func(ctx context.Context) ([]*dyad.Record, error) {
+			defer timed(&linking, time.Now())
+			return link(ctx)
+		})
+		tm.link.Add(linking.Load())
+		tm.store.Add(int64(time.Since(start)) - linking.Load())
+		return stored, err
 	}
 }
 

@@ -236,6 +236,17 @@ func (e *env) runner(c *components, st dyad.Store, workers int) (*pipeline.Runne
 	}
 	if r.SaveLinked != nil {
 		r.Prefetch = lk.Prefetch
+		if gs, ok := st.(dyad.GroupSaver); ok {
+			// Several batches a transaction (pipeline.DefaultGroupBatches, or DefaultGroupWait): a commit
+			// writes about the size of the indexes its rows touch, whatever the batch holds.
+			r.BeginGroup = func(ctx context.Context) (*pipeline.Group, error) {
+				g, err := gs.BeginGroup(ctx)
+				if err != nil || g == nil {
+					return nil, err
+				}
+				return &pipeline.Group{SaveLinked: lk.SaveLinkedBy(g), LinkSeesGroup: g.LinkSeesGroup(), Commit: g.Commit}, nil
+			}
+		}
 	}
 	return r, nil
 }
