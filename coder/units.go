@@ -448,8 +448,10 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		// not "the Kremlin with Putin", "习近平同普京": a person is no modifier; nor is a group of another
 		// kind ("die Polizei in der Nacht Dutzende Demonstranten": German nouns are capitalised)
 		return relModifier
-	case lg.is(cPrep, d.fold(gb)) && n <= 4 && prev.Type == dyad.TypeCountry && roleWords():
-		return relModifier // "Vietnamese ambassador in China"
+	case lg.is(cPrep, d.fold(gb)) && n <= 4 && prev.Type == dyad.TypeCountry && roleWords() && !(n == 1 && lg.is(cAgent, first)):
+		// "Vietnamese ambassador in China"; not "ricevuto in Vaticano da Papa Francesco": the agent of a passive
+		// after the place where it happened ("da" is also "from")
+		return relModifier
 	case n == 1 && lg.is(cAnd, first) && prev.Type != dyad.TypePerson && prev.Type != dyad.TypeCountry && d.nearLoc(p):
 		return relNone // "在克里姆林宫同普京", "在白宫与美国总统拜登": the place, then the one met there
 	case n == 1 && lg.is(cAnd, first):
@@ -501,8 +503,8 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relMember
 	case plain(ga) && loose && n <= 3 && !two && !(next.Type == dyad.TypePerson && prev.Type != dyad.TypePerson && d.hasPrep(ga, gb)):
 		return relMember // but not "the Kremlin with Putin", nor "die Polizei Dutzende Demonstranten" (German nouns are capitalised)
-	case same && prev.Type == dyad.TypeCountry && n <= 3 && d.lowerWords(ga, gb) == n:
-		return relMember // "China's top diplomat Wang Yi"
+	case same && prev.Type == dyad.TypeCountry && n <= 3 && d.lowerWords(ga, gb) == n && !(n == 1 && lg.is(cAgent, first)):
+		return relMember // "China's top diplomat Wang Yi"; not "in Vaticano da Papa Francesco" (the agent)
 	case same && !two && (prev.Type == dyad.TypeGroup || prev.Type == dyad.TypeOrganization) && next.Type == dyad.TypePerson &&
 		prev.Sector != "" && prev.Sector == next.Sector && n <= 3 && d.lowerWords(ga, gb) == n:
 		return relMember // "FARC rebel leader Rodrigo Londono": a group, a title in lower case and its holder are one
