@@ -293,7 +293,10 @@ var goldFloors = []struct {
 	// wire18: held-out sets written blind in the session of 2026-12-06 17:57-20:57 (three helpers, 17:58-18:08),
 	// scored only at its start (a96aace) and end (dd12441) (docs/eval.md "Held-out sets written blind, a fourteenth time").
 	{"../../testdata/gold/wire18-en.jsonl", 0.58, 0.73, 0.48, 0.58},
-	{"../../testdata/gold/wire18-fr.jsonl", 0.54, 0.78, 0.42, 0.54},
+	// code20a: F1 and R raised to round 20 (.550 -> .588); P lowered, its two new false positives are events of the
+	// right root and pair whose actor the actor stage gives otherwise ("les douanes chinoises" CHN, not CHNGOV; the
+	// Nouvelle-Calédonie FRA, not NCL)
+	{"../../testdata/gold/wire18-fr.jsonl", 0.58, 0.75, 0.48, 0.58},
 	{"../../testdata/gold/wire18-es.jsonl", 0.66, 0.78, 0.57, 0.66},
 	{"../../testdata/gold/wire18-pt.jsonl", 0.64, 0.82, 0.53, 0.64},
 	{"../../testdata/gold/wire18-it.jsonl", 0.64, 0.76, 0.54, 0.64},
