@@ -370,6 +370,11 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 							Why: fmt.Sprintf("pattern %q: one-sided protest, but the source acts for the state: not coded", cd.pt.text)})
 						continue
 					}
+					if cd.pt.state && !stateSectors[src.Sector] {
+						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
+							Why: fmt.Sprintf("pattern %q: an act of the state, but the source does not act for the state: not coded", cd.pt.text)})
+						continue
+					}
 					if crowdRepression(src, cd.pt.code) {
 						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
 							Why: fmt.Sprintf("pattern %q: one-sided repression, but the source does not act for the state: not coded", cd.pt.text)})

@@ -3,6 +3,7 @@ package coder
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -376,6 +377,7 @@ func (lg *lang) lexiconPatterns(p *packs.Set, fm frameMaps, sets map[string][]al
 				inf = v.particle + "+" + v.inf
 			}
 			pt.text = fmt.Sprintf("%s (verb %s, shape %s:%d)", pt.text, inf, sh.file, sh.n)
+			pt.state = pt.oneSided && slices.Contains(sh.flags, "state")
 			out = append(out, pt)
 		}
 	}

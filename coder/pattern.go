@@ -118,6 +118,9 @@ type pattern struct {
 	// oneSided: S and no target slot: an event with no target named (protests, strikes, curfews,
 	// resignations under pressure), whose target is the home government (or country) of the event
 	oneSided bool
+	// state: a one-sided act of the state from a lexicon shape with if=state ("la Policía detuvo al magnate
+	// X"): a source that does not act for the state gives no event
+	state bool
 	// active: S stands before the trigger ("S @arrest T"), so the trigger is an active verb, which a passive
 	// auxiliary right before it contradicts ("were arrested")
 	active bool
