@@ -370,7 +370,7 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 							Why: fmt.Sprintf("pattern %q: one-sided protest, but the source acts for the state: not coded", cd.pt.text)})
 						continue
 					}
-					if cd.pt.state && !stateSectors[src.Sector] {
+					if cd.pt.state && !actsForState(src) {
 						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
 							Why: fmt.Sprintf("pattern %q: an act of the state, but the source does not act for the state: not coded", cd.pt.text)})
 						continue
@@ -1059,6 +1059,12 @@ func (d *doc) placeCountry(ta, tb int) string {
 // curfew, a state of emergency, a government resigning), the target is the country's people, not its
 // government.
 var stateSectors = map[string]bool{"GOV": true, "MIL": true, "COP": true, "JUD": true, "LEG": true, "SPY": true}
+
+// actsForState reports whether src may do an act of the state: an actor of a state sector, or a country named
+// bare ("Nicaragua heeft de bisschop gevangengezet").
+func actsForState(src dyad.EventActor) bool {
+	return stateSectors[src.Sector] || src.Sector == "" && src.Country != "" && src.Code == src.Country
+}
 
 // homeTarget is the target of a one-sided event, as CAMEO codes domestic events: the government of the
 // country where the sentence places it ("in Paris"), else of the source's country; a source that acts for the

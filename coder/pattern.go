@@ -119,7 +119,7 @@ type pattern struct {
 	// resignations under pressure), whose target is the home government (or country) of the event
 	oneSided bool
 	// state: a one-sided act of the state from a lexicon shape with if=state ("la Policía detuvo al magnate
-	// X"): a source that does not act for the state gives no event
+	// X"): a source that does not act for the state (actsForState) gives no event
 	state bool
 	// active: S stands before the trigger ("S @arrest T"), so the trigger is an active verb, which a passive
 	// auxiliary right before it contradicts ("were arrested")

@@ -298,7 +298,9 @@ var goldFloors = []struct {
 	// Nouvelle-Calédonie FRA, not NCL)
 	{"../../testdata/gold/wire18-fr.jsonl", 0.58, 0.75, 0.48, 0.58},
 	{"../../testdata/gold/wire18-es.jsonl", 0.66, 0.78, 0.57, 0.66},
-	{"../../testdata/gold/wire18-pt.jsonl", 0.64, 0.82, 0.53, 0.64},
+	// P .82 -> .81 (code20e): an import ban now coded (+2 TP in the set) whose source the actor stage reads wrong
+	// ("Ministério do Comércio turco" as PSEGOV: an actor miss); F1 .651 -> .674
+	{"../../testdata/gold/wire18-pt.jsonl", 0.64, 0.81, 0.53, 0.64},
 	{"../../testdata/gold/wire18-it.jsonl", 0.64, 0.76, 0.54, 0.64},
 	{"../../testdata/gold/wire18-de.jsonl", 0.58, 0.79, 0.45, 0.58},
 	{"../../testdata/gold/wire18-nl.jsonl", 0.57, 0.83, 0.43, 0.57},
@@ -405,6 +407,10 @@ var goldFloors = []struct {
 	// launched "durante la madrugada", passive extraditions, a government's warning that names its own country,
 	// conditional noun acts), written before its rules, .400 -> .971
 	{"../../testdata/gold/code19e.jsonl", 0.96, 0.99, 0.94, 0.93},
+	// code20e: own Spanish and Portuguese sentences of round 20 (arrests of people no dictionary names by the police,
+	// arrests and import bans told by a noun, ceasefires between two sides, air strikes with the target before the
+	// noun; a stopped advance and saved penalties as traps), written before its rules, .457 -> 1.000
+	{"../../testdata/gold/code20e.jsonl", 0.99, 0.99, 0.99, 0.99},
 	// code19b: own German, Dutch and English sentences of round 19 in the families wire15-17 missed (prison
 	// sentences, inclusion appositions, demanded releases, persona non grata), written before its rules
 	{"../../testdata/gold/code19b.jsonl", 0.68, 0.74, 0.64, 0.56}, // .519 -> .690
