@@ -1200,6 +1200,12 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 			p += dir
 			continue
 		}
+		if !b.imported {
+			if k := s.shortParen(p, dir); k != p {
+				p = k // "Israel rạng sáng 26/10 (giờ địa phương) đã tiến hành", "警方（当地时间）21日晚": an aside is free
+				continue
+			}
+		}
 		if dir < 0 && subj && p >= 0 && !b.imported && !sawAnd && s.whereClause(p) {
 			// "Lula viajou a Pequim, onde se reuniu com Xi", "llegó a Jerusalén, donde se reunió con": a clause
 			// after a where-word of grammar that leaves its subject out is the sentence subject's (a slot with no slack
@@ -1581,6 +1587,12 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			if k := s.quoteEnd(q, dir); k >= 0 {
 				q = k + dir // a whole quotation is one unit of a gap: 'a appelé à "éviter ...", au cours d'un entretien avec'
 				continue
+			}
+			if !b.imported {
+				if k := s.shortParen(q, dir); k != q {
+					q = k // a short aside with no actor is one unit of a gap, as a quotation is
+					continue
+				}
 			}
 			if incK < 0 {
 				// passed over only after the actor it names members of ("45 Russian diplomats, including ...")
@@ -2094,6 +2106,45 @@ func (s *sentence) skipParen(k, dir int) int {
 	}
 	return k
 }
+
+// shortParen returns, for unit k, the unit past a short parenthesis with no actor that starts there in direction
+// dir, in ASCII or full-width brackets ("(giờ địa phương)", "（当地时间）", "（IDF）": at most maxParen units inside,
+// no sentence stop), else k. Slack and gaps pass over such an aside between a subject and its verb.
+func (s *sentence) shortParen(k, dir int) int {
+	if k < 0 || k >= len(s.u) || s.u[k].phrase >= 0 {
+		return k
+	}
+	open, closing := s.u[k].fold, ")"
+	switch open {
+	case "(":
+	case "（":
+		closing = "）"
+	case ")":
+		closing = "("
+	case "）":
+		closing = "（"
+	default:
+		return k
+	}
+	if (dir > 0) != (open == "(" || open == "（") {
+		return k
+	}
+	for j := k + dir; j >= 0 && j < len(s.u) && j != k+(maxParen+2)*dir; j += dir {
+		if s.u[j].phrase >= 0 || isStop(s.d.toks[s.u[j].tok].Text) {
+			return k
+		}
+		if s.u[j].fold == closing {
+			if j == k+dir {
+				return k // "()": nothing inside
+			}
+			return j + dir
+		}
+	}
+	return k
+}
+
+// maxParen is the most units a short parenthesis that slack and gaps pass over may hold.
+const maxParen = 6
 
 // lowerTitle reads a title written in lower case between "and" and a person named with their country
 // ("e o presidente da China, Xi Jinping", "y el primer ministro de Japón, Shigeru Ishiba"): from the phrase at
