@@ -1588,12 +1588,6 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 				q = k + dir // a whole quotation is one unit of a gap: 'a appelé à "éviter ...", au cours d'un entretien avec'
 				continue
 			}
-			if !b.imported {
-				if k := s.shortParen(q, dir); k != q {
-					q = k // a short aside with no actor is one unit of a gap, as a quotation is
-					continue
-				}
-			}
 			if incK < 0 {
 				// passed over only after the actor it names members of ("45 Russian diplomats, including ...")
 				if k := s.inclusionEnd(q, dir); k >= 0 && s.inclusionHead(min(k, q)) {

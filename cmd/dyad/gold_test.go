@@ -264,7 +264,8 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire15-it.jsonl", 0.76, 0.83, 0.71, 0.76},
 	{"../../testdata/gold/wire15-de.jsonl", 0.69, 0.91, 0.55, 0.69},
 	{"../../testdata/gold/wire15-nl.jsonl", 0.75, 0.96, 0.62, 0.75},
-	{"../../testdata/gold/wire15-vi.jsonl", 0.67, 0.78, 0.59, 0.67},
+	// code20c: P .78 -> .77: a purpose clause after an aside now read ("... Mexico ... (giờ địa phương) để bắt X": the embassy as arrester); F1 .690 -> .697
+	{"../../testdata/gold/wire15-vi.jsonl", 0.69, 0.77, 0.63, 0.69},
 	{"../../testdata/gold/wire15-zh.jsonl", 0.67, 0.87, 0.54, 0.67},
 	// wire16: held-out sets written blind in the session of 2026-12-06 12:08-15:08 (three helpers, 12:13-12:17),
 	// scored only at its start (7e19f0d) and end (fe01df2) (docs/eval.md "Held-out sets written blind, a twelfth time");
@@ -304,7 +305,8 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire18-it.jsonl", 0.64, 0.76, 0.54, 0.64},
 	{"../../testdata/gold/wire18-de.jsonl", 0.58, 0.79, 0.45, 0.58},
 	{"../../testdata/gold/wire18-nl.jsonl", 0.57, 0.83, 0.43, 0.57},
-	{"../../testdata/gold/wire18-vi.jsonl", 0.62, 0.87, 0.48, 0.62},
+	// code20c: F1 .629 -> .681; P .875 -> .865 (a verdict by a court "do chính quyền quân sự Myanmar kiểm soát": the junta as source)
+	{"../../testdata/gold/wire18-vi.jsonl", 0.68, 0.86, 0.56, 0.68},
 	{"../../testdata/gold/wire18-zh.jsonl", 0.55, 0.71, 0.45, 0.55},
 	// code17c (2026-12-06): own zh/vi sentences of the breadth round, written before its rules; .565 -> .653, then .640
 	// (予以谴责 finds its target, but "美國聯邦參議院" resolves as the bare country)
