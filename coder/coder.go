@@ -464,7 +464,7 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 					ev.Target.Country, ev.Target.Code, ev.Target.ActorID = ev.Source.Country, ev.Source.Country+ev.Target.Code, ""
 				}
 				if family(ev.Code) == "14" && ev.Source.Country != "" && ev.Target.Country == ev.Source.Country && !stateSectors[ev.Source.Sector] &&
-					(ev.Target.Sector == "LEG" || ev.Target.Sector == "JUD") {
+					(ev.Target.Sector == "LEG" || ev.Target.Sector == "JUD") && (!strings.HasPrefix(ev.Code, "145") || pr.p[1] >= 0 && len(d.listAt(pr.p[1])) > 1) {
 					// a protest at home aimed at the state's institutions, a parliament or a court ("protestavano
 					// davanti al Parlamento", "ont pris d'assaut le Parlement", "ont envahi le Congrès, la Cour suprême
 					// et le palais présidentiel") is against the government, as CAMEO codes domestic protest (H);
