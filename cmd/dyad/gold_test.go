@@ -297,22 +297,34 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire17-vi.jsonl", 0.72, 0.78, 0.66, 0.72},
 	{"../../testdata/gold/wire17-zh.jsonl", 0.60, 0.70, 0.52, 0.60},
 	// wire18: held-out sets written blind in the session of 2026-12-06 17:57-20:57 (three helpers, 17:58-18:08),
-	// scored only at its start (a96aace) and end (dd12441) (docs/eval.md "Held-out sets written blind, a fourteenth time").
-	{"../../testdata/gold/wire18-en.jsonl", 0.58, 0.73, 0.48, 0.58},
+	// scored only at its start (a96aace) and end (dd12441) (docs/eval.md "Held-out sets written blind, a fourteenth time");
+	// floors raised to round twenty's end (a711717).
+	{"../../testdata/gold/wire18-en.jsonl", 0.63, 0.75, 0.55, 0.63},
 	// code20a: F1 and R raised to round 20 (.550 -> .588); P lowered, its two new false positives are events of the
 	// right root and pair whose actor the actor stage gives otherwise ("les douanes chinoises" CHN, not CHNGOV; the
 	// Nouvelle-Calédonie FRA, not NCL)
-	{"../../testdata/gold/wire18-fr.jsonl", 0.58, 0.75, 0.48, 0.58},
-	{"../../testdata/gold/wire18-es.jsonl", 0.66, 0.78, 0.57, 0.66},
+	{"../../testdata/gold/wire18-fr.jsonl", 0.60, 0.78, 0.49, 0.60},
+	{"../../testdata/gold/wire18-es.jsonl", 0.76, 0.85, 0.69, 0.76},
 	// P .82 -> .81 (code20e): an import ban now coded (+2 TP in the set) whose source the actor stage reads wrong
 	// ("Ministério do Comércio turco" as PSEGOV: an actor miss); F1 .651 -> .674
-	{"../../testdata/gold/wire18-pt.jsonl", 0.64, 0.81, 0.53, 0.64},
-	{"../../testdata/gold/wire18-it.jsonl", 0.64, 0.76, 0.54, 0.64},
-	{"../../testdata/gold/wire18-de.jsonl", 0.58, 0.79, 0.45, 0.58},
-	{"../../testdata/gold/wire18-nl.jsonl", 0.57, 0.83, 0.43, 0.57},
+	{"../../testdata/gold/wire18-pt.jsonl", 0.69, 0.83, 0.59, 0.69},
+	{"../../testdata/gold/wire18-it.jsonl", 0.64, 0.79, 0.54, 0.64},
+	{"../../testdata/gold/wire18-de.jsonl", 0.66, 0.82, 0.55, 0.66},
+	{"../../testdata/gold/wire18-nl.jsonl", 0.67, 0.88, 0.54, 0.67},
 	// code20c: F1 .629 -> .681; P .875 -> .865 (a verdict by a court "do chính quyền quân sự Myanmar kiểm soát": the junta as source)
 	{"../../testdata/gold/wire18-vi.jsonl", 0.68, 0.86, 0.56, 0.68},
-	{"../../testdata/gold/wire18-zh.jsonl", 0.55, 0.71, 0.45, 0.55},
+	{"../../testdata/gold/wire18-zh.jsonl", 0.62, 0.78, 0.52, 0.62},
+	// wire19: held-out sets written blind in the session of 2026-12-06 20:57-23:57 (three helpers, 20:57-21:05),
+	// scored only at its start (d8eee49) and end (a711717) (docs/eval.md "Held-out sets written blind, a fifteenth time").
+	{"../../testdata/gold/wire19-en.jsonl", 0.55, 0.72, 0.45, 0.55},
+	{"../../testdata/gold/wire19-fr.jsonl", 0.68, 0.88, 0.55, 0.68},
+	{"../../testdata/gold/wire19-es.jsonl", 0.71, 0.83, 0.62, 0.71},
+	{"../../testdata/gold/wire19-pt.jsonl", 0.65, 0.79, 0.55, 0.65},
+	{"../../testdata/gold/wire19-it.jsonl", 0.67, 0.78, 0.60, 0.67},
+	{"../../testdata/gold/wire19-de.jsonl", 0.60, 0.77, 0.49, 0.60},
+	{"../../testdata/gold/wire19-nl.jsonl", 0.56, 0.88, 0.41, 0.56},
+	{"../../testdata/gold/wire19-vi.jsonl", 0.67, 0.79, 0.58, 0.67},
+	{"../../testdata/gold/wire19-zh.jsonl", 0.62, 0.72, 0.55, 0.62},
 	// code17c (2026-12-06): own zh/vi sentences of the breadth round, written before its rules; .565 -> .653, then .640
 	// (予以谴责 finds its target, but "美國聯邦參議院" resolves as the bare country)
 	{"../../testdata/gold/code17c.jsonl", 0.63, 0.72, 0.56, 0.55},
