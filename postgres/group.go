@@ -109,24 +109,8 @@ func (g *group) SaveLinkedKeys(ctx context.Context, recs []*dyad.Record, locks [
 			need   []int64
 		)
 		err := g.savepoint(ctx, func(tx pgx.Tx) error {
-			if err := lockInOrder(ctx, tx, without(want, g.held)); err != nil {
-				return err
-			}
-			linked, err := link(ctx)
-			if err != nil {
-				return err
-			}
-			if err := checkRecords(linked); err != nil {
-				return err
-			}
-			if need, err = demoteLocks(ctx, tx, linked); err != nil {
-				return err
-			}
-			need = union(need, ownLocks(linked))
-			if !subset(need, union(want, g.held)) {
-				return errRelock
-			}
-			stored, err = saveIn(ctx, tx, linked)
+			var err error
+			stored, need, err = lockLinkSave(ctx, tx, without(want, g.held), union(want, g.held), link)
 			return err
 		})
 		switch {

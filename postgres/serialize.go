@@ -81,25 +81,8 @@ func (db *DB) SaveLinkedKeys(ctx context.Context, recs []*dyad.Record, locks []s
 			if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock_shared($1)", int64(linkLock)); err != nil {
 				return fmt.Errorf("lock: %w", err)
 			}
-			if err := lockInOrder(ctx, tx, held); err != nil {
-				return err
-			}
-			linked, err := link(ctx)
-			if err != nil {
-				return err
-			}
-			if err := checkRecords(linked); err != nil {
-				return err
-			}
-			if need, err = demoteLocks(ctx, tx, linked); err != nil {
-				return err
-			}
-			// What the linked records hold must have been locked too, whatever the caller named.
-			need = union(need, ownLocks(linked))
-			if !subset(need, held) {
-				return errRelock
-			}
-			stored, err = saveIn(ctx, tx, linked)
+			var err error
+			stored, need, err = lockLinkSave(ctx, tx, held, held, link)
 			return err
 		})
 		switch {
@@ -114,6 +97,33 @@ func (db *DB) SaveLinkedKeys(ctx context.Context, recs []*dyad.Record, locks []s
 		}
 		return stored, nil
 	}
+}
+
+// lockLinkSave takes the advisory locks of lock in sorted order, links, checks the linked records, and saves
+// them, unless the keys and bands of the linked records and of what they demote (need) are not all in held:
+// then it returns need with errRelock, for the caller to lock them too and start again.
+func lockLinkSave(ctx context.Context, tx pgx.Tx, lock, held []int64,
+	link func(ctx context.Context) ([]*dyad.Record, error)) (stored []bool, need []int64, err error) {
+	if err := lockInOrder(ctx, tx, lock); err != nil {
+		return nil, nil, err
+	}
+	linked, err := link(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkRecords(linked); err != nil {
+		return nil, nil, err
+	}
+	if need, err = demoteLocks(ctx, tx, linked); err != nil {
+		return nil, nil, err
+	}
+	// What the linked records hold must have been locked too, whatever the caller named.
+	need = union(need, ownLocks(linked))
+	if !subset(need, held) {
+		return nil, need, errRelock
+	}
+	stored, err = saveIn(ctx, tx, linked)
+	return stored, need, err
 }
 
 // lockIDs hashes lock names into advisory lock keys, sorted, each once.
