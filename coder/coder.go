@@ -1727,8 +1727,6 @@ func unorderedPair(a, b dyad.EventActor) [2]string {
 	return [2]string{x, y}
 }
 
-// countryless reports whether an event actor is a bare sector ("GOV", "MIL"): a provisional title whose
-// country neither the sentence nor the dateline gave.
 // ownCountryNamed reports whether ev is a demand, a rejection or a threat (10, 12, 13) by a body of a state, or
 // one of its elite, to its own country named bare: no government demands of or threatens its own country; the
 // name is the subject of the clause that its warning or denial speaks of ("advirtió que Brasil responderá",
@@ -1744,6 +1742,8 @@ func ownCountryNamed(ev dyad.Event) bool {
 	return (stateSectors[src.Sector] || src.Sector == "ELI") && src.Country != "" && ev.Target.Code == src.Country && ev.Target.Country == src.Country
 }
 
+// countryless reports whether an event actor is a bare sector ("GOV", "MIL"): a provisional title whose
+// country neither the sentence nor the dateline gave.
 func countryless(a dyad.EventActor) bool {
 	return a.Country == "" && len(a.Code) == 3 && a.Code != "IGO"
 }
