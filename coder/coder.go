@@ -1039,7 +1039,9 @@ func (d *doc) agentFor(s *sentence, ta, tb, tp int, tgt dyad.EventActor) (dyad.E
 		if u.phrase < 0 || u.phrase == tp {
 			continue
 		}
-		if a := d.actorOf(u.phrase); stateSectors[a.Sector] && a.Country == cc {
+		// an actor of the target's own code is no agent of the act against it ("General X was arrested hours
+		// after leading soldiers into ...": the soldiers are X's, not who arrested him)
+		if a := d.actorOf(u.phrase); stateSectors[a.Sector] && a.Country == cc && a.Code != tgt.Code {
 			return a, true
 		}
 	}

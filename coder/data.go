@@ -36,7 +36,7 @@ var grammarKinds = map[string]bool{
 	"protest": true,
 	"subjrel": true, "where": true, "auxiliary": true,
 	"mutual": true, "compass": true, "kind": true, "targetnoun": true, "absolute": true,
-	"compound": true, "include": true,
+	"compound": true, "include": true, "from": true,
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
@@ -258,6 +258,10 @@ const (
 	// cDatelink: a word that joins two dates of a span ("nella notte tra giovedì e venerdì", "dans la nuit de
 	// jeudi à vendredi"), part of the date only when another date follows it; dates file, class datelink
 	cDatelink
+	// cFrom: a preposition of origin ("từ"): the actor phrase a few words after it is where a strike or a
+	// launch comes from ("phóng ... tên lửa từ lãnh thổ Iran vào Israel"), which a pattern's gap passes
+	// (sentence.origin), as it passes a place
+	cFrom
 )
 
 var classBits = map[string]uint64{
@@ -269,7 +273,7 @@ var classBits = map[string]uint64{
 	"own": cOwn, "allege": cAllege, "this": cThis, "front": cFront, "genitive": cGenitive, "addressee": cAddressee, "perfect": cPerfect,
 	"subjrel": cSubjRel, "where": cWhere, "mutual": cMutual, "compass": cCompass, "since": cSince, "cause": cCause, "targetnoun": cTargetNoun,
 	"absolute": cAbsolute,
-	"datetail": cDatetail, "datelink": cDatelink,
+	"datetail": cDatetail, "datelink": cDatelink, "from": cFrom,
 }
 
 func (lg *lang) is(class uint64, fold string) bool { return lg.class[fold]&class != 0 }

@@ -1616,8 +1616,8 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 					continue
 				}
 			}
-			if q < 0 || q >= len(s.u) || (s.u[q].phrase >= 0 && !s.locative(q) && !s.wordPhrase(q) && !s.governed(q) && !s.attributive(q) && !s.bareAgent(q) && !s.middleField(els, j, q, dir)) || s.barrierAt(q) {
-				break // a gap passes over a place, a phrase after a preposition ("gegen Russland") and an adjective ("a Russian hacker")
+			if q < 0 || q >= len(s.u) || (s.u[q].phrase >= 0 && !s.locative(q) && !s.wordPhrase(q) && !s.governed(q) && !s.origin(q) && !s.attributive(q) && !s.bareAgent(q) && !s.middleField(els, j, q, dir)) || s.barrierAt(q) {
+				break // a gap passes over a place, a phrase after a preposition ("gegen Russland") or of origin, and an adjective ("a Russian hacker")
 			}
 			if e.mid && free < e.max && s.midfieldWord(q, b) {
 				free++
@@ -3166,6 +3166,21 @@ func (s *sentence) midfieldWord(q int, b *binding) bool {
 	}
 	u := s.u[q]
 	return u.phrase < 0 && u.is(cDet|cPrep|cLoc|cFront|cGenitive)
+}
+
+// origin reports whether the actor phrase at unit p follows, within three words that are no actor, a `from`
+// word of grammar: an origin ("từ lãnh thổ Iran", "từ miền Nam Liban"), no side of the act whose gap it is in.
+func (s *sentence) origin(p int) bool {
+	for k := p - 1; k >= 0 && p-k <= 3; k-- {
+		u := s.u[k]
+		if u.phrase >= 0 {
+			return false
+		}
+		if u.is(cFrom) {
+			return true
+		}
+	}
+	return false
 }
 
 // targetPlace reports whether the actor phrase at unit p, a place after a loc word, is what an object noun of
