@@ -335,7 +335,7 @@ var goldFloors = []struct {
 	// code20c (2026-12-06): own zh/vi sentences of round 20, written before its rules; .263 -> .696
 	{"../../testdata/gold/code20c.jsonl", 0.69, 0.76, 0.64, 0.66},
 	// code21c (2026-12-07): own zh/vi sentences of round 21, written before its rules; .711 -> .857
-	{"../../testdata/gold/code21c.jsonl", 0.85, 0.84, 0.87, 0.81},
+	{"../../testdata/gold/code21c.jsonl", 0.85, 0.83, 0.87, 0.81},
 	{"../../testdata/gold/protest11-es.jsonl", 0.68, 0.68, 0.67, 0.68},
 	{"../../testdata/gold/protest6-es.jsonl", 0.70, 0.77, 0.64, 0.70},
 	{"../../testdata/gold/wire4-vi.jsonl", 0.87, 0.88, 0.86, 0.87},
