@@ -34,6 +34,8 @@ type Coder struct {
 	sectors sectorMaps
 	// stateSectors: the sector of a bare country by the code of its event (StateSectorsFile)
 	stateSectors stateSectorTable
+	// constraints: rules about codes for an event between two named sides (ConstraintsFile)
+	constraints constraints
 	// placeFn, when set (SetPlaces), knows more places than places/*: the gazetteer of the geo stage
 	placeFn func(key, prefer string) (string, bool)
 	// dates: the date expressions parsed so far, for every article
@@ -89,6 +91,8 @@ func init() {
 		errs = append(errs, serrs...)
 		_, sserrs := loadStateSectors(s)
 		errs = append(errs, sserrs...)
+		_, cerrs := loadConstraints(s)
+		errs = append(errs, cerrs...)
 		errs = append(errs, checkSpaces(s)...)
 		return append(errs, perrs...)
 	})
@@ -132,7 +136,12 @@ func New(p *packs.Set, cb *cameo.Codebook) (*Coder, error) {
 	if len(sserrs) > 0 {
 		return nil, fmt.Errorf("coder state sectors: %w", errors.Join(sserrs...))
 	}
-	return &Coder{cb: cb, langs: langs, split: sp, places: places, discards: ds, frames: fm, nouns: nm, sectors: sm, stateSectors: ss}, nil
+	cs, cerrs := loadConstraints(p)
+	if len(cerrs) > 0 {
+		return nil, fmt.Errorf("coder constraints: %w", errors.Join(cerrs...))
+	}
+	return &Coder{cb: cb, langs: langs, split: sp, places: places, discards: ds, frames: fm, nouns: nm, sectors: sm, stateSectors: ss,
+		constraints: cs}, nil
 }
 
 // Langs returns the languages that have coder data.
@@ -463,15 +472,9 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 					// interino X", whom the dictionary does not know) is of the source's country
 					ev.Target.Country, ev.Target.Code, ev.Target.ActorID = ev.Source.Country, ev.Source.Country+ev.Target.Code, ""
 				}
-				if family(ev.Code) == "14" && ev.Source.Country != "" && ev.Target.Country == ev.Source.Country && !stateSectors[ev.Source.Sector] &&
-					(ev.Target.Sector == "LEG" || ev.Target.Sector == "JUD") && (!strings.HasPrefix(ev.Code, "145") || pr.p[1] >= 0 && len(d.listAt(pr.p[1])) > 1) {
-					// a protest at home aimed at the state's institutions, a parliament or a court ("protestavano
-					// davanti al Parlamento", "ont pris d'assaut le Parlement", "ont envahi le Congrès, la Cour suprême
-					// et le palais présidentiel") is against the government, as CAMEO codes domestic protest (H);
-					// testdata/gold/README.md, "Domestic protests"
-					cc := ev.Target.Country
-					ev.Target = dyad.EventActor{Code: cc + "GOV", Name: cc + " government", Country: cc, Sector: "GOV"}
-				}
+				listed := func() bool { return pr.p[1] >= 0 && len(d.listAt(pr.p[1])) > 1 }
+				// a protest at home at a parliament or a court is against the government (ConstraintsFile)
+				d.c.constraints.governmentTarget(&ev, listed)
 				if countryless(ev.Source) && !stateSectors[ev.Source.Code] && s.agentPhrase(cd.b) {
 					// the agent of a passive, an armed group with no country of its own ("enlevés par des hommes
 					// armés", "abducted by gunmen"), is from where the sentence places the act ("dans le nord du
@@ -489,17 +492,8 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 				if cd.b.tPlace && ev.Source.Country == ev.Target.Country {
 					continue // "Ziele im Iran" struck by Iran's own: a place at home, which the place twins read
 				}
-				if (ev.Code == "042" || ev.Code == "043" || ev.Code == "044") && ev.Source.Country != "" && ev.Source.Country == ev.Target.Country {
-					continue // a visit to one's own country is no visit
-				}
-				if ownCountryNamed(ev) {
-					continue // "advirtió que Brasil responderá", "ameaçou retirar a Venezuela da OEA": the clause's subject
-				}
-				if family(ev.Code) == "08" && ev.Target.Sector == "MIL" && ev.Source.Country != "" && ev.Source.Country == ev.Target.Country {
-					continue // "retirou as suas tropas": its own forces are what it withdraws, not whom it yields to
-				}
-				if family(ev.Code) == "04" && ev.Source.Country == ev.Target.Country && (ev.Source.Code == ev.Source.Country) != (ev.Target.Code == ev.Target.Country) {
-					continue // a country consulting its own organ ("Hoa Kỳ ... đàm phán với quan chức Hoa Kỳ") is no consultation
+				if d.c.constraints.holds(actDrop, ev, listed) {
+					continue // a visit to one's own country, a threat to it, a consultation with its own organ (ConstraintsFile)
 				}
 				k := ev.Source.Code + "|" + ev.Target.Country + "|" + tellFamily(ev.Code)
 				if ev.Target.Country == "" {
@@ -1727,21 +1721,6 @@ func unorderedPair(a, b dyad.EventActor) [2]string {
 		x, y = y, x
 	}
 	return [2]string{x, y}
-}
-
-// ownCountryNamed reports whether ev is a demand, a rejection or a threat (10, 12, 13) by a body of a state, or
-// one of its elite, to its own country named bare: no government demands of or threatens its own country; the
-// name is the subject of the clause that its warning or denial speaks of ("advirtió que Brasil responderá",
-// "rechazó que Rusia tenga relación"), or the object of the act it threatens ("ameaçou retirar a Venezuela
-// da OEA"). The gold of the seen pool codes none such and our coder gave ten.
-func ownCountryNamed(ev dyad.Event) bool {
-	switch family(ev.Code) {
-	case "10", "12", "13":
-	default:
-		return false
-	}
-	src := ev.Source
-	return (stateSectors[src.Sector] || src.Sector == "ELI") && src.Country != "" && ev.Target.Code == src.Country && ev.Target.Country == src.Country
 }
 
 // countryless reports whether an event actor is a bare sector ("GOV", "MIL"): a provisional title whose
