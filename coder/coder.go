@@ -36,6 +36,8 @@ type Coder struct {
 	stateSectors stateSectorTable
 	// constraints: rules about codes for an event between two named sides (ConstraintsFile)
 	constraints constraints
+	// sets: lists of codes treated alike (CodeSetsFile)
+	sets codeSets
 	// placeFn, when set (SetPlaces), knows more places than places/*: the gazetteer of the geo stage
 	placeFn func(key, prefer string) (string, bool)
 	// dates: the date expressions parsed so far, for every article
@@ -93,6 +95,8 @@ func init() {
 		errs = append(errs, sserrs...)
 		_, cerrs := loadConstraints(s)
 		errs = append(errs, cerrs...)
+		_, cserrs := loadCodeSets(s)
+		errs = append(errs, cserrs...)
 		errs = append(errs, checkSpaces(s)...)
 		return append(errs, perrs...)
 	})
@@ -140,8 +144,12 @@ func New(p *packs.Set, cb *cameo.Codebook) (*Coder, error) {
 	if len(cerrs) > 0 {
 		return nil, fmt.Errorf("coder constraints: %w", errors.Join(cerrs...))
 	}
+	sets, cserrs := loadCodeSets(p)
+	if len(cserrs) > 0 {
+		return nil, fmt.Errorf("coder code sets: %w", errors.Join(cserrs...))
+	}
 	return &Coder{cb: cb, langs: langs, split: sp, places: places, discards: ds, frames: fm, nouns: nm, sectors: sm, stateSectors: ss,
-		constraints: cs}, nil
+		constraints: cs, sets: sets}, nil
 }
 
 // Langs returns the languages that have coder data.
@@ -367,14 +375,14 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 				}
 				continue
 			}
-			if cd.pt.oneSided && recipientless(cd.codeOf()) {
+			if cd.pt.oneSided && d.c.sets.has(setRecipientless, cd.codeOf()) {
 				gifts = append(gifts, cd) // its recipient is named by another event of the sentence: after them
 				continue
 			}
 			if cd.pt.oneSided {
 				for _, ph := range d.sources(cd) {
 					src := d.slotActor(cd, ph)
-					if stateProtest(src, cd.pt.code) {
+					if d.stateProtest(src, dyad.EventActor{}, cd.pt.code) {
 						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
 							Why: fmt.Sprintf("pattern %q: one-sided protest, but the source acts for the state: not coded", cd.pt.text)})
 						continue
@@ -425,10 +433,10 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 					if src.Country == tgt.Country && !cd.pt.home {
 						continue // a trip at home is no visit
 					}
-					if src.Country == tgt.Country && family(cd.pt.code) == "07" {
-						continue // relief flown to a place at home is no aid between two sides (an H pattern of 07)
+					if d.c.constraints.holds(actDropAtPlace, dyad.Event{Code: cd.pt.code, Source: src, Target: tgt}, nil) {
+						continue // relief flown to a place at home is no aid between two sides (ConstraintsFile)
 					}
-					if cd.pt.home && stateProtest(src, cd.pt.code) {
+					if cd.pt.home && d.stateProtest(src, tgt, cd.pt.code) {
 						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
 							Why: fmt.Sprintf("pattern %q: protest at home, but the source acts for the state: not coded", cd.pt.text)})
 						continue
@@ -467,13 +475,11 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 				if ev.Source.Code == ev.Target.Code {
 					continue // an actor with itself, or two of the same kind: no event between actors
 				}
-				if f := family(ev.Code); (f == "14" || f == "17") && countryless(ev.Target) && !countryless(ev.Source) && ev.Source.Country != "" {
-					// a protest or a crackdown at home: a title no one gave a country ("contra el presidente
-					// interino X", whom the dictionary does not know) is of the source's country
-					ev.Target.Country, ev.Target.Code, ev.Target.ActorID = ev.Source.Country, ev.Source.Country+ev.Target.Code, ""
-				}
 				listed := func() bool { return pr.p[1] >= 0 && len(d.listAt(pr.p[1])) > 1 }
-				// a protest at home at a parliament or a court is against the government (ConstraintsFile)
+				// a protest or a crackdown at home: a title no one gave a country ("contra el presidente interino
+				// X") is of the source's country; a protest at a parliament or a court is against the government
+				// (ConstraintsFile)
+				d.c.constraints.ownCountryTarget(&ev, listed)
 				d.c.constraints.governmentTarget(&ev, listed)
 				if countryless(ev.Source) && !stateSectors[ev.Source.Code] && s.agentPhrase(cd.b) {
 					// the agent of a passive, an armed group with no country of its own ("enlevés par des hommes
@@ -782,15 +788,13 @@ func (s *sentence) selectCands(cands []candidate) []candidate {
 	return out
 }
 
-// actFamily is the family of an act for secondAct: the use of force (18, 19, 20) is one act however it is told
-// ("attacked a base and killed two soldiers").
-func actFamily(code string) string {
-	switch f := family(code); f {
-	case "18", "19", "20":
-		return "force"
-	default:
-		return f
+// actFamily is the family of an act for secondAct: the use of force (CodeSetsFile's force: 18, 19, 20) is one
+// act however it is told ("attacked a base and killed two soldiers").
+func (s *sentence) actFamily(code string) string {
+	if s.d.c.sets.has(setForce, code) {
+		return setForce
 	}
+	return family(code)
 }
 
 // secondAct reports whether cd, a match for a pair of sides that already has events (prev), tells a second act
@@ -803,9 +807,9 @@ func (s *sentence) secondAct(cd candidate, prev []candidate) bool {
 		// the party answered (P: "Islamabad dénonçant un « acte de guerre » et promettant de riposter")
 		return false
 	}
-	fam := actFamily(cd.pt.code)
+	fam := s.actFamily(cd.pt.code)
 	for _, o := range prev {
-		if actFamily(o.pt.code) == fam || len(o.b.lits) == 0 {
+		if s.actFamily(o.pt.code) == fam || len(o.b.lits) == 0 {
 			return false
 		}
 		// the "and", then at most one word (an auxiliary, "then") before the second verb: "called it
@@ -875,7 +879,7 @@ func (d *doc) directedPairs(cd candidate) []directedPair {
 			// of both sides, coded once, the first named as the source, as "X and Y" is; ours write such a pair
 			// for acts that each side did ("互相指责": mutual accusations)
 			out = append(out, directedPair{p: [2]int{pr[1], pr[0]}, reverse: true})
-		} else if cd.b.mutual && cd.pt.code2 == "" && cd.codeOf() != NullCode && !jointRoots[family(cd.codeOf())] {
+		} else if cd.b.mutual && cd.pt.code2 == "" && cd.codeOf() != NullCode && !d.c.sets.has(setJoint, cd.codeOf()) {
 			// a reciprocal word ("accused each other", "se acusaron mutuamente", "elkaar bestookt"): each side
 			// did the act to the other; a joint act ("spoke to each other", "met elkaar overlegd") stays one
 			// event, the first named as the source, as "X and Y met" is
@@ -884,10 +888,6 @@ func (d *doc) directedPairs(cd candidate) []directedPair {
 	}
 	return out
 }
-
-// jointRoots are the CAMEO roots of acts two sides do together (intent to cooperate, consultation,
-// diplomatic and material cooperation): "A and B ... each other" codes them once, as "A and B" does.
-var jointRoots = map[string]bool{"03": true, "04": true, "05": true, "06": true}
 
 // pairs returns the source and target phrases of a match: for "X and Y" (R) the one event X→Y, X the first
 // named; for a list in a slot ("A, B and C met D", "A met B and C") one event for each.
@@ -1688,11 +1688,12 @@ func family(code string) string {
 	return code[:2]
 }
 
-// stateProtest reports whether a protest (root 14) has a source that acts for the state: the state does not
-// demonstrate, strike or riot against itself ("police arrested 100 people after the march" is no march by the
-// police; police "at protesters in Nairobi" hold no protest there).
-func stateProtest(src dyad.EventActor, code string) bool {
-	return stateSectors[src.Sector] && family(code) == "14"
+// stateProtest reports whether an event with no target named beside the verb (one-sided, or at a place at
+// home: tgt is the place's country, or none) is not coded (ConstraintsFile's drop-one-sided lines): the state
+// does not demonstrate, strike or riot against itself ("police arrested 100 people after the march" is no
+// march by the police; police "at protesters in Nairobi" hold no protest there).
+func (d *doc) stateProtest(src, tgt dyad.EventActor, code string) bool {
+	return d.c.constraints.holds(actDropOneSided, dyad.Event{Code: code, Source: src, Target: tgt}, nil)
 }
 
 // tellFamily is the family under which one sentence tells an event once for a pair of actors: the root, but

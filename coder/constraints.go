@@ -16,9 +16,15 @@ const ConstraintsFile = "cameo/constraints"
 
 // The actions of a constraint.
 const (
-	actDrop       = "drop"       // the event is not coded
-	actGovernment = "government" // the target becomes its country's government
+	actDrop         = "drop"           // the event is not coded
+	actGovernment   = "government"     // the target becomes its country's government
+	actOwnCountry   = "own-country"    // the target takes the source's country
+	actDropAtPlace  = "drop-at-place"  // an event whose target is a place's country is not coded
+	actDropOneSided = "drop-one-sided" // an event with no target beside the verb is not coded
 )
+
+// actions are the actions a line may name.
+var actions = map[string]bool{actDrop: true, actGovernment: true, actOwnCountry: true, actDropAtPlace: true, actDropOneSided: true}
 
 // pairCase is what a constraint's conditions look at: the two sides of an event, and whether its target is
 // one of a list, asked only when a condition needs it.
@@ -83,11 +89,18 @@ func (cs constraints) governmentTarget(ev *dyad.Event, listed func() bool) {
 	}
 }
 
+// ownCountryTarget gives the target of ev the source's country where an own-country line holds.
+func (cs constraints) ownCountryTarget(ev *dyad.Event, listed func() bool) {
+	if cs.holds(actOwnCountry, *ev, listed) {
+		ev.Target.Country, ev.Target.Code, ev.Target.ActorID = ev.Source.Country, ev.Source.Country+ev.Target.Code, ""
+	}
+}
+
 // condition returns the test a condition word names (NAME or NAME=S,...).
 func condition(word string) (func(pairCase) bool, error) {
 	name, arg, hasArg := strings.Cut(word, "=")
 	switch name {
-	case "same-country", "target-own-country", "own-organ", "target-listed":
+	case "same-country", "target-own-country", "own-organ", "target-listed", "target-countryless":
 		if hasArg {
 			return nil, fmt.Errorf("condition %s takes no value", name)
 		}
@@ -111,6 +124,8 @@ func condition(word string) (func(pairCase) bool, error) {
 		}, nil
 	case "target-listed":
 		return func(c pairCase) bool { return c.listed != nil && c.listed() }, nil
+	case "target-countryless":
+		return func(c pairCase) bool { return countryless(c.tgt) && c.src.Country != "" }, nil
 	}
 	secs := map[string]bool{}
 	for _, s := range strings.Split(arg, ",") {
@@ -152,8 +167,8 @@ func loadConstraints(p *packs.Set) (constraints, []error) {
 				continue
 			}
 			c := constraint{action: head[0]}
-			if c.action != actDrop && c.action != actGovernment {
-				errs = append(errs, l.Errorf("action %q: want drop or government", c.action))
+			if !actions[c.action] {
+				errs = append(errs, l.Errorf("action %q: want drop, government, own-country, drop-at-place or drop-one-sided", c.action))
 				continue
 			}
 			for _, w := range head[1:] {

@@ -16,7 +16,8 @@ func TestLoadConstraintsErrors(t *testing.T) {
 		{"drop source-sector=state,ELI | 10", ""},
 		{"drop same-country 042", "want ACTION CONDITION"},
 		{"drop same-country |", "want ACTION CONDITION"},
-		{"keep same-country | 042", "want drop or government"},
+		{"keep same-country | 042", "want drop, government"},
+		{"drop-one-sided source-sector=state | 14", ""},
 		{"drop same-place | 042", `unknown condition "same-place"`},
 		{"drop same-country=GOV | 042", "takes no value"},
 		{"drop source-sector | 042", "wants sectors"},
@@ -74,6 +75,10 @@ func TestConstraintConditions(t *testing.T) {
 		{"source-not-sector=state", braGov, braLab, nil, false},
 		{"target-sector=LEG,MIL", braLab, braMil, nil, true},
 		{"target-sector=LEG,MIL", braLab, braGov, nil, false},
+		{"target-countryless", braLab, dyad.EventActor{Code: "GOV", Sector: "GOV"}, nil, true},
+		{"target-countryless", dyad.EventActor{Code: "LAB", Sector: "LAB"}, dyad.EventActor{Code: "GOV", Sector: "GOV"}, nil, false},
+		{"target-countryless", braLab, igo, nil, false},
+		{"target-countryless", braLab, braGov, nil, false},
 	} {
 		f, err := condition(tc.cond)
 		if err != nil {
@@ -122,7 +127,53 @@ func TestConstraints(t *testing.T) {
 			t.Errorf("%s (listed %v): target %+v, want %s", tc.code, tc.listed, e.Target, tc.want)
 		}
 	}
+	// own-country: a title with no country takes the source's
+	p = packs.Dir(writePack(t, map[string]string{ConstraintsFile: "own-country target-countryless | 14 17\n"}))
+	if cs, errs = loadConstraints(p); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	e := ev("173", braOpp, dyad.EventActor{Code: "GOV", Sector: "GOV", ActorID: "x"})
+	cs.ownCountryTarget(&e, nil)
+	if e.Target.Code != "BRAGOV" || e.Target.Country != "BRA" || e.Target.ActorID != "" {
+		t.Errorf("own-country: target %+v, want BRAGOV", e.Target)
+	}
 	if cs, errs := loadConstraints(packs.Default()); len(errs) > 0 || len(cs) == 0 {
 		t.Errorf("the embedded %s: %d lines, %v", ConstraintsFile, len(cs), errs)
+	}
+}
+
+// TestCodeSets: a set holds the codes its prefixes begin; a bad line names the file and the line; the embedded
+// file loads with every set.
+func TestCodeSets(t *testing.T) {
+	for _, tc := range []struct{ line, err string }{
+		{"force | 18 19 20", ""},
+		{"force 18", "want NAME | PREFIX"},
+		{"violence | 18", `set "violence"`},
+		{"joint | 0x", "CAMEO code or prefix"},
+	} {
+		_, errs := loadCodeSets(packs.Dir(writePack(t, map[string]string{CodeSetsFile: "\n" + tc.line + "\n"})))
+		switch {
+		case tc.err == "" && len(errs) > 0:
+			t.Errorf("%q: want no error, got %v", tc.line, errs)
+		case tc.err != "" && (len(errs) == 0 || !strings.Contains(errs[0].Error(), tc.err) ||
+			!strings.Contains(errs[0].Error(), CodeSetsFile+":2:")):
+			t.Errorf("%q: want an error at %s:2 with %q, got %v", tc.line, CodeSetsFile, tc.err, errs)
+		}
+	}
+	cs, errs := loadCodeSets(packs.Default())
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for _, tc := range []struct {
+		set, code string
+		want      bool
+	}{
+		{setJoint, "036", true}, {setJoint, "042", true}, {setJoint, "0611", true}, {setJoint, "07", false},
+		{setForce, "183", true}, {setForce, "202", true}, {setForce, "173", false},
+		{setRecipientless, "0731", true}, {setRecipientless, "0332", true}, {setRecipientless, "034", false},
+	} {
+		if got := cs.has(tc.set, tc.code); got != tc.want {
+			t.Errorf("%s has %s = %v, want %v", tc.set, tc.code, got, tc.want)
+		}
 	}
 }

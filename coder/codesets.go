@@ -1,0 +1,65 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/packs"
+)
+
+// CodeSetsFile names lists of CAMEO codes the coder treats alike: acts two sides do together (joint), the use
+// of force told as one act (force), aid whose recipient another event names (recipientless). Lines
+// `NAME | PREFIX ...`; the file's header gives the names.
+const CodeSetsFile = "cameo/codesets"
+
+// The names of the code sets.
+const (
+	setJoint         = "joint"
+	setForce         = "force"
+	setRecipientless = "recipientless"
+)
+
+// codeSets maps a set's name to its code prefixes.
+type codeSets map[string][]string
+
+// has reports whether code begins with a prefix of the set name.
+func (cs codeSets) has(name, code string) bool {
+	for _, p := range cs[name] {
+		if strings.HasPrefix(code, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// loadCodeSets reads CodeSetsFile.
+func loadCodeSets(p *packs.Set) (codeSets, []error) {
+	files, err := p.Files(CodeSetsFile)
+	if err != nil {
+		return nil, []error{err}
+	}
+	out := codeSets{}
+	var errs []error
+	for _, f := range files {
+		for l := range f.Lines() {
+			if len(l.Fields) != 2 || l.Fields[0] == "" || l.Fields[1] == "" {
+				errs = append(errs, l.Errorf("want NAME | PREFIX ..."))
+				continue
+			}
+			name := l.Fields[0]
+			switch name {
+			case setJoint, setForce, setRecipientless:
+			default:
+				errs = append(errs, l.Errorf("set %q: want joint, force or recipientless", name))
+				continue
+			}
+			for _, c := range strings.Fields(l.Fields[1]) {
+				if strings.Trim(c, "0123456789") != "" || len(c) < 2 || len(c) > 4 {
+					errs = append(errs, l.Errorf("want a CAMEO code or prefix of 2 to 4 digits, got %q", c))
+					continue
+				}
+				out[name] = append(out[name], c)
+			}
+		}
+	}
+	return out, errs
+}
