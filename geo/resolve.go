@@ -144,6 +144,16 @@ type lang struct {
 	// possessive: endings that make a name its owner's ("'s" of "Brazil's capital"): such a country before a
 	// `capital` word needs no determiner
 	possessive []string
+	// crash: phrases of a crash, a landing, a downing or a diversion ("crashed", "made an emergency landing",
+	// "s'est écrasé", "abgestürzt", "разбился", "坠毁"): a place the sentence names within maxCrash tokens of one,
+	// in its clause, is where the journey ended, over a route's ends ("flying from Amsterdam to Kuala Lumpur,
+	// was shot down over eastern Ukraine"); over: words that are place words only there ("over", "über",
+	// "sobre", "au-dessus"); takeoff: phrases that set such an event where the journey began ("shortly after
+	// takeoff", "turned back", "вскоре после взлёта", "起飞后不久"): its start, when no site is named
+	crash, over, takeoff map[string]bool
+	// regionAfter: words of a region right after its name or adjective ("области", "края" of Russian: "в
+	// Краматорске Донецкой области"): the name before is the region's, no city, and ends no longer name
+	regionAfter map[string]bool
 	// cityOf: a city's adjective or demonym (`cityof`), folded > the city's name as a key ("madrileña" >
 	// "madrid", "münchner" > "munchen", "московский" > "москва"); cityOfStem: the same less one of the
 	// language's adjective endings ("московск" > "москва"), which reads the other cases and genders
@@ -212,9 +222,9 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, occurred: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, alone: map[string]bool{}, aside: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, occurred: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, alone: map[string]bool{}, aside: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}, crash: map[string]bool{}, over: map[string]bool{}, takeoff: map[string]bool{}, regionAfter: map[string]bool{}}
 		// the classes that are sets of words
-		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "plain": l.plain, "capital": l.capital, "alone": l.alone, "aside": l.aside, "occurred": l.occurred, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter, "unit": l.unit}
+		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "plain": l.plain, "capital": l.capital, "alone": l.alone, "aside": l.aside, "occurred": l.occurred, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter, "unit": l.unit, "crash": l.crash, "over": l.over, "takeoff": l.takeoff, "regionafter": l.regionAfter}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -357,7 +367,9 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 		for _, f := range speech {
 			for ln := range f.Lines() {
 				for _, form := range ln.Fields {
-					if w := strings.Fields(form); len(w) == 1 || len(w) > 1 && !l.stop[text.Fold(w[0])] {
+					// (the first word of a longer form counts unless it is a stop word, an elided pronoun before
+					// one included: "s'est" of "s'est dit" opens "s'est écrasé" as well)
+					if w := strings.Fields(form); len(w) == 1 || len(w) > 1 && !l.stop[text.Fold(w[0])] && !l.stop[afterElision(text.Fold(w[0]))] {
 						l.speech[text.Fold(w[0])] = true
 					}
 				}
@@ -379,7 +391,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 			}
 		}
 		l.heads = map[string]bool{}
-		for _, set := range []map[string]bool{l.city, l.flee, l.arrive, l.facility, l.direction, l.bound, l.plain, l.capital, l.alone, l.aside, l.town, l.street, l.treaty, l.unit} {
+		for _, set := range []map[string]bool{l.city, l.flee, l.arrive, l.facility, l.direction, l.bound, l.plain, l.capital, l.alone, l.aside, l.town, l.street, l.treaty, l.unit, l.crash, l.takeoff} {
 			for w := range set {
 				head, _, _ := strings.Cut(w, " ")
 				head, _, _ = strings.Cut(head, "-") // (a phrase written with a hyphen: "юго-востоке")
@@ -394,6 +406,15 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 		}
 	}
 	return langs, errs
+}
+
+// afterElision returns what follows an elided word's apostrophe ("est" of "s'est"), else "".
+func afterElision(w string) string {
+	if i := strings.IndexAny(w, "'’"); i > 0 {
+		_, n := utf8.DecodeRuneInString(w[i:])
+		return w[i+n:]
+	}
+	return ""
 }
 
 // GenericWords reads packs/data/geo/generic: the words of region names that say what a region is
@@ -875,6 +896,22 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 			cands = []candidate{sc}
 		}
 	}
+	if c.lg != nil && !visit {
+		toks := c.toks[[2]int{start, end}]
+		// a journey's end told by a crash, a landing or a diversion ("flying from Amsterdam to Kuala Lumpur
+		// ..., was shot down over eastern Ukraine", "flying from New York to Dallas made an emergency landing
+		// in Philadelphia"): the place a crash phrase tells, over the route's ends and the others
+		if r.routed(c, start, end, cands) {
+			cands = r.sites(c, toks, cands)
+		}
+		// a journey that ended where it began ("shot down minutes after taking off from Tehran", "вернулся в
+		// аэропорт"): its start, when the sentence names no other place than the route's ends
+		if !slices.ContainsFunc(cands, func(cd candidate) bool { return !cd.route }) && c.lg.has(c.lg.takeoff, toks) {
+			if cd, ok := r.origin(c, start, end); ok {
+				cands = []candidate{cd}
+			}
+		}
+	}
 	// the end of a route ("летевший из Сочи в Омск") is no place of the event when the sentence names
 	// another ("... посадку под Новосибирском"); a visit's is where the visitor goes
 	if !visit && slices.ContainsFunc(cands, func(cd candidate) bool { return !cd.route }) {
@@ -1005,6 +1042,10 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 			if m := lg.words(lg.to, toks, k); m > 0 && lg.arriving(toks, k) {
 				n = m
 			}
+		}
+		// (a word that is a place word only near a crash: "was shot down over eastern Ukraine")
+		if n == 0 && lg.over[toks[k].Fold] && lg.crashDist(toks, k, k+1) >= 0 {
+			n = 1
 		}
 		if n == 0 {
 			continue
@@ -1177,6 +1218,98 @@ func (l *lang) directed(toks []text.Token, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// maxCrash bounds the tokens between a crash phrase and the place word (or the name) of the site it tells.
+const maxCrash = 8
+
+// crashDist is the distance in tokens between tokens k..e-1 (a place word and its name, or a name) and the
+// nearest crash phrase of the language in their clause, before them or after them ("crashed near Bishoftu",
+// "bei Bishoftu abgestürzt"); -1 when none lies within maxCrash.
+func (l *lang) crashDist(toks []text.Token, k, e int) int {
+	if len(l.crash) == 0 {
+		return -1
+	}
+	best := -1
+	for m, n := k-1, 1; m >= 0 && n <= maxCrash; m, n = m-1, n+1 {
+		if !toks[m].IsWord() && strings.ContainsAny(toks[m].Text, clausePunct) {
+			break
+		}
+		if w := l.phrase(l.crash, toks, m); w > 0 && m+w <= k {
+			best = n
+			break
+		}
+	}
+	for m, n := e, 1; m < len(toks) && n <= maxCrash && (best < 0 || n < best); m, n = m+1, n+1 {
+		if !toks[m].IsWord() && strings.ContainsAny(toks[m].Text, clausePunct) {
+			break
+		}
+		if l.phrase(l.crash, toks, m) > 0 {
+			best = n
+			break
+		}
+	}
+	return best
+}
+
+// has reports whether a phrase of set occurs among toks.
+func (l *lang) has(set map[string]bool, toks []text.Token) bool {
+	if len(set) == 0 {
+		return false
+	}
+	for m := range toks {
+		if l.phrase(set, toks, m) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// routed reports whether the sentence between byte offsets start and end names a journey: a route's end
+// among its places, or a place someone set off from.
+func (r *Resolver) routed(c *article, start, end int, cands []candidate) bool {
+	if slices.ContainsFunc(cands, func(cd candidate) bool { return cd.route }) {
+		return true
+	}
+	_, ok := r.origin(c, start, end)
+	return ok
+}
+
+// sites keeps, of the places a sentence names, those a crash phrase tells in their clause, the nearest to one,
+// when any: where a journey ended. A route's end is none ("flying from Amsterdam to Kuala Lumpur with 298
+// people on board, was shot down": the comma; "từ Tehran đi Kiev bị bắn rơi": the route), nor a place people
+// flee.
+func (r *Resolver) sites(c *article, toks []text.Token, cands []candidate) []candidate {
+	best := -1
+	var out []candidate
+	for _, cd := range cands {
+		if cd.route || cd.fled {
+			continue
+		}
+		from := cd.start
+		if cd.word > 0 {
+			from = cd.word
+		}
+		k := slices.IndexFunc(toks, func(t text.Token) bool { return t.Start >= from })
+		if k < 0 {
+			continue
+		}
+		e := slices.IndexFunc(toks, func(t text.Token) bool { return t.Start >= cd.end })
+		if e < 0 {
+			e = len(toks)
+		}
+		switch d := c.lg.crashDist(toks, k, e); {
+		case d < 0:
+		case best < 0 || d < best:
+			best, out = d, []candidate{cd}
+		case d == best:
+			out = append(out, cd)
+		}
+	}
+	if out == nil {
+		return cands
+	}
+	return out
 }
 
 // maxRouteStart bounds the words of a route's start read back from the place word of its end.
@@ -1797,6 +1930,11 @@ func (r *Resolver) longer(c *article, toks []text.Token, end int) bool {
 	if _, ok := mentionAt(c.ms, t.Start); ok {
 		return false
 	}
+	// (a region's name before its region word says which region the name before lies in: "в Краматорске
+	// Донецкой области")
+	if i+1 < len(toks) && c.lg.regionAfter[toks[i+1].Fold] {
+		return false
+	}
 	// a facility of the city: "at Hamburg Airport", "Kabul International Airport", "the Manchester Arena", "the
 	// Munich Security Conference"
 	return !c.lg.facilityNamed(toks, i)
@@ -1853,11 +1991,14 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 			// as the government after a genitive word ("the airport of Sanaa", "le port d'Alger": a government has
 			// no airport): at reads the city
 			// (not "von Bagdad nach Nadschaf", where the genitive word is a from's: a `to` word follows)
-			genitive := m.Via == "capital" && (c.lg.of[elided(t.Text)] || j > 0 && c.lg.of[toks[j-1].Fold] || c.lg.facilityAround(toks, j, m.End)) &&
+			// (nor a government flies: a capital after a route's `to` word is the city, "bay từ TP.HCM đi Phnom Penh")
+			genitive := m.Via == "capital" && (c.lg.of[elided(t.Text)] || j > 0 && c.lg.of[toks[j-1].Fold] || c.lg.facilityAround(toks, j, m.End) ||
+				j > 0 && c.lg.to[toks[j-1].Fold] && r.routeEnd(c, toks, j-1)) &&
 				!slices.ContainsFunc(toks, func(x text.Token) bool { return x.Start >= m.End && x.Start <= m.End+1 && c.lg.to[x.Fold] })
 			if cd, ok := r.at(c, toks, j); ok && m.Start == t.Start && (m.Actor.Type == dyad.TypeCountry || m.Via == "capital") && (m.Via != "capital" || genitive) && cd.end >= m.End && r.isCity(cd) {
 				cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision != City })
 				cd.word = -1
+				cd.route = r.bareRoute(c, toks, j, cd.end)
 				out = append(out, cd)
 			}
 			// a seat of power the actor stage reads as the government ("Casa Rosada", "Palácio do Planalto"), a
@@ -2711,6 +2852,13 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 	// a river's or a lake's name, its word right after it: "on the Dnipro river"
 	if i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end }); i >= 0 && c.lg.waterAfter[toks[i].Fold] {
 		return candidate{}, false
+	}
+	// a region's name or adjective before its region word ("в Краматорске Донецкой области", "Шебекино
+	// Белгородской области"): the region's, never a city of that name
+	if i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end }); i >= 0 && c.lg.regionAfter[toks[i].Fold] {
+		if cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision == City }); len(cd.places) == 0 {
+			return candidate{}, false
+		}
 	}
 	// a name made of generic words alone before another ("in North West province", "in Central Province", "the
 	// North West region of Cameroon"): a region the gazetteer does not name, not a city named North or Central
