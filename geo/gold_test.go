@@ -218,8 +218,8 @@ func TestGold(t *testing.T) {
 		{"testdata/gold19b.jsonl", 10, 0.99, 0.99},
 		{"testdata/places21.jsonl", 150, 0.94, 0.97},
 		{"testdata/gold20.jsonl", 65, 0.90, 0.92},
-		{"testdata/places22.jsonl", 150, 0.94, 0.97},
-		{"testdata/gold21.jsonl", 72, 0.89, 0.91},
+		{"testdata/places22.jsonl", 150, 0.96, 0.97},
+		{"testdata/gold21.jsonl", 72, 0.90, 0.92},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			items := readGold(t, set.path)

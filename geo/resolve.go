@@ -408,6 +408,25 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	return langs, errs
 }
 
+// regionNext reports whether the word after byte offset end of text is a `regionafter` word ("Донецкой
+// области"): the word before it is a region's name or adjective.
+func (l *lang) regionNext(t string, end int) bool {
+	if len(l.regionAfter) == 0 {
+		return false
+	}
+	rest := strings.TrimLeft(t[end:], " ")
+	if i := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		rest = rest[:i]
+	}
+	return rest != "" && len(rest) < len(t[end:]) && l.regionAfter[text.Fold(rest)]
+}
+
+// regionNamed reports whether tokens k and k+1 are a region's name or adjective and a `regionafter` word
+// ("Белгородской области"): a name right before them is a city of that region, whatever its size.
+func (l *lang) regionNamed(toks []text.Token, k int) bool {
+	return k >= 0 && k+1 < len(toks) && toks[k].IsWord() && toks[k].IsCapitalized() && l.regionAfter[toks[k+1].Fold]
+}
+
 // afterElision returns what follows an elided word's apostrophe ("est" of "s'est"), else "".
 func afterElision(w string) string {
 	if i := strings.IndexAny(w, "'’"); i > 0 {
@@ -1732,6 +1751,9 @@ func (l *lang) phrase(set map[string]bool, toks []text.Token, j int) int {
 // more ("Dresdner" ner>en Dresden, "Basler" ler>el Basel, "казанской" less ой, ск>ь Казань, "кемеровском"
 // less ом, ск>о Кемерово).
 func (r *Resolver) cityAdjective(c *article, t text.Token) (candidate, bool) {
+	if c.lg.regionNext(c.a.Text, t.End) {
+		return candidate{}, false // a region's adjective: "Шебекино Белгородской области"
+	}
 	if cd, ok := r.cityOf(c, t); ok {
 		return cd, true
 	}
@@ -1772,6 +1794,9 @@ func (r *Resolver) cityAdjective(c *article, t text.Token) (candidate, bool) {
 func (r *Resolver) cityOf(c *article, t text.Token) (candidate, bool) {
 	if len(c.lg.cityOf) == 0 || !t.IsWord() {
 		return candidate{}, false
+	}
+	if c.lg.regionNext(c.a.Text, t.End) {
+		return candidate{}, false // a region's adjective: "Шебекино Белгородской области"
 	}
 	key, ok := c.lg.cityOf[t.Fold]
 	for _, e := range c.lg.adj {
@@ -2059,7 +2084,7 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 			if n < 2 {
 				continue
 			}
-		} else if next >= 0 && toks[next].IsWord() && toks[next].IsCapitalized() && !c.lg.where[toks[next].Fold] && !c.lg.facilityNamed(toks, next) {
+		} else if next >= 0 && toks[next].IsWord() && toks[next].IsCapitalized() && !c.lg.where[toks[next].Fold] && !c.lg.facilityNamed(toks, next) && !c.lg.regionNamed(toks, next) {
 			continue
 		} else if next >= 0 && next+1 < len(toks) && toks[next].Text == "-" && toks[next].Start == cd.end && toks[next+1].Start == toks[next].End && toks[next+1].IsWord() && !toks[next+1].IsCapitalized() {
 			continue // (the start of a longer name glued by hyphens: "la cathédrale Saint-Pierre-et-Saint-Paul")
@@ -2075,7 +2100,8 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 		// ending after a noun: "развалины Пальмиры")
 		small := oneWord && !cd.chained && (described < 0 || j > described) && (opens || !c.lg.of[elided(t.Text)] && (j == 0 || !c.lg.of[toks[j-1].Fold])) &&
 			!c.lg.apposition(toks, next) && !c.lg.afterCityWord(toks, j) && !(j > 0 && c.lg.genitiveOf(toks[j-1], t, cd.key)) &&
-			!(next >= 0 && !han && c.lg.facilityNamed(toks, next)) // (an event or venue named after it: "the Monaco Grand Prix")
+			!(next >= 0 && !han && c.lg.facilityNamed(toks, next)) && // (an event or venue named after it: "the Monaco Grand Prix")
+			!c.lg.regionNamed(toks, next) // (its region after it: "Город Шебекино Белгородской области")
 		cities := slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision != City })
 		// a region with a direction glued after it, as a country's ("西奈半岛北部一座清真寺遭到袭击"): the region
 		if regions := slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision != Admin1 }); han && len(cities) == 0 && len(regions) > 0 &&
