@@ -988,6 +988,11 @@ func (d *doc) listAt(ph int) []int {
 	if l := d.phrases[ph].list; l != nil && (l[0] == ph || l[len(l)-1] == ph) {
 		return l
 	}
+	// a chain that repeats its genitive preposition is reached at any member ("la expulsión de diplomáticos de
+	// Alemania, de Francia y de Polonia": a pattern's own "de T" may take the second)
+	if l := d.phrases[ph].list; l != nil && d.phrases[l[0]].conjGen {
+		return l
+	}
 	return nil
 }
 

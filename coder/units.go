@@ -68,6 +68,7 @@ type phrase struct {
 	conj        int   // the next phrase when joined by "and" or a list comma, else -1
 	conjAnd     bool  // conj is joined by "and" (else by a comma)
 	conjEnum    bool  // conj is joined by the enumeration comma of Chinese ("、"), a list link without "and"
+	conjGen     bool  // conj is joined by a repeated genitive preposition ("de X, de Y y de Z"; genitiveLink)
 	list        []int // the phrases of the list "A, B and C" this phrase belongs to, in order; nil when none
 	between     bool  // the list follows a "between" word: the two sides of a relation, not co-agents
 	loneBetween bool  // a phrase alone after a "between" word ("l'accordo tra Roma e Tirana", Tirana no actor)
@@ -249,8 +250,10 @@ func (d *doc) group() {
 				continue
 			case relConj:
 				p.conj, p.conjAnd = len(d.phrases), true
+				p.conjGen = d.genitiveLink(p, p.last+1, a-1) != relNone
 			case relComma:
 				p.conj = len(d.phrases)
+				p.conjGen = d.genitiveLink(p, p.last+1, a-1) != relNone
 				// "布基纳法索、津巴布韦等6个非洲国家": the enumeration comma makes a list without "and"
 				p.conjEnum = a-1 == p.last+1 && d.fold(p.last+1) == enumComma
 			}
@@ -472,6 +475,14 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relComma // "Según Carabineros, manifestantes bloquearon ...": two bodies, no apposition
 	case first == "," && n <= 3 && d.onlyDets(ga+1, gb) && !sameAnd && prev.Type == dyad.TypeCountry && next.Type == dyad.TypeCountry:
 		return relComma // "a Rússia, a Bielorrússia e o Irã", "la India, el Japón y ...": countries with their articles
+	case d.genitiveLink(p, ga, gb) != relNone:
+		// "las sedes del Congreso Nacional, del Supremo y del Planalto", "los embajadores de Estados Unidos, de
+		// Alemania y de Francia": the genitive preposition repeated after a comma or "and" links the members of
+		// a chain that one noun governs; a word of the first name's own ("Nacional") may come before it
+		if sameAnd {
+			return relMember
+		}
+		return d.genitiveLink(p, ga, gb)
 	case lg.is(cAnd, first) && n <= 3 && d.onlyDets(ga+1, gb):
 		if sameAnd {
 			return relMember
@@ -518,6 +529,54 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relMember // "越共中央总书记、国家主席苏林"; not "在美国加州与美国议长": a place, then "with"
 	case prev.Type == dyad.TypeCountry && next.Country == "" && lg.is(cPrep, first) && n <= 6 && d.allHan(ga, gb):
 		return relMember // "日本驻华大使金杉宪治": a title without a country of its own, after its country
+	}
+	return relNone
+}
+
+// genitiveLink says how the gap [ga, gb] links phrase p to the next mention when both are governed by a
+// genitive preposition of grammar, repeated after a comma (relComma) or an "and" (relConj): "de X, de Y y de
+// Z". Up to two capitalised words glued after p's last mention ("Congresso Nacional") are part of its name;
+// not in a language that capitalises every noun. It returns relNone for any other gap.
+func (d *doc) genitiveLink(p *phrase, ga, gb int) int {
+	lg := d.lg
+	k := ga
+	for n := 0; n < 2 && !lg.nounCaps && k <= gb && d.toks[k].IsWord() && d.toks[k].IsCapitalized() && !lg.is(cDet|cPrep|cAnd, d.fold(k)); n++ {
+		k++
+	}
+	if k+1 > gb || !lg.is(cGenitive, d.fold(k+1)) || gb-k > 5 {
+		return relNone
+	}
+	// after the preposition, determiners and the start of the next name ("del Supremo Tribunal", "do Palácio do")
+	for t := k + 2; t <= gb; t++ {
+		if f := d.fold(t); !(lg.is(cDet|cPrep, f) || !lg.nounCaps && d.toks[t].IsWord() && d.toks[t].IsCapitalized()) || lg.is(cAnd, f) {
+			return relNone
+		}
+	}
+	link := relNone
+	switch f := d.fold(k); {
+	case f == ",":
+		link = relComma
+	case lg.is(cAnd, f):
+		link = relConj
+	default:
+		return relNone
+	}
+	// p is one mention governed by a genitive, before it or inside it ("diplomáticos de Alemania")
+	if len(p.members) != 1 {
+		return relNone
+	}
+	m := p.members[0]
+	a := d.mtok[m][0]
+	for n := 0; n < 2 && !lg.nounCaps && a > 0 && d.toks[a-1].IsWord() && d.toks[a-1].IsCapitalized() && !lg.is(cDet|cPrep|cAnd, d.fold(a-1)); n++ {
+		a-- // "del Supremo Tribunal": the start of the name the mention does not hold
+	}
+	if d.genitiveBefore(a) {
+		return link
+	}
+	for t := d.mtok[m][0] + 1; t < d.mtok[m][1]; t++ {
+		if d.is(cGenitive, t) {
+			return link
+		}
 	}
 	return relNone
 }
