@@ -510,7 +510,7 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relConj // "X et le chef de la diplomatie rwandaise Y", "X và Phó Thủ tướng thứ nhất Ukraine Y" (joint.go)
 	case prev.Type == dyad.TypeCountry && next.Type != dyad.TypeCountry && len(p.members) == 1 && d.frontedPlace(p) && !lg.is(cPrep, first):
 		return relNone // "In Venezuela, la polizia ha arrestato ...", "Au Mali, les soldats ...": a place, then the subject
-	case (first == "," || lg.is(cAnd, first)) && same && n <= 16 && d.lowerWords(ga, gb) <= 5 && !(two && d.andTitle(ga, gb)):
+	case (first == "," || lg.is(cAnd, first)) && same && n <= 16 && d.lowerWords(ga, gb) <= 5 && !(two && (d.andTitle(ga, gb) || n > 1 && d.hasAnd(ga, gb))):
 		return relMember
 	case plain(ga) && loose && n <= 3 && !two && !(next.Type == dyad.TypePerson && prev.Type != dyad.TypePerson && d.hasPrep(ga, gb)):
 		return relMember // but not "the Kremlin with Putin", nor "die Polizei Dutzende Demonstranten" (German nouns are capitalised)
