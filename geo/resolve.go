@@ -1135,6 +1135,12 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 				}
 				continue
 			}
+			// (a compound adjective glued by a hyphen: "over rebel-held eastern Ukraine")
+			if j+2 < len(toks) && !t.IsCapitalized() && toks[j+1].Text == "-" && toks[j+1].Start == t.End && toks[j+2].Start == toks[j+1].End &&
+				lg.adjective(text.Token{Text: t.Text + toks[j+2].Text, Fold: t.Fold + toks[j+2].Fold}) {
+				j += 2
+				continue
+			}
 			if !lg.skip[t.Fold] && !lg.skip[t.Fold+"'"] && !lg.adjective(t) {
 				// a noun that names no place, with its country's adjective before or right after it or its
 				// country or region after a genitive ("in den französischen Alpen", "en los Alpes franceses",
