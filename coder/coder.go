@@ -360,7 +360,7 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 			if cd.pt.agentless {
 				for _, ph := range d.targets(cd) {
 					tgt := d.targetActor(cd, ph)
-					src, ok := d.agentFor(s, ta, tb, ph, tgt)
+					src, ok := d.agentFor(s, ta, tb, ph, tgt, cd.codeOf())
 					// a bare country as the target stands for a person of it the actor stage does not know ("the
 					// Russian activist X was arrested"): its own state arresting them is RUS -> RUS
 					if !ok || countryless(tgt) || src.Code == tgt.Code && tgt.Sector != "" {
@@ -418,43 +418,49 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 					continue
 				}
 				name := a.Text[d.toks[cd.b.placeAt[0]].Start:d.toks[cd.b.placeAt[1]].End]
-				// a list in S ("Chile and Colombia recalled their ambassadors to Israel") gives one event each
-				for _, ph := range d.sources(cd) {
-					// H alone: no agent named ("two car bombs exploded in Mogadishu"): the place's country
-					src := dyad.EventActor{Code: cd.b.place, Name: name, Country: cd.b.place}
-					if ph != -1 {
-						src = d.slotActor(cd, ph)
-					} else if d.namePart(ta, cd.b.placeAt[0]) {
-						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code,
-							Why: fmt.Sprintf("pattern %q: its place ends a longer name: not coded", cd.pt.text)})
-						continue
+				for _, pl := range d.placeList(cd) {
+					cd, name := cd, name
+					if pl[0] != cd.b.place {
+						cd.b.place, name = pl[0], pl[1]
 					}
-					tgt := dyad.EventActor{Code: cd.b.place, Name: name, Country: cd.b.place}
-					if src.Country == tgt.Country && !cd.pt.home {
-						continue // a trip at home is no visit
-					}
-					if d.c.constraints.holds(actDropAtPlace, dyad.Event{Code: cd.pt.code, Source: src, Target: tgt}, nil) {
-						continue // relief flown to a place at home is no aid between two sides (ConstraintsFile)
-					}
-					if cd.pt.home && d.stateProtest(src, tgt, cd.pt.code) {
-						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
-							Why: fmt.Sprintf("pattern %q: protest at home, but the source acts for the state: not coded", cd.pt.text)})
-						continue
-					}
-					if cd.pt.home {
-						// protests and riots in a place are against its government, as CAMEO codes them; a crackdown by
-						// the state at home is against the country itself (as homeTarget)
-						if !cd.pt.placeObj && (!stateSectors[src.Sector] || src.Country != cd.b.place) {
-							tgt.Code, tgt.Sector = cd.b.place+"GOV", "GOV"
+					// a list in S ("Chile and Colombia recalled their ambassadors to Israel") gives one event each
+					for _, ph := range d.sources(cd) {
+						// H alone: no agent named ("two car bombs exploded in Mogadishu"): the place's country
+						src := dyad.EventActor{Code: cd.b.place, Name: name, Country: cd.b.place}
+						if ph != -1 {
+							src = d.slotActor(cd, ph)
+						} else if d.namePart(ta, cd.b.placeAt[0]) {
+							res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code,
+								Why: fmt.Sprintf("pattern %q: its place ends a longer name: not coded", cd.pt.text)})
+							continue
 						}
-						if countryless(src) {
-							// a group with no country of its own ("los jóvenes") is from where it acts
-							src.Country, src.Code, src.ActorID = cd.b.place, cd.b.place+src.Code, ""
+						tgt := dyad.EventActor{Code: cd.b.place, Name: name, Country: cd.b.place}
+						if src.Country == tgt.Country && !cd.pt.home {
+							continue // a trip at home is no visit
 						}
-					}
-					ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, cd.pt.conf)
-					if d.oursFirst(cd, ev, oursPair) {
-						d.keepProtest(&res, seenPair, sp, cd, ev)
+						if d.c.constraints.holds(actDropAtPlace, dyad.Event{Code: cd.pt.code, Source: src, Target: tgt}, nil) {
+							continue // relief flown to a place at home is no aid between two sides (ConstraintsFile)
+						}
+						if cd.pt.home && d.stateProtest(src, tgt, cd.pt.code) {
+							res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
+								Why: fmt.Sprintf("pattern %q: protest at home, but the source acts for the state: not coded", cd.pt.text)})
+							continue
+						}
+						if cd.pt.home {
+							// protests and riots in a place are against its government, as CAMEO codes them; a crackdown by
+							// the state at home is against the country itself (as homeTarget)
+							if !cd.pt.placeObj && (!stateSectors[src.Sector] || src.Country != cd.b.place) {
+								tgt.Code, tgt.Sector = cd.b.place+"GOV", "GOV"
+							}
+							if countryless(src) {
+								// a group with no country of its own ("los jóvenes") is from where it acts
+								src.Country, src.Code, src.ActorID = cd.b.place, cd.b.place+src.Code, ""
+							}
+						}
+						ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, cd.pt.conf)
+						if d.oursFirst(cd, ev, oursPair) {
+							d.keepProtest(&res, seenPair, sp, cd, ev)
+						}
 					}
 				}
 				continue
@@ -981,6 +987,36 @@ func (s *sentence) toldThen(a, b string) bool {
 	return false
 }
 
+// placeList returns the countries (code, name) of an L match's place: the place itself, and when it is an actor
+// phrase of a country that ends a list of countries ("une tournée au Vietnam, en Indonésie et à Singapour",
+// "inviato soccorritori in Turchia e in Siria"), each member's country. An H place (at home) stays one.
+func (d *doc) placeList(cd candidate) [][2]string {
+	one := [][2]string{{cd.b.place, ""}}
+	if cd.pt.home || cd.b.place == "" {
+		return one
+	}
+	for ph := range d.phrases {
+		if d.phrases[ph].first < cd.b.placeAt[0] || d.phrases[ph].last > cd.b.placeAt[1] {
+			continue
+		}
+		l := d.listAt(ph)
+		if l == nil || d.phrases[ph].between {
+			return one
+		}
+		var out [][2]string
+		for _, m := range l {
+			a := d.actorOf(m)
+			if d.ments[d.phrases[m].head].Actor.Type != dyad.TypeCountry || a.Country == "" {
+				return one
+			}
+			p := d.phrases[m]
+			out = append(out, [2]string{a.Country, d.a.Text[d.toks[p.first].Start:d.toks[p.last].End]})
+		}
+		return out
+	}
+	return one
+}
+
 // listAt returns the list "A, B and C" that phrase ph ends on either side, or nil: a slot reaches a list
 // at its near end, the last member before the verb ("A, B and C condemned ..."), the first after it
 // ("condemned by A, B and C", "met A, B and C").
@@ -1022,7 +1058,9 @@ func (d *doc) targets(cd candidate) []int {
 // agentFor is the source of an agentless passive whose target is phrase tp: a state actor (a sector of
 // stateSectors) the sentence names elsewhere in the home country ("X was detained on Sunday, police said"),
 // else that country itself, the state: the country where the sentence places the event, else the target's.
-func (d *doc) agentFor(s *sentence, ta, tb, tp int, tgt dyad.EventActor) (dyad.EventActor, bool) {
+// A killing (roots 18-20) has no state agent: the state actor a sentence names beside it reports it ("X was
+// killed in Kabul, the government announced"), and the gold codes such killings from the country.
+func (d *doc) agentFor(s *sentence, ta, tb, tp int, tgt dyad.EventActor, code string) (dyad.EventActor, bool) {
 	if d.locFor != [2]int{ta, tb} {
 		d.locFor = [2]int{ta, tb}
 		d.loc, d.locCountry, d.locWeak = d.location(ta, tb)
@@ -1035,6 +1073,9 @@ func (d *doc) agentFor(s *sentence, ta, tb, tp int, tgt dyad.EventActor) (dyad.E
 		return dyad.EventActor{}, false
 	}
 	for _, u := range s.u {
+		if killing(code) {
+			break
+		}
 		if u.phrase < 0 || u.phrase == tp {
 			continue
 		}
@@ -1045,6 +1086,12 @@ func (d *doc) agentFor(s *sentence, ta, tb, tp int, tgt dyad.EventActor) (dyad.E
 		}
 	}
 	return dyad.EventActor{Code: cc, Name: cc, Country: cc}, true
+}
+
+// killing reports whether code is of the use of force (roots 18-20), whose unnamed author no state actor
+// of the sentence stands for.
+func killing(code string) bool {
+	return strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")
 }
 
 // placeCountry is the country where the sentence [ta, tb) places its event ("in the south of Niger"), or "".

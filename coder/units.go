@@ -390,12 +390,14 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 	}
 	first := d.fold(ga)
 	andDets := d.andDets(ga, gb)
+	placeRep := (first == "," || lg.is(cAnd, first)) && n >= 2 && n <= 4 && d.countryLike(p.members[len(p.members)-1]) && d.countryLike(m) &&
+		d.is(cLoc|cGoal|cGenitive, ga+1) && d.onlyDets(ga+2, gb) && d.placeBefore(p.first)
 	kind := d.kindTokens(ga, gb)
 	// nothing that could be a verb of the sentence may sit in a phrase
 	for k := ga; k <= gb; k++ {
 		f := d.fold(k)
-		if andDets && k == ga+1 {
-			continue // "et à l'Égypte": the addressee word repeated ("à" folds to the auxiliary "a")
+		if (andDets || placeRep) && k == ga+1 {
+			continue // "et à l'Égypte", "et à Singapour": the addressee or place word repeated ("à" folds to the auxiliary "a")
 		}
 		if kind != nil && kind[k-ga] {
 			continue // "và phong trào Hamas", "与准军事组织快速支援部队": a word of a `kind` noun describes, no verb
@@ -425,7 +427,7 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return true
 	}
 	switch {
-	case prev.Type == dyad.TypeCountry && d.afterLoc(p) && d.hasAnd(ga, gb) && !(n == 1 && next.Type == dyad.TypeCountry) && !andDets:
+	case prev.Type == dyad.TypeCountry && d.afterLoc(p) && d.hasAnd(ga, gb) && !(n == 1 && next.Type == dyad.TypeCountry) && !andDets && !placeRep:
 		return relNone // "在美国(加州)与麦卡锡会面": a place, then the one met there; "在美国和日本" stays a list
 	case lg.is(cLoc, first) && prev.Type == dyad.TypePerson && d.namedPerson(p.members[len(p.members)-1]):
 		return relNone // "Rutte in het Witte Huis": where a person named by name is, not who he is
@@ -493,6 +495,14 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 			return relMember
 		}
 		return relConj // "the delegations of the government and of the ELN": the preposition repeated
+	case placeRep:
+		if sameAnd {
+			return relMember
+		}
+		if first == "," {
+			return relComma
+		}
+		return relConj // "au Vietnam, en Indonésie et à Singapour", "de Suède, de Pologne et d'Allemagne", "in Turchia e in Siria"
 	case lg.is(cAnd, first) && n >= 2 && n <= 4 && lg.is(cAddressee, d.fold(ga+1)) && d.onlyDets(ga+2, gb) && d.addresseeBefore(p.first):
 		if sameAnd {
 			return relMember
@@ -638,6 +648,23 @@ func (d *doc) andDets(a, b int) bool {
 		return d.onlyDets(a+2, b)
 	}
 	return d.onlyDets(a+1, b)
+}
+
+// countryLike reports whether mention m names a country, or a body of a country named after a genitive ("des
+// diplomates de Suède, de Pologne et d'Allemagne": the actor stage gives each country the diplomats' sector).
+func (d *doc) countryLike(m int) bool {
+	a := d.ments[m].Actor
+	return a.Type == dyad.TypeCountry || a.Type == dyad.TypeGroup && d.ments[m].Via == "genitive" && a.Country != ""
+}
+
+// placeBefore reports whether token k is governed by a preposition of place, goal or belonging of grammar (loc,
+// goal, genitive), over at most two determiners: the first of countries listed with their preposition repeated.
+func (d *doc) placeBefore(k int) bool {
+	k--
+	for n := 0; n < 2 && k >= 0 && d.is(cDet, k) && !d.is(cLoc|cGoal|cGenitive, k); n++ {
+		k--
+	}
+	return k >= 0 && d.is(cLoc|cGoal|cGenitive, k)
 }
 
 // addresseeBefore reports whether token k is governed by an addressee word of grammar ("à", "a", "to",
