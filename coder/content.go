@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"github.com/dyad-events/dyad"
 	"slices"
 	"strings"
 )
@@ -255,7 +256,7 @@ func (s *sentence) answerTarget(b *binding) bool {
 	if b.s < 0 {
 		return false
 	}
-	src := s.d.actorOf(b.s).Country
+	src := partyKey(s.d.actorOf(b.s))
 	if src == "" {
 		return false
 	}
@@ -278,7 +279,7 @@ func (s *sentence) answerTarget(b *binding) bool {
 		if found >= 0 || u.phrase == b.s || s.d.datelinePhrase(u.phrase) || s.locative(q) {
 			continue
 		}
-		if a := s.d.actorOf(u.phrase); a.Country != "" && a.Country != src {
+		if k := partyKey(s.d.actorOf(u.phrase)); k != "" && k != src {
 			found = u.phrase
 		}
 	}
@@ -287,4 +288,16 @@ func (s *sentence) answerTarget(b *binding) bool {
 		return true
 	}
 	return s.contentBetween(b, src)
+}
+
+// partyKey tells two parties of a reply apart: an actor's country, or the code of a body without one (an
+// IGO: "Bruxelles a ouvert une enquête ..., et Pékin a dénoncé une mesure « protectionniste »").
+func partyKey(a dyad.EventActor) string {
+	if a.Country != "" {
+		return a.Country
+	}
+	if strings.HasPrefix(a.Code, "IGO") {
+		return a.Code
+	}
+	return ""
 }
