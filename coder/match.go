@@ -1434,6 +1434,51 @@ func (s *sentence) parenthetical(p int) int {
 	return -1
 }
 
+// midAside returns, for a comma at unit q that opens (walking in direction dir) an aside set off by commas in the
+// middle field of a verb-second clause ("heeft de mediamagnaat Jimmy Lai, oprichter van de krant Apple Daily,
+// opgepakt", "heeft tijdens een bezoek aan Kyiv, zijn eerste sinds het begin van de Russische invasie, Zelensky
+// ontmoet"), the comma that closes it, or -1: a gap passes over the aside as one unit, the actors it names
+// included, and so over a clause in commas that a barrier word opens (", waarbij duizenden mensen omkwamen,"). It
+// holds two to 14 units, no stop, quotation or other barrier, and no "and" word at its edges or right after it (a
+// list goes on: "heeft A, B en C ontmoet").
+func (s *sentence) midAside(q, dir int) int {
+	if !s.d.lg.verbSecond || q < 0 || q >= len(s.u) || s.u[q].phrase >= 0 || s.u[q].fold != "," {
+		return -1
+	}
+	and := func(k int) bool { return k >= 0 && k < len(s.u) && s.u[k].phrase < 0 && s.u[k].is(cAnd) }
+	for n, k := 1, q+dir; n <= 15 && k >= 0 && k < len(s.u); n, k = n+1, k+dir {
+		u := s.u[k]
+		if u.phrase >= 0 {
+			continue
+		}
+		if u.fold == "," {
+			if n < 3 {
+				return -1
+			}
+			lo, hi := min(q, k), max(q, k)
+			if and(lo+1) || and(hi-1) || and(hi+1) || hi+1 >= len(s.u) {
+				return -1
+			}
+			opener := true // the words before a barrier that opens the aside: ", tien dagen nadat ...,"
+			for m := lo + 1; m < hi; m++ {
+				if s.u[m].phrase >= 0 {
+					opener = false
+				} else if s.barrierAt(m) {
+					if !opener || m > lo+3 {
+						return -1 // a barrier opens the aside or none: ", waarbij duizenden mensen omkwamen,"
+					}
+					opener = false
+				}
+			}
+			return k
+		}
+		if isStop(s.d.toks[u.tok].Text) || u.quote != 0 || isDash(u.fold) {
+			return -1
+		}
+	}
+	return -1
+}
+
 // inclusionEnd returns, when unit q is the comma that opens an inclusion apposition in the walking direction (grammar
 // `include`: ", darunter ...,", ", onder wie ...,", ", including ...,"), the unit of the comma that closes it, or -1.
 // Walking forwards the apposition ends at the first comma not followed by an actor phrase (a list "onder wie
@@ -1603,6 +1648,12 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			if k := s.placeSkip(q, dir); k >= 0 {
 				q = k + dir // a place name of several ideographs is one unit of a gap: "在伊斯坦布尔举行"
 				continue
+			}
+			if !b.imported && !(j+1 < len(els) && els[j+1].kind == kSlot && (els[j+1].slot == 'S' || els[j+1].slot == 'R')) {
+				if k := s.midAside(q, dir); k >= 0 && s.inclusionEnd(q, dir) < 0 {
+					q = k + dir // "hat Jimmy Lai, Gründer der Zeitung Apple Daily, festgenommen": the aside is one unit
+					continue
+				}
 			}
 			if dir < 0 && s.d.lg.commaChain && !b.imported && j+1 < len(els) && els[j+1].kind == kSlot && els[j+1].slot == 'S' &&
 				q > 0 && q < len(s.u) && s.u[q].phrase < 0 && s.u[q].fold == "," {
