@@ -1591,6 +1591,12 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 				return true
 			}
 		}
+		if dir < 0 && !b.imported && !b.elided && s.passiveLit(*e) && s.elidedPassive(p) {
+			// "X was removed by Congress and detained by police": the second participle's auxiliary is the first one's
+			if s.walkElidedPassive(els, j, p, b) {
+				return true
+			}
+		}
 		if e.optional {
 			return s.walk(els, j+1, p, dir, b)
 		}
@@ -3178,8 +3184,13 @@ func (s *sentence) appositionPair(p int) int {
 		if u.phrase < 0 && isStop(s.d.toks[u.tok].Text) && u.fold != "," {
 			return -1
 		}
-		if u.phrase >= 0 && s.d.ments[s.d.phrases[u.phrase].head].Actor.Type == dyad.TypePerson {
-			return -1 // the apposition names the sides' people: "..., Nikol Paschinjan und Ilham Alijew,"
+		if u.phrase < 0 {
+			continue
+		}
+		if a := s.d.ments[s.d.phrases[u.phrase].head].Actor; a.Type == dyad.TypePerson && a.ID != s.d.ments[s.d.phrases[s.u[last].phrase].head].Actor.ID {
+			// the apposition names the sides' people: "..., Nikol Paschinjan und Ilham Alijew,"; the last side named
+			// again is none: "Rodrigo Londoño, alias Timochenko,", "Rodrigo Londoño, noto come Timochenko,"
+			return -1
 		}
 	}
 	return last

@@ -41,6 +41,73 @@ func (s *sentence) elidedAux(p int) bool {
 	return false
 }
 
+// passiveLit reports whether a pattern word holds a passive auxiliary of grammar (passive) among its
+// alternatives: "@be" in "T @be ^PP ..4 by S".
+func (s *sentence) passiveLit(e delem) bool {
+	for _, a := range e.dalts {
+		if len(a) == 1 && !a[0].prefix && !a[0].stem && s.d.lg.is(cPassive, a[0].text) {
+			return true
+		}
+	}
+	return false
+}
+
+// elidedPassive reports whether the and word at unit p joins a second passive participle to a first one whose
+// auxiliary it shares: "Pedro Castillo was removed by Peru's Congress and detained by police", "was convicted by a
+// court in Islamabad and arrested by police". The sentence's subject opens it and a passive auxiliary follows that
+// subject within two words; no barrier or stop other than a comma stands between that auxiliary and p.
+func (s *sentence) elidedPassive(p int) bool {
+	if p < 3 || p >= len(s.u) || s.u[p].phrase >= 0 || !s.u[p].is(cAnd) {
+		return false
+	}
+	f := s.firstPhrase()
+	if f < 0 || f >= p {
+		return false
+	}
+	aux := -1
+	for k := f + 1; k < len(s.u) && k <= f+2; k++ {
+		if s.u[k].phrase < 0 && s.u[k].is(cPassive) {
+			aux = k
+			break
+		}
+	}
+	if aux < 0 || p-aux < 2 {
+		return false
+	}
+	for k := aux + 1; k < p; k++ {
+		u := s.u[k]
+		if u.phrase < 0 && (u.is(cAnd) || s.barrierAt(k) || isStop(s.d.toks[u.tok].Text)) {
+			return false
+		}
+	}
+	return true
+}
+
+// walkElidedPassive goes on with a passive pattern past the and word at unit p read as its auxiliary els[j]: the
+// passive's subject T, the pattern's last element walking left, is the sentence's subject (elidedPassive).
+func (s *sentence) walkElidedPassive(els []delem, j, p int, b *binding) bool {
+	if j+2 != len(els) || els[j+1].kind != kSlot || els[j+1].slot != 'T' {
+		return false
+	}
+	f := s.firstPhrase()
+	e := els[j+1]
+	if f < 0 || f >= p || e.has != nil && !s.phraseHas(s.u[f].phrase, e.has) {
+		return false
+	}
+	save := *b
+	save.lits = b.lits[:len(b.lits):len(b.lits)]
+	b.elided = true
+	b.lits = append(b.lits, p)
+	s.extend(b, p)
+	b.t = s.u[f].phrase
+	s.extend(b, f)
+	if s.walk(els, j+2, f-1, -1, b) {
+		return true
+	}
+	*b = save
+	return false
+}
+
 // walkElided goes on with the pattern past the and word at unit p read as the auxiliary els[j]: the subject
 // is the sentence's (or that of the clause the first participle belongs to), as after a pattern word "and".
 func (s *sentence) walkElided(els []delem, j, p int, b *binding) bool {
