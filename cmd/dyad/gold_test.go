@@ -320,16 +320,28 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire18-vi.jsonl", 0.68, 0.86, 0.56, 0.68},
 	{"../../testdata/gold/wire18-zh.jsonl", 0.62, 0.78, 0.52, 0.62},
 	// wire19: held-out sets written blind in the session of 2026-12-06 20:57-23:57 (three helpers, 20:57-21:05),
-	// scored only at its start (d8eee49) and end (a711717) (docs/eval.md "Held-out sets written blind, a fifteenth time").
-	{"../../testdata/gold/wire19-en.jsonl", 0.55, 0.72, 0.45, 0.55},
-	{"../../testdata/gold/wire19-fr.jsonl", 0.68, 0.88, 0.55, 0.68},
+	// scored only at its start (d8eee49) and end (a711717)
+	// (docs/eval.md "Held-out sets written blind, a fifteenth time"); floors raised at the end of round 21.
+	{"../../testdata/gold/wire19-en.jsonl", 0.57, 0.73, 0.46, 0.57},
+	{"../../testdata/gold/wire19-fr.jsonl", 0.73, 0.89, 0.62, 0.73},
 	{"../../testdata/gold/wire19-es.jsonl", 0.71, 0.83, 0.62, 0.71},
-	{"../../testdata/gold/wire19-pt.jsonl", 0.65, 0.79, 0.55, 0.65},
-	{"../../testdata/gold/wire19-it.jsonl", 0.67, 0.78, 0.60, 0.67},
-	{"../../testdata/gold/wire19-de.jsonl", 0.60, 0.77, 0.49, 0.60},
-	{"../../testdata/gold/wire19-nl.jsonl", 0.56, 0.88, 0.41, 0.56},
-	{"../../testdata/gold/wire19-vi.jsonl", 0.67, 0.79, 0.58, 0.67},
-	{"../../testdata/gold/wire19-zh.jsonl", 0.62, 0.72, 0.55, 0.62},
+	{"../../testdata/gold/wire19-pt.jsonl", 0.69, 0.82, 0.60, 0.69},
+	{"../../testdata/gold/wire19-it.jsonl", 0.73, 0.81, 0.66, 0.73},
+	{"../../testdata/gold/wire19-de.jsonl", 0.64, 0.80, 0.53, 0.64},
+	{"../../testdata/gold/wire19-nl.jsonl", 0.64, 0.90, 0.50, 0.64},
+	{"../../testdata/gold/wire19-vi.jsonl", 0.72, 0.85, 0.62, 0.72},
+	{"../../testdata/gold/wire19-zh.jsonl", 0.69, 0.79, 0.62, 0.69},
+	// wire20: held-out sets written blind in the session of 2026-12-07 00:09-03:09 (three helpers, 00:10-00:17),
+	// scored only at its start (8a17e93) and end (df4f0ff) (docs/eval.md "Held-out sets written blind, a sixteenth time").
+	{"../../testdata/gold/wire20-en.jsonl", 0.60, 0.71, 0.52, 0.60},
+	{"../../testdata/gold/wire20-fr.jsonl", 0.79, 0.92, 0.68, 0.79},
+	{"../../testdata/gold/wire20-es.jsonl", 0.69, 0.79, 0.62, 0.69},
+	{"../../testdata/gold/wire20-pt.jsonl", 0.67, 0.80, 0.58, 0.67},
+	{"../../testdata/gold/wire20-it.jsonl", 0.73, 0.77, 0.70, 0.73},
+	{"../../testdata/gold/wire20-de.jsonl", 0.71, 0.83, 0.63, 0.71},
+	{"../../testdata/gold/wire20-nl.jsonl", 0.64, 0.84, 0.51, 0.64},
+	{"../../testdata/gold/wire20-vi.jsonl", 0.70, 0.79, 0.63, 0.70},
+	{"../../testdata/gold/wire20-zh.jsonl", 0.60, 0.76, 0.49, 0.60},
 	// code17c (2026-12-06): own zh/vi sentences of the breadth round, written before its rules; .565 -> .653, then .640
 	// (予以谴责 finds its target, but "美國聯邦參議院" resolves as the bare country)
 	{"../../testdata/gold/code17c.jsonl", 0.63, 0.72, 0.56, 0.55},
