@@ -31,6 +31,11 @@ func (cs codeSets) has(name, code string) bool {
 	return false
 }
 
+// isCodePrefix reports whether c is a CAMEO code or code prefix as the cameo data files write one: 2 to 4 digits.
+func isCodePrefix(c string) bool {
+	return len(c) >= 2 && len(c) <= 4 && strings.Trim(c, "0123456789") == ""
+}
+
 // loadCodeSets reads CodeSetsFile.
 func loadCodeSets(p *packs.Set) (codeSets, []error) {
 	files, err := p.Files(CodeSetsFile)
@@ -53,7 +58,7 @@ func loadCodeSets(p *packs.Set) (codeSets, []error) {
 				continue
 			}
 			for _, c := range strings.Fields(l.Fields[1]) {
-				if strings.Trim(c, "0123456789") != "" || len(c) < 2 || len(c) > 4 {
+				if !isCodePrefix(c) {
 					errs = append(errs, l.Errorf("want a CAMEO code or prefix of 2 to 4 digits, got %q", c))
 					continue
 				}

@@ -182,7 +182,7 @@ func loadConstraints(p *packs.Set) (constraints, []error) {
 			for _, p := range strings.Fields(l.Fields[1]) {
 				cut := strings.HasPrefix(p, "!")
 				p = strings.TrimPrefix(p, "!")
-				if strings.Trim(p, "0123456789") != "" || len(p) < 2 || len(p) > 4 {
+				if !isCodePrefix(p) {
 					errs = append(errs, l.Errorf("want a CAMEO code or prefix of 2 to 4 digits, or !PREFIX, got %q", p))
 					continue lines
 				}

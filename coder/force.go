@@ -36,7 +36,7 @@ func loadPlaceTargets(p *packs.Set) ([]string, []error) {
 				if c = strings.TrimSpace(c); c == "" {
 					continue
 				}
-				if strings.Trim(c, "0123456789") != "" || len(c) < 2 || len(c) > 4 {
+				if !isCodePrefix(c) {
 					errs = append(errs, l.Errorf("want a CAMEO code or prefix of 2 to 4 digits, got %q", c))
 					continue
 				}

@@ -53,7 +53,7 @@ func loadStateSectors(p *packs.Set) (stateSectorTable, []error) {
 				continue
 			}
 			for _, c := range strings.Fields(l.Fields[1]) {
-				if strings.Trim(c, "0123456789") != "" || len(c) < 2 || len(c) > 4 {
+				if !isCodePrefix(c) {
 					errs = append(errs, l.Errorf("want a CAMEO code or prefix of 2 to 4 digits, got %q", c))
 					continue
 				}
