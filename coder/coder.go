@@ -1058,7 +1058,7 @@ func (d *doc) targets(cd candidate) []int {
 // agentFor is the source of an agentless passive whose target is phrase tp: a state actor (a sector of
 // stateSectors) the sentence names elsewhere in the home country ("X was detained on Sunday, police said"),
 // else that country itself, the state: the country where the sentence places the event, else the target's.
-// A killing (roots 18-20) has no state agent: the state actor a sentence names beside it reports it ("X was
+// The use of force (CodeSetsFile's force set) has no state agent: the state actor a sentence names beside it reports it ("X was
 // killed in Kabul, the government announced"), and the gold codes such killings from the country.
 func (d *doc) agentFor(s *sentence, ta, tb, tp int, tgt dyad.EventActor, code string) (dyad.EventActor, bool) {
 	if d.locFor != [2]int{ta, tb} {
@@ -1072,10 +1072,10 @@ func (d *doc) agentFor(s *sentence, ta, tb, tp int, tgt dyad.EventActor, code st
 	if cc == "" {
 		return dyad.EventActor{}, false
 	}
+	if d.c.sets.has(setForce, code) {
+		return dyad.EventActor{Code: cc, Name: cc, Country: cc}, true
+	}
 	for _, u := range s.u {
-		if killing(code) {
-			break
-		}
 		if u.phrase < 0 || u.phrase == tp {
 			continue
 		}
@@ -1086,12 +1086,6 @@ func (d *doc) agentFor(s *sentence, ta, tb, tp int, tgt dyad.EventActor, code st
 		}
 	}
 	return dyad.EventActor{Code: cc, Name: cc, Country: cc}, true
-}
-
-// killing reports whether code is of the use of force (roots 18-20), whose unnamed author no state actor
-// of the sentence stands for.
-func killing(code string) bool {
-	return strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")
 }
 
 // placeCountry is the country where the sentence [ta, tb) places its event ("in the south of Niger"), or "".
