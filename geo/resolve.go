@@ -169,6 +169,9 @@ type Resolver struct {
 	capitalOf map[string]int32
 	// seatOf is each first-level region's seat ("CC.code" -> place): its biggest first-level seat or capital
 	seatOf map[string]int32
+	// shared holds the keys of packs/data/geo/shared: landmark names several places carry, read by the
+	// sentence's countries and never by size
+	shared map[string]bool
 }
 
 func init() {
@@ -185,6 +188,10 @@ func New(set *packs.Set) (*Resolver, error) {
 	g, errs := Load(set)
 	langs, lerrs := loadLangs(set)
 	generic, err := GenericWords(set)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	shared, err := sharedNames(set, g)
 	if err != nil {
 		errs = append(errs, err)
 	}
@@ -213,7 +220,31 @@ func New(set *packs.Set) (*Resolver, error) {
 			}
 		}
 	}
-	return &Resolver{g: g, langs: langs, generic: generic, capitalOf: capitalOf, seatOf: seatOf}, errors.Join(append(errs, lerrs...)...)
+	return &Resolver{g: g, langs: langs, generic: generic, capitalOf: capitalOf, seatOf: seatOf, shared: shared}, errors.Join(append(errs, lerrs...)...)
+}
+
+// sharedNames reads packs/data/geo/shared: the keys of landmark names that several places of the gazetteer
+// carry. A name that fewer than two places carry is an error naming its file and line.
+func sharedNames(set *packs.Set, g *Gazetteer) (map[string]bool, error) {
+	files, err := set.Files("geo/shared")
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]bool{}
+	var errs []error
+	for _, f := range files {
+		for ln := range f.Lines() {
+			for _, w := range ln.Fields {
+				k := Key(w)
+				if len(g.names[k]) < 2 {
+					errs = append(errs, ln.Errorf("shared name %q: the gazetteer has %d places of it, want two or more", w, len(g.names[k])))
+					continue
+				}
+				m[k] = true
+			}
+		}
+	}
+	return m, errors.Join(errs...)
 }
 
 // loadLangs reads each language's place words: packs/data/<lang>/geo, its stop words and its months and
@@ -1534,18 +1565,28 @@ func (r *Resolver) beforeReport(c *article, start, end, trigger int, cands []can
 // clause returns the byte offset of the comma that opens a sentence's reporting clause or its clause on an
 // earlier event (-1 when it has none), and which kind it is.
 func (l *lang) clause(toks []text.Token) (int, int) {
+	// a sentence that opens with a participle of arrival or of a journey ("Arrivé vendredi de Paris, Emmanuel
+	// Macron a annoncé à Abidjan", "Procedente de Washington, Obama aterrizó en"): its first comma ends that
+	// phrase, and what follows is the main clause, no report
+	opener := len(toks) > 0 && (l.arrive[toks[0].Fold] || l.bound[toks[0].Fold])
 	for k, t := range toks {
 		if t.Text != "," {
+			continue
+		}
+		if opener {
+			opener = false
 			continue
 		}
 		if k+1 < len(toks) && l.occurred[toks[k+1].Fold] {
 			return t.Start, clauseOccurred
 		}
+		afterOpen := true // (an `after` phrase opens the clause of this comma, not of the next: ", à Zaventem, avant")
 		for j := k + 1; j < len(toks) && j <= k+maxReport; j++ {
 			if l.speech[toks[j].Fold] {
 				return t.Start, clauseReport
 			}
-			if j <= k+maxAfter && l.afterAt(toks, j) {
+			afterOpen = afterOpen && toks[j].Text != ","
+			if j <= k+maxAfter && afterOpen && l.afterAt(toks, j) {
 				return t.Start, clauseAfter
 			}
 		}
@@ -1956,6 +1997,10 @@ func (r *Resolver) longer(c *article, toks []text.Token, end int) bool {
 	}
 	t := toks[i]
 	if !t.IsWord() || !t.IsCapitalized() || c.lg.never[t.Fold] || c.lg.where[t.Fold] || c.lg.skip[t.Fold] || r.generic[t.Fold] {
+		return false
+	}
+	// a possessive ends the name: "from Tehran's Imam Khomeini airport"
+	if i > 0 && toks[i-1].End == end && slices.ContainsFunc(c.lg.possessive, func(e string) bool { return strings.HasSuffix(toks[i-1].Fold, e) }) {
 		return false
 	}
 	if _, ok := mentionAt(c.ms, t.Start); ok {
@@ -3356,6 +3401,10 @@ func (r *Resolver) qualify(ids []int32, words, country string) []int32 {
 // of a city a hundred times bigger abroad.
 const ownLanguage = 2.5
 
+// sharedScore is what every city of a shared landmark name (packs/data/geo/shared) starts with in best, in
+// place of its size: a city of ten million inhabitants.
+const sharedScore = 7
+
 // namedCountry is what a city earns when the sentence names its country: more than a capital's mark and a
 // population five times bigger ("Tripoli" with "Lebanon's" is Lebanon's, not Libya's capital).
 const namedCountry = 2
@@ -3396,16 +3445,20 @@ func (r *Resolver) best(ids []int32, key string, ev evidence) int32 {
 			biggest = max(biggest, p.Population)
 		}
 	}
+	// a landmark name several capitals share ("Palacio Nacional"): the sentence's country, not the size
+	shared := r.shared[key]
 	bestID, bestScore := ids[0], math.Inf(-1)
 	for _, id := range ids {
 		p := r.g.places[id]
 		var s float64
-		switch p.Precision {
-		case City:
+		switch {
+		case p.Precision == City && shared:
+			s = sharedScore
+		case p.Precision == City:
 			s = math.Log10(float64(p.Population) + 10)
-		case Admin1:
+		case p.Precision == Admin1:
 			s = 5.5
-		case Country:
+		case p.Precision == Country:
 			s = 7
 		}
 		switch {
@@ -3421,7 +3474,7 @@ func (r *Resolver) best(ids []int32, key string, ev evidence) int32 {
 			s++
 		}
 		switch {
-		case slices.Contains(ev.named, p.Country) && p.Population*exonymRatio >= exonym && p.Population*namedRatio >= biggest:
+		case slices.Contains(ev.named, p.Country) && (shared || p.Population*exonymRatio >= exonym && p.Population*namedRatio >= biggest):
 			// a country the sentence names ("Lebanon's state news agency", "el Gobierno de España"): its
 			// city of the name, unless the name is another's of a city far bigger ("Odessa" in a report that
 			// names the United States is Odesa)
