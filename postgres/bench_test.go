@@ -2,7 +2,9 @@ package postgres
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"maps"
 	"net/url"
 	"os"
 	"slices"
@@ -147,5 +149,75 @@ func BenchmarkPlaceQuery(b *testing.B) {
 		name string
 	}{{0.5, "p50-ms"}, {0.95, "p95-ms"}, {1, "max-ms"}} {
 		b.ReportMetric(float64(lat[min(len(lat)-1, int(float64(len(lat))*p.q))].Microseconds())/1000, p.name)
+	}
+	if os.Getenv("DYAD_BENCH_EXPLAIN") != "" {
+		explainPlaceQueries(b, db, queries, kinds)
+	}
+}
+
+// explainPlaceQueries runs EXPLAIN (ANALYZE, BUFFERS) of each place query's events query once and logs, by kind,
+// the server's own time (planning + execution, which the load of other processes disturbs less than the wall
+// time a client sees), the plan nodes that read or sort many rows, and the shared buffers read from disk.
+func explainPlaceQueries(b *testing.B, db *DB, queries []dyad.EventQuery, kinds []string) {
+	ctx := context.Background()
+	var plan, exec []time.Duration
+	worst := map[string]string{}
+	for i, q := range queries {
+		query, args := eventsSQL(q)
+		var out []byte
+		if err := db.pool.QueryRow(ctx, "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) "+rebind(query), args...).Scan(&out); err != nil {
+			b.Fatalf("explain %s: %v", kinds[i%len(kinds)], err)
+		}
+		var res []struct {
+			Plan          planNode `json:"Plan"`
+			PlanningTime  float64  `json:"Planning Time"`
+			ExecutionTime float64  `json:"Execution Time"`
+		}
+		if err := json.Unmarshal(out, &res); err != nil || len(res) != 1 {
+			b.Fatalf("explain %s: %v", kinds[i%len(kinds)], err)
+		}
+		ms := func(f float64) time.Duration { return time.Duration(f * float64(time.Millisecond)) }
+		plan, exec = append(plan, ms(res[0].PlanningTime)), append(exec, ms(res[0].ExecutionTime))
+		var nodes []string
+		res[0].Plan.walk(func(n planNode) {
+			if rows := n.ActualRows * max(n.ActualLoops, 1); n.NodeType == "Seq Scan" || n.NodeType == "Sort" && rows > 1000 || rows > 5000 {
+				nodes = append(nodes, fmt.Sprintf("%s %s %.0f rows", n.NodeType, n.IndexName+n.RelationName, n.ActualRows*max(n.ActualLoops, 1)))
+			}
+		})
+		if k := kinds[i%len(kinds)]; len(nodes) > 0 && len(strings.Join(nodes, "; ")) > len(worst[k]) {
+			worst[k] = strings.Join(nodes, "; ") + fmt.Sprintf(" (read %d blocks)", res[0].Plan.SharedReadBlocks)
+		}
+	}
+	total := make([]time.Duration, len(plan))
+	for i := range plan {
+		total[i] = plan[i] + exec[i]
+	}
+	b.Log("server time (planning + execution) by kind:")
+	synth.LogByKind(b, kinds, total)
+	b.Log("of which planning:")
+	synth.LogByKind(b, kinds, plan)
+	for _, k := range slices.Sorted(maps.Keys(worst)) {
+		b.Logf("%-22s large nodes: %s", k, worst[k])
+	}
+	slices.Sort(total)
+	b.Logf("server time, all %d: p50 %.1f ms, p95 %.1f ms, max %.1f ms", len(total), float64(total[len(total)/2].Microseconds())/1000,
+		float64(total[min(len(total)-1, len(total)*95/100)].Microseconds())/1000, float64(total[len(total)-1].Microseconds())/1000)
+}
+
+// planNode is a node of EXPLAIN's JSON plan: the fields explainPlaceQueries reads.
+type planNode struct {
+	NodeType         string     `json:"Node Type"`
+	RelationName     string     `json:"Relation Name"`
+	IndexName        string     `json:"Index Name"`
+	ActualRows       float64    `json:"Actual Rows"`
+	ActualLoops      float64    `json:"Actual Loops"`
+	SharedReadBlocks int64      `json:"Shared Read Blocks"`
+	Plans            []planNode `json:"Plans"`
+}
+
+func (n planNode) walk(f func(planNode)) {
+	f(n)
+	for _, c := range n.Plans {
+		c.walk(f)
 	}
 }
