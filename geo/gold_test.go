@@ -224,7 +224,7 @@ func TestGold(t *testing.T) {
 		{"testdata/places22.jsonl", 150, 0.96, 0.97},
 		{"testdata/gold21.jsonl", 72, 0.90, 0.92},
 		{"testdata/places23.jsonl", 150, 0.99, 0.99},
-		{"testdata/gold22.jsonl", 44, 0.97, 0.99},
+		{"testdata/gold22.jsonl", 44, 0.99, 0.99},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			items := readGold(t, set.path)

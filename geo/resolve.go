@@ -859,6 +859,12 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 			// a country: "visited Kyiv and promised more air defence to Ukraine")
 			if d, ok := r.destination(c, start, end, trigger); ok && r.isCity(d) {
 				cands = []candidate{d}
+			} else if ok {
+				// the visit names its country after the trigger, and the journey's end before it names a city
+				// there ("bay từ Bắc Kinh tới Mát-xcơ-va ..., bắt đầu chuyến thăm ... tới Nga"): that city
+				if e, ok := r.journeyEnd(c, start, end, d); ok {
+					cands = []candidate{e}
+				}
 			}
 		}
 		// (an aside on where a person is, ", on a visit to Moscow,", and the event not told there)
@@ -1415,6 +1421,31 @@ func (r *Resolver) destination(c *article, start, end, trigger int) (candidate, 
 				}
 				cd.word = toks[k].Start
 				return cd, true
+			}
+			if !c.lg.skip[toks[j].Fold] && !c.lg.skip[toks[j].Fold+"'"] {
+				break
+			}
+		}
+	}
+	return candidate{}, false
+}
+
+// journeyEnd reads a city after a `to` word anywhere in the text between start and end that lies in the area
+// of candidate in (a country or region): where a journey to that country ended.
+func (r *Resolver) journeyEnd(c *article, start, end int, in candidate) (candidate, bool) {
+	toks := c.toks[[2]int{start, end}]
+	for k := 0; k+1 < len(toks); k++ {
+		n := c.lg.words(c.lg.to, toks, k)
+		if n == 0 {
+			continue
+		}
+		for j := k + n; j < len(toks) && j < k+n+maxSkipped; j++ {
+			if cd, ok := r.at(c, toks, j); ok {
+				if !r.longer(c, toks, cd.end) && r.isCity(cd) && cd.start != in.start && r.inAny(cd, []candidate{in}) {
+					cd.word, cd.route = toks[k].Start, false
+					return cd, true
+				}
+				break
 			}
 			if !c.lg.skip[toks[j].Fold] && !c.lg.skip[toks[j].Fold+"'"] {
 				break
