@@ -2102,7 +2102,8 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 			genitive := m.Via == "capital" && (c.lg.of[elided(t.Text)] || j > 0 && c.lg.of[toks[j-1].Fold] || c.lg.facilityAround(toks, j, m.End) ||
 				j > 0 && c.lg.to[toks[j-1].Fold] && r.routeEnd(c, toks, j-1)) &&
 				!slices.ContainsFunc(toks, func(x text.Token) bool { return x.Start >= m.End && x.Start <= m.End+1 && c.lg.to[x.Fold] })
-			if cd, ok := r.at(c, toks, j); ok && m.Start == t.Start && (m.Actor.Type == dyad.TypeCountry || m.Via == "capital") && (m.Via != "capital" || genitive) && cd.end >= m.End && r.isCity(cd) {
+			named, isNamed := r.at(c, toks, j) // (read once for the two cases below)
+			if cd, ok := named, isNamed; ok && m.Start == t.Start && (m.Actor.Type == dyad.TypeCountry || m.Via == "capital") && (m.Via != "capital" || genitive) && cd.end >= m.End && r.isCity(cd) {
 				cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision != City })
 				cd.word = -1
 				cd.route = r.bareRoute(c, toks, j, cd.end)
@@ -2111,7 +2112,7 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 			// a seat of power the actor stage reads as the government ("Casa Rosada", "Palácio do Planalto"), a
 			// name of several words the gazetteer gives a city, after an article or a genitive ("desde el balcón
 			// de la Casa Rosada", "a rampa do Palácio do Planalto"): the city
-			if cd, ok := r.at(c, toks, j); ok && m.Actor.Type != dyad.TypeCountry && m.Start == t.Start && cd.end == m.End &&
+			if cd, ok := named, isNamed; ok && m.Actor.Type != dyad.TypeCountry && m.Start == t.Start && cd.end == m.End &&
 				strings.Contains(cd.key, " ") && r.isCity(cd) && j > 0 && c.lg.governed(toks[j-1]) {
 				cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision != City })
 				cd.word = -1
@@ -2663,10 +2664,22 @@ func (l *lang) regionBefore(t text.Token) string {
 // elided returns the article or preposition elided onto a word, folded with its apostrophe ("d'" of
 // "d'Anvers"), or "".
 func elided(w string) string {
-	if i := strings.IndexAny(w, "'’"); i > 0 && i < 5 {
+	if i := elision(w); i > 0 {
 		return text.Fold(w[:i]) + "'"
 	}
 	return ""
+}
+
+// elision returns the offset of the first apostrophe (' or ’) of w when it lies in w's first five bytes, else
+// -1: strings.IndexAny(w, "'’") where that is below 5, reading only those bytes (it is asked of every word of
+// a sentence; IndexAny reads the whole word rune by rune).
+func elision(w string) int {
+	for i := 0; i < len(w) && i < 5; i++ {
+		if w[i] == '\'' || w[i] == 0xE2 && strings.HasPrefix(w[i:], "’") {
+			return i
+		}
+	}
+	return -1
 }
 
 // inAny reports whether one of a city candidate's places lies in a country or region that one of cands
@@ -2739,33 +2752,35 @@ func near(toks []text.Token, offset int) bool {
 // inflected one), or a country the actor stage found there, whichever is longer.
 func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 	t := toks[j]
-	// the article a preposition before the name holds ("au Mans", "del Cairo"), or an elided one ("all'Aquila")
-	art := ""
-	if j > 0 {
-		art = c.lg.article[toks[j-1].Fold]
-	}
 	// an elided article or genitive glued to the name: "l'Élysée", "all'Aia", "d'Anvers"
-	if i := strings.IndexAny(t.Text, "'’"); i > 0 && i < 5 {
+	elidedArt, isElided := "", false
+	if i := elision(t.Text); i > 0 {
 		_, w := utf8.DecodeRuneInString(t.Text[i:])
 		if e := text.Fold(t.Text[:i]) + "'"; c.lg.skip[text.Fold(t.Text[:i+w])] || c.lg.skip[e] || c.lg.of[e] || c.lg.where[e] {
 			toks = slices.Clone(toks)
 			rest := t.Text[i+w:]
 			t = text.Token{Start: t.Start + i + w, End: t.End, Text: rest, Fold: text.Fold(rest)}
 			toks[j] = t
-			art = c.lg.article[e]
+			elidedArt, isElided = c.lg.article[e], true
 		}
-	}
-	// a lake's or a river's name ("Lake Victoria" is not Victoria, Hong Kong; "o rio Paraná" not the city)
-	if j > 0 && c.lg.water[toks[j-1].Fold] || j > 1 && c.lg.water[toks[j-2].Fold+" "+toks[j-1].Fold] {
-		return candidate{}, false
 	}
 	first, _ := utf8.DecodeRuneInString(t.Text)
 	han := unicode.Is(unicode.Han, first)
 	// a name starts with a capital, or is a landmark's name of several words that starts in lower case ("place
 	// Tahrir", "piazza San Marco", "космодрома Байконур")
+	// (asked first: most words of a sentence are no name, and this needs no look-up of the words before)
 	lower := !han && !t.IsCapitalized()
 	if lower && !r.g.lowerFirst[t.Fold] || c.lg.never[t.Fold] {
 		return candidate{}, false
+	}
+	// a lake's or a river's name ("Lake Victoria" is not Victoria, Hong Kong; "o rio Paraná" not the city)
+	if j > 0 && c.lg.water[toks[j-1].Fold] || j > 1 && c.lg.water[toks[j-2].Fold+" "+toks[j-1].Fold] {
+		return candidate{}, false
+	}
+	// the article a preposition before the name holds ("au Mans", "del Cairo"), or an elided one ("all'Aquila")
+	art := elidedArt
+	if !isElided && j > 0 {
+		art = c.lg.article[toks[j-1].Fold]
 	}
 	var cd candidate
 	// words j.. (punctuation inside a name, "Port-au-Prince", "Xi'an", is passed over, as Key drops it)
