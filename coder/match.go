@@ -532,6 +532,27 @@ func (s *sentence) barrierAt(p int) bool {
 	return m.val&mBarrier != 0
 }
 
+// reportingTail reports whether unit p is a comma that opens a reporting clause after the event: a speech
+// verb right after it (", teilte das Weiße Haus mit", ", zei de woordvoerder", ", said Wang") or an actor and a
+// speech verb (", the White House said"). Its speaker is who tells the event, never the target of a verb
+// before the comma ("werden sich treffen, teilte das Weiße Haus mit").
+func (s *sentence) reportingTail(p int) bool {
+	if p < 0 || p+1 >= len(s.u) || s.u[p].phrase >= 0 || s.u[p].fold != "," {
+		return false
+	}
+	speech := func(q int) bool {
+		return q < len(s.u) && s.u[q].phrase < 0 && len(s.d.lg.speech[s.u[q].fold]) > 0 && !s.d.capitalized(s.u[q])
+	}
+	q := p + 1
+	if speech(q) {
+		return true
+	}
+	for q < len(s.u) && s.u[q].phrase < 0 && s.u[q].is(cDet) {
+		q++
+	}
+	return q < len(s.u) && s.u[q].phrase >= 0 && speech(q+1)
+}
+
 // unitWord is the form of unit u that tokOK compares with a pattern's word.
 func (s *sentence) unitWord(u unit) string {
 	if u.phrase >= 0 {
@@ -1240,6 +1261,9 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 		if (u.phrase >= 0 && !s.locative(p)) || s.barrierAt(p) {
 			return false
 		}
+		if dir > 0 && e.kind == kSlot && e.slot == 'T' && s.reportingTail(p) {
+			return false // "werden sich ... treffen, teilte das Weiße Haus mit": the speaker after the comma is no target
+		}
 		if b.imported && dir > 0 && e.kind == kSlot && e.slot == 'T' && u.fold == "," {
 			return false // "the Western Sahara dispute, the royal cabinet said": a verb's object follows no comma
 		}
@@ -1672,6 +1696,9 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 					q = k - 1 // a circumposition "在……期间" is one unit of a gap before the subject
 					continue
 				}
+			}
+			if dir > 0 && j+1 < len(els) && els[j+1].kind == kSlot && els[j+1].slot == 'T' && s.reportingTail(q) {
+				break // "..., the White House said": a gap before T stops at a reporting clause
 			}
 			if q < 0 || q >= len(s.u) || (s.u[q].phrase >= 0 && !s.locative(q) && !s.wordPhrase(q) && !s.governed(q) && !s.origin(q) && !s.attributive(q) && !s.bareAgent(q) && !s.middleField(els, j, q, dir)) || s.barrierAt(q) {
 				break // a gap passes over a place, a phrase after a preposition ("gegen Russland") or of origin, and an adjective ("a Russian hacker")
