@@ -489,6 +489,10 @@ var goldFloors = []struct {
 	// killings announced by a government, fighting and arrests told by nouns, releases demanded, replies to a body,
 	// attributed strikes, ceasefire agreements approved), written before its rules
 	{"../../testdata/gold/code21a.jsonl", 0.74, 0.80, 0.68, 0.66}, // .542 -> .743
+	// code22a: own fr it sentences of round 22 (arms requested, sanctions and duties lifted by verb and noun,
+	// resignations demanded and asked, appeals for hostages, truces agreed, inquiries, negotiations rejected,
+	// strikes before dawn, an ambassador of the recalling country), written before its rules
+	{"../../testdata/gold/code22a.jsonl", 0.99, 0.99, 0.99, 0.99}, // .512 -> 1.000
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
