@@ -752,14 +752,30 @@ func (s *sentence) selectCands(cands []candidate) []candidate {
 		}
 		return cands[i].idx < cands[j].idx
 	})
+	// circumstances last ("041+": pattern.beside): they take no word from an act's pattern, and for a family both
+	// tell, the event stage keeps the act's
+	slices.SortStableFunc(cands, func(a, b candidate) int {
+		switch {
+		case a.pt.beside == b.pt.beside:
+			return 0
+		case b.pt.beside:
+			return -1
+		}
+		return 1
+	})
 	var out []candidate
 	usedTrig := map[int]bool{}
+	usedBeside := map[int]bool{} // the words of circumstances, which share an act's auxiliary ("Bei ... mit X hat Y ... gewarnt")
 	usedPair := map[pairKey]bool{}
 	kept := map[pairKey][]candidate{}
 	for _, cd := range cands {
+		used := usedTrig
+		if cd.pt.beside {
+			used = usedBeside
+		}
 		overlap := false
 		for _, k := range cd.b.lits {
-			if usedTrig[k] {
+			if used[k] {
 				overlap = true
 			}
 		}
@@ -768,6 +784,11 @@ func (s *sentence) selectCands(cands []candidate) []candidate {
 			// events without a named target are told one per family ("protesters blocked roads and clashed
 			// with police, then police arrested 30": 14, 17)
 			key.family = tellFamily(cd.pt.code)
+		}
+		if cd.pt.beside {
+			// a circumstance ("in a phone call", "during his visit to") neither blocks the pair's act nor is
+			// blocked by it: one of each per family (the event stage folds a circumstance the act repeats)
+			key.family = "+" + tellFamily(cd.pt.code)
 		}
 		if overlap || usedPair[key] && !s.secondAct(cd, kept[key]) {
 			continue
@@ -785,7 +806,7 @@ func (s *sentence) selectCands(cands []candidate) []candidate {
 			continue
 		}
 		for _, k := range cd.b.lits {
-			usedTrig[k] = true
+			used[k] = true
 		}
 		usedPair[key] = true
 		kept[key] = append(kept[key], cd)

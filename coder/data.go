@@ -867,7 +867,10 @@ func (lg *lang) parsePattern(l packs.Line, sets map[string][]alt, cb *cameo.Code
 	if len(l.Fields) < 2 || len(l.Fields) > 4 {
 		return nil, l.Errorf("want code | pattern [| confidence [| origin]], got %d fields", len(l.Fields))
 	}
-	code, code2, paired := strings.Cut(l.Fields[0], ":")
+	// "041+": an event told by a circumstance (a phone call, talks, a visit) that the sentence's act happened in,
+	// kept beside that act for the same pair (pattern.beside)
+	head, beside := strings.CutSuffix(l.Fields[0], "+")
+	code, code2, paired := strings.Cut(head, ":")
 	codes := []string{code}
 	if paired {
 		codes = append(codes, code2)
@@ -884,7 +887,7 @@ func (lg *lang) parsePattern(l packs.Line, sets map[string][]alt, cb *cameo.Code
 			return nil, l.Errorf("bad CAMEO code %q", c)
 		}
 	}
-	pt := &pattern{code: code, code2: code2, id: fmt.Sprintf("%s:%d", l.File, l.N), text: l.Fields[1], conf: 0.9}
+	pt := &pattern{code: code, code2: code2, id: fmt.Sprintf("%s:%d", l.File, l.N), text: l.Fields[1], conf: 0.9, beside: beside}
 	if len(l.Fields) >= 3 && l.Fields[2] != "" {
 		c, err := strconv.ParseFloat(l.Fields[2], 64)
 		if err != nil || c <= 0 || c > 1 {

@@ -115,6 +115,10 @@ type pattern struct {
 	// placeObj: the pattern is the place twin of a force pattern (placeTwin): its H is the place its object
 	// names, and the target is that place's country itself, not its government
 	placeObj bool
+	// beside: the code is written "041+": the pattern tells the circumstance an act happened in ("warned X in a
+	// phone call", "During his visit to Moscow, Xi signed ...", "Bei einem Telefonat mit X hat Y ... gefordert"),
+	// an event of its own that one sentence tells beside the act for the same pair (selectCands)
+	beside bool
 	// oneSided: S and no target slot: an event with no target named (protests, strikes, curfews,
 	// resignations under pressure), whose target is the home government (or country) of the event
 	oneSided bool

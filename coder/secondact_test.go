@@ -51,3 +51,43 @@ func TestSecondActSamePair(t *testing.T) {
 		}
 	}
 }
+
+// TestBesideCircumstance: an act told in a circumstance written "041+" in the data ("in a phone call", "during his
+// visit to") is two events for the same pair, the circumstance and the act; a circumstance with no act beside it
+// is one.
+func TestBesideCircumstance(t *testing.T) {
+	c := newTestCoder(t)
+	act := func(alias, code, country string) testActor {
+		return testActor{alias: alias, via: "name", ref: dyad.ActorRef{ID: alias, Name: alias, Type: "person", Country: country, Sector: "GOV", Code: code}}
+	}
+	actors := []testActor{
+		act("Xi Jinping", "CHNGOV", "CHN"),
+		act("Joe Biden", "USAGOV", "USA"),
+		act("Vladimir Putin", "RUSGOV", "RUS"),
+		act("Olaf Scholz", "DEUGOV", "DEU"),
+	}
+	for _, tc := range []struct {
+		lang, text string
+		want       []string // code families and pairs that must be found, "04 CHNGOV USAGOV"
+		n          int      // the number of events
+	}{
+		{"en", "Xi Jinping warned Joe Biden in a phone call on Thursday that Beijing would respond.",
+			[]string{"04 CHNGOV USAGOV", "13 CHNGOV USAGOV"}, 2},
+		{"de", "Olaf Scholz hat Vladimir Putin in einem Telefonat am Freitag aufgefordert, seine Truppen abzuziehen.",
+			[]string{"04 DEUGOV RUSGOV", "02 DEUGOV RUSGOV"}, 2},
+		{"en", "Joe Biden spoke with Xi Jinping in a phone call on Thursday.",
+			[]string{"04 USAGOV CHNGOV"}, 1},
+	} {
+		got := codeHand(t, c, tc.lang, "2022-06-01", tc.text, actors)
+		for _, w := range tc.want {
+			if !slices.ContainsFunc(got, func(g string) bool {
+				return strings.HasPrefix(g, w[:2]) && strings.HasSuffix(g, w[2:])
+			}) {
+				t.Errorf("%s: events %q, want %q", tc.text, got, w)
+			}
+		}
+		if len(got) != tc.n {
+			t.Errorf("%s: events %q, want %d", tc.text, got, tc.n)
+		}
+	}
+}
