@@ -7,6 +7,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -504,10 +505,18 @@ func (r *Resolver) Gazetteer() *Gazetteer { return r.g }
 // source's, an event between two actors of one country in that country). An event left with no place keeps
 // what the coder wrote. Mentions are the article's actor mentions.
 func (r *Resolver) Resolve(a *dyad.Article, ms []dyad.ActorMention, evs []dyad.Event) {
+	r.ResolveTokens(a, ms, evs, nil)
+}
+
+// ResolveTokens is Resolve given the text.Tokens of the article's text (nil: each sentence with an event is
+// tokenized here), which the annotate stage made: a sentence's tokens are then a slice of them. tt is only
+// read, and not kept.
+func (r *Resolver) ResolveTokens(a *dyad.Article, ms []dyad.ActorMention, evs []dyad.Event, tt []text.Token) {
 	if len(evs) == 0 {
 		return
 	}
 	ctx := r.context(a, ms)
+	ctx.all = tt
 	for i := range evs {
 		e := &evs[i]
 		start, end := 0, len(a.Text)
@@ -696,7 +705,23 @@ type article struct {
 	lead     *dyad.Location          // the first place the lead paragraph names, when there is no dateline
 	leadAt   int                     // the byte offset of the lead's place in the text
 	toks     map[[2]int][]text.Token // sentence span -> tokens
+	all      []text.Token            // the text's tokens, when the caller has them (ResolveTokens)
 	bare     map[[2]int][]candidate  // sentence span -> the cities it names without a place word (bare)
+}
+
+// spanTokens returns the text's tokens (c.all) that lie between start and end: the span's own text.Tokens
+// (with offsets in the text), unless a token crosses either end, where the span's own words may differ
+// (false: tokenize the span).
+func (c *article) spanTokens(start, end int) ([]text.Token, bool) {
+	if c.all == nil {
+		return nil, false
+	}
+	lo := sort.Search(len(c.all), func(i int) bool { return c.all[i].End > start })
+	hi := sort.Search(len(c.all), func(i int) bool { return c.all[i].Start >= end })
+	if lo < len(c.all) && c.all[lo].Start < start || hi > 0 && c.all[hi-1].End > end {
+		return nil, false
+	}
+	return c.all[lo:hi:hi], true // (capped: an append makes a copy, never writes over the next sentence's)
 }
 
 func (r *Resolver) context(a *dyad.Article, ms []dyad.ActorMention) *article {
@@ -1063,12 +1088,14 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 	toks, ok := c.toks[[2]int{start, end}]
 	if !ok {
-		// text.Tokens hands back a slice of its own: its offsets are moved in place, not copied token by
-		// token into a growing one (the copies were 3% of what an ingest allocated).
-		toks = text.Tokens(c.a.Text[start:end])
-		for i := range toks {
-			toks[i].Start += start
-			toks[i].End += start
+		if toks, ok = c.spanTokens(start, end); !ok {
+			// text.Tokens hands back a slice of its own: its offsets are moved in place, not copied token by
+			// token into a growing one (the copies were 3% of what an ingest allocated).
+			toks = text.Tokens(c.a.Text[start:end])
+			for i := range toks {
+				toks[i].Start += start
+				toks[i].End += start
+			}
 		}
 		c.toks[[2]int{start, end}] = toks
 	}

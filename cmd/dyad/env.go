@@ -152,7 +152,7 @@ func (c *components) stages() pipeline.Stages {
 				tt = v.([]text.Token)
 			}
 			r := c.coder.CodeTokens(a, ms, tt)
-			c.geo.Resolve(a, ms, r.Events)
+			c.geo.ResolveTokens(a, ms, r.Events, tt)
 			// Neither the mentions nor the events hold the token slice (only strings of the text): the next
 			// article may write over it.
 			if tt != nil && cap(tt) <= maxPooledTokens {

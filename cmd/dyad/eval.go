@@ -6,6 +6,7 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/eval"
+	"github.com/dyad-events/dyad/text"
 )
 
 func init() {
@@ -78,7 +79,7 @@ func (c *components) locate(_ context.Context, it *eval.Item) (eval.Found, error
 	}
 	ms := c.dict.Recognize(a)
 	evs := c.coder.Code(a, ms).Events
-	c.geo.Resolve(a, ms, evs)
+	c.geo.ResolveTokens(a, ms, evs, text.Tokens(a.Text)) // (as the pipeline's stages: the sentences' tokens from the text's)
 	var loc *dyad.Location
 	for _, e := range evs {
 		if e.Location.Resolved() {
