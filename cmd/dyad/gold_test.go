@@ -457,8 +457,9 @@ var goldFloors = []struct {
 	{"../../testdata/gold/code21e.jsonl", 0.80, 0.79, 0.81, 0.79},
 	// code22e: own Spanish and Portuguese sentences of round 22 (agreements reached, acts agreed after them, meetings
 	// accepted, help asked for, relations cut told by a noun, insults without quotes; deals of clubs and companies,
-	// a deal called historic as traps), written before its rules (the insult batch while they were drafted), .444 -> .833
-	{"../../testdata/gold/code22e.jsonl", 0.83, 0.83, 0.83, 0.81},
+	// a deal called historic as traps), written before its rules (the insult batch while they were drafted), .444 -> .833;
+	// a third batch on states leaving an IGO, .722 -> .775 (three of its events read ECOWAS as IGOWAFWAS: code22d)
+	{"../../testdata/gold/code22e.jsonl", 0.77, 0.79, 0.75, 0.69},
 	// code19b: own German, Dutch and English sentences of round 19 in the families wire15-17 missed (prison
 	// sentences, inclusion appositions, demanded releases, persona non grata), written before its rules
 	{"../../testdata/gold/code19b.jsonl", 0.68, 0.74, 0.64, 0.56}, // .519 -> .690
