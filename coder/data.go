@@ -127,6 +127,10 @@ type lang struct {
 	// commaChain: a comma joins predicates of one subject (option comma-chain: Vietnamese "Nga chỉ trích
 	// Ukraine ..., kêu gọi LHQ ..."), so a verb after a comma takes the sentence's subject as after "and"
 	commaChain bool
+	// clauseChain: in a comma chain, the verb after a comma takes the subject of the last clause before it that
+	// opens with one, not the sentence's (option clause-chain, which implies comma-chain: Chinese "X发射导弹，
+	// Y随即发表声明，对此予以谴责")
+	clauseChain bool
 	// verbSecond: the finite verb is the clause's second element (option verb-second: German, Dutch), so an
 	// actor phrase governed by a preposition before it ends a fronted phrase and is no subject ("Aan de
 	// vooravond van de NAVO-top hebben X en Y overlegd"), and every pattern that opens with its subject and a
@@ -464,6 +468,8 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 								lg.negBefore = true
 							case "comma-chain":
 								lg.commaChain = true
+							case "clause-chain":
+								lg.commaChain, lg.clauseChain = true, true
 							case "verb-second":
 								lg.verbSecond = true
 							case "object-target":
@@ -477,7 +483,7 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 										continue
 									}
 								}
-								errs = append(errs, l.Errorf("unknown option %q (want keep-marks, neg-before, comma-chain, verb-second, noun-caps, object-target or short-quote=N, N 1 to 12)", o))
+								errs = append(errs, l.Errorf("unknown option %q (want keep-marks, neg-before, comma-chain, clause-chain, verb-second, noun-caps, object-target or short-quote=N, N 1 to 12)", o))
 							}
 						}
 					}

@@ -1286,7 +1286,7 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 			lower++
 		}
 		// a passive's T: only an "and" right before the pattern's words ("... y fue recibido por", not "X和Y遭到")
-		if (u.is(cAnd) && subj && (e.slot == 'S' || slices.Contains(b.lits, p+1)) || (s.d.lg.commaChain || s.gerundAfter(p, b)) && u.fold == "," && e.kind == kSlot && e.slot == 'S') && dir < 0 {
+		if (u.is(cAnd) && subj && (e.slot == 'S' || slices.Contains(b.lits, p+1)) || (s.d.lg.commaChain && isComma(u.fold) || s.gerundAfter(p, b) && u.fold == ",") && e.kind == kSlot && e.slot == 'S') && dir < 0 {
 			if b.imported {
 				return false // an imported pattern's subject is not looked for across "and"
 			}
@@ -1324,6 +1324,9 @@ func (s *sentence) sentenceSubjectBind(els []delem, j, p, dir int, b *binding) b
 	f := s.firstPhrase()
 	if g := s.clauseSubject(f, p); g >= 0 {
 		f = g // "X broke off ties after police raided its embassy and arrested Y": the clause's own subject
+	}
+	if g := s.chainSubject(p); g >= 0 {
+		f = g // "X发射导弹，Y随即发表声明，对此予以谴责": the subject of the last clause in the chain that has one
 	}
 	if f < 0 || f >= p || (e.has != nil && !s.phraseHas(s.u[f].phrase, e.has)) || (e.sectors != nil && !slices.Contains(e.sectors, s.d.actorOf(s.u[f].phrase).Sector)) {
 		return false
@@ -1686,7 +1689,7 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 				}
 			}
 			if dir < 0 && s.d.lg.commaChain && !b.imported && j+1 < len(els) && els[j+1].kind == kSlot && els[j+1].slot == 'S' &&
-				q > 0 && q < len(s.u) && s.u[q].phrase < 0 && s.u[q].fold == "," {
+				q > 0 && q < len(s.u) && s.u[q].phrase < 0 && isComma(s.u[q].fold) {
 				// "sẽ thăm chính thức Chile, thăm cấp Nhà nước Peru": past a comma of a comma chain the subject is
 				// the sentence's, as the slack before S reads it, not the object of the predicate before the comma
 				return s.walk(els, j+1, q, dir, b)
@@ -3005,6 +3008,63 @@ func (s *sentence) clauseSubject(f, p int) int {
 		return -1
 	}
 	return -1
+}
+
+// chainSubject is, in a language whose news joins clauses of several subjects with commas (option clause-chain), the subject of
+// the clause a verb after a comma before unit p continues: the actor phrase that opens the last clause before p
+// that opens with one (after a comma or the closing bracket of a dateline, dates passed over), no place or
+// dateline; -1 when no clause before p opens with an actor ("美国军方击落无人飞艇后，中国外交部发表声明，对美方……
+// 表示强烈不满": 中国外交部, not the sentence's first phrase).
+func (s *sentence) chainSubject(p int) int {
+	if !s.d.lg.clauseChain {
+		return -1
+	}
+	for k := min(p, len(s.u)) - 1; k >= -1; k-- {
+		if !s.clauseBoundary(k) {
+			continue
+		}
+		// the clause's first actor phrase, past dates and words that are no verb ("外交部長吳釗燮今天……宣布"),
+		// within a few units; a verb before it makes it the object of a clause without a subject ("，并要求立方……")
+		for q, n := k+1, 0; q < p && n <= maxChainTitle && !s.clauseBoundary(q); q++ {
+			u := s.u[q]
+			if u.phrase >= 0 {
+				if !s.locative(q) && !s.d.datelinePhrase(u.phrase) {
+					return q
+				}
+				break
+			}
+			if s.isDate(q) {
+				continue
+			}
+			if s.d.hanTrigger(u.tok) || s.barrierAt(q) {
+				break
+			}
+			n++
+		}
+	}
+	return -1
+}
+
+// maxChainTitle bounds the words before the actor phrase that opens a clause of a comma chain: a title or body
+// the dictionary does not join to the name ("外交部長吳釗燮").
+const maxChainTitle = 6
+
+// clauseBoundary reports whether unit k closes a clause of a comma chain: a comma, the closing bracket of a
+// dateline ("（中央社台北16日電）"), or the last ideograph before the space that ends a dateline's header
+// ("新华社堪培拉6月15日电 国务院总理李强……"). Unit -1 is the sentence's start.
+func (s *sentence) clauseBoundary(k int) bool {
+	if k < 0 {
+		return true
+	}
+	u := s.u[k]
+	if u.phrase >= 0 {
+		return false
+	}
+	if isComma(u.fold) || u.fold == "）" || u.fold == ")" {
+		return true
+	}
+	t := u.tok
+	return t+1 < len(s.d.toks) && isHan(s.d.toks[t].Text) && isHan(s.d.toks[t+1].Text) && s.d.toks[t+1].Start > s.d.toks[t].End
 }
 
 // litBefore reports whether the location word before unit p was matched by the pattern itself ("arrived in T").
