@@ -85,6 +85,10 @@ var goldFloors = []struct {
 	// courts, people in office; traps: Abu Dhabi's Grand Prix, fishermen), written before their data (helper
 	// code21d): overall F1 .656 -> .970 (Spain's UME left out)
 	{"../../testdata/gold/actors21.jsonl", 0.96, 0.96, 0.96, 0.89},
+	// actors22: actor classes of round 22 in nine languages (the TPLF by name, the yellow vests, Douma the place,
+	// people in office: UN rights chiefs, Vereshchuk, Sergio Moro, Nasrallah; traps: yellow safety vests), written
+	// before their data (helper code22d): overall F1 .708 at the start
+	{"../../testdata/gold/actors22.jsonl", 0.70, 0.77, 0.65, 0.58},
 	{"../../testdata/gold/wire-en.jsonl", 0.95, 0.95, 0.94, 0.95},
 	{"../../testdata/gold/wire-en-2.jsonl", 0.93, 0.96, 0.89, 0.93},
 	{"../../testdata/gold/wire3-en.jsonl", 0.82, 0.86, 0.79, 0.82},
