@@ -13,22 +13,15 @@ import (
 // verb that names no act between them adds none.
 func TestSecondActSamePair(t *testing.T) {
 	c := newTestCoder(t)
-	act := func(alias, code, country string) testActor {
-		return testActor{alias: alias, via: "name", ref: dyad.ActorRef{ID: alias, Name: alias, Type: "person", Country: country, Sector: "GOV", Code: code}}
-	}
 	actors := []testActor{
-		act("Xi Jinping", "CHNGOV", "CHN"),
-		act("Vladimir Putin", "RUSGOV", "RUS"),
-		act("Emmanuel Macron", "FRAGOV", "FRA"),
-		act("Narendra Modi", "INDGOV", "IND"),
-		act("Pedro Sánchez", "ESPGOV", "ESP"),
-		act("Olaf Scholz", "DEUGOV", "DEU"),
+		govPerson("Xi Jinping", "CHNGOV", "CHN"),
+		govPerson("Vladimir Putin", "RUSGOV", "RUS"),
+		govPerson("Emmanuel Macron", "FRAGOV", "FRA"),
+		govPerson("Narendra Modi", "INDGOV", "IND"),
+		govPerson("Pedro Sánchez", "ESPGOV", "ESP"),
+		govPerson("Olaf Scholz", "DEUGOV", "DEU"),
 	}
-	for _, tc := range []struct {
-		lang, text string
-		want       []string // code families and pairs that must be found, "04 CHNGOV RUSGOV"
-		n          int      // the number of events
-	}{
+	checkActs(t, c, "2024-06-01", actors, []actsCase{
 		{"en", "Xi Jinping met Vladimir Putin in Moscow on Tuesday and signed a joint statement.",
 			[]string{"04 CHNGOV RUSGOV", "05 CHNGOV RUSGOV"}, 2},
 		{"fr", "Emmanuel Macron a rencontré jeudi Narendra Modi et a signé une feuille de route.",
@@ -37,8 +30,26 @@ func TestSecondActSamePair(t *testing.T) {
 			[]string{"04 ESPGOV DEUGOV", "05 ESPGOV DEUGOV"}, 2},
 		{"en", "Xi Jinping met Vladimir Putin in Moscow on Tuesday and then flew home.",
 			[]string{"04 CHNGOV RUSGOV"}, 1},
-	} {
-		got := codeHand(t, c, tc.lang, "2024-06-01", tc.text, actors)
+	})
+}
+
+// actsCase is a sentence and the events it must give: code families and pairs that must be found ("04 CHNGOV
+// RUSGOV") and the number of events.
+type actsCase struct {
+	lang, text string
+	want       []string
+	n          int
+}
+
+func govPerson(alias, code, country string) testActor {
+	return testActor{alias: alias, via: "name", ref: dyad.ActorRef{ID: alias, Name: alias, Type: "person", Country: country, Sector: "GOV", Code: code}}
+}
+
+// checkActs codes each case's sentence with the given actors and checks its events.
+func checkActs(t *testing.T, c *Coder, date string, actors []testActor, cases []actsCase) {
+	t.Helper()
+	for _, tc := range cases {
+		got := codeHand(t, c, tc.lang, date, tc.text, actors)
 		for _, w := range tc.want {
 			if !slices.ContainsFunc(got, func(g string) bool {
 				return strings.HasPrefix(g, w[:2]) && strings.HasSuffix(g, w[2:])
@@ -57,37 +68,18 @@ func TestSecondActSamePair(t *testing.T) {
 // is one.
 func TestBesideCircumstance(t *testing.T) {
 	c := newTestCoder(t)
-	act := func(alias, code, country string) testActor {
-		return testActor{alias: alias, via: "name", ref: dyad.ActorRef{ID: alias, Name: alias, Type: "person", Country: country, Sector: "GOV", Code: code}}
-	}
 	actors := []testActor{
-		act("Xi Jinping", "CHNGOV", "CHN"),
-		act("Joe Biden", "USAGOV", "USA"),
-		act("Vladimir Putin", "RUSGOV", "RUS"),
-		act("Olaf Scholz", "DEUGOV", "DEU"),
+		govPerson("Xi Jinping", "CHNGOV", "CHN"),
+		govPerson("Joe Biden", "USAGOV", "USA"),
+		govPerson("Vladimir Putin", "RUSGOV", "RUS"),
+		govPerson("Olaf Scholz", "DEUGOV", "DEU"),
 	}
-	for _, tc := range []struct {
-		lang, text string
-		want       []string // code families and pairs that must be found, "04 CHNGOV USAGOV"
-		n          int      // the number of events
-	}{
+	checkActs(t, c, "2022-06-01", actors, []actsCase{
 		{"en", "Xi Jinping warned Joe Biden in a phone call on Thursday that Beijing would respond.",
 			[]string{"04 CHNGOV USAGOV", "13 CHNGOV USAGOV"}, 2},
 		{"de", "Olaf Scholz hat Vladimir Putin in einem Telefonat am Freitag aufgefordert, seine Truppen abzuziehen.",
 			[]string{"04 DEUGOV RUSGOV", "02 DEUGOV RUSGOV"}, 2},
 		{"en", "Joe Biden spoke with Xi Jinping in a phone call on Thursday.",
 			[]string{"04 USAGOV CHNGOV"}, 1},
-	} {
-		got := codeHand(t, c, tc.lang, "2022-06-01", tc.text, actors)
-		for _, w := range tc.want {
-			if !slices.ContainsFunc(got, func(g string) bool {
-				return strings.HasPrefix(g, w[:2]) && strings.HasSuffix(g, w[2:])
-			}) {
-				t.Errorf("%s: events %q, want %q", tc.text, got, w)
-			}
-		}
-		if len(got) != tc.n {
-			t.Errorf("%s: events %q, want %d", tc.text, got, tc.n)
-		}
-	}
+	})
 }
