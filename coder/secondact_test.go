@@ -1,11 +1,15 @@
 package coder
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/packs"
 )
 
 // TestSecondActSamePair: a verb of both sides coordinated after a clause takes its two sides ("X met Y and
@@ -82,4 +86,38 @@ func TestBesideCircumstance(t *testing.T) {
 		{"en", "Joe Biden spoke with Xi Jinping in a phone call on Thursday.",
 			[]string{"04 USAGOV CHNGOV"}, 1},
 	})
+}
+
+// TestClauseChain: with a language's option clause-chain (a user layer here: the shipped zh grammar leaves it off),
+// a verb after a comma with no subject of its own takes the subject of the clause before ("X会见Y，谴责Z": X
+// condemns Z), where comma-chain alone gives it the object before the comma (Y condemns Z).
+func TestClauseChain(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "zh"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "zh", "grammar"), []byte("option | clause-chain\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	set, err := packs.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chained, err := New(set, cameo.MustDefault())
+	if err != nil {
+		t.Fatal(err)
+	}
+	actors := []testActor{
+		govPerson("拉夫罗夫", "RUSGOV", "RUS"),
+		govPerson("伊朗外长", "IRNGOV", "IRN"),
+		{alias: "美国", via: "name", ref: dyad.ActorRef{ID: "usa", Name: "美国", Type: "country", Country: "USA", Code: "USA"}},
+	}
+	text := "俄罗斯外长拉夫罗夫29日会见伊朗外长，谴责美国对伊朗的制裁。"
+	got := codeHand(t, chained, "zh", "2024-05-01", text, actors)
+	if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, "11") && strings.HasSuffix(g, " RUSGOV USA") }) {
+		t.Errorf("clause-chain: events %q, want 11 RUSGOV USA", got)
+	}
+	if slices.ContainsFunc(got, func(g string) bool { return strings.HasSuffix(g, " IRNGOV USA") }) {
+		t.Errorf("clause-chain: events %q, want no IRNGOV USA", got)
+	}
 }
