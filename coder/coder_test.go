@@ -76,6 +76,22 @@ func writePack(t *testing.T, files map[string]string) string {
 	return dir
 }
 
+// newUserCoder is a coder with the embedded packs and a user layer of the given files above them (as --dict
+// gives one), and that layer's directory.
+func newUserCoder(t *testing.T, files map[string]string) (*Coder, string) {
+	t.Helper()
+	dir := writePack(t, files)
+	p, err := packs.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(p, cameo.MustDefault())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, dir
+}
+
 func TestDataErrors(t *testing.T) {
 	for _, tc := range []struct{ file, body, want string }{
 		{"xx/verbs", "999 | S meet T\n", "xx/verbs:1: unknown CAMEO code"},
@@ -115,15 +131,7 @@ func TestDataErrors(t *testing.T) {
 
 // TestUserPatterns checks that a --dict directory extends a language and that its patterns fire.
 func TestUserPatterns(t *testing.T) {
-	dir := writePack(t, map[string]string{"en/verbs": "@snub = snubbed snubs\n1246 | S @snub T\n"})
-	p, err := packs.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := New(p, cameo.MustDefault())
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, dir := newUserCoder(t, map[string]string{"en/verbs": "@snub = snubbed snubs\n1246 | S @snub T\n"})
 	txt := "Vietnam snubbed China at the summit."
 	res := c.Code(&dyad.Article{ID: "u", Lang: "en", Text: txt}, handMentions(loadTestActors(t), txt))
 	if len(res.Events) != 1 || res.Events[0].Code != "1246" || !strings.Contains(res.Events[0].Mentions[0].Pattern, dir) {

@@ -1,9 +1,10 @@
 package coder
 
 import (
-	"github.com/dyad-events/dyad"
 	"slices"
 	"strings"
+
+	"github.com/dyad-events/dyad"
 )
 
 // contentWidth is how many units after a speech act's words its target may lie ("offered his condolences to

@@ -1,15 +1,11 @@
 package coder
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad"
-	"github.com/dyad-events/dyad/cameo"
-	"github.com/dyad-events/dyad/packs"
 )
 
 // TestSecondActSamePair: a verb of both sides coordinated after a clause takes its two sides ("X met Y and
@@ -92,21 +88,7 @@ func TestBesideCircumstance(t *testing.T) {
 // a verb after a comma with no subject of its own takes the subject of the clause before ("X会见Y，谴责Z": X
 // condemns Z), where comma-chain alone gives it the object before the comma (Y condemns Z).
 func TestClauseChain(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.MkdirAll(filepath.Join(dir, "zh"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "zh", "grammar"), []byte("option | clause-chain\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	set, err := packs.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	chained, err := New(set, cameo.MustDefault())
-	if err != nil {
-		t.Fatal(err)
-	}
+	chained, _ := newUserCoder(t, map[string]string{"zh/grammar": "option | clause-chain\n"})
 	actors := []testActor{
 		govPerson("拉夫罗夫", "RUSGOV", "RUS"),
 		govPerson("伊朗外长", "IRNGOV", "IRN"),

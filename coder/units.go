@@ -426,6 +426,7 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		}
 		return true
 	}
+	genLink := d.genitiveLink(p, ga, gb) // (read once: the case below tests it and returns it)
 	switch {
 	case prev.Type == dyad.TypeCountry && d.afterLoc(p) && d.hasAnd(ga, gb) && !(n == 1 && next.Type == dyad.TypeCountry) && !andDets && !placeRep:
 		return relNone // "在美国(加州)与麦卡锡会面": a place, then the one met there; "在美国和日本" stays a list
@@ -477,14 +478,14 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relComma // "Según Carabineros, manifestantes bloquearon ...": two bodies, no apposition
 	case first == "," && n <= 3 && d.onlyDets(ga+1, gb) && !sameAnd && prev.Type == dyad.TypeCountry && next.Type == dyad.TypeCountry:
 		return relComma // "a Rússia, a Bielorrússia e o Irã", "la India, el Japón y ...": countries with their articles
-	case d.genitiveLink(p, ga, gb) != relNone:
+	case genLink != relNone:
 		// "las sedes del Congreso Nacional, del Supremo y del Planalto", "los embajadores de Estados Unidos, de
 		// Alemania y de Francia": the genitive preposition repeated after a comma or "and" links the members of
 		// a chain that one noun governs; a word of the first name's own ("Nacional") may come before it
 		if sameAnd {
 			return relMember
 		}
-		return d.genitiveLink(p, ga, gb)
+		return genLink
 	case lg.is(cAnd, first) && n <= 3 && d.onlyDets(ga+1, gb):
 		if sameAnd {
 			return relMember

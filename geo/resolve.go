@@ -1859,7 +1859,7 @@ func (r *Resolver) cityAdjective(c *article, t text.Token) (candidate, bool) {
 	if c.lg.regionNext(c.a.Text, t.End) {
 		return candidate{}, false // a region's adjective: "Шебекино Белгородской области"
 	}
-	if cd, ok := r.cityOf(c, t); ok {
+	if cd, ok := r.cityOfWord(c, t); ok {
 		return cd, true
 	}
 	if len(c.lg.cityAdj) == 0 || !t.IsWord() {
@@ -1897,11 +1897,16 @@ func (r *Resolver) cityAdjective(c *article, t text.Token) (candidate, bool) {
 // ending, by stem: the cities of that name. The actor stage may read the word as its country's demonym ("los
 // taxistas madrileños", a group of that country); then only the cities of that country are read.
 func (r *Resolver) cityOf(c *article, t text.Token) (candidate, bool) {
+	if len(c.lg.cityOf) == 0 || !t.IsWord() || c.lg.regionNext(c.a.Text, t.End) {
+		return candidate{}, false // (a region's adjective: "Шебекино Белгородской области")
+	}
+	return r.cityOfWord(c, t)
+}
+
+// cityOfWord is cityOf once the word after t is known to be no `regionafter` word (cityAdjective asks that first).
+func (r *Resolver) cityOfWord(c *article, t text.Token) (candidate, bool) {
 	if len(c.lg.cityOf) == 0 || !t.IsWord() {
 		return candidate{}, false
-	}
-	if c.lg.regionNext(c.a.Text, t.End) {
-		return candidate{}, false // a region's adjective: "Шебекино Белгородской области"
 	}
 	key, ok := c.lg.cityOf[t.Fold]
 	for _, e := range c.lg.adj {
