@@ -651,24 +651,16 @@ func (s *sentence) candidates() []candidate {
 		if u.phrase >= 0 && !s.wordPhrase(i) {
 			continue // a phrase matches no pattern word
 		}
-		if e := lg.anchors[w]; e != nil {
+		wi := s.d.info(u.tok) // the unit's word is its token's fold
+		if e := wi.anchor; e != nil {
 			ents[i][0] = e
 			m.set(e.elems, i)
 		}
-		if len(lg.stems) > 0 {
-			if e := lg.stems[s.stemAt(i)]; e != nil {
-				ents[i][1] = e
-				m.set(e.elems, i)
-			}
+		if e := wi.stemEnt; e != nil {
+			ents[i][1] = e
+			m.set(e.elems, i)
 		}
-		if !lg.preStarts.may(w) {
-			continue
-		}
-		for _, n := range lg.elems.preLens {
-			if len(w) >= n {
-				m.set(lg.elems.prefix[w[:n]], i)
-			}
-		}
+		m.set(wi.preSets, i)
 	}
 	try := func(ans []anchor, i int) {
 		for k := range ans {
@@ -697,13 +689,8 @@ func (s *sentence) candidates() []candidate {
 				try(e.anchors, i)
 			}
 		}
-		if !lg.preStarts.may(s.words[i]) {
-			continue
-		}
-		for _, n := range lg.preLens {
-			if p, ok := runePrefix(s.words[i], n); ok {
-				try(lg.prefixes[p], i)
-			}
+		for _, ans := range s.d.info(u.tok).preAnchors {
+			try(ans, i)
 		}
 	}
 	return out

@@ -218,6 +218,7 @@ func elemIndexIn(els []elem, e *elem) int {
 // compactEntries moves every word entry (lang.anchors, lang.stems), their anchors and element sets, and the
 // anchors of every prefix into slabs a language, the slices windows as long as their capacity.
 func (lg *lang) compactEntries() {
+	lg.dropWords()
 	nAn, nEl := 0, 0
 	for _, m := range []map[string]*wordEntry{lg.anchors, lg.stems} {
 		for _, e := range m {

@@ -72,6 +72,7 @@ type lang struct {
 	// verbs (doc.trigger)
 	weakTriggers, weakStemTriggers map[string]bool
 	stemmer                        *stemmer            // nil for languages without a Snowball stemmer (vi, zh)
+	words                          wordCache           // what the coder asks of a token, by its text
 	preLens                        []int               // rune lengths of the prefixes in use
 	speech                         map[string][]seq    // first folded token -> reporting verb forms
 	class                          map[string]uint64   // folded word -> its word classes
@@ -345,6 +346,7 @@ func (lg *lang) addWord(kind, entry string) {
 	}
 	if len(sq) == 1 && !phraseKinds[kind] {
 		lg.class[sq[0]] |= classBits[kind]
+		lg.dropWords()
 		if w := strings.ToLower(strings.TrimSpace(entry)); classBits[kind]&pronounClasses != 0 && w != sq[0] {
 			if lg.pronWritten == nil {
 				lg.pronWritten = map[string][]string{}
@@ -1038,6 +1040,7 @@ func (lg *lang) parseElem(w string, sets map[string][]alt) (elem, error) {
 }
 
 func (lg *lang) addPattern(pt *pattern) {
+	lg.dropWords()
 	idx := len(lg.patterns)
 	lg.patterns = append(lg.patterns, pt)
 	lg.shareReversed(pt)

@@ -45,12 +45,6 @@ const tMutual = -4
 // isR reports whether the match bound R: two phrases or a reciprocal one.
 func (b binding) isR() bool { return b.recip || b.r[0] >= 0 }
 
-// stemOf is a unit's stem, once computed.
-type stemOf struct {
-	stem string
-	ok   bool
-}
-
 // sentence is one sentence being matched.
 type sentence struct {
 	d         *doc

@@ -21,9 +21,7 @@ type scratch struct {
 
 	phraseAt []int
 	mtok     [][2]int
-	tokCls   []uint64
-	clsSet   []bool
-	tokStem  []stemOf
+	tokInfo  []*wordInfo
 }
 
 // scratchPool holds a Coder's scratch between articles.
@@ -45,7 +43,7 @@ func (sp *scratchPool) put(sc *scratch) {
 	clear(sc.units)
 	clear(sc.words)
 	clear(sc.cands[:cap(sc.cands)])
-	clear(sc.tokStem)
+	clear(sc.tokInfo)
 	clear(sc.places)
 	sc.buf, sc.units, sc.words, sc.cands, sc.memo = sc.buf[:0], sc.units[:0], sc.words[:0], sc.cands[:0], sc.memo[:0]
 	sc.places = sc.places[:0]

@@ -93,8 +93,8 @@ func TestScratchPutClears(t *testing.T) {
 				us[i].fold = "x"
 			}
 		}
-		ts := table(&sc.tokStem, n)
-		ts[n-1] = stemOf{"s", true}
+		ts := table(&sc.tokInfo, n)
+		ts[n-1] = &wordInfo{stem: "s"}
 		sp.put(sc)
 		for i, w := range sc.words[:cap(sc.words)] {
 			if w != "" {
@@ -106,9 +106,9 @@ func TestScratchPutClears(t *testing.T) {
 				t.Fatalf("n=%d: units[%d] kept %q after put", n, i, u.fold)
 			}
 		}
-		for i, s := range sc.tokStem[:cap(sc.tokStem)] {
-			if s.ok {
-				t.Fatalf("n=%d: tokStem[%d] kept after put", n, i)
+		for i, w := range sc.tokInfo[:cap(sc.tokInfo)] {
+			if w != nil {
+				t.Fatalf("n=%d: tokInfo[%d] kept after put", n, i)
 			}
 		}
 		sc = sp.get()

@@ -64,13 +64,7 @@ func (st *stemmer) stem(word string) string {
 	if ok {
 		return v
 	}
-	w := strings.ReplaceAll(strings.ToLower(word), "’", "'")
-	if !norm.NFC.IsNormalString(w) {
-		w = norm.NFC.String(w)
-	}
-	env := sb.NewEnv(w)
-	st.fn(env)
-	s := text.Fold(env.Current())
+	s := st.stemOnce(word)
 	st.mu.Lock()
 	if st.cache == nil || len(st.cache) >= stemCacheMax {
 		st.cache = make(map[string]string)
@@ -78,4 +72,15 @@ func (st *stemmer) stem(word string) string {
 	st.cache[strings.Clone(word)] = s // not a slice of the article, which the cache would keep alive
 	st.mu.Unlock()
 	return s
+}
+
+// stemOnce is stem without the cache (the coder's word cache keeps what it returns).
+func (st *stemmer) stemOnce(word string) string {
+	w := strings.ReplaceAll(strings.ToLower(word), "’", "'")
+	if !norm.NFC.IsNormalString(w) {
+		w = norm.NFC.String(w)
+	}
+	env := sb.NewEnv(w)
+	st.fn(env)
+	return text.Fold(env.Current())
 }

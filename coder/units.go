@@ -117,12 +117,9 @@ type doc struct {
 	locWeak    bool    // locCountry came from the finder of Coder.SetPlaces only
 	subject    speaker // the person the last sentences are about
 	subjectAge int     // sentences since subject was set
-	// tokCls holds the grammar and date classes of each token's fold (lang.class), looked up once per token
-	tokCls []uint64
-	clsSet []bool
-	// tokStem holds the folded Snowball stem of each token (stemTok), computed on first use: the matcher asks
-	// a token's stem many times, the stemmer's shared cache costs a lookup each time
-	tokStem []stemOf
+	// tokInfo holds each token's wordInfo (its classes, stem and pattern entries), looked up on first use: the
+	// matcher asks them many times, the language's word cache costs a look-up each time
+	tokInfo []*wordInfo
 	// sc holds the buffers kept across articles (nil: allocate)
 	sc *scratch
 }
@@ -130,39 +127,10 @@ type doc struct {
 func (d *doc) fold(i int) string { return d.toks[i].Fold }
 
 // classOf returns the word classes of token k's fold, as lang.class has them.
-func (d *doc) classOf(k int) uint64 {
-	if d.tokCls == nil {
-		if d.sc != nil {
-			d.tokCls, d.clsSet = table(&d.sc.tokCls, len(d.toks)), table(&d.sc.clsSet, len(d.toks))
-		} else {
-			d.tokCls = make([]uint64, len(d.toks))
-			d.clsSet = make([]bool, len(d.toks))
-		}
-	}
-	if !d.clsSet[k] {
-		d.tokCls[k], d.clsSet[k] = d.lg.class[d.toks[k].Fold], true
-	}
-	return d.tokCls[k]
-}
+func (d *doc) classOf(k int) uint64 { return d.info(k).cls }
 
 // stemTok returns the folded stem of token k (stemmer.stem of its text), "" when the language has no stemmer.
-func (d *doc) stemTok(k int) string {
-	st := d.lg.stemmer
-	if st == nil {
-		return ""
-	}
-	if d.tokStem == nil {
-		if d.sc != nil {
-			d.tokStem = table(&d.sc.tokStem, len(d.toks))
-		} else {
-			d.tokStem = make([]stemOf, len(d.toks))
-		}
-	}
-	if !d.tokStem[k].ok {
-		d.tokStem[k] = stemOf{st.stem(d.toks[k].Text), true}
-	}
-	return d.tokStem[k].stem
-}
+func (d *doc) stemTok(k int) string { return d.info(k).stem }
 
 // is reports whether token k's fold is a word of one of the classes (lang.is).
 func (d *doc) is(class uint64, k int) bool { return d.classOf(k)&class != 0 }
