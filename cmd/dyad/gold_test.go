@@ -500,6 +500,11 @@ var goldFloors = []struct {
 	// clause's speaker is no target; visits told by crossing or flying into a country; recognition switched),
 	// written before its rules
 	{"../../testdata/gold/code22b.jsonl", 0.87, 0.89, 0.84, 0.85}, // .524 -> .874
+	// code23b: own German, Dutch and English sentences of round 23 (killings of office holders told in the
+	// passive with no agent named, demands for a release, import bans, troops reinforced at a border, arrest
+	// warrants applied for, crowds breaking into a parliament, a deadline to leave, a call told with a long
+	// adjective; traps: sport, fiction, a response delivered), written before its rules
+	{"../../testdata/gold/code23b.jsonl", 0.51, 0.71, 0.40, 0.36}, // .529 ->
 	// code20a: own fr it sentences of round 20 (acts after "a décidé de", imports suspended, aircraft shot down,
 	// receptions with a long middle, talks after a long middle, probes told by a noun, states of emergency in the
 	// passive, aid packages), written before its rules
