@@ -3178,8 +3178,12 @@ func (d *doc) datelinePhrase(pi int) bool {
 		}
 	}
 	// An agency's name may come before the place ("新华社北京5月6日电"): a news outlet's mention at the start.
+	first := 0 // the dateline's first token
 	if len(d.ments) > 0 && d.ments[0].Start == d.toks[0].Start && d.ments[0].Actor.Sector == "MED" {
 		head = strings.TrimLeft(d.a.Text[d.ments[0].End:], " (") // "TTXVN (Washington 26/3) -"
+		for first < len(d.toks) && d.toks[first].Start < len(d.a.Text)-len(head) {
+			first++
+		}
 	}
 	if !hasFoldedPrefix(head, string(d.a.Dateline)) {
 		return false
@@ -3189,7 +3193,8 @@ func (d *doc) datelinePhrase(pi int) bool {
 			return p.last < k
 		}
 	}
-	return p.first == 0
+	// no dash: the place that opens the text, or follows the agency ("新华社大马士革4月1日电 以色列……": Damascus)
+	return p.first == 0 || p.first == first
 }
 
 // maxBracketDateline is the most bytes a dateline in brackets that opens a text may hold ("（中央社記者林宏翰、

@@ -86,7 +86,7 @@ func (s *sentence) elidedPassive(p int) bool {
 // walkElidedPassive goes on with a passive pattern past the and word at unit p read as its auxiliary els[j]: the
 // passive's subject T, the pattern's last element walking left, is the sentence's subject (elidedPassive).
 func (s *sentence) walkElidedPassive(els []delem, j, p int, b *binding) bool {
-	if j+2 != len(els) || els[j+1].kind != kSlot || els[j+1].slot != 'T' {
+	if j+2 != len(els) || els[j+1].kind != kSlot || els[j+1].slot != 'T' || s.ownAux(p, b) {
 		return false
 	}
 	f := s.firstPhrase()
@@ -111,6 +111,9 @@ func (s *sentence) walkElidedPassive(els []delem, j, p int, b *binding) bool {
 // walkElided goes on with the pattern past the and word at unit p read as the auxiliary els[j]: the subject
 // is the sentence's (or that of the clause the first participle belongs to), as after a pattern word "and".
 func (s *sentence) walkElided(els []delem, j, p int, b *binding) bool {
+	if s.ownAux(p, b) {
+		return false
+	}
 	save := *b
 	save.lits = b.lits[:len(b.lits):len(b.lits)]
 	b.elided = true
@@ -298,5 +301,24 @@ func (s *sentence) relSubject(els []delem, j, p int, b *binding) bool {
 		return true
 	}
 	*b = save
+	return false
+}
+
+// ownAux reports whether the conjunct after the and word at unit p, up to the first word the match holds there,
+// has an auxiliary of its own (grammar perfect or passive): then it is a clause with its own subject and verb,
+// not a participle that shares the first clause's auxiliary ("Deutschland hat zwei russische Diplomaten
+// ausgewiesen, und Moskau hat zwei deutsche Diplomaten ausgewiesen": Moscow expels, not Germany).
+func (s *sentence) ownAux(p int, b *binding) bool {
+	end := len(s.u)
+	for _, l := range b.lits {
+		if l > p && l < end {
+			end = l
+		}
+	}
+	for k := p + 1; k < end; k++ {
+		if u := s.u[k]; u.phrase < 0 && u.is(cPerfect|cPassive) {
+			return true
+		}
+	}
 	return false
 }

@@ -1,0 +1,50 @@
+package coder
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+)
+
+func testCountry(alias, code string) testActor {
+	return testActor{alias: alias, via: "name", ref: dyad.ActorRef{ID: code, Name: alias, Type: "country", Country: code, Code: code}}
+}
+
+// TestClauseOwnAuxiliary: a participle after "und" shares the first clause's auxiliary only when its own clause
+// has none; "und Moskau hat ... ausgewiesen" is Moscow's act, not the sentence subject's.
+func TestClauseOwnAuxiliary(t *testing.T) {
+	c := newTestCoder(t)
+	actors := []testActor{
+		testCountry("Deutschland", "DEU"), testCountry("Moskau", "RUS"),
+		govPerson("Sergej Iwanow", "RUSGOV", "RUS"), govPerson("Hans Müller", "DEUGOV", "DEU"),
+	}
+	checkActs(t, c, "2019-12-12", actors, []actsCase{
+		{"de", "Deutschland hat Sergej Iwanow ausgewiesen, und Moskau hat Hans Müller ausgewiesen.",
+			[]string{"17 DEUGOV RUSGOV", "17 RUSGOV DEUGOV"}, 2},
+		// the elided auxiliary still reads a second participle without one of its own
+		{"de", "Deutschland hat Sergej Iwanow ausgewiesen und Hans Müller ausgewiesen.",
+			[]string{"17 DEU DEUGOV"}, 1},
+	})
+}
+
+// TestReplyAfterAgencyDateline: a place right after the agency that opens a dateline with no dash ("新华社大马士革
+// 4月1日电") is the dateline's, so a reply with no target named (P) answers the actor who opens the text.
+func TestReplyAfterAgencyDateline(t *testing.T) {
+	c := newTestCoder(t)
+	actors := []testActor{
+		{alias: "新华社", via: "name", ref: dyad.ActorRef{ID: "xinhua", Name: "Xinhua", Type: "organization", Country: "CHN", Sector: "MED", Code: "CHNMED"}},
+		testCountry("大马士革", "SYR"), testCountry("以色列", "ISR"), testCountry("伊朗", "IRN"),
+	}
+	text := "新华社大马士革4月1日电 以色列1日空袭叙利亚境内目标，伊朗誓言将作出回应。"
+	a := &dyad.Article{ID: "t", Lang: "zh", Text: text, Published: dyad.NullString("2024-04-01"), Dateline: dyad.NullString("大马士革")}
+	res := c.Code(a, handMentions(actors, text))
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, fmt.Sprintf("%s %s %s", e.Code, e.Source.Code, e.Target.Code))
+	}
+	if !slices.Contains(got, "138 IRNGOV ISR") {
+		t.Errorf("reply after a Xinhua dateline: got %v, want 138 IRN ISR", got)
+	}
+}
