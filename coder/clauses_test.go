@@ -3,6 +3,7 @@ package coder
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad"
@@ -46,5 +47,19 @@ func TestReplyAfterAgencyDateline(t *testing.T) {
 	}
 	if !slices.Contains(got, "138 IRNGOV ISR") {
 		t.Errorf("reply after a Xinhua dateline: got %v, want 138 IRN ISR", got)
+	}
+}
+
+// TestProtestAttribCrowd: a protest word that opens an attributive clause ("抗议……的示威者") names the crowd after
+// "的" as the protester, beside the police's dispersal.
+func TestProtestAttribCrowd(t *testing.T) {
+	c := newTestCoder(t)
+	actors := []testActor{
+		{alias: "印度尼西亚警方", via: "genitive", ref: dyad.ActorRef{ID: "idncop", Name: "印度尼西亚警方", Type: "group", Country: "IDN", Sector: "COP", Code: "IDNCOP"}},
+		{alias: "示威者", via: "sentence", ref: dyad.ActorRef{ID: "idnopp", Name: "示威者", Type: "group", Country: "IDN", Sector: "OPP", Code: "IDNOPP"}},
+	}
+	got := codeHand(t, c, "zh", "2025-08-29", "印度尼西亚警方28日晚使用催泪弹驱散抗议议员高额津贴的示威者。", actors)
+	if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, "14") && strings.Contains(g, " IDNOPP ") }) {
+		t.Errorf("crowd of an attributive protest clause: got %v, want a 14 of IDNOPP", got)
 	}
 }

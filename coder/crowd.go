@@ -109,6 +109,12 @@ func (d *doc) protestPurpose(s *sentence, sp dyad.Span, ta, tb int, res *Result,
 		src, found = a, true
 	}
 	if !found {
+		if a, ok := d.attribCrowd(s, at); ok {
+			// "驱散抗议议员高额津贴的示威者": the protest word opens a clause that describes the crowd after "的"
+			src, found = a, true
+		}
+	}
+	if !found {
 		if stateSubject || othersAct(res.Events[nEvents:]) {
 			return
 		}
@@ -196,4 +202,35 @@ func (d *doc) datelineDash(t int) bool {
 		}
 	}
 	return false
+}
+
+// attribCrowd finds the crowd an attributive clause opened by the protest word at unit at describes: the first
+// actor phrase after it in its clause, right after an attrib particle of grammar ("的"), of no state sector, no
+// IGO or news outlet ("使用催泪弹驱散抗议议员高额津贴的示威者": the demonstrators protest).
+func (d *doc) attribCrowd(s *sentence, at int) (dyad.EventActor, bool) {
+	parts := d.lg.phrases["attrib"]
+	if len(parts) == 0 {
+		return dyad.EventActor{}, false
+	}
+	for k := at + 1; k < len(s.u) && k <= at+12; k++ {
+		u := s.u[k]
+		if u.phrase < 0 {
+			if isComma(u.fold) || isStop(d.toks[u.tok].Text) {
+				break
+			}
+			continue
+		}
+		after := false
+		for _, sq := range parts {
+			if k > 0 && s.seqAt(k-1, sq) {
+				after = true
+			}
+		}
+		a := d.actorOf(u.phrase)
+		if !after || stateSectors[a.Sector] || a.Sector == "MED" || strings.HasPrefix(a.Code, "IGO") || d.ments[d.phrases[u.phrase].head].Actor.Type == dyad.TypeCountry {
+			continue
+		}
+		return a, true
+	}
+	return dyad.EventActor{}, false
 }
