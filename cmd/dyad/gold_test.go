@@ -508,7 +508,7 @@ var goldFloors = []struct {
 	// passive with no agent named, demands for a release, import bans, troops reinforced at a border, arrest
 	// warrants applied for, crowds breaking into a parliament, a deadline to leave, a call told with a long
 	// adjective; traps: sport, fiction, a response delivered), written before its rules
-	{"../../testdata/gold/code23b.jsonl", 0.82, 0.88, 0.76, 0.65}, // .529 -> .800; with the second batch .537 -> .825
+	{"../../testdata/gold/code23b.jsonl", 0.82, 0.88, 0.75, 0.65}, // .529 -> .800; with the second batch .537 -> .825; all four (61) .827
 	// code20a: own fr it sentences of round 20 (acts after "a décidé de", imports suspended, aircraft shot down,
 	// receptions with a long middle, talks after a long middle, probes told by a noun, states of emergency in the
 	// passive, aid packages), written before its rules
