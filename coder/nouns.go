@@ -325,6 +325,9 @@ const nounSetPrefix = "@noun-"
 // nounMission is the noun class of contingents and peacekeepers (grammar `noun | mission | ...`).
 const nounMission = "mission"
 
+// nounVisit is the noun class of visits and trips (grammar `noun | visit | ...`).
+const nounVisit = "visit"
+
 // nounSets returns the word sets of the noun classes nws, one per class (its lines joined).
 func nounSets(nws []nounWords) map[string][]alt {
 	sets := map[string][]alt{}

@@ -412,6 +412,12 @@ func (d *doc) relation(p *phrase, m int, ga, gb int) int {
 		return relNone // "the visit of Narendra Modi to Russia": where a person named by name goes, not who he is
 	case lg.is(cGoal, first) && prev.Type == dyad.TypeCountry && next.Type == dyad.TypeCountry:
 		return relNone // "extraditado dos Estados Unidos para o Peru": from one country to another, no modifier
+	case n == 1 && lg.is(cGoal|cLoc, first) && prev.Type == dyad.TypePerson && len(p.members) == 1 && !d.namedPerson(p.members[0]) &&
+		next.Type == dyad.TypeCountry && next.Country != "" && next.Country != prev.Country && !d.nounBefore(nounVisit, p.first, 4):
+		// "ha richiamato l'ambasciatore d'Italia al Cairo", "l'ambasciatore al Cairo": an envoy's title and the
+		// post abroad where he serves, not his country (round 23); but "la visite du président taïwanais aux
+		// États-Unis" stays one phrase, which the visit's patterns read
+		return relNone
 	case lg.is(cPrep|cGenitive, first) && n <= 6 && plain(ga+1) && prev.Type == dyad.TypeGroup && prev.Sector != "" && len(p.members) == 1 &&
 		d.bareTitle(p.members[0]) && d.namedPerson(m) && d.toks[gb].IsCapitalized():
 		// "o ministro do Supremo Tribunal Federal Alexandre de Moraes", "el juez de la Corte Suprema X": a bare
