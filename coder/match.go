@@ -1140,6 +1140,9 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 		return false
 	}
 	p := pos
+	if dir > 0 && j > 0 && els[j-1].kind == kSlot && !b.imported && e.kind != kSlot && s.etcOpen(pos) && s.etcWalk(els, j, pos, b) {
+		return true // the tail of a list after the slot just matched: "对蓬佩奥等28名……的美方人员实施制裁"
+	}
 	lower, caps, dates, preps := 0, 0, 0, 0
 	// after a pattern word "and" the subject is the sentence's ("X hat Y empfangen und mit ihm ... unterzeichnet")
 	sawAnd := dir < 0 && j > 0 && els[j-1].kind == kLit && s.andLit(els[j-1]) && !b.imported
@@ -1233,6 +1236,10 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 		if dir < 0 && e.kind == kSlot && (e.slot == 'S' || e.slot == 'T') {
 			if k := s.circumOpen(p, b); k >= 0 {
 				p = k - 1 // "习近平……在利马出席……会议期间会见": the adverbial between the subject and its verb
+				continue
+			}
+			if k := s.etcTail(p); k > 0 && !b.imported {
+				p = k - 1 // "对蓬佩奥等28名……的美方人员实施制裁": the list's tail belongs to the actor before it
 				continue
 			}
 		}
@@ -2218,6 +2225,77 @@ func (s *sentence) shortParen(k, dir int) int {
 		}
 	}
 	return k
+}
+
+// etcTail returns, when unit p ends the tail of a list closed by an etc word of grammar right after an actor
+// phrase ("蓬佩奥等28名严重损害中国主权的美方人员", "林郑月娥等11名官员", "戴耀廷等人"), the unit of that word, else -1:
+// the tail counts the members the phrase names and its kind, actors inside it included, so a gap towards the slot
+// passes over it whole. A one-token etc word ("等") opens a tail only before a number ("等28名", "等数十名"); a
+// longer one ("等人", "等国") opens it alone. The tail holds at most maxEtc units and no punctuation.
+func (s *sentence) etcTail(p int) int {
+	if len(s.d.lg.kindSeqs[pkEtc]) == 0 || p <= 0 || p >= len(s.u) {
+		return -1
+	}
+	for j := p; j > 0 && p-j < maxEtc; j-- {
+		u := s.u[j]
+		if u.phrase < 0 && (isComma(u.fold) || isStop(s.d.toks[u.tok].Text) || u.fold == "；" || u.fold == "：" || u.fold == "、") {
+			return -1
+		}
+		if s.etcOpen(j) {
+			return j
+		}
+	}
+	return -1
+}
+
+// etcOpen reports whether an etc word of grammar that opens the tail of a list starts at unit j, right after an
+// actor phrase (see etcTail).
+func (s *sentence) etcOpen(j int) bool {
+	if j <= 0 || j >= len(s.u) || s.u[j-1].phrase < 0 {
+		return false
+	}
+	for _, sq := range s.d.lg.kindSeqs[pkEtc] {
+		if s.seqAt(j, sq) && (len(sq) > 1 || s.numberAt(j+len(sq))) {
+			return true
+		}
+	}
+	return false
+}
+
+// etcWalk matches els[j:] walking right from the etc word at unit p that follows the slot just matched, from each
+// unit of the list's tail (etcTail), so that a gap after the slot passes over the tail whole: "对蓬佩奥等28名严重损害
+// 中国主权的美方人员实施制裁".
+func (s *sentence) etcWalk(els []delem, j, p int, b *binding) bool {
+	for q := p + 1; q < len(s.u) && q-p < maxEtc; q++ {
+		u := s.u[q]
+		if u.phrase < 0 && (isComma(u.fold) || isStop(s.d.toks[u.tok].Text) || u.fold == "；" || u.fold == "：" || u.fold == "、") {
+			return false
+		}
+		save := *b
+		if s.walk(els, j, q, 1, b) {
+			return true
+		}
+		*b = save
+	}
+	return false
+}
+
+// maxEtc is the most units the tail of a list after an etc word may hold (etcTail).
+const maxEtc = 24
+
+// numberAt reports whether unit k is a number: digits, or an ideograph of a number ("数十名", "两名", "多名").
+func (s *sentence) numberAt(k int) bool {
+	if k < 0 || k >= len(s.u) || s.u[k].phrase >= 0 {
+		return false
+	}
+	f := s.u[k].fold
+	if f == "" {
+		return false
+	}
+	if r := []rune(f)[0]; r >= '0' && r <= '9' || strings.ContainsRune("一二两三四五六七八九十百千万数多几", r) {
+		return true
+	}
+	return false
 }
 
 // maxParen is the most units a short parenthesis that slack and gaps pass over may hold.
