@@ -455,6 +455,16 @@ func (s *sentence) nounGenitive(p int) bool {
 	}
 	q := p - 1
 	det := s.u[q].phrase < 0 && s.u[q].is(cDet)
+	if !det {
+		// a title or adjectives between the determiner and the name: "die Vergiftung des Kremlkritikers Alexej
+		// Nawalny", "nach Angaben des südafrikanischen Präsidenten Jacob Zuma"
+		for k := q; k > 1 && q-k < 2 && s.nounWord(k); k-- {
+			if s.u[k-1].phrase < 0 && s.u[k-1].is(cDet) {
+				q, det = k-1, true
+				break
+			}
+		}
+	}
 	if det {
 		q--
 	} else {
@@ -788,6 +798,11 @@ func (s *sentence) governedBy(p int, mask uint64) bool {
 		}
 		// one lower-case adjective between a determiner and the phrase: "für den gestorbenen Oppositionspolitiker X"
 		if k == p-1 && k >= 1 && !s.d.capitalized(u) && s.u[k-1].phrase < 0 && s.u[k-1].is(cDet) {
+			continue
+		}
+		// one lower-case title between a preposition of belonging and the name: "el envenenamiento del opositor
+		// X", "de vergiftiging van oppositieleider X"
+		if k == p-1 && k >= 1 && !s.d.capitalized(u) && s.nounWord(k) && s.u[k-1].phrase < 0 && s.u[k-1].is(cGenitive) && s.u[k-1].is(mask) {
 			continue
 		}
 		return false
@@ -1706,12 +1721,15 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			if dir > 0 && j+1 < len(els) && els[j+1].kind == kSlot && els[j+1].slot == 'T' && s.reportingTail(q) {
 				break // "..., the White House said": a gap before T stops at a reporting clause
 			}
-			if q < 0 || q >= len(s.u) || (s.u[q].phrase >= 0 && !s.locative(q) && !s.wordPhrase(q) && !s.governed(q) && !s.origin(q) && !s.attributive(q) && !s.bareAgent(q) && !s.middleField(els, j, q, dir)) || s.barrierAt(q) {
+			if q < 0 || q >= len(s.u) || (s.u[q].phrase >= 0 && !s.locative(q) && !s.wordPhrase(q) && !s.governed(q) && !s.origin(q) && !s.attributive(q) && !s.bareAgent(q) && !s.middleField(els, j, q, dir) && !s.participleAgent(q)) || s.barrierAt(q) {
 				break // a gap passes over a place, a phrase after a preposition ("gegen Russland") or of origin, and an adjective ("a Russian hacker")
 			}
 			if e.mid && free < e.max && s.midfieldWord(q, b) {
 				free++
 				n-- // the middle field's prepositions and determiners: "bij het begin van diens staatsbezoek in de Grote Hal"
+			}
+			if s.agentInner(q, dir) {
+				n-- // "a declaration brokered by the United States with T": a participle phrase with its agent is one unit
 			}
 			if r := q + dir; q >= 0 && q < len(s.u) && r >= 0 && r < len(s.u) && s.u[q].quote != 0 && s.u[r].quote == s.u[q].quote {
 				n-- // a short quotation is one unit of a gap, as a long one is (quoteEnd): "在……的“和平之家”举行会晤"

@@ -535,6 +535,10 @@ var goldFloors = []struct {
 	// by a noun with "par" / "da parte di", sieges imposed, export bans, talks agreed, an envoy recalled with his
 	// post named, aid approved, hostages, agentless releases), written before its rules
 	{"../../testdata/gold/code23a.jsonl", 0.99, 0.99, 0.99, 0.99}, // .600 -> 1.000
+	// long23: own sentences of round 23 in all nine languages (helper code23g): long real-news shapes whose verb and
+	// actors are known but whose words between them break the pattern (participle phrases with their own agent,
+	// genitive attributes with a title, cause phrases naming a person), with traps, written before its rules
+	{"../../testdata/gold/long23.jsonl", 0.57, 0.62, 0.52, 0.00}, // .237 -> .575
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
