@@ -1,5 +1,7 @@
 package coder
 
+import "strings"
+
 // Actor phrases that stand inside a noun phrase between a verb and its side: no side of the verb whose gap they
 // stand in (round 23, code23g). A slot still takes such a phrase first where the pattern has one there; these
 // only let a gap pass over it to the side further on.
@@ -8,13 +10,16 @@ package coder
 // passive's and the perfect's auxiliaries, and the prepositions of agent, belonging and fronting.
 const auxWords = closedClasses | cPassive | cPerfect | cAgent | cGenitive | cFront
 
-// phraseFirst returns the first unit of the actor phrase at unit p.
-func (s *sentence) phraseFirst(p int) int {
-	ph := s.u[p].phrase
-	for p > 0 && s.u[p-1].phrase == ph {
-		p--
+// genEnding reports whether the word at unit p ends in a genitive ending of grammar (genend: "Putins", "des
+// Kremlkritikers").
+func (s *sentence) genEnding(p int) bool {
+	f := s.d.toks[s.u[p].tok].Fold
+	for _, e := range s.d.lg.genEnds {
+		if len(f) > len(e) && strings.HasSuffix(f, e) {
+			return true
+		}
 	}
-	return p
+	return false
 }
 
 // phraseLast returns the last unit of the actor phrase at unit p.

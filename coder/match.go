@@ -456,9 +456,10 @@ func (s *sentence) nounGenitive(p int) bool {
 	q := p - 1
 	det := s.u[q].phrase < 0 && s.u[q].is(cDet)
 	if !det {
-		// a title or adjectives between the determiner and the name: "die Vergiftung des Kremlkritikers Alexej
-		// Nawalny", "nach Angaben des südafrikanischen Präsidenten Jacob Zuma"
-		for k := q; k > 1 && q-k < 2 && s.nounWord(k); k-- {
+		// a title in a genitive ending or adjectives between the determiner and the name: "die Vergiftung des
+		// Kremlkritikers Alexej Nawalny", "nach Angaben des südafrikanischen Präsidenten Jacob Zuma" (not "ein
+		// Lager der Terrorgruppe X", which may be the target)
+		for k := q; k > 1 && q-k < 2 && s.nounWord(k) && (!s.d.capitalized(s.u[k]) || s.genEnding(k)); k-- {
 			if s.u[k-1].phrase < 0 && s.u[k-1].is(cDet) {
 				q, det = k-1, true
 				break
@@ -468,15 +469,7 @@ func (s *sentence) nounGenitive(p int) bool {
 	if det {
 		q--
 	} else {
-		f := s.d.toks[s.u[p].tok].Fold
-		ok := false
-		for _, e := range s.d.lg.genEnds {
-			if len(f) > len(e) && strings.HasSuffix(f, e) {
-				ok = true
-				break
-			}
-		}
-		if !ok {
+		if !s.genEnding(p) {
 			return false
 		}
 	}
