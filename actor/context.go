@@ -169,10 +169,11 @@ func isNumber(s string) bool {
 // nearest evidence around it, with how it was found: a place after "in/at" in the sentence, another
 // place the sentence names, the dateline, the country the article names most; -1 and viaSector without any.
 // With places false the sentence's places are not searched: a place after a title is where its holder is,
-// often abroad ("su embajadora en Madrid").
-func (r *resolver) contextCountry(start, end int, places bool) (int32, string) {
+// often abroad ("su embajadora en Madrid"). With seat true a place written right after the body is its seat
+// (sentencePlace).
+func (r *resolver) contextCountry(start, end int, places, seat bool) (int32, string) {
 	if places {
-		if c, via := r.sentencePlace(start, end); c >= 0 {
+		if c, via := r.sentencePlace(start, end, seat); c >= 0 {
 			return c, via
 		}
 	}
@@ -261,8 +262,10 @@ func (r *resolver) mainCountry() int32 {
 // sentencePlace returns the country of a place named in the sentence around tokens [start, end), nearest
 // first: a place, capital or country after an "in/at" word of the language ("protesters in Tbilisi",
 // "la police ... à Dakar", "soldiers in Myanmar") with viaPlace, else a place or capital of actors/places
-// or actors/capitals the sentence names otherwise, with viaSentence; -1 when none.
-func (r *resolver) sentencePlace(start, end int) (int32, string) {
+// or actors/capitals the sentence names otherwise, with viaSentence; -1 when none. With seat true a place
+// written right after the body, with no connector, is its seat and is looked up as one after an in/at word
+// ("das Oberlandesgericht Koblenz", "de rechtbank Roermond": the sectors of the language's @seat line).
+func (r *resolver) sentencePlace(start, end int, seat bool) (int32, string) {
 	lo, hi := r.sentenceBounds(start, end)
 	var best [2]int32 // [in/at place, other place]
 	bestDist := [2]int{1 << 30, 1 << 30}
@@ -296,6 +299,8 @@ func (r *resolver) sentencePlace(start, end int) (int32, string) {
 			kind = 0 // "in Kenya": a country named as a place ("from Ukraine" is not where they are)
 		} else if p >= 0 && p == end && conn(r.toks[p].fold)&connOf != 0 {
 			kind = 0 // "la procura di Palermo", "the police of Lagos": the body's own city, right after an @of word
+		} else if seat && i == end && !r.d.timeWords[r.toks[i].fold] {
+			kind = 0 // "das Oberlandesgericht Koblenz", "die Staatsanwaltschaft Köln": the body's seat, right after it
 		} else if p >= 0 && conn(r.toks[p].fold)&connCause != 0 {
 			continue // "studenti pro Gaza": a cause, not where they are
 		}

@@ -36,11 +36,14 @@ func init() {
 type Dictionary struct {
 	actors []*entry
 	// while loading: the slices the entries and their roles are taken from (slab.go)
-	entrySlab  []entry
-	roleSlab   []role
-	dRoleSlab  []dyad.Role
-	byID       map[string]int32
-	country    map[string]int32 // alpha-3 -> actor index
+	entrySlab []entry
+	roleSlab  []role
+	dRoleSlab []dyad.Role
+	byID      map[string]int32
+	country   map[string]int32 // alpha-3 -> actor index
+	// organs maps a territory that codes as its own (New Caledonia, NCL) to the country whose state organs
+	// it holds (FRA): an @organs line of actors/countries
+	organs     map[int32]int32
 	offices    map[string]office
 	holders    map[string][]holder  // office id -> its holders over time
 	absent     map[string][]absence // office id -> the spans a country had no such office (actors/absent)
@@ -89,6 +92,7 @@ type Dictionary struct {
 	dative       map[string]map[string]bool // per language, folded verbs and nouns whose indirect object a capital after a place word is (@dative)
 	caseArt      map[string]map[string]bool // per language, articles that put a country's name in the dative or genitive (@case: "der", "dem")
 	genEnd       map[string]map[string]bool // per language, endings of a capital's genitive that stands before its noun (@genitive: "s")
+	seat         map[string]map[string]bool // per language, the sectors whose body takes a place written right after it as its seat (@seat: "jud", "cop")
 	weak         map[string]map[string]bool // per language, folded names that are common words too ("Anh"): @weak
 	short        map[string]map[string]bool // per language, folded short forms of countries used in compounds ("中", "Trung")
 	compoundNext map[string]map[string]bool // per language, words that may follow a glued compound ("关系")
@@ -212,6 +216,7 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		dative:       map[string]map[string]bool{},
 		caseArt:      map[string]map[string]bool{},
 		genEnd:       map[string]map[string]bool{},
+		seat:         map[string]map[string]bool{},
 		short:        map[string]map[string]bool{},
 		weak:         map[string]map[string]bool{},
 		compoundNext: map[string]map[string]bool{},
@@ -275,7 +280,7 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		errs = append(errs, d.loadCountries(f)...)
 	}
 	d.layer = 0
-	// a territory that CAMEO codes as another listed country ("NCL | NC | FRA | New Caledonia") is that
+	// a territory that CAMEO codes as another listed country ("GLP | GP | FRA | Guadeloupe") is that
 	// country's: its name and the crowds and bodies placed in it code as France
 	for a3, i := range d.country {
 		if e := d.actors[i]; e.Code != a3 {
@@ -556,6 +561,9 @@ func (d *Dictionary) loadAgents(f packs.File, first bool) []error {
 			case "@genitive":
 				errs = append(errs, d.addForms(d.genEnd, lang, l)...)
 				continue
+			case "@seat":
+				errs = append(errs, d.addForms(d.seat, lang, l)...)
+				continue
 			case "@elision":
 				for _, w := range l.Fields[1:] {
 					w = text.Fold(w)
@@ -647,6 +655,10 @@ func (d *Dictionary) loadAgents(f packs.File, first bool) []error {
 func (d *Dictionary) loadCountries(f packs.File) []error {
 	var errs []error
 	for l := range f.Lines() {
+		if l.Fields[0] == "@organs" {
+			errs = append(errs, d.addOrgans(l)...)
+			continue
+		}
 		if len(l.Fields) < 4 {
 			errs = append(errs, l.Errorf("want alpha3 | alpha2 | cameo | name | alias ..., have %d fields", len(l.Fields)))
 			continue
@@ -674,6 +686,38 @@ func (d *Dictionary) loadCountries(f packs.File) []error {
 		e.search = append(e.search, text.Fold(a2))
 	}
 	return errs
+}
+
+// addOrgans reads an @organs line of actors/countries, "@organs | NCL | FRA": the state organs placed in the
+// territory NCL (its government, forces, police, courts, as the text names them without a country: "le
+// gouvernement" under a NOUMÉA dateline, "la police de Nouméa") are FRA's, while the territory's own name
+// and its people code NCL. Both countries are listed before the line.
+func (d *Dictionary) addOrgans(l packs.Line) []error {
+	if len(l.Fields) != 3 {
+		return []error{l.Errorf("want @organs | territory | country, have %d fields", len(l.Fields))}
+	}
+	t, ok1 := d.country[l.Fields[1]]
+	c, ok2 := d.country[l.Fields[2]]
+	if !ok1 || !ok2 {
+		return []error{l.Errorf("@organs %q %q: want two alpha-3 codes listed above", l.Fields[1], l.Fields[2])}
+	}
+	if d.organs == nil {
+		d.organs = map[int32]int32{}
+	}
+	d.organs[t] = c
+	return nil
+}
+
+// organCountry returns the country whose state organ (GOV, MIL, COP, JUD, SPY) of the given sector placed in
+// country is (an @organs line of actors/countries), else country itself.
+func (d *Dictionary) organCountry(country int32, sector string) int32 {
+	if c, ok := d.organs[country]; ok {
+		switch sector {
+		case "GOV", "MIL", "COP", "JUD", "SPY":
+			return c
+		}
+	}
+	return country
 }
 
 // addCLDRNames adds every country's name in the languages that x/text's display package knows and the packs

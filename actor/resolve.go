@@ -40,7 +40,7 @@ func (r *resolver) placeKeyOf(i, j int) []byte {
 }
 
 // datelineCountry returns the country a dateline names ("BEIJING", "Hà Nội", "HANOI (VNA)", "Vietnam"),
-// or -1: the longest run of its first words that is a place or a country name.
+// or -1: the longest run of its first words that is a place or a country name, else a place of the gazetteer.
 func (d *Dictionary) datelineCountry(dl string) int32 {
 	if dl == "" {
 		return -1
@@ -61,6 +61,15 @@ func (d *Dictionary) datelineCountry(dl string) int32 {
 				if p := d.m.pats[pi]; p.kind == kindName && d.actors[p.ref].Type == dyad.TypeCountry {
 					return p.ref
 				}
+			}
+		}
+	}
+	// a city that actors/places does not list, named by the whole dateline: the gazetteer's (SetPlaces),
+	// "KOBLENZ (dpa)"
+	if d.placeFn != nil && len(words) > 0 && len(words) <= 4 {
+		if cc, ok := d.placeFn(placeKey(words), ""); ok {
+			if c, ok := d.country[cc]; ok {
+				return c
 			}
 		}
 	}
@@ -144,16 +153,30 @@ func (r *resolver) activeRole(i int32) int {
 
 // possessiveGap reports whether one lower-case word stands between a possessive ("Mali's", "China's") at
 // item it and the next item: "Mali's transitional government", "China's commerce ministry" name the
-// country's body as "Mali's government" does.
+// country's body as "Mali's government" does. A plural's possessive, an apostrophe alone after a name
+// that ends in "s" ("the Philippines' coast guard", "the Solomon Islands' cabinet", "the Netherlands'
+// foreign ministry"), is a token of its own: the next item may follow it directly or after one such word.
 func (r *resolver) possessiveGap(it, next item) bool {
-	if next.i != it.j+1 || it.j < 1 || it.j >= len(r.toks) {
+	if it.j < 1 || it.j >= len(r.toks) {
 		return false
 	}
+	q := it.j
 	rest := r.a.Text[r.toks[it.j-1].end:]
-	if !strings.HasPrefix(rest, "'s ") && !strings.HasPrefix(rest, "’s ") {
+	switch {
+	case strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s "):
+	case (strings.HasPrefix(rest, "' ") || strings.HasPrefix(rest, "’ ")) && strings.HasSuffix(r.toks[it.j-1].fold, "s") &&
+		!r.toks[q].word && r.toks[q].start == r.toks[it.j-1].end:
+		q++
+		if next.i == q {
+			return true
+		}
+	default:
 		return false
 	}
-	g := r.toks[it.j]
+	if next.i != q+1 || q >= len(r.toks) {
+		return false
+	}
+	g := r.toks[q]
 	return g.word && !g.cap && r.conns()(g.fold) == 0
 }
 
@@ -1077,9 +1100,9 @@ func (r *resolver) untitled(start, end int, country int32, cvia, sector string, 
 		case len(offices) > 0:
 			// "the Defense Minister": the dateline's or the article's; a place after a title is where
 			// the holder is, often abroad ("su embajadora en Madrid")
-			country, via = r.contextCountry(start, end, false)
+			country, via = r.contextCountry(start, end, false, false)
 		default:
-			country, via = r.contextCountry(start, end, true)
+			country, via = r.contextCountry(start, end, true, r.d.seat[r.lang][strings.ToLower(sector)])
 		}
 	}
 	if former && country >= 0 {
@@ -1098,7 +1121,7 @@ func (r *resolver) untitled(start, end int, country int32, cvia, sector string, 
 			r.emit(start, end, dyad.ActorRef{ID: sector, Name: name, Type: dyad.TypeGroup, Sector: sector, Code: sector}, via, -1)
 			return true
 		}
-		c := r.d.actors[country]
+		c := r.d.actors[r.d.organCountry(country, sector)]
 		code := c.Code + sector
 		r.emit(start, end, dyad.ActorRef{ID: code, Name: name,
 			Type: dyad.TypeGroup, Country: c.Country, Sector: sector, Code: code}, via, -1)

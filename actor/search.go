@@ -69,8 +69,8 @@ func (d *Dictionary) Search(query string, limit int) []dyad.Actor {
 // title and demonym.
 func (d *Dictionary) Len() int { return len(d.m.pats) }
 
-// Sovereign returns the country that CAMEO codes the country or territory a3 as (actors/countries: New
-// Caledonia, NCL, is FRA), else a3 itself.
+// Sovereign returns the country that CAMEO codes the country or territory a3 as (actors/countries:
+// Guadeloupe, GLP, is FRA), else a3 itself.
 func (d *Dictionary) Sovereign(a3 string) string {
 	if i, ok := d.country[a3]; ok {
 		return d.actors[i].Country
