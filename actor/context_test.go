@@ -122,7 +122,8 @@ func TestContextCountry(t *testing.T) {
 }
 
 // TestSovereign: a territory that CAMEO codes as another country (actors/countries) is that country's, by its
-// name and for the places the gazetteer puts in it.
+// name and for the places the gazetteer puts in it; New Caledonia codes NCL and its state organs (an @organs
+// line) France's.
 func TestSovereign(t *testing.T) {
 	d := testDict(t)
 	if got := d.Sovereign("GLP"); got != "FRA" {
@@ -134,18 +135,25 @@ func TestSovereign(t *testing.T) {
 	if got := d.Sovereign("XKX"); got != "XKX" {
 		t.Errorf("Sovereign(XKX) = %q, want XKX (Kosovo's CAMEO code KSV is no listed country)", got)
 	}
-	a := &dyad.Article{ID: "a", Lang: "fr", Text: "Le gouvernement a décrété l'état d'urgence en Nouvelle-Calédonie."}
-	var found bool
-	for _, m := range d.Recognize(a) {
-		if m.Text == "Nouvelle-Calédonie" {
-			found = true
-			if m.Actor.Country != "FRA" || m.Actor.Code != "FRA" {
-				t.Errorf("Nouvelle-Calédonie: country %q code %q, want FRA FRA", m.Actor.Country, m.Actor.Code)
+	for _, tc := range []struct{ text, mention, country, code string }{
+		{"Des émeutes ont éclaté en Guadeloupe.", "Guadeloupe", "FRA", "FRA"},
+		{"Le gouvernement a décrété l'état d'urgence en Nouvelle-Calédonie.", "Nouvelle-Calédonie", "NCL", "NCL"},
+		{"Le gouvernement a décrété l'état d'urgence en Nouvelle-Calédonie.", "gouvernement", "FRA", "FRAGOV"},
+		{"La police de Nouvelle-Calédonie a interpellé des émeutiers.", "police de Nouvelle-Calédonie", "FRA", "FRACOP"},
+	} {
+		a := &dyad.Article{ID: "a", Lang: "fr", Text: tc.text}
+		var found bool
+		for _, m := range d.Recognize(a) {
+			if m.Text == tc.mention {
+				found = true
+				if m.Actor.Country != tc.country || m.Actor.Code != tc.code {
+					t.Errorf("%q in %q: country %q code %q, want %s %s", tc.mention, tc.text, m.Actor.Country, m.Actor.Code, tc.country, tc.code)
+				}
 			}
 		}
-	}
-	if !found {
-		t.Error("Nouvelle-Calédonie: no mention")
+		if !found {
+			t.Errorf("%q: no mention in %q", tc.mention, tc.text)
+		}
 	}
 }
 
