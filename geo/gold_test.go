@@ -174,7 +174,9 @@ func readGold(t testing.TB, path string) []goldItem {
 // .750, country .909 before its rules). places24.jsonl: written blind in the session of 2026-12-07 03:08-06:08
 // and read only at its start (city .941, country .953 by dyad eval; .934 / .953 by this test) and end (the
 // same): datelines that are not the event's place (13 of 18), exonyms, namesakes abroad, crashes away from a
-// route's ends, facilities, cities as metonyms.
+// route's ends, facilities, cities as metonyms. places25.jsonl: written blind in the session of 2026-12-07
+// 05:59-08:59 and read only at its start (city .910, country .933 by dyad eval) and end (the same): datelines that
+// are not the event's place (14 of 14), exonyms, cities told by a noun or adjective, namesakes abroad, routes.
 func TestGold(t *testing.T) {
 	p := loadPipe(t)
 	for _, set := range []struct {
@@ -232,6 +234,7 @@ func TestGold(t *testing.T) {
 		{"testdata/places23.jsonl", 150, 0.99, 0.99},
 		{"testdata/gold22.jsonl", 44, 0.99, 0.99},
 		{"testdata/places24.jsonl", 150, 0.93, 0.95},
+		{"testdata/places25.jsonl", 150, 0.90, 0.93},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			items := readGold(t, set.path)

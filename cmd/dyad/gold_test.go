@@ -353,16 +353,28 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire20-vi.jsonl", 0.72, 0.83, 0.63, 0.72},
 	{"../../testdata/gold/wire20-zh.jsonl", 0.67, 0.83, 0.56, 0.67},
 	// wire21: held-out sets written blind in the session of 2026-12-07 03:08-06:08 (four helpers, 03:10-03:26),
-	// scored only at its start (d552c58) and end (0d42031) (docs/eval.md "Held-out sets written blind, a seventeenth time").
-	{"../../testdata/gold/wire21-en.jsonl", 0.56, 0.65, 0.49, 0.56},
-	{"../../testdata/gold/wire21-fr.jsonl", 0.69, 0.82, 0.60, 0.69},
-	{"../../testdata/gold/wire21-es.jsonl", 0.57, 0.74, 0.46, 0.57},
-	{"../../testdata/gold/wire21-pt.jsonl", 0.47, 0.65, 0.36, 0.47},
-	{"../../testdata/gold/wire21-it.jsonl", 0.69, 0.77, 0.63, 0.69},
-	{"../../testdata/gold/wire21-de.jsonl", 0.70, 0.92, 0.56, 0.70},
-	{"../../testdata/gold/wire21-nl.jsonl", 0.46, 0.68, 0.35, 0.46},
+	// scored only at its start (d552c58) and end (0d42031) (docs/eval.md "Held-out sets written blind, a seventeenth time");
+	// the census set of round 23, its floors raised to that round's end (persona non grata relabelled 174 in wire21-pt).
+	{"../../testdata/gold/wire21-en.jsonl", 0.60, 0.69, 0.52, 0.60},
+	{"../../testdata/gold/wire21-fr.jsonl", 0.73, 0.85, 0.64, 0.73},
+	{"../../testdata/gold/wire21-es.jsonl", 0.64, 0.82, 0.52, 0.64},
+	{"../../testdata/gold/wire21-pt.jsonl", 0.65, 0.84, 0.52, 0.65},
+	{"../../testdata/gold/wire21-it.jsonl", 0.77, 0.83, 0.72, 0.77},
+	{"../../testdata/gold/wire21-de.jsonl", 0.83, 0.99, 0.71, 0.83},
+	{"../../testdata/gold/wire21-nl.jsonl", 0.62, 0.83, 0.49, 0.62},
 	{"../../testdata/gold/wire21-vi.jsonl", 0.66, 0.87, 0.53, 0.66},
-	{"../../testdata/gold/wire21-zh.jsonl", 0.59, 0.70, 0.52, 0.59},
+	{"../../testdata/gold/wire21-zh.jsonl", 0.62, 0.74, 0.53, 0.62},
+	// wire22: held-out sets written blind in the session of 2026-12-07 05:59-08:59 (four helpers, 06:02-06:22),
+	// scored only at its start (572ed2f) and end (04e43cc) (docs/eval.md "Held-out sets written blind, an eighteenth time").
+	{"../../testdata/gold/wire22-en.jsonl", 0.62, 0.74, 0.53, 0.62},
+	{"../../testdata/gold/wire22-fr.jsonl", 0.72, 0.90, 0.60, 0.72},
+	{"../../testdata/gold/wire22-es.jsonl", 0.60, 0.73, 0.51, 0.60},
+	{"../../testdata/gold/wire22-pt.jsonl", 0.63, 0.74, 0.56, 0.63},
+	{"../../testdata/gold/wire22-it.jsonl", 0.68, 0.82, 0.58, 0.68},
+	{"../../testdata/gold/wire22-de.jsonl", 0.69, 0.83, 0.59, 0.69},
+	{"../../testdata/gold/wire22-nl.jsonl", 0.57, 0.81, 0.44, 0.57},
+	{"../../testdata/gold/wire22-vi.jsonl", 0.65, 0.76, 0.57, 0.65},
+	{"../../testdata/gold/wire22-zh.jsonl", 0.62, 0.74, 0.52, 0.62},
 	// code17c (2026-12-06): own zh/vi sentences of the breadth round, written before its rules; .565 -> .653, then .640
 	// (予以谴责 finds its target, but "美國聯邦參議院" resolves as the bare country)
 	{"../../testdata/gold/code17c.jsonl", 0.63, 0.72, 0.56, 0.55},
