@@ -300,6 +300,9 @@ func countries(set *packs.Set) (map[string]string, error) {
 	m := map[string]string{}
 	for _, f := range files {
 		for l := range f.Lines() {
+			if strings.HasPrefix(l.Fields[0], "@") {
+				continue // a directive of the actor data ("@organs | NCL | FRA"), no country
+			}
 			if len(l.Fields) < 2 || len(l.Fields[0]) != 3 || len(l.Fields[1]) != 2 {
 				return nil, l.Errorf("want alpha-3 | alpha-2 | ...")
 			}
