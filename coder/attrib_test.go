@@ -3,8 +3,6 @@ package coder
 import (
 	"slices"
 	"testing"
-
-	"github.com/dyad-events/dyad"
 )
 
 // TestAttributesInGaps covers round 23's actor phrases inside a noun phrase that a gap passes over (code23g): a
@@ -16,9 +14,7 @@ import (
 // adverb, a gerund's object.
 func TestAttributesInGaps(t *testing.T) {
 	c := newTestCoder(t)
-	act := func(alias, typ, code, country, sector string) testActor {
-		return testActor{alias: alias, via: "name", ref: dyad.ActorRef{ID: alias, Name: alias, Type: typ, Country: country, Sector: sector, Code: code}}
-	}
+	act := namedActor
 	country := func(alias, code string) testActor { return act(alias, "country", code, code, "") }
 	actors := []testActor{
 		act("Nikol Paschinjan", "person", "ARMGOV", "ARM", "GOV"),

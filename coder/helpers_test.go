@@ -19,6 +19,11 @@ type testActor struct {
 	ref   dyad.ActorRef
 }
 
+// namedActor is a hand-made actor found by its name, for the tests of one mechanism.
+func namedActor(alias, typ, code, country, sector string) testActor {
+	return testActor{alias: alias, via: "name", ref: dyad.ActorRef{ID: alias, Name: alias, Type: typ, Country: country, Sector: sector, Code: code}}
+}
+
 func loadTestActors(t testing.TB) []testActor {
 	t.Helper()
 	f, err := os.Open("testdata/actors.txt")

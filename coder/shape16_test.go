@@ -3,8 +3,6 @@ package coder
 import (
 	"slices"
 	"testing"
-
-	"github.com/dyad-events/dyad"
 )
 
 // TestShapes16 covers the mechanisms of round 16 (code16c): an enclitic after a hyphen opens no hypo phrase
@@ -13,9 +11,7 @@ import (
 // leader Rodrigo Londono"), so "X and FARC rebel leader Y signed" reads both sides.
 func TestShapes16(t *testing.T) {
 	c := newTestCoder(t)
-	act := func(alias, typ, code, country, sector string) testActor {
-		return testActor{alias: alias, via: "name", ref: dyad.ActorRef{ID: alias, Name: alias, Type: typ, Country: country, Sector: sector, Code: code}}
-	}
+	act := namedActor
 	actors := []testActor{
 		act("Xi Jinping", "person", "CHNGOV", "CHN", "GOV"),
 		act("Taiwan", "country", "TWN", "TWN", ""),
