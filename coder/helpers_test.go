@@ -3,6 +3,7 @@ package coder
 import (
 	"bufio"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -17,6 +18,21 @@ type testActor struct {
 	alias string
 	via   string // how the actor stage would have found it: "name", "demonym" ...
 	ref   dyad.ActorRef
+}
+
+// checkCoded checks the events codeHand found for text: want ("CODE SOURCE TARGET") among them, or none when want
+// is "".
+func checkCoded(t *testing.T, text string, got []string, want string) {
+	t.Helper()
+	if want == "" {
+		if len(got) != 0 {
+			t.Errorf("%s: events %q, want none", text, got)
+		}
+		return
+	}
+	if !slices.Contains(got, want) {
+		t.Errorf("%s: events %q, want %q", text, got, want)
+	}
 }
 
 // namedActor is a hand-made actor found by its name, for the tests of one mechanism.

@@ -1,7 +1,6 @@
 package coder
 
 import (
-	"slices"
 	"testing"
 )
 
@@ -30,15 +29,6 @@ func TestShapes16(t *testing.T) {
 		{"en", "The Revolutionary Guards said they had seized a British tanker.", "171 IRNMIL GBR"},
 		{"en", "Juan Manuel Santos and FARC rebel leader Rodrigo Londono signed a peace agreement on Monday.", "057 COLGOV COLREB"},
 	} {
-		got := codeHand(t, c, tc.lang, "2022-10-16", tc.text, actors)
-		if tc.want == "" {
-			if len(got) != 0 {
-				t.Errorf("%s: events %q, want none", tc.text, got)
-			}
-			continue
-		}
-		if !slices.Contains(got, tc.want) {
-			t.Errorf("%s: events %q, want %q", tc.text, got, tc.want)
-		}
+		checkCoded(t, tc.text, codeHand(t, c, tc.lang, "2022-10-16", tc.text, actors), tc.want)
 	}
 }
