@@ -36,7 +36,7 @@ var grammarKinds = map[string]bool{
 	"protest": true,
 	"subjrel": true, "where": true, "auxiliary": true,
 	"mutual": true, "compass": true, "kind": true, "targetnoun": true, "absolute": true,
-	"compound": true, "include": true, "from": true, "etc": true,
+	"compound": true, "include": true, "from": true, "etc": true, "numeral": true,
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
@@ -144,6 +144,9 @@ type lang struct {
 	// stands right after its noun with no determiner
 	nounCaps bool
 	genEnds  []string
+	// numerals (grammar `numeral | 一 | 两 | 数 ...`): the characters a number written in words begins with
+	// ("数十名", "两名", "多名"), beside the digits every language has (sentence.numberAt)
+	numerals string
 	// objectTarget (option object-target): an imported pattern's last T is the actor of the verb's object,
 	// inside its noun phrase or after it over one preposition (pattern.objT; English: "condemned North
 	// Korea's launch", "delivered 18 tanks to Ukraine")
@@ -535,6 +538,12 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 								}
 								lg.auxRaw[e] = true
 							}
+						}
+						continue
+					}
+					if kind == "numeral" && name == GrammarFile {
+						for _, e := range l.Fields[1:] {
+							lg.numerals += strings.TrimSpace(e)
 						}
 						continue
 					}

@@ -2294,19 +2294,14 @@ func (s *sentence) etcWalk(els []delem, j, p int, b *binding) bool {
 // maxEtc is the most units the tail of a list after an etc word may hold (etcTail).
 const maxEtc = 24
 
-// numberAt reports whether unit k is a number: digits, or an ideograph of a number ("数十名", "两名", "多名").
+// numberAt reports whether unit k is a number: it begins with a digit or with a character of the language's
+// grammar class numeral ("数十名", "两名", "多名").
 func (s *sentence) numberAt(k int) bool {
 	if k < 0 || k >= len(s.u) || s.u[k].phrase >= 0 {
 		return false
 	}
-	f := s.u[k].fold
-	if f == "" {
-		return false
-	}
-	if r := []rune(f)[0]; r >= '0' && r <= '9' || strings.ContainsRune("一二两三四五六七八九十百千万数多几", r) {
-		return true
-	}
-	return false
+	r, n := utf8.DecodeRuneInString(s.u[k].fold)
+	return n > 0 && (r >= '0' && r <= '9' || strings.ContainsRune(s.d.lg.numerals, r))
 }
 
 // maxParen is the most units a short parenthesis that slack and gaps pass over may hold.
