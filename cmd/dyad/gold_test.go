@@ -557,6 +557,10 @@ var goldFloors = []struct {
 	// actors are known but whose words between them break the pattern (participle phrases with their own agent,
 	// genitive attributes with a title, cause phrases naming a person), with traps, written before its rules
 	{"../../testdata/gold/long23.jsonl", 0.57, 0.62, 0.52, 0.00}, // .237 -> .575
+	// breadth24: own sentences of round 24 (helper code24) for thin (code, language) cells of the verb packs (de/nl/
+	// zh/vi 012 concern, de/nl 196 ceasefires broken, pt 194 artillery, zh 112 blame, de/nl 090 probes opened, vi 055
+	// apologies, pt 191 sieges and blockades, it 164 talks suspended), with traps, written before its words
+	{"../../testdata/gold/breadth24.jsonl", 0.97, 0.97, 0.95, 0.88}, // .345 -> .988
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
