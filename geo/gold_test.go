@@ -177,6 +177,9 @@ func readGold(t testing.TB, path string) []goldItem {
 // route's ends, facilities, cities as metonyms. places25.jsonl: written blind in the session of 2026-12-07
 // 05:59-08:59 and read only at its start (city .910, country .933 by dyad eval) and end (the same): datelines that
 // are not the event's place (14 of 14), exonyms, cities told by a noun or adjective, namesakes abroad, routes.
+// gold24a.jsonl: our own sentences for round twenty-four's regions (first-level regions named in the text's
+// language, geographic regions of one country, a city told from its namesakes by its region, a country named
+// only by its people), written first (city .800, country .561 before its rules).
 func TestGold(t *testing.T) {
 	p := loadPipe(t)
 	for _, set := range []struct {
@@ -235,6 +238,7 @@ func TestGold(t *testing.T) {
 		{"testdata/gold22.jsonl", 44, 0.99, 0.99},
 		{"testdata/places24.jsonl", 150, 0.93, 0.95},
 		{"testdata/places25.jsonl", 150, 0.90, 0.93},
+		{"testdata/gold24a.jsonl", 41, 0.80, 0.56},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			items := readGold(t, set.path)
