@@ -18,6 +18,10 @@ import (
 // GazetteerPath is the generated gazetteer in the packs (docs/geo.md).
 const GazetteerPath = "geo/gazetteer"
 
+// AreasPath is our list of geographic regions that lie in one country and are no first-level region ("Darfur",
+// "Siberia", "Mindanao"): their names name that country (docs/geo.md).
+const AreasPath = "geo/areas"
+
 // Precisions of a location.
 const (
 	City    = "city"
@@ -89,6 +93,17 @@ func Load(set *packs.Set) (*Gazetteer, []error) {
 	}
 	if len(g.places) == 0 && len(errs) == 0 {
 		errs = append(errs, &packs.Error{File: "packs/data/" + GazetteerPath, Err: errEmpty})
+	}
+	areas, err := set.Files(AreasPath)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	for _, f := range areas {
+		for l := range f.Lines() {
+			if err := g.area(l); err != nil {
+				errs = append(errs, err)
+			}
+		}
 	}
 	g.compact()
 	return g, errs
@@ -213,6 +228,22 @@ func (g *Gazetteer) line(l packs.Line) error {
 		}
 	default:
 		return l.Errorf("unknown line kind %q (want C, A or P)", f[0])
+	}
+	return nil
+}
+
+// area reads a line of geo/areas: alpha-2 | name ...; each name is a name of that country.
+func (g *Gazetteer) area(l packs.Line) error {
+	f := l.Fields
+	if len(f) < 2 || len(f[0]) != 2 {
+		return l.Errorf("want alpha-2 | name ...")
+	}
+	ci, ok := g.countries[f[0]]
+	if !ok {
+		return l.Errorf("unknown country %s", f[0])
+	}
+	for _, n := range f[1:] {
+		g.name(ci, n)
 	}
 	return nil
 }
