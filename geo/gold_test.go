@@ -238,7 +238,7 @@ func TestGold(t *testing.T) {
 		{"testdata/gold22.jsonl", 44, 0.99, 0.99},
 		{"testdata/places24.jsonl", 150, 0.93, 0.95},
 		{"testdata/places25.jsonl", 150, 0.90, 0.93},
-		{"testdata/gold24a.jsonl", 41, 0.80, 0.56},
+		{"testdata/gold24a.jsonl", 41, 0.99, 0.99},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			items := readGold(t, set.path)

@@ -155,6 +155,9 @@ type lang struct {
 	// regionAfter: words of a region right after its name or adjective ("области", "края" of Russian: "в
 	// Краматорске Донецкой области"): the name before is the region's, no city, and ends no longer name
 	regionAfter map[string]bool
+	// nation: phrases that spread an event over the whole country ("nationwide", "cả nước", "全国"): a sentence
+	// that names no place is set in the article's or the language's own country (Resolver.nationwide)
+	nation map[string]bool
 	// cityOf: a city's adjective or demonym (`cityof`), folded > the city's name as a key ("madrileña" >
 	// "madrid", "münchner" > "munchen", "московский" > "москва"); cityOfStem: the same less one of the
 	// language's adjective endings ("московск" > "москва"), which reads the other cases and genders
@@ -254,9 +257,9 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, occurred: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, alone: map[string]bool{}, aside: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}, crash: map[string]bool{}, over: map[string]bool{}, takeoff: map[string]bool{}, regionAfter: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, occurred: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, alone: map[string]bool{}, aside: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}, crash: map[string]bool{}, over: map[string]bool{}, takeoff: map[string]bool{}, regionAfter: map[string]bool{}, nation: map[string]bool{}}
 		// the classes that are sets of words
-		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "plain": l.plain, "capital": l.capital, "alone": l.alone, "aside": l.aside, "occurred": l.occurred, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter, "unit": l.unit, "crash": l.crash, "over": l.over, "takeoff": l.takeoff, "regionafter": l.regionAfter}
+		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "plain": l.plain, "capital": l.capital, "alone": l.alone, "aside": l.aside, "occurred": l.occurred, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter, "unit": l.unit, "crash": l.crash, "over": l.over, "takeoff": l.takeoff, "regionafter": l.regionAfter, "nation": l.nation}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -423,7 +426,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 			}
 		}
 		l.heads = map[string]bool{}
-		for _, set := range []map[string]bool{l.city, l.flee, l.arrive, l.facility, l.direction, l.bound, l.plain, l.capital, l.alone, l.aside, l.town, l.street, l.treaty, l.unit, l.crash, l.takeoff} {
+		for _, set := range []map[string]bool{l.city, l.flee, l.arrive, l.facility, l.direction, l.bound, l.plain, l.capital, l.alone, l.aside, l.town, l.street, l.treaty, l.unit, l.crash, l.takeoff, l.nation} {
 			for w := range set {
 				head, _, _ := strings.Cut(w, " ")
 				head, _, _ = strings.Cut(head, "-") // (a phrase written with a hyphen: "юго-востоке")
@@ -1021,10 +1024,20 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 			cands = []candidate{cd}
 		}
 	}
+	if len(cands) == 0 && c.lg != nil {
+		// a first-level region or a geographic region of one country that the sentence names without a place
+		// word ("on the southern island of Mindanao", "俾路支省多地"), rather than the lead's or the dateline's
+		if cd, ok := r.bareRegion(c, start, end); ok {
+			cands = []candidate{cd}
+		}
+	}
 	if len(cands) == 0 {
 		// (not a lead whose place is the one an earlier event's clause of this sentence names)
 		if c.lead.Resolved() && !(earlier && c.leadAt >= start && c.leadAt < end) {
 			return c.lead
+		}
+		if loc := r.nationwide(c, start, end, actors); loc != nil && !c.dateline.Resolved() {
+			return loc
 		}
 		return c.dateline
 	}
@@ -2254,6 +2267,91 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 	return out
 }
 
+// bareRegion reads the first region that the text between start and end names without a place word: a
+// first-level region (geo/admin1 in the gazetteer) or a geographic region of one country (geo/areas) that no
+// actor mention covers ("a bomb ripped through ... on the southern island of Mindanao", "submergé ... la
+// province du Sind", "俾路支省多地", "đổ bộ vào tỉnh Quảng Ninh"). Not the start of a longer name, nor a place
+// someone comes from; a name of one word of an alphabet is read only when it does not open the sentence (where
+// any word is capitalised), is no stop word, and has six letters or more or a region word (geo/generic:
+// "province", "state"; not an article) among the two words before it ("la province du Sind").
+func (r *Resolver) bareRegion(c *article, start, end int) (candidate, bool) {
+	toks := c.toks[[2]int{start, end}]
+	ms := c.overlapping(start, end)
+	for j := 0; j < len(toks); j++ {
+		t := toks[j]
+		if !t.IsWord() || t.Start < c.dlEnd {
+			continue
+		}
+		if _, ok := mentionAt(ms, t.Start); ok || j > 0 && c.lg.from[toks[j-1].Fold] {
+			continue
+		}
+		cd, ok := r.at(c, toks, j)
+		if !ok || slices.ContainsFunc(ms, func(m dyad.ActorMention) bool { return m.Start < cd.end && m.End > cd.start }) {
+			continue
+		}
+		// (a name that is also a city's is read as a city or not at all: "Istanbuls Bürgermeister")
+		if r.isCity(cd) {
+			continue
+		}
+		if first, _ := utf8.DecodeRuneInString(t.Text); unicode.Is(unicode.Han, first) {
+			if utf8.RuneCountInString(c.a.Text[cd.start:cd.end]) < 2 {
+				continue
+			}
+		} else if r.longer(c, toks, cd.end) {
+			continue
+		} else if j > 0 && toks[j-1].IsWord() && toks[j-1].IsCapitalized() && !sentenceStart(c.a.Text, toks[j-1].Start) {
+			continue // the end of a longer name: "Partido Nacional", "Bento Rodrigues"
+		} else if !strings.Contains(cd.key, " ") {
+			if c.lg.stop[cd.key] || sentenceStart(c.a.Text, t.Start) || t.Start == c.dlEnd {
+				continue
+			}
+			regionWord := false
+			for k := max(0, j-2); k < j; k++ {
+				regionWord = regionWord || r.generic[toks[k].Fold] && utf8.RuneCountInString(toks[k].Fold) > 3
+			}
+			if utf8.RuneCountInString(cd.key) < 6 && !regionWord {
+				continue
+			}
+		}
+		cd.word = -1
+		return cd, true
+	}
+	return candidate{}, false
+}
+
+// nationwide places a sentence that names no place but says its event spans the whole country (`nation` of
+// <lang>/geo: "nationwide", "dans tout le pays", "cả nước", "全国"): in the one country the sentence names, else
+// the article, else the one country of the event's placing actors (of the sentence's actors when it has no
+// event), else the country of the language's own news (`homecountry`); nil when there is none.
+func (r *Resolver) nationwide(c *article, start, end int, actors []string) *dyad.Location {
+	if c.lg == nil || !c.lg.has(c.lg.nation, c.toks[[2]int{start, end}]) {
+		return nil
+	}
+	// (not a country's name inside a longer name: "Radio France Internationale")
+	own := slices.DeleteFunc(slices.Clone(c.ms), func(m dyad.ActorMention) bool { return insideName(c.a.Text, m) })
+	cc := oneCountry(own, start, end)
+	if cc == "" {
+		cc = oneCountry(own, 0, len(c.a.Text))
+	}
+	if cc == "" {
+		// (the event's actors' one country; a sentence with no event, its actors')
+		if actors = slices.DeleteFunc(slices.Clone(actors), func(a string) bool { return a == "" }); len(actors) > 0 && !slices.ContainsFunc(actors, func(a string) bool { return a != actors[0] }) {
+			cc = actors[0]
+		} else if len(actors) == 0 {
+			cc = actorsCountry(own, start, end)
+		}
+	}
+	if cc == "" && c.lg.homeCountry != "" {
+		if i, ok := r.g.countries[c.lg.homeCountry]; ok {
+			cc = r.g.places[i].Country
+		}
+	}
+	if i, ok := r.g.countries[cc]; ok && cc != "" {
+		return r.location(i, r.g.places[i].Name, ViaActor)
+	}
+	return nil
+}
+
 // actingCapital reads a capital the actor stage reads as its government or as a body seated there (via "capital") that opens the text
 // between start and end, before the trigger (when there is one), as the city: "Paris recalled ...",
 // "布鲁塞尔决定 ...". Only words of the language's `skip` class may come before it.
@@ -2861,6 +2959,17 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 			continue
 		}
 		if ids := r.g.names[key]; len(ids) > 0 {
+			// (and the places of its uninflected forms: GeoNames gives a case form as another name of one place of
+			// several, "Одессе" of Odessa, Ukraine, not of Odessa, Texas)
+			for _, in := range c.lg.inflect {
+				if s, ok := strings.CutSuffix(key, in[0]); ok && s != "" && n == 1 {
+					for _, id := range r.g.names[s+in[1]] {
+						if !slices.Contains(ids, id) {
+							ids = append(slices.Clip(ids), id)
+						}
+					}
+				}
+			}
 			cd = candidate{start: t.Start, end: toks[words[n-1]].End, places: ids, key: key}
 			break
 		}
@@ -3461,8 +3570,13 @@ func (r *Resolver) qualify(ids []int32, words, country string) []int32 {
 		if words == "" || p.Admin1 == "" {
 			continue
 		}
-		for n := strings.Count(words, " ") + 1; n >= 1; n-- {
-			k := strings.Join(strings.Fields(words)[:n], " ")
+		// (past region words before the name: "Odessa, штат Техас", "Santa Maria, state of Rio Grande do Sul")
+		fields := strings.Fields(words)
+		for len(fields) > 1 && r.generic[fields[0]] {
+			fields = fields[1:]
+		}
+		for n := len(fields); n >= 1; n-- {
+			k := strings.Join(fields[:n], " ")
 			if slices.ContainsFunc(r.g.names[k], func(q int32) bool { return r.g.places[q].ID == p.Admin1 }) {
 				keep = append(keep, id)
 				break
