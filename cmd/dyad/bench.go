@@ -131,9 +131,10 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(w, "dyad bench: %d articles in %d languages (seed %d, material %s), %s, %d CPU(s), store %s\n",
 		n, len(corpus.Langs()), *seed, *material, stagesRun, runtime.GOMAXPROCS(0), redactURL(e.db))
 	fmt.Fprintf(w, "  load packs: %v (%d names)\n", load.Round(time.Millisecond), c.dict.Len())
-	fmt.Fprintf(w, "  %-15s %11s %7s %7s %10s %9s %9s\n", "articles", "articles/s", "MB/s", "CPU-s", "CPU-s/1k", "stored", "store MB")
+	fmt.Fprintf(w, "  %-15s %11s %7s %7s %10s %9s %9s %7s %10s\n", "articles", "articles/s", "MB/s", "CPU-s", "CPU-s/1k", "stored", "store MB", "RSS MB", "written MB")
 	src := &countingSource{src: corpus.Source(n, *seed), sizes: make([]int32, n)}
 	cpu0, _ := rusage()
+	_, written0 := procNow()
 	start := time.Now()
 	last := struct {
 		at    time.Time
@@ -148,8 +149,10 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		wall := now.Sub(last.at).Seconds()
 		docs := s.Read - last.read
 		mb := float64(done-last.bytes) / 1e6
-		fmt.Fprintf(w, "  %-15s %11.0f %7.2f %7.1f %10.2f %9d %9.1f\n", fmt.Sprintf("%d-%d", last.read, s.Read),
-			float64(docs)/wall, mb/wall, (cpu - last.cpu).Seconds(), (cpu-last.cpu).Seconds()*1000/float64(docs), s.Stored, float64(storeSize(e.db))/1e6)
+		rss, written := procNow()
+		fmt.Fprintf(w, "  %-15s %11.0f %7.2f %7.1f %10.2f %9d %9.1f %7d %10.0f\n", fmt.Sprintf("%d-%d", last.read, s.Read),
+			float64(docs)/wall, mb/wall, (cpu - last.cpu).Seconds(), (cpu-last.cpu).Seconds()*1000/float64(docs), s.Stored,
+			float64(storeSize(e.db))/1e6, rss>>20, float64(written-written0)/1e6)
 		last.at, last.cpu, last.read, last.bytes = now, cpu, s.Read, done
 	}
 	r.Progress = func(s *pipeline.Summary) {
@@ -179,6 +182,14 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(w, "  time in each stage (summed over workers): %s\n", tm.String())
 	fmt.Fprintf(w, "  peak RSS %d MB\n", peak>>20)
+	if _, written := procNow(); written > 0 {
+		// What the process wrote (the store: its WAL and checkpoints; --records, the profiles), against what the store keeps.
+		fmt.Fprintf(w, "  written to files: %.0f MB", float64(written-written0)/1e6)
+		if size := storeSize(e.db); size > 0 {
+			fmt.Fprintf(w, " (%.1f times the store)", float64(written-written0)/float64(size))
+		}
+		fmt.Fprintln(w)
+	}
 	return nil
 }
 
@@ -409,8 +420,8 @@ func writeCorpus(ctx context.Context, e *env, src dyad.Source, dir string, n int
 // keepRecords makes the runner write each batch the store saves, as linked, to enc before saving it (a
 // []*dyad.Record a batch; storetest.RecordedBatches reads them back).
 func keepRecords(r *pipeline.Runner, enc *gob.Encoder, stderr io.Writer) {
-	if f := r.SaveLinked; f != nil {
-		r.SaveLinked = func(ctx context.Context, recs []*dyad.Record, link func(ctx context.Context) ([]*dyad.Record, error)) ([]bool, error) {
+	keep := func(f func(ctx context.Context, recs []*dyad.Record, link func(ctx context.Context) ([]*dyad.Record, error)) ([]bool, error)) func(ctx context.Context, recs []*dyad.Record, link func(ctx context.Context) ([]*dyad.Record, error)) ([]bool, error) {
+		return func(ctx context.Context, recs []*dyad.Record, link func(ctx context.Context) ([]*dyad.Record, error)) ([]bool, error) {
 			return f(ctx, recs, func(ctx context.Context) ([]*dyad.Record, error) {
 				linked, err := link(ctx)
 				if err == nil {
@@ -420,6 +431,20 @@ func keepRecords(r *pipeline.Runner, enc *gob.Encoder, stderr io.Writer) {
 				}
 				return linked, err
 			})
+		}
+	}
+	if f := r.SaveLinked; f != nil {
+		r.SaveLinked = keep(f)
+	}
+	// The batches of a group (several a transaction) too: without it nothing was written since the groups came.
+	if f := r.BeginGroup; f != nil {
+		r.BeginGroup = func(ctx context.Context) (*pipeline.Group, error) {
+			g, err := f(ctx)
+			if err != nil || g == nil {
+				return g, err
+			}
+			g.SaveLinked = keep(g.SaveLinked)
+			return g, nil
 		}
 	}
 }

@@ -3,7 +3,10 @@
 package main
 
 import (
+	"os"
 	"runtime"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -20,4 +23,23 @@ func rusage() (cpu time.Duration, peakRSS int64) {
 		peakRSS *= 1024 // Linux and the BSDs count kilobytes, macOS bytes
 	}
 	return cpu, peakRSS
+}
+
+// procNow returns this process's resident set now and the bytes it has written to files so far (write calls,
+// the page cache's included), from /proc on Linux; zeros where /proc does not say.
+func procNow() (rss, written int64) {
+	if b, err := os.ReadFile("/proc/self/statm"); err == nil {
+		if f := strings.Fields(string(b)); len(f) > 1 {
+			pages, _ := strconv.ParseInt(f[1], 10, 64)
+			rss = pages * int64(os.Getpagesize())
+		}
+	}
+	if b, err := os.ReadFile("/proc/self/io"); err == nil {
+		for line := range strings.Lines(string(b)) {
+			if v, ok := strings.CutPrefix(line, "wchar:"); ok {
+				written, _ = strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+			}
+		}
+	}
+	return rss, written
 }
