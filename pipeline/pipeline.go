@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -171,9 +172,13 @@ type Runner struct {
 	// saved in a batch of its own.
 	ReleaseAfter int
 
-	buf      []*dyad.Record
-	mentions map[string]int // the event mentions of each article this run stored, while they count
-	inflight chan saved     // the batch being saved, at most one
+	buf []*dyad.Record
+	// mentions holds the event mentions of each article this run stored, while they count, by a hash of the
+	// article's id: it holds an entry for most stored articles for the whole run, 37 bytes each by the hash
+	// where the ids as keys took 87 (43 MB of heap at 500,000 articles).
+	mentions map[uint64]int32
+	seed     maphash.Seed
+	inflight chan saved // the batch being saved, at most one
 	busy     bool
 
 	group     *Group    // the open group, nil when none
@@ -982,9 +987,13 @@ func (r *Runner) count(sum *Summary, rec *dyad.Record, stored bool) {
 	// event mentions the store deletes: those this run stored are no longer its own.
 	sum.NearDups += len(rec.Demote)
 	for _, id := range rec.Demote {
-		if n, ok := r.mentions[id]; ok {
-			sum.Events -= n
-			delete(r.mentions, id)
+		if r.mentions == nil {
+			break
+		}
+		h := maphash.String(r.seed, id)
+		if n, ok := r.mentions[h]; ok {
+			sum.Events -= int(n)
+			delete(r.mentions, h)
 		}
 	}
 	n := 0
@@ -994,9 +1003,9 @@ func (r *Runner) count(sum *Summary, rec *dyad.Record, stored bool) {
 	sum.Events += n
 	if n > 0 {
 		if r.mentions == nil {
-			r.mentions = map[string]int{}
+			r.mentions, r.seed = map[uint64]int32{}, maphash.MakeSeed()
 		}
-		r.mentions[rec.Article.ID] = n
+		r.mentions[maphash.String(r.seed, rec.Article.ID)] = int32(n)
 	}
 	sum.Statements += len(rec.Statements)
 }

@@ -339,11 +339,13 @@ func TestCountDemotedMentions(t *testing.T) {
 	ev := func(n int) []dyad.Event { return []dyad.Event{{Mentions: make([]dyad.EventMention, n)}} }
 	r := &Runner{}
 	sum := &Summary{}
+	// A demotion before the run stored any event mention.
+	r.count(sum, &dyad.Record{Article: dyad.Article{ID: "first"}, Demote: []string{"before"}}, true)
 	r.count(sum, &dyad.Record{Article: dyad.Article{ID: "copy"}, Events: ev(2)}, true)
 	r.count(sum, &dyad.Record{Article: dyad.Article{ID: "orig"}, Events: ev(1), Demote: []string{"copy"}}, true)
 	r.count(sum, &dyad.Record{Article: dyad.Article{ID: "orig2"}, Events: ev(1), Demote: []string{"elsewhere"}}, true)
-	if sum.Events != 2 || sum.NearDups != 2 || sum.Stored != 3 {
-		t.Errorf("summary = %+v; want 2 event mentions, 2 near-duplicates, 3 stored", sum)
+	if sum.Events != 2 || sum.NearDups != 3 || sum.Stored != 4 {
+		t.Errorf("summary = %+v; want 2 event mentions, 3 near-duplicates, 4 stored", sum)
 	}
 }
 
