@@ -227,6 +227,7 @@ func (e *env) runner(c *components, st dyad.Store, workers int) (*pipeline.Runne
 		return nil, err
 	}
 	r.Link = lk.Link
+	limitMemory()
 	if r.Pending != nil {
 		// Each batch is linked under the store's writer lock (PostgreSQL: the locks of the keys and bands its
 		// records touch), right before it is saved: several ingests into one store store the events one would.
