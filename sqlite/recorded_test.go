@@ -21,7 +21,8 @@ import (
 // machine inflates least) and the bytes the store wrote per article (the file and its WAL, checkpoints
 // included), and the CPU time per 1,000 articles of the first and the last quarter of the batches, whose
 // difference is what grows with the store, and the bytes written per article in those quarters.
-// DYAD_BENCH_MERGE=K saves K recorded batches in one transaction; DYAD_BENCH_DROP names indexes (separated by spaces) to drop before the saves: what each costs a save.
+// DYAD_BENCH_MERGE=K saves K recorded batches in one transaction; DYAD_BENCH_DROP names indexes (separated by spaces) to drop before the saves: what each costs a save;
+// DYAD_BENCH_WAL=N checkpoints after every commit once the WAL holds N bytes (walCheckpointBytes).
 func BenchmarkSaveRecorded(b *testing.B) {
 	path := os.Getenv("DYAD_BENCH_RECORDS")
 	if path == "" {
@@ -33,6 +34,10 @@ func BenchmarkSaveRecorded(b *testing.B) {
 	}
 	if k, err := strconv.Atoi(os.Getenv("DYAD_BENCH_MERGE")); err == nil && k > 1 {
 		batches = mergeBatches(batches, k)
+	}
+	if v, err := strconv.ParseInt(os.Getenv("DYAD_BENCH_WAL"), 10, 64); err == nil {
+		defer func(old int64) { walCheckpointBytes = old }(walCheckpointBytes)
+		walCheckpointBytes = v
 	}
 	n := 0
 	for _, batch := range batches {

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -48,17 +49,27 @@ type DB struct {
 // WAL grew to 684 MB in 50,000 articles.
 const checkpointEvery = 16
 
+// walCheckpointBytes is the WAL's size from which every commit is followed by a checkpoint, whatever the
+// count of batches. As the store grows a commit writes more pages (its rows fall at random places of larger
+// indexes; 16 batches' worth took the WAL to 375 MB at 27,000 articles stored), until its pages are mostly
+// others than the last commit's: a checkpoint then writes about what it would have later. Below that, a
+// checkpoint after every commit writes the pages that the next commits dirty again: with a limit of 16–128
+// MB, 5,000 articles wrote 55–100% more bytes (BenchmarkSaveRecorded, DYAD_BENCH_WAL). As large as
+// wal_autocheckpoint's. A variable for the tests.
+var walCheckpointBytes int64 = 256 << 20
+
 // checkpoint copies the WAL into the database and starts it over, waiting for readers a moment at most (it
 // holds the write lock meanwhile, which another process may be waiting for); journal_size_limit then cuts the
 // file back. A checkpoint that cannot finish is tried again later.
 func (db *DB) checkpoint(ctx context.Context) { db.checkpointAfter(ctx, 1) }
 
-// checkpointAfter is checkpoint after a commit of n batches.
+// checkpointAfter is checkpoint after a commit of n batches: every checkpointEvery batches, and after every
+// commit once the WAL holds walCheckpointBytes.
 func (db *DB) checkpointAfter(ctx context.Context, n int64) {
 	if db.memory || n <= 0 {
 		return
 	}
-	if after := db.saves.Add(n); after/checkpointEvery == (after-n)/checkpointEvery {
+	if after := db.saves.Add(n); after/checkpointEvery == (after-n)/checkpointEvery && !db.walLong() {
 		return
 	}
 	c, err := db.writer.Conn(ctx)
@@ -71,6 +82,12 @@ func (db *DB) checkpointAfter(ctx context.Context, n int64) {
 	}
 	c.ExecContext(ctx, "PRAGMA wal_checkpoint(RESTART)")
 	c.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout=%d", busyTimeout.Milliseconds()))
+}
+
+// walLong tells whether the WAL file holds walCheckpointBytes or more.
+func (db *DB) walLong() bool {
+	fi, err := os.Stat(db.path + "-wal")
+	return err == nil && fi.Size() >= walCheckpointBytes
 }
 
 // busyTimeout is how long one attempt to take the write lock waits for another process (SQLite's

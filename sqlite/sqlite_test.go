@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -788,4 +789,42 @@ func TestMigrateSpeakerIndex(t *testing.T) {
 	if got := reads(db); strings.Count(got, " 60 statements") != 4 {
 		t.Errorf("after 20 more saved:\n%s", got)
 	}
+}
+
+// Once the WAL holds walCheckpointBytes, a commit is followed by a checkpoint, before the count of batches
+// calls for one: the saved pages are in the database file and the WAL starts over.
+func TestCheckpointLongWAL(t *testing.T) {
+	ctx := context.Background()
+	recs := storetest.SyntheticRecords(40, 11)
+	for _, c := range []struct {
+		walBytes int64
+		want     bool // the file holds the saved pages
+	}{{1 << 40, false}, {1, true}} {
+		old := walCheckpointBytes
+		walCheckpointBytes = c.walBytes
+		path := filepath.Join(t.TempDir(), "wal.db")
+		db, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := fileSize(t, path)
+		if _, err := db.SaveBatch(ctx, recs); err != nil {
+			t.Fatal(err)
+		}
+		grew := fileSize(t, path) > before
+		db.Close()
+		walCheckpointBytes = old
+		if grew != c.want {
+			t.Errorf("WAL limit %d bytes: database file grew = %v after one save, want %v", c.walBytes, grew, c.want)
+		}
+	}
+}
+
+func fileSize(t *testing.T, path string) int64 {
+	t.Helper()
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi.Size()
 }
