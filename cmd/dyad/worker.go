@@ -79,6 +79,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	limitMemory()
 	stages := c.stages()
 	// Every worker goroutine writes to stderr (warnings, retries, dead letters); it may be a plain buffer.
 	var outMu sync.Mutex
