@@ -560,9 +560,9 @@ var goldFloors = []struct {
 	// breadth24: own sentences of round 24 (helper code24) for thin (code, language) cells of the verb packs (de/nl/
 	// zh/vi 012 concern, de/nl/fr/it 196 ceasefires broken, pt 194 artillery, zh 112 blame, de/nl 090 probes opened,
 	// vi/pt 055 apologies, pt 191 sieges and blockades, it 164 talks suspended, it/zh 016 denials, zh 125 talks
-	// refused, vi 129 vetoes, pt 202 massacres, de/nl/vi 194 artillery, vi 046 negotiations), with traps, written
-	// in three batches, each before its words
-	{"../../testdata/gold/breadth24.jsonl", 0.94, 0.95, 0.93, 0.78}, // batch 1 .345 -> .988; all three -> .954
+	// refused, vi 129 vetoes, pt 202 massacres, de/nl/vi 194 artillery, vi 046 negotiations, vi 016 denials, zh 186
+	// targeted killings), with traps, written in four batches, each before its words
+	{"../../testdata/gold/breadth24.jsonl", 0.94, 0.95, 0.93, 0.78}, // batch 1 .345 -> .988; all four -> .958
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
