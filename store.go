@@ -263,6 +263,13 @@ type CandidateQuery struct {
 	From, To                   string
 	Undated                    bool
 	PublishedFrom, PublishedTo string
+	// ByCoding tells the store that the caller tells the dated mentions of an event apart by their coding
+	// (People aside) and date alone, a mention's date being its own or else its event's: of the dated
+	// mentions of one event with one coding and one date, the store may return only the one that comes first
+	// by article id, then offset. Undated mentions come whole. A store may ignore it (every mention is always
+	// a right answer); with it the mentions read stop growing with the mentions of an event (a story told by
+	// hundreds of articles).
+	ByCoding bool
 }
 
 // LinkSaver is implemented by stores that several writers may share (SQLite files, PostgreSQL). SaveLinked

@@ -517,6 +517,10 @@ func (l *Linker) candidateQuery(ctx context.Context, rec *dyad.Record, g *group,
 	named := len(pp.Source) > 0 || len(pp.Target) > 0
 	q := dyad.CandidateQuery{Keys: []string{g.key}, Undated: named}
 	if dr := parseDate(string(g.ev.Date)); dr.dated() {
+		// A dated mention matches a dated one by their codings, People aside, and dates alone (matchSides):
+		// of many mentions with one coding and date the first stands for them all (the tie-break is the
+		// smallest pair of mention keys).
+		q.ByCoding = true
 		q.From, q.To = dr.lo.Add(-l.opts.Window).Format(day), dr.hi.Add(l.opts.Window).Format(day)
 		q.PublishedFrom, q.PublishedTo = q.From, dr.hi.Add(l.opts.Horizon).Format(day)
 	} else {

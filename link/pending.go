@@ -49,6 +49,11 @@ type Pending struct {
 	// not find, and for the stored events merged into others, and each lookup of a batch asked again for
 	// the same ones (two reads for an event not stored, the id and its aliases).
 	events map[string]*dyad.Event
+	// byCoding holds the stored events that the store's answers to queries with ByCoding held, by id, until
+	// Done or Reset: a stored event that a pending record folds into was in the answer to that record's
+	// query, and a later query of the batch that did not find it takes it from here instead of reading the
+	// event and all its mentions again (a much-told event is what many records fold into).
+	byCoding map[string]dyad.Event
 }
 
 // asker asks the store one record's questions for Prefetch.
@@ -115,7 +120,18 @@ func (p *Pending) prefetch(ctx context.Context, n int, ask func(i int, a *asker)
 
 // baseCandidates is the store's answer to q: prefetched, else asked now. The caller may change the slice.
 func (p *Pending) baseCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dyad.Event, error) {
-	return prefetched(p, &p.cands, q, func() ([]dyad.Event, error) { return p.base.EventCandidates(ctx, q) })
+	out, err := prefetched(p, &p.cands, q, func() ([]dyad.Event, error) { return p.base.EventCandidates(ctx, q) })
+	if err == nil && q.ByCoding && len(out) > 0 {
+		p.mu.Lock()
+		if p.byCoding == nil {
+			p.byCoding = map[string]dyad.Event{}
+		}
+		for _, ev := range out {
+			p.byCoding[ev.ID] = ev
+		}
+		p.mu.Unlock()
+	}
+	return out, err
 }
 
 // baseSimilar is the store's answer to SimilarArticles(bands): prefetched, else asked now.
@@ -263,6 +279,7 @@ func (p *Pending) Done(recs []*dyad.Record) {
 	clear(p.cands)
 	clear(p.sims)
 	clear(p.events)
+	clear(p.byCoding)
 }
 
 // Forget forgets records that were linked but will not be saved as they are (a link of a batch undone, to
@@ -318,14 +335,24 @@ func (p *Pending) Reset() {
 	clear(p.cands)
 	clear(p.sims)
 	clear(p.events)
+	clear(p.byCoding)
 }
 
 // storedEvent is the store's event id (nil when it holds none), asked once until Done. Like the answers
 // Prefetch asked ahead, an answer holds until Done: a batch whose save commits before then is in the store
 // already, and its records' mentions are folded in from the pending records all the same. The caller may
 // not change the event's slices in place.
-func (p *Pending) storedEvent(ctx context.Context, ev1 eventer, id string) (*dyad.Event, error) {
+//
+// With byCoding (the query's ByCoding, no article demoted) an event that an answer of the batch to a query
+// with ByCoding held is taken from there: its mentions as such a query returns them.
+func (p *Pending) storedEvent(ctx context.Context, ev1 eventer, id string, byCoding bool) (*dyad.Event, error) {
 	p.mu.Lock()
+	if byCoding {
+		if ev, ok := p.byCoding[id]; ok && !p.demotesLocked(&ev) {
+			p.mu.Unlock()
+			return &ev, nil
+		}
+	}
 	se, ok := p.events[id]
 	p.mu.Unlock()
 	if ok {
@@ -395,6 +422,14 @@ func (p *Pending) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([
 	if err != nil {
 		return nil, err
 	}
+	if q.ByCoding && p.demotesAny(out) {
+		// The mentions of demoted articles are left out below: when one stands for others by its coding
+		// (ByCoding), the next of them must stand in, so the store is asked for all of them.
+		q.ByCoding = false
+		if out, err = p.baseCandidates(ctx, q); err != nil {
+			return nil, err
+		}
+	}
 	out = p.dropDemoted(out)
 	p.mu.Lock()
 	resolve := make(map[string]string, len(p.merged)) // every merged event of the query's keys, to what it is now
@@ -432,7 +467,7 @@ func (p *Pending) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([
 		if ev1 == nil {
 			return 0, false
 		}
-		se, err := p.storedEvent(ctx, ev1, id)
+		se, err := p.storedEvent(ctx, ev1, id, q.ByCoding)
 		if err != nil || se == nil {
 			return 0, false
 		}
@@ -487,7 +522,7 @@ func (p *Pending) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([
 		if _, ok := at[to]; !ok && len(fold[to]) == 0 || folded[id] || ev1 == nil {
 			continue
 		}
-		if se, err := p.storedEvent(ctx, ev1, id); err == nil && se != nil && slices.Contains(q.Keys, se.Key) {
+		if se, err := p.storedEvent(ctx, ev1, id, q.ByCoding); err == nil && se != nil && slices.Contains(q.Keys, se.Key) {
 			if evs := p.dropDemoted([]dyad.Event{*se}); len(evs) == 1 {
 				fold[to] = append(fold[to], evs[0])
 			}
@@ -555,6 +590,26 @@ func candidate(ev *dyad.Event, q dyad.CandidateQuery) bool {
 		return m.Date == "" && (m.Published == "" || m.Published >= q.PublishedFrom &&
 			(q.PublishedTo == "" || m.Published <= q.PublishedTo+"~"))
 	})
+}
+
+// demotesAny reports whether an unsaved record demotes the article of a mention of evs.
+func (p *Pending) demotesAny(evs []dyad.Event) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for i := range evs {
+		if p.demotesLocked(&evs[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// demotesLocked reports whether an unsaved record demotes the article of a mention of ev. Under p.mu.
+func (p *Pending) demotesLocked(ev *dyad.Event) bool {
+	if len(p.demoted) == 0 {
+		return false
+	}
+	return slices.ContainsFunc(ev.Mentions, func(m dyad.EventMention) bool { return p.demoted[m.ArticleID] != nil })
 }
 
 // dropDemoted leaves out of stored events the mentions of articles demoted by unsaved records, and the

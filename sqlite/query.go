@@ -296,6 +296,12 @@ func scanEvent(r scanner) (dyad.Event, error) {
 
 // queryEvents runs a query of eventCols and loads each event's mentions.
 func (db *DB) queryEvents(ctx context.Context, query string, args ...any) ([]dyad.Event, error) {
+	return db.queryEventsBy(ctx, false, query, args...)
+}
+
+// queryEventsBy is queryEvents; byCoding loads of the dated mentions of one coding and date only the first
+// (dyad.CandidateQuery.ByCoding).
+func (db *DB) queryEventsBy(ctx context.Context, byCoding bool, query string, args ...any) ([]dyad.Event, error) {
 	rows, done, err := db.query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
@@ -314,14 +320,15 @@ func (db *DB) queryEvents(ctx context.Context, query string, args ...any) ([]dya
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
-	if err := db.loadMentions(ctx, out); err != nil {
+	if err := db.loadMentions(ctx, out, byCoding); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// loadMentions fills the Mentions of events, oldest first, in chunks of ids.
-func (db *DB) loadMentions(ctx context.Context, events []dyad.Event) error {
+// loadMentions fills the Mentions of events, oldest first, in chunks of ids; byCoding keeps of the dated
+// mentions of one coding (People aside) and date the first (scanMentions).
+func (db *DB) loadMentions(ctx context.Context, events []dyad.Event, byCoding bool) error {
 	idx := make(map[string]int, len(events))
 	ids := make([]string, len(events))
 	for i := range events {
@@ -339,7 +346,11 @@ func (db *DB) loadMentions(ctx context.Context, events []dyad.Event) error {
 		if err != nil {
 			return fmt.Errorf("event mentions: %w", err)
 		}
-		err = scanMentions(rows, events, idx)
+		if byCoding {
+			err = scanMentionsByCoding(rows, events, idx)
+		} else {
+			err = scanMentions(rows, events, idx)
+		}
 		rows.Close()
 		done()
 		if err != nil {
@@ -373,6 +384,77 @@ func scanMentions(rows *sql.Rows, events []dyad.Event, idx map[string]int) error
 		e.Mentions = append(e.Mentions, m)
 	}
 	return nil
+}
+
+// mentionClass is what tells a dated mention apart for dyad.CandidateQuery.ByCoding: its event (an index),
+// its date and its coding as stored without its People (the JSON up to them: they come last).
+type mentionClass struct {
+	ev           int
+	date, coding string
+	coded        bool
+}
+
+// scanMentionsByCoding is scanMentions keeping, of the dated mentions (by their own date or their event's)
+// of one class, the one that comes first by article id, then offset; only that one's coding is decoded.
+// The stored codings of the mentions of a much-told event differ by their People alone (whom each article
+// names), and a dated mention is matched without them.
+func scanMentionsByCoding(rows *sql.Rows, events []dyad.Event, idx map[string]int) error {
+	kept := map[mentionClass]int{} // the index in its event's Mentions of the mention kept for a class
+	for rows.Next() {
+		var id string
+		var m dyad.EventMention
+		var coding sql.NullString // the driver's own string: no copy
+		if err := rows.Scan(&id, &m.ArticleID, &m.Lang, &m.Source, &m.Sentence, &m.Start, &m.End,
+			&m.Confidence, &m.Date, &m.DateInferred, &m.Pattern, &m.Published, &coding); err != nil {
+			return fmt.Errorf("event mentions: %w", err)
+		}
+		i := idx[id]
+		e := &events[i]
+		at := -1
+		if e.NumMentions > 1 && (m.Date != "" || e.Date != "") { // one mention stands for itself
+			k := mentionClass{ev: i, date: m.Date, coding: codingClass(coding), coded: coding.Valid}
+			j, ok := kept[k]
+			if ok {
+				if o := &e.Mentions[j]; !firstMention(m.ArticleID, m.Start, o.ArticleID, o.Start) {
+					continue
+				}
+				at = j
+			} else {
+				kept[k] = len(e.Mentions)
+			}
+		}
+		if coding.Valid {
+			c, err := decodeCoding([]byte(coding.String))
+			if err != nil {
+				return fmt.Errorf("event %s mention at %d: coding: %w", id, m.Start, err)
+			}
+			m.Coding = c
+		}
+		if at >= 0 {
+			e.Mentions[at] = m
+		} else {
+			e.Mentions = append(e.Mentions, m)
+		}
+	}
+	return nil
+}
+
+// codingClass is a stored coding without its People, which json.Marshal writes last.
+func codingClass(coding sql.NullString) string {
+	c := coding.String
+	if i := strings.LastIndex(c, `,"people":{`); i > 0 && strings.HasSuffix(c, "}}") {
+		c = c[:i]
+	}
+	return c
+}
+
+// firstMention reports whether the mention of article a at offset s comes before that of article b at t,
+// as the link stage orders mention keys ("%s:%012d").
+func firstMention(a string, s int, b string, t int) bool {
+	if len(a) == len(b) && a != b {
+		return a < b
+	}
+	return fmt.Sprintf("%s:%012d", a, s) < fmt.Sprintf("%s:%012d", b, t)
 }
 
 // Event returns one event with all its mentions.
@@ -713,7 +795,7 @@ func (db *DB) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dya
 	out := []dyad.Event{}
 	for _, key := range q.Keys {
 		query, args := candidatesSQL(key, q)
-		evs, err := db.queryEvents(ctx, query, args...)
+		evs, err := db.queryEventsBy(ctx, q.ByCoding, query, args...)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: event candidates: %w", err)
 		}

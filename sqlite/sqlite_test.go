@@ -828,3 +828,32 @@ func fileSize(t *testing.T, path string) int64 {
 	}
 	return fi.Size()
 }
+
+// TestEventCandidatesByCoding checks that with CandidateQuery.ByCoding the store reads, of an event told by
+// many articles, one dated mention per coding (People aside) and date, whatever the number of articles, and
+// every undated one.
+func TestEventCandidatesByCoding(t *testing.T) {
+	ctx := context.Background()
+	for _, n := range []int{4, 30} {
+		db := openTemp(t)
+		for _, rec := range storetest.ToldRecords(n) {
+			if _, err := db.Save(ctx, rec); err != nil {
+				t.Fatal(err)
+			}
+		}
+		q := dyad.CandidateQuery{Keys: []string{"VNM|CHN|04"}, From: storetest.ToldFrom, To: storetest.ToldTo, Undated: true, ByCoding: true}
+		evs, err := db.EventCandidates(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ev := range evs {
+			want := 2 // two codes
+			if ev.ID == storetest.EvToldUndated {
+				want = n
+			}
+			if len(ev.Mentions) != want {
+				t.Errorf("%d articles: event %s with %d mentions; want %d", n, ev.ID, len(ev.Mentions), want)
+			}
+		}
+	}
+}

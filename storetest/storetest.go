@@ -41,6 +41,11 @@ func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
 		t.Run("Counts", func(t *testing.T) { testCounts(t, s) })
 		t.Run("Stats", func(t *testing.T) { testStats(t, s) })
 	})
+	t.Run("EventCandidatesByCoding", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		testEventCandidatesByCoding(t, s)
+	})
 	t.Run("SearchLongText", func(t *testing.T) {
 		s := open(t)
 		defer s.Close()

@@ -34,7 +34,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	material := fl.String("material", "sample", "comma-separated folders of our own articles (one folder per language) the corpus is written from")
 	write := fl.String("write", "", "write the corpus as files into this folder (text, HTML, Markdown, JSON Lines) instead of ingesting it")
 	workers := fl.Int("workers", 0, "concurrent workers (default: number of CPUs)")
-	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the ingest here")
+	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the ingest here; a name with %d writes one per stretch, %d its first article (what grows with the store shows as the difference of two)")
 	memprofile := fl.String("memprofile", "", "write a heap profile (what the ingest allocated, by place) here")
 	extractOnly := fl.Bool("extract-only", false, "ingest with the extract stage only (no actors, events or linking)")
 	records := fl.String("records", "", "also write the linked batches the store saves to this file (gob), for the store's own benchmark (go test ./sqlite -bench SaveRecorded)")
@@ -115,17 +115,11 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	}
 	r.OnError = func(err error) { fmt.Fprintf(e.stderr, "dyad bench: %v\n", err) }
 
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+	prof := stretchProfile{name: *cpuprofile}
+	if err := prof.start(0); err != nil {
+		return err
 	}
+	defer prof.stop()
 
 	w := e.stdout
 	fmt.Fprintf(w, "dyad bench: %d articles in %d languages (seed %d, material %s), %s, %d CPU(s), store %s\n",
@@ -159,6 +153,12 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		done += int64(src.sizes[s.Read-1])
 		if s.Read%*stretch == 0 || s.Read == n {
 			report(s)
+			if s.Read < n && prof.each() {
+				prof.stop()
+				if err := prof.start(s.Read); err != nil {
+					fmt.Fprintf(e.stderr, "dyad bench: %v\n", err)
+				}
+			}
 		}
 	}
 	sum, err := r.Run(ctx, src)
@@ -191,6 +191,46 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(w)
 	}
 	return nil
+}
+
+// stretchProfile is the CPU profile of --cpuprofile: of the whole ingest, or one per stretch when its name
+// holds %d.
+type stretchProfile struct {
+	name string
+	f    *os.File
+}
+
+func (p *stretchProfile) each() bool { return strings.Contains(p.name, "%d") }
+
+// start starts the profile of the stretch that begins at article from (of the whole ingest when from is 0
+// and the name holds no %d); nothing without a name.
+func (p *stretchProfile) start(from int) error {
+	if p.name == "" {
+		return nil
+	}
+	name := p.name
+	if p.each() {
+		name = fmt.Sprintf(p.name, from)
+	}
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	p.f = f
+	return nil
+}
+
+// stop ends the running profile, if any.
+func (p *stretchProfile) stop() {
+	if p.f != nil {
+		pprof.StopCPUProfile()
+		p.f.Close()
+		p.f = nil
+	}
 }
 
 // writeHeapProfile writes the heap profile (allocations since the start, by place) to path.

@@ -1,0 +1,134 @@
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+)
+
+// Told events of TestEventCandidatesByCoding: one dated event told by many articles, one undated.
+const (
+	EvTold        = "ev-told-dated"
+	EvToldUndated = "ev-told-undated"
+	ToldFrom      = "2024-05-01"
+	ToldTo        = "2024-05-05"
+)
+
+// ToldRecords returns n records (n >= 4) that each tell EvTold (dated 2024-05-02) and EvToldUndated in
+// their own words: every third article's mention of EvTold is coded 043 instead of 042, and each names its
+// own people, so that the stored codings of one code differ by their People alone. Each call returns fresh
+// values.
+func ToldRecords(n int) []*dyad.Record {
+	var out []*dyad.Record
+	for i := range n {
+		// Ids in an order that differs from the order of saving, so that the first by id is not the first saved.
+		id := fmt.Sprintf("told-%02d", (i*7)%n)
+		a := dyad.Article{ID: id, URI: "testdata/en/" + id + ".txt", Source: dyad.NullString(fmt.Sprintf("Outlet %d", i%3)),
+			Title: "Talks " + id, Lang: "en", LangConfidence: 0.9, Published: "2024-05-03",
+			Text: "The two delegations met in Hanoi to discuss the border, report " + id + ". " +
+				"They want to talk again later, says " + id + "."}
+		rec := &dyad.Record{Article: a}
+		code := "042"
+		if i%3 == 2 {
+			code = "043"
+		}
+		dated := event(EvTold, keyVC, "2024-05-02", vnmGov, chnGov, code, 1, 1.9)
+		m := mention(&rec.Article, "The two delegations met in Hanoi to discuss the border, report "+id+".", "2024-05-02", false)
+		m.Coding = &dyad.MentionCoding{Source: vnmGov, Target: chnGov, Code: code,
+			People: &dyad.SidePeople{Source: []string{fmt.Sprintf("person-%d", i)}}}
+		dated.Mentions = []dyad.EventMention{m}
+		undated := event(EvToldUndated, keyVC, "", vnmGov, chnGov, "043", 1, 1.9)
+		u := mention(&rec.Article, "They want to talk again later, says "+id+".", "", false)
+		u.Coding = &dyad.MentionCoding{Source: vnmGov, Target: chnGov, Code: "043",
+			People: &dyad.SidePeople{Source: []string{fmt.Sprintf("person-%d", i)}}}
+		undated.Mentions = []dyad.EventMention{u}
+		rec.Events = []dyad.Event{dated, undated}
+		out = append(out, rec)
+	}
+	return out
+}
+
+// toldClass is what tells a dated mention apart under CandidateQuery.ByCoding.
+func toldClass(ev *dyad.Event, m *dyad.EventMention) string {
+	date := m.Date
+	if date == "" {
+		date = string(ev.Date)
+	}
+	if m.Coding == nil {
+		return "event|" + date
+	}
+	c := *m.Coding
+	c.People = nil
+	return fmt.Sprintf("%+v|%s", c, date)
+}
+
+// mentionBefore orders mentions as the link stage's keys do.
+func mentionBefore(a, b *dyad.EventMention) bool {
+	return fmt.Sprintf("%s:%012d", a.ArticleID, a.Start) < fmt.Sprintf("%s:%012d", b.ArticleID, b.Start)
+}
+
+// testEventCandidatesByCoding checks what CandidateQuery.ByCoding allows a store: of the dated mentions of one
+// event with one coding (People aside) and date it may return only the first by article id and offset, and
+// it returns every undated mention. A store that ignores it passes too.
+func testEventCandidatesByCoding(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	for _, rec := range ToldRecords(9) {
+		if ok, err := s.Save(ctx, rec); err != nil || !ok {
+			t.Fatalf("Save(%s) = %v, %v", rec.Article.ID, ok, err)
+		}
+	}
+	q := dyad.CandidateQuery{Keys: []string{keyVC}, From: ToldFrom, To: ToldTo, Undated: true}
+	whole, err := s.EventCandidates(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q.ByCoding = true
+	by, err := s.EventCandidates(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := eventIDs(by), eventIDs(whole); !slices.Equal(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(want))) {
+		t.Fatalf("ByCoding: events %v; want %v", got, want)
+	}
+	for _, w := range whole {
+		var b *dyad.Event
+		for i := range by {
+			if by[i].ID == w.ID {
+				b = &by[i]
+			}
+		}
+		if w.ID == EvToldUndated {
+			if len(b.Mentions) != len(w.Mentions) {
+				t.Errorf("ByCoding: undated event %s with %d mentions; want all %d", w.ID, len(b.Mentions), len(w.Mentions))
+			}
+			continue
+		}
+		first := map[string]*dyad.EventMention{}
+		for i := range w.Mentions {
+			m := &w.Mentions[i]
+			k := toldClass(&w, m)
+			if f := first[k]; f == nil || mentionBefore(m, f) {
+				first[k] = m
+			}
+		}
+		if len(first) != 2 {
+			t.Errorf("event %s: %d classes of mentions; want 2 (two codes)", w.ID, len(first))
+		}
+		for k, f := range first {
+			if !slices.ContainsFunc(b.Mentions, func(m dyad.EventMention) bool {
+				return m.ArticleID == f.ArticleID && m.Start == f.Start && toldClass(b, &m) == k &&
+					m.Coding != nil && m.Coding.People != nil && slices.Equal(m.Coding.People.Source, f.Coding.People.Source)
+			}) {
+				t.Errorf("ByCoding: event %s lacks the first mention %s:%d of its class %s", w.ID, f.ArticleID, f.Start, k)
+			}
+		}
+		for _, m := range b.Mentions {
+			if !slices.ContainsFunc(w.Mentions, func(o dyad.EventMention) bool { return o.ArticleID == m.ArticleID && o.Start == m.Start }) {
+				t.Errorf("ByCoding: event %s has a mention %s:%d it does not hold", w.ID, m.ArticleID, m.Start)
+			}
+		}
+	}
+}
