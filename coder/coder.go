@@ -1373,7 +1373,16 @@ func (d *doc) keep(res *Result, seen map[string]bool, key string, sp dyad.Span, 
 }
 
 func eventID(article string, start int, code, src, tgt string) string {
-	h := sha1.Sum(fmt.Appendf(nil, "%s|%d|%s|%s|%s", article, start, code, src, tgt))
+	// "article|start|code|src|tgt", built on the stack
+	var buf [160]byte
+	b := append(buf[:0], article...)
+	b = append(b, '|')
+	b = strconv.AppendInt(b, int64(start), 10)
+	for _, s := range [...]string{code, src, tgt} {
+		b = append(b, '|')
+		b = append(b, s...)
+	}
+	h := sha1.Sum(b)
 	return hex.EncodeToString(h[:8])
 }
 

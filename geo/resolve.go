@@ -1675,13 +1675,14 @@ const (
 
 // afterAt reports whether an `after` phrase of the language starts at token j.
 func (l *lang) afterAt(toks []text.Token, j int) bool {
-	key := ""
+	var kbuf [96]byte // (the key built on the stack, looked up without a string made of it)
+	key := kbuf[:0]
 	for n := 0; n < 4 && j+n < len(toks) && toks[j+n].IsWord(); n++ {
 		if n > 0 {
-			key += " "
+			key = append(key, ' ')
 		}
-		key += toks[j+n].Fold
-		if l.after[key] {
+		key = append(key, toks[j+n].Fold...)
+		if l.after[string(key)] {
 			return true
 		}
 	}
@@ -1835,14 +1836,16 @@ func (l *lang) phrase(set map[string]bool, toks []text.Token, j int) int {
 	if set[toks[j].Fold] {
 		return 1
 	}
-	key, han := "", ""
+	// (the keys are built in buffers on the stack and looked up without a string made of them)
+	var kbuf, hbuf [96]byte
+	key, han := kbuf[:0], hbuf[:0]
 	glued, words := false, 0
 	for n := 1; words < 3 && j+n <= len(toks); n++ {
 		t := toks[j+n-1]
 		// (a hyphen between two words of the phrase: "юго-востоке")
 		if t.Text == "-" && n > 1 && !glued && j+n < len(toks) && toks[j+n-2].End == t.Start && t.End == toks[j+n].Start {
-			key += "-"
-			han += "-"
+			key = append(key, '-')
+			han = append(han, '-')
 			glued = true
 			continue
 		}
@@ -1850,13 +1853,13 @@ func (l *lang) phrase(set map[string]bool, toks []text.Token, j int) int {
 			return 0
 		}
 		if n > 1 && !glued {
-			key += " "
+			key = append(key, ' ')
 		}
 		glued = false
 		words++
-		key += t.Fold
-		han += t.Fold
-		if set[key] || set[han] {
+		key = append(key, t.Fold...)
+		han = append(han, t.Fold...)
+		if set[string(key)] || set[string(han)] {
 			return n
 		}
 	}
@@ -1975,14 +1978,15 @@ func (l *lang) words(set map[string]bool, toks []text.Token, k int) int {
 	if !unicode.Is(unicode.Han, first) {
 		return 0
 	}
-	key := toks[k].Fold
+	var kbuf [48]byte // (the key built on the stack, looked up without a string made of it)
+	key := append(kbuf[:0], toks[k].Fold...)
 	for n := 2; n <= 3 && k+n <= len(toks); n++ {
 		t := toks[k+n-1]
 		if t.Start != toks[k+n-2].End {
 			return 0
 		}
-		key += t.Fold
-		if set[key] {
+		key = append(key, t.Fold...)
+		if set[string(key)] {
 			return n
 		}
 	}
@@ -2942,27 +2946,29 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 			words = words[:max(1, min(len(words), most))]
 		}
 	}
-	var kb strings.Builder
+	// (the keys are built on the stack and looked up without a string made of them; a string only for a hit)
+	var kbuf, ibuf [128]byte
+	full := kbuf[:0]
 	var ebuf [8]int
 	ends := ebuf[:0]
 	for i, w := range words {
 		if i > 0 {
-			kb.WriteByte(' ')
+			full = append(full, ' ')
 		}
-		kb.WriteString(toks[w].Fold)
-		ends = append(ends, kb.Len())
+		full = append(full, toks[w].Fold...)
+		ends = append(ends, len(full))
 	}
-	full := kb.String()
 	for n := len(words); n >= 1 && cd.places == nil && (n > 1 || !lower); n-- {
 		key := full[:ends[n-1]]
-		if lower && !r.g.lowerLed[key] {
+		if lower && !r.g.lowerLed[string(key)] {
 			continue
 		}
-		if ids := r.g.names[key]; len(ids) > 0 {
+		if ids := r.g.names[string(key)]; len(ids) > 0 {
+			ks := string(key)
 			// (and the places of its uninflected forms: GeoNames gives a case form as another name of one place of
 			// several, "Одессе" of Odessa, Ukraine, not of Odessa, Texas)
 			for _, in := range c.lg.inflect {
-				if s, ok := strings.CutSuffix(key, in[0]); ok && s != "" && n == 1 {
+				if s, ok := strings.CutSuffix(ks, in[0]); ok && s != "" && n == 1 {
 					for _, id := range r.g.names[s+in[1]] {
 						if !slices.Contains(ids, id) {
 							ids = append(slices.Clip(ids), id)
@@ -2970,13 +2976,14 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 					}
 				}
 			}
-			cd = candidate{start: t.Start, end: toks[words[n-1]].End, places: ids, key: key}
+			cd = candidate{start: t.Start, end: toks[words[n-1]].End, places: ids, key: ks}
 			break
 		}
 		for _, in := range c.lg.inflect {
-			if s, ok := strings.CutSuffix(key, in[0]); ok && s != "" {
-				if ids := r.g.names[s+in[1]]; len(ids) > 0 {
-					cd = candidate{start: t.Start, end: toks[words[n-1]].End, places: ids, key: s + in[1]}
+			if len(key) > len(in[0]) && string(key[len(key)-len(in[0]):]) == in[0] {
+				k := append(append(ibuf[:0], key[:len(key)-len(in[0])]...), in[1]...)
+				if ids := r.g.names[string(k)]; len(ids) > 0 {
+					cd = candidate{start: t.Start, end: toks[words[n-1]].End, places: ids, key: string(k)}
 					break
 				}
 			}
@@ -2986,7 +2993,7 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 		if cd.places == nil && n > 1 && len(firsts) > 0 {
 			middle := ""
 			if n > 2 {
-				middle = " " + full[ends[0]+1:ends[n-2]]
+				middle = " " + string(full[ends[0]+1:ends[n-2]])
 			}
 			lasts := c.lg.uninflected(toks[words[n-1]].Fold)
 		parts:
@@ -2995,7 +3002,7 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 					continue
 				}
 				for _, l := range append([]string{toks[words[n-1]].Fold}, lasts...) {
-					if k := f + middle + " " + l; k != key {
+					if k := f + middle + " " + l; k != string(key) {
 						if ids := r.g.names[k]; len(ids) > 0 {
 							cd = candidate{start: t.Start, end: toks[words[n-1]].End, places: ids, key: k}
 							break parts
@@ -3013,9 +3020,10 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 			sep = ""
 		}
 		for n := len(words); n >= 1 && cd.places == nil; n-- {
-			ids := slices.DeleteFunc(slices.Clone(r.g.names[art+sep+full[:ends[n-1]]]), func(id int32) bool { return r.g.places[id].Precision != City })
+			k := art + sep + string(full[:ends[n-1]])
+			ids := slices.DeleteFunc(slices.Clone(r.g.names[k]), func(id int32) bool { return r.g.places[id].Precision != City })
 			if len(ids) > 0 {
-				cd = candidate{start: t.Start, end: toks[words[n-1]].End, places: ids, key: art + sep + full[:ends[n-1]]}
+				cd = candidate{start: t.Start, end: toks[words[n-1]].End, places: ids, key: k}
 			}
 		}
 	}
