@@ -626,9 +626,10 @@ func (s *sentence) candidates() []candidate {
 	if sc := s.d.sc; sc != nil {
 		out = sc.cands[:0]
 		s.walkMemos, s.walkLits, s.walkHead = sc.walkMemos[:0], sc.walkLits[:0], table(&sc.walkHead, len(s.u))
+		s.litBuf = sc.lits[:0]
 		defer func() {
 			clear(s.walkMemos) // the bindings' strings belong to the article
-			sc.cands, sc.walkMemos, sc.walkLits = out[:0], s.walkMemos[:0], s.walkLits[:0]
+			sc.cands, sc.walkMemos, sc.walkLits, sc.lits = out[:0], s.walkMemos[:0], s.walkLits[:0], s.litBuf[:0]
 		}()
 		s.words = window(&sc.words, len(s.u))
 	} else {
@@ -709,35 +710,42 @@ func runePrefix(s string, n int) (string, bool) {
 
 // selectCands keeps the most specific match of each trigger, one per pair of actors and code family.
 func (s *sentence) selectCands(cands []candidate) []candidate {
-	sort.SliceStable(cands, func(i, j int) bool {
+	// (slices' stable sort is sort.SliceStable's algorithm, without its reflection and allocations: less is cmp < 0)
+	less := func(x, y *candidate) bool {
 		// ours before imported ones (the third-party layer), which are matched without the parse they were
 		// written for: an imported pattern only adds events on words ours leave unused
-		if oi, oj := cands[i].pt.origin == "", cands[j].pt.origin == ""; oi != oj {
+		if oi, oj := x.pt.origin == "", y.pt.origin == ""; oi != oj {
 			return oi
 		}
-		if cands[i].pt.weight != cands[j].pt.weight {
-			return cands[i].pt.weight > cands[j].pt.weight
+		if x.pt.weight != y.pt.weight {
+			return x.pt.weight > y.pt.weight
 		}
 		// equally specific: a passive that names its agent ("ont été expulsés ... par S") before the agentless
 		// fallback ("ont été expulsés"), which only guesses the source
-		if ai, aj := cands[i].pt.agentless, cands[j].pt.agentless; ai != aj {
+		if ai, aj := x.pt.agentless, y.pt.agentless; ai != aj {
 			return aj
 		}
 		// equally specific: a match that names a target (its S and T bound) before one that pairs the subject's
 		// two sides (R): "A and B met with C" is each of them meeting C, not A meeting B
-		if ri, rj := cands[i].b.isR(), cands[j].b.isR(); ri != rj {
-			if o := cands[i].b; rj && o.s != -1 && o.t != -1 {
+		if ri, rj := x.b.isR(), y.b.isR(); ri != rj {
+			if o := x.b; rj && o.s != -1 && o.t != -1 {
 				return true
 			}
-			if o := cands[j].b; ri && o.s != -1 && o.t != -1 {
+			if o := y.b; ri && o.s != -1 && o.t != -1 {
 				return false
 			}
 		}
 		// equally specific: the tighter match ("besuchte Scholz China", not "der G7 ... besuchte Scholz")
-		if si, sj := cands[i].b.hi-cands[i].b.lo, cands[j].b.hi-cands[j].b.lo; si != sj {
+		if si, sj := x.b.hi-x.b.lo, y.b.hi-y.b.lo; si != sj {
 			return si < sj
 		}
-		return cands[i].idx < cands[j].idx
+		return x.idx < y.idx
+	}
+	slices.SortStableFunc(cands, func(x, y candidate) int {
+		if less(&x, &y) {
+			return -1
+		}
+		return 0
 	})
 	// circumstances last ("041+": pattern.beside): they take no word from an act's pattern, and for a family both
 	// tell, the event stage keeps the act's

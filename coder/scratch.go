@@ -18,6 +18,7 @@ type scratch struct {
 	walkMemos []walkMemo
 	walkLits  []int
 	walkHead  []int32
+	lits      []int // sentence.litBuf: the words of the match being tried (a match takes a copy)
 
 	phraseAt []int
 	mtok     [][2]int

@@ -200,6 +200,9 @@ func (d *doc) prepareTokens(mentions []dyad.ActorMention, tt []text.Token) {
 // group builds the phrases from the mentions.
 func (d *doc) group() {
 	cur := -1
+	// a phrase's first member is the mention that opens it: each mention opens one phrase at most, so the
+	// first members are windows of one slice, one slot a mention (a second member's append copies its window)
+	first := make([]int, len(d.ments))
 	for i := range d.ments {
 		a, b := d.mtok[i][0], d.mtok[i][1]
 		if a < 0 {
@@ -226,7 +229,8 @@ func (d *doc) group() {
 				p.conjEnum = a-1 == p.last+1 && d.fold(p.last+1) == enumComma
 			}
 		}
-		d.phrases = append(d.phrases, phrase{first: a, last: b, members: []int{i}, conj: -1})
+		first[i] = i
+		d.phrases = append(d.phrases, phrase{first: a, last: b, members: first[i : i+1 : i+1], conj: -1})
 		cur = len(d.phrases) - 1
 	}
 	d.closeParens()
@@ -274,8 +278,9 @@ func (d *doc) lists() {
 		if d.phrases[i].list != nil {
 			continue
 		}
-		// i starts a chain unless a previous phrase links to it
-		chain := []int{i}
+		// i starts a chain unless a previous phrase links to it (built on the stack; a list keeps a copy)
+		var cbuf [8]int
+		chain := append(cbuf[:0], i)
 		k := i
 		valid := false
 		for d.phrases[k].conj >= 0 {
@@ -293,6 +298,7 @@ func (d *doc) lists() {
 			}
 		}
 		if valid {
+			list := slices.Clip(slices.Clone(chain))
 			// "clashes between protesters and the police": two sides, not one actor that acts with the other
 			between := false
 			for k := d.phrases[i].first - 1; k >= 0 && k >= d.phrases[i].first-3; k-- {
@@ -302,8 +308,8 @@ func (d *doc) lists() {
 					break
 				}
 			}
-			for _, m := range chain {
-				d.phrases[m].list = chain
+			for _, m := range list {
+				d.phrases[m].list = list
 				d.phrases[m].between = between
 			}
 		}
