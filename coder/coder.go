@@ -226,7 +226,8 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 			tb++
 		}
 		sc.buf = d.units(ta, tb, sc.buf)
-		s := &sentence{d: d, recipPrev: recipPrev}
+		s := &window(&sc.sents, 1)[0] // (zero, in the scratch's slab: the sentences are dropped with the article)
+		s.d, s.recipPrev = d, recipPrev
 		if len(sc.buf) > 0 {
 			s.u = window(&sc.units, len(sc.buf))
 			copy(s.u, sc.buf)

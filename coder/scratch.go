@@ -20,6 +20,8 @@ type scratch struct {
 	walkHead  []int32
 	lits      []int // sentence.litBuf: the words of the match being tried (a match takes a copy)
 
+	sents    []sentence // the article's sentences, one window each
+	phrases  []phrase   // doc.phrases
 	phraseAt []int
 	mtok     [][2]int
 	tokInfo  []*wordInfo
@@ -46,6 +48,9 @@ func (sp *scratchPool) put(sc *scratch) {
 	clear(sc.cands[:cap(sc.cands)])
 	clear(sc.tokInfo)
 	clear(sc.places)
+	clear(sc.sents)
+	clear(sc.phrases)
+	sc.sents, sc.phrases = sc.sents[:0], sc.phrases[:0]
 	sc.buf, sc.units, sc.words, sc.cands, sc.memo = sc.buf[:0], sc.units[:0], sc.words[:0], sc.cands[:0], sc.memo[:0]
 	sc.places = sc.places[:0]
 	sp.p.Put(sc)

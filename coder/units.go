@@ -203,6 +203,9 @@ func (d *doc) group() {
 	// a phrase's first member is the mention that opens it: each mention opens one phrase at most, so the
 	// first members are windows of one slice, one slot a mention (a second member's append copies its window)
 	first := make([]int, len(d.ments))
+	if d.sc != nil {
+		d.phrases = d.sc.phrases[:0] // (the scratch's, kept across articles; handed back below)
+	}
 	for i := range d.ments {
 		a, b := d.mtok[i][0], d.mtok[i][1]
 		if a < 0 {
@@ -232,6 +235,9 @@ func (d *doc) group() {
 		first[i] = i
 		d.phrases = append(d.phrases, phrase{first: a, last: b, members: first[i : i+1 : i+1], conj: -1})
 		cur = len(d.phrases) - 1
+	}
+	if d.sc != nil {
+		d.sc.phrases = d.phrases
 	}
 	d.closeParens()
 	d.lists()
