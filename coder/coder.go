@@ -1707,6 +1707,13 @@ func hyphenJoins(toks []text.Token, k int) bool {
 // mainCountry is the country the article's mentions name most, "" when none: it breaks ties between places
 // of one name ("Córdoba" in a Spanish story).
 func (d *doc) mainCountry() string {
+	if !d.mainSet {
+		d.mainCC, d.mainSet = d.countMainCountry(), true
+	}
+	return d.mainCC
+}
+
+func (d *doc) countMainCountry() string {
 	n := map[string]int{}
 	best := ""
 	for _, m := range d.ments {

@@ -1,6 +1,10 @@
 package coder
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/dyad-events/dyad/text"
+)
 
 // scratch holds the buffers coding one article fills and drops: the units of its sentences and their words, the
 // matcher's candidates, and doc's tables by token. They are kept across articles (Coder.scratch), so that a
@@ -20,11 +24,13 @@ type scratch struct {
 	walkHead  []int32
 	lits      []int // sentence.litBuf: the words of the match being tried (a match takes a copy)
 
-	sents    []sentence // the article's sentences, one window each
-	phrases  []phrase   // doc.phrases
-	phraseAt []int
-	mtok     [][2]int
-	tokInfo  []*wordInfo
+	sents   []sentence // the article's sentences, one window each
+	phrases []phrase   // doc.phrases
+	// marked and elided: the article's tokens when the language refolds them (keepMarks) or splits elisions
+	marked, elided []text.Token
+	phraseAt       []int
+	mtok           [][2]int
+	tokInfo        []*wordInfo
 }
 
 // scratchPool holds a Coder's scratch between articles.
@@ -50,7 +56,9 @@ func (sp *scratchPool) put(sc *scratch) {
 	clear(sc.places)
 	clear(sc.sents)
 	clear(sc.phrases)
-	sc.sents, sc.phrases = sc.sents[:0], sc.phrases[:0]
+	clear(sc.marked)
+	clear(sc.elided)
+	sc.sents, sc.phrases, sc.marked, sc.elided = sc.sents[:0], sc.phrases[:0], sc.marked[:0], sc.elided[:0]
 	sc.buf, sc.units, sc.words, sc.cands, sc.memo = sc.buf[:0], sc.units[:0], sc.words[:0], sc.cands[:0], sc.memo[:0]
 	sc.places = sc.places[:0]
 	sp.p.Put(sc)

@@ -14,6 +14,12 @@ import (
 // splitElision cuts elided articles and pronouns off the word they lean on ("l'ambassadeur" -> "l'",
 // "ambassadeur"), for the languages whose grammar lists them.
 func splitElision(lg *lang, toks []text.Token) []text.Token {
+	return splitElisionIn(lg, toks, nil)
+}
+
+// splitElisionIn is splitElision writing a split text's tokens into buf's array when it is large enough (the
+// coder's scratch); buf must not share toks' array.
+func splitElisionIn(lg *lang, toks, buf []text.Token) []text.Token {
 	if lg == nil || len(lg.elision) == 0 {
 		return toks
 	}
@@ -35,7 +41,10 @@ func splitElision(lg *lang, toks []text.Token) []text.Token {
 			continue
 		}
 		if out == nil {
-			out = append(make([]text.Token, 0, len(toks)+4), toks[:i]...)
+			if cap(buf) < len(toks)+4 {
+				buf = make([]text.Token, 0, len(toks)+4)
+			}
+			out = append(buf[:0], toks[:i]...)
 		}
 		a, b := t.Text[:cut], t.Text[cut:]
 		out = append(out,
@@ -89,14 +98,17 @@ func (u unit) is(class uint64) bool { return u.cls&class != 0 }
 
 // doc is an article being coded.
 type doc struct {
-	c            *Coder
-	lg           *lang
-	a            *dyad.Article
-	toks         []text.Token
-	ments        []dyad.ActorMention
-	mtok         [][2]int // token range of each mention, inclusive
-	phrases      []phrase
-	phraseAt     []int // token -> phrase index or -1
+	c        *Coder
+	lg       *lang
+	a        *dyad.Article
+	toks     []text.Token
+	ments    []dyad.ActorMention
+	mtok     [][2]int // token range of each mention, inclusive
+	phrases  []phrase
+	phraseAt []int // token -> phrase index or -1
+	// mainCC is mainCountry's answer once mainSet (it reads the mentions alone, which do not change)
+	mainCC       string
+	mainSet      bool
 	ref          reference
 	datelineDate when
 	// leadDate is the first date a sentence of the article states for itself: the occasion the story
@@ -143,9 +155,22 @@ func (d *doc) prepareTokens(mentions []dyad.ActorMention, tt []text.Token) {
 	if tt == nil {
 		tt = text.Tokens(d.a.Text)
 	} else if d.lg.keepMarks {
-		tt = slices.Clone(tt) // their folds are replaced below
+		// their folds are replaced below (in the scratch's copy, kept across articles)
+		if d.sc != nil {
+			d.sc.marked = append(d.sc.marked[:0], tt...)
+			tt = d.sc.marked
+		} else {
+			tt = slices.Clone(tt)
+		}
 	}
-	d.toks = splitElision(d.lg, tt)
+	if d.sc != nil {
+		d.toks = splitElisionIn(d.lg, tt, d.sc.elided)
+		if len(d.toks) != len(tt) {
+			d.sc.elided = d.toks // split: its array (the scratch's, or a larger one) handed back to the scratch
+		}
+	} else {
+		d.toks = splitElision(d.lg, tt)
+	}
 	if d.lg.keepMarks {
 		for i := range d.toks {
 			d.toks[i].Fold = d.lg.key(d.toks[i])
