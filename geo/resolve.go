@@ -2257,6 +2257,10 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 			next = slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= qend })
 		}
 		if len(cd.places) == 0 {
+			// (past the whole name: a city's name inside a region's, "不列颠哥伦比亚省", is none of its own)
+			if next > 0 {
+				j = next - 1
+			}
 			continue
 		}
 		cd.word = -1

@@ -23,6 +23,9 @@ func TestRound24(t *testing.T) {
 		{"ru", "В Одессе, штат Техас, мужчина открыл стрельбу.", "5527554"},
 		{"vi", "Cả nước ghi nhận thêm 2.000 ca sốt xuất huyết.", "VNM"},
 		{"vi", "Theo Bộ Y tế, số ca mắc tăng mạnh.", ""},
+		{"fr", "Un incendie a ravagé des milliers d'hectares dans le Var.", "FRA"},
+		{"ru", "Торнадо разрушил несколько домов в Пенсильвании.", "US.PA"},
+		{"zh", "不列颠哥伦比亚省发生大规模山火。", "CA.02"},
 		// traps: a region of two countries; a region's name inside a longer one; a one-word name that opens the
 		// sentence; the end of a longer name
 		{"en", "Troops exchanged fire across the line of control in Kashmir.", ""},
