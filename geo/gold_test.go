@@ -243,7 +243,7 @@ func TestGold(t *testing.T) {
 		{"testdata/places24.jsonl", 150, 0.93, 0.95},
 		{"testdata/places25.jsonl", 150, 0.90, 0.93},
 		{"testdata/gold24a.jsonl", 41, 0.99, 0.99},
-		{"testdata/gold24b.jsonl", 43, 0.60, 0.75},
+		{"testdata/gold24b.jsonl", 43, 0.95, 0.95},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			items := readGold(t, set.path)

@@ -41,12 +41,19 @@ type lang struct {
 	inflect [][2]string     // endings a place takes in the text, and its dictionary ending: "е>а" (Москве)
 	// inflectSpace: an ending of inflect holds a space, so that an inflected key may count other words
 	inflectSpace bool
-	cityAdj      [][2]string     // endings of a city's adjective, and the city's ending: "ner>en" (Dresdner), "ск>ь" (казанской, after an adjective ending)
-	adj          []string        // endings of adjectives between a place word and the name: "im polnischen Oświęcim"
-	capNoun      bool            // the language writes its nouns capitalised (German): a capitalised word after a name is no sign of a longer name
-	sound        map[string]bool // characters that transliterate foreign names' sounds (Chinese: 阿, 尔, 加, 勒, 卢 ...)
-	own          []string        // countries (alpha-2) whose places' own names are written in the language: "VN" for Vietnamese
-	after        map[string]bool // phrases that open a clause on another, earlier event after a comma: "after", "nachdem", "sau khi" (folded words joined by a space)
+	cityAdj      [][2]string // endings of a city's adjective, and the city's ending: "ner>en" (Dresdner), "ск>ь" (казанской, after an adjective ending)
+	// adjHome: countries (alpha-2) whose towns of any size the gazetteer keeps are read from a `cityadjective`
+	// rule, not only cities of bareMinPopulation ("im Zuger Kantonsparlament", "die Passauer Altstadt")
+	adjHome []string
+	adj     []string        // endings of adjectives between a place word and the name: "im polnischen Oświęcim"
+	capNoun bool            // the language writes its nouns capitalised (German): a capitalised word after a name is no sign of a longer name
+	sound   map[string]bool // characters that transliterate foreign names' sounds (Chinese: 阿, 尔, 加, 勒, 卢 ...)
+	own     []string        // countries (alpha-2) whose places' own names are written in the language: "VN" for Vietnamese
+	after   map[string]bool // phrases that open a clause on another, earlier event after a comma: "after", "nachdem", "sau khi" (folded words joined by a space)
+	// while: phrases that open a clause on another event at the same time after a comma (", while", ", tandis
+	// que", ", während", ", mientras", ", terwijl", ", trong khi", ", в то время как"): as `after`, but a
+	// sentence whose only places are in that clause keeps them
+	while map[string]bool
 	// occurred: participles right after a comma that tell where an earlier event named before happened (",
 	// survenue à Barcelone", ", ocorrida em", ", avvenuta a"): as `after`, and a sentence whose only places
 	// are in that clause is placed neither by them nor by a country named there
@@ -90,6 +97,14 @@ type lang struct {
 	// de", "en provenance de"): the place after it is where a journey was headed or came from, no place of an
 	// event on the way
 	bound map[string]bool
+	// between: phrases of a route named by its two ends ("the route between", "la ruta entre", "o voo entre",
+	// "la liaison entre", "рейс"): the place right after one is the route's start, as after a `from` word, and
+	// the place after the `and` word that follows it is the route's end ("que cubría la ruta entre La Habana y
+	// Holguín"); and: those words ("and", "y", "e", "et", "und", "en", "và", "и", "—")
+	between, and map[string]bool
+	// via: words before a route's stop ("from Sharm el-Sheikh to Paris via Cairo"): a place after one that
+	// follows a route's end, and a `to` word's place after such a stop, are the route's too
+	via map[string]bool
 	// plain: words that start with a character of `sound` and end no name before them ("登陆": a name before
 	// it is not the start of a longer transliteration)
 	plain map[string]bool
@@ -257,9 +272,9 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, occurred: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, alone: map[string]bool{}, aside: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}, crash: map[string]bool{}, over: map[string]bool{}, takeoff: map[string]bool{}, regionAfter: map[string]bool{}, nation: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, while: map[string]bool{}, occurred: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, between: map[string]bool{}, and: map[string]bool{}, via: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, alone: map[string]bool{}, aside: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}, crash: map[string]bool{}, over: map[string]bool{}, takeoff: map[string]bool{}, regionAfter: map[string]bool{}, nation: map[string]bool{}}
 		// the classes that are sets of words
-		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "plain": l.plain, "capital": l.capital, "alone": l.alone, "aside": l.aside, "occurred": l.occurred, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter, "unit": l.unit, "crash": l.crash, "over": l.over, "takeoff": l.takeoff, "regionafter": l.regionAfter, "nation": l.nation}
+		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "between": l.between, "and": l.and, "via": l.via, "plain": l.plain, "capital": l.capital, "alone": l.alone, "aside": l.aside, "occurred": l.occurred, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter, "unit": l.unit, "crash": l.crash, "over": l.over, "takeoff": l.takeoff, "regionafter": l.regionAfter, "nation": l.nation}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -276,9 +291,13 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 					continue
 				}
 				switch ln.Fields[0] {
-				case "after":
+				case "after", "while":
+					set := l.after
+					if ln.Fields[0] == "while" {
+						set = l.while
+					}
 					for _, w := range words {
-						l.after[Key(w)] = true
+						set[Key(w)] = true
 					}
 				case "home":
 					for _, w := range words {
@@ -294,13 +313,17 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 							l.sound[text.Fold(string(ch))] = true
 						}
 					}
-				case "own":
+				case "own", "adjhome":
 					for _, w := range words {
 						if len(w) != 2 || strings.ToUpper(w) != w {
-							errs = append(errs, ln.Errorf("want own | alpha-2 code ..., got %q", w))
+							errs = append(errs, ln.Errorf("want %s | alpha-2 code ..., got %q", ln.Fields[0], w))
 							continue
 						}
-						l.own = append(l.own, w)
+						if ln.Fields[0] == "own" {
+							l.own = append(l.own, w)
+						} else {
+							l.adjHome = append(l.adjHome, w)
+						}
 					}
 				case "homecountry":
 					if len(words) != 1 || len(words[0]) != 2 || strings.ToUpper(words[0]) != words[0] || l.homeCountry != "" {
@@ -426,7 +449,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 			}
 		}
 		l.heads = map[string]bool{}
-		for _, set := range []map[string]bool{l.city, l.flee, l.arrive, l.facility, l.direction, l.bound, l.plain, l.capital, l.alone, l.aside, l.town, l.street, l.treaty, l.unit, l.crash, l.takeoff, l.nation} {
+		for _, set := range []map[string]bool{l.city, l.flee, l.arrive, l.facility, l.direction, l.bound, l.between, l.plain, l.capital, l.alone, l.aside, l.town, l.street, l.treaty, l.unit, l.crash, l.takeoff, l.nation} {
 			for w := range set {
 				head, _, _ := strings.Cut(w, " ")
 				head, _, _ = strings.Cut(head, "-") // (a phrase written with a hyphen: "юго-востоке")
@@ -966,9 +989,12 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 			cands = slices.DeleteFunc(cands, func(cd candidate) bool { return cd.fled })
 		}
 		// (a route's end is no city that puts the country or region the sentence names aside: "diretto ad Algeri
-		// è precipitato nel Mali settentrionale")
+		// è precipitato nel Mali settentrionale"; nor is a city away from a journey's crash, where the country
+		// or region a crash phrase tells is: "El avión de LaMia ... cayó en una zona montañosa de Colombia")
 		if slices.ContainsFunc(cands, func(cd candidate) bool { return r.isCity(cd) && !cd.route }) {
-			cands = slices.DeleteFunc(cands, func(cd candidate) bool { return !r.isCity(cd) })
+			toks := c.toks[[2]int{start, end}]
+			routed := r.routed(c, start, end, cands)
+			cands = slices.DeleteFunc(cands, func(cd candidate) bool { return !r.isCity(cd) && !(routed && r.siteDist(c, toks, cd) >= 0) })
 		}
 	}
 	// a place right before a comma and a relative word of place (", where", ", onde", ", waar", "，将在那里") is
@@ -986,6 +1012,7 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 		// ..., was shot down over eastern Ukraine", "flying from New York to Dallas made an emergency landing
 		// in Philadelphia"): the place a crash phrase tells, over the route's ends and the others
 		if r.routed(c, start, end, cands) {
+			cands = r.routeRegions(c, toks, cands)
 			cands = r.sites(c, toks, cands)
 		}
 		// a journey that ended where it began ("shot down minutes after taking off from Tehran", "вернулся в
@@ -1303,7 +1330,8 @@ func (r *Resolver) nearBefore(c *article, toks []text.Token, k, j int, after can
 		}
 		cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool {
 			p := r.g.places[id]
-			return p.Precision != City || !slices.ContainsFunc(after.places, func(a int32) bool { return dist(p, r.g.places[a]) <= maxNear })
+			return p.Precision != City || !slices.ContainsFunc(after.places, func(a int32) bool { return dist(p, r.g.places[a]) <= maxNear }) ||
+				slices.Contains(after.places, id) && len(cd.places) > 1 // (not the place itself: "Domodedovo bij Moskou", an airport of Moscow's name and a town)
 		})
 		return cd, len(cd.places) > 0
 	}
@@ -1385,22 +1413,7 @@ func (r *Resolver) sites(c *article, toks []text.Token, cands []candidate) []can
 	best := -1
 	var out []candidate
 	for _, cd := range cands {
-		if cd.route || cd.fled {
-			continue
-		}
-		from := cd.start
-		if cd.word > 0 {
-			from = cd.word
-		}
-		k := slices.IndexFunc(toks, func(t text.Token) bool { return t.Start >= from })
-		if k < 0 {
-			continue
-		}
-		e := slices.IndexFunc(toks, func(t text.Token) bool { return t.Start >= cd.end })
-		if e < 0 {
-			e = len(toks)
-		}
-		switch d := c.lg.crashDist(toks, k, e); {
+		switch d := r.siteDist(c, toks, cd); {
 		case d < 0:
 		case best < 0 || d < best:
 			best, out = d, []candidate{cd}
@@ -1414,8 +1427,67 @@ func (r *Resolver) sites(c *article, toks []text.Token, cands []candidate) []can
 	return out
 }
 
-// maxRouteStart bounds the words of a route's start read back from the place word of its end.
+// routeRegions reads a city named without a place word on a journey ("se estrelló contra un cerro de
+// Antioquia") as the first-level region of that name in the country of the route's ends when none of its
+// cities lies there (Antioquia, Colombia's region, not Antakya, whose Spanish name it is too); such a city with
+// no region there and no crash phrase near is dropped ("El avión de LaMia ... hacia Medellín cayó": LaMia, the
+// airline, is no Lamia of Greece).
+func (r *Resolver) routeRegions(c *article, toks []text.Token, cands []candidate) []candidate {
+	var ccs []string
+	for _, cd := range cands {
+		if cd.route {
+			for _, id := range cd.places {
+				ccs = append(ccs, r.g.places[id].Country2)
+			}
+		}
+	}
+	if len(ccs) == 0 {
+		return cands
+	}
+	drop := map[int]bool{}
+	for i, cd := range cands {
+		if cd.route || cd.word >= 0 || slices.ContainsFunc(cd.places, func(id int32) bool { return slices.Contains(ccs, r.g.places[id].Country2) }) {
+			continue
+		}
+		regions := slices.DeleteFunc(slices.Clone(r.g.names[cd.key]), func(id int32) bool {
+			p := r.g.places[id]
+			return p.Precision != Admin1 || !slices.Contains(ccs, p.Country2)
+		})
+		if len(regions) > 0 {
+			cands[i].places = regions
+		} else if r.siteDist(c, toks, cd) < 0 && !c.lg.has(c.lg.takeoff, toks) {
+			drop[cd.start] = true // (not on a journey that ended where it began: "logo após decolar de Teerã")
+		}
+	}
+	return slices.DeleteFunc(cands, func(cd candidate) bool { return drop[cd.start] && !cd.route && cd.word < 0 })
+}
+
+// siteDist is crashDist for a candidate (from its place word, if any, to its end): -1 for a route's end and a
+// place people flee.
+func (r *Resolver) siteDist(c *article, toks []text.Token, cd candidate) int {
+	if cd.route || cd.fled {
+		return -1
+	}
+	from := cd.start
+	if cd.word > 0 {
+		from = cd.word
+	}
+	k := slices.IndexFunc(toks, func(t text.Token) bool { return t.Start >= from })
+	if k < 0 {
+		return -1
+	}
+	e := slices.IndexFunc(toks, func(t text.Token) bool { return t.Start >= cd.end })
+	if e < 0 {
+		e = len(toks)
+	}
+	return c.lg.crashDist(toks, k, e)
+}
+
+// maxRouteStart bounds the words of a route's start read back from the place word of its end; maxRouteName
+// those of a start after a `from` or genitive word.
 const maxRouteStart = 3
+
+const maxRouteName = 5
 
 // routeEnd reports whether the place word at token k follows a place that a `from` word names right before
 // it: "летевший из Сочи в Омск", "from Sochi to Omsk" name the ends of a route, where the event that
@@ -1428,11 +1500,41 @@ func (r *Resolver) routeEnd(c *article, toks []text.Token, k int) bool {
 	// (a genitive word names a route's start before a `to` word: "de Barcelona a Düsseldorf", "van Amsterdam
 	// naar Kuala Lumpur", "von Barcelona nach Düsseldorf")
 	to := c.lg.to[toks[k].Fold]
-	for m := k - 1; m >= 1 && m >= k-maxRouteStart; m-- {
-		if w := toks[m-1].Fold; !c.lg.from[w] && !(to && c.lg.of[w]) {
+	via := c.lg.via[toks[k].Fold]
+	and := c.lg.and[toks[k].Fold]
+	for m, words := k-1, 0; m >= 1; m-- {
+		if m == k-1 || toks[m].End < toks[m+1].Start {
+			words++ // (words glued by a hyphen count as one: "Sharm el-Sheikh", "Rostov-sur-le-Don")
+		}
+		if words > maxRouteName {
+			break
+		}
+		w := toks[m-1].Fold
+		if words > maxRouteStart && !c.lg.from[w] && !(to && c.lg.of[w]) {
+			continue // (a long name only after a `from` or genitive word: "de Santa Cruz de la Sierra para Medellín")
+		}
+		if !c.lg.from[w] && !(to && c.lg.of[w]) && !(and && c.lg.betweenEnds(toks, m)) && !((to || via) && (c.lg.to[w] || c.lg.via[w] || c.lg.where[w])) {
 			continue
 		}
-		if cd, ok := r.at(c, toks, m); ok && cd.end == toks[k-1].End {
+		cd, ok := r.at(c, toks, m)
+		if !ok || cd.end != toks[k-1].End {
+			continue
+		}
+		// (a stop or an end after a route's end: "from Sharm el-Sheikh to Paris via Cairo", "from Jakarta via
+		// Bali to Perth")
+		if !c.lg.from[w] && !(to && c.lg.of[w]) && !(and && c.lg.betweenEnds(toks, m)) && !r.routeEnd(c, toks, m-1) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// betweenEnds reports whether a `between` phrase of the language ends right before token m: the place at m is
+// a route's start ("la ruta entre La Habana y Holguín").
+func (l *lang) betweenEnds(toks []text.Token, m int) bool {
+	for x := m - 1; x >= 0 && x >= m-3; x-- {
+		if n := l.phrase(l.between, toks, x); n > 0 && x+n == m {
 			return true
 		}
 	}
@@ -1557,12 +1659,23 @@ func (l *lang) goneTo(toks []text.Token, m int) bool {
 // origin reads the first city the text between start and end names right after a `from` word ("from San
 // Pedro Sula", "desde Tapachula", "从敖德萨"), past skip words.
 func (r *Resolver) origin(c *article, start, end int) (candidate, bool) {
-	if len(c.lg.from) == 0 {
+	if len(c.lg.from) == 0 && len(c.lg.between) == 0 {
 		return candidate{}, false
 	}
 	toks := c.toks[[2]int{start, end}]
 	for k := 0; k+1 < len(toks); k++ {
 		n := c.lg.words(c.lg.from, toks, k)
+		if n == 0 {
+			n = c.lg.phrase(c.lg.between, toks, k) // (a route's start: "la ruta entre La Habana y Holguín")
+		}
+		if n == 0 && c.lg.of[toks[k].Fold] && k+1 < len(toks) {
+			// (a genitive word before a route's start, a `to` word after it: "von Teheran nach Kiew")
+			if cd, ok := r.at(c, toks, k+1); ok {
+				if e := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end }); e > 0 && c.lg.to[toks[e].Fold] {
+					n = 1
+				}
+			}
+		}
 		if n == 0 || toks[k].Start < c.dlEnd {
 			continue
 		}
@@ -1599,7 +1712,7 @@ const maxAfter = 4
 // The bare cities before the clause come back when only a place word's place is left out. It reports whether
 // an earlier event's clause named the only places (then neither they nor a lead read from them place it).
 func (r *Resolver) beforeReport(c *article, start, end, trigger int, cands []candidate) ([]candidate, bool) {
-	if c.lg == nil || len(c.lg.speech) == 0 && len(c.lg.after) == 0 || len(cands) == 0 {
+	if c.lg == nil || len(c.lg.speech) == 0 && len(c.lg.after) == 0 && len(c.lg.while) == 0 || len(cands) == 0 {
 		return cands, false
 	}
 	report, earlier := c.lg.clause(c.toks[[2]int{start, end}])
@@ -1657,8 +1770,11 @@ func (l *lang) clause(toks []text.Token) (int, int) {
 				return t.Start, clauseReport
 			}
 			afterOpen = afterOpen && toks[j].Text != ","
-			if j <= k+maxAfter && afterOpen && l.afterAt(toks, j) {
+			if j <= k+maxAfter && afterOpen && l.phraseAt(l.after, toks, j) {
 				return t.Start, clauseAfter
+			}
+			if j == k+1 && l.phraseAt(l.while, toks, j) {
+				return t.Start, clauseWhile
 			}
 		}
 	}
@@ -1671,10 +1787,12 @@ const (
 	clauseReport   // a reporting clause: ", officials said in Kyiv"
 	clauseAfter    // a clause on an earlier event: ", two days after a missile landed outside Tel Aviv"
 	clauseOccurred // a participle on where an earlier event happened: ", survenue à Barcelone"
+	clauseWhile    // a clause on another event at the same time: ", while the president was in Tashkent"
 )
 
-// afterAt reports whether an `after` phrase of the language starts at token j.
-func (l *lang) afterAt(toks []text.Token, j int) bool {
+// phraseAt reports whether a phrase of set (`after`, `while`: folded words joined by a space, up to four)
+// starts at token j.
+func (l *lang) phraseAt(set map[string]bool, toks []text.Token, j int) bool {
 	var kbuf [96]byte // (the key built on the stack, looked up without a string made of it)
 	key := kbuf[:0]
 	for n := 0; n < 4 && j+n < len(toks) && toks[j+n].IsWord(); n++ {
@@ -1682,7 +1800,7 @@ func (l *lang) afterAt(toks []text.Token, j int) bool {
 			key = append(key, ' ')
 		}
 		key = append(key, toks[j+n].Fold...)
-		if l.after[string(key)] {
+		if set[string(key)] {
 			return true
 		}
 	}
@@ -1898,7 +2016,7 @@ func (r *Resolver) cityAdjective(c *article, t text.Token) (candidate, bool) {
 			}
 			ids := slices.DeleteFunc(slices.Clone(r.g.names[s+rule[1]]), func(id int32) bool {
 				p := r.g.places[id]
-				return p.Precision != City || p.Population < bareMinPopulation
+				return p.Precision != City || p.Population < bareMinPopulation && !slices.Contains(c.lg.adjHome, p.Country2)
 			})
 			if len(ids) > 0 {
 				return candidate{start: t.Start, end: t.End, places: ids, key: s + rule[1]}, true
@@ -1906,6 +2024,31 @@ func (r *Resolver) cityAdjective(c *article, t text.Token) (candidate, bool) {
 		}
 	}
 	return candidate{}, false
+}
+
+// bareCityAdjective reads a city's adjective of a `cityadjective` rule named without a place word (readBare):
+// a capitalised word that does not open the sentence, no actor's, whose own reading is no place, before a word:
+// in a language that capitalises its nouns, a capitalised one that starts no actor mention.
+func (r *Resolver) bareCityAdjective(c *article, toks []text.Token, j int) (candidate, bool) {
+	t := toks[j]
+	if len(c.lg.cityAdj) == 0 || !t.IsCapitalized() || t.Text == strings.ToUpper(t.Text) || sentenceStart(c.a.Text, t.Start) || t.Start == c.dlEnd || j+1 >= len(toks) {
+		return candidate{}, false
+	}
+	next := toks[j+1]
+	if !next.IsWord() || next.Start == t.End || c.lg.capNoun && !next.IsCapitalized() {
+		return candidate{}, false
+	}
+	if _, ok := mentionAt(c.ms, next.Start); ok && c.lg.capNoun {
+		return candidate{}, false
+	}
+	if _, ok := r.at(c, toks, j); ok {
+		return candidate{}, false // (a name of its own)
+	}
+	cd, ok := r.cityAdjective(c, t)
+	if !ok || c.lg.namedAround(toks, j, cd.end) {
+		return candidate{}, false
+	}
+	return cd, true
 }
 
 // cityOf reads a city's adjective or demonym of the language's `cityof` data ("la estación madrileña",
@@ -2142,6 +2285,14 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 				continue
 			}
 		}
+		// a capitalised city adjective of a `cityadjective` rule before a noun, not at the sentence's start ("Der
+		// Danziger Bürgermeister", "die Winnender Realschule", "de Enschedese vuurwerkramp"); in a language that
+		// capitalises its nouns, the noun after it is capitalised and no actor's name ("der Sieger Jannik Sinner")
+		if cd, ok := r.bareCityAdjective(c, toks, j); ok {
+			cd.word = -1
+			out = append(out, cd)
+			continue
+		}
 		if m, ok := mentionAt(c.ms, t.Start); ok {
 			// a city-state the actor stage reads as its country ("Typhoon Hato hit Macau"), or a capital it reads
 			// as the government after a genitive word ("the airport of Sanaa", "le port d'Alger": a government has
@@ -2204,7 +2355,7 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 		first, _ := utf8.DecodeRuneInString(t.Text)
 		han := unicode.Is(unicode.Han, first)
 		oneWord := !strings.Contains(cd.key, " ")
-		if j > 0 && c.lg.from[toks[j-1].Fold] {
+		if j > 0 && (c.lg.from[toks[j-1].Fold] || c.lg.betweenEnds(toks, j)) {
 			if next > 0 {
 				j = next - 1 // past the whole name ("Den Haag")
 			}
@@ -2554,7 +2705,7 @@ func (r *Resolver) bareRoute(c *article, toks []text.Token, j, end int) bool {
 	if j == 0 {
 		return false
 	}
-	if w := toks[j-1].Fold; (c.lg.to[w] || c.lg.where[w] || j > 1 && c.lg.bound[toks[j-2].Fold]) && r.routeEnd(c, toks, j-1) {
+	if w := toks[j-1].Fold; (c.lg.to[w] || c.lg.where[w] || c.lg.via[w] || c.lg.and[w] || j > 1 && c.lg.bound[toks[j-2].Fold]) && r.routeEnd(c, toks, j-1) {
 		return true
 	}
 	// (a genitive elided onto the name after a `bound` word: "en provenance d'Abuja")
