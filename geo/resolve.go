@@ -1429,8 +1429,8 @@ func (r *Resolver) sites(c *article, toks []text.Token, cands []candidate) []can
 
 // routeRegions reads a city named without a place word on a journey ("se estrelló contra un cerro de
 // Antioquia") as the first-level region of that name in the country of the route's ends when none of its
-// cities lies there (Antioquia, Colombia's region, not Antakya, whose Spanish name it is too); such a city with
-// no region there and no crash phrase near is dropped ("El avión de LaMia ... hacia Medellín cayó": LaMia, the
+// cities lies there (Antioquia, Colombia's region, not Antakya, whose Spanish name it is too); on a journey that
+// ended in a crash, such a city with no region there and no crash phrase near is dropped ("El avión de LaMia ... hacia Medellín cayó": LaMia, the
 // airline, is no Lamia of Greece).
 func (r *Resolver) routeRegions(c *article, toks []text.Token, cands []candidate) []candidate {
 	var ccs []string
@@ -1455,7 +1455,7 @@ func (r *Resolver) routeRegions(c *article, toks []text.Token, cands []candidate
 		})
 		if len(regions) > 0 {
 			cands[i].places = regions
-		} else if r.siteDist(c, toks, cd) < 0 && !c.lg.has(c.lg.takeoff, toks) {
+		} else if r.siteDist(c, toks, cd) < 0 && c.lg.has(c.lg.crash, toks) && !c.lg.has(c.lg.takeoff, toks) {
 			drop[cd.start] = true // (not on a journey that ended where it began: "logo após decolar de Teerã")
 		}
 	}
