@@ -563,6 +563,9 @@ var goldFloors = []struct {
 	// refused, vi 129 vetoes, pt 202 massacres, de/nl/vi 194 artillery, vi 046 negotiations, vi 016 denials, zh 186
 	// targeted killings), with traps, written in four batches, each before its words
 	{"../../testdata/gold/breadth24.jsonl", 0.94, 0.95, 0.93, 0.78}, // batch 1 .345 -> .988; all four -> .958
+	// breadth24b: own sentences of round 24 (helper code24b) for more thin cells: pt/zh/vi 196 ceasefires broken, pt 162
+	// aid cut, vi 152 military alert raised, de/nl 182 assault and torture (1822), with traps, written before their words
+	{"../../testdata/gold/breadth24b.jsonl", 0.84, 0.88, 0.80, 0.55}, // .312 -> .864
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
