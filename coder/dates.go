@@ -288,6 +288,9 @@ type dateShape struct {
 	// names a month only ("julio de 2015")
 	yearRun, dayRun, monthRun int
 	monthOnly                 bool
+	// filled: a day of a month that go-dateparser reads only with the reference's year added (lang.parseDate's
+	// fallback: "12月13日"), whose date is then yearFilled's
+	filled bool
 }
 
 // The reference dates the shapes are learnt against: a Sunday and a Wednesday half a year apart (so that no
@@ -314,10 +317,22 @@ func monthDayBefore(ref time.Time, m time.Month, day int) time.Time {
 	return t
 }
 
+// yearFilled is the date lang.parseDate answers for a day of a month that go-dateparser reads only with the
+// reference's year added (its fallback): that day in ref's year, or in the year before when it falls more
+// than a day after ref.
+func yearFilled(ref time.Time, m time.Month, day int) time.Time {
+	t := time.Date(ref.Year(), m, day, 0, 0, 0, 0, time.UTC)
+	if t.After(ref.Add(24 * time.Hour)) {
+		t = time.Date(ref.Year()-1, m, day, 0, 0, 0, 0, time.UTC)
+	}
+	return t
+}
+
 // learnShape asks lang.parseDate what s says against two reference dates, and keeps the weekday or the
 // day of the month only when both answers are the shape's, from go-dateparser's first reading (not the
 // fallbacks, which read the reference's year in), at day precision. 29 February, whose year go-dateparser
-// moves to a leap year, is never kept.
+// moves to a leap year, is never kept. A day of a month that no first reading answers is learnt by
+// learnFilled.
 func learnShape(lg *lang, s string, shape shapeKind) dateShape {
 	refs := shapeWeekdayRefs
 	if shape == shapeMonthDay {
@@ -326,6 +341,9 @@ func learnShape(lg *lang, s string, shape shapeKind) dateShape {
 	var sh dateShape
 	for i, ref := range refs {
 		w, direct := lg.parseDate(s, false, ref)
+		if !direct && i == 0 && shape == shapeMonthDay && w.precision == "day" {
+			return learnFilled(lg, s, w)
+		}
 		if !direct || w.precision != "day" {
 			return dateShape{}
 		}
@@ -354,6 +372,26 @@ func learnShape(lg *lang, s string, shape shapeKind) dateShape {
 	}
 	sh.ok = true
 	return sh
+}
+
+// learnFilled keeps a day of a month that go-dateparser reads only through lang.parseDate's fallbacks, whose
+// answer against shapeMonthDayRefs[0] is first, when the answers against both shapeMonthDayRefs and against
+// the day before that day in 2021 (where "more than a day after" the reference decides) are all from the
+// fallbacks and all yearFilled's. 29 February is never kept.
+func learnFilled(lg *lang, s string, first when) dateShape {
+	t, err := time.Parse("2006-01-02", first.date)
+	if err != nil || t.Month() == time.February && t.Day() == 29 {
+		return dateShape{}
+	}
+	m, day := t.Month(), t.Day()
+	refs := []time.Time{shapeMonthDayRefs[0], shapeMonthDayRefs[1], time.Date(2021, m, day, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1)}
+	for _, ref := range refs {
+		w, direct := lg.parseDate(s, false, ref)
+		if direct || w.precision != "day" || w.date != yearFilled(ref, m, day).Format("2006-01-02") {
+			return dateShape{}
+		}
+	}
+	return dateShape{ok: true, filled: true, month: m, day: day}
 }
 
 // fullDateRefs are the reference dates a dated form is learnt against, far apart: no answer may move with
@@ -506,7 +544,11 @@ func (dm *dateMemo) byShape(d *doc, s string, shape shapeKind) (when, bool) {
 	case shapeWeekday:
 		t = weekdayBefore(d.ref.t, sh.wd)
 	default:
-		t = monthDayBefore(d.ref.t, sh.month, sh.day)
+		if sh.filled {
+			t = yearFilled(d.ref.t, sh.month, sh.day)
+		} else {
+			t = monthDayBefore(d.ref.t, sh.month, sh.day)
+		}
 	}
 	return when{date: t.Format("2006-01-02"), precision: "day", inferred: d.ref.inferred}, true
 }
