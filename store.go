@@ -270,6 +270,12 @@ type CandidateQuery struct {
 	// a right answer); with it the mentions read stop growing with the mentions of an event (a story told by
 	// hundreds of articles).
 	ByCoding bool
+	// People, when set, tells the store that the caller matches a dated mention only when its coding's
+	// People name one of People: the store may leave out the dated mentions whose coding keeps People (none
+	// or others); those whose coding keeps none (stored before they were kept) it returns. A store may
+	// ignore it. The link stage sets it for an undated mention, whose window (a month before its article's
+	// publication) holds ten times the events of a dated one's.
+	People []string
 }
 
 // LinkSaver is implemented by stores that several writers may share (SQLite files, PostgreSQL). SaveLinked

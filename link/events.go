@@ -527,6 +527,10 @@ func (l *Linker) candidateQuery(ctx context.Context, rec *dyad.Record, g *group,
 		if !named {
 			return q, false // an undated event folds only by its people
 		}
+		if own.Date == "" {
+			// An undated mention matches another only when they name one person on a side (matchSides).
+			q.People = slices.Concat(pp.Source, pp.Target)
+		}
 		if pub := parseDate(string(rec.Article.Published)); pub.dated() {
 			lo, hi := pub.lo.Add(-l.opts.Horizon), pub.hi.Add(l.opts.Window)
 			q.From, q.To = lo.Format(day), hi.Format(day)

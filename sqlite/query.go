@@ -296,12 +296,37 @@ func scanEvent(r scanner) (dyad.Event, error) {
 
 // queryEvents runs a query of eventCols and loads each event's mentions.
 func (db *DB) queryEvents(ctx context.Context, query string, args ...any) ([]dyad.Event, error) {
-	return db.queryEventsBy(ctx, false, query, args...)
+	return db.queryEventsBy(ctx, mentionsOf{}, query, args...)
 }
 
-// queryEventsBy is queryEvents; byCoding loads of the dated mentions of one coding and date only the first
-// (dyad.CandidateQuery.ByCoding).
-func (db *DB) queryEventsBy(ctx context.Context, byCoding bool, query string, args ...any) ([]dyad.Event, error) {
+// mentionsOf is which mentions of the events queryEventsBy loads: with byCoding, of the dated mentions of
+// one coding and date only the first (dyad.CandidateQuery.ByCoding); with people (a JSON array of the ids
+// as the stored codings spell them), of the dated mentions whose coding keeps People only those that name
+// one of them (dyad.CandidateQuery.People).
+type mentionsOf struct {
+	byCoding bool
+	people   string
+}
+
+// peopleArg is dyad.CandidateQuery.People as mentionsOf holds it; "" for none.
+func peopleArg(ids []string) (string, error) {
+	if len(ids) == 0 {
+		return "", nil
+	}
+	spelled := make([]string, len(ids))
+	for i, id := range ids {
+		b, err := json.Marshal(id) // as encodeCoding wrote it
+		if err != nil {
+			return "", err
+		}
+		spelled[i] = string(b)
+	}
+	b, err := json.Marshal(spelled)
+	return string(b), err
+}
+
+// queryEventsBy is queryEvents loading the mentions that of says.
+func (db *DB) queryEventsBy(ctx context.Context, of mentionsOf, query string, args ...any) ([]dyad.Event, error) {
 	rows, done, err := db.query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
@@ -320,15 +345,14 @@ func (db *DB) queryEventsBy(ctx context.Context, byCoding bool, query string, ar
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
-	if err := db.loadMentions(ctx, out, byCoding); err != nil {
+	if err := db.loadMentions(ctx, out, of); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// loadMentions fills the Mentions of events, oldest first, in chunks of ids; byCoding keeps of the dated
-// mentions of one coding (People aside) and date the first (scanMentions).
-func (db *DB) loadMentions(ctx context.Context, events []dyad.Event, byCoding bool) error {
+// loadMentions fills the Mentions of events, oldest first, in chunks of ids, those that of says.
+func (db *DB) loadMentions(ctx context.Context, events []dyad.Event, of mentionsOf) error {
 	idx := make(map[string]int, len(events))
 	ids := make([]string, len(events))
 	for i := range events {
@@ -340,13 +364,23 @@ func (db *DB) loadMentions(ctx context.Context, events []dyad.Event, byCoding bo
 	for len(ids) > 0 {
 		part := ids[:min(chunk, len(ids))]
 		ids = ids[len(part):]
-		rows, done, err := db.query(ctx, `SELECT event_id, article_id, lang, source, sentence, span_start,
+		query, args := `SELECT event_id, article_id, lang, source, sentence, span_start,
 			span_end, confidence, date, date_inferred, pattern, published, coding FROM event_mentions
-			WHERE event_id IN (`+placeholders(len(part))+`) ORDER BY rowid`, anys(part)...)
+			WHERE event_id IN (`+placeholders(len(part))+`) ORDER BY rowid`, anys(part)
+		if of.people != "" {
+			// The dated mentions whose coding keeps People that name none of them are left out, in SQL: a
+			// much-told event's rows are never scanned into Go.
+			query, args = `SELECT event_id, article_id, lang, source, sentence, span_start,
+			span_end, confidence, date, date_inferred, pattern, published, coding FROM event_mentions
+			WHERE event_id IN (`+placeholders(len(part))+`) AND (date = '' OR coding IS NULL OR
+				instr(coding, ',"people":{') = 0 OR EXISTS (SELECT 1 FROM json_each(?) j WHERE instr(coding, j.value) > 0))
+			ORDER BY rowid`, append(args, of.people)
+		}
+		rows, done, err := db.query(ctx, query, args...)
 		if err != nil {
 			return fmt.Errorf("event mentions: %w", err)
 		}
-		if byCoding {
+		if of.byCoding {
 			err = scanMentionsByCoding(rows, events, idx)
 		} else {
 			err = scanMentions(rows, events, idx)
@@ -793,9 +827,14 @@ func (db *DB) SimilarArticles(ctx context.Context, bands []uint64) ([]dyad.Signa
 // mentions; each with its mentions. It asks key by key, so that every lookup is a range of one index.
 func (db *DB) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dyad.Event, error) {
 	out := []dyad.Event{}
+	people, err := peopleArg(q.People)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: event candidates: %w", err)
+	}
+	of := mentionsOf{byCoding: q.ByCoding, people: people}
 	for _, key := range q.Keys {
 		query, args := candidatesSQL(key, q)
-		evs, err := db.queryEventsBy(ctx, q.ByCoding, query, args...)
+		evs, err := db.queryEventsBy(ctx, of, query, args...)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: event candidates: %w", err)
 		}

@@ -857,3 +857,29 @@ func TestEventCandidatesByCoding(t *testing.T) {
 		}
 	}
 }
+
+// TestEventCandidatesPeople checks that with CandidateQuery.People the store returns of a much-told event's
+// dated mentions only those that name one of the people, and every undated one.
+func TestEventCandidatesPeople(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	for _, rec := range storetest.ToldRecords(30) {
+		if _, err := db.Save(ctx, rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	q := dyad.CandidateQuery{Keys: []string{"VNM|CHN|04"}, From: storetest.ToldFrom, To: storetest.ToldTo, Undated: true, People: []string{"person-3"}}
+	evs, err := db.EventCandidates(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ev := range evs {
+		want := 1
+		if ev.ID == storetest.EvToldUndated {
+			want = 30
+		}
+		if len(ev.Mentions) != want {
+			t.Errorf("event %s with %d mentions; want %d", ev.ID, len(ev.Mentions), want)
+		}
+	}
+}

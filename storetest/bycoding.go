@@ -132,3 +132,49 @@ func testEventCandidatesByCoding(t *testing.T, s dyad.Store) {
 		}
 	}
 }
+
+// testEventCandidatesPeople checks what CandidateQuery.People allows a store: it may leave out the dated
+// mentions whose coding's People name none of them, and returns every other mention.
+func testEventCandidatesPeople(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	recs := ToldRecords(9)
+	// A dated mention whose coding keeps no People (as stored before they were kept) is always returned.
+	recs[4].Events[0].Mentions[0].Coding.People = nil
+	for _, rec := range recs {
+		if ok, err := s.Save(ctx, rec); err != nil || !ok {
+			t.Fatalf("Save(%s) = %v, %v", rec.Article.ID, ok, err)
+		}
+	}
+	q := dyad.CandidateQuery{Keys: []string{keyVC}, From: ToldFrom, To: ToldTo, Undated: true, People: []string{"person-3", "person-7"}}
+	got, err := s.EventCandidates(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q.People = nil
+	whole, err := s.EventCandidates(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(whole) {
+		t.Fatalf("People: %d events; want %d", len(got), len(whole))
+	}
+	for _, w := range whole {
+		i := slices.IndexFunc(got, func(e dyad.Event) bool { return e.ID == w.ID })
+		if i < 0 {
+			t.Fatalf("People: event %s missing", w.ID)
+		}
+		for _, m := range w.Mentions {
+			must := m.Date == "" || m.Coding == nil || m.Coding.People == nil ||
+				slices.Contains(m.Coding.People.Source, "person-3") || slices.Contains(m.Coding.People.Source, "person-7")
+			has := slices.ContainsFunc(got[i].Mentions, func(o dyad.EventMention) bool { return o.ArticleID == m.ArticleID && o.Start == m.Start })
+			if must && !has {
+				t.Errorf("People: event %s lacks mention %s:%d (people %v)", w.ID, m.ArticleID, m.Start, m.Coding)
+			}
+		}
+		for _, m := range got[i].Mentions {
+			if !slices.ContainsFunc(w.Mentions, func(o dyad.EventMention) bool { return o.ArticleID == m.ArticleID && o.Start == m.Start }) {
+				t.Errorf("People: event %s has a mention %s:%d it does not hold", w.ID, m.ArticleID, m.Start)
+			}
+		}
+	}
+}

@@ -46,6 +46,11 @@ func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
 		defer s.Close()
 		testEventCandidatesByCoding(t, s)
 	})
+	t.Run("EventCandidatesPeople", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		testEventCandidatesPeople(t, s)
+	})
 	t.Run("SearchLongText", func(t *testing.T) {
 		s := open(t)
 		defer s.Close()
