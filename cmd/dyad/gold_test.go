@@ -565,8 +565,9 @@ var goldFloors = []struct {
 	{"../../testdata/gold/breadth24.jsonl", 0.94, 0.95, 0.93, 0.78}, // batch 1 .345 -> .988; all four -> .958
 	// breadth24b: own sentences of round 24 (helper code24b) for more thin cells: pt/zh/vi 196 ceasefires broken, pt 162
 	// aid cut, vi 152 military alert raised, de/nl 182 assault and torture (1822), fr/it 081 restrictions eased toward a
-	// country, with traps, written in two batches, each before its words
-	{"../../testdata/gold/breadth24b.jsonl", 0.87, 0.90, 0.84, 0.55}, // batch 1 .312 -> .864; both -> .893
+	// country, vi 086 humanitarian access allowed, es 055 apologies (scored without new words), with traps, written in
+	// three batches, each before its words
+	{"../../testdata/gold/breadth24b.jsonl", 0.86, 0.89, 0.83, 0.55}, // batch 1 .312 -> .864; two -> .893; three -> .882
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
