@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"sync"
+	"time"
 )
 
 // heapHeadroom is how far the Go runtime's memory may grow beyond the heap live when the pipeline starts
@@ -20,19 +21,49 @@ var limitOnce sync.Once
 
 // limitMemory sets the Go runtime's soft memory limit (debug.SetMemoryLimit), once, for the commands that run
 // the pipeline, to the heap live now plus heapHeadroom. A GOMEMLIMIT the user set is left alone. The limit is
-// soft: past it the collector runs more often (at most half the CPU, the runtime's own bound), and the heap
-// still grows when that much is live.
+// soft: past it the collector runs more often (at most half the CPU, the runtime's own bound). So that a run
+// that keeps more live (many workers, large documents) does not collect all the time, the limit is raised
+// whenever the live heap comes within half the headroom of it (raisedLimit, every few seconds).
 func limitMemory() {
 	limitOnce.Do(func() {
 		if _, set := os.LookupEnv("GOMEMLIMIT"); set {
 			return
 		}
 		runtime.GC()
-		s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-		metrics.Read(s)
-		if s[0].Value.Kind() != metrics.KindUint64 {
+		live, ok := liveHeap()
+		if !ok {
 			return
 		}
-		debug.SetMemoryLimit(int64(s[0].Value.Uint64()) + heapHeadroom)
+		limit := live + heapHeadroom
+		debug.SetMemoryLimit(limit)
+		go func() {
+			for range time.Tick(5 * time.Second) {
+				if live, ok := liveHeap(); ok {
+					if l := raisedLimit(live, limit); l != limit {
+						limit = l
+						debug.SetMemoryLimit(limit)
+					}
+				}
+			}
+		}()
 	})
+}
+
+// raisedLimit is the memory limit for a live heap of live bytes under the limit now: the same, or live plus
+// heapHeadroom once live is within half the headroom of it. The limit never falls.
+func raisedLimit(live, limit int64) int64 {
+	if live > limit-heapHeadroom/2 {
+		return live + heapHeadroom
+	}
+	return limit
+}
+
+// liveHeap is the heap the last collection found live.
+func liveHeap() (int64, bool) {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0, false
+	}
+	return int64(s[0].Value.Uint64()), true
 }
