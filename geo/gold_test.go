@@ -247,7 +247,7 @@ func TestGold(t *testing.T) {
 		{"testdata/places25.jsonl", 150, 0.95, 0.98},
 		{"testdata/gold24a.jsonl", 41, 0.99, 0.99},
 		{"testdata/gold24b.jsonl", 43, 0.95, 0.95},
-		{"testdata/gold24c.jsonl", 21, 0.50, 0.90},
+		{"testdata/gold24c.jsonl", 21, 0.70, 0.99},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			items := readGold(t, set.path)
