@@ -22,6 +22,14 @@ import (
 // it is called; Run closes it.
 func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
 	t.Helper()
+	// fresh runs f as subtest name on a new, empty store of its own.
+	fresh := func(name string, f func(*testing.T, dyad.Store)) {
+		t.Run(name, func(t *testing.T) {
+			s := open(t)
+			defer s.Close()
+			f(t, s)
+		})
+	}
 	t.Run("Records", func(t *testing.T) {
 		s := open(t)
 		defer s.Close()
@@ -41,21 +49,9 @@ func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
 		t.Run("Counts", func(t *testing.T) { testCounts(t, s) })
 		t.Run("Stats", func(t *testing.T) { testStats(t, s) })
 	})
-	t.Run("EventCandidatesByCoding", func(t *testing.T) {
-		s := open(t)
-		defer s.Close()
-		testEventCandidatesByCoding(t, s)
-	})
-	t.Run("EventCandidatesPeople", func(t *testing.T) {
-		s := open(t)
-		defer s.Close()
-		testEventCandidatesPeople(t, s)
-	})
-	t.Run("SearchLongText", func(t *testing.T) {
-		s := open(t)
-		defer s.Close()
-		testSearchLongText(t, s)
-	})
+	fresh("EventCandidatesByCoding", testEventCandidatesByCoding)
+	fresh("EventCandidatesPeople", testEventCandidatesPeople)
+	fresh("SearchLongText", testSearchLongText)
 	t.Run("SaveBatch", func(t *testing.T) {
 		s := open(t)
 		defer s.Close()
@@ -65,26 +61,10 @@ func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
 		}
 		testSaveBatch(t, b)
 	})
-	t.Run("Demote", func(t *testing.T) {
-		s := open(t)
-		defer s.Close()
-		testDemote(t, s, nil)
-	})
-	t.Run("Merge", func(t *testing.T) {
-		s := open(t)
-		defer s.Close()
-		testMerge(t, s, nil)
-	})
-	t.Run("MergeSameSpan", func(t *testing.T) {
-		s := open(t)
-		defer s.Close()
-		testMergeSameSpan(t, s, nil)
-	})
-	t.Run("Aliases", func(t *testing.T) {
-		s := open(t)
-		defer s.Close()
-		testAliases(t, s)
-	})
+	fresh("Demote", func(t *testing.T, s dyad.Store) { testDemote(t, s, nil) })
+	fresh("Merge", func(t *testing.T, s dyad.Store) { testMerge(t, s, nil) })
+	fresh("MergeSameSpan", func(t *testing.T, s dyad.Store) { testMergeSameSpan(t, s, nil) })
+	fresh("Aliases", testAliases)
 	t.Run("SaveLinked", func(t *testing.T) {
 		s := open(t)
 		defer s.Close()
@@ -114,31 +94,11 @@ func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
 	})
 	t.Run("BestMentionCoding", func(t *testing.T) { testBestMentionCoding(t, open) })
 	t.Run("RollupOrder", func(t *testing.T) { testRollupOrder(t, open) })
-	t.Run("PlaceCounts", func(t *testing.T) {
-		s := open(t)
-		defer s.Close()
-		testPlaceCounts(t, s)
-	})
-	t.Run("Boxes", func(t *testing.T) {
-		s := open(t)
-		defer s.Close()
-		Boxes(t, s)
-	})
-	t.Run("EventGainsDate", func(t *testing.T) {
-		s := open(t)
-		defer s.Close()
-		testEventGainsDate(t, s)
-	})
-	t.Run("Atomic", func(t *testing.T) {
-		s := open(t)
-		defer s.Close()
-		testAtomic(t, s)
-	})
-	t.Run("ConcurrentSave", func(t *testing.T) {
-		s := open(t)
-		defer s.Close()
-		testConcurrent(t, s)
-	})
+	fresh("PlaceCounts", testPlaceCounts)
+	fresh("Boxes", Boxes)
+	fresh("EventGainsDate", testEventGainsDate)
+	fresh("Atomic", testAtomic)
+	fresh("ConcurrentSave", testConcurrent)
 }
 
 // Article, event and claim ids of the seed records.
