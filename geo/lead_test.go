@@ -8,8 +8,8 @@ import (
 )
 
 // TestLead checks the lead-paragraph fallback: without a dateline, an event whose sentence names no place
-// takes the first place the first paragraph names (via lead); a dateline comes first, and one the gazetteer
-// does not know turns the lead off; the place the sentence names comes before both. Our own words, in the shape of a wire report.
+// takes the first place the first paragraph names (via lead); a dateline comes first unless the lead names
+// another city of the dateline's country, and one the gazetteer does not know turns the lead off; the place the sentence names comes before both. Our own words, in the shape of a wire report.
 func TestLead(t *testing.T) {
 	p := loadPipe(t)
 	tests := []struct {
@@ -20,6 +20,8 @@ func TestLead(t *testing.T) {
 			"Vietnam's foreign minister met his Chinese counterpart on the sidelines of the meeting.", "", "1651944", geo.ViaLead},
 		{"dateline first", "en", "Foreign ministers of Southeast Asian nations gathered in Vientiane on Tuesday for their annual meeting.\n\n" +
 			"Vietnam's foreign minister met his Chinese counterpart on the sidelines of the meeting.", "HANOI", "1581130", geo.ViaDateline},
+		{"a dateline of the lead's country, another city: the lead", "en", "Foreign ministers of Southeast Asian nations gathered in Vientiane on Tuesday for their annual meeting.\n\n" +
+			"Vietnam's foreign minister met his Chinese counterpart on the sidelines of the meeting.", "SAVANNAKHET", "1651944", geo.ViaLead},
 		{"the sentence first", "en", "Foreign ministers of Southeast Asian nations gathered in Vientiane on Tuesday for their annual meeting.\n\n" +
 			"A week later, Vietnam's foreign minister met his Chinese counterpart in Beijing.", "", "1816670", geo.ViaText},
 		{"a dateline the gazetteer does not know: no lead", "en", "Foreign ministers of Southeast Asian nations gathered in Vientiane on Tuesday for their annual meeting.\n\n" +

@@ -784,9 +784,18 @@ func (r *Resolver) context(a *dyad.Article, ms []dyad.ActorMention) *article {
 		}
 	}
 	if c.dateline == nil && c.lg != nil {
-		// Only without a dateline: one the gazetteer does not know names a place it does not know, which the
+		// Without a dateline: one the gazetteer does not know names a place it does not know, which the
 		// lead usually repeats ("BORGO EGNAZIA ... riuniti a Borgo Egnazia" is not Borgo, Finland).
 		c.lead = r.lead(c)
+	} else if c.dateline.Resolved() && c.lg != nil {
+		// With a dateline: a story filed from one city about another of the same country names that other city
+		// in its lead ("München (dpa) - Bei einem Messerangriff ... in Aschaffenburg ..."), and the events of its
+		// later sentences that name no place happened there, not where the agency files from ("Die Polizei nahm
+		// einen 28-Jährigen fest"). A lead abroad is left to the dateline: a correspondent's beat is wider.
+		if l := r.lead(c); l.Resolved() && l.Precision == City && l.Country == c.dateline.Country &&
+			l.PlaceID != c.dateline.PlaceID && c.leadAt >= c.dlEnd {
+			c.lead = l
+		}
 	}
 	return c
 }
