@@ -71,3 +71,20 @@ func TestRegionNames(t *testing.T) {
 		}
 	}
 }
+
+// TestDatelineNamedInText checks that a dateline the text opens with as a name and the agency in brackets
+// ("Lyon (AFP) - ", "München (dpa) - ") is the dateline, not the first city the sentence names: the city the
+// sentence names after it places the event. Our own words.
+func TestDatelineNamedInText(t *testing.T) {
+	p := loadPipe(t)
+	for _, it := range []goldItem{
+		{Lang: "fr", Text: "Lyon (AFP) - Des dizaines de voitures ont été incendiées dans la nuit de samedi à dimanche près du stade de Villeurbanne, a indiqué la préfecture.",
+			Dateline: "Lyon", Place: "2968254", Name: "Villeurbanne", Country: "FR"},
+		{Lang: "de", Text: "München (dpa) - Nach einem Brand steht der Bahnhof von Regensburg seit Sonntagmorgen still.",
+			Dateline: "München", Place: "2849483", Name: "Regensburg", Country: "DE"},
+	} {
+		if l := p.locate(it); !l.Resolved() || l.PlaceID != it.Place {
+			t.Errorf("%s: %q: got %+v, want %s %s", it.Lang, it.Text, l, it.Place, it.Name)
+		}
+	}
+}

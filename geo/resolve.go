@@ -822,9 +822,10 @@ var datelineRe = regexp.MustCompile(`^\s*(?:\([^()\n]{1,40}\)\s*[-–—]+\s*)?(
 // "香港电 —").
 var datelineHanRe = regexp.MustCompile(`^\s*(?:\p{Han}{1,4}社)?(\p{Han}{2,6}?)电\s*[-–—]+\s*`)
 
-// datelineTitleRe is a dateline whose place is written as a name, not in capitals: then a comma, a short
-// date and the agency in brackets must follow, then a dash ("Luanda, 11 mar (Lusa) - ", "Maputo, 15 mar (Lusa) -").
-var datelineTitleRe = regexp.MustCompile(`^\s*(\p{Lu}[\p{L}\p{M}'’]+(?:[ \-][\p{L}\p{M}'’]+){0,3}),\s*[^()\n,]{1,25}\([^()\n]{2,20}\)\s*[-–—]+\s`)
+// datelineTitleRe is a dateline whose place is written as a name, not in capitals: then the agency in
+// brackets must follow, after a comma and a short date or right after the name, then a dash ("Luanda, 11 mar
+// (Lusa) - ", "Maputo, 15 mar (Lusa) -", "München (dpa) - ", "Conakry (AFP) - ").
+var datelineTitleRe = regexp.MustCompile(`^\s*(\p{Lu}[\p{L}\p{M}'’]+(?:[ \-][\p{L}\p{M}'’]+){0,3})(?:,\s*[^()\n,]{1,25}|\s+)\([^()\n]{2,20}\)\s*[-–—]+\s`)
 
 // textDateline returns the place of the dateline a text opens with and the byte offset where the dateline
 // ends (after its dash, when one follows within maxDateline bytes: "ĐÀ LẠT (TTXVN) - "), or 0.
