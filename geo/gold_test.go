@@ -191,7 +191,8 @@ func readGold(t testing.TB, path string) []goldItem {
 // start (city .785, country .927 by dyad eval) and end (city .785, country .933): datelines that win over the
 // event's city named in the text (13 of 28 misses: the coded event is in a later sentence that names no place,
 // or the city's phrase is not read), namesakes abroad, routes, Chinese cities after a dateline; then .800 / .933
-// with the lead's city of the dateline's country before the dateline (round 24, written from these misses).
+// with the lead's city of the dateline's country before the dateline, .823 / .933 with datelines written "München
+// (dpa) -" read as datelines (round 24, both written from these misses).
 func TestGold(t *testing.T) {
 	p := loadPipe(t)
 	for _, set := range []struct {
@@ -253,7 +254,7 @@ func TestGold(t *testing.T) {
 		{"testdata/gold24a.jsonl", 41, 0.99, 0.99},
 		{"testdata/gold24b.jsonl", 43, 0.95, 0.95},
 		{"testdata/gold24c.jsonl", 21, 0.70, 0.99},
-		{"testdata/places26.jsonl", 150, 0.79, 0.93},
+		{"testdata/places26.jsonl", 150, 0.82, 0.93},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			items := readGold(t, set.path)
