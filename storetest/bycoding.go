@@ -75,11 +75,7 @@ func mentionBefore(a, b *dyad.EventMention) bool {
 // it returns every undated mention. A store that ignores it passes too.
 func testEventCandidatesByCoding(t *testing.T, s dyad.Store) {
 	ctx := context.Background()
-	for _, rec := range ToldRecords(9) {
-		if ok, err := s.Save(ctx, rec); err != nil || !ok {
-			t.Fatalf("Save(%s) = %v, %v", rec.Article.ID, ok, err)
-		}
-	}
+	saveAll(t, s, ToldRecords(9))
 	q := dyad.CandidateQuery{Keys: []string{keyVC}, From: ToldFrom, To: ToldTo, Undated: true}
 	whole, err := s.EventCandidates(ctx, q)
 	if err != nil {
@@ -140,11 +136,7 @@ func testEventCandidatesPeople(t *testing.T, s dyad.Store) {
 	recs := ToldRecords(9)
 	// A dated mention whose coding keeps no People (as stored before they were kept) is always returned.
 	recs[4].Events[0].Mentions[0].Coding.People = nil
-	for _, rec := range recs {
-		if ok, err := s.Save(ctx, rec); err != nil || !ok {
-			t.Fatalf("Save(%s) = %v, %v", rec.Article.ID, ok, err)
-		}
-	}
+	saveAll(t, s, recs)
 	q := dyad.CandidateQuery{Keys: []string{keyVC}, From: ToldFrom, To: ToldTo, Undated: true, People: []string{"person-3", "person-7"}}
 	got, err := s.EventCandidates(ctx, q)
 	if err != nil {

@@ -239,8 +239,14 @@ func frCoding() *dyad.MentionCoding {
 
 func seed(t *testing.T, s dyad.Store) {
 	t.Helper()
+	saveAll(t, s, records())
+}
+
+// saveAll saves recs in order into s, which must store each as new.
+func saveAll(t *testing.T, s dyad.Store, recs []*dyad.Record) {
+	t.Helper()
 	ctx := context.Background()
-	for _, rec := range records() {
+	for _, rec := range recs {
 		ok, err := s.Save(ctx, rec)
 		if err != nil {
 			t.Fatalf("Save(%s): %v", rec.Article.ID, err)
