@@ -321,9 +321,14 @@ func monthDayBefore(ref time.Time, m time.Month, day int) time.Time {
 // reference's year added (its fallback): that day in ref's year, or in the year before when it falls more
 // than a day after ref.
 func yearFilled(ref time.Time, m time.Month, day int) time.Time {
-	t := time.Date(ref.Year(), m, day, 0, 0, 0, 0, time.UTC)
+	return notAfter(time.Date(ref.Year(), m, day, 0, 0, 0, 0, time.UTC), ref)
+}
+
+// notAfter is t, or t a year earlier when it falls more than a day after ref: a date written without its year
+// is in the year before the reference's when it would be in the future.
+func notAfter(t, ref time.Time) time.Time {
 	if t.After(ref.Add(24 * time.Hour)) {
-		t = time.Date(ref.Year()-1, m, day, 0, 0, 0, 0, time.UTC)
+		return t.AddDate(-1, 0, 0)
 	}
 	return t
 }
@@ -637,8 +642,8 @@ func (lg *lang) parseDate(s string, hasYear bool, ref time.Time) (w when, direct
 		}
 	}
 	t := dt.Time
-	if !hasYear && t.After(ref.Add(24*time.Hour)) {
-		t = t.AddDate(-1, 0, 0)
+	if !hasYear {
+		t = notAfter(t, ref)
 	}
 	if dt.Period == date.Day && sameDay(t.AddDate(0, 0, 7), ref) {
 		// A bare weekday on the weekday of publication ("on Wednesday" in Wednesday's paper) is that day,
