@@ -568,6 +568,11 @@ var goldFloors = []struct {
 	// country, vi 086 humanitarian access allowed, es 055 apologies (scored without new words), with traps, written in
 	// three batches, each before its words
 	{"../../testdata/gold/breadth24b.jsonl", 0.86, 0.89, 0.83, 0.55}, // batch 1 .312 -> .864; two -> .893; three -> .882
+	// breadth25a: own sentences of round 25 (helper code25a) for thin (code, language) cells of fr/it/pt/es: 185 attempts
+	// on a life (unnamed attacker, survivor), 182 assaults in the passive, 194 artillery, 193 fire exchanged, 2041
+	// chemical attacks, 115 cases brought to a court, 162 aid and funding cut, 164 talks suspended, es 191/196/202,
+	// 074 police sent to a mission, pt 081 travel restrictions eased, with traps, written before its words
+	{"../../testdata/gold/breadth25a.jsonl", 0.93, 0.91, 0.95, 0.91}, // batch 1 .507 -> .936
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
