@@ -571,8 +571,10 @@ var goldFloors = []struct {
 	// breadth25a: own sentences of round 25 (helper code25a) for thin (code, language) cells of fr/it/pt/es: 185 attempts
 	// on a life (unnamed attacker, survivor), 182 assaults in the passive, 194 artillery, 193 fire exchanged, 2041
 	// chemical attacks, 115 cases brought to a court, 162 aid and funding cut, 164 talks suspended, es 191/196/202,
-	// 074 police sent to a mission, pt 081 travel restrictions eased, with traps, written before its words
-	{"../../testdata/gold/breadth25a.jsonl", 0.93, 0.91, 0.95, 0.91}, // batch 1 .507 -> .936
+	// 074 police sent to a mission, pt 081 travel restrictions eased; batch 2: 150 drills, 086 humanitarian access,
+	// 045 mediation, 092/094 inquiries into abuses and war crimes, 160 relations downgraded, 172 entry bans, with
+	// traps, each batch written before its words
+	{"../../testdata/gold/breadth25a.jsonl", 0.95, 0.93, 0.97, 0.93}, // batch 1 .507 -> .936; batch 2 .513 -> .982; all .953
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
