@@ -69,8 +69,13 @@ type lang struct {
 	// arrive: verbs of an arrival whose place comes after a `to` word ("llegaron a Melilla", "chegaram a Pemba")
 	arrive map[string]bool
 	// water: words of a lake or a river right before its name ("Lake Victoria", "le lac Victoria", "o rio
-	// Paraná", "as águas do Guaíba"; one or two words): the name is the water's, no place
+	// Paraná", "as águas do Guaíba"; one or two words): the name is the water's, no place; after a genitive
+	// word the name is a city's that the water is named after ("le lac d'Annecy", "lago de Maracaibo"): a
+	// feature's city (see candidate.feature)
 	water map[string]bool
+	// landform: words of an island or a volcano right before its name, or before a genitive and its name ("la
+	// isla de La Palma", "el volcán de La Palma", "đảo Phú Quốc"): the name is a feature's city
+	landform map[string]bool
 	// inflectPart: endings a word of a name of several words takes in the text (an adjective's case ending:
 	// "Нижнем Новгороде", "Петропавловске-Камчатском"), and the ending in the gazetteer; with inflect, they are
 	// undone on each word of such a name
@@ -272,9 +277,9 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, while: map[string]bool{}, occurred: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, between: map[string]bool{}, and: map[string]bool{}, via: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, alone: map[string]bool{}, aside: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}, crash: map[string]bool{}, over: map[string]bool{}, takeoff: map[string]bool{}, regionAfter: map[string]bool{}, nation: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, while: map[string]bool{}, occurred: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, landform: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, between: map[string]bool{}, and: map[string]bool{}, via: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, alone: map[string]bool{}, aside: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}, crash: map[string]bool{}, over: map[string]bool{}, takeoff: map[string]bool{}, regionAfter: map[string]bool{}, nation: map[string]bool{}}
 		// the classes that are sets of words
-		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "between": l.between, "and": l.and, "via": l.via, "plain": l.plain, "capital": l.capital, "alone": l.alone, "aside": l.aside, "occurred": l.occurred, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter, "unit": l.unit, "crash": l.crash, "over": l.over, "takeoff": l.takeoff, "regionafter": l.regionAfter, "nation": l.nation}
+		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "landform": l.landform, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "between": l.between, "and": l.and, "via": l.via, "plain": l.plain, "capital": l.capital, "alone": l.alone, "aside": l.aside, "occurred": l.occurred, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter, "unit": l.unit, "crash": l.crash, "over": l.over, "takeoff": l.takeoff, "regionafter": l.regionAfter, "nation": l.nation}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -906,6 +911,10 @@ type candidate struct {
 	chained    bool    // a city read after its country or region and a city word ("俄罗斯南部城市罗斯托夫"): a city whatever its size
 	weak       bool    // a country or region a noun after a place word is described by ("in den französischen Alpen"): the place only when the sentence names none but a route's ends
 	told       bool    // a city told by its adjective ("la estación madrileña"): it gives way to a city the sentence names
+	// feature: a name read after a water's or landform's word ("au bord du lac d'Annecy", "el volcán de La
+	// Palma"): a city the water or the island is named after, or a namesake of the island; it gives way to a
+	// city the sentence names otherwise ("del volcán de La Palma ... un barrio de Los Llanos de Aridane")
+	feature bool
 	places     []int32 // what it may be
 	key        string
 }
@@ -936,7 +945,7 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 		inAside := func(cd candidate) bool {
 			return slices.ContainsFunc(spans, func(s [2]int) bool { return cd.start >= s[0] && cd.start < s[1] })
 		}
-		if !slices.ContainsFunc(cands, func(cd candidate) bool { return r.isCity(cd) && !cd.fled && !cd.route && !inAside(cd) }) {
+		if !slices.ContainsFunc(cands, func(cd candidate) bool { return r.isCity(cd) && !cd.fled && !cd.route && !cd.feature && !inAside(cd) }) {
 			// no city after a place word (but one people flee from): a city the sentence names all the same ("the
 			// streets of Porto Alegre", "Hải Phòng", "郑州市"), rather than the lead's or the dateline's, and rather
 			// than a country or region a place word names when the city lies in it ("colline di Valparaíso, in
@@ -956,6 +965,11 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 		// London", "Der Hamburger SV ist ... in München untergegangen")
 		if slices.ContainsFunc(cands, func(cd candidate) bool { return r.isCity(cd) && !cd.told && !cd.fled && !cd.route }) {
 			cands = slices.DeleteFunc(cands, func(cd candidate) bool { return cd.told })
+		}
+		// a city a water or an island is named after gives way to a city the sentence names otherwise ("la
+		// colada del volcán de La Palma ... un barrio de Los Llanos de Aridane")
+		if slices.ContainsFunc(cands, func(cd candidate) bool { return r.isCity(cd) && !cd.feature && !cd.fled && !cd.route }) {
+			cands = slices.DeleteFunc(cands, func(cd candidate) bool { return cd.feature })
 		}
 		// a country or region a noun is described by ("in den französischen Alpen") is the place only where the
 		// sentence names no other but a route's ends and places people flee ("auf dem Flug von Barcelona nach
@@ -3052,7 +3066,7 @@ func near(toks []text.Token, offset int) bool {
 func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 	t := toks[j]
 	// an elided article or genitive glued to the name: "l'Élysée", "all'Aia", "d'Anvers"
-	elidedArt, isElided := "", false
+	elidedArt, isElided, elidedOf := "", false, false
 	if i := elision(t.Text); i > 0 {
 		_, w := utf8.DecodeRuneInString(t.Text[i:])
 		if e := text.Fold(t.Text[:i]) + "'"; c.lg.skip[text.Fold(t.Text[:i+w])] || c.lg.skip[e] || c.lg.of[e] || c.lg.where[e] {
@@ -3060,7 +3074,7 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 			rest := t.Text[i+w:]
 			t = text.Token{Start: t.Start + i + w, End: t.End, Text: rest, Fold: text.Fold(rest)}
 			toks[j] = t
-			elidedArt, isElided = c.lg.article[e], true
+			elidedArt, isElided, elidedOf = c.lg.article[e], true, c.lg.of[e]
 		}
 	}
 	first, _ := utf8.DecodeRuneInString(t.Text)
@@ -3073,9 +3087,10 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 		return candidate{}, false
 	}
 	// a lake's or a river's name ("Lake Victoria" is not Victoria, Hong Kong; "o rio Paraná" not the city)
-	if j > 0 && c.lg.water[toks[j-1].Fold] || j > 1 && c.lg.water[toks[j-2].Fold+" "+toks[j-1].Fold] {
+	if !elidedOf && (j > 0 && c.lg.water[toks[j-1].Fold] || j > 1 && c.lg.water[toks[j-2].Fold+" "+toks[j-1].Fold]) {
 		return candidate{}, false
 	}
+	feature := c.lg.featureBefore(toks, j, elidedOf)
 	// the article a preposition before the name holds ("au Mans", "del Cairo"), or an elided one ("all'Aquila")
 	art := elidedArt
 	if !isElided && j > 0 {
@@ -3389,7 +3404,25 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 			cd.places = r.clause(c, toks[i+1:], cd.places)
 		}
 	}
+	cd.feature = cd.feature || feature
 	return cd, true
+}
+
+// featureBefore reports whether the name at token j comes right after a landform's word, or after a water's or
+// a landform's word and a genitive word (elidedOf: the genitive is elided onto the name, "lac d'Annecy"): "la
+// isla de La Palma", "le lac d'Annecy", "el volcán de La Palma".
+func (l *lang) featureBefore(toks []text.Token, j int, elidedOf bool) bool {
+	is := func(k int) bool { // a water's or landform's word of one or two words ends at token k
+		return k >= 0 && (l.water[toks[k].Fold] || l.landform[toks[k].Fold]) ||
+			k >= 1 && (l.water[toks[k-1].Fold+" "+toks[k].Fold] || l.landform[toks[k-1].Fold+" "+toks[k].Fold])
+	}
+	if elidedOf {
+		return is(j - 1)
+	}
+	if j > 0 && (l.landform[toks[j-1].Fold] || j > 1 && l.landform[toks[j-2].Fold+" "+toks[j-1].Fold]) {
+		return true
+	}
+	return j > 1 && l.of[toks[j-1].Fold] && is(j-2)
 }
 
 // uninflected returns the forms of a folded word with one of the language's inflect or inflectpart endings

@@ -1,0 +1,24 @@
+package geo_test
+
+import "testing"
+
+// TestRound25 checks round twenty-five's rules (docs/geo.md, our own sentences, not the gold's): a name read
+// after a water's or an island's word and a genitive is a city the feature is named after, read only when the
+// sentence names no other city; a name right after the word of a waterfall or a lake is the water's.
+func TestRound25(t *testing.T) {
+	p := loadPipe(t)
+	for _, tt := range []struct {
+		lang, text string
+		place      string // a GeoNames id, a region's code, a country's alpha-3 code (precision country), or "" for none
+	}{
+		// a feature's city, the place when the sentence names no other city
+		{"fr", "Deux nageurs se sont noyés dimanche dans le lac d'Annecy.", "3037543"},
+		// it gives way to another city ("frente a Cabimas"), and a falls' or a volcano's name is no city
+		{"es", "El petróleo cubrió las orillas del lago de Maracaibo frente a Cabimas.", "3647651"},
+		{"fr", "Un pont a été emporté près des chutes Victoria, à Livingstone.", "910111"},
+		{"es", "La lava del volcán de La Palma arrasó varias casas de Los Llanos de Aridane.", "2514651"},
+		{"vi", "Một tàu chở khách bị lật trên hồ Victoria gần thành phố Mwanza.", "152224"},
+	} {
+		checkSentencePlace(t, p, "round25", tt.lang, tt.text, tt.place)
+	}
+}
