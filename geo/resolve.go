@@ -911,10 +911,7 @@ type candidate struct {
 	chained    bool    // a city read after its country or region and a city word ("俄罗斯南部城市罗斯托夫"): a city whatever its size
 	weak       bool    // a country or region a noun after a place word is described by ("in den französischen Alpen"): the place only when the sentence names none but a route's ends
 	told       bool    // a city told by its adjective ("la estación madrileña"): it gives way to a city the sentence names
-	// feature: a name read after a water's or landform's word ("au bord du lac d'Annecy", "el volcán de La
-	// Palma"): a city the water or the island is named after, or a namesake of the island; it gives way to a
-	// city the sentence names otherwise ("del volcán de La Palma ... un barrio de Los Llanos de Aridane")
-	feature bool
+	feature    bool    // a name after a water's or island's word ("le lac d'Annecy", "el volcán de La Palma"): it gives way to a city the sentence names otherwise
 	places     []int32 // what it may be
 	key        string
 }
