@@ -76,6 +76,10 @@ type lang struct {
 	// landform: words of an island or a volcano right before its name, or before a genitive and its name ("la
 	// isla de La Palma", "el volcán de La Palma", "đảo Phú Quốc"): the name is a feature's city
 	landform map[string]bool
+	// noun: words right before a capitalised word that make it a common noun, no city's name (German articles:
+	// the language writes no article before a city's name, "in der Halle 3", "im Hof"); head: capitalised words
+	// that open a longer proper name when right before a name ("City Hall", "Town Hall")
+	noun, head map[string]bool
 	// inflectPart: endings a word of a name of several words takes in the text (an adjective's case ending:
 	// "Нижнем Новгороде", "Петропавловске-Камчатском"), and the ending in the gazetteer; with inflect, they are
 	// undone on each word of such a name
@@ -196,6 +200,8 @@ type Resolver struct {
 	// shared holds the keys of packs/data/geo/shared: landmark names several places carry, read by the
 	// sentence's countries and never by size
 	shared map[string]bool
+	// landmarks holds the keys of the names packs/data/geo/aliases gives a city
+	landmarks map[string]bool
 }
 
 func init() {
@@ -216,6 +222,10 @@ func New(set *packs.Set) (*Resolver, error) {
 		errs = append(errs, err)
 	}
 	shared, err := sharedNames(set, g)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	landmarks, err := landmarkNames(set)
 	if err != nil {
 		errs = append(errs, err)
 	}
@@ -244,7 +254,25 @@ func New(set *packs.Set) (*Resolver, error) {
 			}
 		}
 	}
-	return &Resolver{g: g, langs: langs, generic: generic, capitalOf: capitalOf, seatOf: seatOf, shared: shared}, errors.Join(append(errs, lerrs...)...)
+	return &Resolver{g: g, langs: langs, generic: generic, capitalOf: capitalOf, seatOf: seatOf, shared: shared, landmarks: landmarks}, errors.Join(append(errs, lerrs...)...)
+}
+
+// landmarkNames reads the keys of the names packs/data/geo/aliases gives a city (landmarks, seats of power,
+// nicknames): a noun's article before one does not make it a common noun ("im Kreml", "vor dem Brandenburger Tor").
+func landmarkNames(set *packs.Set) (map[string]bool, error) {
+	files, err := set.Files("geo/aliases")
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]bool{}
+	for _, f := range files {
+		for ln := range f.Lines() {
+			for _, w := range ln.Fields[min(2, len(ln.Fields)):] {
+				m[Key(w)] = true
+			}
+		}
+	}
+	return m, nil
 }
 
 // sharedNames reads packs/data/geo/shared: the keys of landmark names that several places of the gazetteer
@@ -277,9 +305,9 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, while: map[string]bool{}, occurred: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, landform: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, between: map[string]bool{}, and: map[string]bool{}, via: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, alone: map[string]bool{}, aside: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}, crash: map[string]bool{}, over: map[string]bool{}, takeoff: map[string]bool{}, regionAfter: map[string]bool{}, nation: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, while: map[string]bool{}, occurred: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, landform: map[string]bool{}, noun: map[string]bool{}, head: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, between: map[string]bool{}, and: map[string]bool{}, via: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, alone: map[string]bool{}, aside: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}, crash: map[string]bool{}, over: map[string]bool{}, takeoff: map[string]bool{}, regionAfter: map[string]bool{}, nation: map[string]bool{}}
 		// the classes that are sets of words
-		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "landform": l.landform, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "between": l.between, "and": l.and, "via": l.via, "plain": l.plain, "capital": l.capital, "alone": l.alone, "aside": l.aside, "occurred": l.occurred, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter, "unit": l.unit, "crash": l.crash, "over": l.over, "takeoff": l.takeoff, "regionafter": l.regionAfter, "nation": l.nation}
+		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "landform": l.landform, "noun": l.noun, "head": l.head, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "between": l.between, "and": l.and, "via": l.via, "plain": l.plain, "capital": l.capital, "alone": l.alone, "aside": l.aside, "occurred": l.occurred, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter, "unit": l.unit, "crash": l.crash, "over": l.over, "takeoff": l.takeoff, "regionafter": l.regionAfter, "nation": l.nation}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -3402,6 +3430,14 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 		}
 	}
 	cd.feature = cd.feature || feature
+	// a common noun ("in der Halle 3", "im Hof"), or the end of a longer proper name ("City Hall was evacuated"):
+	// no city of the name; not a landmark ("im Kreml") nor the city that opens a compound ("beim Boston-Marathon")
+	compound := slices.ContainsFunc(toks, func(x text.Token) bool { return x.Start == cd.end && x.Text == "-" })
+	if j > 0 && (c.lg.noun[toks[j-1].Fold] || c.lg.head[toks[j-1].Fold] && toks[j-1].IsCapitalized()) && !r.landmarks[cd.key] && !compound {
+		if cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision == City }); len(cd.places) == 0 {
+			return candidate{}, false
+		}
+	}
 	return cd, true
 }
 

@@ -4,7 +4,8 @@ import "testing"
 
 // TestRound25 checks round twenty-five's rules (docs/geo.md, our own sentences, not the gold's): a name read
 // after a water's or an island's word and a genitive is a city the feature is named after, read only when the
-// sentence names no other city; a name right after the word of a waterfall or a lake is the water's.
+// sentence names no other city; a name right after the word of a waterfall or a lake is the water's; a name after
+// a word that makes it a common noun (German articles) or opens a longer proper name ("City Hall") is no city.
 func TestRound25(t *testing.T) {
 	p := loadPipe(t)
 	for _, tt := range []struct {
@@ -18,6 +19,12 @@ func TestRound25(t *testing.T) {
 		{"fr", "Un pont a été emporté près des chutes Victoria, à Livingstone.", "910111"},
 		{"es", "La lava del volcán de La Palma arrasó varias casas de Los Llanos de Aridane.", "2514651"},
 		{"vi", "Một tàu chở khách bị lật trên hồ Victoria gần thành phố Mwanza.", "152224"},
+		// a common noun after a German article, and the end of a longer proper name, are no city; a landmark
+		// after an article and a city opening a compound stay cities
+		{"de", "In der Halle 3 der Kölner Messe brach ein Feuer aus.", "2886242"},
+		{"en", "BOISE, Idaho (AP) — City Hall was evacuated after a bomb threat on Monday.", "5586437"},
+		{"de", "Der Kanzler wurde im Kreml empfangen.", "524901"},
+		{"de", "Beim Boston-Marathon explodierten zwei Sprengsätze.", "4930956"},
 	} {
 		checkSentencePlace(t, p, "round25", tt.lang, tt.text, tt.place)
 	}
