@@ -575,6 +575,11 @@ var goldFloors = []struct {
 	// 045 mediation, 092/094 inquiries into abuses and war crimes, 160 relations downgraded, 172 entry bans, with
 	// traps, each batch written before its words
 	{"../../testdata/gold/breadth25a.jsonl", 0.95, 0.93, 0.97, 0.93}, // batch 1 .507 -> .936; batch 2 .513 -> .982; all .953
+	// breadth25b: own sentences of round 25 (helper code25b) for thin de/nl/vi/zh cells: de/vi 181 kidnappings (hostages
+	// taken, "in ihre Gewalt gebracht", "bắt đi", the passive with no agent), zh 145 embassies stormed,
+	// zh/vi 202 massacres, vi 116 verdicts with the court as subject, zh/vi 143 strikes told as stoppages, zh/vi 172
+	// parties dissolved and bans ordered, nl 183 bombs set off, nl 191 blockades, with traps, written before its words
+	{"../../testdata/gold/breadth25b.jsonl", 0.68, 0.75, 0.62, 0.55}, // batch 1 .261 -> .700
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
