@@ -581,6 +581,12 @@ var goldFloors = []struct {
 	// zh/vi 202 massacres, vi 116 verdicts with the court as subject, zh/vi 143 strikes told as stoppages, zh/vi 172
 	// parties dissolved and bans ordered, nl 183 bombs set off, nl 191 blockades, with traps, written before its words
 	{"../../testdata/gold/breadth25b.jsonl", 0.68, 0.75, 0.62, 0.55}, // batch 1 .261 -> .700
+	// agents25: own sentences of round 25 (helper code25c) for unnamed actors of thin agent cells (docs/coverage-
+	// agents.md) in nine languages: singular police officers and soldiers ("un policier", "ein Polizist", "un
+	// carabiniere", "lính Nga"), separatists, kidnappers, militias, border guards, riot police, fishermen and
+	// settlers (a country of their own only), with traps (a police drama, company workers at a match), written
+	// before the words
+	{"../../testdata/gold/agents25.jsonl", 0.72, 0.80, 0.66, 0.45}, // .413 -> .747
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
