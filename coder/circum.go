@@ -63,7 +63,7 @@ func (s *sentence) circumFrom(p int, closers, openers []seq, b *binding) int {
 			break // a comma or a stop: the closer ends a phrase of its own clause
 		}
 		for _, sq := range openers {
-			if s.seqAt(j, sq) && !s.circumNot(j) {
+			if s.phraseAt(j, sq) && !s.circumNot(j) {
 				open = j
 			}
 		}
@@ -75,7 +75,7 @@ func (s *sentence) circumFrom(p int, closers, openers []seq, b *binding) int {
 func (s *sentence) circumNot(j int) bool {
 	for _, sq := range s.d.lg.phrases["circum-not"] {
 		for i := range sq {
-			if k := j - i; k >= 0 && s.seqAt(k, sq) {
+			if k := j - i; k >= 0 && s.phraseAt(k, sq) {
 				return true
 			}
 		}
@@ -98,7 +98,7 @@ func (s *sentence) attribClause(b binding) bool {
 		return false
 	}
 	for _, sq := range parts {
-		if s.seqAt(last+1, sq) {
+		if s.phraseAt(last+1, sq) {
 			return true
 		}
 	}

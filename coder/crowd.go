@@ -62,6 +62,9 @@ var purposePattern = &pattern{code: "140", id: "grammar:protest", text: "a crowd
 func (d *doc) protestPurpose(s *sentence, sp dyad.Span, ta, tb int, res *Result, nEvents int, seen map[string]bool) {
 	at := -1
 	for k := range s.u {
+		if !s.u[k].lead {
+			continue // no phrase begins here
+		}
 		for _, sq := range d.lg.phrases["protest"] {
 			if s.seqAt(k, sq) {
 				at = k
@@ -222,7 +225,7 @@ func (d *doc) attribCrowd(s *sentence, at int) (dyad.EventActor, bool) {
 		}
 		after := false
 		for _, sq := range parts {
-			if k > 0 && s.seqAt(k-1, sq) {
+			if k > 0 && s.phraseAt(k-1, sq) {
 				after = true
 			}
 		}

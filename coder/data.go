@@ -85,6 +85,9 @@ type lang struct {
 	hasHypo                        bool     // the grammar lists hypo or allege words: matches after them are hypothetical or alleged
 	hasPassive                     bool     // the grammar lists passive auxiliaries: active patterns do not read passive verbs
 	progressive                    []string // word endings of a progressive verb ("-ing"), which a passive auxiliary may precede
+	// leads holds the first word of every sequence in phrases: a unit whose word is none starts none of them
+	// (unit.lead, sentence.phraseAt), so that a list of phrases is tried only where one can begin
+	leads map[string]bool
 	// pronWritten: the written forms (lower-cased) of one-token pronouns listed with diacritics, by their fold:
 	// Spanish "él" folds as the article "el", and a token is that pronoun only when written as listed
 	pronWritten map[string][]string
@@ -359,6 +362,13 @@ func (lg *lang) addWord(kind, entry string) {
 		return
 	}
 	lg.phrases[kind] = append(lg.phrases[kind], sq)
+	if !lg.leads[sq[0]] {
+		if lg.leads == nil {
+			lg.leads = map[string]bool{}
+		}
+		lg.leads[sq[0]] = true
+		lg.dropWords() // the word cache holds each word's lead
+	}
 	if id, ok := phraseKindIDs[kind]; ok {
 		lg.kindSeqs[id] = lg.phrases[kind]
 	}

@@ -80,7 +80,8 @@ func (d *doc) dateCands(a, b int) []dateCand {
 			continue
 		}
 		f := d.fold(k)
-		cls := d.classOf(k)
+		wi := d.info(k)
+		cls := wi.cls
 		switch {
 		case cls&cMonth != 0:
 			lo, hi := k, k
@@ -146,7 +147,7 @@ func (d *doc) dateCands(a, b int) []dateCand {
 		case isYear(f) && (k > a && d.is(cYearcue, k-1) || k+1 < b && d.is(cYearmark, k+1)) && !d.monthNear(k, a, b) && !d.sinceBefore(k, a) && !d.sinceAfter(k, b) && !d.causeBefore(k, a):
 			// "fought a border war in 1979", "en 2014", "năm 1979", "1979年": a year alone dates the event
 			out = append(out, dateCand{a: k, b: k, hasYear: true, yearOnly: true})
-		default:
+		case wi.lead: // a relative phrase begins only at a phrase's first word
 			for _, sq := range relative {
 				if k+len(sq) <= b && d.seqAt(k, sq) {
 					out = append(out, dateCand{a: k, b: k + len(sq) - 1})
@@ -190,7 +191,7 @@ func (d *doc) sinceAfter(k, b int) bool {
 			return false
 		}
 		for _, sq := range ends {
-			if j+len(sq) <= b && d.seqAt(j, sq) {
+			if j+len(sq) <= b && d.info(j).lead && d.seqAt(j, sq) {
 				return true
 			}
 		}

@@ -166,7 +166,7 @@ func (s *sentence) markPhrases() {
 	s.compLo, s.compHi = nil, nil
 	for _, sq := range s.d.lg.phrases["compound"] {
 		for k := 0; k+len(sq) <= len(s.u); k++ {
-			if !s.seqAt(k, sq) {
+			if !s.phraseAt(k, sq) {
 				continue
 			}
 			if s.compLo == nil {
@@ -211,9 +211,15 @@ func (s *sentence) cutsCompound(lits []int) bool {
 // markSeqs marks the word units of every occurrence of the sequences; nil when there is none.
 func (s *sentence) markSeqs(sqs []seq) []bool {
 	var m []bool
-	for _, sq := range sqs {
-		for k := 0; k+len(sq) <= len(s.u); k++ {
-			if s.seqAt(k, sq) {
+	if len(sqs) == 0 {
+		return nil
+	}
+	for k := range s.u {
+		if !s.u[k].lead {
+			continue // no phrase begins here
+		}
+		for _, sq := range sqs {
+			if k+len(sq) <= len(s.u) && s.seqAt(k, sq) {
 				if m == nil {
 					m = make([]bool, len(s.u))
 				}
@@ -1529,7 +1535,7 @@ func (s *sentence) inclusionEnd(q, dir int) int {
 	}
 	opens := func(k int) bool {
 		for _, sq := range seqs {
-			if s.seqAt(k+1, sq) {
+			if s.phraseAt(k+1, sq) {
 				return true
 			}
 		}
@@ -2116,7 +2122,7 @@ func (s *sentence) kindSkip(q, dir int) int {
 		if dir < 0 {
 			start = q - len(sq) + 1
 		}
-		if len(sq) > best && start >= 0 && s.seqAt(start, sq) {
+		if len(sq) > best && start >= 0 && s.phraseAt(start, sq) {
 			best = len(sq)
 		}
 	}
@@ -2266,7 +2272,7 @@ func (s *sentence) etcOpen(j int) bool {
 		return false
 	}
 	for _, sq := range s.d.lg.kindSeqs[pkEtc] {
-		if s.seqAt(j, sq) && (len(sq) > 1 || s.numberAt(j+len(sq))) {
+		if s.phraseAt(j, sq) && (len(sq) > 1 || s.numberAt(j+len(sq))) {
 			return true
 		}
 	}
@@ -2406,7 +2412,7 @@ func (s *sentence) negated(b binding) bool {
 	}
 	for _, sq := range s.d.lg.phrases["neg"] {
 		for k := max(0, b.lo-2); k+len(sq) <= hi+1; k++ {
-			if s.seqAt(k, sq) && !slices.Contains(b.lits, k) && (s.notNegU == nil || !s.notNegU[k]) {
+			if s.phraseAt(k, sq) && !slices.Contains(b.lits, k) && (s.notNegU == nil || !s.notNegU[k]) {
 				return true
 			}
 		}
@@ -2562,7 +2568,7 @@ func (s *sentence) backgroundPhrase(b binding) bool {
 	for _, sq := range s.d.lg.phrases["background"] {
 		for k := max(0, b.lo-2-len(sq)); k+len(sq) <= b.trig; k++ {
 			end := k + len(sq) // first unit after the phrase
-			if !s.seqAt(k, sq) || s.litsIn(b, k, end) {
+			if !s.phraseAt(k, sq) || s.litsIn(b, k, end) {
 				continue
 			}
 			if end >= b.lo {
@@ -2612,11 +2618,17 @@ func (s *sentence) litsIn(b binding, lo, hi int) bool {
 // "指责": Chinese is read one character a token).
 func (s *sentence) phraseEndsAt(kind string, p int) bool {
 	for _, sq := range s.d.lg.phrases[kind] {
-		if k := p - len(sq) + 1; k >= 0 && s.seqAt(k, sq) {
+		if k := p - len(sq) + 1; k >= 0 && s.phraseAt(k, sq) {
 			return true
 		}
 	}
 	return false
+}
+
+// phraseAt is seqAt for a sequence of lang.phrases (or kindSeqs), whose first word is one of lang.leads: a unit
+// whose word begins no phrase is answered without reading sq.
+func (s *sentence) phraseAt(k int, sq seq) bool {
+	return k >= 0 && k < len(s.u) && s.u[k].lead && s.seqAt(k, sq)
 }
 
 // seqAt reports whether the word units from k spell sq.
@@ -2646,7 +2658,7 @@ func (s *sentence) nonfiniteEnd(p int) int {
 // nonfiniteLen is nonfiniteEnd, computed.
 func (s *sentence) nonfiniteLen(p int) int {
 	for _, sq := range s.d.lg.kindSeqs[pkNonfinite] {
-		if k := p - len(sq) + 1; k >= 0 && s.seqAt(k, sq) {
+		if k := p - len(sq) + 1; k >= 0 && s.phraseAt(k, sq) {
 			return len(sq)
 		}
 	}
@@ -2849,7 +2861,7 @@ func (s *sentence) pronounSpan(p, dir int) (uint64, int) {
 			if dir < 0 {
 				k = p - len(sq) + 1
 			}
-			if len(sq) < n || k < 0 || !s.seqAt(k, sq) {
+			if len(sq) < n || k < 0 || !s.phraseAt(k, sq) {
 				continue
 			}
 			if len(sq) > n {
@@ -3111,7 +3123,7 @@ func (s *sentence) chainSubject(p int, b *binding) int {
 		}
 		for _, kind := range pronounKinds {
 			for _, sq := range s.d.lg.phrases[kind] {
-				if s.seqAt(k, sq) {
+				if s.phraseAt(k, sq) {
 					return ownSubject // a pronoun of several tokens ("两国", "双方", "他们")
 				}
 			}

@@ -90,6 +90,7 @@ type unit struct {
 	fold   string
 	phrase int    // -1 for a word
 	cls    uint64 // the word classes of fold (lang.class), looked up once
+	lead   bool   // fold begins a phrase of lang.phrases (lang.leads)
 	quote  int    // the units of one short quotation (marks left out) share a number > 0; 0 outside
 }
 
@@ -849,7 +850,8 @@ func (d *doc) units(a, b int, buf []unit) []unit {
 			k = last + 1
 			continue
 		}
-		buf = append(buf, unit{tok: k, last: k, fold: d.toks[k].Fold, phrase: -1, cls: d.classOf(k), quote: quote})
+		wi := d.info(k)
+		buf = append(buf, unit{tok: k, last: k, fold: d.toks[k].Fold, phrase: -1, cls: wi.cls, lead: wi.lead, quote: quote})
 		k++
 	}
 	return buf

@@ -15,6 +15,7 @@ type wordInfo struct {
 	fold    string
 	stem    string // stemmer.stem of the text; "" when the language has no stemmer
 	cls     uint64
+	lead    bool       // lang.leads[fold]: the fold begins a phrase of grammar or dates
 	anchor  *wordEntry // lang.anchors[fold]
 	stemEnt *wordEntry // lang.stems[stem]
 	// preSets: the element sets of the fold's prefixes (lang.elems.preLens), one list; preAnchors: the anchors of
@@ -66,7 +67,7 @@ func (w *wordInfo) textKey(text string) string {
 // newWordInfo looks up what wordInfo holds for token t.
 func (lg *lang) newWordInfo(t text.Token) *wordInfo {
 	f := t.Fold
-	w := &wordInfo{fold: strings.Clone(f), cls: lg.class[f], anchor: lg.anchors[f]}
+	w := &wordInfo{fold: strings.Clone(f), cls: lg.class[f], lead: lg.leads[f], anchor: lg.anchors[f]}
 	if lg.stemmer != nil {
 		w.stem = lg.stemmer.stemOnce(t.Text)
 		w.stemEnt = lg.stems[w.stem]
