@@ -84,3 +84,63 @@ func fastFold(s string) (string, bool) {
 	}
 	return b.String(), true
 }
+
+// appendFold appends Fold(s) to b by Fold's fast paths (ASCII, the table, ideographs), without a string of its
+// own: same reports that the fold is s itself (nothing appended), ok false that s needs the slow path
+// (nothing appended).
+func appendFold(b []byte, s string) (out []byte, same, ok bool) {
+	if isPlainLowerASCII(s) {
+		return b, true, true
+	}
+	if isASCII(s) { // strings.ToLower's answer for ASCII
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
+		return b, false, true
+	}
+	foldTableOnce.Do(buildFoldTable)
+	start := len(b)
+	copied := false // as fastFold's
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return b[:start], false, false
+		}
+		var f string
+		var fr rune
+		if han := r >= hanRange[0] && r < hanRange[1]; han {
+			if fr = simplify(r); fr == r && !copied {
+				i += n
+				continue
+			}
+		} else {
+			var ok bool
+			if f, ok = tableFold(r); !ok {
+				return b[:start], false, false
+			}
+			if !copied && f == s[i:i+n] {
+				i += n
+				continue
+			}
+			fr = -1
+		}
+		if !copied {
+			b = append(b, s[:i]...)
+			copied = true
+		}
+		if fr >= 0 {
+			b = utf8.AppendRune(b, fr)
+		} else {
+			b = append(b, f...)
+		}
+		i += n
+	}
+	if !copied {
+		return b[:start], true, true
+	}
+	return b, false, true
+}

@@ -61,3 +61,41 @@ func BenchmarkFold(b *testing.B) {
 		}
 	}
 }
+
+// TestAppendFold: appendFold appends what Fold gives (or says that the fold is the text, or that it takes the
+// slow path), after what the buffer holds, on random strings of the table's ranges, of ideographs, of ASCII and
+// of runes outside both.
+func TestAppendFold(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	ranges := append(foldRanges[:], hanRange, [2]rune{0x20, 0x7f}, [2]rune{0x0590, 0x1E00}, [2]rune{0xAC00, 0xAD00})
+	cases := []string{"", "a", "A", "USA", "usa", "Phạm Thanh Bình", "Đà Nẵng", "l’État", "Straße", "美國總統", "美国总统", "e\u0302\u0301", "\xff", "a\xffb"}
+	for range 20000 {
+		rs := make([]rune, 1+rng.IntN(6))
+		for i := range rs {
+			rg := ranges[rng.IntN(len(ranges))]
+			rs[i] = rg[0] + rune(rng.IntN(int(rg[1]-rg[0])))
+		}
+		cases = append(cases, string(rs))
+	}
+	for _, s := range cases {
+		head := []byte("xy")
+		b, same, ok := appendFold(head, s)
+		switch {
+		case !ok:
+			if string(b) != "xy" {
+				t.Errorf("%q: slow path, but appended %q", s, b[2:])
+			}
+			if f, fast := fastFold(s); fast && !isASCII(s) {
+				t.Errorf("%q: appendFold takes the slow path, fastFold folds it as %q", s, f)
+			}
+		case same:
+			if string(b) != "xy" || Fold(s) != s {
+				t.Errorf("%q: the same, but appended %q and Fold is %q", s, b[2:], Fold(s))
+			}
+		default:
+			if got, want := string(b[2:]), Fold(s); got != want || string(b[:2]) != "xy" {
+				t.Errorf("%q: appended %q after %q, Fold is %q", s, got, b[:2], want)
+			}
+		}
+	}
+}

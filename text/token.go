@@ -2,6 +2,7 @@ package text
 
 import (
 	"iter"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -38,13 +39,59 @@ func Tokens(s string) []Token {
 }
 
 // AppendTokens appends the Tokens of s to dst and returns the extended slice: a caller that tokenizes many
-// texts may hand back the same buffer each time.
+// texts may hand back the same buffer each time. The folds that differ from their token's text share one
+// string (one allocation for the text, where each was one).
 func AppendTokens(dst []Token, s string) []Token {
-	for t := range TokenSeq(s) {
+	n0 := len(dst)
+	sc, _ := foldScratch.Get().(*foldBuf) // copied into one string at the end: a buffer of an earlier text serves
+	if sc == nil {
+		sc = &foldBuf{}
+	}
+	// folds: the folds that are not their token's text, end to end; spans: for each of them its token (from n0)
+	// and where it ends in folds
+	folds, spans := sc.folds[:0], sc.spans[:0]
+	it := words.FromString(s)
+	for it.Next() {
+		v := it.Value()
+		r, _ := utf8.DecodeRuneInString(v)
+		if unicode.IsSpace(r) {
+			continue
+		}
+		t := Token{Start: it.Start(), End: it.End(), Text: v}
+		var same, ok bool
+		if folds, same, ok = appendFold(folds, v); !ok {
+			t.Fold = slowFold(v)
+		} else if same {
+			t.Fold = v
+		} else {
+			spans = append(spans, int32(len(dst)-n0), int32(len(folds)))
+		}
 		dst = append(dst, t)
+	}
+	if len(spans) > 0 {
+		all, from := string(folds), 0
+		for k := 0; k < len(spans); k += 2 {
+			to := int(spans[k+1])
+			dst[n0+int(spans[k])].Fold = all[from:to]
+			from = to
+		}
+	}
+	if cap(folds) <= maxFoldBuf {
+		sc.folds, sc.spans = folds, spans
+		foldScratch.Put(sc)
 	}
 	return dst
 }
+
+// foldBuf is AppendTokens' scratch, kept for the next texts (foldScratch) up to maxFoldBuf bytes of folds.
+type foldBuf struct {
+	folds []byte
+	spans []int32
+}
+
+var foldScratch sync.Pool
+
+const maxFoldBuf = 1 << 16
 
 // TokenSeq yields the Tokens of s one by one, for a caller that keeps them in a shape of its own and so
 // needs no []Token.

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -47,6 +48,37 @@ func TestTokenSeq(t *testing.T) {
 				t.Errorf("%q: first %v, want %v", s, tk, want)
 			}
 			break
+		}
+	}
+}
+
+// TestAppendTokensFolds: AppendTokens, whose folds share one string, gives each token the fold TokenSeq gives
+// (Fold of its text), over texts of every script the packs read and random ones.
+func TestAppendTokensFolds(t *testing.T) {
+	texts := []string{
+		"Phạm Minh Chính gặp Thủ tướng Nhật Bản tại Hà Nội hôm thứ Ba.",
+		"Le ministre l’a dit : « non ». L'ÉLYSÉE, Straße, İstanbul, Ǆemal.",
+		"国务院总理李强在北京会见了德国总理。美國總統 訪問台灣",
+		"WASHINGTON (Reuters) - U.S. Secretary of State met NATO's chief; 12/03/2024, e\u0302\u0301, Вьетнам, Ελλάδα",
+		"", "   ", "lower case only here",
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	const alphabet = "abcXYZ ÉéẠạĐđ中國美 ,.'’-\u0301\xff"
+	rs := []rune(alphabet)
+	for range 2000 {
+		b := make([]rune, rng.IntN(40))
+		for i := range b {
+			b[i] = rs[rng.IntN(len(rs))]
+		}
+		texts = append(texts, string(b))
+	}
+	for _, s := range texts {
+		var want []Token
+		for tk := range TokenSeq(s) {
+			want = append(want, tk)
+		}
+		if got := AppendTokens([]Token{{Text: "x", Fold: "x"}}, s); !slices.Equal(got[1:], want) {
+			t.Errorf("%q: AppendTokens = %v, want %v", s, got[1:], want)
 		}
 	}
 }
