@@ -3,6 +3,7 @@ package coder
 import (
 	"sync"
 
+	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/text"
 )
 
@@ -24,8 +25,9 @@ type scratch struct {
 	walkHead  []int32
 	lits      []int // sentence.litBuf: the words of the match being tried (a match takes a copy)
 
-	sents   []sentence // the article's sentences, one window each
-	phrases []phrase   // doc.phrases
+	sents   []sentence          // the article's sentences, one window each
+	phrases []phrase            // doc.phrases
+	ments   []dyad.ActorMention // doc.ments: the article's mentions, sorted and without overlaps
 	// marked and elided: the article's tokens when the language refolds them (keepMarks) or splits elisions
 	marked, elided []text.Token
 	phraseAt       []int
@@ -58,7 +60,8 @@ func (sp *scratchPool) put(sc *scratch) {
 	clear(sc.phrases)
 	clear(sc.marked)
 	clear(sc.elided)
-	sc.sents, sc.phrases, sc.marked, sc.elided = sc.sents[:0], sc.phrases[:0], sc.marked[:0], sc.elided[:0]
+	clear(sc.ments)
+	sc.sents, sc.phrases, sc.marked, sc.elided, sc.ments = sc.sents[:0], sc.phrases[:0], sc.marked[:0], sc.elided[:0], sc.ments[:0]
 	sc.buf, sc.units, sc.words, sc.cands, sc.memo = sc.buf[:0], sc.units[:0], sc.words[:0], sc.cands[:0], sc.memo[:0]
 	sc.places = sc.places[:0]
 	sp.p.Put(sc)

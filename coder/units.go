@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -177,17 +178,22 @@ func (d *doc) prepareTokens(mentions []dyad.ActorMention, tt []text.Token) {
 			d.toks[i].Fold = d.lg.key(d.toks[i])
 		}
 	}
-	ms := make([]dyad.ActorMention, 0, len(mentions))
+	var ms []dyad.ActorMention
+	if d.sc != nil {
+		ms = slices.Grow(d.sc.ments[:0], len(mentions)) // (handed back to the scratch below)
+	} else {
+		ms = make([]dyad.ActorMention, 0, len(mentions))
+	}
 	for _, m := range mentions {
 		if m.Start >= 0 && m.End <= len(d.a.Text) && m.Start < m.End {
 			ms = append(ms, m)
 		}
 	}
-	sort.SliceStable(ms, func(i, j int) bool {
-		if ms[i].Start != ms[j].Start {
-			return ms[i].Start < ms[j].Start
+	slices.SortStableFunc(ms, func(x, y dyad.ActorMention) int { // (a stable order is the same by any stable sort)
+		if x.Start != y.Start {
+			return cmp.Compare(x.Start, y.Start)
 		}
-		return ms[i].End > ms[j].End
+		return cmp.Compare(y.End, x.End)
 	})
 	// drop mentions overlapping an earlier, longer one
 	kept := ms[:0]
@@ -201,6 +207,7 @@ func (d *doc) prepareTokens(mentions []dyad.ActorMention, tt []text.Token) {
 	}
 	d.ments = kept
 	if d.sc != nil {
+		d.sc.ments = ms
 		d.phraseAt, d.mtok = table(&d.sc.phraseAt, len(d.toks)), table(&d.sc.mtok, len(d.ments))
 	} else {
 		d.phraseAt, d.mtok = make([]int, len(d.toks)), make([][2]int, len(d.ments))
