@@ -223,9 +223,9 @@ func (r *resolver) impliedCountry(start, end int) (int32, bool) {
 		return -1, false
 	}
 	for i := start; i < end; i++ { // the whole title, or its end ("der Bundespräsident", "il capo dello Stato")
-		k := placeKey(r.toks[i:end])
-		if c, ok := m[k]; ok {
-			if r.dateline >= 0 && slices.Contains(r.d.titleAlt[r.lang][k], r.dateline) {
+		k := r.placeKeyOf(i, end)
+		if c, ok := m[string(k)]; ok {
+			if r.dateline >= 0 && slices.Contains(r.d.titleAlt[r.lang][string(k)], r.dateline) {
 				return r.dateline, true
 			}
 			return c, true

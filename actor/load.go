@@ -1023,6 +1023,22 @@ func (d *Dictionary) knownPlace(key string, gazetteer bool) bool {
 	return false
 }
 
+// knownPlaceKey is knownPlace for a key in a buffer: the dictionary's maps are asked without a string made of
+// it; the gazetteer (a function) gets one.
+func (d *Dictionary) knownPlaceKey(key []byte, gazetteer bool) bool {
+	if _, ok := d.places[string(key)]; ok {
+		return true
+	}
+	if _, ok := d.capitals[string(key)]; ok {
+		return true
+	}
+	if gazetteer && d.placeFn != nil {
+		_, ok := d.placeFn(string(key), "")
+		return ok
+	}
+	return false
+}
+
 // placeKey joins the folded word tokens of a place name.
 func placeKey(toks []tok) string {
 	words, last := 0, 0
@@ -1037,7 +1053,8 @@ func placeKey(toks []tok) string {
 	case 1:
 		return toks[last].fold // no string built for one word
 	}
-	return string(appendPlaceKey(nil, toks))
+	var b [96]byte // (a longer key grows out of it)
+	return string(appendPlaceKey(b[:0], toks))
 }
 
 // appendPlaceKey appends placeKey(toks) to b: a look-up with string(b) in a map builds no string.

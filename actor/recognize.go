@@ -157,8 +157,9 @@ func (d *Dictionary) placeAround(toks []tok, i, j int) int {
 	for n < len(toks) && n-i < maxPlaceHan && toks[n].han && toks[n].start == toks[n-1].end {
 		n++
 	}
+	var kb [96]byte // (the keys built on the stack: a longer one grows out of it)
 	for ; n > j; n-- {
-		if d.knownPlace(placeKey(toks[i:n]), true) {
+		if d.knownPlaceKey(appendPlaceKey(kb[:0], toks[i:n]), true) {
 			return n
 		}
 	}
