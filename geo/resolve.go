@@ -3123,7 +3123,7 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 	}
 	var cd candidate
 	// words j.. (punctuation inside a name, "Port-au-Prince", "Xi'an", is passed over, as Key drops it)
-	var wbuf [8]int
+	var wbuf [16]int // (more than the gazetteer's longest name, 13 words: the slice stays on the stack)
 	words := wbuf[:0]
 	for i := j; i < len(toks) && len(words) < r.g.maxLen; i++ {
 		if toks[i].IsWord() {
@@ -3154,7 +3154,7 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 	// (the keys are built on the stack and looked up without a string made of them; a string only for a hit)
 	var kbuf, ibuf [128]byte
 	full := kbuf[:0]
-	var ebuf [8]int
+	var ebuf [16]int
 	ends := ebuf[:0]
 	for i, w := range words {
 		if i > 0 {
