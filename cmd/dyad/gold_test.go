@@ -579,8 +579,9 @@ var goldFloors = []struct {
 	// breadth25b: own sentences of round 25 (helper code25b) for thin de/nl/vi/zh cells: de/vi 181 kidnappings (hostages
 	// taken, "in ihre Gewalt gebracht", "bắt đi", the passive with no agent), zh 145 embassies stormed,
 	// zh/vi 202 massacres, vi 116 verdicts with the court as subject, zh/vi 143 strikes told as stoppages, zh/vi 172
-	// parties dissolved and bans ordered, nl 183 bombs set off, nl 191 blockades, with traps, written before its words
-	{"../../testdata/gold/breadth25b.jsonl", 0.68, 0.75, 0.62, 0.55}, // batch 1 .261 -> .700
+	// parties dissolved and bans ordered, nl 183 bombs set off, nl 191 blockades; batch 2: de/nl/vi/zh 164 talks called off
+	// or suspended, 071 loans and tranches paid (de/nl/zh scored without new words), with traps, each batch before its words
+	{"../../testdata/gold/breadth25b.jsonl", 0.78, 0.82, 0.74, 0.64}, // batch 1 .261 -> .700; batch 2 -> .796 over all 49
 	// agents25: own sentences of round 25 (helper code25c) for unnamed actors of thin agent cells (docs/coverage-
 	// agents.md) in nine languages: singular police officers and soldiers ("un policier", "ein Polizist", "un
 	// carabiniere", "lính Nga"), separatists, kidnappers, militias, border guards, riot police, fishermen and
