@@ -103,6 +103,7 @@ func (g *group) Commit(ctx context.Context) error {
 		return fmt.Errorf("sqlite: save: commit: %w", err)
 	}
 	g.db.keepRefs(g.refs)
+	g.db.sigs.committed(context.WithoutCancel(ctx), g.db.writer)
 	n := g.n
 	g.refs, g.n = nil, 0
 	g.db.checkpointAfter(ctx, n)

@@ -77,6 +77,7 @@ func (db *DB) saveBatch(ctx context.Context, recs []*dyad.Record, link func(ctx 
 		return nil, fmt.Errorf("sqlite: save: commit: %w", err)
 	}
 	db.keepRefs(refs)
+	db.sigs.committed(context.WithoutCancel(ctx), db.writer)
 	db.checkpoint(ctx)
 	return stored, nil
 }

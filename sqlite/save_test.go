@@ -299,3 +299,66 @@ func TestActorRefs(t *testing.T) {
 		t.Errorf("actor_refs holds %d rows; the records name %d actors", n, distinct)
 	}
 }
+
+// TestSimilarAfterRollback checks the signatures' cache: a signature read in a group that rolls back is not
+// kept, so that the article its rowid is given to next is found with its own signature; committed ones are
+// read once.
+func TestSimilarAfterRollback(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	defer db.Close()
+	article := func(id string, minhash uint32) *dyad.Record {
+		return &dyad.Record{
+			Article:   dyad.Article{ID: id, URI: "testdata/en/" + id + ".txt", Title: id, Lang: "en", Text: "Text of " + id + "."},
+			Signature: &dyad.Signature{ArticleID: id, MinHash: []uint32{minhash, 2, 3}, Bands: []uint64{77, uint64(minhash)}},
+		}
+	}
+	similar := func(ctx context.Context) []string {
+		t.Helper()
+		sigs, err := db.SimilarArticles(ctx, []uint64{77})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, s := range sigs {
+			out = append(out, fmt.Sprintf("%s:%d", s.ArticleID, s.MinHash[0]))
+		}
+		return out
+	}
+	if _, err := db.Save(ctx, article("a-committed", 1)); err != nil {
+		t.Fatal(err)
+	}
+	g, err := db.BeginGroup(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var inGroup []string
+	if _, err := g.SaveLinked(ctx, []*dyad.Record{article("b-rolled-back", 2)}, func(ctx context.Context) ([]*dyad.Record, error) {
+		return []*dyad.Record{article("b-rolled-back", 2)}, nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := g.SaveLinked(ctx, nil, func(ctx context.Context) ([]*dyad.Record, error) {
+		inGroup = similar(ctx)
+		return nil, nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"a-committed:1", "b-rolled-back:2"}; !slices.Equal(inGroup, want) {
+		t.Fatalf("in the group: %v; want %v", inGroup, want)
+	}
+	if err := g.Rollback(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Save(ctx, article("c-saved-after", 3)); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if got, want := similar(ctx), []string{"a-committed:1", "c-saved-after:3"}; !slices.Equal(got, want) {
+			t.Fatalf("after the rollback: %v; want %v", got, want)
+		}
+	}
+	if _, ok := db.sigs.get(2); !ok {
+		t.Errorf("the committed signature of rowid 2 is not kept")
+	}
+}

@@ -41,6 +41,7 @@ type DB struct {
 	saves  atomic.Int64         // batches committed, for the periodic checkpoint
 	refsMu sync.Mutex
 	refs   map[dyad.ActorRef]int64 // committed actor_refs rowids, by actor (saver.actorRefs)
+	sigs   sigCache                // committed articles' signatures, by rowid (SimilarArticles)
 }
 
 // checkpointEvery is how many saved batches go between two checkpoints that reset the WAL (a group of
@@ -136,6 +137,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.reader.SetMaxOpenConns(n)
 		db.reader.SetMaxIdleConns(n)
 	}
+	db.sigs.committed(ctx, db.writer)
 	// Keeps the planner's statistics fresh enough to pick the right index for the event filters.
 	if _, err := db.writer.ExecContext(ctx, "PRAGMA optimize=0x10002"); err != nil {
 		db.Close()
