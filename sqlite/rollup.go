@@ -56,6 +56,8 @@ type touched struct {
 	articles   []string // the distinct articles of those mentions
 	preset     counters // the counters the insert of an event the transaction created wrote
 	presetOK   bool
+	// the stored event's num_mentions and num_articles when the transaction began
+	storedMentions, storedArticles int
 }
 
 // totals are what a transaction adds to store_totals.
@@ -129,6 +131,25 @@ func (s *saver) touchEvents(recs []*dyad.Record) error {
 			stored = append(stored, id)
 		}
 		s.touched[id] = t
+	}
+	for part := range chunks(stored) {
+		rows, err := s.query("SELECT id, num_mentions, num_articles FROM events WHERE id IN ("+placeholders(len(part))+")", anys(part)...)
+		if err != nil {
+			return fmt.Errorf("read event counters: %w", err)
+		}
+		for rows.Next() {
+			var id string
+			var n, a int
+			if err := rows.Scan(&id, &n, &a); err != nil {
+				rows.Close()
+				return fmt.Errorf("read event counters: %w", err)
+			}
+			s.touched[id].storedMentions, s.touched[id].storedArticles = n, a
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("read event counters: %w", err)
+		}
 	}
 	for part := range chunks(stored) {
 		rows, err := s.query("SELECT DISTINCT event_id, lang, source FROM event_mentions WHERE event_id IN ("+

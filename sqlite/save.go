@@ -804,23 +804,38 @@ const setCounters = `UPDATE events SET num_mentions = ?2, num_articles = ?3, num
 // them cost more than the update (4% of a save), and when they are what its insert wrote (recordCounters:
 // no later record of the batch told it) nothing is written. The languages are written as SQLite's json_group_array
 // writes them; a language with a byte JSON would escape, which no language code has, is left to recountEvent.
+//
+// A stored event's counters are likewise those it had plus what the transaction added: its mentions and
+// articles (each added mention is of an article the transaction stores, which no stored mention names), its
+// outlets and languages, all of them read at the start (touchEvents). recountEvent read every mention of a
+// much-told event twice more for each batch that told it again.
 func (s *saver) count(id string) error {
 	t := s.touched[id]
-	if t == nil || t.existed {
+	if t == nil {
 		_, err := s.exec(recountEvent, id)
 		return err
 	}
-	langs, ok := jsonCodes(t.newLangs)
+	if t.existed && t.mentions == 0 {
+		return nil // nothing added: the stored counters stand
+	}
+	outlets, ls := t.newOutlets, t.newLangs
+	if t.existed {
+		outlets, ls = slices.Collect(maps.Keys(t.outlets)), slices.Collect(maps.Keys(t.langs))
+	}
+	langs, ok := jsonCodes(ls)
 	if !ok {
 		_, err := s.exec(recountEvent, id)
 		return err
 	}
-	sources := len(t.newOutlets)
-	if slices.Contains(t.newOutlets, "") {
+	sources := len(outlets)
+	if slices.Contains(outlets, "") {
 		sources--
 	}
 	c := counters{t.mentions, len(t.articles), sources, langs}
-	if t.presetOK && c == t.preset { // what the insert wrote: no later record added to the event
+	if t.existed {
+		c.mentions += t.storedMentions
+		c.articles += t.storedArticles
+	} else if t.presetOK && c == t.preset { // what the insert wrote: no later record added to the event
 		return nil
 	}
 	_, err := s.exec(setCounters, id, c.mentions, c.articles, c.sources, c.langs)
