@@ -58,6 +58,24 @@ type touched struct {
 	presetOK   bool
 	// the stored event's num_mentions and num_articles when the transaction began
 	storedMentions, storedArticles int
+	best                           bestMention // of the event's mentions, stored and added
+}
+
+// bestMention is the mention whose coding an event shows: the highest confidence, then the smallest article
+// id and offset (recodeEvent's order); none has ok false.
+type bestMention struct {
+	ok         bool
+	confidence float64
+	article    string
+	start      int
+}
+
+// consider makes m the best when it comes before the best so far.
+func (b *bestMention) consider(confidence float64, article string, start int) {
+	if !b.ok || confidence > b.confidence || confidence == b.confidence &&
+		(article < b.article || article == b.article && start < b.start) {
+		*b = bestMention{true, confidence, article, start}
+	}
 }
 
 // totals are what a transaction adds to store_totals.
@@ -152,18 +170,22 @@ func (s *saver) touchEvents(recs []*dyad.Record) error {
 		}
 	}
 	for part := range chunks(stored) {
-		rows, err := s.query("SELECT DISTINCT event_id, lang, source FROM event_mentions WHERE event_id IN ("+
+		rows, err := s.query("SELECT event_id, lang, source, confidence, article_id, span_start FROM event_mentions WHERE event_id IN ("+
 			placeholders(len(part))+")", anys(part)...)
 		if err != nil {
 			return fmt.Errorf("read event languages: %w", err)
 		}
 		for rows.Next() {
-			var id, l, o string
-			if err := rows.Scan(&id, &l, &o); err != nil {
+			var id, l, o, a string
+			var conf float64
+			var start int
+			if err := rows.Scan(&id, &l, &o, &conf, &a, &start); err != nil {
 				rows.Close()
 				return fmt.Errorf("read event languages: %w", err)
 			}
-			s.touched[id].langs[l], s.touched[id].outlets[o] = true, true
+			t := s.touched[id]
+			t.langs[l], t.outlets[o] = true, true
+			t.best.consider(conf, a, start)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -173,9 +195,11 @@ func (s *saver) touchEvents(recs []*dyad.Record) error {
 	return nil
 }
 
-// mentionAdded notes a new mention of an event in article, in language lang, from news source outlet.
-func (t *touched) mentionAdded(article, lang, outlet string) {
+// mentionAdded notes a new mention of an event in article at offset start, in language lang, from news
+// source outlet, with its confidence.
+func (t *touched) mentionAdded(article, lang, outlet string, confidence float64, start int) {
 	t.mentions++
+	t.best.consider(confidence, article, start)
 	if !slices.Contains(t.articles, article) {
 		t.articles = append(t.articles, article)
 	}

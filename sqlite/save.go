@@ -327,14 +327,15 @@ const insertEvent = `INSERT INTO events (id, key, date, date_precision, date_inf
 		(length(events.date) = length(excluded.date) AND events.date_inferred = excluded.date_inferred AND
 			excluded.date < events.date))`
 
-// recodeEvent sets an event's coding to the record's (?3...) when the record's article (?2) holds its best
-// mention and the coding differs: rewriting a row with the same values would still rewrite the entries of
-// every index over those columns.
+// recodeEvent sets an event's coding to the record's (?3...) when the coding differs: rewriting a row with
+// the same values would still rewrite the entries of every index over those columns. The saver runs it when
+// the record's article (?2, unused) holds the event's best mention (the highest confidence, then the smallest
+// article id and offset: touched.best, from the mentions read at the start and those the transaction added),
+// which reading them all again here for every mention of a much-told event did.
 const recodeEvent = `UPDATE events SET source_code = ?3, source_name = ?4, source_actor_id = ?5, source_country = ?6,
 	source_sector = ?7, target_code = ?8, target_name = ?9, target_actor_id = ?10, target_country = ?11,
 	target_sector = ?12, code = ?13, root = ?14, quad_class = ?15, goldstein = ?16, plover = ?17, location = ?18, place = ?19
-	WHERE id = ?1 AND (SELECT article_id FROM event_mentions WHERE event_id = ?1
-		ORDER BY confidence DESC, article_id, span_start LIMIT 1) = ?2
+	WHERE id = ?1 AND ?2 IS NOT NULL
 	AND (source_code, source_name, source_actor_id, source_country, source_sector, target_code, target_name,
 		target_actor_id, target_country, target_sector, code, root, quad_class, goldstein, plover, location, place)
 		IS NOT (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)`
@@ -635,12 +636,12 @@ func (s *saver) saveEvent(a *dyad.Article, rid int64, e *dyad.Event) error {
 		}
 		if added > 0 {
 			s.tot.mentions++
-			t.mentionAdded(m.ArticleID, m.Lang, m.Source)
+			t.mentionAdded(m.ArticleID, m.Lang, m.Source, m.Confidence, m.Start)
 		}
 	}
 	// The event shows the coding of its best mention (highest confidence, then the smallest article id
 	// and offset), whichever order its mentions came in: this record's when its mention is now the best.
-	if !created {
+	if !created && t.best.article == a.ID {
 		if _, err := s.exec(recodeEvent, e.ID, a.ID, src.Code, src.Name, src.ActorID, src.Country, src.Sector,
 			tgt.Code, tgt.Name, tgt.ActorID, tgt.Country, tgt.Sector,
 			e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, nullable(e.Location.Text()), place); err != nil {
