@@ -1078,6 +1078,15 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 		cands = slices.DeleteFunc(cands, func(cd candidate) bool { return cd.route })
 	}
 	cands, earlier := r.beforeReport(c, start, end, trigger, cands)
+	if c.lg != nil && len(cands) > 1 {
+		// a sentence that opens with an `after` phrase ("After a summit in Melbourne, ...", "Sau khi dự hội nghị tại
+		// Melbourne, ...", "Nach dem Gipfel in Rom, ..."): the places of that clause, up to its comma, are an
+		// earlier event's, no place of an event told after it when the sentence names one there
+		if comma := c.lg.opening(c.toks[[2]int{start, end}]); comma >= 0 && (trigger < 0 || trigger > comma) &&
+			slices.ContainsFunc(cands, func(cd candidate) bool { return cd.start > comma }) {
+			cands = slices.DeleteFunc(cands, func(cd candidate) bool { return cd.start < comma })
+		}
+	}
 	if len(cands) == 0 && c.lg != nil && !visit {
 		// a capital that acts as its government, the sentence's subject, where the sentence names no place: the
 		// act is its government's, at home ("Paris recalled its ambassadors from Canberra", "Washington impuso
@@ -1838,6 +1847,25 @@ const (
 	clauseOccurred // a participle on where an earlier event happened: ", survenue à Barcelone"
 	clauseWhile    // a clause on another event at the same time: ", while the president was in Tashkent"
 )
+
+// opening returns the byte offset of the comma that ends a clause the sentence opens with an `after` phrase
+// ("After a summit in Melbourne,", "Sau khi dự hội nghị tại Melbourne,", "Tras reunirse en Madrid,"), within
+// maxOpening tokens, or -1.
+func (l *lang) opening(toks []text.Token) int {
+	first := slices.IndexFunc(toks, text.Token.IsWord)
+	if first < 0 || !l.phraseAt(l.after, toks, first) {
+		return -1
+	}
+	for k := first + 1; k < len(toks) && k <= first+maxOpening; k++ {
+		if toks[k].Text == "," {
+			return toks[k].Start
+		}
+	}
+	return -1
+}
+
+// maxOpening is the most tokens an opening `after` clause holds before its comma.
+const maxOpening = 30
 
 // phraseAt reports whether a phrase of set (`after`, `while`: folded words joined by a space, up to four)
 // starts at token j.
@@ -3370,10 +3398,11 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 			}
 		}
 	}
-	// a landmark's name (a name of several words that is no place's own) followed by a genitive word and a
-	// city: the city ("la cathédrale Notre-Dame de Reims" is not Paris's)
+	// a landmark's name (a name of several words that is no place's own) followed by a genitive word or a place
+	// word and a city: the city ("la cathédrale Notre-Dame de Reims" is not Paris's; a landmark of geo/aliases
+	// and a place word, not a near or a to word: "tại Nhà Quốc hội ở Canberra" is Australia's parliament house)
 	if strings.Contains(cd.key, " ") && !slices.ContainsFunc(cd.places, func(id int32) bool { return r.g.primary[id] == cd.key }) {
-		if i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end }); i >= 0 && i+1 < len(toks) && c.lg.of[toks[i].Fold] {
+		if i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end }); i >= 0 && i+1 < len(toks) && (c.lg.of[toks[i].Fold] || r.landmarks[cd.key] && c.lg.where[toks[i].Fold] && !c.lg.near[toks[i].Fold] && !c.lg.to[toks[i].Fold]) {
 			if city, ok := r.at(c, toks, i+1); ok && r.isCity(city) {
 				// (of the city's readings, those in the landmark's country: "la Mezquita-Catedral de Córdoba")
 				city.places = slices.DeleteFunc(slices.Clone(city.places), func(id int32) bool { return r.g.places[id].Precision != City })

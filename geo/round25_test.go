@@ -5,7 +5,8 @@ import "testing"
 // TestRound25 checks round twenty-five's rules (docs/geo.md, our own sentences, not the gold's): a name read
 // after a water's or an island's word and a genitive is a city the feature is named after, read only when the
 // sentence names no other city; a name right after the word of a waterfall or a lake is the water's; a name after
-// a word that makes it a common noun (German articles) or opens a longer proper name ("City Hall") is no city.
+// a word that makes it a common noun (German articles) or opens a longer proper name ("City Hall") is no city; the
+// places of a clause the sentence opens with an `after` phrase are no place of an event told after its comma.
 func TestRound25(t *testing.T) {
 	p := loadPipe(t)
 	for _, tt := range []struct {
@@ -25,6 +26,12 @@ func TestRound25(t *testing.T) {
 		{"en", "BOISE, Idaho (AP) — City Hall was evacuated after a bomb threat on Monday.", "5586437"},
 		{"de", "Der Kanzler wurde im Kreml empfangen.", "524901"},
 		{"de", "Beim Boston-Marathon explodierten zwei Sprengsätze.", "4930956"},
+		// a clause the sentence opens with an `after` phrase is an earlier event's when the sentence names a place
+		// after its comma; a landmark of geo/aliases before a place word and a city is that city's
+		{"en", "After a summit in Melbourne, the prime minister met Anthony Albanese in Canberra.", "2172517"},
+		{"fr", "Après une escale à Dakar, le président s'est rendu à Abidjan pour un sommet.", "2293538"},
+		{"vi", "Sau khi dự hội nghị tại Melbourne, Thủ tướng hội đàm với ông Albanese tại Nhà Quốc hội ở Canberra.", "2172517"},
+		{"en", "After a summit in Melbourne, the two leaders signed a trade deal.", "2158177"},
 	} {
 		checkSentencePlace(t, p, "round25", tt.lang, tt.text, tt.place)
 	}
