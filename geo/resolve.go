@@ -970,7 +970,9 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 		inAside := func(cd candidate) bool {
 			return slices.ContainsFunc(spans, func(s [2]int) bool { return cd.start >= s[0] && cd.start < s[1] })
 		}
-		if !slices.ContainsFunc(cands, func(cd candidate) bool { return r.isCity(cd) && !cd.fled && !cd.route && !cd.feature && !inAside(cd) }) {
+		if !slices.ContainsFunc(cands, func(cd candidate) bool {
+			return r.isCity(cd) && !r.regionLike(cd) && !cd.fled && !cd.route && !cd.feature && !inAside(cd)
+		}) {
 			// no city after a place word (but one people flee from): a city the sentence names all the same ("the
 			// streets of Porto Alegre", "Hải Phòng", "郑州市"), rather than the lead's or the dateline's, and rather
 			// than a country or region a place word names when the city lies in it ("colline di Valparaíso, in
@@ -1138,6 +1140,21 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 		for _, cd := range cands[1:] {
 			if dist(cd) < dist(best) {
 				best = cd
+			}
+		}
+	}
+	if c.lg != nil {
+		// a first-level region the place is, with a town of it the sentence names elsewhere: the town ("moradores
+		// do Curral das Freiras, no concelho de Câmara de Lobos, ... o incêndio que lavra na Madeira")
+		if regions := slices.DeleteFunc(slices.Clone(best.places), func(id int32) bool { return r.g.places[id].Precision != Admin1 }); r.regionLike(best) {
+			for _, o := range cands {
+				if o.start == best.start || o.fled || o.route || o.feature || !r.isCity(o) {
+					continue
+				}
+				if q := r.inArea(slices.DeleteFunc(slices.Clone(o.places), func(id int32) bool { return r.g.places[id].Precision != City }), regions); len(q) > 0 {
+					best, best.places = o, q
+					break
+				}
 			}
 		}
 	}
@@ -3066,6 +3083,16 @@ func (r *Resolver) inAny(b candidate, cands []candidate) bool {
 }
 
 // isCity reports whether a candidate may be a city.
+// regionLike reports whether a candidate names a first-level region and no city of bareMinPopulation: a region
+// with a small namesake ("na Madeira", also a name of Tabira, Brazil), not a city of its region's name ("em São
+// Paulo").
+func (r *Resolver) regionLike(cd candidate) bool {
+	return slices.ContainsFunc(cd.places, func(id int32) bool { return r.g.places[id].Precision == Admin1 }) &&
+		!slices.ContainsFunc(cd.places, func(id int32) bool {
+			return r.g.places[id].Precision == City && r.g.places[id].Population >= bareMinPopulation
+		})
+}
+
 func (r *Resolver) isCity(cd candidate) bool {
 	return slices.ContainsFunc(cd.places, func(id int32) bool { return r.g.places[id].Precision == City })
 }
@@ -3607,7 +3634,8 @@ func (r *Resolver) qualifier(c *article, toks []text.Token, end int, ids []int32
 			continue
 		}
 		var ks []string
-		for y := x; y < len(toks) && y < x+3 && toks[y].IsWord(); y++ {
+		// (as many words as the gazetteer's longest name: "Corumbá, em Mato Grosso do Sul" was read as Mato Grosso)
+		for y := x; y < len(toks) && y < x+r.g.maxLen && toks[y].IsWord(); y++ {
 			ks = append(ks, toks[y].Fold)
 		}
 		for n := len(ks); n >= 1; n-- {

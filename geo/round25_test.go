@@ -6,7 +6,8 @@ import "testing"
 // after a water's or an island's word and a genitive is a city the feature is named after, read only when the
 // sentence names no other city; a name right after the word of a waterfall or a lake is the water's; a name after
 // a word that makes it a common noun (German articles) or opens a longer proper name ("City Hall") is no city; the
-// places of a clause the sentence opens with an `after` phrase are no place of an event told after its comma.
+// places of a clause the sentence opens with an `after` phrase are no place of an event told after its comma; a
+// town named with its first-level region is the town.
 func TestRound25(t *testing.T) {
 	p := loadPipe(t)
 	for _, tt := range []struct {
@@ -32,6 +33,12 @@ func TestRound25(t *testing.T) {
 		{"fr", "Après une escale à Dakar, le président s'est rendu à Abidjan pour un sommet.", "2293538"},
 		{"vi", "Sau khi dự hội nghị tại Melbourne, Thủ tướng hội đàm với ông Albanese tại Nhà Quốc hội ở Canberra.", "2172517"},
 		{"en", "After a summit in Melbourne, the two leaders signed a trade deal.", "2158177"},
+		// a town before its region: a qualifier of four words ("Mato Grosso do Sul"); a region that a place word
+		// names elsewhere in the sentence gives way to its town (Madeira is also a small town of Brazil's); a city
+		// of its region's name stays the city
+		{"pt", "A fumaça encobriu Corumbá, em Mato Grosso do Sul.", "3465342"},
+		{"pt", "Moradores do concelho de Câmara de Lobos foram retirados de casa, quando o incêndio que lavra na Madeira se aproximou.", "2270380"},
+		{"pt", "Moradores de Campinas protestaram em São Paulo.", "3448439"},
 	} {
 		checkSentencePlace(t, p, "round25", tt.lang, tt.text, tt.place)
 	}
