@@ -585,9 +585,10 @@ var goldFloors = []struct {
 	// agents25: own sentences of round 25 (helper code25c) for unnamed actors of thin agent cells (docs/coverage-
 	// agents.md) in nine languages: singular police officers and soldiers ("un policier", "ein Polizist", "un
 	// carabiniere", "lính Nga"), separatists, kidnappers, militias, border guards, riot police, fishermen and
-	// settlers (a country of their own only), with traps (a police drama, company workers at a match), written
-	// before the words
-	{"../../testdata/gold/agents25.jsonl", 0.72, 0.78, 0.66, 0.45}, // .413 -> .737 (on main at fded683d)
+	// settlers (a country of their own only); batch 2: journalists, bloggers and students in the singular, spies,
+	// human rights lawyers and activists; with traps (a police drama, company workers at a match, an activist
+	// investor, a spy series), each batch written before its words
+	{"../../testdata/gold/agents25.jsonl", 0.76, 0.77, 0.74, 0.55}, // batch 1 .413 -> .737; batch 2 .622 -> .836; all .779
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
