@@ -197,6 +197,18 @@ func (c *Coder) Code(a *dyad.Article, mentions []dyad.ActorMention) Result {
 // CodeTokens is Code given the text.Tokens of the article's text, which the actor stage made already
 // (actor.Dictionary.RecognizeTokens); nil tokenizes the text. It does not modify tt.
 func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []text.Token) Result {
+	return c.code(a, mentions, tt, true)
+}
+
+// CodeEvents is CodeTokens without the trace of the patterns that fired (Result.Trace stays nil): the same events
+// and statements, for a caller that reads no trace (the pipeline), without a Firing and its reasons built for each
+// match.
+func (c *Coder) CodeEvents(a *dyad.Article, mentions []dyad.ActorMention, tt []text.Token) Result {
+	return c.code(a, mentions, tt, false)
+}
+
+// code is CodeTokens, with the trace when trace is set.
+func (c *Coder) code(a *dyad.Article, mentions []dyad.ActorMention, tt []text.Token, trace bool) Result {
 	var res Result
 	lg := c.langs[a.Lang]
 	if lg == nil || !lg.hasData {
@@ -205,7 +217,7 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 	lg.ensure()
 	sc := c.scratch.get()
 	defer c.scratch.put(sc)
-	d := &doc{c: c, lg: lg, a: a, candsFor: [2]int{-1, -1}, locFor: [2]int{-1, -1}, datelineAt: -1, sc: sc}
+	d := &doc{c: c, lg: lg, a: a, candsFor: [2]int{-1, -1}, locFor: [2]int{-1, -1}, datelineAt: -1, sc: sc, trace: trace}
 	d.prepareTokens(mentions, tt)
 	d.setReference()
 	spans := c.split.Split(a.Lang, a.Text)
@@ -284,9 +296,11 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 			if !s.attribClause(cd.b) && !s.crossesCircum(cd.b) && !s.inCause(cd.b) {
 				return false
 			}
-			f := d.firing(sp, cd, "", "", false)
-			f.Why += " attributive or adverbial (a clause that modifies a noun, or a trigger inside a circumposition or cause of grammar): not coded"
-			res.Trace = append(res.Trace, f)
+			if d.trace {
+				f := d.firing(sp, cd, "", "", false)
+				f.Why += " attributive or adverbial (a clause that modifies a noun, or a trigger inside a circumposition or cause of grammar): not coded"
+				res.Trace = append(res.Trace, f)
+			}
 			return true
 		})
 		// "dismissed accusations that it backs the M23 rebels": what a denial denies is no event
@@ -294,9 +308,11 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 			if !s.deniedContent(cd, cands) {
 				return false
 			}
-			f := d.firing(sp, cd, "", "", false)
-			f.Why += " inside the content of a denial (016): not coded"
-			res.Trace = append(res.Trace, f)
+			if d.trace {
+				f := d.firing(sp, cd, "", "", false)
+				f.Why += " inside the content of a denial (016): not coded"
+				res.Trace = append(res.Trace, f)
+			}
 			return true
 		})
 		sel := s.selectCands(cands)
@@ -313,8 +329,10 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 				// a noun that tells the kind of act in the subject or the object: "a rescue team arrived" (073)
 				if code, class := s.nouned(cd.b, cd.codeOf()); class != "" {
 					if code == NullCode {
-						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.codeOf(),
-							Why: fmt.Sprintf("pattern %q: a noun of class %s: no event", cd.pt.text, class)})
+						if d.trace {
+							res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.codeOf(),
+								Why: fmt.Sprintf("pattern %q: a noun of class %s: no event", cd.pt.text, class)})
+						}
 						continue
 					}
 					cd.code = code
@@ -337,21 +355,25 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 				if cd.b.t >= 0 || cd.b.t == -2 {
 					tgt = d.targetActor(cd, cd.b.t).Code
 				}
-				f := d.firing(sp, cd, src, tgt, neg)
-				switch {
-				case neg:
-				case hypo:
-					f.Why += " hypothetical (a hypo word of grammar before the verb): not coded"
-				case rel:
-					f.Why += " a participle right after S describes it (\"the rebels fighting in ...\"): not coded"
-				default:
-					f.Why += " background (the cause or occasion of the news, after a background phrase of grammar): not coded"
+				if d.trace {
+					f := d.firing(sp, cd, src, tgt, neg)
+					switch {
+					case neg:
+					case hypo:
+						f.Why += " hypothetical (a hypo word of grammar before the verb): not coded"
+					case rel:
+						f.Why += " a participle right after S describes it (\"the rebels fighting in ...\"): not coded"
+					default:
+						f.Why += " background (the cause or occasion of the news, after a background phrase of grammar): not coded"
+					}
+					res.Trace = append(res.Trace, f)
 				}
-				res.Trace = append(res.Trace, f)
 				continue
 			}
 			if cd.pt.code == NullCode && cd.pt.code2 == "" {
-				res.Trace = append(res.Trace, d.firing(sp, cd, "", "", false))
+				if d.trace {
+					res.Trace = append(res.Trace, d.firing(sp, cd, "", "", false))
+				}
 				continue // a pattern that codes nothing: its words give no event
 			}
 			if cd.pt.recip && cd.b.r[0] < 0 {
@@ -365,8 +387,10 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 					// a bare country as the target stands for a person of it the actor stage does not know ("the
 					// Russian activist X was arrested"): its own state arresting them is RUS -> RUS
 					if !ok || countryless(tgt) || src.Code == tgt.Code && tgt.Sector != "" {
-						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Target: tgt.Code,
-							Why: fmt.Sprintf("pattern %q: agentless, but no agent or country for it", cd.pt.text)})
+						if d.trace {
+							res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Target: tgt.Code,
+								Why: fmt.Sprintf("pattern %q: agentless, but no agent or country for it", cd.pt.text)})
+						}
 						continue
 					}
 					ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, cd.pt.conf)
@@ -384,24 +408,32 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 				for _, ph := range d.sources(cd) {
 					src := d.slotActor(cd, ph)
 					if d.stateProtest(src, dyad.EventActor{}, cd.pt.code) {
-						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
-							Why: fmt.Sprintf("pattern %q: one-sided protest, but the source acts for the state: not coded", cd.pt.text)})
+						if d.trace {
+							res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
+								Why: fmt.Sprintf("pattern %q: one-sided protest, but the source acts for the state: not coded", cd.pt.text)})
+						}
 						continue
 					}
 					if cd.pt.state && !actsForState(src) {
-						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
-							Why: fmt.Sprintf("pattern %q: an act of the state, but the source does not act for the state: not coded", cd.pt.text)})
+						if d.trace {
+							res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
+								Why: fmt.Sprintf("pattern %q: an act of the state, but the source does not act for the state: not coded", cd.pt.text)})
+						}
 						continue
 					}
 					if crowdRepression(src, cd.pt.code) {
-						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
-							Why: fmt.Sprintf("pattern %q: one-sided repression, but the source does not act for the state: not coded", cd.pt.text)})
+						if d.trace {
+							res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
+								Why: fmt.Sprintf("pattern %q: one-sided repression, but the source does not act for the state: not coded", cd.pt.text)})
+						}
 						continue
 					}
 					tgt, ok := d.homeTarget(ta, tb, src)
 					if !ok || countryless(src) {
-						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
-							Why: fmt.Sprintf("pattern %q: one-sided, but neither the place nor the source gives a country", cd.pt.text)})
+						if d.trace {
+							res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
+								Why: fmt.Sprintf("pattern %q: one-sided, but neither the place nor the source gives a country", cd.pt.text)})
+						}
 						continue
 					}
 					ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, cd.pt.conf)
@@ -414,8 +446,10 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 			if cd.pt.place || cd.pt.content && cd.b.t == -1 {
 				// a place standing for the target: L, H, or the place C found in a speech act's content
 				if objectOfAnother(cd, sel) {
-					res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code,
-						Why: fmt.Sprintf("pattern %q: its subject is the target of another match: not coded", cd.pt.text)})
+					if d.trace {
+						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code,
+							Why: fmt.Sprintf("pattern %q: its subject is the target of another match: not coded", cd.pt.text)})
+					}
 					continue
 				}
 				name := a.Text[d.toks[cd.b.placeAt[0]].Start:d.toks[cd.b.placeAt[1]].End]
@@ -431,8 +465,10 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 						if ph != -1 {
 							src = d.slotActor(cd, ph)
 						} else if d.namePart(ta, cd.b.placeAt[0]) {
-							res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code,
-								Why: fmt.Sprintf("pattern %q: its place ends a longer name: not coded", cd.pt.text)})
+							if d.trace {
+								res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code,
+									Why: fmt.Sprintf("pattern %q: its place ends a longer name: not coded", cd.pt.text)})
+							}
 							continue
 						}
 						tgt := dyad.EventActor{Code: cd.b.place, Name: name, Country: cd.b.place}
@@ -443,8 +479,10 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 							continue // relief flown to a place at home is no aid between two sides (ConstraintsFile)
 						}
 						if cd.pt.home && d.stateProtest(src, tgt, cd.pt.code) {
-							res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
-								Why: fmt.Sprintf("pattern %q: protest at home, but the source acts for the state: not coded", cd.pt.text)})
+							if d.trace {
+								res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
+									Why: fmt.Sprintf("pattern %q: protest at home, but the source acts for the state: not coded", cd.pt.text)})
+							}
 							continue
 						}
 						if cd.pt.home {
@@ -525,14 +563,18 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 					seenPair[protestKey(ev)] = true // another crowd's one-sided protest repeats it
 				}
 				if d.background(ev) {
-					res.Trace = append(res.Trace, d.firingWhy(sp, cd, ev, "background: the sentence dates it "+string(ev.Date)))
+					if d.trace {
+						res.Trace = append(res.Trace, d.firingWhy(sp, cd, ev, "background: the sentence dates it "+string(ev.Date)))
+					}
 					continue
 				}
 				if firstPair == nil && !cd.pt.recip {
 					firstPair = &[2]dyad.EventActor{ev.Source, ev.Target}
 				}
 				res.Events = append(res.Events, ev)
-				res.Trace = append(res.Trace, d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false))
+				if d.trace {
+					res.Trace = append(res.Trace, d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false))
+				}
 			}
 		}
 		for _, cd := range gifts {
@@ -540,8 +582,10 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 				src := d.slotActor(cd, ph)
 				tgt, ok := recipient(res.Events[nEvents:], src)
 				if !ok || countryless(src) {
-					res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.codeOf(), Source: src.Code,
-						Why: fmt.Sprintf("pattern %q: aid with no recipient named in the sentence: not coded", cd.pt.text)})
+					if d.trace {
+						res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.codeOf(), Source: src.Code,
+							Why: fmt.Sprintf("pattern %q: aid with no recipient named in the sentence: not coded", cd.pt.text)})
+					}
 					continue
 				}
 				ev := d.eventActors(sp, ta, tb, s, cd, src, tgt, cd.pt.conf)
@@ -549,11 +593,15 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 					continue
 				}
 				if d.background(ev) {
-					res.Trace = append(res.Trace, d.firingWhy(sp, cd, ev, "background: the sentence dates it "+string(ev.Date)))
+					if d.trace {
+						res.Trace = append(res.Trace, d.firingWhy(sp, cd, ev, "background: the sentence dates it "+string(ev.Date)))
+					}
 					continue
 				}
 				res.Events = append(res.Events, ev)
-				res.Trace = append(res.Trace, d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false))
+				if d.trace {
+					res.Trace = append(res.Trace, d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false))
+				}
 			}
 		}
 		d.protestPurpose(s, sp, ta, tb, &res, nEvents, seenPair)
@@ -575,8 +623,10 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 		pair, ok := d.mainPair(firstPair)
 		for _, p := range recips {
 			if !ok {
-				res.Trace = append(res.Trace, Firing{Sentence: p.span, Pattern: p.cand.pt.id, Code: p.cand.pt.code,
-					Why: "reciprocal subject but no main pair of actors in the article"})
+				if d.trace {
+					res.Trace = append(res.Trace, Firing{Sentence: p.span, Pattern: p.cand.pt.id, Code: p.cand.pt.code,
+						Why: "reciprocal subject but no main pair of actors in the article"})
+				}
 				continue
 			}
 			tb := d.tokAt(p.span.End)
@@ -587,16 +637,22 @@ func (c *Coder) CodeTokens(a *dyad.Article, mentions []dyad.ActorMention, tt []t
 				ev = one[0]
 				if told(res.Events, ev) {
 					// "S received T ..., the two sides exchanged views": one event per pair and family
-					res.Trace = append(res.Trace, d.firingWhy(p.span, p.cand, ev, "reciprocal: the sentence already tells this pair and family"))
+					if d.trace {
+						res.Trace = append(res.Trace, d.firingWhy(p.span, p.cand, ev, "reciprocal: the sentence already tells this pair and family"))
+					}
 					continue
 				}
 				if d.background(ev) {
 					// "1979年1月1日，中美两国正式建立外交关系": history, as for the other paths
-					res.Trace = append(res.Trace, d.firingWhy(p.span, p.cand, ev, "background: the sentence dates it "+string(ev.Date)))
+					if d.trace {
+						res.Trace = append(res.Trace, d.firingWhy(p.span, p.cand, ev, "background: the sentence dates it "+string(ev.Date)))
+					}
 					continue
 				}
 				res.Events = append(res.Events, ev)
-				res.Trace = append(res.Trace, d.firing(p.span, p.cand, ev.Source.Code, ev.Target.Code, false))
+				if d.trace {
+					res.Trace = append(res.Trace, d.firing(p.span, p.cand, ev.Source.Code, ev.Target.Code, false))
+				}
 			}
 		}
 	}
@@ -1374,11 +1430,15 @@ func (d *doc) keep(res *Result, seen map[string]bool, key string, sp dyad.Span, 
 	}
 	seen[key] = true
 	if d.background(ev) {
-		res.Trace = append(res.Trace, d.firingWhy(sp, cd, ev, "background: the sentence dates it "+string(ev.Date)))
+		if d.trace {
+			res.Trace = append(res.Trace, d.firingWhy(sp, cd, ev, "background: the sentence dates it "+string(ev.Date)))
+		}
 		return
 	}
 	res.Events = append(res.Events, ev)
-	res.Trace = append(res.Trace, d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false))
+	if d.trace {
+		res.Trace = append(res.Trace, d.firing(sp, cd, ev.Source.Code, ev.Target.Code, false))
+	}
 }
 
 func eventID(article string, start int, code, src, tgt string) string {

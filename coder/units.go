@@ -101,6 +101,7 @@ func (u unit) is(class uint64) bool { return u.cls&class != 0 }
 // doc is an article being coded.
 type doc struct {
 	c        *Coder
+	trace    bool // Result.Trace is kept (CodeTokens; not CodeEvents)
 	lg       *lang
 	a        *dyad.Article
 	toks     []text.Token

@@ -151,7 +151,7 @@ func (c *components) stages() pipeline.Stages {
 			if v, ok := toks.LoadAndDelete(a); ok {
 				tt = v.([]text.Token)
 			}
-			r := c.coder.CodeTokens(a, ms, tt)
+			r := c.coder.CodeEvents(a, ms, tt) // (the trace is for dyad code)
 			c.geo.ResolveTokens(a, ms, r.Events, tt)
 			// Neither the mentions nor the events hold the token slice (only strings of the text): the next
 			// article may write over it.
