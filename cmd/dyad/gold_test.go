@@ -580,8 +580,9 @@ var goldFloors = []struct {
 	// taken, "in ihre Gewalt gebracht", "bắt đi", the passive with no agent), zh 145 embassies stormed,
 	// zh/vi 202 massacres, vi 116 verdicts with the court as subject, zh/vi 143 strikes told as stoppages, zh/vi 172
 	// parties dissolved and bans ordered, nl 183 bombs set off, nl 191 blockades; batch 2: de/nl/vi/zh 164 talks called off
-	// or suspended, 071 loans and tranches paid (de/nl/zh scored without new words), with traps, each batch before its words
-	{"../../testdata/gold/breadth25b.jsonl", 0.78, 0.82, 0.74, 0.64}, // batch 1 .261 -> .700; batch 2 -> .796 over all 49
+	// or suspended, 071 loans and tranches paid (de/nl/zh scored without new words); batch 3: vi/zh 192 towns seized and
+	// land annexed; with traps, each batch before its words
+	{"../../testdata/gold/breadth25b.jsonl", 0.79, 0.82, 0.76, 0.68}, // batch 1 .261 -> .700; 2 -> .796 over 49; 3 -> .811 over 56
 	// agents25: own sentences of round 25 (helper code25c) for unnamed actors of thin agent cells (docs/coverage-
 	// agents.md) in nine languages: singular police officers and soldiers ("un policier", "ein Polizist", "un
 	// carabiniere", "lính Nga"), separatists, kidnappers, militias, border guards, riot police, fishermen and
