@@ -80,6 +80,9 @@ type lang struct {
 	// the language writes no article before a city's name, "in der Halle 3", "im Hof"); head: capitalised words
 	// that open a longer proper name when right before a name ("City Hall", "Town Hall")
 	noun, head map[string]bool
+	// recipient: nouns of support or aid whose place word after them is a dative ("un rassemblement de soutien à
+	// la RD Congo", "sostegno all'Ucraina"): the country or city after it is the one helped, no place
+	recipient map[string]bool
 	// inflectPart: endings a word of a name of several words takes in the text (an adjective's case ending:
 	// "Нижнем Новгороде", "Петропавловске-Камчатском"), and the ending in the gazetteer; with inflect, they are
 	// undone on each word of such a name
@@ -305,9 +308,9 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, while: map[string]bool{}, occurred: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, landform: map[string]bool{}, noun: map[string]bool{}, head: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, between: map[string]bool{}, and: map[string]bool{}, via: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, alone: map[string]bool{}, aside: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}, crash: map[string]bool{}, over: map[string]bool{}, takeoff: map[string]bool{}, regionAfter: map[string]bool{}, nation: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, while: map[string]bool{}, occurred: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, landform: map[string]bool{}, noun: map[string]bool{}, head: map[string]bool{}, recipient: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, between: map[string]bool{}, and: map[string]bool{}, via: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, alone: map[string]bool{}, aside: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}, crash: map[string]bool{}, over: map[string]bool{}, takeoff: map[string]bool{}, regionAfter: map[string]bool{}, nation: map[string]bool{}}
 		// the classes that are sets of words
-		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "landform": l.landform, "noun": l.noun, "head": l.head, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "between": l.between, "and": l.and, "via": l.via, "plain": l.plain, "capital": l.capital, "alone": l.alone, "aside": l.aside, "occurred": l.occurred, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter, "unit": l.unit, "crash": l.crash, "over": l.over, "takeoff": l.takeoff, "regionafter": l.regionAfter, "nation": l.nation}
+		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "landform": l.landform, "noun": l.noun, "head": l.head, "recipient": l.recipient, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "between": l.between, "and": l.and, "via": l.via, "plain": l.plain, "capital": l.capital, "alone": l.alone, "aside": l.aside, "occurred": l.occurred, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter, "unit": l.unit, "crash": l.crash, "over": l.over, "takeoff": l.takeoff, "regionafter": l.regionAfter, "nation": l.nation}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -1247,6 +1250,10 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 		}
 		if n == 0 {
 			continue
+		}
+		if k > 0 && lg.recipient[toks[k-1].Fold] {
+			k += n - 1
+			continue // (a dative: "de soutien à la RD Congo")
 		}
 		k += n - 1
 		if k > 0 && lg.away[toks[k-1].Fold] && !near(toks[max(k-4, 0):k], trigger) {

@@ -7,7 +7,7 @@ import "testing"
 // sentence names no other city; a name right after the word of a waterfall or a lake is the water's; a name after
 // a word that makes it a common noun (German articles) or opens a longer proper name ("City Hall") is no city; the
 // places of a clause the sentence opens with an `after` phrase are no place of an event told after its comma; a
-// town named with its first-level region is the town.
+// town named with its first-level region is the town; a place word after a noun of support is a dative.
 func TestRound25(t *testing.T) {
 	p := loadPipe(t)
 	for _, tt := range []struct {
@@ -39,6 +39,8 @@ func TestRound25(t *testing.T) {
 		{"pt", "A fumaça encobriu Corumbá, em Mato Grosso do Sul.", "3465342"},
 		{"pt", "Moradores do concelho de Câmara de Lobos foram retirados de casa, quando o incêndio que lavra na Madeira se aproximou.", "2270380"},
 		{"pt", "Moradores de Campinas protestaram em São Paulo.", "3448439"},
+		// a place word after a noun of support is a dative: the country helped is no place (the dateline is)
+		{"fr", "Mulhouse (AFP) - Un homme a été blessé samedi en marge d'un rassemblement de soutien à la RD Congo.", "2991214"},
 	} {
 		checkSentencePlace(t, p, "round25", tt.lang, tt.text, tt.place)
 	}
