@@ -573,9 +573,10 @@ var goldFloors = []struct {
 	// chemical attacks, 115 cases brought to a court, 162 aid and funding cut, 164 talks suspended, es 191/196/202,
 	// 074 police sent to a mission, pt 081 travel restrictions eased; batch 2: 150 drills, 086 humanitarian access,
 	// 045 mediation, 092/094 inquiries into abuses and war crimes, 160 relations downgraded, 172 entry bans; batch 3:
-	// 139 ultimatums, 075 asylum, 171 seizures, 142 hunger strikes, 183 bombings with no author, with traps, each
-	// batch written before its words
-	{"../../testdata/gold/breadth25a.jsonl", 0.95, 0.94, 0.96, 0.92}, // batch 1 .507 -> .936; 2 .513 -> .982; 3 .914 -> .973; all .957
+	// 139 ultimatums, 075 asylum, 171 seizures, 142 hunger strikes, 183 bombings with no author; batch 4: 062 joint
+	// patrols, 064 intelligence sharing, 1722 parties dissolved, 094 war-crimes inquiries; with traps, each batch
+	// written before its words
+	{"../../testdata/gold/breadth25a.jsonl", 0.96, 0.95, 0.97, 0.93}, // batch 1 .507 -> .936; 2 .513 -> .982; 3 .914 -> .973; 4 .462 -> 1.000; all .961
 	// breadth25b: own sentences of round 25 (helper code25b) for thin de/nl/vi/zh cells: de/vi 181 kidnappings (hostages
 	// taken, "in ihre Gewalt gebracht", "bắt đi", the passive with no agent), zh 145 embassies stormed,
 	// zh/vi 202 massacres, vi 116 verdicts with the court as subject, zh/vi 143 strikes told as stoppages, zh/vi 172
