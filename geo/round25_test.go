@@ -41,6 +41,8 @@ func TestRound25(t *testing.T) {
 		{"pt", "Moradores de Campinas protestaram em São Paulo.", "3448439"},
 		// a place word after a noun of support is a dative: the country helped is no place (the dateline is)
 		{"fr", "Mulhouse (AFP) - Un homme a été blessé samedi en marge d'un rassemblement de soutien à la RD Congo.", "2991214"},
+		// a clause opened by ", khi" tells another event at that time: its places give way to the one before it
+		{"vi", "Cảnh sát điều tra vụ xe tải ở thị trấn Grays, khi nhiều gia đình ở Nghệ An mất liên lạc với người thân.", "2648182"},
 	} {
 		checkSentencePlace(t, p, "round25", tt.lang, tt.text, tt.place)
 	}
