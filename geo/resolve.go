@@ -189,6 +189,9 @@ type lang struct {
 	// "madrid", "münchner" > "munchen", "московский" > "москва"); cityOfStem: the same less one of the
 	// language's adjective endings ("московск" > "москва"), which reads the other cases and genders
 	cityOf, cityOfStem map[string]string
+	// datelines: the `dateline` patterns of <lang>/boilerplate, whose place the extractor reads ("新华社北京5月3日电",
+	// "（中央社記者台北3日電）"): a text that opens with one opens with its dateline, no place of its first sentence
+	datelines []*regexp.Regexp
 }
 
 // Resolver places events: it reads the places a sentence names and looks them up in the gazetteer.
@@ -466,6 +469,19 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 					if w := strings.Fields(form); len(w) == 1 || len(w) > 1 && !l.stop[text.Fold(w[0])] && !l.stop[afterElision(text.Fold(w[0]))] {
 						l.speech[text.Fold(w[0])] = true
 					}
+				}
+			}
+		}
+		// (bad patterns are the extractor's to report: its loader reads the same lines)
+		boiler, _ := set.Files(code + "/boilerplate")
+		for _, f := range boiler {
+			for ln := range f.Lines() {
+				if ln.Fields[0] != "dateline" {
+					continue
+				}
+				pat, ok := strings.CutPrefix(strings.TrimSpace(strings.Join(ln.Fields[1:], "|")), "re:")
+				if re, err := regexp.Compile(strings.TrimSpace(pat)); ok && err == nil && re.SubexpIndex("place") > 0 {
+					l.datelines = append(l.datelines, re)
 				}
 			}
 		}
@@ -811,7 +827,11 @@ func (r *Resolver) context(a *dyad.Article, ms []dyad.ActorMention) *article {
 	}
 	// a dateline the text opens with is the dateline, not a place its first sentence names: the extractor
 	// sets the article's from it and leaves it in the text
-	if place, end := textDateline(a.Text); end > 0 {
+	place, end := textDateline(a.Text)
+	if end == 0 && c.lg != nil {
+		place, end = c.lg.dateline(a.Text)
+	}
+	if end > 0 {
 		c.dlEnd = end
 		if c.dateline == nil {
 			if dl := r.dateline(c, place); dl.Resolved() {
@@ -883,6 +903,33 @@ func textDateline(t string) (string, int) {
 		end = m[3] + d[1]
 	}
 	return t[m[2]:m[3]], end
+}
+
+// dateline returns the place of a dateline of the language's own patterns (<lang>/boilerplate) that the text
+// opens with ("新华社哈尔滨7月24日电 ", "（中央社記者桃園24日電）") and the byte offset where it ends (past a
+// closing bracket and spaces), or 0.
+func (l *lang) dateline(t string) (string, int) {
+	lead := len(t) - len(strings.TrimLeft(t, " \t\n"))
+	for _, re := range l.datelines {
+		m := re.FindStringSubmatchIndex(t[lead:])
+		if m == nil || m[0] != 0 {
+			continue
+		}
+		i := re.SubexpIndex("place")
+		if m[2*i] < 0 {
+			continue
+		}
+		end := lead + m[1]
+		for end < len(t) {
+			r, n := utf8.DecodeRuneInString(t[end:])
+			if !unicode.IsSpace(r) && r != ')' && r != '）' {
+				break
+			}
+			end += n
+		}
+		return t[lead+m[2*i] : lead+m[2*i+1]], end
+	}
+	return "", 0
 }
 
 // maxDateline bounds the date and agency of a dateline after its place.
