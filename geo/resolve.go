@@ -972,9 +972,26 @@ func (r *Resolver) dateline(c *article, d string) *dyad.Location {
 	first, rest, _ := strings.Cut(d, ",")
 	ids := r.g.names[Key(first)]
 	if len(ids) == 0 {
+		// a country's name that the gazetteer does not give its capital, as the actor stage reads it in the text
+		// ("新华社吉布提8月1日电": the capital, Djibouti): a report is filed from a city
+		for _, m := range c.ms {
+			if m.Actor.Type == dyad.TypeCountry && m.Via != "capital" && m.End <= len(c.a.Text) && c.a.Text[m.Start:m.End] == first {
+				if i, ok := r.capitalOf[m.Actor.Country]; ok {
+					return r.location(i, d, ViaDateline)
+				}
+			}
+		}
 		return &dyad.Location{Name: d}
 	}
 	ids = r.qualify(ids, Key(rest), "")
+	// a dateline is where the report was filed, a city: a country's name that is also its city's is the city
+	// ("新华社吉布提8月1日电", "DJIBOUTI, Aug 1")
+	if cities := slices.DeleteFunc(slices.Clone(ids), func(id int32) bool {
+		p := r.g.places[id]
+		return p.Precision != City || !slices.ContainsFunc(ids, func(o int32) bool { q := r.g.places[o]; return q.Precision == Country && q.Country == p.Country })
+	}); len(cities) > 0 {
+		ids = cities
+	}
 	best := r.best(ids, Key(first), evidence{main: c.main, own: c.own(), prefer: c.prefer(Key(first))})
 	return r.location(best, d, ViaDateline)
 }
