@@ -192,6 +192,11 @@ type lang struct {
 	// datelines: the `dateline` patterns of <lang>/boilerplate, whose place the extractor reads ("新华社北京5月3日电",
 	// "（中央社記者台北3日電）"): a text that opens with one opens with its dateline, no place of its first sentence
 	datelines []*regexp.Regexp
+	// translit: a character or letter > its Latin readings (<lang>/translit), for the consonant skeleton of a
+	// transliteration the gazetteer lacks (sound.go); suffix: characters that end a Chinese place's name (市, 县,
+	// 港, 镇, 岛), after which such a transliteration is read
+	translit map[string][]string
+	suffix   map[string]bool
 }
 
 // Resolver places events: it reads the places a sentence names and looks them up in the gazetteer.
@@ -208,6 +213,10 @@ type Resolver struct {
 	shared map[string]bool
 	// landmarks holds the keys of the names packs/data/geo/aliases gives a city
 	landmarks map[string]bool
+	// sk (packs/data/geo/skeleton) and sound, built on first use: the consonant skeletons of the cities' Latin
+	// names, by country, for transliterations the gazetteer lacks (sound.go)
+	sk    *skeleton
+	sound soundIndex
 }
 
 func init() {
@@ -215,6 +224,8 @@ func init() {
 	packs.RegisterChecker("geo", func(s *packs.Set) []error {
 		_, errs := Load(s)
 		_, lerrs := loadLangs(s)
+		_, serrs := loadSkeleton(s)
+		lerrs = append(lerrs, serrs...)
 		return append(errs, lerrs...)
 	})
 }
@@ -235,6 +246,8 @@ func New(set *packs.Set) (*Resolver, error) {
 	if err != nil {
 		errs = append(errs, err)
 	}
+	sk, serrs := loadSkeleton(set)
+	errs = append(errs, serrs...)
 	capitalOf, seatOf := map[string]int32{}, map[string]int32{}
 	for i, p := range g.places {
 		if p.Precision != City {
@@ -260,7 +273,7 @@ func New(set *packs.Set) (*Resolver, error) {
 			}
 		}
 	}
-	return &Resolver{g: g, langs: langs, generic: generic, capitalOf: capitalOf, seatOf: seatOf, shared: shared, landmarks: landmarks}, errors.Join(append(errs, lerrs...)...)
+	return &Resolver{g: g, langs: langs, generic: generic, capitalOf: capitalOf, seatOf: seatOf, shared: shared, landmarks: landmarks, sk: sk}, errors.Join(append(errs, lerrs...)...)
 }
 
 // landmarkNames reads the keys of the names packs/data/geo/aliases gives a city (landmarks, seats of power,
@@ -311,9 +324,9 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, while: map[string]bool{}, occurred: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, landform: map[string]bool{}, noun: map[string]bool{}, head: map[string]bool{}, recipient: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, between: map[string]bool{}, and: map[string]bool{}, via: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, alone: map[string]bool{}, aside: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}, crash: map[string]bool{}, over: map[string]bool{}, takeoff: map[string]bool{}, regionAfter: map[string]bool{}, nation: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, while: map[string]bool{}, occurred: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, landform: map[string]bool{}, noun: map[string]bool{}, head: map[string]bool{}, recipient: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, between: map[string]bool{}, and: map[string]bool{}, via: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, alone: map[string]bool{}, aside: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}, crash: map[string]bool{}, over: map[string]bool{}, takeoff: map[string]bool{}, regionAfter: map[string]bool{}, nation: map[string]bool{}, suffix: map[string]bool{}}
 		// the classes that are sets of words
-		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "landform": l.landform, "noun": l.noun, "head": l.head, "recipient": l.recipient, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "between": l.between, "and": l.and, "via": l.via, "plain": l.plain, "capital": l.capital, "alone": l.alone, "aside": l.aside, "occurred": l.occurred, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter, "unit": l.unit, "crash": l.crash, "over": l.over, "takeoff": l.takeoff, "regionafter": l.regionAfter, "nation": l.nation}
+		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "landform": l.landform, "noun": l.noun, "head": l.head, "recipient": l.recipient, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "between": l.between, "and": l.and, "via": l.via, "plain": l.plain, "capital": l.capital, "alone": l.alone, "aside": l.aside, "occurred": l.occurred, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter, "unit": l.unit, "crash": l.crash, "over": l.over, "takeoff": l.takeoff, "regionafter": l.regionAfter, "nation": l.nation, "suffix": l.suffix}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -472,6 +485,9 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 				}
 			}
 		}
+		tr, terrs := loadTranslit(set, code)
+		l.translit = tr
+		errs = append(errs, terrs...)
 		// (bad patterns are the extractor's to report: its loader reads the same lines)
 		boiler, _ := set.Files(code + "/boilerplate")
 		for _, f := range boiler {
@@ -1370,6 +1386,17 @@ func (r *Resolver) candidates(c *article, start, end, trigger int) []candidate {
 				break
 			}
 			t := toks[j]
+			// a transliteration the gazetteer lacks, of a town of a country the sentence or the dateline names: "в
+			// Кепанджене", "в Хмельницком"
+			if cd, ok := r.soundWord(c, t, start, end); ok && !r.longer(c, toks, cd.end) {
+				cd.word = toks[k].Start
+				cd.route = r.routeEnd(c, toks, k)
+				cd.fled = lg.fled(toks, k0)
+				out = append(out, cd)
+				held = nil
+				k = j
+				break
+			}
 			// a name before a city word says what kind of city: "in the Red Sea port city of Hodeidah", "in the
 			// Black Sea port of Novorossiysk"
 			if w := lg.namesBeforeCity(toks, j); w > 0 {
@@ -2433,6 +2460,15 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 	for j := 0; j < len(toks); j++ {
 		t := toks[j]
 		if !t.IsWord() || t.Start < c.dlEnd {
+			continue
+		}
+		// a Chinese transliteration the gazetteer lacks, before its suffix: "沃伦州卢茨克市", "钱凯港"
+		if cd, ok := r.soundRun(c, toks, j, start, end); ok {
+			cd.fled = c.lg.fled(toks, j)
+			out = append(out, cd)
+			for j+1 < len(toks) && toks[j+1].End <= cd.end {
+				j++
+			}
 			continue
 		}
 		if cd, n, ok := r.describedCapital(c, toks, j); ok {
