@@ -3782,7 +3782,8 @@ func (r *Resolver) transliterated(c *article, toks []text.Token, j int, cd candi
 		}
 	}
 	// two before it: one may end a word ("参加罗马", "抵达拉萨")
-	if j > 1 && toks[j-1].End == cd.start && toks[j-2].End == toks[j-1].Start && c.lg.sound[toks[j-1].Fold] && c.lg.sound[toks[j-2].Fold] {
+	// (not a region word that ends the region's name before: "奥迪沙邦巴拉索尔县")
+	if j > 1 && toks[j-1].End == cd.start && toks[j-2].End == toks[j-1].Start && c.lg.sound[toks[j-1].Fold] && c.lg.sound[toks[j-2].Fold] && !c.lg.skip[toks[j-1].Fold] {
 		if _, covered := mentionAt(c.ms, toks[j-1].Start); !covered {
 			return true
 		}

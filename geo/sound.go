@@ -29,7 +29,7 @@ const maxReadings = 64
 
 // skeleton holds packs/data/geo/skeleton: letter groups of folded Latin names and their consonant classes.
 type skeleton struct {
-	groups map[string]string
+	groups  map[string]string
 	longest int
 }
 
@@ -136,15 +136,16 @@ func (l *lang) readings(name string) []string {
 	return out
 }
 
-// soundIndex is, per country (alpha-3), the cities of each skeleton of their Latin names.
+// soundIndex is, per country (alpha-3), the cities of each skeleton of their Latin names (by), and of their
+// gazetteer names alone (primary).
 type soundIndex struct {
-	once sync.Once
-	by   map[string]map[string][]int32
+	once        sync.Once
+	by, primary map[string]map[string][]int32
 }
 
-func (r *Resolver) soundIndex() map[string]map[string][]int32 {
+func (r *Resolver) soundIndex() *soundIndex {
 	r.sound.once.Do(func() {
-		by := map[string]map[string][]int32{}
+		by, primary := map[string]map[string][]int32{}, map[string]map[string][]int32{}
 		for k, ids := range r.g.names {
 			if k == "" || k[0] < 'a' || k[0] > 'z' {
 				continue // (Latin names only: folded, they start with an ASCII letter)
@@ -164,15 +165,22 @@ func (r *Resolver) soundIndex() map[string]map[string][]int32 {
 				if !slices.Contains(by[p.Country][s], id) {
 					by[p.Country][s] = append(by[p.Country][s], id)
 				}
+				if r.g.primary[id] == k {
+					if primary[p.Country] == nil {
+						primary[p.Country] = map[string][]int32{}
+					}
+					primary[p.Country][s] = append(primary[p.Country][s], id)
+				}
 			}
 		}
-		r.sound.by = by
+		r.sound.by, r.sound.primary = by, primary
 	})
-	return r.sound.by
+	return &r.sound
 }
 
 // soundsLike returns the one city of the given countries whose Latin name has the skeleton of one of names'
-// readings by the language's translit table (names: the name as written and its uninflected forms).
+// readings by the language's translit table (names: the name as written and its uninflected forms); of several,
+// the one whose gazetteer name has it, when one does.
 func (r *Resolver) soundsLike(l *lang, names []string, countries []string) (int32, bool) {
 	if len(l.translit) == 0 || len(countries) == 0 || r.sk == nil {
 		return 0, false
@@ -189,20 +197,26 @@ func (r *Resolver) soundsLike(l *lang, names []string, countries []string) (int3
 		return 0, false
 	}
 	idx := r.soundIndex()
-	var found []int32
-	for _, cc := range countries {
-		for _, s := range skels {
-			for _, id := range idx[cc][s] {
-				if !slices.Contains(found, id) {
-					found = append(found, id)
+	// (when several towns have it, the one whose own name has it: Lutsk, not Oleshky, once "Aleshki")
+	for _, by := range []map[string]map[string][]int32{idx.by, idx.primary} {
+		var found []int32
+		for _, cc := range countries {
+			for _, s := range skels {
+				for _, id := range by[cc][s] {
+					if !slices.Contains(found, id) {
+						found = append(found, id)
+					}
 				}
 			}
 		}
+		if len(found) == 1 {
+			return found[0], true
+		}
+		if len(found) == 0 {
+			break
+		}
 	}
-	if len(found) != 1 {
-		return 0, false
-	}
-	return found[0], true
+	return 0, false
 }
 
 // soundCountries returns the countries a name of the text between start and end may be a town of, for
