@@ -1,7 +1,6 @@
 package text
 
 import (
-	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -41,48 +40,15 @@ func tableFold(r rune) (string, bool) {
 // decomposition, case or marks. ok is false when s holds a rune outside both. A string that folds to itself
 // (lower-case Latin, Simplified Chinese) is returned as it is, without a copy.
 func fastFold(s string) (string, bool) {
-	foldTableOnce.Do(buildFoldTable)
-	var b strings.Builder
-	copied := false // b holds the fold of s[:i]; until then the fold of s[:i] is s[:i]
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 {
-			return "", false
-		}
-		var f string
-		var fr rune
-		if han := r >= hanRange[0] && r < hanRange[1]; han {
-			if fr = simplify(r); fr == r && !copied {
-				i += n
-				continue
-			}
-		} else {
-			var ok bool
-			if f, ok = tableFold(r); !ok {
-				return "", false
-			}
-			if !copied && f == s[i:i+n] {
-				i += n
-				continue
-			}
-			fr = -1
-		}
-		if !copied {
-			b.Grow(len(s))
-			b.WriteString(s[:i])
-			copied = true
-		}
-		if fr >= 0 {
-			b.WriteRune(fr)
-		} else {
-			b.WriteString(f)
-		}
-		i += n
-	}
-	if !copied {
+	var buf [64]byte // a word's fold fits; a longer one grows on the heap
+	out, same, ok := appendFold(buf[:0], s)
+	switch {
+	case !ok:
+		return "", false
+	case same:
 		return s, true
 	}
-	return b.String(), true
+	return string(out), true
 }
 
 // appendFold appends Fold(s) to b by Fold's fast paths (ASCII, the table, ideographs), without a string of its
