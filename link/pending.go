@@ -622,7 +622,7 @@ func (p *Pending) dropDemoted(evs []dyad.Event) []dyad.Event {
 	}
 	out := evs[:0]
 	for _, ev := range evs {
-		if slices.ContainsFunc(ev.Mentions, func(m dyad.EventMention) bool { return p.demoted[m.ArticleID] != nil }) {
+		if p.demotesLocked(&ev) {
 			ev.Mentions = slices.DeleteFunc(slices.Clone(ev.Mentions), func(m dyad.EventMention) bool {
 				return p.demoted[m.ArticleID] != nil
 			})

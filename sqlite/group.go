@@ -102,8 +102,7 @@ func (g *group) Commit(ctx context.Context) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sqlite: save: commit: %w", err)
 	}
-	g.db.keepRefs(g.refs)
-	g.db.sigs.committed(context.WithoutCancel(ctx), g.db.writer)
+	g.db.afterCommit(ctx, g.refs)
 	n := g.n
 	g.refs, g.n = nil, 0
 	g.db.checkpointAfter(ctx, n)

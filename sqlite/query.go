@@ -183,10 +183,7 @@ func (db *DB) loadRecord(ctx context.Context, rec *dyad.Record) error {
 func (db *DB) actorRefs(ctx context.Context, rids []int64) (map[int64]dyad.ActorRef, error) {
 	out := make(map[int64]dyad.ActorRef, len(rids))
 	ids := slices.Compact(slices.Sorted(slices.Values(rids)))
-	const chunk = 500
-	for len(ids) > 0 {
-		part := ids[:min(chunk, len(ids))]
-		ids = ids[len(part):]
+	for part := range chunks(ids) {
 		rows, err := db.readerOf(ctx).QueryContext(ctx, "SELECT rid, ref FROM actor_refs WHERE rid IN ("+placeholders(len(part))+")", anys(part)...)
 		if err != nil {
 			return nil, fmt.Errorf("actors: %w", err)
@@ -361,23 +358,18 @@ func (db *DB) loadMentions(ctx context.Context, events []dyad.Event, of mentions
 		ids[i] = events[i].ID
 		events[i].Mentions = []dyad.EventMention{}
 	}
-	const chunk = 500
-	for len(ids) > 0 {
-		part := ids[:min(chunk, len(ids))]
-		ids = ids[len(part):]
-		query, args := `SELECT event_id, article_id, lang, source, sentence, span_start,
-			span_end, confidence, date, date_inferred, pattern, published, coding FROM event_mentions
-			WHERE event_id IN (`+placeholders(len(part))+`) ORDER BY rowid`, anys(part)
+	for part := range chunks(ids) {
+		cond, args := "", anys(part)
 		if of.people != "" {
 			// The dated mentions whose coding keeps People that name none of them are left out, in SQL: a
 			// much-told event's rows are never scanned into Go.
-			query, args = `SELECT event_id, article_id, lang, source, sentence, span_start,
-			span_end, confidence, date, date_inferred, pattern, published, coding FROM event_mentions
-			WHERE event_id IN (`+placeholders(len(part))+`) AND (date = '' OR coding IS NULL OR
-				instr(coding, ',"people":{') = 0 OR EXISTS (SELECT 1 FROM json_each(?) j WHERE instr(coding, j.value) > 0))
-			ORDER BY rowid`, append(args, of.people)
+			cond = ` AND (date = '' OR coding IS NULL OR instr(coding, ',"people":{') = 0 OR
+				EXISTS (SELECT 1 FROM json_each(?) j WHERE instr(coding, j.value) > 0))`
+			args = append(args, of.people)
 		}
-		rows, done, err := db.query(ctx, query, args...)
+		rows, done, err := db.query(ctx, `SELECT event_id, article_id, lang, source, sentence, span_start,
+			span_end, confidence, date, date_inferred, pattern, published, coding FROM event_mentions
+			WHERE event_id IN (`+placeholders(len(part))+`)`+cond+` ORDER BY rowid`, args...)
 		if err != nil {
 			return fmt.Errorf("event mentions: %w", err)
 		}
@@ -827,10 +819,7 @@ func (db *DB) SimilarArticles(ctx context.Context, bands []uint64) ([]dyad.Signa
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: similar articles: %w", err)
 	}
-	const chunk = 500
-	for len(missing) > 0 {
-		part := missing[:min(chunk, len(missing))]
-		missing = missing[len(part):]
+	for part := range chunks(missing) {
 		rows, done, err := db.query(ctx, `SELECT rid, article_id, minhash, bands FROM signatures
 			WHERE rid IN (`+placeholders(len(part))+`)`, part...)
 		if err != nil {

@@ -110,8 +110,8 @@ func (s *saver) eventStates(ids []string) (map[string]eventState, error) {
 }
 
 // chunks yields ids in parts small enough for one query.
-func chunks(ids []string) func(yield func([]string) bool) {
-	return func(yield func([]string) bool) {
+func chunks[T any](ids []T) func(yield func([]T) bool) {
+	return func(yield func([]T) bool) {
 		for len(ids) > 0 {
 			part := ids[:min(500, len(ids))]
 			ids = ids[len(part):]

@@ -76,10 +76,16 @@ func (db *DB) saveBatch(ctx context.Context, recs []*dyad.Record, link func(ctx 
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("sqlite: save: commit: %w", err)
 	}
-	db.keepRefs(refs)
-	db.sigs.committed(context.WithoutCancel(ctx), db.writer)
+	db.afterCommit(ctx, refs)
 	db.checkpoint(ctx)
 	return stored, nil
+}
+
+// afterCommit is what a committed save leaves for the next ones, on either path (Save, a group's Commit): the
+// actors it stored, the near-duplicate signatures it added.
+func (db *DB) afterCommit(ctx context.Context, refs map[dyad.ActorRef]int64) {
+	db.keepRefs(refs)
+	db.sigs.committed(context.WithoutCancel(ctx), db.writer)
 }
 
 // saveIn links (when link is set) and saves recs in tx, which it leaves open: the caller commits or rolls
