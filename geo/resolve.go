@@ -3189,7 +3189,6 @@ func (r *Resolver) inAny(b candidate, cands []candidate) bool {
 	return slices.ContainsFunc(b.places, in)
 }
 
-// isCity reports whether a candidate may be a city.
 // regionLike reports whether a candidate names a first-level region and no city of bareMinPopulation: a region
 // with a small namesake ("na Madeira", also a name of Tabira, Brazil), not a city of its region's name ("em São
 // Paulo").
@@ -3200,6 +3199,7 @@ func (r *Resolver) regionLike(cd candidate) bool {
 		})
 }
 
+// isCity reports whether a candidate may be a city.
 func (r *Resolver) isCity(cd candidate) bool {
 	return slices.ContainsFunc(cd.places, func(id int32) bool { return r.g.places[id].Precision == City })
 }
@@ -3274,10 +3274,9 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 		return candidate{}, false
 	}
 	// a lake's or a river's name ("Lake Victoria" is not Victoria, Hong Kong; "o rio Paraná" not the city)
-	if !elidedOf && (j > 0 && c.lg.water[toks[j-1].Fold] || j > 1 && c.lg.water[toks[j-2].Fold+" "+toks[j-1].Fold]) {
+	if !elidedOf && endsAt(c.lg.water, toks, j-1) {
 		return candidate{}, false
 	}
-	feature := c.lg.featureBefore(toks, j, elidedOf)
 	// the article a preposition before the name holds ("au Mans", "del Cairo"), or an elided one ("all'Aquila")
 	art := elidedArt
 	if !isElided && j > 0 {
@@ -3592,11 +3591,11 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 			cd.places = r.clause(c, toks[i+1:], cd.places)
 		}
 	}
-	cd.feature = cd.feature || feature
+	cd.feature = c.lg.featureBefore(toks, j, elidedOf)
 	// a common noun ("in der Halle 3", "im Hof"), or the end of a longer proper name ("City Hall was evacuated"):
 	// no city of the name; not a landmark ("im Kreml") nor the city that opens a compound ("beim Boston-Marathon")
-	compound := slices.ContainsFunc(toks, func(x text.Token) bool { return x.Start == cd.end && x.Text == "-" })
-	if j > 0 && (c.lg.noun[toks[j-1].Fold] || c.lg.head[toks[j-1].Fold] && toks[j-1].IsCapitalized()) && !r.landmarks[cd.key] && !compound {
+	if j > 0 && (c.lg.noun[toks[j-1].Fold] || c.lg.head[toks[j-1].Fold] && toks[j-1].IsCapitalized()) && !r.landmarks[cd.key] &&
+		!slices.ContainsFunc(toks, func(x text.Token) bool { return x.Start == cd.end && x.Text == "-" }) {
 		if cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool { return r.g.places[id].Precision == City }); len(cd.places) == 0 {
 			return candidate{}, false
 		}
@@ -3608,17 +3607,19 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 // a landform's word and a genitive word (elidedOf: the genitive is elided onto the name, "lac d'Annecy"): "la
 // isla de La Palma", "le lac d'Annecy", "el volcán de La Palma".
 func (l *lang) featureBefore(toks []text.Token, j int, elidedOf bool) bool {
-	is := func(k int) bool { // a water's or landform's word of one or two words ends at token k
-		return k >= 0 && (l.water[toks[k].Fold] || l.landform[toks[k].Fold]) ||
-			k >= 1 && (l.water[toks[k-1].Fold+" "+toks[k].Fold] || l.landform[toks[k-1].Fold+" "+toks[k].Fold])
-	}
+	is := func(k int) bool { return endsAt(l.water, toks, k) || endsAt(l.landform, toks, k) }
 	if elidedOf {
 		return is(j - 1)
 	}
-	if j > 0 && (l.landform[toks[j-1].Fold] || j > 1 && l.landform[toks[j-2].Fold+" "+toks[j-1].Fold]) {
+	if endsAt(l.landform, toks, j-1) {
 		return true
 	}
 	return j > 1 && l.of[toks[j-1].Fold] && is(j-2)
+}
+
+// endsAt reports whether a word of set, of one or two words, ends at token k.
+func endsAt(set map[string]bool, toks []text.Token, k int) bool {
+	return k >= 0 && set[toks[k].Fold] || k >= 1 && set[toks[k-1].Fold+" "+toks[k].Fold]
 }
 
 // uninflected returns the forms of a folded word with one of the language's inflect or inflectpart endings
