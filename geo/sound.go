@@ -114,12 +114,12 @@ func loadTranslit(set *packs.Set, code string) (map[string][]string, []error) {
 	return m, errs
 }
 
-// readings returns the Latin readings of a name by the language's translit table, every character of which it
-// must hold (at most maxReadings of them), or nil.
+// readings returns the Latin readings of a folded name by the language's translit table (its keys folded), every
+// character of which it must hold (at most maxReadings of them), or nil.
 func (l *lang) readings(name string) []string {
 	out := []string{""}
 	for _, ch := range name {
-		rs := l.translit[text.Fold(string(ch))]
+		rs := l.translit[string(ch)]
 		if len(rs) == 0 {
 			return nil
 		}
@@ -272,7 +272,7 @@ func (r *Resolver) soundRun(c *article, toks []text.Token, j, start, end int) (c
 		if len(r.g.names[Key(name)]) > 0 {
 			return candidate{}, false
 		}
-		if id, ok := r.soundsLike(l, []string{name}, countries); ok {
+		if id, ok := r.soundsLike(l, []string{text.Fold(name)}, countries); ok {
 			return candidate{start: toks[s].Start, end: toks[k].End, word: -1, places: []int32{id}, key: r.g.primary[id], chained: true}, true
 		}
 	}
@@ -289,8 +289,11 @@ func (r *Resolver) soundWord(c *article, t text.Token, start, end int) (candidat
 	if _, covered := mentionAt(c.ms, t.Start); covered {
 		return candidate{}, false
 	}
-	forms := append([]string{t.Fold}, l.uninflected(t.Fold)...)
-	id, ok := r.soundsLike(l, forms, r.soundCountries(c, start, end))
+	countries := r.soundCountries(c, start, end)
+	if len(countries) == 0 {
+		return candidate{}, false // (soundsLike's answer, without the forms)
+	}
+	id, ok := r.soundsLike(l, append([]string{t.Fold}, l.uninflected(t.Fold)...), countries)
 	if !ok {
 		return candidate{}, false
 	}
