@@ -478,7 +478,10 @@ func codingClass(coding sql.NullString) string {
 // firstMention reports whether the mention of article a at offset s comes before that of article b at t,
 // as the link stage orders mention keys ("%s:%012d").
 func firstMention(a string, s int, b string, t int) bool {
-	if len(a) == len(b) && a != b {
+	switch {
+	case a == b:
+		return s < t // (the keys' order, offsets being of twelve digits or fewer)
+	case len(a) == len(b):
 		return a < b
 	}
 	return fmt.Sprintf("%s:%012d", a, s) < fmt.Sprintf("%s:%012d", b, t)
