@@ -602,6 +602,11 @@ var goldFloors = []struct {
 	// human rights lawyers and activists; with traps (a police drama, company workers at a match, an activist
 	// investor, a spy series), each batch written before its words
 	{"../../testdata/gold/agents25.jsonl", 0.76, 0.77, 0.74, 0.55}, // batch 1 .413 -> .737; batch 2 .622 -> .836; all .779
+	// code26c: own sentences of round 26 (helper code26c) for zh/vi/nl families wire23 left uncoded: 139 ultimatums
+	// and deadlines, 1312 threats of tariffs and sanctions, 085 sanctions lifted or eased, 073 rescue teams sent,
+	// 091/092 inquiries opened, 154 mobilisations, 202 mass killings by armed groups, 181 kidnappings, 111 an act
+	// condemned after it is told; with traps, written before its words
+	{"../../testdata/gold/code26c.jsonl", 0.56, 0.61, 0.52, 0.36}, // before .567
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
