@@ -175,10 +175,6 @@ func (s *sentence) framed(b binding, code string) (string, []int) {
 	if len(lg.frames) == 0 && len(lg.tenses) == 0 || s.d.c == nil {
 		return code, nil
 	}
-	type hit struct {
-		at, n int
-		name  string
-	}
 	var hits []hit
 	for k := max(0, b.lo-2); k < b.trig; k++ {
 		if s.u[k].phrase >= 0 {
@@ -208,6 +204,12 @@ func (s *sentence) framed(b binding, code string) (string, []int) {
 			hits = append(hits, best)
 			k += best.n - 1
 		}
+	}
+	// a frame before a conditional clause that ends right before the match governs the clause after it:
+	// "川普威脅，如果中國不撤回報復性關稅，美國將對中國商品加徵關稅" is a threat of sanctions (1312), whose
+	// subject the main clause names again
+	if h, ok := s.frameBeforeCond(b); ok {
+		hits = slices.Insert(hits, 0, h) // outermost: applied last
 	}
 	// a verb-final clause puts its finite auxiliary after the verb, at the clause's end ("dass Deutschland der
 	// Ukraine Panzer zur Verfügung stellen wird", "dat Nederland F-16's zal leveren" is written before): a frame
@@ -248,6 +250,45 @@ func (s *sentence) framed(b binding, code string) (string, []int) {
 		}
 	}
 	return code, at
+}
+
+// hit is a frame found before a match's trigger: its first unit, its length and its name.
+type hit struct {
+	at, n int
+	name  string
+}
+
+// frameBeforeCond returns the frame whose words end right before a conditional clause (grammar cond-open,
+// closed by a comma) that ends right before the match, a comma allowed between the frame and the clause
+// ("威胁说，如果……，"; "扬言如果……，").
+func (s *sentence) frameBeforeCond(b binding) (hit, bool) {
+	p := b.lo - 1
+	if p <= 0 || len(s.d.lg.kindSeqs[pkCondOpen]) == 0 || s.u[p].phrase >= 0 || !isComma(s.u[p].fold) {
+		return hit{}, false
+	}
+	k := s.circumFrom(p, []seq{{s.u[p].fold}}, s.d.lg.kindSeqs[pkCondOpen], &b)
+	if k <= 0 {
+		return hit{}, false
+	}
+	end := k - 1
+	if s.u[end].phrase < 0 && isComma(s.u[end].fold) {
+		end--
+	}
+	if end < 0 || s.u[end].phrase >= 0 {
+		return hit{}, false
+	}
+	for _, sq := range s.d.lg.frameLast[s.u[end].fold] {
+		for at := end - len(sq) + 1; at >= 0 && at >= end-len(sq)-maxFrameDate; at-- {
+			if s.frameSpan(at, sq) == end+1 {
+				for _, fs := range s.d.lg.frameFirst[sq[0]] {
+					if slices.Equal(fs.sq, sq) {
+						return hit{at: at, n: end + 1 - at, name: fs.name}, true
+					}
+				}
+			}
+		}
+	}
+	return hit{}, false
 }
 
 // litIn reports whether any of the n units from k is a word of the pattern.
