@@ -65,3 +65,32 @@ func TestTenseFrames(t *testing.T) {
 		}
 	}
 }
+
+// TestFrameBeforeCond checks that a frame right before a conditional clause (grammar cond-open, closed by a
+// comma) governs the main clause after it, whose subject is named again, and only there.
+func TestFrameBeforeCond(t *testing.T) {
+	dir := writePack(t, map[string]string{
+		"zh/verbs":     "163 | S ..6 对 T ..4 加征 ..4 关税\n",
+		"zh/grammar":   "cond-open | 如果\nframe | threat | 威胁\n",
+		"cameo/frames": "threat | 163>1312\n",
+	})
+	c, err := New(packs.Dir(dir), cameo.MustDefault())
+	if err != nil {
+		t.Fatal(err)
+	}
+	actors := loadTestActors(t)
+	for txt, want := range map[string]string{
+		"美国威胁，如果中国不让步，美国对中国加征关税。": "1312",
+		"美国表示，如果中国不让步，美国对中国加征关税。": "163",
+		"美国威胁，美国对中国加征关税。":         "163",
+	} {
+		res := c.Code(&dyad.Article{ID: "f", Lang: "zh", Text: txt}, handMentions(actors, txt))
+		var got []string
+		for _, e := range res.Events {
+			got = append(got, e.Code)
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%q: events %v, want %q", txt, got, want)
+		}
+	}
+}
