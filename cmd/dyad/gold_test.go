@@ -383,9 +383,9 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire23-pt.jsonl", 0.62, 0.73, 0.54, 0.62},
 	{"../../testdata/gold/wire23-it.jsonl", 0.62, 0.79, 0.52, 0.62},
 	{"../../testdata/gold/wire23-de.jsonl", 0.64, 0.74, 0.57, 0.64},
-	{"../../testdata/gold/wire23-nl.jsonl", 0.85, 0.92, 0.79, 0.85},
+	{"../../testdata/gold/wire23-nl.jsonl", 0.87, 0.92, 0.82, 0.87}, // code26c .857 -> .871
 	{"../../testdata/gold/wire23-vi.jsonl", 0.78, 0.79, 0.78, 0.78},
-	{"../../testdata/gold/wire23-zh.jsonl", 0.50, 0.62, 0.42, 0.50},
+	{"../../testdata/gold/wire23-zh.jsonl", 0.57, 0.68, 0.49, 0.57}, // code26c .507 -> .580
 	// code17c (2026-12-06): own zh/vi sentences of the breadth round, written before its rules; .565 -> .653, then .640
 	// (予以谴责 finds its target, but "美國聯邦參議院" resolves as the bare country)
 	{"../../testdata/gold/code17c.jsonl", 0.63, 0.72, 0.56, 0.55},
@@ -606,7 +606,7 @@ var goldFloors = []struct {
 	// and deadlines, 1312 threats of tariffs and sanctions, 085 sanctions lifted or eased, 073 rescue teams sent,
 	// 091/092 inquiries opened, 154 mobilisations, 202 mass killings by armed groups, 181 kidnappings, 111 an act
 	// condemned after it is told; with traps, written before its words
-	{"../../testdata/gold/code26c.jsonl", 0.56, 0.61, 0.52, 0.36}, // before .567
+	{"../../testdata/gold/code26c.jsonl", 0.78, 0.76, 0.80, 0.76}, // before .567; batch 1 .784
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
