@@ -605,8 +605,9 @@ var goldFloors = []struct {
 	// code26c: own sentences of round 26 (helper code26c) for zh/vi/nl families wire23 left uncoded: 139 ultimatums
 	// and deadlines, 1312 threats of tariffs and sanctions, 085 sanctions lifted or eased, 073 rescue teams sent,
 	// 091/092 inquiries opened, 154 mobilisations, 202 mass killings by armed groups, 181 kidnappings, 111 an act
-	// condemned after it is told; with traps, written before its words
-	{"../../testdata/gold/code26c.jsonl", 0.78, 0.76, 0.80, 0.76}, // before .567; batch 1 .784
+	// condemned after it is told; batch 2: 112 held responsible, 19x fire returned, 129 vetoes, 125 talks rejected,
+	// 085 sanctions ended by decree, 0332 tanks pledged with a bare dative; with traps, each batch before its words
+	{"../../testdata/gold/code26c.jsonl", 0.71, 0.75, 0.67, 0.64}, // before .567; batch 1 .784; batch 2 (21 more) .533 before, all .712
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
