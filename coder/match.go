@@ -3365,6 +3365,16 @@ func (s *sentence) appositionSubject(p int) int {
 			return -1
 		}
 	}
+	if q := p - 1; q > f && s.u[q].phrase >= 0 && s.u[q].phrase != s.u[f].phrase &&
+		s.d.ments[s.d.phrases[s.u[q].phrase].head].Actor.Type == dyad.TypePerson {
+		// "Sheinbaum dijo que su homólogo estadounidense, Donald Trump, aceptó ...": the comma closes the apposition
+		// of a person named right before it in a clause of its own (a `that` word between), the verb's subject
+		for k := f + 1; k < q; k++ {
+			if s.u[k].phrase < 0 && s.u[k].is(cThat) {
+				return -1
+			}
+		}
+	}
 	return f
 }
 

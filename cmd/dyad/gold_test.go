@@ -377,10 +377,10 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire22-zh.jsonl", 0.62, 0.74, 0.52, 0.62},
 	// wire23: held-out sets written blind in the session of 2026-12-07 11:53-14:53 (three helpers, 11:55-12:06),
 	// scored only at its start (cf00db3b) and end (docs/eval.md "Held-out sets written blind, a nineteenth time").
-	{"../../testdata/gold/wire23-en.jsonl", 0.67, 0.70, 0.64, 0.67},
+	{"../../testdata/gold/wire23-en.jsonl", 0.69, 0.72, 0.66, 0.69}, // code26a .673 -> .694
 	{"../../testdata/gold/wire23-fr.jsonl", 0.56, 0.63, 0.50, 0.56},
-	{"../../testdata/gold/wire23-es.jsonl", 0.60, 0.79, 0.48, 0.60},
-	{"../../testdata/gold/wire23-pt.jsonl", 0.62, 0.73, 0.54, 0.62},
+	{"../../testdata/gold/wire23-es.jsonl", 0.68, 0.82, 0.58, 0.68}, // code26a .607 -> .681
+	{"../../testdata/gold/wire23-pt.jsonl", 0.71, 0.80, 0.64, 0.71}, // code26a .629 -> .717
 	{"../../testdata/gold/wire23-it.jsonl", 0.62, 0.79, 0.52, 0.62},
 	{"../../testdata/gold/wire23-de.jsonl", 0.64, 0.74, 0.57, 0.64},
 	{"../../testdata/gold/wire23-nl.jsonl", 0.88, 0.92, 0.84, 0.88}, // code26c .857 -> .884
@@ -608,6 +608,11 @@ var goldFloors = []struct {
 	// condemned after it is told; batch 2: 112 held responsible, 19x fire returned, 129 vetoes, 125 talks rejected,
 	// 085 sanctions ended by decree, 0332 tanks pledged with a bare dative; with traps, each batch before its words
 	{"../../testdata/gold/code26c.jsonl", 0.82, 0.80, 0.83, 0.77}, // before .567; batch 1 .784; batch 2 (21 more) .533 -> .895, all .712 -> .821
+	// code26a: own es/pt/en sentences of round 26 for families wire23 left uncoded: refusals to rule out force (138),
+	// hours given to a diplomat to leave (174), mobilisations decreed (154), inquiries opened by courts and
+	// prosecutors (091), sanctions ended and tariffs paused (085), truces declared by one side (0871), aid accepted
+	// from a named donor (0863); with traps, written before its rules
+	{"../../testdata/gold/code26a.jsonl", 0.98, 0.99, 0.96, 0.96}, // .549 -> .985
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
