@@ -129,6 +129,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	src := &countingSource{src: corpus.Source(n, *seed), sizes: make([]int32, n)}
 	cpu0, _ := rusage()
 	_, written0 := procNow()
+	gc0 := readGCStats()
 	start := time.Now()
 	last := struct {
 		at    time.Time
@@ -167,6 +168,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	}
 	total := time.Since(start)
 	cpu1, peak := rusage()
+	gc := readGCStats().since(gc0)
 	if *memprofile != "" {
 		if err := writeHeapProfile(*memprofile); err != nil {
 			return err
@@ -181,6 +183,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 			stats.Articles, stats.Events, stats.Mentions, stats.Statements, stats.Claims, float64(storeSize(e.db))/1e6)
 	}
 	fmt.Fprintf(w, "  time in each stage (summed over workers): %s\n", tm.String())
+	fmt.Fprintf(w, "  %s\n", gc.line(sum.Read))
 	fmt.Fprintf(w, "  peak RSS %d MB\n", peak>>20)
 	if _, written := procNow(); written > 0 {
 		// What the process wrote (the store: its WAL and checkpoints; --records, the profiles), against what the store keeps.
