@@ -285,7 +285,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire15-de.jsonl", 0.69, 0.91, 0.55, 0.69},
 	{"../../testdata/gold/wire15-nl.jsonl", 0.75, 0.96, 0.62, 0.75},
 	// code20c: P .78 -> .77: a purpose clause after an aside now read ("... Mexico ... (giờ địa phương) để bắt X": the embassy as arrester); F1 .690 -> .697
-	{"../../testdata/gold/wire15-vi.jsonl", 0.69, 0.77, 0.63, 0.69},
+	{"../../testdata/gold/wire15-vi.jsonl", 0.69, 0.77, 0.61, 0.69}, // R .63 -> .61 (round 26): Kim Yo Jong is an actor now, and "Triều Tiên ... cảnh báo" matched across her only by chance
 	{"../../testdata/gold/wire15-zh.jsonl", 0.67, 0.87, 0.54, 0.67},
 	// wire16: held-out sets written blind in the session of 2026-12-06 12:08-15:08 (three helpers, 12:13-12:17),
 	// scored only at its start (7e19f0d) and end (fe01df2) (docs/eval.md "Held-out sets written blind, a twelfth time");
@@ -482,7 +482,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/code17b.jsonl", 0.85, 0.91, 0.79, 0.78}, // .635 -> .865; with a second (12) and third batch (3): .727 -> .854
 	// code17a: own fr es pt it sentences of round 17 (drills, aid packages, strikes on targets, decisions welcomed, tariffs,
 	// envoys told to leave in the passive, pardons, dispersals, passive arrests), written before its rules, .774 -> .922
-	{"../../testdata/gold/code17a.jsonl", 0.91, 0.94, 0.89, 0.86},
+	{"../../testdata/gold/code17a.jsonl", 0.91, 0.93, 0.89, 0.86}, // P .94 -> .93 (round 26): "les Vingt-Sept" is the EU now, whose decision to open accession talks (036) the set leaves uncoded
 	// code18a: own fr es pt it sentences of round 18 (a host's reception after "and" or "where", phone calls in an
 	// adjunct, arrest warrants, recalled envoys, relations restored, soldiers killed in clashes, offers of help
 	// accepted, passive arrests by the police, military operations launched, meetings told by their noun), written
@@ -621,7 +621,7 @@ var goldFloors = []struct {
 	// de Emergencias", "Aeronautica militare", "中国救援队", "poliziotti kenyani"), a leader's sister, victims with no
 	// name and bombs with no author; with traps (an anniversary, a court official's reminder, a statistic), written
 	// before its rules
-	{"../../testdata/gold/code26d.jsonl", 0.40, 0.55, 0.30, 0.00}, // .423 before its rules
+	{"../../testdata/gold/code26d.jsonl", 0.50, 0.58, 0.44, 0.00}, // .423 before its rules; batch 1 .517
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
