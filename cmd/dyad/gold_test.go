@@ -607,9 +607,9 @@ var goldFloors = []struct {
 	// 091/092 inquiries opened, 154 mobilisations, 202 mass killings by armed groups, 181 kidnappings, 111 an act
 	// condemned after it is told; batch 2: 112 held responsible, 19x fire returned, 129 vetoes, 125 talks rejected,
 	// 085 sanctions ended by decree, 0332 tanks pledged with a bare dative; batch 3: 174 expulsions with a deadline to
-	// leave, 161 envoys and diplomats withdrawn from a country; batch 4: 063 extraditions after an apposition; with
-	// traps, each batch before its words
-	{"../../testdata/gold/code26c.jsonl", 0.85, 0.84, 0.85, 0.83}, // before .567; batch 1 .784; batch 2 (21 more) .533 -> .895, all .712 -> .821; batch 3 (8 more) .696 -> 1.000, all .800 -> .853; batch 4 (4 more) .800 before, all .851
+	// leave, 161 envoys and diplomats withdrawn from a country; batch 4: 063 extraditions after an apposition; batch
+	// 5: zh 161 relations ended ("终止与T的外交关系"); with traps, each batch before its words
+	{"../../testdata/gold/code26c.jsonl", 0.85, 0.84, 0.85, 0.82}, // before .567; batch 1 .784; batch 2 (21 more) .533 -> .895, all .712 -> .821; batch 3 (8 more) .696 -> 1.000, all .800 -> .853; batch 4 (4 more) .800 before, all .851
 	// code26a: own es/pt/en sentences of round 26 for families wire23 left uncoded: refusals to rule out force (138),
 	// hours given to a diplomat to leave (174), mobilisations decreed (154), inquiries opened by courts and
 	// prosecutors (091), sanctions ended and tariffs paused (085), truces declared by one side (0871), aid accepted
