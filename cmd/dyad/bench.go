@@ -125,7 +125,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(w, "dyad bench: %d articles in %d languages (seed %d, material %s), %s, %d CPU(s), store %s\n",
 		n, len(corpus.Langs()), *seed, *material, stagesRun, runtime.GOMAXPROCS(0), redactURL(e.db))
 	fmt.Fprintf(w, "  load packs: %v (%d names)\n", load.Round(time.Millisecond), c.dict.Len())
-	fmt.Fprintf(w, "  %-15s %11s %7s %7s %10s %9s %9s %7s %10s\n", "articles", "articles/s", "MB/s", "CPU-s", "CPU-s/1k", "stored", "store MB", "RSS MB", "written MB")
+	fmt.Fprintf(w, "  %-15s %11s %7s %7s %10s %9s %9s %7s %10s %9s %4s\n", "articles", "articles/s", "MB/s", "CPU-s", "CPU-s/1k", "stored", "store MB", "RSS MB", "written MB", "alloc/1k", "GCs")
 	src := &countingSource{src: corpus.Source(n, *seed), sizes: make([]int32, n)}
 	cpu0, _ := rusage()
 	_, written0 := procNow()
@@ -136,7 +136,8 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		cpu   time.Duration
 		read  int
 		bytes int64
-	}{start, cpu0, 0, 0}
+		gc    gcStats
+	}{start, cpu0, 0, 0, gc0}
 	var done int64 // bytes of the documents done
 	report := func(s *pipeline.Summary) {
 		now := time.Now()
@@ -145,10 +146,12 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		docs := s.Read - last.read
 		mb := float64(done-last.bytes) / 1e6
 		rss, written := procNow()
-		fmt.Fprintf(w, "  %-15s %11.0f %7.2f %7.1f %10.2f %9d %9.1f %7d %10.0f\n", fmt.Sprintf("%d-%d", last.read, s.Read),
+		g := readGCStats()
+		d := g.since(last.gc) // what the stretch allocated (MB per 1,000 articles) and its collections
+		fmt.Fprintf(w, "  %-15s %11.0f %7.2f %7.1f %10.2f %9d %9.1f %7d %10.0f %9.0f %4d\n", fmt.Sprintf("%d-%d", last.read, s.Read),
 			float64(docs)/wall, mb/wall, (cpu - last.cpu).Seconds(), (cpu-last.cpu).Seconds()*1000/float64(docs), s.Stored,
-			float64(storeSize(e.db))/1e6, rss>>20, float64(written-written0)/1e6)
-		last.at, last.cpu, last.read, last.bytes = now, cpu, s.Read, done
+			float64(storeSize(e.db))/1e6, rss>>20, float64(written-written0)/1e6, float64(d.allocated)/1e6*1000/float64(docs), d.cycles)
+		last.at, last.cpu, last.read, last.bytes, last.gc = now, cpu, s.Read, done, g
 	}
 	r.Progress = func(s *pipeline.Summary) {
 		done += int64(src.sizes[s.Read-1])
