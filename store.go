@@ -276,6 +276,12 @@ type CandidateQuery struct {
 	// ignore it. The link stage sets it for an undated mention, whose window (a month before its article's
 	// publication) holds ten times the events of a dated one's.
 	People []string
+	// Recent, when positive in a query with People and no From (an undated mention of an article with no
+	// publication date, which nothing bounds in time), bounds the answer: of the dated events of each key the
+	// store returns only the Recent latest (by date, then the order they were stored in) that hold a mention
+	// it would return with People, and of the undated ones the Recent stored last that hold one. Without it
+	// such a question reads every event of its key that names one of People, which grows with the store.
+	Recent int
 }
 
 // LinkSaver is implemented by stores that several writers may share (SQLite files, PostgreSQL). SaveLinked

@@ -464,7 +464,8 @@ func mentionKey(m *dyad.EventMention) string {
 // group, the events dated in its own span (Horizon before its article's publication to Window after) and the
 // undated ones published where their spans meet. Undated mentions of articles with no publication date are
 // kept apart (nothing bounds when they happened): every query returns those of its key, and an undated group
-// of such an article compares with every event of its key; both are rare in dated news.
+// of such an article compares with the latest events of its key that name its people (Options.Recent), not
+// with every one, which would grow with the store; both are rare in dated news.
 func (l *Linker) stored(ctx context.Context, rec *dyad.Record, g *group) ([]storedMatch, error) {
 	// The group is matched through the mention it keeps (the one that will be stored), as later records
 	// will see it, so that a pair of mentions matches or not whichever of the two came first.
@@ -535,6 +536,10 @@ func (l *Linker) candidateQuery(ctx context.Context, rec *dyad.Record, g *group,
 			lo, hi := pub.lo.Add(-l.opts.Horizon), pub.hi.Add(l.opts.Window)
 			q.From, q.To = lo.Format(day), hi.Format(day)
 			q.PublishedFrom, q.PublishedTo = lo.Add(-l.opts.Window).Format(day), hi.Add(l.opts.Horizon).Format(day)
+		} else {
+			// Nothing bounds when it happened: it is compared with the latest events of its key that name its
+			// people, not with every one of them (which grows with the store).
+			q.Recent = l.opts.Recent
 		}
 	}
 	return q, true

@@ -217,3 +217,40 @@ func TestFamiliesOverride(t *testing.T) {
 		}
 	}
 }
+
+// askedIndex records the candidate queries a Linker asks of the index it wraps.
+type askedIndex struct {
+	*memIndex
+	asked []dyad.CandidateQuery
+}
+
+func (a *askedIndex) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dyad.Event, error) {
+	a.asked = append(a.asked, q)
+	return a.memIndex.EventCandidates(ctx, q)
+}
+
+// An undated mention of an article with no publication date asks for the latest events of its key that name
+// its people (CandidateQuery.Recent); one of a dated article asks for its window, unbounded by Recent.
+func TestUndatedArticleAsksRecent(t *testing.T) {
+	vnGov := actorOf("VNM", "GOV", "minister-a")
+	cnGov := actorOf("CHN", "GOV", "minister-b")
+	for _, tc := range []struct {
+		published string
+		recent    int
+	}{{"", DefaultRecent}, {"2024-03-05", 0}} {
+		idx := &askedIndex{memIndex: newMemIndex()}
+		l := newTestLinker(t, idx)
+		rec := withPeople(&dyad.Record{Article: dyad.Article{ID: "a1", Lang: "en", Published: dyad.NullString(tc.published),
+			Text: "an undated report"}, Events: []dyad.Event{ev("a1", "en", "040", "", vnGov, cnGov, 0, 1)}})
+		if err := l.Link(context.Background(), rec); err != nil {
+			t.Fatal(err)
+		}
+		if len(idx.asked) != 1 {
+			t.Fatalf("published %q: %d queries; want 1", tc.published, len(idx.asked))
+		}
+		q := idx.asked[0]
+		if q.Recent != tc.recent || len(q.People) == 0 || (q.From == "") != (tc.published == "") {
+			t.Errorf("published %q: asked %+v; want Recent %d with People", tc.published, q, tc.recent)
+		}
+	}
+}

@@ -16,6 +16,7 @@ const (
 	DefaultWindow    = 3 * 24 * time.Hour
 	DefaultThreshold = 0.5
 	DefaultHorizon   = 31 * 24 * time.Hour
+	DefaultRecent    = 32
 )
 
 // Options tune a Linker. Zero values take the defaults.
@@ -29,6 +30,9 @@ type Options struct {
 	// Horizon is how far before its article's publication date an undated mention may have happened; it
 	// bounds the stored events an undated mention is compared with (default 31 days).
 	Horizon time.Duration
+	// Recent is how many stored events of its key an undated mention of an article with no publication
+	// date is compared with: the latest that name its people (default 32; dyad.CandidateQuery.Recent).
+	Recent int
 }
 
 // Linker links records to what a LinkIndex holds. Link is meant to be called serially, each record right
@@ -57,6 +61,9 @@ func New(p *packs.Set, idx dyad.LinkIndex, opts Options) (*Linker, error) {
 	}
 	if opts.Horizon <= 0 {
 		opts.Horizon = DefaultHorizon
+	}
+	if opts.Recent <= 0 {
+		opts.Recent = DefaultRecent
 	}
 	lex, errs := LoadLexicon(p)
 	if len(errs) > 0 {

@@ -614,12 +614,63 @@ func (db *DB) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dya
 	if len(q.Keys) == 0 {
 		return []dyad.Event{}, nil
 	}
+	if q.Recent > 0 && q.From == "" && len(q.People) > 0 {
+		return db.recentCandidates(ctx, q)
+	}
 	query, args := dialect.CandidatesSQL(eventCols, "= ANY(?)", q.Keys, q)
 	evs, err := db.queryEvents(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: event candidates: %w", err)
 	}
 	return evs, nil
+}
+
+// namesOne is the condition on a mention m that a query with dyad.CandidateQuery.People keeps (as the SQLite
+// store's does): undated, stored without a coding or without People, or whose coding spells one of the ids
+// of its one argument (a text array of the ids as JSON strings).
+const namesOne = `(m.date = '' OR m.coding IS NULL OR m.coding->'people' IS NULL OR
+	EXISTS (SELECT 1 FROM unnest(?::text[]) j WHERE strpos(m.coding::text, j) > 0))`
+
+// recentSQL and recentUndatedSQL are EventCandidates' queries of one key under dyad.CandidateQuery.Recent
+// (arguments: the key, the upper bound of the dates, the people, the bound; recentUndatedSQL then the key,
+// the people, the bound): the latest dated events that hold a mention namesOne keeps, along the (key, date)
+// index, and the undated ones stored last that hold one.
+const (
+	recentSQL = `SELECT * FROM (SELECT ` + eventCols + ` FROM events e WHERE e.key = ? AND e.date IS NOT NULL AND e.date <= ?
+		AND EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id AND ` + namesOne + `)
+		ORDER BY e.date DESC, e.rid DESC LIMIT ?) d`
+	recentUndatedSQL = recentSQL + ` UNION ALL SELECT * FROM (SELECT ` + eventCols + ` FROM events e WHERE e.key = ? AND e.date IS NULL
+		AND EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id AND ` + namesOne + `)
+		ORDER BY e.rid DESC LIMIT ?) u`
+)
+
+// recentCandidates is EventCandidates under q.Recent, key by key.
+func (db *DB) recentCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dyad.Event, error) {
+	people := make([]string, len(q.People))
+	for i, id := range q.People {
+		b, err := json.Marshal(id) // as the stored coding spells it
+		if err != nil {
+			return nil, fmt.Errorf("postgres: event candidates: %w", err)
+		}
+		people[i] = string(b)
+	}
+	to := "~"
+	if q.To != "" {
+		to = sqlq.DateTo(q.To)
+	}
+	out := []dyad.Event{}
+	for _, key := range q.Keys {
+		query, args := recentSQL, []any{key, to, people, q.Recent}
+		if q.Undated {
+			query, args = recentUndatedSQL, append(args, key, people, q.Recent)
+		}
+		evs, err := db.queryEvents(ctx, query, args...)
+		if err != nil {
+			return nil, fmt.Errorf("postgres: event candidates: %w", err)
+		}
+		out = append(out, evs...)
+	}
+	return out, nil
 }
 
 // Places counts the events that match q by place (dyad.Store).

@@ -306,6 +306,17 @@ type mentionsOf struct {
 	people   string
 }
 
+// namesOne is the condition on a mention (of table alias t, "" for none) that mentionsOf.people keeps:
+// undated, stored without a coding or without People, or naming one of the ids of the JSON array its one
+// argument holds.
+func namesOne(t string) string {
+	if t != "" {
+		t += "."
+	}
+	return `(` + t + `date = '' OR ` + t + `coding IS NULL OR instr(` + t + `coding, ',"people":{') = 0 OR
+		EXISTS (SELECT 1 FROM json_each(?) j WHERE instr(` + t + `coding, j.value) > 0))`
+}
+
 // peopleArg is dyad.CandidateQuery.People as mentionsOf holds it; "" for none.
 func peopleArg(ids []string) (string, error) {
 	if len(ids) == 0 {
@@ -363,8 +374,7 @@ func (db *DB) loadMentions(ctx context.Context, events []dyad.Event, of mentions
 		if of.people != "" {
 			// The dated mentions whose coding keeps People that name none of them are left out, in SQL: a
 			// much-told event's rows are never scanned into Go.
-			cond = ` AND (date = '' OR coding IS NULL OR instr(coding, ',"people":{') = 0 OR
-				EXISTS (SELECT 1 FROM json_each(?) j WHERE instr(coding, j.value) > 0))`
+			cond = " AND " + namesOne("")
 			args = append(args, of.people)
 		}
 		rows, done, err := db.query(ctx, `SELECT event_id, article_id, lang, source, sentence, span_start,
@@ -917,6 +927,16 @@ func (db *DB) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dya
 	of := mentionsOf{byCoding: q.ByCoding, people: people}
 	for _, key := range q.Keys {
 		query, args := candidatesSQL(key, q)
+		if q.Recent > 0 && q.From == "" && people != "" {
+			to := "~"
+			if q.To != "" {
+				to = sqlq.DateTo(q.To)
+			}
+			query, args = recentSQL, []any{key, to, people, q.Recent}
+			if q.Undated {
+				query, args = recentUndatedSQL, append(args, key, people, q.Recent)
+			}
+		}
 		evs, err := db.queryEventsBy(ctx, of, query, args...)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: event candidates: %w", err)
@@ -925,6 +945,20 @@ func (db *DB) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dya
 	}
 	return out, nil
 }
+
+// recentSQL is EventCandidates' query of one key under dyad.CandidateQuery.Recent (arguments: the key, the
+// upper bound of the dates, the people as peopleArg spells them, the bound): the dated events of the key,
+// latest first along the (key, date) index, that hold a mention mentionsOf.people keeps, until Recent are
+// found. recentUndatedSQL adds the undated ones stored last that hold one (arguments: the key, the people,
+// the bound).
+var (
+	recentSQL = `SELECT * FROM (SELECT ` + eventCols + ` FROM events e WHERE e.key = ? AND e.date IS NOT NULL AND e.date <= ?
+		AND EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id AND ` + namesOne("m") + `)
+		ORDER BY e.date DESC, e.rid DESC LIMIT ?)`
+	recentUndatedSQL = recentSQL + ` UNION ALL SELECT * FROM (SELECT ` + eventCols + ` FROM events e WHERE e.key = ? AND e.date IS NULL
+		AND EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id AND ` + namesOne("m") + `)
+		ORDER BY e.rid DESC LIMIT ?)`
+)
 
 // candidatesSQL is the query of EventCandidates for one key.
 func candidatesSQL(key string, q dyad.CandidateQuery) (string, []any) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad"
@@ -170,3 +171,91 @@ func testEventCandidatesPeople(t *testing.T, s dyad.Store) {
 		}
 	}
 }
+
+// recentRecords returns n records, each telling one event of keyVC of its own: dated (a day of its own, in
+// an order that differs from the order of saving) for i%4 != 3, else undated; the mention of record i names
+// person-(i%3) on the source side, and every fifth mention keeps no People (as stored before they were kept).
+func recentRecords(n int) []*dyad.Record {
+	var out []*dyad.Record
+	for i := range n {
+		id := fmt.Sprintf("recent-%02d", i)
+		a := dyad.Article{ID: id, URI: "testdata/en/" + id + ".txt", Source: "Outlet", Title: "Talks " + id, Lang: "en",
+			LangConfidence: 0.9, Text: "The two delegations met in Hanoi, report " + id + "."}
+		rec := &dyad.Record{Article: a}
+		date := fmt.Sprintf("2024-05-%02d", 1+(i*7)%n)
+		if i%4 == 3 {
+			date = ""
+		}
+		ev := event("ev-"+id, keyVC, date, vnmGov, chnGov, "042", 1, 1.9)
+		m := mention(&rec.Article, "The two delegations met in Hanoi, report "+id+".", date, false)
+		m.Coding = &dyad.MentionCoding{Source: vnmGov, Target: chnGov, Code: "042"}
+		if i%5 != 4 {
+			m.Coding.People = &dyad.SidePeople{Source: []string{fmt.Sprintf("person-%d", i%3)}}
+		}
+		ev.Mentions = []dyad.EventMention{m}
+		rec.Events = []dyad.Event{ev}
+		out = append(out, rec)
+	}
+	return out
+}
+
+// testEventCandidatesRecent checks CandidateQuery.Recent: of the events that the query finds without it and
+// that hold a mention People keeps (an undated one is always kept), the Recent latest dated (by date, then
+// the order of saving) and the Recent undated saved last, each with the mentions People keeps.
+func testEventCandidatesRecent(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	const n, recent = 24, 4
+	recs := recentRecords(n)
+	saveAll(t, s, recs)
+	q := dyad.CandidateQuery{Keys: []string{keyVC}, Undated: true, People: []string{"person-1"}, Recent: recent}
+	// What the rule keeps, from the records in the order they were saved.
+	var dated, undated []int
+	for i, r := range recs {
+		// An undated mention is always kept (People bounds only the dated ones).
+		if r.Events[0].Date == "" {
+			undated = append(undated, i)
+			continue
+		}
+		if p := r.Events[0].Mentions[0].Coding.People; p == nil || p.Source[0] == "person-1" {
+			dated = append(dated, i)
+		}
+	}
+	slices.SortStableFunc(dated, func(a, b int) int { return -cmpString(recs[a].Events[0].Date, recs[b].Events[0].Date) })
+	slices.Reverse(undated)
+	var want []string
+	for _, i := range slices.Concat(dated[:recent], undated[:recent]) {
+		want = append(want, recs[i].Events[0].ID)
+	}
+	for _, und := range []bool{true, false} {
+		q.Undated = und
+		if !und {
+			want = want[:recent]
+		}
+		got, err := s.EventCandidates(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, e := range got {
+			ids = append(ids, e.ID)
+			if len(e.Mentions) != 1 {
+				t.Errorf("Recent: event %s has %d mentions; want 1", e.ID, len(e.Mentions))
+			}
+		}
+		slices.Sort(ids)
+		w := slices.Sorted(slices.Values(want))
+		if !slices.Equal(ids, w) {
+			t.Errorf("Recent %d, Undated %v: events %v; want %v", recent, und, ids, w)
+		}
+	}
+	// Without People, or with a From, Recent does not apply.
+	all, err := s.EventCandidates(ctx, dyad.CandidateQuery{Keys: []string{keyVC}, Undated: true, Recent: recent})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != n {
+		t.Errorf("Recent without People: %d events; want %d", len(all), n)
+	}
+}
+
+func cmpString(a, b dyad.NullString) int { return strings.Compare(string(a), string(b)) }

@@ -51,6 +51,7 @@ func Run(t *testing.T, open func(t *testing.T) dyad.Store) {
 	})
 	fresh("EventCandidatesByCoding", testEventCandidatesByCoding)
 	fresh("EventCandidatesPeople", testEventCandidatesPeople)
+	fresh("EventCandidatesRecent", testEventCandidatesRecent)
 	fresh("SearchLongText", testSearchLongText)
 	t.Run("SaveBatch", func(t *testing.T) {
 		s := open(t)
