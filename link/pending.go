@@ -1,12 +1,15 @@
 package link
 
 import (
+	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/dyad-events/dyad"
@@ -417,7 +420,17 @@ func (p *Pending) SimilarArticles(ctx context.Context, bands []uint64) ([]dyad.S
 // them), the events that pending records merge into others folded into those, the stored events the
 // pending records fold into that the query then finds, and the pending events that are new, by the same
 // rules as the store's.
-func (p *Pending) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dyad.Event, error) {
+func (p *Pending) EventCandidates(ctx context.Context, q dyad.CandidateQuery) (res []dyad.Event, err error) {
+	fresh := map[string]bool{} // the events of the answer that no store holds yet
+	if q.Recent > 0 && q.From == "" && len(q.People) > 0 {
+		// The store bounds its answer (CandidateQuery.Recent): with what the pending records add, the answer is
+		// bounded the same way, as the store would bound it once they are saved.
+		defer func() {
+			if err == nil {
+				res = recentOnly(res, fresh, q)
+			}
+		}()
+	}
 	out, err := p.baseCandidates(ctx, q)
 	if err != nil {
 		return nil, err
@@ -514,6 +527,7 @@ func (p *Pending) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([
 			}
 			ev.Mentions = slices.Clone(ev.Mentions)
 			at[ev.ID] = len(out)
+			fresh[ev.ID] = true
 			out = append(out, ev)
 		}
 	}
@@ -536,6 +550,7 @@ func (p *Pending) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([
 			first.ID = to
 			first.Mentions = slices.Clone(first.Mentions)
 			at[to] = len(out)
+			fresh[to] = true
 			out = append(out, first)
 			i = at[to]
 		}
@@ -548,6 +563,63 @@ func (p *Pending) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([
 	}
 	// What the pending records changed or added is found as the store would find it.
 	return slices.DeleteFunc(out, func(ev dyad.Event) bool { return touched[ev.ID] && !candidate(&ev, q) }), nil
+}
+
+// recentOnly bounds an answer to a question with CandidateQuery.Recent as the store does: of the events that
+// hold a mention People keeps (namesOne), the Recent latest dated (by date, then the order of saving: the
+// events that no store holds yet, fresh, are saved after the stored ones, in the order they came) and the
+// Recent undated saved last. The stored events keep the order the store gave them.
+func recentOnly(evs []dyad.Event, fresh map[string]bool, q dyad.CandidateQuery) []dyad.Event {
+	people := make([]string, len(q.People))
+	for i, id := range q.People {
+		b, _ := json.Marshal(id) // as the stores spell it in a stored coding
+		people[i] = string(b)
+	}
+	pos := make(map[string]int, len(evs))
+	var dated, undated []dyad.Event
+	for i, ev := range evs {
+		if !slices.ContainsFunc(ev.Mentions, func(m dyad.EventMention) bool { return namesOne(&m, people) }) {
+			continue
+		}
+		pos[ev.ID] = i
+		if ev.Date != "" {
+			dated = append(dated, ev)
+		} else {
+			undated = append(undated, ev)
+		}
+	}
+	// Later saved first: fresh events by their place, after them the stored ones in the store's order.
+	newer := func(a, b dyad.Event) int {
+		fa, fb := fresh[a.ID], fresh[b.ID]
+		switch {
+		case fa != fb:
+			if fa {
+				return -1
+			}
+			return 1
+		case fa:
+			return cmp.Compare(pos[b.ID], pos[a.ID])
+		}
+		return cmp.Compare(pos[a.ID], pos[b.ID])
+	}
+	slices.SortStableFunc(dated, func(a, b dyad.Event) int {
+		return cmp.Or(strings.Compare(string(b.Date), string(a.Date)), newer(a, b))
+	})
+	slices.SortStableFunc(undated, newer)
+	return slices.Concat(dated[:min(len(dated), q.Recent)], undated[:min(len(undated), q.Recent)])
+}
+
+// namesOne reports whether a stored mention passes a question's People as the stores test it in SQL: undated,
+// without a coding or without People, or a coding whose JSON spells one of people (ids as JSON strings).
+func namesOne(m *dyad.EventMention, people []string) bool {
+	if m.Date == "" || m.Coding == nil || m.Coding.People == nil {
+		return true
+	}
+	b, err := json.Marshal(m.Coding)
+	if err != nil {
+		return true
+	}
+	return slices.ContainsFunc(people, func(p string) bool { return strings.Contains(string(b), p) })
 }
 
 // eventer is implemented by indexes that return one stored event with its mentions, as every dyad.Store does.

@@ -2,6 +2,7 @@ package link
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -143,5 +144,76 @@ func TestChainWithSQLite(t *testing.T) {
 			}
 		}
 		db.Close()
+	}
+}
+
+// TestPendingRecentAsStored checks that Pending bounds an answer to a question with CandidateQuery.Recent as
+// the store does once the pending records are saved: the pending events newer than the stored ones push
+// those out, and older ones stay out.
+func TestPendingRecentAsStored(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "dyad.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	const key = "04|CHN|VNM"
+	rec := func(i int, date string, person string) *dyad.Record {
+		id := fmt.Sprintf("art-%02d", i)
+		a := dyad.Article{ID: id, URI: id + ".txt", Lang: "en", Text: "The two sides met, says " + id + "."}
+		src, tgt := actorOf("CHN", "GOV", ""), actorOf("VNM", "GOV", "")
+		m := dyad.EventMention{ArticleID: id, Lang: "en", Start: 0, End: 18, Confidence: 0.8, Date: date,
+			Coding: &dyad.MentionCoding{Source: src, Target: tgt, Code: "042",
+				People: &dyad.SidePeople{Source: []string{person}}}}
+		e := dyad.Event{ID: "ev-" + id, Key: key, Date: dyad.NullString(date), Source: src, Target: tgt, Code: "042",
+			Root: "04", Mentions: []dyad.EventMention{m}}
+		return &dyad.Record{Article: a, Events: []dyad.Event{e}}
+	}
+	person := func(i int) string { return fmt.Sprintf("person-%d", i%2) }
+	date := func(i int) string {
+		if i%5 == 4 {
+			return ""
+		}
+		return fmt.Sprintf("2024-%02d-%02d", 1+(i*7)%12, 1+i%28)
+	}
+	for i := range 20 {
+		if _, err := db.Save(ctx, rec(i, date(i), person(i))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := NewPending(db)
+	var pending []*dyad.Record
+	for i := 20; i < 32; i++ {
+		r := rec(i, date(i), person(i))
+		p.Add(r)
+		pending = append(pending, r)
+	}
+	q := dyad.CandidateQuery{Keys: []string{key}, Undated: true, People: []string{"person-0"}, Recent: 5}
+	ids := func(evs []dyad.Event) []string {
+		var out []string
+		for _, e := range evs {
+			out = append(out, e.ID)
+		}
+		slices.Sort(out)
+		return out
+	}
+	got, err := p.EventCandidates(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range pending {
+		if _, err := db.Save(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := db.EventCandidates(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) != 2*q.Recent {
+		t.Fatalf("the store returned %d events; want %d", len(want), 2*q.Recent)
+	}
+	if g, w := ids(got), ids(want); !slices.Equal(g, w) {
+		t.Errorf("pending answer %v; the store's once saved %v", g, w)
 	}
 }
