@@ -27,10 +27,14 @@ func (s *sentence) contentAfter(b *binding, answer bool) bool {
 	if b.s < 0 {
 		return false // a pronoun's speaker is a guess ("auquel il a exprimé ..."): the content's target would be one more
 	}
-	src := s.d.actorOf(b.s).Country
-	if src == "" {
+	a := s.d.actorOf(b.s)
+	src := a.Country
+	if src == "" && !strings.HasPrefix(a.Code, "IGO") {
 		return false
 	}
+	// an international body (a source of no country: the UN, the EU, the ICC) is of none of the content's
+	// countries, so its first actor of any country is the target ("la CPI a ouvert une enquête sur la guerre
+	// menée par le président philippin")
 	prep, adjacent := false, true
 	for q := b.cAt; q < len(s.u) && q < b.cAt+contentWidth; q++ {
 		u := s.u[q]
@@ -41,6 +45,12 @@ func (s *sentence) contentAfter(b *binding, answer bool) bool {
 			// a locative ("die Freilassung des in Russland festgenommenen X") places the content; it owns nothing
 			prep = prep || u.is(cPrep) && !u.is(cLoc)
 			continue
+		}
+		if u.phrase >= 0 && adjacent && !prep && u.phrase != b.s && strings.HasPrefix(s.d.actorOf(u.phrase).Code, "IGO") {
+			// an international body right after the act's words is its object, though of no country ("impone
+			// sanzioni alla Corte penale internazionale, accusata di ... gli Stati Uniti")
+			b.t = u.phrase
+			return true
 		}
 		if u.phrase >= 0 && adjacent && prep && !answer {
 			// "exprimé la solidarité de la France": the act's possessor is its giver, not its target (an
@@ -56,7 +66,9 @@ func (s *sentence) contentAfter(b *binding, answer bool) bool {
 			q += n - 1
 		}
 	}
-	if answer {
+	if answer || b.cAt <= b.hi {
+		// a C written inside a pattern, before its last words ("S @hat ..8 NOUN ..2 PREP C ..14 LIGHT"), reads its
+		// content only: what stands between the source and the act is no content there
 		return false
 	}
 	return s.contentBetween(b, src)

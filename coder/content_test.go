@@ -70,3 +70,35 @@ func TestContentSlotErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestContentIGO checks the content of an act whose source or object is an international body (round 26): an IGO
+// source, of no country, takes the first actor of any country in the content; an IGO right after the act's words is
+// its object; a C written before the pattern's last words reads only the content, not what stands between the
+// source and the act.
+func TestContentIGO(t *testing.T) {
+	dir := writePack(t, map[string]string{
+		"en/verbs":   "163 | S imposed ..3 sanctions ..2 on C\n090 | S has ..3 inquiry ..2 into C ..10 opened\n",
+		"en/grammar": "and | and\nthat | that\nprep | of | to | in | into | on | over | with\ndet | the | an | a | its\n",
+	})
+	c, err := New(packs.Dir(dir), cameo.MustDefault())
+	if err != nil {
+		t.Fatal(err)
+	}
+	actors := loadTestActors(t)
+	for txt, want := range map[string]string{
+		"The European Union imposed sanctions on the oil sector of Turkey.":          "163 IGOEU TUR",
+		"Japan imposed sanctions on the United Nations over its reports on China.":   "163 JPN IGOUNO",
+		"Japan imposed sanctions on the oil sector of Turkey.":                       "163 JPN TUR",
+		"Japan has an inquiry into the floods of Nepal opened.":                      "090 JPN NPL",
+		"Japan, after its talks with Turkey, has an inquiry into the floods opened.": "",
+	} {
+		res := c.Code(&dyad.Article{ID: "c", Lang: "en", Text: txt}, handMentions(actors, txt))
+		var got []string
+		for _, e := range res.Events {
+			got = append(got, e.Code+" "+e.Source.Code+" "+e.Target.Code)
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%q: events %v, want %q", txt, got, want)
+		}
+	}
+}

@@ -378,11 +378,11 @@ var goldFloors = []struct {
 	// wire23: held-out sets written blind in the session of 2026-12-07 11:53-14:53 (three helpers, 11:55-12:06),
 	// scored only at its start (cf00db3b) and end (docs/eval.md "Held-out sets written blind, a nineteenth time").
 	{"../../testdata/gold/wire23-en.jsonl", 0.69, 0.72, 0.66, 0.69}, // code26a .673 -> .694
-	{"../../testdata/gold/wire23-fr.jsonl", 0.56, 0.63, 0.50, 0.56},
+	{"../../testdata/gold/wire23-fr.jsonl", 0.61, 0.65, 0.56, 0.61},
 	{"../../testdata/gold/wire23-es.jsonl", 0.68, 0.82, 0.58, 0.68}, // code26a .607 -> .681
 	{"../../testdata/gold/wire23-pt.jsonl", 0.71, 0.80, 0.64, 0.71}, // code26a .629 -> .717
-	{"../../testdata/gold/wire23-it.jsonl", 0.62, 0.79, 0.52, 0.62},
-	{"../../testdata/gold/wire23-de.jsonl", 0.64, 0.74, 0.57, 0.64},
+	{"../../testdata/gold/wire23-it.jsonl", 0.71, 0.82, 0.63, 0.71},
+	{"../../testdata/gold/wire23-de.jsonl", 0.66, 0.75, 0.59, 0.66},
 	{"../../testdata/gold/wire23-nl.jsonl", 0.88, 0.92, 0.84, 0.88}, // code26c .857 -> .884
 	{"../../testdata/gold/wire23-vi.jsonl", 0.80, 0.80, 0.80, 0.80}, // code26c .791 -> .804
 	{"../../testdata/gold/wire23-zh.jsonl", 0.61, 0.70, 0.54, 0.61}, // code26c .507 -> .620
@@ -623,6 +623,11 @@ var goldFloors = []struct {
 	// name and bombs with no author; with traps (an anniversary, a court official's reminder, a statistic), written
 	// before its rules
 	{"../../testdata/gold/code26d.jsonl", 0.50, 0.58, 0.44, 0.00}, // .423 before its rules; batch 1 .517
+	// code26b: own fr/it/de sentences of round 26 (helper code26b) for the causes of wire23's misses: ultimatums told by
+	// their deadline, inquiries and sanctions whose target is named in their content (an IGO's too), sanctions eased or
+	// suspended, truces declared by one side, troops leaving a country, decrees that do the act, forces mobilised at
+	// home; with traps, written before their words
+	{"../../testdata/gold/code26b.jsonl", 0.91, 0.91, 0.91, 0.80}, // .538 -> .917
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
