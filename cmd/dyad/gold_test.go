@@ -367,7 +367,9 @@ var goldFloors = []struct {
 	// wire22: held-out sets written blind in the session of 2026-12-07 05:59-08:59 (four helpers, 06:02-06:22),
 	// scored only at its start (572ed2f) and end (04e43cc) (docs/eval.md "Held-out sets written blind, an eighteenth time").
 	{"../../testdata/gold/wire22-en.jsonl", 0.62, 0.74, 0.53, 0.62},
-	{"../../testdata/gold/wire22-fr.jsonl", 0.72, 0.90, 0.60, 0.72},
+	// wire22-fr P .90 -> .88 (code26b): the ultimatum to "la junte de Niamey" is coded now (139, F1 .725 -> .732), its
+	// target read as the government (fr/agents: a ruling junta is GOV) where this set writes NERMIL
+	{"../../testdata/gold/wire22-fr.jsonl", 0.72, 0.88, 0.60, 0.72},
 	{"../../testdata/gold/wire22-es.jsonl", 0.60, 0.73, 0.51, 0.60},
 	{"../../testdata/gold/wire22-pt.jsonl", 0.63, 0.74, 0.56, 0.63},
 	{"../../testdata/gold/wire22-it.jsonl", 0.68, 0.82, 0.58, 0.68},
