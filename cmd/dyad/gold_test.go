@@ -629,7 +629,8 @@ var goldFloors = []struct {
 	// their deadline, inquiries and sanctions whose target is named in their content (an IGO's too), sanctions eased or
 	// suspended, truces declared by one side, troops leaving a country, decrees that do the act, forces mobilised at
 	// home; with traps, written before their words
-	{"../../testdata/gold/code26b.jsonl", 0.91, 0.91, 0.91, 0.80}, // .538 -> .917
+	// batch 2: fighting told as an event between two armed sides (190), with two sport traps
+	{"../../testdata/gold/code26b.jsonl", 0.90, 0.92, 0.88, 0.78}, // .538 -> .917; batch 2 (8 more) .878 -> .902 over 43
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
