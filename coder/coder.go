@@ -472,6 +472,11 @@ func (c *Coder) code(a *dyad.Article, mentions []dyad.ActorMention, tt []text.To
 							continue
 						}
 						tgt := dyad.EventActor{Code: cd.b.place, Name: name, Country: cd.b.place}
+						if ph == -1 {
+							if body, ok := s.siteBody(cd); ok {
+								tgt = body // "un carro bomba estalló en la sede de la Brigada 30 del Ejército en Cúcuta": COL -> COLMIL
+							}
+						}
 						if src.Country == tgt.Country && !cd.pt.home {
 							continue // a trip at home is no visit
 						}
@@ -1867,4 +1872,23 @@ func unorderedPair(a, b dyad.EventActor) [2]string {
 // country neither the sentence nor the dateline gave.
 func countryless(a dyad.EventActor) bool {
 	return a.Country == "" && len(a.Code) == 3 && a.Code != "IGO"
+}
+
+// siteBody returns, for an event with no agent named (H alone), the police, army or intelligence service of the
+// place's country that the match names where the blow fell ("a car bomb exploded at the police academy in
+// Bogotá", "estalló en la sede de la Brigada 30 del Ejército en Cúcuta"): the target is that body, as the gold
+// codes an attack on a security forces' site (COL -> COLCOP), the source still the place's country. A ministry
+// or a market named as the site leaves the country as the target.
+func (s *sentence) siteBody(cd candidate) (dyad.EventActor, bool) {
+	for i := max(cd.b.lo, 0); i <= cd.b.hi && i < len(s.u); i++ {
+		ph := s.u[i].phrase
+		if ph < 0 || s.u[i].tok >= cd.b.placeAt[0] && s.u[i].tok <= cd.b.placeAt[1] {
+			continue
+		}
+		a := s.d.actorOf(ph)
+		if (a.Sector == "COP" || a.Sector == "MIL" || a.Sector == "SPY") && a.Country == cd.b.place {
+			return a, true
+		}
+	}
+	return dyad.EventActor{}, false
 }
