@@ -204,6 +204,10 @@ func readGold(t testing.TB, path string) []goldItem {
 // places27.jsonl: written blind in the session of 2026-12-07 11:53-14:53 by two helpers and read only at its
 // start (city .838, country .933 by dyad eval) and end (city .846, country .940) (docs/geo.md "Blind, a twentieth
 // time").
+// gold26a.jsonl: our own sentences for round twenty-six's towns placed by a bigger place after them ("Gilroy, a
+// farming town about 30 miles south of San Jose", "Castel Volturno, sul litorale domizio a nord di Napoli",
+// "圣何塞以南约50公里的吉尔罗伊市"), common words and parts of longer names read as towns ("Die Zwickauer Mulde",
+// "Serra da Estrela") and a place before a sequence word ("继上海之后"), written first (city .863, country .980).
 func TestGold(t *testing.T) {
 	p := loadPipe(t)
 	for _, set := range []struct {
@@ -269,6 +273,7 @@ func TestGold(t *testing.T) {
 		{"testdata/gold25a.jsonl", 42, 0.92, 0.95},
 		{"testdata/gold25b.jsonl", 27, 0.95, 0.99},
 		{"testdata/places27.jsonl", 150, 0.84, 0.93},
+		{"testdata/gold26a.jsonl", 51, 0.86, 0.98},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			items := readGold(t, set.path)
