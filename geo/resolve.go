@@ -197,6 +197,11 @@ type lang struct {
 	// 港, 镇, 岛), after which such a transliteration is read
 	translit map[string][]string
 	suffix   map[string]bool
+	// bearing: phrases that place a town from a bigger place named right after them ("north of", "nördlich
+	// von", "outskirts", "Região Metropolitana", "alle porte", "пригороде", "ngoại ô"; Chinese after the bigger
+	// place: "以北", "附近"); distance: words of a distance there ("miles", "kilómetros", "км", "cách", "公里"):
+	// the town named before is the place, the bigger one only says where it lies (placedBy)
+	bearing, distance map[string]bool
 }
 
 // Resolver places events: it reads the places a sentence names and looks them up in the gazetteer.
@@ -324,9 +329,9 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, while: map[string]bool{}, occurred: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, landform: map[string]bool{}, noun: map[string]bool{}, head: map[string]bool{}, recipient: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, between: map[string]bool{}, and: map[string]bool{}, via: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, alone: map[string]bool{}, aside: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}, crash: map[string]bool{}, over: map[string]bool{}, takeoff: map[string]bool{}, regionAfter: map[string]bool{}, nation: map[string]bool{}, suffix: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, while: map[string]bool{}, occurred: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, landform: map[string]bool{}, noun: map[string]bool{}, head: map[string]bool{}, recipient: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, between: map[string]bool{}, and: map[string]bool{}, via: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, alone: map[string]bool{}, aside: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}, crash: map[string]bool{}, over: map[string]bool{}, takeoff: map[string]bool{}, regionAfter: map[string]bool{}, nation: map[string]bool{}, suffix: map[string]bool{}, bearing: map[string]bool{}, distance: map[string]bool{}}
 		// the classes that are sets of words
-		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "landform": l.landform, "noun": l.noun, "head": l.head, "recipient": l.recipient, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "between": l.between, "and": l.and, "via": l.via, "plain": l.plain, "capital": l.capital, "alone": l.alone, "aside": l.aside, "occurred": l.occurred, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter, "unit": l.unit, "crash": l.crash, "over": l.over, "takeoff": l.takeoff, "regionafter": l.regionAfter, "nation": l.nation, "suffix": l.suffix}
+		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "landform": l.landform, "noun": l.noun, "head": l.head, "recipient": l.recipient, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "between": l.between, "and": l.and, "via": l.via, "plain": l.plain, "capital": l.capital, "alone": l.alone, "aside": l.aside, "occurred": l.occurred, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter, "unit": l.unit, "crash": l.crash, "over": l.over, "takeoff": l.takeoff, "regionafter": l.regionAfter, "nation": l.nation, "suffix": l.suffix, "bearing": l.bearing, "distance": l.distance}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -517,7 +522,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 			}
 		}
 		l.heads = map[string]bool{}
-		for _, set := range []map[string]bool{l.city, l.flee, l.arrive, l.facility, l.direction, l.bound, l.between, l.plain, l.capital, l.alone, l.aside, l.town, l.street, l.treaty, l.unit, l.crash, l.takeoff, l.nation} {
+		for _, set := range []map[string]bool{l.city, l.flee, l.arrive, l.facility, l.direction, l.bound, l.between, l.plain, l.capital, l.alone, l.aside, l.town, l.street, l.treaty, l.unit, l.crash, l.takeoff, l.nation, l.bearing, l.distance, l.near} {
 			for w := range set {
 				head, _, _ := strings.Cut(w, " ")
 				head, _, _ = strings.Cut(head, "-") // (a phrase written with a hyphen: "юго-востоке")
@@ -1224,6 +1229,13 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 			if dist(cd) < dist(best) {
 				best = cd
 			}
+		}
+	}
+	if c.lg != nil {
+		// a town placed from the place by a phrase of bearing, distance or outskirts: the town ("Allen, una
+		// localidad al norte de Dallas", "Paulista, na Região Metropolitana do Recife")
+		if t, ok := r.placedBy(c, start, end, best); ok {
+			best = t
 		}
 	}
 	if c.lg != nil {
