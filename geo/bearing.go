@@ -273,3 +273,46 @@ func (r *Resolver) longest(c *article, toks []text.Token, j int) (candidate, boo
 	}
 	return out, ok
 }
+
+// placeAdjective reports whether t is a capitalised adjective of a city of any size or country, by the
+// language's `cityadjective` rules ("Glatzer" of Glatz, Kłodzko; "Zwickauer"; "Kölner"), and no name of its own.
+func (r *Resolver) placeAdjective(l *lang, t text.Token) bool {
+	if l == nil || len(l.cityAdj) == 0 || !t.IsWord() || !t.IsCapitalized() || t.Text == strings.ToUpper(t.Text) || len(r.g.names[t.Fold]) > 0 {
+		return false
+	}
+	for _, rule := range l.cityAdj {
+		if s, ok := strings.CutSuffix(t.Fold, rule[0]); ok && utf8.RuneCountInString(s) >= 3 &&
+			slices.ContainsFunc(r.g.names[s+rule[1]], func(id int32) bool { return r.g.places[id].Precision == City }) {
+			return true
+		}
+	}
+	return false
+}
+
+// ofLonger reports whether token i, right after a name, is a lower-case genitive word (`of`) that a
+// capitalised word follows which is no place, no month, no place word and no actor's country: the name is the
+// start of a longer name the gazetteer does not know ("Santo António dos Cavaleiros", a parish, is no Santo
+// António; "a Serra da Estrela", a range, is no Serra; not "Tombouctou, dans le nord du Mali").
+func (r *Resolver) ofLonger(c *article, toks []text.Token, i int) bool {
+	if c.lg == nil || c.lg.capNoun || i+1 >= len(toks) || !toks[i].IsWord() || toks[i].IsCapitalized() || !c.lg.of[toks[i].Fold] || toks[i].End+1 != toks[i+1].Start {
+		return false
+	}
+	t := toks[i+1]
+	if !t.IsWord() || !t.IsCapitalized() || t.Text == strings.ToUpper(t.Text) || c.lg.never[t.Fold] || c.lg.where[t.Fold] || c.lg.skip[t.Fold] || r.generic[t.Fold] {
+		return false
+	}
+	if _, ok := mentionAt(c.ms, t.Start); ok {
+		return false
+	}
+	// (a town below the size of a name read bare is a word of the longer name too: "Serra da Estrela", a range,
+	// though Estrela is a town; a region, a country or a big city says where the name lies: "Santa Cruz de
+	// Bolivia")
+	big := func(id int32) bool {
+		p := r.g.places[id]
+		return p.Precision != City || p.Population >= bareMinPopulation
+	}
+	if cd, ok := r.longest(c, toks, i+1); ok && slices.ContainsFunc(cd.places, big) {
+		return false
+	}
+	return !slices.ContainsFunc(r.g.names[t.Fold], big)
+}

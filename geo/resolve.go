@@ -2422,6 +2422,9 @@ func (r *Resolver) longer(c *article, toks []text.Token, end int) bool {
 	if i < 0 || toks[i].Start != end+1 && toks[i].Start != end {
 		return false
 	}
+	if r.ofLonger(c, toks, i) {
+		return true // "em Santo António dos Cavaleiros", "na Serra da Estrela"
+	}
 	t := toks[i]
 	if !t.IsWord() || !t.IsCapitalized() || c.lg.never[t.Fold] || c.lg.where[t.Fold] || c.lg.skip[t.Fold] || r.generic[t.Fold] {
 		return false
@@ -2503,6 +2506,9 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 		// capitalises its nouns, the noun after it is capitalised and no actor's name ("der Sieger Jannik Sinner")
 		if cd, ok := r.bareCityAdjective(c, toks, j); ok {
 			cd.word = -1
+			// (it gives way to a city the sentence names: "Die Zwickauer Mulde hat ... die Innenstadt von
+			// Glauchau überflutet" is the river's town downstream)
+			cd.told = true
 			out = append(out, cd)
 			continue
 		}
@@ -2582,6 +2588,9 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 			}
 		} else if next >= 0 && toks[next].IsWord() && toks[next].IsCapitalized() && !c.lg.where[toks[next].Fold] && !c.lg.facilityNamed(toks, next) && !c.lg.regionNamed(toks, next) {
 			continue
+		} else if next >= 0 && r.ofLonger(c, toks, next) {
+			j = next
+			continue // (the start of a longer name, a genitive in it: "Santo António dos Cavaleiros")
 		} else if next >= 0 && next+1 < len(toks) && toks[next].Text == "-" && toks[next].Start == cd.end && toks[next+1].Start == toks[next].End && toks[next+1].IsWord() && !toks[next+1].IsCapitalized() {
 			continue // (the start of a longer name glued by hyphens: "la cathédrale Saint-Pierre-et-Saint-Paul")
 		}
@@ -3264,6 +3273,11 @@ func near(toks []text.Token, offset int) bool {
 // inflected one), or a country the actor stage found there, whichever is longer.
 func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 	t := toks[j]
+	// (a name right after a place's capitalised adjective is a thing named after that place: "die Glatzer
+	// Neiße", a river, not Neiße, Nysa; "der Kölner Dom")
+	if j > 0 && r.placeAdjective(c.lg, toks[j-1]) && toks[j-1].End < t.Start {
+		return candidate{}, false
+	}
 	// an elided article or genitive glued to the name: "l'Élysée", "all'Aia", "d'Anvers"
 	elidedArt, isElided, elidedOf := "", false, false
 	if i := elision(t.Text); i > 0 {
