@@ -207,7 +207,8 @@ func readGold(t testing.TB, path string) []goldItem {
 // gold26a.jsonl: our own sentences for round twenty-six's towns placed by a bigger place after them ("Gilroy, a
 // farming town about 30 miles south of San Jose", "Castel Volturno, sul litorale domizio a nord di Napoli",
 // "圣何塞以南约50公里的吉尔罗伊市"), common words and parts of longer names read as towns ("Die Zwickauer Mulde",
-// "Serra da Estrela") and a place before a sequence word ("继上海之后"), written first (city .863, country .980).
+// "Serra da Estrela") and a place before a sequence word ("继上海之后"), written first (city .863, country .980; .980 /
+// .980 after round twenty-six's placedBy and longer names, when places27 read .908 / .947).
 func TestGold(t *testing.T) {
 	p := loadPipe(t)
 	for _, set := range []struct {
@@ -264,16 +265,16 @@ func TestGold(t *testing.T) {
 		{"testdata/gold21.jsonl", 72, 0.90, 0.92},
 		{"testdata/places23.jsonl", 150, 0.99, 0.99},
 		{"testdata/gold22.jsonl", 44, 0.99, 0.99},
-		{"testdata/places24.jsonl", 150, 0.94, 0.97},
-		{"testdata/places25.jsonl", 150, 0.95, 0.98},
+		{"testdata/places24.jsonl", 150, 0.96, 0.97},
+		{"testdata/places25.jsonl", 150, 0.96, 0.99},
 		{"testdata/gold24a.jsonl", 41, 0.99, 0.99},
 		{"testdata/gold24b.jsonl", 43, 0.95, 0.95},
 		{"testdata/gold24c.jsonl", 21, 0.70, 0.99},
 		{"testdata/places26.jsonl", 150, 0.91, 0.96},
 		{"testdata/gold25a.jsonl", 42, 0.92, 0.95},
 		{"testdata/gold25b.jsonl", 27, 0.95, 0.99},
-		{"testdata/places27.jsonl", 150, 0.84, 0.93},
-		{"testdata/gold26a.jsonl", 51, 0.86, 0.98},
+		{"testdata/places27.jsonl", 150, 0.90, 0.94},
+		{"testdata/gold26a.jsonl", 51, 0.97, 0.98},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			items := readGold(t, set.path)
