@@ -2589,8 +2589,10 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 		} else if next >= 0 && toks[next].IsWord() && toks[next].IsCapitalized() && !c.lg.where[toks[next].Fold] && !c.lg.facilityNamed(toks, next) && !c.lg.regionNamed(toks, next) {
 			continue
 		} else if next >= 0 && r.ofLonger(c, toks, next) {
-			j = next + 1 // (past its genitive and the word after it)
-			continue // (the start of a longer name, a genitive in it: "Santo António dos Cavaleiros")
+			// the start of a longer name, a genitive in it ("Santo António dos Cavaleiros"): past its genitive and
+			// the word after it
+			j = next + 1
+			continue
 		} else if next >= 0 && next+1 < len(toks) && toks[next].Text == "-" && toks[next].Start == cd.end && toks[next+1].Start == toks[next].End && toks[next+1].IsWord() && !toks[next+1].IsCapitalized() {
 			continue // (the start of a longer name glued by hyphens: "la cathédrale Saint-Pierre-et-Saint-Paul")
 		}
