@@ -202,6 +202,9 @@ type lang struct {
 	// place: "以北", "附近"); distance: words of a distance there ("miles", "kilómetros", "км", "cách", "公里"):
 	// the town named before is the place, the bigger one only says where it lies (placedBy)
 	bearing, distance map[string]bool
+	// common: words of the language that name towns elsewhere ("University", "Sale" of Italian): a town only
+	// right after a place word, never read bare nor as the start of a name before a capitalised word
+	common map[string]bool
 }
 
 // Resolver places events: it reads the places a sentence names and looks them up in the gazetteer.
@@ -329,9 +332,9 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, while: map[string]bool{}, occurred: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, landform: map[string]bool{}, noun: map[string]bool{}, head: map[string]bool{}, recipient: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, between: map[string]bool{}, and: map[string]bool{}, via: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, alone: map[string]bool{}, aside: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}, crash: map[string]bool{}, over: map[string]bool{}, takeoff: map[string]bool{}, regionAfter: map[string]bool{}, nation: map[string]bool{}, suffix: map[string]bool{}, bearing: map[string]bool{}, distance: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, while: map[string]bool{}, occurred: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, landform: map[string]bool{}, noun: map[string]bool{}, head: map[string]bool{}, recipient: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, between: map[string]bool{}, and: map[string]bool{}, via: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, alone: map[string]bool{}, aside: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}, crash: map[string]bool{}, over: map[string]bool{}, takeoff: map[string]bool{}, regionAfter: map[string]bool{}, nation: map[string]bool{}, suffix: map[string]bool{}, bearing: map[string]bool{}, distance: map[string]bool{}, common: map[string]bool{}}
 		// the classes that are sets of words
-		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "landform": l.landform, "noun": l.noun, "head": l.head, "recipient": l.recipient, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "between": l.between, "and": l.and, "via": l.via, "plain": l.plain, "capital": l.capital, "alone": l.alone, "aside": l.aside, "occurred": l.occurred, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter, "unit": l.unit, "crash": l.crash, "over": l.over, "takeoff": l.takeoff, "regionafter": l.regionAfter, "nation": l.nation, "suffix": l.suffix, "bearing": l.bearing, "distance": l.distance}
+		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "landform": l.landform, "noun": l.noun, "head": l.head, "recipient": l.recipient, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "between": l.between, "and": l.and, "via": l.via, "plain": l.plain, "capital": l.capital, "alone": l.alone, "aside": l.aside, "occurred": l.occurred, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter, "unit": l.unit, "crash": l.crash, "over": l.over, "takeoff": l.takeoff, "regionafter": l.regionAfter, "nation": l.nation, "suffix": l.suffix, "bearing": l.bearing, "distance": l.distance, "common": l.common}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -2426,6 +2429,11 @@ func (r *Resolver) longer(c *article, toks []text.Token, end int) bool {
 		return true // "em Santo António dos Cavaleiros", "na Serra da Estrela"
 	}
 	t := toks[i]
+	// a common word before a capitalised word opens a longer name ("at University Hospital Ostrava")
+	if j := slices.IndexFunc(toks, func(x text.Token) bool { return x.End == end }); j >= 0 && c.lg.common[toks[j].Fold] && (j == 0 || toks[j-1].End < toks[j].Start) &&
+		t.IsWord() && t.IsCapitalized() {
+		return true
+	}
 	if !t.IsWord() || !t.IsCapitalized() || c.lg.never[t.Fold] || c.lg.where[t.Fold] || c.lg.skip[t.Fold] || r.generic[t.Fold] {
 		return false
 	}
@@ -2596,8 +2604,8 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 		} else if next >= 0 && next+1 < len(toks) && toks[next].Text == "-" && toks[next].Start == cd.end && toks[next+1].Start == toks[next].End && toks[next+1].IsWord() && !toks[next+1].IsCapitalized() {
 			continue // (the start of a longer name glued by hyphens: "la cathédrale Saint-Pierre-et-Saint-Paul")
 		}
-		if oneWord && c.lg.stop[cd.key] {
-			continue // a stop word ("Les", "Un")
+		if oneWord && (c.lg.stop[cd.key] || c.lg.common[cd.key]) {
+			continue // a stop word ("Les", "Un"), a common word ("Sale a sette il numero")
 		}
 		// a word that opens the sentence is capitalised whatever it is ("Hàng vạn người"; not a dateline's
 		// "GAROUA"): there a one-word name is read only as a city of bareMinPopulation, or one an apposition
