@@ -1073,6 +1073,17 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 			bare := slices.Clone(r.bare(c, start, end))
 			if area := slices.DeleteFunc(slices.Clone(cands), func(cd candidate) bool { return cd.fled || cd.route || cd.weak || inAside(cd) }); len(area) > 0 {
 				bare = slices.DeleteFunc(bare, func(b candidate) bool { return !r.inAny(b, area) })
+				// (and of a name of several places, those in it: "het stadje Paradise in het noorden van Californië"
+				// is not Paradise, Nevada)
+				var in []int32
+				for _, a := range area {
+					in = append(in, a.places...)
+				}
+				for i, b := range bare {
+					if q := r.inArea(b.places, in); len(q) > 0 {
+						bare[i].places = q
+					}
+				}
 			}
 			for i, b := range bare {
 				bare[i].route = b.route || slices.ContainsFunc(cands, func(cd candidate) bool { return cd.route && cd.start == b.start })
@@ -4018,7 +4029,11 @@ func (r *Resolver) qualify(ids []int32, words, country string) []int32 {
 		}
 		for n := len(fields); n >= 1; n-- {
 			k := strings.Join(fields[:n], " ")
-			if slices.ContainsFunc(r.g.names[k], func(q int32) bool { return r.g.places[q].ID == p.Admin1 }) {
+			// (or a country's name, an area of one country among them: "Lugo, nel Ravennate")
+			if slices.ContainsFunc(r.g.names[k], func(q int32) bool {
+				pq := r.g.places[q]
+				return pq.ID == p.Admin1 || pq.Precision == Country && pq.Country == p.Country
+			}) {
 				keep = append(keep, id)
 				break
 			}
