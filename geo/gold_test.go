@@ -208,7 +208,7 @@ func readGold(t testing.TB, path string) []goldItem {
 // farming town about 30 miles south of San Jose", "Castel Volturno, sul litorale domizio a nord di Napoli",
 // "圣何塞以南约50公里的吉尔罗伊市"), common words and parts of longer names read as towns ("Die Zwickauer Mulde",
 // "Serra da Estrela") and a place before a sequence word ("继上海之后"), written first (city .863, country .980; .980 /
-// .980 after round twenty-six's placedBy and longer names, when places27 read .908 / .947).
+// .980 after round twenty-six's placedBy, longer names and common words, when places27 read .938 / .967).
 func TestGold(t *testing.T) {
 	p := loadPipe(t)
 	for _, set := range []struct {
@@ -273,7 +273,7 @@ func TestGold(t *testing.T) {
 		{"testdata/places26.jsonl", 150, 0.91, 0.96},
 		{"testdata/gold25a.jsonl", 42, 0.92, 0.95},
 		{"testdata/gold25b.jsonl", 27, 0.95, 0.99},
-		{"testdata/places27.jsonl", 150, 0.90, 0.94},
+		{"testdata/places27.jsonl", 150, 0.93, 0.96},
 		{"testdata/gold26a.jsonl", 51, 0.97, 0.98},
 	} {
 		t.Run(set.path, func(t *testing.T) {
