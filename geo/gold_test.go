@@ -208,7 +208,7 @@ func readGold(t testing.TB, path string) []goldItem {
 // farming town about 30 miles south of San Jose", "Castel Volturno, sul litorale domizio a nord di Napoli",
 // "圣何塞以南约50公里的吉尔罗伊市"), common words and parts of longer names read as towns ("Die Zwickauer Mulde",
 // "Serra da Estrela") and a place before a sequence word ("继上海之后"), written first (city .863, country .980; .980 /
-// .980 after round twenty-six's placedBy, longer names and common words, when places27 read .938 / .967).
+// 1.000 after round twenty-six's placedBy, longer names and common words, when places27 read .938 / .967).
 func TestGold(t *testing.T) {
 	p := loadPipe(t)
 	for _, set := range []struct {
