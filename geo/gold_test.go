@@ -204,6 +204,9 @@ func readGold(t testing.TB, path string) []goldItem {
 // places27.jsonl: written blind in the session of 2026-12-07 11:53-14:53 by two helpers and read only at its
 // start (city .838, country .933 by dyad eval) and end (city .846, country .940) (docs/geo.md "Blind, a twentieth
 // time").
+// places28.jsonl: written blind in the session of 2026-12-07 14:32-17:32 by two helpers and read only at its
+// start (city .885, country .960 by dyad eval) and end (city .900, country .960) (docs/geo.md "Blind, a
+// twenty-first time").
 // gold26a.jsonl: our own sentences for round twenty-six's towns placed by a bigger place after them ("Gilroy, a
 // farming town about 30 miles south of San Jose", "Castel Volturno, sul litorale domizio a nord di Napoli",
 // "圣何塞以南约50公里的吉尔罗伊市"), common words and parts of longer names read as towns ("Die Zwickauer Mulde",
@@ -274,6 +277,7 @@ func TestGold(t *testing.T) {
 		{"testdata/gold25a.jsonl", 42, 0.92, 0.95},
 		{"testdata/gold25b.jsonl", 27, 0.95, 0.99},
 		{"testdata/places27.jsonl", 150, 0.93, 0.96},
+		{"testdata/places28.jsonl", 150, 0.89, 0.95},
 		{"testdata/gold26a.jsonl", 51, 0.97, 0.98},
 	} {
 		t.Run(set.path, func(t *testing.T) {
