@@ -420,29 +420,62 @@ func (p *Pending) SimilarArticles(ctx context.Context, bands []uint64) ([]dyad.S
 // them), the events that pending records merge into others folded into those, the stored events the
 // pending records fold into that the query then finds, and the pending events that are new, by the same
 // rules as the store's.
-func (p *Pending) EventCandidates(ctx context.Context, q dyad.CandidateQuery) (res []dyad.Event, err error) {
-	fresh := map[string]bool{} // the events of the answer that no store holds yet
-	if q.Recent > 0 && q.From == "" && len(q.People) > 0 {
-		// The store bounds its answer (CandidateQuery.Recent): with what the pending records add, the answer is
-		// bounded the same way, as the store would bound it once they are saved.
-		defer func() {
-			if err == nil {
-				res = recentOnly(res, fresh, q)
-			}
-		}()
+func (p *Pending) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dyad.Event, error) {
+	if !(q.Recent > 0 && q.From == "" && len(q.People) > 0) {
+		res, _, _, err := p.eventCandidates(ctx, q, q)
+		return res, err
 	}
-	out, err := p.baseCandidates(ctx, q)
+	// The store bounds its answer (CandidateQuery.Recent): with what the pending records add, the answer is
+	// bounded the same way, as the store would bound it once they are saved. Where the pending records drop,
+	// merge or change stored events of the bounded answer, the saved store would fill their places with the
+	// next latest: the store is asked again with as many more.
+	bq := q
+	for {
+		res, fresh, affected, err := p.eventCandidates(ctx, q, bq)
+		if err != nil {
+			return nil, err
+		}
+		if affected <= bq.Recent-q.Recent {
+			return recentOnly(res, fresh, q), nil
+		}
+		bq.Recent = q.Recent + affected
+	}
+}
+
+// eventCandidates is EventCandidates unbounded, the store asked bq (q with a larger Recent, or q itself). It
+// returns with the answer the events of it that no store holds yet (fresh) and how many of the store's events
+// the pending records dropped, merged or changed (affected).
+func (p *Pending) eventCandidates(ctx context.Context, q, bq dyad.CandidateQuery) (res []dyad.Event, fresh map[string]bool, affected int, err error) {
+	fresh = map[string]bool{} // the events of the answer that no store holds yet
+	out, err := p.baseCandidates(ctx, bq)
 	if err != nil {
-		return nil, err
+		return nil, nil, 0, err
 	}
 	if q.ByCoding && p.demotesAny(out) {
 		// The mentions of demoted articles are left out below: when one stands for others by its coding
 		// (ByCoding), the next of them must stand in, so the store is asked for all of them.
-		q.ByCoding = false
-		if out, err = p.baseCandidates(ctx, q); err != nil {
-			return nil, err
+		q.ByCoding, bq.ByCoding = false, false
+		if out, err = p.baseCandidates(ctx, bq); err != nil {
+			return nil, nil, 0, err
 		}
 	}
+	touched := map[string]bool{} // the events the pending records add to or change
+	redated := map[string]bool{} // the events a pending mention gives another date
+	stored := make([]string, len(out))
+	for i := range out {
+		stored[i] = out[i].ID
+	}
+	defer func() {
+		kept := make(map[string]bool, len(res))
+		for i := range res {
+			kept[res[i].ID] = !fresh[res[i].ID]
+		}
+		for _, id := range stored {
+			if !kept[id] || redated[id] {
+				affected++
+			}
+		}
+	}()
 	out = p.dropDemoted(out)
 	p.mu.Lock()
 	resolve := make(map[string]string, len(p.merged)) // every merged event of the query's keys, to what it is now
@@ -469,7 +502,6 @@ func (p *Pending) EventCandidates(ctx context.Context, q dyad.CandidateQuery) (r
 	for i := range out {
 		at[out[i].ID] = i
 	}
-	touched := map[string]bool{}
 	ev1, _ := p.base.(eventer)
 	// get finds event id among the answers, or asks the store for it: a stored event that a pending record
 	// folds into, which the query did not find as stored (its date changes with the pending mention).
@@ -503,6 +535,7 @@ func (p *Pending) EventCandidates(ctx context.Context, q dyad.CandidateQuery) (r
 		}
 		if betterDate(ev, &out[i]) {
 			out[i].Date, out[i].DatePrecision, out[i].DateInferred = ev.Date, ev.DatePrecision, ev.DateInferred
+			redated[out[i].ID] = true
 		}
 		recountMentions(&out[i])
 	}
@@ -559,10 +592,10 @@ func (p *Pending) EventCandidates(ctx context.Context, q dyad.CandidateQuery) (r
 		}
 	}
 	if len(touched) == 0 {
-		return out, nil
+		return out, fresh, 0, nil
 	}
 	// What the pending records changed or added is found as the store would find it.
-	return slices.DeleteFunc(out, func(ev dyad.Event) bool { return touched[ev.ID] && !candidate(&ev, q) }), nil
+	return slices.DeleteFunc(out, func(ev dyad.Event) bool { return touched[ev.ID] && !candidate(&ev, q) }), fresh, 0, nil
 }
 
 // recentOnly bounds an answer to a question with CandidateQuery.Recent as the store does: of the events that

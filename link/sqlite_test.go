@@ -149,7 +149,8 @@ func TestChainWithSQLite(t *testing.T) {
 
 // TestPendingRecentAsStored checks that Pending bounds an answer to a question with CandidateQuery.Recent as
 // the store does once the pending records are saved: the pending events newer than the stored ones push
-// those out, and older ones stay out.
+// those out, and older ones stay out; a pending event that takes over the latest stored ones lets the next
+// latest in.
 func TestPendingRecentAsStored(t *testing.T) {
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "dyad.db"))
@@ -215,5 +216,30 @@ func TestPendingRecentAsStored(t *testing.T) {
 	}
 	if g, w := ids(got), ids(want); !slices.Equal(g, w) {
 		t.Errorf("pending answer %v; the store's once saved %v", g, w)
+	}
+
+	// A pending record whose older event takes over the latest stored ones (Record.Merge): the saved store
+	// fills their places with the next latest, which Pending must ask the store for.
+	var latest []string
+	for _, e := range want {
+		if e.Date != "" && len(latest) < 3 {
+			latest = append(latest, e.ID)
+		}
+	}
+	m := rec(40, "2021-03-03", "person-0")
+	m.Merge = []dyad.EventMerge{{Into: m.Events[0].ID, From: latest}}
+	p = NewPending(db)
+	p.Add(m)
+	if got, err = p.EventCandidates(ctx, q); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Save(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	if want, err = db.EventCandidates(ctx, q); err != nil {
+		t.Fatal(err)
+	}
+	if g, w := ids(got), ids(want); !slices.Equal(g, w) {
+		t.Errorf("merge: pending answer %v; the store's once saved %v", g, w)
 	}
 }
