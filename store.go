@@ -278,7 +278,7 @@ type CandidateQuery struct {
 	People []string
 	// Recent, when positive in a query with People and no From (an undated mention of an article with no
 	// publication date, which nothing bounds in time), bounds the answer: of the dated events of each key the
-	// store returns only the Recent latest (by date, then the order they were stored in) that hold a mention
+	// store returns only the Recent latest (by date, then the last stored first) that hold a mention
 	// it would return with People, and of the undated ones the Recent stored last that hold one. Without it
 	// such a question reads every event of its key that names one of People, which grows with the store.
 	Recent int

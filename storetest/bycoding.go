@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -182,7 +183,7 @@ func recentRecords(n int) []*dyad.Record {
 		a := dyad.Article{ID: id, URI: "testdata/en/" + id + ".txt", Source: "Outlet", Title: "Talks " + id, Lang: "en",
 			LangConfidence: 0.9, Text: "The two delegations met in Hanoi, report " + id + "."}
 		rec := &dyad.Record{Article: a}
-		date := fmt.Sprintf("2024-05-%02d", 1+(i*7)%n)
+		date := fmt.Sprintf("2024-05-%02d", 1+(i*7)%n/2) // two records a day: ties at the cut
 		if i%4 == 3 {
 			date = ""
 		}
@@ -201,7 +202,7 @@ func recentRecords(n int) []*dyad.Record {
 
 // testEventCandidatesRecent checks CandidateQuery.Recent: of the events that the query finds without it and
 // that hold a mention People keeps (an undated one is always kept), the Recent latest dated (by date, then
-// the order of saving) and the Recent undated saved last, each with the mentions People keeps.
+// the one saved last) and the Recent undated saved last, each with the mentions People keeps.
 func testEventCandidatesRecent(t *testing.T, s dyad.Store) {
 	ctx := context.Background()
 	const n, recent = 24, 4
@@ -220,7 +221,10 @@ func testEventCandidatesRecent(t *testing.T, s dyad.Store) {
 			dated = append(dated, i)
 		}
 	}
-	slices.SortStableFunc(dated, func(a, b int) int { return -cmpString(recs[a].Events[0].Date, recs[b].Events[0].Date) })
+	// Later first: by date, then the one saved last.
+	slices.SortStableFunc(dated, func(a, b int) int {
+		return cmp.Or(-cmpString(recs[a].Events[0].Date, recs[b].Events[0].Date), cmp.Compare(b, a))
+	})
 	slices.Reverse(undated)
 	var want []string
 	for _, i := range slices.Concat(dated[:recent], undated[:recent]) {
