@@ -206,8 +206,9 @@ func (s *sentence) framed(b binding, code string) (string, []int) {
 		}
 	}
 	// a frame before a conditional clause that ends right before the match governs the clause after it:
-	// "川普威脅，如果中國不撤回報復性關稅，美國將對中國商品加徵關稅" is a threat of sanctions (1312), whose
-	// subject the main clause names again
+	// "川普威脅，如果中國不撤回報復性關稅，美國將對中國商品加徵關稅" is a threat of sanctions (1312). Whether the
+	// one who threatens is the main clause's subject is not checked: "美国威胁，如果……，日本对中国加征关税" gives
+	// Japan a threat (round 26 review; a check through the coder's own subject resolution is left to do)
 	if h, ok := s.frameBeforeCond(b); ok {
 		hits = slices.Insert(hits, 0, h) // outermost: applied last
 	}

@@ -3351,7 +3351,8 @@ func (s *sentence) relClauseStart(p int) int {
 // sentence's opening subject ("China's top diplomat Wang Yi, director of the party's foreign affairs office,
 // held talks", "Antony Blinken, the first U.S. secretary of state to visit China in five years, met"), the
 // unit of that subject, or -1. The subject is the sentence's first phrase; a comma follows it, or the phrase
-// holds its apposition itself; no other stop stands between it and p.
+// holds its apposition itself; no other stop stands between it and p. A person named right before p in a
+// clause of its own (after a `that` word) is not the sentence's subject: then -1.
 func (s *sentence) appositionSubject(p int) int {
 	f := s.firstPhrase()
 	if f < 0 || p-f < 3 || p-f > 30 {
@@ -3365,8 +3366,7 @@ func (s *sentence) appositionSubject(p int) int {
 			return -1
 		}
 	}
-	if q := p - 1; q > f && s.u[q].phrase >= 0 && s.u[q].phrase != s.u[f].phrase &&
-		s.d.ments[s.d.phrases[s.u[q].phrase].head].Actor.Type == dyad.TypePerson {
+	if q := p - 1; q > f && s.u[q].phrase >= 0 && s.u[q].phrase != s.u[f].phrase && s.personPhrase(q) {
 		// "Sheinbaum dijo que su homólogo estadounidense, Donald Trump, aceptó ...": the comma closes the apposition
 		// of a person named right before it in a clause of its own (a `that` word between), the verb's subject
 		for k := f + 1; k < q; k++ {
