@@ -56,7 +56,7 @@ func (r *Resolver) placedBy(c *article, start, end int, best candidate) (candida
 		if !ok || !r.isCity(cd) {
 			// (the gazetteer's longest name there, a name read otherwise: a demonym, "em Paulista", São Paulo's
 			// adjective; a landform's, "ao largo da Ilha de Moçambique")
-			cd, ok = r.longest(c, toks, m)
+			cd, ok = r.longest(toks, m)
 		}
 		if !ok || !strings.Contains(cd.key, " ") && c.lg.stop[cd.key] {
 			return candidate{end: cd.end}, false
@@ -71,12 +71,12 @@ func (r *Resolver) placedBy(c *article, start, end int, best candidate) (candida
 		if m > 0 && (c.lg.from[toks[m-1].Fold] || c.lg.betweenEnds(toks, m) || r.bareRoute(c, toks, m, cd.end) || toks[m-1].Text == "-" && toks[m-1].End == t.Start) {
 			return candidate{end: cd.end}, false
 		}
-		if n := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end }); n > 0 && toks[n].Text == "-" && toks[n].Start == cd.end {
-			return candidate{end: cd.end}, false
-		}
-		// (not the start of a longer name: "Día de Muertos" is no town; German capitalises its nouns)
-		if n := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end }); n > 0 && !c.lg.capNoun && toks[n].IsWord() && toks[n].IsCapitalized() {
-			return candidate{end: cd.end}, false
+		// (not a name glued to the next by a hyphen, nor the start of a longer name: "Día de Muertos" is no town;
+		// German capitalises its nouns)
+		if n := slices.IndexFunc(toks[m:], func(x text.Token) bool { return x.Start >= cd.end }); n > 0 {
+			if x := toks[m+n]; x.Text == "-" && x.Start == cd.end || !c.lg.capNoun && x.IsWord() && x.IsCapitalized() {
+				return candidate{end: cd.end}, false
+			}
 		}
 		cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool {
 			p := r.g.places[id]
@@ -106,7 +106,10 @@ func (r *Resolver) placedBy(c *article, start, end int, best candidate) (candida
 		return candidate{}, false
 	}
 	k0, far := c.lg.bearingBefore(toks, j)
-	regions := slices.DeleteFunc(slices.Clone(best.places), func(id int32) bool { return r.g.places[id].Precision != Admin1 })
+	var regions []int32
+	if slices.ContainsFunc(best.places, func(id int32) bool { return r.g.places[id].Precision == Admin1 }) {
+		regions = slices.DeleteFunc(slices.Clone(best.places), func(id int32) bool { return r.g.places[id].Precision != Admin1 })
+	}
 	regionWord := r.regionWordBefore(c.lg, toks, j)
 	if len(regions) == 0 && regionWord {
 		// (a region named after its seat, read as the seat: "na província de Nampula")
@@ -259,16 +262,22 @@ func (r *Resolver) regionWordBefore(l *lang, toks []text.Token, j int) bool {
 }
 
 // longest reads the gazetteer's longest name of cities that starts at token j, of up to five words, as written.
-func (r *Resolver) longest(c *article, toks []text.Token, j int) (candidate, bool) {
+// The key grows by the tokens' folded forms in a buffer on the stack; a string is made only for a name found.
+func (r *Resolver) longest(toks []text.Token, j int) (candidate, bool) {
 	var out candidate
 	ok := false
+	var buf [128]byte
+	key := buf[:0]
 	for e := j; e < len(toks) && e < j+5; e++ {
 		if !toks[e].IsWord() {
 			break
 		}
-		key := Key(c.a.Text[toks[j].Start:toks[e].End])
-		if ids := r.g.names[key]; slices.ContainsFunc(ids, func(id int32) bool { return r.g.places[id].Precision == City }) {
-			out, ok = candidate{start: toks[j].Start, end: toks[e].End, places: ids, key: key}, true
+		if e > j {
+			key = append(key, ' ')
+		}
+		key = append(key, toks[e].Fold...)
+		if ids := r.g.names[string(key)]; slices.ContainsFunc(ids, func(id int32) bool { return r.g.places[id].Precision == City }) {
+			out, ok = candidate{start: toks[j].Start, end: toks[e].End, places: ids, key: string(key)}, true
 		}
 	}
 	return out, ok
@@ -277,13 +286,13 @@ func (r *Resolver) longest(c *article, toks []text.Token, j int) (candidate, boo
 // placeAdjective reports whether t is a capitalised adjective of a city of any size or country, by the
 // language's `cityadjective` rules ("Glatzer" of Glatz, Kłodzko; "Zwickauer"; "Kölner"), and no name of its own.
 func (r *Resolver) placeAdjective(l *lang, t text.Token) bool {
-	if l == nil || len(l.cityAdj) == 0 || !t.IsWord() || !t.IsCapitalized() || t.Text == strings.ToUpper(t.Text) || len(r.g.names[t.Fold]) > 0 {
+	if l == nil || len(l.cityAdj) == 0 || !t.IsWord() || !t.IsCapitalized() || len(r.g.names[t.Fold]) > 0 {
 		return false
 	}
 	for _, rule := range l.cityAdj {
 		if s, ok := strings.CutSuffix(t.Fold, rule[0]); ok && utf8.RuneCountInString(s) >= 3 &&
 			slices.ContainsFunc(r.g.names[s+rule[1]], func(id int32) bool { return r.g.places[id].Precision == City }) {
-			return true
+			return t.Text != strings.ToUpper(t.Text) // (not a word in capitals)
 		}
 	}
 	return false
@@ -298,7 +307,7 @@ func (r *Resolver) ofLonger(c *article, toks []text.Token, i int) bool {
 		return false
 	}
 	t := toks[i+1]
-	if !t.IsWord() || !t.IsCapitalized() || t.Text == strings.ToUpper(t.Text) || c.lg.never[t.Fold] || c.lg.where[t.Fold] || c.lg.skip[t.Fold] || r.generic[t.Fold] {
+	if !t.IsWord() || !t.IsCapitalized() || c.lg.never[t.Fold] || c.lg.where[t.Fold] || c.lg.skip[t.Fold] || r.generic[t.Fold] || t.Text == strings.ToUpper(t.Text) {
 		return false
 	}
 	if _, ok := mentionAt(c.ms, t.Start); ok {
@@ -311,7 +320,7 @@ func (r *Resolver) ofLonger(c *article, toks []text.Token, i int) bool {
 		p := r.g.places[id]
 		return p.Precision != City || p.Population >= bareMinPopulation
 	}
-	if cd, ok := r.longest(c, toks, i+1); ok && slices.ContainsFunc(cd.places, big) {
+	if cd, ok := r.longest(toks, i+1); ok && slices.ContainsFunc(cd.places, big) {
 		return false
 	}
 	return !slices.ContainsFunc(r.g.names[t.Fold], big)

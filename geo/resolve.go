@@ -1075,13 +1075,15 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 				bare = slices.DeleteFunc(bare, func(b candidate) bool { return !r.inAny(b, area) })
 				// (and of a name of several places, those in it: "het stadje Paradise in het noorden van Californië"
 				// is not Paradise, Nevada)
-				var in []int32
-				for _, a := range area {
-					in = append(in, a.places...)
-				}
-				for i, b := range bare {
-					if q := r.inArea(b.places, in); len(q) > 0 {
-						bare[i].places = q
+				if slices.ContainsFunc(bare, func(b candidate) bool { return len(b.places) > 1 }) {
+					var in []int32
+					for _, a := range area {
+						in = append(in, a.places...)
+					}
+					for i, b := range bare {
+						if q := r.inArea(b.places, in); len(q) > 0 && len(b.places) > 1 {
+							bare[i].places = q
+						}
 					}
 				}
 			}
@@ -2441,9 +2443,10 @@ func (r *Resolver) longer(c *article, toks []text.Token, end int) bool {
 	}
 	t := toks[i]
 	// a common word before a capitalised word opens a longer name ("at University Hospital Ostrava")
-	if j := slices.IndexFunc(toks, func(x text.Token) bool { return x.End == end }); j >= 0 && c.lg.common[toks[j].Fold] && (j == 0 || toks[j-1].End < toks[j].Start) &&
-		t.IsWord() && t.IsCapitalized() {
-		return true
+	if len(c.lg.common) > 0 && t.IsWord() && t.IsCapitalized() {
+		if j := slices.IndexFunc(toks[:i], func(x text.Token) bool { return x.End == end }); j >= 0 && c.lg.common[toks[j].Fold] && (j == 0 || toks[j-1].End < toks[j].Start) {
+			return true
+		}
 	}
 	if !t.IsWord() || !t.IsCapitalized() || c.lg.never[t.Fold] || c.lg.where[t.Fold] || c.lg.skip[t.Fold] || r.generic[t.Fold] {
 		return false
@@ -3296,7 +3299,7 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 	t := toks[j]
 	// (a name right after a place's capitalised adjective is a thing named after that place: "die Glatzer
 	// Neiße", a river, not Neiße, Nysa; "der Kölner Dom")
-	if j > 0 && r.placeAdjective(c.lg, toks[j-1]) && toks[j-1].End < t.Start {
+	if j > 0 && toks[j-1].End < t.Start && r.placeAdjective(c.lg, toks[j-1]) {
 		return candidate{}, false
 	}
 	// an elided article or genitive glued to the name: "l'Élysée", "all'Aia", "d'Anvers"
