@@ -78,12 +78,16 @@ func (r *Resolver) placedBy(c *article, start, end int, best candidate) (candida
 				return candidate{end: cd.end}, false
 			}
 		}
-		cd.places = slices.DeleteFunc(slices.Clone(cd.places), func(id int32) bool {
+		other := func(id int32) bool {
 			p := r.g.places[id]
 			return p.Precision != City || slices.Contains(best.places, id) || !in(p)
-		})
+		}
+		if !slices.ContainsFunc(cd.places, func(id int32) bool { return !other(id) }) {
+			return candidate{end: cd.end}, false
+		}
+		cd.places = slices.DeleteFunc(slices.Clone(cd.places), other)
 		cd.word = -1
-		return cd, len(cd.places) > 0
+		return cd, true
 	}
 	if first, _ := utf8.DecodeRuneInString(toks[j].Text); unicode.Is(unicode.Han, first) {
 		// Chinese names the bigger place first: "圣何塞以南约50公里的吉尔罗伊市", "多特蒙德以北的吕嫩市"
@@ -106,11 +110,11 @@ func (r *Resolver) placedBy(c *article, start, end int, best candidate) (candida
 		return candidate{}, false
 	}
 	k0, far := c.lg.bearingBefore(toks, j)
+	regionWord := r.regionWordBefore(c.lg, toks, j)
 	var regions []int32
-	if slices.ContainsFunc(best.places, func(id int32) bool { return r.g.places[id].Precision == Admin1 }) {
+	if (regionWord || r.regionLike(best)) && slices.ContainsFunc(best.places, func(id int32) bool { return r.g.places[id].Precision == Admin1 }) {
 		regions = slices.DeleteFunc(slices.Clone(best.places), func(id int32) bool { return r.g.places[id].Precision != Admin1 })
 	}
-	regionWord := r.regionWordBefore(c.lg, toks, j)
 	if len(regions) == 0 && regionWord {
 		// (a region named after its seat, read as the seat: "na província de Nampula")
 		for _, id := range best.places {
@@ -169,6 +173,9 @@ func (l *lang) bearingBefore(toks []text.Token, j int) (int, bool) {
 		// the longest phrase of a key class that ends at m
 		n := 0
 		for s := max(m-3, 0); s <= m && n == 0; s++ {
+			if !l.heads[toks[s].Fold] {
+				continue // (no phrase of any class starts at s)
+			}
 			for _, set := range []map[string]bool{l.bearing, l.distance, l.direction, l.near} {
 				if l.phrase(set, toks, s) == m-s+1 {
 					n = m - s + 1
