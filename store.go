@@ -284,6 +284,9 @@ type CandidateQuery struct {
 	Recent int
 }
 
+// Bounded reports whether Recent bounds the answer to q: Recent positive, People set and no From.
+func (q CandidateQuery) Bounded() bool { return q.Recent > 0 && q.From == "" && len(q.People) > 0 }
+
 // LinkSaver is implemented by stores that several writers may share (SQLite files, PostgreSQL). SaveLinked
 // takes a lock that every writer takes to link and save (SQLite's write lock; a PostgreSQL advisory lock),
 // calls link, which links recs against what is stored and returns the records to save, saves those in one

@@ -1180,6 +1180,9 @@ func (d *doc) placeCountry(ta, tb int) string {
 // government.
 var stateSectors = map[string]bool{"GOV": true, "MIL": true, "COP": true, "JUD": true, "LEG": true, "SPY": true}
 
+// isIGO reports whether a is an international body (a code of CAMEO's IGO class: the UN, the EU, ECOWAS ...).
+func isIGO(a dyad.EventActor) bool { return strings.HasPrefix(a.Code, "IGO") }
+
 // actsForState reports whether src may do an act of the state: an actor of a state sector, or a country named
 // bare ("Nicaragua heeft de bisschop gevangengezet").
 func actsForState(src dyad.EventActor) bool {

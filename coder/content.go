@@ -29,7 +29,7 @@ func (s *sentence) contentAfter(b *binding, answer bool) bool {
 	}
 	a := s.d.actorOf(b.s)
 	src := a.Country
-	if src == "" && !strings.HasPrefix(a.Code, "IGO") {
+	if src == "" && !isIGO(a) {
 		return false
 	}
 	// an international body (a source of no country: the UN, the EU, the ICC) is of none of the content's
@@ -309,7 +309,7 @@ func partyKey(a dyad.EventActor) string {
 	if a.Country != "" {
 		return a.Country
 	}
-	if strings.HasPrefix(a.Code, "IGO") {
+	if isIGO(a) {
 		return a.Code
 	}
 	return ""

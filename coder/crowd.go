@@ -101,7 +101,7 @@ func (d *doc) protestPurpose(s *sentence, sp dyad.Span, ta, tb int, res *Result,
 			continue
 		case d.place(s, k):
 			continue
-		case stateSectors[a.Sector] || a.Sector == "MED" || strings.HasPrefix(a.Code, "IGO"):
+		case stateSectors[a.Sector] || a.Sector == "MED" || isIGO(a):
 			if subject && !s.governed(k) {
 				// "Cảnh sát Nepal đã nổ súng vào đám đông người biểu tình ... để phản đối": police, then the
 				// crowd, who protests; without a crowd, the state's own act
@@ -230,7 +230,7 @@ func (d *doc) attribCrowd(s *sentence, at int) (dyad.EventActor, bool) {
 			}
 		}
 		a := d.actorOf(u.phrase)
-		if !after || stateSectors[a.Sector] || a.Sector == "MED" || strings.HasPrefix(a.Code, "IGO") || d.ments[d.phrases[u.phrase].head].Actor.Type == dyad.TypeCountry {
+		if !after || stateSectors[a.Sector] || a.Sector == "MED" || isIGO(a) || d.ments[d.phrases[u.phrase].head].Actor.Type == dyad.TypeCountry {
 			continue
 		}
 		return a, true

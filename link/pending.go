@@ -421,7 +421,7 @@ func (p *Pending) SimilarArticles(ctx context.Context, bands []uint64) ([]dyad.S
 // pending records fold into that the query then finds, and the pending events that are new, by the same
 // rules as the store's.
 func (p *Pending) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dyad.Event, error) {
-	if !(q.Recent > 0 && q.From == "" && len(q.People) > 0) {
+	if !q.Bounded() {
 		res, _, _, err := p.eventCandidates(ctx, q, q)
 		return res, err
 	}

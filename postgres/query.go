@@ -614,7 +614,7 @@ func (db *DB) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dya
 	if len(q.Keys) == 0 {
 		return []dyad.Event{}, nil
 	}
-	if q.Recent > 0 && q.From == "" && len(q.People) > 0 {
+	if q.Bounded() {
 		return db.recentCandidates(ctx, q)
 	}
 	query, args := dialect.CandidatesSQL(eventCols, "= ANY(?)", q.Keys, q)

@@ -927,7 +927,7 @@ func (db *DB) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dya
 	of := mentionsOf{byCoding: q.ByCoding, people: people}
 	for _, key := range q.Keys {
 		query, args := candidatesSQL(key, q)
-		if q.Recent > 0 && q.From == "" && people != "" {
+		if q.Bounded() {
 			to := "~"
 			if q.To != "" {
 				to = sqlq.DateTo(q.To)
