@@ -299,7 +299,7 @@ func (r *Resolver) placeAdjective(l *lang, t text.Token) bool {
 	for _, rule := range l.cityAdj {
 		if s, ok := strings.CutSuffix(t.Fold, rule[0]); ok && utf8.RuneCountInString(s) >= 3 &&
 			slices.ContainsFunc(r.g.names[s+rule[1]], func(id int32) bool { return r.g.places[id].Precision == City }) {
-			return t.Text != strings.ToUpper(t.Text) // (not a word in capitals)
+			return !t.IsAllUpper() // (not a word in capitals)
 		}
 	}
 	return false
@@ -314,7 +314,7 @@ func (r *Resolver) ofLonger(c *article, toks []text.Token, i int) bool {
 		return false
 	}
 	t := toks[i+1]
-	if !t.IsWord() || !t.IsCapitalized() || c.lg.never[t.Fold] || c.lg.where[t.Fold] || c.lg.skip[t.Fold] || r.generic[t.Fold] || t.Text == strings.ToUpper(t.Text) {
+	if !t.IsWord() || !t.IsCapitalized() || c.lg.never[t.Fold] || c.lg.where[t.Fold] || c.lg.skip[t.Fold] || r.generic[t.Fold] || t.IsAllUpper() {
 		return false
 	}
 	if _, ok := mentionAt(c.ms, t.Start); ok {

@@ -2251,7 +2251,7 @@ func (r *Resolver) cityAdjective(c *article, t text.Token) (candidate, bool) {
 // in a language that capitalises its nouns, a capitalised one that starts no actor mention.
 func (r *Resolver) bareCityAdjective(c *article, toks []text.Token, j int) (candidate, bool) {
 	t := toks[j]
-	if len(c.lg.cityAdj) == 0 || !t.IsCapitalized() || t.Text == strings.ToUpper(t.Text) || sentenceStart(c.a.Text, t.Start) || t.Start == c.dlEnd || j+1 >= len(toks) {
+	if len(c.lg.cityAdj) == 0 || !t.IsCapitalized() || t.IsAllUpper() || sentenceStart(c.a.Text, t.Start) || t.Start == c.dlEnd || j+1 >= len(toks) {
 		return candidate{}, false
 	}
 	next := toks[j+1]
@@ -2624,7 +2624,7 @@ func (r *Resolver) readBare(c *article, start, end int) []candidate {
 		// a word that opens the sentence is capitalised whatever it is ("Hàng vạn người"; not a dateline's
 		// "GAROUA"): there a one-word name is read only as a city of bareMinPopulation, or one an apposition
 		// says is a city ("Kharkiv came under fire", "Белгород подвергся обстрелу", "Erbil, de hoofdstad van")
-		opens := !han && t.Text != strings.ToUpper(t.Text) && (sentenceStart(c.a.Text, t.Start) || t.Start == c.dlEnd)
+		opens := !han && !t.IsAllUpper() && (sentenceStart(c.a.Text, t.Start) || t.Start == c.dlEnd)
 		// (a city word right before it says it is a city: "города Дерна", "thành phố Derna"; so does a genitive
 		// ending after a noun: "развалины Пальмиры")
 		small := oneWord && !cd.chained && (described < 0 || j > described) && (opens || !c.lg.of[elided(t.Text)] && (j == 0 || !c.lg.of[toks[j-1].Fold])) &&

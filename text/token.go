@@ -32,6 +32,28 @@ func (t Token) IsCapitalized() bool {
 	return unicode.IsUpper(r)
 }
 
+// IsAllUpper reports whether the token's text is the same in capitals (strings.ToUpper(t.Text) == t.Text:
+// "NATO", "UN", a number, punctuation) without building the upper-case copy: hot paths ask it of most words.
+func (t Token) IsAllUpper() bool {
+	for i, r := range t.Text {
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' {
+				return false
+			}
+			continue
+		}
+		if r == utf8.RuneError {
+			if _, n := utf8.DecodeRuneInString(t.Text[i:]); n == 1 {
+				return false // strings.ToUpper writes an invalid byte as U+FFFD
+			}
+		}
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+	}
+	return true
+}
+
 // Tokens splits s into words by the Unicode word-boundary rules (UAX #29), dropping spaces and keeping
 // punctuation as one-character tokens. Ideographic text (Chinese, Japanese) comes out one character a token.
 func Tokens(s string) []Token {

@@ -3,6 +3,7 @@ package text
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -79,6 +80,18 @@ func TestAppendTokensFolds(t *testing.T) {
 		}
 		if got := AppendTokens([]Token{{Text: "x", Fold: "x"}}, s); !slices.Equal(got[1:], want) {
 			t.Errorf("%q: AppendTokens = %v, want %v", s, got[1:], want)
+		}
+	}
+}
+
+// TestIsAllUpper checks IsAllUpper against strings.ToUpper on words of several scripts, mixed case, digits,
+// punctuation and an invalid byte.
+func TestIsAllUpper(t *testing.T) {
+	for _, s := range []string{"NATO", "Paris", "UN", "ÉTATS", "États", "ß", "SS", "Москва", "МОСКВА", "北京", "2024",
+		"-", "", "Đà", "ĐÀ", "ǅ", "x", "A\xffB", "AB\xff"} {
+		tok := Token{Text: s}
+		if got, want := tok.IsAllUpper(), strings.ToUpper(s) == s; got != want {
+			t.Errorf("IsAllUpper(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
