@@ -1,10 +1,8 @@
 package coder
 
 import (
-	"strings"
 	"testing"
 
-	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/packs"
 )
@@ -34,13 +32,8 @@ func TestContentTwins(t *testing.T) {
 		"China rejected accusations by Japan, and Beijing backs Nepal.":          "016 CHN JPN 051 CHNGOV NPL",
 		"Japan paid a visit over the holidays, and Turkey welcomed the gesture.": "",
 	} {
-		res := c.Code(&dyad.Article{ID: "c", Lang: "en", Text: txt}, handMentions(actors, txt))
-		var got []string
-		for _, e := range res.Events {
-			got = append(got, e.Code+" "+e.Source.Code+" "+e.Target.Code)
-		}
-		if strings.Join(got, " ") != want {
-			t.Errorf("%q: events %v, want %q", txt, got, want)
+		if got := codedAs(c, actors, "en", txt, codeSourceTarget); got != want {
+			t.Errorf("%q: events %q, want %q", txt, got, want)
 		}
 	}
 	lg := c.langs["en"]
@@ -92,13 +85,8 @@ func TestContentIGO(t *testing.T) {
 		"Japan has an inquiry into the floods of Nepal opened.":                      "090 JPN NPL",
 		"Japan, after its talks with Turkey, has an inquiry into the floods opened.": "",
 	} {
-		res := c.Code(&dyad.Article{ID: "c", Lang: "en", Text: txt}, handMentions(actors, txt))
-		var got []string
-		for _, e := range res.Events {
-			got = append(got, e.Code+" "+e.Source.Code+" "+e.Target.Code)
-		}
-		if strings.Join(got, " ") != want {
-			t.Errorf("%q: events %v, want %q", txt, got, want)
+		if got := codedAs(c, actors, "en", txt, codeSourceTarget); got != want {
+			t.Errorf("%q: events %q, want %q", txt, got, want)
 		}
 	}
 }

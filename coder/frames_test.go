@@ -1,10 +1,8 @@
 package coder
 
 import (
-	"strings"
 	"testing"
 
-	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/packs"
 )
@@ -55,13 +53,8 @@ func TestTenseFrames(t *testing.T) {
 		"México enviaría ayuda a Cuba.":                      "",
 		"El gobierno dijo que México enviaría ayuda a Cuba.": "0333",
 	} {
-		res := c.Code(&dyad.Article{ID: "f", Lang: "es", Text: txt}, handMentions(actors, txt))
-		var got []string
-		for _, e := range res.Events {
-			got = append(got, e.Code)
-		}
-		if strings.Join(got, " ") != want {
-			t.Errorf("%q: events %v, want %q", txt, got, want)
+		if got := codedAs(c, actors, "es", txt, codeOnly); got != want {
+			t.Errorf("%q: events %q, want %q", txt, got, want)
 		}
 	}
 }
@@ -84,13 +77,8 @@ func TestFrameBeforeCond(t *testing.T) {
 		"美国表示，如果中国不让步，美国对中国加征关税。": "163",
 		"美国威胁，美国对中国加征关税。":         "163",
 	} {
-		res := c.Code(&dyad.Article{ID: "f", Lang: "zh", Text: txt}, handMentions(actors, txt))
-		var got []string
-		for _, e := range res.Events {
-			got = append(got, e.Code)
-		}
-		if strings.Join(got, " ") != want {
-			t.Errorf("%q: events %v, want %q", txt, got, want)
+		if got := codedAs(c, actors, "zh", txt, codeOnly); got != want {
+			t.Errorf("%q: events %q, want %q", txt, got, want)
 		}
 	}
 }

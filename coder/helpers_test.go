@@ -127,3 +127,20 @@ func boundary(s string, st, en int) bool {
 	}
 	return true
 }
+
+// codedAs codes txt in lang with hand-found mentions and writes its events with form, space-separated: the
+// loop of the table tests that compare what a sentence codes.
+func codedAs(c *Coder, actors []testActor, lang, txt string, form func(dyad.Event) string) string {
+	res := c.Code(&dyad.Article{ID: "t", Lang: lang, Text: txt}, handMentions(actors, txt))
+	got := make([]string, len(res.Events))
+	for i, e := range res.Events {
+		got[i] = form(e)
+	}
+	return strings.Join(got, " ")
+}
+
+// codeSourceTarget writes an event as its code, source and target codes.
+func codeSourceTarget(e dyad.Event) string { return e.Code + " " + e.Source.Code + " " + e.Target.Code }
+
+// codeOnly writes an event as its code.
+func codeOnly(e dyad.Event) string { return e.Code }
