@@ -642,6 +642,11 @@ var goldFloors = []struct {
 	// home; with traps, written before their words
 	// batch 2: fighting told as an event between two armed sides (190), with two sport traps
 	{"../../testdata/gold/code26b.jsonl", 0.90, 0.92, 0.88, 0.78}, // .538 -> .917; batch 2 (8 more) .878 -> .902 over 43
+	// code27a: own en/es/pt sentences of round 27 for forms wire24 and the pool left uncoded: sanctions lifted or
+	// eased whose target is named in their content (085, 0354), prisoner swaps told by one release "in exchange for"
+	// the other's (0841 each way), acts told in a consequence clause ("led X to", "lo que llevó a X a", "levou X a");
+	// with traps, written before its rules
+	{"../../testdata/gold/code27a.jsonl", 0.65, 0.77, 0.56, 0.65}, // .651 before its rules
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
