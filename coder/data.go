@@ -36,7 +36,7 @@ var grammarKinds = map[string]bool{
 	"protest": true,
 	"subjrel": true, "where": true, "auxiliary": true,
 	"mutual": true, "compass": true, "kind": true, "targetnoun": true, "absolute": true,
-	"compound": true, "include": true, "from": true, "etc": true, "numeral": true,
+	"compound": true, "include": true, "from": true, "etc": true, "numeral": true, "causative": true,
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
@@ -273,6 +273,10 @@ const (
 	// launch comes from ("phóng ... tên lửa từ lãnh thổ Iran vào Israel"), which a pattern's gap passes
 	// (sentence.origin), as it passes a place
 	cFrom
+	// cCausative: a verb that leads its object to act ("llevó", "obligó", "levou"): the preposition after that
+	// object governs the act's verb, as a frame's last word does ("lo que llevó al Gobierno de Perú a retirar a
+	// su embajador"; sentence.causativeEndsAt)
+	cCausative
 )
 
 var classBits = map[string]uint64{
@@ -282,7 +286,7 @@ var classBits = map[string]uint64{
 	"hypo": cHypo, "yearcue": cYearcue, "yearmark": cYearmark, "passive": cPassive, "datelead": cDatelead,
 	"between": cBetween, "agent": cAgent, "whole": cWhole, "goal": cGoal, "clitic": cClitic,
 	"own": cOwn, "allege": cAllege, "this": cThis, "front": cFront, "genitive": cGenitive, "addressee": cAddressee, "perfect": cPerfect,
-	"subjrel": cSubjRel, "where": cWhere, "mutual": cMutual, "compass": cCompass, "since": cSince, "cause": cCause, "targetnoun": cTargetNoun,
+	"subjrel": cSubjRel, "where": cWhere, "mutual": cMutual, "compass": cCompass, "since": cSince, "cause": cCause, "targetnoun": cTargetNoun, "causative": cCausative,
 	"absolute": cAbsolute,
 	"datetail": cDatetail, "datelink": cDatelink, "from": cFrom,
 }

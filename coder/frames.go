@@ -316,7 +316,27 @@ func (s *sentence) frameEndsAt(p int) bool {
 			}
 		}
 	}
-	return false
+	return s.causativeEndsAt(p)
+}
+
+// causativeEndsAt reports whether unit p is the preposition that, after a causative verb (grammar class
+// causative) and its object, an actor phrase, governs the act the object was led to do: "lo que llevó al
+// Gobierno de Perú a retirar a su embajador", "levou hoje a França a suspender a ajuda". The object is then the
+// act's subject, before its verb as a subject stands, and the word after p the verb (round 27, code27a).
+// Determiners and prepositions before the object ("al", "a la") and a date ("llevó este martes al ...") may
+// stand between the verb and the object.
+func (s *sentence) causativeEndsAt(p int) bool {
+	if p < 2 || s.u[p].phrase >= 0 || !s.u[p].is(cPrep) || s.u[p-1].phrase < 0 {
+		return false
+	}
+	k := p - 2
+	for n := 0; k >= 0 && n < 3 && s.u[k].phrase < 0 && s.u[k].is(cDet|cPrep); n++ {
+		k--
+	}
+	for n := 0; k >= 0 && n < maxFrameDate && s.isDate(k); n++ {
+		k--
+	}
+	return k >= 0 && s.u[k].phrase < 0 && s.u[k].is(cCausative)
 }
 
 // maxFrameDate is the most units of a date expression that may stand inside a frame's words.

@@ -254,7 +254,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire12-zh.jsonl", 0.65, 0.72, 0.60, 0.65},
 	// wire13: held-out sets written blind in the session of 2026-12-06 03:17-06:15 (three helpers, 03:18-03:33),
 	// scored only at its start (339dfa4) and end (docs/eval.md "Held-out sets written blind, a ninth time").
-	{"../../testdata/gold/wire13-en.jsonl", 0.70, 0.73, 0.66, 0.70}, // .688 -> .701 (code15a: verb lexicon)
+	{"../../testdata/gold/wire13-en.jsonl", 0.70, 0.72, 0.66, 0.70}, // .688 -> .701 (code15a: verb lexicon); P .73 -> .72 (code27a): en-w13-039 codes Iran's release of five Americans "in exchange for five Iranians held in the United States" one way, where wire7/12/17/18/22/23-en code such a swap, the same Iranian one included, both ways
 	{"../../testdata/gold/wire13-fr.jsonl", 0.69, 0.78, 0.62, 0.69}, // .651 -> .698 (code15a: verb lexicon)
 	{"../../testdata/gold/wire13-es.jsonl", 0.84, 0.86, 0.83, 0.84},
 	{"../../testdata/gold/wire13-pt.jsonl", 0.77, 0.77, 0.77, 0.77},
@@ -392,7 +392,7 @@ var goldFloors = []struct {
 	// scored only at its start (e3179a9c) and end (docs/eval.md "Held-out sets written blind, a twentieth time").
 	{"../../testdata/gold/wire24-en.jsonl", 0.56, 0.63, 0.50, 0.56},
 	{"../../testdata/gold/wire24-fr.jsonl", 0.74, 0.88, 0.65, 0.74},
-	{"../../testdata/gold/wire24-es.jsonl", 0.68, 0.69, 0.66, 0.68},
+	{"../../testdata/gold/wire24-es.jsonl", 0.69, 0.70, 0.68, 0.69}, // .682 -> .697 (code27a)
 	{"../../testdata/gold/wire24-pt.jsonl", 0.69, 0.79, 0.62, 0.69},
 	{"../../testdata/gold/wire24-it.jsonl", 0.76, 0.88, 0.67, 0.76},
 	{"../../testdata/gold/wire24-de.jsonl", 0.69, 0.80, 0.60, 0.69},
@@ -645,8 +645,9 @@ var goldFloors = []struct {
 	// code27a: own en/es/pt sentences of round 27 for forms wire24 and the pool left uncoded: sanctions lifted or
 	// eased whose target is named in their content (085, 0354), prisoner swaps told by one release "in exchange for"
 	// the other's (0841 each way), acts told in a consequence clause ("led X to", "lo que llevó a X a", "levou X a");
-	// with traps, written before its rules
-	{"../../testdata/gold/code27a.jsonl", 0.65, 0.77, 0.56, 0.61}, // .651 before its rules
+	// with traps, written before its rules; its three "X and Y swapped prisoners" then set to one event, the house
+	// convention for "X and Y"
+	{"../../testdata/gold/code27a.jsonl", 0.90, 0.90, 0.90, 0.85}, // .651 before its rules (.700 with the swaps set to one event); batch 1 .909
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
