@@ -235,11 +235,15 @@ func (s *sentence) andNotThat(k int) bool {
 // Vorwürfe, deutsche Firmen hätten Waffen an die Türkei geliefert"): a clause that opens right after the
 // denial's words with a `that` word of grammar or a comma, up to a semicolon or a comma and
 // an "and" that opens a second act ("..., and blamed Kinshasa for the escalation").
-// The denied act is the accusation's content, not news.
+// The denied act is the accusation's content, not news; the accuser's own accusation, a clause whose subject is
+// the denial's target ("rejected the accusations of the US, which blame Tehran for the attacks"), is.
 func (s *sentence) deniedContent(cd candidate, cands []candidate) bool {
 	for _, dn := range cands {
 		if dn.codeOf() != "016" || dn.b.hi >= cd.b.trig || dn.b.lo > cd.b.lo && dn.b.lo <= cd.b.hi {
 			continue
+		}
+		if cd.b.s >= 0 && cd.b.s == dn.b.t {
+			continue // the accuser's own act, told in a relative clause ("les accusations des Etats-Unis, qui imputent à Téhéran ..."), is news
 		}
 		if k := dn.b.hi + 1; k >= len(s.u) || s.u[k].phrase >= 0 || s.u[k].fold != "," && !s.u[k].is(cThat) ||
 			s.u[k].fold == "," && k+1 < len(s.u) && s.u[k+1].phrase < 0 && s.u[k+1].is(cAnd) {

@@ -9,13 +9,13 @@ import (
 
 // TestContentTwins checks the mechanism on a language of three speech-act patterns: a pattern of a content
 // code that ends in its addressee also finds its target in the content (contentTwin) and before the act's
-// noun (addresseeTwin); the addressee, when named, wins; a denial's content is no event; a pattern of
-// another code has no twin.
+// noun (addresseeTwin); the addressee, when named, wins; a denial's content is no event, but the accuser's own
+// accusation told in a relative clause is; a pattern of another code has no twin.
 func TestContentTwins(t *testing.T) {
 	dir := writePack(t, map[string]string{
 		"en/verbs": "018 | S expressed ..3 condolences ..4 to T\n016 | S ..2 rejected ..3 accusations ..3 by T\n" +
-			"051 | S ^backs T\n042 | S paid ..3 visit ..2 to T\n",
-		"en/grammar": "and | and\nthat | that\nprep | of | to | in\ncontent | 016 | 018\naddressee | to | by | over\n",
+			"051 | S ^backs T\n042 | S paid ..3 visit ..2 to T\n112 | S ^blames T\n",
+		"en/grammar": "and | and\nthat | that\nprep | of | to | in\ncontent | 016 | 018\naddressee | to | by | over\nrel | which\nbarrier | which\n",
 	})
 	c, err := New(packs.Dir(dir), cameo.MustDefault())
 	if err != nil {
@@ -23,14 +23,16 @@ func TestContentTwins(t *testing.T) {
 	}
 	actors := loadTestActors(t)
 	for txt, want := range map[string]string{
-		"Japan expressed condolences to Turkey.":                                 "018 JPN TUR",
-		"Japan expressed condolences over the earthquake in Turkey.":             "018 JPN TUR",
-		"Japan expressed to Turkey its deepest condolences.":                     "018 JPN TUR",
-		"Japan expressed condolences to Turkey over the earthquake in Nepal.":    "018 JPN TUR",
-		"Japan expressed condolences over the storm in Japan.":                   "",
-		"China rejected accusations that Beijing backs rebels in Nepal.":         "016 CHN NPL",
-		"China rejected accusations by Japan, and Beijing backs Nepal.":          "016 CHN JPN 051 CHNGOV NPL",
-		"Japan paid a visit over the holidays, and Turkey welcomed the gesture.": "",
+		"Japan expressed condolences to Turkey.":                                  "018 JPN TUR",
+		"Japan expressed condolences over the earthquake in Turkey.":              "018 JPN TUR",
+		"Japan expressed to Turkey its deepest condolences.":                      "018 JPN TUR",
+		"Japan expressed condolences to Turkey over the earthquake in Nepal.":     "018 JPN TUR",
+		"Japan expressed condolences over the storm in Japan.":                    "",
+		"China rejected accusations that Beijing backs rebels in Nepal.":          "016 CHN NPL",
+		"China rejected accusations by Japan, and Beijing backs Nepal.":           "016 CHN JPN 051 CHNGOV NPL",
+		"China rejected accusations by Japan, which blames Beijing for the raid.": "016 CHN JPN 112 JPN CHNGOV",
+		"China rejected accusations by Japan, which says Beijing backs Nepal.":    "016 CHN JPN",
+		"Japan paid a visit over the holidays, and Turkey welcomed the gesture.":  "",
 	} {
 		if got := codedAs(c, actors, "en", txt, codeSourceTarget); got != want {
 			t.Errorf("%q: events %q, want %q", txt, got, want)
