@@ -490,7 +490,7 @@ func mainText(doc *dyad.Document, body []byte) (text string, meta pageMeta, err 
 	if err != nil {
 		return "", pageMeta{}, fmt.Errorf("%w: %v", ErrNoMainText, err)
 	}
-	res, err := trafilatura.ExtractDocument(root, opts)
+	res, err := trafilaturaMain(root, body, opts)
 	if err == nil && res != nil && res.ContentNode != nil {
 		text = nodeText(res.ContentNode)
 	}

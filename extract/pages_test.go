@@ -167,6 +167,14 @@ func BenchmarkExtractHTMLParts(b *testing.B) {
 			_, err = trafilatura.ExtractDocument(root, trafilaturaOptions(d.URL))
 			return err
 		}},
+		{"main", func(d *dyad.Document) error {
+			root, err := html.Parse(bytes.NewReader(d.Body))
+			if err != nil {
+				return err
+			}
+			_, err = trafilaturaMain(root, d.Body, trafilaturaOptions(d.URL))
+			return err
+		}},
 		{"extract", func(d *dyad.Document) error {
 			_, err := x.Extract(d)
 			return err
