@@ -63,3 +63,29 @@ func TestProtestAttribCrowd(t *testing.T) {
 		t.Errorf("crowd of an attributive protest clause: got %v, want a 14 of IDNOPP", got)
 	}
 }
+
+// TestSubjectAfterBracketDateline: a dateline in brackets that opens the text ("（中央社記者台北14日電）") is no
+// opening clause; the sentence's subject is the first actor after it, even behind a title of several characters,
+// so an act told after a long purpose clause still has it as its source.
+func TestSubjectAfterBracketDateline(t *testing.T) {
+	c := newTestCoder(t)
+	actors := []testActor{
+		testCountry("台北", "TWN"), testCountry("吐瓦魯", "TUV"),
+		govPerson("林佳龍", "TWNGOV", "TWN"),
+	}
+	for _, tc := range []struct{ text, dateline, want string }{
+		{"（中央社記者台北14日電）外交部長林佳龍今天宣布，為維護國家的尊嚴與權益，即日起終止與吐瓦魯的外交關係。", "台北", "161 TWNGOV TUVGOV"},
+		// the same sentence without the dateline codes the same
+		{"外交部長林佳龍今天宣布，為維護國家的尊嚴與權益，即日起終止與吐瓦魯的外交關係。", "", "161 TWNGOV TUVGOV"},
+	} {
+		a := &dyad.Article{ID: "t", Lang: "zh", Text: tc.text, Published: dyad.NullString("2025-03-14"), Dateline: dyad.NullString(tc.dateline)}
+		res := c.Code(a, handMentions(actors, tc.text))
+		var got []string
+		for _, e := range res.Events {
+			got = append(got, fmt.Sprintf("%s %s %s", e.Code, e.Source.Code, e.Target.Code))
+		}
+		if !slices.Contains(got, tc.want) {
+			t.Errorf("%s: got %v, want %s", tc.text, got, tc.want)
+		}
+	}
+}

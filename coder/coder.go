@@ -342,6 +342,10 @@ func (c *Coder) code(a *dyad.Article, mentions []dyad.ActorMention, tt []text.To
 					framedThreat = !strings.HasPrefix(cd.codeOf(), "13")
 					cd.code = code
 					cd.b.lits = append(slices.Clip(cd.b.lits), at...)
+					if q := s.condFrameSubject(cd.b); strings.HasPrefix(code, "13") && q >= 0 && (cd.b.s >= 0 || cd.b.s == -2) && s.u[q].phrase != cd.b.t {
+						// "美国威胁，如果……，日本将对中国加征关税": the United States threatens, not Japan
+						cd.b.s = s.u[q].phrase
+					}
 				}
 			}
 			// a threat frame makes the condition after it part of the threat ("threatened that if ..., it would"):

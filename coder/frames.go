@@ -206,9 +206,8 @@ func (s *sentence) framed(b binding, code string) (string, []int) {
 		}
 	}
 	// a frame before a conditional clause that ends right before the match governs the clause after it:
-	// "川普威脅，如果中國不撤回報復性關稅，美國將對中國商品加徵關稅" is a threat of sanctions (1312). Whether the
-	// one who threatens is the main clause's subject is not checked: "美国威胁，如果……，日本对中国加征关税" gives
-	// Japan a threat (round 26 review; a check through the coder's own subject resolution is left to do)
+	// "川普威脅，如果中國不撤回報復性關稅，美國將對中國商品加徵關稅" is a threat of sanctions (1312); the one who
+	// threatens is the frame verb's subject (condFrameSubject), which the caller makes the source
 	if h, ok := s.frameBeforeCond(b); ok {
 		hits = slices.Insert(hits, 0, h) // outermost: applied last
 	}
@@ -291,6 +290,40 @@ func (s *sentence) frameBeforeCond(b binding) (hit, bool) {
 	}
 	return hit{}, false
 }
+
+// condFrameSubject returns, for a match that a frame before a conditional clause governs (frameBeforeCond:
+// "美国威胁，如果……，日本将……"), the unit of the frame verb's subject: the actor phrase right before the frame's
+// words, dates, places and a few words (an adverbial: "7日", "在社交媒体上") between, in the same clause; -1
+// when the frame has none there ("……，并威胁，如果……": the caller keeps the match's own source).
+func (s *sentence) condFrameSubject(b binding) int {
+	h, ok := s.frameBeforeCond(b)
+	if !ok {
+		return -1
+	}
+	words := 0
+	for k := h.at - 1; k >= 0; k-- {
+		u := s.u[k]
+		if u.phrase >= 0 {
+			if s.locative(k) || s.d.datelinePhrase(u.phrase) {
+				continue
+			}
+			return k
+		}
+		if isComma(u.fold) || isStop(s.d.toks[u.tok].Text) || s.barrierAt(k) || s.clauseBoundary(k) {
+			return -1
+		}
+		if s.isDate(k) {
+			continue
+		}
+		if words++; words > maxCondAdverbial {
+			return -1
+		}
+	}
+	return -1
+}
+
+// maxCondAdverbial bounds the words between a threat frame and its subject ("在社交媒体上" is six in Chinese).
+const maxCondAdverbial = 12
 
 // litIn reports whether any of the n units from k is a word of the pattern.
 func litIn(lits []int, k, n int) bool {

@@ -82,3 +82,33 @@ func TestFrameBeforeCond(t *testing.T) {
 		}
 	}
 }
+
+// TestFrameBeforeCondSource checks that a threat told by a condition ("X威胁，如果……，Y将……") is the threat of the
+// threatening verb's subject, not of the main clause's, and that a threat frame with no subject of its own
+// before it leaves the main clause's subject as the source.
+func TestFrameBeforeCondSource(t *testing.T) {
+	dir := writePack(t, map[string]string{
+		"zh/verbs":     "163 | S ..6 对 T ..4 加征 ..4 关税\n",
+		"zh/grammar":   "cond-open | 如果\nframe | threat | 威胁 | 威胁说\n",
+		"cameo/frames": "threat | 163>1312\n",
+	})
+	c, err := New(packs.Dir(dir), cameo.MustDefault())
+	if err != nil {
+		t.Fatal(err)
+	}
+	actors := loadTestActors(t)
+	for txt, want := range map[string]string{
+		// the one who threatens names a third party's act as the threat
+		"美国威胁，如果中国不让步，日本将对中国加征关税。": "1312 USA CHN",
+		// a date between the subject and the frame
+		"美国总统拜登5日威胁说，如果中国不让步，美国将对中国加征关税。": "1312 USAGOV CHN",
+		// the main clause's subject threatens itself: unchanged
+		"美国威胁，如果中国不让步，美国对中国加征关税。": "1312 USA CHN",
+		// the frame has no subject before it in its clause: the main clause's stays
+		"日本表示不满，并威胁，如果中国不让步，日本将对中国加征关税。": "1312 JPN CHN",
+	} {
+		if got := codedAs(c, actors, "zh", txt, codeSourceTarget); got != want {
+			t.Errorf("%q: events %q, want %q", txt, got, want)
+		}
+	}
+}

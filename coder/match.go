@@ -3057,8 +3057,10 @@ func (s *sentence) findFirstPhrase() int {
 			}
 			return k
 		}
-		if u.phrase < 0 && k < maxOpening && isDash(u.fold) && s.d.datelineDash(u.tok) {
-			from = k + 1 // "DHAKA, 31/10 (AFP) - Hàng chục nghìn công nhân ...": the dateline is no opening clause
+		if u.phrase < 0 && k < maxOpening && (isDash(u.fold) && s.d.datelineDash(u.tok) || s.d.datelineBracketEnd(u.tok)) {
+			// "DHAKA, 31/10 (AFP) - Hàng chục nghìn công nhân ...", "（中央社台北26日電）外交部長吳釗燮今天宣布":
+			// the dateline is no opening clause, and the subject's window starts after it
+			from = k + 1
 			continue
 		}
 		if u.fold == "," && k < maxOpening {
@@ -3291,6 +3293,26 @@ func (d *doc) datelinePhrase(pi int) bool {
 	}
 	// no dash: the place that opens the text, or follows the agency ("新华社大马士革4月1日电 以色列……": Damascus)
 	return p.first == 0 || p.first == first
+}
+
+// datelineBracketEnd reports whether token t closes a dateline in brackets that opens the text
+// ("（中央社記者台北26日電）", "（路透社首爾10日電）").
+func (d *doc) datelineBracketEnd(t int) bool {
+	if d.a.Dateline == "" || len(d.toks) == 0 || t >= len(d.toks) {
+		return false
+	}
+	head := d.a.Text[d.toks[0].Start:]
+	open, size := utf8.DecodeRuneInString(head)
+	closing := ")"
+	switch open {
+	case '（':
+		closing = "）"
+	case '(':
+	default:
+		return false
+	}
+	end := strings.Index(head[size:], closing)
+	return end >= 0 && end < maxBracketDateline && d.toks[t].Start == d.toks[0].Start+size+end
 }
 
 // maxBracketDateline is the most bytes a dateline in brackets that opens a text may hold ("（中央社記者林宏翰、
