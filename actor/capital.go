@@ -228,6 +228,9 @@ func (r *resolver) impliedCountry(start, end int) (int32, bool) {
 			if r.dateline >= 0 && slices.Contains(r.d.titleAlt[r.lang][string(k)], r.dateline) {
 				return r.dateline, true
 			}
+			if r.agency >= 0 && slices.Contains(r.d.titleAlt[r.lang][string(k)], r.agency) {
+				return r.agency, true // "（中央社華盛頓25日電）……國防部": the Taiwanese agency's ministry
+			}
 			return c, true
 		}
 	}

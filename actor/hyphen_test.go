@@ -44,3 +44,21 @@ func TestSelfCountry(t *testing.T) {
 		}
 	}
 }
+
+// TestAgencyHome reads a title that a Taiwanese dateline takes over (外交部, 國防部: @country CHN/TWN) as
+// Taiwan's in a report of Taiwan's Central News Agency filed abroad (an @agency line), and as China's in
+// another agency's report from the same place.
+func TestAgencyHome(t *testing.T) {
+	d := testDict(t)
+	text := "（中央社華盛頓25日電）美國國務院今天批准對台軍售，國防部隨後對美方表達感謝。"
+	for _, c := range []struct{ source, code string }{
+		{"Central News Agency", "TWNGOV"},
+		{"Xinhua", "CHNGOV"},
+		{"", "CHNGOV"},
+	} {
+		ms := d.Recognize(&dyad.Article{Text: text, Lang: "zh", Source: dyad.NullString(c.source), Dateline: "華盛頓", Published: dyad.NullString("2024-03-25")})
+		if got, all, ok := codeOf(ms, "國防部"); !ok || got != c.code {
+			t.Errorf("source %q: 國防部: got %v, want %s", c.source, all, c.code)
+		}
+	}
+}

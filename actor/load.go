@@ -57,7 +57,10 @@ type Dictionary struct {
 	// titleCountry: per language, folded titles that imply their country ("bundespräsident" -> DEU)
 	titleCountry map[string]map[string]int32
 	// titleAlt: per language, the countries whose dateline makes such a title theirs ("外交部" under 台北)
-	titleAlt   map[string]map[string][]int32
+	titleAlt map[string]map[string][]int32
+	// agencyHome: folded names of news agencies (the article's source) and the country whose titles they
+	// mean ("central news agency" -> TWN: its 外交部 is Taiwan's wherever it files from)
+	agencyHome map[string]int32
 	agents     []agent
 	m          matcher
 	langs      map[string]bool // languages with their own agents or demonyms
@@ -194,6 +197,7 @@ func load(sets ...*packs.Set) (*Dictionary, []error) {
 		seats:        map[string]int32{},
 		titleCountry: map[string]map[string]int32{},
 		titleAlt:     map[string]map[string][]int32{},
+		agencyHome:   map[string]int32{},
 		langs:        map[string]bool{},
 		capWords:     map[string]bool{},
 		noCoref:      map[string]bool{},
@@ -500,6 +504,21 @@ func (d *Dictionary) loadAgents(f packs.File, first bool) []error {
 			continue
 		}
 		head := l.Fields[0]
+		if head == "@agency" {
+			// a news agency whose reports mean its country by a title that a dateline of that country takes over
+			if first {
+				continue
+			}
+			c, ok := d.country[l.Fields[1]]
+			if !ok || len(l.Fields) < 3 {
+				errs = append(errs, l.Errorf("want @agency | alpha-3 code | agency name ..., have %q", l.Fields[1]))
+				continue
+			}
+			for _, w := range l.Fields[2:] {
+				d.agencyHome[text.Fold(w)] = c
+			}
+			continue
+		}
 		if head == "@country" {
 			// titles and bodies that name their country themselves: "Bundespräsident", "capo dello Stato"
 			if first {

@@ -74,6 +74,7 @@ func (d *Dictionary) recognize(a *dyad.Article, toks []tok) []dyad.ActorMention 
 	r := &resolver{d: d, a: a, toks: toks, lang: lang, useLang: d.langs[lang], coref: map[string]int32{}}
 	r.lo, r.hi = d.window(a, toks)
 	r.dateline = d.datelineCountry(string(a.Dateline))
+	r.agency = d.agencyCountry(string(a.Source))
 	d.markCompounds(toks, lang, r.useLang)
 	d.markGlued(toks, lang, r.useLang)
 	r.items = d.scan(toks, lang, r.useLang)

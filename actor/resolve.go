@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/text"
 )
 
 // resolver turns the matches of one article into mentions.
@@ -23,6 +24,10 @@ type resolver struct {
 	last    map[int32]dyad.ActorRef // each person's last resolved reference
 	// dateline is the country of the article's dateline, or -1: the country of titles that name none
 	dateline int32
+	// agency is the home country of the news agency the article is signed by (a.Source), or -1: a title that
+	// is China's unless a Taiwanese dateline takes it over is Taiwan's in a Taiwanese agency's report filed
+	// abroad ("（中央社華盛頓25日電）……國防部")
+	agency   int32
 	main     int32 // the country the article names most, or -1, once mainDone
 	mainDone bool
 	named    map[int32]bool // countries the article names unambiguously, once computed
@@ -41,6 +46,15 @@ func (r *resolver) placeKeyOf(i, j int) []byte {
 
 // datelineCountry returns the country a dateline names ("BEIJING", "Hà Nội", "HANOI (VNA)", "Vietnam"),
 // or -1: the longest run of its first words that is a place or a country name, else a place of the gazetteer.
+// agencyCountry returns the country an agents file's @agency line gives the news agency named src (the
+// article's source), or -1.
+func (d *Dictionary) agencyCountry(src string) int32 {
+	if c, ok := d.agencyHome[text.Fold(src)]; ok && src != "" {
+		return c
+	}
+	return -1
+}
+
 func (d *Dictionary) datelineCountry(dl string) int32 {
 	if dl == "" {
 		return -1
