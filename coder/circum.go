@@ -20,7 +20,10 @@ func (s *sentence) circumOpen(p int, b *binding) int {
 		return -1
 	}
 	if isComma(s.u[p].fold) {
-		return s.circumFrom(p, []seq{{s.u[p].fold}}, lg.kindSeqs[pkCondOpen], b) // "如果……，"
+		if k := s.circumFrom(p, []seq{{s.u[p].fold}}, lg.kindSeqs[pkCondOpen], b); k >= 0 {
+			return k // "如果……，"
+		}
+		return s.clauseOpen(p, b)
 	}
 	if k := s.circumFrom(p, lg.kindSeqs[pkCircumClose], lg.kindSeqs[pkCircumOpen], b); k >= 0 {
 		return k
@@ -28,6 +31,28 @@ func (s *sentence) circumOpen(p int, b *binding) int {
 	// a cause (cause-open, cause-close: "以……为由") closes only on its own openers: "以" before "后" or "时"
 	// would open too much ("以军……后")
 	return s.circumFrom(p, lg.kindSeqs[pkCauseClose], lg.kindSeqs[pkCauseOpen], b)
+}
+
+// clauseOpen returns, for the comma at unit p, the unit that opens an adverbial clause of purpose, cause or
+// occasion it closes (grammar clause-open: "为维护国家主权与尊严，", "鉴于……，", "应……邀请，"), or -1. The opener
+// must begin its clause: after a comma, an actor phrase, a date or at the sentence's start ("外交部长吴钊燮今天宣布，
+// 为维护……，即日起终止……"), never inside a word ("认为，", "作为……，").
+func (s *sentence) clauseOpen(p int, b *binding) int {
+	k := s.circumFrom(p, []seq{{s.u[p].fold}}, s.d.lg.kindSeqs[pkClauseOpen], b)
+	if k < 0 {
+		return -1
+	}
+	if q := k - 1; q >= 0 && s.u[q].phrase < 0 && !isComma(s.u[q].fold) && !s.isDate(q) && s.d.toks[s.u[q].tok].IsWord() {
+		return -1
+	}
+	return k
+}
+
+// clauseAfterComma reports whether the comma at unit p closes an adverbial clause of grammar clause-open that
+// opens at unit k right after another comma ("宣布，為維護國家尊嚴，"): the verb after it continues the clause
+// before, whose subject is the sentence's (sentenceSubjectBind).
+func (s *sentence) clauseAfterComma(p, k int, b *binding) bool {
+	return k > 0 && isComma(s.u[k-1].fold) && s.u[k-1].phrase < 0 && p < len(s.u) && isComma(s.u[p].fold) && s.clauseOpen(p, b) == k
 }
 
 // circumFrom returns, when one of closers ends at unit p, the unit of the farthest of openers to its left (see
@@ -109,7 +134,7 @@ func (s *sentence) attribClause(b binding) bool {
 // it lies outside: "习近平在出席金砖国家领导人会晤期间会见莫迪" tells no summit of BRICS with Modi; the summit is
 // where Xi met him.
 func (s *sentence) crossesCircum(b binding) bool {
-	if len(s.d.lg.kindSeqs[pkCircumClose]) == 0 && len(s.d.lg.kindSeqs[pkCondOpen]) == 0 && len(s.d.lg.kindSeqs[pkCauseClose]) == 0 {
+	if len(s.d.lg.kindSeqs[pkCircumClose]) == 0 && len(s.d.lg.kindSeqs[pkCondOpen]) == 0 && len(s.d.lg.kindSeqs[pkClauseOpen]) == 0 && len(s.d.lg.kindSeqs[pkCauseClose]) == 0 {
 		return false
 	}
 	for p := b.trig; p <= b.hi && p < len(s.u); p++ {

@@ -89,3 +89,35 @@ func TestSubjectAfterBracketDateline(t *testing.T) {
 		}
 	}
 }
+
+// TestClauseOpenPurpose: an adverbial clause of purpose or cause closed by a comma (grammar clause-open:
+// "为维护……，", "鉴于……，") is one unit between the subject and its verb: after a comma it continues the
+// announcing clause, whose subject acts; and what a side does inside it is the reason, not the news.
+func TestClauseOpenPurpose(t *testing.T) {
+	c := newTestCoder(t)
+	actors := []testActor{
+		testCountry("吐瓦魯", "TUV"), testCountry("立陶宛", "LTU"), testCountry("台湾", "TWN"),
+		govPerson("林佳龍", "TWNGOV", "TWN"), govPerson("王毅", "CHNGOV", "CHN"),
+		testCountry("中方", "CHN"), namedActor("台湾当局", "group", "TWNGOV", "TWN", "GOV"),
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"外交部長林佳龍今天宣布，為維護國家主權與尊嚴，即刻終止與吐瓦魯的外交關係。", "161 TWNGOV TUVGOV"},
+		{"（中央社記者台北14日電）外交部長林佳龍今天上午召開記者會宣布，為維護國家主權與尊嚴，立即終止與吐瓦魯的外交關係。", "161 TWNGOV TUVGOV"},
+		// what a side does inside a cause clause is the reason of the act, not news: no 111 of China
+		{"王毅21日表示，鉴于立陶宛不顾中方反对，允许台湾当局设立代表处，中方决定召回驻立陶宛大使。", "-111"},
+	} {
+		a := &dyad.Article{ID: "t", Lang: "zh", Text: tc.text, Published: dyad.NullString("2025-03-14")}
+		if strings.HasPrefix(tc.text, "（") {
+			a.Dateline = "台北"
+		}
+		res := c.Code(a, handMentions(actors, tc.text))
+		var got []string
+		for _, e := range res.Events {
+			got = append(got, fmt.Sprintf("%s %s %s", e.Code, e.Source.Code, e.Target.Code))
+		}
+		bad := slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, tc.want[1:]+" ") })
+		if tc.want[0] == '-' && bad || tc.want[0] != '-' && !slices.Contains(got, tc.want) {
+			t.Errorf("%s: got %v, want %q", tc.text, got, tc.want)
+		}
+	}
+}

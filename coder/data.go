@@ -29,7 +29,7 @@ var grammarKinds = map[string]bool{
 	"we": true, "barrier": true, "loc": true, "elision": true, "option": true, "it": true, "him": true,
 	"rel": true, "hypo": true, "passive": true, "progressive": true, "notneg": true, "between": true, "agent": true, "whole": true, "frame": true, "goal": true, "clitic": true,
 	"own": true, "allege": true, "nounend": true, "gerund": true, "genend": true, "nonfinite": true, "background": true, "this": true,
-	"circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true,
+	"circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true, "clause-open": true,
 	"cause-open": true, "cause-close": true,
 	"tense": true, "notense": true, "front": true, "noun": true, "genitive": true, "content": true, "addressee": true, "perfect": true,
 	"light": true, "nprep": true, "shape": true, "vshape": true,
@@ -40,7 +40,7 @@ var grammarKinds = map[string]bool{
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
-var phraseKinds = map[string]bool{"include": true, "etc": true, "protest": true, "kind": true, "background": true, "sinceend": true, "circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true, "cause-open": true, "cause-close": true}
+var phraseKinds = map[string]bool{"include": true, "etc": true, "protest": true, "kind": true, "background": true, "sinceend": true, "circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true, "clause-open": true, "cause-open": true, "cause-close": true}
 
 // word classes of the dates file.
 var dateKinds = map[string]bool{"month": true, "weekday": true, "relative": true, "datepart": true, "daycue": true, "noyear": true,
@@ -392,6 +392,7 @@ const (
 	pkCircumOpen
 	pkCircumClose
 	pkCondOpen
+	pkClauseOpen
 	pkCauseOpen
 	pkCauseClose
 	pkRecip
@@ -403,7 +404,7 @@ const (
 
 var phraseKindIDs = map[string]int{"he": pkHe, "it": pkIt, "him": pkHim, "they": pkThey, "clitic": pkClitic, "this": pkThis,
 	"mutual": pkMutual, "nonfinite": pkNonfinite, "circum-open": pkCircumOpen, "circum-close": pkCircumClose,
-	"cond-open": pkCondOpen, "cause-open": pkCauseOpen, "cause-close": pkCauseClose, "recip": pkRecip, "kind": pkKind, "include": pkInclude, "etc": pkEtc}
+	"cond-open": pkCondOpen, "clause-open": pkClauseOpen, "cause-open": pkCauseOpen, "cause-close": pkCauseClose, "recip": pkRecip, "kind": pkKind, "include": pkInclude, "etc": pkEtc}
 
 // PlacesGlob names the gazetteer files: places/cities and any other file under places/.
 const PlacesGlob = "places/*"

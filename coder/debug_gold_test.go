@@ -12,7 +12,7 @@ import (
 )
 
 // TestDebugSentence codes DYAD_SENTENCE (language DYAD_LANG) and logs mentions, firings and events:
-// (published DYAD_DATE, default 2024-06-01): DYAD_LANG=nl DYAD_SENTENCE='...' go test -tags gold ./coder -run TestDebugSentence -v
+// (published DYAD_DATE, default 2024-06-01; DYAD_DATELINE, DYAD_SOURCE as the extract stage would set them): DYAD_LANG=nl DYAD_SENTENCE='...' go test -tags gold ./coder -run TestDebugSentence -v
 func TestDebugSentence(t *testing.T) {
 	txt := os.Getenv("DYAD_SENTENCE")
 	if txt == "" {
@@ -27,7 +27,8 @@ func TestDebugSentence(t *testing.T) {
 	if v := os.Getenv("DYAD_DATE"); v != "" {
 		date = v // the publication date, where a person's office depends on it
 	}
-	a := &dyad.Article{ID: "x", Lang: os.Getenv("DYAD_LANG"), Text: txt, Published: dyad.NullString(date)}
+	a := &dyad.Article{ID: "x", Lang: os.Getenv("DYAD_LANG"), Text: txt, Published: dyad.NullString(date),
+		Dateline: dyad.NullString(os.Getenv("DYAD_DATELINE")), Source: dyad.NullString(os.Getenv("DYAD_SOURCE"))}
 	ms := dict.Recognize(a)
 	for _, m := range ms {
 		t.Logf("mention %q %s %s", m.Text, m.Actor.Code, m.Via)

@@ -1249,6 +1249,9 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 		}
 		if dir < 0 && e.kind == kSlot && (e.slot == 'S' || e.slot == 'T') {
 			if k := s.circumOpen(p, b); k >= 0 {
+				if e.slot == 'S' && !b.imported && s.clauseAfterComma(p, k, b) && s.sentenceSubjectBind(els, j, k-1, dir, b) {
+					return true // "吳釗燮今天宣布，為維護國家主權與尊嚴，即刻終止": the announcing subject's act
+				}
 				p = k - 1 // "习近平……在利马出席……会议期间会见": the adverbial between the subject and its verb
 				continue
 			}
@@ -1713,6 +1716,9 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			}
 			if dir < 0 && j+1 < len(els) && els[j+1].kind == kSlot && (els[j+1].slot == 'S' || els[j+1].slot == 'T') {
 				if k := s.circumOpen(q, b); k >= 0 {
+					if els[j+1].slot == 'S' && !b.imported && s.clauseAfterComma(q, k, b) && s.sentenceSubjectBind(els, j+1, k-1, dir, b) {
+						return true // "……宣布，為維護國家尊嚴，即日起終止": the announcing subject's act
+					}
 					q = k - 1 // a circumposition "在……期间" is one unit of a gap before the subject
 					continue
 				}
