@@ -391,10 +391,10 @@ var goldFloors = []struct {
 	// wire24: held-out sets written blind in the session of 2026-12-07 14:32-17:32 (three helpers, 14:33-14:41),
 	// scored only at its start (e3179a9c) and end (docs/eval.md "Held-out sets written blind, a twentieth time").
 	{"../../testdata/gold/wire24-en.jsonl", 0.56, 0.63, 0.50, 0.56},
-	{"../../testdata/gold/wire24-fr.jsonl", 0.81, 0.91, 0.73, 0.81}, // code27b .750 -> .819
+	{"../../testdata/gold/wire24-fr.jsonl", 0.83, 0.92, 0.76, 0.83}, // code27b .750 -> .819 -> .833
 	{"../../testdata/gold/wire24-es.jsonl", 0.69, 0.70, 0.68, 0.69}, // .682 -> .697 (code27a)
 	{"../../testdata/gold/wire24-pt.jsonl", 0.69, 0.79, 0.62, 0.69},
-	{"../../testdata/gold/wire24-it.jsonl", 0.78, 0.89, 0.70, 0.78}, // code27b .771 -> .786
+	{"../../testdata/gold/wire24-it.jsonl", 0.80, 0.89, 0.72, 0.80}, // code27b .771 -> .786 -> .800
 	{"../../testdata/gold/wire24-de.jsonl", 0.69, 0.80, 0.60, 0.69},
 	{"../../testdata/gold/wire24-nl.jsonl", 0.73, 0.86, 0.63, 0.73},
 	{"../../testdata/gold/wire24-vi.jsonl", 0.72, 0.76, 0.69, 0.72},
@@ -657,8 +657,10 @@ var goldFloors = []struct {
 	// code27b: own fr/it/de sentences of round 27 (helper code27b) for the causes of wire24's and the pool's misses:
 	// accusations rejected (016), persons handed to a state or a court (063), verdicts and death sentences (116),
 	// talks ruled out (125), condolences sent by telegram (018), firms put under state control or expropriated
-	// (1711), truces entering into force (0871); with traps, written before its rules
-	{"../../testdata/gold/code27b.jsonl", 0.89, 0.92, 0.87, 0.78}, // .609 -> .897
+	// (1711), truces entering into force (0871); with traps, written before its rules; batch 2: acts condemned in a
+	// clause that points back to them (111: ", was X kritisierte", ", ce que X a condamné", ", cosa che X ha
+	// condannato"), condolences in a message (018), states of emergency declared or decreed (fr 1724)
+	{"../../testdata/gold/code27b.jsonl", 0.91, 0.94, 0.89, 0.86}, // .609 -> .897; batch 2 (12 more) .667 -> .970, all .838 -> .919
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
