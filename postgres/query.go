@@ -43,7 +43,7 @@ func (db *DB) query(ctx context.Context, query string, args ...any) (pgx.Rows, e
 // dialect is how this store writes the SQL that internal/sqlq builds for both stores.
 var dialect = sqlq.Dialect{True: "TRUE", CrossJoin: "JOIN", NullsLast: " NULLS LAST", MaxRune: "\U0010FFFF", Alias: true,
 	PlaceID: "(e.place->>'place_id')", Lat: "e.lat", Lon: "e.lon", Cell: "e.geo_cell",
-	PlaceField: "(e.place->>'%s')", PlaceJSON: "(e.place->>'%s')"}
+	PlaceField: "(e.place->>'%s')", PlaceJSON: "(e.place->>'%s')", NamesOne: namesOne}
 
 type where = sqlq.Where
 
@@ -631,19 +631,6 @@ func (db *DB) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dya
 const namesOne = `(m.date = '' OR m.coding IS NULL OR m.coding->'people' IS NULL OR
 	EXISTS (SELECT 1 FROM unnest(?::text[]) j WHERE strpos(m.coding::text, j) > 0))`
 
-// recentSQL and recentUndatedSQL are EventCandidates' queries of one key under dyad.CandidateQuery.Recent
-// (arguments: the key, the upper bound of the dates, the people, the bound; recentUndatedSQL then the key,
-// the people, the bound): the latest dated events that hold a mention namesOne keeps, along the (key, date)
-// index, and the undated ones stored last that hold one.
-const (
-	recentSQL = `SELECT * FROM (SELECT ` + eventCols + ` FROM events e WHERE e.key = ? AND e.date IS NOT NULL AND e.date <= ?
-		AND EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id AND ` + namesOne + `)
-		ORDER BY e.date DESC, e.rid DESC LIMIT ?) d`
-	recentUndatedSQL = recentSQL + ` UNION ALL SELECT * FROM (SELECT ` + eventCols + ` FROM events e WHERE e.key = ? AND e.date IS NULL
-		AND EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id AND ` + namesOne + `)
-		ORDER BY e.rid DESC LIMIT ?) u`
-)
-
 // recentCandidates is EventCandidates under q.Recent, key by key.
 func (db *DB) recentCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dyad.Event, error) {
 	people := make([]string, len(q.People))
@@ -654,16 +641,9 @@ func (db *DB) recentCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dy
 		}
 		people[i] = string(b)
 	}
-	to := "~"
-	if q.To != "" {
-		to = sqlq.DateTo(q.To)
-	}
 	out := []dyad.Event{}
 	for _, key := range q.Keys {
-		query, args := recentSQL, []any{key, to, people, q.Recent}
-		if q.Undated {
-			query, args = recentUndatedSQL, append(args, key, people, q.Recent)
-		}
+		query, args := dialect.RecentSQL(eventCols, key, people, q)
 		evs, err := db.queryEvents(ctx, query, args...)
 		if err != nil {
 			return nil, fmt.Errorf("postgres: event candidates: %w", err)

@@ -39,7 +39,8 @@ func anys[T any](s []T) []any {
 var dialect = sqlq.Dialect{True: "1", CrossJoin: "CROSS JOIN", MaxRune: "\xff", PlaceID: "e.place_id", Lat: "e.lat", Lon: "e.lon", Cell: "e.geo_cell",
 	PlaceField: "e.place_%s", PlaceJSON: "json_extract(e.place, '$.%s')",
 	ArticleMentions:   "SELECT event_id FROM event_mentions WHERE article_rid = (SELECT rid FROM articles WHERE id = ?)",
-	ArticleStatements: "s.article_rid = (SELECT rid FROM articles WHERE id = ?)"}
+	ArticleStatements: "s.article_rid = (SELECT rid FROM articles WHERE id = ?)",
+	NamesOne:          namesOne("m")}
 
 type where = sqlq.Where
 
@@ -928,14 +929,7 @@ func (db *DB) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dya
 	for _, key := range q.Keys {
 		query, args := candidatesSQL(key, q)
 		if q.Bounded() {
-			to := "~"
-			if q.To != "" {
-				to = sqlq.DateTo(q.To)
-			}
-			query, args = recentSQL, []any{key, to, people, q.Recent}
-			if q.Undated {
-				query, args = recentUndatedSQL, append(args, key, people, q.Recent)
-			}
+			query, args = dialect.RecentSQL(eventCols, key, people, q)
 		}
 		evs, err := db.queryEventsBy(ctx, of, query, args...)
 		if err != nil {
@@ -945,20 +939,6 @@ func (db *DB) EventCandidates(ctx context.Context, q dyad.CandidateQuery) ([]dya
 	}
 	return out, nil
 }
-
-// recentSQL is EventCandidates' query of one key under dyad.CandidateQuery.Recent (arguments: the key, the
-// upper bound of the dates, the people as peopleArg spells them, the bound): the dated events of the key,
-// latest first along the (key, date) index, that hold a mention mentionsOf.people keeps, until Recent are
-// found. recentUndatedSQL adds the undated ones stored last that hold one (arguments: the key, the people,
-// the bound).
-var (
-	recentSQL = `SELECT * FROM (SELECT ` + eventCols + ` FROM events e WHERE e.key = ? AND e.date IS NOT NULL AND e.date <= ?
-		AND EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id AND ` + namesOne("m") + `)
-		ORDER BY e.date DESC, e.rid DESC LIMIT ?)`
-	recentUndatedSQL = recentSQL + ` UNION ALL SELECT * FROM (SELECT ` + eventCols + ` FROM events e WHERE e.key = ? AND e.date IS NULL
-		AND EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id AND ` + namesOne("m") + `)
-		ORDER BY e.rid DESC LIMIT ?)`
-)
 
 // candidatesSQL is the query of EventCandidates for one key.
 func candidatesSQL(key string, q dyad.CandidateQuery) (string, []any) {

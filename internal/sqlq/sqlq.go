@@ -44,6 +44,10 @@ type Dialect struct {
 	// ArticleStatements is the condition on statements s that they are of the article whose id is the
 	// argument: SQLite finds them by the article's rowid (its migration 0013); "" reads s.article_id.
 	ArticleStatements string
+	// NamesOne is the condition on a mention m that a candidate question with dyad.CandidateQuery.People keeps:
+	// undated, stored without a coding or without People, or naming one of the people of its one argument
+	// (spelled as the store's stored codings spell them: RecentSQL's people).
+	NamesOne string
 }
 
 // Limits returns the LIMIT and OFFSET of a page: def when no limit is asked, never more than max.
@@ -454,4 +458,26 @@ func (sh candidatesShape) text() string {
 		}
 	}
 	return strings.Join(parts, " UNION ALL ")
+}
+
+// RecentSQL is a store's EventCandidates query of one key under dyad.CandidateQuery.Recent (q.Bounded):
+// the dated events of the key up to q.To, latest first along the (key, date) index (the last stored first
+// among those of one date), that hold a mention d.NamesOne keeps, until q.Recent are found; with q.Undated,
+// then the undated ones of the key stored last that hold one. people is NamesOne's argument as the store
+// spells it. cols are columns of events e.
+func (d Dialect) RecentSQL(cols, key string, people any, q dyad.CandidateQuery) (string, []any) {
+	to := "~"
+	if q.To != "" {
+		to = DateTo(q.To)
+	}
+	holds := " AND EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id AND " + d.NamesOne + ")"
+	s := "SELECT * FROM (SELECT " + cols + " FROM events e WHERE e.key = ? AND e.date IS NOT NULL AND e.date <= ?" +
+		holds + " ORDER BY e.date DESC, e.rid DESC LIMIT ?) d"
+	args := []any{key, to, people, q.Recent}
+	if q.Undated {
+		s += " UNION ALL SELECT * FROM (SELECT " + cols + " FROM events e WHERE e.key = ? AND e.date IS NULL" +
+			holds + " ORDER BY e.rid DESC LIMIT ?) u"
+		args = append(args, key, people, q.Recent)
+	}
+	return s, args
 }

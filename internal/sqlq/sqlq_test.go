@@ -189,3 +189,37 @@ func TestStatementsSQL(t *testing.T) {
 		}
 	}
 }
+
+// TestRecentSQL checks the bounded candidates' query of both dialects: one argument for each placeholder (the
+// dialect's NamesOne takes the people), the dated events latest first, the undated ones only when asked.
+// What it returns is storetest's EventCandidatesRecent, on both stores.
+func TestRecentSQL(t *testing.T) {
+	for _, d := range []Dialect{{NamesOne: "instr(m.coding, ?) > 0"}, {NamesOne: "strpos(m.coding::text, ?) > 0"}} {
+		for _, undated := range []bool{false, true} {
+			for _, to := range []string{"", "2021-03"} {
+				q := dyad.CandidateQuery{Keys: []string{"04|CHN|VNM"}, To: to, Undated: undated, People: []string{"p"}, Recent: 32}
+				s, args := d.RecentSQL("e.id", "04|CHN|VNM", "[\"p\"]", q)
+				if n := strings.Count(s, "?"); n != len(args) {
+					t.Errorf("%s: %d placeholders, %d arguments %v", s, n, len(args), args)
+				}
+				wantTo := "~"
+				if to != "" {
+					wantTo = DateTo(to)
+				}
+				want := []any{"04|CHN|VNM", wantTo, "[\"p\"]", 32}
+				if undated {
+					want = append(want, "04|CHN|VNM", "[\"p\"]", 32)
+				}
+				if !reflect.DeepEqual(args, want) {
+					t.Errorf("undated %v, to %q: arguments %v; want %v", undated, to, args, want)
+				}
+				if got := strings.Contains(s, "e.date IS NULL"); got != undated {
+					t.Errorf("undated %v: the undated events asked: %v\n%s", undated, got, s)
+				}
+				if !strings.Contains(s, "ORDER BY e.date DESC, e.rid DESC LIMIT ?") || strings.Count(s, d.NamesOne) != len(want)/3 {
+					t.Errorf("not the latest that name one of the people first:\n%s", s)
+				}
+			}
+		}
+	}
+}
