@@ -121,3 +121,17 @@ func TestClauseOpenPurpose(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyAfterHanPlace: a body after 在 and a place named in several ideographs ("在比勒陀利亚总统府") is where
+// the act happened, no side of it: the subject before it meets the other side.
+func TestBodyAfterHanPlace(t *testing.T) {
+	c := newTestCoder(t)
+	actors := []testActor{
+		govPerson("习近平", "CHNGOV", "CHN"), govPerson("拉马福萨", "ZAFGOV", "ZAF"),
+		namedActor("总统府", "group", "GOV", "", "GOV"),
+	}
+	got := codeHand(t, c, "zh", "2023-08-22", "国家主席习近平22日在比勒陀利亚总统府同拉马福萨举行会谈。", actors)
+	if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, "04") && strings.Contains(g, " CHNGOV ZAFGOV") }) {
+		t.Errorf("a body after 在 and a place: got %v, want a 04 of CHNGOV -> ZAFGOV", got)
+	}
+}

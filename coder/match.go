@@ -2696,13 +2696,17 @@ func (s *sentence) locativeAt(p int) bool {
 	// capitalised) is a time, then who; a country or city may be ("in der Demokratischen Republik Kongo")
 	group := s.u[p].phrase >= 0 && s.d.ments[s.d.phrases[s.u[p].phrase].head].Actor.Type == dyad.TypeGroup
 	sawDet := false
-	for k := p - 1; k >= 0 && p-k <= 5; k-- {
+	for k, n := p-1, 0; k >= 0 && n < 5; k, n = k-1, n+1 {
 		u := s.u[k]
 		if u.phrase >= 0 {
 			return false
 		}
 		if u.is(cLoc) {
 			return true
+		}
+		if j := s.placeSkip(k, -1); j >= 0 && j < k {
+			k = j // a place of several ideographs before a body is one unit: "在比勒陀利亚总统府" (the body is where)
+			continue
 		}
 		t := s.d.toks[u.tok]
 		det := u.is(cDet | cWhole) // "dans toute la France", "in tutta Italia"
