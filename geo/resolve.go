@@ -54,6 +54,11 @@ type lang struct {
 	// que", ", während", ", mientras", ", terwijl", ", trong khi", ", в то время как"): as `after`, but a
 	// sentence whose only places are in that clause keeps them
 	while map[string]bool
+	// later: phrases that open a clause on what the actor does next, with or without a comma ("before
+	// travelling on to", "bevor er", "voordat hij", "avant de rejoindre", "antes de seguir", "prima di
+	// recarsi", "trước khi tới", "после чего", "随后前往"): the places after one are no place of an event told
+	// before it when the sentence names one there; laterHead holds each phrase's first word
+	later, laterHead map[string]bool
 	// occurred: participles right after a comma that tell where an earlier event named before happened (",
 	// survenue à Barcelone", ", ocorrida em", ", avvenuta a"): as `after`, and a sentence whose only places
 	// are in that clause is placed neither by them nor by a country named there
@@ -332,7 +337,7 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, while: map[string]bool{}, occurred: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, landform: map[string]bool{}, noun: map[string]bool{}, head: map[string]bool{}, recipient: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, between: map[string]bool{}, and: map[string]bool{}, via: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, alone: map[string]bool{}, aside: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}, crash: map[string]bool{}, over: map[string]bool{}, takeoff: map[string]bool{}, regionAfter: map[string]bool{}, nation: map[string]bool{}, suffix: map[string]bool{}, bearing: map[string]bool{}, distance: map[string]bool{}, common: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, while: map[string]bool{}, later: map[string]bool{}, laterHead: map[string]bool{}, occurred: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, landform: map[string]bool{}, noun: map[string]bool{}, head: map[string]bool{}, recipient: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, between: map[string]bool{}, and: map[string]bool{}, via: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, alone: map[string]bool{}, aside: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}, crash: map[string]bool{}, over: map[string]bool{}, takeoff: map[string]bool{}, regionAfter: map[string]bool{}, nation: map[string]bool{}, suffix: map[string]bool{}, bearing: map[string]bool{}, distance: map[string]bool{}, common: map[string]bool{}}
 		// the classes that are sets of words
 		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "landform": l.landform, "noun": l.noun, "head": l.head, "recipient": l.recipient, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "between": l.between, "and": l.and, "via": l.via, "plain": l.plain, "capital": l.capital, "alone": l.alone, "aside": l.aside, "occurred": l.occurred, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter, "unit": l.unit, "crash": l.crash, "over": l.over, "takeoff": l.takeoff, "regionafter": l.regionAfter, "nation": l.nation, "suffix": l.suffix, "bearing": l.bearing, "distance": l.distance, "common": l.common}
 		files, err := set.Files(code + "/geo")
@@ -351,13 +356,21 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 					continue
 				}
 				switch ln.Fields[0] {
-				case "after", "while":
+				case "after", "while", "later":
 					set := l.after
-					if ln.Fields[0] == "while" {
+					switch ln.Fields[0] {
+					case "while":
 						set = l.while
+					case "later":
+						set = l.later
 					}
 					for _, w := range words {
-						set[Key(w)] = true
+						k := Key(w)
+						set[k] = true
+						if ln.Fields[0] == "later" {
+							head, _, _ := strings.Cut(k, " ")
+							l.laterHead[head] = true
+						}
 					}
 				case "home":
 					for _, w := range words {
@@ -1185,6 +1198,14 @@ func (r *Resolver) place(c *article, start, end, trigger int, actors []string, v
 	}
 	cands, earlier := r.beforeReport(c, start, end, trigger, cands)
 	if c.lg != nil && len(cands) > 1 {
+		// a clause on what the actor does next ("visited soldiers in Rzeszów before travelling on to Warsaw",
+		// "bevor sie nach Passau weiterreiste", "随后前往"): its places are no place of an event told before it
+		// when the sentence names one there
+		if lt := c.lg.laterAt(c.toks[[2]int{start, end}], trigger); lt >= 0 && slices.ContainsFunc(cands, func(cd candidate) bool { return cd.start < lt }) {
+			cands = slices.DeleteFunc(cands, func(cd candidate) bool { return cd.start > lt })
+		}
+	}
+	if c.lg != nil && len(cands) > 1 {
 		// a sentence that opens with an `after` phrase ("After a summit in Melbourne, ...", "Sau khi dự hội nghị tại
 		// Melbourne, ...", "Nach dem Gipfel in Rom, ..."): the places of that clause, up to its comma, are an
 		// earlier event's, no place of an event told after it when the sentence names one there
@@ -1749,9 +1770,14 @@ func (r *Resolver) destination(c *article, start, end, trigger int) (candidate, 
 		return candidate{}, false
 	}
 	toks := c.toks[[2]int{start, end}]
+	// (not where the visitor goes next: "besucht, bevor er ... nach Warschau weiterreiste")
+	lt := c.lg.laterAt(toks, trigger)
 	for k := 0; k+1 < len(toks); k++ {
 		if toks[k].Start <= trigger {
 			continue
+		}
+		if lt >= 0 && toks[k].Start > lt {
+			break
 		}
 		n := c.lg.words(c.lg.to, toks, k)
 		if n == 0 {
@@ -1980,6 +2006,20 @@ func (l *lang) clause(toks []text.Token) (int, int) {
 		}
 	}
 	return -1, clauseNone
+}
+
+// laterAt returns the byte offset of the first `later` phrase after the trigger (a byte offset; any, for -1),
+// where a clause on what the actor does next opens, or -1.
+func (l *lang) laterAt(toks []text.Token, trigger int) int {
+	if len(l.later) == 0 {
+		return -1
+	}
+	for j, t := range toks {
+		if t.Start > trigger && l.laterHead[t.Fold] && l.phraseAt(l.later, toks, j) {
+			return t.Start
+		}
+	}
+	return -1
 }
 
 // The kinds of clause that end a sentence (lang.clause).
