@@ -210,6 +210,9 @@ type lang struct {
 	// common: words of the language that name towns elsewhere ("University", "Sale" of Italian): a town only
 	// right after a place word, never read bare nor as the start of a name before a capitalised word
 	common map[string]bool
+	// compound: words of Chinese characters that hold a place's name and name no place of it ("太平洋", the
+	// Pacific, holds 太平, Taiping; "东海岸", an east coast): a name inside one is no place
+	compound map[string]bool
 }
 
 // Resolver places events: it reads the places a sentence names and looks them up in the gazetteer.
@@ -337,9 +340,9 @@ func loadLangs(set *packs.Set) (map[string]*lang, []error) {
 	var errs []error
 	langs := map[string]*lang{}
 	for _, code := range set.Langs() {
-		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, while: map[string]bool{}, later: map[string]bool{}, laterHead: map[string]bool{}, occurred: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, landform: map[string]bool{}, noun: map[string]bool{}, head: map[string]bool{}, recipient: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, between: map[string]bool{}, and: map[string]bool{}, via: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, alone: map[string]bool{}, aside: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}, crash: map[string]bool{}, over: map[string]bool{}, takeoff: map[string]bool{}, regionAfter: map[string]bool{}, nation: map[string]bool{}, suffix: map[string]bool{}, bearing: map[string]bool{}, distance: map[string]bool{}, common: map[string]bool{}}
+		l := &lang{where: map[string]bool{}, skip: map[string]bool{}, never: map[string]bool{}, away: map[string]bool{}, of: map[string]bool{}, stop: map[string]bool{}, from: map[string]bool{}, to: map[string]bool{}, city: map[string]bool{}, sound: map[string]bool{}, speech: map[string]bool{}, after: map[string]bool{}, while: map[string]bool{}, later: map[string]bool{}, laterHead: map[string]bool{}, occurred: map[string]bool{}, article: map[string]string{}, near: map[string]bool{}, flee: map[string]bool{}, arrive: map[string]bool{}, water: map[string]bool{}, landform: map[string]bool{}, noun: map[string]bool{}, head: map[string]bool{}, recipient: map[string]bool{}, prefer: map[string]string{}, relative: map[string]bool{}, facility: map[string]bool{}, direction: map[string]bool{}, bound: map[string]bool{}, between: map[string]bool{}, and: map[string]bool{}, via: map[string]bool{}, plain: map[string]bool{}, capital: map[string]bool{}, alone: map[string]bool{}, aside: map[string]bool{}, determiner: map[string]bool{}, town: map[string]bool{}, refer: map[string]bool{}, regional: map[string]string{}, street: map[string]bool{}, treaty: map[string]bool{}, waterAfter: map[string]bool{}, unit: map[string]bool{}, cityOf: map[string]string{}, cityOfStem: map[string]string{}, crash: map[string]bool{}, over: map[string]bool{}, takeoff: map[string]bool{}, regionAfter: map[string]bool{}, nation: map[string]bool{}, suffix: map[string]bool{}, bearing: map[string]bool{}, distance: map[string]bool{}, common: map[string]bool{}, compound: map[string]bool{}}
 		// the classes that are sets of words
-		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "landform": l.landform, "noun": l.noun, "head": l.head, "recipient": l.recipient, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "between": l.between, "and": l.and, "via": l.via, "plain": l.plain, "capital": l.capital, "alone": l.alone, "aside": l.aside, "occurred": l.occurred, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter, "unit": l.unit, "crash": l.crash, "over": l.over, "takeoff": l.takeoff, "regionafter": l.regionAfter, "nation": l.nation, "suffix": l.suffix, "bearing": l.bearing, "distance": l.distance, "common": l.common}
+		wordSets := map[string]map[string]bool{"where": l.where, "skip": l.skip, "never": l.never, "away": l.away, "of": l.of, "from": l.from, "to": l.to, "city": l.city, "near": l.near, "flee": l.flee, "arrive": l.arrive, "water": l.water, "landform": l.landform, "noun": l.noun, "head": l.head, "recipient": l.recipient, "relative": l.relative, "facility": l.facility, "direction": l.direction, "bound": l.bound, "between": l.between, "and": l.and, "via": l.via, "plain": l.plain, "capital": l.capital, "alone": l.alone, "aside": l.aside, "occurred": l.occurred, "determiner": l.determiner, "town": l.town, "refer": l.refer, "street": l.street, "treaty": l.treaty, "waterafter": l.waterAfter, "unit": l.unit, "crash": l.crash, "over": l.over, "takeoff": l.takeoff, "regionafter": l.regionAfter, "nation": l.nation, "suffix": l.suffix, "bearing": l.bearing, "distance": l.distance, "common": l.common, "compound": l.compound}
 		files, err := set.Files(code + "/geo")
 		if err != nil {
 			errs = append(errs, err)
@@ -722,6 +725,14 @@ func (r *Resolver) Sentence(a *dyad.Article, ms []dyad.ActorMention, start, end,
 	// the one country all its actors belong to ("斯里兰卡政府宣布", "Người dân Thái Lan")
 	// (not a country's name inside a longer name, a broadcaster's or a company's: "Radio France Internationale")
 	own := slices.DeleteFunc(slices.Clone(ms), func(m dyad.ActorMention) bool { return insideName(a.Text, m) })
+	if c.lg != nil && len(c.lg.compound) > 0 {
+		// (nor one inside a longer word: 印度 in "印度洋岛国毛里求斯", the Indian Ocean)
+		toks := c.toks[[2]int{start, end}]
+		own = slices.DeleteFunc(own, func(m dyad.ActorMention) bool {
+			j := slices.IndexFunc(toks, func(t text.Token) bool { return t.Start == m.Start })
+			return j >= 0 && c.lg.compoundAround(toks, j, m.End)
+		})
+	}
 	if c.lg != nil {
 		// (not a country named in a clause on an earlier event: "O Brasil decretou luto ... pela morte do papa
 		// Francisco, ocorrida no Vaticano")
@@ -3596,7 +3607,7 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 	// a transliterated name glued to more characters of transliteration is part of a longer name: "加勒" (Galle)
 	// in 加勒比海 (the Caribbean), "奥卢" (Oulu) in a person's name; a country's name right before does not count
 	// ("意大利罗马")
-	if han && r.transliterated(c, toks, j, cd) {
+	if han && (r.transliterated(c, toks, j, cd) || c.lg.compoundAround(toks, j, cd.end)) {
 		return candidate{}, false
 	}
 	// a one-word name before a genitive word names a building or a body, not the place: "the Temple of the Tooth";
@@ -3879,6 +3890,12 @@ func (r *Resolver) transliterated(c *article, toks []text.Token, j int, cd candi
 			return true
 		}
 	}
+	// one before it, right after a city word, which no word ends: "中部城市班巴里附近" (Bambari, not 巴里, Bari)
+	if j > 1 && toks[j-1].End == cd.start && toks[j-2].End == toks[j-1].Start && c.lg.sound[toks[j-1].Fold] && !c.lg.skip[toks[j-1].Fold] && c.lg.afterCityWord(toks, j-1) {
+		if _, covered := mentionAt(c.ms, toks[j-1].Start); !covered {
+			return true
+		}
+	}
 	k := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end })
 	if k < 0 || toks[k].Start != cd.end || !c.lg.sound[toks[k].Fold] {
 		return false
@@ -3889,6 +3906,34 @@ func (r *Resolver) transliterated(c *article, toks []text.Token, j int, cd candi
 		return false
 	}
 	return !c.lg.facilityAfter(toks, k)
+}
+
+// maxCompound bounds the characters of a `compound` word.
+const maxCompound = 6
+
+// compoundAround reports whether a `compound` word of Chinese characters, written without a space, covers
+// the name that starts at token j and ends at byte offset end, and is longer than it ("太平洋岛国": 太平).
+func (l *lang) compoundAround(toks []text.Token, j, end int) bool {
+	if len(l.compound) == 0 {
+		return false
+	}
+	for s := j; s >= 0 && s > j-maxCompound; s-- {
+		if s < j && toks[s].End != toks[s+1].Start {
+			break
+		}
+		var kbuf [64]byte
+		key := kbuf[:0]
+		for m := s; m < len(toks) && m < s+maxCompound && (m == s || toks[m].Start == toks[m-1].End); m++ {
+			if r, _ := utf8.DecodeRuneInString(toks[m].Text); !unicode.Is(unicode.Han, r) {
+				break
+			}
+			key = append(key, toks[m].Fold...)
+			if toks[m].End >= end && (s < j || toks[m].End > end) && l.compound[string(key)] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // facilityAfter reports whether a facility phrase starts within maxRegion characters written without a
