@@ -3673,8 +3673,9 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 			}
 		}
 	}
-	// "Paris, Texas", "Hanoi, Vietnam": a region or country right after the name narrows it
-	if i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end }); i >= 0 && toks[i].Text == "," && i+1 < len(toks) {
+	// "Paris, Texas", "Hanoi, Vietnam", "Bayonne (Pyrénées-Atlantiques)": a region or country right after the
+	// name, after its comma or in brackets, narrows it
+	if i := slices.IndexFunc(toks, func(x text.Token) bool { return x.Start >= cd.end }); i >= 0 && (toks[i].Text == "," || toks[i].Text == "(") && i+1 < len(toks) {
 		q := toks[i+1]
 		country := ""
 		for _, m := range c.ms {
@@ -3683,7 +3684,13 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 			}
 		}
 		var ks []string
-		for x := i + 1; x < len(toks) && x < i+4 && toks[x].IsWord(); x++ {
+		for x := i + 1; x < len(toks) && len(ks) < 3; x++ {
+			if glued(toks, x) {
+				continue // (a hyphen between two words, read past as the gazetteer's keys do)
+			}
+			if !toks[x].IsWord() {
+				break
+			}
 			ks = append(ks, toks[x].Fold)
 		}
 		if q := r.qualify(cd.places, strings.Join(ks, " "), country); len(q) < len(cd.places) {
@@ -3843,17 +3850,32 @@ func (r *Resolver) qualifier(c *article, toks []text.Token, end int, ids []int32
 			continue
 		}
 		var ks []string
-		// (as many words as the gazetteer's longest name: "Corumbá, em Mato Grosso do Sul" was read as Mato Grosso)
-		for y := x; y < len(toks) && y < x+r.g.maxLen && toks[y].IsWord(); y++ {
+		var ends []int
+		// (as many words as the gazetteer's longest name: "Corumbá, em Mato Grosso do Sul" was read as Mato Grosso;
+		// a hyphen between two words is read past, as the gazetteer's keys do: "Bayonne (Pyrénées-Atlantiques)")
+		for y := x; y < len(toks) && len(ks) < r.g.maxLen; y++ {
+			if y > x && glued(toks, y) {
+				continue
+			}
+			if !toks[y].IsWord() {
+				break
+			}
 			ks = append(ks, toks[y].Fold)
+			ends = append(ends, toks[y].End)
 		}
 		for n := len(ks); n >= 1; n-- {
 			if q := r.inArea(ids, r.g.names[strings.Join(ks[:n], " ")]); len(q) > 0 {
-				return q, toks[x+n-1].End
+				return q, ends[n-1]
 			}
 		}
 	}
 	return nil, 0
+}
+
+// glued reports whether token x is a hyphen written without a space between two words ("Pyrénées-Atlantiques").
+func glued(toks []text.Token, x int) bool {
+	return toks[x].Text == "-" && x > 0 && x+1 < len(toks) && toks[x-1].IsWord() && toks[x+1].IsWord() &&
+		toks[x-1].End == toks[x].Start && toks[x].End == toks[x+1].Start
 }
 
 // inArea returns the places of ids that lie in one of the countries or regions of area.
