@@ -282,9 +282,9 @@ func TestGold(t *testing.T) {
 		{"testdata/gold25a.jsonl", 42, 0.92, 0.95},
 		{"testdata/gold25b.jsonl", 27, 0.95, 0.99},
 		{"testdata/places27.jsonl", 150, 0.93, 0.96},
-		{"testdata/places28.jsonl", 150, 0.89, 0.95},
+		{"testdata/places28.jsonl", 150, 0.91, 0.97},
 		{"testdata/gold26a.jsonl", 51, 0.97, 0.98},
-		{"testdata/gold27a.jsonl", 46, 0.72, 0.89},
+		{"testdata/gold27a.jsonl", 46, 0.74, 0.93},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			items := readGold(t, set.path)
