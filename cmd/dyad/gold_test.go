@@ -395,7 +395,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire24-es.jsonl", 0.69, 0.70, 0.68, 0.69}, // .682 -> .697 (code27a)
 	{"../../testdata/gold/wire24-pt.jsonl", 0.69, 0.79, 0.62, 0.69},
 	{"../../testdata/gold/wire24-it.jsonl", 0.80, 0.89, 0.72, 0.80}, // code27b .771 -> .786 -> .800
-	{"../../testdata/gold/wire24-de.jsonl", 0.69, 0.80, 0.60, 0.69},
+	{"../../testdata/gold/wire24-de.jsonl", 0.73, 0.84, 0.65, 0.73}, // code27b .694 -> .740
 	{"../../testdata/gold/wire24-nl.jsonl", 0.73, 0.86, 0.63, 0.73},
 	{"../../testdata/gold/wire24-vi.jsonl", 0.72, 0.76, 0.69, 0.72},
 	{"../../testdata/gold/wire24-zh.jsonl", 0.71, 0.79, 0.64, 0.71}, // code27c .640 -> .711
@@ -659,8 +659,9 @@ var goldFloors = []struct {
 	// talks ruled out (125), condolences sent by telegram (018), firms put under state control or expropriated
 	// (1711), truces entering into force (0871); with traps, written before its rules; batch 2: acts condemned in a
 	// clause that points back to them (111: ", was X kritisierte", ", ce que X a condamné", ", cosa che X ha
-	// condannato"), condolences in a message (018), states of emergency declared or decreed (fr 1724)
-	{"../../testdata/gold/code27b.jsonl", 0.91, 0.94, 0.89, 0.86}, // .609 -> .897; batch 2 (12 more) .667 -> .970, all .838 -> .919
+	// condannato"), condolences in a message (018), states of emergency declared or decreed (fr 1724); batch 3:
+	// forces put on alert after another side's act (de/it 152), aid packages a legislature approves (de 070)
+	{"../../testdata/gold/code27b.jsonl", 0.91, 0.95, 0.89, 0.86}, // .609 -> .897; batch 2 (12 more) .667 -> .970, all .838 -> .919; batch 3 (8 more) .000 -> .923, all .919 over 61
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
