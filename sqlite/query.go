@@ -370,6 +370,41 @@ func (db *DB) loadMentions(ctx context.Context, events []dyad.Event, of mentions
 		ids[i] = events[i].ID
 		events[i].Mentions = []dyad.EventMention{}
 	}
+	byClass := of.byCoding && of.people == ""
+	var many []string // with byClass, the events of two mentions or more, read by their flags
+	if byClass {
+		var one []string
+		for i := range events {
+			if events[i].NumMentions > 1 {
+				many = append(many, events[i].ID)
+			} else {
+				one = append(one, events[i].ID)
+			}
+		}
+		ids = one
+	}
+	read := func(part []string, cond string, args []any) error {
+		rows, done, err := db.query(ctx, `SELECT event_id, article_id, lang, source, sentence, span_start,
+			span_end, confidence, date, date_inferred, pattern, published, coding FROM event_mentions
+			WHERE event_id IN (`+placeholders(len(part))+`)`+cond+` ORDER BY rowid`, args...)
+		if err != nil {
+			return fmt.Errorf("event mentions: %w", err)
+		}
+		defer done()
+		defer rows.Close()
+		if of.byCoding {
+			err = scanMentionsByCoding(rows, events, idx)
+		} else {
+			err = scanMentions(rows, events, idx)
+		}
+		if err != nil {
+			return err
+		}
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("event mentions: %w", err)
+		}
+		return nil
+	}
 	for part := range chunks(ids) {
 		cond, args := "", anys(part)
 		if of.people != "" {
@@ -378,24 +413,14 @@ func (db *DB) loadMentions(ctx context.Context, events []dyad.Event, of mentions
 			cond = " AND " + namesOne("")
 			args = append(args, of.people)
 		}
-		rows, done, err := db.query(ctx, `SELECT event_id, article_id, lang, source, sentence, span_start,
-			span_end, confidence, date, date_inferred, pattern, published, coding FROM event_mentions
-			WHERE event_id IN (`+placeholders(len(part))+`)`+cond+` ORDER BY rowid`, args...)
-		if err != nil {
-			return fmt.Errorf("event mentions: %w", err)
-		}
-		if of.byCoding {
-			err = scanMentionsByCoding(rows, events, idx)
-		} else {
-			err = scanMentions(rows, events, idx)
-		}
-		rows.Close()
-		done()
-		if err != nil {
+		if err := read(part, cond, args); err != nil {
 			return err
 		}
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("event mentions: %w", err)
+	}
+	for part := range chunks(many) {
+		// One row a class (migration 0017), through the partial index of the flagged mentions.
+		if err := read(part, " AND first_of_class", anys(part)); err != nil {
+			return err
 		}
 	}
 	return nil
