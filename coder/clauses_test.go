@@ -135,3 +135,19 @@ func TestBodyAfterHanPlace(t *testing.T) {
 		t.Errorf("a body after 在 and a place: got %v, want a 04 of CHNGOV -> ZAFGOV", got)
 	}
 }
+
+// TestContentDate: a year well after a spoken act (an accusation, a demand) dates the deed it speaks of, not the
+// act: the act is news; a year right after the act's target still dates it (history recalled).
+func TestContentDate(t *testing.T) {
+	c := newTestCoder(t)
+	actors := []testActor{testCountry("Nederland", "NLD"), testCountry("Rusland", "RUS"), testCountry("Oekraïne", "UKR")}
+	for _, tc := range []struct{ text, want string }{
+		{"Nederland houdt Rusland aansprakelijk voor het neerhalen van vlucht MH17 boven Oost-Oekraïne in 2014.", "112 NLD RUS"},
+		{"Nederland beschuldigde Rusland in 2014 van het neerhalen van vlucht MH17.", ""},
+	} {
+		got := codeHand(t, c, "nl", "2019-05-24", tc.text, actors)
+		if tc.want == "" && len(got) > 0 || tc.want != "" && !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, "112 NLD") }) {
+			t.Errorf("%s: got %v, want %q", tc.text, got, tc.want)
+		}
+	}
+}

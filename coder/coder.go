@@ -1214,6 +1214,23 @@ func (d *doc) homeTarget(ta, tb int, src dyad.EventActor) (dyad.EventActor, bool
 	return dyad.EventActor{Code: cc + "GOV", Name: cc + " government", Country: cc, Sector: "GOV"}, true
 }
 
+// verbalRoots are the families of acts done by speaking (statements, appeals, demands, accusations, rejections,
+// threats), whose content may name the date of what they speak of.
+var verbalRoots = map[string]bool{"01": true, "02": true, "10": true, "11": true, "12": true, "13": true}
+
+// contentDateGap is how many tokens after a match a date still dates the act itself ("accused X on Monday of",
+// "beschuldigde Y in 2015 van"): one further on lies in its content.
+const contentDateGap = 3
+
+// matchEndTok is the last token of a match: of its last unit, or of the actor phrase there.
+func (s *sentence) matchEndTok(b binding) int {
+	u := s.u[b.hi]
+	if u.phrase >= 0 {
+		return s.d.phrases[u.phrase].last
+	}
+	return u.tok
+}
+
 // background reports whether an event is history recalled, not news: its own sentence dates it (not
 // inferred) more than a year before the year of the article's reference date ("fought a border war in
 // 1979" in a 2019 story).
@@ -1331,6 +1348,13 @@ func (d *doc) eventActors(sp dyad.Span, ta, tb int, s *sentence, cd candidate, s
 		src.Code, src.Sector, src.ActorID = src.Country+"MIL", "MIL", ""
 	}
 	w := d.eventDate(ta, tb, s.u[cd.b.trig].tok)
+	if end := s.matchEndTok(cd.b); verbalRoots[family(cd.codeOf())] && end+contentDateGap < tb && d.background(dyad.Event{Date: dyad.NullString(w.date), DateInferred: w.inferred}) {
+		// "houden Rusland aansprakelijk voor het neerhalen van vlucht MH17 ... in 2014": a year well after a
+		// spoken act dates the deed it speaks of, not the act; the act takes a date before that, else the lead's
+		if v := d.eventDate(ta, end+contentDateGap+1, s.u[cd.b.trig].tok); !d.background(dyad.Event{Date: dyad.NullString(v.date), DateInferred: v.inferred}) {
+			w = v
+		}
+	}
 	if d.locFor != [2]int{ta, tb} {
 		d.locFor = [2]int{ta, tb}
 		d.loc, d.locCountry, d.locWeak = d.location(ta, tb)
