@@ -662,6 +662,12 @@ var goldFloors = []struct {
 	// condannato"), condolences in a message (018), states of emergency declared or decreed (fr 1724); batch 3:
 	// forces put on alert after another side's act (de/it 152), aid packages a legislature approves (de 070)
 	{"../../testdata/gold/code27b.jsonl", 0.91, 0.95, 0.89, 0.86}, // .609 -> .897; batch 2 (12 more) .667 -> .970, all .838 -> .919; batch 3 (8 more) .000 -> .923, all .919 over 61
+	// code27d: own sentences of round 27 (helper code27d) for violence in nine languages: mass killings told by a
+	// victim count (202), bombings with no author or a suicide bomber (1831, 1832), named people shot or killed in
+	// the passive (185, 186), kidnappings by unnamed armed men (181), air strikes and drones as nouns, artillery duels
+	// and heavy fighting (195, 194, 190), mass expulsions and ethnic cleansing (201, 203); with traps (an accident,
+	// a helicopter collision, a football match, a documentary, a gas blast), written before its rules
+	{"../../testdata/gold/code27d.jsonl", 0.53, 0.69, 0.43, 0.00}, // .535 before its rules
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
