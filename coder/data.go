@@ -36,11 +36,11 @@ var grammarKinds = map[string]bool{
 	"protest": true,
 	"subjrel": true, "where": true, "auxiliary": true,
 	"mutual": true, "compass": true, "kind": true, "targetnoun": true, "absolute": true,
-	"compound": true, "include": true, "from": true, "etc": true, "numeral": true, "causative": true,
+	"compound": true, "include": true, "from": true, "etc": true, "numeral": true, "causative": true, "many": true,
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
-var phraseKinds = map[string]bool{"include": true, "etc": true, "protest": true, "kind": true, "background": true, "sinceend": true, "circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true, "clause-open": true, "cause-open": true, "cause-close": true}
+var phraseKinds = map[string]bool{"many": true, "include": true, "etc": true, "protest": true, "kind": true, "background": true, "sinceend": true, "circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true, "clause-open": true, "cause-open": true, "cause-close": true}
 
 // word classes of the dates file.
 var dateKinds = map[string]bool{"month": true, "weekday": true, "relative": true, "datepart": true, "daycue": true, "noyear": true,
@@ -150,6 +150,10 @@ type lang struct {
 	// numerals (grammar `numeral | 一 | 两 | 数 ...`): the characters a number written in words begins with
 	// ("数十名", "两名", "多名"), beside the digits every language has (sentence.numberAt)
 	numerals string
+	// countMin (option count-min=N): the least number in digits that a pattern's # reads as a count of people
+	// many enough for a mass killing ("killed at least 110 farm workers"); 0: no number in digits is one
+	// (sentence.countAt; the words of grammar class many are read in any case)
+	countMin int
 	// objectTarget (option object-target): an imported pattern's last T is the actor of the verb's object,
 	// inside its noun phrase or after it over one preposition (pattern.objT; English: "condemned North
 	// Korea's launch", "delivered 18 tanks to Ukraine")
@@ -399,12 +403,13 @@ const (
 	pkKind
 	pkInclude
 	pkEtc
+	pkMany
 	nPhraseKinds
 )
 
 var phraseKindIDs = map[string]int{"he": pkHe, "it": pkIt, "him": pkHim, "they": pkThey, "clitic": pkClitic, "this": pkThis,
 	"mutual": pkMutual, "nonfinite": pkNonfinite, "circum-open": pkCircumOpen, "circum-close": pkCircumClose,
-	"cond-open": pkCondOpen, "clause-open": pkClauseOpen, "cause-open": pkCauseOpen, "cause-close": pkCauseClose, "recip": pkRecip, "kind": pkKind, "include": pkInclude, "etc": pkEtc}
+	"cond-open": pkCondOpen, "clause-open": pkClauseOpen, "cause-open": pkCauseOpen, "cause-close": pkCauseClose, "recip": pkRecip, "kind": pkKind, "include": pkInclude, "etc": pkEtc, "many": pkMany}
 
 // PlacesGlob names the gazetteer files: places/cities and any other file under places/.
 const PlacesGlob = "places/*"
@@ -498,13 +503,19 @@ func loadLang(p *packs.Set, cb *cameo.Codebook, code string, lazy bool) (*lang, 
 							case "noun-caps":
 								lg.nounCaps = true
 							default:
+								if v, ok := strings.CutPrefix(o, "count-min="); ok {
+									if n, err := strconv.Atoi(v); err == nil && n >= 1 {
+										lg.countMin = n
+										continue
+									}
+								}
 								if v, ok := strings.CutPrefix(o, "short-quote="); ok {
 									if n, err := strconv.Atoi(v); err == nil && n >= 1 && n <= 12 {
 										lg.shortQuote = n
 										continue
 									}
 								}
-								errs = append(errs, l.Errorf("unknown option %q (want keep-marks, neg-before, comma-chain, clause-chain, verb-second, noun-caps, object-target or short-quote=N, N 1 to 12)", o))
+								errs = append(errs, l.Errorf("unknown option %q (want keep-marks, neg-before, comma-chain, clause-chain, verb-second, noun-caps, object-target, count-min=N (N at least 1) or short-quote=N, N 1 to 12)", o))
 							}
 						}
 					}
@@ -1022,6 +1033,9 @@ func (lg *lang) parseElem(w string, sets map[string][]alt) (elem, error) {
 			return e, fmt.Errorf("only words can follow !: %q", w)
 		}
 		e.kind = kNot
+		return e, nil
+	case w == "#":
+		e.kind = kCount
 		return e, nil
 	case w == "...":
 		e.kind = kGap

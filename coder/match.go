@@ -1648,6 +1648,21 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			return s.walk(els, j+1, p, dir, b)
 		}
 		return false
+	case kCount:
+		for _, end := range s.countAt(p, dir) {
+			save := *b
+			save.lits = b.lits[:len(b.lits):len(b.lits)]
+			s.extend(b, p)
+			s.extend(b, end-dir)
+			for k := p; k != end; k += dir {
+				b.lits = append(b.lits, k)
+			}
+			if s.walk(els, j+1, end, dir, b) {
+				return true
+			}
+			*b = save
+		}
+		return false
 	case kNot:
 		// a look-ahead: the next unit is not one of these words, unless, looking left from the verb, it ends
 		// a frame's words ("a promis de livrer", "ha minacciato di rompere": the infinitive is the verb)
@@ -2314,6 +2329,54 @@ func (s *sentence) numberAt(k int) bool {
 	}
 	r, n := utf8.DecodeRuneInString(s.u[k].fold)
 	return n > 0 && (r >= '0' && r <= '9' || strings.ContainsRune(s.d.lg.numerals, r))
+}
+
+// countAt returns where a count of people (a pattern's #) that starts at unit p, walking in dir, ends (the unit
+// after it in dir): a word unit written in digits whose number is at least the language's count-min ("110",
+// "1,000", "200" of "200多名"), or a phrase of grammar class many ("hundreds", "des centaines", "hàng trăm",
+// "数百"). None, or several ends where phrases of several lengths match.
+func (s *sentence) countAt(p, dir int) []int {
+	if p < 0 || p >= len(s.u) || s.u[p].phrase >= 0 {
+		return nil
+	}
+	var ends []int
+	if n := s.d.lg.countMin; n > 0 && countValue(s.u[p].fold) >= n {
+		ends = append(ends, p+dir)
+	}
+	for _, sq := range s.d.lg.kindSeqs[pkMany] {
+		k := p
+		if dir < 0 {
+			k = p - len(sq) + 1
+		}
+		if s.phraseAt(k, sq) {
+			ends = append(ends, p+dir*len(sq))
+		}
+	}
+	return ends
+}
+
+// countValue reads a number written in digits with its thousands marks ("110", "1,000", "10.000", "10'000"),
+// or -1 for a word that is no such number or is a year written alone ("2015").
+func countValue(w string) int {
+	n, digits := 0, 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= '0' && c <= '9':
+			if n > 1e8 {
+				return n
+			}
+			n = n*10 + int(c-'0')
+			digits++
+		case (c == ',' || c == '.' || c == '\'') && digits > 0 && i+1 < len(w):
+		default:
+			return -1
+		}
+	}
+	if digits == 0 || digits == 4 && len(w) == 4 && n >= 1900 && n < 2100 {
+		return -1 // a year ("killed in 2015 ..."), not a count
+	}
+	return n
 }
 
 // maxParen is the most units a short parenthesis that slack and gaps pass over may hold.

@@ -12,6 +12,11 @@ const (
 	kSlot        // S, T, R, L, H or O: an actor phrase (O: one passed over, "extradited X to T")
 	kGap         // ... or ..N: up to N words
 	kNot         // !a/b: the next word is none of these (matches nothing)
+	// kCount: # , a count of people at or above the language's threshold: a number (digits, "1,000", "200") of at
+	// least option count-min=N of grammar, or a word or phrase of grammar class many ("hundreds", "des
+	// centaines", "Hunderte", "hàng trăm", "数百"): "killed at least 110 farm workers" is a mass killing
+	// (sentence.countAt)
+	kCount
 )
 
 // defaultGap is the width of "...".
@@ -60,7 +65,7 @@ type elem struct {
 	// @riotgear": the state's force using tear gas, not protesters throwing it back)
 	sectors  []string
 	max      int   // gap width
-	kind     uint8 // kLit, kSlot, kGap or kNot
+	kind     uint8 // kLit, kSlot, kGap, kNot or kCount
 	slot     byte  // 'S', 'T', 'R', 'L', 'H', 'O', 'C', 'P'
 	optional bool
 	tight    bool // a slot written S! or T!: no words may come between it and its neighbours
@@ -192,6 +197,8 @@ func (pt *pattern) finish() error {
 			if e.has != nil || e.sectors != nil {
 				pt.weight++ // the word the phrase must hold, or its sector, counts as a word of the pattern
 			}
+		case kCount:
+			pt.weight++ // a count of people is one word of the pattern
 		case kLit:
 			// the trigger stands before C (pt.content is set once C is passed): C's content is read forwards
 			if !e.optional && !pt.content && (pt.anchor < 0 || anchorScore(e) > anchorScore(pt.elems[pt.anchor])) {

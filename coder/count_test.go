@@ -1,0 +1,86 @@
+package coder
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestCountValue: a number in digits with its thousands marks is read whole; a year written alone, a word and a
+// number that runs on into letters are no count.
+func TestCountValue(t *testing.T) {
+	for w, want := range map[string]int{
+		"110": 110, "1,000": 1000, "10.000": 10000, "800,000": 800000, "12": 12, "200": 200,
+		"2015": -1, "1994": -1, "3000": 3000, "people": -1, "": -1, "20th": -1, ",5": -1,
+	} {
+		if got := countValue(w); got != want {
+			t.Errorf("countValue(%q) = %d, want %d", w, got, want)
+		}
+	}
+}
+
+// TestCountElem: # is one element of its own (kCount) that counts as one word of the pattern and is never the
+// trigger.
+func TestCountElem(t *testing.T) {
+	lg := newLang("en")
+	e, err := lg.parseElem("#", nil)
+	if err != nil || e.kind != kCount {
+		t.Fatalf("# = %+v, %v", e, err)
+	}
+	mk := func(els ...elem) *pattern {
+		pt := &pattern{code: "202", elems: els}
+		if err := pt.finish(); err != nil {
+			t.Fatal(err)
+		}
+		return pt
+	}
+	killed := elem{kind: kLit, alts: []alt{{{text: "killed"}}}}
+	with := mk(elem{kind: kSlot, slot: 'S'}, killed, elem{kind: kCount})
+	without := mk(elem{kind: kSlot, slot: 'S'}, killed)
+	if with.weight != without.weight+1 {
+		t.Errorf("weight with # %d, without %d: want one more", with.weight, without.weight)
+	}
+	if with.anchor != 1 {
+		t.Errorf("anchor %d, want the verb (1)", with.anchor)
+	}
+}
+
+// TestCountCoded: the embedded patterns of 202 read a count of people at or above the language's count-min, or a
+// word of its class many, in the languages whose killers and victims they name; a small count, soldiers, and a
+// count with no killing verb give no mass killing.
+func TestCountCoded(t *testing.T) {
+	c := newTestCoder(t)
+	actors := []testActor{
+		namedActor("militants", "group", "NGAREB", "NGA", "REB"),
+		namedActor("Bewaffnete", "group", "MLIINS", "MLI", "INS"),
+		namedActor("武装分子", "group", "NGAINS", "NGA", "INS"),
+		namedActor("hommes armés", "group", "BFAINS", "BFA", "INS"),
+	}
+	has202 := func(lang, txt string) bool {
+		return slices.Contains(strings.Fields(codedAs(c, actors, lang, txt, codeOnly)), "202")
+	}
+	for _, tc := range []struct {
+		lang, text string
+		want       bool
+	}{
+		{"en", "Islamist militants killed at least 110 farm workers near the town on Saturday.", true},
+		{"en", "Islamist militants killed hundreds of civilians near the town on Saturday.", true},
+		{"en", "Islamist militants killed 1,200 villagers in the raid.", true},
+		{"en", "Islamist militants killed 12 farm workers near the town on Saturday.", false},
+		{"en", "Islamist militants killed 110 soldiers near the town on Saturday.", false},
+		{"en", "Islamist militants freed 110 farm workers near the town on Saturday.", false},
+		{"fr", "Des hommes armés ont tué au moins 132 civils samedi.", true},
+		{"fr", "Des hommes armés ont tué des centaines de civils samedi.", true},
+		{"fr", "Des hommes armés ont tué 13 civils samedi.", false},
+		{"de", "Bewaffnete haben im Zentrum Malis mehr als 130 Hirten und Dorfbewohner getötet.", true},
+		{"de", "Bewaffnete haben im Zentrum Malis Hunderte Dorfbewohner getötet.", true},
+		{"de", "Bewaffnete haben im Zentrum Malis drei Dorfbewohner getötet.", false},
+		{"zh", "武装分子袭击多个村庄，杀害了200多名村民。", true},
+		{"zh", "武装分子袭击多个村庄，杀害了数百名村民。", true},
+		{"zh", "武装分子袭击多个村庄，杀害了2名村民。", false},
+	} {
+		if got := has202(tc.lang, tc.text); got != tc.want {
+			t.Errorf("%s %q: 202 %v, want %v (events %q)", tc.lang, tc.text, got, tc.want, codedAs(c, actors, tc.lang, tc.text, codeSourceTarget))
+		}
+	}
+}
