@@ -433,6 +433,11 @@ func (c *Coder) code(a *dyad.Article, mentions []dyad.ActorMention, tt []text.To
 						continue
 					}
 					tgt, ok := d.homeTarget(ta, tb, src)
+					if ok && strings.HasPrefix(cd.codeOf(), "20") && ph >= 0 && d.namedGroup(ph, src) {
+						// mass violence by an armed group named with its own country (the RSF, Boko Haram): its
+						// victims are that country's people, wherever the hospital or camp is said to be from
+						tgt = dyad.EventActor{Code: src.Country, Name: src.Country, Country: src.Country}
+					}
 					if !ok || countryless(src) {
 						if d.trace {
 							res.Trace = append(res.Trace, Firing{Sentence: sp, Pattern: cd.pt.id, Code: cd.pt.code, Source: src.Code,
@@ -1333,7 +1338,84 @@ func (d *doc) event(sp dyad.Span, ta, tb int, s *sentence, cd candidate, src, tg
 	if cd.pt.recip {
 		conf *= 0.9
 	}
-	return d.eventActors(sp, ta, tb, s, cd, d.slotActor(cd, src), d.targetActor(cd, tgt), conf)
+	a := d.slotActor(cd, src)
+	if src >= 0 {
+		if cc := d.actingCountry(ta, tb, cd, src, a); cc != "" {
+			a.Country, a.Code, a.ActorID = cc, cc+a.Sector, "" // "Bewaffnete haben in der nigrischen Wüstenstadt Agadez ..."
+		}
+	}
+	return d.eventActors(sp, ta, tb, s, cd, a, d.targetActor(cd, tgt), conf)
+}
+
+// actingCountry is, for the source phrase ph of an act of unconventional violence (roots 18 and 20: a kidnapping,
+// a bombing, a massacre) whose head is an armed group or gang of no state sector that got its country only from
+// the sentence's context (a place, the dateline, the article), the country where the sentence places the act, when
+// it names one other than that: "Bewaffnete haben in der nigrischen Wüstenstadt Agadez eine Österreicherin
+// entführt, wie das Außenministerium in Wien bestätigte" is an act in Niger, by Niger's (coding rule 14). "" when
+// none.
+func (d *doc) actingCountry(ta, tb int, cd candidate, ph int, a dyad.EventActor) string {
+	code := cd.codeOf()
+	if !strings.HasPrefix(code, "18") && !strings.HasPrefix(code, "20") || a.Country == "" || a.Sector == "" || stateSectors[a.Sector] {
+		return ""
+	}
+	m := d.ments[d.phrases[ph].head]
+	if m.Actor.Type != dyad.TypeGroup {
+		return ""
+	}
+	switch m.Via {
+	case "place", "sentence", "dateline", "article":
+	default:
+		return ""
+	}
+	cc := d.actPlace(ta, tb)
+	if cc == "" && !d.locWeak {
+		cc = d.placeCountry(ta, tb)
+	}
+	if cc != a.Country {
+		return cc
+	}
+	return ""
+}
+
+// namedGroup reports whether phrase ph, the source src, is a group of no state sector whose country comes with its
+// own name (an alias or a name of the dictionary, not the sentence's context).
+func (d *doc) namedGroup(ph int, src dyad.EventActor) bool {
+	m := d.ments[d.phrases[ph].head]
+	return src.Country != "" && src.Sector != "" && !stateSectors[src.Sector] && m.Actor.Type == dyad.TypeGroup && (m.Via == "name" || m.Via == "alias" || m.Via == "genitive")
+}
+
+// actPlace is the country of the first place in the tokens [a, b) that a location word leads to, over
+// determiners and one other word that is no date: a part of a country ("im Norden Nigerias"), a place of places/*, or a
+// country named or told by its adjective ("in der nigrischen Wüstenstadt Agadez", "en la ciudad mexicana de
+// Matamoros"); "" when none.
+func (d *doc) actPlace(a, b int) string {
+	for k := a; k+1 < b; k++ {
+		if !d.lg.is(cLoc, d.fold(k)) {
+			continue
+		}
+		j := k + 1
+		for j < b-1 && d.lg.is(cDet, d.fold(j)) {
+			j++
+		}
+		if _, cc := d.compassPlace(j, b); cc != "" {
+			return cc
+		}
+		for e := j; e < b && e-j < 2; e++ {
+			if d.is(cWeekday|cMonth, e) || countValue(d.fold(e)) >= 0 {
+				break // "no sábado 16 norte-americanos": a date, then the victims
+			}
+			if i := d.mentionAt(e); i >= 0 {
+				if m := d.ments[i]; m.Actor.Type == dyad.TypeCountry && m.Actor.Country != "" {
+					return m.Actor.Country
+				}
+				break
+			}
+			if n, cc := d.placeName(e, b); n > 0 && cc != "" {
+				return cc
+			}
+		}
+	}
+	return ""
 }
 
 func (d *doc) eventActors(sp dyad.Span, ta, tb int, s *sentence, cd candidate, src, tgt dyad.EventActor, conf float64) dyad.Event {

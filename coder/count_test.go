@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/dyad-events/dyad"
 )
 
 // TestCountValue: a number in digits with its thousands marks is read whole; a year written alone, a word and a
@@ -81,6 +83,39 @@ func TestCountCoded(t *testing.T) {
 	} {
 		if got := has202(tc.lang, tc.text); got != tc.want {
 			t.Errorf("%s %q: 202 %v, want %v (events %q)", tc.lang, tc.text, got, tc.want, codedAs(c, actors, tc.lang, tc.text, codeSourceTarget))
+		}
+	}
+}
+
+// TestActingCountry: an armed group that got its country only from the sentence's context (via "place") kidnaps
+// or kills in the country where the sentence places the act (coding rule 14), not in the country of a ministry
+// named later or of its victims; a group known by its own name keeps its country, and a date between the
+// location word and the victims places nothing.
+func TestActingCountry(t *testing.T) {
+	c := newTestCoder(t)
+	group := func(alias, via, country string) testActor {
+		return testActor{alias: alias, via: via, ref: dyad.ActorRef{ID: alias, Name: alias, Type: dyad.TypeGroup, Country: country, Sector: "INS", Code: country + "INS"}}
+	}
+	country := func(alias, code string) testActor {
+		return testActor{alias: alias, via: "demonym", ref: dyad.ActorRef{ID: code, Name: code, Type: dyad.TypeCountry, Country: code, Code: code}}
+	}
+	for _, tc := range []struct {
+		lang       string
+		actors     []testActor
+		text, want string
+	}{
+		{"de", []testActor{group("Bewaffnete", "place", "AUT"), country("nigrischen", "NER"), country("Österreicherin", "AUT")},
+			"Bewaffnete haben in der nigrischen Wüstenstadt Agadez eine Österreicherin entführt, wie das Ministerium in Wien bestätigte.", "181 NERINS AUT"},
+		{"de", []testActor{group("Bewaffnete", "name", "AUT"), country("nigrischen", "NER"), country("Österreicherin", "AUT")},
+			"Bewaffnete haben in der nigrischen Wüstenstadt Agadez eine Österreicherin entführt, wie das Ministerium in Wien bestätigte.", "181 AUTINS AUT"},
+		{"es", []testActor{group("hombres armados", "sentence", "USA"), country("estadounidenses", "USA"), country("mexicana", "MEX")},
+			"Cuatro estadounidenses fueron secuestrados el viernes por un grupo de hombres armados en la ciudad mexicana de Matamoros.", "181 MEXINS USA"},
+		{"pt", []testActor{group("gangue armado", "dateline", "HTI"), country("norte-americanos", "USA")},
+			"Um gangue armado raptou no sábado 16 norte-americanos nos arredores da capital.", "181 HTIINS USA"},
+	} {
+		got := strings.Fields(codedAs(c, tc.actors, tc.lang, tc.text, codeSourceTarget))
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("%s %q: events %q, want %q", tc.lang, tc.text, got, tc.want)
 		}
 	}
 }
