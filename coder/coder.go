@@ -1142,6 +1142,26 @@ func (d *doc) targets(cd candidate) []int {
 	return []int{cd.b.t}
 }
 
+// openingCountry is, for an act of force with no agent and no location word, the country the sentence opens with:
+// its first actor phrase past the dateline's agency and city, when that names a country by its name and is not the target tp (Chinese tells where a
+// blow fell as the subject of 遭: "巴基斯坦卡拉奇真纳国际机场附近6日晚遭自杀式袭击，造成2名中国公民遇难"); "" when none.
+func (d *doc) openingCountry(s *sentence, tp int) string {
+	for _, u := range s.u {
+		if u.phrase < 0 {
+			continue
+		}
+		m := d.ments[d.phrases[u.phrase].head]
+		if m.Actor.Sector == "MED" || m.Via == "capital" {
+			continue // the dateline's agency and city ("新华社伊斯兰堡3月26日电")
+		}
+		if u.phrase == tp || m.Actor.Type != dyad.TypeCountry || m.Via != "name" && m.Via != "alias" {
+			return ""
+		}
+		return m.Actor.Country
+	}
+	return ""
+}
+
 // agentFor is the source of an agentless passive whose target is phrase tp: a state actor (a sector of
 // stateSectors) the sentence names elsewhere in the home country ("X was detained on Sunday, police said"),
 // else that country itself, the state: the country where the sentence places the event, else the target's.
@@ -1153,6 +1173,9 @@ func (d *doc) agentFor(s *sentence, ta, tb, tp int, tgt dyad.EventActor, code st
 		d.loc, d.locCountry, d.locWeak = d.location(ta, tb)
 	}
 	cc := d.locCountry
+	if cc == "" && d.c.sets.has(setForce, code) {
+		cc = d.openingCountry(s, tp) // "巴基斯坦卡拉奇……遭自杀式袭击，造成2名中国公民遇难": PAK -> CHN
+	}
 	if cc == "" {
 		cc = tgt.Country
 	}

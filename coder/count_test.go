@@ -29,6 +29,14 @@ func TestCountElem(t *testing.T) {
 	if err != nil || e.kind != kCount {
 		t.Fatalf("# = %+v, %v", e, err)
 	}
+	if e, err := lg.parseElem("#1000", nil); err != nil || e.kind != kCount || e.max != 1000 {
+		t.Errorf("#1000 = %+v, %v", e, err)
+	}
+	for _, bad := range []string{"#x", "#0", "#-5"} {
+		if _, err := lg.parseElem(bad, nil); err == nil {
+			t.Errorf("%s: no error", bad)
+		}
+	}
 	mk := func(els ...elem) *pattern {
 		pt := &pattern{code: "202", elems: els}
 		if err := pt.finish(); err != nil {
@@ -116,6 +124,25 @@ func TestActingCountry(t *testing.T) {
 		got := strings.Fields(codedAs(c, tc.actors, tc.lang, tc.text, codeSourceTarget))
 		if strings.Join(got, " ") != tc.want {
 			t.Errorf("%s %q: events %q, want %q", tc.lang, tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestCountLeast: #N asks for at least N in digits, whatever count-min says: a mass expulsion (201) is thousands of
+// people or a word of class many, not 60 diplomats.
+func TestCountLeast(t *testing.T) {
+	c := newTestCoder(t)
+	actors := []testActor{
+		namedActor("Iran", "country", "IRN", "IRN", ""),
+		{alias: "Afghans", via: "demonym", ref: dyad.ActorRef{ID: "AFG", Name: "AFG", Type: dyad.TypeCountry, Country: "AFG", Code: "AFG"}},
+	}
+	for txt, want := range map[string]bool{
+		"Iran deported hundreds of thousands of Afghans this year.": true,
+		"Iran deported 1,200 Afghans this year.":                    true,
+		"Iran deported 60 Afghans this year.":                       false,
+	} {
+		if got := slices.Contains(strings.Fields(codedAs(c, actors, "en", txt, codeOnly)), "201"); got != want {
+			t.Errorf("%q: 201 %v, want %v (events %q)", txt, got, want, codedAs(c, actors, "en", txt, codeSourceTarget))
 		}
 	}
 }

@@ -1034,8 +1034,16 @@ func (lg *lang) parseElem(w string, sets map[string][]alt) (elem, error) {
 		}
 		e.kind = kNot
 		return e, nil
-	case w == "#":
+	case w == "#" || strings.HasPrefix(w, "#") && len(w) > 1:
+		// #N: a count of at least N in digits, for this element (a mass expulsion is thousands, not 60 diplomats)
 		e.kind = kCount
+		if len(w) > 1 {
+			n, err := strconv.Atoi(w[1:])
+			if err != nil || n < 1 {
+				return e, fmt.Errorf("bad count %q: want # or #N with N at least 1", w)
+			}
+			e.max = n
+		}
 		return e, nil
 	case w == "...":
 		e.kind = kGap

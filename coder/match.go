@@ -1649,7 +1649,7 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 		}
 		return false
 	case kCount:
-		for _, end := range s.countAt(p, dir) {
+		for _, end := range s.countAt(p, dir, e.max) {
 			save := *b
 			save.lits = b.lits[:len(b.lits):len(b.lits)]
 			s.extend(b, p)
@@ -2334,13 +2334,18 @@ func (s *sentence) numberAt(k int) bool {
 // countAt returns where a count of people (a pattern's #) that starts at unit p, walking in dir, ends (the unit
 // after it in dir): a word unit written in digits whose number is at least the language's count-min ("110",
 // "1,000", "200" of "200多名"), or a phrase of grammar class many ("hundreds", "des centaines", "hàng trăm",
-// "数百"). None, or several ends where phrases of several lengths match.
-func (s *sentence) countAt(p, dir int) []int {
+// "数百"); a pattern's #N asks for at least N in digits instead of count-min. None, or several ends where phrases of
+// several lengths match.
+func (s *sentence) countAt(p, dir, least int) []int {
 	if p < 0 || p >= len(s.u) || s.u[p].phrase >= 0 {
 		return nil
 	}
 	var ends []int
-	if n := s.d.lg.countMin; n > 0 && countValue(s.u[p].fold) >= n {
+	n := s.d.lg.countMin
+	if least > 0 {
+		n = least
+	}
+	if n > 0 && countValue(s.u[p].fold) >= n {
 		ends = append(ends, p+dir)
 	}
 	for _, sq := range s.d.lg.kindSeqs[pkMany] {

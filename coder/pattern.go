@@ -15,7 +15,7 @@ const (
 	// kCount: # , a count of people at or above the language's threshold: a number (digits, "1,000", "200") of at
 	// least option count-min=N of grammar, or a word or phrase of grammar class many ("hundreds", "des
 	// centaines", "Hunderte", "hàng trăm", "数百"): "killed at least 110 farm workers" is a mass killing
-	// (sentence.countAt)
+	// (sentence.countAt); #N asks for at least N in digits (elem.max)
 	kCount
 )
 
@@ -64,7 +64,7 @@ type elem struct {
 	// sectors, for a slot written S{COP/MIL}, the sectors of which its actor must have one ("S{COP/MIL} ..10
 	// @riotgear": the state's force using tear gas, not protesters throwing it back)
 	sectors  []string
-	max      int   // gap width
+	max      int   // gap width; for a count (#N), the least number in digits, 0 for the grammar's count-min
 	kind     uint8 // kLit, kSlot, kGap, kNot or kCount
 	slot     byte  // 'S', 'T', 'R', 'L', 'H', 'O', 'C', 'P'
 	optional bool
