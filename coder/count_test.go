@@ -129,20 +129,21 @@ func TestActingCountry(t *testing.T) {
 }
 
 // TestCountLeast: #N asks for at least N in digits, whatever count-min says: a mass expulsion (201) is thousands of
-// people or a word of class many, not 60 diplomats.
+// people or a word of class many, not 60 of them (the German perfect: "hat ... Hunderttausende Afghanen ...
+// abgeschoben").
 func TestCountLeast(t *testing.T) {
 	c := newTestCoder(t)
 	actors := []testActor{
 		namedActor("Iran", "country", "IRN", "IRN", ""),
-		{alias: "Afghans", via: "demonym", ref: dyad.ActorRef{ID: "AFG", Name: "AFG", Type: dyad.TypeCountry, Country: "AFG", Code: "AFG"}},
+		{alias: "Afghanen", via: "demonym", ref: dyad.ActorRef{ID: "AFG", Name: "AFG", Type: dyad.TypeCountry, Country: "AFG", Code: "AFG"}},
 	}
 	for txt, want := range map[string]bool{
-		"Iran deported hundreds of thousands of Afghans this year.": true,
-		"Iran deported 1,200 Afghans this year.":                    true,
-		"Iran deported 60 Afghans this year.":                       false,
+		"Iran hat in diesem Jahr Hunderttausende Afghanen abgeschoben.": true,
+		"Iran hat in diesem Jahr 1.200 Afghanen abgeschoben.":           true,
+		"Iran hat in diesem Jahr 60 Afghanen abgeschoben.":              false,
 	} {
-		if got := slices.Contains(strings.Fields(codedAs(c, actors, "en", txt, codeOnly)), "201"); got != want {
-			t.Errorf("%q: 201 %v, want %v (events %q)", txt, got, want, codedAs(c, actors, "en", txt, codeSourceTarget))
+		if got := slices.Contains(strings.Fields(codedAs(c, actors, "de", txt, codeOnly)), "201"); got != want {
+			t.Errorf("%q: 201 %v, want %v (events %q)", txt, got, want, codedAs(c, actors, "de", txt, codeSourceTarget))
 		}
 	}
 }
