@@ -390,15 +390,15 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire23-zh.jsonl", 0.61, 0.70, 0.54, 0.61}, // code26c .507 -> .620
 	// wire24: held-out sets written blind in the session of 2026-12-07 14:32-17:32 (three helpers, 14:33-14:41),
 	// scored only at its start (e3179a9c) and end (docs/eval.md "Held-out sets written blind, a twentieth time").
-	{"../../testdata/gold/wire24-en.jsonl", 0.58, 0.63, 0.53, 0.58}, // code27d .565 -> .581
-	{"../../testdata/gold/wire24-fr.jsonl", 0.83, 0.92, 0.76, 0.83}, // code27b .750 -> .819 -> .833
+	{"../../testdata/gold/wire24-en.jsonl", 0.59, 0.65, 0.55, 0.59}, // code27d .565 -> .581 -> .597
+	{"../../testdata/gold/wire24-fr.jsonl", 0.84, 0.92, 0.78, 0.84}, // code27b .750 -> .819 -> .833; with code27d .847
 	{"../../testdata/gold/wire24-es.jsonl", 0.74, 0.75, 0.73, 0.74}, // .682 -> .697 (code27a); code27d -> .742
-	{"../../testdata/gold/wire24-pt.jsonl", 0.69, 0.79, 0.62, 0.69},
-	{"../../testdata/gold/wire24-it.jsonl", 0.80, 0.89, 0.72, 0.80}, // code27b .771 -> .786 -> .800
+	{"../../testdata/gold/wire24-pt.jsonl", 0.73, 0.81, 0.66, 0.73}, // code27d .700 -> .732
+	{"../../testdata/gold/wire24-it.jsonl", 0.82, 0.90, 0.76, 0.82}, // code27b .771 -> .786 -> .800; code27d -> .814 -> .828
 	{"../../testdata/gold/wire24-de.jsonl", 0.73, 0.84, 0.65, 0.73}, // code27b .694 -> .740
 	{"../../testdata/gold/wire24-nl.jsonl", 0.75, 0.86, 0.66, 0.75}, // code27d .736 -> .750
-	{"../../testdata/gold/wire24-vi.jsonl", 0.72, 0.76, 0.69, 0.72},
-	{"../../testdata/gold/wire24-zh.jsonl", 0.71, 0.79, 0.64, 0.71}, // code27c .640 -> .711
+	{"../../testdata/gold/wire24-vi.jsonl", 0.74, 0.76, 0.71, 0.74}, // code27d .727 -> .742
+	{"../../testdata/gold/wire24-zh.jsonl", 0.72, 0.80, 0.66, 0.72}, // code27c .640 -> .711; code27d -> .727
 	// code17c (2026-12-06): own zh/vi sentences of the breadth round, written before its rules; .565 -> .653, then .640
 	// (予以谴责 finds its target, but "美國聯邦參議院" resolves as the bare country)
 	{"../../testdata/gold/code17c.jsonl", 0.63, 0.72, 0.56, 0.55},
@@ -667,7 +667,7 @@ var goldFloors = []struct {
 	// the passive (185, 186), kidnappings by unnamed armed men (181), air strikes and drones as nouns, artillery duels
 	// and heavy fighting (195, 194, 190), mass expulsions and ethnic cleansing (201, 203); with traps (an accident,
 	// a helicopter collision, a football match, a documentary, a gas blast), written before its rules
-	{"../../testdata/gold/code27d.jsonl", 0.70, 0.82, 0.62, 0.33}, // .541 before its rules; batch 1 (202 by count, 185/186 passives, the acting country) .710
+	{"../../testdata/gold/code27d.jsonl", 0.87, 0.90, 0.84, 0.57}, // .541 before its rules; batch 1 (202 by count, 185/186 passives, the acting country) .710; batch 2 (201, 203, bombs, strikes as nouns, duels) .873
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
