@@ -652,8 +652,11 @@ var goldFloors = []struct {
 	// eased whose target is named in their content (085, 0354), prisoner swaps told by one release "in exchange for"
 	// the other's (0841 each way), acts told in a consequence clause ("led X to", "lo que llevó a X a", "levou X a");
 	// with traps, written before its rules; its three "X and Y swapped prisoners" then set to one event, the house
-	// convention for "X and Y"
-	{"../../testdata/gold/code27a.jsonl", 0.90, 0.90, 0.90, 0.85}, // .651 before its rules (.700 with the swaps set to one event); batch 1 .909
+	// convention for "X and Y"; batch 2: tariffs announced under a condition (1312: "would impose ... unless/if"),
+	// deadlines given ("gave Hamas until noon on Saturday to", "dio a Polonia un plazo de tres meses para", "deram
+	// 60 dias à Rússia para"), an accusation after a comma that names its target by a pronoun ("accusing them of",
+	// "acusándola de", "acusando-o de"); with traps
+	{"../../testdata/gold/code27a.jsonl", 0.75, 0.76, 0.74, 0.64}, // .651 before its rules (.700 with the swaps set to one event); batch 1 .909; batch 2 (12 more) before its rules, all .754
 	// code27b: own fr/it/de sentences of round 27 (helper code27b) for the causes of wire24's and the pool's misses:
 	// accusations rejected (016), persons handed to a state or a court (063), verdicts and death sentences (116),
 	// talks ruled out (125), condolences sent by telegram (018), firms put under state control or expropriated
