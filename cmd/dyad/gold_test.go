@@ -655,8 +655,10 @@ var goldFloors = []struct {
 	// convention for "X and Y"; batch 2: tariffs announced under a condition (1312: "would impose ... unless/if"),
 	// deadlines given ("gave Hamas until noon on Saturday to", "dio a Polonia un plazo de tres meses para", "deram
 	// 60 dias à Rússia para"), an accusation after a comma that names its target by a pronoun ("accusing them of",
-	// "acusándola de", "acusando-o de"); with traps
-	{"../../testdata/gold/code27a.jsonl", 0.84, 0.83, 0.85, 0.77}, // .651 before its rules (.700 with the swaps set to one event); batch 1 .909; batch 2 (12 more) .754 -> .845 over 32
+	// "acusándola de", "acusando-o de"); with traps; batch 3: diplomats ordered out past a relative clause or "out
+	// of" the country (174), soldiers holding a head of state (173: "held", "retuvo"); with a trap (soldiers held a
+	// parade)
+	{"../../testdata/gold/code27a.jsonl", 0.80, 0.80, 0.80, 0.71}, // .651 before its rules (.700 with the swaps set to one event); batch 1 .909; batch 2 (12 more) .754 -> .845 over 32; batch 3 (7 more) before its rules, all .805
 	// code27b: own fr/it/de sentences of round 27 (helper code27b) for the causes of wire24's and the pool's misses:
 	// accusations rejected (016), persons handed to a state or a court (063), verdicts and death sentences (116),
 	// talks ruled out (125), condolences sent by telegram (018), firms put under state control or expropriated
