@@ -658,7 +658,7 @@ var goldFloors = []struct {
 	// "acusándola de", "acusando-o de"); with traps; batch 3: diplomats ordered out past a relative clause or "out
 	// of" the country (174), soldiers holding a head of state (173: "held", "retuvo"); with a trap (soldiers held a
 	// parade)
-	{"../../testdata/gold/code27a.jsonl", 0.80, 0.80, 0.80, 0.71}, // .651 before its rules (.700 with the swaps set to one event); batch 1 .909; batch 2 (12 more) .754 -> .845 over 32; batch 3 (7 more) before its rules, all .805
+	{"../../testdata/gold/code27a.jsonl", 0.82, 0.82, 0.82, 0.74}, // .651 before its rules (.700 with the swaps set to one event); batch 1 .909; batch 2 (12 more) .754 -> .845 over 32; batch 3 (7 more) .805 -> .829 over 39
 	// code27b: own fr/it/de sentences of round 27 (helper code27b) for the causes of wire24's and the pool's misses:
 	// accusations rejected (016), persons handed to a state or a court (063), verdicts and death sentences (116),
 	// talks ruled out (125), condolences sent by telegram (018), firms put under state control or expropriated
