@@ -172,11 +172,12 @@ func decode(doc *dyad.Document) (raw, format string, meta pageMeta, err error) {
 	if format == "jsonl" {
 		return "", "", meta, ErrContainer
 	}
-	raw = string(body)
 	if format == "html" {
 		if raw, meta, err = mainText(doc, body); err != nil {
 			return "", "", meta, err
 		}
+	} else {
+		raw = string(body) // (not for a page: its text is what go-trafilatura finds)
 	}
 	raw = norm.NFC.String(raw)
 	if hasSpaceChars(raw) { // Replace copies the text twice even when it changes nothing

@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -48,7 +49,7 @@ func nodeText(n *html.Node) string {
 			if startsWithSpace(t) {
 				space()
 			}
-			para.WriteString(strings.Join(strings.Fields(t), " "))
+			writeWords(&para, t)
 			if endsWithSpace(t) {
 				para.WriteByte(' ')
 			}
@@ -82,6 +83,32 @@ func nodeText(n *html.Node) string {
 	walk(n)
 	flush()
 	return strings.Join(dropConcatenations(paras), "\n\n")
+}
+
+// writeWords writes the words of t (as strings.Fields splits it) to b with single spaces between them:
+// strings.Join(strings.Fields(t), " ") without its slice and string.
+func writeWords(b *strings.Builder, t string) {
+	b.Grow(len(t)) // (one growth for the node's words, not one for each)
+	start, sep := -1, false
+	for i, r := range t {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				if sep {
+					b.WriteByte(' ')
+				}
+				b.WriteString(t[start:i])
+				start, sep = -1, true
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		if sep {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t[start:])
+	}
 }
 
 // dropConcatenations removes a paragraph that repeats a run of the paragraphs before it glued together:
