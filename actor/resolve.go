@@ -44,8 +44,6 @@ func (r *resolver) placeKeyOf(i, j int) []byte {
 	return r.keyBuf
 }
 
-// datelineCountry returns the country a dateline names ("BEIJING", "Hà Nội", "HANOI (VNA)", "Vietnam"),
-// or -1: the longest run of its first words that is a place or a country name, else a place of the gazetteer.
 // agencyCountry returns the country an agents file's @agency line gives the news agency named src (the
 // article's source), or -1.
 func (d *Dictionary) agencyCountry(src string) int32 {
@@ -55,6 +53,8 @@ func (d *Dictionary) agencyCountry(src string) int32 {
 	return -1
 }
 
+// datelineCountry returns the country a dateline names ("BEIJING", "Hà Nội", "HANOI (VNA)", "Vietnam"),
+// or -1: the longest run of its first words that is a place or a country name, else a place of the gazetteer.
 func (d *Dictionary) datelineCountry(dl string) int32 {
 	if dl == "" {
 		return -1

@@ -342,9 +342,11 @@ func (c *Coder) code(a *dyad.Article, mentions []dyad.ActorMention, tt []text.To
 					framedThreat = !strings.HasPrefix(cd.codeOf(), "13")
 					cd.code = code
 					cd.b.lits = append(slices.Clip(cd.b.lits), at...)
-					if q := s.condFrameSubject(cd.b); strings.HasPrefix(code, "13") && q >= 0 && (cd.b.s >= 0 || cd.b.s == -2) && s.u[q].phrase != cd.b.t {
-						// "美国威胁，如果……，日本将对中国加征关税": the United States threatens, not Japan
-						cd.b.s = s.u[q].phrase
+					if strings.HasPrefix(code, "13") && (cd.b.s >= 0 || cd.b.s == -2) {
+						if q := s.condFrameSubject(cd.b); q >= 0 && s.u[q].phrase != cd.b.t {
+							// "美国威胁，如果……，日本将对中国加征关税": the United States threatens, not Japan
+							cd.b.s = s.u[q].phrase
+						}
 					}
 				}
 			}
@@ -387,7 +389,7 @@ func (c *Coder) code(a *dyad.Article, mentions []dyad.ActorMention, tt []text.To
 			if cd.pt.agentless {
 				for _, ph := range d.targets(cd) {
 					tgt := d.targetActor(cd, ph)
-					src, ok := d.agentFor(s, ta, tb, ph, tgt, cd.codeOf())
+					src, ok := d.agentFor(s, ta, tb, ph, cd.b.trig, tgt, cd.codeOf())
 					// a bare country as the target stands for a person of it the actor stage does not know ("the
 					// Russian activist X was arrested"): its own state arresting them is RUS -> RUS
 					if !ok || countryless(tgt) || src.Code == tgt.Code && tgt.Sector != "" {
@@ -1145,8 +1147,8 @@ func (d *doc) targets(cd candidate) []int {
 // openingCountry is, for an act of force with no agent and no location word, the country the sentence opens with:
 // its first actor phrase past the dateline's agency and city, when that names a country by its name and is not the target tp (Chinese tells where a
 // blow fell as the subject of 遭: "巴基斯坦卡拉奇真纳国际机场附近6日晚遭自杀式袭击，造成2名中国公民遇难"); "" when none.
-func (d *doc) openingCountry(s *sentence, tp int) string {
-	for _, u := range s.u {
+func (d *doc) openingCountry(s *sentence, tp, trig int) string {
+	for i, u := range s.u {
 		if u.phrase < 0 {
 			continue
 		}
@@ -1156,6 +1158,19 @@ func (d *doc) openingCountry(s *sentence, tp int) string {
 		}
 		if u.phrase == tp || m.Actor.Type != dyad.TypeCountry || m.Via != "name" && m.Via != "alias" {
 			return ""
+		}
+		// the country must open the clause of the act: one that reports it ("France said that ...", "法国表示，
+		// ……遭自杀式袭击") is not where it happened
+		for k := i + 1; k < trig && k < len(s.u); k++ {
+			if s.u[k].phrase >= 0 {
+				continue
+			}
+			if isComma(s.u[k].fold) || s.u[k].is(cThat) {
+				return ""
+			}
+			if _, ok := s.speechAt(k); ok {
+				return ""
+			}
 		}
 		return m.Actor.Country
 	}
@@ -1167,14 +1182,10 @@ func (d *doc) openingCountry(s *sentence, tp int) string {
 // else that country itself, the state: the country where the sentence places the event, else the target's.
 // The use of force (CodeSetsFile's force set) has no state agent: the state actor a sentence names beside it reports it ("X was
 // killed in Kabul, the government announced"), and the gold codes such killings from the country.
-func (d *doc) agentFor(s *sentence, ta, tb, tp int, tgt dyad.EventActor, code string) (dyad.EventActor, bool) {
-	if d.locFor != [2]int{ta, tb} {
-		d.locFor = [2]int{ta, tb}
-		d.loc, d.locCountry, d.locWeak = d.location(ta, tb)
-	}
-	cc := d.locCountry
+func (d *doc) agentFor(s *sentence, ta, tb, tp, trig int, tgt dyad.EventActor, code string) (dyad.EventActor, bool) {
+	cc := d.placeCountry(ta, tb)
 	if cc == "" && d.c.sets.has(setForce, code) {
-		cc = d.openingCountry(s, tp) // "巴基斯坦卡拉奇……遭自杀式袭击，造成2名中国公民遇难": PAK -> CHN
+		cc = d.openingCountry(s, tp, trig) // "巴基斯坦卡拉奇……遭自杀式袭击，造成2名中国公民遇难": PAK -> CHN
 	}
 	if cc == "" {
 		cc = tgt.Country
@@ -1391,8 +1402,11 @@ func (d *doc) actingCountry(ta, tb int, cd candidate, ph int, a dyad.EventActor)
 		return ""
 	}
 	cc := d.actPlace(ta, tb)
-	if cc == "" && !d.locWeak {
-		cc = d.placeCountry(ta, tb)
+	if cc == "" {
+		// placeCountry refreshes the location, and its weakness, for this sentence first
+		if pc := d.placeCountry(ta, tb); !d.locWeak {
+			cc = pc
+		}
 	}
 	if cc != a.Country {
 		return cc

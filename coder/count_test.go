@@ -14,6 +14,7 @@ func TestCountValue(t *testing.T) {
 	for w, want := range map[string]int{
 		"110": 110, "1,000": 1000, "10.000": 10000, "800,000": 800000, "12": 12, "200": 200,
 		"2015": -1, "1994": -1, "3000": 3000, "people": -1, "": -1, "20th": -1, ",5": -1,
+		"1.200.000": 1200000, "12.5": -1, "2,5": -1, "10.30": -1, "12.03.2024": -1, "1,2345": -1, "1,000.": -1,
 	} {
 		if got := countValue(w); got != want {
 			t.Errorf("countValue(%q) = %d, want %d", w, got, want)
@@ -144,6 +145,33 @@ func TestCountLeast(t *testing.T) {
 	} {
 		if got := slices.Contains(strings.Fields(codedAs(c, actors, "de", txt, codeOnly)), "201"); got != want {
 			t.Errorf("%q: 201 %v, want %v (events %q)", txt, got, want, codedAs(c, actors, "de", txt, codeSourceTarget))
+		}
+	}
+}
+
+// TestOpeningCountry: a bombing with no author and no place word is placed in the country that opens its clause
+// ("巴基斯坦卡拉奇……遭自杀式袭击"), never in one that only reports it, before a comma, a `that` word or a
+// reporting verb ("法国表示，……", "France said that ...").
+func TestOpeningCountry(t *testing.T) {
+	c := newTestCoder(t)
+	country := func(alias, via, code string) testActor {
+		return testActor{alias: alias, via: via, ref: dyad.ActorRef{ID: code, Name: code, Type: dyad.TypeCountry, Country: code, Code: code}}
+	}
+	for _, tc := range []struct {
+		lang       string
+		actors     []testActor
+		text, want string
+	}{
+		{"zh", []testActor{country("巴基斯坦", "name", "PAK"), country("中国", "demonym", "CHN")},
+			"巴基斯坦卡拉奇一处机场附近6日晚遭自杀式袭击，造成2名中国公民遇难。", "1831 PAK CHN"},
+		{"zh", []testActor{country("法国", "name", "FRA"), country("中国", "demonym", "CHN")},
+			"法国表示，卡拉奇一处机场附近6日晚遭自杀式袭击，造成2名中国公民遇难。", "1831 CHN CHN"},
+		{"en", []testActor{country("France", "name", "FRA"), country("Chinese", "demonym", "CHN")},
+			"France said on Monday that two Chinese were killed by a suicide bomber.", "1831 CHN CHN"},
+	} {
+		got := strings.Fields(codedAs(c, tc.actors, tc.lang, tc.text, codeSourceTarget))
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("%s %q: events %q, want %q", tc.lang, tc.text, got, tc.want)
 		}
 	}
 }

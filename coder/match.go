@@ -1130,6 +1130,27 @@ func (s *sentence) tokOK(tm tokMatch, p int) bool {
 // stemAt returns the folded stem of word unit p (doc.stemTok of its token).
 func (s *sentence) stemAt(p int) string { return s.d.stemTok(s.u[p].tok) }
 
+// walkSpan binds the units from p up to end (exclusive, in the walk's direction) as the pattern's element j, a
+// word or a count, and walks on from end; verb marks the span as the pattern's verb. The binding is restored when
+// the rest does not match.
+func (s *sentence) walkSpan(els []delem, j, p, end, dir int, b *binding, verb bool) bool {
+	save := *b
+	save.lits = b.lits[:len(b.lits):len(b.lits)]
+	if verb {
+		b.verbAt = max(p, end-dir)
+	}
+	s.extend(b, p)
+	s.extend(b, end-dir)
+	for k := p; k != end; k += dir {
+		b.lits = append(b.lits, k)
+	}
+	if s.walk(els, j+1, end, dir, b) {
+		return true
+	}
+	*b = save
+	return false
+}
+
 // walk matches els[j:] from unit pos in dir, recording the extent in b.
 func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 	if j == len(els) {
@@ -1612,21 +1633,8 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			*b = save
 		}
 		for _, a := range e.dalts {
-			if end, ok := s.lit(a, p, dir); ok && (!e.verb || s.verbLike(min(p, end-dir))) {
-				save := *b
-				save.lits = b.lits[:len(b.lits):len(b.lits)]
-				if e.verb {
-					b.verbAt = max(p, end-dir)
-				}
-				s.extend(b, p)
-				s.extend(b, end-dir)
-				for k := p; k != end; k += dir {
-					b.lits = append(b.lits, k)
-				}
-				if s.walk(els, j+1, end, dir, b) {
-					return true
-				}
-				*b = save
+			if end, ok := s.lit(a, p, dir); ok && (!e.verb || s.verbLike(min(p, end-dir))) && s.walkSpan(els, j, p, end, dir, b, e.verb) {
+				return true
 			}
 		}
 		if dir > 0 && !b.imported && b.t == -1 && s.walkRelPrep(els, j, p, b) {
@@ -1650,17 +1658,9 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 		return false
 	case kCount:
 		for _, end := range s.countAt(p, dir, e.max) {
-			save := *b
-			save.lits = b.lits[:len(b.lits):len(b.lits)]
-			s.extend(b, p)
-			s.extend(b, end-dir)
-			for k := p; k != end; k += dir {
-				b.lits = append(b.lits, k)
-			}
-			if s.walk(els, j+1, end, dir, b) {
+			if s.walkSpan(els, j, p, end, dir, b, false) {
 				return true
 			}
-			*b = save
 		}
 		return false
 	case kNot:
@@ -2373,7 +2373,9 @@ func countValue(w string) int {
 			}
 			n = n*10 + int(c-'0')
 			digits++
-		case (c == ',' || c == '.' || c == '\'') && digits > 0 && i+1 < len(w):
+		case (c == ',' || c == '.' || c == '\'') && digits > 0 && thousandsGroup(w[i+1:]):
+			// a thousands mark, three digits after it ("1,200", "12.000"); a decimal ("2,5", "12.5"), a time
+			// ("10.30") or a date ("12.03.2024") is no count
 		default:
 			return -1
 		}
@@ -2382,6 +2384,19 @@ func countValue(w string) int {
 		return -1 // a year ("killed in 2015 ..."), not a count
 	}
 	return n
+}
+
+// thousandsGroup reports whether w, what follows a mark in a number, opens with a group of exactly three digits.
+func thousandsGroup(w string) bool {
+	if len(w) < 3 || len(w) > 3 && w[3] >= '0' && w[3] <= '9' {
+		return false
+	}
+	for i := range 3 {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // maxParen is the most units a short parenthesis that slack and gaps pass over may hold.

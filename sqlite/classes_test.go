@@ -18,7 +18,7 @@ const expectedFirsts = `(m.event_id IN (SELECT event_id FROM event_mentions GROU
 	(m.date = '' OR m.rowid IN (SELECT r FROM (SELECT rowid AS r,
 	row_number() OVER (PARTITION BY event_id, date, coding IS NULL, CASE
 		WHEN instr(coding, ',"people":{') > 0 AND coding LIKE '%}}' THEN substr(coding, 1, instr(coding, ',"people":{') - 1)
-		ELSE coding END ORDER BY article_id, span_start) AS n
+		ELSE coding END ORDER BY article_id || ':' || printf('%012d', span_start)) AS n
 	FROM event_mentions WHERE date <> '') WHERE n = 1)))`
 
 // flagErrors lists the mentions of the store at path whose first_of_class differs from expectedFirsts.
