@@ -1209,7 +1209,9 @@ func (d *doc) agentFor(s *sentence, ta, tb, tp, trig int, tgt dyad.EventActor, c
 	return dyad.EventActor{Code: cc, Name: cc, Country: cc}, true
 }
 
-// placeCountry is the country where the sentence [ta, tb) places its event ("in the south of Niger"), or "".
+// placeCountry is the country where the sentence [ta, tb) places its event ("in the south of Niger"), or "". It
+// asks d.location once per sentence and keeps its answer in d.loc, d.locCountry and d.locWeak, which callers
+// read only after asking it.
 func (d *doc) placeCountry(ta, tb int) string {
 	if d.locFor != [2]int{ta, tb} {
 		d.locFor = [2]int{ta, tb}
@@ -1236,11 +1238,7 @@ func actsForState(src dyad.EventActor) bool {
 // country where the sentence places it ("in Paris"), else of the source's country; a source that acts for the
 // state targets the country itself. It fails when no country is known.
 func (d *doc) homeTarget(ta, tb int, src dyad.EventActor) (dyad.EventActor, bool) {
-	if d.locFor != [2]int{ta, tb} {
-		d.locFor = [2]int{ta, tb}
-		d.loc, d.locCountry, d.locWeak = d.location(ta, tb)
-	}
-	cc := d.locCountry
+	cc := d.placeCountry(ta, tb)
 	if cc == "" {
 		cc = src.Country
 	}
@@ -1474,10 +1472,7 @@ func (d *doc) eventActors(sp dyad.Span, ta, tb int, s *sentence, cd candidate, s
 			w = v
 		}
 	}
-	if d.locFor != [2]int{ta, tb} {
-		d.locFor = [2]int{ta, tb}
-		d.loc, d.locCountry, d.locWeak = d.location(ta, tb)
-	}
+	d.placeCountry(ta, tb) // fills d.loc
 	loc := d.loc
 	if loc == "" {
 		loc = string(d.a.Dateline)

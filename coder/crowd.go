@@ -127,11 +127,7 @@ func (d *doc) protestPurpose(s *sentence, sp dyad.Span, ta, tb int, res *Result,
 			}
 		}
 		if country == "" {
-			if d.locFor != [2]int{ta, tb} {
-				d.locFor = [2]int{ta, tb}
-				d.loc, d.locCountry, d.locWeak = d.location(ta, tb)
-			}
-			country = d.locCountry
+			country = d.placeCountry(ta, tb)
 		}
 		if country == "" {
 			return

@@ -59,19 +59,26 @@ func TestTenseFrames(t *testing.T) {
 	}
 }
 
-// TestFrameBeforeCond checks that a frame right before a conditional clause (grammar cond-open, closed by a
-// comma) governs the main clause after it, whose subject is named again, and only there.
-func TestFrameBeforeCond(t *testing.T) {
+// condThreatCoder is a Chinese pack of one tariff pattern, a conditional clause's opening word and a threat
+// frame, for the tests of frames before a condition.
+func condThreatCoder(t *testing.T) (*Coder, []testActor) {
+	t.Helper()
 	dir := writePack(t, map[string]string{
 		"zh/verbs":     "163 | S ..6 对 T ..4 加征 ..4 关税\n",
-		"zh/grammar":   "cond-open | 如果\nframe | threat | 威胁\n",
+		"zh/grammar":   "cond-open | 如果\nframe | threat | 威胁 | 威胁说\n",
 		"cameo/frames": "threat | 163>1312\n",
 	})
 	c, err := New(packs.Dir(dir), cameo.MustDefault())
 	if err != nil {
 		t.Fatal(err)
 	}
-	actors := loadTestActors(t)
+	return c, loadTestActors(t)
+}
+
+// TestFrameBeforeCond checks that a frame right before a conditional clause (grammar cond-open, closed by a
+// comma) governs the main clause after it, whose subject is named again, and only there.
+func TestFrameBeforeCond(t *testing.T) {
+	c, actors := condThreatCoder(t)
 	for txt, want := range map[string]string{
 		"美国威胁，如果中国不让步，美国对中国加征关税。": "1312",
 		"美国表示，如果中国不让步，美国对中国加征关税。": "163",
@@ -87,16 +94,7 @@ func TestFrameBeforeCond(t *testing.T) {
 // threatening verb's subject, not of the main clause's, and that a threat frame with no subject of its own
 // before it leaves the main clause's subject as the source.
 func TestFrameBeforeCondSource(t *testing.T) {
-	dir := writePack(t, map[string]string{
-		"zh/verbs":     "163 | S ..6 对 T ..4 加征 ..4 关税\n",
-		"zh/grammar":   "cond-open | 如果\nframe | threat | 威胁 | 威胁说\n",
-		"cameo/frames": "threat | 163>1312\n",
-	})
-	c, err := New(packs.Dir(dir), cameo.MustDefault())
-	if err != nil {
-		t.Fatal(err)
-	}
-	actors := loadTestActors(t)
+	c, actors := condThreatCoder(t)
 	for txt, want := range map[string]string{
 		// the one who threatens names a third party's act as the threat
 		"美国威胁，如果中国不让步，日本将对中国加征关税。": "1312 USA CHN",

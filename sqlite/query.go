@@ -449,12 +449,11 @@ func scanMentions(rows *sql.Rows, events []dyad.Event, idx map[string]int) error
 	return nil
 }
 
-// mentionClass is what tells a dated mention apart for dyad.CandidateQuery.ByCoding: its event (an index),
-// its date and its coding as stored without its People (the JSON up to them: they come last).
+// mentionClass is what tells a dated mention apart for dyad.CandidateQuery.ByCoding: its event (an index) and
+// its class within it (classKey: its date and its coding as stored without its People).
 type mentionClass struct {
-	ev           int
-	date, coding string
-	coded        bool
+	ev int
+	classKey
 }
 
 // scanMentionsByCoding is scanMentions keeping, of the dated mentions (by their own date or their event's)
@@ -475,7 +474,7 @@ func scanMentionsByCoding(rows *sql.Rows, events []dyad.Event, idx map[string]in
 		e := &events[i]
 		at := -1
 		if e.NumMentions > 1 && (m.Date != "" || e.Date != "") { // one mention stands for itself
-			k := mentionClass{ev: i, date: m.Date, coding: codingClass(coding), coded: coding.Valid}
+			k := mentionClass{ev: i, classKey: classOf(m.Date, coding)}
 			j, ok := kept[k]
 			if ok {
 				if o := &e.Mentions[j]; !firstMention(m.ArticleID, m.Start, o.ArticleID, o.Start) {
