@@ -37,10 +37,11 @@ var grammarKinds = map[string]bool{
 	"subjrel": true, "where": true, "auxiliary": true,
 	"mutual": true, "compass": true, "kind": true, "targetnoun": true, "absolute": true,
 	"compound": true, "include": true, "from": true, "etc": true, "numeral": true, "causative": true, "many": true,
+	"companion": true,
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
-var phraseKinds = map[string]bool{"many": true, "include": true, "etc": true, "protest": true, "kind": true, "background": true, "sinceend": true, "circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true, "clause-open": true, "cause-open": true, "cause-close": true}
+var phraseKinds = map[string]bool{"many": true, "include": true, "etc": true, "protest": true, "kind": true, "background": true, "sinceend": true, "circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true, "clause-open": true, "cause-open": true, "cause-close": true, "companion": true}
 
 // word classes of the dates file.
 var dateKinds = map[string]bool{"month": true, "weekday": true, "relative": true, "datepart": true, "daycue": true, "noyear": true,
@@ -404,12 +405,13 @@ const (
 	pkInclude
 	pkEtc
 	pkMany
+	pkCompanion
 	nPhraseKinds
 )
 
 var phraseKindIDs = map[string]int{"he": pkHe, "it": pkIt, "him": pkHim, "they": pkThey, "clitic": pkClitic, "this": pkThis,
 	"mutual": pkMutual, "nonfinite": pkNonfinite, "circum-open": pkCircumOpen, "circum-close": pkCircumClose,
-	"cond-open": pkCondOpen, "clause-open": pkClauseOpen, "cause-open": pkCauseOpen, "cause-close": pkCauseClose, "recip": pkRecip, "kind": pkKind, "include": pkInclude, "etc": pkEtc, "many": pkMany}
+	"cond-open": pkCondOpen, "clause-open": pkClauseOpen, "cause-open": pkCauseOpen, "cause-close": pkCauseClose, "recip": pkRecip, "kind": pkKind, "include": pkInclude, "etc": pkEtc, "many": pkMany, "companion": pkCompanion}
 
 // PlacesGlob names the gazetteer files: places/cities and any other file under places/.
 const PlacesGlob = "places/*"

@@ -273,6 +273,7 @@ func (d *doc) group() {
 	if d.sc != nil {
 		d.sc.phrases = d.phrases
 	}
+	d.companions()
 	d.closeParens()
 	d.lists()
 	for pi := range d.phrases {
@@ -281,6 +282,30 @@ func (d *doc) group() {
 		for k := p.first; k <= p.last; k++ {
 			d.phraseAt[k] = pi
 		}
+	}
+}
+
+// companions extends a phrase over a `companion` phrase of grammar right after it, the spouse or suite that
+// travels with a leader ("Tập Cận Bình **cùng Phu nhân** đã tới Hà Nội", "习近平**偕夫人**彭丽媛抵达"): no side of the
+// act, which stays the leader's, and no words between the leader and the verb. The longest listed is read; a
+// phrase that the next mention opens inside it stops it.
+func (d *doc) companions() {
+	seqs := d.lg.kindSeqs[pkCompanion]
+	if len(seqs) == 0 {
+		return
+	}
+	for pi := range d.phrases {
+		p := &d.phrases[pi]
+		k, end := p.last+1, -1
+		for _, sq := range seqs {
+			if e := k + len(sq) - 1; e > end && e < len(d.toks) && d.seqAt(k, sq) {
+				end = e
+			}
+		}
+		if end < 0 || pi+1 < len(d.phrases) && d.phrases[pi+1].first <= end {
+			continue
+		}
+		p.last = end
 	}
 }
 
@@ -751,7 +776,7 @@ func (d *doc) shortQuote(k, b int) int {
 
 func isQuote(s string) bool {
 	switch s {
-	case "\"", "“", "”", "«", "»", "„":
+	case "\"", "“", "”", "«", "»", "„", "「", "」", "『", "』": // 「」『』: Chinese in Traditional script
 		return true
 	}
 	return false
