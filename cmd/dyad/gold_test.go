@@ -684,6 +684,12 @@ var goldFloors = []struct {
 	// and heavy fighting (195, 194, 190), mass expulsions and ethnic cleansing (201, 203); with traps (an accident,
 	// a helicopter collision, a football match, a documentary, a gas blast), written before its rules
 	{"../../testdata/gold/code27d.jsonl", 0.87, 0.90, 0.84, 0.57}, // .541 before its rules; batch 1 (202 by count, 185/186 passives, the acting country) .710; batch 2 (201, 203, bombs, strikes as nouns, duels) .873
+	// code28c: own zh/vi/nl sentences of round 28 (helper code28c), written before its rules: court sentences whose
+	// defendant is unknown or named by nationality (116: 判处, 就……判刑, 裁定……罪成, tuyên phạt ... mức án), leaders
+	// travelling with their spouse (grammar companion: cùng Phu nhân, 偕夫人), acts qualified afterwards by the side
+	// that suffered them (111 with P: 對此表達嚴厲譴責, 谴责这一袭击, và ... gọi đây là hành động, noemde de aanvallen);
+	// traps: a sentence not yet passed, a court expected to sentence, a football match
+	{"../../testdata/gold/code28c.jsonl", 0.82, 0.84, 0.80, 0.66}, // .706 before its rules; batch 1 .872 alone (.821 here: nl-c28c-002 reads the Swedish-Iranian doctor after the sets before it)
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
