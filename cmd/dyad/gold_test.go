@@ -690,6 +690,12 @@ var goldFloors = []struct {
 	// that suffered them (111 with P: 對此表達嚴厲譴責, 谴责这一袭击, và ... gọi đây là hành động, noemde de aanvallen);
 	// traps: a sentence not yet passed, a court expected to sentence, a football match
 	{"../../testdata/gold/code28c.jsonl", 0.82, 0.84, 0.80, 0.66}, // .706 before its rules; batch 1 .872 alone (.821 here: nl-c28c-002 reads the Swedish-Iranian doctor after the sets before it)
+	// code28d: own sentences of round 28 (helper code28d) for threats and force posture in nine languages: threats
+	// told as a future consequence with no threat verb (130, 138, 1312 for tariffs with a start date), announced
+	// offensives (138), ultimatums (139), alerts, mobilisations and deployments (152, 154), exercises by one side
+	// (150) and joint exercises (062 between the participants); with traps (forecasts, a football "threat", a
+	// pension rise), written before its rules
+	{"../../testdata/gold/code28d.jsonl", 0.43, 0.46, 0.41, 0.00}, // .437 before its rules
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
