@@ -315,6 +315,20 @@ func (c *Coder) code(a *dyad.Article, mentions []dyad.ActorMention, tt []text.To
 			}
 			return true
 		})
+		// "La Russie et le Bélarus ont entamé des manœuvres conjointes près des frontières de l'Ukraine": the joint
+		// exercises of a list of sides are their cooperation (062, which the list's own patterns code), no show of
+		// force by each against the place; such a match takes no words from them
+		cands = slices.DeleteFunc(cands, func(cd candidate) bool {
+			if !s.jointShow(cd) {
+				return false
+			}
+			if d.trace {
+				f := d.firing(sp, cd, "", "", false)
+				f.Why += " a show of force by a list of sides whose exercise is joint (a joint noun of grammar): their cooperation, not coded"
+				res.Trace = append(res.Trace, f)
+			}
+			return true
+		})
 		sel := s.selectCands(cands)
 		var gifts []candidate // one-sided aid: coded after the sentence's other events, which name its recipient
 		oursPair := map[[2]string]bool{}

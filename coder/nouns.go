@@ -346,6 +346,31 @@ func (s *sentence) sameList(a, b int) bool {
 	return slices.Contains(s.d.phrases[a].list, b)
 }
 
+// nounJoint is the noun class of what two sides do together ("joint", "conjoint~", "gemeinsam~", "chung", "联合"):
+// grammar `noun | joint | ...`.
+const nounJoint = "joint"
+
+// jointShow reports whether a show of force (15) is told of a list of sides ("La Russie et le Bélarus", "the
+// navies of South Africa, Russia and China") whose exercise a joint word qualifies in the match: their
+// cooperation (062), not each side's show of force against the place named after it. One side alone keeps
+// its show of force, joint as its branches' drills may be ("联合演习" around Taiwan).
+func (s *sentence) jointShow(cd candidate) bool {
+	if !strings.HasPrefix(cd.codeOf(), "15") || cd.b.s < 0 || cd.b.lo < 0 || cd.b.hi >= len(s.u) {
+		return false
+	}
+	l := s.d.listAt(cd.b.s)
+	if len(l) < 2 || s.d.phrases[cd.b.s].between {
+		return false
+	}
+	first, last := s.u[cd.b.lo].tok, s.u[cd.b.hi].last
+	for _, nw := range s.d.lg.nouns {
+		if nw.name == nounJoint && s.d.tokensHave(first, last, nw.alts) {
+			return true
+		}
+	}
+	return false
+}
+
 // nounBefore reports whether a noun of class name stands among the n tokens before token k: "a **contingent**
 // of 900 soldiers", "un **contingent** de 2 000 soldats".
 func (d *doc) nounBefore(name string, k, n int) bool {
