@@ -433,8 +433,10 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire3-pt.jsonl", 0.88, 0.90, 0.87, 0.88},
 	{"../../testdata/gold/wire4-es.jsonl", 0.83, 0.87, 0.80, 0.83},
 	{"../../testdata/gold/wire4-pt.jsonl", 0.81, 0.87, 0.76, 0.81},
-	{"../../testdata/gold/wire3-fr.jsonl", 0.83, 0.91, 0.76, 0.83},
-	{"../../testdata/gold/wire3-it.jsonl", 0.77, 0.94, 0.65, 0.77},
+	// wire3-fr P .91 -> .90 and wire3-it P .94 -> .93 (code28d): fr-w301 and it-w315 code two navies' joint
+	// exercise 150 between them, where wire23, wire24 and wire25 (fr, it, pt, en, vi, zh) code such exercises 062
+	{"../../testdata/gold/wire3-fr.jsonl", 0.83, 0.90, 0.76, 0.83},
+	{"../../testdata/gold/wire3-it.jsonl", 0.77, 0.93, 0.65, 0.77},
 	{"../../testdata/gold/wire4-fr.jsonl", 0.68, 0.72, 0.64, 0.68},
 	{"../../testdata/gold/wire4-it.jsonl", 0.67, 0.83, 0.56, 0.67},
 	{"../../testdata/gold/sweep-fr.jsonl", 0.90, 0.90, 0.90, 0.90},
