@@ -697,7 +697,7 @@ var goldFloors = []struct {
 	// offensives (138), ultimatums (139), alerts, mobilisations and deployments (152, 154), exercises by one side
 	// (150) and joint exercises (062 between the participants); with traps (forecasts, a football "threat", a
 	// pension rise), written before its rules
-	{"../../testdata/gold/code28d.jsonl", 0.43, 0.46, 0.41, 0.00}, // .437 before its rules
+	{"../../testdata/gold/code28d.jsonl", 0.58, 0.66, 0.52, 0.00}, // .437 before its rules; batch 1 (joint exercises 062) .585
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
