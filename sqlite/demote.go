@@ -49,9 +49,6 @@ func (s *saver) demote(rec *dyad.Record) error {
 		return fmt.Errorf("delete mentions: %w", err)
 	}
 	tot.mentions = -n
-	if err := s.reflag(evs); err != nil {
-		return err
-	}
 	for _, id := range evs {
 		if _, err := s.exec(recountEvent, id); err != nil {
 			return fmt.Errorf("recount event %s: %w", id, err)
@@ -249,9 +246,6 @@ func (s *saver) merge(rec *dyad.Record) error {
 		if _, err := s.exec(`UPDATE event_mentions SET date = (SELECT date FROM events WHERE id = ?1), date_inferred = 1
 			WHERE event_id = ?1 AND (date IS NULL OR date = '') AND (SELECT date FROM events WHERE id = ?1) <> ''`, m.Into); err != nil {
 			return fmt.Errorf("merge into %s: mention dates: %w", m.Into, err)
-		}
-		if err := s.reflag([]string{m.Into}); err != nil {
-			return fmt.Errorf("merge into %s: %w", m.Into, err)
 		}
 		if err := s.alias(m.Into, from, inFrom); err != nil {
 			return err

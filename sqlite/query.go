@@ -370,19 +370,6 @@ func (db *DB) loadMentions(ctx context.Context, events []dyad.Event, of mentions
 		ids[i] = events[i].ID
 		events[i].Mentions = []dyad.EventMention{}
 	}
-	byClass := of.byCoding && of.people == ""
-	var many []string // with byClass, the events of two mentions or more, read by their flags
-	if byClass {
-		var one []string
-		for i := range events {
-			if events[i].NumMentions > 1 {
-				many = append(many, events[i].ID)
-			} else {
-				one = append(one, events[i].ID)
-			}
-		}
-		ids = one
-	}
 	read := func(part []string, cond string, args []any) error {
 		rows, done, err := db.query(ctx, `SELECT event_id, article_id, lang, source, sentence, span_start,
 			span_end, confidence, date, date_inferred, pattern, published, coding FROM event_mentions
@@ -414,12 +401,6 @@ func (db *DB) loadMentions(ctx context.Context, events []dyad.Event, of mentions
 			args = append(args, of.people)
 		}
 		if err := read(part, cond, args); err != nil {
-			return err
-		}
-	}
-	for part := range chunks(many) {
-		// One row a class (migration 0017), through the partial index of the flagged mentions.
-		if err := read(part, " AND first_of_class", anys(part)); err != nil {
 			return err
 		}
 	}

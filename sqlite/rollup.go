@@ -59,10 +59,6 @@ type touched struct {
 	// the stored event's num_mentions and num_articles when the transaction began
 	storedMentions, storedArticles int
 	best                           bestMention // of the event's mentions, stored and added
-	// firsts holds the first mention of each dated class of the event, stored and added, once it has two
-	// mentions; only its one mention until then (planFlag)
-	firsts map[classKey]mentionKey
-	only   *onlyMention
 }
 
 // bestMention is the mention whose coding an event shows: the highest confidence, then the smallest article
@@ -173,39 +169,9 @@ func (s *saver) touchEvents(recs []*dyad.Record) error {
 			return fmt.Errorf("read event counters: %w", err)
 		}
 	}
-	// An event's one mention gets its flag when a second comes (planFlag): those of the stored events that
-	// hold one come with their date and coding.
-	var single []string
-	for _, id := range stored {
-		if s.touched[id].storedMentions == 1 {
-			single = append(single, id)
-		}
-	}
-	for part := range chunks(single) {
-		rows, err := s.query("SELECT event_id, article_id, span_start, date, coding FROM event_mentions WHERE event_id IN ("+
-			placeholders(len(part))+")", anys(part)...)
-		if err != nil {
-			return fmt.Errorf("read one mention: %w", err)
-		}
-		for rows.Next() {
-			var id string
-			var o onlyMention
-			if err := rows.Scan(&id, &o.key.article, &o.key.start, &o.date, &o.coding); err != nil {
-				rows.Close()
-				return fmt.Errorf("read one mention: %w", err)
-			}
-			s.touched[id].only = &o
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("read one mention: %w", err)
-		}
-	}
 	for part := range chunks(stored) {
-		// The flagged first mentions of their classes also come with their date and coding (flagMention).
-		rows, err := s.query(`SELECT event_id, lang, source, confidence, article_id, span_start, first_of_class AND date <> '',
-			CASE WHEN first_of_class AND date <> '' THEN date END, CASE WHEN first_of_class AND date <> '' THEN coding END
-			FROM event_mentions WHERE event_id IN (`+placeholders(len(part))+")", anys(part)...)
+		rows, err := s.query("SELECT event_id, lang, source, confidence, article_id, span_start FROM event_mentions WHERE event_id IN ("+
+			placeholders(len(part))+")", anys(part)...)
 		if err != nil {
 			return fmt.Errorf("read event languages: %w", err)
 		}
@@ -213,21 +179,13 @@ func (s *saver) touchEvents(recs []*dyad.Record) error {
 			var id, l, o, a string
 			var conf float64
 			var start int
-			var first bool
-			var date, coding sql.NullString
-			if err := rows.Scan(&id, &l, &o, &conf, &a, &start, &first, &date, &coding); err != nil {
+			if err := rows.Scan(&id, &l, &o, &conf, &a, &start); err != nil {
 				rows.Close()
 				return fmt.Errorf("read event languages: %w", err)
 			}
 			t := s.touched[id]
 			t.langs[l], t.outlets[o] = true, true
 			t.best.consider(conf, a, start)
-			if first {
-				if t.firsts == nil {
-					t.firsts = map[classKey]mentionKey{}
-				}
-				t.firsts[classOf(date.String, coding)] = mentionKey{a, start}
-			}
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {

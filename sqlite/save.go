@@ -347,8 +347,8 @@ const recodeEvent = `UPDATE events SET source_code = ?3, source_name = ?4, sourc
 		IS NOT (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)`
 
 const insertEventMention = `INSERT INTO event_mentions (event_id, article_id, span_start, span_end, lang, source,
-	sentence, confidence, date, date_inferred, pattern, published, coding, key, article_rid, first_of_class)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, article_id, span_start) DO NOTHING`
+	sentence, confidence, date, date_inferred, pattern, published, coding, key, article_rid)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, article_id, span_start) DO NOTHING`
 
 // The counters of an event are derived from its mentions, so they stay right whatever order mentions come in.
 const recountEvent = `UPDATE events SET
@@ -631,22 +631,14 @@ func (s *saver) saveEvent(a *dyad.Article, rid int64, e *dyad.Event) error {
 		if err != nil {
 			return fmt.Errorf("mention at %d: %w", m.Start, err)
 		}
-		var cs sql.NullString
-		cs.String, cs.Valid = coding.(string)
-		f := t.planFlag(m.ArticleID, m.Start, m.Date, cs)
 		res, err := s.exec(insertEventMention, e.ID, m.ArticleID, m.Start, m.End, m.Lang, m.Source, m.Sentence,
-			m.Confidence, m.Date, m.DateInferred, m.Pattern, m.Published, coding, e.Key, rid, f.first)
+			m.Confidence, m.Date, m.DateInferred, m.Pattern, m.Published, coding, e.Key, rid)
 		if err != nil {
 			return fmt.Errorf("mention at %d: %w", m.Start, err)
 		}
 		added, err := res.RowsAffected()
 		if err != nil {
 			return fmt.Errorf("mention at %d: %w", m.Start, err)
-		}
-		if added > 0 {
-			if err := s.flagAdded(t, e.ID, f, m.ArticleID, m.Start, m.Date, cs); err != nil {
-				return fmt.Errorf("mention at %d: flags: %w", m.Start, err)
-			}
 		}
 		if added > 0 {
 			s.tot.mentions++
