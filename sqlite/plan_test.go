@@ -372,3 +372,26 @@ func TestEventIndexesDropOne(t *testing.T) {
 		}
 	}
 }
+
+// TestDeleteClaimConceptsPlan checks that a demotion deletes a claim's claim_concepts rows by the table's key
+// (concept, claim_id), not by a scan of the table or a skip through every concept, with and without the
+// planner's statistics.
+func TestDeleteClaimConceptsPlan(t *testing.T) {
+	db := openTemp(t)
+	defer db.Close()
+	ctx := context.Background()
+	if _, err := db.SaveBatch(ctx, storetest.SyntheticRecords(40, 3)); err != nil {
+		t.Fatal(err)
+	}
+	for _, analyze := range []bool{false, true} {
+		if analyze {
+			if _, err := db.writer.ExecContext(ctx, "ANALYZE"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		p := planOn(t, db.writer, deleteClaimConcepts, "claim")
+		if !strings.Contains(p, "claim_concepts USING PRIMARY KEY (concept=? AND claim_id=?)") {
+			t.Errorf("analyzed %v: the plan of deleteClaimConcepts:\n%s\nwant a search by (concept, claim_id)", analyze, p)
+		}
+	}
+}
