@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
@@ -150,26 +151,40 @@ func (s *saver) touchEvents(recs []*dyad.Record) error {
 		}
 		s.touched[id] = t
 	}
+	// An event's counters, and its languages, outlets and best mention when it keeps them (migration 0019);
+	// those that do not are read from their mentions.
+	var unknown []string
 	for part := range chunks(stored) {
-		rows, err := s.query("SELECT id, num_mentions, num_articles FROM events WHERE id IN ("+placeholders(len(part))+")", anys(part)...)
+		rows, err := s.query("SELECT id, num_mentions, num_articles, languages, outlets, best FROM events WHERE id IN ("+
+			placeholders(len(part))+")", anys(part)...)
 		if err != nil {
 			return fmt.Errorf("read event counters: %w", err)
 		}
 		for rows.Next() {
-			var id string
+			var id, langs string
 			var n, a int
-			if err := rows.Scan(&id, &n, &a); err != nil {
+			var outlets, best sql.RawBytes
+			if err := rows.Scan(&id, &n, &a, &langs, &outlets, &best); err != nil {
 				rows.Close()
 				return fmt.Errorf("read event counters: %w", err)
 			}
-			s.touched[id].storedMentions, s.touched[id].storedArticles = n, a
+			t := s.touched[id]
+			t.storedMentions, t.storedArticles = n, a
+			if outlets == nil || best == nil {
+				unknown = append(unknown, id)
+				continue
+			}
+			if err := t.readSummary(langs, outlets, best); err != nil {
+				rows.Close()
+				return fmt.Errorf("event %s: %w", id, err)
+			}
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return fmt.Errorf("read event counters: %w", err)
 		}
 	}
-	for part := range chunks(stored) {
+	for part := range chunks(unknown) {
 		rows, err := s.query("SELECT event_id, lang, source, confidence, article_id, span_start FROM event_mentions WHERE event_id IN ("+
 			placeholders(len(part))+")", anys(part)...)
 		if err != nil {
@@ -193,6 +208,54 @@ func (s *saver) touchEvents(recs []*dyad.Record) error {
 		}
 	}
 	return nil
+}
+
+// readSummary takes a stored event's languages (its languages column), outlets and best mention (migration
+// 0019) as those of its stored mentions.
+func (t *touched) readSummary(langs string, outlets, best []byte) error {
+	var ls, outs []string
+	if err := json.Unmarshal([]byte(langs), &ls); err != nil {
+		return fmt.Errorf("languages: %w", err)
+	}
+	if err := json.Unmarshal(outlets, &outs); err != nil {
+		return fmt.Errorf("outlets: %w", err)
+	}
+	var b []any
+	if err := json.Unmarshal(best, &b); err != nil {
+		return fmt.Errorf("best mention: %w", err)
+	}
+	if len(b) != 3 {
+		return fmt.Errorf("best mention: %s", best)
+	}
+	conf, ok1 := b[0].(float64)
+	article, ok2 := b[1].(string)
+	start, ok3 := b[2].(float64)
+	if !ok1 || !ok2 || !ok3 {
+		return fmt.Errorf("best mention: %s", best)
+	}
+	for _, l := range ls {
+		t.langs[l] = true
+	}
+	for _, o := range outs {
+		t.outlets[o] = true
+	}
+	t.best.consider(conf, article, int(start))
+	return nil
+}
+
+// summary is what an event keeps of its mentions (migration 0019): the JSON arrays of its outlets (all,
+// those of its stored mentions and those the transaction added) and of its best mention; NULL for both
+// when no mention is known.
+func (t *touched) summary(outlets []string) (all, best any, err error) {
+	if !t.best.ok {
+		return nil, nil, nil
+	}
+	o, err := json.Marshal(slices.Sorted(slices.Values(outlets)))
+	if err != nil {
+		return nil, nil, err
+	}
+	b, err := json.Marshal([]any{t.best.confidence, t.best.article, t.best.start})
+	return string(o), string(b), err
 }
 
 // mentionAdded notes a new mention of an event in article at offset start, in language lang, from news

@@ -356,7 +356,8 @@ const recountEvent = `UPDATE events SET
 	num_articles = (SELECT count(DISTINCT article_id) FROM event_mentions WHERE event_id = ?1),
 	num_sources = (SELECT count(DISTINCT source) FROM event_mentions WHERE event_id = ?1 AND source <> ''),
 	languages = (SELECT json_group_array(lang) FROM
-		(SELECT DISTINCT lang FROM event_mentions WHERE event_id = ?1 AND lang <> '' ORDER BY lang))
+		(SELECT DISTINCT lang FROM event_mentions WHERE event_id = ?1 AND lang <> '' ORDER BY lang)),
+	outlets = NULL, best = NULL
 	WHERE id = ?1`
 
 const insertStatement = `INSERT INTO statements (id, article_id, speaker_id, speaker_name, speaker_fold,
@@ -803,8 +804,10 @@ func (s *saver) finish() error {
 	return s.saveRollups(deltas)
 }
 
-// setCounters sets an event's counters (?2...) to what recountEvent would.
-const setCounters = `UPDATE events SET num_mentions = ?2, num_articles = ?3, num_sources = ?4, languages = ?5 WHERE id = ?1`
+// setCounters sets an event's counters (?2...) to what recountEvent would, and its outlets and best mention
+// (?6, ?7: migration 0019).
+const setCounters = `UPDATE events SET num_mentions = ?2, num_articles = ?3, num_sources = ?4, languages = ?5,
+	outlets = ?6, best = ?7 WHERE id = ?1`
 
 // count sets the counters of an event the transaction saved. Those of an event it created come from the
 // mentions it added, all the event has (merges and demotions come after): recountEvent's four subqueries over
@@ -845,7 +848,11 @@ func (s *saver) count(id string) error {
 	} else if t.presetOK && c == t.preset { // what the insert wrote: no later record added to the event
 		return nil
 	}
-	_, err := s.exec(setCounters, id, c.mentions, c.articles, c.sources, c.langs)
+	all, best, err := t.summary(outlets)
+	if err != nil {
+		return err
+	}
+	_, err = s.exec(setCounters, id, c.mentions, c.articles, c.sources, c.langs, all, best)
 	return err
 }
 

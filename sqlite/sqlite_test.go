@@ -64,14 +64,14 @@ func TestMigrateGeo(t *testing.T) {
 	}
 	unmigrateActorMentions(t, db)
 	unmigrateArticleRids(t, db)
-	unmigrateFirstOfClass(t, db)
+	unmigrateOutlets(t, db)
 	db.Close()
 	if db, err = Open(ctx, path); err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 17 {
-		t.Fatalf("SchemaVersion = %d, %v; want 17", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 19 {
+		t.Fatalf("SchemaVersion = %d, %v; want 19", v, err)
 	}
 	var n int
 	if err := db.reader.QueryRowContext(ctx, "SELECT count(*) FROM events INDEXED BY events_geo WHERE geo_cell IN (0, 36, 72) AND lat > -90").Scan(&n); err != nil || n == 0 {
@@ -137,8 +137,8 @@ func TestTwoHandles(t *testing.T) {
 	if e.NumMentions != len(recs) || e.NumArticles != len(recs) {
 		t.Errorf("shared event: %d mentions, %d articles; want %d", e.NumMentions, e.NumArticles, len(recs))
 	}
-	if v, err := a.SchemaVersion(ctx); err != nil || v != 17 {
-		t.Errorf("SchemaVersion = %d, %v; want 17", v, err)
+	if v, err := a.SchemaVersion(ctx); err != nil || v != 19 {
+		t.Errorf("SchemaVersion = %d, %v; want 19", v, err)
 	}
 }
 
@@ -250,7 +250,7 @@ func TestMigrateRollups(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Back to version 1: without the rollups and the mentions' codings, as a store written before them.
-	unmigrateFirstOfClass(t, db)
+	unmigrateOutlets(t, db)
 	unmigrateIndexes(t, db)
 	unmigrateSignatures(t, db)
 	unmigrateActorMentions(t, db)
@@ -274,8 +274,8 @@ func TestMigrateRollups(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 17 {
-		t.Fatalf("SchemaVersion = %d, %v; want 17", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 19 {
+		t.Fatalf("SchemaVersion = %d, %v; want 19", v, err)
 	}
 	// Migration 0008 drops the index of actor mentions by actor.
 	var idx int
@@ -494,7 +494,7 @@ func TestMigrateSignatures(t *testing.T) {
 		return b.String()
 	}
 	want := answers(db)
-	db = reopenAt(t, db, path, 10, unmigrateFirstOfClass, unmigrateIndexes, unmigrateSignatures, unmigrateActorMentions, unmigrateArticleRids)
+	db = reopenAt(t, db, path, 10, unmigrateOutlets, unmigrateIndexes, unmigrateSignatures, unmigrateActorMentions, unmigrateArticleRids)
 	defer db.Close()
 	if got := answers(db); got != want {
 		t.Errorf("after the migration:\n%s\nwant:\n%s", got, want)
@@ -617,7 +617,7 @@ func TestMigrateActorMentions(t *testing.T) {
 		return b.String()
 	}
 	want := mentions(db)
-	db = reopenAt(t, db, path, 11, unmigrateFirstOfClass, unmigrateIndexes, unmigrateActorMentions, unmigrateArticleRids)
+	db = reopenAt(t, db, path, 11, unmigrateOutlets, unmigrateIndexes, unmigrateActorMentions, unmigrateArticleRids)
 	defer db.Close()
 	if got := mentions(db); got != want {
 		t.Errorf("after the migration:\n%s\nwant:\n%s", got, want)
@@ -705,7 +705,7 @@ func TestMigrateArticleRids(t *testing.T) {
 	if strings.Count(want, " events ") < 30 || strings.Contains(want, " 0 statements") {
 		t.Fatalf("the synthetic records are not what this test needs:\n%.2000s", want)
 	}
-	db = reopenAt(t, db, path, 13, unmigrateFirstOfClass, unmigrateIndexes, unmigrateArticleRids)
+	db = reopenAt(t, db, path, 13, unmigrateOutlets, unmigrateIndexes, unmigrateArticleRids)
 	defer db.Close()
 	if got := reads(db); got != want {
 		t.Errorf("migrated store reads\n%.3000s\nwant\n%.3000s", got, want)
@@ -776,7 +776,7 @@ func TestMigrateSpeakerIndex(t *testing.T) {
 	if strings.Count(want, " 40 statements") != 4 {
 		t.Fatalf("the records are not what this test needs:\n%s", want)
 	}
-	db = reopenAt(t, db, path, 14, unmigrateFirstOfClass, unmigrateIndexes)
+	db = reopenAt(t, db, path, 14, unmigrateOutlets, unmigrateIndexes)
 	defer db.Close()
 	if got := reads(db); got != want {
 		t.Errorf("migrated store reads\n%s\nwant\n%s", got, want)
