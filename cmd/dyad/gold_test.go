@@ -685,6 +685,13 @@ var goldFloors = []struct {
 	// the passive (185, 186), kidnappings by unnamed armed men (181), air strikes and drones as nouns, artillery duels
 	// and heavy fighting (195, 194, 190), mass expulsions and ethnic cleansing (201, 203); with traps (an accident,
 	// a helicopter collision, a football match, a documentary, a gas blast), written before its rules
+	// code28b: own de/it/fr sentences of round 28 (helper code28b) for forms wire25 and the pool leave uncoded in
+	// these languages: apologies whose wronged country is named in their content (055), plans and proposals rejected
+	// with their author after the participle (127), aid or cooperation suspended or cut (16), arms or aid received
+	// from the giver (07, where "reçu"/"ricevuto" read a visit hosted), admissions of a killing (015), arrests by a
+	// state body of a person no dictionary names (173), inquiries opened into a foreign side's acts (090); with
+	// traps (a football match, export figures, an aid cut that may come), written before its rules
+	{"../../testdata/gold/code28b.jsonl", 0.57, 0.84, 0.43, 0.50}, // .571 before its rules
 	{"../../testdata/gold/code27d.jsonl", 0.87, 0.90, 0.84, 0.57}, // .541 before its rules; batch 1 (202 by count, 185/186 passives, the acting country) .710; batch 2 (201, 203, bombs, strikes as nouns, duels) .873
 	// code28c: own zh/vi/nl sentences of round 28 (helper code28c), written before its rules: court sentences whose
 	// defendant is unknown or named by nationality (116: 判处, 就……判刑, 裁定……罪成, tuyên phạt ... mức án), leaders
