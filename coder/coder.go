@@ -367,7 +367,7 @@ func (c *Coder) code(a *dyad.Article, mentions []dyad.ActorMention, tt []text.To
 			// a threat frame makes the condition after it part of the threat ("threatened that if ..., it would"):
 			// the event is the threat, not hypothetical
 			threat := framedThreat && strings.HasPrefix(cd.codeOf(), "13")
-			if neg, hypo, bg, rel := s.negated(cd.b), !threat && s.hypothetical(cd.b), s.backgroundPhrase(cd.b), s.reducedRelative(cd.b); neg || hypo || bg || rel {
+			if neg, hypo, bg, rel := s.negated(cd.b), !threat && s.hypothetical(cd.b), s.backgroundPhrase(cd.b, cd.pt.inverted), s.reducedRelative(cd.b); neg || hypo || bg || rel {
 				src, tgt := "", ""
 				if cd.b.s >= 0 || cd.b.s == -2 {
 					src = d.slotActor(cd, cd.b.s).Code

@@ -2652,8 +2652,11 @@ func (s *sentence) allegedAfter(p int) bool {
 // background phrase of grammar ("in response to", "als Reaktion auf", "anniversary of", "years after") ends
 // right before the match's start (at most two plain words between: "in response to the expulsion"), or lies
 // between its start and its trigger with no punctuation after it. "Russia expelled 45 Polish diplomats, retaliating for Warsaw's expulsion
-// of Russian staff" reports one expulsion; the other is why. Words of the pattern itself do not count.
-func (s *sentence) backgroundPhrase(b binding) bool {
+// of Russian staff" reports one expulsion; the other is why. Words of the pattern itself do not count. A match
+// of an inverted twin (verbFirst: verb-second order, its verb opens it, its subject follows) is the main clause
+// that a background phrase before it fronts ("Als Reaktion auf das Todesurteil hat die Bundesregierung zwei Diplomaten
+// ... erklärt"): the phrase tells why the clause's act was done, and only one inside the match counts.
+func (s *sentence) backgroundPhrase(b binding, verbFirst bool) bool {
 	for _, sq := range s.d.lg.phrases["background"] {
 		for k := max(0, b.lo-2-len(sq)); k+len(sq) <= b.trig; k++ {
 			end := k + len(sq) // first unit after the phrase
@@ -2667,6 +2670,9 @@ func (s *sentence) backgroundPhrase(b binding) bool {
 				if !s.punctIn(end, b.trig) && !s.litsIn(b, b.lo, end) {
 					return true
 				}
+				continue
+			}
+			if verbFirst {
 				continue
 			}
 			plain := true
