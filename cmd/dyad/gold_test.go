@@ -402,7 +402,7 @@ var goldFloors = []struct {
 	// wire25: held-out sets written blind in the session of 2026-12-07 17:27-20:27 (three helpers, 17:28-17:37),
 	// scored only at its start (aa55341e) and end (docs/eval.md "Held-out sets written blind, a twenty-first time").
 	{"../../testdata/gold/wire25-en.jsonl", 0.78, 0.82, 0.75, 0.78}, // start 0.733, end 0.769; 0.787 (code28a)
-	{"../../testdata/gold/wire25-fr.jsonl", 0.81, 0.91, 0.73, 0.81}, // start 0.789, end 0.816
+	{"../../testdata/gold/wire25-fr.jsonl", 0.84, 0.91, 0.78, 0.84}, // start 0.789, end 0.816; code28b .846 (a release demanded with the holder in the content, a handshake)
 	{"../../testdata/gold/wire25-es.jsonl", 0.75, 0.90, 0.64, 0.75}, // start 0.729, end 0.742; 0.755 (code28a)
 	{"../../testdata/gold/wire25-pt.jsonl", 0.76, 0.86, 0.68, 0.76}, // start 0.691, end 0.723; 0.738 (code28a); 0.762 with code28d
 	{"../../testdata/gold/wire25-it.jsonl", 0.75, 0.84, 0.67, 0.75}, // start 0.667, end 0.732; code28b .750 (an arrest by the Hong Kong police of a person no dictionary names)
@@ -691,7 +691,9 @@ var goldFloors = []struct {
 	// from the giver (07, where "reçu"/"ricevuto" read a visit hosted), admissions of a killing (015), arrests by a
 	// state body of a person no dictionary names (173), inquiries opened into a foreign side's acts (090); with
 	// traps (a football match, export figures, an aid cut that may come), written before its rules
-	{"../../testdata/gold/code28b.jsonl", 0.89, 0.96, 0.83, 0.80}, // .571 before its rules; batch 1 .899
+	// batch 2: arms sales and exports approved (072), releases demanded with the holding state in the content
+	// (1053/0253), meetings told by a handshake (04); with a trap (a sale not yet approved)
+	{"../../testdata/gold/code28b.jsonl", 0.88, 0.93, 0.84, 0.82}, // .571 before its rules; batch 1 .899; batch 2 (16 more) .764 -> .889 over 53
 	{"../../testdata/gold/code27d.jsonl", 0.87, 0.90, 0.84, 0.57}, // .541 before its rules; batch 1 (202 by count, 185/186 passives, the acting country) .710; batch 2 (201, 203, bombs, strikes as nouns, duels) .873
 	// code28c: own zh/vi/nl sentences of round 28 (helper code28c), written before its rules: court sentences whose
 	// defendant is unknown or named by nationality (116: 判处, 就……判刑, 裁定……罪成, tuyên phạt ... mức án), leaders
