@@ -721,6 +721,13 @@ var goldFloors = []struct {
 	// batch 2: aid flights and ships told by their departure for a place with their cargo (073), money for a
 	// country's recovery or reconstruction (0331); with a trap
 	{"../../testdata/gold/code28a.jsonl", 0.94, 0.97, 0.91, 0.88}, // .348 before its rules (.522 with es/pt receptions set to 043 alone); batch 1 .931; batch 2 (7 more) .444 -> 1.000, all .866 -> .943 over 33
+	{"../../testdata/gold/code28a.jsonl", 0.93, 0.96, 0.90, 0.85}, // .348 before its rules (.522 with es/pt receptions set to 043 alone); batch 1 .931
+	// code28e: own sentences of round 28 (helper code28e) for constructions that hide a second actor or act, in nine
+	// languages: an act copied to the sources of "as did X", "followed by X", "tal como fizeram X", "ebenso wie X",
+	// "net als X", "cũng như X", "继X之后"; a second act with a partner named in a comitative relative ("with whom",
+	// "con quien", "mit dem", "cùng X ký"); bodies acting through a resolution, with "the abstention of X" no act of
+	// X; with traps ("unlike X, which", "a diferencia de", "with the help of interpreters"), written before its rules
+	{"../../testdata/gold/code28e.jsonl", 0.50, 0.76, 0.38, 0.30}, // .508 before its rules
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
