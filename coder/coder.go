@@ -634,6 +634,7 @@ func (c *Coder) code(a *dyad.Article, mentions []dyad.ActorMention, tt []text.To
 				}
 			}
 		}
+		d.likewise(s, sp, &res, nEvents) // "..., as did Spain and Ireland": the act again, by each of them
 		d.protestPurpose(s, sp, ta, tb, &res, nEvents, seenPair)
 		res.Events = s.oneMeeting(res.Events, nEvents)
 		// "Chancellor Scholz announced that Germany would send ...": a bare country as the source of an event

@@ -37,11 +37,11 @@ var grammarKinds = map[string]bool{
 	"subjrel": true, "where": true, "auxiliary": true,
 	"mutual": true, "compass": true, "kind": true, "targetnoun": true, "absolute": true,
 	"compound": true, "include": true, "from": true, "etc": true, "numeral": true, "causative": true, "many": true,
-	"companion": true,
+	"companion": true, "likewise": true,
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
-var phraseKinds = map[string]bool{"many": true, "include": true, "etc": true, "protest": true, "kind": true, "background": true, "sinceend": true, "circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true, "clause-open": true, "cause-open": true, "cause-close": true, "companion": true}
+var phraseKinds = map[string]bool{"likewise": true, "many": true, "include": true, "etc": true, "protest": true, "kind": true, "background": true, "sinceend": true, "circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true, "clause-open": true, "cause-open": true, "cause-close": true, "companion": true}
 
 // word classes of the dates file.
 var dateKinds = map[string]bool{"month": true, "weekday": true, "relative": true, "datepart": true, "daycue": true, "noyear": true,
