@@ -29,6 +29,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/geo"
 	"github.com/dyad-events/dyad/packs"
@@ -154,6 +155,9 @@ func run(src, admin1, out string, minPop int) error {
 	// the biggest place first: a name that several places share is looked up in this order
 	slices.SortStableFunc(kept, func(a, b *place) int { return cmp.Or(cmp.Compare(b.pop, a.pop), cmp.Compare(a.id, b.id)) })
 	if err := ourNames(set, kept, iso3); err != nil {
+		return err
+	}
+	if err := spellings(set, kept); err != nil {
 		return err
 	}
 	if err := notNames(set, kept); err != nil {
@@ -369,6 +373,105 @@ func ourNames(set *packs.Set, kept []*place, iso3 map[string]string) error {
 		}
 	}
 	return nil
+}
+
+// speller writes Cyrillic names in Latin letters by the rules of one line of packs/data/geo/spellings.
+type speller struct {
+	countries map[string]bool
+	rules     map[string]string // from ("^е", "ий$", "ае") -> to
+	longest   int               // runes of the longest from, markers left out
+}
+
+// spellings adds to the places of packs/data/geo/spellings' countries their Cyrillic names as each line spells
+// them ("Миколаїв" -> German "Mykolajiw", Dutch "Mykolajiv", French "Mykolaïv"), a new fold only.
+func spellings(set *packs.Set, kept []*place) error {
+	files, err := set.Files("geo/spellings")
+	if err != nil {
+		return err
+	}
+	var sps []speller
+	for _, f := range files {
+		for l := range f.Lines() {
+			if len(l.Fields) < 3 {
+				return l.Errorf("want language | countries | from>to ...")
+			}
+			sp := speller{countries: map[string]bool{}, rules: map[string]string{}}
+			for _, cc := range strings.Fields(l.Fields[1]) {
+				sp.countries[cc] = true
+			}
+			for _, r := range l.Fields[2:] {
+				from, to, ok := strings.Cut(r, ">")
+				if !ok || from == "" || from != strings.ToLower(from) {
+					return l.Errorf("%q: want a lower-case from>to", r)
+				}
+				sp.rules[from] = to
+				sp.longest = max(sp.longest, utf8.RuneCountInString(strings.Trim(from, "^$")))
+			}
+			sps = append(sps, sp)
+		}
+	}
+	for _, p := range kept {
+		for _, sp := range sps {
+			if !sp.countries[p.cc] {
+				continue
+			}
+			for _, n := range slices.Clone(p.names) {
+				if s, ok := sp.spell(n); ok && utf8.RuneCountInString(s) >= 5 { // "Glas", "Isch": words, not towns
+					p.addName(s)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// spell writes a Cyrillic name in Latin letters, word by word (words end at a space or a hyphen); ok is false
+// when the name is not all Cyrillic or has a letter no rule writes.
+func (sp speller) spell(name string) (string, bool) {
+	var b strings.Builder
+	cyrillic := false
+	for i, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
+		if i > 0 {
+			b.WriteByte(name[strings.Index(name, w)-1]) // the space or hyphen before it
+		}
+		rs := []rune(strings.ToLower(strings.NewReplacer("'", "", "’", "", "ʼ", "").Replace(w)))
+		upper := unicode.IsUpper([]rune(w)[0])
+		start := b.Len()
+		for j := 0; j < len(rs); {
+			if !unicode.Is(unicode.Cyrillic, rs[j]) {
+				return "", false
+			}
+			cyrillic = true
+			n, to := 0, ""
+			for k := min(sp.longest, len(rs)-j); k > 0 && n == 0; k-- {
+				from := string(rs[j : j+k])
+				for _, f := range [...]string{"^" + from + "$", "^" + from, from + "$", from} {
+					if f[0] == '^' && j > 0 || f[len(f)-1] == '$' && j+k < len(rs) {
+						continue
+					}
+					if t, ok := sp.rules[f]; ok {
+						n, to = k, t
+						break
+					}
+				}
+			}
+			if n == 0 {
+				return "", false
+			}
+			b.WriteString(to)
+			j += n
+		}
+		if upper && b.Len() > start {
+			s := b.String()
+			r, size := utf8.DecodeRuneInString(s[start:])
+			rest := s[start+size:]
+			b.Reset()
+			b.WriteString(s[:start])
+			b.WriteRune(unicode.ToUpper(r))
+			b.WriteString(rest)
+		}
+	}
+	return b.String(), cyrillic
 }
 
 // notNames drops the other names of packs/data/geo/notnames from their places: names GeoNames lists that news

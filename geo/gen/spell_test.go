@@ -1,0 +1,36 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/dyad-events/dyad/packs"
+)
+
+func TestSpellings(t *testing.T) {
+	p := []*place{
+		{cc: "UA", names: []string{"Mykolaiv", "Миколаїв", "Кам'янське", "Івано-Франківськ"}, folds: map[string]bool{}},
+		{cc: "RU", names: []string{"Nizhny Tagil", "Нижний Тагил", "Ейск"}, folds: map[string]bool{}},
+		{cc: "PL", names: []string{"Przemyśl", "Перемишль"}, folds: map[string]bool{}},
+	}
+	for _, q := range p {
+		for _, n := range q.names {
+			q.folds[key(n)] = true
+		}
+	}
+	if err := spellings(packs.Dir("../../packs/data"), p); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range [][]string{
+		{"Mykolajiw", "Mykolajiv", "Mykolaïv", "Kamjanske", "Iwano-Frankiwsk", "Ivano-Frankivsk"},
+		{"Nischni Tagil", "Nizjni Tagil", "Jejsk"},
+	} {
+		for _, w := range want {
+			if !p[i].folds[key(w)] {
+				t.Errorf("%s: no spelling %q in %q", p[i].names[0], w, p[i].names)
+			}
+		}
+	}
+	if len(p[2].names) != 2 {
+		t.Errorf("a place of a country no line names got spellings: %q", p[2].names)
+	}
+}
