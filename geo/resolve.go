@@ -3533,7 +3533,10 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 		}
 		// (not a capital standing for its government; a demonym here is an inflected name, "на Украине", or
 		// places it as well, "in Chinese waters")
-		if m.Start != t.Start || m.Actor.Type != dyad.TypeCountry || m.Via == "capital" || m.End < cd.end {
+		// (a country's possessive, "in Montenegro's former capital", is the country: the mention ends before the
+		// ending that the name's key undid, and the town of that name elsewhere, Montenegro in Brazil, is none)
+		possessive := cd.end == t.End && m.End > t.Start && m.End < t.End && cd.key != t.Fold
+		if m.Start != t.Start || m.Actor.Type != dyad.TypeCountry || m.Via == "capital" || m.End < cd.end && !possessive {
 			continue
 		}
 		ci, ok := r.g.countries[m.Actor.Country]
