@@ -226,7 +226,7 @@ func readGold(t testing.TB, path string) []goldItem {
 // capital's dateline over the town; German transliterations of Ukrainian and Russian towns, "Nischni Tagil",
 // "Kamjanske"; a person's nationality beside the town, "un homme de nationalité afghane ... à Villeurbanne"; an
 // institution's name, "Assembleia Nacional Popular"; a namesake, Laval near Montréal), written first (city .902,
-// country 1.000).
+// country 1.000; .976 / 1.000 after round twenty-eight, when places29 read .862 / .973).
 func TestGold(t *testing.T) {
 	p := loadPipe(t)
 	for _, set := range []struct {
@@ -293,10 +293,10 @@ func TestGold(t *testing.T) {
 		{"testdata/gold25b.jsonl", 27, 0.95, 0.99},
 		{"testdata/places27.jsonl", 150, 0.93, 0.96},
 		{"testdata/places28.jsonl", 150, 0.93, 0.98},
-		{"testdata/places29.jsonl", 150, 0.84, 0.97},
+		{"testdata/places29.jsonl", 150, 0.86, 0.97},
 		{"testdata/gold26a.jsonl", 51, 0.97, 0.98},
-		{"testdata/gold27a.jsonl", 46, 0.79, 0.95},
-		{"testdata/gold28a.jsonl", 43, 0.90, 1.00},
+		{"testdata/gold27a.jsonl", 46, 0.83, 0.97},
+		{"testdata/gold28a.jsonl", 43, 0.97, 1.00},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			items := readGold(t, set.path)
