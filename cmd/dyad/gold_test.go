@@ -413,6 +413,7 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire25-es.jsonl", 0.74, 0.89, 0.63, 0.74}, // start 0.729, end 0.742
 	{"../../testdata/gold/wire25-pt.jsonl", 0.76, 0.84, 0.70, 0.76}, // start 0.691, end 0.723; code28e (likewise: "tal como fizeram X") .767
 	{"../../testdata/gold/wire25-pt.jsonl", 0.80, 0.87, 0.74, 0.80}, // start 0.691, end 0.723; 0.738 (code28a); with code28e (likewise: "tal como fizeram X") .805
+	{"../../testdata/gold/wire25-pt.jsonl", 0.80, 0.87, 0.74, 0.80}, // start 0.691, end 0.723; 0.738 (code28a); 0.762 with code28d; .805 with code28e (likewise: "tal como fizeram X")
 	{"../../testdata/gold/wire25-it.jsonl", 0.73, 0.83, 0.64, 0.73}, // start 0.667, end 0.732
 	{"../../testdata/gold/wire25-de.jsonl", 0.68, 0.79, 0.59, 0.68}, // start 0.684, end 0.684
 	{"../../testdata/gold/wire25-nl.jsonl", 0.84, 0.94, 0.75, 0.84}, // start 0.828, end 0.828; code28e (likewise: "gevolgd door X") .841
