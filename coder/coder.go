@@ -912,11 +912,13 @@ func (s *sentence) actFamily(code string) string {
 // that follows all the words of each, its verb right after the "and" ("X met Y and signed an agreement", "X and Y met and signed a declaration"), where one
 // sentence otherwise tells one event per pair of sides.
 func (s *sentence) secondAct(cd candidate, prev []candidate) bool {
-	if len(prev) == 0 || len(cd.b.lits) == 0 || cd.b.place != "" || cd.b.r[0] < 0 && !cd.pt.answer {
-		// an act of both sides (R) named as actors, not a place ("took the airfield of X"), or a second reply to
-		// the party answered (P: "Islamabad dénonçant un « acte de guerre » et promettant de riposter")
+	if len(prev) == 0 || len(cd.b.lits) == 0 || cd.b.place != "" {
 		return false
 	}
+	// an act of both sides (R) named as actors, not a place ("took the airfield of X"), or a second reply to
+	// the party answered (P: "Islamabad dénonçant un « acte de guerre » et promettant de riposter"); else only
+	// an act told in a relative clause with the object ("hat X empfangen, mit dem er ... unterzeichnete")
+	relOnly := cd.b.r[0] < 0 && !cd.pt.answer
 	fam := s.actFamily(cd.pt.code)
 	for _, o := range prev {
 		if s.actFamily(o.pt.code) == fam || len(o.b.lits) == 0 {
@@ -929,11 +931,15 @@ func (s *sentence) secondAct(cd candidate, prev []candidate) bool {
 		if m := slices.Max(cd.b.lits); m < slices.Min(o.b.lits) {
 			from, to = m+1, slices.Min(o.b.lits)
 		}
-		and, gap := false, 0
-		// the later act's own "and" may be a word of its pattern ("et promettant de riposter")
-		for k := from; k < to || k == to && s.u[k].phrase < 0 && s.u[k].is(cAnd); k++ {
+		and, gap, viaRel := false, 0, false
+		// the later act's own "and" may be a word of its pattern ("et promettant de riposter"), and so may a
+		// comma and a relative word that opens a clause of the subject's with the antecedent ("hat Selenskyj
+		// empfangen, mit dem er ... unterzeichnete", "met wie hij", "avec qui il", "dove insieme a")
+		for k := from; k < to || k == to && s.u[k].phrase < 0 && (s.u[k].is(cAnd) || s.commaRelAt(k)); k++ {
 			u := s.u[k]
 			switch {
+			case s.commaRelAt(k) && k >= to-1:
+				and, gap, viaRel = true, 0, true
 			case u.phrase < 0 && u.is(cAnd):
 				and, gap = true, 0
 			case and && u.phrase >= 0:
@@ -942,11 +948,22 @@ func (s *sentence) secondAct(cd candidate, prev []candidate) bool {
 				gap++
 			}
 		}
-		if !and || gap > 1 {
+		if !and || gap > 1 || relOnly && !viaRel {
 			return false
 		}
 	}
 	return true
+}
+
+// commaRelAt reports whether unit k is a comma that opens a comitative relative clause: a comitative word and a
+// relative word of grammar (", mit dem", ", avec qui", ", con quien", ", met wie"), or a where word and a comitative
+// word (", dove insieme a", ", where together with").
+func (s *sentence) commaRelAt(k int) bool {
+	if k+2 >= len(s.u) || s.u[k].phrase >= 0 || s.u[k].fold != "," || s.u[k+1].phrase >= 0 || s.u[k+2].phrase >= 0 {
+		return false
+	}
+	a, b := s.u[k+1], s.u[k+2]
+	return a.is(cComitative) && b.is(cRel) || a.is(cWhere) && b.is(cComitative)
 }
 
 // subjectPhrase reports whether phrase ph is the sentence's subject (its first actor phrase) or a member of

@@ -37,7 +37,7 @@ var grammarKinds = map[string]bool{
 	"subjrel": true, "where": true, "auxiliary": true,
 	"mutual": true, "compass": true, "kind": true, "targetnoun": true, "absolute": true,
 	"compound": true, "include": true, "from": true, "etc": true, "numeral": true, "causative": true, "many": true,
-	"companion": true, "likewise": true,
+	"companion": true, "likewise": true, "comitative": true,
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
@@ -282,6 +282,10 @@ const (
 	// object governs the act's verb, as a frame's last word does ("lo que llevó al Gobierno de Perú a retirar a
 	// su embajador"; sentence.causativeEndsAt)
 	cCausative
+	// cComitative: a preposition of company ("with", "avec", "con", "mit", "met"): after a comma and before a
+	// relative word it opens a clause whose act the sentence's subject does with the antecedent ("hat X
+	// empfangen, mit dem er ... unterzeichnete"; sentence.commaRelAt)
+	cComitative
 )
 
 var classBits = map[string]uint64{
@@ -292,7 +296,7 @@ var classBits = map[string]uint64{
 	"between": cBetween, "agent": cAgent, "whole": cWhole, "goal": cGoal, "clitic": cClitic,
 	"own": cOwn, "allege": cAllege, "this": cThis, "front": cFront, "genitive": cGenitive, "addressee": cAddressee, "perfect": cPerfect,
 	"subjrel": cSubjRel, "where": cWhere, "mutual": cMutual, "compass": cCompass, "since": cSince, "cause": cCause, "targetnoun": cTargetNoun, "causative": cCausative,
-	"absolute": cAbsolute,
+	"absolute": cAbsolute, "comitative": cComitative,
 	"datetail": cDatetail, "datelink": cDatelink, "from": cFrom,
 }
 
