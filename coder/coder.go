@@ -245,6 +245,7 @@ func (c *Coder) code(a *dyad.Article, mentions []dyad.ActorMention, tt []text.To
 			copy(s.u, sc.buf)
 		}
 		s.markDates(ta, tb)
+		s.maskAbstainers() // "com a abstenção da China": no side of any act
 		s.markPhrases()
 		recipPrev = false
 		hasPhrase := false

@@ -37,11 +37,11 @@ var grammarKinds = map[string]bool{
 	"subjrel": true, "where": true, "auxiliary": true,
 	"mutual": true, "compass": true, "kind": true, "targetnoun": true, "absolute": true,
 	"compound": true, "include": true, "from": true, "etc": true, "numeral": true, "causative": true, "many": true,
-	"companion": true, "likewise": true, "comitative": true,
+	"companion": true, "likewise": true, "comitative": true, "abstain": true, "decree": true,
 }
 
 // phraseKinds are grammar classes kept as sequences even for one token (matched with seqAt).
-var phraseKinds = map[string]bool{"likewise": true, "many": true, "include": true, "etc": true, "protest": true, "kind": true, "background": true, "sinceend": true, "circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true, "clause-open": true, "cause-open": true, "cause-close": true, "companion": true}
+var phraseKinds = map[string]bool{"abstain": true, "likewise": true, "many": true, "include": true, "etc": true, "protest": true, "kind": true, "background": true, "sinceend": true, "circum-open": true, "circum-close": true, "circum-not": true, "attrib": true, "cond-open": true, "clause-open": true, "cause-open": true, "cause-close": true, "companion": true}
 
 // word classes of the dates file.
 var dateKinds = map[string]bool{"month": true, "weekday": true, "relative": true, "datepart": true, "daycue": true, "noyear": true,
@@ -286,6 +286,9 @@ const (
 	// relative word it opens a clause whose act the sentence's subject does with the antecedent ("hat X
 	// empfangen, mit dem er ... unterzeichnete"; sentence.commaRelAt)
 	cComitative
+	// cDecree: a noun of a decision a body adopts ("resolution", "résolution", "Resolution", "resolutie"): the
+	// relative clause after it tells the body's act (sentence.decreeClause)
+	cDecree
 )
 
 var classBits = map[string]uint64{
@@ -296,7 +299,7 @@ var classBits = map[string]uint64{
 	"between": cBetween, "agent": cAgent, "whole": cWhole, "goal": cGoal, "clitic": cClitic,
 	"own": cOwn, "allege": cAllege, "this": cThis, "front": cFront, "genitive": cGenitive, "addressee": cAddressee, "perfect": cPerfect,
 	"subjrel": cSubjRel, "where": cWhere, "mutual": cMutual, "compass": cCompass, "since": cSince, "cause": cCause, "targetnoun": cTargetNoun, "causative": cCausative,
-	"absolute": cAbsolute, "comitative": cComitative,
+	"absolute": cAbsolute, "comitative": cComitative, "decree": cDecree,
 	"datetail": cDatetail, "datelink": cDatelink, "from": cFrom,
 }
 
