@@ -1265,6 +1265,15 @@ func (s *sentence) walk(els []delem, j, pos, dir int, b *binding) bool {
 			// too: "..., donde fue recibido por")
 			return s.sentenceSubjectBind(els, j, p, dir, b)
 		}
+		if dir < 0 && e.kind == kSlot && e.slot == 'S' && p >= 0 && !b.imported && !sawAnd && s.decreeClause(p) {
+			// "the Security Council adopted a resolution that demands ...": what a decree demands, its adopter
+			// demands (grammar decree); only a body that adopts decrees, an organisation or a legislature, where a
+			// state vetoes one ("Russia vetoed a resolution that condemned ...")
+			if f := s.firstPhrase(); f < 0 || f >= p || !decreeBody(s.d.actorOf(s.u[f].phrase)) {
+				return false
+			}
+			return s.sentenceSubjectBind(els, j, p, dir, b)
+		}
 		if e.slack == 0 || p < 0 || p >= len(s.u) {
 			return false
 		}
@@ -1602,6 +1611,23 @@ func (s *sentence) inclusionHead(c int) bool {
 	}
 	return false
 }
+
+// decreeClause reports whether unit p is a relative word (grammar rel or subjrel) right after a decree noun of
+// grammar (`decree`: "resolution", "résolution", "Resolution", "nghị quyết"), a comma between allowed: the
+// clause it opens tells what the decree, and so the body that adopts it, does.
+func (s *sentence) decreeClause(p int) bool {
+	if p <= 0 || p >= len(s.u) || s.u[p].phrase >= 0 || !s.u[p].is(cRel|cSubjRel) {
+		return false
+	}
+	q := p - 1
+	if s.u[q].phrase < 0 && s.u[q].fold == "," && q > 0 {
+		q--
+	}
+	return s.u[q].phrase < 0 && s.u[q].is(cDecree)
+}
+
+// decreeBody reports whether an actor adopts decrees: an international organisation or a legislature.
+func decreeBody(a dyad.EventActor) bool { return isIGO(a) || a.Sector == "LEG" }
 
 // whereClause reports whether unit p is a where-word of grammar (`where`: "onde", "donde", "où", "dove") right
 // after a comma: the clause it opens tells what the sentence's subject did at the place just named, when no
