@@ -404,28 +404,12 @@ var goldFloors = []struct {
 	{"../../testdata/gold/wire25-en.jsonl", 0.78, 0.82, 0.75, 0.78}, // start 0.733, end 0.769; 0.787 (code28a)
 	{"../../testdata/gold/wire25-fr.jsonl", 0.89, 0.97, 0.83, 0.89}, // start 0.789, end 0.816; code28b .846 (a release demanded with the holder in the content, a handshake); with code28d (joint exercises 062, 154 answering threats) .897
 	{"../../testdata/gold/wire25-es.jsonl", 0.78, 0.90, 0.68, 0.78}, // start 0.729, end 0.742; 0.755 (code28a); code28d (154 answering threats, retaliation if) .780
-	{"../../testdata/gold/wire25-pt.jsonl", 0.77, 0.86, 0.70, 0.77}, // start 0.691, end 0.723; 0.738 (code28a); 0.762 with code28d; with code28a .776
-	{"../../testdata/gold/wire25-it.jsonl", 0.76, 0.84, 0.70, 0.76}, // start 0.667, end 0.732; code28b .750 (an arrest by the Hong Kong police of a person no dictionary names); with code28d (152 amid tension with T) .767
+	{"../../testdata/gold/wire25-pt.jsonl", 0.81, 0.87, 0.76, 0.81}, // start 0.691, end 0.723; 0.738 (code28a); 0.762 with code28d; with code28a .776; .818 with code28e (likewise: "tal como fizeram X")
+	{"../../testdata/gold/wire25-it.jsonl", 0.79, 0.87, 0.72, 0.79}, // start 0.667, end 0.732; code28b .750 (an arrest by the Hong Kong police of a person no dictionary names); with code28d (152 amid tension with T) .767; .795 with code28e (comitative relatives, abstentions, decrees)
 	{"../../testdata/gold/wire25-de.jsonl", 0.76, 0.86, 0.68, 0.76}, // start 0.684, end 0.684; code28b .765 (a visit noun before a since-phrase, arms received, a Strukturermittlungsverfahren, an accusation attributed by a participle)
 	{"../../testdata/gold/wire25-nl.jsonl", 0.84, 0.94, 0.75, 0.84}, // start 0.828, end 0.828; code28d ("een prijs zal betalen" 130) .841
-	{"../../testdata/gold/wire25-nl.jsonl", 0.82, 0.94, 0.73, 0.82}, // start 0.828, end 0.828
-	{"../../testdata/gold/wire25-pt.jsonl", 0.73, 0.83, 0.65, 0.73}, // start 0.691, end 0.723; 0.738 (code28a)
-	{"../../testdata/gold/wire25-es.jsonl", 0.74, 0.89, 0.63, 0.74}, // start 0.729, end 0.742
-	{"../../testdata/gold/wire25-pt.jsonl", 0.76, 0.84, 0.70, 0.76}, // start 0.691, end 0.723; code28e (likewise: "tal como fizeram X") .767
-	{"../../testdata/gold/wire25-pt.jsonl", 0.80, 0.87, 0.74, 0.80}, // start 0.691, end 0.723; 0.738 (code28a); with code28e (likewise: "tal como fizeram X") .805
-	{"../../testdata/gold/wire25-pt.jsonl", 0.80, 0.87, 0.74, 0.80}, // start 0.691, end 0.723; 0.738 (code28a); 0.762 with code28d; .805 with code28e (likewise: "tal como fizeram X")
-	{"../../testdata/gold/wire25-it.jsonl", 0.73, 0.83, 0.64, 0.73}, // start 0.667, end 0.732
-	{"../../testdata/gold/wire25-de.jsonl", 0.68, 0.79, 0.59, 0.68}, // start 0.684, end 0.684
-	{"../../testdata/gold/wire25-fr.jsonl", 0.84, 0.91, 0.78, 0.84}, // start 0.789, end 0.816; code28b .846 (a release demanded with the holder in the content, a handshake)
-	{"../../testdata/gold/wire25-es.jsonl", 0.75, 0.90, 0.64, 0.75}, // start 0.729, end 0.742; 0.755 (code28a)
-	{"../../testdata/gold/wire25-pt.jsonl", 0.80, 0.87, 0.74, 0.80}, // start 0.691, end 0.723; 0.738 (code28a); 0.762 with code28d; .805 with code28e (likewise: "tal como fizeram X")
-	{"../../testdata/gold/wire25-it.jsonl", 0.77, 0.87, 0.70, 0.77}, // start 0.667, end 0.732; code28b .750 (an arrest by the Hong Kong police of a person no dictionary names); .778 with code28e (comitative relatives, abstentions, decrees)
-	{"../../testdata/gold/wire25-de.jsonl", 0.76, 0.86, 0.68, 0.76}, // start 0.684, end 0.684; code28b .765 (a visit noun before a since-phrase, arms received, a Strukturermittlungsverfahren, an accusation attributed by a participle)
-	{"../../testdata/gold/wire25-nl.jsonl", 0.84, 0.94, 0.75, 0.84}, // start 0.828, end 0.828; code28e (likewise: "gevolgd door X") .841
-	{"../../testdata/gold/wire25-vi.jsonl", 0.75, 0.88, 0.66, 0.75}, // start 0.759, end 0.759
-	{"../../testdata/gold/wire25-zh.jsonl", 0.77, 0.87, 0.69, 0.77}, // start 0.611, end 0.658; .685 (code28c: orders to leave, releases after a detention told as background, palaces stormed); code28d (ultimatum to a bracketed short name) .712; with code28c's zh clause-chain .773
 	{"../../testdata/gold/wire25-vi.jsonl", 0.77, 0.88, 0.68, 0.77}, // start 0.759, end 0.759; .775 with code28e ("và cùng X ký")
-	{"../../testdata/gold/wire25-zh.jsonl", 0.68, 0.80, 0.59, 0.68}, // start 0.611, end 0.658; .685 (code28c: orders to leave, releases after a detention told as background, palaces stormed)
+	{"../../testdata/gold/wire25-zh.jsonl", 0.77, 0.87, 0.69, 0.77}, // start 0.611, end 0.658; .685 (code28c: orders to leave, releases after a detention told as background, palaces stormed); code28d (ultimatum to a bracketed short name) .712; with code28c's zh clause-chain .773
 	// code17c (2026-12-06): own zh/vi sentences of the breadth round, written before its rules; .565 -> .653, then .640
 	// (予以谴责 finds its target, but "美國聯邦參議院" resolves as the bare country)
 	{"../../testdata/gold/code17c.jsonl", 0.63, 0.72, 0.56, 0.55},
