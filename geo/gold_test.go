@@ -210,6 +210,9 @@ func readGold(t testing.TB, path string) []goldItem {
 // places29.jsonl: written blind in the session of 2026-12-07 17:27-20:27 by two helpers and read only at its
 // start (city .846, country .973 by dyad eval) and end (city .846, country .973) (docs/geo.md "Blind, a
 // twenty-second time").
+// places30.jsonl: written blind in the session of 2026-12-07 20:21-23:21 by two helpers and read only at its
+// start (city .877, country .947 by dyad eval) and end (city .877, country .947) (docs/geo.md "Blind, a
+// twenty-third time").
 // gold26a.jsonl: our own sentences for round twenty-six's towns placed by a bigger place after them ("Gilroy, a
 // farming town about 30 miles south of San Jose", "Castel Volturno, sul litorale domizio a nord di Napoli",
 // "圣何塞以南约50公里的吉尔罗伊市"), common words and parts of longer names read as towns ("Die Zwickauer Mulde",
@@ -294,6 +297,7 @@ func TestGold(t *testing.T) {
 		{"testdata/places27.jsonl", 150, 0.93, 0.96},
 		{"testdata/places28.jsonl", 150, 0.93, 0.98},
 		{"testdata/places29.jsonl", 150, 0.86, 0.97},
+		{"testdata/places30.jsonl", 150, 0.87, 0.94},
 		{"testdata/gold26a.jsonl", 51, 0.97, 0.98},
 		{"testdata/gold27a.jsonl", 46, 0.83, 0.97},
 		{"testdata/gold28a.jsonl", 43, 0.97, 1.00},

@@ -728,6 +728,17 @@ var goldFloors = []struct {
 	// "con quien", "mit dem", "cùng X ký"); bodies acting through a resolution, with "the abstention of X" no act of
 	// X; with traps ("unlike X, which", "a diferencia de", "with the help of interpreters"), written before its rules
 	{"../../testdata/gold/code28e.jsonl", 0.89, 0.95, 0.84, 0.66}, // .508 before its rules; batch 1 (likewise) .712; its resolutions that call for set to 025x (an annotation error); batch 2 (comitative relatives, abstentions, decrees) .899
+	// wire26: held-out sets written blind in the session of 2026-12-07 20:21-23:21 (three helpers, 20:23-20:40),
+	// scored only at its start (9222cd09) and end (docs/eval.md "Held-out sets written blind, a twenty-second time").
+	{"../../testdata/gold/wire26-en.jsonl", 0.68, 0.84, 0.58, 0.68}, // start 0.688, end 0.688
+	{"../../testdata/gold/wire26-fr.jsonl", 0.75, 0.88, 0.65, 0.75}, // start 0.753, end 0.753
+	{"../../testdata/gold/wire26-es.jsonl", 0.63, 0.73, 0.56, 0.63}, // start 0.638, end 0.638
+	{"../../testdata/gold/wire26-pt.jsonl", 0.75, 0.88, 0.65, 0.75}, // start 0.725, end 0.756
+	{"../../testdata/gold/wire26-it.jsonl", 0.73, 0.76, 0.70, 0.73}, // start 0.674, end 0.733
+	{"../../testdata/gold/wire26-de.jsonl", 0.63, 0.72, 0.56, 0.63}, // start 0.634, end 0.634
+	{"../../testdata/gold/wire26-nl.jsonl", 0.62, 0.73, 0.54, 0.62}, // start 0.626, end 0.626
+	{"../../testdata/gold/wire26-vi.jsonl", 0.72, 0.85, 0.63, 0.72}, // start 0.727, end 0.727
+	{"../../testdata/gold/wire26-zh.jsonl", 0.68, 0.73, 0.64, 0.68}, // start 0.629, end 0.689
 }
 
 // Floors on the recall of the actor sets of bare actor strings (actors-2: office-holders, agents, bodies,
