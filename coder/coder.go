@@ -291,45 +291,30 @@ func (c *Coder) code(a *dyad.Article, mentions []dyad.ActorMention, tt []text.To
 		seenPair := map[string]bool{}
 		// our patterns first: an imported pattern adds nothing for a pair of actors ours have coded in the
 		// sentence (ours are written for a matcher without a parse; the imported ones are not)
+		// drop removes the candidates that tell no event by rule out, each traced with why
+		drop := func(out func(candidate) bool, why string) {
+			cands = slices.DeleteFunc(cands, func(cd candidate) bool {
+				if !out(cd) {
+					return false
+				}
+				if d.trace {
+					f := d.firing(sp, cd, "", "", false)
+					f.Why += why
+					res.Trace = append(res.Trace, f)
+				}
+				return true
+			})
+		}
 		// a clause that modifies a noun ("同中国建交的国家") or a trigger inside a circumposition tells no event, and
 		// takes no words from the matches that do ("同瑙鲁外长签署两国关于恢复外交关系的联合公报": the signing)
-		cands = slices.DeleteFunc(cands, func(cd candidate) bool {
-			if !s.attribClause(cd.b) && !s.crossesCircum(cd.b) && !s.inCause(cd.b) {
-				return false
-			}
-			if d.trace {
-				f := d.firing(sp, cd, "", "", false)
-				f.Why += " attributive or adverbial (a clause that modifies a noun, or a trigger inside a circumposition or cause of grammar): not coded"
-				res.Trace = append(res.Trace, f)
-			}
-			return true
-		})
+		drop(func(cd candidate) bool { return s.attribClause(cd.b) || s.crossesCircum(cd.b) || s.inCause(cd.b) },
+			" attributive or adverbial (a clause that modifies a noun, or a trigger inside a circumposition or cause of grammar): not coded")
 		// "dismissed accusations that it backs the M23 rebels": what a denial denies is no event
-		cands = slices.DeleteFunc(cands, func(cd candidate) bool {
-			if !s.deniedContent(cd, cands) {
-				return false
-			}
-			if d.trace {
-				f := d.firing(sp, cd, "", "", false)
-				f.Why += " inside the content of a denial (016): not coded"
-				res.Trace = append(res.Trace, f)
-			}
-			return true
-		})
+		drop(func(cd candidate) bool { return s.deniedContent(cd, cands) }, " inside the content of a denial (016): not coded")
 		// "La Russie et le Bélarus ont entamé des manœuvres conjointes près des frontières de l'Ukraine": the joint
 		// exercises of a list of sides are their cooperation (062, which the list's own patterns code), no show of
 		// force by each against the place; such a match takes no words from them
-		cands = slices.DeleteFunc(cands, func(cd candidate) bool {
-			if !s.jointShow(cd) {
-				return false
-			}
-			if d.trace {
-				f := d.firing(sp, cd, "", "", false)
-				f.Why += " a show of force by a list of sides whose exercise is joint (a joint noun of grammar): their cooperation, not coded"
-				res.Trace = append(res.Trace, f)
-			}
-			return true
-		})
+		drop(s.jointShow, " a show of force by a list of sides whose exercise is joint (a joint noun of grammar): their cooperation, not coded")
 		sel := s.selectCands(cands)
 		var gifts []candidate // one-sided aid: coded after the sentence's other events, which name its recipient
 		oursPair := map[[2]string]bool{}
