@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -25,6 +26,22 @@ func TestCases(t *testing.T) {
 	c := newTestCoder(t)
 	actors := loadTestActors(t)
 	files, _ := filepath.Glob("testdata/*.txt")
+	before := map[string][][]elem{}
+	for l, lg := range c.langs {
+		lg.ensure()
+		before[l] = snapshotElems(c, l)
+	}
+	defer func() {
+		// coding leaves the patterns as they were: what a text codes never depends on the texts before it
+		for l, lg := range c.langs {
+			after := snapshotElems(c, l)
+			for i, pt := range lg.patterns {
+				if !reflect.DeepEqual(before[l][i], after[i]) {
+					t.Errorf("%s %q: its elements changed while coding", pt.id, pt.text)
+				}
+			}
+		}
+	}()
 	for _, file := range files {
 		lang := strings.TrimSuffix(filepath.Base(file), ".txt")
 		if len(lang) != 2 {

@@ -1783,8 +1783,12 @@ func (s *sentence) try(els []delem, j, p, dir int, b *binding) bool {
 			q += dir
 		}
 		if incK >= 0 && incLeft >= 0 {
+			// the gap's words left go on a copy of its element: delem points at the pattern's own elem, held
+			// for the life of the process, which writing through the pointer would narrow for every later text
 			rest := slices.Clone(els)
-			rest[j].max = incLeft
+			ge := *rest[j].elem
+			ge.max = incLeft
+			rest[j].elem = &ge
 			save := *b
 			if s.try(rest, j, incK+dir, dir, b) {
 				return true

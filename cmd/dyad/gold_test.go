@@ -706,7 +706,7 @@ var goldFloors = []struct {
 	// (174), a palace or parliament stormed (145), releases of a prisoner whose detention is told as background
 	// (0841: 遭北韓拘押……的……已經獲釋, người bị Nga giam giữ ..., đã được trả tự do, die in Iran gevangen zat, is
 	// vrijgelaten); traps: a parliament's open day, a release that may come
-	{"../../testdata/gold/code28c.jsonl", 0.75, 0.78, 0.73, 0.61}, // .706 before its rules; batch 1 .872 alone (.821 here: nl-c28c-002 reads the Swedish-Iranian doctor after the sets before it); batch 2 (12 more) .655 -> .793 over 31 alone (.759 here)
+	{"../../testdata/gold/code28c.jsonl", 0.79, 0.82, 0.76, 0.76}, // .706 before its rules; batch 1 .872 alone; batch 2 (12 more) .655 -> .793 over 31, here too since order28 (.759 here before: an inclusion apposition in a set before it narrowed the gap of "S @heeft ..12 T ..8 @veroordelen2P" for good, and nl-c28c-002 lost the Swedish-Iranian doctor)
 	// code28d: own sentences of round 28 (helper code28d) for threats and force posture in nine languages: threats
 	// told as a future consequence with no threat verb (130, 138, 1312 for tariffs with a start date), announced
 	// offensives (138), ultimatums (139), alerts, mobilisations and deployments (152, 154), exercises by one side
