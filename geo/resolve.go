@@ -2503,7 +2503,7 @@ func (r *Resolver) longer(c *article, toks []text.Token, end int) bool {
 		return false
 	}
 	// a possessive ends the name: "from Tehran's Imam Khomeini airport"
-	if i > 0 && toks[i-1].End == end && slices.ContainsFunc(c.lg.possessive, func(e string) bool { return strings.HasSuffix(toks[i-1].Fold, e) }) {
+	if i > 0 && toks[i-1].End == end && c.lg.possessiveEnd(toks[i-1].Fold) {
 		return false
 	}
 	if _, ok := mentionAt(c.ms, t.Start); ok {
@@ -2889,7 +2889,7 @@ func (r *Resolver) describedCapital(c *article, toks []text.Token, j int) (candi
 	if w > 0 && j > 0 {
 		// the country before it: "the Lebanese capital", "Brazil's capital"
 		k := j - 1
-		possessive := slices.ContainsFunc(lg.possessive, func(e string) bool { return strings.HasSuffix(toks[k].Fold, e) })
+		possessive := lg.possessiveEnd(toks[k].Fold)
 		// (the first token of the country's mention: "the United States' capital")
 		i := k
 		if m, ok := mentionAt(c.ms, toks[k].Start); ok {
@@ -3534,8 +3534,8 @@ func (r *Resolver) at(c *article, toks []text.Token, j int) (candidate, bool) {
 		// (not a capital standing for its government; a demonym here is an inflected name, "на Украине", or
 		// places it as well, "in Chinese waters")
 		// (a country's possessive, "in Montenegro's former capital", is the country: the mention ends before the
-		// ending that the name's key undid, and the town of that name elsewhere, Montenegro in Brazil, is none)
-		possessive := cd.end == t.End && m.End > t.Start && m.End < t.End && cd.key != t.Fold
+		// language's possessive ending, and the town of that name elsewhere, Montenegro in Brazil, is none)
+		possessive := cd.end == t.End && m.End > t.Start && m.End < t.End && c.lg.possessiveEnd(t.Fold)
 		if m.Start != t.Start || m.Actor.Type != dyad.TypeCountry || m.Via == "capital" || m.End < cd.end && !possessive {
 			continue
 		}
@@ -4309,4 +4309,9 @@ func dist(a, b Place) float64 {
 	dla, dlo := la2-la1, (b.Lon-a.Lon)*rad
 	h := math.Sin(dla/2)*math.Sin(dla/2) + math.Cos(la1)*math.Cos(la2)*math.Sin(dlo/2)*math.Sin(dlo/2)
 	return 2 * 6371 * math.Asin(math.Sqrt(h))
+}
+
+// possessiveEnd reports whether fold ends in one of the language's possessive endings ("'s" of "Brazil's").
+func (l *lang) possessiveEnd(fold string) bool {
+	return slices.ContainsFunc(l.possessive, func(e string) bool { return strings.HasSuffix(fold, e) })
 }

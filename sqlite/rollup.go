@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad"
 )
@@ -124,7 +125,8 @@ func chunks[T any](ids []T) func(yield func([]T) bool) {
 }
 
 // touchEvents reads, at the start of the transaction, the state of the events recs report: stored or not,
-// and the languages and news sources of their stored mentions. The writer lock is held from the start (an
+// and the languages and news sources of their stored mentions, from the event's row where it keeps them
+// (outlets and best, migration 0019), else from the mentions. The writer lock is held from the start (an
 // immediate transaction), so nothing changes them but this transaction.
 func (s *saver) touchEvents(recs []*dyad.Record) error {
 	seen := map[string]bool{}
@@ -245,9 +247,10 @@ func (t *touched) readSummary(langs string, outlets, best []byte) error {
 
 // summary is what an event keeps of its mentions (migration 0019): the JSON arrays of its outlets (all,
 // those of its stored mentions and those the transaction added) and of its best mention; NULL for both
-// when no mention is known.
+// when no mention is known, or when an outlet's name is no valid UTF-8 (JSON would write it back changed, and
+// the next save would count the outlet again).
 func (t *touched) summary(outlets []string) (all, best any, err error) {
-	if !t.best.ok {
+	if !t.best.ok || slices.ContainsFunc(outlets, func(o string) bool { return !utf8.ValidString(o) }) {
 		return nil, nil, nil
 	}
 	o, err := json.Marshal(slices.Sorted(slices.Values(outlets)))

@@ -404,6 +404,9 @@ func spellings(set *packs.Set, kept []*place) error {
 				if !ok || from == "" || from != strings.ToLower(from) {
 					return l.Errorf("%q: want a lower-case from>to", r)
 				}
+				if prev, ok := sp.rules[from]; ok && prev != to {
+					return l.Errorf("%q: %q spelled twice (%q before)", r, from, prev)
+				}
 				sp.rules[from] = to
 				sp.longest = max(sp.longest, utf8.RuneCountInString(strings.Trim(from, "^$")))
 			}
@@ -425,16 +428,28 @@ func spellings(set *packs.Set, kept []*place) error {
 	return nil
 }
 
+// apostrophes are the marks spell drops from a name: the Ukrainian apostrophe as written ("Кам'янське", "Кам’янське",
+// "Камʼянське") spells nothing.
+var apostrophes = strings.NewReplacer("'", "", "’", "", "ʼ", "")
+
 // spell writes a Cyrillic name in Latin letters, word by word (words end at a space or a hyphen); ok is false
 // when the name is not all Cyrillic or has a letter no rule writes.
 func (sp speller) spell(name string) (string, bool) {
 	var b strings.Builder
 	cyrillic := false
-	for i, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
-		if i > 0 {
-			b.WriteByte(name[strings.Index(name, w)-1]) // the space or hyphen before it
+	for pos := 0; pos < len(name); {
+		if name[pos] == ' ' || name[pos] == '-' {
+			b.WriteByte(name[pos]) // a space or hyphen between words, as written
+			pos++
+			continue
 		}
-		rs := []rune(strings.ToLower(strings.NewReplacer("'", "", "’", "", "ʼ", "").Replace(w)))
+		end := pos + strings.IndexAny(name[pos:], " -")
+		if end < pos {
+			end = len(name)
+		}
+		w := name[pos:end]
+		pos = end
+		rs := []rune(strings.ToLower(apostrophes.Replace(w)))
 		upper := unicode.IsUpper([]rune(w)[0])
 		start := b.Len()
 		for j := 0; j < len(rs); {

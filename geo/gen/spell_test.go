@@ -34,3 +34,14 @@ func TestSpellings(t *testing.T) {
 		t.Errorf("a place of a country no line names got spellings: %q", p[2].names)
 	}
 }
+
+// TestSpellSeparators keeps each word's own space or hyphen, wherever the same letters stood before in the name
+// ("Вана на": the second word's letters are the first's tail).
+func TestSpellSeparators(t *testing.T) {
+	sp := speller{countries: map[string]bool{"UA": true}, rules: map[string]string{"в": "w", "а": "a", "н": "n", "и": "i", "о": "o"}, longest: 1}
+	for name, want := range map[string]string{"Вана на": "Wana na", "Иванов-Иван": "Iwanow-Iwan", "Вано  Нино": "Wano  Nino"} {
+		if got, ok := sp.spell(name); !ok || got != want {
+			t.Errorf("spell(%q) = %q, %v; want %q", name, got, ok, want)
+		}
+	}
+}
