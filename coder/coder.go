@@ -1269,10 +1269,6 @@ func (d *doc) homeTarget(ta, tb int, src dyad.EventActor) (dyad.EventActor, bool
 	return dyad.EventActor{Code: cc + "GOV", Name: cc + " government", Country: cc, Sector: "GOV"}, true
 }
 
-// verbalRoots are the families of acts done by speaking (statements, appeals, demands, accusations, rejections,
-// threats), whose content may name the date of what they speak of.
-var verbalRoots = map[string]bool{"01": true, "02": true, "10": true, "11": true, "12": true, "13": true}
-
 // contentDateGap is how many tokens after a match a date still dates the act itself ("accused X on Monday of",
 // "beschuldigde Y in 2015 van"): one further on lies in its content.
 const contentDateGap = 3
@@ -1397,15 +1393,15 @@ func (d *doc) event(sp dyad.Span, ta, tb int, s *sentence, cd candidate, src, tg
 	return d.eventActors(sp, ta, tb, s, cd, a, d.targetActor(cd, tgt), conf)
 }
 
-// actingCountry is, for the source phrase ph of an act of unconventional violence (roots 18 and 20: a kidnapping,
-// a bombing, a massacre) whose head is an armed group or gang of no state sector that got its country only from
+// actingCountry is, for the source phrase ph of an act of violence of the placed code set (a kidnapping, a
+// bombing, a massacre) whose head is an armed group or gang of no state sector that got its country only from
 // the sentence's context (a place, the dateline, the article), the country where the sentence places the act, when
 // it names one other than that: "Bewaffnete haben in der nigrischen Wüstenstadt Agadez eine Österreicherin
 // entführt, wie das Außenministerium in Wien bestätigte" is an act in Niger, by Niger's (coding rule 14). "" when
 // none.
 func (d *doc) actingCountry(ta, tb int, cd candidate, ph int, a dyad.EventActor) string {
 	code := cd.codeOf()
-	if !strings.HasPrefix(code, "18") && !strings.HasPrefix(code, "20") || a.Country == "" || a.Sector == "" || stateSectors[a.Sector] {
+	if !d.c.sets.has(setPlaced, code) || a.Country == "" || a.Sector == "" || stateSectors[a.Sector] {
 		return ""
 	}
 	m := d.ments[d.phrases[ph].head]
@@ -1483,7 +1479,7 @@ func (d *doc) eventActors(sp dyad.Span, ta, tb int, s *sentence, cd candidate, s
 		src.Code, src.Sector, src.ActorID = src.Country+"MIL", "MIL", ""
 	}
 	w := d.eventDate(ta, tb, s.u[cd.b.trig].tok)
-	if end := s.matchEndTok(cd.b); verbalRoots[family(cd.codeOf())] && end+contentDateGap < tb && d.background(dyad.Event{Date: dyad.NullString(w.date), DateInferred: w.inferred}) {
+	if end := s.matchEndTok(cd.b); d.c.sets.has(setSpoken, cd.codeOf()) && end+contentDateGap < tb && d.background(dyad.Event{Date: dyad.NullString(w.date), DateInferred: w.inferred}) {
 		// "houden Rusland aansprakelijk voor het neerhalen van vlucht MH17 ... in 2014": a year well after a
 		// spoken act dates the deed it speaks of, not the act; the act takes a date before that, else the lead's
 		if v := d.eventDate(ta, end+contentDateGap+1, s.u[cd.b.trig].tok); !d.background(dyad.Event{Date: dyad.NullString(v.date), DateInferred: v.inferred}) {

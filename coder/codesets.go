@@ -7,8 +7,9 @@ import (
 )
 
 // CodeSetsFile names lists of CAMEO codes the coder treats alike: acts two sides do together (joint), the use
-// of force told as one act (force), aid whose recipient another event names (recipientless). Lines
-// `NAME | PREFIX ...`; the file's header gives the names.
+// of force told as one act (force), aid whose recipient another event names (recipientless), acts done by
+// speaking, whose content may carry a date of its own (spoken), and violence whose unnamed doers are placed where
+// it happens (placed). Lines `NAME | PREFIX ...`; the file's header gives the names.
 const CodeSetsFile = "cameo/codesets"
 
 // The names of the code sets.
@@ -16,6 +17,8 @@ const (
 	setJoint         = "joint"
 	setForce         = "force"
 	setRecipientless = "recipientless"
+	setSpoken        = "spoken"
+	setPlaced        = "placed"
 )
 
 // codeSets maps a set's name to its code prefixes.
@@ -52,9 +55,9 @@ func loadCodeSets(p *packs.Set) (codeSets, []error) {
 			}
 			name := l.Fields[0]
 			switch name {
-			case setJoint, setForce, setRecipientless:
+			case setJoint, setForce, setRecipientless, setSpoken, setPlaced:
 			default:
-				errs = append(errs, l.Errorf("set %q: want joint, force or recipientless", name))
+				errs = append(errs, l.Errorf("set %q: want joint, force, recipientless, spoken or placed", name))
 				continue
 			}
 			for _, c := range strings.Fields(l.Fields[1]) {

@@ -370,28 +370,6 @@ func (db *DB) loadMentions(ctx context.Context, events []dyad.Event, of mentions
 		ids[i] = events[i].ID
 		events[i].Mentions = []dyad.EventMention{}
 	}
-	read := func(part []string, cond string, args []any) error {
-		rows, done, err := db.query(ctx, `SELECT event_id, article_id, lang, source, sentence, span_start,
-			span_end, confidence, date, date_inferred, pattern, published, coding FROM event_mentions
-			WHERE event_id IN (`+placeholders(len(part))+`)`+cond+` ORDER BY rowid`, args...)
-		if err != nil {
-			return fmt.Errorf("event mentions: %w", err)
-		}
-		defer done()
-		defer rows.Close()
-		if of.byCoding {
-			err = scanMentionsByCoding(rows, events, idx)
-		} else {
-			err = scanMentions(rows, events, idx)
-		}
-		if err != nil {
-			return err
-		}
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("event mentions: %w", err)
-		}
-		return nil
-	}
 	for part := range chunks(ids) {
 		cond, args := "", anys(part)
 		if of.people != "" {
@@ -400,8 +378,24 @@ func (db *DB) loadMentions(ctx context.Context, events []dyad.Event, of mentions
 			cond = " AND " + namesOne("")
 			args = append(args, of.people)
 		}
-		if err := read(part, cond, args); err != nil {
+		rows, done, err := db.query(ctx, `SELECT event_id, article_id, lang, source, sentence, span_start,
+			span_end, confidence, date, date_inferred, pattern, published, coding FROM event_mentions
+			WHERE event_id IN (`+placeholders(len(part))+`)`+cond+` ORDER BY rowid`, args...)
+		if err != nil {
+			return fmt.Errorf("event mentions: %w", err)
+		}
+		if of.byCoding {
+			err = scanMentionsByCoding(rows, events, idx)
+		} else {
+			err = scanMentions(rows, events, idx)
+		}
+		rows.Close()
+		done()
+		if err != nil {
 			return err
+		}
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("event mentions: %w", err)
 		}
 	}
 	return nil
@@ -430,11 +424,12 @@ func scanMentions(rows *sql.Rows, events []dyad.Event, idx map[string]int) error
 	return nil
 }
 
-// mentionClass is what tells a dated mention apart for dyad.CandidateQuery.ByCoding: its event (an index) and
-// its class within it (classKey: its date and its coding as stored without its People).
+// mentionClass is what tells a dated mention apart for dyad.CandidateQuery.ByCoding: its event (an index),
+// its date and its coding as stored without its People (the JSON up to them: they come last).
 type mentionClass struct {
-	ev int
-	classKey
+	ev           int
+	date, coding string
+	coded        bool
 }
 
 // scanMentionsByCoding is scanMentions keeping, of the dated mentions (by their own date or their event's)
@@ -455,7 +450,7 @@ func scanMentionsByCoding(rows *sql.Rows, events []dyad.Event, idx map[string]in
 		e := &events[i]
 		at := -1
 		if e.NumMentions > 1 && (m.Date != "" || e.Date != "") { // one mention stands for itself
-			k := mentionClass{ev: i, classKey: classOf(m.Date, coding)}
+			k := mentionClass{ev: i, date: m.Date, coding: codingClass(coding), coded: coding.Valid}
 			j, ok := kept[k]
 			if ok {
 				if o := &e.Mentions[j]; !firstMention(m.ArticleID, m.Start, o.ArticleID, o.Start) {

@@ -19,11 +19,19 @@ import (
 
 func openTemp(t *testing.T) *DB {
 	t.Helper()
-	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "dyad.db"))
+	db, _ := openTempAt(t)
+	return db
+}
+
+// openTempAt is openTemp that also returns the store's path, for a test that reopens or inspects the file.
+func openTempAt(t *testing.T) (*DB, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "dyad.db")
+	db, err := Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return db
+	return db, path
 }
 
 func TestConformance(t *testing.T) {

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -81,11 +80,7 @@ func sameJSON(t *testing.T, a, b string) bool {
 // mentions is what the mentions give.
 func openSummaryChecked(t *testing.T) dyad.Store {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "dyad.db")
-	db, err := Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, path := openTempAt(t)
 	t.Cleanup(func() {
 		if e := summaryErrors(t, path); e != "" {
 			t.Errorf("events' outlets, best mention or languages wrong:\n%s", e)
@@ -107,11 +102,7 @@ func TestEventSummaryKept(t *testing.T) {
 // mention and what the event keeps stay those of all its mentions.
 func TestEventSummaryRead(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "dyad.db")
-	db, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, path := openTempAt(t)
 	recs := storetest.ToldRecords(24)
 	for i := 0; i < len(recs); i += 5 {
 		if _, err := db.SaveBatch(ctx, recs[i:min(i+5, len(recs))]); err != nil {
@@ -142,11 +133,7 @@ func unmigrateOutlets(t *testing.T, db *DB) {
 // after the migration learn it from the mentions and keep it, and the answers stay the same.
 func TestMigrateOutlets(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "dyad.db")
-	db, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, path := openTempAt(t)
 	recs := storetest.ToldRecords(24)
 	if _, err := db.SaveBatch(ctx, recs[8:]); err != nil {
 		t.Fatal(err)
@@ -201,11 +188,7 @@ func remigrateFirstOfClass(t *testing.T, db *DB) {
 // migration 0018 drops them and their index, and the dated candidate questions answer as before.
 func TestMigrateDropFirstOfClass(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "dyad.db")
-	db, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, path := openTempAt(t)
 	recs := storetest.ToldRecords(24)
 	if _, err := db.SaveBatch(ctx, recs); err != nil {
 		t.Fatal(err)
